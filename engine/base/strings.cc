@@ -1,0 +1,126 @@
+#include "engine/base/strings.h"
+
+#include <unicode/uloc.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace corridor {
+
+std::string_view Trim(std::string_view text) {
+  const char* spaces = " \t\r\n\f\v";
+  size_t begin = text.find_first_not_of(spaces);
+  if (begin == std::string_view::npos) return {};
+  size_t end = text.find_last_not_of(spaces);
+  return text.substr(begin, end - begin + 1);
+}
+
+std::vector<std::string> Split(std::string_view text, char separator) {
+  std::vector<std::string> pieces;
+  size_t start = 0;
+  while (true) {
+    size_t at = text.find(separator, start);
+    if (at == std::string_view::npos) {
+      pieces.emplace_back(text.substr(start));
+      return pieces;
+    }
+    pieces.emplace_back(text.substr(start, at - start));
+    start = at + 1;
+  }
+}
+
+std::string AsciiUpper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string FormatNumber(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof(buffer), "%.*f", decimals, value);
+  std::string out(buffer);
+  if (out.find('.') != std::string::npos) {
+    while (!out.empty() && out.back() == '0') out.pop_back();
+    if (!out.empty() && out.back() == '.') out.pop_back();
+  }
+  if (out == "-0") out = "0";
+  return out;
+}
+
+namespace {
+
+const std::set<std::string, std::less<>>& KnownCountries() {
+  static const std::set<std::string, std::less<>> countries = [] {
+    std::set<std::string, std::less<>> codes;
+    for (const char* const* code = uloc_getISOCountries(); *code != nullptr; ++code) {
+      codes.insert(*code);
+    }
+    codes.insert("XK");  // Kosovo: user-assigned, used by OFAC, the EU and the UN.
+    return codes;
+  }();
+  return countries;
+}
+
+bool IsUpperAlnum(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+bool AllDigits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+}
+
+}  // namespace
+
+bool IsKnownCountryCode(std::string_view text) {
+  return text.size() == 2 && KnownCountries().count(text) > 0;
+}
+
+bool IsRegionCodeShape(std::string_view text) {
+  if (text.size() < 4 || text.size() > 6 || text[2] != '-') return false;
+  if (!IsKnownCountryCode(text.substr(0, 2))) return false;
+  return std::all_of(text.begin() + 3, text.end(), IsUpperAlnum);
+}
+
+bool IsIsoDate(std::string_view text) {
+  if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
+  if (!AllDigits(text.substr(0, 4))) return false;
+  if (text.size() == 4) return true;
+  if (text[4] != '-' || !AllDigits(text.substr(5, 2))) return false;
+  int month = (text[5] - '0') * 10 + (text[6] - '0');
+  if (month < 1 || month > 12) return false;
+  if (text.size() == 7) return true;
+  if (text[7] != '-' || !AllDigits(text.substr(8, 2))) return false;
+  int day = (text[8] - '0') * 10 + (text[9] - '0');
+  int year = std::stoi(std::string(text.substr(0, 4)));
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  int max_day = (month == 2 && !leap) ? 28 : kDays[month - 1];
+  return day >= 1 && day <= max_day;
+}
+
+}  // namespace corridor

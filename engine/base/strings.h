@@ -1,0 +1,41 @@
+// Small string helpers shared by the parsers.
+#ifndef CORRIDOR_ENGINE_BASE_STRINGS_H_
+#define CORRIDOR_ENGINE_BASE_STRINGS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace corridor {
+
+// Returns `text` without leading and trailing ASCII white space.
+std::string_view Trim(std::string_view text);
+
+// Splits on `separator`; empty pieces are kept.
+std::vector<std::string> Split(std::string_view text, char separator);
+
+// ASCII upper and lower case; bytes >= 0x80 are left alone.
+std::string AsciiUpper(std::string_view text);
+std::string AsciiLower(std::string_view text);
+
+bool StartsWith(std::string_view text, std::string_view prefix);
+
+// Joins `parts` with `separator` between them.
+std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+
+// Formats a number with at most `decimals` decimals and no trailing zeros ("62.5", "100").
+std::string FormatNumber(double value, int decimals = 2);
+
+// True when `text` is a plausible ISO 3166-1 alpha-2 code known to ICU ("CN", "KZ").
+bool IsKnownCountryCode(std::string_view text);
+
+// True when `text` has the shape of an ISO 3166-2 code with a known country ("CN-XJ", "UA-43").
+bool IsRegionCodeShape(std::string_view text);
+
+// True when `text` is an ISO 8601 date, full or partial: YYYY, YYYY-MM or YYYY-MM-DD with a
+// valid month and day.
+bool IsIsoDate(std::string_view text);
+
+}  // namespace corridor
+
+#endif  // CORRIDOR_ENGINE_BASE_STRINGS_H_

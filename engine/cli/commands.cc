@@ -1,0 +1,81 @@
+#include "engine/cli/commands.h"
+
+#include <boost/program_options.hpp>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/cli/subcommands.h"
+
+namespace corridor::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+struct Subcommand {
+  const char* summary;
+  std::function<int(const std::vector<std::string>&)> run;
+};
+
+const std::map<std::string, Subcommand>& Subcommands() {
+  static const std::map<std::string, Subcommand> commands = {
+      {"init", {"create an empty input database with the corridor schema", RunInit}},
+  };
+  return commands;
+}
+
+void PrintUsage(std::ostream& out) {
+  out << "usage: corridor COMMAND [OPTIONS]\n\ncommands:\n";
+  for (const auto& [name, command] : Subcommands()) {
+    out << "  " << name << std::string(14 - name.size(), ' ') << command.summary << "\n";
+  }
+  out << "\n`corridor COMMAND --help` lists a command's options.\n";
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    PrintUsage(std::cerr);
+    return kExitUsage;
+  }
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    PrintUsage(std::cout);
+    return kExitOk;
+  }
+  if (args[0] == "--version") {
+    std::cout << "corridor " << CORRIDOR_VERSION << "\n";
+    return kExitOk;
+  }
+  auto found = Subcommands().find(args[0]);
+  if (found == Subcommands().end()) {
+    std::cerr << "corridor: unknown command '" << args[0] << "'\n";
+    PrintUsage(std::cerr);
+    return kExitUsage;
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    return found->second.run(rest);
+  } catch (const po::error& error) {
+    std::cerr << "corridor " << args[0] << ": " << error.what() << "\n";
+    return kExitUsage;
+  }
+}
+
+bool ParseOptions(const std::string& command, const po::options_description& options,
+                  const std::vector<std::string>& args, po::variables_map* values, int* exit_code) {
+  po::store(po::command_line_parser(args).options(options).run(), *values);
+  if (values->count("help")) {
+    std::cout << "usage: corridor " << command << " [OPTIONS]\n" << options;
+    *exit_code = kExitOk;
+    return false;
+  }
+  po::notify(*values);
+  return true;
+}
+
+}  // namespace corridor::cli

@@ -1,0 +1,25 @@
+// One function per subcommand; each takes the arguments after the subcommand's name and returns
+// an exit code (engine/cli/commands.h). Boost.Program_options errors propagate to Main(), which
+// reports them as usage errors.
+#ifndef CORRIDOR_ENGINE_CLI_SUBCOMMANDS_H_
+#define CORRIDOR_ENGINE_CLI_SUBCOMMANDS_H_
+
+#include <boost/program_options.hpp>
+#include <string>
+#include <vector>
+
+namespace corridor::cli {
+
+int RunInit(const std::vector<std::string>& args);
+int RunCheckRules(const std::vector<std::string>& args);
+int RunScreen(const std::vector<std::string>& args);
+int RunExplain(const std::vector<std::string>& args);
+
+// Parses `args`; returns false when the command should stop (after --help), with `exit_code`.
+bool ParseOptions(const std::string& command, const boost::program_options::options_description& options,
+                  const std::vector<std::string>& args, boost::program_options::variables_map* values,
+                  int* exit_code);
+
+}  // namespace corridor::cli
+
+#endif  // CORRIDOR_ENGINE_CLI_SUBCOMMANDS_H_

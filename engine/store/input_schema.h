@@ -1,0 +1,4 @@
+#ifndef CORRIDOR_ENGINE_STORE_INPUT_SCHEMA_H_
+#define CORRIDOR_ENGINE_STORE_INPUT_SCHEMA_H_
+#include "engine/store/database.h"
+#endif  // CORRIDOR_ENGINE_STORE_INPUT_SCHEMA_H_
