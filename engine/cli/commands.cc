@@ -23,6 +23,9 @@ struct Subcommand {
 const std::map<std::string, Subcommand>& Subcommands() {
   static const std::map<std::string, Subcommand> commands = {
       {"init", {"create an empty input database with the corridor schema", RunInit}},
+      {"check-rules", {"validate a rules folder and print every problem", RunCheckRules}},
+      {"screen", {"screen shipments and write protobuf scores", RunScreen}},
+      {"explain", {"print a scores file as a reviewer reads it", RunExplain}},
   };
   return commands;
 }

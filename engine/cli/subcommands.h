@@ -16,9 +16,10 @@ int RunScreen(const std::vector<std::string>& args);
 int RunExplain(const std::vector<std::string>& args);
 
 // Parses `args`; returns false when the command should stop (after --help), with `exit_code`.
-bool ParseOptions(const std::string& command, const boost::program_options::options_description& options,
-                  const std::vector<std::string>& args, boost::program_options::variables_map* values,
-                  int* exit_code);
+bool ParseOptions(const std::string& command,
+                  const boost::program_options::options_description& options,
+                  const std::vector<std::string>& args,
+                  boost::program_options::variables_map* values, int* exit_code);
 
 }  // namespace corridor::cli
 

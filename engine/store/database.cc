@@ -11,8 +11,8 @@ Status OpenWithFlags(const std::string& path, int flags, std::unique_ptr<Databas
   sqlite3* handle = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
   if (rc != SQLITE_OK) {
-    std::string message = path + ": cannot open database: " +
-                          (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
+    std::string message =
+        path + ": cannot open database: " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
     sqlite3_close(handle);
     return Status::Error(message);
   }
@@ -30,8 +30,9 @@ Status Database::OpenReadOnly(const std::string& path, std::unique_ptr<Database>
     return Status::Error(path + ": no such database file");
   }
   if (!S_ISREG(info.st_mode)) return Status::Error(path + ": not a regular file");
-  Status status = OpenWithFlags(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, db,
-                                [](sqlite3* h, const std::string& p) { return new Database(h, p); });
+  Status status =
+      OpenWithFlags(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, db,
+                    [](sqlite3* h, const std::string& p) { return new Database(h, p); });
   if (!status.ok()) return status;
   // Reading the schema touches the file header: this turns "file is not a database" into an
   // error here rather than at the first query.

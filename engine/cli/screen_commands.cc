@@ -1,0 +1,179 @@
+// corridor check-rules, screen and explain.
+#include <ctime>
+#include <iostream>
+#include <set>
+
+#include "engine/base/strings.h"
+#include "engine/cli/commands.h"
+#include "engine/cli/subcommands.h"
+#include "engine/config/rule_set.h"
+#include "engine/output/explain.h"
+#include "engine/output/score_stream.h"
+#include "engine/screen/screen_run.h"
+
+namespace corridor::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+std::string TodayUtc() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[16];
+  std::strftime(buffer, sizeof(buffer), "%Y-%m-%d", &utc);
+  return buffer;
+}
+
+}  // namespace
+
+int RunCheckRules(const std::vector<std::string>& args) {
+  po::options_description options("check-rules options");
+  std::string rules_dir;
+  options.add_options()("help,h", "show this help")(
+      "rules", po::value<std::string>(&rules_dir)->required(), "rules folder");
+  po::variables_map values;
+  int exit_code = kExitOk;
+  if (!ParseOptions("check-rules", options, args, &values, &exit_code)) return exit_code;
+
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  bool ok = LoadRuleSet(rules_dir, &rule_set, &diagnostics);
+  for (const Diagnostic& diagnostic : diagnostics) std::cout << diagnostic.ToString() << "\n";
+  if (!ok) {
+    std::cerr << "corridor check-rules: " << diagnostics.size() << " problem"
+              << (diagnostics.size() == 1 ? "" : "s") << " in " << rules_dir << "\n";
+    return kExitSetupError;
+  }
+  std::cout << rules_dir << ": " << rule_set.rules.size() << " rules in " << rule_set.files.size()
+            << " files, OK (digest " << rule_set.digest.substr(0, 12) << ")\n";
+  return kExitOk;
+}
+
+int RunScreen(const std::vector<std::string>& args) {
+  po::options_description options("screen options");
+  ScreenOptions screen;
+  std::string format = "delimited";
+  std::string fail_on;
+  bool table = false;
+  bool progress = false;
+  options.add_options()("help,h", "show this help")(
+      "db", po::value<std::string>(&screen.db_path)->required(), "input database (read-only)")(
+      "rules", po::value<std::string>(&screen.rules_dir)->required(), "rules folder")(
+      "out", po::value<std::string>(&screen.out_path)->required(),
+      "scores file to write ('-': stdout)")("format", po::value<std::string>(&format),
+                                            "delimited (default) or json")(
+      "shipment", po::value<std::vector<std::string>>(&screen.shipment_ids)->composing(),
+      "screen only this shipment id (repeatable)")(
+      "as-of", po::value<std::string>(&screen.as_of),
+      "screening date YYYY-MM-DD (default: today, UTC)")(
+      "fail-on", po::value<std::string>(&fail_on),
+      "exit 3 when a shipment reaches review, hold or block")(
+      "table", po::bool_switch(&table), "print a table: shipment, score, decision, top reasons")(
+      "progress", po::bool_switch(&progress), "report progress on stderr every 100,000 shipments");
+  po::variables_map values;
+  int exit_code = kExitOk;
+  if (!ParseOptions("screen", options, args, &values, &exit_code)) return exit_code;
+
+  if (!ParseScoreFormat(format, &screen.format)) {
+    std::cerr << "corridor screen: --format must be delimited or json, got '" << format << "'\n";
+    return kExitUsage;
+  }
+  Decision fail_decision = DECISION_UNSPECIFIED;
+  if (!fail_on.empty() && (!ParseDecision(fail_on, &fail_decision) || fail_decision == CLEAR)) {
+    std::cerr << "corridor screen: --fail-on must be review, hold or block, got '" << fail_on
+              << "'\n";
+    return kExitUsage;
+  }
+  if (screen.as_of.empty()) {
+    screen.as_of = TodayUtc();
+  } else if (screen.as_of.size() != 10 || !IsIsoDate(screen.as_of)) {
+    std::cerr << "corridor screen: --as-of must be a date YYYY-MM-DD, got '" << screen.as_of
+              << "'\n";
+    return kExitUsage;
+  }
+  if (table && screen.out_path == "-") {
+    std::cerr << "corridor screen: --table needs --out to name a file\n";
+    return kExitUsage;
+  }
+  if (table) std::cout << TableHeader();
+  int64_t written = 0;
+  screen.on_shipment = [&](const scores::ShipmentScore& score) {
+    if (table) std::cout << TableRow(score);
+    if (progress && ++written % 100000 == 0) {
+      std::cerr << "corridor screen: " << written << " shipments screened\n";
+    }
+  };
+  ScreenReport report;
+  Status status = RunScreen(screen, &report);
+  if (!status.ok()) {
+    std::cerr << "corridor screen: " << status.message() << "\n";
+    return kExitSetupError;
+  }
+  std::cerr << "corridor screen: " << ExplainSummary(report.summary);
+  if (screen.out_path != "-") std::cerr << "corridor screen: wrote " << screen.out_path << "\n";
+  if (fail_decision != DECISION_UNSPECIFIED && report.worst >= fail_decision) {
+    std::cerr << "corridor screen: at least one shipment reached " << DecisionName(report.worst)
+              << " (--fail-on " << fail_on << ")\n";
+    return kExitFailOn;
+  }
+  return kExitOk;
+}
+
+int RunExplain(const std::vector<std::string>& args) {
+  po::options_description options("explain options");
+  std::string scores_path;
+  std::vector<std::string> shipment_ids;
+  bool table = false;
+  options.add_options()("help,h", "show this help")(
+      "scores", po::value<std::string>(&scores_path)->required(), "scores file written by screen")(
+      "shipment", po::value<std::vector<std::string>>(&shipment_ids)->composing(),
+      "explain only this shipment (repeatable)")(
+      "table", po::bool_switch(&table), "one line per shipment instead of the full explanation");
+  po::variables_map values;
+  int exit_code = kExitOk;
+  if (!ParseOptions("explain", options, args, &values, &exit_code)) return exit_code;
+
+  std::unique_ptr<ScoreReader> reader;
+  Status status = ScoreReader::Open(scores_path, &reader);
+  if (!status.ok()) {
+    std::cerr << "corridor explain: " << status.message() << "\n";
+    return kExitSetupError;
+  }
+  std::set<std::string> wanted(shipment_ids.begin(), shipment_ids.end());
+  std::set<std::string> found;
+  scores::ScoreRecord record;
+  if (table) std::cout << TableHeader();
+  while (reader->Next(&record)) {
+    switch (record.record_case()) {
+      case scores::ScoreRecord::kHeader:
+        if (!table) std::cout << ExplainHeader(record.header()) << "\n";
+        break;
+      case scores::ScoreRecord::kShipment:
+        if (!wanted.empty() && wanted.count(record.shipment().shipment_id()) == 0) break;
+        found.insert(record.shipment().shipment_id());
+        std::cout << (table ? TableRow(record.shipment())
+                            : ExplainShipment(record.shipment()) + "\n");
+        break;
+      case scores::ScoreRecord::kSummary:
+        if (wanted.empty()) std::cout << ExplainSummary(record.summary());
+        break;
+      case scores::ScoreRecord::RECORD_NOT_SET:
+        break;
+    }
+  }
+  if (!reader->status().ok()) {
+    std::cerr << "corridor explain: " << reader->status().message() << "\n";
+    return kExitSetupError;
+  }
+  for (const std::string& id : wanted) {
+    if (found.count(id) == 0) {
+      std::cerr << "corridor explain: no shipment '" << id << "' in " << scores_path << "\n";
+      return kExitSetupError;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace corridor::cli

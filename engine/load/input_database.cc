@@ -1,0 +1,441 @@
+#include "engine/load/input_database.h"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/base/strings.h"
+
+namespace corridor {
+
+namespace {
+
+struct TableColumns {
+  const char* table;
+  std::vector<const char*> columns;
+};
+
+// Every column the engine reads. The list tables are checked by the screening stage that reads
+// them.
+const std::vector<TableColumns>& RequiredColumns() {
+  static const std::vector<TableColumns> required = {
+      {"entity",
+       {"entity_id", "kind", "name", "country", "region", "address", "birth_date",
+        "registration_id", "imo", "incorporated_on"}},
+      {"entity_alias", {"entity_id", "name"}},
+      {"shipment",
+       {"shipment_id", "shipped_on", "mode", "origin_country", "origin_region",
+        "destination_country", "destination_region", "final_destination_country", "declared_value",
+        "currency"}},
+      {"shipment_party", {"shipment_id", "entity_id", "role"}},
+      {"shipment_item",
+       {"shipment_id", "line", "hs_code", "description", "quantity", "unit", "value",
+        "origin_country", "origin_region"}},
+      {"shipment_leg",
+       {"shipment_id", "seq", "location", "location_name", "country", "region", "kind",
+        "arrived_on"}},
+  };
+  return required;
+}
+
+OptionalText TrimmedOrNull(OptionalText value) {
+  if (!value) return value;
+  std::string trimmed(Trim(*value));
+  if (trimmed.empty()) return std::nullopt;
+  return trimmed;
+}
+
+// A cursor over one child table (parties, items or legs) ordered by shipment_id, read in step
+// with the shipment cursor: a merge join that needs no index and reads each row once.
+class ChildCursor {
+ public:
+  ChildCursor(std::unique_ptr<Statement> statement, std::string table, bool keyed)
+      : statement_(std::move(statement)), table_(std::move(table)), keyed_(keyed) {}
+
+  // Calls `row` for every row of `shipment_id`. Rows for shipments that sort before it belong to
+  // no shipment and are reported as orphans.
+  template <typename RowFn>
+  Status Collect(const std::string& shipment_id, std::vector<DataProblem>* orphans, RowFn row) {
+    if (keyed_) {
+      statement_->Reset();
+      statement_->BindText(1, shipment_id);
+      has_row_ = statement_->Step();
+      started_ = true;
+    } else if (!started_) {
+      has_row_ = statement_->Step();
+      started_ = true;
+    }
+    while (has_row_) {
+      std::string row_shipment = statement_->Text(0);
+      if (row_shipment > shipment_id) break;
+      if (row_shipment < shipment_id) {
+        ReportOrphan(row_shipment, orphans);
+      } else {
+        row(*statement_);
+      }
+      has_row_ = statement_->Step();
+    }
+    return statement_->status();
+  }
+
+  // Reports the rows left after the last shipment.
+  Status Finish(std::vector<DataProblem>* orphans) {
+    if (keyed_) return Status::Ok();
+    if (!started_) {
+      has_row_ = statement_->Step();
+      started_ = true;
+    }
+    while (has_row_) {
+      ReportOrphan(statement_->Text(0), orphans);
+      has_row_ = statement_->Step();
+    }
+    return statement_->status();
+  }
+
+ private:
+  void ReportOrphan(const std::string& shipment_id, std::vector<DataProblem>* orphans) {
+    if (shipment_id == last_orphan_) return;  // one problem per missing shipment
+    last_orphan_ = shipment_id;
+    orphans->push_back(
+        {table_, shipment_id, "shipment_id", "row refers to a shipment that does not exist"});
+  }
+
+  std::unique_ptr<Statement> statement_;
+  std::string table_;
+  bool keyed_;
+  bool started_ = false;
+  bool has_row_ = false;
+  std::string last_orphan_;
+};
+
+class SqliteShipmentSource : public ShipmentSource {
+ public:
+  SqliteShipmentSource(InputDatabase* input, std::vector<std::string> ids)
+      : input_(input), ids_(std::move(ids)), keyed_(!ids_.empty()) {
+    Database* db = input_->db();
+    const std::string filter = keyed_ ? " WHERE shipment_id = ?1" : "";
+    std::unique_ptr<Statement> parties, items, legs;
+    status_ = db->Prepare(
+        "SELECT shipment_id, shipped_on, mode, origin_country, origin_region, destination_country,"
+        " destination_region, final_destination_country, declared_value, currency FROM shipment" +
+            filter + " ORDER BY shipment_id",
+        &shipments_);
+    if (status_.ok()) {
+      status_ = db->Prepare("SELECT shipment_id, entity_id, role, rowid FROM shipment_party" +
+                                filter + " ORDER BY shipment_id, role, entity_id",
+                            &parties);
+    }
+    if (status_.ok()) {
+      status_ = db->Prepare(
+          "SELECT shipment_id, line, hs_code, description, quantity, unit, value, origin_country,"
+          " origin_region FROM shipment_item" +
+              filter + " ORDER BY shipment_id, line",
+          &items);
+    }
+    if (status_.ok()) {
+      status_ = db->Prepare(
+          "SELECT shipment_id, seq, location, location_name, country, region, kind, arrived_on"
+          " FROM shipment_leg" +
+              filter + " ORDER BY shipment_id, seq",
+          &legs);
+    }
+    if (!status_.ok()) return;
+    parties_ = std::make_unique<ChildCursor>(std::move(parties), "shipment_party", keyed_);
+    items_ = std::make_unique<ChildCursor>(std::move(items), "shipment_item", keyed_);
+    legs_ = std::make_unique<ChildCursor>(std::move(legs), "shipment_leg", keyed_);
+  }
+
+  bool Next(Shipment* shipment) override {
+    if (!status_.ok() || done_) return false;
+    if (!ReadShipmentRow()) {
+      done_ = true;
+      if (status_.ok()) {
+        auto& orphans = input_->run_problems();
+        for (ChildCursor* cursor : {parties_.get(), items_.get(), legs_.get()}) {
+          Status finished = cursor->Finish(&orphans);
+          if (!finished.ok() && status_.ok()) status_ = finished;
+        }
+      }
+      return false;
+    }
+    *shipment = Shipment();
+    const Statement& row = *shipments_;
+    Shipment& s = *shipment;
+    s.shipment_id = row.Text(0);
+    auto& problems = s.problems;
+    const std::string& id = s.shipment_id;
+    s.shipped_on = TrimmedOrNull(row.OptionalText(1));
+    if (s.shipped_on && !IsIsoDate(*s.shipped_on)) {
+      problems.push_back(
+          {"shipment", id, "shipped_on", "not an ISO 8601 date: '" + *s.shipped_on + "'"});
+      s.shipped_on.reset();
+    }
+    s.mode = TrimmedOrNull(row.OptionalText(2));
+    s.origin_country =
+        CheckCountry(row.OptionalText(3), "shipment", id, "origin_country", &problems);
+    s.origin_region = CheckRegion(row.OptionalText(4), "shipment", id, "origin_region", &problems);
+    s.destination_country =
+        CheckCountry(row.OptionalText(5), "shipment", id, "destination_country", &problems);
+    s.destination_region =
+        CheckRegion(row.OptionalText(6), "shipment", id, "destination_region", &problems);
+    s.final_destination_country =
+        CheckCountry(row.OptionalText(7), "shipment", id, "final_destination_country", &problems);
+    if (!row.IsNull(8)) {
+      if (row.IsNumeric(8)) {
+        s.declared_value = row.Double(8);
+      } else {
+        problems.push_back(
+            {"shipment", id, "declared_value", "not a number: '" + row.Text(8) + "'"});
+      }
+    }
+    s.currency = TrimmedOrNull(row.OptionalText(9));
+    if (!s.destination_country) {
+      problems.push_back({"shipment", id, "destination_country", "missing (NULL)"});
+    }
+
+    Status read = parties_->Collect(id, &input_->run_problems(),
+                                    [&](const Statement& r) { ReadParty(r, &s); });
+    if (read.ok()) {
+      read = items_->Collect(id, &input_->run_problems(),
+                             [&](const Statement& r) { ReadItem(r, &s); });
+    }
+    if (read.ok()) {
+      read =
+          legs_->Collect(id, &input_->run_problems(), [&](const Statement& r) { ReadLeg(r, &s); });
+    }
+    if (!read.ok()) {
+      status_ =
+          Status::Error(input_->db()->path() + ": reading shipment " + id + ": " + read.message());
+      return false;
+    }
+    return true;
+  }
+
+  const Status& status() const override { return status_; }
+
+ private:
+  // Positions the shipment cursor on the next row; false at the end.
+  bool ReadShipmentRow() {
+    if (!keyed_) {
+      bool has_row = shipments_->Step();
+      if (!has_row && !shipments_->status().ok()) {
+        status_ = Status::Error(input_->db()->path() + ": " + shipments_->status().message());
+      }
+      return has_row;
+    }
+    while (next_id_ < ids_.size()) {
+      const std::string& id = ids_[next_id_++];
+      shipments_->Reset();
+      shipments_->BindText(1, id);
+      if (shipments_->Step()) return true;
+      if (!shipments_->status().ok()) {
+        status_ = Status::Error(input_->db()->path() + ": " + shipments_->status().message());
+        return false;
+      }
+      input_->run_problems().push_back({"shipment", id, "shipment_id", "no shipment with this id"});
+    }
+    return false;
+  }
+
+  void ReadParty(const Statement& r, Shipment* s) {
+    std::string row_id = s->shipment_id + "/party rowid " + std::to_string(r.Int(3));
+    ShipmentParty party;
+    OptionalText entity_id = TrimmedOrNull(r.OptionalText(1));
+    OptionalText role = TrimmedOrNull(r.OptionalText(2));
+    if (!entity_id) {
+      s->problems.push_back(
+          {"shipment_party", row_id, "entity_id", "missing (NULL); party skipped"});
+      return;
+    }
+    party.entity_id = *entity_id;
+    if (!role) {
+      s->problems.push_back({"shipment_party", row_id, "role", "missing (NULL)"});
+      party.role = "unknown";
+    } else {
+      party.role = AsciiLower(*role);
+      if (!IsKnownRole(party.role)) {
+        s->problems.push_back({"shipment_party", row_id, "role", "unknown role '" + *role + "'"});
+      }
+    }
+    party.entity = input_->FindEntity(party.entity_id, &s->problems);
+    if (!party.entity) {
+      s->problems.push_back({"shipment_party", row_id, "entity_id",
+                             "entity '" + party.entity_id + "' does not exist"});
+    }
+    s->parties.push_back(std::move(party));
+  }
+
+  void ReadItem(const Statement& r, Shipment* s) {
+    ShipmentItem item;
+    std::string row_id = s->shipment_id + "/line ";
+    if (r.IsNull(1) || !r.IsNumeric(1)) {
+      s->problems.push_back(
+          {"shipment_item", row_id + r.Text(1), "line", "missing or not an integer; item skipped"});
+      return;
+    }
+    item.line = r.Int(1);
+    row_id += std::to_string(item.line);
+    item.hs_code = CheckHsCode(r.OptionalText(2), row_id, &s->problems);
+    item.description = r.OptionalText(3);
+    item.quantity = r.OptionalDouble(4);
+    item.unit = TrimmedOrNull(r.OptionalText(5));
+    item.value = r.OptionalDouble(6);
+    item.origin_country =
+        CheckCountry(r.OptionalText(7), "shipment_item", row_id, "origin_country", &s->problems);
+    item.origin_region =
+        CheckRegion(r.OptionalText(8), "shipment_item", row_id, "origin_region", &s->problems);
+    s->items.push_back(std::move(item));
+  }
+
+  void ReadLeg(const Statement& r, Shipment* s) {
+    ShipmentLeg leg;
+    std::string row_id = s->shipment_id + "/seq ";
+    if (r.IsNull(1) || !r.IsNumeric(1)) {
+      s->problems.push_back(
+          {"shipment_leg", row_id + r.Text(1), "seq", "missing or not an integer; leg skipped"});
+      return;
+    }
+    leg.seq = r.Int(1);
+    row_id += std::to_string(leg.seq);
+    leg.location = TrimmedOrNull(r.OptionalText(2));
+    if (leg.location) leg.location = AsciiUpper(*leg.location);
+    leg.location_name = TrimmedOrNull(r.OptionalText(3));
+    leg.country = CheckCountry(r.OptionalText(4), "shipment_leg", row_id, "country", &s->problems);
+    leg.region = CheckRegion(r.OptionalText(5), "shipment_leg", row_id, "region", &s->problems);
+    leg.kind = TrimmedOrNull(r.OptionalText(6));
+    leg.arrived_on = TrimmedOrNull(r.OptionalText(7));
+    s->legs.push_back(std::move(leg));
+  }
+
+  InputDatabase* input_;
+  std::vector<std::string> ids_;
+  bool keyed_;
+  size_t next_id_ = 0;
+  bool done_ = false;
+  Status status_;
+  std::unique_ptr<Statement> shipments_;
+  std::unique_ptr<ChildCursor> parties_, items_, legs_;
+};
+
+}  // namespace
+
+bool IsKnownRole(const std::string& role) {
+  static const std::set<std::string> roles = {"shipper",      "consignee", "notify",
+                                              "end_user",     "forwarder", "carrier",
+                                              "intermediate", "bank",      "manufacturer"};
+  return roles.count(role) > 0;
+}
+
+OptionalText CheckCountry(OptionalText value, const std::string& table, const std::string& row_id,
+                          const std::string& column, std::vector<DataProblem>* problems) {
+  value = TrimmedOrNull(std::move(value));
+  if (!value) return value;
+  std::string code = AsciiUpper(*value);
+  if (!IsKnownCountryCode(code)) {
+    problems->push_back(
+        {table, row_id, column, "not an ISO 3166-1 alpha-2 code: '" + *value + "'"});
+    return std::nullopt;
+  }
+  return code;
+}
+
+OptionalText CheckRegion(OptionalText value, const std::string& table, const std::string& row_id,
+                         const std::string& column, std::vector<DataProblem>* problems) {
+  value = TrimmedOrNull(std::move(value));
+  if (!value) return value;
+  std::string code = AsciiUpper(*value);
+  if (!IsRegionCodeShape(code)) {
+    problems->push_back({table, row_id, column, "not an ISO 3166-2 code: '" + *value + "'"});
+    return std::nullopt;
+  }
+  return code;
+}
+
+OptionalText CheckHsCode(OptionalText value, const std::string& row_id,
+                         std::vector<DataProblem>* problems) {
+  value = TrimmedOrNull(std::move(value));
+  if (!value) return value;
+  std::string digits;
+  bool valid = true;
+  for (char c : *value) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != '.' && c != ' ') {
+      valid = false;
+    }
+  }
+  if (!valid || digits.size() < 2 || digits.size() > 10) {
+    problems->push_back(
+        {"shipment_item", row_id, "hs_code", "not an HS code (2 to 10 digits): '" + *value + "'"});
+    return std::nullopt;
+  }
+  return digits;
+}
+
+Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabase>* input) {
+  std::unique_ptr<Database> db;
+  Status status = Database::OpenReadOnly(path, &db);
+  if (!status.ok()) return status;
+  for (const TableColumns& table : RequiredColumns()) {
+    std::vector<std::string> columns = db->Columns(table.table);
+    if (columns.empty()) {
+      return Status::Error(path + ": table '" + table.table +
+                           "' is missing (create the schema with `corridor init --db FILE`)");
+    }
+    for (const char* column : table.columns) {
+      if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
+        return Status::Error(path + ": table '" + table.table + "' has no column '" + column +
+                             "' (see schemas/input.sql)");
+      }
+    }
+  }
+  input->reset(new InputDatabase(std::move(db)));
+  InputDatabase& in = **input;
+  status = in.db_->Prepare(
+      "SELECT entity_id, kind, name, country, region, address, birth_date, registration_id, imo,"
+      " incorporated_on FROM entity WHERE entity_id = ?1",
+      &in.entity_query_);
+  if (status.ok()) {
+    status = in.db_->Prepare("SELECT name FROM entity_alias WHERE entity_id = ?1 ORDER BY name",
+                             &in.alias_query_);
+  }
+  if (!status.ok()) input->reset();
+  return status;
+}
+
+std::unique_ptr<ShipmentSource> InputDatabase::Shipments(std::vector<std::string> shipment_ids) {
+  std::sort(shipment_ids.begin(), shipment_ids.end());
+  shipment_ids.erase(std::unique(shipment_ids.begin(), shipment_ids.end()), shipment_ids.end());
+  return std::make_unique<SqliteShipmentSource>(this, std::move(shipment_ids));
+}
+
+std::optional<Entity> InputDatabase::FindEntity(const std::string& entity_id,
+                                                std::vector<DataProblem>* problems) {
+  entity_query_->Reset();
+  entity_query_->BindText(1, entity_id);
+  if (!entity_query_->Step()) return std::nullopt;
+  const Statement& r = *entity_query_;
+  Entity entity;
+  entity.entity_id = entity_id;
+  entity.kind = AsciiLower(r.Text(1));
+  entity.name = r.Text(2);
+  if (r.IsNull(2) || Trim(entity.name).empty()) {
+    problems->push_back({"entity", entity_id, "name", "missing (NULL or empty)"});
+  }
+  if (r.IsNull(1)) problems->push_back({"entity", entity_id, "kind", "missing (NULL)"});
+  entity.country = CheckCountry(r.OptionalText(3), "entity", entity_id, "country", problems);
+  entity.region = CheckRegion(r.OptionalText(4), "entity", entity_id, "region", problems);
+  entity.address = TrimmedOrNull(r.OptionalText(5));
+  entity.birth_date = TrimmedOrNull(r.OptionalText(6));
+  entity.registration_id = TrimmedOrNull(r.OptionalText(7));
+  entity.imo = TrimmedOrNull(r.OptionalText(8));
+  entity.incorporated_on = TrimmedOrNull(r.OptionalText(9));
+  alias_query_->Reset();
+  alias_query_->BindText(1, entity_id);
+  while (alias_query_->Step()) {
+    std::string alias = alias_query_->Text(0);
+    if (!Trim(alias).empty()) entity.aliases.push_back(alias);
+  }
+  return entity;
+}
+
+}  // namespace corridor

@@ -1,0 +1,77 @@
+// Reading a company's records from an input database (schemas/input.sql).
+//
+//   std::unique_ptr<InputDatabase> input;
+//   Status s = InputDatabase::Open("corridor.db", &input);   // read-only; checks the schema
+//   auto source = input->Shipments({});                      // every shipment, by shipment_id
+//   Shipment shipment;
+//   while (source->Next(&shipment)) { ... }
+//   if (!source->status().ok()) { ... }                      // a read error ended the stream
+//
+// Problems in single rows (a NULL name, an unknown role, an HS code with letters) never stop the
+// stream: they are attached to the shipment (Shipment::problems) or, for rows that belong to no
+// shipment, collected in run_problems().
+#ifndef CORRIDOR_ENGINE_LOAD_INPUT_DATABASE_H_
+#define CORRIDOR_ENGINE_LOAD_INPUT_DATABASE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/load/records.h"
+#include "engine/store/database.h"
+
+namespace corridor {
+
+// A stream of shipments in a stable order (shipment_id, byte order).
+class ShipmentSource {
+ public:
+  virtual ~ShipmentSource() = default;
+  // Reads the next shipment into `shipment` (replacing its contents). Returns false at the end of
+  // the stream or when a read error ends it; status() tells which.
+  virtual bool Next(Shipment* shipment) = 0;
+  virtual const Status& status() const = 0;
+};
+
+class InputDatabase {
+ public:
+  // Opens `path` read-only and checks that every table and column the engine reads exists.
+  // Errors name the file and the missing table or column.
+  static Status Open(const std::string& path, std::unique_ptr<InputDatabase>* input);
+
+  // Streams shipments. With `shipment_ids` empty, every shipment; otherwise those ids (sorted,
+  // duplicates dropped); an id that is not in the database is reported in run_problems().
+  std::unique_ptr<ShipmentSource> Shipments(std::vector<std::string> shipment_ids);
+
+  // Looks up one entity with its aliases. Returns nullopt when it does not exist. Problems in the
+  // entity's row are appended to `problems`.
+  std::optional<Entity> FindEntity(const std::string& entity_id,
+                                   std::vector<DataProblem>* problems);
+
+  // Problems that belong to no single shipment (child rows whose shipment does not exist,
+  // requested ids that are missing).
+  std::vector<DataProblem>& run_problems() { return run_problems_; }
+
+  Database* db() { return db_.get(); }
+
+ private:
+  explicit InputDatabase(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<Statement> entity_query_;
+  std::unique_ptr<Statement> alias_query_;
+  std::vector<DataProblem> run_problems_;
+};
+
+// Checks an ISO 3166-1 alpha-2 or ISO 3166-2 column value; appends a problem and returns nullopt
+// when it is malformed. Upper-cases and trims the value.
+OptionalText CheckCountry(OptionalText value, const std::string& table, const std::string& row_id,
+                          const std::string& column, std::vector<DataProblem>* problems);
+OptionalText CheckRegion(OptionalText value, const std::string& table, const std::string& row_id,
+                         const std::string& column, std::vector<DataProblem>* problems);
+// Normalises an HS code (dots and spaces removed) and checks it is 2 to 10 digits.
+OptionalText CheckHsCode(OptionalText value, const std::string& row_id,
+                         std::vector<DataProblem>* problems);
+
+}  // namespace corridor
+
+#endif  // CORRIDOR_ENGINE_LOAD_INPUT_DATABASE_H_

@@ -1,0 +1,89 @@
+// The records of one shipment as the rules see them, and the problems found while reading them.
+//
+// Text columns that may be NULL are std::optional<std::string>; a NULL in a column the engine
+// needs is recorded as a DataProblem and the record is kept where the rest of it is usable.
+#ifndef CORRIDOR_ENGINE_LOAD_RECORDS_H_
+#define CORRIDOR_ENGINE_LOAD_RECORDS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corridor {
+
+// A problem in one input row: which table, which row (its key), which column, what.
+struct DataProblem {
+  std::string table;
+  std::string row_id;
+  std::string column;
+  std::string message;
+};
+
+using OptionalText = std::optional<std::string>;
+
+struct Entity {
+  std::string entity_id;
+  std::string kind;
+  std::string name;
+  OptionalText country;
+  OptionalText region;
+  OptionalText address;
+  OptionalText birth_date;
+  OptionalText registration_id;
+  OptionalText imo;
+  OptionalText incorporated_on;
+  std::vector<std::string> aliases;
+};
+
+struct ShipmentParty {
+  std::string entity_id;
+  std::string role;
+  // The entity the party names; nullopt when entity_id does not resolve (a DataProblem then).
+  std::optional<Entity> entity;
+};
+
+struct ShipmentItem {
+  int64_t line = 0;
+  OptionalText hs_code;  // digits only once loaded: dots and spaces removed; NULL when invalid
+  OptionalText description;
+  std::optional<double> quantity;
+  OptionalText unit;
+  std::optional<double> value;
+  OptionalText origin_country;
+  OptionalText origin_region;
+};
+
+struct ShipmentLeg {
+  int64_t seq = 0;
+  OptionalText location;
+  OptionalText location_name;
+  OptionalText country;
+  OptionalText region;
+  OptionalText kind;
+  OptionalText arrived_on;
+};
+
+struct Shipment {
+  std::string shipment_id;
+  OptionalText shipped_on;
+  OptionalText mode;
+  OptionalText origin_country;
+  OptionalText origin_region;
+  OptionalText destination_country;
+  OptionalText destination_region;
+  OptionalText final_destination_country;
+  std::optional<double> declared_value;
+  OptionalText currency;
+  std::vector<ShipmentParty> parties;  // in (role, entity_id) order
+  std::vector<ShipmentItem> items;     // in line order
+  std::vector<ShipmentLeg> legs;       // in seq order
+  std::vector<DataProblem> problems;   // found while reading this shipment's rows
+};
+
+// The roles a shipment party may have (schemas/input.sql).
+bool IsKnownRole(const std::string& role);
+
+}  // namespace corridor
+
+#endif  // CORRIDOR_ENGINE_LOAD_RECORDS_H_

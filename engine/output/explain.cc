@@ -1,0 +1,132 @@
+#include "engine/output/explain.h"
+
+#include <cstdio>
+
+#include "engine/base/strings.h"
+
+namespace corridor {
+
+std::string DecisionName(Decision decision) {
+  switch (decision) {
+    case CLEAR:
+      return "clear";
+    case REVIEW:
+      return "review";
+    case HOLD:
+      return "hold";
+    case BLOCK:
+      return "block";
+    default:
+      return "none";
+  }
+}
+
+bool ParseDecision(const std::string& name, Decision* decision) {
+  for (Decision d : {CLEAR, REVIEW, HOLD, BLOCK}) {
+    if (DecisionName(d) == name) {
+      *decision = d;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string CategoryName(Category category) {
+  switch (category) {
+    case SECONDARY_SANCTIONS:
+      return "secondary_sanctions";
+    case EXPORT_CONTROL:
+      return "export_control";
+    case FORCED_LABOUR:
+      return "forced_labour";
+    case SECURITY:
+      return "security";
+    default:
+      return "unspecified";
+  }
+}
+
+namespace {
+
+std::string Pad(const std::string& text, size_t width) {
+  if (text.size() >= width) return text + " ";
+  return text + std::string(width - text.size(), ' ');
+}
+
+}  // namespace
+
+std::string TableHeader() {
+  return Pad("shipment", 12) + Pad("score", 8) + Pad("decision", 9) + "top reasons\n";
+}
+
+std::string TableRow(const scores::ShipmentScore& score) {
+  std::string reasons;
+  for (int i = 0; i < score.hits_size() && i < 3; ++i) {
+    if (i > 0) reasons += ", ";
+    reasons += score.hits(i).rule_id() + " (+" + FormatNumber(score.hits(i).contribution()) + ")";
+  }
+  if (score.hits_size() > 3) reasons += ", +" + std::to_string(score.hits_size() - 3) + " more";
+  if (reasons.empty()) reasons = "-";
+  if (score.problems_size() > 0) {
+    reasons += "  [" + std::to_string(score.problems_size()) + " data problem" +
+               (score.problems_size() > 1 ? "s" : "") + "]";
+  }
+  return Pad(score.shipment_id(), 12) + Pad(FormatNumber(score.score()), 8) +
+         Pad(DecisionName(score.decision()), 9) + reasons + "\n";
+}
+
+std::string ExplainShipment(const scores::ShipmentScore& score) {
+  std::string out = "shipment " + score.shipment_id() + ": " + DecisionName(score.decision()) +
+                    ", score " + FormatNumber(score.score()) + " (" + score.band() + ")\n";
+  if (score.categories_size() > 0) {
+    out += "  by category:";
+    for (const scores::CategoryScore& category : score.categories()) {
+      out += " " + CategoryName(category.category()) + " " + FormatNumber(category.score());
+    }
+    out += "\n";
+  }
+  if (score.hits_size() == 0) out += "  no rule hit\n";
+  for (const scores::RuleHit& hit : score.hits()) {
+    out += "  + " + FormatNumber(hit.contribution()) + "  " + hit.rule_id() + " [" +
+           CategoryName(hit.category()) + ", weight " + FormatNumber(hit.weight());
+    if (hit.decision_floor() != DECISION_UNSPECIFIED) {
+      out += ", at least " + DecisionName(hit.decision_floor());
+    }
+    out += "]: " + hit.description() + "\n";
+    for (const scores::Evidence& evidence : hit.evidence()) {
+      out += "      - " + evidence.summary() + "\n";
+    }
+  }
+  for (const scores::DataProblem& problem : score.problems()) {
+    out += "  ! data problem: " + problem.table() + " " + problem.row_id() + " " +
+           problem.column() + ": " + problem.message() + "\n";
+  }
+  return out;
+}
+
+std::string ExplainHeader(const scores::StreamHeader& header) {
+  std::string out = "corridor " + header.engine_version() + ", schema " +
+                    std::to_string(header.schema_version()) + ", as of " + header.as_of() +
+                    ", rules " + header.rules_digest().substr(0, 12) + "\n";
+  for (const scores::ListVersion& list : header.lists()) {
+    out += "  list " + list.list_id() + " version " +
+           (list.version().empty() ? "?" : list.version()) + ", " +
+           std::to_string(list.entry_count()) + " entries\n";
+  }
+  return out;
+}
+
+std::string ExplainSummary(const scores::StreamSummary& summary) {
+  std::string out = std::to_string(summary.shipments()) +
+                    " shipments: " + std::to_string(summary.clear()) + " clear, " +
+                    std::to_string(summary.review()) + " review, " +
+                    std::to_string(summary.hold()) + " hold, " + std::to_string(summary.block()) +
+                    " block; " + std::to_string(summary.data_problems()) + " data problems\n";
+  for (const scores::DataProblem& problem : summary.run_problems()) {
+    out += "  ! " + problem.table() + " " + problem.row_id() + " " + problem.column() + ": " +
+           problem.message() + "\n";
+  }
+  return out;
+}
+
+}  // namespace corridor

@@ -1,0 +1,21 @@
+// The compile function of each rule kind (one file each in engine/rules/), dispatched from
+// CompileRule in registry.cc.
+#ifndef CORRIDOR_ENGINE_RULES_KINDS_H_
+#define CORRIDOR_ENGINE_RULES_KINDS_H_
+
+#include <memory>
+
+#include "engine/rules/rule.h"
+
+namespace corridor {
+
+std::unique_ptr<CompiledRule> CompileJurisdiction(const rules::Rule& rule,
+                                                  const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileGoods(const rules::Rule& rule, const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileRoute(const rules::Rule& rule, const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
+                                                 const RuleCompileContext& c);
+
+}  // namespace corridor
+
+#endif  // CORRIDOR_ENGINE_RULES_KINDS_H_

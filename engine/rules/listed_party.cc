@@ -1,0 +1,101 @@
+// Rule kind `listed_party`: a party's name or alias matches a watch-list entry. The matching
+// itself happens once per entity before the rules run (engine/screen/entity_screener.h); this
+// rule filters those matches by list, program, role and score.
+#include <set>
+
+#include "engine/base/strings.h"
+#include "engine/rules/kinds.h"
+#include "engine/rules/matchers.h"
+
+namespace corridor {
+
+namespace {
+
+class ListedPartyRule : public CompiledRule {
+ public:
+  ListedPartyRule(std::set<std::string> lists, std::set<std::string> roles,
+                  std::set<std::string> programs, double min_score)
+      : lists_(std::move(lists)),
+        roles_(std::move(roles)),
+        programs_(std::move(programs)),
+        min_score_(min_score) {}
+
+  void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
+    const Shipment& s = context.shipment;
+    for (size_t i = 0; i < s.parties.size(); ++i) {
+      const ShipmentParty& party = s.parties[i];
+      const EntityFacts* facts = context.party_facts[i];
+      if (facts == nullptr || (!roles_.empty() && roles_.count(party.role) == 0)) continue;
+      for (const ListMatchFact& match : facts->list_matches) {
+        if (!Accepts(match)) continue;
+        scores::Evidence* evidence = &outcome->evidence.emplace_back();
+        SetParty(party, evidence->mutable_party());
+        scores::ListMatch* m = evidence->mutable_list_match();
+        m->set_list_id(match.list_id);
+        m->set_entry_id(match.entry_id);
+        m->set_entry_name(match.entry_name);
+        m->set_matched_name(match.matched_name);
+        m->set_query_name(match.query_name);
+        m->set_method(match.method);
+        m->set_score(match.score);
+        m->set_programs(match.programs);
+        evidence->set_field("party " + party.role);
+        evidence->set_matched_value(match.list_id + ":" + match.entry_id);
+        std::string summary = party.role + " " + party.entity_id + " \"" + match.query_name +
+                              "\" matches " + match.list_id + " entry " + match.entry_id + " \"" +
+                              match.entry_name + "\"";
+        if (match.matched_name != match.entry_name) {
+          summary += " (alias \"" + match.matched_name + "\")";
+        }
+        summary += " by " + match.method + ", score " + FormatNumber(match.score);
+        if (!match.programs.empty()) summary += ", programs " + match.programs;
+        evidence->set_summary(summary);
+      }
+    }
+  }
+
+  std::vector<std::string> RequiredLists() const override {
+    return std::vector<std::string>(lists_.begin(), lists_.end());
+  }
+
+ private:
+  bool Accepts(const ListMatchFact& match) const {
+    if (match.score < min_score_) return false;
+    if (!lists_.empty() && lists_.count(match.list_id) == 0) return false;
+    if (programs_.empty()) return true;
+    for (const std::string& program : Split(match.programs, ';')) {
+      if (programs_.count(std::string(Trim(program)))) return true;
+    }
+    return false;
+  }
+
+  std::set<std::string> lists_;
+  std::set<std::string> roles_;
+  std::set<std::string> programs_;
+  double min_score_;
+};
+
+}  // namespace
+
+std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
+                                                 const RuleCompileContext& c) {
+  const rules::ListedPartyRule& config = rule.listed_party();
+  size_t errors_before = c.diagnostics->size();
+  std::set<std::string> roles;
+  for (int i = 0; i < config.roles_size(); ++i) {
+    if (!IsKnownRole(config.roles(i))) {
+      c.Error(c.locator.At("roles", i), "unknown role \"" + config.roles(i) + "\"");
+    }
+    roles.insert(config.roles(i));
+  }
+  if (config.min_score() < 0 || config.min_score() > 1) {
+    c.Error(c.locator.At("min_score"), "min_score must be between 0 and 1");
+  }
+  if (c.diagnostics->size() != errors_before) return nullptr;
+  return std::make_unique<ListedPartyRule>(
+      std::set<std::string>(config.lists().begin(), config.lists().end()), std::move(roles),
+      std::set<std::string>(config.programs().begin(), config.programs().end()),
+      config.min_score());
+}
+
+}  // namespace corridor

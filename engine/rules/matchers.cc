@@ -1,0 +1,123 @@
+#include "engine/rules/matchers.h"
+
+#include <algorithm>
+
+#include "engine/base/strings.h"
+
+namespace corridor {
+
+void PlaceSet::AddCountries(const StringList& codes, std::string_view field,
+                            const RuleCompileContext& c) {
+  for (int i = 0; i < codes.size(); ++i) {
+    if (!IsKnownCountryCode(codes[i])) {
+      c.Error(c.locator.At(field, i), "unknown country code \"" + codes[i] + "\"");
+      continue;
+    }
+    countries_.emplace(codes[i], codes[i]);
+  }
+}
+
+void PlaceSet::AddRegions(const StringList& codes, std::string_view field,
+                          const RuleCompileContext& c) {
+  for (int i = 0; i < codes.size(); ++i) {
+    if (!IsRegionCodeShape(codes[i])) {
+      c.Error(c.locator.At(field, i), "not an ISO 3166-2 region code \"" + codes[i] + "\"");
+      continue;
+    }
+    regions_.emplace(codes[i], codes[i]);
+  }
+}
+
+void PlaceSet::AddGroups(const StringList& names, std::string_view field,
+                         const RuleCompileContext& c) {
+  for (int i = 0; i < names.size(); ++i) {
+    auto group = c.country_groups.find(names[i]);
+    if (group == c.country_groups.end()) {
+      c.Error(c.locator.At(field, i), "unknown country group \"" + names[i] + "\"");
+      continue;
+    }
+    std::string label = "group " + names[i];
+    for (const std::string& code : group->second.countries()) countries_.emplace(code, label);
+    for (const std::string& code : group->second.regions()) regions_.emplace(code, label);
+  }
+}
+
+const std::string* PlaceSet::MatchCountry(const OptionalText& country) const {
+  if (!country) return nullptr;
+  auto found = countries_.find(*country);
+  return found == countries_.end() ? nullptr : &found->second;
+}
+
+const std::string* PlaceSet::MatchRegion(const OptionalText& region) const {
+  if (!region) return nullptr;
+  auto found = regions_.find(*region);
+  return found == regions_.end() ? nullptr : &found->second;
+}
+
+bool IsHsPrefix(std::string_view text) {
+  return text.size() >= 2 && text.size() <= 10 &&
+         std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+void HsPrefixSet::AddTable(const std::string& table_name, std::string_view field,
+                           const RuleCompileContext& c) {
+  if (table_name.empty()) return;
+  auto table = c.hs_tables.find(table_name);
+  if (table == c.hs_tables.end()) {
+    c.Error(c.locator.At(field), "unknown hs_table \"" + table_name + "\"");
+    return;
+  }
+  for (const HsEntry& entry : table->second) entries_.emplace(entry.prefix, entry);
+}
+
+void HsPrefixSet::AddPrefixes(const StringList& prefixes, std::string_view field,
+                              const RuleCompileContext& c) {
+  for (int i = 0; i < prefixes.size(); ++i) {
+    if (!IsHsPrefix(prefixes[i])) {
+      c.Error(c.locator.At(field, i),
+              "HS code prefix must be 2 to 10 digits, got \"" + prefixes[i] + "\"");
+      continue;
+    }
+    HsEntry entry;
+    entry.prefix = prefixes[i];
+    entry.pos = c.locator.At(field, i);
+    entries_.emplace(prefixes[i], entry);
+  }
+}
+
+const HsEntry* HsPrefixSet::Match(const OptionalText& hs_code) const {
+  if (!hs_code) return nullptr;
+  for (size_t length = std::min<size_t>(hs_code->size(), 10); length >= 2; --length) {
+    auto found = entries_.find(std::string_view(*hs_code).substr(0, length));
+    if (found != entries_.end()) return &found->second;
+  }
+  return nullptr;
+}
+
+void SetParty(const ShipmentParty& party, scores::Party* out) {
+  out->set_entity_id(party.entity_id);
+  out->set_role(party.role);
+  if (party.entity) {
+    out->set_name(party.entity->name);
+    out->set_country(party.entity->country.value_or(""));
+  }
+}
+
+void SetLeg(const ShipmentLeg& leg, scores::Leg* out) {
+  out->set_seq(leg.seq);
+  out->set_location(leg.location.value_or(""));
+  out->set_location_name(leg.location_name.value_or(""));
+  out->set_country(leg.country.value_or(""));
+  out->set_region(leg.region.value_or(""));
+  out->set_kind(leg.kind.value_or(""));
+}
+
+void SetItem(const ShipmentItem& item, scores::Item* out) {
+  out->set_line(item.line);
+  out->set_hs_code(item.hs_code.value_or(""));
+  out->set_description(item.description.value_or(""));
+  out->set_origin_country(item.origin_country.value_or(""));
+  out->set_origin_region(item.origin_region.value_or(""));
+}
+
+}  // namespace corridor

@@ -1,0 +1,62 @@
+// Building blocks shared by rule kinds: sets of places (countries, regions, country groups) and
+// of HS code prefixes, compiled from configuration with every mistake reported at its source.
+#ifndef CORRIDOR_ENGINE_RULES_MATCHERS_H_
+#define CORRIDOR_ENGINE_RULES_MATCHERS_H_
+
+#include <google/protobuf/repeated_ptr_field.h>
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "engine/rules/rule.h"
+
+namespace corridor {
+
+using StringList = google::protobuf::RepeatedPtrField<std::string>;
+
+// Countries and regions, each mapped to the label evidence shows for it: the code itself, or
+// "group NAME" when it came from a country group.
+class PlaceSet {
+ public:
+  // Adds configured codes and groups. `*_field` name the fields in the kind's message, for
+  // diagnostics. Unknown codes and groups are errors.
+  void AddCountries(const StringList& codes, std::string_view field, const RuleCompileContext& c);
+  void AddRegions(const StringList& codes, std::string_view field, const RuleCompileContext& c);
+  void AddGroups(const StringList& names, std::string_view field, const RuleCompileContext& c);
+
+  // The label of `country` / `region` when the set holds it; nullptr otherwise.
+  const std::string* MatchCountry(const OptionalText& country) const;
+  const std::string* MatchRegion(const OptionalText& region) const;
+  bool empty() const { return countries_.empty() && regions_.empty(); }
+
+ private:
+  std::map<std::string, std::string, std::less<>> countries_;
+  std::map<std::string, std::string, std::less<>> regions_;
+};
+
+// HS code prefixes with their tier, matched longest prefix first.
+class HsPrefixSet {
+ public:
+  void AddTable(const std::string& table_name, std::string_view field, const RuleCompileContext& c);
+  void AddPrefixes(const StringList& prefixes, std::string_view field, const RuleCompileContext& c);
+
+  // The longest entry that `hs_code` (digits) starts with; nullptr when none.
+  const HsEntry* Match(const OptionalText& hs_code) const;
+  bool empty() const { return entries_.empty(); }
+
+ private:
+  std::map<std::string, HsEntry, std::less<>> entries_;  // by prefix
+};
+
+// True when `text` is 2 to 10 ASCII digits.
+bool IsHsPrefix(std::string_view text);
+
+// Evidence helpers: fill the shared message parts from input records.
+void SetParty(const ShipmentParty& party, scores::Party* out);
+void SetLeg(const ShipmentLeg& leg, scores::Leg* out);
+void SetItem(const ShipmentItem& item, scores::Item* out);
+
+}  // namespace corridor
+
+#endif  // CORRIDOR_ENGINE_RULES_MATCHERS_H_

@@ -1,0 +1,26 @@
+// Where each rule kind of schemas/rules.proto is dispatched to its compile function.
+#include "engine/rules/kinds.h"
+
+namespace corridor {
+
+std::unique_ptr<CompiledRule> CompileRule(const rules::Rule& rule,
+                                          const RuleCompileContext& context) {
+  switch (rule.kind_case()) {
+    case rules::Rule::kJurisdiction:
+      return CompileJurisdiction(rule, context);
+    case rules::Rule::kGoods:
+      return CompileGoods(rule, context);
+    case rules::Rule::kRoute:
+      return CompileRoute(rule, context);
+    case rules::Rule::kListedParty:
+      return CompileListedParty(rule, context);
+    case rules::Rule::KIND_NOT_SET:
+      break;
+  }
+  context.Error(
+      context.locator.self(),
+      "rule \"" + rule.id() + "\" has no kind (jurisdiction, goods, route or listed_party)");
+  return nullptr;
+}
+
+}  // namespace corridor

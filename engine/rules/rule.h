@@ -1,0 +1,91 @@
+// The run-time side of a rule: a compiled rule looks at one shipment and reports evidence.
+//
+// Adding a rule kind: add its message to schemas/rules.proto (in Rule's `kind` oneof), write
+// engine/rules/<kind>.cc with a compile function that validates the configuration and returns a
+// CompiledRule, and register it in engine/rules/registry.cc. docs/rules.md describes each kind.
+#ifndef CORRIDOR_ENGINE_RULES_RULE_H_
+#define CORRIDOR_ENGINE_RULES_RULE_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/config/diagnostics.h"
+#include "engine/load/records.h"
+#include "schemas/rules.pb.h"
+#include "schemas/scores.pb.h"
+
+namespace corridor {
+
+// A watch-list entry that one of an entity's names matched.
+struct ListMatchFact {
+  std::string list_id;
+  std::string entry_id;
+  std::string entry_name;    // the entry's primary name
+  std::string matched_name;  // the entry name or alias that matched
+  std::string query_name;    // the entity name or alias that matched
+  std::string method;        // e.g. "exact_normalized"
+  double score = 0;          // 0..1
+  std::string programs;
+};
+
+// Facts about one entity that do not depend on the shipment; computed once per entity per run
+// and shared by every shipment that names it (engine/screen/).
+struct EntityFacts {
+  std::vector<ListMatchFact> list_matches;  // best first
+};
+
+// What a rule sees of a shipment.
+struct ShipmentContext {
+  const Shipment& shipment;
+  // Parallel to shipment.parties; nullptr where the party's entity did not resolve.
+  std::vector<const EntityFacts*> party_facts;
+  std::string as_of;  // YYYY-MM-DD
+};
+
+// What one rule found in one shipment. The rule hits when `evidence` is not empty.
+struct RuleOutcome {
+  std::vector<scores::Evidence> evidence;
+  // The decision floor of the hit; starts at the rule's floor, a kind may raise it (goods tiers).
+  Decision floor = DECISION_UNSPECIFIED;
+};
+
+class CompiledRule {
+ public:
+  virtual ~CompiledRule() = default;
+  // Appends evidence for every place the rule matches. Must not depend on anything but the
+  // context (determinism), and must list evidence in a stable order.
+  virtual void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const = 0;
+  // Watch lists the rule needs loaded; screening refuses to run without them.
+  virtual std::vector<std::string> RequiredLists() const { return {}; }
+};
+
+// One entry of an HS code table (rules/reference/*.csv).
+struct HsEntry {
+  std::string prefix;  // digits
+  std::string tier;
+  std::string description;
+  SourcePos pos;
+};
+
+// What a rule kind's compile function may consult, and where it reports mistakes.
+struct RuleCompileContext {
+  const std::map<std::string, rules::CountryGroup>& country_groups;
+  const std::map<std::string, std::vector<HsEntry>>& hs_tables;
+  FieldLocator locator;  // of the kind's own message (e.g. the `jurisdiction { ... }` block)
+  Diagnostics* diagnostics;
+
+  void Error(const SourcePos& pos, std::string message) const {
+    diagnostics->push_back({pos, std::move(message)});
+  }
+};
+
+// Compiles the kind-specific part of `rule`. Reports mistakes to context.diagnostics and returns
+// nullptr when the rule cannot be used.
+std::unique_ptr<CompiledRule> CompileRule(const rules::Rule& rule,
+                                          const RuleCompileContext& context);
+
+}  // namespace corridor
+
+#endif  // CORRIDOR_ENGINE_RULES_RULE_H_

@@ -1,0 +1,197 @@
+#include "engine/screen/screen_run.h"
+
+#include <list>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+#include "engine/config/rule_set.h"
+#include "engine/load/input_database.h"
+#include "engine/score/aggregate.h"
+#include "engine/screen/party_screener.h"
+
+namespace corridor {
+
+namespace {
+
+constexpr size_t kMaxRunProblems = 1000;
+
+// Entity facts by entity_id, least recently used evicted first. Facts depend only on the entity
+// and the lists, so recomputing an evicted entry gives the same result.
+class EntityFactsCache {
+ public:
+  explicit EntityFactsCache(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
+
+  const EntityFacts* Find(const std::string& entity_id) {
+    auto found = index_.find(entity_id);
+    if (found == index_.end()) return nullptr;
+    order_.splice(order_.begin(), order_, found->second);
+    return &found->second->second;
+  }
+
+  const EntityFacts* Insert(const std::string& entity_id, EntityFacts facts) {
+    if (index_.size() >= capacity_) {
+      index_.erase(order_.back().first);
+      order_.pop_back();
+    }
+    order_.emplace_front(entity_id, std::move(facts));
+    index_[entity_id] = order_.begin();
+    return &order_.front().second;
+  }
+
+ private:
+  size_t capacity_;
+  std::list<std::pair<std::string, EntityFacts>> order_;
+  std::unordered_map<std::string, std::list<std::pair<std::string, EntityFacts>>::iterator> index_;
+};
+
+void ToProto(const DataProblem& problem, scores::DataProblem* out) {
+  out->set_table(problem.table);
+  out->set_row_id(problem.row_id);
+  out->set_column(problem.column);
+  out->set_message(problem.message);
+}
+
+Status ReadListVersions(Database* db, scores::StreamHeader* header, std::set<std::string>* loaded) {
+  if (!db->HasTable("list_source")) return Status::Ok();
+  std::unique_ptr<Statement> query;
+  Status status = db->Prepare(
+      "SELECT s.list_id, s.version, s.sha256,"
+      " (SELECT count(*) FROM list_entry e WHERE e.list_id = s.list_id)"
+      " FROM list_source s ORDER BY s.list_id",
+      &query);
+  if (!status.ok()) return status;
+  while (query->Step()) {
+    scores::ListVersion* list = header->add_lists();
+    list->set_list_id(query->Text(0));
+    list->set_version(query->Text(1));
+    list->set_sha256(query->Text(2));
+    list->set_entry_count(query->Int(3));
+    loaded->insert(list->list_id());
+  }
+  return query->status();
+}
+
+}  // namespace
+
+Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
+  *report = ScreenReport();
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  if (!LoadRuleSet(options.rules_dir, &rule_set, &diagnostics)) {
+    std::string message = "invalid rules (" + std::to_string(diagnostics.size()) + " problems):";
+    for (const Diagnostic& d : diagnostics) message += "\n" + d.ToString();
+    return Status::Error(message);
+  }
+
+  std::unique_ptr<InputDatabase> input;
+  Status status = InputDatabase::Open(options.db_path, &input);
+  if (!status.ok()) return status;
+
+  scores::ScoreRecord record;
+  scores::StreamHeader* header = record.mutable_header();
+  header->set_engine_version(CORRIDOR_VERSION);
+  header->set_schema_version(input->db()->UserVersion());
+  header->set_rules_digest(rule_set.digest);
+  header->set_as_of(options.as_of);
+  std::set<std::string> loaded_lists;
+  status = ReadListVersions(input->db(), header, &loaded_lists);
+  if (!status.ok()) return status;
+
+  bool needs_names = false;
+  for (const LoadedRule& rule : rule_set.rules) {
+    if (rule.config.kind_case() == rules::Rule::kListedParty) needs_names = true;
+    for (const std::string& list : rule.compiled->RequiredLists()) {
+      if (loaded_lists.count(list) == 0) {
+        return Status::Error(rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
+                             std::to_string(rule.pos.column) + ": rule \"" + rule.config.id() +
+                             "\" needs list \"" + list + "\", which " + options.db_path +
+                             " does not hold (load it with `corridor import-list`)");
+      }
+    }
+  }
+  std::unique_ptr<ExactNameScreener> screener;
+  if (needs_names) {
+    status = ExactNameScreener::Load(input->db(), {}, &screener);
+    if (!status.ok()) return status;
+  }
+
+  std::unique_ptr<ScoreWriter> writer;
+  status = ScoreWriter::Open(options.out_path, options.format, &writer);
+  if (!status.ok()) return status;
+  status = writer->Write(record);
+  if (!status.ok()) return status;
+
+  EntityFactsCache cache(options.entity_cache_size);
+  scores::StreamSummary& summary = report->summary;
+  std::unique_ptr<ShipmentSource> source = input->Shipments(options.shipment_ids);
+  Shipment shipment;
+  while (source->Next(&shipment)) {
+    ShipmentContext context{shipment, {}, options.as_of};
+    for (const ShipmentParty& party : shipment.parties) {
+      if (!party.entity) {
+        context.party_facts.push_back(nullptr);
+        continue;
+      }
+      const EntityFacts* facts = cache.Find(party.entity_id);
+      if (facts == nullptr) {
+        EntityFacts computed;
+        if (screener) screener->Screen(*party.entity, &computed, &shipment.problems);
+        facts = cache.Insert(party.entity_id, std::move(computed));
+      }
+      context.party_facts.push_back(facts);
+    }
+
+    std::vector<RuleHitInput> hits;
+    for (const LoadedRule& rule : rule_set.rules) {
+      RuleOutcome outcome;
+      outcome.floor = rule.config.decision_floor();
+      rule.compiled->Evaluate(context, &outcome);
+      if (!outcome.evidence.empty()) hits.push_back(RuleHitInput{&rule.config, std::move(outcome)});
+    }
+    record.Clear();
+    scores::ShipmentScore* score = record.mutable_shipment();
+    score->set_shipment_id(shipment.shipment_id);
+    AggregateScore(std::move(hits), rule_set.scoring, score);
+    for (const DataProblem& problem : shipment.problems) ToProto(problem, score->add_problems());
+    status = writer->Write(record);
+    if (!status.ok()) return status;
+
+    summary.set_shipments(summary.shipments() + 1);
+    switch (score->decision()) {
+      case BLOCK:
+        summary.set_block(summary.block() + 1);
+        break;
+      case HOLD:
+        summary.set_hold(summary.hold() + 1);
+        break;
+      case REVIEW:
+        summary.set_review(summary.review() + 1);
+        break;
+      default:
+        summary.set_clear(summary.clear() + 1);
+        break;
+    }
+    report->worst = std::max(report->worst, score->decision());
+    if (!shipment.problems.empty()) {
+      summary.set_data_problems(summary.data_problems() +
+                                static_cast<int64_t>(shipment.problems.size()));
+      summary.set_shipments_with_problems(summary.shipments_with_problems() + 1);
+    }
+    if (options.on_shipment) options.on_shipment(*score);
+  }
+  if (!source->status().ok()) return source->status();
+
+  const std::vector<DataProblem>& run_problems = input->run_problems();
+  summary.set_data_problems(summary.data_problems() + static_cast<int64_t>(run_problems.size()));
+  for (size_t i = 0; i < run_problems.size() && i < kMaxRunProblems; ++i) {
+    ToProto(run_problems[i], summary.add_run_problems());
+  }
+  record.Clear();
+  *record.mutable_summary() = summary;
+  status = writer->Write(record);
+  if (!status.ok()) return status;
+  return writer->Commit();
+}
+
+}  // namespace corridor
