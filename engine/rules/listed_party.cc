@@ -13,9 +13,10 @@ namespace {
 
 class ListedPartyRule : public CompiledRule {
  public:
-  ListedPartyRule(std::set<std::string> lists, std::set<std::string> roles,
-                  std::set<std::string> programs, double min_score)
+  ListedPartyRule(std::set<std::string> lists, std::set<std::string> excluded,
+                  std::set<std::string> roles, std::set<std::string> programs, double min_score)
       : lists_(std::move(lists)),
+        excluded_(std::move(excluded)),
         roles_(std::move(roles)),
         programs_(std::move(programs)),
         min_score_(min_score) {}
@@ -62,6 +63,7 @@ class ListedPartyRule : public CompiledRule {
   bool Accepts(const ListMatchFact& match) const {
     if (match.score < min_score_) return false;
     if (!lists_.empty() && lists_.count(match.list_id) == 0) return false;
+    if (excluded_.count(match.list_id)) return false;
     if (programs_.empty()) return true;
     for (const std::string& program : Split(match.programs, ';')) {
       if (programs_.count(std::string(Trim(program)))) return true;
@@ -70,6 +72,7 @@ class ListedPartyRule : public CompiledRule {
   }
 
   std::set<std::string> lists_;
+  std::set<std::string> excluded_;
   std::set<std::string> roles_;
   std::set<std::string> programs_;
   double min_score_;
@@ -93,7 +96,9 @@ std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
   }
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<ListedPartyRule>(
-      std::set<std::string>(config.lists().begin(), config.lists().end()), std::move(roles),
+      std::set<std::string>(config.lists().begin(), config.lists().end()),
+      std::set<std::string>(config.exclude_lists().begin(), config.exclude_lists().end()),
+      std::move(roles),
       std::set<std::string>(config.programs().begin(), config.programs().end()),
       config.min_score());
 }

@@ -1,0 +1,226 @@
+-- corridor demo data: the trade of the China-Pakistan and China-Central Asia corridors.
+--
+-- Load after the schema: `corridor init --db demo.db && sqlite3 demo.db < samples/corridor_demo.sql`
+-- (samples/build_demo_db.sh does both). Companies other than the listed ones are invented; the
+-- watch-list rows are real OFAC SDN entries (list of 2024-05-03), copied as published. The
+-- decision each shipment should get under the bundled rules is in samples/expected_decisions.csv
+-- and checked by tests/samples_test.cc.
+
+BEGIN;
+
+-- Watch lists: a few real SDN entries, as `corridor import-list` would store them.
+INSERT INTO list_source (list_id, name, publisher, format, version) VALUES
+  ('ofac-sdn', 'Specially Designated Nationals and Blocked Persons List (sample rows)',
+   'US Treasury OFAC', 'ofac-csv', '2024-05-03');
+
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country, remarks) VALUES
+  ('ofac-sdn', '29299', 'organization', 'XINJIANG PRODUCTION AND CONSTRUCTION CORPS', 'GLOMAG', 'CN',
+   'Linked To: CHEN, Quanguo.'),
+  ('ofac-sdn', '29159', 'organization', 'XINJIANG PUBLIC SECURITY BUREAU', 'GLOMAG', 'CN', NULL),
+  ('ofac-sdn', '29220', 'person', 'CHEN, Quanguo', 'GLOMAG', 'CN',
+   'DOB 1955; POB Pingyu, Henan, China; Gender Male.'),
+  ('ofac-sdn', '47950', 'company', 'LIMITED LIABILITY PARTNERSHIP ELEM GROUP', 'RUSSIA-EO14024', 'KZ',
+   'Identification Number 220340015717 (Kazakhstan).'),
+  ('ofac-sdn', '36427', 'company', 'SBER VOSTOK LIMITED LIABILITY PARTNERSHIP', 'RUSSIA-EO14024', 'KZ',
+   'Registration Number 110140012405 (Kazakhstan); Linked To: PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA.'),
+  ('ofac-sdn', '10607', 'company', 'SHER MATCH INDUSTRIES (PVT.) LIMITED', 'SDNTK', 'PK',
+   'C.R. No. P-01876/19981106 (Pakistan).');
+
+INSERT INTO list_alias (list_id, entry_id, name, quality) VALUES
+  ('ofac-sdn', '29159', 'XINJIANG BUREAU OF PUBLIC SECURITY', 'strong'),
+  ('ofac-sdn', '36427', 'SBER VOSTOK LLP', 'strong'),
+  ('ofac-sdn', '36427', 'SBER EAST LLP', 'strong'),
+  ('ofac-sdn', '36427', 'SBER VOSTOK', 'strong');
+
+-- Entities: the parties of the shipments below.
+INSERT INTO entity (entity_id, kind, name, country, region, address, registration_id) VALUES
+  ('E-XPCC', 'organization', 'Xinjiang Production and Construction Corps', 'CN', 'CN-XJ',
+   'Urumqi, Xinjiang', NULL),
+  ('E-KTM', 'company', 'Indus Valley Textile Mills (Pvt.) Ltd.', 'PK', 'PK-SD',
+   'Plot 14, SITE Area, Karachi', NULL),
+  ('E-TYP', 'company', 'Tianshan Yuanhe Polysilicon Co., Ltd.', 'CN', 'CN-XJ',
+   '8 Industrial Park Road, Shihezi, Xinjiang', NULL),
+  ('E-ZSE', 'company', 'Zhetysu Solar Energy LLP', 'KZ', 'KZ-33', '12 Abay Street, Taldykorgan', NULL),
+  ('E-SZE', 'company', 'Shenzhen Huaxin Electronics Trading Co., Ltd.', 'CN', 'CN-GD',
+   'Futian District, Shenzhen', NULL),
+  ('E-ALT', 'company', 'Almaty Trade Logistics TOO', 'KZ', 'KZ-75', '45 Raiymbek Avenue, Almaty', NULL),
+  ('E-MSK', 'company', 'OOO Tekhnopribor', 'RU', NULL, 'Leninsky Prospekt 30, Moscow', NULL),
+  ('E-ELEM', 'company', 'Limited Liability Partnership Elem Group', 'KZ', 'KZ-75', 'Almaty', '220340015717'),
+  ('E-NBB', 'company', 'Ningbo Bearing Works Co., Ltd.', 'CN', 'CN-ZJ', 'Beilun, Ningbo', NULL),
+  ('E-FJT', 'company', 'Fujian Anxi Tea Export Co., Ltd.', 'CN', 'CN-FJ', 'Anxi County, Quanzhou', NULL),
+  ('E-KHI', 'company', 'Karachi Tea House (Pvt.) Ltd.', 'PK', 'PK-SD', '22 Clifton Block 5, Karachi', NULL),
+  ('E-KZG', 'company', 'Kostanay Grain LLP', 'KZ', 'KZ-39', 'Kostanay', NULL),
+  ('E-XAG', 'company', 'Xi''an Agricultural Import Co., Ltd.', 'CN', 'CN-SN', 'Xi''an, Shaanxi', NULL),
+  ('E-FSD', 'company', 'Faisalabad Home Textiles Ltd.', 'PK', 'PK-PB', 'Jhang Road, Faisalabad', NULL),
+  ('E-KSH', 'company', 'Kashgar Silk Road Trading Co., Ltd.', 'CN', 'CN-XJ', 'Kashgar, Xinjiang', NULL),
+  ('E-BSK', 'company', 'Bishkek Components Trade OsOO', 'KG', 'KG-GB', 'Chuy Avenue 120, Bishkek', NULL),
+  ('E-SHM', 'company', 'Shanghai Machine Tool Export Co., Ltd.', 'CN', 'CN-SH', 'Minhang District, Shanghai', NULL),
+  ('E-GWD', 'company', 'Gwadar Port Logistics (Pvt.) Ltd.', 'PK', 'PK-BA', 'Gwadar Port, Balochistan', NULL),
+  ('E-XZM', 'company', 'Xuzhou Construction Machinery Export Co., Ltd.', 'CN', 'CN-JS', 'Xuzhou, Jiangsu', NULL),
+  ('E-LHR', 'company', 'Lahore Rice Mills (Pvt.) Ltd.', 'PK', 'PK-PB', 'GT Road, Lahore', NULL),
+  ('E-ZAH', 'company', 'Zahedan Food Trading Co.', 'IR', NULL, 'Zahedan, Sistan and Baluchestan', NULL),
+  ('E-SMI', 'company', 'Sher Match Industries (Pvt) Limited', 'PK', 'PK-KP', 'Jamrud Road, Peshawar', NULL),
+  ('E-NBX', 'company', 'Ningbo Home Appliance Export Co., Ltd.', 'CN', 'CN-ZJ', 'Ningbo', NULL),
+  ('E-KRC', 'company', 'Kerch Wholesale Trade LLC', 'UA', 'UA-43', 'Kerch', NULL),
+  ('E-URF', 'company', 'Urumqi Furniture Export Co., Ltd.', 'CN', 'CN-XJ', 'Urumqi, Xinjiang', NULL),
+  ('E-ALF', 'company', 'Almaty Furniture Retail LLP', 'KZ', 'KZ-75', 'Almaty', NULL),
+  ('E-SBV', 'company', 'Sber Vostok LLP', 'KZ', 'KZ-75', '13/1 Al-Farabi Avenue, Almaty', '110140012405'),
+  ('E-GZA', 'company', 'Guangzhou Apparel Export Co., Ltd.', 'CN', 'CN-GD', 'Baiyun District, Guangzhou', NULL),
+  ('E-MSA', 'company', 'OOO Stolichnaya Odezhda', 'RU', NULL, 'Tverskaya 12, Moscow', NULL),
+  ('E-OSH', 'company', 'Osh Dried Fruit Export OsOO', 'KG', 'KG-O', 'Osh', NULL),
+  ('E-URQ', 'company', 'Urumqi Dried Fruit Import Co., Ltd.', 'CN', 'CN-XJ', 'Urumqi, Xinjiang', NULL),
+  ('E-TAS', 'company', 'Tashkent Cotton Spinning JSC', 'UZ', 'UZ-TK', 'Tashkent', NULL),
+  ('E-FWD', 'company', 'Khorgos Gateway Forwarding LLP', 'KZ', 'KZ-33', 'Khorgos dry port', NULL),
+  ('E-RWP', 'company', 'Rawalpindi Hardware Traders', 'PK', 'PK-PB', 'Raja Bazaar, Rawalpindi', NULL);
+
+INSERT INTO entity_alias (entity_id, name) VALUES
+  ('E-XPCC', '新疆生产建设兵团'),
+  ('E-XPCC', 'XPCC'),
+  ('E-SBV', 'Сбер Восток');
+
+-- Shipments. Each comment says the story and the expected decision.
+INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_region,
+                      destination_country, destination_region, final_destination_country,
+                      declared_value, currency) VALUES
+  -- S-01 block: cotton yarn from the XPCC (SDN, GLOMAG) over Khunjerab to a Karachi mill.
+  ('S-01', '2025-03-04', 'road', 'CN', 'CN-XJ', 'PK', 'PK-SD', 'PK', 184000, 'USD'),
+  -- S-02 hold: polysilicon made in Xinjiang over Khorgos into Zhetysu (UFLPA presumption).
+  ('S-02', '2025-03-11', 'rail', 'CN', 'CN-XJ', 'KZ', 'KZ-33', 'KZ', 920000, 'USD'),
+  -- S-03 block: Tier 1 CHPL processors over Khorgos to Almaty, final destination Russia.
+  ('S-03', '2025-04-02', 'road', 'CN', 'CN-GD', 'KZ', 'KZ-75', 'RU', 310000, 'USD'),
+  -- S-04 block: bearings to LLP ELEM GROUP of Almaty (SDN, RUSSIA-EO14024).
+  ('S-04', '2025-04-15', 'rail', 'CN', 'CN-ZJ', 'KZ', 'KZ-75', NULL, 75000, 'USD'),
+  -- S-05 clear: tea by sea from Xiamen to Karachi.
+  ('S-05', '2025-05-06', 'sea', 'CN', 'CN-FJ', 'PK', 'PK-SD', 'PK', 42000, 'USD'),
+  -- S-06 clear: Kazakh wheat by rail over Khorgos to Xi'an.
+  ('S-06', '2025-05-20', 'rail', 'KZ', 'KZ-39', 'CN', 'CN-SN', 'CN', 510000, 'USD'),
+  -- S-07 clear: Pakistani bed linen over Khunjerab to Kashgar.
+  ('S-07', '2025-06-03', 'road', 'PK', 'PK-PB', 'CN', 'CN-XJ', 'CN', 66000, 'USD'),
+  -- S-08 review: Tier 3.A CHPL transistors to a Bishkek trader, no final destination declared.
+  ('S-08', '2025-06-17', 'road', 'CN', 'CN-GD', 'KG', 'KG-GB', NULL, 58000, 'USD'),
+  -- S-09 hold: CNC lathes (Tier 4.B) through Kyrgyzstan, final destination Russia.
+  ('S-09', '2025-07-01', 'road', 'CN', 'CN-SH', 'KG', 'KG-GB', 'RU', 640000, 'USD'),
+  -- S-10 review: construction machinery parts over Khunjerab and through Balochistan to Gwadar.
+  ('S-10', '2025-07-22', 'road', 'CN', 'CN-JS', 'PK', 'PK-BA', 'PK', 230000, 'USD'),
+  -- S-11 block: Pakistani rice to Iran over the Taftan crossing.
+  ('S-11', '2025-08-05', 'road', 'PK', 'PK-PB', 'IR', NULL, 'IR', 88000, 'USD'),
+  -- S-12 block: matches from Sher Match Industries (SDN, SDNTK) over Khunjerab.
+  ('S-12', '2025-08-19', 'road', 'PK', 'PK-KP', 'CN', 'CN-XJ', 'CN', 12000, 'USD'),
+  -- S-13 block: household appliances shipped into occupied Crimea through Novorossiysk.
+  ('S-13', '2025-09-02', 'sea', 'CN', 'CN-ZJ', 'UA', 'UA-43', NULL, 97000, 'USD'),
+  -- S-14 block: furniture to Almaty paid through Sber Vostok LLP (SDN alias), named as bank.
+  ('S-14', '2025-09-16', 'road', 'CN', 'CN-XJ', 'KZ', 'KZ-75', 'KZ', 35000, 'USD'),
+  -- S-15 hold: apparel over Khorgos to a Moscow buyer.
+  ('S-15', '2025-10-07', 'rail', 'CN', 'CN-GD', 'RU', NULL, 'RU', 140000, 'USD'),
+  -- S-16 clear: dried apricots from Osh over Irkeshtam to Urumqi.
+  ('S-16', '2025-10-21', 'road', 'KG', 'KG-O', 'CN', 'CN-XJ', 'CN', 27000, 'USD'),
+  -- S-17 clear, with data problems: an HS code with letters, an unknown role, a missing entity.
+  ('S-17', '2025-11-04', 'road', 'CN', 'CN-GD', 'PK', 'PK-PB', 'PK', 8000, 'USD'),
+  -- S-18 hold: Xinjiang raw cotton over Khorgos to a Tashkent spinner.
+  ('S-18', '2025-11-18', 'rail', 'CN', 'CN-XJ', 'UZ', 'UZ-TK', 'UZ', 400000, 'USD');
+
+INSERT INTO shipment_party (shipment_id, entity_id, role) VALUES
+  ('S-01', 'E-XPCC', 'shipper'), ('S-01', 'E-KTM', 'consignee'),
+  ('S-02', 'E-TYP', 'shipper'), ('S-02', 'E-ZSE', 'consignee'), ('S-02', 'E-TYP', 'manufacturer'),
+  ('S-03', 'E-SZE', 'shipper'), ('S-03', 'E-ALT', 'consignee'), ('S-03', 'E-MSK', 'end_user'),
+  ('S-04', 'E-NBB', 'shipper'), ('S-04', 'E-ELEM', 'consignee'),
+  ('S-05', 'E-FJT', 'shipper'), ('S-05', 'E-KHI', 'consignee'),
+  ('S-06', 'E-KZG', 'shipper'), ('S-06', 'E-XAG', 'consignee'),
+  ('S-07', 'E-FSD', 'shipper'), ('S-07', 'E-KSH', 'consignee'),
+  ('S-08', 'E-SZE', 'shipper'), ('S-08', 'E-BSK', 'consignee'),
+  ('S-09', 'E-SHM', 'shipper'), ('S-09', 'E-BSK', 'consignee'), ('S-09', 'E-MSK', 'end_user'),
+  ('S-10', 'E-XZM', 'shipper'), ('S-10', 'E-GWD', 'consignee'),
+  ('S-11', 'E-LHR', 'shipper'), ('S-11', 'E-ZAH', 'consignee'),
+  ('S-12', 'E-SMI', 'shipper'), ('S-12', 'E-KSH', 'consignee'),
+  ('S-13', 'E-NBX', 'shipper'), ('S-13', 'E-KRC', 'consignee'),
+  ('S-14', 'E-URF', 'shipper'), ('S-14', 'E-ALF', 'consignee'), ('S-14', 'E-SBV', 'bank'),
+  ('S-15', 'E-GZA', 'shipper'), ('S-15', 'E-MSA', 'consignee'), ('S-15', 'E-FWD', 'forwarder'),
+  ('S-16', 'E-OSH', 'shipper'), ('S-16', 'E-URQ', 'consignee'),
+  ('S-17', 'E-SZE', 'shipper'), ('S-17', 'E-RWP', 'consignee'), ('S-17', 'E-RWP', 'broker'),
+  ('S-17', 'E-MISSING', 'notify'),
+  ('S-18', 'E-KSH', 'shipper'), ('S-18', 'E-TAS', 'consignee'), ('S-18', 'E-FWD', 'forwarder');
+
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, unit, value,
+                           origin_country, origin_region) VALUES
+  ('S-01', 1, '5205.12', 'Single cotton yarn, uncombed fibres', 80000, 'kg', 184000, 'CN', 'CN-XJ'),
+  ('S-02', 1, '2804.61', 'Polysilicon, silicon content >= 99.99%', 40000, 'kg', 920000, 'CN', 'CN-XJ'),
+  ('S-03', 1, '8542.31', 'Microcontrollers, 32-bit', 120000, 'pcs', 250000, 'CN', 'CN-GD'),
+  ('S-03', 2, '8504.40', 'Switching power supplies', 6000, 'pcs', 60000, 'CN', 'CN-GD'),
+  ('S-04', 1, '8482.10', 'Deep groove ball bearings', 50000, 'pcs', 75000, 'CN', 'CN-ZJ'),
+  ('S-05', 1, '0902.30', 'Black tea, packed', 14000, 'kg', 42000, 'CN', 'CN-FJ'),
+  ('S-06', 1, '1001.99', 'Wheat, milling grade', 2000, 't', 510000, 'KZ', 'KZ-39'),
+  ('S-07', 1, '6302.31', 'Cotton bed linen', 9000, 'pcs', 66000, 'PK', 'PK-PB'),
+  ('S-08', 1, '8541.29', 'Power transistors', 200000, 'pcs', 58000, 'CN', 'CN-GD'),
+  ('S-09', 1, '8458.11', 'CNC horizontal lathes', 8, 'pcs', 640000, 'CN', 'CN-SH'),
+  ('S-10', 1, '8431.49', 'Excavator parts', 300, 'pcs', 230000, 'CN', 'CN-JS'),
+  ('S-11', 1, '1006.30', 'Basmati rice, milled', 100, 't', 88000, 'PK', 'PK-PB'),
+  ('S-12', 1, '3605.00', 'Safety matches', 20000, 'kg', 12000, 'PK', 'PK-KP'),
+  ('S-13', 1, '8509.40', 'Food grinders and mixers', 3000, 'pcs', 97000, 'CN', 'CN-ZJ'),
+  ('S-14', 1, '9403.60', 'Wooden furniture', 400, 'pcs', 35000, 'CN', 'CN-GD'),
+  ('S-15', 1, '6203.42', 'Men''s cotton trousers', 20000, 'pcs', 140000, 'CN', 'CN-GD'),
+  ('S-16', 1, '0813.10', 'Dried apricots', 9000, 'kg', 27000, 'KG', 'KG-O'),
+  ('S-17', 1, '85A2', 'Electric motors (code mistyped by the shipper)', 100, 'pcs', 5000, 'CN', 'CN-GD'),
+  ('S-17', 2, '7318.15', 'Steel bolts', 2000, 'kg', 3000, 'CN', 'CN-GD'),
+  ('S-18', 1, '5201.00', 'Raw cotton, not carded', 250, 't', 400000, 'CN', 'CN-XJ');
+
+INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, region, kind,
+                          arrived_on) VALUES
+  ('S-01', 1, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-03-04'),
+  ('S-01', 2, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-03-06'),
+  ('S-01', 3, NULL, 'Sost dry port', 'PK', 'PK-GB', 'inland', '2025-03-06'),
+  ('S-01', 4, 'PKKHI', 'Karachi', 'PK', 'PK-SD', 'inland', '2025-03-12'),
+  ('S-02', 1, NULL, 'Shihezi', 'CN', 'CN-XJ', 'inland', '2025-03-11'),
+  ('S-02', 2, NULL, 'Khorgos', 'KZ', 'KZ-33', 'border_crossing', '2025-03-13'),
+  ('S-02', 3, NULL, 'Taldykorgan', 'KZ', 'KZ-33', 'inland', '2025-03-14'),
+  ('S-03', 1, NULL, 'Shenzhen', 'CN', 'CN-GD', 'inland', '2025-04-02'),
+  ('S-03', 2, NULL, 'Khorgos', 'KZ', 'KZ-33', 'border_crossing', '2025-04-09'),
+  ('S-03', 3, 'KZALA', 'Almaty', 'KZ', 'KZ-75', 'transshipment', '2025-04-10'),
+  ('S-04', 1, 'CNNGB', 'Ningbo', 'CN', 'CN-ZJ', 'inland', '2025-04-15'),
+  ('S-04', 2, NULL, 'Alashankou', 'CN', 'CN-XJ', 'border_crossing', '2025-04-22'),
+  ('S-04', 3, 'KZALA', 'Almaty', 'KZ', 'KZ-75', 'inland', '2025-04-25'),
+  ('S-05', 1, 'CNXMN', 'Xiamen', 'CN', 'CN-FJ', 'port', '2025-05-06'),
+  ('S-05', 2, 'PKKHI', 'Karachi', 'PK', 'PK-SD', 'port', '2025-05-21'),
+  ('S-06', 1, NULL, 'Kostanay', 'KZ', 'KZ-39', 'inland', '2025-05-20'),
+  ('S-06', 2, NULL, 'Khorgos', 'CN', 'CN-XJ', 'border_crossing', '2025-05-25'),
+  ('S-06', 3, NULL, 'Xi''an', 'CN', 'CN-SN', 'inland', '2025-05-29'),
+  ('S-07', 1, NULL, 'Faisalabad', 'PK', 'PK-PB', 'inland', '2025-06-03'),
+  ('S-07', 2, NULL, 'Sost dry port', 'PK', 'PK-GB', 'inland', '2025-06-06'),
+  ('S-07', 3, NULL, 'Khunjerab Pass', 'CN', 'CN-XJ', 'border_crossing', '2025-06-07'),
+  ('S-07', 4, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-06-09'),
+  ('S-08', 1, NULL, 'Shenzhen', 'CN', 'CN-GD', 'inland', '2025-06-17'),
+  ('S-08', 2, NULL, 'Irkeshtam', 'KG', 'KG-O', 'border_crossing', '2025-06-24'),
+  ('S-08', 3, 'KGFRU', 'Bishkek', 'KG', 'KG-GB', 'inland', '2025-06-27'),
+  ('S-09', 1, 'CNSHA', 'Shanghai', 'CN', 'CN-SH', 'inland', '2025-07-01'),
+  ('S-09', 2, NULL, 'Torugart', 'KG', 'KG-N', 'border_crossing', '2025-07-10'),
+  ('S-09', 3, 'KGFRU', 'Bishkek', 'KG', 'KG-GB', 'transshipment', '2025-07-12'),
+  ('S-10', 1, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-07-22'),
+  ('S-10', 2, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-07-24'),
+  ('S-10', 3, NULL, 'Quetta', 'PK', 'PK-BA', 'inland', '2025-08-01'),
+  ('S-10', 4, 'PKGWD', 'Gwadar', 'PK', 'PK-BA', 'port', '2025-08-03'),
+  ('S-11', 1, NULL, 'Lahore', 'PK', 'PK-PB', 'inland', '2025-08-05'),
+  ('S-11', 2, NULL, 'Taftan', 'PK', 'PK-BA', 'border_crossing', '2025-08-09'),
+  ('S-11', 3, NULL, 'Zahedan', 'IR', NULL, 'inland', '2025-08-10'),
+  ('S-12', 1, NULL, 'Peshawar', 'PK', 'PK-KP', 'inland', '2025-08-19'),
+  ('S-12', 2, NULL, 'Khunjerab Pass', 'CN', 'CN-XJ', 'border_crossing', '2025-08-22'),
+  ('S-12', 3, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-08-23'),
+  ('S-13', 1, 'CNNGB', 'Ningbo', 'CN', 'CN-ZJ', 'port', '2025-09-02'),
+  ('S-13', 2, 'RUNVS', 'Novorossiysk', 'RU', NULL, 'transshipment', '2025-10-01'),
+  ('S-13', 3, NULL, 'Kerch', 'UA', 'UA-43', 'port', '2025-10-03'),
+  ('S-14', 1, NULL, 'Urumqi', 'CN', 'CN-XJ', 'inland', '2025-09-16'),
+  ('S-14', 2, NULL, 'Khorgos', 'KZ', 'KZ-33', 'border_crossing', '2025-09-18'),
+  ('S-14', 3, 'KZALA', 'Almaty', 'KZ', 'KZ-75', 'inland', '2025-09-19'),
+  ('S-15', 1, NULL, 'Guangzhou', 'CN', 'CN-GD', 'inland', '2025-10-07'),
+  ('S-15', 2, NULL, 'Khorgos', 'KZ', 'KZ-33', 'border_crossing', '2025-10-14'),
+  ('S-15', 3, 'KZALA', 'Almaty', 'KZ', 'KZ-75', 'transshipment', '2025-10-15'),
+  ('S-15', 4, 'RUMOW', 'Moscow', 'RU', NULL, 'inland', '2025-10-22'),
+  ('S-16', 1, NULL, 'Osh', 'KG', 'KG-O', 'inland', '2025-10-21'),
+  ('S-16', 2, NULL, 'Irkeshtam', 'CN', 'CN-XJ', 'border_crossing', '2025-10-22'),
+  ('S-16', 3, NULL, 'Urumqi', 'CN', 'CN-XJ', 'inland', '2025-10-25'),
+  ('S-17', 1, NULL, 'Shenzhen', 'CN', 'CN-GD', 'inland', '2025-11-04'),
+  ('S-17', 2, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-11-12'),
+  ('S-17', 3, NULL, 'Rawalpindi', 'PK', 'PK-PB', 'inland', '2025-11-14'),
+  ('S-18', 1, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-11-18'),
+  ('S-18', 2, NULL, 'Khorgos', 'KZ', 'KZ-33', 'border_crossing', '2025-11-20'),
+  ('S-18', 3, 'UZTAS', 'Tashkent', 'UZ', 'UZ-TK', 'inland', '2025-11-24');
+
+COMMIT;
