@@ -1,0 +1,92 @@
+// Helpers shared by the tests: temporary folders, databases made from SQL, rule folders made
+// from text.
+#ifndef CORRIDOR_TESTS_TEST_UTIL_H_
+#define CORRIDOR_TESTS_TEST_UTIL_H_
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "engine/store/database.h"
+
+namespace corridor::testing {
+
+// A folder removed with everything in it when the object goes away.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "corridor-test-XXXXXX").string();
+    path_ = mkdtemp(pattern.data());
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  std::string File(const std::string& name) const { return path_ + "/" + name; }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+inline void WriteText(const std::string& path, const std::string& text) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+inline std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+inline std::string SourceFile(const std::string& relative) {
+  return std::string(CORRIDOR_SOURCE_DIR) + "/" + relative;
+}
+
+// Creates a database with the input schema and runs `sql` in it. Fails the test on error.
+inline std::string MakeDatabase(const TempDir& dir, const std::string& sql,
+                                const std::string& name = "input.db") {
+  std::string path = dir.File(name);
+  std::unique_ptr<Database> db;
+  Status status = Database::OpenWritable(path, &db);
+  if (status.ok()) status = CreateInputSchema(db.get());
+  if (status.ok()) status = db->Execute(sql);
+  if (!status.ok()) throw std::runtime_error(status.message());
+  return path;
+}
+
+// The scoring block every test rule set needs.
+inline const char* kTestScoring = R"(scoring {
+  review_at: 25 hold_at: 60 block_at: 90
+  bands { name: "low" from: 0 } bands { name: "high" from: 60 }
+}
+)";
+
+// Writes a rules folder: each entry is file name -> contents.
+inline std::string MakeRules(const TempDir& dir, const std::map<std::string, std::string>& files) {
+  std::string folder = dir.File("rules");
+  std::filesystem::create_directories(folder);
+  for (const auto& [name, text] : files) WriteText(folder + "/" + name, text);
+  return folder;
+}
+
+// Runs the corridor binary with `args`; returns its exit code and captures stdout and stderr.
+struct CommandResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+inline CommandResult RunCorridor(const TempDir& dir, const std::string& args) {
+  std::string out = dir.File("cmd.out"), err = dir.File("cmd.err");
+  std::string command = std::string(CORRIDOR_BINARY) + " " + args + " >" + out + " 2>" + err;
+  int status = std::system(command.c_str());
+  return {WEXITSTATUS(status), ReadText(out), ReadText(err)};
+}
+
+}  // namespace corridor::testing
+
+#endif  // CORRIDOR_TESTS_TEST_UTIL_H_
