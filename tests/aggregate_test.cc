@@ -1,0 +1,122 @@
+// Score aggregation: bounded, monotone, order-free, floors and thresholds.
+#include "engine/score/aggregate.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <random>
+
+namespace corridor {
+namespace {
+
+rules::ScoringConfig TestScoring() {
+  rules::ScoringConfig scoring;
+  scoring.set_review_at(25);
+  scoring.set_hold_at(60);
+  scoring.set_block_at(90);
+  auto* low = scoring.add_bands();
+  low->set_name("low");
+  low->set_from(0);
+  auto* high = scoring.add_bands();
+  high->set_name("high");
+  high->set_from(60);
+  return scoring;
+}
+
+struct TestRule {
+  rules::Rule rule;
+  TestRule(const std::string& id, double weight, Decision floor = DECISION_UNSPECIFIED,
+           Category category = SECONDARY_SANCTIONS) {
+    rule.set_id(id);
+    rule.set_weight(weight);
+    rule.set_decision_floor(floor);
+    rule.set_category(category);
+  }
+};
+
+RuleHitInput Hit(const TestRule& rule, std::vector<double> evidence_weights = {0}) {
+  RuleHitInput hit{&rule.rule, {}};
+  hit.outcome.floor = rule.rule.decision_floor();
+  for (double weight : evidence_weights) hit.outcome.evidence.emplace_back().set_weight(weight);
+  return hit;
+}
+
+TEST_CASE("Hits combine strongest first and contributions sum to the score", "[aggregate]") {
+  TestRule a("a", 50), b("b", 50), c("c", 20, DECISION_UNSPECIFIED, EXPORT_CONTROL);
+  scores::ShipmentScore out;
+  AggregateScore({Hit(c), Hit(a), Hit(b)}, TestScoring(), &out);
+  CHECK(out.score() == 80);  // 50, then 50 of the remaining 50, then 20 of the remaining 20
+  REQUIRE(out.hits_size() == 3);
+  CHECK(out.hits(0).rule_id() == "a");
+  CHECK(out.hits(0).contribution() == 50);
+  CHECK(out.hits(1).rule_id() == "b");
+  CHECK(out.hits(1).contribution() == 25);
+  CHECK(out.hits(2).contribution() == 5);
+  CHECK(out.decision() == HOLD);
+  CHECK(out.band() == "high");
+  REQUIRE(out.categories_size() == 2);
+  CHECK(out.categories(0).category() == SECONDARY_SANCTIONS);
+  CHECK(out.categories(0).score() == 75);
+  CHECK(out.categories(1).score() == 20);
+}
+
+TEST_CASE("A decision floor wins over a low score", "[aggregate]") {
+  TestRule listed("listed", 10, BLOCK);
+  scores::ShipmentScore out;
+  AggregateScore({Hit(listed)}, TestScoring(), &out);
+  CHECK(out.score() == 10);
+  CHECK(out.decision() == BLOCK);
+  CHECK(out.hits(0).decision_floor() == BLOCK);
+}
+
+TEST_CASE("A rule's weight is its strongest evidence, counted once", "[aggregate]") {
+  TestRule goods("goods", 30);
+  scores::ShipmentScore out;
+  AggregateScore({Hit(goods, {20, 75, 0})}, TestScoring(), &out);
+  CHECK(out.score() == 75);
+  CHECK(out.hits(0).evidence_size() == 3);
+  CHECK(out.hits(0).evidence(2).weight() == 30);  // evidence without weight shows the rule's
+}
+
+TEST_CASE("No hits: score 0, clear, lowest band", "[aggregate]") {
+  scores::ShipmentScore out;
+  AggregateScore({}, TestScoring(), &out);
+  CHECK(out.score() == 0);
+  CHECK(out.decision() == CLEAR);
+  CHECK(out.band() == "low");
+}
+
+TEST_CASE("Aggregation is monotone, bounded and independent of hit order", "[aggregate]") {
+  std::mt19937 random(20251129);
+  std::uniform_real_distribution<double> weight(0, 100);
+  std::uniform_int_distribution<int> floor(0, 4);
+  for (int trial = 0; trial < 500; ++trial) {
+    std::vector<TestRule> rules;
+    int count = 1 + trial % 8;
+    for (int i = 0; i < count; ++i) {
+      rules.emplace_back("r" + std::to_string(i), weight(random), static_cast<Decision>(floor(random)));
+    }
+    std::vector<RuleHitInput> hits;
+    for (const TestRule& rule : rules) hits.push_back(Hit(rule));
+    scores::ShipmentScore all;
+    AggregateScore(hits, TestScoring(), &all);
+    CHECK(all.score() >= 0);
+    CHECK(all.score() <= 100);
+
+    std::vector<RuleHitInput> shuffled = hits;
+    std::shuffle(shuffled.begin(), shuffled.end(), random);
+    scores::ShipmentScore reordered;
+    AggregateScore(shuffled, TestScoring(), &reordered);
+    CHECK(reordered.SerializeAsString() == all.SerializeAsString());
+
+    // Dropping any hit never raises the score or the decision.
+    std::vector<RuleHitInput> fewer = hits;
+    fewer.erase(fewer.begin() + static_cast<long>(trial % fewer.size()));
+    scores::ShipmentScore less;
+    AggregateScore(fewer, TestScoring(), &less);
+    CHECK(less.score() <= all.score());
+    CHECK(less.decision() <= all.decision());
+  }
+}
+
+}  // namespace
+}  // namespace corridor
