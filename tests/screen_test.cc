@@ -206,7 +206,7 @@ TEST_CASE("The input database is opened read-only and left unchanged", "[screen]
   CHECK_FALSE(std::filesystem::exists(db + "-wal"));
 }
 
-TEST_CASE("Selected shipments are screened in id order; unknown ids are reported", "[screen]") {
+TEST_CASE("Selected shipments are screened in id order and unknown ids are reported", "[screen]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, std::string(kLists) + R"(
 INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK'), ('S2', 'PK'), ('S3', 'KZ');

@@ -1,0 +1,125 @@
+// Golden tests: the bundled samples get the decisions written in samples/expected_decisions.csv,
+// and the command line behaves as documented (exit codes, determinism, explain).
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "engine/base/csv.h"
+#include "engine/base/strings.h"
+#include "engine/output/explain.h"
+#include "engine/output/score_stream.h"
+#include "tests/test_util.h"
+
+namespace corridor {
+namespace {
+
+using testing::RunCorridor;
+using testing::SourceFile;
+using testing::TempDir;
+
+std::string MakeDemoDatabase(const TempDir& dir) {
+  return testing::MakeDatabase(dir, testing::ReadText(SourceFile("samples/corridor_demo.sql")),
+                               "demo.db");
+}
+
+std::map<std::string, std::string> ExpectedDecisions() {
+  std::ifstream in(SourceFile("samples/expected_decisions.csv"));
+  CsvReader reader(&in);
+  std::vector<std::string> fields;
+  std::map<std::string, std::string> expected;
+  while (reader.Next(&fields)) {
+    if (fields.size() != 2 || StartsWith(fields[0], "#") || fields[0] == "shipment_id") continue;
+    expected[fields[0]] = fields[1];
+  }
+  return expected;
+}
+
+TEST_CASE("Every sample shipment gets its expected decision", "[samples]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  auto result = RunCorridor(dir, "screen --db " + db + " --rules " + SourceFile("rules") +
+                                     " --out " + dir.File("demo.scores") + " --as-of 2025-12-01");
+  REQUIRE(result.exit_code == 0);
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(dir.File("demo.scores"), &reader).ok());
+  std::map<std::string, std::string> actual;
+  scores::ScoreRecord record;
+  while (reader->Next(&record)) {
+    if (record.has_shipment()) {
+      actual[record.shipment().shipment_id()] = DecisionName(record.shipment().decision());
+    }
+  }
+  std::map<std::string, std::string> expected = ExpectedDecisions();
+  CHECK(expected.size() >= 15);
+  CHECK(actual == expected);
+}
+
+TEST_CASE("The same inputs give byte-identical output, in both formats", "[samples]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  for (std::string format : {"delimited", "json"}) {
+    std::string base = "screen --db " + db + " --rules " + SourceFile("rules") +
+                       " --as-of 2025-12-01 --format " + format + " --out ";
+    REQUIRE(RunCorridor(dir, base + dir.File("a")).exit_code == 0);
+    REQUIRE(RunCorridor(dir, base + dir.File("b")).exit_code == 0);
+    std::string a = testing::ReadText(dir.File("a"));
+    CHECK(!a.empty());
+    CHECK(a == testing::ReadText(dir.File("b")));
+  }
+}
+
+TEST_CASE("The fail-on option turns a decision into exit code 3", "[samples]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  std::string base = "screen --db " + db + " --rules " + SourceFile("rules") +
+                     " --as-of 2025-12-01 --out " + dir.File("s") + " ";
+  CHECK(RunCorridor(dir, base + "--fail-on block").exit_code == 3);
+  CHECK(RunCorridor(dir, base + "--fail-on review --shipment S-05 --shipment S-06").exit_code == 0);
+  CHECK(RunCorridor(dir, base + "--fail-on review --shipment S-08").exit_code == 3);
+  CHECK(RunCorridor(dir, base + "--fail-on maybe").exit_code == 2);
+}
+
+TEST_CASE("explain prints hits, evidence and data problems", "[samples]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  REQUIRE(RunCorridor(dir, "screen --db " + db + " --rules " + SourceFile("rules") +
+                               " --as-of 2025-12-01 --out " + dir.File("s"))
+              .exit_code == 0);
+  auto result = RunCorridor(dir, "explain --scores " + dir.File("s") + " --shipment S-14");
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("shipment S-14: block, score 95 (severe)") != std::string::npos);
+  CHECK(result.out.find("bank E-SBV \"Sber Vostok LLP\" matches ofac-sdn entry 36427 \"SBER VOSTOK "
+                        "LIMITED LIABILITY PARTNERSHIP\" (alias \"SBER VOSTOK LLP\")") !=
+        std::string::npos);
+  result = RunCorridor(dir, "explain --scores " + dir.File("s") + " --shipment S-17");
+  CHECK(result.out.find("! data problem: shipment_item S-17/line 1 hs_code: not an HS code (2 to 10 "
+                        "digits): '85A2'") != std::string::npos);
+  CHECK(RunCorridor(dir, "explain --scores " + dir.File("s") + " --shipment S-99").exit_code == 1);
+}
+
+TEST_CASE("Setup errors are one clear line on stderr and exit code 1", "[samples]") {
+  TempDir dir;
+  auto result = RunCorridor(dir, "screen --db " + dir.File("none.db") + " --rules " +
+                                     SourceFile("rules") + " --out " + dir.File("s"));
+  CHECK(result.exit_code == 1);
+  CHECK(result.err == "corridor screen: " + dir.File("none.db") + ": no such database file\n");
+  CHECK(RunCorridor(dir, "screen --db x").exit_code == 2);
+  CHECK(RunCorridor(dir, "frobnicate").exit_code == 2);
+  auto check = RunCorridor(dir, "check-rules --rules " + SourceFile("rules"));
+  CHECK(check.exit_code == 0);
+  CHECK(check.out.find(", OK (digest ") != std::string::npos);
+}
+
+TEST_CASE("init creates the schema with its version and refuses to overwrite", "[samples]") {
+  TempDir dir;
+  CHECK(RunCorridor(dir, "init --db " + dir.File("new.db")).exit_code == 0);
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenReadOnly(dir.File("new.db"), &db).ok());
+  CHECK(db->UserVersion() == kInputSchemaVersion);
+  CHECK(db->HasTable("shipment_leg"));
+  CHECK(RunCorridor(dir, "init --db " + dir.File("new.db")).exit_code == 1);
+}
+
+}  // namespace
+}  // namespace corridor
