@@ -93,7 +93,8 @@ TEST_CASE("Aggregation is monotone, bounded and independent of hit order", "[agg
     std::vector<TestRule> rules;
     int count = 1 + trial % 8;
     for (int i = 0; i < count; ++i) {
-      rules.emplace_back("r" + std::to_string(i), weight(random), static_cast<Decision>(floor(random)));
+      rules.emplace_back("r" + std::to_string(i), weight(random),
+                         static_cast<Decision>(floor(random)));
     }
     std::vector<RuleHitInput> hits;
     for (const TestRule& rule : rules) hits.push_back(Hit(rule));

@@ -14,8 +14,7 @@ using testing::TempDir;
 // Loads one rule (text of a `rule { ... }` block plus any reference data) and evaluates it.
 class OneRule {
  public:
-  explicit OneRule(const std::string& text,
-                   std::map<std::string, std::string> extra_files = {}) {
+  explicit OneRule(const std::string& text, std::map<std::string, std::string> extra_files = {}) {
     extra_files["a.textproto"] = std::string(kTestScoring) + text;
     Diagnostics diagnostics;
     std::string folder = MakeRules(dir_, extra_files);
@@ -68,7 +67,8 @@ ShipmentLeg MakeLeg(int64_t seq, OptionalText name, OptionalText country, Option
   return leg;
 }
 
-ShipmentItem MakeItem(int64_t line, OptionalText hs_code, OptionalText origin_region = std::nullopt) {
+ShipmentItem MakeItem(int64_t line, OptionalText hs_code,
+                      OptionalText origin_region = std::nullopt) {
   ShipmentItem item;
   item.line = line;
   item.hs_code = hs_code;
@@ -97,10 +97,10 @@ rule { id: "j" description: "d" category: SECONDARY_SANCTIONS weight: 90
                       MakeParty("shipper", MakeEntity("E2", "Pyongyang Co", "KP"))};
   shipment.legs = {MakeLeg(1, "Ningbo", "CN", "CN-ZJ"), MakeLeg(2, "Kerch", "UA", "UA-43")};
   RuleOutcome outcome = rule.Evaluate(shipment);
-  CHECK(Summaries(outcome) == std::vector<std::string>{
-                                  "party consignee country IR is in group embargo",
-                                  "destination region UA-43 is in group embargo",
-                                  "leg 2 region UA-43 is in group embargo"});
+  CHECK(Summaries(outcome) ==
+        std::vector<std::string>{"party consignee country IR is in group embargo",
+                                 "destination region UA-43 is in group embargo",
+                                 "leg 2 region UA-43 is in group embargo"});
   CHECK(outcome.evidence[0].party().entity_id() == "E1");
   CHECK(outcome.evidence[2].leg().location_name() == "Kerch");
 }
@@ -202,8 +202,9 @@ TEST_CASE("listed_party: filters by list, exclusion, program, role and score", "
       {"un-sc", "QDe.1", "SOME ENTRY", "SOME ALIAS", "Xinjiang Production and Construction Corps",
        "fuzzy", 0.7, "ISIL"}};
   Shipment shipment;
-  shipment.parties = {MakeParty("shipper", MakeEntity("E1", "Xinjiang Production and Construction Corps", "CN")),
-                      MakeParty("carrier", MakeEntity("E2", "Other", "CN"))};
+  shipment.parties = {
+      MakeParty("shipper", MakeEntity("E1", "Xinjiang Production and Construction Corps", "CN")),
+      MakeParty("carrier", MakeEntity("E2", "Other", "CN"))};
   std::vector<const EntityFacts*> party_facts = {&facts, nullptr};
 
   OneRule sdn(R"(rule { id: "l" description: "d" category: SECONDARY_SANCTIONS weight: 95
@@ -212,7 +213,8 @@ TEST_CASE("listed_party: filters by list, exclusion, program, role and score", "
   REQUIRE(outcome.evidence.size() == 1);
   CHECK(outcome.evidence[0].summary() ==
         "shipper E1 \"Xinjiang Production and Construction Corps\" matches ofac-sdn entry 29299 "
-        "\"XINJIANG PRODUCTION AND CONSTRUCTION CORPS\" by exact_normalized, score 1, programs GLOMAG");
+        "\"XINJIANG PRODUCTION AND CONSTRUCTION CORPS\" by exact_normalized, score 1, programs "
+        "GLOMAG");
   CHECK(outcome.evidence[0].list_match().entry_id() == "29299");
 
   OneRule others(R"(rule { id: "l" description: "d" category: SECONDARY_SANCTIONS weight: 45

@@ -32,8 +32,8 @@ TEST_CASE("The bundled rules load without problems", "[rules-config]") {
 
 TEST_CASE("An unknown field is reported at its line and column", "[rules-config]") {
   TempDir dir;
-  std::string folder = MakeRules(dir, {{"a.textproto", std::string(kTestScoring) +
-                                                            "rule {\n  id: \"x\"\n  wieght: 5\n}\n"}});
+  std::string folder = MakeRules(
+      dir, {{"a.textproto", std::string(kTestScoring) + "rule {\n  id: \"x\"\n  wieght: 5\n}\n"}});
   CHECK(Problems(folder) ==
         std::vector<std::string>{folder + "/a.textproto:7:9: Message type \"corridor.rules.Rule\" "
                                           "has no field named \"wieght\"."});
@@ -42,30 +42,30 @@ TEST_CASE("An unknown field is reported at its line and column", "[rules-config]
 TEST_CASE("Unknown countries, regions and groups point at the value", "[rules-config]") {
   TempDir dir;
   std::string folder = MakeRules(
-      dir, {{"a.textproto",
-             std::string(kTestScoring) +
-                 "rule {\n"
-                 "  id: \"bad_places\"\n"
-                 "  description: \"d\"\n"
-                 "  category: SECURITY\n"
-                 "  weight: 10\n"
-                 "  jurisdiction {\n"
-                 "    subjects: [PARTY]\n"
-                 "    countries: [\"KZ\", \"XX\"]\n"
-                 "    regions: \"CNXJ\"\n"
-                 "    country_groups: \"nowhere\"\n"
-                 "  }\n"
-                 "}\n"}});
-  CHECK(Problems(folder) ==
-        std::vector<std::string>{folder + "/a.textproto:12:23: unknown country code \"XX\"",
-                                 folder + "/a.textproto:13:5: not an ISO 3166-2 region code \"CNXJ\"",
-                                 folder + "/a.textproto:14:5: unknown country group \"nowhere\""});
+      dir, {{"a.textproto", std::string(kTestScoring) + "rule {\n"
+                                                        "  id: \"bad_places\"\n"
+                                                        "  description: \"d\"\n"
+                                                        "  category: SECURITY\n"
+                                                        "  weight: 10\n"
+                                                        "  jurisdiction {\n"
+                                                        "    subjects: [PARTY]\n"
+                                                        "    countries: [\"KZ\", \"XX\"]\n"
+                                                        "    regions: \"CNXJ\"\n"
+                                                        "    country_groups: \"nowhere\"\n"
+                                                        "  }\n"
+                                                        "}\n"}});
+  CHECK(
+      Problems(folder) ==
+      std::vector<std::string>{folder + "/a.textproto:12:23: unknown country code \"XX\"",
+                               folder + "/a.textproto:13:5: not an ISO 3166-2 region code \"CNXJ\"",
+                               folder + "/a.textproto:14:5: unknown country group \"nowhere\""});
 }
 
 TEST_CASE("Duplicate rule ids, bad weights and missing kinds are errors", "[rules-config]") {
   TempDir dir;
-  std::string rule = "rule { id: \"same\" description: \"d\" category: SECURITY weight: 10 "
-                     "route { countries: \"PK\" } }\n";
+  std::string rule =
+      "rule { id: \"same\" description: \"d\" category: SECURITY weight: 10 "
+      "route { countries: \"PK\" } }\n";
   std::string folder = MakeRules(
       dir, {{"a.textproto", std::string(kTestScoring) + rule},
             {"b.textproto", rule + "rule { id: \"Bad-Id\" description: \"d\" category: SECURITY "
@@ -88,8 +88,9 @@ TEST_CASE("HS codes of the wrong shape are errors, in tables and inline", "[rule
                                 "rule { id: \"g\" description: \"d\" category: EXPORT_CONTROL "
                                 "weight: 10\n  goods { hs_table: \"t\" hs_prefixes: [\"85\", "
                                 "\"8A\"] } }\n"},
-            {"t.csv", "# source: test\nhs_code,tier,description\n854231,Tier 1,chips\n85423,"
-                      "Tier 1,odd but valid\n12345678901,Tier 2,too long\n854231,Tier 1,again\n"}});
+            {"t.csv",
+             "# source: test\nhs_code,tier,description\n854231,Tier 1,chips\n85423,"
+             "Tier 1,odd but valid\n12345678901,Tier 2,too long\n854231,Tier 1,again\n"}});
   CHECK(Problems(folder) ==
         std::vector<std::string>{
             folder + "/t.csv:5:1: HS code must be 2 to 10 digits, got \"12345678901\"",
@@ -112,15 +113,17 @@ TEST_CASE("A missing folder and an empty folder are reported", "[rules-config]")
   TempDir dir;
   CHECK(Problems(dir.File("nope")) ==
         std::vector<std::string>{dir.File("nope") + ": not a rules folder"});
-  CHECK(Problems(dir.path()) == std::vector<std::string>{dir.path() + ": no *.textproto rule files"});
+  CHECK(Problems(dir.path()) ==
+        std::vector<std::string>{dir.path() + ": no *.textproto rule files"});
 }
 
 TEST_CASE("Disabled rules are validated but not loaded", "[rules-config]") {
   TempDir dir;
   std::string folder = MakeRules(
-      dir, {{"a.textproto", std::string(kTestScoring) +
-                                "rule { id: \"off\" description: \"d\" category: SECURITY weight: 1 "
-                                "disabled: true route { countries: \"PK\" } }\n"}});
+      dir,
+      {{"a.textproto", std::string(kTestScoring) +
+                           "rule { id: \"off\" description: \"d\" category: SECURITY weight: 1 "
+                           "disabled: true route { countries: \"PK\" } }\n"}});
   RuleSet rule_set;
   Diagnostics diagnostics;
   REQUIRE(LoadRuleSet(folder, &rule_set, &diagnostics));

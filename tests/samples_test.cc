@@ -93,8 +93,9 @@ TEST_CASE("explain prints hits, evidence and data problems", "[samples]") {
                         "LIMITED LIABILITY PARTNERSHIP\" (alias \"SBER VOSTOK LLP\")") !=
         std::string::npos);
   result = RunCorridor(dir, "explain --scores " + dir.File("s") + " --shipment S-17");
-  CHECK(result.out.find("! data problem: shipment_item S-17/line 1 hs_code: not an HS code (2 to 10 "
-                        "digits): '85A2'") != std::string::npos);
+  CHECK(
+      result.out.find("! data problem: shipment_item S-17/line 1 hs_code: not an HS code (2 to 10 "
+                      "digits): '85A2'") != std::string::npos);
   CHECK(RunCorridor(dir, "explain --scores " + dir.File("s") + " --shipment S-99").exit_code == 1);
 }
 

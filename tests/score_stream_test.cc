@@ -96,7 +96,8 @@ TEST_CASE("An uncommitted writer leaves no file behind, and a failed one no temp
   CHECK(std::filesystem::is_empty(dir.path()));
 
   std::unique_ptr<ScoreWriter> writer;
-  Status status = ScoreWriter::Open(dir.File("missing/folder/out.scores"), ScoreFormat::kJson, &writer);
+  Status status =
+      ScoreWriter::Open(dir.File("missing/folder/out.scores"), ScoreFormat::kJson, &writer);
   CHECK_FALSE(status.ok());
   CHECK(status.message().find("cannot create output file") != std::string::npos);
 }

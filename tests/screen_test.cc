@@ -35,7 +35,8 @@ struct Run {
 
 Run Screen(const TempDir& dir, const std::string& db, std::vector<std::string> ids = {},
            ScoreFormat format = ScoreFormat::kDelimited, const std::string& out = "out.scores") {
-  std::string rules = testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + kRules}});
+  std::string rules =
+      testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + kRules}});
   ScreenOptions options;
   options.db_path = db;
   options.rules_dir = rules;
@@ -144,7 +145,8 @@ INSERT INTO shipment (shipment_id, destination_country, declared_value) VALUES (
 INSERT INTO shipment_party VALUES ('S1', NULL, 'shipper'), ('S1', 'E1', NULL);
 INSERT INTO shipment_item (shipment_id, line) VALUES ('S1', NULL);
 INSERT INTO shipment_leg (shipment_id, seq) VALUES ('S1', 'first');
-)").ok());
+)")
+                .ok());
   }
   Run run = Screen(dir, path);
   REQUIRE(run.status.ok());
@@ -173,11 +175,12 @@ TEST_CASE("Setup errors name the file and what is missing, and write nothing", "
   CHECK(no_schema.status.message() ==
         empty + ": table 'entity' is missing (create the schema with `corridor init --db FILE`)");
 
-  std::string old = MakeDatabase(dir, "ALTER TABLE shipment DROP COLUMN final_destination_country;",
-                                 "old.db");
+  std::string old =
+      MakeDatabase(dir, "ALTER TABLE shipment DROP COLUMN final_destination_country;", "old.db");
   Run no_column = Screen(dir, old);
   CHECK(no_column.status.message() ==
-        old + ": table 'shipment' has no column 'final_destination_country' (see schemas/input.sql)");
+        old +
+            ": table 'shipment' has no column 'final_destination_country' (see schemas/input.sql)");
 
   testing::WriteText(dir.File("garbage.db"), "this is not a database, just text\n");
   Run garbage = Screen(dir, dir.File("garbage.db"));
@@ -196,7 +199,8 @@ TEST_CASE("The input database is opened read-only and left unchanged", "[screen]
                                          "VALUES ('S1', 'PK');");
   std::string before;
   REQUIRE(ReadFile(db, &before));
-  std::filesystem::permissions(db, std::filesystem::perms::owner_read | std::filesystem::perms::group_read);
+  std::filesystem::permissions(
+      db, std::filesystem::perms::owner_read | std::filesystem::perms::group_read);
   Run run = Screen(dir, db);
   REQUIRE(run.status.ok());
   std::string after;

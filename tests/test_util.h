@@ -18,7 +18,8 @@ namespace corridor::testing {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "corridor-test-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "corridor-test-XXXXXX").string();
     path_ = mkdtemp(pattern.data());
   }
   ~TempDir() {

@@ -71,7 +71,9 @@ int RunScreen(const std::vector<std::string>& args) {
       "fail-on", po::value<std::string>(&fail_on),
       "exit 3 when a shipment reaches review, hold or block")(
       "table", po::bool_switch(&table), "print a table: shipment, score, decision, top reasons")(
-      "progress", po::bool_switch(&progress), "report progress on stderr every 100,000 shipments");
+      "progress", po::bool_switch(&progress), "report progress on stderr every 100,000 shipments")(
+      "entity-cache", po::value<size_t>(&screen.entity_cache_size),
+      "entities whose list matches are kept in memory (default 200000)");
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("screen", options, args, &values, &exit_code)) return exit_code;

@@ -268,8 +268,8 @@ class SqliteShipmentSource : public ShipmentSource {
     ShipmentItem item;
     std::string row_id = s->shipment_id + "/line ";
     if (r.IsNull(1) || !r.IsNumeric(1)) {
-      s->problems.push_back(
-          {"shipment_item", row_id + (r.IsNull(1) ? "NULL" : r.Text(1)), "line", "missing or not an integer; item skipped"});
+      s->problems.push_back({"shipment_item", row_id + (r.IsNull(1) ? "NULL" : r.Text(1)), "line",
+                             "missing or not an integer; item skipped"});
       return;
     }
     item.line = r.Int(1);
@@ -290,8 +290,8 @@ class SqliteShipmentSource : public ShipmentSource {
     ShipmentLeg leg;
     std::string row_id = s->shipment_id + "/seq ";
     if (r.IsNull(1) || !r.IsNumeric(1)) {
-      s->problems.push_back(
-          {"shipment_leg", row_id + (r.IsNull(1) ? "NULL" : r.Text(1)), "seq", "missing or not an integer; leg skipped"});
+      s->problems.push_back({"shipment_leg", row_id + (r.IsNull(1) ? "NULL" : r.Text(1)), "seq",
+                             "missing or not an integer; leg skipped"});
       return;
     }
     leg.seq = r.Int(1);

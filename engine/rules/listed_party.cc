@@ -98,8 +98,7 @@ std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
   return std::make_unique<ListedPartyRule>(
       std::set<std::string>(config.lists().begin(), config.lists().end()),
       std::set<std::string>(config.exclude_lists().begin(), config.exclude_lists().end()),
-      std::move(roles),
-      std::set<std::string>(config.programs().begin(), config.programs().end()),
+      std::move(roles), std::set<std::string>(config.programs().begin(), config.programs().end()),
       config.min_score());
 }
 

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds corridor and runs the whole test suite: `bash tests/run.sh`.
+#
+# Integration tests on real public lists read the folder named by CORRIDOR_REFERENCE_DATA; when
+# it is unset and ../shared/data exists beside the repository, that folder is used. Without it
+# those tests skip and say so.
+#
+#   CORRIDOR_BUILD_DIR   build folder (default: build)
+#   CORRIDOR_SANITIZE=1  build with AddressSanitizer and UndefinedBehaviorSanitizer
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+build_dir=${CORRIDOR_BUILD_DIR:-build}
+sanitize=OFF
+build_type=RelWithDebInfo
+if [ "${CORRIDOR_SANITIZE:-0}" = 1 ]; then
+  sanitize=ON
+  build_type=Debug
+fi
+if [ -z "${CORRIDOR_REFERENCE_DATA:-}" ] && [ -d "$root/../shared/data" ]; then
+  export CORRIDOR_REFERENCE_DATA="$root/../shared/data"
+fi
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DCORRIDOR_SANITIZE="$sanitize" >/dev/null
+cmake --build "$build_dir" -j "$(nproc)"
+cd "$build_dir"
+ctest --output-on-failure -j "$(nproc)"
