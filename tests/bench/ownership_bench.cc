@@ -2,7 +2,7 @@
 // effective listed shares for every node. Prints one line per size; see docs/ownership.md.
 //
 //   ownership_bench                 # 250k, 500k, 1M and 2M edges (companies = edges / 2)
-//   ownership_bench EDGES [SEED]    # one size
+//   ownership_bench EDGES [SEED [BACK]]  # one size; BACK: fraction of back edges (0.01)
 //
 // The graph is shaped like a corporate registry: mostly layered (owners precede what they own
 // in a hidden random order), 1% of edges pointing back to make cycles, one to three owners per
@@ -40,7 +40,7 @@ struct Input {
   std::vector<int32_t> listed;
 };
 
-Input Generate(size_t edges, uint32_t seed) {
+Input Generate(size_t edges, uint32_t seed, double back_edges) {
   std::mt19937_64 rng(seed);
   Input input;
   input.companies = edges / 2;
@@ -59,7 +59,7 @@ Input Generate(size_t edges, uint32_t seed) {
   while (pairs.size() < edges) {
     int32_t a = static_cast<int32_t>(any(rng)), b = static_cast<int32_t>(any(rng));
     if (a == b) continue;
-    if ((rank[a] > rank[b]) != (unit(rng) < 0.01)) std::swap(a, b);
+    if ((rank[a] > rank[b]) != (unit(rng) < back_edges)) std::swap(a, b);
     pairs.emplace_back(a, b);
   }
   std::sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) {
@@ -91,8 +91,8 @@ Input Generate(size_t edges, uint32_t seed) {
   return input;
 }
 
-void Run(size_t edges, uint32_t seed) {
-  Input input = Generate(edges, seed);
+void Run(size_t edges, uint32_t seed, double back_edges) {
+  Input input = Generate(edges, seed, back_edges);
 
   Clock::time_point start = Clock::now();
   corridor::OwnershipGraph graph;
@@ -146,9 +146,10 @@ void Run(size_t edges, uint32_t seed) {
 int main(int argc, char** argv) {
   const uint32_t seed = argc > 2 ? static_cast<uint32_t>(std::strtoul(argv[2], nullptr, 10)) : 50;
   if (argc > 1) {
-    Run(std::strtoull(argv[1], nullptr, 10), seed);
+    const double back_edges = argc > 3 ? std::strtod(argv[3], nullptr) : 0.01;
+    Run(std::strtoull(argv[1], nullptr, 10), seed, back_edges);
     return 0;
   }
-  for (size_t edges : {250000, 500000, 1000000, 2000000}) Run(edges, seed);
+  for (size_t edges : {250000, 500000, 1000000, 2000000}) Run(edges, seed, 0.01);
   return 0;
 }
