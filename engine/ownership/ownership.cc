@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
+#include <unordered_map>
 #include <utility>
 
 #include "engine/base/strings.h"
@@ -60,6 +63,7 @@ OwnershipRegime OwnershipRegime::Eu() {
 OwnershipRegime OwnershipRegime::Uk() {
   OwnershipRegime regime = Eu();
   regime.name = "uk";
+  regime.aggregate_owners = false;
   return regime;
 }
 
@@ -210,60 +214,78 @@ std::span<const int32_t> OwnershipGraph::OutEdgeIndexes(NodeId node) const {
 
 namespace {
 
-// Least fixpoint of "v joins when the owners already in the set pass the test", by worklist.
-// `upper` selects the upper-bound test (unknown shares at headroom). Returns the entry order
-// and the final aggregate of each node (capped at 100).
-struct Propagation {
-  std::vector<int32_t> order;
-  std::vector<double> aggregate;
-  std::vector<NodeId> sequence;     // nodes in order of entry
-  std::vector<uint8_t> by_control;  // entered through control, below the threshold
+// The state of one node in a propagation of blocked status.
+struct NodeState {
+  double known = 0;         // known shares from owners in the set
+  bool unknown = false;     // an owner in the set has an unknown share (upper bound only)
+  bool controlled = false;  // an owner in the set has control
+  bool by_control = false;  // entered through control while below the threshold
+  int32_t order = -1;       // order of entry into the set; -1 outside
 };
 
-Propagation Propagate(const OwnershipGraph& graph, const std::vector<NodeId>& seeds,
-                      const OwnershipRegime& regime, bool upper) {
+// The aggregate the threshold is tested on, capped at 100. With `upper`, unknown shares from
+// owners in the set are taken at the node's headroom (100 minus its known incoming shares).
+double Aggregate(const OwnershipGraph& graph, NodeId node, const NodeState& state, bool upper) {
+  double sum = state.known;
+  if (upper && state.unknown) sum += std::max(0.0, 100.0 - graph.KnownIncomingShare(node));
+  return std::min(100.0, sum);
+}
+
+// Least fixpoint of "a node joins when the owners already in the set pass the test", by
+// worklist from `seeds`: each edge is looked at once, when its owner joins. `state(node)`
+// returns the node's NodeState (a dense vector for all seeds together, a hash map for one
+// blocked person's group). Edges for which `skip(edge)` is true are left out.
+template <typename StateOf, typename Skip>
+void Propagate(const OwnershipGraph& graph, const std::vector<NodeId>& seeds,
+               const OwnershipRegime& regime, bool upper, StateOf state, Skip skip,
+               std::vector<NodeId>* sequence) {
   const std::span<const OwnershipEdge> edges = graph.edges();
-  const size_t n = graph.node_count();
-  Propagation result;
-  result.order.assign(n, -1);
-  result.by_control.assign(n, 0);
-  std::vector<double> known(n, 0.0);
-  std::vector<uint8_t> unknown(n, 0);
-  std::vector<uint8_t> controlled(n, 0);
-  result.sequence.reserve(seeds.size());
   for (NodeId seed : seeds) {
-    if (result.order[seed] >= 0) continue;
-    result.order[seed] = static_cast<int32_t>(result.sequence.size());
-    result.sequence.push_back(seed);
+    NodeState& seed_state = state(seed);
+    if (seed_state.order >= 0) continue;
+    seed_state.order = static_cast<int32_t>(sequence->size());
+    sequence->push_back(seed);
   }
-  auto total = [&](NodeId node) {
-    double sum = known[node];
-    if (upper && unknown[node]) sum += std::max(0.0, 100.0 - graph.KnownIncomingShare(node));
-    return std::min(100.0, sum);
-  };
-  for (size_t head = 0; head < result.sequence.size(); ++head) {
-    const NodeId owner = result.sequence[head];
+  for (size_t head = 0; head < sequence->size(); ++head) {
+    const NodeId owner = (*sequence)[head];
     for (int32_t index : graph.OutEdgeIndexes(owner)) {
       const OwnershipEdge& edge = edges[index];
-      const NodeId owned = edge.owned;
+      if (skip(edge)) continue;
+      NodeState& owned = state(edge.owned);
       if (edge.share_percent) {
-        known[owned] += *edge.share_percent;
+        owned.known += *edge.share_percent;
       } else if (upper) {
-        unknown[owned] = 1;
+        owned.unknown = true;
       }
-      if (edge.control) controlled[owned] = 1;
-      if (result.order[owned] >= 0) continue;
-      const bool passes = PassesThreshold(total(owned), regime);
-      if (passes || (regime.control_counts && controlled[owned])) {
-        result.by_control[owned] = !passes;
-        result.order[owned] = static_cast<int32_t>(result.sequence.size());
-        result.sequence.push_back(owned);
+      if (edge.control) owned.controlled = true;
+      if (owned.order >= 0) continue;
+      const bool passes = PassesThreshold(Aggregate(graph, edge.owned, owned, upper), regime);
+      if (passes || (regime.control_counts && owned.controlled)) {
+        owned.by_control = !passes;
+        owned.order = static_cast<int32_t>(sequence->size());
+        sequence->push_back(edge.owned);
       }
     }
   }
-  result.aggregate.resize(n);
-  for (size_t node = 0; node < n; ++node) result.aggregate[node] = total(static_cast<NodeId>(node));
-  return result;
+}
+
+// One blocked person's group (regimes that do not aggregate different blocked persons): the
+// person and everything it owns directly or through entities of its group.
+struct Group {
+  std::unordered_map<NodeId, NodeState> states;
+  std::vector<NodeId> sequence;
+};
+
+bool KeepAll(const OwnershipEdge&) { return false; }
+
+template <typename Skip = decltype(&KeepAll)>
+Group PropagateGroup(const OwnershipGraph& graph, NodeId seed, const OwnershipRegime& regime,
+                     bool upper, Skip skip = &KeepAll) {
+  Group group;
+  Propagate(
+      graph, {seed}, regime, upper, [&](NodeId node) -> NodeState& { return group.states[node]; },
+      skip, &group.sequence);
+  return group;
 }
 
 // Strongly connected components (iterative Tarjan) over owner -> owned. Components come out
@@ -319,9 +341,90 @@ void Components(const OwnershipGraph& graph, std::vector<NodeId>* members,
 
 }  // namespace
 
+// The set an explanation follows: all blocked persons together (seed == kNoNode, aggregating
+// regimes) or one blocked person's group; the blocked set or the possibly-blocked set.
+struct OwnershipAnalysis::Chain {
+  bool upper = false;
+  NodeId seed = kNoNode;
+  const std::vector<int32_t>* dense = nullptr;
+  std::unordered_map<NodeId, int32_t> sparse;
+
+  int32_t Order(NodeId node) const {
+    if (dense != nullptr) return (*dense)[node];
+    auto it = sparse.find(node);
+    return it == sparse.end() ? -1 : it->second;
+  }
+};
+
+namespace {
+
+std::unique_ptr<OwnershipAnalysis::Chain> MakeGroupChain(const Group& group, NodeId seed,
+                                                         bool upper) {
+  auto chain = std::make_unique<OwnershipAnalysis::Chain>();
+  chain->upper = upper;
+  chain->seed = seed;
+  for (NodeId node : group.sequence) chain->sparse[node] = group.states.at(node).order;
+  return chain;
+}
+
+}  // namespace
+
 bool OwnershipAnalysis::IsStale(const OwnershipEdge& edge) const {
   if (regime_.max_record_age_days <= 0 || as_of_day_ == kNoDate) return false;
   return edge.as_of_day == kNoDate || as_of_day_ - edge.as_of_day > regime_.max_record_age_days;
+}
+
+bool OwnershipAnalysis::Ends(NodeId node, const Chain& chain) const {
+  if (chain.seed == kNoNode) return results_[node].status == OwnershipStatus::kListed;
+  return node == chain.seed;
+}
+
+std::vector<const OwnershipEdge*> OwnershipAnalysis::EvidenceEdges(NodeId node,
+                                                                   const Chain* chain) const {
+  std::vector<const OwnershipEdge*> evidence;
+  if (chain != nullptr && Ends(node, *chain)) return evidence;
+  const int32_t node_order = chain != nullptr ? chain->Order(node) : 0;
+  for (const OwnershipEdge& edge : graph_->InEdges(node)) {
+    bool counts;
+    if (chain == nullptr) {  // exposure: the blocked owners
+      const OwnershipStatus owner = results_[edge.owner].status;
+      counts = owner == OwnershipStatus::kBlocked || owner == OwnershipStatus::kListed;
+    } else {
+      const int32_t owner_order = chain->Order(edge.owner);
+      counts = owner_order >= 0 && owner_order < node_order &&
+               (Known(edge) > 0 || (chain->upper && !edge.share_percent) ||
+                (regime_.control_counts && edge.control));
+    }
+    if (counts) evidence.push_back(&edge);
+  }
+  std::stable_sort(evidence.begin(), evidence.end(),
+                   [](const OwnershipEdge* a, const OwnershipEdge* b) {
+                     return a->share_percent.value_or(-1.0) > b->share_percent.value_or(-1.0);
+                   });
+  return evidence;
+}
+
+const OwnershipAnalysis::Chain* OwnershipAnalysis::ChainOf(
+    NodeId node, std::map<std::pair<NodeId, bool>, std::unique_ptr<Chain>>* cache) const {
+  const OwnershipStatus status = results_[node].status;
+  const bool upper = status == OwnershipStatus::kPossiblyBlocked;
+  NodeId seed = kNoNode;
+  if (!regime_.aggregate_owners) {
+    seed = status == OwnershipStatus::kListed ? node
+           : upper                            ? possible_seed_[node]
+                                              : blocked_seed_[node];
+  }
+  std::unique_ptr<Chain>& chain = (*cache)[{seed, upper}];
+  if (chain == nullptr) {
+    if (seed == kNoNode) {
+      chain = std::make_unique<Chain>();
+      chain->upper = upper;
+      chain->dense = upper ? &possible_order_ : &blocked_order_;
+    } else {
+      chain = MakeGroupChain(PropagateGroup(*graph_, seed, regime_, upper), seed, upper);
+    }
+  }
+  return chain.get();
 }
 
 OwnershipAnalysis Analyze(const OwnershipGraph& graph, const std::vector<NodeId>& listed,
@@ -341,28 +444,103 @@ OwnershipAnalysis Analyze(const OwnershipGraph& graph, const std::vector<NodeId>
     is_listed[node] = 1;
     seeds.push_back(node);
   }
-
-  // Blocked status: lower bound (known shares of blocked owners) and upper bound.
-  Propagation blocked = Propagate(graph, seeds, regime, false);
-  Propagation possible = Propagate(graph, seeds, regime, true);
-  analysis.blocked_order_ = std::move(blocked.order);
-  analysis.possible_order_ = std::move(possible.order);
   std::vector<OwnershipResult>& results = analysis.results_;
   results.assign(n, OwnershipResult());
-  for (size_t node = 0; node < n; ++node) {
-    OwnershipResult& result = results[node];
-    result.blocked_share_lower = blocked.aggregate[node];
-    result.blocked_share_upper = possible.aggregate[node];
-    if (is_listed[node]) {
-      result.status = OwnershipStatus::kListed;
-    } else if (analysis.blocked_order_[node] >= 0) {
-      result.status = OwnershipStatus::kBlocked;
-      ++analysis.blocked_count_;
-      result.blocked_by_control = blocked.by_control[node] != 0;
-    } else if (analysis.possible_order_[node] >= 0) {
-      result.status = OwnershipStatus::kPossiblyBlocked;
-      ++analysis.possibly_blocked_count_;
+  // Stale records count; a status relies on them when, without them, it would not hold: the
+  // propagations are repeated with stale edges left out.
+  const bool check_stale = regime.max_record_age_days > 0;
+  auto stale = [&](const OwnershipEdge& edge) { return analysis.IsStale(edge); };
+
+  if (regime.aggregate_owners) {
+    // Blocked status of all blocked persons together: lower bound (known shares) and upper.
+    std::vector<NodeState> blocked(n), possible(n);
+    std::vector<NodeId> blocked_sequence, possible_sequence;
+    Propagate(
+        graph, seeds, regime, false, [&](NodeId node) -> NodeState& { return blocked[node]; },
+        KeepAll, &blocked_sequence);
+    Propagate(
+        graph, seeds, regime, true, [&](NodeId node) -> NodeState& { return possible[node]; },
+        KeepAll, &possible_sequence);
+    analysis.blocked_order_.resize(n);
+    analysis.possible_order_.resize(n);
+    for (size_t node = 0; node < n; ++node) {
+      OwnershipResult& result = results[node];
+      const NodeId id = static_cast<NodeId>(node);
+      analysis.blocked_order_[node] = blocked[node].order;
+      analysis.possible_order_[node] = possible[node].order;
+      result.blocked_share_lower = Aggregate(graph, id, blocked[node], false);
+      result.blocked_share_upper = Aggregate(graph, id, possible[node], true);
+      if (is_listed[node]) {
+        result.status = OwnershipStatus::kListed;
+      } else if (blocked[node].order >= 0) {
+        result.status = OwnershipStatus::kBlocked;
+        result.blocked_by_control = blocked[node].by_control;
+      } else if (possible[node].order >= 0) {
+        result.status = OwnershipStatus::kPossiblyBlocked;
+      }
     }
+    if (check_stale) {
+      for (bool upper : {false, true}) {
+        const OwnershipStatus status =
+            upper ? OwnershipStatus::kPossiblyBlocked : OwnershipStatus::kBlocked;
+        std::vector<NodeState> fresh(n);
+        std::vector<NodeId> fresh_sequence;
+        Propagate(
+            graph, seeds, regime, upper, [&](NodeId node) -> NodeState& { return fresh[node]; },
+            stale, &fresh_sequence);
+        for (size_t node = 0; node < n; ++node) {
+          if (results[node].status == status && fresh[node].order < 0) {
+            results[node].relies_on_stale_record = true;
+          }
+        }
+      }
+    }
+  } else {
+    // Each blocked person's group separately; a node is blocked when one group blocks it.
+    analysis.blocked_seed_.assign(n, kNoNode);
+    analysis.possible_seed_.assign(n, kNoNode);
+    std::vector<uint8_t> by_share(n, 0), fresh(n, 0);
+    for (bool upper : {false, true}) {
+      std::vector<NodeId>& seed_of = upper ? analysis.possible_seed_ : analysis.blocked_seed_;
+      for (NodeId seed : seeds) {
+        Group group = PropagateGroup(graph, seed, regime, upper);
+        for (const auto& [node, state] : group.states) {
+          double& aggregate =
+              upper ? results[node].blocked_share_upper : results[node].blocked_share_lower;
+          aggregate = std::max(aggregate, Aggregate(graph, node, state, upper));
+        }
+        for (NodeId node : group.sequence) {
+          const NodeState& state = group.states.at(node);
+          if (seed_of[node] == kNoNode ||
+              (!upper && state.by_control == false && !by_share[node])) {
+            seed_of[node] = seed;
+          }
+          if (!upper && !state.by_control) by_share[node] = 1;
+        }
+        if (check_stale) {
+          for (NodeId node : PropagateGroup(graph, seed, regime, upper, stale).sequence) {
+            fresh[node] |= upper ? 2 : 1;
+          }
+        }
+      }
+    }
+    for (size_t node = 0; node < n; ++node) {
+      OwnershipResult& result = results[node];
+      if (is_listed[node]) {
+        result.status = OwnershipStatus::kListed;
+      } else if (analysis.blocked_seed_[node] != kNoNode) {
+        result.status = OwnershipStatus::kBlocked;
+        result.blocked_by_control = !by_share[node];
+        result.relies_on_stale_record = check_stale && !(fresh[node] & 1);
+      } else if (analysis.possible_seed_[node] != kNoNode) {
+        result.status = OwnershipStatus::kPossiblyBlocked;
+        result.relies_on_stale_record = check_stale && !(fresh[node] & 2);
+      }
+    }
+  }
+  for (const OwnershipResult& result : results) {
+    if (result.status == OwnershipStatus::kBlocked) ++analysis.blocked_count_;
+    if (result.status == OwnershipStatus::kPossiblyBlocked) ++analysis.possibly_blocked_count_;
   }
 
   // Effective listed share: E(v) = sum over owners u of share(u,v) * x(u), x(u) = 1 for a
@@ -437,6 +615,7 @@ OwnershipAnalysis Analyze(const OwnershipGraph& graph, const std::vector<NodeId>
   }
   spread(std::move(frontier), &uncertain);
 
+  // Exposure below blocking: minority shares and control by blocked persons.
   for (size_t node = 0; node < n; ++node) {
     OwnershipResult& result = results[node];
     result.effective_listed_share = effective[node];
@@ -447,95 +626,65 @@ OwnershipAnalysis Analyze(const OwnershipGraph& graph, const std::vector<NodeId>
     result.minority_exposure = PassesMinority(result.blocked_share_lower, regime) ||
                                PassesMinority(result.effective_listed_share, regime);
     for (const OwnershipEdge& edge : graph.InEdges(static_cast<NodeId>(node))) {
-      if (edge.control && analysis.blocked_order_[edge.owner] >= 0) {
+      const OwnershipStatus owner = results[edge.owner].status;
+      if (edge.control &&
+          (owner == OwnershipStatus::kBlocked || owner == OwnershipStatus::kListed)) {
         result.control_without_ownership = true;
       }
     }
-  }
-
-  // Stale records: a result relies on one when a stale edge lies on its evidence. Evidence
-  // owners precede the node in the blocked (or possibly-blocked) order, so one pass over each
-  // sequence suffices.
-  if (regime.max_record_age_days > 0) {
-    auto mark = [&](NodeId node) {
-      for (const OwnershipEdge* edge : analysis.EvidenceEdges(node)) {
+    // An exposure relies on a stale record when one of the edges from its blocked owners is
+    // stale or such an owner's status relies on one.
+    if (check_stale && result.status == OwnershipStatus::kNotBlocked &&
+        (result.minority_exposure || result.control_without_ownership)) {
+      for (const OwnershipEdge* edge : analysis.EvidenceEdges(static_cast<NodeId>(node), nullptr)) {
         if (analysis.IsStale(*edge) || results[edge->owner].relies_on_stale_record) {
-          results[node].relies_on_stale_record = true;
-          return;
+          result.relies_on_stale_record = true;
         }
-      }
-    };
-    for (NodeId node : blocked.sequence) mark(node);
-    for (NodeId node : possible.sequence) {
-      if (results[node].status == OwnershipStatus::kPossiblyBlocked) mark(node);
-    }
-    for (size_t node = 0; node < n; ++node) {
-      const OwnershipResult& result = results[node];
-      if (result.minority_exposure || result.control_without_ownership) {
-        mark(static_cast<NodeId>(node));
       }
     }
   }
   return analysis;
 }
 
-std::vector<const OwnershipEdge*> OwnershipAnalysis::EvidenceEdges(NodeId node) const {
-  std::vector<const OwnershipEdge*> evidence;
-  const OwnershipStatus status = results_[node].status;
-  if (status == OwnershipStatus::kListed) return evidence;
-  for (const OwnershipEdge& edge : graph_->InEdges(node)) {
-    const NodeId owner = edge.owner;
-    bool counts = false;
-    if (status == OwnershipStatus::kBlocked) {
-      counts = blocked_order_[owner] >= 0 && blocked_order_[owner] < blocked_order_[node] &&
-               (Known(edge) > 0 || (regime_.control_counts && edge.control));
-    } else if (status == OwnershipStatus::kPossiblyBlocked) {
-      counts = possible_order_[owner] >= 0 && possible_order_[owner] < possible_order_[node] &&
-               (Known(edge) > 0 || !edge.share_percent || (regime_.control_counts && edge.control));
-    } else {
-      counts = blocked_order_[owner] >= 0;
-    }
-    if (counts) evidence.push_back(&edge);
-  }
-  std::stable_sort(evidence.begin(), evidence.end(),
-                   [](const OwnershipEdge* a, const OwnershipEdge* b) {
-                     const double share_a = a->share_percent.value_or(-1.0);
-                     const double share_b = b->share_percent.value_or(-1.0);
-                     return share_a > share_b;
-                   });
-  return evidence;
-}
-
 std::vector<OwnershipPath> OwnershipAnalysis::Explain(NodeId node, size_t max_paths) const {
   std::vector<OwnershipPath> paths;
+  const OwnershipStatus status = results_[node].status;
+  if (status == OwnershipStatus::kListed) return paths;
+  std::map<std::pair<NodeId, bool>, std::unique_ptr<Chain>> cache;
   struct Frame {
+    const Chain* chain;  // nullptr: the root of an exposure (its blocked owners)
     std::vector<const OwnershipEdge*> evidence;
     size_t next = 0;
   };
   std::vector<Frame> frames;
-  std::vector<const OwnershipEdge*> chain;  // edges from `node` back towards a seed
-  frames.push_back(Frame{EvidenceEdges(node), 0});
+  std::vector<const OwnershipEdge*> steps;  // edges from `node` back towards a seed
+  const Chain* root = status == OwnershipStatus::kNotBlocked ? nullptr : ChainOf(node, &cache);
+  frames.push_back(Frame{root, EvidenceEdges(node, root), 0});
   while (!frames.empty() && paths.size() < max_paths) {
     Frame& frame = frames.back();
     if (frame.next == frame.evidence.size()) {
       frames.pop_back();
-      if (!chain.empty()) chain.pop_back();
+      if (!steps.empty()) steps.pop_back();
       continue;
     }
     const OwnershipEdge* edge = frame.evidence[frame.next++];
-    chain.push_back(edge);
-    if (results_[edge->owner].status == OwnershipStatus::kListed) {
+    steps.push_back(edge);
+    // Aggregating regimes follow each owner's own status; a group stays within its group.
+    const Chain* chain = frame.chain == nullptr || regime_.aggregate_owners
+                             ? ChainOf(edge->owner, &cache)
+                             : frame.chain;
+    if (Ends(edge->owner, *chain)) {
       OwnershipPath path;
-      for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
         const OwnershipEdge& step = **it;
         path.steps.push_back(OwnershipStep{step.owner, step.owned, step.share_percent, step.control,
                                            IsStale(step), step.record_id});
       }
       paths.push_back(std::move(path));
-      chain.pop_back();
+      steps.pop_back();
       continue;
     }
-    frames.push_back(Frame{EvidenceEdges(edge->owner), 0});
+    frames.push_back(Frame{chain, EvidenceEdges(edge->owner, chain), 0});
   }
   return paths;
 }

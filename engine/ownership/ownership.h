@@ -25,11 +25,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace corridor {
@@ -56,8 +59,12 @@ std::string ToString(const OwnershipProblem& problem);
 struct OwnershipRegime {
   std::string name = "ofac";
   double threshold_percent = 50;
-  bool inclusive = true;         // OFAC: aggregate >= threshold; EU/UK: aggregate > threshold
-  bool control_counts = false;   // EU/UK: control (control = 1) by a blocked person blocks
+  bool inclusive = true;        // OFAC: aggregate >= threshold; EU/UK: aggregate > threshold
+  bool control_counts = false;  // EU/UK: control (control = 1) by a blocked person blocks
+  // OFAC, EU: the holdings of different blocked persons add up. UK (OFSI general guidance
+  // 4.14): each blocked person's holdings, direct and through entities it owns, are assessed
+  // on their own, and different persons' holdings are not added together.
+  bool aggregate_owners = true;
   double minority_percent = 25;  // minority exposure from this share (>=) below blocking
   // Records whose as_of is more than this many days before `as_of_date` (or undated) are stale:
   // still counted, but every result that depends on one is flagged. 0 disables the check.
@@ -190,6 +197,8 @@ struct OwnershipPath {
 
 class OwnershipAnalysis {
  public:
+  struct Chain;  // internal: the ordered set an explanation follows (see ownership.cc)
+
   // REQUIRES: node < graph().node_count().
   const OwnershipResult& Result(NodeId node) const { return results_[node]; }
   const std::vector<OwnershipResult>& results() const { return results_; }
@@ -197,8 +206,9 @@ class OwnershipAnalysis {
   // Why `node` has its status: paths from listed seeds to it, each step with its share, at most
   // `max_paths`, larger shares first. For a blocked node the paths run through owners that
   // were blocked before it; for a possibly-blocked node through possibly-blocked owners; for
-  // any other node through its blocked owners (minority or control exposure). Empty for a
-  // listed seed and for a node with no blocked owner.
+  // any other node through its blocked owners (minority or control exposure). Under a regime
+  // that does not aggregate owners, the paths of a blocked node all start at the one blocked
+  // person whose group blocks it. Empty for a listed seed and for a node with no blocked owner.
   std::vector<OwnershipPath> Explain(NodeId node, size_t max_paths = 8) const;
 
   const OwnershipGraph& graph() const { return *graph_; }
@@ -213,14 +223,25 @@ class OwnershipAnalysis {
   friend OwnershipAnalysis Analyze(const OwnershipGraph&, const std::vector<NodeId>&,
                                    const OwnershipRegime&);
   bool IsStale(const OwnershipEdge& edge) const;
-  std::vector<const OwnershipEdge*> EvidenceEdges(NodeId node) const;
+  // True when an explanation following `chain` ends at `node` (a listed seed, or the group's).
+  bool Ends(NodeId node, const Chain& chain) const;
+  // The edges into `node` an explanation follows: from owners earlier in `chain`, or, with no
+  // chain, from blocked owners (minority or control exposure).
+  std::vector<const OwnershipEdge*> EvidenceEdges(NodeId node, const Chain* chain) const;
+  // The chain that explains `node`'s own status, built once per Explain call.
+  const Chain* ChainOf(NodeId node,
+                       std::map<std::pair<NodeId, bool>, std::unique_ptr<Chain>>* cache) const;
 
   const OwnershipGraph* graph_ = nullptr;
   OwnershipRegime regime_;
   int32_t as_of_day_ = kNoDate;
   std::vector<OwnershipResult> results_;
-  std::vector<int32_t> blocked_order_;   // order of entry into the blocked set; -1 outside
-  std::vector<int32_t> possible_order_;  // order of entry into the possibly-blocked set
+  // Aggregating regimes: order of entry into the blocked (possibly-blocked) set; -1 outside.
+  std::vector<int32_t> blocked_order_;
+  std::vector<int32_t> possible_order_;
+  // Non-aggregating regimes: the blocked person whose group blocks (possibly blocks) the node.
+  std::vector<NodeId> blocked_seed_;
+  std::vector<NodeId> possible_seed_;
   size_t blocked_count_ = 0;
   size_t possibly_blocked_count_ = 0;
   size_t unconverged_components_ = 0;

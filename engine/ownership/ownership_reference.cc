@@ -12,8 +12,14 @@ namespace {
 // The set of nodes that pass the test, grown by sweeping every node until nothing changes.
 // With `upper`, owners in the set count with their known shares and, when any of them has an
 // unknown share, the node's headroom is added.
+// With `without_stale`, edges older than the regime's maximum age (or undated) are left out.
 std::vector<bool> Fixpoint(const OwnershipGraph& graph, const std::vector<bool>& listed,
-                           const OwnershipRegime& regime, bool upper) {
+                           const OwnershipRegime& regime, bool upper, bool without_stale = false) {
+  const int32_t today = ParseDay(regime.as_of_date).value_or(kNoDate);
+  auto stale = [&](const OwnershipEdge& edge) {
+    return without_stale && regime.max_record_age_days > 0 && today != kNoDate &&
+           (edge.as_of_day == kNoDate || today - edge.as_of_day > regime.max_record_age_days);
+  };
   const size_t n = graph.node_count();
   std::vector<bool> in_set = listed;
   bool changed = true;
@@ -24,7 +30,7 @@ std::vector<bool> Fixpoint(const OwnershipGraph& graph, const std::vector<bool>&
       double known = 0;
       bool unknown = false, controlled = false;
       for (const OwnershipEdge& edge : graph.InEdges(static_cast<NodeId>(node))) {
-        if (!in_set[edge.owner]) continue;
+        if (!in_set[edge.owner] || stale(edge)) continue;
         if (edge.share_percent) known += *edge.share_percent;
         if (!edge.share_percent) unknown = true;
         if (edge.control) controlled = true;
@@ -58,27 +64,65 @@ ReferenceOwnership ReferenceAnalyze(const OwnershipGraph& graph, const std::vect
                                     const std::vector<double>& effective) {
   const size_t n = graph.node_count();
   const std::vector<bool> is_listed = ListedFlags(n, listed);
-  const std::vector<bool> blocked = Fixpoint(graph, is_listed, regime, false);
-  const std::vector<bool> possible = Fixpoint(graph, is_listed, regime, true);
+  // The sets of blocked persons whose holdings are added together: all of them, or (regimes
+  // that do not aggregate) each one alone.
+  std::vector<std::vector<bool>> seed_sets;
+  if (regime.aggregate_owners) {
+    seed_sets.push_back(is_listed);
+  } else {
+    for (size_t node = 0; node < n; ++node) {
+      if (!is_listed[node]) continue;
+      seed_sets.emplace_back(n, false);
+      seed_sets.back()[node] = true;
+    }
+  }
+  std::vector<double> lower(n, 0.0), upper(n, 0.0);
+  std::vector<bool> blocked(n, false), possible(n, false);
+  std::vector<bool> blocked_fresh(n, false), possible_fresh(n, false);
+  for (const std::vector<bool>& seeds : seed_sets) {
+    const std::vector<bool> group = Fixpoint(graph, seeds, regime, false);
+    const std::vector<bool> possible_group = Fixpoint(graph, seeds, regime, true);
+    const std::vector<bool> group_fresh = Fixpoint(graph, seeds, regime, false, true);
+    const std::vector<bool> possible_group_fresh = Fixpoint(graph, seeds, regime, true, true);
+    for (size_t node = 0; node < n; ++node) {
+      blocked[node] = blocked[node] || group[node];
+      possible[node] = possible[node] || possible_group[node];
+      blocked_fresh[node] = blocked_fresh[node] || group_fresh[node];
+      possible_fresh[node] = possible_fresh[node] || possible_group_fresh[node];
+      double known = 0, known_possible = 0;
+      bool unknown = false;
+      for (const OwnershipEdge& edge : graph.InEdges(static_cast<NodeId>(node))) {
+        if (group[edge.owner] && edge.share_percent) known += *edge.share_percent;
+        if (possible_group[edge.owner] && edge.share_percent) {
+          known_possible += *edge.share_percent;
+        }
+        if (possible_group[edge.owner] && !edge.share_percent) unknown = true;
+      }
+      if (unknown) {
+        known_possible +=
+            std::max(0.0, 100.0 - graph.KnownIncomingShare(static_cast<NodeId>(node)));
+      }
+      lower[node] = std::max(lower[node], std::min(100.0, known));
+      upper[node] = std::max(upper[node], std::min(100.0, known_possible));
+    }
+  }
   ReferenceOwnership out;
   out.status.resize(n);
-  out.blocked_share_lower.resize(n);
-  out.blocked_share_upper.resize(n);
+  out.blocked_share_lower = lower;
+  out.blocked_share_upper = upper;
   out.minority_exposure.resize(n);
   out.control_without_ownership.resize(n);
+  out.status_relies_on_stale.resize(n);
   for (size_t node = 0; node < n; ++node) {
-    double lower = 0, upper = 0;
-    bool unknown = false, controlled = false;
-    for (const OwnershipEdge& edge : graph.InEdges(static_cast<NodeId>(node))) {
-      if (blocked[edge.owner] && edge.share_percent) lower += *edge.share_percent;
-      if (blocked[edge.owner] && edge.control) controlled = true;
-      if (possible[edge.owner] && edge.share_percent) upper += *edge.share_percent;
-      if (possible[edge.owner] && !edge.share_percent) unknown = true;
+    if (!is_listed[node]) {
+      out.status_relies_on_stale[node] = blocked[node]    ? !blocked_fresh[node]
+                                         : possible[node] ? !possible_fresh[node]
+                                                          : false;
     }
-    if (unknown)
-      upper += std::max(0.0, 100.0 - graph.KnownIncomingShare(static_cast<NodeId>(node)));
-    out.blocked_share_lower[node] = std::min(100.0, lower);
-    out.blocked_share_upper[node] = std::min(100.0, upper);
+    bool controlled = false;
+    for (const OwnershipEdge& edge : graph.InEdges(static_cast<NodeId>(node))) {
+      if (blocked[edge.owner] && edge.control) controlled = true;
+    }
     if (is_listed[node]) {
       out.status[node] = OwnershipStatus::kListed;
     } else if (blocked[node]) {
@@ -91,7 +135,7 @@ ReferenceOwnership ReferenceAnalyze(const OwnershipGraph& graph, const std::vect
     const bool not_blocked = !blocked[node];
     const double minority = regime.minority_percent - 1e-9;
     out.minority_exposure[node] =
-        not_blocked && (out.blocked_share_lower[node] >= minority || effective[node] >= minority);
+        not_blocked && (lower[node] >= minority || effective[node] >= minority);
     out.control_without_ownership[node] = not_blocked && controlled;
   }
   return out;

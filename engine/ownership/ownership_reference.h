@@ -18,10 +18,14 @@ struct ReferenceOwnership {
   std::vector<double> blocked_share_upper;
   std::vector<bool> minority_exposure;  // needs `effective` from one of the functions below
   std::vector<bool> control_without_ownership;
+  // Blocked (possibly blocked) only when stale records count.
+  std::vector<bool> status_relies_on_stale;
 };
 
-// Status, aggregates and flags by naive repetition. `effective` is the effective listed share
-// of every node (for the minority flag). REQUIRES: graph.finalized().
+// Status, aggregates and flags by naive repetition (per blocked person when the regime does
+// not aggregate owners; the aggregates are then the largest over blocked persons). `effective`
+// is the effective listed share of every node (for the minority flag).
+// REQUIRES: graph.finalized().
 ReferenceOwnership ReferenceAnalyze(const OwnershipGraph& graph, const std::vector<NodeId>& listed,
                                     const OwnershipRegime& regime,
                                     const std::vector<double>& effective);
