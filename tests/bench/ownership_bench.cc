@@ -130,14 +130,23 @@ void Run(size_t edges, uint32_t seed, double back_edges) {
     ++explained;
   }
   const double explain_seconds = Seconds(start);
+  // The UK regime assesses each listed person's group on its own (no aggregation).
+  start = Clock::now();
+  corridor::OwnershipRegime uk = corridor::OwnershipRegime::Uk();
+  uk.max_record_age_days = regime.max_record_age_days;
+  uk.as_of_date = regime.as_of_date;
+  corridor::OwnershipAnalysis uk_analysis = corridor::Analyze(graph, listed, uk);
+  const double uk_seconds = Seconds(start);
   std::printf(
       "edges=%zu companies=%zu listed=%zu build=%.3fs analyze=%.3fs (%.1f ns/edge) "
       "blocked=%zu possibly_blocked=%zu minority=%zu control_only=%zu effective_lower_bound=%zu "
-      "unconverged_components=%zu explain_1000_blocked=%.3fs (%zu paths) problems=%zu\n",
+      "unconverged_components=%zu explain_1000_blocked=%.3fs (%zu paths) problems=%zu "
+      "uk_analyze=%.3fs uk_blocked=%zu\n",
       graph.edge_count(), graph.node_count(), listed.size(), build_seconds, analyze_seconds,
       analyze_seconds * 1e9 / static_cast<double>(graph.edge_count()), analysis.blocked_count(),
       analysis.possibly_blocked_count(), minority, control, uncertain,
-      analysis.unconverged_components(), explain_seconds, paths, graph.problems().size());
+      analysis.unconverged_components(), explain_seconds, paths, graph.problems().size(),
+      uk_seconds, uk_analysis.blocked_count());
   std::fflush(stdout);
 }
 
