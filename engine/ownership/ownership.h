@@ -160,7 +160,8 @@ const char* StatusName(OwnershipStatus status);  // "not_blocked", "possibly_blo
 struct OwnershipResult {
   OwnershipStatus status = OwnershipStatus::kNotBlocked;
   // Aggregate direct share held by blocked owners (listed or blocked by this rule), known
-  // shares only, capped at 100: the lower bound the blocking test uses.
+  // shares only, capped at 100: the lower bound the blocking test uses. Under a regime that
+  // does not aggregate owners: the largest such share of any one blocked person's group.
   double blocked_share_lower = 0;
   // The same with possibly-blocked owners counted and each unknown share from them taken as
   // the node's headroom (100 minus its known incoming shares), capped at 100: the upper bound.
@@ -177,7 +178,9 @@ struct OwnershipResult {
   bool minority_exposure = false;
   // Not blocked, but a blocked owner controls it (control = 1).
   bool control_without_ownership = false;
-  // The status or flags depend on a stale or undated record (regime.max_record_age_days).
+  // Stale or undated records (regime.max_record_age_days) count, but: a kBlocked
+  // (kPossiblyBlocked) node would not be so without them; or a minority/control exposure comes
+  // through a stale edge or a blocked owner whose status relies on one.
   bool relies_on_stale_record = false;
 };
 
