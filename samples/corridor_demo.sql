@@ -24,7 +24,9 @@ INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country, remark
   ('ofac-sdn', '36427', 'company', 'SBER VOSTOK LIMITED LIABILITY PARTNERSHIP', 'RUSSIA-EO14024', 'KZ',
    'Registration Number 110140012405 (Kazakhstan); Linked To: PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA.'),
   ('ofac-sdn', '10607', 'company', 'SHER MATCH INDUSTRIES (PVT.) LIMITED', 'SDNTK', 'PK',
-   'C.R. No. P-01876/19981106 (Pakistan).');
+   'C.R. No. P-01876/19981106 (Pakistan).'),
+  ('ofac-sdn', '16868', 'company', 'JOINT STOCK COMPANY CONCERN RADIO ELECTRONIC TECHNOLOGIES',
+   'UKRAINE-EO13661; RUSSIA-EO14024', 'RU', 'Secondary sanctions risk: Ukraine-/Russia-Related Sanctions Regulations, 31 CFR 589.201 and/or 589.209.');
 
 INSERT INTO list_alias (list_id, entry_id, name, quality) VALUES
   ('ofac-sdn', '29159', 'XINJIANG BUREAU OF PUBLIC SECURITY', 'strong'),
@@ -71,7 +73,23 @@ INSERT INTO entity (entity_id, kind, name, country, region, address, registratio
   ('E-URQ', 'company', 'Urumqi Dried Fruit Import Co., Ltd.', 'CN', 'CN-XJ', 'Urumqi, Xinjiang', NULL),
   ('E-TAS', 'company', 'Tashkent Cotton Spinning JSC', 'UZ', 'UZ-TK', 'Tashkent', NULL),
   ('E-FWD', 'company', 'Khorgos Gateway Forwarding LLP', 'KZ', 'KZ-33', 'Khorgos dry port', NULL),
-  ('E-RWP', 'company', 'Rawalpindi Hardware Traders', 'PK', 'PK-PB', 'Raja Bazaar, Rawalpindi', NULL);
+  ('E-RWP', 'company', 'Rawalpindi Hardware Traders', 'PK', 'PK-PB', 'Raja Bazaar, Rawalpindi', NULL),
+  -- An ownership chain (invented companies below a real SDN entry): the listed Russian group
+  -- owns 80% of a Hong Kong holding, which owns 60% of a Kazakh trading house (0.8 x 0.6 = 48%,
+  -- yet the trading house is blocked: the holding is blocked and holds 60%), and 30% of a
+  -- Kyrgyz machinery dealer (a minority exposure, not blocked).
+  ('E-KRET', 'company', 'Joint Stock Company Concern Radio Electronic Technologies', 'RU', NULL,
+   'Goncharnaya 20, Moscow', NULL),
+  ('E-PRC', 'company', 'Pearl River Components Holding Limited', 'HK', NULL,
+   '88 Queensway, Admiralty, Hong Kong', NULL),
+  ('E-STE', 'company', 'Steppe Electronics Trading House LLP', 'KZ', 'KZ-75',
+   '17 Dostyk Avenue, Almaty', NULL),
+  ('E-TSM', 'company', 'Tien Shan Machinery OsOO', 'KG', 'KG-GB', '55 Manas Avenue, Bishkek', NULL);
+
+INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+  ('E-KRET', 'E-PRC', 80, 0, '2025-01-31'),
+  ('E-PRC', 'E-STE', 60, 0, '2025-02-28'),
+  ('E-KRET', 'E-TSM', 30, 0, '2025-02-28');
 
 INSERT INTO entity_alias (entity_id, name) VALUES
   ('E-XPCC', '新疆生产建设兵团'),
@@ -117,7 +135,12 @@ INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_regi
   -- S-17 clear, with data problems: an HS code with letters, an unknown role, a missing entity.
   ('S-17', '2025-11-04', 'road', 'CN', 'CN-GD', 'PK', 'PK-PB', 'PK', 8000, 'USD'),
   -- S-18 hold: Xinjiang raw cotton over Khorgos to a Tashkent spinner.
-  ('S-18', '2025-11-18', 'rail', 'CN', 'CN-XJ', 'UZ', 'UZ-TK', 'UZ', 400000, 'USD');
+  ('S-18', '2025-11-18', 'rail', 'CN', 'CN-XJ', 'UZ', 'UZ-TK', 'UZ', 400000, 'USD'),
+  -- S-19 block: LED lights over Khorgos to a clean-named Almaty trading house that an SDN group
+  -- owns through a Hong Kong holding (80% x 60%).
+  ('S-19', '2025-11-25', 'road', 'CN', 'CN-GD', 'KZ', 'KZ-75', 'KZ', 64000, 'USD'),
+  -- S-20 review: tea to a Bishkek dealer 30% owned by the same SDN group.
+  ('S-20', '2025-11-26', 'road', 'CN', 'CN-FJ', 'KG', 'KG-GB', 'KG', 21000, 'USD');
 
 INSERT INTO shipment_party (shipment_id, entity_id, role) VALUES
   ('S-01', 'E-XPCC', 'shipper'), ('S-01', 'E-KTM', 'consignee'),
@@ -138,7 +161,9 @@ INSERT INTO shipment_party (shipment_id, entity_id, role) VALUES
   ('S-16', 'E-OSH', 'shipper'), ('S-16', 'E-URQ', 'consignee'),
   ('S-17', 'E-SZE', 'shipper'), ('S-17', 'E-RWP', 'consignee'), ('S-17', 'E-RWP', 'broker'),
   ('S-17', 'E-MISSING', 'notify'),
-  ('S-18', 'E-KSH', 'shipper'), ('S-18', 'E-TAS', 'consignee'), ('S-18', 'E-FWD', 'forwarder');
+  ('S-18', 'E-KSH', 'shipper'), ('S-18', 'E-TAS', 'consignee'), ('S-18', 'E-FWD', 'forwarder'),
+  ('S-19', 'E-SZE', 'shipper'), ('S-19', 'E-STE', 'consignee'),
+  ('S-20', 'E-FJT', 'shipper'), ('S-20', 'E-TSM', 'consignee');
 
 INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, unit, value,
                            origin_country, origin_region) VALUES
@@ -161,7 +186,9 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, un
   ('S-16', 1, '0813.10', 'Dried apricots', 9000, 'kg', 27000, 'KG', 'KG-O'),
   ('S-17', 1, '85A2', 'Electric motors (code mistyped by the shipper)', 100, 'pcs', 5000, 'CN', 'CN-GD'),
   ('S-17', 2, '7318.15', 'Steel bolts', 2000, 'kg', 3000, 'CN', 'CN-GD'),
-  ('S-18', 1, '5201.00', 'Raw cotton, not carded', 250, 't', 400000, 'CN', 'CN-XJ');
+  ('S-18', 1, '5201.00', 'Raw cotton, not carded', 250, 't', 400000, 'CN', 'CN-XJ'),
+  ('S-19', 1, '9405.42', 'LED lighting fixtures', 8000, 'pcs', 64000, 'CN', 'CN-GD'),
+  ('S-20', 1, '0902.30', 'Black tea, packed', 7000, 'kg', 21000, 'CN', 'CN-FJ');
 
 INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, region, kind,
                           arrived_on) VALUES
@@ -221,6 +248,12 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, re
   ('S-17', 3, NULL, 'Rawalpindi', 'PK', 'PK-PB', 'inland', '2025-11-14'),
   ('S-18', 1, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-11-18'),
   ('S-18', 2, NULL, 'Khorgos', 'KZ', 'KZ-33', 'border_crossing', '2025-11-20'),
-  ('S-18', 3, 'UZTAS', 'Tashkent', 'UZ', 'UZ-TK', 'inland', '2025-11-24');
+  ('S-18', 3, 'UZTAS', 'Tashkent', 'UZ', 'UZ-TK', 'inland', '2025-11-24'),
+  ('S-19', 1, NULL, 'Shenzhen', 'CN', 'CN-GD', 'inland', '2025-11-25'),
+  ('S-19', 2, NULL, 'Khorgos', 'KZ', 'KZ-33', 'border_crossing', '2025-12-01'),
+  ('S-19', 3, 'KZALA', 'Almaty', 'KZ', 'KZ-75', 'inland', '2025-12-02'),
+  ('S-20', 1, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-11-26'),
+  ('S-20', 2, NULL, 'Torugart', 'KG', 'KG-N', 'border_crossing', '2025-11-28'),
+  ('S-20', 3, 'KGFRU', 'Bishkek', 'KG', 'KG-GB', 'inland', '2025-11-29');
 
 COMMIT;

@@ -26,6 +26,7 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"check-rules", {"validate a rules folder and print every problem", RunCheckRules}},
       {"screen", {"screen shipments and write protobuf scores", RunScreen}},
       {"explain", {"print a scores file as a reviewer reads it", RunExplain}},
+      {"ownership", {"explain one entity's listed ownership with its paths", RunOwnership}},
   };
   return commands;
 }

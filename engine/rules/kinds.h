@@ -13,6 +13,8 @@ std::unique_ptr<CompiledRule> CompileJurisdiction(const rules::Rule& rule,
                                                   const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileGoods(const rules::Rule& rule, const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileRoute(const rules::Rule& rule, const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileOwnedByListedParty(const rules::Rule& rule,
+                                                        const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
                                                  const RuleCompileContext& c);
 

@@ -14,12 +14,15 @@ std::unique_ptr<CompiledRule> CompileRule(const rules::Rule& rule,
       return CompileRoute(rule, context);
     case rules::Rule::kListedParty:
       return CompileListedParty(rule, context);
+    case rules::Rule::kOwnedByListedParty:
+      return CompileOwnedByListedParty(rule, context);
     case rules::Rule::KIND_NOT_SET:
       break;
   }
   context.Error(
       context.locator.self(),
-      "rule \"" + rule.id() + "\" has no kind (jurisdiction, goods, route or listed_party)");
+      "rule \"" + rule.id() +
+          "\" has no kind (jurisdiction, goods, route, listed_party or owned_by_listed_party)");
   return nullptr;
 }
 

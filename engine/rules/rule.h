@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/status.h"
 #include "engine/config/diagnostics.h"
 #include "engine/load/records.h"
 #include "schemas/rules.pb.h"
@@ -51,8 +52,25 @@ struct RuleOutcome {
   Decision floor = DECISION_UNSPECIFIED;
 };
 
+struct OwnershipWorld;  // engine/screen/ownership_world.h
+
+// What a run offers rules that need more than one shipment's records. Built lazily, once per
+// run, and shared by every rule that asks.
+class RunResources {
+ public:
+  virtual ~RunResources() = default;
+  // The ownership graph with its listed entities (engine/screen/ownership_world.h).
+  virtual Status Ownership(const OwnershipWorld** world) = 0;
+  virtual const std::string& as_of() const = 0;
+};
+
 class CompiledRule {
  public:
+  // Called once per run before any shipment is evaluated. An error ends the run.
+  virtual Status Prepare(RunResources* resources) {
+    (void)resources;
+    return Status::Ok();
+  }
   virtual ~CompiledRule() = default;
   // Appends evidence for every place the rule matches. Must not depend on anything but the
   // context (determinism), and must list evidence in a stable order.

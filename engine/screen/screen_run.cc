@@ -8,6 +8,7 @@
 #include "engine/config/rule_set.h"
 #include "engine/load/input_database.h"
 #include "engine/score/aggregate.h"
+#include "engine/screen/ownership_world.h"
 #include "engine/screen/party_screener.h"
 
 namespace corridor {
@@ -72,6 +73,35 @@ Status ReadListVersions(Database* db, scores::StreamHeader* header, std::set<std
   return query->status();
 }
 
+// Run-wide resources, built on first use.
+class Resources : public RunResources {
+ public:
+  Resources(InputDatabase* input, PartyScreener* screener, std::string as_of)
+      : input_(input), screener_(screener), as_of_(std::move(as_of)) {}
+
+  Status Ownership(const OwnershipWorld** world) override {
+    if (!ownership_) {
+      ownership_ = std::make_unique<OwnershipWorld>();
+      ownership_status_ = BuildOwnershipWorld(input_, screener_, ownership_.get());
+      for (const OwnershipProblem& problem : ownership_->problems) {
+        input_->run_problems().push_back(
+            {problem.table, problem.row_id, problem.column, problem.message});
+      }
+    }
+    *world = ownership_.get();
+    return ownership_status_;
+  }
+
+  const std::string& as_of() const override { return as_of_; }
+
+ private:
+  InputDatabase* input_;
+  PartyScreener* screener_;
+  std::string as_of_;
+  std::unique_ptr<OwnershipWorld> ownership_;
+  Status ownership_status_;
+};
+
 }  // namespace
 
 Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
@@ -100,7 +130,10 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
 
   bool needs_names = false;
   for (const LoadedRule& rule : rule_set.rules) {
-    if (rule.config.kind_case() == rules::Rule::kListedParty) needs_names = true;
+    if (rule.config.kind_case() == rules::Rule::kListedParty ||
+        rule.config.kind_case() == rules::Rule::kOwnedByListedParty) {
+      needs_names = true;
+    }
     for (const std::string& list : rule.compiled->RequiredLists()) {
       if (loaded_lists.count(list) == 0) {
         return Status::Error(rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
@@ -113,6 +146,11 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   std::unique_ptr<ExactNameScreener> screener;
   if (needs_names) {
     status = ExactNameScreener::Load(input->db(), {}, &screener);
+    if (!status.ok()) return status;
+  }
+  Resources resources(input.get(), screener.get(), options.as_of);
+  for (const LoadedRule& rule : rule_set.rules) {
+    status = rule.compiled->Prepare(&resources);
     if (!status.ok()) return status;
   }
 

@@ -1,0 +1,123 @@
+// corridor ownership --db FILE --entity ID [--regime ofac|eu|uk] [--list ID]... [--as-of DATE]
+#include <iostream>
+#include <set>
+
+#include "engine/base/strings.h"
+#include "engine/cli/commands.h"
+#include "engine/cli/subcommands.h"
+#include "engine/load/input_database.h"
+#include "engine/ownership/ownership_load.h"
+#include "engine/screen/ownership_world.h"
+#include "engine/screen/party_screener.h"
+
+namespace corridor::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+std::string Describe(const OwnershipWorld& world, NodeId node) {
+  std::string text = "\"" + world.DisplayName(node) + "\" (" + world.graph.Name(node);
+  auto matches = world.entity_matches.find(node);
+  if (matches != world.entity_matches.end() && !matches->second.empty()) {
+    const ListMatchFact& match = matches->second.front();
+    text += ", listed as " + match.list_id + " " + match.entry_id;
+  }
+  return text + ")";
+}
+
+}  // namespace
+
+int RunOwnership(const std::vector<std::string>& args) {
+  po::options_description options("ownership options");
+  std::string db_path, entity_id, regime_name = "ofac", as_of;
+  std::vector<std::string> lists;
+  int max_paths = 8;
+  options.add_options()("help,h", "show this help")(
+      "db", po::value<std::string>(&db_path)->required(), "input database (read-only)")(
+      "entity", po::value<std::string>(&entity_id)->required(), "entity_id to explain")(
+      "regime", po::value<std::string>(&regime_name),
+      "ofac (default: >= 50%), eu or uk (> 50%, control)")(
+      "list", po::value<std::vector<std::string>>(&lists)->composing(),
+      "lists whose entries are blocked persons (repeatable; default: all)")(
+      "paths", po::value<int>(&max_paths), "at most this many paths (default 8)");
+  po::variables_map values;
+  int exit_code = kExitOk;
+  if (!ParseOptions("ownership", options, args, &values, &exit_code)) return exit_code;
+
+  OwnershipRegime regime;
+  if (regime_name == "ofac") {
+    regime = OwnershipRegime::Ofac();
+  } else if (regime_name == "eu") {
+    regime = OwnershipRegime::Eu();
+  } else if (regime_name == "uk") {
+    regime = OwnershipRegime::Uk();
+  } else {
+    std::cerr << "corridor ownership: --regime must be ofac, eu or uk, got '" << regime_name
+              << "'\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<InputDatabase> input;
+  Status status = InputDatabase::Open(db_path, &input);
+  std::unique_ptr<ExactNameScreener> screener;
+  if (status.ok()) status = ExactNameScreener::Load(input->db(), {}, &screener);
+  OwnershipWorld world;
+  if (status.ok()) status = BuildOwnershipWorld(input.get(), screener.get(), &world);
+  if (!status.ok()) {
+    std::cerr << "corridor ownership: " << status.message() << "\n";
+    return kExitSetupError;
+  }
+  std::vector<DataProblem> ignored;
+  std::optional<Entity> entity = input->FindEntity(entity_id, &ignored);
+  if (!entity) {
+    std::cerr << "corridor ownership: no entity '" << entity_id << "' in " << db_path << "\n";
+    return kExitSetupError;
+  }
+  std::set<std::string> list_set(lists.begin(), lists.end());
+  OwnershipAnalysis analysis = Analyze(world.graph, world.ListedSeeds(list_set, 0.0), regime);
+  std::cout << "entity " << entity_id << " \"" << entity->name << "\", regime " << regime.name
+            << " (" << (regime.inclusive ? ">= " : "> ") << FormatNumber(regime.threshold_percent)
+            << "%" << (regime.control_counts ? ", control counts" : "") << ")\n";
+  NodeId node = world.graph.Find(EntityNodeName(entity_id));
+  if (node == kNoNode) {
+    std::cout << "  no ownership records: not blocked by ownership\n";
+    return kExitOk;
+  }
+  const OwnershipResult& result = analysis.Result(node);
+  std::cout << "  status: " << StatusName(result.status) << "\n"
+            << "  held by blocked owners: " << FormatNumber(result.blocked_share_lower) << "%";
+  if (result.blocked_share_upper > result.blocked_share_lower) {
+    std::cout << " (up to " << FormatNumber(result.blocked_share_upper) << "% with unknown shares)";
+  }
+  std::cout << "\n  effective listed ownership: " << FormatNumber(result.effective_listed_share)
+            << "%"
+            << (result.effective_is_lower_bound ? " (at least; unknown shares on paths)" : "")
+            << "\n";
+  if (result.minority_exposure) std::cout << "  minority exposure\n";
+  if (result.control_without_ownership) std::cout << "  controlled by a blocked owner\n";
+  if (result.relies_on_stale_record) std::cout << "  relies on a stale record\n";
+  auto matches = world.entity_matches.find(node);
+  if (matches != world.entity_matches.end()) {
+    for (const ListMatchFact& match : matches->second) {
+      std::cout << "  listed itself: " << match.list_id << " " << match.entry_id << " \""
+                << match.entry_name << "\"\n";
+    }
+  }
+  std::vector<OwnershipPath> paths = analysis.Explain(node, static_cast<size_t>(max_paths));
+  for (size_t i = 0; i < paths.size(); ++i) {
+    std::cout << "  path " << i + 1 << ":\n";
+    for (const OwnershipStep& step : paths[i].steps) {
+      bool same_party = step.record_id == OwnershipWorld::kSamePartyRecord;
+      std::cout << "    " << Describe(world, step.owner) << " -> " << Describe(world, step.owned)
+                << ": "
+                << (same_party           ? "same party (name match)"
+                    : step.share_percent ? FormatNumber(*step.share_percent) + "%"
+                                         : "unknown share")
+                << (step.control && !same_party ? ", control" : "")
+                << (step.stale ? ", stale record" : "") << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace corridor::cli

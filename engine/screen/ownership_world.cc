@@ -1,0 +1,90 @@
+#include "engine/screen/ownership_world.h"
+
+#include "engine/ownership/ownership_load.h"
+#include "engine/screen/party_screener.h"
+
+namespace corridor {
+
+std::vector<NodeId> OwnershipWorld::ListedSeeds(const std::set<std::string>& lists,
+                                                double min_score) const {
+  std::vector<NodeId> seeds;
+  for (const auto& [node, matches] : entity_matches) {
+    for (const ListMatchFact& match : matches) {
+      if (match.score >= min_score && (lists.empty() || lists.count(match.list_id))) {
+        seeds.push_back(node);
+        break;
+      }
+    }
+  }
+  for (const auto& [node, entry] : list_nodes) {
+    if (entry.has_program && (lists.empty() || lists.count(entry.list_id))) seeds.push_back(node);
+  }
+  std::sort(seeds.begin(), seeds.end());
+  return seeds;
+}
+
+std::string OwnershipWorld::DisplayName(NodeId node) const {
+  auto found = names.find(node);
+  return found == names.end() ? graph.Name(node) : found->second;
+}
+
+Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, OwnershipWorld* world) {
+  Database* db = input->db();
+  OwnershipLoadOptions options;
+  options.add_all_entities = false;  // parties without ownership rows need no node
+  options.finalize = false;
+  options.load_list_links = db->HasTable("list_link");
+  Status status = LoadOwnershipGraph(db, options, &world->graph, &world->problems);
+  if (!status.ok()) return status;
+
+  // List entry nodes: their programs and names.
+  if (db->HasTable("list_entry")) {
+    std::unique_ptr<Statement> entries;
+    status = db->Prepare(
+        "SELECT list_id, entry_id, name, coalesce(programs, '') FROM list_entry"
+        " WHERE list_id = ?1 AND entry_id = ?2",
+        &entries);
+    if (!status.ok()) return status;
+    size_t count = world->graph.node_count();
+    for (NodeId node = 0; node < static_cast<NodeId>(count); ++node) {
+      const std::string& name = world->graph.Name(node);
+      if (name.rfind("list:", 0) != 0) continue;
+      size_t colon = name.find(':', 5);
+      if (colon == std::string::npos) continue;
+      entries->Reset();
+      entries->BindText(1, name.substr(5, colon - 5));
+      entries->BindText(2, name.substr(colon + 1));
+      if (!entries->Step()) continue;
+      world->list_nodes[node] = {entries->Text(0), entries->Text(2), !entries->Text(3).empty()};
+      world->names[node] = entries->Text(2);
+    }
+  }
+
+  // Entity nodes: screen each once; bridge matches to list entry nodes.
+  size_t count = world->graph.node_count();
+  for (NodeId node = 0; node < static_cast<NodeId>(count); ++node) {
+    const std::string name = world->graph.Name(node);
+    if (name.rfind("entity:", 0) != 0) continue;
+    std::vector<DataProblem> ignored;  // reported when the entity appears on a shipment
+    std::optional<Entity> entity = input->FindEntity(name.substr(7), &ignored);
+    if (!entity) continue;
+    world->names[node] = entity->name;
+    if (screener == nullptr) continue;
+    EntityFacts facts;
+    screener->Screen(*entity, &facts, &ignored);
+    if (facts.list_matches.empty()) continue;
+    for (const ListMatchFact& match : facts.list_matches) {
+      NodeId entry = world->graph.Find(ListNodeName(match.list_id, match.entry_id));
+      if (entry != kNoNode) {
+        world->graph.AddEdge(entry, node, 100.0, true, {}, OwnershipWorld::kSamePartyRecord);
+      }
+    }
+    world->entity_matches[node] = std::move(facts.list_matches);
+  }
+  world->graph.Finalize();
+  for (const OwnershipProblem& problem : world->graph.problems())
+    world->problems.push_back(problem);
+  return Status::Ok();
+}
+
+}  // namespace corridor

@@ -1,0 +1,56 @@
+// The ownership graph of a screening run, ready for the owned_by_listed_party rules: the company's
+// `ownership` rows and the lists' ownership links (engine/ownership/ownership_load.h), with every
+// entity that owns or is owned screened against the lists once.
+//
+// An entity whose name matches a list entry that itself has ownership links gets a "same party"
+// edge from the entry (100%, control), so the entity inherits whatever the entry's links make of
+// it. Which nodes count as blocked persons depends on the rule's lists: ListedSeeds().
+#ifndef CORRIDOR_ENGINE_SCREEN_OWNERSHIP_WORLD_H_
+#define CORRIDOR_ENGINE_SCREEN_OWNERSHIP_WORLD_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/load/input_database.h"
+#include "engine/ownership/ownership.h"
+#include "engine/rules/rule.h"
+
+namespace corridor {
+
+class PartyScreener;
+
+struct OwnershipWorld {
+  OwnershipGraph graph;
+  // Entity nodes found listed by name screening, with their matches.
+  std::unordered_map<NodeId, std::vector<ListMatchFact>> entity_matches;
+  // List entry nodes: their list id and whether the entry carries a sanctions program.
+  struct ListNode {
+    std::string list_id;
+    std::string name;
+    bool has_program = false;
+  };
+  std::unordered_map<NodeId, ListNode> list_nodes;
+  // Record ids of the "same party" edges added for name matches.
+  static constexpr int64_t kSamePartyRecord = -2;
+  std::vector<OwnershipProblem> problems;
+
+  // Blocked persons for a rule that counts `lists` (empty: all) and name matches scoring at
+  // least `min_score`.
+  std::vector<NodeId> ListedSeeds(const std::set<std::string>& lists, double min_score) const;
+  // A readable name for a node: the entity's or entry's name.
+  std::string DisplayName(NodeId node) const;
+
+  std::unordered_map<NodeId, std::string> names;  // entity and entry names of graph nodes
+};
+
+// Loads the graph and screens its entities. `screener` may be null (no lists): then only list
+// entries are blocked persons.
+Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, OwnershipWorld* world);
+
+}  // namespace corridor
+
+#endif  // CORRIDOR_ENGINE_SCREEN_OWNERSHIP_WORLD_H_

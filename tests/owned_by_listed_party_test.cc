@@ -1,0 +1,172 @@
+// The owned_by_listed_party rule kind in a screening run: chains through the company's records,
+// through list links (FollowTheMoney-style ownership between list entries), regimes, findings.
+#include <catch2/catch.hpp>
+
+#include "engine/config/rule_set.h"
+#include "engine/screen/screen_run.h"
+#include "tests/test_util.h"
+
+namespace corridor {
+namespace {
+
+using testing::MakeDatabase;
+using testing::TempDir;
+
+struct Outcome {
+  Status status;
+  std::map<std::string, scores::ShipmentScore> shipments;
+  scores::StreamSummary summary;
+};
+
+Outcome Screen(const TempDir& dir, const std::string& db, const std::string& rules_text) {
+  std::string rules =
+      testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + rules_text}});
+  ScreenOptions options;
+  options.db_path = db;
+  options.rules_dir = rules;
+  options.out_path = dir.File("out.scores");
+  options.as_of = "2025-12-01";
+  ScreenReport report;
+  Outcome outcome;
+  outcome.status = RunScreen(options, &report);
+  if (!outcome.status.ok()) return outcome;
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(options.out_path, &reader).ok());
+  scores::ScoreRecord record;
+  while (reader->Next(&record)) {
+    if (record.has_shipment())
+      outcome.shipments[record.shipment().shipment_id()] = record.shipment();
+    if (record.has_summary()) outcome.summary = record.summary();
+  }
+  return outcome;
+}
+
+const char* kChain = R"(
+INSERT INTO list_source (list_id) VALUES ('sdn'), ('ftm');
+INSERT INTO list_entry (list_id, entry_id, name, programs) VALUES
+  ('sdn', '1', 'VOLGA GROUP', 'RUSSIA-EO14024');
+INSERT INTO entity (entity_id, kind, name) VALUES
+  ('G', 'company', 'Volga Group'), ('H', 'company', 'HK Holding'), ('K', 'company', 'KZ Trader'),
+  ('X', 'company', 'Exactly Half LLP'), ('U', 'company', 'Unknown Share LLP'),
+  ('C', 'company', 'Controlled LLP');
+INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+  ('G', 'H', 80, 0, '2025-01-01'), ('H', 'K', 60, 0, '2025-01-01'),
+  ('G', 'X', 50, 0, '2025-01-01'),
+  ('G', 'U', 30, 0, '2025-01-01'), ('H', 'U', NULL, 0, '2025-01-01'),
+  ('G', 'C', 10, 1, '2025-01-01');
+INSERT INTO shipment (shipment_id, destination_country) VALUES
+  ('S-K', 'KZ'), ('S-X', 'KZ'), ('S-U', 'KZ'), ('S-C', 'KZ');
+INSERT INTO shipment_party VALUES ('S-K', 'K', 'consignee'), ('S-X', 'X', 'consignee'),
+  ('S-U', 'U', 'consignee'), ('S-C', 'C', 'consignee');
+)";
+
+const char* kRules = R"(
+rule { id: "blocked" description: "d" category: SECONDARY_SANCTIONS weight: 95 decision_floor: BLOCK
+  owned_by_listed_party { regime: "%REGIME%" lists: ["sdn"] } }
+rule { id: "possibly" description: "d" category: SECONDARY_SANCTIONS weight: 55 decision_floor: HOLD
+  owned_by_listed_party { regime: "%REGIME%" findings: [POSSIBLY_BLOCKED] } }
+rule { id: "minority" description: "d" category: SECONDARY_SANCTIONS weight: 35 decision_floor: REVIEW
+  owned_by_listed_party { regime: "%REGIME%" findings: [MINORITY_OWNERSHIP, CONTROL_WITHOUT_OWNERSHIP] } }
+)";
+
+std::string RulesFor(const std::string& regime) {
+  std::string text = kRules;
+  for (size_t at; (at = text.find("%REGIME%")) != std::string::npos;) text.replace(at, 8, regime);
+  return text;
+}
+
+std::string Hit(const Outcome& outcome, const std::string& shipment) {
+  const scores::ShipmentScore& score = outcome.shipments.at(shipment);
+  return score.hits_size() == 0 ? "none" : score.hits(0).rule_id();
+}
+
+TEST_CASE("OFAC: a chain blocks although the product of shares is 48%", "[owned-by-listed]") {
+  TempDir dir;
+  Outcome outcome = Screen(dir, MakeDatabase(dir, kChain), RulesFor("ofac"));
+  REQUIRE(outcome.status.ok());
+  const scores::ShipmentScore& k = outcome.shipments.at("S-K");
+  CHECK(k.decision() == BLOCK);
+  REQUIRE(k.hits_size() == 1);
+  const scores::Evidence& evidence = k.hits(0).evidence(0);
+  CHECK(evidence.ownership().finding() == "blocked_by_ownership");
+  CHECK(evidence.ownership().blocked_share_lower() == 60);
+  CHECK(evidence.ownership().effective_listed_share() == Approx(48));
+  REQUIRE(evidence.ownership().path_size() == 2);
+  CHECK(evidence.ownership().path(0).owner() == "entity:G");
+  CHECK(evidence.ownership().path(0).share() == 80);
+  CHECK(evidence.ownership().path(1).owned_name() == "KZ Trader");
+  CHECK(evidence.summary().find(
+            "\"Volga Group\" (entity:G, listed as sdn 1 \"VOLGA GROUP\") -[80%]-> "
+            "\"HK Holding\" -[60%]-> \"KZ Trader\"") != std::string::npos);
+  CHECK(Hit(outcome, "S-X") == "blocked");   // exactly 50%: OFAC blocks
+  CHECK(Hit(outcome, "S-U") == "possibly");  // 30% known + an unknown share from a blocked owner
+  CHECK(Hit(outcome, "S-C") == "minority");  // 10% with control: not blocked under OFAC
+  CHECK(outcome.shipments.at("S-C").hits(0).evidence(0).ownership().finding() ==
+        "control_without_ownership");
+}
+
+TEST_CASE("EU: exactly 50% does not block, control does", "[owned-by-listed]") {
+  TempDir dir;
+  Outcome outcome = Screen(dir, MakeDatabase(dir, kChain), RulesFor("eu"));
+  REQUIRE(outcome.status.ok());
+  CHECK(Hit(outcome, "S-K") == "blocked");
+  CHECK(Hit(outcome, "S-X") == "minority");
+  CHECK(Hit(outcome, "S-C") == "blocked");
+}
+
+TEST_CASE("Ownership links between list entries reach a party through a name match",
+          "[owned-by-listed]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id) VALUES ('ftm');
+INSERT INTO list_entry (list_id, entry_id, name, programs) VALUES
+  ('ftm', 'owner', 'ZALA GROUP', 'RUSSIA-EO14024'), ('ftm', 'sub', 'ZALA AERO SERVICE', NULL);
+INSERT INTO list_link (list_id, entry_id, kind, target_list_id, target_entry_id, share) VALUES
+  ('ftm', 'owner', 'ownership', 'ftm', 'sub', 75);
+INSERT INTO entity (entity_id, kind, name) VALUES ('P', 'company', 'Zala Aero Service');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'KZ');
+INSERT INTO shipment_party VALUES ('S1', 'P', 'consignee');
+)");
+  Outcome outcome = Screen(dir, db, R"(
+rule { id: "blocked" description: "d" category: SECONDARY_SANCTIONS weight: 95
+  owned_by_listed_party { lists: ["ftm"] } })");
+  REQUIRE(outcome.status.ok());
+  const scores::ShipmentScore& s1 = outcome.shipments.at("S1");
+  REQUIRE(s1.hits_size() == 1);
+  CHECK(s1.hits(0).evidence(0).summary().find("= party \"Zala Aero Service\" (name match)") !=
+        std::string::npos);
+}
+
+TEST_CASE("Bad ownership rows are run problems and the run goes on", "[owned-by-listed]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kChain) + R"(
+INSERT INTO ownership (owner_id, owned_id, share) VALUES ('G', 'NOBODY', 20), ('K', 'K', 5),
+  ('H', 'X', 140);
+)");
+  Outcome outcome = Screen(dir, db, RulesFor("ofac"));
+  REQUIRE(outcome.status.ok());
+  std::vector<std::string> problems;
+  for (const auto& p : outcome.summary.run_problems())
+    problems.push_back(p.column() + ": " + p.message());
+  CHECK(problems.size() == 3);
+  CHECK(Hit(outcome, "S-K") == "blocked");
+}
+
+TEST_CASE("owned_by_listed_party configuration mistakes", "[owned-by-listed]") {
+  TempDir dir;
+  std::string folder = testing::MakeRules(
+      dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(rule { id: "o" description: "d"
+  category: SECONDARY_SANCTIONS weight: 5
+  owned_by_listed_party { regime: "us" threshold_percent: 150 roles: "owner" } })"}});
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  CHECK_FALSE(LoadRuleSet(folder, &rule_set, &diagnostics));
+  REQUIRE(diagnostics.size() == 3);
+  CHECK(diagnostics[0].ToString() ==
+        folder + "/r.textproto:7:27: unknown regime \"us\" (ofac, eu, uk)");
+  CHECK(diagnostics[1].message == "threshold_percent must be between 0 and 100");
+  CHECK(diagnostics[2].message == "unknown role \"owner\"");
+}
+
+}  // namespace
+}  // namespace corridor
