@@ -28,6 +28,17 @@ INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country, remark
   ('ofac-sdn', '16868', 'company', 'JOINT STOCK COMPANY CONCERN RADIO ELECTRONIC TECHNOLOGIES',
    'UKRAINE-EO13661; RUSSIA-EO14024', 'RU', 'Secondary sanctions risk: Ukraine-/Russia-Related Sanctions Regulations, 31 CFR 589.201 and/or 589.209.');
 
+-- The UFLPA Entity List (DHS, entries as published; a few of its entities).
+INSERT INTO list_source (list_id, name, publisher, format, version) VALUES
+  ('uflpa', 'UFLPA Entity List (sample rows)', 'US Department of Homeland Security', 'csv',
+   '2024-12-16');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country) VALUES
+  ('uflpa', 'UFLPA-XPCC', 'organization', 'Xinjiang Production and Construction Corps', 'UFLPA', 'CN'),
+  ('uflpa', 'UFLPA-HOSHINE', 'company', 'Hoshine Silicon Industry (Shanshan) Co., Ltd', 'UFLPA', 'CN'),
+  ('uflpa', 'UFLPA-DAQO', 'company', 'Xinjiang Daqo New Energy Co., Ltd.', 'UFLPA', 'CN'),
+  ('uflpa', 'UFLPA-EASTHOPE', 'company', 'Xinjiang East Hope Nonferrous Metals Co., Ltd.', 'UFLPA', 'CN'),
+  ('uflpa', 'UFLPA-GCL', 'company', 'Xinjiang GCL New Energy Material Technology Co., Ltd.', 'UFLPA', 'CN');
+
 INSERT INTO list_alias (list_id, entry_id, name, quality) VALUES
   ('ofac-sdn', '29159', 'XINJIANG BUREAU OF PUBLIC SECURITY', 'strong'),
   ('ofac-sdn', '36427', 'SBER VOSTOK LLP', 'strong'),
@@ -84,7 +95,23 @@ INSERT INTO entity (entity_id, kind, name, country, region, address, registratio
    '88 Queensway, Admiralty, Hong Kong', NULL),
   ('E-STE', 'company', 'Steppe Electronics Trading House LLP', 'KZ', 'KZ-75',
    '17 Dostyk Avenue, Almaty', NULL),
-  ('E-TSM', 'company', 'Tien Shan Machinery OsOO', 'KG', 'KG-GB', '55 Manas Avenue, Bishkek', NULL);
+  ('E-TSM', 'company', 'Tien Shan Machinery OsOO', 'KG', 'KG-GB', '55 Manas Avenue, Bishkek', NULL),
+  -- Parties of the rule-kind samples S-21 to S-30.
+  ('E-HKN', 'company', 'Kowloon Navigation Electronics Ltd.', 'HK', NULL, '12 Nathan Road, Kowloon', NULL),
+  ('E-YRV', 'company', 'Ararat Electronics Trading LLC', 'AM', 'AM-ER', '5 Tigran Mets Avenue, Yerevan', NULL),
+  ('E-DAQO', 'company', 'Xinjiang Daqo New Energy Co., Ltd.', 'CN', 'CN-XJ', 'Shihezi Economic Development Zone, Xinjiang', NULL),
+  ('E-LSP', 'company', 'Lahore Solar Panels (Pvt.) Ltd.', 'PK', 'PK-PB', '31 Quaid-e-Azam Industrial Estate, Lahore', NULL),
+  ('E-NMT', 'company', 'Bayannur Tomato Products Co., Ltd.', 'CN', 'CN-NM', '9 Linhe Road, Bayannur', NULL),
+  ('E-KFD', 'company', 'Karachi Food Distributors (Pvt.) Ltd.', 'PK', 'PK-SD', '7 Shahrah-e-Faisal, Karachi', NULL),
+  ('E-URA', 'company', 'Urumqi Auto Parts Co., Ltd.', 'CN', 'CN-XJ', '66 Suzhou Road, Urumqi', NULL),
+  ('E-DSH', 'company', 'Dushanbe Motor Trade LLC', 'TJ', NULL, '14 Rudaki Avenue, Dushanbe', NULL),
+  ('E-SZL', 'company', 'Shenzhen Laptop Export Co., Ltd.', 'CN', 'CN-GD', '100 Shennan Road, Shenzhen', NULL),
+  ('E-ISB', 'company', 'Islamabad Computer Mart (Pvt.) Ltd.', 'PK', 'PK-IS', 'Blue Area 23, Islamabad', NULL),
+  ('E-TSC', 'company', 'Samarkand Computers LLC', 'UZ', 'UZ-SA', '3 Registan Street, Samarkand', NULL),
+  ('E-XZP', 'company', 'Xuzhou Heavy Parts Co., Ltd.', 'CN', 'CN-JS', '18 Tongshan Road, Xuzhou', NULL);
+
+UPDATE entity SET incorporated_on = '2025-06-02', activity = 'forwarder' WHERE entity_id = 'E-FWD';
+UPDATE entity SET incorporated_on = '2009-04-17' WHERE entity_id = 'E-ALT';
 
 INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
   ('E-KRET', 'E-PRC', 80, 0, '2025-01-31'),
@@ -140,7 +167,28 @@ INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_regi
   -- owns through a Hong Kong holding (80% x 60%).
   ('S-19', '2025-11-25', 'road', 'CN', 'CN-GD', 'KZ', 'KZ-75', 'KZ', 64000, 'USD'),
   -- S-20 review: tea to a Bishkek dealer 30% owned by the same SDN group.
-  ('S-20', '2025-11-26', 'road', 'CN', 'CN-FJ', 'KG', 'KG-GB', 'KG', 21000, 'USD');
+  ('S-20', '2025-11-26', 'road', 'CN', 'CN-FJ', 'KG', 'KG-GB', 'KG', 21000, 'USD'),
+  -- S-21 review: Tier 2 GNSS receivers to a Yerevan trading company, no final destination:
+  -- diversion through a third country.
+  ('S-21', '2025-09-08', 'air', 'CN', 'CN-GD', 'AM', 'AM-ER', NULL, 96000, 'USD'),
+  -- S-22 hold: solar-grade polysilicon made in Xinjiang by a UFLPA-listed producer.
+  ('S-22', '2025-09-22', 'rail', 'CN', 'CN-XJ', 'PK', 'PK-PB', 'PK', 780000, 'USD'),
+  -- S-23 clear: tomato paste from Inner Mongolia, a UFLPA high-priority sector only.
+  ('S-23', '2025-10-02', 'sea', 'CN', 'CN-NM', 'PK', 'PK-SD', 'PK', 36000, 'USD'),
+  -- S-24 review: auto parts consigned to a months-old Khorgos forwarder, final destination
+  -- Tajikistan.
+  ('S-24', '2025-10-13', 'road', 'CN', 'CN-XJ', 'KZ', 'KZ-33', 'TJ', 18000, 'USD'),
+  -- S-25 review: laptops declared at a fraction of their usual value on a route that doubles back.
+  ('S-25', '2025-10-27', 'road', 'CN', 'CN-GD', 'UZ', 'UZ-SA', 'UZ', 1500, 'USD'),
+  -- S-26 to S-29 clear: ordinary laptop shipments that set the typical unit value.
+  ('S-26', '2025-08-04', 'road', 'CN', 'CN-GD', 'PK', 'PK-IS', 'PK', 99000, 'USD'),
+  ('S-27', '2025-08-18', 'road', 'CN', 'CN-GD', 'PK', 'PK-IS', 'PK', 104000, 'USD'),
+  ('S-28', '2025-09-01', 'road', 'CN', 'CN-GD', 'PK', 'PK-IS', 'PK', 52000, 'USD'),
+  ('S-29', '2025-09-15', 'road', 'CN', 'CN-GD', 'PK', 'PK-IS', 'PK', 150000, 'USD'),
+  -- S-30 hold: machinery parts for Gwadar through Balochistan, shipped by a Chinese company to a
+  -- logistics firm, declared below the value of its items (custom SQL rules, the Balochistan
+  -- route rule and red flags add up).
+  ('S-30', '2025-11-03', 'road', 'CN', 'CN-JS', 'PK', 'PK-BA', 'PK', 50000, 'USD');
 
 INSERT INTO shipment_party (shipment_id, entity_id, role) VALUES
   ('S-01', 'E-XPCC', 'shipper'), ('S-01', 'E-KTM', 'consignee'),
@@ -163,7 +211,17 @@ INSERT INTO shipment_party (shipment_id, entity_id, role) VALUES
   ('S-17', 'E-MISSING', 'notify'),
   ('S-18', 'E-KSH', 'shipper'), ('S-18', 'E-TAS', 'consignee'), ('S-18', 'E-FWD', 'forwarder'),
   ('S-19', 'E-SZE', 'shipper'), ('S-19', 'E-STE', 'consignee'),
-  ('S-20', 'E-FJT', 'shipper'), ('S-20', 'E-TSM', 'consignee');
+  ('S-20', 'E-FJT', 'shipper'), ('S-20', 'E-TSM', 'consignee'),
+  ('S-21', 'E-HKN', 'shipper'), ('S-21', 'E-YRV', 'consignee'),
+  ('S-22', 'E-DAQO', 'shipper'), ('S-22', 'E-DAQO', 'manufacturer'), ('S-22', 'E-LSP', 'consignee'),
+  ('S-23', 'E-NMT', 'shipper'), ('S-23', 'E-KFD', 'consignee'),
+  ('S-24', 'E-URA', 'shipper'), ('S-24', 'E-FWD', 'consignee'), ('S-24', 'E-DSH', 'end_user'),
+  ('S-25', 'E-SZL', 'shipper'), ('S-25', 'E-TSC', 'consignee'),
+  ('S-26', 'E-SZL', 'shipper'), ('S-26', 'E-ISB', 'consignee'),
+  ('S-27', 'E-SZL', 'shipper'), ('S-27', 'E-ISB', 'consignee'),
+  ('S-28', 'E-SZL', 'shipper'), ('S-28', 'E-ISB', 'consignee'),
+  ('S-29', 'E-SZL', 'shipper'), ('S-29', 'E-ISB', 'consignee'),
+  ('S-30', 'E-XZP', 'shipper'), ('S-30', 'E-GWD', 'consignee');
 
 INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, unit, value,
                            origin_country, origin_region) VALUES
@@ -188,7 +246,18 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, un
   ('S-17', 2, '7318.15', 'Steel bolts', 2000, 'kg', 3000, 'CN', 'CN-GD'),
   ('S-18', 1, '5201.00', 'Raw cotton, not carded', 250, 't', 400000, 'CN', 'CN-XJ'),
   ('S-19', 1, '9405.42', 'LED lighting fixtures', 8000, 'pcs', 64000, 'CN', 'CN-GD'),
-  ('S-20', 1, '0902.30', 'Black tea, packed', 7000, 'kg', 21000, 'CN', 'CN-FJ');
+  ('S-20', 1, '0902.30', 'Black tea, packed', 7000, 'kg', 21000, 'CN', 'CN-FJ'),
+  ('S-21', 1, '8526.91', 'GNSS receiver modules', 3200, 'pcs', 96000, 'CN', 'CN-GD'),
+  ('S-22', 1, '2804.61', 'Polysilicon, solar grade', 60000, 'kg', 780000, 'CN', 'CN-XJ'),
+  ('S-23', 1, '2002.90', 'Tomato paste, 36-38 brix', 40000, 'kg', 36000, 'CN', 'CN-NM'),
+  ('S-24', 1, '8708.99', 'Truck parts', 1200, 'pcs', 18000, 'CN', 'CN-SN'),
+  ('S-25', 1, '8471.30', 'Laptop computers', 100, 'pcs', 1500, 'CN', 'CN-GD'),
+  ('S-26', 1, '8471.30', 'Laptop computers', 220, 'pcs', 99000, 'CN', 'CN-GD'),
+  ('S-27', 1, '8471.30', 'Laptop computers', 240, 'pcs', 104000, 'CN', 'CN-GD'),
+  ('S-28', 1, '8471.30', 'Laptop computers', 110, 'pcs', 52000, 'CN', 'CN-GD'),
+  ('S-29', 1, '8471.30', 'Laptop computers', 330, 'pcs', 150000, 'CN', 'CN-GD'),
+  ('S-30', 1, '8431.49', 'Crane parts', 200, 'pcs', 60000, 'CN', 'CN-JS'),
+  ('S-30', 2, '8483.40', 'Gearboxes', 30, 'pcs', 30000, 'CN', 'CN-JS');
 
 INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, region, kind,
                           arrived_on) VALUES
@@ -254,6 +323,28 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, re
   ('S-19', 3, 'KZALA', 'Almaty', 'KZ', 'KZ-75', 'inland', '2025-12-02'),
   ('S-20', 1, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-11-26'),
   ('S-20', 2, NULL, 'Torugart', 'KG', 'KG-N', 'border_crossing', '2025-11-28'),
-  ('S-20', 3, 'KGFRU', 'Bishkek', 'KG', 'KG-GB', 'inland', '2025-11-29');
+  ('S-20', 3, 'KGFRU', 'Bishkek', 'KG', 'KG-GB', 'inland', '2025-11-29'),
+  ('S-21', 1, 'CNSZX', 'Shenzhen', 'CN', 'CN-GD', 'inland', '2025-09-08'),
+  ('S-21', 2, 'AMEVN', 'Yerevan', 'AM', 'AM-ER', 'inland', '2025-09-09'),
+  ('S-22', 1, NULL, 'Shihezi', 'CN', 'CN-XJ', 'inland', '2025-09-22'),
+  ('S-22', 2, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-09-27'),
+  ('S-22', 3, NULL, 'Lahore', 'PK', 'PK-PB', 'inland', '2025-10-03'),
+  ('S-23', 1, 'CNTSN', 'Tianjin', 'CN', 'CN-TJ', 'port', '2025-10-02'),
+  ('S-23', 2, 'PKKHI', 'Karachi', 'PK', 'PK-SD', 'port', '2025-10-24'),
+  ('S-24', 1, NULL, 'Urumqi', 'CN', 'CN-XJ', 'inland', '2025-10-13'),
+  ('S-24', 2, NULL, 'Khorgos', 'KZ', 'KZ-33', 'border_crossing', '2025-10-15'),
+  ('S-25', 1, NULL, 'Shenzhen', 'CN', 'CN-GD', 'inland', '2025-10-27'),
+  ('S-25', 2, NULL, 'Khorgos', 'KZ', 'KZ-33', 'border_crossing', '2025-11-03'),
+  ('S-25', 3, 'KGFRU', 'Bishkek', 'KG', 'KG-GB', 'transshipment', '2025-11-05'),
+  ('S-25', 4, NULL, 'Korday', 'KZ', 'KZ-31', 'border_crossing', '2025-11-06'),
+  ('S-25', 5, NULL, 'Samarkand', 'UZ', 'UZ-SA', 'inland', '2025-11-09'),
+  ('S-26', 1, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-08-10'),
+  ('S-27', 1, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-08-24'),
+  ('S-28', 1, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-09-07'),
+  ('S-29', 1, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-09-21'),
+  ('S-30', 1, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-11-03'),
+  ('S-30', 2, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-11-05'),
+  ('S-30', 3, NULL, 'Quetta', 'PK', 'PK-BA', 'inland', '2025-11-12'),
+  ('S-30', 4, 'PKGWD', 'Gwadar', 'PK', 'PK-BA', 'port', '2025-11-14');
 
 COMMIT;

@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS entity (
   registration_id TEXT,              -- company registration or tax number in its country
   imo             TEXT,              -- vessels: IMO number, seven digits
   incorporated_on TEXT,              -- companies: date of incorporation (ISO 8601, partial ok)
+  activity        TEXT,              -- what the party does: trader, forwarder, manufacturer,
+                                     -- distributor, end_user, bank, carrier; NULL unknown
+                                     -- (optional column: databases without it still load)
   updated_at      TEXT               -- when the company last changed this record
 );
 

@@ -14,8 +14,8 @@ for format in delimited json; do
   "$corridor" screen --db "$work/demo.db" --rules "$root/rules" --out "$work/s.$format" \
     --format "$format" --as-of 2025-12-01 2>/dev/null
   PYTHONPATH="$work" /usr/bin/python3 "$root/tools/read_scores.py" "$work/s.$format" > "$work/read.$format"
-  grep -qx "S-01 98 BLOCK sdn_party, xinjiang_origin_goods" "$work/read.$format"
-  grep -q '"shipments": "20"' "$work/read.$format"
+  grep -qx "S-01 99 BLOCK sdn_party, uflpa_forced_labour" "$work/read.$format"
+  grep -q '"shipments": "30"' "$work/read.$format"
 done
 cmp "$work/read.delimited" "$work/read.json"
-echo "python reader: both formats read back the same 20 shipments"
+echo "python reader: both formats read back the same 30 shipments"

@@ -76,9 +76,8 @@ TEST_CASE("Duplicate rule ids, bad weights and missing kinds are errors", "[rule
                 "/a.textproto:5)",
             folder + "/b.textproto:2:8: rule id \"Bad-Id\" must be lower_snake_case",
             folder + "/b.textproto:2:57: weight must be between 0 and 100",
-            folder + "/b.textproto:2:1: rule \"Bad-Id\" has no kind (jurisdiction, goods, route, "
-                     "listed_party or "
-                     "owned_by_listed_party)"});
+            folder + "/b.textproto:2:1: rule \"Bad-Id\" has no kind (one of the `kind` fields of "
+                     "schemas/rules.proto)"});
 }
 
 TEST_CASE("HS codes of the wrong shape are errors, in tables and inline", "[rules-config]") {

@@ -390,9 +390,13 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
   }
   input->reset(new InputDatabase(std::move(db)));
   InputDatabase& in = **input;
+  std::vector<std::string> entity_columns = in.db_->Columns("entity");
+  bool has_activity =
+      std::find(entity_columns.begin(), entity_columns.end(), "activity") != entity_columns.end();
   status = in.db_->Prepare(
-      "SELECT entity_id, kind, name, country, region, address, birth_date, registration_id, imo,"
-      " incorporated_on FROM entity WHERE entity_id = ?1",
+      std::string("SELECT entity_id, kind, name, country, region, address, birth_date,"
+                  " registration_id, imo, incorporated_on, ") +
+          (has_activity ? "activity" : "NULL") + " FROM entity WHERE entity_id = ?1",
       &in.entity_query_);
   if (status.ok()) {
     status = in.db_->Prepare("SELECT name FROM entity_alias WHERE entity_id = ?1 ORDER BY name",
@@ -429,6 +433,13 @@ std::optional<Entity> InputDatabase::FindEntity(const std::string& entity_id,
   entity.registration_id = TrimmedOrNull(r.OptionalText(7));
   entity.imo = TrimmedOrNull(r.OptionalText(8));
   entity.incorporated_on = TrimmedOrNull(r.OptionalText(9));
+  if (entity.incorporated_on && !IsIsoDate(*entity.incorporated_on)) {
+    problems->push_back({"entity", entity_id, "incorporated_on",
+                         "not an ISO 8601 date: '" + *entity.incorporated_on + "'"});
+    entity.incorporated_on.reset();
+  }
+  entity.activity = TrimmedOrNull(r.OptionalText(10));
+  if (entity.activity) entity.activity = AsciiLower(*entity.activity);
   alias_query_->Reset();
   alias_query_->BindText(1, entity_id);
   while (alias_query_->Step()) {

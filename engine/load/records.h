@@ -33,6 +33,7 @@ struct Entity {
   OptionalText registration_id;
   OptionalText imo;
   OptionalText incorporated_on;
+  OptionalText activity;  // lower case; from the optional entity.activity column
   std::vector<std::string> aliases;
 };
 

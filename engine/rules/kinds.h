@@ -15,6 +15,12 @@ std::unique_ptr<CompiledRule> CompileGoods(const rules::Rule& rule, const RuleCo
 std::unique_ptr<CompiledRule> CompileRoute(const rules::Rule& rule, const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileOwnedByListedParty(const rules::Rule& rule,
                                                         const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileDiversion(const rules::Rule& rule,
+                                               const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileForcedLabour(const rules::Rule& rule,
+                                                  const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileRedFlag(const rules::Rule& rule, const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileSql(const rules::Rule& rule, const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
                                                  const RuleCompileContext& c);
 

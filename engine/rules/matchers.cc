@@ -94,6 +94,42 @@ const HsEntry* HsPrefixSet::Match(const OptionalText& hs_code) const {
   return nullptr;
 }
 
+std::vector<std::string> NameWords(const std::string& name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char ch : name) {
+    bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                  (ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) >= 0x80;
+    if (letter) {
+      word += ch;
+    } else if (!word.empty()) {
+      words.push_back(AsciiUpper(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(AsciiUpper(word));
+  return words;
+}
+
+std::string IntermediaryReason(const ShipmentParty& party, const Shipment& shipment,
+                               const std::set<std::string>& activities,
+                               const std::set<std::string>& name_words) {
+  if (!party.entity) return "";
+  if (party.entity->activity && activities.count(*party.entity->activity)) {
+    return "activity " + *party.entity->activity;
+  }
+  for (const ShipmentParty& other : shipment.parties) {
+    if (other.entity_id == party.entity_id && other.role != party.role &&
+        (other.role == "forwarder" || other.role == "intermediate")) {
+      return "also named as " + other.role;
+    }
+  }
+  for (const std::string& word : NameWords(party.entity->name)) {
+    if (name_words.count(word)) return "name word " + word;
+  }
+  return "";
+}
+
 void SetParty(const ShipmentParty& party, scores::Party* out) {
   out->set_entity_id(party.entity_id);
   out->set_role(party.role);

@@ -6,8 +6,10 @@
 #include <google/protobuf/repeated_ptr_field.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/rules/rule.h"
 
@@ -51,6 +53,16 @@ class HsPrefixSet {
 
 // True when `text` is 2 to 10 ASCII digits.
 bool IsHsPrefix(std::string_view text);
+
+// Upper-cased whole words of `name` (letters and digits), for name-word tests.
+std::vector<std::string> NameWords(const std::string& name);
+
+// Why `party` looks like a trading intermediary rather than an end user: its entity.activity
+// is one of `activities`, it also acts as forwarder or intermediate on `shipment`, or its name
+// holds one of `name_words` (upper case). Empty when none applies.
+std::string IntermediaryReason(const ShipmentParty& party, const Shipment& shipment,
+                               const std::set<std::string>& activities,
+                               const std::set<std::string>& name_words);
 
 // Evidence helpers: fill the shared message parts from input records.
 void SetParty(const ShipmentParty& party, scores::Party* out);

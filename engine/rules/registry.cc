@@ -16,13 +16,20 @@ std::unique_ptr<CompiledRule> CompileRule(const rules::Rule& rule,
       return CompileListedParty(rule, context);
     case rules::Rule::kOwnedByListedParty:
       return CompileOwnedByListedParty(rule, context);
+    case rules::Rule::kDiversion:
+      return CompileDiversion(rule, context);
+    case rules::Rule::kForcedLabour:
+      return CompileForcedLabour(rule, context);
+    case rules::Rule::kRedFlag:
+      return CompileRedFlag(rule, context);
+    case rules::Rule::kSql:
+      return CompileSql(rule, context);
     case rules::Rule::KIND_NOT_SET:
       break;
   }
   context.Error(
       context.locator.self(),
-      "rule \"" + rule.id() +
-          "\" has no kind (jurisdiction, goods, route, listed_party or owned_by_listed_party)");
+      "rule \"" + rule.id() + "\" has no kind (one of the `kind` fields of schemas/rules.proto)");
   return nullptr;
 }
 

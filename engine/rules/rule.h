@@ -14,6 +14,7 @@
 #include "engine/base/status.h"
 #include "engine/config/diagnostics.h"
 #include "engine/load/records.h"
+#include "engine/store/database.h"
 #include "schemas/rules.pb.h"
 #include "schemas/scores.pb.h"
 
@@ -50,6 +51,9 @@ struct RuleOutcome {
   std::vector<scores::Evidence> evidence;
   // The decision floor of the hit; starts at the rule's floor, a kind may raise it (goods tiers).
   Decision floor = DECISION_UNSPECIFIED;
+  // Problems the rule met evaluating this shipment (e.g. a custom SQL rule failing at run time);
+  // recorded with the shipment's data problems.
+  std::vector<DataProblem> problems;
 };
 
 struct OwnershipWorld;  // engine/screen/ownership_world.h
@@ -62,6 +66,8 @@ class RunResources {
   // The ownership graph with its listed entities (engine/screen/ownership_world.h).
   virtual Status Ownership(const OwnershipWorld** world) = 0;
   virtual const std::string& as_of() const = 0;
+  // The input database, read-only, for run-wide statistics (e.g. typical unit values).
+  virtual Database* input() = 0;
 };
 
 class CompiledRule {

@@ -93,6 +93,7 @@ class Resources : public RunResources {
   }
 
   const std::string& as_of() const override { return as_of_; }
+  Database* input() override { return input_->db(); }
 
  private:
   InputDatabase* input_;
@@ -185,6 +186,8 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
       RuleOutcome outcome;
       outcome.floor = rule.config.decision_floor();
       rule.compiled->Evaluate(context, &outcome);
+      for (DataProblem& problem : outcome.problems) shipment.problems.push_back(std::move(problem));
+      outcome.problems.clear();
       if (!outcome.evidence.empty()) hits.push_back(RuleHitInput{&rule.config, std::move(outcome)});
     }
     record.Clear();

@@ -1,0 +1,268 @@
+// Rule kind `red_flag`: one red flag from export-control guidance per rule (BIS "Know Your
+// Customer" guidance and red flags, Supplement 3 to 15 CFR part 732; FinCEN/BIS joint alerts on
+// Russia export-control evasion). Each flag's test and evidence is below; docs/rules.md has
+// the parameters.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "engine/base/strings.h"
+#include "engine/ownership/ownership.h"
+#include "engine/rules/kinds.h"
+#include "engine/rules/matchers.h"
+
+namespace corridor {
+
+namespace {
+
+class RedFlagRule : public CompiledRule {
+ public:
+  RedFlagRule(const rules::RedFlagRule& config, std::set<std::string> roles,
+              std::set<std::string> forwarder_words)
+      : config_(config), roles_(std::move(roles)), forwarder_words_(std::move(forwarder_words)) {}
+
+  Status Prepare(RunResources* resources) override {
+    as_of_day_ = ParseDay(resources->as_of()).value_or(kNoDate);
+    if (config_.flag() == rules::LOW_UNIT_VALUE) return LoadMedians(resources->input());
+    return Status::Ok();
+  }
+
+  void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
+    const Shipment& s = context.shipment;
+    switch (config_.flag()) {
+      case rules::FINAL_DESTINATION_DIFFERS:
+        if (s.final_destination_country && s.destination_country &&
+            *s.final_destination_country != *s.destination_country) {
+          Add(outcome, "final_destination_country",
+              "final destination " + *s.final_destination_country + " differs from destination " +
+                  *s.destination_country);
+        }
+        break;
+      case rules::ROUTE_DOUBLES_BACK:
+        RouteDoublesBack(s, outcome);
+        break;
+      case rules::CONSIGNEE_FORWARDER:
+        for (const ShipmentParty& party : s.parties) {
+          if (!roles_.count(party.role)) continue;
+          std::string reason = IntermediaryReason(party, s, {"forwarder"}, forwarder_words_);
+          if (reason.empty()) continue;
+          SetParty(party, Add(outcome, "party " + party.role,
+                              party.role + " " + party.entity_id + " \"" + party.entity->name +
+                                  "\" is a freight forwarder (" + reason + ")")
+                              ->mutable_party());
+        }
+        break;
+      case rules::CONSIGNEE_NO_ADDRESS:
+        for (const ShipmentParty& party : s.parties) {
+          if (!roles_.count(party.role) || !party.entity) continue;
+          const OptionalText& address = party.entity->address;
+          bool street = address && std::any_of(address->begin(), address->end(),
+                                               [](char ch) { return ch >= '0' && ch <= '9'; });
+          if (street) continue;
+          SetParty(party, Add(outcome, "party " + party.role,
+                              party.role + " " + party.entity_id + " \"" + party.entity->name +
+                                  "\" has no street address (" +
+                                  (address ? "only \"" + *address + "\"" : "none recorded") + ")")
+                              ->mutable_party());
+        }
+        break;
+      case rules::YOUNG_ENTITY:
+        for (const ShipmentParty& party : s.parties) {
+          if (!roles_.count(party.role) || !party.entity || !party.entity->incorporated_on)
+            continue;
+          std::optional<int32_t> day = ParseDay(*party.entity->incorporated_on);
+          if (!day || as_of_day_ == kNoDate) continue;
+          int32_t age = as_of_day_ - *day;
+          if (age >= MaxAgeDays()) continue;
+          SetParty(party, Add(outcome, "party " + party.role,
+                              party.role + " " + party.entity_id + " \"" + party.entity->name +
+                                  "\" was incorporated on " + *party.entity->incorporated_on +
+                                  ", " + std::to_string(std::max(age, 0)) + " days before " +
+                                  "the screening date (limit " + std::to_string(MaxAgeDays()) + ")")
+                              ->mutable_party());
+        }
+        break;
+      case rules::LOW_UNIT_VALUE:
+        LowUnitValue(s, outcome);
+        break;
+      case rules::PARTY_OFF_ROUTE:
+        PartyOffRoute(s, outcome);
+        break;
+      default:
+        break;
+    }
+  }
+
+ private:
+  int MaxAgeDays() const { return config_.max_age_days() > 0 ? config_.max_age_days() : 365; }
+  int HsDigits() const { return config_.hs_digits() > 0 ? config_.hs_digits() : 6; }
+
+  scores::Evidence* Add(RuleOutcome* outcome, const std::string& field,
+                        const std::string& summary) const {
+    scores::Evidence* evidence = &outcome->evidence.emplace_back();
+    evidence->set_field(field);
+    evidence->set_summary(summary);
+    return evidence;
+  }
+
+  void RouteDoublesBack(const Shipment& s, RuleOutcome* outcome) const {
+    std::vector<std::string> countries;
+    auto visit = [&](const OptionalText& country) {
+      if (country && (countries.empty() || countries.back() != *country))
+        countries.push_back(*country);
+    };
+    visit(s.origin_country);
+    for (const ShipmentLeg& leg : s.legs) visit(leg.country);
+    visit(s.destination_country);
+    if (countries.size() < 2) return;
+    std::string route = Join(countries, " > ");
+    std::set<std::string> seen;
+    for (const std::string& country : countries) {
+      if (!seen.insert(country).second) {
+        Add(outcome, "route", "route " + route + " re-enters " + country);
+        return;
+      }
+    }
+    int crossings = static_cast<int>(countries.size()) - 1;
+    int needed =
+        (s.origin_country && s.destination_country && *s.origin_country != *s.destination_country)
+            ? 1
+            : 0;
+    int allowed = needed + (config_.extra_crossings() > 0 ? config_.extra_crossings() : 1);
+    if (crossings > allowed) {
+      Add(outcome, "route",
+          "route " + route + " crosses " + std::to_string(crossings) + " borders where " +
+              std::to_string(needed) + " would do");
+    }
+  }
+
+  std::string MedianKey(const std::string& hs_code, const std::string& unit,
+                        const std::string& currency) const {
+    return hs_code.substr(0, static_cast<size_t>(HsDigits())) + "|" + AsciiLower(unit) + "|" +
+           AsciiUpper(currency);
+  }
+
+  Status LoadMedians(Database* db) {
+    std::unique_ptr<Statement> query;
+    Status status = db->Prepare(
+        "SELECT i.hs_code, i.unit, s.currency, i.value / i.quantity FROM shipment_item i"
+        " JOIN shipment s ON s.shipment_id = i.shipment_id"
+        " WHERE i.quantity > 0 AND i.value > 0 AND i.hs_code IS NOT NULL AND i.unit IS NOT NULL"
+        " AND s.currency IS NOT NULL",
+        &query);
+    if (!status.ok()) return status;
+    std::map<std::string, std::vector<double>> values;
+    while (query->Step()) {
+      std::string digits;
+      for (char ch : query->Text(0)) {
+        if (ch >= '0' && ch <= '9') digits += ch;
+      }
+      if (static_cast<int>(digits.size()) < HsDigits()) continue;
+      values[MedianKey(digits, query->Text(1), query->Text(2))].push_back(query->Double(3));
+    }
+    if (!query->status().ok()) return query->status();
+    int min_samples = config_.min_samples() > 0 ? config_.min_samples() : 5;
+    for (auto& [key, list] : values) {
+      if (static_cast<int>(list.size()) < min_samples) continue;
+      std::sort(list.begin(), list.end());
+      size_t n = list.size();
+      double median = n % 2 ? list[n / 2] : (list[n / 2 - 1] + list[n / 2]) / 2;
+      medians_[key] = {median, n};
+    }
+    return Status::Ok();
+  }
+
+  void LowUnitValue(const Shipment& s, RuleOutcome* outcome) const {
+    double ratio = config_.unit_value_ratio() > 0 ? config_.unit_value_ratio() : 0.25;
+    for (const ShipmentItem& item : s.items) {
+      if (!item.hs_code || !item.unit || !item.value || !item.quantity || *item.quantity <= 0 ||
+          !s.currency || static_cast<int>(item.hs_code->size()) < HsDigits()) {
+        continue;
+      }
+      auto found = medians_.find(MedianKey(*item.hs_code, *item.unit, *s.currency));
+      if (found == medians_.end()) continue;
+      double unit_value = *item.value / *item.quantity;
+      double median = found->second.first;
+      if (unit_value >= ratio * median) continue;
+      scores::Evidence* evidence =
+          Add(outcome, "item " + std::to_string(item.line) + " value",
+              "item " + std::to_string(item.line) + " HS " + *item.hs_code + " declared at " +
+                  FormatNumber(unit_value) + " " + *s.currency + "/" + *item.unit + ", " +
+                  FormatNumber(100 * unit_value / median, 1) + "% of the median " +
+                  FormatNumber(median) + " over " + std::to_string(found->second.second) +
+                  " items of HS " + item.hs_code->substr(0, static_cast<size_t>(HsDigits())) +
+                  " in the same data");
+      SetItem(item, evidence->mutable_item());
+    }
+  }
+
+  void PartyOffRoute(const Shipment& s, RuleOutcome* outcome) const {
+    std::set<std::string> route;
+    for (const OptionalText* country :
+         {&s.origin_country, &s.destination_country, &s.final_destination_country}) {
+      if (*country) route.insert(**country);
+    }
+    for (const ShipmentLeg& leg : s.legs) {
+      if (leg.country) route.insert(*leg.country);
+    }
+    if (route.empty()) return;
+    for (const ShipmentParty& party : s.parties) {
+      if (!roles_.count(party.role) || !party.entity || !party.entity->country) continue;
+      if (route.count(*party.entity->country)) continue;
+      scores::Evidence* evidence =
+          Add(outcome, "party " + party.role,
+              party.role + " " + party.entity_id + " \"" + party.entity->name + "\" is in " +
+                  *party.entity->country + ", on no part of the route (" +
+                  Join(std::vector<std::string>(route.begin(), route.end()), ", ") + ")");
+      evidence->set_country(*party.entity->country);
+      SetParty(party, evidence->mutable_party());
+    }
+  }
+
+  rules::RedFlagRule config_;
+  std::set<std::string> roles_;
+  std::set<std::string> forwarder_words_;
+  int32_t as_of_day_ = kNoDate;
+  std::map<std::string, std::pair<double, size_t>> medians_;  // key -> (median, count)
+};
+
+}  // namespace
+
+std::unique_ptr<CompiledRule> CompileRedFlag(const rules::Rule& rule, const RuleCompileContext& c) {
+  const rules::RedFlagRule& config = rule.red_flag();
+  size_t errors_before = c.diagnostics->size();
+  if (config.flag() == rules::RED_FLAG_UNSPECIFIED)
+    c.Error(c.locator.self(), "red_flag needs a flag");
+  std::set<std::string> roles;
+  for (int i = 0; i < config.roles_size(); ++i) {
+    if (!IsKnownRole(config.roles(i))) {
+      c.Error(c.locator.At("roles", i), "unknown role \"" + config.roles(i) + "\"");
+    }
+    roles.insert(config.roles(i));
+  }
+  if (roles.empty()) {
+    if (config.flag() == rules::CONSIGNEE_FORWARDER ||
+        config.flag() == rules::CONSIGNEE_NO_ADDRESS) {
+      roles = {"consignee"};
+    } else {
+      roles = {"shipper", "consignee",    "notify", "end_user",    "forwarder",
+               "carrier", "intermediate", "bank",   "manufacturer"};
+    }
+  }
+  if (config.max_age_days() < 0)
+    c.Error(c.locator.At("max_age_days"), "max_age_days must not be negative");
+  if (config.unit_value_ratio() < 0 || config.unit_value_ratio() >= 1) {
+    c.Error(c.locator.At("unit_value_ratio"), "unit_value_ratio must be between 0 and 1");
+  }
+  if (config.hs_digits() != 0 && (config.hs_digits() < 2 || config.hs_digits() > 10)) {
+    c.Error(c.locator.At("hs_digits"), "hs_digits must be between 2 and 10");
+  }
+  std::set<std::string> words;
+  for (const std::string& word : config.forwarder_name_words()) words.insert(AsciiUpper(word));
+  if (words.empty())
+    words = {"FORWARDING", "FORWARDERS", "FREIGHT", "LOGISTICS", "CARGO", "EXPEDITION"};
+  if (c.diagnostics->size() != errors_before) return nullptr;
+  return std::make_unique<RedFlagRule>(config, std::move(roles), std::move(words));
+}
+
+}  // namespace corridor
