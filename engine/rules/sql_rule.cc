@@ -62,6 +62,11 @@ int Authorize(void* data, int action, const char* a, const char* b, const char*,
     return SQLITE_DENY;
   };
   std::string first = a ? a : "";
+  bool schema_table = first == "sqlite_master" || first == "sqlite_temp_master";
+  if ((action == SQLITE_INSERT || action == SQLITE_UPDATE || action == SQLITE_DELETE) &&
+      schema_table) {
+    return deny("schema changes (CREATE, DROP, ALTER)");
+  }
   switch (action) {
     case SQLITE_SELECT:
     case SQLITE_RECURSIVE:

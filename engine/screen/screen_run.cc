@@ -129,12 +129,10 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   status = ReadListVersions(input->db(), header, &loaded_lists);
   if (!status.ok()) return status;
 
-  bool needs_names = false;
+  // Every party is screened against the loaded lists: listed-party, ownership, forced-labour
+  // and custom SQL rules all read the matches.
+  bool needs_names = !loaded_lists.empty();
   for (const LoadedRule& rule : rule_set.rules) {
-    if (rule.config.kind_case() == rules::Rule::kListedParty ||
-        rule.config.kind_case() == rules::Rule::kOwnedByListedParty) {
-      needs_names = true;
-    }
     for (const std::string& list : rule.compiled->RequiredLists()) {
       if (loaded_lists.count(list) == 0) {
         return Status::Error(rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
