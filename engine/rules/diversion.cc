@@ -134,16 +134,7 @@ std::unique_ptr<CompiledRule> CompileDiversion(const rules::Rule& rule,
   HsPrefixSet goods;
   goods.AddTable(config.hs_table(), "hs_table", c);
   if (config.hs_table().empty()) c.Error(c.locator.self(), "diversion rule needs an hs_table");
-  std::map<std::string, rules::TierWeight> tiers;
-  for (int i = 0; i < config.tiers_size(); ++i) {
-    const rules::TierWeight& tier = config.tiers(i);
-    if (tier.weight() < 0 || tier.weight() > 100) {
-      c.Error(c.locator.Nested("tiers", i).At("weight"), "weight must be between 0 and 100");
-    }
-    if (!tiers.emplace(tier.tier(), tier).second) {
-      c.Error(c.locator.Nested("tiers", i).At("tier"), "duplicate tier \"" + tier.tier() + "\"");
-    }
-  }
+  std::map<std::string, rules::TierWeight> tiers = CompileTiers(config.tiers(), c);
   PlaceSet diversion, targets;
   diversion.AddCountries(config.diversion_countries(), "diversion_countries", c);
   diversion.AddGroups(config.diversion_groups(), "diversion_groups", c);

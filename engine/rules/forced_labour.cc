@@ -114,13 +114,7 @@ std::unique_ptr<CompiledRule> CompileForcedLabour(const rules::Rule& rule,
     if (value < 0 || value > 100)
       c.Error(c.locator.At(field), std::string(field) + " must be between 0 and 100");
   }
-  std::set<std::string> roles;
-  for (int i = 0; i < config.entity_roles_size(); ++i) {
-    if (!IsKnownRole(config.entity_roles(i))) {
-      c.Error(c.locator.At("entity_roles", i), "unknown role \"" + config.entity_roles(i) + "\"");
-    }
-    roles.insert(config.entity_roles(i));
-  }
+  std::set<std::string> roles = CompileRoles(config.entity_roles(), "entity_roles", c);
   if (roles.empty()) roles = {"shipper", "manufacturer"};
   PlaceSet origins;  // validated only; the rule keeps the codes
   origins.AddCountries(config.sector_origin_countries(), "sector_origin_countries", c);

@@ -81,16 +81,7 @@ std::unique_ptr<CompiledRule> CompileGoods(const rules::Rule& rule, const RuleCo
   if (prefixes.empty() && c.diagnostics->size() == errors_before) {
     c.Error(c.locator.self(), "goods rule names no hs_table and no hs_prefixes");
   }
-  std::map<std::string, rules::TierWeight> tiers;
-  for (int i = 0; i < config.tiers_size(); ++i) {
-    const rules::TierWeight& tier = config.tiers(i);
-    if (tier.weight() < 0 || tier.weight() > 100) {
-      c.Error(c.locator.Nested("tiers", i).At("weight"), "weight must be between 0 and 100");
-    }
-    if (!tiers.emplace(tier.tier(), tier).second) {
-      c.Error(c.locator.Nested("tiers", i).At("tier"), "duplicate tier \"" + tier.tier() + "\"");
-    }
-  }
+  std::map<std::string, rules::TierWeight> tiers = CompileTiers(config.tiers(), c);
   PlaceSet destinations;
   destinations.AddCountries(config.destination_countries(), "destination_countries", c);
   destinations.AddGroups(config.destination_groups(), "destination_groups", c);

@@ -98,13 +98,7 @@ std::unique_ptr<CompiledRule> CompileJurisdiction(const rules::Rule& rule,
     subjects.insert(subject);
   }
   if (subjects.empty()) c.Error(c.locator.self(), "jurisdiction rule needs at least one subject");
-  std::set<std::string> roles;
-  for (int i = 0; i < config.roles_size(); ++i) {
-    if (!IsKnownRole(config.roles(i))) {
-      c.Error(c.locator.At("roles", i), "unknown role \"" + config.roles(i) + "\"");
-    }
-    roles.insert(config.roles(i));
-  }
+  std::set<std::string> roles = CompileRoles(config.roles(), "roles", c);
   PlaceSet places;
   places.AddCountries(config.countries(), "countries", c);
   places.AddRegions(config.regions(), "regions", c);

@@ -84,13 +84,7 @@ std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
                                                  const RuleCompileContext& c) {
   const rules::ListedPartyRule& config = rule.listed_party();
   size_t errors_before = c.diagnostics->size();
-  std::set<std::string> roles;
-  for (int i = 0; i < config.roles_size(); ++i) {
-    if (!IsKnownRole(config.roles(i))) {
-      c.Error(c.locator.At("roles", i), "unknown role \"" + config.roles(i) + "\"");
-    }
-    roles.insert(config.roles(i));
-  }
+  std::set<std::string> roles = CompileRoles(config.roles(), "roles", c);
   if (config.min_score() < 0 || config.min_score() > 1) {
     c.Error(c.locator.At("min_score"), "min_score must be between 0 and 1");
   }

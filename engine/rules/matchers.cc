@@ -54,6 +54,33 @@ const std::string* PlaceSet::MatchRegion(const OptionalText& region) const {
   return found == regions_.end() ? nullptr : &found->second;
 }
 
+std::map<std::string, rules::TierWeight> CompileTiers(
+    const google::protobuf::RepeatedPtrField<rules::TierWeight>& tiers,
+    const RuleCompileContext& c) {
+  std::map<std::string, rules::TierWeight> by_name;
+  for (int i = 0; i < tiers.size(); ++i) {
+    const rules::TierWeight& tier = tiers[i];
+    if (tier.weight() < 0 || tier.weight() > 100) {
+      c.Error(c.locator.Nested("tiers", i).At("weight"), "weight must be between 0 and 100");
+    }
+    if (!by_name.emplace(tier.tier(), tier).second) {
+      c.Error(c.locator.Nested("tiers", i).At("tier"), "duplicate tier \"" + tier.tier() + "\"");
+    }
+  }
+  return by_name;
+}
+
+std::set<std::string> CompileRoles(const StringList& roles, std::string_view field,
+                                   const RuleCompileContext& c) {
+  std::set<std::string> out;
+  for (int i = 0; i < roles.size(); ++i) {
+    if (!IsKnownRole(roles[i]))
+      c.Error(c.locator.At(field, i), "unknown role \"" + roles[i] + "\"");
+    out.insert(roles[i]);
+  }
+  return out;
+}
+
 bool IsHsPrefix(std::string_view text) {
   return text.size() >= 2 && text.size() <= 10 &&
          std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });

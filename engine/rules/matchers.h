@@ -51,6 +51,15 @@ class HsPrefixSet {
   std::map<std::string, HsEntry, std::less<>> entries_;  // by prefix
 };
 
+// The tiers of a goods-like rule by name; a weight outside 0..100 or a repeated tier is an error.
+std::map<std::string, rules::TierWeight> CompileTiers(
+    const google::protobuf::RepeatedPtrField<rules::TierWeight>& tiers,
+    const RuleCompileContext& c);
+
+// Party roles from `field`; a role the schema does not know is an error.
+std::set<std::string> CompileRoles(const StringList& roles, std::string_view field,
+                                   const RuleCompileContext& c);
+
 // True when `text` is 2 to 10 ASCII digits.
 bool IsHsPrefix(std::string_view text);
 

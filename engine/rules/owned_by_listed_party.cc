@@ -210,13 +210,7 @@ std::unique_ptr<CompiledRule> CompileOwnedByListedParty(const rules::Rule& rule,
     c.Error(c.locator.At("max_record_age_days"), "max_record_age_days must not be negative");
   }
   regime.max_record_age_days = config.max_record_age_days();
-  std::set<std::string> roles;
-  for (int i = 0; i < config.roles_size(); ++i) {
-    if (!IsKnownRole(config.roles(i))) {
-      c.Error(c.locator.At("roles", i), "unknown role \"" + config.roles(i) + "\"");
-    }
-    roles.insert(config.roles(i));
-  }
+  std::set<std::string> roles = CompileRoles(config.roles(), "roles", c);
   std::set<int> findings(config.findings().begin(), config.findings().end());
   if (findings.count(rules::OWNERSHIP_FINDING_UNSPECIFIED)) {
     c.Error(c.locator.At("findings"), "finding must be set");

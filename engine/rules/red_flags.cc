@@ -233,13 +233,7 @@ std::unique_ptr<CompiledRule> CompileRedFlag(const rules::Rule& rule, const Rule
   size_t errors_before = c.diagnostics->size();
   if (config.flag() == rules::RED_FLAG_UNSPECIFIED)
     c.Error(c.locator.self(), "red_flag needs a flag");
-  std::set<std::string> roles;
-  for (int i = 0; i < config.roles_size(); ++i) {
-    if (!IsKnownRole(config.roles(i))) {
-      c.Error(c.locator.At("roles", i), "unknown role \"" + config.roles(i) + "\"");
-    }
-    roles.insert(config.roles(i));
-  }
+  std::set<std::string> roles = CompileRoles(config.roles(), "roles", c);
   if (roles.empty()) {
     if (config.flag() == rules::CONSIGNEE_FORWARDER ||
         config.flag() == rules::CONSIGNEE_NO_ADDRESS) {
