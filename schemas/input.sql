@@ -173,7 +173,9 @@ CREATE TABLE IF NOT EXISTS list_attribute (
   entry_id TEXT NOT NULL,
   key      TEXT NOT NULL,
   value    TEXT NOT NULL,
-  country  TEXT   -- ISO 3166-1 alpha-2 when the value names or implies a country
+  country  TEXT,  -- ISO 3166-1 alpha-2 when the value names or implies a country
+  note     TEXT   -- added by the list importers: a qualifier as published ('alt.', 'circa'),
+                  -- NULL when none; birth_date values may be ISO intervals ('1955/1958')
 );
 CREATE INDEX IF NOT EXISTS list_attribute_by_entry ON list_attribute(list_id, entry_id);
 

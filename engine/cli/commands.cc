@@ -23,6 +23,8 @@ struct Subcommand {
 const std::map<std::string, Subcommand>& Subcommands() {
   static const std::map<std::string, Subcommand> commands = {
       {"init", {"create an empty input database with the corridor schema", RunInit}},
+      {"import-list", {"load a published watch list into the database", RunImportList}},
+      {"lists", {"show the loaded watch lists, or a list's latest changes", RunLists}},
   };
   return commands;
 }

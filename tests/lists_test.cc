@@ -1,0 +1,504 @@
+// Watch-list import: parsers, remarks, history and atomicity on hand-made fixtures in
+// tests/data/lists/, and exact counts on the shared real data (CORRIDOR_REFERENCE_DATA).
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/lists/document.h"
+#include "engine/lists/import.h"
+#include "engine/store/database.h"
+
+namespace corridor {
+
+namespace {
+
+const std::string kFixtures = std::string(CORRIDOR_SOURCE_DIR) + "/tests/data/lists/";
+
+std::unique_ptr<Database> NewDatabase() {
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenWritable(":memory:", &db).ok());
+  REQUIRE(CreateInputSchema(db.get()).ok());
+  return db;
+}
+
+// The first column of the first row of `sql`, as text ("" when there is no row).
+std::string Query(Database* db, const std::string& sql) {
+  std::unique_ptr<Statement> statement;
+  Status status = db->Prepare(sql, &statement);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  return statement->Step() ? statement->Text(0) : "";
+}
+
+// Every row of `sql`, its first `columns` columns joined by '|'.
+std::vector<std::string> Rows(Database* db, const std::string& sql, int columns) {
+  std::unique_ptr<Statement> statement;
+  REQUIRE(db->Prepare(sql, &statement).ok());
+  std::vector<std::string> rows;
+  while (statement->Step()) {
+    std::string row;
+    for (int i = 0; i < columns; ++i) {
+      if (i > 0) row += '|';
+      row += statement->Text(i);
+    }
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+Status Import(Database* db, const std::string& format, const std::string& path,
+              ImportReport* report, const std::string& list_id = "") {
+  ImportOptions options;
+  options.format = format;
+  options.path = path;
+  options.list_id = list_id;
+  options.imported_at = "2026-01-01T00:00:00Z";
+  return ImportList(db, options, report);
+}
+
+const char* ReferenceData() {
+  const char* folder = std::getenv("CORRIDOR_REFERENCE_DATA");
+  if (folder == nullptr || !std::filesystem::is_directory(folder)) return nullptr;
+  return folder;
+}
+
+}  // namespace
+
+TEST_CASE("IsoDate converts OFAC, UN and numeric dates, partial allowed", "[lists]") {
+  CHECK(lists::IsoDate("10 Oct 1971") == "1971-10-10");
+  CHECK(lists::IsoDate("01 Jan 1958") == "1958-01-01");
+  CHECK(lists::IsoDate("Jan 1958") == "1958-01");
+  CHECK(lists::IsoDate("1955") == "1955");
+  CHECK(lists::IsoDate("1971-10-10") == "1971-10-10");
+  CHECK(lists::IsoDate("2022-02-24T00:00:00") == "2022-02-24");
+  CHECK(lists::IsoDate("10/01/1971") == "1971-01-10");
+  CHECK(lists::IsoDate("31 Feb 1971") == "");
+  CHECK(lists::IsoDate("circa 1960") == "");
+  CHECK(lists::IsoDate("unknown") == "");
+}
+
+TEST_CASE("CountryCode maps list spellings of countries to ISO alpha-2", "[lists]") {
+  CHECK(lists::CountryCode("China") == "CN");
+  CHECK(lists::CountryCode("Burma") == "MM");
+  CHECK(lists::CountryCode("Korea, North") == "KP");
+  CHECK(lists::CountryCode("Russia") == "RU");
+  CHECK(lists::CountryCode("Iran") == "IR");
+  CHECK(lists::CountryCode("Kazakhstan") == "KZ");
+  CHECK(lists::CountryCode("Pakistan") == "PK");
+  CHECK(lists::CountryCode("United Kingdom") == "GB");
+  CHECK(lists::CountryCode("Cote d Ivoire") == "CI");
+  CHECK(lists::CountryCode("Cote d'Ivoire") == "CI");
+  CHECK(lists::CountryCode("Region: Gaza") == "PS");
+  CHECK(lists::CountryCode("PAK") == "PK");
+  CHECK(lists::CountryCode("KZ") == "KZ");
+  CHECK(lists::CountryCode("Atlantis") == "");
+  CHECK(lists::CountryCode("") == "");
+}
+
+TEST_CASE("OFAC remarks become structured fields", "[lists]") {
+  lists::Entry entry;
+  lists::ParseOfacRemarks(
+      "DOB 10 Oct 1971; alt. DOB 1955 to 1958; DOB circa 1960; POB Chele County, Xinjiang Uighur "
+      "Autonomous Region, China; nationality China; citizen Pakistan; Gender Male; National ID "
+      "No. 653225197110100533 (China); Passport AB123 (Pakistan) issued 01 Jan 2010 expires 2020; "
+      "SWIFT/BIC HAVIGB2L; a.k.a. 'AL-HAQ, 'Abd'; f.k.a. 'OLD NAME'; Linked To: CHEN, Quanguo; "
+      "Secondary sanctions risk: section 1(b) of Executive Order 13224; Digital Currency Address "
+      "- XBT 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h; Unrecognised clause text; a.k.a. 'LAST'.",
+      &entry);
+  CHECK(entry.birth_date == "1971-10-10");
+  std::vector<std::string> attributes;
+  for (const auto& a : entry.attributes) {
+    attributes.push_back(a.key + "=" + a.value + "|" + a.country + "|" + a.note);
+  }
+  CHECK(attributes == std::vector<std::string>{
+                          "birth_date=1971-10-10||",
+                          "birth_date=1955/1958||alt.",
+                          "birth_date=1960||circa",
+                          "birth_place=Chele County, Xinjiang Uighur Autonomous Region, China|CN|",
+                          "nationality=China|CN|",
+                          "citizenship=Pakistan|PK|",
+                          "gender=male||",
+                          "secondary_sanctions_risk=section 1(b) of Executive Order 13224||",
+                      });
+  std::vector<std::string> identifiers;
+  for (const auto& i : entry.identifiers) {
+    identifiers.push_back(i.id_type + "=" + i.number + "|" + i.country + "|" + i.note);
+  }
+  CHECK(identifiers == std::vector<std::string>{
+                           "national_id=653225197110100533|CN|",
+                           "passport=AB123|PK|issued 01 Jan 2010 expires 2020",
+                           "swift=HAVIGB2L||",
+                           "digital_currency=12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h||XBT",
+                       });
+  REQUIRE(entry.aliases.size() == 3);
+  CHECK(entry.aliases[0].name == "AL-HAQ, 'Abd");
+  CHECK(entry.aliases[0].quality == "strong");
+  CHECK(entry.aliases[1].name == "OLD NAME");
+  CHECK(entry.aliases[1].quality == "fka");
+  CHECK(entry.aliases[2].name == "LAST");
+  REQUIRE(entry.links.size() == 1);
+  CHECK(entry.links[0].kind == "linked_to");
+  CHECK(entry.links[0].target_name == "CHEN, Quanguo");
+}
+
+TEST_CASE("ofac-csv imports a folder with every legacy-CSV quirk", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  Status status = Import(db.get(), "ofac-csv", kFixtures + "ofac_small", &report);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  REQUIRE(report.lists.size() == 1);
+  const ListImportSummary& list = report.lists[0];
+  CHECK(list.list_id == "ofac-sdn");
+  CHECK(list.entries == 3);
+  CHECK(list.addresses == 1);  // the all-null row says nothing; the dangling one is rejected
+  CHECK(list.aliases == 3);    // two from alt.csv (one dangling), one a.k.a. from the remarks
+  CHECK(list.links == 2);
+  CHECK(list.added == 3);
+  std::vector<std::string> rejects;
+  for (const ListReject& reject : list.rejects)
+    rejects.push_back(reject.location + ": " + reject.reason);
+  CHECK(rejects == std::vector<std::string>{
+                       "sdn.csv:4: ent_num 'abc' is not a number",
+                       "sdn.csv:5: expected 12 fields, found 3",
+                       "add.csv:3: address refers to ent_num 999, which is not in the list",
+                       "alt.csv:3: alias refers to ent_num 999, which is not in the list",
+                   });
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_reject") == "4");
+
+  // Programs, null markers, kinds, country and the remarks continued in sdn_comments.csv.
+  CHECK(Rows(db.get(),
+             "SELECT entry_id, kind, name, programs, country, birth_date FROM list_entry "
+             "ORDER BY entry_id",
+             6) == std::vector<std::string>{
+                       "100|organization|ALPHA TRADING CO., LTD.|GLOMAG; UHRPA|CN|",
+                       "200|person|BETA, Ivan|SDGT|CN|1955",
+                       "300|vessel|SEA STAR|IRAN|PA|",
+                   });
+  CHECK(Query(db.get(), "SELECT remarks FROM list_entry WHERE entry_id = '300'") ==
+        "Vessel Registration Identification IMO 9123456; MMSI 355123000; Linked To: ALPHA TRADING "
+        "CO., LTD.");
+  // Links resolve by primary name within the list, with or without the closing period.
+  CHECK(Rows(db.get(),
+             "SELECT entry_id, kind, target_list_id, target_entry_id, target_name FROM list_link "
+             "ORDER BY entry_id",
+             5) == std::vector<std::string>{
+                       "100|linked_to|ofac-sdn|200|BETA, Ivan",
+                       "300|linked_to|ofac-sdn|100|ALPHA TRADING CO., LTD.",
+                   });
+  CHECK(Rows(db.get(),
+             "SELECT entry_id, id_type, number, ifnull(country, ''), ifnull(note, '') FROM "
+             "list_identifier ORDER BY entry_id, id_type",
+             5) == std::vector<std::string>{
+                       "100|registration|91650100|CN|",
+                       "200|passport|E123|CN|issued 2010",
+                       "300|call_sign|EPAB1||",
+                       "300|imo|9123456||",
+                       "300|mmsi|355123000||",
+                   });
+  CHECK(Rows(db.get(),
+             "SELECT key, value, ifnull(country, '') FROM list_attribute WHERE entry_id = '300' "
+             "ORDER BY key",
+             3) == std::vector<std::string>{
+                       "vessel_flag|Panama|PA",
+                       "vessel_owner|ALPHA TRADING CO., LTD.|",
+                       "vessel_type|Crude Oil Tanker|",
+                   });
+  CHECK(Rows(db.get(), "SELECT entry_id, name, quality FROM list_alias ORDER BY entry_id, name",
+             3) == std::vector<std::string>{
+                       "100|ALPHA OLD NAME|fka",
+                       "200|BETA, I.|strong",
+                       "200|BETA, Ivan Petrovich|strong",
+                   });
+  CHECK(Query(db.get(), "SELECT address || '/' || city || '/' || country FROM list_address") ==
+        "1 Silk Road/Urumqi/CN");
+  CHECK(Rows(db.get(),
+             "SELECT list_id, format, entry_count, alias_count, address_count, link_count, "
+             "rejected_count, length(sha256) FROM list_source",
+             8) == std::vector<std::string>{"ofac-sdn|ofac-csv|3|3|1|2|4|64"});
+}
+
+TEST_CASE("ofac-csv rejects a truncated last row with its line and keeps the rest", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_truncated", &report).ok());
+  const ListImportSummary& list = report.lists[0];
+  CHECK(list.entries == 1);
+  REQUIRE(list.rejects.size() == 4);
+  CHECK(list.rejects[0].location == "sdn.csv:2");
+  CHECK(list.rejects[0].reason == "unterminated quoted field");
+  CHECK(list.rejects[1].location == "add.csv");
+  CHECK(list.rejects[1].reason == "file missing: its rows could not be loaded");
+  CHECK(Query(db.get(), "SELECT name FROM list_entry") == "DELTA CORP");
+}
+
+TEST_CASE("A file in the wrong format fails fast naming the format expected", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  Status status = Import(db.get(), "ofac-csv", kFixtures + "not_ofac", &report);
+  REQUIRE_FALSE(status.ok());
+  CHECK_THAT(status.message(), Catch::StartsWith("sdn.csv:1: not an OFAC legacy CSV row (6 fields, "
+                                                 "first '_id'); format ofac-csv expects"));
+  status = Import(db.get(), "ofac-csv", kFixtures + "no_such_folder", &report);
+  CHECK_THAT(status.message(), Catch::Contains("no such folder; format ofac-csv expects"));
+  status = Import(db.get(), "ofac-csv", kFixtures, &report);
+  CHECK_THAT(status.message(), Catch::Contains("holds neither sdn.csv nor cons_prim.csv"));
+  status = Import(db.get(), "sdn-xml", kFixtures + "ofac_small", &report);
+  CHECK_THAT(status.message(), Catch::StartsWith("unknown list format 'sdn-xml' (known: ofac-csv"));
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_import") == "0");
+}
+
+TEST_CASE("A newer version replaces the list and records what changed", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_small", &report).ok());
+  REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_small_v2", &report).ok());
+  const ListImportSummary& list = report.lists[0];
+  CHECK(list.added == 1);
+  CHECK(list.removed == 1);
+  CHECK(list.changed == 1);
+  CHECK(list.rejects.empty());
+  CHECK(Rows(db.get(),
+             "SELECT change, entry_id, name FROM list_change WHERE import_id = " +
+                 std::to_string(list.import_id) + " ORDER BY change",
+             3) == std::vector<std::string>{
+                       "added|600|GAMMA LLP",
+                       "changed|100|ALPHA TRADING CO., LTD.",
+                       "removed|300|SEA STAR",
+                   });
+  CHECK(Rows(db.get(),
+             "SELECT import_id, added_count, removed_count, changed_count, rejected_count FROM "
+             "list_import ORDER BY import_id",
+             5) == std::vector<std::string>{"1|3|0|0|4", "2|1|1|1|0"});
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_entry") == "3");
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_alias WHERE entry_id = '300'") == "0");
+  CHECK(Query(db.get(),
+              "SELECT group_concat(number) FROM list_identifier WHERE entry_id = "
+              "'600'") == "123456789012");
+  CHECK(Query(db.get(), "SELECT country FROM list_identifier WHERE entry_id = '600'") == "KZ");
+  CHECK(Query(db.get(),
+              "SELECT value FROM list_attribute WHERE entry_id = '600' AND key = "
+              "'incorporation_date'") == "2019-03-01");
+  // The same files again change nothing.
+  REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_small_v2", &report).ok());
+  CHECK(report.lists[0].added + report.lists[0].removed + report.lists[0].changed == 0);
+}
+
+TEST_CASE("A failed import leaves the previous version intact", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_small", &report).ok());
+  // A database error in the middle of writing the new version (entry 600 comes after 100 and
+  // 200 have been replaced) must roll everything back.
+  REQUIRE(db->Execute("CREATE TRIGGER fail_600 BEFORE INSERT ON list_entry WHEN NEW.entry_id = "
+                      "'600' BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+              .ok());
+  Status status = Import(db.get(), "ofac-csv", kFixtures + "ofac_small_v2", &report);
+  REQUIRE_FALSE(status.ok());
+  CHECK_THAT(status.message(), Catch::Contains("injected failure"));
+  CHECK(Query(db.get(),
+              "SELECT group_concat(entry_id) FROM (SELECT entry_id FROM list_entry "
+              "ORDER BY entry_id)") == "100,200,300");
+  CHECK(Query(db.get(), "SELECT programs FROM list_entry WHERE entry_id = '100'") ==
+        "GLOMAG; UHRPA");
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_import") == "1");
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_change") == "3");
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_alias") == "3");
+  CHECK(Query(db.get(), "SELECT entry_count FROM list_source") == "3");
+}
+
+TEST_CASE("--list-id stores a list under another id", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_small", &report, "ofac-test").ok());
+  CHECK(Query(db.get(), "SELECT list_id FROM list_source") == "ofac-test");
+  CHECK(Query(db.get(), "SELECT DISTINCT target_list_id FROM list_link") == "ofac-test");
+}
+
+// --- the shared real data (CORRIDOR_REFERENCE_DATA) -------------------------------------------
+
+TEST_CASE("ofac-csv imports the 2024 SDN set with exact counts and known entries", "[lists]") {
+  const char* data = ReferenceData();
+  if (data == nullptr) {
+    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+    return;
+  }
+  auto db = NewDatabase();
+  ImportReport report;
+  Status status = Import(db.get(), "ofac-csv", std::string(data) + "/lists/ofac_sdn", &report);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  const ListImportSummary& list = report.lists[0];
+  CHECK(list.entries == 14965);
+  CHECK(list.aliases == 20730);
+  CHECK(list.addresses == 16251);
+  CHECK(list.links == 6378);
+  // add.csv and alt.csv are four months older than sdn.csv: their rows for entries removed
+  // since are dangling, and so is sdn_comments.csv's continuation of three removed entries.
+  CHECK(list.rejects.size() == 176);
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_reject WHERE location LIKE 'add.csv:%'") ==
+        "129");
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_reject WHERE location LIKE 'alt.csv:%'") ==
+        "44");
+  CHECK(list.rejects[0].location == "add.csv:656");
+  CHECK(list.rejects[0].reason == "address refers to ent_num 7480, which is not in the list");
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_link WHERE target_entry_id IS NOT NULL") ==
+        "6368");
+
+  auto entry = [&db](const std::string& id) {
+    return Query(db.get(),
+                 "SELECT kind || '|' || name || '|' || ifnull(programs, '') || '|' || "
+                 "ifnull(country, '') || '|' || ifnull(birth_date, '') FROM list_entry WHERE "
+                 "list_id = 'ofac-sdn' AND entry_id = '" +
+                     id + "'");
+  };
+  auto rows = [&db](const std::string& sql, const std::string& id, int columns) {
+    std::string text = sql;
+    text.replace(text.find("?ID"), 3, "'" + id + "'");
+    return Rows(db.get(), text, columns);
+  };
+  const std::string attributes =
+      "SELECT key, value, ifnull(country, ''), ifnull(note, '') FROM list_attribute WHERE "
+      "entry_id = ?ID ORDER BY rowid";
+  const std::string identifiers =
+      "SELECT id_type, number, ifnull(country, ''), ifnull(note, '') FROM list_identifier WHERE "
+      "entry_id = ?ID ORDER BY rowid";
+  const std::string links =
+      "SELECT kind, ifnull(target_entry_id, ''), target_name FROM list_link WHERE entry_id = ?ID "
+      "ORDER BY rowid";
+  const std::string addresses =
+      "SELECT ifnull(address, ''), ifnull(city, ''), ifnull(country, '') FROM list_address "
+      "WHERE entry_id = ?ID ORDER BY rowid";
+
+  CHECK(entry("29299") == "organization|XINJIANG PRODUCTION AND CONSTRUCTION CORPS|GLOMAG|CN|");
+  CHECK(rows(links, "29299", 3) == std::vector<std::string>{"linked_to|29220|CHEN, Quanguo"});
+
+  CHECK(entry("11353") == "person|HAQ, Abdul|SDGT|CN|1971-10-10");
+  CHECK(rows(attributes, "11353", 4) ==
+        std::vector<std::string>{
+            "birth_date|1971-10-10||",
+            "birth_place|Chele County, Khuttan Area, Xinjiang Uighur Autonomous Region, China|CN|",
+            "nationality|China|CN|",
+        });
+  CHECK(rows(identifiers, "11353", 4) ==
+        std::vector<std::string>{"national_id|653225197110100533|CN|"});
+  // Nine aliases from alt.csv, then the six a.k.a. of the remarks.
+  CHECK(rows("SELECT name, quality FROM list_alias WHERE entry_id = ?ID ORDER BY rowid", "11353",
+             2) == std::vector<std::string>{
+                       "HEQ, Abdul|strong",
+                       "JUNDULLAH, Abdulheq|strong",
+                       "MAIMAITI, Maimaitiming|strong",
+                       "MEMETI, Memetiming|strong",
+                       "AXIMU, Memetiming|strong",
+                       "QEKEMAN, Memetiming|strong",
+                       "IMAN, Maimaiti|strong",
+                       "MAIMAITI, Maiumaitimin|strong",
+                       "KHALIQ, Muhammad Ahmed|strong",
+                       "ABUDUHAKE|strong",
+                       "AL-HAQ, 'Abd|strong",
+                       "SAIMAITI, Abdul|strong",
+                       "MUHELISI|strong",
+                       "QERMAN|strong",
+                       "SAIFUDING|strong",
+                   });
+  CHECK(rows(addresses, "11353", 3).empty());  // add.csv holds only an all-null row for him
+
+  CHECK(entry("29159") == "organization|XINJIANG PUBLIC SECURITY BUREAU|GLOMAG|CN|");
+  CHECK(rows(addresses, "29159", 3) == std::vector<std::string>{"|Xinjiang|CN"});
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_alias WHERE entry_id = '29159'") == "4");
+
+  CHECK(entry("29220") == "person|CHEN, Quanguo|GLOMAG|CN|1955");
+  CHECK(rows(attributes, "29220", 4) == std::vector<std::string>{
+                                            "birth_date|1955||",
+                                            "birth_place|Pingyu, Henan, China|CN|",
+                                            "gender|male||",
+                                        });
+  CHECK(entry("29219") == "person|ZHU, Hailun|GLOMAG|CN|1958-01");
+  CHECK(entry("31493") == "person|CHEN, Mingguo|GLOMAG|CN|1966-10");
+  CHECK(rows(links, "31493", 3) ==
+        std::vector<std::string>{"linked_to|29159|XINJIANG PUBLIC SECURITY BUREAU"});
+  CHECK(entry("31492") == "person|WANG, Junzheng|GLOMAG|CN|1963-05");
+  CHECK(rows(links, "31492", 3) ==
+        std::vector<std::string>{"linked_to|29299|XINJIANG PRODUCTION AND CONSTRUCTION CORPS"});
+  CHECK(entry("34119") == "person|TUNIYAZ, Erken|GLOMAG|CN|1961-12");
+
+  CHECK(entry("36427") ==
+        "organization|SBER VOSTOK LIMITED LIABILITY PARTNERSHIP|RUSSIA-EO14024|KZ|");
+  CHECK(rows(identifiers, "36427", 4) == std::vector<std::string>{"registration|110140012405|KZ|"});
+  CHECK(rows(addresses, "36427", 3) ==
+        std::vector<std::string>{"13/1 Al-Farabi Avenue, block 3V, 7th floor|Almaty 050059|KZ"});
+  CHECK(rows(links, "36427", 3) ==
+        std::vector<std::string>{"linked_to|17018|PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA"});
+
+  // Designated in 2024, after add.csv was published: no address, the country comes from the
+  // Kazakh business identification number.
+  CHECK(entry("47950") ==
+        "organization|LIMITED LIABILITY PARTNERSHIP ELEM GROUP|RUSSIA-EO14024|KZ|");
+  CHECK(rows(identifiers, "47950", 4) == std::vector<std::string>{"registration|220340015717|KZ|"});
+  CHECK(entry("47923") ==
+        "organization|LIMITED LIABILITY PARTNERSHIP DA GROUP 22|RUSSIA-EO14024|KZ|");
+
+  CHECK(entry("10607") == "organization|SHER MATCH INDUSTRIES (PVT.) LIMITED|SDNTK|PK|");
+  CHECK(rows(identifiers, "10607", 4) ==
+        std::vector<std::string>{"registration|P-01876/19981106|PK|commercial registration"});
+  CHECK(rows(addresses, "10607", 3) ==
+        std::vector<std::string>{
+            "Plot Numbers 119-121, Industrial Estate, Jamrud Road, Hayatabad|Peshawar|PK",
+            "Shahnawaz Traders Royal Industrial Area, Jamrud Road|Peshawar|PK",
+        });
+}
+
+TEST_CASE("ofac-csv history across the 2021 consistent set and the 2024 set", "[lists]") {
+  const char* data = ReferenceData();
+  if (data == nullptr) {
+    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+    return;
+  }
+  auto db = NewDatabase();
+  ImportReport report;
+  REQUIRE(Import(db.get(), "ofac-csv",
+                 std::string(data) + "/lists/ofac_sdn/consistent_set_2021-07-07", &report)
+              .ok());
+  const ListImportSummary& old_list = report.lists[0];
+  CHECK(old_list.entries == 8976);
+  CHECK(old_list.aliases == 14349);
+  CHECK(old_list.addresses == 11440);
+  CHECK(old_list.links == 3408);
+  CHECK(old_list.rejects.empty());  // every foreign key of the consistent set resolves
+  CHECK(old_list.added == 8976);
+
+  REQUIRE(Import(db.get(), "ofac-csv", std::string(data) + "/lists/ofac_sdn", &report).ok());
+  const ListImportSummary& list = report.lists[0];
+  CHECK(list.added == 6870);
+  CHECK(list.removed == 881);
+  CHECK(list.changed == 757);
+  // Added plus kept equals the new size; kept plus removed equals the old size.
+  CHECK(list.entries - list.added + list.removed == 8976);
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_change WHERE import_id = " +
+                            std::to_string(list.import_id)) == "8508");
+  CHECK(Query(db.get(), "SELECT change FROM list_change WHERE entry_id = '47950'") == "added");
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_import") == "2");
+}
+
+TEST_CASE("ofac-csv imports the non-SDN consolidated list", "[lists]") {
+  const char* data = ReferenceData();
+  if (data == nullptr) {
+    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+    return;
+  }
+  auto db = NewDatabase();
+  ImportReport report;
+  REQUIRE(Import(db.get(), "ofac-csv", std::string(data) + "/lists/ofac_non_sdn", &report).ok());
+  const ListImportSummary& list = report.lists[0];
+  CHECK(list.list_id == "ofac-cons");
+  CHECK(list.entries == 442);
+  CHECK(list.aliases == 1145);
+  CHECK(list.addresses == 522);
+  CHECK(list.links == 283);
+  CHECK(list.rejects.empty());
+}
+
+}  // namespace corridor
