@@ -318,6 +318,75 @@ TEST_CASE("--list-id stores a list under another id", "[lists]") {
   CHECK(Query(db.get(), "SELECT DISTINCT target_list_id FROM list_link") == "ofac-test");
 }
 
+TEST_CASE("un-xml imports individuals and entities with aliases, dates and documents", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  Status status = Import(db.get(), "un-xml", kFixtures + "un_small.xml", &report);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  const ListImportSummary& list = report.lists[0];
+  CHECK(list.list_id == "un-sc");
+  CHECK(list.version == "2026-02-27");
+  CHECK(list.entries == 2);
+  CHECK(list.aliases == 4);
+  CHECK(list.addresses == 2);
+  std::vector<std::string> rejects;
+  for (const ListReject& reject : list.rejects)
+    rejects.push_back(reject.location + ": " + reject.reason);
+  CHECK(rejects == std::vector<std::string>{"un_small.xml:28: entry without DATAID",
+                                            "un_small.xml:41: duplicate DATAID 2001"});
+  CHECK(Rows(db.get(),
+             "SELECT entry_id, kind, name, programs, country, ifnull(birth_date, ''), listed_on "
+             "FROM list_entry ORDER BY entry_id",
+             7) == std::vector<std::string>{
+                       "1001|person|ABDUL RAHIM KHAN|Taliban|AF|1965|2001-01-31",
+                       "2001|organization|EXAMPLE TRADING COMPANY|DPRK|KP||2016-03-02",
+                   });
+  CHECK(Rows(db.get(), "SELECT entry_id, name, quality FROM list_alias ORDER BY rowid", 3) ==
+        std::vector<std::string>{
+            "1001|عبد الرحيم خان|strong",
+            "1001|Abdul Rahim|strong",
+            "1001|Rahimullah|weak",
+            "2001|OLD EXAMPLE CO|fka",
+        });
+  CHECK(Rows(db.get(),
+             "SELECT key, value, ifnull(country, ''), ifnull(note, '') FROM list_attribute "
+             "WHERE entry_id = '1001' ORDER BY rowid",
+             4) == std::vector<std::string>{
+                       "reference_number|TAi.999||",
+                       "gender|male||",
+                       "title|Maulavi||",
+                       "nationality|Afghanistan|AF|",
+                       "nationality|Pakistan|PK|",
+                       "birth_date|1965||circa",
+                       "birth_date|1960/1962||",
+                       "birth_place|Kandahar, Afghanistan|AF|",
+                   });
+  CHECK(Rows(db.get(), "SELECT id_type, number, country, note FROM list_identifier", 4) ==
+        std::vector<std::string>{"passport|OA123456|AF|issued 2010-05-01"});
+  CHECK(Rows(db.get(),
+             "SELECT entry_id, ifnull(address, ''), city, ifnull(region, ''), country FROM "
+             "list_address ORDER BY entry_id",
+             5) == std::vector<std::string>{
+                       "1001||Peshawar|Khyber Pakhtunkhwa|PK",
+                       "2001|Sungri Street|Pyongyang||KP",
+                   });
+}
+
+TEST_CASE("un-xml fails fast on a truncated or foreign file", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  Status status = Import(db.get(), "un-xml", kFixtures + "un_truncated.xml", &report);
+  REQUIRE_FALSE(status.ok());
+  CHECK_THAT(status.message(), Catch::Contains("un_truncated.xml:6: "));
+  CHECK_THAT(status.message(), Catch::EndsWith("format un-xml expects the UN Security Council "
+                                               "consolidated list XML (root element "
+                                               "CONSOLIDATED_LIST with INDIVIDUALS and ENTITIES)"));
+  status = Import(db.get(), "un-xml", kFixtures + "ofac_small/sdn.csv", &report);
+  CHECK_THAT(status.message(), Catch::Contains("sdn.csv:1: Start tag expected"));
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_import") == "0");
+}
+
 // --- the shared real data (CORRIDOR_REFERENCE_DATA) -------------------------------------------
 
 TEST_CASE("ofac-csv imports the 2024 SDN set with exact counts and known entries", "[lists]") {
@@ -499,6 +568,34 @@ TEST_CASE("ofac-csv imports the non-SDN consolidated list", "[lists]") {
   CHECK(list.addresses == 522);
   CHECK(list.links == 283);
   CHECK(list.rejects.empty());
+}
+
+TEST_CASE("un-xml imports the UN consolidated list with exact counts", "[lists]") {
+  const char* data = ReferenceData();
+  if (data == nullptr) {
+    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+    return;
+  }
+  auto db = NewDatabase();
+  ImportReport report;
+  REQUIRE(
+      Import(db.get(), "un-xml", std::string(data) + "/lists/un_sc/UN_consolidated.xml", &report)
+          .ok());
+  const ListImportSummary& list = report.lists[0];
+  CHECK(list.version == "2026-02-27");
+  CHECK(list.entries == 1003);
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_entry WHERE kind = 'person'") == "730");
+  CHECK(list.aliases == 3120);
+  CHECK(list.addresses == 743);
+  CHECK(list.identifiers == 454);
+  CHECK(list.rejects.empty());
+  CHECK(Query(db.get(),
+              "SELECT name || '|' || programs || '|' || country || '|' || birth_date || '|' || "
+              "listed_on FROM list_entry WHERE entry_id = '110580'") ==
+        "SAYYED MOHAMMED HAQQANI|Taliban|AF|1965|2001-01-31");
+  CHECK(Query(db.get(),
+              "SELECT name || '|' || kind || '|' || programs || '|' || country FROM list_entry "
+              "WHERE entry_id = '690752'") == "TANCHON COMMERCIAL BANK|organization|DPRK|KP");
 }
 
 }  // namespace corridor

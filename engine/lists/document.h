@@ -70,6 +70,7 @@ struct Document {
 // --- parsers: each fills `documents` (usually one) or fails before anything is written ------
 using Parser = Status (*)(const ImportOptions& options, std::vector<Document>* documents);
 Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documents);
+Status ParseUnXml(const ImportOptions& options, std::vector<Document>* documents);
 
 // Parses OFAC's free-text Remarks ("DOB 10 Oct 1971; POB ...; a.k.a. 'X'.") into structured
 // fields of `entry`. Clauses it does not recognise stay only in entry->remarks.

@@ -24,6 +24,7 @@ struct FormatInfo {
 const std::vector<FormatInfo>& Formats() {
   static const std::vector<FormatInfo> formats = {
       {"ofac-csv", lists::ParseOfacCsv},
+      {"un-xml", lists::ParseUnXml},
   };
   return formats;
 }
