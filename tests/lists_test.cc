@@ -387,6 +387,129 @@ TEST_CASE("un-xml fails fast on a truncated or foreign file", "[lists]") {
   CHECK(Query(db.get(), "SELECT count(*) FROM list_import") == "0");
 }
 
+TEST_CASE("csl-csv splits sources into lists and joined cells into rows", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  Status status = Import(db.get(), "csl-csv", kFixtures + "csl_small.csv", &report);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  std::vector<std::string> lists;
+  for (const ListImportSummary& list : report.lists) {
+    lists.push_back(list.list_id + " " + std::to_string(list.entries));
+    for (const ListReject& reject : list.rejects) {
+      lists.push_back("  " + reject.location + ": " + reject.reason);
+    }
+  }
+  CHECK(lists == std::vector<std::string>{
+                     "csl-sdn 1",
+                     "  csl_small.csv:2: repeated header row",
+                     "csl-el 2",
+                     "  csl_small.csv:6: duplicate _id e2",
+                     "csl-uvl 0",
+                     "  csl_small.csv:7: unterminated quoted field",
+                 });
+  CHECK(Query(db.get(),
+              "SELECT kind || '|' || name || '|' || programs || '|' || country || '|' "
+              "|| birth_date FROM list_entry WHERE list_id = 'csl-sdn'") ==
+        "person|HAQ, Abdul|SDGT|CN|1971-10-10");
+  CHECK(Rows(db.get(), "SELECT name FROM list_alias WHERE list_id = 'csl-sdn' ORDER BY rowid", 1) ==
+        std::vector<std::string>{"ABUDUHAKE", "SAIMAITI, Abdul"});
+  CHECK(Rows(db.get(),
+             "SELECT key, value, ifnull(country, '') FROM list_attribute WHERE list_id = "
+             "'csl-sdn' ORDER BY rowid",
+             3) == std::vector<std::string>{
+                       "birth_date|1971-10-10|",
+                       "birth_date|1972|",
+                       "birth_place|Chele County, Xinjiang, China|CN",
+                       "nationality|CN|CN",
+                       "gender|male|",
+                       "equity_ticker|ABC US|",
+                   });
+  CHECK(Query(db.get(),
+              "SELECT id_type || '|' || number || '|' || country FROM list_identifier "
+              "WHERE list_id = 'csl-sdn'") == "national_id|653225197110100533|CN");
+  CHECK(Rows(db.get(),
+             "SELECT address, country FROM list_address WHERE list_id = 'csl-el' ORDER BY rowid",
+             2) == std::vector<std::string>{"1 Tianshan Road, Urumqi, Xinjiang|CN",
+                                            "2 Other Road, Almaty|KZ"});
+  CHECK(Query(db.get(), "SELECT listed_on FROM list_entry WHERE entry_id = 'e1'") == "2021-07-12");
+  // --list-id is the prefix of the per-source ids.
+  REQUIRE(Import(db.get(), "csl-csv", kFixtures + "csl_small.csv", &report, "uscsl").ok());
+  CHECK(report.lists[1].list_id == "uscsl-el");
+}
+
+TEST_CASE("dpl-tsv reads the tab-separated Denied Persons List", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  Status status = Import(db.get(), "dpl-tsv", kFixtures + "dpl_small.txt", &report);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  const ListImportSummary& list = report.lists[0];
+  CHECK(list.list_id == "bis-dpl");
+  CHECK(list.version == "2022-08-29");
+  CHECK(list.entries == 2);
+  REQUIRE(list.rejects.size() == 2);
+  CHECK(list.rejects[0].location + ": " + list.rejects[0].reason ==
+        "dpl_small.txt:4: duplicate row (same name and address)");
+  CHECK(list.rejects[1].location + ": " + list.rejects[1].reason ==
+        "dpl_small.txt:5: expected 12 fields, found 2");
+  CHECK(Rows(db.get(),
+             "SELECT e.name, e.country, e.listed_on, a.address, a.city, ifnull(a.region, ''), "
+             "ifnull(a.postal_code, '') FROM list_entry e JOIN list_address a USING (list_id, "
+             "entry_id) ORDER BY e.name",
+             7) == std::vector<std::string>{
+                       "EXAMPLE TRADING LLC|AE|2003-06-19|5 PORT RD|DUBAI||",
+                       "JOHN EXAMPLE|US|2022-08-24|1 MAIN ST|EL PASO|TX|79905",
+                   });
+  CHECK(Query(db.get(),
+              "SELECT value FROM list_attribute WHERE key = 'expiration_date' AND "
+              "entry_id = (SELECT entry_id FROM list_entry WHERE name = 'JOHN "
+              "EXAMPLE')") == "2026-01-14");
+  status = Import(db.get(), "dpl-tsv", kFixtures + "csl_small.csv", &report);
+  CHECK_THAT(status.message(), Catch::StartsWith("csl_small.csv:1: no column 'Name'; format "
+                                                 "dpl-tsv expects"));
+}
+
+TEST_CASE("uk-csv groups rows by Group ID into entries with aliases", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  Status status = Import(db.get(), "uk-csv", kFixtures + "uk_small.csv", &report);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  const ListImportSummary& list = report.lists[0];
+  CHECK(list.version == "2020-02-20");
+  CHECK(list.entries == 2);
+  REQUIRE(list.rejects.size() == 1);
+  CHECK(list.rejects[0].location + ": " + list.rejects[0].reason ==
+        "uk_small.csv:6: row without Group ID or name");
+  CHECK(Rows(db.get(),
+             "SELECT entry_id, kind, name, programs, country, ifnull(birth_date, ''), listed_on "
+             "FROM list_entry ORDER BY entry_id",
+             7) == std::vector<std::string>{
+                       "13349|person|Farooq AL-QAHTANI|The ISIL (Da'esh) and Al-Qaida "
+                       "organisations|SA|1980|2016-04-01",
+                       "15000|organization|MÉTALLURGIE EXEMPLE|Russia|FR||2022-03-16",
+                   });
+  CHECK(Rows(db.get(), "SELECT name FROM list_alias", 1) ==
+        std::vector<std::string>{"Sheikh Farooq AL-QAHTANI"});
+  CHECK(Rows(db.get(),
+             "SELECT key, value, ifnull(country, '') FROM list_attribute WHERE entry_id = "
+             "'13349' ORDER BY rowid",
+             3) == std::vector<std::string>{
+                       "birth_date|1980|",
+                       "birth_place|Saudi Arabia|SA",
+                       "nationality|Saudi Arabia|SA",
+                       "nationality|Qatar|QA",
+                       "birth_date|1981|",
+                   });
+  CHECK(Query(db.get(), "SELECT id_type || '|' || number FROM list_identifier") ==
+        "passport|592667");
+  CHECK(Rows(db.get(),
+             "SELECT entry_id, ifnull(address, ''), ifnull(postal_code, ''), country "
+             "FROM list_address ORDER BY entry_id",
+             4) == std::vector<std::string>{"13349|||AF", "15000|12 Rue Exemple|75001|FR"});
+}
+
 // --- the shared real data (CORRIDOR_REFERENCE_DATA) -------------------------------------------
 
 TEST_CASE("ofac-csv imports the 2024 SDN set with exact counts and known entries", "[lists]") {
@@ -596,6 +719,71 @@ TEST_CASE("un-xml imports the UN consolidated list with exact counts", "[lists]"
   CHECK(Query(db.get(),
               "SELECT name || '|' || kind || '|' || programs || '|' || country FROM list_entry "
               "WHERE entry_id = '690752'") == "TANCHON COMMERCIAL BANK|organization|DPRK|KP");
+}
+
+TEST_CASE("csl-csv, dpl-tsv and uk-csv import the shared files with exact counts", "[lists]") {
+  const char* data = ReferenceData();
+  if (data == nullptr) {
+    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+    return;
+  }
+  auto db = NewDatabase();
+  ImportReport report;
+  REQUIRE(Import(db.get(), "csl-csv",
+                 std::string(data) + "/lists/us_csl/csl_partial_2023-11-30.csv", &report)
+              .ok());
+  std::vector<std::string> lists;
+  int64_t total = 0;
+  for (const ListImportSummary& list : report.lists) {
+    lists.push_back(list.list_id + " " + std::to_string(list.entries) + " " +
+                    std::to_string(list.aliases) + " " + std::to_string(list.addresses) + " " +
+                    std::to_string(list.rejects.size()));
+    total += list.entries;
+  }
+  CHECK(total == 4226);  // 4,229 lines: two headers and the truncated last row are rejected
+  CHECK(lists == std::vector<std::string>{
+                     "csl-cmic 68 137 76 1",
+                     "csl-meu 71 3 71 0",
+                     "csl-ssi 288 874 385 0",
+                     "csl-el 919 961 1923 0",
+                     "csl-uvl 186 0 337 0",
+                     "csl-dpl 577 0 665 0",
+                     "csl-isn 144 54 0 0",
+                     "csl-ns-mbs 14 55 26 0",
+                     "csl-sdn 1737 3929 2706 1",
+                     "csl-plc 78 85 25 0",
+                     "csl-fse 1 0 1 0",
+                     "csl-dtc 142 30 0 0",
+                     "csl-cap 1 2 4 0",
+                 });
+  CHECK(Query(db.get(),
+              "SELECT location || ': ' || reason FROM list_reject WHERE list_id = "
+              "'csl-sdn'") ==
+        "csl_partial_2023-11-30.csv:4233: unterminated quoted "
+        "field");
+  CHECK(Query(db.get(),
+              "SELECT list_id || '|' || country FROM list_entry WHERE name = "
+              "'Xinjiang East Hope New Energy Company Ltd.'") == "csl-uvl|CN");
+
+  REQUIRE(Import(db.get(), "dpl-tsv", std::string(data) + "/lists/us_csl/bis_dpl_2023-11-30.txt",
+                 &report)
+              .ok());
+  CHECK(report.lists[0].entries == 663);
+  CHECK(report.lists[0].addresses == 663);
+  CHECK(report.lists[0].rejects.size() == 2);  // two rows repeated verbatim
+  CHECK(report.lists[0].version == "2023-11-28");
+
+  REQUIRE(Import(db.get(), "uk-csv", std::string(data) + "/lists/uk_ofsi/ConList_fragment_2020.csv",
+                 &report)
+              .ok());
+  CHECK(report.lists[0].entries == 41);  // 77 rows in 41 groups
+  CHECK(report.lists[0].aliases == 9);
+  CHECK(report.lists[0].addresses == 22);
+  CHECK(report.lists[0].rejects.empty());
+  CHECK(Query(db.get(),
+              "SELECT name || '|' || birth_date || '|' || country FROM list_entry "
+              "WHERE list_id = 'uk-hmt' AND entry_id = '13349'") ==
+        "Sheikh Farooq AL-QAHTANI|1980|SA");
 }
 
 }  // namespace corridor

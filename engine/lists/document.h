@@ -71,6 +71,10 @@ struct Document {
 using Parser = Status (*)(const ImportOptions& options, std::vector<Document>* documents);
 Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documents);
 Status ParseUnXml(const ImportOptions& options, std::vector<Document>* documents);
+// csl-csv yields one document per source; it reads options.list_id as their ids' prefix.
+Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* documents);
+Status ParseDplTsv(const ImportOptions& options, std::vector<Document>* documents);
+Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents);
 
 // Parses OFAC's free-text Remarks ("DOB 10 Oct 1971; POB ...; a.k.a. 'X'.") into structured
 // fields of `entry`. Clauses it does not recognise stay only in entry->remarks.

@@ -92,6 +92,7 @@ constexpr std::pair<const char*, const char*> kExtraNames[] = {
     {"Gambia, The", "GM"},
     {"The Gambia", "GM"},
     {"Kosovo", "XK"},
+    {"DPRK", "KP"},
     {"Curacao", "CW"},
     {"Sint Maarten", "SX"},
     {"Brunei", "BN"},

@@ -19,12 +19,14 @@ using lists::Entry;
 struct FormatInfo {
   const char* name;
   lists::Parser parser;
+  bool list_id_is_prefix = false;  // the parser applies --list-id itself
 };
 
 const std::vector<FormatInfo>& Formats() {
   static const std::vector<FormatInfo> formats = {
-      {"ofac-csv", lists::ParseOfacCsv},
-      {"un-xml", lists::ParseUnXml},
+      {"ofac-csv", lists::ParseOfacCsv},     {"un-xml", lists::ParseUnXml},
+      {"csl-csv", lists::ParseCslCsv, true}, {"dpl-tsv", lists::ParseDplTsv},
+      {"uk-csv", lists::ParseUkCsv},
   };
   return formats;
 }
@@ -369,7 +371,7 @@ Status ImportList(Database* db, const ImportOptions& options, ImportReport* repo
   Status status = format->parser(options, &documents);
   if (!status.ok()) return status;
   for (Document& document : documents) {
-    if (!options.list_id.empty() && documents.size() == 1) document.list_id = options.list_id;
+    if (!options.list_id.empty() && !format->list_id_is_prefix) document.list_id = options.list_id;
     if (document.version.empty()) document.version = options.version;
     status = lists::Sha256Files(document.files, &document.sha256);
     if (!status.ok()) return status;
