@@ -201,7 +201,9 @@ CREATE TABLE IF NOT EXISTS list_link (
   target_entry_id TEXT,           -- the other entry's id, when resolved
   target_name     TEXT,           -- the other party's name as published
   share           REAL,           -- ownership percent 0..100 where published
-  as_of           TEXT            -- date of the relation where published
+  as_of           TEXT,           -- date of the relation where published
+  role            TEXT            -- added by the list importers: the relationship or role as
+                                  -- published ('subsidiary of', 'Family member of'), or NULL
 );
 CREATE INDEX IF NOT EXISTS list_link_by_entry ON list_link(list_id, entry_id);
 

@@ -43,6 +43,7 @@ struct Link {
   std::string target_name;
   std::optional<double> share;
   std::string as_of;
+  std::string role;  // relationship or role as published ("subsidiary of", "Family member of")
 };
 
 struct Entry {
@@ -75,6 +76,8 @@ Status ParseUnXml(const ImportOptions& options, std::vector<Document>* documents
 Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* documents);
 Status ParseDplTsv(const ImportOptions& options, std::vector<Document>* documents);
 Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents);
+Status ParseFtmJson(const ImportOptions& options, std::vector<Document>* documents);
+Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* documents);
 
 // Parses OFAC's free-text Remarks ("DOB 10 Oct 1971; POB ...; a.k.a. 'X'.") into structured
 // fields of `entry`. Clauses it does not recognise stay only in entry->remarks.

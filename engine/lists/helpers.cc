@@ -394,6 +394,7 @@ std::string EntryDigest(const Entry& entry) {
     field(link.target_name);
     field(link.share ? FormatNumber(*link.share, 4) : "");
     field(link.as_of);
+    field(link.role);
   }
   return Sha256Hex(text).substr(0, 32);
 }

@@ -26,7 +26,8 @@ const std::vector<FormatInfo>& Formats() {
   static const std::vector<FormatInfo> formats = {
       {"ofac-csv", lists::ParseOfacCsv},     {"un-xml", lists::ParseUnXml},
       {"csl-csv", lists::ParseCslCsv, true}, {"dpl-tsv", lists::ParseDplTsv},
-      {"uk-csv", lists::ParseUkCsv},
+      {"uk-csv", lists::ParseUkCsv},         {"ftm-json", lists::ParseFtmJson},
+      {"csv", lists::ParseSimpleCsv},
   };
   return formats;
 }
@@ -48,13 +49,18 @@ void Finalize(Document* document) {
     if (!inserted) it->second.clear();
   }
   for (Entry& entry : document->entries) {
-    std::set<std::pair<std::string, std::string>> seen;
+    // A name published twice (as a.k.a. and as low-quality a.k.a., say) is kept once, with the
+    // quality it first had; the primary name is not repeated as an alias.
+    std::set<std::string> seen = {entry.name};
     std::vector<lists::Alias> aliases;
     for (lists::Alias& alias : entry.aliases) {
-      if (seen.emplace(alias.name, alias.quality).second) aliases.push_back(std::move(alias));
+      if (seen.insert(alias.name).second) aliases.push_back(std::move(alias));
     }
     entry.aliases = std::move(aliases);
     for (lists::Link& link : entry.links) {
+      if (!link.target_entry_id.empty() && link.target_list_id.empty()) {
+        link.target_list_id = document->list_id;  // a parser resolved it within its own file
+      }
       if (!link.target_entry_id.empty() || link.target_name.empty()) continue;
       std::string name = link.target_name;
       auto found = by_name.find(name);
@@ -101,7 +107,7 @@ class Writer {
          "note) VALUES (?1,?2,?3,?4,?5,?6)"},
         {&link_,
          "INSERT INTO list_link(list_id, entry_id, kind, target_list_id, "
-         "target_entry_id, target_name, share, as_of) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
+         "target_entry_id, target_name, share, as_of, role) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"},
         {&change_,
          "INSERT INTO list_change(import_id, list_id, entry_id, change, name) "
          "VALUES (?1,?2,?3,?4,?5)"},
@@ -331,6 +337,7 @@ class Writer {
         s->BindNull(7);
       }
       BindOptional(s, 8, link.as_of);
+      BindOptional(s, 9, link.role);
       if (!(status = s->Run()).ok()) return status;
       ++summary->links;
     }
