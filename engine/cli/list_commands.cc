@@ -131,7 +131,7 @@ int RunLists(const std::vector<std::string>& args) {
     std::cerr << "corridor lists: " << status.message() << "\n";
     return kExitSetupError;
   }
-  std::cout << std::left << std::setw(16) << "list" << std::setw(22) << "publisher" << std::setw(12)
+  std::cout << std::left << std::setw(16) << "list" << std::setw(27) << "publisher" << std::setw(12)
             << "version" << std::setw(14) << "sha256" << std::right << std::setw(8) << "entries"
             << std::setw(8) << "aliases" << std::setw(10) << "addresses" << std::setw(7) << "links"
             << "  " << std::left << std::setw(21) << "imported"
@@ -147,8 +147,8 @@ int RunLists(const std::vector<std::string>& args) {
   }
   while (query->Step()) {
     std::string sha = query->Text(3).substr(0, 12);
-    std::cout << std::left << std::setw(16) << query->Text(0) << std::setw(22)
-              << query->Text(1).substr(0, 21) << std::setw(12)
+    std::cout << std::left << std::setw(16) << query->Text(0) << std::setw(27)
+              << query->Text(1).substr(0, 26) << std::setw(12)
               << (query->IsNull(2) ? "-" : query->Text(2).substr(0, 11)) << std::setw(14) << sha
               << std::right << std::setw(8) << query->Int(4) << std::setw(8) << query->Int(5)
               << std::setw(10) << query->Int(6) << std::setw(7) << query->Int(7) << "  "
