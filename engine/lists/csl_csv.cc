@@ -136,22 +136,25 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
   };
 
   const std::string prefix = options.list_id.empty() ? "csl" : options.list_id;
-  std::unordered_map<std::string, size_t> by_source;  // source text -> documents index
+  // Sources are grouped by list id, not by their text: two spellings of one source (or a row
+  // whose source cell is cut short) must not yield two documents with the same id.
+  std::unordered_map<std::string, size_t> by_list;  // list id -> documents index
   std::vector<Document> found;
   std::vector<ListReject> orphan_rejects;  // rows whose source could not be read
   std::unordered_set<std::string> seen;
   auto document_for = [&](const std::string& source) -> Document* {
-    auto it = by_source.find(source);
-    if (it != by_source.end()) return &found[it->second];
+    std::string list_id = prefix + "-" + SourceCode(source);
+    auto it = by_list.find(list_id);
+    if (it != by_list.end()) return &found[it->second];
     Document document;
-    document.list_id = prefix + "-" + SourceCode(source);
+    document.list_id = list_id;
     document.name = source;
     size_t dash = source.find(" - ");
     document.publisher = dash == std::string::npos ? "" : "US " + source.substr(dash + 3);
     document.format = "csl-csv";
     document.source_path = options.path;
     document.files.push_back(options.path);
-    by_source.emplace(source, found.size());
+    by_list.emplace(list_id, found.size());
     found.push_back(std::move(document));
     return &found.back();
   };
@@ -188,7 +191,8 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
       reject("row without _id, source or name");
       continue;
     }
-    if (!seen.insert(source + "\x1f" + entry.entry_id).second) {
+    Document* document = document_for(source);
+    if (!seen.insert(document->list_id + "\x1f" + entry.entry_id).second) {
       reject("duplicate _id " + entry.entry_id);
       continue;
     }
@@ -254,7 +258,7 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
     for (const Address& address : entry.addresses) {
       if (entry.country.empty()) entry.country = address.country;
     }
-    document_for(source)->entries.push_back(std::move(entry));
+    document->entries.push_back(std::move(entry));
   }
   if (found.empty()) {
     return Status::Error(file + ": no rows of any source; " + kFormatHint);

@@ -377,6 +377,14 @@ Status ImportList(Database* db, const ImportOptions& options, ImportReport* repo
   std::vector<Document> documents;
   Status status = format->parser(options, &documents);
   if (!status.ok()) return status;
+  std::set<std::string> list_ids;
+  for (const Document& document : documents) {
+    // Two documents with one id would silently replace each other inside the transaction.
+    if (!list_ids.insert(document.list_id).second) {
+      return Status::Error(options.path + ": the " + options.format + " importer produced list '" +
+                           document.list_id + "' twice");
+    }
+  }
   for (Document& document : documents) {
     if (!options.list_id.empty() && !format->list_id_is_prefix) document.list_id = options.list_id;
     if (document.version.empty()) document.version = options.version;
