@@ -45,7 +45,7 @@ TEST_CASE("import-list creates the database and lists shows provenance and rejec
   CHECK_THAT(output, Catch::Contains("  sdn.csv:4: ent_num 'abc' is not a number\n"));
 
   REQUIRE(RunCorridor("lists --db " + db, &output) == 0);
-  CHECK_THAT(output, Catch::Contains("ofac-sdn        US Treasury OFAC      2026-01-01  "));
+  CHECK_THAT(output, Catch::Contains("ofac-sdn        US Treasury OFAC           2026-01-01  "));
   CHECK_THAT(output, Catch::Contains("    sdn.csv:5: expected 12 fields, found 3\n"));
 
   REQUIRE(RunCorridor(
