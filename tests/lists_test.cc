@@ -94,6 +94,8 @@ TEST_CASE("CountryCode maps list spellings of countries to ISO alpha-2", "[lists
   CHECK(lists::CountryCode("Region: Gaza") == "PS");
   CHECK(lists::CountryCode("PAK") == "PK");
   CHECK(lists::CountryCode("KZ") == "KZ");
+  CHECK(lists::CountryCode("the Philippines") == "PH");
+  CHECK(lists::CountryCode("Gaza Strip") == "PS");
   CHECK(lists::CountryCode("Atlantis") == "");
   CHECK(lists::CountryCode("") == "");
 }
@@ -142,6 +144,17 @@ TEST_CASE("OFAC remarks become structured fields", "[lists]") {
   REQUIRE(entry.links.size() == 1);
   CHECK(entry.links[0].kind == "linked_to");
   CHECK(entry.links[0].target_name == "CHEN, Quanguo");
+}
+
+TEST_CASE("Places of birth name their country in the last one or two parts", "[lists]") {
+  lists::Entry entry;
+  lists::ParseOfacRemarks(
+      "POB Pyongyang, Korea, North; POB Kashgar, Xinjiang, China; POB Korea, North; POB "
+      "Veracruz, Mexico; POB Tamaulipas",
+      &entry);
+  std::vector<std::string> countries;
+  for (const auto& attribute : entry.attributes) countries.push_back(attribute.country);
+  CHECK(countries == std::vector<std::string>{"KP", "CN", "KP", "MX", ""});
 }
 
 TEST_CASE("ofac-csv imports a folder with every legacy-CSV quirk", "[lists]") {

@@ -93,6 +93,14 @@ constexpr std::pair<const char*, const char*> kExtraNames[] = {
     {"The Gambia", "GM"},
     {"Kosovo", "XK"},
     {"DPRK", "KP"},
+    {"DRC", "CD"},
+    {"Gaza Strip", "PS"},
+    {"West Bank (Palestinian Authority)", "PS"},
+    {"England", "GB"},
+    {"Scotland", "GB"},
+    {"Wales", "GB"},
+    {"Northern Ireland", "GB"},
+    {"Republic of Serbia", "RS"},
     {"Curacao", "CW"},
     {"Sint Maarten", "SX"},
     {"Brunei", "BN"},
@@ -204,6 +212,7 @@ std::string CountryCode(std::string_view name) {
   if (key.empty()) return "";
   const auto& table = CountryTable();
   auto found = table.find(key);
+  if (found == table.end() && StartsWith(key, "THE ")) found = table.find(key.substr(4));
   return found == table.end() ? "" : found->second;
 }
 

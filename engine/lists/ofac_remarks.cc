@@ -162,19 +162,16 @@ std::string_view Unquote(std::string_view text) {
   return text;
 }
 
-// The country named by the last comma-separated part of a place: "Chele County, ..., China".
+// The country named by a place: the whole text ("Korea, North"), else its last comma-separated
+// part ("Chele County, ..., China"), else its last two parts ("Pyongyang, Korea, North").
 std::string PlaceCountry(std::string_view place) {
   std::string code = CountryCode(place);
-  if (!code.empty()) return code;
   size_t comma = place.find_last_of(',');
-  if (comma == std::string_view::npos) return "";
+  if (!code.empty() || comma == std::string_view::npos) return code;
   code = CountryCode(place.substr(comma + 1));
-  if (!code.empty()) return code;
-  // "Korea, North" style names split by the comma: try the last two parts.
+  if (!code.empty() || comma == 0) return code;
   size_t before = place.find_last_of(',', comma - 1);
-  if (comma > 0 && before != std::string_view::npos) return CountryCode(place.substr(before + 1));
-  if (comma > 0) return CountryCode(place);
-  return "";
+  return before == std::string_view::npos ? "" : CountryCode(place.substr(before + 1));
 }
 
 // "DOB 10 Oct 1971", "DOB circa 1960", "DOB 1955 to 1958", "DOB Jan 1958".
