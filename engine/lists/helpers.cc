@@ -351,7 +351,8 @@ std::string ToUtf8(std::string_view text) {
 
 std::string EntryDigest(const Entry& entry) {
   // Fields are separated by 0x1F and rows by 0x1E so that no two different entries serialise
-  // alike; child rows keep their published order (a reordering is a change).
+  // alike; child rows keep their published order (a reordering is a change). The list id is left
+  // out (a link's target_list_id too): the same content imported under two ids digests alike.
   std::string text;
   auto field = [&text](std::string_view value) {
     text += value;
@@ -398,7 +399,6 @@ std::string EntryDigest(const Entry& entry) {
   for (const Link& link : entry.links) {
     field("L");
     field(link.kind);
-    field(link.target_list_id);
     field(link.target_entry_id);
     field(link.target_name);
     field(link.share ? FormatNumber(*link.share, 4) : "");
