@@ -323,6 +323,19 @@ TEST_CASE("A failed import leaves the previous version intact", "[lists]") {
   CHECK(Query(db.get(), "SELECT entry_count FROM list_source") == "3");
 }
 
+TEST_CASE("A database made before the importers' added columns gets them", "[lists]") {
+  auto db = NewDatabase();
+  REQUIRE(db->Execute("ALTER TABLE list_attribute DROP COLUMN note").ok());
+  REQUIRE(db->Execute("ALTER TABLE list_link DROP COLUMN role").ok());
+  ImportReport report;
+  Status status = Import(db.get(), "ofac-csv", kFixtures + "ofac_small", &report);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  CHECK(Query(db.get(),
+              "SELECT note FROM list_attribute WHERE entry_id = '200' AND value = "
+              "'1960'") == "alt. circa");
+}
+
 TEST_CASE("--list-id stores a list under another id", "[lists]") {
   auto db = NewDatabase();
   ImportReport report;

@@ -1,6 +1,7 @@
 // ImportList: parse, finalise (resolve links, digests) and write in one transaction.
 #include "engine/lists/import.h"
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 #include <set>
@@ -396,8 +397,16 @@ Status ImportList(Database* db, const ImportOptions& options, ImportReport* repo
   std::string imported_at = options.imported_at.empty() ? NowUtc() : options.imported_at;
   status = db->Execute("BEGIN IMMEDIATE");
   if (!status.ok()) return status;
+  // Databases created before the importers added their two nullable columns get them here.
+  for (const auto& [table, column] :
+       {std::pair{"list_attribute", "note"}, std::pair{"list_link", "role"}}) {
+    std::vector<std::string> columns = db->Columns(table);
+    if (status.ok() && std::find(columns.begin(), columns.end(), column) == columns.end()) {
+      status = db->Execute(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " TEXT");
+    }
+  }
   Writer writer(db);
-  status = writer.Prepare();
+  if (status.ok()) status = writer.Prepare();
   std::vector<ListImportSummary> summaries(documents.size());
   for (size_t i = 0; status.ok() && i < documents.size(); ++i) {
     status = writer.Write(documents[i], imported_at, &summaries[i]);
