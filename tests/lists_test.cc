@@ -336,6 +336,27 @@ TEST_CASE("A database made before the importers' added columns gets them", "[lis
               "'1960'") == "alt. circa");
 }
 
+TEST_CASE("Links resolve to another loaded list without changing the entry's digest", "[lists]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_linked", &report).ok());
+  CHECK(Rows(db.get(),
+             "SELECT entry_id, ifnull(target_list_id, ''), ifnull(target_entry_id, ''), "
+             "target_name FROM list_link ORDER BY entry_id",
+             4) == std::vector<std::string>{"900|||Xinjiang Example Cotton Co.",
+                                            "901|||NOT LOADED ANYWHERE LTD."});
+  REQUIRE(Import(db.get(), "csv", kFixtures + "company_list.csv", &report, "uflpa").ok());
+  REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_linked", &report).ok());
+  CHECK(report.lists[0].changed == 0);
+  CHECK(Rows(db.get(),
+             "SELECT entry_id, ifnull(target_list_id, ''), ifnull(target_entry_id, ''), "
+             "target_name FROM list_link WHERE list_id = 'ofac-sdn' ORDER BY entry_id",
+             4) == std::vector<std::string>{
+                       "900|uflpa|bddcd35a09e9f936|Xinjiang Example Cotton Co.",
+                       "901|||NOT LOADED ANYWHERE LTD.",
+                   });
+}
+
 TEST_CASE("--list-id stores a list under another id", "[lists]") {
   auto db = NewDatabase();
   ImportReport report;
@@ -696,6 +717,14 @@ TEST_CASE("ofac-csv imports the 2024 SDN set with exact counts and known entries
   CHECK(list.rejects[0].reason == "address refers to ent_num 7480, which is not in the list");
   CHECK(Query(db.get(), "SELECT count(*) FROM list_link WHERE target_entry_id IS NOT NULL") ==
         "6368");
+  // With the non-SDN list loaded, links to its entries resolve too.
+  REQUIRE(Import(db.get(), "ofac-csv", std::string(data) + "/lists/ofac_non_sdn", &report).ok());
+  REQUIRE(Import(db.get(), "ofac-csv", std::string(data) + "/lists/ofac_sdn", &report).ok());
+  CHECK(report.lists[0].changed == 0);
+  CHECK(Rows(db.get(),
+             "SELECT target_list_id, count(*) FROM list_link WHERE list_id = 'ofac-sdn' GROUP BY "
+             "target_list_id ORDER BY target_list_id",
+             2) == std::vector<std::string>{"|2", "ofac-cons|8", "ofac-sdn|6368"});
 
   auto entry = [&db](const std::string& id) {
     return Query(db.get(),

@@ -123,8 +123,9 @@ class Writer {
     return Status::Ok();
   }
 
-  Status Write(const Document& document, const std::string& imported_at,
-               ListImportSummary* summary) {
+  // REQUIRES: `document` has been finalised. Its unresolved links may be resolved here against
+  // the other lists in the database (which is why it is not const).
+  Status Write(Document& document, const std::string& imported_at, ListImportSummary* summary) {
     const std::string& list_id = document.list_id;
     summary->list_id = list_id;
     summary->version = document.version;
@@ -169,8 +170,17 @@ class Writer {
       summary->import_id = sqlite3_last_insert_rowid(db_->handle());
     }
 
-    for (const Entry& entry : document.entries) {
-      std::string digest = lists::EntryDigest(entry);
+    // Digests first: resolving a link against another list depends on what else is loaded and
+    // must not make an unchanged entry look changed.
+    std::vector<std::string> digests;
+    digests.reserve(document.entries.size());
+    for (const Entry& entry : document.entries) digests.push_back(lists::EntryDigest(entry));
+    Status resolved = ResolveAcrossLists(&document);
+    if (!resolved.ok()) return resolved;
+
+    for (size_t i = 0; i < document.entries.size(); ++i) {
+      const Entry& entry = document.entries[i];
+      const std::string& digest = digests[i];
       Status status = WriteEntry(list_id, entry, digest, summary);
       if (!status.ok()) return status;
       auto found = previous.find(entry.entry_id);
@@ -239,6 +249,38 @@ class Writer {
   }
 
  private:
+  // A link whose target name is not an entry of its own list ("Linked To: OPEN JOINT-STOCK
+  // COMPANY ROSNEFT OIL COMPANY", on OFAC's non-SDN list) is resolved to the one entry of another
+  // loaded list with exactly that primary name, if there is exactly one.
+  Status ResolveAcrossLists(Document* document) {
+    std::unique_ptr<Statement> lookup;
+    for (Entry& entry : document->entries) {
+      for (lists::Link& link : entry.links) {
+        if (!link.target_entry_id.empty() || link.target_name.empty()) continue;
+        if (lookup == nullptr) {
+          Status status = db_->Prepare(
+              "SELECT list_id, entry_id FROM list_entry WHERE list_id <> ?1 AND name IN (?2, ?3) "
+              "LIMIT 2",
+              &lookup);
+          if (!status.ok()) return status;
+        }
+        const std::string& name = link.target_name;
+        lookup->Reset();
+        lookup->BindText(1, document->list_id);
+        lookup->BindText(2, name);
+        lookup->BindText(3, name.back() == '.' ? name.substr(0, name.size() - 1) : name + ".");
+        std::vector<std::pair<std::string, std::string>> matches;
+        while (lookup->Step()) matches.emplace_back(lookup->Text(0), lookup->Text(1));
+        if (!lookup->status().ok()) return lookup->status();
+        if (matches.size() == 1) {
+          link.target_list_id = matches[0].first;
+          link.target_entry_id = matches[0].second;
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
   static void BindOptional(Statement* statement, int index, const std::string& value) {
     if (value.empty()) {
       statement->BindNull(index);
