@@ -176,7 +176,9 @@ CREATE TABLE IF NOT EXISTS list_attribute (
   entry_id TEXT NOT NULL,
   key      TEXT NOT NULL,
   value    TEXT NOT NULL,
-  country  TEXT   -- ISO 3166-1 alpha-2 when the value names or implies a country
+  country  TEXT,  -- ISO 3166-1 alpha-2 when the value names or implies a country
+  note     TEXT   -- added by the list importers: a qualifier as published ('alt.', 'circa'),
+                  -- NULL when none; birth_date values may be ISO intervals ('1955/1958')
 );
 CREATE INDEX IF NOT EXISTS list_attribute_by_entry ON list_attribute(list_id, entry_id);
 
@@ -202,7 +204,9 @@ CREATE TABLE IF NOT EXISTS list_link (
   target_entry_id TEXT,           -- the other entry's id, when resolved
   target_name     TEXT,           -- the other party's name as published
   share           REAL,           -- ownership percent 0..100 where published
-  as_of           TEXT            -- date of the relation where published
+  as_of           TEXT,           -- date of the relation where published
+  role            TEXT            -- added by the list importers: the relationship or role as
+                                  -- published ('subsidiary of', 'Family member of'), or NULL
 );
 CREATE INDEX IF NOT EXISTS list_link_by_entry ON list_link(list_id, entry_id);
 

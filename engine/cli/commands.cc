@@ -27,6 +27,8 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"screen", {"screen shipments and write protobuf scores", RunScreen}},
       {"explain", {"print a scores file as a reviewer reads it", RunExplain}},
       {"ownership", {"explain one entity's listed ownership with its paths", RunOwnership}},
+      {"import-list", {"load a published watch list into the database", RunImportList}},
+      {"lists", {"show the loaded watch lists, or a list's latest changes", RunLists}},
   };
   return commands;
 }

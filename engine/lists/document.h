@@ -1,0 +1,112 @@
+// Internal to engine/lists: the in-memory form of a parsed list, the parsers that produce it and
+// the helpers they share. Only engine/lists/import.h is public.
+#ifndef CORRIDOR_ENGINE_LISTS_DOCUMENT_H_
+#define CORRIDOR_ENGINE_LISTS_DOCUMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/lists/import.h"
+
+namespace corridor::lists {
+
+struct Alias {
+  std::string name;
+  std::string quality;  // strong, weak, fka, or empty when unknown
+};
+
+struct Address {
+  std::string address, city, region, postal_code;
+  std::string country;       // ISO alpha-2 or empty
+  std::string country_name;  // as published
+};
+
+struct Attribute {
+  std::string key, value;
+  std::string country;  // ISO alpha-2 or empty
+  std::string note;     // qualifier as published ("circa"), or empty
+};
+
+struct Identifier {
+  std::string id_type, number;
+  std::string country;  // ISO alpha-2 or empty
+  std::string note;
+};
+
+struct Link {
+  std::string kind;
+  std::string target_list_id, target_entry_id;  // empty when not resolved
+  std::string target_name;
+  std::optional<double> share;
+  std::string as_of;
+  std::string role;  // relationship or role as published ("subsidiary of", "Family member of")
+};
+
+struct Entry {
+  std::string entry_id;
+  std::string kind;  // person, company, vessel, aircraft, organization, or empty
+  std::string name;
+  std::vector<std::string> programs;
+  std::string country, birth_date, remarks, listed_on;
+  std::vector<Alias> aliases;
+  std::vector<Address> addresses;
+  std::vector<Attribute> attributes;
+  std::vector<Identifier> identifiers;
+  std::vector<Link> links;
+};
+
+// One list as read from its files.
+struct Document {
+  std::string list_id, name, publisher, format, version, source_path;
+  std::vector<std::string> files;  // digested in this order into `sha256`
+  std::string sha256;
+  std::vector<Entry> entries;
+  std::vector<ListReject> rejects;
+};
+
+// --- parsers: each fills `documents` (usually one) or fails before anything is written ------
+using Parser = Status (*)(const ImportOptions& options, std::vector<Document>* documents);
+Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documents);
+Status ParseUnXml(const ImportOptions& options, std::vector<Document>* documents);
+// csl-csv yields one document per source; it reads options.list_id as their ids' prefix.
+Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* documents);
+Status ParseDplTsv(const ImportOptions& options, std::vector<Document>* documents);
+Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents);
+Status ParseFtmJson(const ImportOptions& options, std::vector<Document>* documents);
+Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* documents);
+
+// Parses OFAC's free-text Remarks ("DOB 10 Oct 1971; POB ...; a.k.a. 'X'.") into structured
+// fields of `entry`. Clauses it does not recognise stay only in entry->remarks.
+void ParseOfacRemarks(std::string_view remarks, Entry* entry);
+
+// --- shared helpers ---------------------------------------------------------------------------
+// ISO 3166-1 alpha-2 code for a country name as lists spell it ("China", "Korea, North",
+// "Burma", "Russia", "Iran"), or for an alpha-2/alpha-3 code; "" when unknown.
+std::string CountryCode(std::string_view name);
+
+// Converts a published date to ISO 8601, partial allowed: "10 Oct 1971" -> "1971-10-10",
+// "Jan 1958" -> "1958-01", "1955" -> "1955", "1971-10-10" -> itself, "10/01/1971" (day first)
+// -> "1971-01-10". Returns "" when the text is not a date.
+std::string IsoDate(std::string_view text);
+
+// Lower-case hex SHA-256 of `data`.
+std::string Sha256Hex(std::string_view data);
+// SHA-256 over the contents of `paths` in order (each preceded by its base name).
+Status Sha256Files(const std::vector<std::string>& paths, std::string* hex);
+
+// Reads a whole file; fails with "PATH: cannot read".
+Status ReadFile(const std::string& path, std::string* contents);
+
+// Returns `text` as UTF-8: valid UTF-8 is kept, anything else is read as Windows-1252.
+std::string ToUtf8(std::string_view text);
+
+// The content digest of an entry: every field and child row, in a canonical order.
+std::string EntryDigest(const Entry& entry);
+
+}  // namespace corridor::lists
+
+#endif  // CORRIDOR_ENGINE_LISTS_DOCUMENT_H_

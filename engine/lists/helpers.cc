@@ -1,0 +1,411 @@
+// Helpers shared by the list parsers: country names, dates, digests, file reading.
+#include <openssl/evp.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "engine/base/strings.h"
+#include "engine/lists/document.h"
+
+namespace corridor::lists {
+
+namespace {
+
+// Upper case, ASCII letters and digits only, single spaces: "Korea, North" -> "KOREA NORTH".
+std::string CountryKey(std::string_view name) {
+  std::string key;
+  bool space = false;
+  for (char c : name) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      if (space && !key.empty()) key += ' ';
+      space = false;
+      key += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      // bytes of non-ASCII letters are dropped; spellings that need them are in kExtraNames
+    } else {
+      space = true;
+    }
+  }
+  return key;
+}
+
+// Spellings used by OFAC, the UN, the UK and the CSL that differ from ICU's English names.
+constexpr std::pair<const char*, const char*> kExtraNames[] = {
+    {"Burma", "MM"},
+    {"Korea, North", "KP"},
+    {"North Korea", "KP"},
+    {"Korea, Democratic People's Republic of", "KP"},
+    {"Democratic People's Republic of Korea", "KP"},
+    {"Korea, South", "KR"},
+    {"Korea, Republic of", "KR"},
+    {"Republic of Korea", "KR"},
+    {"Russia", "RU"},
+    {"Russian Federation", "RU"},
+    {"Iran", "IR"},
+    {"Iran, Islamic Republic of", "IR"},
+    {"Iran (Islamic Republic of)", "IR"},
+    {"Syria", "SY"},
+    {"Syrian Arab Republic", "SY"},
+    {"Venezuela", "VE"},
+    {"Venezuela (Bolivarian Republic of)", "VE"},
+    {"Bolivia", "BO"},
+    {"Tanzania", "TZ"},
+    {"United Republic of Tanzania", "TZ"},
+    {"Vietnam", "VN"},
+    {"Viet Nam", "VN"},
+    {"Laos", "LA"},
+    {"Lao People's Democratic Republic", "LA"},
+    {"Moldova", "MD"},
+    {"Republic of Moldova", "MD"},
+    {"Congo, Democratic Republic of the", "CD"},
+    {"Democratic Republic of the Congo", "CD"},
+    {"Congo, Republic of the", "CG"},
+    {"Republic of the Congo", "CG"},
+    {"Congo", "CG"},
+    {"West Bank", "PS"},
+    {"Gaza", "PS"},
+    {"Palestinian", "PS"},
+    {"Palestine", "PS"},
+    {"State of Palestine", "PS"},
+    {"Macau", "MO"},
+    {"Macao", "MO"},
+    {"Hong Kong", "HK"},
+    {"Taiwan", "TW"},
+    {"Czech Republic", "CZ"},
+    {"Czechia", "CZ"},
+    {"Turkey", "TR"},
+    {"Turkiye", "TR"},
+    {"Cote d'Ivoire", "CI"},
+    {"Ivory Coast", "CI"},
+    {"Kyrgyzstan", "KG"},
+    {"Kyrgyz Republic", "KG"},
+    {"Macedonia", "MK"},
+    {"North Macedonia", "MK"},
+    {"The former Yugoslav Republic of Macedonia", "MK"},
+    {"Micronesia, Federated States of", "FM"},
+    {"Bahamas, The", "BS"},
+    {"The Bahamas", "BS"},
+    {"Gambia, The", "GM"},
+    {"The Gambia", "GM"},
+    {"Kosovo", "XK"},
+    {"DPRK", "KP"},
+    {"DRC", "CD"},
+    {"Gaza Strip", "PS"},
+    {"West Bank (Palestinian Authority)", "PS"},
+    {"England", "GB"},
+    {"Scotland", "GB"},
+    {"Wales", "GB"},
+    {"Northern Ireland", "GB"},
+    {"Republic of Serbia", "RS"},
+    {"Curacao", "CW"},
+    {"Sint Maarten", "SX"},
+    {"Brunei", "BN"},
+    {"Cabo Verde", "CV"},
+    {"Cape Verde", "CV"},
+    {"Eswatini", "SZ"},
+    {"Swaziland", "SZ"},
+    {"Holy See", "VA"},
+    {"Vatican City", "VA"},
+    {"United Kingdom", "GB"},
+    {"UK", "GB"},
+    {"United States", "US"},
+    {"United States of America", "US"},
+    {"USA", "US"},
+    {"UAE", "AE"},
+    {"Timor-Leste", "TL"},
+    {"East Timor", "TL"},
+    {"Saint Kitts and Nevis", "KN"},
+    {"Saint Vincent and the Grenadines", "VC"},
+    {"Saint Lucia", "LC"},
+    {"Bosnia-Herzegovina", "BA"},
+    {"Bosnia and Herzegovina", "BA"},
+    {"Antigua and Barbuda", "AG"},
+    {"Trinidad and Tobago", "TT"},
+    {"Sao Tome and Principe", "ST"},
+    {"Myanmar", "MM"},
+    {"Region: Crimea", "UA"},
+    {"Region: Gaza", "PS"},
+    {"Region: West Bank", "PS"},
+    {"Region: Northern Mali", "ML"},
+    {"North Macedonia, The Republic of", "MK"},
+    {"St. Kitts and Nevis", "KN"},
+    {"St. Vincent and the Grenadines", "VC"},
+    {"St. Lucia", "LC"},
+    {"St. Helena", "SH"},
+    {"Crimea", "UA"},
+    {"Serbia and Montenegro", "RS"},
+    {"Yugoslavia", "RS"},
+    {"Netherlands Antilles", "CW"},
+    {"Falkland Islands", "FK"},
+    {"British Virgin Islands", "VG"},
+    {"Virgin Islands, British", "VG"},
+    {"Virgin Islands, U.S.", "VI"},
+    {"Man, Isle of", "IM"},
+    {"Isle of Man", "IM"},
+    {"Reunion", "RE"},
+    {"Aland Islands", "AX"},
+    {"Saint Barthelemy", "BL"},
+    {"Heard Island and McDonald Islands", "HM"},
+    {"Pitcairn Islands", "PN"},
+    {"Svalbard", "SJ"},
+    {"Wallis and Futuna", "WF"},
+};
+
+const std::unordered_map<std::string, std::string>& CountryTable() {
+  static const auto* table = [] {
+    auto* names = new std::unordered_map<std::string, std::string>();
+    for (const char* const* code = uloc_getISOCountries(); *code != nullptr; ++code) {
+      std::string locale = std::string("_") + *code;
+      UChar display[128];
+      UErrorCode error = U_ZERO_ERROR;
+      int32_t length = uloc_getDisplayCountry(locale.c_str(), "en", display, 128, &error);
+      if (U_FAILURE(error) || length <= 0) continue;
+      char utf8[512];
+      int32_t utf8_length = 0;
+      error = U_ZERO_ERROR;
+      u_strToUTF8(utf8, sizeof(utf8), &utf8_length, display, length, &error);
+      if (U_FAILURE(error)) continue;
+      names->emplace(CountryKey(std::string_view(utf8, utf8_length)), *code);
+      names->emplace(*code, *code);  // "CN" itself
+      const char* alpha3 = uloc_getISO3Country(locale.c_str());
+      if (alpha3 != nullptr && alpha3[0] != '\0') names->emplace(alpha3, *code);
+    }
+    for (const auto& [name, code] : kExtraNames) (*names)[CountryKey(name)] = code;
+    names->emplace("XK", "XK");
+    names->emplace("XKX", "XK");
+    return names;
+  }();
+  return *table;
+}
+
+int MonthNumber(std::string_view name) {
+  static constexpr const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                            "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+  if (name.size() < 3) return 0;
+  std::string upper = AsciiUpper(name.substr(0, 3));
+  for (int i = 0; i < 12; ++i) {
+    if (upper == kMonths[i]) return i + 1;
+  }
+  return 0;
+}
+
+bool AllDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+std::string Pad2(std::string_view digits) {
+  return digits.size() == 1 ? "0" + std::string(digits) : std::string(digits);
+}
+
+}  // namespace
+
+std::string CountryCode(std::string_view name) {
+  std::string key = CountryKey(Trim(name));
+  if (key.empty()) return "";
+  const auto& table = CountryTable();
+  auto found = table.find(key);
+  if (found == table.end() && StartsWith(key, "THE ")) found = table.find(key.substr(4));
+  return found == table.end() ? "" : found->second;
+}
+
+std::string IsoDate(std::string_view text) {
+  text = Trim(text);
+  if (IsIsoDate(text)) return std::string(text);
+  // ISO with a time part: "2022-02-24T00:00:00".
+  if (text.size() > 10 && text[10] == 'T' && IsIsoDate(text.substr(0, 10))) {
+    return std::string(text.substr(0, 10));
+  }
+  std::vector<std::string> parts;
+  for (const std::string& piece : Split(text, ' ')) {
+    if (!piece.empty()) parts.push_back(piece);
+  }
+  std::string out;
+  if (parts.size() == 1 && AllDigits(parts[0]) && parts[0].size() == 4) {
+    out = parts[0];
+  } else if (parts.size() == 2 && MonthNumber(parts[0]) > 0 && AllDigits(parts[1]) &&
+             parts[1].size() == 4) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof(buffer), "-%02d", MonthNumber(parts[0]));
+    out = parts[1] + buffer;
+  } else if (parts.size() == 3 && AllDigits(parts[0]) && parts[0].size() <= 2 &&
+             MonthNumber(parts[1]) > 0 && AllDigits(parts[2]) && parts[2].size() == 4) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof(buffer), "-%02d-", MonthNumber(parts[1]));
+    out = parts[2] + buffer + Pad2(parts[0]);
+  } else if (parts.size() == 1) {
+    // Day-first numeric dates: 10/01/1971, 10.01.1971, 10-01-1971.
+    for (char separator : {'/', '.', '-'}) {
+      std::vector<std::string> pieces = Split(parts[0], separator);
+      if (pieces.size() == 3 && AllDigits(pieces[0]) && AllDigits(pieces[1]) &&
+          AllDigits(pieces[2]) && pieces[0].size() <= 2 && pieces[1].size() <= 2 &&
+          pieces[2].size() == 4) {
+        out = pieces[2] + "-" + Pad2(pieces[1]) + "-" + Pad2(pieces[0]);
+        break;
+      }
+      if (pieces.size() == 2 && AllDigits(pieces[0]) && AllDigits(pieces[1]) &&
+          pieces[0].size() <= 2 && pieces[1].size() == 4) {
+        out = pieces[1] + "-" + Pad2(pieces[0]);
+        break;
+      }
+    }
+  }
+  return IsIsoDate(out) ? out : "";
+}
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(length * 2);
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 15];
+  }
+  return hex;
+}
+
+Status ReadFile(const std::string& path, std::string* contents) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot read");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::Error(path + ": read error");
+  *contents = std::move(buffer).str();
+  return Status::Ok();
+}
+
+Status Sha256Files(const std::vector<std::string>& paths, std::string* hex) {
+  if (paths.size() == 1) {
+    std::string contents;
+    Status status = ReadFile(paths[0], &contents);
+    if (!status.ok()) return status;
+    *hex = Sha256Hex(contents);  // a single file: its plain digest, comparable with sha256sum
+    return Status::Ok();
+  }
+  std::string all;
+  for (const std::string& path : paths) {
+    std::string contents;
+    Status status = ReadFile(path, &contents);
+    if (!status.ok()) return status;
+    size_t slash = path.find_last_of('/');
+    all += path.substr(slash == std::string::npos ? 0 : slash + 1);
+    all += '\n';
+    all += Sha256Hex(contents);
+    all += '\n';
+  }
+  *hex = Sha256Hex(all);
+  return Status::Ok();
+}
+
+std::string ToUtf8(std::string_view text) {
+  // Validate UTF-8 first: the common case copies nothing.
+  size_t i = 0;
+  bool valid = true;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+    if (extra < 0 || i + extra >= text.size() + (extra == 0 ? 1 : 0)) {
+      valid = false;
+      break;
+    }
+    for (int k = 1; k <= extra; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 2) valid = false;
+    }
+    if (!valid) break;
+    i += extra + 1;
+  }
+  if (valid) return std::string(text);
+  // Windows-1252: 0x80-0x9F map to assorted punctuation; the rest is Latin-1.
+  static constexpr uint16_t kCp1252[32] = {
+      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    uint32_t code = c < 0x80 ? c : (c < 0xA0 ? kCp1252[c - 0x80] : c);
+    if (code < 0x80) {
+      out += static_cast<char>(code);
+    } else if (code < 0x800) {
+      out += static_cast<char>(0xC0 | (code >> 6));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (code >> 12));
+      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::string EntryDigest(const Entry& entry) {
+  // Fields are separated by 0x1F and rows by 0x1E so that no two different entries serialise
+  // alike; child rows keep their published order (a reordering is a change). The list id is left
+  // out (a link's target_list_id too): the same content imported under two ids digests alike.
+  std::string text;
+  auto field = [&text](std::string_view value) {
+    text += value;
+    text += '\x1f';
+  };
+  field(entry.entry_id);
+  field(entry.kind);
+  field(entry.name);
+  for (const std::string& program : entry.programs) field(program);
+  text += '\x1e';
+  field(entry.country);
+  field(entry.birth_date);
+  field(entry.remarks);
+  field(entry.listed_on);
+  text += '\x1e';
+  for (const Alias& alias : entry.aliases) {
+    field("A");
+    field(alias.name);
+    field(alias.quality);
+  }
+  for (const Address& address : entry.addresses) {
+    field("D");
+    field(address.address);
+    field(address.city);
+    field(address.region);
+    field(address.postal_code);
+    field(address.country);
+    field(address.country_name);
+  }
+  for (const Attribute& attribute : entry.attributes) {
+    field("T");
+    field(attribute.key);
+    field(attribute.value);
+    field(attribute.country);
+    field(attribute.note);
+  }
+  for (const Identifier& identifier : entry.identifiers) {
+    field("I");
+    field(identifier.id_type);
+    field(identifier.number);
+    field(identifier.country);
+    field(identifier.note);
+  }
+  for (const Link& link : entry.links) {
+    field("L");
+    field(link.kind);
+    field(link.target_entry_id);
+    field(link.target_name);
+    field(link.share ? FormatNumber(*link.share, 4) : "");
+    field(link.as_of);
+    field(link.role);
+  }
+  return Sha256Hex(text).substr(0, 32);
+}
+
+}  // namespace corridor::lists

@@ -1,0 +1,465 @@
+// ImportList: parse, finalise (resolve links, digests) and write in one transaction.
+#include "engine/lists/import.h"
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "engine/base/strings.h"
+#include "engine/lists/document.h"
+
+namespace corridor {
+
+namespace {
+
+using lists::Document;
+using lists::Entry;
+
+struct FormatInfo {
+  const char* name;
+  lists::Parser parser;
+  bool list_id_is_prefix = false;  // the parser applies --list-id itself
+};
+
+const std::vector<FormatInfo>& Formats() {
+  static const std::vector<FormatInfo> formats = {
+      {"ofac-csv", lists::ParseOfacCsv},     {"un-xml", lists::ParseUnXml},
+      {"csl-csv", lists::ParseCslCsv, true}, {"dpl-tsv", lists::ParseDplTsv},
+      {"uk-csv", lists::ParseUkCsv},         {"ftm-json", lists::ParseFtmJson},
+      {"csv", lists::ParseSimpleCsv},
+  };
+  return formats;
+}
+
+std::string NowUtc() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc;
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof(buffer), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+// Drops repeated aliases, resolves links to entries of the same list by exact primary name.
+void Finalize(Document* document) {
+  std::unordered_map<std::string, std::string> by_name;  // name -> entry_id; "" when ambiguous
+  for (const Entry& entry : document->entries) {
+    auto [it, inserted] = by_name.emplace(entry.name, entry.entry_id);
+    if (!inserted) it->second.clear();
+  }
+  for (Entry& entry : document->entries) {
+    // A name published twice (as a.k.a. and as low-quality a.k.a., say) is kept once, with the
+    // quality it first had; the primary name is not repeated as an alias.
+    std::set<std::string> seen = {entry.name};
+    std::vector<lists::Alias> aliases;
+    for (lists::Alias& alias : entry.aliases) {
+      if (seen.insert(alias.name).second) aliases.push_back(std::move(alias));
+    }
+    entry.aliases = std::move(aliases);
+    for (lists::Link& link : entry.links) {
+      if (!link.target_entry_id.empty() && link.target_list_id.empty()) {
+        link.target_list_id = document->list_id;  // a parser resolved it within its own file
+      }
+      if (!link.target_entry_id.empty() || link.target_name.empty()) continue;
+      std::string name = link.target_name;
+      auto found = by_name.find(name);
+      if ((found == by_name.end() || found->second.empty()) && name.back() == '.') {
+        // The period may end the Remarks rather than the name ("Linked To: HIZBALLAH.").
+        name.pop_back();
+        found = by_name.find(name);
+        if (found == by_name.end() || found->second.empty()) name = link.target_name;
+      }
+      if (found != by_name.end() && !found->second.empty()) {
+        link.target_list_id = document->list_id;
+        link.target_entry_id = found->second;
+        link.target_name = name;
+      } else if (name.back() == '.') {
+        // Unresolved: drop the period unless the last word is an abbreviation ("CO., LTD.").
+        size_t space = name.find_last_of(' ');
+        std::string last = name.substr(space == std::string::npos ? 0 : space + 1);
+        bool abbreviation = last.find('.') != last.size() - 1 || last.size() <= 5;
+        if (!abbreviation) name.pop_back();
+        link.target_name = name;
+      }
+    }
+  }
+}
+
+class Writer {
+ public:
+  explicit Writer(Database* db) : db_(db) {}
+
+  Status Prepare() {
+    const std::pair<std::unique_ptr<Statement>*, const char*> statements[] = {
+        {&entry_,
+         "INSERT INTO list_entry(list_id, entry_id, kind, name, programs, country, "
+         "birth_date, remarks, listed_on, digest) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"},
+        {&alias_, "INSERT INTO list_alias(list_id, entry_id, name, quality) VALUES (?1,?2,?3,?4)"},
+        {&address_,
+         "INSERT INTO list_address(list_id, entry_id, address, city, region, "
+         "postal_code, country, country_name) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"},
+        {&attribute_,
+         "INSERT INTO list_attribute(list_id, entry_id, key, value, country, note) "
+         "VALUES (?1,?2,?3,?4,?5,?6)"},
+        {&identifier_,
+         "INSERT INTO list_identifier(list_id, entry_id, id_type, number, country, "
+         "note) VALUES (?1,?2,?3,?4,?5,?6)"},
+        {&link_,
+         "INSERT INTO list_link(list_id, entry_id, kind, target_list_id, "
+         "target_entry_id, target_name, share, as_of, role) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"},
+        {&change_,
+         "INSERT INTO list_change(import_id, list_id, entry_id, change, name) "
+         "VALUES (?1,?2,?3,?4,?5)"},
+        {&reject_,
+         "INSERT INTO list_reject(import_id, list_id, location, reason) "
+         "VALUES (?1,?2,?3,?4)"},
+    };
+    for (const auto& [statement, sql] : statements) {
+      Status status = db_->Prepare(sql, statement);
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  }
+
+  // REQUIRES: `document` has been finalised. Its unresolved links may be resolved here against
+  // the other lists in the database (which is why it is not const).
+  Status Write(Document& document, const std::string& imported_at, ListImportSummary* summary) {
+    const std::string& list_id = document.list_id;
+    summary->list_id = list_id;
+    summary->version = document.version;
+    summary->sha256 = document.sha256;
+    summary->rejects = document.rejects;
+
+    // The previous version's digests, then its rows go.
+    std::map<std::string, std::pair<std::string, std::string>> previous;  // id -> digest, name
+    {
+      std::unique_ptr<Statement> query;
+      Status status =
+          db_->Prepare("SELECT entry_id, digest, name FROM list_entry WHERE list_id = ?1", &query);
+      if (!status.ok()) return status;
+      query->BindText(1, list_id);
+      while (query->Step()) previous[query->Text(0)] = {query->Text(1), query->Text(2)};
+      if (!query->status().ok()) return query->status();
+    }
+    for (const char* table : {"list_entry", "list_alias", "list_address", "list_attribute",
+                              "list_identifier", "list_link"}) {
+      std::unique_ptr<Statement> remove;
+      Status status =
+          db_->Prepare(std::string("DELETE FROM ") + table + " WHERE list_id = ?1", &remove);
+      if (!status.ok()) return status;
+      remove->BindText(1, list_id);
+      status = remove->Run();
+      if (!status.ok()) return status;
+    }
+    {
+      std::unique_ptr<Statement> insert;
+      Status status = db_->Prepare(
+          "INSERT INTO list_import(list_id, version, sha256, imported_at, rejected_count) "
+          "VALUES (?1,?2,?3,?4,?5)",
+          &insert);
+      if (!status.ok()) return status;
+      insert->BindText(1, list_id);
+      BindOptional(insert.get(), 2, document.version);
+      insert->BindText(3, document.sha256);
+      insert->BindText(4, imported_at);
+      insert->BindInt(5, static_cast<int64_t>(document.rejects.size()));
+      status = insert->Run();
+      if (!status.ok()) return status;
+      summary->import_id = sqlite3_last_insert_rowid(db_->handle());
+    }
+
+    // Digests first: resolving a link against another list depends on what else is loaded and
+    // must not make an unchanged entry look changed.
+    std::vector<std::string> digests;
+    digests.reserve(document.entries.size());
+    for (const Entry& entry : document.entries) digests.push_back(lists::EntryDigest(entry));
+    Status resolved = ResolveAcrossLists(&document);
+    if (!resolved.ok()) return resolved;
+
+    for (size_t i = 0; i < document.entries.size(); ++i) {
+      const Entry& entry = document.entries[i];
+      const std::string& digest = digests[i];
+      Status status = WriteEntry(list_id, entry, digest, summary);
+      if (!status.ok()) return status;
+      auto found = previous.find(entry.entry_id);
+      if (found == previous.end()) {
+        ++summary->added;
+        status = Change(summary->import_id, list_id, entry.entry_id, "added", entry.name);
+      } else {
+        if (found->second.first != digest) {
+          ++summary->changed;
+          status = Change(summary->import_id, list_id, entry.entry_id, "changed", entry.name);
+        }
+        previous.erase(found);
+      }
+      if (!status.ok()) return status;
+    }
+    for (const auto& [entry_id, digest_and_name] : previous) {
+      ++summary->removed;
+      Status status =
+          Change(summary->import_id, list_id, entry_id, "removed", digest_and_name.second);
+      if (!status.ok()) return status;
+    }
+    for (const ListReject& reject : document.rejects) {
+      reject_->Reset();
+      reject_->BindInt(1, summary->import_id);
+      reject_->BindText(2, list_id);
+      reject_->BindText(3, reject.location);
+      reject_->BindText(4, reject.reason);
+      Status status = reject_->Run();
+      if (!status.ok()) return status;
+    }
+
+    std::unique_ptr<Statement> update;
+    Status status = db_->Prepare(
+        "UPDATE list_import SET added_count = ?2, removed_count = ?3, changed_count = ?4 "
+        "WHERE import_id = ?1",
+        &update);
+    if (!status.ok()) return status;
+    update->BindInt(1, summary->import_id);
+    update->BindInt(2, summary->added);
+    update->BindInt(3, summary->removed);
+    update->BindInt(4, summary->changed);
+    status = update->Run();
+    if (!status.ok()) return status;
+
+    std::unique_ptr<Statement> source;
+    status = db_->Prepare(
+        "INSERT OR REPLACE INTO list_source(list_id, name, publisher, format, version, "
+        "source_path, sha256, imported_at, entry_count, alias_count, address_count, link_count, "
+        "rejected_count) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+        &source);
+    if (!status.ok()) return status;
+    source->BindText(1, list_id);
+    BindOptional(source.get(), 2, document.name);
+    BindOptional(source.get(), 3, document.publisher);
+    source->BindText(4, document.format);
+    BindOptional(source.get(), 5, document.version);
+    source->BindText(6, document.source_path);
+    source->BindText(7, document.sha256);
+    source->BindText(8, imported_at);
+    source->BindInt(9, summary->entries);
+    source->BindInt(10, summary->aliases);
+    source->BindInt(11, summary->addresses);
+    source->BindInt(12, summary->links);
+    source->BindInt(13, static_cast<int64_t>(document.rejects.size()));
+    return source->Run();
+  }
+
+ private:
+  // A link whose target name is not an entry of its own list ("Linked To: OPEN JOINT-STOCK
+  // COMPANY ROSNEFT OIL COMPANY", on OFAC's non-SDN list) is resolved to the one entry of another
+  // loaded list with exactly that primary name, if there is exactly one.
+  Status ResolveAcrossLists(Document* document) {
+    std::unique_ptr<Statement> lookup;
+    for (Entry& entry : document->entries) {
+      for (lists::Link& link : entry.links) {
+        if (!link.target_entry_id.empty() || link.target_name.empty()) continue;
+        if (lookup == nullptr) {
+          Status status = db_->Prepare(
+              "SELECT list_id, entry_id FROM list_entry WHERE list_id <> ?1 AND name IN (?2, ?3) "
+              "LIMIT 2",
+              &lookup);
+          if (!status.ok()) return status;
+        }
+        const std::string& name = link.target_name;
+        lookup->Reset();
+        lookup->BindText(1, document->list_id);
+        lookup->BindText(2, name);
+        lookup->BindText(3, name.back() == '.' ? name.substr(0, name.size() - 1) : name + ".");
+        std::vector<std::pair<std::string, std::string>> matches;
+        while (lookup->Step()) matches.emplace_back(lookup->Text(0), lookup->Text(1));
+        if (!lookup->status().ok()) return lookup->status();
+        if (matches.size() == 1) {
+          link.target_list_id = matches[0].first;
+          link.target_entry_id = matches[0].second;
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+  static void BindOptional(Statement* statement, int index, const std::string& value) {
+    if (value.empty()) {
+      statement->BindNull(index);
+    } else {
+      statement->BindText(index, value);
+    }
+  }
+
+  Status Change(int64_t import_id, const std::string& list_id, const std::string& entry_id,
+                const char* change, const std::string& name) {
+    change_->Reset();
+    change_->BindInt(1, import_id);
+    change_->BindText(2, list_id);
+    change_->BindText(3, entry_id);
+    change_->BindText(4, change);
+    change_->BindText(5, name);
+    return change_->Run();
+  }
+
+  Status WriteEntry(const std::string& list_id, const Entry& entry, const std::string& digest,
+                    ListImportSummary* summary) {
+    Statement* s = entry_.get();
+    s->Reset();
+    s->BindText(1, list_id);
+    s->BindText(2, entry.entry_id);
+    BindOptional(s, 3, entry.kind);
+    s->BindText(4, entry.name);
+    BindOptional(s, 5, Join(entry.programs, "; "));
+    BindOptional(s, 6, entry.country);
+    BindOptional(s, 7, entry.birth_date);
+    BindOptional(s, 8, entry.remarks);
+    BindOptional(s, 9, entry.listed_on);
+    s->BindText(10, digest);
+    Status status = s->Run();
+    if (!status.ok()) return status;
+    ++summary->entries;
+    for (const lists::Alias& alias : entry.aliases) {
+      s = alias_.get();
+      s->Reset();
+      s->BindText(1, list_id);
+      s->BindText(2, entry.entry_id);
+      s->BindText(3, alias.name);
+      BindOptional(s, 4, alias.quality);
+      if (!(status = s->Run()).ok()) return status;
+      ++summary->aliases;
+    }
+    for (const lists::Address& address : entry.addresses) {
+      s = address_.get();
+      s->Reset();
+      s->BindText(1, list_id);
+      s->BindText(2, entry.entry_id);
+      BindOptional(s, 3, address.address);
+      BindOptional(s, 4, address.city);
+      BindOptional(s, 5, address.region);
+      BindOptional(s, 6, address.postal_code);
+      BindOptional(s, 7, address.country);
+      BindOptional(s, 8, address.country_name);
+      if (!(status = s->Run()).ok()) return status;
+      ++summary->addresses;
+    }
+    for (const lists::Attribute& attribute : entry.attributes) {
+      s = attribute_.get();
+      s->Reset();
+      s->BindText(1, list_id);
+      s->BindText(2, entry.entry_id);
+      s->BindText(3, attribute.key);
+      s->BindText(4, attribute.value);
+      BindOptional(s, 5, attribute.country);
+      BindOptional(s, 6, attribute.note);
+      if (!(status = s->Run()).ok()) return status;
+      ++summary->attributes;
+    }
+    for (const lists::Identifier& identifier : entry.identifiers) {
+      s = identifier_.get();
+      s->Reset();
+      s->BindText(1, list_id);
+      s->BindText(2, entry.entry_id);
+      s->BindText(3, identifier.id_type);
+      s->BindText(4, identifier.number);
+      BindOptional(s, 5, identifier.country);
+      BindOptional(s, 6, identifier.note);
+      if (!(status = s->Run()).ok()) return status;
+      ++summary->identifiers;
+    }
+    for (const lists::Link& link : entry.links) {
+      s = link_.get();
+      s->Reset();
+      s->BindText(1, list_id);
+      s->BindText(2, entry.entry_id);
+      s->BindText(3, link.kind);
+      BindOptional(s, 4, link.target_list_id);
+      BindOptional(s, 5, link.target_entry_id);
+      BindOptional(s, 6, link.target_name);
+      if (link.share) {
+        s->BindDouble(7, *link.share);
+      } else {
+        s->BindNull(7);
+      }
+      BindOptional(s, 8, link.as_of);
+      BindOptional(s, 9, link.role);
+      if (!(status = s->Run()).ok()) return status;
+      ++summary->links;
+    }
+    return Status::Ok();
+  }
+
+  Database* db_;
+  std::unique_ptr<Statement> entry_, alias_, address_, attribute_, identifier_, link_, change_,
+      reject_;
+};
+
+}  // namespace
+
+const std::vector<std::string>& ListFormats() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const FormatInfo& format : Formats()) out.push_back(format.name);
+    return out;
+  }();
+  return names;
+}
+
+Status ImportList(Database* db, const ImportOptions& options, ImportReport* report) {
+  report->lists.clear();
+  const FormatInfo* format = nullptr;
+  for (const FormatInfo& candidate : Formats()) {
+    if (options.format == candidate.name) format = &candidate;
+  }
+  if (format == nullptr) {
+    return Status::Error("unknown list format '" + options.format +
+                         "' (known: " + Join(ListFormats(), ", ") + ")");
+  }
+  if (!db->HasTable("list_entry")) {
+    return Status::Error(db->path() + ": holds no corridor input schema (run corridor init)");
+  }
+
+  std::vector<Document> documents;
+  Status status = format->parser(options, &documents);
+  if (!status.ok()) return status;
+  std::set<std::string> list_ids;
+  for (const Document& document : documents) {
+    // Two documents with one id would silently replace each other inside the transaction.
+    if (!list_ids.insert(document.list_id).second) {
+      return Status::Error(options.path + ": the " + options.format + " importer produced list '" +
+                           document.list_id + "' twice");
+    }
+  }
+  for (Document& document : documents) {
+    if (!options.list_id.empty() && !format->list_id_is_prefix) document.list_id = options.list_id;
+    if (document.version.empty()) document.version = options.version;
+    status = lists::Sha256Files(document.files, &document.sha256);
+    if (!status.ok()) return status;
+    Finalize(&document);
+  }
+
+  std::string imported_at = options.imported_at.empty() ? NowUtc() : options.imported_at;
+  status = db->Execute("BEGIN IMMEDIATE");
+  if (!status.ok()) return status;
+  // Databases created before the importers added their two nullable columns get them here.
+  for (const auto& [table, column] :
+       {std::pair{"list_attribute", "note"}, std::pair{"list_link", "role"}}) {
+    std::vector<std::string> columns = db->Columns(table);
+    if (status.ok() && std::find(columns.begin(), columns.end(), column) == columns.end()) {
+      status = db->Execute(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " TEXT");
+    }
+  }
+  Writer writer(db);
+  if (status.ok()) status = writer.Prepare();
+  std::vector<ListImportSummary> summaries(documents.size());
+  for (size_t i = 0; status.ok() && i < documents.size(); ++i) {
+    status = writer.Write(documents[i], imported_at, &summaries[i]);
+  }
+  if (status.ok()) status = db->Execute("COMMIT");
+  if (!status.ok()) {
+    db->Execute("ROLLBACK");  // the previous version of every list stays as it was
+    return status;
+  }
+  report->lists = std::move(summaries);
+  return Status::Ok();
+}
+
+}  // namespace corridor

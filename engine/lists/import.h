@@ -1,0 +1,70 @@
+// Watch-list import: reads a published sanctions list and replaces its copy in the input database.
+//
+//   corridor::ImportOptions options;
+//   options.format = "ofac-csv";
+//   options.path = "lists/ofac_sdn";  // a folder for ofac-csv, a file for the other formats
+//   corridor::ImportReport report;
+//   corridor::Status status = corridor::ImportList(db, options, &report);
+//
+// Formats, their mapping to the list_* tables of schemas/input.sql and the quirks each importer
+// handles are described in docs/lists.md.
+#ifndef CORRIDOR_ENGINE_LISTS_IMPORT_H_
+#define CORRIDOR_ENGINE_LISTS_IMPORT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "engine/store/database.h"
+
+namespace corridor {
+
+struct ImportOptions {
+  std::string format;       // one of ListFormats()
+  std::string path;         // the file or folder to read
+  std::string list_id;      // overrides the format's default list id ("ofac-sdn", "un-sc", ...);
+                            // for csl-csv it becomes the prefix of the per-source ids
+  std::string version;      // the list's publication date or version, when the files do not
+                            // carry one (OFAC's legacy CSV does not); empty means unknown
+  std::string imported_at;  // UTC ISO 8601 timestamp to record; empty means now
+};
+
+// A rejected row: `location` is "file:line", `reason` says why.
+struct ListReject {
+  std::string location;
+  std::string reason;
+};
+
+// What one import did to one list.
+struct ListImportSummary {
+  std::string list_id;
+  std::string version;
+  std::string sha256;
+  int64_t import_id = 0;
+  int64_t entries = 0, aliases = 0, addresses = 0, links = 0, identifiers = 0, attributes = 0;
+  int64_t added = 0, removed = 0, changed = 0;
+  std::vector<ListReject> rejects;  // every rejected row, in file order
+};
+
+struct ImportReport {
+  std::vector<ListImportSummary> lists;  // one per list written (csl-csv writes several)
+};
+
+// The formats ImportList accepts: ofac-csv, un-xml, csl-csv, dpl-tsv, uk-csv, ftm-json, csv.
+const std::vector<std::string>& ListFormats();
+
+// Parses `options.path` as `options.format` and, in ONE transaction, replaces every list it
+// yields: the list's previous rows are deleted, the new ones written, and list_source,
+// list_import, list_change (added/removed/changed against the previous version, by entry
+// digest) and list_reject updated. REQUIRES: `db` is writable and holds the input schema.
+//
+// Errors: an unknown format, an unreadable path, or a file that is not in the expected format
+// (the message names the format expected) fail before anything is written; a database error
+// rolls the transaction back, leaving the previous version of every list intact. Malformed rows
+// do not fail the import: they are rejected, counted and listed in `report`.
+Status ImportList(Database* db, const ImportOptions& options, ImportReport* report);
+
+}  // namespace corridor
+
+#endif  // CORRIDOR_ENGINE_LISTS_IMPORT_H_

@@ -1,0 +1,167 @@
+// csv: a simple CSV for a company's own lists (an internal block list, the UFLPA Entity List
+// typed in, a good-guy list). RFC 4180, UTF-8, a header row naming the columns in any order:
+//
+//   id           optional; the entry's stable id (default: the first 16 hex digits of the
+//                SHA-256 of kind, name and country)
+//   name         required
+//   kind         person, company, organization, vessel or aircraft; empty when unknown
+//   country      ISO 3166-1 alpha-2 ("CN") or a country name ("China")
+//   programs     programs or reasons, joined by "; "
+//   aliases      other names, joined by "; "
+//   birth_date   ISO 8601, partial allowed ("1955", "1958-01")
+//   identifiers  "type:number" or "type:number:country", joined by "; " (passport:E123:CN)
+//   remarks      free text
+//   listed_on    ISO 8601 date the entry was added
+//
+// Rows with an unknown kind, country, date or a malformed identifier are rejected whole, with
+// the reason; the list id defaults to "company" (use --list-id).
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/base/csv.h"
+#include "engine/base/strings.h"
+#include "engine/lists/document.h"
+
+namespace corridor::lists {
+
+namespace {
+
+constexpr const char* kFormatHint =
+    "format csv expects a header naming at least 'name' (and any of id, kind, country, programs, "
+    "aliases, birth_date, identifiers, remarks, listed_on; see docs/lists.md)";
+
+std::vector<std::string> SplitList(std::string_view cell) {
+  std::vector<std::string> items;
+  for (const std::string& item : Split(cell, ';')) {
+    std::string_view trimmed = Trim(item);
+    if (!trimmed.empty()) items.emplace_back(trimmed);
+  }
+  return items;
+}
+
+}  // namespace
+
+Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* documents) {
+  std::string contents;
+  Status status = ReadFile(options.path, &contents);
+  if (!status.ok()) return status;
+  if (StartsWith(contents, "\xEF\xBB\xBF")) contents.erase(0, 3);
+  size_t slash = options.path.find_last_of('/');
+  const std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
+  std::istringstream in(contents);
+  CsvReader reader(&in);
+  std::vector<std::string> header;
+  if (!reader.Next(&header)) return Status::Error(options.path + ": empty file; " + kFormatHint);
+  static const std::unordered_set<std::string> kColumns = {
+      "id",      "name",       "kind",        "country", "programs",
+      "aliases", "birth_date", "identifiers", "remarks", "listed_on"};
+  std::unordered_map<std::string, size_t> column;
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::string name = AsciiLower(Trim(header[i]));
+    if (!kColumns.count(name)) {
+      return Status::Error(file + ":1: unknown column '" + std::string(Trim(header[i])) + "'; " +
+                           kFormatHint);
+    }
+    column[name] = i;
+  }
+  if (!column.count("name")) return Status::Error(file + ":1: no column 'name'; " + kFormatHint);
+  auto cell = [&column](const std::vector<std::string>& fields, const char* name) {
+    auto found = column.find(name);
+    if (found == column.end() || found->second >= fields.size()) return std::string();
+    return std::string(Trim(fields[found->second]));
+  };
+
+  Document document;
+  document.list_id = "company";
+  document.name = "Company list (" + file + ")";
+  document.format = "csv";
+  document.source_path = options.path;
+  document.files.push_back(options.path);
+  std::unordered_set<std::string> seen;
+  std::vector<std::string> fields;
+  while (reader.Next(&fields)) {
+    if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
+    std::string location = file + ":" + std::to_string(reader.line());
+    auto reject = [&](std::string reason) { document.rejects.push_back({location, reason}); };
+    if (!reader.error().empty()) {
+      reject(reader.error());
+      continue;
+    }
+    if (fields.size() != header.size()) {
+      reject("expected " + std::to_string(header.size()) + " fields, found " +
+             std::to_string(fields.size()));
+      continue;
+    }
+    Entry entry;
+    entry.name = cell(fields, "name");
+    if (entry.name.empty()) {
+      reject("empty name");
+      continue;
+    }
+    entry.kind = AsciiLower(cell(fields, "kind"));
+    static const std::unordered_set<std::string> kKinds = {
+        "", "person", "company", "organization", "vessel", "aircraft"};
+    if (!kKinds.count(entry.kind)) {
+      reject("unknown kind '" + entry.kind +
+             "' (expected person, company, organization, vessel or aircraft)");
+      continue;
+    }
+    std::string country = cell(fields, "country");
+    entry.country = CountryCode(country);
+    if (!country.empty() && entry.country.empty()) {
+      reject("unknown country '" + country + "'");
+      continue;
+    }
+    entry.birth_date = cell(fields, "birth_date");
+    if (!entry.birth_date.empty() && !IsIsoDate(entry.birth_date)) {
+      reject("birth_date '" + entry.birth_date + "' is not an ISO 8601 date");
+      continue;
+    }
+    if (!entry.birth_date.empty()) {
+      entry.attributes.push_back({"birth_date", entry.birth_date, "", ""});
+    }
+    entry.listed_on = cell(fields, "listed_on");
+    if (!entry.listed_on.empty() && !IsIsoDate(entry.listed_on)) {
+      reject("listed_on '" + entry.listed_on + "' is not an ISO 8601 date");
+      continue;
+    }
+    bool bad_identifier = false;
+    for (const std::string& item : SplitList(cell(fields, "identifiers"))) {
+      std::vector<std::string> parts = Split(item, ':');
+      Identifier identifier;
+      if (parts.size() >= 2 && parts.size() <= 3) {
+        identifier.id_type = AsciiLower(Trim(parts[0]));
+        identifier.number = std::string(Trim(parts[1]));
+        if (parts.size() == 3) identifier.country = CountryCode(parts[2]);
+      }
+      if (identifier.id_type.empty() || identifier.number.empty() ||
+          (parts.size() == 3 && identifier.country.empty())) {
+        reject("identifier '" + item + "' is not type:number or type:number:country");
+        bad_identifier = true;
+        break;
+      }
+      entry.identifiers.push_back(std::move(identifier));
+    }
+    if (bad_identifier) continue;
+    entry.programs = SplitList(cell(fields, "programs"));
+    for (const std::string& alias : SplitList(cell(fields, "aliases"))) {
+      entry.aliases.push_back({alias, "strong"});
+    }
+    entry.remarks = cell(fields, "remarks");
+    entry.entry_id = cell(fields, "id");
+    if (entry.entry_id.empty()) {
+      entry.entry_id =
+          Sha256Hex(entry.kind + "\x1f" + entry.name + "\x1f" + entry.country).substr(0, 16);
+    }
+    if (!seen.insert(entry.entry_id).second) {
+      reject("duplicate id " + entry.entry_id);
+      continue;
+    }
+    document.entries.push_back(std::move(entry));
+  }
+  documents->push_back(std::move(document));
+  return Status::Ok();
+}
+
+}  // namespace corridor::lists

@@ -1,0 +1,251 @@
+// un-xml: the UN Security Council consolidated list (CONSOLIDATED_LIST with INDIVIDUALS and
+// ENTITIES; schema https://www.un.org/sc/resources/sc-sanctions.xsd), read with libxml2.
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <unordered_set>
+
+#include "engine/base/strings.h"
+#include "engine/lists/document.h"
+
+namespace corridor::lists {
+
+namespace {
+
+constexpr const char* kFormatHint =
+    "format un-xml expects the UN Security Council consolidated list XML (root element "
+    "CONSOLIDATED_LIST with INDIVIDUALS and ENTITIES)";
+
+bool Is(const xmlNode* node, const char* name) {
+  return node->type == XML_ELEMENT_NODE &&
+         xmlStrcmp(node->name, reinterpret_cast<const xmlChar*>(name)) == 0;
+}
+
+// The trimmed text of an element ("" when empty).
+std::string Text(const xmlNode* node) {
+  xmlChar* content = xmlNodeGetContent(node);
+  if (content == nullptr) return "";
+  std::string text(Trim(reinterpret_cast<const char*>(content)));
+  xmlFree(content);
+  return text;
+}
+
+// The text of the first child element called `name`.
+std::string Child(const xmlNode* parent, const char* name) {
+  for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {
+    if (Is(child, name)) return Text(child);
+  }
+  return "";
+}
+
+// The texts of every VALUE under every child element called `name` (NATIONALITY/VALUE...).
+std::vector<std::string> Values(const xmlNode* parent, const char* name) {
+  std::vector<std::string> values;
+  for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {
+    if (!Is(child, name)) continue;
+    for (const xmlNode* value = child->children; value != nullptr; value = value->next) {
+      if (Is(value, "VALUE")) {
+        std::string text = Text(value);
+        if (!text.empty()) values.push_back(std::move(text));
+      }
+    }
+  }
+  return values;
+}
+
+std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view separator) {
+  std::vector<std::string> kept;
+  for (const std::string& part : parts) {
+    if (!part.empty()) kept.push_back(part);
+  }
+  return Join(kept, separator);
+}
+
+std::string AliasQuality(std::string_view quality) {
+  if (quality == "Good" || quality == "a.k.a.") return "strong";
+  if (quality == "Low") return "weak";
+  if (quality == "f.k.a.") return "fka";
+  return "";
+}
+
+std::string DocumentType(const std::string& type) {
+  std::string lower = AsciiLower(type);
+  if (lower.find("passport") != std::string::npos) return "passport";
+  if (lower.find("national identi") != std::string::npos) return "national_id";
+  if (lower.find("identity card") != std::string::npos) return "national_id";
+  if (lower.find("identification") != std::string::npos) return "national_id";
+  if (lower.find("tax") != std::string::npos) return "tax_id";
+  if (lower.find("registration") != std::string::npos) return "registration";
+  return "other";
+}
+
+void ReadDateOfBirth(const xmlNode* node, Entry* entry) {
+  std::string type = Child(node, "TYPE_OF_DATE");
+  Attribute attribute;
+  attribute.key = "birth_date";
+  std::string date = Child(node, "DATE");
+  std::string year = Child(node, "YEAR");
+  if (type == "BETWEEN") {
+    std::string from = Child(node, "FROM_YEAR"), to = Child(node, "TO_YEAR");
+    if (!from.empty() && !to.empty()) attribute.value = from + "/" + to;
+  } else {
+    attribute.value = IsoDate(!date.empty() ? date : year);
+    if (type == "APPROXIMATELY") attribute.note = "circa";
+  }
+  std::string note = Child(node, "NOTE");
+  if (!note.empty()) attribute.note = JoinNonEmpty({attribute.note, note}, " ");
+  if (attribute.value.empty()) return;
+  if (entry->birth_date.empty() && IsIsoDate(attribute.value)) entry->birth_date = attribute.value;
+  entry->attributes.push_back(std::move(attribute));
+}
+
+void ReadEntry(const xmlNode* node, bool individual, const std::string& file, Document* document,
+               std::unordered_set<std::string>* seen) {
+  std::string location = file + ":" + std::to_string(xmlGetLineNo(node));
+  Entry entry;
+  entry.entry_id = Child(node, "DATAID");
+  if (entry.entry_id.empty()) {
+    document->rejects.push_back({location, "entry without DATAID"});
+    return;
+  }
+  entry.kind = individual ? "person" : "organization";
+  entry.name = JoinNonEmpty({Child(node, "FIRST_NAME"), Child(node, "SECOND_NAME"),
+                             Child(node, "THIRD_NAME"), Child(node, "FOURTH_NAME")},
+                            " ");
+  if (entry.name.empty()) {
+    document->rejects.push_back({location, "DATAID " + entry.entry_id + " has no name"});
+    return;
+  }
+  if (seen->count(entry.entry_id)) {
+    document->rejects.push_back({location, "duplicate DATAID " + entry.entry_id});
+    return;
+  }
+  std::string program = Child(node, "UN_LIST_TYPE");
+  if (!program.empty()) entry.programs.push_back(program);
+  entry.listed_on = IsoDate(Child(node, "LISTED_ON"));
+  entry.remarks = Child(node, "COMMENTS1");
+  std::string reference = Child(node, "REFERENCE_NUMBER");
+  if (!reference.empty()) entry.attributes.push_back({"reference_number", reference, "", ""});
+  std::string original = Child(node, "NAME_ORIGINAL_SCRIPT");
+  if (!original.empty()) entry.aliases.push_back({original, "strong"});
+  std::string gender = Child(node, "GENDER");
+  if (!gender.empty()) entry.attributes.push_back({"gender", AsciiLower(gender), "", ""});
+  for (const std::string& title : Values(node, "TITLE")) {
+    entry.attributes.push_back({"title", title, "", ""});
+  }
+  for (const std::string& designation : Values(node, "DESIGNATION")) {
+    entry.attributes.push_back({"designation", designation, "", ""});
+  }
+  for (const std::string& nationality : Values(node, "NATIONALITY")) {
+    entry.attributes.push_back({"nationality", nationality, CountryCode(nationality), ""});
+  }
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (Is(child, "INDIVIDUAL_ALIAS") || Is(child, "ENTITY_ALIAS")) {
+      std::string name = Child(child, "ALIAS_NAME");
+      if (!name.empty()) entry.aliases.push_back({name, AliasQuality(Child(child, "QUALITY"))});
+    } else if (Is(child, "INDIVIDUAL_ADDRESS") || Is(child, "ENTITY_ADDRESS")) {
+      Address address;
+      address.address = Child(child, "STREET");
+      address.city = Child(child, "CITY");
+      address.region = Child(child, "STATE_PROVINCE");
+      address.postal_code = Child(child, "ZIP_CODE");
+      address.country_name = Child(child, "COUNTRY");
+      address.country = CountryCode(address.country_name);
+      if (address.address.empty() && address.city.empty() && address.region.empty() &&
+          address.country_name.empty()) {
+        continue;
+      }
+      entry.addresses.push_back(std::move(address));
+    } else if (Is(child, "INDIVIDUAL_DATE_OF_BIRTH")) {
+      ReadDateOfBirth(child, &entry);
+    } else if (Is(child, "INDIVIDUAL_PLACE_OF_BIRTH")) {
+      std::string country = Child(child, "COUNTRY");
+      std::string place = JoinNonEmpty(
+          {Child(child, "STREET"), Child(child, "CITY"), Child(child, "STATE_PROVINCE"), country},
+          ", ");
+      if (!place.empty()) {
+        entry.attributes.push_back({"birth_place", place, CountryCode(country), ""});
+      }
+    } else if (Is(child, "INDIVIDUAL_DOCUMENT")) {
+      Identifier identifier;
+      identifier.number = Child(child, "NUMBER");
+      if (identifier.number.empty()) continue;
+      std::string type = Child(child, "TYPE_OF_DOCUMENT");
+      identifier.id_type = DocumentType(type);
+      std::string issuer = Child(child, "ISSUING_COUNTRY");
+      if (issuer.empty()) issuer = Child(child, "COUNTRY_OF_ISSUE");
+      identifier.country = CountryCode(issuer);
+      std::string issued = Child(child, "DATE_OF_ISSUE");
+      identifier.note = JoinNonEmpty(
+          {identifier.id_type == "other" ? type : "", Child(child, "TYPE_OF_DOCUMENT2"),
+           issued.empty() ? "" : "issued " + IsoDate(issued), Child(child, "CITY_OF_ISSUE"),
+           identifier.country.empty() ? issuer : "", Child(child, "NOTE")},
+          "; ");
+      entry.identifiers.push_back(std::move(identifier));
+    }
+  }
+  for (const Attribute& attribute : entry.attributes) {
+    if (entry.country.empty() && attribute.key == "nationality") entry.country = attribute.country;
+  }
+  for (const Address& address : entry.addresses) {
+    if (entry.country.empty()) entry.country = address.country;
+  }
+  seen->insert(entry.entry_id);
+  document->entries.push_back(std::move(entry));
+}
+
+}  // namespace
+
+Status ParseUnXml(const ImportOptions& options, std::vector<Document>* documents) {
+  std::string contents;
+  Status status = ReadFile(options.path, &contents);
+  if (!status.ok()) return status;
+  xmlDocPtr xml = xmlReadMemory(
+      contents.data(), static_cast<int>(contents.size()), options.path.c_str(), nullptr,
+      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+  if (xml == nullptr) {
+    const xmlError* error = xmlGetLastError();
+    std::string where = options.path;
+    std::string what = "not well-formed XML";
+    if (error != nullptr) {
+      where += ":" + std::to_string(error->line);
+      if (error->message != nullptr) what = std::string(Trim(error->message));
+    }
+    return Status::Error(where + ": " + what + "; " + kFormatHint);
+  }
+  const xmlNode* root = xmlDocGetRootElement(xml);
+  if (root == nullptr || !Is(root, "CONSOLIDATED_LIST")) {
+    std::string name = root == nullptr ? "none" : reinterpret_cast<const char*>(root->name);
+    xmlFreeDoc(xml);
+    return Status::Error(options.path + ": root element is " + name + "; " + kFormatHint);
+  }
+  Document document;
+  document.list_id = "un-sc";
+  document.name = "UN Security Council Consolidated List";
+  document.publisher = "United Nations Security Council";
+  document.format = "un-xml";
+  document.source_path = options.path;
+  document.files.push_back(options.path);
+  xmlChar* generated = xmlGetProp(root, reinterpret_cast<const xmlChar*>("dateGenerated"));
+  if (generated != nullptr) {
+    document.version = IsoDate(reinterpret_cast<const char*>(generated));
+    xmlFree(generated);
+  }
+  size_t slash = options.path.find_last_of('/');
+  std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
+  std::unordered_set<std::string> seen;
+  for (const xmlNode* group = root->children; group != nullptr; group = group->next) {
+    bool individuals = Is(group, "INDIVIDUALS");
+    if (!individuals && !Is(group, "ENTITIES")) continue;
+    for (const xmlNode* node = group->children; node != nullptr; node = node->next) {
+      if (Is(node, individuals ? "INDIVIDUAL" : "ENTITY")) {
+        ReadEntry(node, individuals, file, &document, &seen);
+      }
+    }
+  }
+  xmlFreeDoc(xml);
+  documents->push_back(std::move(document));
+  return Status::Ok();
+}
+
+}  // namespace corridor::lists

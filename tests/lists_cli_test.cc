@@ -1,0 +1,76 @@
+// The import-list and lists subcommands, run as the built binary.
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+namespace corridor {
+
+namespace {
+
+const std::string kFixtures = std::string(CORRIDOR_SOURCE_DIR) + "/tests/data/lists/";
+
+// Runs the corridor binary with `arguments`; returns its exit code and fills `output` with what
+// it wrote to stdout and stderr.
+int RunCorridor(const std::string& arguments, std::string* output) {
+  std::string command = std::string(CORRIDOR_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  output->clear();
+  char buffer[4096];
+  size_t read;
+  while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) output->append(buffer, read);
+  int status = pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string TempDatabase(const char* name) {
+  std::string path = (std::filesystem::temp_directory_path() / name).string();
+  std::filesystem::remove(path);
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("import-list creates the database and lists shows provenance and rejects",
+          "[lists][cli]") {
+  std::string db = TempDatabase("corridor_lists_cli_test.db");
+  std::string output;
+  REQUIRE(RunCorridor("import-list --db " + db +
+                          " --format ofac-csv --version 2026-01-01 "
+                          "--path " +
+                          kFixtures + "ofac_small",
+                      &output) == 0);
+  CHECK_THAT(output, Catch::StartsWith("ofac-sdn: 3 entries, 3 aliases, 1 addresses, 2 links, "));
+  CHECK_THAT(output, Catch::Contains("  sdn.csv:4: ent_num 'abc' is not a number\n"));
+
+  REQUIRE(RunCorridor("lists --db " + db, &output) == 0);
+  CHECK_THAT(output, Catch::Contains("ofac-sdn        US Treasury OFAC           2026-01-01  "));
+  CHECK_THAT(output, Catch::Contains("    sdn.csv:5: expected 12 fields, found 3\n"));
+
+  REQUIRE(RunCorridor(
+              "import-list --db " + db + " --format ofac-csv --path " + kFixtures + "ofac_small_v2",
+              &output) == 0);
+  REQUIRE(RunCorridor("lists --db " + db + " --changes ofac-sdn", &output) == 0);
+  CHECK_THAT(output, Catch::Contains(": 1 added, 1 removed, 1 changed\n"));
+  CHECK_THAT(output, Catch::Contains("added    600          GAMMA LLP\n"));
+  CHECK_THAT(output, Catch::Contains("removed  300          SEA STAR\n"));
+  std::filesystem::remove(db);
+}
+
+TEST_CASE("import-list fails fast on a wrong format and a missing option", "[lists][cli]") {
+  std::string db = TempDatabase("corridor_lists_cli_wrong.db");
+  std::string output;
+  CHECK(
+      RunCorridor("import-list --db " + db + " --format ofac-csv --path " + kFixtures + "not_ofac",
+                  &output) == 1);
+  CHECK_THAT(output, Catch::Contains("format ofac-csv expects OFAC's legacy CSV"));
+  CHECK(RunCorridor("import-list --db " + db + " --format nope --path " + kFixtures, &output) == 1);
+  CHECK_THAT(output, Catch::Contains("unknown list format 'nope'"));
+  CHECK(RunCorridor("import-list --db " + db + " --format ofac-csv", &output) == 2);
+  CHECK(RunCorridor("lists --db " + db + " --changes ofac-sdn", &output) == 1);
+  CHECK_THAT(output, Catch::Contains("no import of list 'ofac-sdn'"));
+  std::filesystem::remove(db);
+}
+
+}  // namespace corridor
