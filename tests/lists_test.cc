@@ -357,7 +357,7 @@ TEST_CASE("Links resolve to another loaded list without changing the entry's dig
                    });
 }
 
-TEST_CASE("--list-id stores a list under another id", "[lists]") {
+TEST_CASE("The list-id option stores a list under another id", "[lists]") {
   auto db = NewDatabase();
   ImportReport report;
   REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_small", &report, "ofac-test").ok());
