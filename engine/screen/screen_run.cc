@@ -1,10 +1,12 @@
 #include "engine/screen/screen_run.h"
 
+#include <algorithm>
 #include <list>
 #include <memory>
 #include <set>
 #include <unordered_map>
 
+#include "engine/base/strings.h"
 #include "engine/config/rule_set.h"
 #include "engine/load/input_database.h"
 #include "engine/score/aggregate.h"
@@ -132,14 +134,19 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   // Every party is screened against the loaded lists: listed-party, ownership, forced-labour
   // and custom SQL rules all read the matches.
   bool needs_names = !loaded_lists.empty();
+  // A rule that names lists needs at least one of them loaded; otherwise it could never hit and
+  // a clean result would be a silent failure.
   for (const LoadedRule& rule : rule_set.rules) {
-    for (const std::string& list : rule.compiled->RequiredLists()) {
-      if (loaded_lists.count(list) == 0) {
-        return Status::Error(rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
-                             std::to_string(rule.pos.column) + ": rule \"" + rule.config.id() +
-                             "\" needs list \"" + list + "\", which " + options.db_path +
-                             " does not hold (load it with `corridor import-list`)");
-      }
+    std::vector<std::string> lists = rule.compiled->RequiredLists();
+    if (lists.empty()) continue;
+    bool any = std::any_of(lists.begin(), lists.end(),
+                           [&](const std::string& list) { return loaded_lists.count(list) > 0; });
+    if (!any) {
+      return Status::Error(rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
+                           std::to_string(rule.pos.column) + ": rule \"" + rule.config.id() +
+                           "\" needs list \"" + Join(lists, "\" or \"") + "\", which " +
+                           options.db_path +
+                           " does not hold (load it with `corridor import-list`)");
     }
   }
   std::unique_ptr<ExactNameScreener> screener;
