@@ -27,6 +27,8 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"screen", {"screen shipments and write protobuf scores", RunScreen}},
       {"explain", {"print a scores file as a reviewer reads it", RunExplain}},
       {"ownership", {"explain one entity's listed ownership with its paths", RunOwnership}},
+      {"import-incidents",
+       {"load security incidents (ACLED CSV) into an input database", RunImportIncidents}},
   };
   return commands;
 }
@@ -34,7 +36,8 @@ const std::map<std::string, Subcommand>& Subcommands() {
 void PrintUsage(std::ostream& out) {
   out << "usage: corridor COMMAND [OPTIONS]\n\ncommands:\n";
   for (const auto& [name, command] : Subcommands()) {
-    out << "  " << name << std::string(14 - name.size(), ' ') << command.summary << "\n";
+    out << "  " << name << std::string(name.size() < 18 ? 18 - name.size() : 1, ' ')
+        << command.summary << "\n";
   }
   out << "\n`corridor COMMAND --help` lists a command's options.\n";
 }

@@ -15,6 +15,7 @@ int RunCheckRules(const std::vector<std::string>& args);
 int RunScreen(const std::vector<std::string>& args);
 int RunExplain(const std::vector<std::string>& args);
 int RunOwnership(const std::vector<std::string>& args);
+int RunImportIncidents(const std::vector<std::string>& args);
 
 // Parses `args`; returns false when the command should stop (after --help), with `exit_code`.
 bool ParseOptions(const std::string& command,

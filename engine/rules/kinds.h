@@ -15,6 +15,8 @@ std::unique_ptr<CompiledRule> CompileGoods(const rules::Rule& rule, const RuleCo
 std::unique_ptr<CompiledRule> CompileRoute(const rules::Rule& rule, const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileOwnedByListedParty(const rules::Rule& rule,
                                                         const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileSecurityIncident(const rules::Rule& rule,
+                                                      const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
                                                  const RuleCompileContext& c);
 

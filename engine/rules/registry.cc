@@ -16,6 +16,8 @@ std::unique_ptr<CompiledRule> CompileRule(const rules::Rule& rule,
       return CompileListedParty(rule, context);
     case rules::Rule::kOwnedByListedParty:
       return CompileOwnedByListedParty(rule, context);
+    case rules::Rule::kSecurityIncident:
+      return CompileSecurityIncident(rule, context);
     case rules::Rule::KIND_NOT_SET:
       break;
   }

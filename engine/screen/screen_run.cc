@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "engine/config/rule_set.h"
+#include "engine/incidents/incidents.h"
 #include "engine/load/input_database.h"
 #include "engine/score/aggregate.h"
 #include "engine/screen/ownership_world.h"
@@ -92,6 +93,15 @@ class Resources : public RunResources {
     return ownership_status_;
   }
 
+  Status SecurityIncidents(const std::vector<SecurityIncident>** incidents) override {
+    if (!incidents_loaded_) {
+      incidents_loaded_ = true;
+      incidents_status_ = LoadSecurityIncidents(input_->db(), &incidents_, &input_->run_problems());
+    }
+    *incidents = &incidents_;
+    return incidents_status_;
+  }
+
   const std::string& as_of() const override { return as_of_; }
 
  private:
@@ -100,6 +110,9 @@ class Resources : public RunResources {
   std::string as_of_;
   std::unique_ptr<OwnershipWorld> ownership_;
   Status ownership_status_;
+  bool incidents_loaded_ = false;
+  std::vector<SecurityIncident> incidents_;
+  Status incidents_status_;
 };
 
 }  // namespace
