@@ -443,7 +443,13 @@ void DeriveTargets(std::string_view notes, const std::string& incident_country,
     const std::string& word = words[i];
     auto demonym = Demonyms().find(word);
     if (demonym != Demonyms().end() && demonym->second != incident_country) {
-      for (size_t j = i + 1; j <= i + 2 && j < words.size(); ++j) {
+      // "Russian and Chinese nationals": skip the other demonyms of a list first.
+      size_t from = i + 1;
+      while (from < words.size() &&
+             (Demonyms().count(words[from]) || words[from] == "and" || words[from] == "or")) {
+        ++from;
+      }
+      for (size_t j = from; j <= from + 1 && j < words.size(); ++j) {
         if (PeopleWords().count(words[j])) {
           foreign = true;
           if (std::find(nationalities->begin(), nationalities->end(), demonym->second) ==

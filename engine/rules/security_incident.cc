@@ -188,9 +188,15 @@ class SecurityIncidentRule : public CompiledRule {
     } else {
       where += (where.empty() ? "" : "; ") + std::string("not placed, region match only");
     }
+    bool by_region = std::any_of(contributions.begin(), contributions.end(),
+                                 [](const Contribution& c) { return c.distance_km < 0; });
+    std::string radius = "within " + Fixed(config_.radius_km, 1) + " km";
+    std::string within = !point      ? "in its region"
+                         : by_region ? radius + " or in its region"
+                                     : radius;
     summary += " (" + where + "): " + std::to_string(contributions.size()) + " incident" +
-               (contributions.size() == 1 ? "" : "s") + " within " + Fixed(config_.radius_km, 1) +
-               " km and " + std::to_string(config_.window_days) + " days, combined factor " +
+               (contributions.size() == 1 ? "" : "s") + " " + within + " in the last " +
+               std::to_string(config_.window_days) + " days, combined factor " +
                Fixed(combined, 3) + " x weight " + Fixed(config_.weight, 2) + " = " +
                Fixed(weight, 2);
     for (size_t i = 0; i < contributions.size(); ++i) {
