@@ -9,13 +9,15 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$corridor" init --db "$work/demo.db" >/dev/null
 sqlite3 -bail "$work/demo.db" < "$root/samples/corridor_demo.sql"
+"$corridor" import-incidents --db "$work/demo.db" --format acled \
+  --path "$root/samples/incidents_acled.csv" >/dev/null
 protoc --python_out="$work" -I"$root" "$root/schemas/common.proto" "$root/schemas/scores.proto"
 for format in delimited json; do
   "$corridor" screen --db "$work/demo.db" --rules "$root/rules" --out "$work/s.$format" \
     --format "$format" --as-of 2025-12-01 2>/dev/null
   PYTHONPATH="$work" /usr/bin/python3 "$root/tools/read_scores.py" "$work/s.$format" > "$work/read.$format"
-  grep -qx "S-01 98 BLOCK sdn_party, xinjiang_origin_goods" "$work/read.$format"
-  grep -q '"shipments": "20"' "$work/read.$format"
+  grep -qx "S-01 98.42 BLOCK sdn_party, xinjiang_origin_goods, security_incidents_near_route" "$work/read.$format"
+  grep -q '"shipments": "25"' "$work/read.$format"
 done
 cmp "$work/read.delimited" "$work/read.json"
-echo "python reader: both formats read back the same 20 shipments"
+echo "python reader: both formats read back the same 25 shipments"
