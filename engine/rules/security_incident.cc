@@ -4,6 +4,7 @@
 // by name in the rule's gazetteer, else matched by region. docs/rules.md has the arithmetic.
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
 
 #include "engine/base/strings.h"
@@ -75,6 +76,10 @@ class SecurityIncidentRule : public CompiledRule {
       incidents_.push_back(incident);
     }
     index_ = std::make_unique<IncidentIndex>(&incidents_, config_.radius_km);
+    by_region_.clear();
+    for (size_t i = 0; i < incidents_.size(); ++i) {
+      if (incidents_[i].region) by_region_[*incidents_[i].region].push_back(i);
+    }
     return Status::Ok();
   }
 
@@ -101,12 +106,13 @@ class SecurityIncidentRule : public CompiledRule {
         }
       }
       if (config_.region_fallback_factor > 0 && leg.region) {
-        for (const SecurityIncident& incident : incidents_) {
-          // A placed leg meets only incidents without coordinates by region; an unplaced leg
-          // meets every incident of its region.
-          if (point && incident.has_coordinates()) continue;
-          if (incident.region && *incident.region == *leg.region) {
-            contributions.push_back(Assess(incident, -1, s));
+        auto in_region = by_region_.find(*leg.region);
+        if (in_region != by_region_.end()) {
+          for (size_t i : in_region->second) {
+            // A placed leg meets only incidents without coordinates by region; an unplaced leg
+            // meets every incident of its region.
+            if (point && incidents_[i].has_coordinates()) continue;
+            contributions.push_back(Assess(incidents_[i], -1, s));
           }
         }
       }
@@ -252,7 +258,8 @@ class SecurityIncidentRule : public CompiledRule {
 
   SecurityConfig config_;
   int64_t as_of_day_ = 0;
-  std::vector<SecurityIncident> incidents_;  // in the window and the filter
+  std::vector<SecurityIncident> incidents_;               // in the window and the filter
+  std::map<std::string, std::vector<size_t>> by_region_;  // region -> indices in incidents_
   std::unique_ptr<IncidentIndex> index_;
 };
 
