@@ -108,7 +108,15 @@ INSERT INTO entity (entity_id, kind, name, country, region, address, registratio
   ('E-SZL', 'company', 'Shenzhen Laptop Export Co., Ltd.', 'CN', 'CN-GD', '100 Shennan Road, Shenzhen', NULL),
   ('E-ISB', 'company', 'Islamabad Computer Mart (Pvt.) Ltd.', 'PK', 'PK-IS', 'Blue Area 23, Islamabad', NULL),
   ('E-TSC', 'company', 'Samarkand Computers LLC', 'UZ', 'UZ-SA', '3 Registan Street, Samarkand', NULL),
-  ('E-XZP', 'company', 'Xuzhou Heavy Parts Co., Ltd.', 'CN', 'CN-JS', '18 Tongshan Road, Xuzhou', NULL);
+  ('E-XZP', 'company', 'Xuzhou Heavy Parts Co., Ltd.', 'CN', 'CN-JS', '18 Tongshan Road, Xuzhou', NULL),
+  -- Parties of the security samples S-41..S-45 (invented companies).
+  ('E-CHE', 'company', 'Chengdu Hydropower Equipment Export Co., Ltd.', 'CN', 'CN-SC',
+   'Gaoxin District, Chengdu, Sichuan', NULL),
+  ('E-KDW', 'company', 'Kohistan Dam Works (Pvt.) Ltd.', 'PK', 'PK-KP', 'Dasu, Upper Kohistan', NULL),
+  ('E-QPS', 'company', 'Qasim Power Services (Pvt.) Ltd.', 'PK', 'PK-SD', 'Port Qasim, Karachi', NULL),
+  ('E-CHG', 'company', 'Chagai Minerals (Pvt.) Ltd.', 'PK', 'PK-BA', 'Dalbandin, Chagai', NULL),
+  ('E-TJS', 'company', 'Tianjin Smelting Import Co., Ltd.', 'CN', 'CN-TJ', 'Binhai, Tianjin', NULL),
+  ('E-ATS', 'company', 'Almaty Turbine Service LLP', 'KZ', 'KZ-75', '8 Tole Bi Street, Almaty', NULL);
 
 UPDATE entity SET incorporated_on = '2025-06-02', activity = 'forwarder' WHERE entity_id = 'E-FWD';
 UPDATE entity SET incorporated_on = '2009-04-17' WHERE entity_id = 'E-ALT';
@@ -188,7 +196,25 @@ INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_regi
   -- S-30 hold: machinery parts for Gwadar through Balochistan, shipped by a Chinese company to a
   -- logistics firm, declared below the value of its items (custom SQL rules, the Balochistan
   -- route rule and red flags add up).
-  ('S-30', '2025-11-03', 'road', 'CN', 'CN-JS', 'PK', 'PK-BA', 'PK', 50000, 'USD');
+  ('S-30', '2025-11-03', 'road', 'CN', 'CN-JS', 'PK', 'PK-BA', 'PK', 50000, 'USD'),
+  -- Security samples (rules/security.textproto, incidents from samples/incidents_acled.csv,
+  -- screened --as-of 2025-12-01 so the window opens on 2023-12-02).
+  -- S-41 review: a Chinese supplier's turbine parts by road up the Karakoram Highway through
+  -- Besham, where a convoy of Chinese engineers was bombed on 2024-03-26 (615 days before).
+  ('S-41', '2025-11-03', 'road', 'PK', 'PK-IS', 'PK', 'PK-KP', 'PK', 480000, 'USD'),
+  -- S-42 review: control panels for a power plant flown into Karachi's Jinnah International
+  -- Airport, where a bomb killed two Chinese nationals on 2024-10-06; the legs carry GPS
+  -- coordinates.
+  ('S-42', '2025-11-12', 'air', 'CN', 'CN-SC', 'PK', 'PK-SD', 'PK', 95000, 'USD'),
+  -- S-43 clear (near miss): the same turbine parts over Khunjerab to Dasu. The 2021 Dasu bus
+  -- bombing is older than the window; Besham is 56 km from Dasu, outside the 50 km radius.
+  ('S-43', '2025-11-05', 'road', 'CN', 'CN-XJ', 'PK', 'PK-KP', 'PK', 310000, 'USD'),
+  -- S-44 review: copper concentrate from Saindak through Dalbandin (no coordinates, not in the
+  -- gazetteer: matched by region PK-BA) to Karachi for a Chinese smelter.
+  ('S-44', '2025-11-07', 'road', 'PK', 'PK-BA', 'CN', 'CN-TJ', 'CN', 1250000, 'USD'),
+  -- S-45 clear (near miss): S-41's route with a Kazakh supplier and no Chinese party: the Besham
+  -- attack targeted Chinese nationals, so it counts once, not twice.
+  ('S-45', '2025-11-14', 'road', 'PK', 'PK-IS', 'PK', 'PK-KP', 'PK', 150000, 'USD');
 
 INSERT INTO shipment_party (shipment_id, entity_id, role) VALUES
   ('S-01', 'E-XPCC', 'shipper'), ('S-01', 'E-KTM', 'consignee'),
@@ -221,7 +247,12 @@ INSERT INTO shipment_party (shipment_id, entity_id, role) VALUES
   ('S-27', 'E-SZL', 'shipper'), ('S-27', 'E-ISB', 'consignee'),
   ('S-28', 'E-SZL', 'shipper'), ('S-28', 'E-ISB', 'consignee'),
   ('S-29', 'E-SZL', 'shipper'), ('S-29', 'E-ISB', 'consignee'),
-  ('S-30', 'E-XZP', 'shipper'), ('S-30', 'E-GWD', 'consignee');
+  ('S-30', 'E-XZP', 'shipper'), ('S-30', 'E-GWD', 'consignee'),
+  ('S-41', 'E-CHE', 'shipper'), ('S-41', 'E-KDW', 'consignee'),
+  ('S-42', 'E-CHE', 'shipper'), ('S-42', 'E-QPS', 'consignee'),
+  ('S-43', 'E-CHE', 'shipper'), ('S-43', 'E-KDW', 'consignee'),
+  ('S-44', 'E-CHG', 'shipper'), ('S-44', 'E-TJS', 'consignee'),
+  ('S-45', 'E-ATS', 'shipper'), ('S-45', 'E-KDW', 'consignee');
 
 INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, unit, value,
                            origin_country, origin_region) VALUES
@@ -257,7 +288,12 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, un
   ('S-28', 1, '8471.30', 'Laptop computers', 110, 'pcs', 52000, 'CN', 'CN-GD'),
   ('S-29', 1, '8471.30', 'Laptop computers', 330, 'pcs', 150000, 'CN', 'CN-GD'),
   ('S-30', 1, '8431.49', 'Crane parts', 200, 'pcs', 60000, 'CN', 'CN-JS'),
-  ('S-30', 2, '8483.40', 'Gearboxes', 30, 'pcs', 30000, 'CN', 'CN-JS');
+  ('S-30', 2, '8483.40', 'Gearboxes', 30, 'pcs', 30000, 'CN', 'CN-JS'),
+  ('S-41', 1, '8410.90', 'Hydraulic turbine parts (runner blades)', 12, 'pcs', 480000, 'CN', 'CN-SC'),
+  ('S-42', 1, '8537.10', 'Control panels, for a voltage not exceeding 1000 V', 20, 'pcs', 95000, 'CN', 'CN-SC'),
+  ('S-43', 1, '8410.90', 'Hydraulic turbine parts (guide vanes)', 40, 'pcs', 310000, 'CN', 'CN-SC'),
+  ('S-44', 1, '2603.00', 'Copper ores and concentrates', 5000, 't', 1250000, 'PK', 'PK-BA'),
+  ('S-45', 1, '8410.90', 'Hydraulic turbine parts, refurbished', 6, 'pcs', 150000, 'KZ', 'KZ-75');
 
 INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, region, kind,
                           arrived_on) VALUES
@@ -345,6 +381,32 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, re
   ('S-30', 1, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-11-03'),
   ('S-30', 2, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-11-05'),
   ('S-30', 3, NULL, 'Quetta', 'PK', 'PK-BA', 'inland', '2025-11-12'),
-  ('S-30', 4, 'PKGWD', 'Gwadar', 'PK', 'PK-BA', 'port', '2025-11-14');
+  ('S-30', 4, 'PKGWD', 'Gwadar', 'PK', 'PK-BA', 'port', '2025-11-14'),
+  ('S-41', 1, NULL, 'Islamabad', 'PK', 'PK-IS', 'inland', '2025-11-03'),
+  ('S-41', 2, NULL, 'Havelian dry port', 'PK', 'PK-KP', 'inland', '2025-11-04'),
+  ('S-41', 3, NULL, 'Besham', 'PK', 'PK-KP', 'inland', '2025-11-05'),
+  ('S-41', 4, NULL, 'Dasu', 'PK', 'PK-KP', 'inland', '2025-11-06'),
+  ('S-43', 1, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-11-05'),
+  ('S-43', 2, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-11-07'),
+  ('S-43', 3, NULL, 'Sost dry port', 'PK', 'PK-GB', 'inland', '2025-11-07'),
+  ('S-43', 4, NULL, 'Chilas', 'PK', 'PK-GB', 'inland', '2025-11-09'),
+  ('S-43', 5, NULL, 'Dasu', 'PK', 'PK-KP', 'inland', '2025-11-10'),
+  ('S-44', 1, NULL, 'Saindak', 'PK', 'PK-BA', 'inland', '2025-11-07'),
+  ('S-44', 2, NULL, 'Dalbandin', 'PK', 'PK-BA', 'inland', '2025-11-08'),
+  ('S-44', 3, 'PKKHI', 'Karachi', 'PK', 'PK-SD', 'port', '2025-11-12'),
+  ('S-45', 1, NULL, 'Islamabad', 'PK', 'PK-IS', 'inland', '2025-11-14'),
+  ('S-45', 2, NULL, 'Havelian dry port', 'PK', 'PK-KP', 'inland', '2025-11-15'),
+  ('S-45', 3, NULL, 'Besham', 'PK', 'PK-KP', 'inland', '2025-11-16'),
+  ('S-45', 4, NULL, 'Dasu', 'PK', 'PK-KP', 'inland', '2025-11-17');
+
+-- S-42's legs carry coordinates (the optional shipment_leg.latitude/longitude), as a carrier's
+-- GPS feed gives them: the cargo terminal of Jinnah International Airport and the plant site at
+-- Port Qasim (approximate).
+INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, region, kind,
+                          arrived_on, latitude, longitude) VALUES
+  ('S-42', 1, NULL, 'Chengdu Shuangliu airport', 'CN', 'CN-SC', 'port', '2025-11-12', 30.58, 103.95),
+  ('S-42', 2, 'PKKHI', 'Karachi Jinnah International Airport cargo', 'PK', 'PK-SD', 'port',
+   '2025-11-13', 24.90, 67.16),
+  ('S-42', 3, NULL, 'Port Qasim plant site', 'PK', 'PK-SD', 'inland', '2025-11-14', 24.78, 67.35);
 
 COMMIT;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start: install what is missing, build corridor, build the demo database from
-# samples/corridor_demo.sql, screen every sample shipment with the bundled rules and print the
-# table. Run from anywhere: `bash samples/demo.sh`. Output goes to out/ in the repository.
+# samples/corridor_demo.sql and samples/incidents_acled.csv, screen every sample shipment with
+# the bundled rules and print the table. Run from anywhere: `bash samples/demo.sh`. Output goes to out/ in the repository.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -12,6 +12,7 @@ mkdir -p out
 rm -f out/demo.db
 build/corridor init --db out/demo.db >/dev/null
 sqlite3 -bail out/demo.db < samples/corridor_demo.sql
+build/corridor import-incidents --db out/demo.db --format acled --path samples/incidents_acled.csv
 build/corridor check-rules --rules rules
 build/corridor screen --db out/demo.db --rules rules --out out/demo.scores --as-of 2025-12-01 --table
 echo

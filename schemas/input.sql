@@ -105,7 +105,13 @@ CREATE TABLE IF NOT EXISTS shipment_leg (
   country       TEXT,              -- ISO 3166-1 alpha-2
   region        TEXT,              -- ISO 3166-2
   kind          TEXT,              -- port, border_crossing, transshipment, inland
-  arrived_on    TEXT               -- ISO 8601 date
+  arrived_on    TEXT,              -- ISO 8601 date
+  -- Optional (added for the security_incident rule; databases without these two columns still
+  -- load): WGS 84 decimal degrees of the stop. Where NULL, the security rule places the leg by
+  -- its location_name in the rules' gazetteer (rules/reference/corridor_locations.csv), else by
+  -- its region.
+  latitude      REAL,              -- -90..90
+  longitude     REAL               -- -180..180
 );
 CREATE INDEX IF NOT EXISTS shipment_leg_by_shipment ON shipment_leg(shipment_id);
 
@@ -240,3 +246,41 @@ CREATE TABLE IF NOT EXISTS list_reject (
   location  TEXT NOT NULL,  -- file:line
   reason    TEXT NOT NULL
 );
+
+------------------------------------------------------------------------------------------------
+-- Security incidents along the routes (filled by `corridor import-incidents`, docs/incidents.md;
+-- read by the `security_incident` rule kind only: a database without this table screens as
+-- before unless such a rule is configured)
+------------------------------------------------------------------------------------------------
+
+-- One dated violent or security event: an attack, a bombing, a clash, a kidnapping.
+--
+-- severity is an integer 1..5 derived on import (docs/incidents.md) from the event type and the
+-- fatalities, whichever is higher:
+--   1  no violence reported: protests, strategic developments (arrests, seizures)
+--   2  violence without reported deaths: riots, clashes, attacks or explosions with 0 fatalities
+--   3  deadly: 1 to 4 fatalities, or any suicide bombing
+--   4  mass-casualty: 5 to 19 fatalities
+--   5  major: 20 or more fatalities
+CREATE TABLE IF NOT EXISTS security_incident (
+  incident_id        TEXT PRIMARY KEY,  -- ACLED event_id_cnty when given, else 'sha256:' and the
+                                        -- first 16 hex digits of a digest of the row
+  event_date         TEXT NOT NULL,     -- ISO 8601 date (YYYY-MM-DD)
+  country            TEXT NOT NULL,     -- ISO 3166-1 alpha-2
+  region             TEXT,              -- ISO 3166-2 (PK-KP, PK-BA, CN-XJ); NULL when unmapped
+  location_name      TEXT,              -- the place as the source names it ('Besham')
+  latitude           REAL,              -- WGS 84 decimal degrees, -90..90; NULL when unknown
+  longitude          REAL,              -- -180..180
+  kind               TEXT NOT NULL,     -- ACLED event_type, e.g. 'Explosions/Remote violence'
+  sub_kind           TEXT,              -- ACLED sub_event_type, e.g. 'Suicide bomb'
+  severity           INTEGER NOT NULL,  -- 1..5, see above
+  fatalities         INTEGER NOT NULL DEFAULT 0,  -- reported deaths (including attackers)
+  actor              TEXT,              -- who acted (ACLED actor1)
+  targets            TEXT,              -- what was targeted, tokens joined by ';':
+                                        -- foreign_nationals, security_forces, convoy,
+                                        -- infrastructure, civilians
+  target_nationality TEXT,              -- nationalities targeted, ISO alpha-2 joined by ';' ('CN')
+  notes              TEXT,              -- the source's description, verbatim
+  source             TEXT               -- the public source (outlet and date)
+);
+CREATE INDEX IF NOT EXISTS security_incident_by_date ON security_incident(event_date);

@@ -9,6 +9,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$corridor" init --db "$work/demo.db" >/dev/null
 sqlite3 -bail "$work/demo.db" < "$root/samples/corridor_demo.sql"
+"$corridor" import-incidents --db "$work/demo.db" --format acled \
+  --path "$root/samples/incidents_acled.csv" >/dev/null
 protoc --python_out="$work" -I"$root" "$root/schemas/common.proto" "$root/schemas/scores.proto"
 for format in delimited json; do
   "$corridor" screen --db "$work/demo.db" --rules "$root/rules" --out "$work/s.$format" \

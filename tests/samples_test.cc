@@ -7,6 +7,7 @@
 
 #include "engine/base/csv.h"
 #include "engine/base/strings.h"
+#include "engine/incidents/acled_import.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
 #include "tests/test_util.h"
@@ -18,9 +19,15 @@ using testing::RunCorridor;
 using testing::SourceFile;
 using testing::TempDir;
 
+// The demo database as samples/demo.sh builds it: the SQL, then the sample incidents.
 std::string MakeDemoDatabase(const TempDir& dir) {
-  return testing::MakeDatabase(dir, testing::ReadText(SourceFile("samples/corridor_demo.sql")),
-                               "demo.db");
+  std::string db = testing::MakeDatabase(
+      dir, testing::ReadText(SourceFile("samples/corridor_demo.sql")), "demo.db");
+  IncidentImportReport report;
+  Status status = ImportAcledIncidents(db, SourceFile("samples/incidents_acled.csv"), &report);
+  if (!status.ok() || report.rejected != 0)
+    throw std::runtime_error("sample incidents: " + status.message());
+  return db;
 }
 
 std::map<std::string, std::string> ExpectedDecisions() {
@@ -97,6 +104,23 @@ TEST_CASE("explain prints hits, evidence and data problems", "[samples]") {
       result.out.find("! data problem: shipment_item S-17/line 1 hs_code: not an HS code (2 to 10 "
                       "digits): '85A2'") != std::string::npos);
   CHECK(RunCorridor(dir, "explain --scores " + dir.File("s") + " --shipment S-99").exit_code == 1);
+}
+
+TEST_CASE("explain names the incidents near a sample route and their factors", "[samples]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  REQUIRE(RunCorridor(dir, "screen --db " + db + " --rules " + SourceFile("rules") +
+                               " --as-of 2025-12-01 --out " + dir.File("s"))
+              .exit_code == 0);
+  auto result = RunCorridor(dir, "explain --scores " + dir.File("s") + " --shipment S-41");
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("shipment S-41: review, score 31.72 (elevated)") != std::string::npos);
+  CHECK(result.out.find("leg 3 Besham (PK-KP; gazetteer \"Besham\" 34.92, 72.87): 1 incident "
+                        "within 50 km in the last 730 days, combined factor 0.529 x weight 60 = "
+                        "31.72; 2024-03-26 Besham (PK-KP) Explosions/Remote violence: Suicide "
+                        "bomb, 7 killed") != std::string::npos);
+  CHECK(result.out.find("x targeted 2 (CN: shipper E-CHE) [source: Reuters, 2024-03-26; Dawn, "
+                        "2024-03-27]") != std::string::npos);
 }
 
 TEST_CASE("Setup errors are one clear line on stderr and exit code 1", "[samples]") {

@@ -29,6 +29,8 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"ownership", {"explain one entity's listed ownership with its paths", RunOwnership}},
       {"import-list", {"load a published watch list into the database", RunImportList}},
       {"lists", {"show the loaded watch lists, or a list's latest changes", RunLists}},
+      {"import-incidents",
+       {"load security incidents (ACLED CSV) into an input database", RunImportIncidents}},
   };
   return commands;
 }
@@ -36,7 +38,8 @@ const std::map<std::string, Subcommand>& Subcommands() {
 void PrintUsage(std::ostream& out) {
   out << "usage: corridor COMMAND [OPTIONS]\n\ncommands:\n";
   for (const auto& [name, command] : Subcommands()) {
-    out << "  " << name << std::string(14 - name.size(), ' ') << command.summary << "\n";
+    out << "  " << name << std::string(name.size() < 18 ? 18 - name.size() : 1, ' ')
+        << command.summary << "\n";
   }
   out << "\n`corridor COMMAND --help` lists a command's options.\n";
 }

@@ -17,6 +17,7 @@ int RunExplain(const std::vector<std::string>& args);
 int RunOwnership(const std::vector<std::string>& args);
 int RunImportList(const std::vector<std::string>& args);
 int RunLists(const std::vector<std::string>& args);
+int RunImportIncidents(const std::vector<std::string>& args);
 
 // Parses `args`; returns false when the command should stop (after --help), with `exit_code`.
 bool ParseOptions(const std::string& command,

@@ -264,8 +264,19 @@ bool LoadRuleSet(const std::string& directory, RuleSet* rule_set, Diagnostics* d
           rule.kind_case() == rules::Rule::KIND_NOT_SET
               ? nullptr
               : rules::Rule::descriptor()->FindFieldByNumber(rule.kind_case());
-      RuleCompileContext context{groups, hs_tables, kind ? at.Nested(kind->name()) : at,
-                                 diagnostics};
+      RuleCompileContext context{
+          groups,
+          hs_tables,
+          kind ? at.Nested(kind->name()) : at,
+          diagnostics,
+          [&](const std::string& relative, std::string* contents) {
+            std::string path = JoinPath(directory, relative);
+            if (!ReadFile(path, contents)) return false;
+            digest.Update(path);
+            digest.Update(*contents);
+            return true;
+          },
+          [&](const std::string& relative) { return JoinPath(directory, relative); }};
       std::unique_ptr<CompiledRule> compiled = CompileRule(rule, context);
       if (diagnostics->size() != rule_errors || compiled == nullptr || rule.disabled()) continue;
       rule_set->rules.push_back(LoadedRule{rule, std::move(compiled), at.self()});

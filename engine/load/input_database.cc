@@ -1,6 +1,7 @@
 #include "engine/load/input_database.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "engine/base/strings.h"
@@ -133,9 +134,10 @@ class SqliteShipmentSource : public ShipmentSource {
     }
     if (status_.ok()) {
       status_ = db->Prepare(
-          "SELECT shipment_id, seq, location, location_name, country, region, kind, arrived_on"
-          " FROM shipment_leg" +
-              filter + " ORDER BY shipment_id, seq",
+          std::string("SELECT shipment_id, seq, location, location_name, country, region, kind,"
+                      " arrived_on, ") +
+              (input_->has_leg_coordinates() ? "latitude, longitude" : "NULL, NULL") +
+              " FROM shipment_leg" + filter + " ORDER BY shipment_id, seq",
           &legs);
     }
     if (!status_.ok()) return;
@@ -303,6 +305,19 @@ class SqliteShipmentSource : public ShipmentSource {
     leg.region = CheckRegion(r.OptionalText(5), "shipment_leg", row_id, "region", &s->problems);
     leg.kind = TrimmedOrNull(r.OptionalText(6));
     leg.arrived_on = TrimmedOrNull(r.OptionalText(7));
+    if (!r.IsNull(8) || !r.IsNull(9)) {
+      if (r.IsNull(8) || r.IsNull(9) || !r.IsNumeric(8) || !r.IsNumeric(9)) {
+        s->problems.push_back({"shipment_leg", row_id, "latitude",
+                               "latitude and longitude must both be numbers or both NULL"});
+      } else if (std::abs(r.Double(8)) > 90 || std::abs(r.Double(9)) > 180) {
+        s->problems.push_back({"shipment_leg", row_id, "latitude",
+                               "coordinates out of range: " + FormatNumber(r.Double(8), 6) + ", " +
+                                   FormatNumber(r.Double(9), 6)});
+      } else {
+        leg.latitude = r.Double(8);
+        leg.longitude = r.Double(9);
+      }
+    }
     s->legs.push_back(std::move(leg));
   }
 
@@ -388,11 +403,16 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
       }
     }
   }
+  std::vector<std::string> leg_columns = db->Columns("shipment_leg");
+  bool has_leg_coordinates =
+      std::find(leg_columns.begin(), leg_columns.end(), "latitude") != leg_columns.end() &&
+      std::find(leg_columns.begin(), leg_columns.end(), "longitude") != leg_columns.end();
   input->reset(new InputDatabase(std::move(db)));
   InputDatabase& in = **input;
   std::vector<std::string> entity_columns = in.db_->Columns("entity");
   bool has_activity =
       std::find(entity_columns.begin(), entity_columns.end(), "activity") != entity_columns.end();
+  in.has_leg_coordinates_ = has_leg_coordinates;
   status = in.db_->Prepare(
       std::string("SELECT entity_id, kind, name, country, region, address, birth_date,"
                   " registration_id, imo, incorporated_on, ") +

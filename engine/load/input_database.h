@@ -53,6 +53,8 @@ class InputDatabase {
   std::vector<DataProblem>& run_problems() { return run_problems_; }
 
   Database* db() { return db_.get(); }
+  // True when shipment_leg has the optional latitude and longitude columns.
+  bool has_leg_coordinates() const { return has_leg_coordinates_; }
 
  private:
   explicit InputDatabase(std::unique_ptr<Database> db) : db_(std::move(db)) {}
@@ -60,6 +62,7 @@ class InputDatabase {
   std::unique_ptr<Statement> entity_query_;
   std::unique_ptr<Statement> alias_query_;
   std::vector<DataProblem> run_problems_;
+  bool has_leg_coordinates_ = false;
 };
 
 // Checks an ISO 3166-1 alpha-2 or ISO 3166-2 column value; appends a problem and returns nullopt

@@ -63,6 +63,9 @@ struct ShipmentLeg {
   OptionalText region;
   OptionalText kind;
   OptionalText arrived_on;
+  // WGS 84 degrees; both set or both unset (the optional shipment_leg.latitude/longitude).
+  std::optional<double> latitude;
+  std::optional<double> longitude;
 };
 
 struct Shipment {

@@ -21,6 +21,8 @@ std::unique_ptr<CompiledRule> CompileForcedLabour(const rules::Rule& rule,
                                                   const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileRedFlag(const rules::Rule& rule, const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileSql(const rules::Rule& rule, const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileSecurityIncident(const rules::Rule& rule,
+                                                      const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
                                                  const RuleCompileContext& c);
 

@@ -24,6 +24,8 @@ std::unique_ptr<CompiledRule> CompileRule(const rules::Rule& rule,
       return CompileRedFlag(rule, context);
     case rules::Rule::kSql:
       return CompileSql(rule, context);
+    case rules::Rule::kSecurityIncident:
+      return CompileSecurityIncident(rule, context);
     case rules::Rule::KIND_NOT_SET:
       break;
   }

@@ -6,6 +6,7 @@
 #ifndef CORRIDOR_ENGINE_RULES_RULE_H_
 #define CORRIDOR_ENGINE_RULES_RULE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -56,7 +57,8 @@ struct RuleOutcome {
   std::vector<DataProblem> problems;
 };
 
-struct OwnershipWorld;  // engine/screen/ownership_world.h
+struct OwnershipWorld;    // engine/screen/ownership_world.h
+struct SecurityIncident;  // engine/incidents/incidents.h
 
 // What a run offers rules that need more than one shipment's records. Built lazily, once per
 // run, and shared by every rule that asks.
@@ -65,6 +67,11 @@ class RunResources {
   virtual ~RunResources() = default;
   // The ownership graph with its listed entities (engine/screen/ownership_world.h).
   virtual Status Ownership(const OwnershipWorld** world) = 0;
+  // Every row of the input's security_incident table; an error when the table is missing.
+  virtual Status SecurityIncidents(const std::vector<SecurityIncident>** incidents) {
+    (void)incidents;
+    return Status::Error("security incidents are not available in this run");
+  }
   virtual const std::string& as_of() const = 0;
   // The input database, read-only, for run-wide statistics (e.g. typical unit values).
   virtual Database* input() = 0;
@@ -99,6 +106,11 @@ struct RuleCompileContext {
   const std::map<std::string, std::vector<HsEntry>>& hs_tables;
   FieldLocator locator;  // of the kind's own message (e.g. the `jurisdiction { ... }` block)
   Diagnostics* diagnostics;
+  // Reads a reference file a rule names by a path relative to the rules folder, adding it to the
+  // rule set digest; false when it cannot be read (or the context has no folder).
+  std::function<bool(const std::string& relative_path, std::string* contents)> read_reference;
+  // The file name read_reference gives to diagnostics for `relative_path`.
+  std::function<std::string(const std::string& relative_path)> reference_name;
 
   void Error(const SourcePos& pos, std::string message) const {
     diagnostics->push_back({pos, std::move(message)});

@@ -8,6 +8,7 @@
 
 #include "engine/base/strings.h"
 #include "engine/config/rule_set.h"
+#include "engine/incidents/incidents.h"
 #include "engine/load/input_database.h"
 #include "engine/score/aggregate.h"
 #include "engine/screen/ownership_world.h"
@@ -94,6 +95,15 @@ class Resources : public RunResources {
     return ownership_status_;
   }
 
+  Status SecurityIncidents(const std::vector<SecurityIncident>** incidents) override {
+    if (!incidents_loaded_) {
+      incidents_loaded_ = true;
+      incidents_status_ = LoadSecurityIncidents(input_->db(), &incidents_, &input_->run_problems());
+    }
+    *incidents = &incidents_;
+    return incidents_status_;
+  }
+
   const std::string& as_of() const override { return as_of_; }
   Database* input() override { return input_->db(); }
 
@@ -103,6 +113,9 @@ class Resources : public RunResources {
   std::string as_of_;
   std::unique_ptr<OwnershipWorld> ownership_;
   Status ownership_status_;
+  bool incidents_loaded_ = false;
+  std::vector<SecurityIncident> incidents_;
+  Status incidents_status_;
 };
 
 }  // namespace
