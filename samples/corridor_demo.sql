@@ -102,7 +102,7 @@ INSERT INTO entity (entity_id, kind, name, country, region, address, registratio
   ('E-DAQO', 'company', 'Xinjiang Daqo New Energy Co., Ltd.', 'CN', 'CN-XJ', 'Shihezi Economic Development Zone, Xinjiang', NULL),
   ('E-LSP', 'company', 'Lahore Solar Panels (Pvt.) Ltd.', 'PK', 'PK-PB', '31 Quaid-e-Azam Industrial Estate, Lahore', NULL),
   ('E-NMT', 'company', 'Bayannur Tomato Products Co., Ltd.', 'CN', 'CN-NM', '9 Linhe Road, Bayannur', NULL),
-  ('E-KFD', 'company', 'Karachi Food Distributors (Pvt.) Ltd.', 'PK', 'PK-SD', '7 Shahrah-e-Faisal, Karachi', NULL),
+  ('E-KFD', 'company', 'Lahore Food Distributors (Pvt.) Ltd.', 'PK', 'PK-PB', '7 Ferozepur Road, Lahore', NULL),
   ('E-URA', 'company', 'Urumqi Auto Parts Co., Ltd.', 'CN', 'CN-XJ', '66 Suzhou Road, Urumqi', NULL),
   ('E-DSH', 'company', 'Dushanbe Motor Trade LLC', 'TJ', NULL, '14 Rudaki Avenue, Dushanbe', NULL),
   ('E-SZL', 'company', 'Shenzhen Laptop Export Co., Ltd.', 'CN', 'CN-GD', '100 Shennan Road, Shenzhen', NULL),
@@ -112,8 +112,8 @@ INSERT INTO entity (entity_id, kind, name, country, region, address, registratio
   -- Parties of the security samples S-41..S-45 (invented companies).
   ('E-CHE', 'company', 'Chengdu Hydropower Equipment Export Co., Ltd.', 'CN', 'CN-SC',
    'Gaoxin District, Chengdu, Sichuan', NULL),
-  ('E-KDW', 'company', 'Kohistan Dam Works (Pvt.) Ltd.', 'PK', 'PK-KP', 'Dasu, Upper Kohistan', NULL),
-  ('E-QPS', 'company', 'Qasim Power Services (Pvt.) Ltd.', 'PK', 'PK-SD', 'Port Qasim, Karachi', NULL),
+  ('E-KDW', 'company', 'Kohistan Dam Works (Pvt.) Ltd.', 'PK', 'PK-KP', 'Plot 3, Dasu Hydropower Colony, Upper Kohistan', NULL),
+  ('E-QPS', 'company', 'Qasim Power Services (Pvt.) Ltd.', 'PK', 'PK-SD', 'Plot 12, Eastern Industrial Zone, Port Qasim, Karachi', NULL),
   ('E-CHG', 'company', 'Chagai Minerals (Pvt.) Ltd.', 'PK', 'PK-BA', 'Dalbandin, Chagai', NULL),
   ('E-TJS', 'company', 'Tianjin Smelting Import Co., Ltd.', 'CN', 'CN-TJ', 'Binhai, Tianjin', NULL),
   ('E-ATS', 'company', 'Almaty Turbine Service LLP', 'KZ', 'KZ-75', '8 Tole Bi Street, Almaty', NULL);
@@ -153,7 +153,8 @@ INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_regi
   ('S-08', '2025-06-17', 'road', 'CN', 'CN-GD', 'KG', 'KG-GB', NULL, 58000, 'USD'),
   -- S-09 hold: CNC lathes (Tier 4.B) through Kyrgyzstan, final destination Russia.
   ('S-09', '2025-07-01', 'road', 'CN', 'CN-SH', 'KG', 'KG-GB', 'RU', 640000, 'USD'),
-  -- S-10 review: construction machinery parts over Khunjerab and through Balochistan to Gwadar.
+  -- S-10 hold: construction machinery parts from a Chinese maker over Khunjerab and through
+  -- Balochistan to Gwadar, past the 2024 attacks in Quetta and Gwadar, for a logistics firm.
   ('S-10', '2025-07-22', 'road', 'CN', 'CN-JS', 'PK', 'PK-BA', 'PK', 230000, 'USD'),
   -- S-11 block: Pakistani rice to Iran over the Taftan crossing.
   ('S-11', '2025-08-05', 'road', 'PK', 'PK-PB', 'IR', NULL, 'IR', 88000, 'USD'),
@@ -181,8 +182,9 @@ INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_regi
   ('S-21', '2025-09-08', 'air', 'CN', 'CN-GD', 'AM', 'AM-ER', NULL, 96000, 'USD'),
   -- S-22 hold: solar-grade polysilicon made in Xinjiang by a UFLPA-listed producer.
   ('S-22', '2025-09-22', 'rail', 'CN', 'CN-XJ', 'PK', 'PK-PB', 'PK', 780000, 'USD'),
-  -- S-23 clear: tomato paste from Inner Mongolia, a UFLPA high-priority sector only.
-  ('S-23', '2025-10-02', 'sea', 'CN', 'CN-NM', 'PK', 'PK-SD', 'PK', 36000, 'USD'),
+  -- S-23 clear: tomato paste from Inner Mongolia over Khunjerab to Lahore: a UFLPA high-priority
+  -- sector only, which alone stays below review.
+  ('S-23', '2025-10-02', 'road', 'CN', 'CN-NM', 'PK', 'PK-PB', 'PK', 36000, 'USD'),
   -- S-24 review: auto parts consigned to a months-old Khorgos forwarder, final destination
   -- Tajikistan.
   ('S-24', '2025-10-13', 'road', 'CN', 'CN-XJ', 'KZ', 'KZ-33', 'TJ', 18000, 'USD'),
@@ -365,8 +367,9 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, re
   ('S-22', 1, NULL, 'Shihezi', 'CN', 'CN-XJ', 'inland', '2025-09-22'),
   ('S-22', 2, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-09-27'),
   ('S-22', 3, NULL, 'Lahore', 'PK', 'PK-PB', 'inland', '2025-10-03'),
-  ('S-23', 1, 'CNTSN', 'Tianjin', 'CN', 'CN-TJ', 'port', '2025-10-02'),
-  ('S-23', 2, 'PKKHI', 'Karachi', 'PK', 'PK-SD', 'port', '2025-10-24'),
+  ('S-23', 1, NULL, 'Bayannur', 'CN', 'CN-NM', 'inland', '2025-10-02'),
+  ('S-23', 2, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-10-12'),
+  ('S-23', 3, NULL, 'Lahore', 'PK', 'PK-PB', 'inland', '2025-10-16'),
   ('S-24', 1, NULL, 'Urumqi', 'CN', 'CN-XJ', 'inland', '2025-10-13'),
   ('S-24', 2, NULL, 'Khorgos', 'KZ', 'KZ-33', 'border_crossing', '2025-10-15'),
   ('S-25', 1, NULL, 'Shenzhen', 'CN', 'CN-GD', 'inland', '2025-10-27'),

@@ -114,7 +114,7 @@ TEST_CASE("explain names the incidents near a sample route and their factors", "
               .exit_code == 0);
   auto result = RunCorridor(dir, "explain --scores " + dir.File("s") + " --shipment S-41");
   REQUIRE(result.exit_code == 0);
-  CHECK(result.out.find("shipment S-41: review, score 31.72 (elevated)") != std::string::npos);
+  CHECK(result.out.find("shipment S-41: review, score 38.55 (elevated)") != std::string::npos);
   CHECK(result.out.find("leg 3 Besham (PK-KP; gazetteer \"Besham\" 34.92, 72.87): 1 incident "
                         "within 50 km in the last 730 days, combined factor 0.529 x weight 60 = "
                         "31.72; 2024-03-26 Besham (PK-KP) Explosions/Remote violence: Suicide "

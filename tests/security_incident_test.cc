@@ -34,6 +34,7 @@ class FakeResources : public RunResources {
     return Status::Ok();
   }
   const std::string& as_of() const override { return as_of_; }
+  Database* input() override { return nullptr; }
 
  private:
   std::vector<SecurityIncident> incidents_;
