@@ -1,7 +1,7 @@
 // Screening throughput on a synthetic batch: N shipments (default 200,000), each with three
 // parties drawn from a pool of entities (some on a 20,000-entry watch list, a few on a 100-entry
-// forced-labour list), two items and three legs, screened with the bundled rules. Prints the time to build the database, the time to
-// screen, shipments per second and the peak resident memory.
+// forced-labour list), two items and three legs, screened with the bundled rules. Prints the time
+// to build the database, the time to screen, shipments per second and the peak resident memory.
 //
 //   build/screen_bench [SHIPMENTS] [RULES_DIR]
 #include <sys/resource.h>
@@ -47,11 +47,13 @@ int main(int argc, char** argv) {
     Check(Database::OpenWritable(db_path, &db));
     Check(CreateInputSchema(db.get()));
     Check(db->Execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN"));
-    Check(db->Execute("INSERT INTO list_source (list_id, version) VALUES ('ofac-sdn', 'bench'),"
-                      " ('uflpa', 'bench')"));
-    Check(db->Execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)"
-                      " INSERT INTO list_entry (list_id, entry_id, name, programs)"
-                      " SELECT 'uflpa', i, 'Xinjiang Supplier ' || i, 'UFLPA' FROM n"));
+    Check(
+        db->Execute("INSERT INTO list_source (list_id, version) VALUES ('ofac-sdn', 'bench'),"
+                    " ('uflpa', 'bench')"));
+    Check(
+        db->Execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)"
+                    " INSERT INTO list_entry (list_id, entry_id, name, programs)"
+                    " SELECT 'uflpa', i, 'Xinjiang Supplier ' || i, 'UFLPA' FROM n"));
     std::unique_ptr<Statement> list, entity, shipment, party, item, leg;
     Check(
         db->Prepare("INSERT INTO list_entry (list_id, entry_id, name, programs) VALUES "
