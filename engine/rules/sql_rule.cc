@@ -131,10 +131,11 @@ void Bind(sqlite3_stmt* statement, int index, const std::optional<double>& value
 class SqlRule : public CompiledRule {
  public:
   ~SqlRule() override {
-    for (sqlite3_stmt* statement : {query_, clear_, insert_shipment_, insert_party_, insert_alias_,
+    for (sqlite3_stmt* statement : {query_, insert_shipment_, insert_party_, insert_alias_,
                                     insert_item_, insert_leg_, insert_match_, insert_ownership_}) {
       sqlite3_finalize(statement);
     }
+    for (sqlite3_stmt* statement : clear_views_) sqlite3_finalize(statement);
     sqlite3_close_v2(db_);
   }
 
@@ -150,8 +151,6 @@ class SqlRule : public CompiledRule {
       return std::string("cannot create the views: ") + sqlite3_errmsg(db_);
     }
     const char* inserts[] = {
-        "DELETE FROM shipment; DELETE FROM party; DELETE FROM party_alias; DELETE FROM item;"
-        " DELETE FROM leg; DELETE FROM list_match; DELETE FROM ownership;",
         "INSERT INTO shipment VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         "INSERT INTO party VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         "INSERT INTO party_alias VALUES (?1, ?2)",
@@ -159,17 +158,22 @@ class SqlRule : public CompiledRule {
         "INSERT INTO leg VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         "INSERT INTO list_match VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         "INSERT INTO ownership VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
-    sqlite3_stmt** targets[] = {&clear_,        &insert_shipment_, &insert_party_,
-                                &insert_alias_, &insert_item_,     &insert_leg_,
-                                &insert_match_, &insert_ownership_};
-    for (size_t i = 0; i < 8; ++i) {
-      // The clearing statement holds several statements: keep the remainder and run it with exec.
-      if (i == 0) continue;
+    sqlite3_stmt** targets[] = {&insert_shipment_, &insert_party_, &insert_alias_,
+                                &insert_item_,     &insert_leg_,   &insert_match_,
+                                &insert_ownership_};
+    for (size_t i = 0; i < 7; ++i) {
       if (sqlite3_prepare_v2(db_, inserts[i], -1, targets[i], nullptr) != SQLITE_OK) {
         return std::string("internal: ") + sqlite3_errmsg(db_);
       }
     }
-    clear_sql_ = inserts[0];
+    for (const std::string& view : ViewNames()) {
+      sqlite3_stmt* statement = nullptr;
+      if (sqlite3_prepare_v2(db_, ("DELETE FROM " + view).c_str(), -1, &statement, nullptr) !=
+          SQLITE_OK) {
+        return std::string("internal: ") + sqlite3_errmsg(db_);
+      }
+      clear_views_.push_back(statement);
+    }
 
     sqlite3_set_authorizer(db_, Authorize, &authorizer_);
     authorizer_.checking = true;
@@ -244,8 +248,9 @@ class SqlRule : public CompiledRule {
   // Replaces the views' rows with the shipment's. Returns an error message or "".
   std::string Fill(const ShipmentContext& context) const {
     const Shipment& s = context.shipment;
-    if (sqlite3_exec(db_, clear_sql_.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return sqlite3_errmsg(db_);
+    for (sqlite3_stmt* clear : clear_views_) {
+      if (sqlite3_step(clear) != SQLITE_DONE) return sqlite3_errmsg(db_);
+      sqlite3_reset(clear);
     }
     auto run = [&](sqlite3_stmt* statement) {
       int rc = sqlite3_step(statement);
@@ -349,7 +354,6 @@ class SqlRule : public CompiledRule {
   sqlite3* db_ = nullptr;
   AuthorizerState authorizer_;
   sqlite3_stmt* query_ = nullptr;
-  sqlite3_stmt* clear_ = nullptr;
   sqlite3_stmt* insert_shipment_ = nullptr;
   sqlite3_stmt* insert_party_ = nullptr;
   sqlite3_stmt* insert_alias_ = nullptr;
@@ -357,7 +361,7 @@ class SqlRule : public CompiledRule {
   sqlite3_stmt* insert_leg_ = nullptr;
   sqlite3_stmt* insert_match_ = nullptr;
   sqlite3_stmt* insert_ownership_ = nullptr;
-  std::string clear_sql_;
+  std::vector<sqlite3_stmt*> clear_views_;  // DELETE FROM each view
   int summary_column_ = -1;
   int weight_column_ = -1;
   mutable int progress_calls_ = 0;
