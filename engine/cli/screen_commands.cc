@@ -146,17 +146,19 @@ int RunExplain(const std::vector<std::string>& args) {
   std::set<std::string> wanted(shipment_ids.begin(), shipment_ids.end());
   std::set<std::string> found;
   scores::ScoreRecord record;
+  scores::StreamHeader header;
   if (table) std::cout << TableHeader();
   while (reader->Next(&record)) {
     switch (record.record_case()) {
       case scores::ScoreRecord::kHeader:
+        header = record.header();
         if (!table) std::cout << ExplainHeader(record.header()) << "\n";
         break;
       case scores::ScoreRecord::kShipment:
         if (!wanted.empty() && wanted.count(record.shipment().shipment_id()) == 0) break;
         found.insert(record.shipment().shipment_id());
         std::cout << (table ? TableRow(record.shipment())
-                            : ExplainShipment(record.shipment()) + "\n");
+                            : ExplainShipment(record.shipment(), &header) + "\n");
         break;
       case scores::ScoreRecord::kSummary:
         if (wanted.empty()) std::cout << ExplainSummary(record.summary());

@@ -75,7 +75,7 @@ std::string TableRow(const scores::ShipmentScore& score) {
          Pad(DecisionName(score.decision()), 9) + reasons + "\n";
 }
 
-std::string ExplainShipment(const scores::ShipmentScore& score) {
+std::string ExplainShipment(const scores::ShipmentScore& score, const scores::StreamHeader* header) {
   std::string out = "shipment " + score.shipment_id() + ": " + DecisionName(score.decision()) +
                     ", score " + FormatNumber(score.score()) + " (" + score.band() + ")\n";
   if (score.categories_size() > 0) {
@@ -92,7 +92,13 @@ std::string ExplainShipment(const scores::ShipmentScore& score) {
     if (hit.decision_floor() != DECISION_UNSPECIFIED) {
       out += ", at least " + DecisionName(hit.decision_floor());
     }
-    out += "]: " + hit.description() + "\n";
+    std::string description;
+    if (header != nullptr) {
+      for (const scores::RuleInfo& rule : header->rules()) {
+        if (rule.rule_id() == hit.rule_id()) description = rule.description();
+      }
+    }
+    out += "]" + (description.empty() ? std::string() : ": " + description) + "\n";
     for (const scores::Evidence& evidence : hit.evidence()) {
       out += "      - " + evidence.summary() + "\n";
     }

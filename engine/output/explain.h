@@ -17,8 +17,10 @@ std::string CategoryName(Category category);  // "secondary_sanctions", ...
 std::string TableHeader();
 std::string TableRow(const scores::ShipmentScore& score);
 
-// Multi-line explanation of one shipment: score, decision and why.
-std::string ExplainShipment(const scores::ShipmentScore& score);
+// Multi-line explanation of one shipment: score, decision and why. `header` supplies the rules'
+// descriptions (may be null: then hits show their ids only).
+std::string ExplainShipment(const scores::ShipmentScore& score,
+                            const scores::StreamHeader* header = nullptr);
 std::string ExplainHeader(const scores::StreamHeader& header);
 std::string ExplainSummary(const scores::StreamSummary& summary);
 

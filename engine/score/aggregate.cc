@@ -54,7 +54,6 @@ void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& 
     double next = Combine(score, entry.weight);
     scores::RuleHit* hit = out->add_hits();
     hit->set_rule_id(rule.id());
-    hit->set_description(rule.description());
     hit->set_category(rule.category());
     hit->set_weight(entry.weight);
     hit->set_contribution(RoundScore(next - score));

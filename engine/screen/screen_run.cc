@@ -140,6 +140,15 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   header->set_schema_version(input->db()->UserVersion());
   header->set_rules_digest(rule_set.digest);
   header->set_as_of(options.as_of);
+  for (const LoadedRule& rule : rule_set.rules) {
+    scores::RuleInfo* info = header->add_rules();
+    info->set_rule_id(rule.config.id());
+    info->set_description(rule.config.description());
+    info->set_category(rule.config.category());
+    info->set_weight(rule.config.weight());
+    info->set_decision_floor(rule.config.decision_floor());
+    info->set_source(rule.pos.file + ":" + std::to_string(rule.pos.line));
+  }
   std::set<std::string> loaded_lists;
   status = ReadListVersions(input->db(), header, &loaded_lists);
   if (!status.ok()) return status;
