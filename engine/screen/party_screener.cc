@@ -27,14 +27,20 @@ icu::Transliterator* ToLatinAscii() {
 }  // namespace
 
 std::string NormalizeNameKey(const std::string& name) {
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(name);
-  if (icu::Transliterator* transliterator = ToLatinAscii()) {
-    transliterator->transliterate(text);
-  } else {
-    text.toLower();
-  }
   std::string folded;
-  text.toUTF8String(folded);
+  bool ascii = std::all_of(name.begin(), name.end(),
+                           [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+  if (ascii) {
+    folded = AsciiLower(name);  // what the transliterator would give, without its cost
+  } else {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(name);
+    if (icu::Transliterator* transliterator = ToLatinAscii()) {
+      transliterator->transliterate(text);
+    } else {
+      text.toLower();
+    }
+    text.toUTF8String(folded);
+  }
   std::vector<std::string> tokens;
   std::string token;
   for (char ch : folded) {
