@@ -535,6 +535,41 @@ std::string ConsonantSkeleton(std::string_view token) {
   return out;
 }
 
+std::string PhoneticKey(std::string_view token) {
+  static const std::pair<const char*, const char*> kReplacements[] = {
+      {"dzh", "j"}, {"sch", "sh"}, {"tch", "ch"}, {"dj", "j"}, {"zh", "j"}, {"kh", "h"},
+      {"gh", "g"},  {"ph", "f"},   {"ck", "k"},   {"ou", "u"}, {"oo", "u"}, {"ee", "i"},
+      {"eo", "u"},  {"eu", "u"},   {"ae", "a"},   {"q", "k"},  {"w", "v"},  {"x", "ks"},
+  };
+  std::string text(token);
+  std::string out;
+  out.reserve(text.size() + 2);
+  for (size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    for (const auto& [from, to] : kReplacements) {
+      size_t length = std::char_traits<char>::length(from);
+      if (text.compare(i, length, from) == 0) {
+        out += to;
+        i += length;
+        replaced = true;
+        break;
+      }
+    }
+    if (replaced) continue;
+    char c = text[i];
+    if (c == 'c' && (i + 1 >= text.size() || text[i + 1] != 'h')) c = 'k';
+    if (c == 'e' || c == 'y') c = 'i';
+    if (c == 'o') c = 'u';
+    out += c;
+    ++i;
+  }
+  std::string folded;
+  for (char c : out) {
+    if (folded.empty() || folded.back() != c) folded += c;
+  }
+  return folded;
+}
+
 std::string LegalFormClass(std::string_view words) {
   auto found = LegalFormTable().find(std::string(words));
   return found == LegalFormTable().end() ? "" : found->second->form_class;

@@ -82,6 +82,11 @@ NameNormalizer& ThreadNameNormalizer();
 // repeated letters removed ("mohammed" -> "mhmd", "hassan" -> "hsn").
 std::string ConsonantSkeleton(std::string_view token);
 
+// A key that folds common romanisation differences: dzh/dj/zh = j, kh = h, ph = f, q = k,
+// w = v, c = k (not in ch), ou/oo = u, ee = i, Korean eo/eu = u, e = i, o = u, y = i, doubled
+// letters once ("mohammed" and "muhamad" -> "muhamid" and "muhamad"; "qaeda" = "qaida").
+std::string PhoneticKey(std::string_view token);
+
 // The class ("limited", "jsc", "corp") of a legal form written as the given lower-case ASCII
 // words, or "" when they are not one.
 std::string LegalFormClass(std::string_view words);
