@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 #include <utility>
 
@@ -13,25 +14,106 @@ namespace corridor::names {
 
 namespace {
 
-constexpr size_t kBigramSpace = 1 << 16;
-// Candidate words: those sharing this share of character bigrams with a query word are scored;
-// those sharing at least kJoinDice are kept even when they score 0, since they may be one half
-// of a joined word ("quan" for "quanguo").
-constexpr double kMinDice = 0.3;
-constexpr double kJoinDice = 0.5;
+// Candidate words are found by deletion neighbourhoods (as in SymSpell): every listed word's
+// phonetic key is stored with each string obtained by deleting up to kMaxDeletions(length)
+// characters, and a query word looks up its own deletions. Two keys within one edit (a
+// substitution, insertion, deletion or transposition) share a deletion; long keys within two.
+constexpr double kUnseenSimilarity = 0.35;
 
-// The distinct bigrams of "^word$".
-std::vector<uint16_t> Bigrams(const std::string& word) {
-  std::vector<uint16_t> out;
-  std::string padded = "^" + word + "$";
-  for (size_t i = 0; i + 1 < padded.size(); ++i) {
-    out.push_back(static_cast<uint16_t>((static_cast<unsigned char>(padded[i]) << 8) |
-                                        static_cast<unsigned char>(padded[i + 1])));
+int MaxDeletions(size_t length) { return length >= 7 && length <= 20 ? 2 : 1; }
+
+uint64_t Fnv1a(std::string_view text) {
+  uint64_t hash = 1469598103934665603ull;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// The hashes of `key` and of the strings left by deleting up to `depth` of its characters
+// (MaxDeletions(length) by default), sorted and distinct.
+std::vector<uint64_t> DeletionHashes(const std::string& key, int depth = -1) {
+  if (depth < 0) depth = MaxDeletions(key.size());
+  std::vector<uint64_t> out;
+  out.push_back(Fnv1a(key));
+  const size_t n = key.size();
+  auto hash_without = [&](size_t skip1, size_t skip2) {
+    uint64_t hash = 1469598103934665603ull;
+    for (size_t k = 0; k < n; ++k) {
+      if (k == skip1 || k == skip2) continue;
+      hash ^= static_cast<unsigned char>(key[k]);
+      hash *= 1099511628211ull;
+    }
+    return hash;
+  };
+  for (size_t i = 0; i < n && depth >= 1; ++i) {
+    if (n > 1) out.push_back(hash_without(i, n));
+    for (size_t j = i + 1; j < n && depth >= 2 && n > 2; ++j) out.push_back(hash_without(i, j));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
+
+// Deletion hashes to vocabulary words: an open-addressing table over the distinct hashes, each
+// slot pointing at a run of `words`.
+class NeighbourTable {
+ public:
+  void Add(const std::string& key, uint32_t word) {
+    for (uint64_t h : DeletionHashes(key)) pending_.push_back({h, word});
+  }
+  void Finish() {
+    std::sort(pending_.begin(), pending_.end());
+    pending_.erase(std::unique(pending_.begin(), pending_.end()), pending_.end());
+    size_t distinct = 0;
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      distinct += i == 0 || pending_[i].first != pending_[i - 1].first ? 1 : 0;
+    }
+    size_t capacity = 16;
+    while (capacity < distinct * 2) capacity *= 2;
+    slots_.assign(capacity, Slot());
+    words_.reserve(pending_.size());
+    for (size_t i = 0; i < pending_.size();) {
+      size_t j = i;
+      while (j < pending_.size() && pending_[j].first == pending_[i].first) {
+        words_.push_back(pending_[j].second);
+        ++j;
+      }
+      size_t at = pending_[i].first & (capacity - 1);
+      while (slots_[at].count != 0) at = (at + 1) & (capacity - 1);
+      slots_[at] = {pending_[i].first, static_cast<uint32_t>(words_.size() - (j - i)),
+                    static_cast<uint32_t>(j - i)};
+      i = j;
+    }
+    pending_.clear();
+    pending_.shrink_to_fit();
+  }
+  // Appends to `out` the words sharing a deletion with `key` (a word may come more than once).
+  // `depth` < 0: as stored (MaxDeletions).
+  void Find(const std::string& key, std::vector<uint32_t>* out, int depth = -1) const {
+    if (slots_.empty()) return;
+    size_t mask = slots_.size() - 1;
+    for (uint64_t h : DeletionHashes(key, depth)) {
+      for (size_t at = h & mask; slots_[at].count != 0; at = (at + 1) & mask) {
+        if (slots_[at].hash != h) continue;
+        out->insert(out->end(), words_.begin() + slots_[at].first,
+                    words_.begin() + slots_[at].first + slots_[at].count);
+        break;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t first = 0;
+    uint32_t count = 0;
+  };
+  std::vector<std::pair<uint64_t, uint32_t>> pending_;
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> words_;
+};
 
 std::string VocabularyKey(const ScoringToken& token) {
   switch (token.kind) {
@@ -258,11 +340,10 @@ struct NameIndex::Data {
   size_t entries = 0;
   std::unordered_map<std::string, uint32_t> vocabulary_ids;
   std::vector<ScoringToken> vocabulary;
-  std::vector<uint8_t> bigram_count;  // per vocabulary word: distinct bigrams of its phonetic key
-  std::vector<uint8_t> skeleton_bigram_count;                // per vocabulary word
-  std::vector<std::vector<uint32_t>> postings;               // per vocabulary id: records
-  std::vector<std::vector<uint32_t>> bigram_words;           // per bigram: vocabulary words
-  std::vector<std::vector<uint32_t>> skeleton_bigram_words;  // per bigram: by skeleton
+  std::vector<std::vector<uint32_t>> postings;                         // per vocabulary id: records
+  NeighbourTable phonetic_neighbours;                                  // by phonetic key
+  NeighbourTable skeleton_neighbours;                                  // by consonant skeleton
+  std::unordered_map<std::string, std::vector<uint32_t>> by_phonetic;  // exact phonetic key
   std::unordered_map<std::string, std::vector<uint32_t>> identifiers;  // number -> records
 
   // Per query: the similarity of each query token to vocabulary words, cached.
@@ -349,8 +430,6 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
   for (const auto& names : entry_names) data.statistics.AddEntry(names);
   data.information_needed = data.statistics.InformationNeeded();
 
-  data.bigram_words.resize(kBigramSpace);
-  data.skeleton_bigram_words.resize(kBigramSpace);
   for (size_t r = 0; r < built->records_.size(); ++r) {
     data.names.push_back(PrepareName(normalized[r], data.statistics));
     std::vector<uint32_t> ids;
@@ -362,19 +441,11 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
         uint32_t id = it->second;
         data.vocabulary.push_back(token);
         data.postings.emplace_back();
-        uint8_t count = 0, skeleton_count = 0;
         if (token.kind == TokenKind::kWord) {
-          auto bigrams = Bigrams(token.phonetic);
-          for (uint16_t b : bigrams) data.bigram_words[b].push_back(id);
-          count = static_cast<uint8_t>(std::min<size_t>(bigrams.size(), 255));
-          if (!token.skeleton.empty()) {
-            auto skeleton_bigrams = Bigrams(token.skeleton);
-            for (uint16_t b : skeleton_bigrams) data.skeleton_bigram_words[b].push_back(id);
-            skeleton_count = static_cast<uint8_t>(std::min<size_t>(skeleton_bigrams.size(), 255));
-          }
+          data.phonetic_neighbours.Add(token.phonetic, id);
+          data.by_phonetic[token.phonetic].push_back(id);
+          if (!token.skeleton.empty()) data.skeleton_neighbours.Add(token.skeleton, id);
         }
-        data.bigram_count.push_back(count);
-        data.skeleton_bigram_count.push_back(skeleton_count);
       }
       auto& posting = data.postings[it->second];
       if (posting.empty() || posting.back() != r) posting.push_back(static_cast<uint32_t>(r));
@@ -390,6 +461,8 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
       }
     }
   }
+  data.phonetic_neighbours.Finish();
+  data.skeleton_neighbours.Finish();
   *index = std::move(built);
   return Status::Ok();
 }
@@ -401,6 +474,21 @@ struct Ranked {
   double name_score;
   double score;
   bool decided;
+};
+
+// Per-thread buffers of Search(), sized for the largest index searched; every use leaves them
+// zeroed.
+struct SearchScratch {
+  std::vector<float> token_best;    // per record
+  std::vector<float> bound;         // per record
+  std::vector<float> found_weight;  // per record
+  std::vector<uint32_t> token_records;
+  std::vector<uint32_t> words;
+  void Reserve(size_t records) {
+    if (token_best.size() < records) token_best.resize(records);
+    if (bound.size() < records) bound.resize(records);
+    if (found_weight.size() < records) found_weight.resize(records);
+  }
 };
 
 }  // namespace
@@ -417,55 +505,125 @@ Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_sc
   state.cache.resize(state.name.tokens.size());
   const size_t record_count = records_.size();
 
-  // Candidate generation.
+  // Candidate generation. Each query word collects the listed words that look like it (its
+  // phonetic key within one or two edits, or its consonant skeleton for an abjad query; and the
+  // words it may be joined from, or that it forms joined with its neighbour) and raises, for
+  // each record holding one, the best similarity that record could have for the query word (1
+  // for joins). The weighted sum over query words bounds the record's query coverage and so its
+  // score (see ScoreNames): records whose bound stays below `min_score` are not scored.
   std::vector<uint32_t> candidates;
-  std::vector<uint8_t> seen(record_count);
-  auto add_records = [&](const std::vector<uint32_t>& records) {
-    for (uint32_t r : records) {
-      if (!seen[r]) {
-        seen[r] = 1;
-        candidates.push_back(r);
-      }
-    }
-  };
   if (brute_force) {
     candidates.resize(record_count);
     for (size_t r = 0; r < record_count; ++r) candidates[r] = static_cast<uint32_t>(r);
   } else {
-    std::vector<uint16_t> shared(data.vocabulary.size());
-    std::vector<uint32_t> touched;
-    for (size_t i = 0; i < state.name.tokens.size(); ++i) {
-      const ScoringToken& token = state.name.tokens[i];
-      if (token.kind != TokenKind::kWord) continue;  // legal forms and initials alone find nothing
-      auto exact = data.vocabulary_ids.find(VocabularyKey(token));
-      if (exact != data.vocabulary_ids.end()) add_records(data.postings[exact->second]);
-      auto probe = [&](const std::string& text, const std::vector<std::vector<uint32_t>>& words,
-                       const std::vector<uint8_t>& counts, bool skeletons) {
-        std::vector<uint16_t> bigrams = Bigrams(text);
-        touched.clear();
-        for (uint16_t b : bigrams) {
-          for (uint32_t w : words[b]) {
-            if (shared[w]++ == 0) touched.push_back(w);
-          }
-        }
-        for (uint32_t w : touched) {
-          double dice = 2.0 * shared[w] / static_cast<double>(bigrams.size() + counts[w]);
-          shared[w] = 0;
-          if (dice < kMinDice) continue;
-          if (dice >= kJoinDice || data.Similarity(&state, i, w, skeletons) > 0) {
-            add_records(data.postings[w]);
-          }
+    thread_local SearchScratch scratch;
+    scratch.Reserve(record_count);
+    std::vector<uint32_t> touched_records;
+    double unindexed_weight = 0;  // legal forms and initials: assumed to match
+    double total_weight = 0;
+    double word_weight = 0;
+    const auto& tokens = state.name.tokens;
+    // Words that the query word i+1 forms joined with word i ("quan guo" -> "quanguo").
+    std::vector<std::vector<uint32_t>> joined_with_next(tokens.size());
+    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (tokens[i].kind != TokenKind::kWord || tokens[i + 1].kind != TokenKind::kWord) continue;
+      if (tokens[i].text.size() > kMaxJoinedPart || tokens[i + 1].text.size() > kMaxJoinedPart) {
+        continue;
+      }
+      data.phonetic_neighbours.Find(PhoneticKey(tokens[i].text + tokens[i + 1].text),
+                                    &joined_with_next[i], 1);
+    }
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const ScoringToken& token = tokens[i];
+      total_weight += token.weight;
+      if (token.kind != TokenKind::kWord) {
+        unindexed_weight += token.weight;
+        continue;
+      }
+      word_weight += token.weight;
+      std::vector<uint32_t>& token_records = scratch.token_records;
+      token_records.clear();
+      auto raise = [&](uint32_t word, float similarity) {
+        for (uint32_t r : data.postings[word]) {
+          float& best = scratch.token_best[r];
+          if (best == 0) token_records.push_back(r);
+          best = std::max(best, similarity);
         }
       };
-      probe(token.phonetic, data.bigram_words, data.bigram_count, false);
+      auto exact = data.vocabulary_ids.find(VocabularyKey(token));
+      if (exact != data.vocabulary_ids.end()) raise(exact->second, 1);
+      auto similar = [&](const NeighbourTable& table, const std::string& key, bool skeletons,
+                         int depth) {
+        std::vector<uint32_t>& words = scratch.words;
+        words.clear();
+        table.Find(key, &words, depth);
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        for (uint32_t w : words) {
+          float similarity = data.Similarity(&state, i, w, skeletons);
+          if (similarity > 0) raise(w, similarity);
+        }
+      };
+      similar(data.phonetic_neighbours, token.phonetic, false, -1);
       if (state.name.abjad && !token.skeleton.empty()) {
-        probe(token.skeleton, data.skeleton_bigram_words, data.skeleton_bigram_count, true);
+        similar(data.skeleton_neighbours, token.skeleton, true, -1);
       }
+      // The listed words this query word may be joined from: both halves must be listed words;
+      // a record holding the pair holds the rarer half.
+      const std::string& key = token.phonetic;
+      for (size_t split = 2; split + 2 <= key.size() && split <= 2 * kMaxJoinedPart; ++split) {
+        auto left = data.by_phonetic.find(key.substr(0, split));
+        if (left == data.by_phonetic.end()) continue;
+        auto right = data.by_phonetic.find(key.substr(split));
+        if (right == data.by_phonetic.end()) continue;
+        auto postings = [&](const std::vector<uint32_t>& words) {
+          size_t n = 0;
+          for (uint32_t w : words) n += data.postings[w].size();
+          return n;
+        };
+        const auto& rarer =
+            postings(left->second) <= postings(right->second) ? left->second : right->second;
+        for (uint32_t w : rarer) raise(w, 1);
+      }
+      for (size_t j : {i, i - 1}) {
+        if (j < joined_with_next.size()) {
+          for (uint32_t w : joined_with_next[j]) raise(w, 1);
+        }
+      }
+      for (uint32_t r : token_records) {
+        if (scratch.bound[r] == 0) touched_records.push_back(r);
+        scratch.bound[r] += scratch.token_best[r] * token.weight;
+        scratch.found_weight[r] += token.weight;
+        scratch.token_best[r] = 0;
+      }
+    }
+    double bonus = 0;  // the most corroboration can add
+    if (!query.birth_date.empty()) bonus += std::max(0.0, options_.birth_date_match);
+    if (!query.country.empty()) bonus += std::max(0.0, options_.country_match);
+    if (!query.identifier.empty()) bonus += std::max(0.0, options_.identifier_match);
+    for (uint32_t r : touched_records) {
+      // A query word for which candidate generation found nothing in this record may still be
+      // similar to one of its words beyond the neighbourhood searched (two edits in a short
+      // word): it is assumed to match at up to kUnseenSimilarity.
+      double unseen = word_weight - scratch.found_weight[r];
+      double matched =
+          std::min(total_weight, scratch.bound[r] + kUnseenSimilarity * unseen + unindexed_weight);
+      scratch.bound[r] = 0;
+      scratch.found_weight[r] = 0;
+      double coverage = 0.65 * matched / total_weight + 0.35;
+      double confidence = 0.5 + 0.5 * std::min(1.0, matched / data.information_needed);
+      if (coverage * confidence + bonus >= min_score - 1e-6) candidates.push_back(r);
     }
   }
   if (!query.identifier.empty()) {
     auto found = data.identifiers.find(NormalizeIdentifier(query.identifier));
-    if (found != data.identifiers.end()) add_records(found->second);
+    if (found != data.identifiers.end()) {
+      for (uint32_t r : found->second) {
+        if (std::find(candidates.begin(), candidates.end(), r) == candidates.end()) {
+          candidates.push_back(r);
+        }
+      }
+    }
   }
 
   // Exact scoring; each entry keeps its best name (ties: the first record).

@@ -72,6 +72,9 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"youxian zeren gongsi", "limited", false},
     {"tovarishchestvo s ogranichennoy otvetstvennostyu", "limited", false},
     {"obshchestvo s ogranichennoy otvetstvennostyu", "limited", false},
+    {"obshchestvo s ogranichennoi otvetstvennostyu", "limited", false},
+    {"obshchestvo s ogranichennoj otvetstvennostju", "limited", false},
+    {"tovarishchestvo s ogranichennoi otvetstvennostyu", "limited", false},
     {"jsc", "jsc", false},
     {"pjsc", "jsc", false},
     {"cjsc", "jsc", false},
@@ -109,7 +112,7 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"cie", "corp", true},
 };
 
-constexpr size_t kMaxLegalFormWords = 5;
+constexpr size_t kMaxLegalFormWords = 5;  // the longest phrase above
 
 // Abbreviations common in company names, expanded to the word they stand for.
 constexpr std::pair<const char*, const char*> kAbbreviations[] = {

@@ -216,6 +216,9 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     const auto& left = joined_side.tokens;
     for (size_t i = 0; i + 1 < left.size(); ++i) {
       if (left[i].kind != TokenKind::kWord || left[i + 1].kind != TokenKind::kWord) continue;
+      if (left[i].text.size() > kMaxJoinedPart || left[i + 1].text.size() > kMaxJoinedPart) {
+        continue;
+      }
       size_t joined_length = left[i].text.size() + left[i + 1].text.size();
       std::string joined;
       for (size_t j = 0; j < single_side.tokens.size(); ++j) {
@@ -252,14 +255,22 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     if ((c.query_tokens & used_query) || (c.candidate_tokens & used_candidate)) continue;
     used_query |= c.query_tokens;
     used_candidate |= c.candidate_tokens;
+    double query_weight = 0, candidate_weight = 0;
+    bool initial = false;
     for (size_t i = 0; i < nq; ++i) {
-      if (c.query_tokens & (1u << i)) matched_query += c.similarity * query.tokens[i].weight;
+      if (!(c.query_tokens & (1u << i))) continue;
+      query_weight += query.tokens[i].weight;
+      initial = initial || query.tokens[i].kind == TokenKind::kInitial;
     }
     for (size_t j = 0; j < nc; ++j) {
-      if (c.candidate_tokens & (1u << j)) {
-        matched_candidate += c.similarity * candidate.tokens[j].weight;
-      }
+      if (!(c.candidate_tokens & (1u << j))) continue;
+      candidate_weight += candidate.tokens[j].weight;
+      initial = initial || candidate.tokens[j].kind == TokenKind::kInitial;
     }
+    // An initial carries the information of an initial, not of the word it abbreviates.
+    if (initial) query_weight = candidate_weight = std::min(query_weight, candidate_weight);
+    matched_query += c.similarity * query_weight;
+    matched_candidate += c.similarity * candidate_weight;
     if (keep_units) result.units.push_back({c.query_tokens, c.candidate_tokens, c.similarity});
   }
   double total_query = 0, total_candidate = 0;

@@ -58,6 +58,10 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
 // word with its letter at 0.9; legal forms of one class match at 1 and of two classes at 0.6.
 double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate, bool skeletons);
 
+// Joined words are made of short parts (quan guo, abd allah, bin laden): the scorer and the
+// index consider joining two adjacent words only when neither is longer than this.
+constexpr size_t kMaxJoinedPart = 6;
+
 // One aligned unit: query tokens (a bit mask) matched to candidate tokens, and how closely.
 struct AlignedUnit {
   uint32_t query_tokens = 0;
@@ -76,7 +80,8 @@ struct NameScore {
 // Scores `candidate` against `query`. `similarity[i * candidate.size() + j]` holds
 // TokenSimilarity(query i, candidate j) (the caller may cache it). Tokens are aligned greedily,
 // best pair first, in any order; two adjacent words on one side may be joined to match one word
-// on the other (Quan Guo = Quanguo). The score is
+// on the other (Quan Guo = Quanguo); an initial matched to a word counts with the initial's small
+// weight on both sides. The score is
 //   coverage * (0.5 + 0.5 * min(1, information / InformationNeeded()))
 // where coverage = 0.65 * query_coverage + 0.35 * candidate_coverage, so that a full match on a
 // rare name outscores a full match on a common one and a single generic word cannot reach a hit.

@@ -212,7 +212,7 @@ int main(int argc, char** argv) {
     int queries = 0, found = 0, top1 = 0, other_above = 0, errors = 0;
     int brute_hits = 0, index_hits = 0, brute_queries = 0;
     size_t brute_every = 4;
-    std::vector<std::string> examples;
+    std::vector<std::string> examples, index_misses;
     for (size_t k = 0; k < primaries.size() && static_cast<size_t>(queries) < perturbed_count;
          ++k) {
       const NameRecord& target = index->records()[primaries[k]];
@@ -261,12 +261,18 @@ int main(int argc, char** argv) {
         ++brute_queries;
         brute_hits += brute.size();
         for (const NameMatch& b : brute) {
+          bool in_index = false;
           for (const NameMatch& x : indexed) {
             if (x.record->list_id == b.record->list_id &&
                 x.record->entry_id == b.record->entry_id) {
-              ++index_hits;
+              in_index = true;
               break;
             }
+          }
+          index_hits += in_index ? 1 : 0;
+          if (!in_index && index_misses.size() < 10) {
+            index_misses.push_back(query_name + " | " + b.record->name + " " +
+                                   std::to_string(b.score));
           }
         }
       }
@@ -295,6 +301,8 @@ int main(int argc, char** argv) {
         "queries)\n",
         threshold, index_hits, brute_hits, brute_hits == 0 ? 1.0 : double(index_hits) / brute_hits,
         brute_queries);
+    std::printf("  entries found by brute force only:\n");
+    for (const std::string& e : index_misses) std::printf("    %s\n", e.c_str());
     std::printf("  examples of misses:\n");
     for (const std::string& e : examples) std::printf("    %s\n", e.c_str());
   }
