@@ -23,6 +23,8 @@ struct Subcommand {
 const std::map<std::string, Subcommand>& Subcommands() {
   static const std::map<std::string, Subcommand> commands = {
       {"init", {"create an empty input database with the corridor schema", RunInit}},
+      {"match", {"screen names against the watch lists, with explanations", RunMatch}},
+      {"score-pairs", {"score name pairs; precision, recall and F1 when labelled", RunScorePairs}},
   };
   return commands;
 }

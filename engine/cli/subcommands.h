@@ -14,6 +14,8 @@ int RunInit(const std::vector<std::string>& args);
 int RunCheckRules(const std::vector<std::string>& args);
 int RunScreen(const std::vector<std::string>& args);
 int RunExplain(const std::vector<std::string>& args);
+int RunMatch(const std::vector<std::string>& args);
+int RunScorePairs(const std::vector<std::string>& args);
 
 // Parses `args`; returns false when the command should stop (after --help), with `exit_code`.
 bool ParseOptions(const std::string& command, const boost::program_options::options_description& options,

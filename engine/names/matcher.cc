@@ -1,6 +1,7 @@
 #include "engine/names/matcher.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -210,7 +211,11 @@ MatchExplanation Explain(const ScoringName& query, const ScoringName& candidate,
                          const NameScore& score) {
   MatchExplanation explanation;
   uint32_t used_query = 0, used_candidate = 0;
-  for (const AlignedUnit& unit : score.units) {
+  std::vector<AlignedUnit> units = score.units;  // in the query's word order
+  std::sort(units.begin(), units.end(), [](const AlignedUnit& a, const AlignedUnit& b) {
+    return std::countr_zero(a.query_tokens) < std::countr_zero(b.query_tokens);
+  });
+  for (const AlignedUnit& unit : units) {
     TokenAlignment aligned;
     aligned.query_words = Words(query, unit.query_tokens);
     aligned.candidate_words = Words(candidate, unit.candidate_tokens);
@@ -268,7 +273,7 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
           int query_year = std::atoi(query.birth_date.substr(0, 4).c_str());
           outcome = std::abs(listed_year - query_year) <= 1 ? 1 : 0;
         }
-        if (outcome > best) {
+        if (outcome > best || (outcome == best && date.size() > best_date.size())) {
           best = outcome;
           best_date = date;
         }
