@@ -532,20 +532,35 @@ Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_sc
     std::vector<std::vector<uint32_t>> joined_with_next(tokens.size());
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
       if (tokens[i].kind != TokenKind::kWord || tokens[i + 1].kind != TokenKind::kWord) continue;
-      if (tokens[i].text.size() > kMaxJoinedPart || tokens[i + 1].text.size() > kMaxJoinedPart) {
+      if (tokens[i].text.size() > kMaxJoinedPart || tokens[i + 1].text.size() > kMaxJoinedPart ||
+          tokens[i].text.size() + tokens[i + 1].text.size() < 5) {
         continue;
       }
       data.phonetic_neighbours.Find(PhoneticKey(tokens[i].text + tokens[i + 1].text),
                                     &joined_with_next[i], 1);
     }
+    for (const ScoringToken& token : tokens) {
+      total_weight += token.weight;
+      if (token.kind == TokenKind::kWord) {
+        word_weight += token.weight;
+      } else {
+        unindexed_weight += token.weight;
+      }
+    }
+    double bonus = 0;  // the most corroboration can add
+    if (!query.birth_date.empty()) bonus += std::max(0.0, options_.birth_date_match);
+    if (!query.country.empty()) bonus += std::max(0.0, options_.country_match);
+    if (!query.identifier.empty()) bonus += std::max(0.0, options_.identifier_match);
+    // The most a record can score when it matches query weight `matched` (see ScoreNames).
+    auto upper_bound = [&](double matched) {
+      matched = std::min(matched, total_weight);
+      double coverage = 0.65 * matched / total_weight + 0.35;
+      double confidence = 0.5 + 0.5 * std::min(1.0, matched / data.information_needed);
+      return coverage * confidence + bonus;
+    };
     for (size_t i = 0; i < tokens.size(); ++i) {
       const ScoringToken& token = tokens[i];
-      total_weight += token.weight;
-      if (token.kind != TokenKind::kWord) {
-        unindexed_weight += token.weight;
-        continue;
-      }
-      word_weight += token.weight;
+      if (token.kind != TokenKind::kWord) continue;  // legal forms, initials: assumed to match
       std::vector<uint32_t>& token_records = scratch.token_records;
       token_records.clear();
       auto raise = [&](uint32_t word, float similarity) {
@@ -570,13 +585,14 @@ Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_sc
         }
       };
       similar(data.phonetic_neighbours, token.phonetic, false, -1);
-      if (state.name.abjad && !token.skeleton.empty()) {
+      // Skeletons of one or two letters ("bn", "l") would match half the lists.
+      if (state.name.abjad && token.skeleton.size() >= 3) {
         similar(data.skeleton_neighbours, token.skeleton, true, -1);
       }
       // The listed words this query word may be joined from: both halves must be listed words;
       // a record holding the pair holds the rarer half.
       const std::string& key = token.phonetic;
-      for (size_t split = 2; split + 2 <= key.size() && split <= 2 * kMaxJoinedPart; ++split) {
+      for (size_t split = 2; key.size() >= 6 && split + 2 <= key.size(); ++split) {
         auto left = data.by_phonetic.find(key.substr(0, split));
         if (left == data.by_phonetic.end()) continue;
         auto right = data.by_phonetic.find(key.substr(split));
@@ -602,22 +618,15 @@ Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_sc
         scratch.token_best[r] = 0;
       }
     }
-    double bonus = 0;  // the most corroboration can add
-    if (!query.birth_date.empty()) bonus += std::max(0.0, options_.birth_date_match);
-    if (!query.country.empty()) bonus += std::max(0.0, options_.country_match);
-    if (!query.identifier.empty()) bonus += std::max(0.0, options_.identifier_match);
     for (uint32_t r : touched_records) {
       // A query word for which candidate generation found nothing in this record may still be
       // similar to one of its words beyond the neighbourhood searched (two edits in a short
       // word): it is assumed to match at up to kUnseenSimilarity.
       double unseen = word_weight - scratch.found_weight[r];
-      double matched =
-          std::min(total_weight, scratch.bound[r] + kUnseenSimilarity * unseen + unindexed_weight);
+      double matched = scratch.bound[r] + kUnseenSimilarity * unseen + unindexed_weight;
       scratch.bound[r] = 0;
       scratch.found_weight[r] = 0;
-      double coverage = 0.65 * matched / total_weight + 0.35;
-      double confidence = 0.5 + 0.5 * std::min(1.0, matched / data.information_needed);
-      if (coverage * confidence + bonus >= min_score - 1e-6) candidates.push_back(r);
+      if (upper_bound(matched) >= min_score - 1e-6) candidates.push_back(r);
     }
   }
   if (!query.identifier.empty()) {
@@ -632,18 +641,31 @@ Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_sc
   }
 
   // Exact scoring; each entry keeps its best name (ties: the first record).
-  std::vector<double> best(data.entries, -1);
-  std::vector<uint32_t> best_record(data.entries);
-  std::vector<uint32_t> entries;
+  struct Scored {
+    uint32_t entry;
+    uint32_t record;
+    double score;
+  };
+  std::vector<Scored> scored;
+  scored.reserve(candidates.size());
   for (uint32_t r : candidates) {
     NameScore score =
         brute_force ? data.ScoreDirect(state.name, r, false) : data.Score(&state, r, false);
-    uint32_t e = data.entry_of[r];
-    if (best[e] < 0) entries.push_back(e);
-    if (score.score > best[e] || (score.score == best[e] && r < best_record[e])) {
-      best[e] = score.score;
-      best_record[e] = r;
-    }
+    scored.push_back({data.entry_of[r], r, score.score});
+  }
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    if (a.entry != b.entry) return a.entry < b.entry;
+    if (a.score != b.score) return a.score > b.score;
+    return a.record < b.record;
+  });
+  std::vector<uint32_t> entries;
+  std::vector<double> best;
+  std::vector<uint32_t> best_record;
+  for (size_t k = 0; k < scored.size(); ++k) {
+    if (k > 0 && scored[k].entry == scored[k - 1].entry) continue;
+    entries.push_back(static_cast<uint32_t>(entries.size()));
+    best.push_back(scored[k].score);
+    best_record.push_back(scored[k].record);
   }
   std::vector<Ranked> ranked;
   for (uint32_t e : entries) {
@@ -668,7 +690,8 @@ Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_sc
     match.name_score = item.name_score;
     match.score = item.score;
     match.decided_by_identifier = item.decided;
-    NameScore detail = data.ScoreDirect(state.name, item.record, true);
+    NameScore detail = brute_force ? data.ScoreDirect(state.name, item.record, true)
+                                   : data.Score(&state, item.record, true);
     match.explanation = Explain(state.name, data.names[item.record], detail);
     bool decided = false;
     Corroborate(query, *match.record, options_, &match.explanation.evidence, &decided);

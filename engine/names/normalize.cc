@@ -7,6 +7,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <string>
@@ -571,6 +572,56 @@ std::string PhoneticKey(std::string_view token) {
     if (folded.empty() || folded.back() != c) folded += c;
   }
   return folded;
+}
+
+namespace {
+
+// True when `a` and `b` are at most one insertion, deletion, substitution or transposition apart.
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // substitution
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);  // transposition
+  }
+  return a.substr(i) == b.substr(i + 1);  // insertion
+}
+
+}  // namespace
+
+bool IsLegalFormWord(std::string_view word) {
+  // The words of multi-word legal forms, and single-word forms of five letters or more.
+  static const auto* words = [] {
+    auto* list = new std::vector<std::string>();
+    auto add = [&](const std::string& w) {
+      if (std::find(list->begin(), list->end(), w) == list->end()) list->push_back(w);
+    };
+    for (const LegalFormEntry& entry : kLegalForms) {
+      std::string phrase = entry.words;
+      if (phrase.find(' ') == std::string::npos) {
+        if (phrase.size() >= 5) add(phrase);
+        continue;
+      }
+      size_t start = 0;
+      while (start <= phrase.size()) {
+        size_t end = phrase.find(' ', start);
+        if (end == std::string::npos) end = phrase.size();
+        if (end - start >= 3) add(phrase.substr(start, end - start));
+        start = end + 1;
+      }
+    }
+    return list;
+  }();
+  for (const std::string& legal : *words) {
+    if (word == legal) return true;
+    // A misspelt legal-form word ("limted", "compnay") of five letters or more.
+    if (word.size() >= 5 && legal.size() >= 5 && WithinOneEdit(word, legal)) return true;
+  }
+  return false;
 }
 
 std::string LegalFormClass(std::string_view words) {

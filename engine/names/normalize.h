@@ -87,6 +87,12 @@ std::string ConsonantSkeleton(std::string_view token);
 // letters once ("mohammed" and "muhamad" -> "muhamid" and "muhamad"; "qaeda" = "qaida").
 std::string PhoneticKey(std::string_view token);
 
+// True when `word` (lower-case ASCII) is a word of a multi-word legal form ("liability",
+// "obshchestvo", "joint") or a legal form of five letters or more ("limited"), or is one edit
+// from one of those words of five letters or more ("limted", "compnay"): met outside a
+// recognised legal form (a misspelt or reordered one), it is weak evidence.
+bool IsLegalFormWord(std::string_view word);
+
 // The class ("limited", "jsc", "corp") of a legal form written as the given lower-case ASCII
 // words, or "" when they are not one.
 std::string LegalFormClass(std::string_view words);

@@ -28,6 +28,7 @@ const std::unordered_set<std::string>& GenericWords() {
 constexpr double kDefaultCorpusEntries = 50000;
 constexpr double kLegalFormWeight = 0.3;
 constexpr double kInitialWeight = 1.0;
+constexpr double kLegalFormWordWeight = 0.5;  // "liability" outside a recognised legal form
 
 bool HasDigit(std::string_view text) {
   for (char c : text) {
@@ -69,8 +70,10 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
     if (!LengthsCompatible(a.skeleton, b.skeleton)) return 0;
     return 0.95 * Evidence(JaroWinkler(a.skeleton, b.skeleton));
   }
-  double best = 0;
-  if (LengthsCompatible(a.text, b.text)) best = Evidence(JaroWinkler(a.text, b.text));
+  double best = a.phonetic == b.phonetic && !a.phonetic.empty() ? 0.95 : 0;
+  if (LengthsCompatible(a.text, b.text)) {
+    best = std::max(best, Evidence(JaroWinkler(a.text, b.text)));
+  }
   if (best < 0.95 && LengthsCompatible(a.phonetic, b.phonetic)) {
     best = std::max(best, 0.95 * Evidence(JaroWinkler(a.phonetic, b.phonetic)));
   }
@@ -148,6 +151,7 @@ double TokenStatistics::CorpusSize() const {
 double TokenStatistics::Weight(const NameToken& token) const {
   if (token.kind == TokenKind::kLegalForm) return kLegalFormWeight;
   if (token.kind == TokenKind::kInitial) return kInitialWeight;
+  if (IsLegalFormWord(token.text)) return kLegalFormWordWeight;
   double frequency = 0;
   if (entries_ > 0) {
     auto found = entry_frequency_.find(token.text);

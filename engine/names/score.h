@@ -18,7 +18,8 @@ double JaroWinkler(std::string_view a, std::string_view b);
 
 // Token weights learned from a corpus of names: an inverse document frequency counted once per
 // listed entry, so that frequent words (TRADING, GROUP, MOHAMMED) weigh less than rare ones.
-// Legal forms and initials have small fixed weights. Without a corpus, every word weighs as a
+// Legal forms, words of legal forms met alone ("liability") and initials have small fixed
+// weights. Without a corpus, every word weighs as a
 // rare word except a built-in list of generic company words.
 class TokenStatistics {
  public:

@@ -209,10 +209,10 @@ int main(int argc, char** argv) {
         reference::Perturbation::kLegalForm};
     std::map<std::string, std::pair<int, int>> by_kind;  // found, total
     std::vector<std::pair<double, bool>> pairs;
-    int queries = 0, found = 0, top1 = 0, other_above = 0, errors = 0;
+    int queries = 0, found = 0, top1 = 0, other_above = 0, other_same_list_above = 0, errors = 0;
     int brute_hits = 0, index_hits = 0, brute_queries = 0;
     size_t brute_every = 4;
-    std::vector<std::string> examples, index_misses;
+    std::vector<std::string> examples, index_misses, other_examples;
     for (size_t k = 0; k < primaries.size() && static_cast<size_t>(queries) < perturbed_count;
          ++k) {
       const NameRecord& target = index->records()[primaries[k]];
@@ -230,6 +230,8 @@ int main(int argc, char** argv) {
         continue;
       }
       double true_score = 0, best_other = 0;
+      std::string best_other_name;
+      double best_other_same_list = 0;
       bool is_top = false;
       for (size_t m = 0; m < matches.size(); ++m) {
         const NameRecord& r = *matches[m].record;
@@ -238,19 +240,30 @@ int main(int argc, char** argv) {
           true_score = matches[m].score;
           is_top = m == 0 || matches[m].score == matches[0].score;
         } else {
-          best_other = std::max(best_other, matches[m].score);
+          if (r.list_id == target.list_id) {
+            best_other_same_list = std::max(best_other_same_list, matches[m].score);
+          }
+          if (matches[m].score > best_other) {
+            best_other = matches[m].score;
+            best_other_name = r.list_id + " " + r.name;
+          }
         }
       }
       bool hit = true_score >= threshold;
       found += hit;
       top1 += is_top;
       other_above += best_other >= threshold;
+      other_same_list_above += best_other_same_list >= threshold;
+      if (best_other >= threshold && other_examples.size() < 15) {
+        other_examples.push_back(query_name + " (" + target.list_id + " " + target.name + ") | " +
+                                 best_other_name + " " + std::to_string(best_other));
+      }
       auto& kind_counts = by_kind[reference::PerturbationName(kind)];
       kind_counts.first += hit;
       kind_counts.second += 1;
       pairs.push_back({true_score, true});
-      pairs.push_back({best_other, false});
-      if (!hit && examples.size() < 12) {
+      pairs.push_back({best_other_same_list, false});
+      if (!hit && examples.size() < 40) {
         examples.push_back(std::string(reference::PerturbationName(kind)) + ": " + query_name +
                            " | " + target.name + " " + std::to_string(true_score));
       }
@@ -292,8 +305,10 @@ int main(int argc, char** argv) {
         "  queries with another entry at or above %.2f: %d = %.3f (other entries "
         "include the same party on another list)\n",
         threshold, other_above, double(other_above) / queries);
+    std::printf("  queries with another entry of the same list at or above %.2f: %d = %.3f\n",
+                threshold, other_same_list_above, double(other_same_list_above) / queries);
     std::printf(
-        "  pairs (true entry = positive, best other entry = negative): precision %.3f "
+        "  pairs (true entry = positive, best other entry of its list = negative): precision %.3f "
         "recall %.3f F1 %.3f; F1-maximising threshold %.2f (F1 %.3f)\n",
         counts.Precision(), counts.Recall(), counts.F1(), best_t, best_f1);
     std::printf(
@@ -301,6 +316,8 @@ int main(int argc, char** argv) {
         "queries)\n",
         threshold, index_hits, brute_hits, brute_hits == 0 ? 1.0 : double(index_hits) / brute_hits,
         brute_queries);
+    std::printf("  examples of other entries at or above the threshold:\n");
+    for (const std::string& e : other_examples) std::printf("    %s\n", e.c_str());
     std::printf("  entries found by brute force only:\n");
     for (const std::string& e : index_misses) std::printf("    %s\n", e.c_str());
     std::printf("  examples of misses:\n");
