@@ -316,6 +316,10 @@ int main(int argc, char** argv) {
         "queries)\n",
         threshold, index_hits, brute_hits, brute_hits == 0 ? 1.0 : double(index_hits) / brute_hits,
         brute_queries);
+    std::vector<double> positives, negatives;
+    for (const auto& [score, label] : pairs) (label ? positives : negatives).push_back(score);
+    PrintHistogram("true-entry scores", positives);
+    PrintHistogram("best other entry of the list", negatives);
     std::printf("  examples of other entries at or above the threshold:\n");
     for (const std::string& e : other_examples) std::printf("    %s\n", e.c_str());
     std::printf("  entries found by brute force only:\n");
