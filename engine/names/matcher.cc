@@ -352,19 +352,58 @@ struct NameIndex::Data {
   std::unordered_map<std::string, std::vector<uint32_t>> identifiers;  // number -> records
 
   // Per query: the similarity of each query token to vocabulary words, cached.
+  // Similarities of one query token to vocabulary words, by (word, skeletons): an
+  // open-addressing table that grows at half load.
+  class SimilarityCache {
+   public:
+    float* Find(uint32_t key) {
+      if (slots_.empty()) slots_.resize(64);
+      size_t mask = slots_.size() - 1;
+      for (size_t at = Hash(key) & mask;; at = (at + 1) & mask) {
+        if (slots_[at].key == key + 1) return &slots_[at].value;
+        if (slots_[at].key == 0) return nullptr;
+      }
+    }
+    void Insert(uint32_t key, float value) {
+      if (slots_.empty()) slots_.resize(64);
+      if ((size_ + 1) * 2 > slots_.size()) Grow();
+      size_t mask = slots_.size() - 1;
+      size_t at = Hash(key) & mask;
+      while (slots_[at].key != 0) at = (at + 1) & mask;
+      slots_[at] = {key + 1, value};
+      ++size_;
+    }
+
+   private:
+    struct Slot {
+      uint32_t key = 0;  // key + 1; 0 is empty
+      float value = 0;
+    };
+    static size_t Hash(uint32_t key) { return (key * 2654435761u) >> 7; }
+    void Grow() {
+      std::vector<Slot> old(slots_.size() * 2);
+      old.swap(slots_);
+      size_ = 0;
+      for (const Slot& slot : old) {
+        if (slot.key != 0) Insert(slot.key - 1, slot.value);
+      }
+    }
+    std::vector<Slot> slots_;
+    size_t size_ = 0;
+  };
+
   struct QueryState {
     ScoringName name;
-    std::vector<std::unordered_map<uint64_t, float>> cache;
+    std::vector<SimilarityCache> cache;  // per query token
   };
 
   float Similarity(QueryState* state, size_t query_token, uint32_t word, bool skeletons) const {
-    uint64_t key = (static_cast<uint64_t>(word) << 1) | (skeletons ? 1 : 0);
-    auto& cache = state->cache[query_token];
-    auto found = cache.find(key);
-    if (found != cache.end()) return found->second;
+    uint32_t key = (word << 1) | (skeletons ? 1u : 0u);
+    SimilarityCache& cache = state->cache[query_token];
+    if (float* found = cache.Find(key)) return *found;
     float s = static_cast<float>(
         TokenSimilarity(state->name.tokens[query_token], vocabulary[word], skeletons));
-    cache.emplace(key, s);
+    cache.Insert(key, s);
     return s;
   }
 

@@ -88,12 +88,68 @@ struct Candidate {
 
 }  // namespace
 
+namespace {
+
+// 0-25 for a-z, 26-35 for 0-9, -1 otherwise.
+int CharIndex(char c) {
+  if (c >= 'a' && c <= 'z') return c - 'a';
+  if (c >= '0' && c <= '9') return 26 + (c - '0');
+  return -1;
+}
+
+double WithPrefix(std::string_view a, std::string_view b, double jaro) {
+  size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+// Jaro-Winkler of lower-case ASCII words of at most 64 characters, with bit masks: the same
+// matches as the textbook loop (each character of `a` takes the first unmatched equal character
+// of `b` in its window). Returns -1 when a character is outside a-z0-9.
+double JaroWinklerBits(std::string_view a, std::string_view b, size_t window) {
+  uint64_t positions[36] = {};
+  for (size_t j = 0; j < b.size(); ++j) {
+    int k = CharIndex(b[j]);
+    if (k < 0) return -1;
+    positions[k] |= 1ull << j;
+  }
+  uint64_t a_matched = 0, b_matched = 0;
+  size_t matches = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    int k = CharIndex(a[i]);
+    if (k < 0) return -1;
+    size_t lo = i > window ? i - window : 0;
+    size_t hi = std::min(i + window + 1, b.size());
+    if (lo >= hi) continue;
+    uint64_t range = (hi >= 64 ? ~0ull : ((1ull << hi) - 1)) & ~((1ull << lo) - 1);
+    uint64_t candidates = positions[k] & range & ~b_matched;
+    if (candidates == 0) continue;
+    b_matched |= candidates & (~candidates + 1);
+    a_matched |= 1ull << i;
+    ++matches;
+  }
+  if (matches == 0) return 0;
+  size_t transpositions = 0;
+  for (uint64_t am = a_matched, bm = b_matched; am != 0; am &= am - 1, bm &= bm - 1) {
+    if (a[std::countr_zero(am)] != b[std::countr_zero(bm)]) ++transpositions;
+  }
+  double m = static_cast<double>(matches);
+  double jaro = (m / a.size() + m / b.size() + (m - transpositions / 2.0) / m) / 3.0;
+  return WithPrefix(a, b, jaro);
+}
+
+}  // namespace
+
 double JaroWinkler(std::string_view a, std::string_view b) {
   if (a == b) return 1;
   if (a.empty() || b.empty()) return 0;
   size_t la = a.size(), lb = b.size();
   size_t window = std::max(la, lb) / 2;
   window = window > 0 ? window - 1 : 0;
+  if (la <= 64 && lb <= 64) {
+    double fast = JaroWinklerBits(a, b, window);
+    if (fast >= 0) return fast;
+  }
   constexpr size_t kStack = 128;
   bool a_stack[kStack] = {}, b_stack[kStack] = {};
   bool* a_flags = a_stack;
