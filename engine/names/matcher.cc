@@ -16,7 +16,7 @@ namespace corridor::names {
 namespace {
 
 // Candidate words are found by deletion neighbourhoods (as in SymSpell): every listed word's
-// phonetic key is stored with each string obtained by deleting up to kMaxDeletions(length)
+// phonetic key is stored with each string obtained by deleting up to MaxDeletions(length)
 // characters, and a query word looks up its own deletions. Two keys within one edit (a
 // substitution, insertion, deletion or transposition) share a deletion; long keys within two.
 constexpr double kUnseenSimilarity = 0.35;
@@ -657,6 +657,18 @@ Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_sc
         scratch.token_best[r] = 0;
       }
     }
+    // upper_bound() grows with the matched weight: the least weight that can reach min_score.
+    double needed = 0;
+    if (upper_bound(total_weight) < min_score - 1e-6) {
+      needed = total_weight * 2;  // nothing can
+    } else if (upper_bound(0) < min_score - 1e-6) {
+      double lo = 0, hi = total_weight;
+      for (int step = 0; step < 40; ++step) {
+        double mid = (lo + hi) / 2;
+        (upper_bound(mid) >= min_score - 1e-6 ? hi : lo) = mid;
+      }
+      needed = lo;  // upper_bound(lo) < min_score <= upper_bound(hi), hi - lo tiny
+    }
     for (uint32_t r : touched_records) {
       // A query word for which candidate generation found nothing in this record may still be
       // similar to one of its words beyond the neighbourhood searched (two edits in a short
@@ -665,7 +677,7 @@ Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_sc
       double matched = scratch.bound[r] + kUnseenSimilarity * unseen + unindexed_weight;
       scratch.bound[r] = 0;
       scratch.found_weight[r] = 0;
-      if (upper_bound(matched) >= min_score - 1e-6) candidates.push_back(r);
+      if (matched >= needed) candidates.push_back(r);
     }
   }
   if (!query.identifier.empty()) {
