@@ -2,6 +2,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine/names/matcher.h"
@@ -296,6 +297,37 @@ TEST_CASE("The index finds what brute force finds above the threshold", "[names]
   // lands two edits from several other names); on the real lists the index finds over 97% (the
   // test below and docs/matching.md).
   CHECK(double(found) / brute_total >= 0.9);
+}
+
+TEST_CASE("Search may run on several threads at once", "[names]") {
+  auto index = BuildIndex(Corpus());
+  const std::vector<std::string> names = {"QUANGUO CHEN", "陈全国", "ТОО Сбер Восток",
+                                          "MOHAMMED ALI", "KAROEX TRADING", "محمد علي"};
+  std::vector<std::vector<std::string>> expected;
+  for (const std::string& name : names) {
+    std::vector<NameMatch> matches;
+    REQUIRE(index->Search(Query(name), 5, 0.5, &matches).ok());
+    std::vector<std::string> ids;
+    for (const NameMatch& m : matches) ids.push_back(m.record->entry_id);
+    expected.push_back(ids);
+  }
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round) {
+        for (size_t k = 0; k < names.size(); ++k) {
+          std::vector<NameMatch> matches;
+          if (!index->Search(Query(names[k]), 5, 0.5, &matches).ok()) ++mismatches[t];
+          std::vector<std::string> ids;
+          for (const NameMatch& m : matches) ids.push_back(m.record->entry_id);
+          if (ids != expected[k]) ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  CHECK(mismatches == std::vector<int>(4, 0));
 }
 
 TEST_CASE("Bad query names are errors that say why; odd ones still match", "[names]") {
