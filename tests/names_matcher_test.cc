@@ -301,7 +301,7 @@ TEST_CASE("The index finds what brute force finds above the threshold", "[names]
 
 TEST_CASE("Search may run on several threads at once", "[names]") {
   auto index = BuildIndex(Corpus());
-  const std::vector<std::string> names = {"QUANGUO CHEN", "陈全国", "ТОО Сбер Восток",
+  const std::vector<std::string> names = {"QUANGUO CHEN", "陈全国",         "ТОО Сбер Восток",
                                           "MOHAMMED ALI", "KAROEX TRADING", "محمد علي"};
   std::vector<std::vector<std::string>> expected;
   for (const std::string& name : names) {

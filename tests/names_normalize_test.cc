@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -124,6 +125,64 @@ TEST_CASE("ConsonantSkeleton drops vowels, y, w and doubled letters", "[names]")
   CHECK(ConsonantSkeleton("hassan") == "hsn");
   CHECK(ConsonantSkeleton("mahmoud") == "mhmd");
   CHECK(ConsonantSkeleton("mhmwd") == "mhmd");
+}
+
+}  // namespace corridor::names
+
+namespace corridor::names {
+
+TEST_CASE("Random bytes and random code points never crash the normaliser", "[names]") {
+  std::mt19937 random(99);
+  NameNormalizer& normalizer = ThreadNameNormalizer();
+  int ok = 0, errors = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::string name;
+    size_t length = random() % 40;
+    if (n % 2 == 0) {
+      for (size_t k = 0; k < length; ++k) name += static_cast<char>(random() % 256);
+    } else {
+      // Valid UTF-8 from the blocks names are written in, with controls and joiners.
+      static const std::pair<uint32_t, uint32_t> kBlocks[] = {
+          {0x20, 0x7e},     {0x0, 0x1f},      {0x400, 0x4ff},   {0x600, 0x6ff},
+          {0x4e00, 0x4fff}, {0xac00, 0xacff}, {0x3040, 0x30ff}, {0x370, 0x3ff},
+          {0x5d0, 0x5ea},   {0x200b, 0x200f}, {0xff01, 0xff5e}, {0x1f600, 0x1f64f}};
+      for (size_t k = 0; k < length; ++k) {
+        const auto& [first, last] = kBlocks[random() % 12];
+        uint32_t c = first + random() % (last - first + 1);
+        if (c < 0x80) {
+          name += static_cast<char>(c);
+        } else if (c < 0x800) {
+          name += static_cast<char>(0xc0 | (c >> 6));
+          name += static_cast<char>(0x80 | (c & 0x3f));
+        } else if (c < 0x10000) {
+          name += static_cast<char>(0xe0 | (c >> 12));
+          name += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+          name += static_cast<char>(0x80 | (c & 0x3f));
+        } else {
+          name += static_cast<char>(0xf0 | (c >> 18));
+          name += static_cast<char>(0x80 | ((c >> 12) & 0x3f));
+          name += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+          name += static_cast<char>(0x80 | (c & 0x3f));
+        }
+      }
+    }
+    NormalizedName normalized;
+    Status status = normalizer.Normalize(name, &normalized);
+    if (status.ok()) {
+      ++ok;
+      REQUIRE_FALSE(normalized.tokens.empty());
+      REQUIRE(normalized.tokens.size() <= kMaxNameTokens);
+      for (const NameToken& token : normalized.tokens) {
+        for (char c : token.text) REQUIRE(((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')));
+      }
+    } else {
+      ++errors;
+      REQUIRE_FALSE(status.message().empty());
+      REQUIRE(normalized.tokens.empty());
+    }
+  }
+  CHECK(ok > 500);
+  CHECK(errors > 500);
 }
 
 }  // namespace corridor::names
