@@ -98,6 +98,12 @@ TEST_CASE("Legal forms are recognised across languages and abbreviations expand"
   CHECK(Tokens("SA ABC") == "<jsc> abc");
   CHECK(Tokens("ABC SA XYZ") == "abc sa xyz");
   CHECK(LegalFormClass("too") == "limited");
+  CHECK(IsLegalFormWord("liability"));
+  CHECK(IsLegalFormWord("limted"));
+  CHECK(IsLegalFormWord("compnay"));
+  CHECK(IsLegalFormWord("joint"));
+  CHECK_FALSE(IsLegalFormWord("point"));
+  CHECK_FALSE(IsLegalFormWord("vostok"));
   CHECK(LegalFormClass("vladimir").empty());
 }
 

@@ -618,8 +618,8 @@ bool IsLegalFormWord(std::string_view word) {
   }();
   for (const std::string& legal : *words) {
     if (word == legal) return true;
-    // A misspelt legal-form word ("limted", "compnay") of five letters or more.
-    if (word.size() >= 5 && legal.size() >= 5 && WithinOneEdit(word, legal)) return true;
+    // A misspelt legal-form word ("limted", "compnay") of six letters or more (not "point").
+    if (word.size() >= 6 && legal.size() >= 6 && WithinOneEdit(word, legal)) return true;
   }
   return false;
 }

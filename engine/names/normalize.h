@@ -89,7 +89,7 @@ std::string PhoneticKey(std::string_view token);
 
 // True when `word` (lower-case ASCII) is a word of a multi-word legal form ("liability",
 // "obshchestvo", "joint") or a legal form of five letters or more ("limited"), or is one edit
-// from one of those words of five letters or more ("limted", "compnay"): met outside a
+// from one of those words of six letters or more ("limted", "compnay"): met outside a
 // recognised legal form (a misspelt or reordered one), it is weak evidence.
 bool IsLegalFormWord(std::string_view word);
 
