@@ -31,6 +31,8 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"lists", {"show the loaded watch lists, or a list's latest changes", RunLists}},
       {"import-incidents",
        {"load security incidents (ACLED CSV) into an input database", RunImportIncidents}},
+      {"match", {"screen names against the watch lists, with explanations", RunMatch}},
+      {"score-pairs", {"score name pairs; precision, recall and F1 when labelled", RunScorePairs}},
   };
   return commands;
 }

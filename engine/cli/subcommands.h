@@ -18,6 +18,8 @@ int RunOwnership(const std::vector<std::string>& args);
 int RunImportList(const std::vector<std::string>& args);
 int RunLists(const std::vector<std::string>& args);
 int RunImportIncidents(const std::vector<std::string>& args);
+int RunMatch(const std::vector<std::string>& args);
+int RunScorePairs(const std::vector<std::string>& args);
 
 // Parses `args`; returns false when the command should stop (after --help), with `exit_code`.
 bool ParseOptions(const std::string& command,

@@ -1,0 +1,248 @@
+// corridor match --db FILE (--name TEXT | --queries FILE) [--lists IDS] [--kind K] [--country CC]
+//                [--birth-date DATE] [--id NUMBER] [--limit N] [--min-score X]
+//                [--format text|json]
+//
+// Screens one name, or a file of names, against the watch lists of an input database and prints
+// the best candidates with their explanation (engine/names/matcher.h). A --queries file holds one
+// name a line, or a CSV whose header names the columns name, kind, country, birth_date and
+// optionally identifier. A query that cannot be screened (an empty or invalid name) is reported
+// in its result block and the batch goes on; for a single --name it is an error (exit 1).
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "engine/base/csv.h"
+#include "engine/base/strings.h"
+#include "engine/cli/commands.h"
+#include "engine/cli/subcommands.h"
+#include "engine/names/matcher.h"
+#include "engine/names/normalize.h"
+#include "engine/store/database.h"
+
+namespace corridor::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+struct QueryLine {
+  std::string where;  // "file:line"
+  names::NameQuery query;
+  std::string problem;  // a malformed line
+};
+
+// Checks the optional fields of a query; "" when they are well formed.
+std::string CheckQueryFields(const names::NameQuery& query) {
+  if (!query.country.empty() && !IsKnownCountryCode(query.country)) {
+    return "unknown country code \"" + query.country + "\"";
+  }
+  if (!query.birth_date.empty() && !IsIsoDate(query.birth_date)) {
+    return "birth date \"" + query.birth_date + "\" is not YYYY, YYYY-MM or YYYY-MM-DD";
+  }
+  return "";
+}
+
+Status ReadQueries(const std::string& path, std::vector<QueryLine>* queries) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot open");
+  std::string first_line;
+  std::getline(in, first_line);
+  in.clear();
+  in.seekg(0);
+  std::vector<std::string> header = Split(std::string(Trim(first_line)), ',');
+  int name_column = -1, kind_column = -1, country_column = -1, birth_column = -1, id_column = -1;
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::string column(Trim(header[i]));
+    if (column == "name") name_column = static_cast<int>(i);
+    if (column == "kind") kind_column = static_cast<int>(i);
+    if (column == "country") country_column = static_cast<int>(i);
+    if (column == "birth_date") birth_column = static_cast<int>(i);
+    if (column == "identifier") id_column = static_cast<int>(i);
+  }
+  if (name_column < 0) {  // one name a line
+    std::string line;
+    int64_t number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (Trim(line).empty()) continue;
+      QueryLine query;
+      query.where = path + ":" + std::to_string(number);
+      query.query.name = line;
+      queries->push_back(std::move(query));
+    }
+    return Status::Ok();
+  }
+  CsvReader reader(&in);
+  std::vector<std::string> fields;
+  reader.Next(&fields);  // header
+  auto cell = [&](int column) {
+    return column >= 0 && column < static_cast<int>(fields.size())
+               ? std::string(Trim(fields[column]))
+               : std::string();
+  };
+  while (reader.Next(&fields)) {
+    QueryLine query;
+    query.where = path + ":" + std::to_string(reader.line());
+    if (!reader.error().empty()) query.problem = reader.error();
+    query.query.name = cell(name_column);
+    query.query.kind = cell(kind_column);
+    query.query.country = cell(country_column);
+    query.query.birth_date = cell(birth_column);
+    query.query.identifier = cell(id_column);
+    if (query.problem.empty()) query.problem = CheckQueryFields(query.query);
+    queries->push_back(std::move(query));
+  }
+  return Status::Ok();
+}
+
+std::string JsonEscape(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof(buffer), "\\u%04x", c);
+      out += buffer;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return "\"" + out + "\"";
+}
+
+// Screens one query and prints its block. Returns false when the query could not be screened.
+bool ScreenOne(const names::NameIndex& index, const QueryLine& line, size_t limit, double min_score,
+               bool json, std::ostream& out) {
+  std::vector<names::NameMatch> matches;
+  Status status = line.problem.empty() ? index.Search(line.query, limit, min_score, &matches)
+                                       : Status::Error(line.problem);
+  const names::NameQuery& q = line.query;
+  if (json) {
+    out << "{\"query\":{\"name\":" << JsonEscape(q.name) << ",\"kind\":" << JsonEscape(q.kind)
+        << ",\"country\":" << JsonEscape(q.country)
+        << ",\"birth_date\":" << JsonEscape(q.birth_date)
+        << ",\"identifier\":" << JsonEscape(q.identifier) << "}";
+    if (!line.where.empty()) out << ",\"where\":" << JsonEscape(line.where);
+    if (!status.ok()) {
+      out << ",\"error\":" << JsonEscape(status.message()) << ",\"matches\":[]}\n";
+      return false;
+    }
+    out << ",\"matches\":[";
+    for (size_t i = 0; i < matches.size(); ++i) {
+      out << (i == 0 ? "" : ",") << names::FormatMatchJson(matches[i]);
+    }
+    out << "]}\n";
+    return true;
+  }
+  out << "query";
+  if (!line.where.empty()) out << " " << line.where;
+  out << ": " << q.name;
+  std::string facts;
+  if (!q.kind.empty()) facts += "kind " + q.kind;
+  if (!q.country.empty()) facts += (facts.empty() ? "" : ", ") + ("country " + q.country);
+  if (!q.birth_date.empty()) facts += (facts.empty() ? "" : ", ") + ("born " + q.birth_date);
+  if (!q.identifier.empty()) facts += (facts.empty() ? "" : ", ") + ("id " + q.identifier);
+  if (!facts.empty()) out << " (" << facts << ")";
+  out << "\n";
+  if (!status.ok()) {
+    out << "  error: " << status.message() << "\n\n";
+    return false;
+  }
+  if (matches.empty()) out << "  no list entry scores " << FormatNumber(min_score) << " or more\n";
+  for (size_t i = 0; i < matches.size(); ++i) {
+    std::string text = names::FormatMatchText(matches[i]);
+    out << "  " << (i + 1) << ". " << text;
+  }
+  out << "\n";
+  return true;
+}
+
+}  // namespace
+
+int RunMatch(const std::vector<std::string>& args) {
+  po::options_description options("match options");
+  std::string db_path, lists, format = "text", queries_path;
+  names::NameQuery query;
+  size_t limit = 10;
+  double min_score = -1;
+  options.add_options()("help,h", "show this help")(
+      "db", po::value<std::string>(&db_path)->required(), "input database with the watch lists")(
+      "lists", po::value<std::string>(&lists), "comma-separated list ids (default: all lists)")(
+      "name", po::value<std::string>(&query.name), "the name to screen")(
+      "kind", po::value<std::string>(&query.kind),
+      "person, company, organization, vessel or aircraft")(
+      "country", po::value<std::string>(&query.country), "ISO 3166-1 alpha-2 country code")(
+      "birth-date", po::value<std::string>(&query.birth_date), "YYYY, YYYY-MM or YYYY-MM-DD")(
+      "id", po::value<std::string>(&query.identifier), "an identifier number (IMO, registration)")(
+      "limit", po::value<size_t>(&limit), "most candidates per query (default 10)")(
+      "min-score", po::value<double>(&min_score), "lowest score shown (default: the threshold)")(
+      "format", po::value<std::string>(&format), "text or json (one JSON object per query)")(
+      "queries", po::value<std::string>(&queries_path),
+      "a file of queries: one name a line, or a CSV with name,kind,country,birth_date");
+  po::variables_map values;
+  int exit_code = kExitOk;
+  if (!ParseOptions("match", options, args, &values, &exit_code)) return exit_code;
+  if (format != "text" && format != "json") {
+    std::cerr << "corridor match: --format must be text or json\n";
+    return kExitUsage;
+  }
+  if (values.count("name") == values.count("queries")) {
+    std::cerr << "corridor match: give either --name or --queries\n";
+    return kExitUsage;
+  }
+  std::vector<QueryLine> queries;
+  if (values.count("name")) {
+    std::string problem = CheckQueryFields(query);
+    if (problem.empty()) {
+      names::NormalizedName normalized;
+      Status check = names::ThreadNameNormalizer().Normalize(query.name, &normalized);
+      if (!check.ok()) problem = check.message();
+    }
+    if (!problem.empty()) {
+      std::cerr << "corridor match: --name \"" << query.name << "\": " << problem << "\n";
+      return kExitSetupError;
+    }
+    queries.push_back({"", query, ""});
+  } else {
+    Status status = ReadQueries(queries_path, &queries);
+    if (!status.ok()) {
+      std::cerr << "corridor match: " << status.message() << "\n";
+      return kExitSetupError;
+    }
+  }
+
+  std::unique_ptr<Database> db;
+  Status status = Database::OpenReadOnly(db_path, &db);
+  std::vector<names::NameRecord> records;
+  std::vector<std::string> list_ids;
+  if (!lists.empty()) {
+    for (const std::string& id : Split(lists, ',')) list_ids.emplace_back(Trim(id));
+  }
+  if (status.ok()) status = names::LoadNameRecords(db.get(), list_ids, &records);
+  if (status.ok() && records.empty()) status = Status::Error(db_path + ": no list entries loaded");
+  std::unique_ptr<names::NameIndex> index;
+  if (status.ok()) status = names::NameIndex::Build(std::move(records), {}, &index);
+  if (!status.ok()) {
+    std::cerr << "corridor match: " << status.message() << "\n";
+    return kExitSetupError;
+  }
+  for (const std::string& problem : index->problems()) {
+    std::cerr << "corridor match: " << db_path << ": list name left out: " << problem << "\n";
+  }
+  if (min_score < 0) min_score = index->options().threshold;
+  size_t failed = 0;
+  for (const QueryLine& line : queries) {
+    if (!ScreenOne(*index, line, limit, min_score, format == "json", std::cout)) ++failed;
+  }
+  if (failed > 0) {
+    std::cerr << "corridor match: " << failed << " of " << queries.size()
+              << " queries could not be screened (see their result blocks)\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace corridor::cli

@@ -1,0 +1,868 @@
+#include "engine/names/matcher.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+#include <utility>
+
+#include "engine/names/normalize.h"
+#include "engine/names/score.h"
+
+namespace corridor::names {
+
+namespace {
+
+// Candidate words are found by deletion neighbourhoods (as in SymSpell): every listed word's
+// phonetic key is stored with each string obtained by deleting up to MaxDeletions(length)
+// characters, and a query word looks up its own deletions. Two keys within one edit (a
+// substitution, insertion, deletion or transposition) share a deletion; long keys within two.
+constexpr double kUnseenSimilarity = 0.35;
+
+int MaxDeletions(size_t length) { return length >= 7 && length <= 20 ? 2 : 1; }
+
+uint64_t Fnv1a(std::string_view text) {
+  uint64_t hash = 1469598103934665603ull;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// The hashes of `key` and of the strings left by deleting up to `depth` of its characters
+// (MaxDeletions(length) by default), sorted and distinct.
+std::vector<uint64_t> DeletionHashes(const std::string& key, int depth = -1) {
+  if (depth < 0) depth = MaxDeletions(key.size());
+  std::vector<uint64_t> out;
+  out.push_back(Fnv1a(key));
+  const size_t n = key.size();
+  auto hash_without = [&](size_t skip1, size_t skip2) {
+    uint64_t hash = 1469598103934665603ull;
+    for (size_t k = 0; k < n; ++k) {
+      if (k == skip1 || k == skip2) continue;
+      hash ^= static_cast<unsigned char>(key[k]);
+      hash *= 1099511628211ull;
+    }
+    return hash;
+  };
+  for (size_t i = 0; i < n && depth >= 1; ++i) {
+    if (n > 1) out.push_back(hash_without(i, n));
+    for (size_t j = i + 1; j < n && depth >= 2 && n > 2; ++j) out.push_back(hash_without(i, j));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Deletion hashes to vocabulary words: an open-addressing table over the distinct hashes, each
+// slot pointing at a run of `words`.
+class NeighbourTable {
+ public:
+  void Add(const std::string& key, uint32_t word) {
+    for (uint64_t h : DeletionHashes(key)) pending_.push_back({h, word});
+  }
+  void Finish() {
+    std::sort(pending_.begin(), pending_.end());
+    pending_.erase(std::unique(pending_.begin(), pending_.end()), pending_.end());
+    size_t distinct = 0;
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      distinct += i == 0 || pending_[i].first != pending_[i - 1].first ? 1 : 0;
+    }
+    size_t capacity = 16;
+    while (capacity < distinct * 2) capacity *= 2;
+    slots_.assign(capacity, Slot());
+    words_.reserve(pending_.size());
+    for (size_t i = 0; i < pending_.size();) {
+      size_t j = i;
+      while (j < pending_.size() && pending_[j].first == pending_[i].first) {
+        words_.push_back(pending_[j].second);
+        ++j;
+      }
+      size_t at = pending_[i].first & (capacity - 1);
+      while (slots_[at].count != 0) at = (at + 1) & (capacity - 1);
+      slots_[at] = {pending_[i].first, static_cast<uint32_t>(words_.size() - (j - i)),
+                    static_cast<uint32_t>(j - i)};
+      i = j;
+    }
+    pending_.clear();
+    pending_.shrink_to_fit();
+  }
+  // Appends to `out` the words sharing a deletion with `key` (a word may come more than once).
+  // `depth` < 0: as stored (MaxDeletions).
+  void Find(const std::string& key, std::vector<uint32_t>* out, int depth = -1) const {
+    if (slots_.empty()) return;
+    size_t mask = slots_.size() - 1;
+    for (uint64_t h : DeletionHashes(key, depth)) {
+      for (size_t at = h & mask; slots_[at].count != 0; at = (at + 1) & mask) {
+        if (slots_[at].hash != h) continue;
+        out->insert(out->end(), words_.begin() + slots_[at].first,
+                    words_.begin() + slots_[at].first + slots_[at].count);
+        break;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t first = 0;
+    uint32_t count = 0;
+  };
+  std::vector<std::pair<uint64_t, uint32_t>> pending_;
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> words_;
+};
+
+std::string VocabularyKey(const ScoringToken& token) {
+  switch (token.kind) {
+    case TokenKind::kLegalForm:
+      return "#" + token.text;
+    case TokenKind::kInitial:
+    case TokenKind::kWord:
+      break;
+  }
+  return token.text;
+}
+
+// Identifier numbers compare as upper-case letters and digits; "IMO 9187629" = "9187629".
+std::string NormalizeIdentifier(const std::string& number) {
+  std::string out;
+  for (char c : number) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out += c;
+  }
+  if (out.size() > 3 && out.compare(0, 3, "IMO") == 0 &&
+      out.find_first_not_of("0123456789", 3) == std::string::npos) {
+    out = out.substr(3);
+  }
+  return out;
+}
+
+// person, vessel, aircraft or organization (companies and other organisations); "" unknown.
+std::string KindClass(const std::string& kind) {
+  std::string lower;
+  for (char c : kind) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (lower == "person" || lower == "individual") return "person";
+  if (lower == "vessel") return "vessel";
+  if (lower == "aircraft") return "aircraft";
+  if (lower.empty()) return "";
+  return "organization";
+}
+
+std::string Format2(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%.2f", value);
+  return buffer;
+}
+
+std::string SignedFormat2(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%+.2f", value);
+  return buffer;
+}
+
+std::string JsonString(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (c < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof(buffer), "\\u%04x", c);
+          out += buffer;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string Words(const ScoringName& name, uint32_t mask) {
+  std::string out;
+  for (size_t i = 0; i < name.tokens.size(); ++i) {
+    if (!(mask & (1u << i))) continue;
+    if (!out.empty()) out += ' ';
+    out += name.tokens[i].kind == TokenKind::kLegalForm ? "<" + name.tokens[i].text + ">"
+                                                        : name.tokens[i].text;
+  }
+  return out;
+}
+
+MatchExplanation Explain(const ScoringName& query, const ScoringName& candidate,
+                         const NameScore& score) {
+  MatchExplanation explanation;
+  uint32_t used_query = 0, used_candidate = 0;
+  std::vector<AlignedUnit> units = score.units;  // in the query's word order
+  std::sort(units.begin(), units.end(), [](const AlignedUnit& a, const AlignedUnit& b) {
+    return std::countr_zero(a.query_tokens) < std::countr_zero(b.query_tokens);
+  });
+  for (const AlignedUnit& unit : units) {
+    TokenAlignment aligned;
+    aligned.query_words = Words(query, unit.query_tokens);
+    aligned.candidate_words = Words(candidate, unit.candidate_tokens);
+    aligned.similarity = unit.similarity;
+    for (size_t i = 0; i < query.tokens.size(); ++i) {
+      if (unit.query_tokens & (1u << i)) aligned.query_weight += query.tokens[i].weight;
+    }
+    for (size_t j = 0; j < candidate.tokens.size(); ++j) {
+      if (unit.candidate_tokens & (1u << j)) {
+        aligned.candidate_weight += candidate.tokens[j].weight;
+      }
+    }
+    used_query |= unit.query_tokens;
+    used_candidate |= unit.candidate_tokens;
+    explanation.aligned.push_back(std::move(aligned));
+  }
+  for (size_t i = 0; i < query.tokens.size(); ++i) {
+    if (!(used_query & (1u << i))) explanation.unmatched_query.push_back(Words(query, 1u << i));
+  }
+  for (size_t j = 0; j < candidate.tokens.size(); ++j) {
+    if (!(used_candidate & (1u << j))) {
+      explanation.unmatched_candidate.push_back(Words(candidate, 1u << j));
+    }
+  }
+  explanation.query_coverage = score.query_coverage;
+  explanation.candidate_coverage = score.candidate_coverage;
+  return explanation;
+}
+
+// The corroboration of `record` by the query's other facts: the sum of the deltas, with one
+// Evidence per fact the query gives. Sets `decided` when a unique identifier matches.
+double Corroborate(const NameQuery& query, const NameRecord& record, const MatcherOptions& options,
+                   std::vector<Evidence>* evidence, bool* decided) {
+  double total = 0;
+  *decided = false;
+  auto add = [&](const std::string& field, const std::string& query_value,
+                 const std::string& list_value, double delta, const std::string& note) {
+    total += delta;
+    if (evidence != nullptr) evidence->push_back({field, query_value, list_value, delta, note});
+  };
+  if (!query.birth_date.empty()) {
+    if (record.birth_dates.empty()) {
+      add("birth_date", query.birth_date, "", 0, "not published");
+    } else {
+      // The best agreement over the listed dates: 3 full match, 2 year match, 1 close, 0 conflict.
+      int best = -1;
+      std::string best_date;
+      for (const std::string& date : record.birth_dates) {
+        size_t precision = std::min(date.size(), query.birth_date.size());
+        int outcome = 0;
+        if (precision >= 4 && date.compare(0, precision, query.birth_date, 0, precision) == 0) {
+          outcome = precision >= 10 ? 3 : 2;
+        } else if (date.size() >= 4 && query.birth_date.size() >= 4) {
+          int listed_year = std::atoi(date.substr(0, 4).c_str());
+          int query_year = std::atoi(query.birth_date.substr(0, 4).c_str());
+          outcome = std::abs(listed_year - query_year) <= 1 ? 1 : 0;
+        }
+        if (outcome > best || (outcome == best && date.size() > best_date.size())) {
+          best = outcome;
+          best_date = date;
+        }
+      }
+      if (best == 3)
+        add("birth_date", query.birth_date, best_date, options.birth_date_match, "matches");
+      if (best == 2) {
+        add("birth_date", query.birth_date, best_date, options.birth_year_match,
+            "matches at the coarser precision");
+      }
+      if (best == 1) add("birth_date", query.birth_date, best_date, 0, "within a year");
+      if (best == 0) {
+        add("birth_date", query.birth_date, best_date, options.birth_date_conflict, "conflicts");
+      }
+    }
+  }
+  if (!query.country.empty()) {
+    if (record.countries.empty()) {
+      add("country", query.country, "", 0, "not published");
+    } else if (std::find(record.countries.begin(), record.countries.end(), query.country) !=
+               record.countries.end()) {
+      add("country", query.country, query.country, options.country_match, "matches");
+    } else {
+      std::string listed;
+      for (const std::string& country : record.countries) {
+        listed += (listed.empty() ? "" : ",") + country;
+      }
+      add("country", query.country, listed, options.country_conflict, "conflicts");
+    }
+  }
+  std::string query_kind = KindClass(query.kind), record_kind = KindClass(record.kind);
+  if (!query_kind.empty() && !record_kind.empty() && query_kind != record_kind) {
+    add("kind", query.kind, record.kind, options.kind_conflict, "conflicts");
+  }
+  if (!query.identifier.empty()) {
+    std::string number = NormalizeIdentifier(query.identifier);
+    const Identifier* matched = nullptr;
+    for (const Identifier& id : record.identifiers) {
+      if (!number.empty() && NormalizeIdentifier(id.number) == number) matched = &id;
+    }
+    if (matched == nullptr) {
+      add("identifier", query.identifier, "", 0,
+          record.identifiers.empty() ? "not published" : "no listed match");
+    } else {
+      bool unique = matched->type == "imo" || matched->type == "swift" ||
+                    ((matched->type == "registration" || matched->type == "tax_id") &&
+                     !matched->country.empty() && matched->country == query.country);
+      std::string listed = matched->type + " " + matched->number +
+                           (matched->country.empty() ? "" : " (" + matched->country + ")");
+      if (unique) {
+        *decided = true;
+        add("identifier", query.identifier, listed, 0, "decides: unique identifier matches");
+      } else {
+        add("identifier", query.identifier, listed, options.identifier_match, "matches");
+      }
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+struct NameIndex::Data {
+  TokenStatistics statistics;
+  double information_needed = 1;
+  std::vector<ScoringName> names;             // per record
+  std::vector<std::vector<uint32_t>> tokens;  // per record: vocabulary id of each token
+  std::vector<uint32_t> entry_of;             // per record
+  size_t entries = 0;
+  std::unordered_map<std::string, uint32_t> vocabulary_ids;
+  std::vector<ScoringToken> vocabulary;
+  std::vector<std::vector<uint32_t>> postings;                         // per vocabulary id: records
+  NeighbourTable phonetic_neighbours;                                  // by phonetic key
+  NeighbourTable skeleton_neighbours;                                  // by consonant skeleton
+  std::unordered_map<std::string, std::vector<uint32_t>> by_phonetic;  // exact phonetic key
+  std::unordered_map<std::string, std::vector<uint32_t>> identifiers;  // number -> records
+
+  // Per query: the similarity of each query token to vocabulary words, cached.
+  // Similarities of one query token to vocabulary words, by (word, skeletons): an
+  // open-addressing table that grows at half load.
+  class SimilarityCache {
+   public:
+    float* Find(uint32_t key) {
+      if (slots_.empty()) slots_.resize(64);
+      size_t mask = slots_.size() - 1;
+      for (size_t at = Hash(key) & mask;; at = (at + 1) & mask) {
+        if (slots_[at].key == key + 1) return &slots_[at].value;
+        if (slots_[at].key == 0) return nullptr;
+      }
+    }
+    void Insert(uint32_t key, float value) {
+      if (slots_.empty()) slots_.resize(64);
+      if ((size_ + 1) * 2 > slots_.size()) Grow();
+      size_t mask = slots_.size() - 1;
+      size_t at = Hash(key) & mask;
+      while (slots_[at].key != 0) at = (at + 1) & mask;
+      slots_[at] = {key + 1, value};
+      ++size_;
+    }
+
+   private:
+    struct Slot {
+      uint32_t key = 0;  // key + 1; 0 is empty
+      float value = 0;
+    };
+    static size_t Hash(uint32_t key) { return (key * 2654435761u) >> 7; }
+    void Grow() {
+      std::vector<Slot> old(slots_.size() * 2);
+      old.swap(slots_);
+      size_ = 0;
+      for (const Slot& slot : old) {
+        if (slot.key != 0) Insert(slot.key - 1, slot.value);
+      }
+    }
+    std::vector<Slot> slots_;
+    size_t size_ = 0;
+  };
+
+  struct QueryState {
+    ScoringName name;
+    std::vector<SimilarityCache> cache;  // per query token
+  };
+
+  float Similarity(QueryState* state, size_t query_token, uint32_t word, bool skeletons) const {
+    uint32_t key = (word << 1) | (skeletons ? 1u : 0u);
+    SimilarityCache& cache = state->cache[query_token];
+    if (float* found = cache.Find(key)) return *found;
+    float s = static_cast<float>(
+        TokenSimilarity(state->name.tokens[query_token], vocabulary[word], skeletons));
+    cache.Insert(key, s);
+    return s;
+  }
+
+  NameScore Score(QueryState* state, uint32_t record, bool keep_units) const {
+    const ScoringName& candidate = names[record];
+    size_t nq = state->name.tokens.size(), nc = candidate.tokens.size();
+    bool skeletons = state->name.abjad != candidate.abjad;
+    std::vector<float> similarity(nq * nc);
+    for (size_t i = 0; i < nq; ++i) {
+      for (size_t j = 0; j < nc; ++j) {
+        similarity[i * nc + j] = Similarity(state, i, tokens[record][j], skeletons);
+      }
+    }
+    return ScoreNames(state->name, candidate, similarity, information_needed, keep_units);
+  }
+
+  NameScore ScoreDirect(const ScoringName& query, uint32_t record, bool keep_units) const {
+    const ScoringName& candidate = names[record];
+    size_t nq = query.tokens.size(), nc = candidate.tokens.size();
+    bool skeletons = query.abjad != candidate.abjad;
+    std::vector<float> similarity(nq * nc);
+    for (size_t i = 0; i < nq; ++i) {
+      for (size_t j = 0; j < nc; ++j) {
+        similarity[i * nc + j] =
+            static_cast<float>(TokenSimilarity(query.tokens[i], candidate.tokens[j], skeletons));
+      }
+    }
+    return ScoreNames(query, candidate, similarity, information_needed, keep_units);
+  }
+};
+
+NameIndex::NameIndex() : data_(std::make_unique<Data>()) {}
+NameIndex::~NameIndex() = default;
+
+Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& options,
+                        std::unique_ptr<NameIndex>* index) {
+  std::unique_ptr<NameIndex> built(new NameIndex());
+  built->options_ = options;
+  Data& data = *built->data_;
+  NameNormalizer& normalizer = ThreadNameNormalizer();
+  std::vector<NormalizedName> normalized;
+  normalized.reserve(records.size());
+  built->records_.reserve(records.size());
+  for (size_t i = 0; i < records.size(); ++i) {
+    NormalizedName name;
+    Status status = normalizer.Normalize(records[i].name, &name);
+    if (!status.ok()) {
+      if (status.message().rfind("ICU", 0) == 0) return status;
+      built->problems_.push_back("record " + std::to_string(i + 1) + " (" + records[i].list_id +
+                                 " " + records[i].entry_id + "): " + status.message());
+      continue;
+    }
+    normalized.push_back(std::move(name));
+    built->records_.push_back(std::move(records[i]));
+  }
+  // Entries, and token weights counted once per entry.
+  std::unordered_map<std::string, uint32_t> entry_ids;
+  std::vector<std::vector<const NormalizedName*>> entry_names;
+  for (size_t r = 0; r < built->records_.size(); ++r) {
+    const NameRecord& record = built->records_[r];
+    std::string key = record.list_id + '\x1f' + record.entry_id;
+    auto [it, inserted] = entry_ids.emplace(key, static_cast<uint32_t>(entry_names.size()));
+    if (inserted) entry_names.emplace_back();
+    entry_names[it->second].push_back(&normalized[r]);
+    data.entry_of.push_back(it->second);
+  }
+  data.entries = entry_names.size();
+  for (const auto& names : entry_names) data.statistics.AddEntry(names);
+  data.information_needed = data.statistics.InformationNeeded();
+
+  for (size_t r = 0; r < built->records_.size(); ++r) {
+    data.names.push_back(PrepareName(normalized[r], data.statistics));
+    std::vector<uint32_t> ids;
+    for (const ScoringToken& token : data.names.back().tokens) {
+      std::string key = VocabularyKey(token);
+      auto [it, inserted] =
+          data.vocabulary_ids.emplace(key, static_cast<uint32_t>(data.vocabulary.size()));
+      if (inserted) {
+        uint32_t id = it->second;
+        data.vocabulary.push_back(token);
+        data.postings.emplace_back();
+        if (token.kind == TokenKind::kWord) {
+          data.phonetic_neighbours.Add(token.phonetic, id);
+          data.by_phonetic[token.phonetic].push_back(id);
+          if (!token.skeleton.empty()) data.skeleton_neighbours.Add(token.skeleton, id);
+        }
+      }
+      auto& posting = data.postings[it->second];
+      if (posting.empty() || posting.back() != r) posting.push_back(static_cast<uint32_t>(r));
+      ids.push_back(it->second);
+    }
+    data.tokens.push_back(std::move(ids));
+    for (const Identifier& id : built->records_[r].identifiers) {
+      std::string number = NormalizeIdentifier(id.number);
+      if (number.size() < 4) continue;
+      auto& records_with = data.identifiers[number];
+      if (records_with.empty() || records_with.back() != r) {
+        records_with.push_back(static_cast<uint32_t>(r));
+      }
+    }
+  }
+  data.phonetic_neighbours.Finish();
+  data.skeleton_neighbours.Finish();
+  *index = std::move(built);
+  return Status::Ok();
+}
+
+namespace {
+
+struct Ranked {
+  uint32_t record;
+  double name_score;
+  double score;
+  bool decided;
+};
+
+// Per-thread buffers of Search(), sized for the largest index searched; every use leaves them
+// zeroed.
+struct SearchScratch {
+  std::vector<float> token_best;    // per record
+  std::vector<float> bound;         // per record
+  std::vector<float> found_weight;  // per record
+  std::vector<uint32_t> token_records;
+  std::vector<uint32_t> words;
+  void Reserve(size_t records) {
+    if (token_best.size() < records) token_best.resize(records);
+    if (bound.size() < records) bound.resize(records);
+    if (found_weight.size() < records) found_weight.resize(records);
+  }
+};
+
+}  // namespace
+
+Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_score,
+                             bool brute_force, std::vector<NameMatch>* matches) const {
+  matches->clear();
+  const Data& data = *data_;
+  NormalizedName normalized;
+  Status status = ThreadNameNormalizer().Normalize(query.name, &normalized);
+  if (!status.ok()) return status;
+  Data::QueryState state;
+  state.name = PrepareName(normalized, data.statistics);
+  state.cache.resize(state.name.tokens.size());
+  const size_t record_count = records_.size();
+
+  // Candidate generation. Each query word collects the listed words that look like it (its
+  // phonetic key within one or two edits, or its consonant skeleton for an abjad query; and the
+  // words it may be joined from, or that it forms joined with its neighbour) and raises, for
+  // each record holding one, the best similarity that record could have for the query word (1
+  // for joins). The weighted sum over query words bounds the record's query coverage and so its
+  // score (see ScoreNames): records whose bound stays below `min_score` are not scored.
+  std::vector<uint32_t> candidates;
+  if (brute_force) {
+    candidates.resize(record_count);
+    for (size_t r = 0; r < record_count; ++r) candidates[r] = static_cast<uint32_t>(r);
+  } else {
+    thread_local SearchScratch scratch;
+    scratch.Reserve(record_count);
+    std::vector<uint32_t> touched_records;
+    double unindexed_weight = 0;  // legal forms and initials: assumed to match
+    double total_weight = 0;
+    double word_weight = 0;
+    const auto& tokens = state.name.tokens;
+    // Words that the query word i+1 forms joined with word i ("quan guo" -> "quanguo").
+    std::vector<std::vector<uint32_t>> joined_with_next(tokens.size());
+    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (tokens[i].kind != TokenKind::kWord || tokens[i + 1].kind != TokenKind::kWord) continue;
+      if (tokens[i].text.size() > kMaxJoinedPart || tokens[i + 1].text.size() > kMaxJoinedPart ||
+          tokens[i].text.size() + tokens[i + 1].text.size() < 5) {
+        continue;
+      }
+      data.phonetic_neighbours.Find(PhoneticKey(tokens[i].text + tokens[i + 1].text),
+                                    &joined_with_next[i], 1);
+    }
+    for (const ScoringToken& token : tokens) {
+      total_weight += token.weight;
+      if (token.kind == TokenKind::kWord) {
+        word_weight += token.weight;
+      } else {
+        unindexed_weight += token.weight;
+      }
+    }
+    double bonus = 0;  // the most corroboration can add
+    if (!query.birth_date.empty()) bonus += std::max(0.0, options_.birth_date_match);
+    if (!query.country.empty()) bonus += std::max(0.0, options_.country_match);
+    if (!query.identifier.empty()) bonus += std::max(0.0, options_.identifier_match);
+    // The most a record can score when it matches query weight `matched` (see ScoreNames).
+    auto upper_bound = [&](double matched) {
+      matched = std::min(matched, total_weight);
+      double coverage = 0.65 * matched / total_weight + 0.35;
+      double confidence = 0.5 + 0.5 * std::min(1.0, matched / data.information_needed);
+      return coverage * confidence + bonus;
+    };
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const ScoringToken& token = tokens[i];
+      if (token.kind != TokenKind::kWord) continue;  // legal forms, initials: assumed to match
+      std::vector<uint32_t>& token_records = scratch.token_records;
+      token_records.clear();
+      auto raise = [&](uint32_t word, float similarity) {
+        for (uint32_t r : data.postings[word]) {
+          float& best = scratch.token_best[r];
+          if (best == 0) token_records.push_back(r);
+          best = std::max(best, similarity);
+        }
+      };
+      auto exact = data.vocabulary_ids.find(VocabularyKey(token));
+      if (exact != data.vocabulary_ids.end()) raise(exact->second, 1);
+      auto similar = [&](const NeighbourTable& table, const std::string& key, bool skeletons,
+                         int depth) {
+        std::vector<uint32_t>& words = scratch.words;
+        words.clear();
+        table.Find(key, &words, depth);
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        for (uint32_t w : words) {
+          float similarity = data.Similarity(&state, i, w, skeletons);
+          if (similarity > 0) raise(w, similarity);
+        }
+      };
+      similar(data.phonetic_neighbours, token.phonetic, false, -1);
+      // Skeletons of one or two letters ("bn", "l") would match half the lists.
+      if (state.name.abjad && token.skeleton.size() >= 3) {
+        similar(data.skeleton_neighbours, token.skeleton, true, -1);
+      }
+      // The listed words this query word may be joined from: both halves must be listed words;
+      // a record holding the pair holds the rarer half.
+      const std::string& key = token.phonetic;
+      for (size_t split = 2; key.size() >= 6 && split + 2 <= key.size(); ++split) {
+        auto left = data.by_phonetic.find(key.substr(0, split));
+        if (left == data.by_phonetic.end()) continue;
+        auto right = data.by_phonetic.find(key.substr(split));
+        if (right == data.by_phonetic.end()) continue;
+        auto postings = [&](const std::vector<uint32_t>& words) {
+          size_t n = 0;
+          for (uint32_t w : words) n += data.postings[w].size();
+          return n;
+        };
+        const auto& rarer =
+            postings(left->second) <= postings(right->second) ? left->second : right->second;
+        for (uint32_t w : rarer) raise(w, 1);
+      }
+      for (size_t j : {i, i - 1}) {
+        if (j < joined_with_next.size()) {
+          for (uint32_t w : joined_with_next[j]) raise(w, 1);
+        }
+      }
+      for (uint32_t r : token_records) {
+        if (scratch.bound[r] == 0) touched_records.push_back(r);
+        scratch.bound[r] += scratch.token_best[r] * token.weight;
+        scratch.found_weight[r] += token.weight;
+        scratch.token_best[r] = 0;
+      }
+    }
+    // upper_bound() grows with the matched weight: the least weight that can reach min_score.
+    double needed = 0;
+    if (upper_bound(total_weight) < min_score - 1e-6) {
+      needed = total_weight * 2;  // nothing can
+    } else if (upper_bound(0) < min_score - 1e-6) {
+      double lo = 0, hi = total_weight;
+      for (int step = 0; step < 40; ++step) {
+        double mid = (lo + hi) / 2;
+        (upper_bound(mid) >= min_score - 1e-6 ? hi : lo) = mid;
+      }
+      needed = lo;  // upper_bound(lo) < min_score <= upper_bound(hi), hi - lo tiny
+    }
+    for (uint32_t r : touched_records) {
+      // A query word for which candidate generation found nothing in this record may still be
+      // similar to one of its words beyond the neighbourhood searched (two edits in a short
+      // word): it is assumed to match at up to kUnseenSimilarity.
+      double unseen = word_weight - scratch.found_weight[r];
+      double matched = scratch.bound[r] + kUnseenSimilarity * unseen + unindexed_weight;
+      scratch.bound[r] = 0;
+      scratch.found_weight[r] = 0;
+      if (matched >= needed) candidates.push_back(r);
+    }
+  }
+  if (!query.identifier.empty()) {
+    auto found = data.identifiers.find(NormalizeIdentifier(query.identifier));
+    if (found != data.identifiers.end()) {
+      for (uint32_t r : found->second) {
+        if (std::find(candidates.begin(), candidates.end(), r) == candidates.end()) {
+          candidates.push_back(r);
+        }
+      }
+    }
+  }
+
+  // Exact scoring; each entry keeps its best name (ties: the first record).
+  struct Scored {
+    uint32_t entry;
+    uint32_t record;
+    double score;
+  };
+  std::vector<Scored> scored;
+  scored.reserve(candidates.size());
+  for (uint32_t r : candidates) {
+    NameScore score =
+        brute_force ? data.ScoreDirect(state.name, r, false) : data.Score(&state, r, false);
+    scored.push_back({data.entry_of[r], r, score.score});
+  }
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    if (a.entry != b.entry) return a.entry < b.entry;
+    if (a.score != b.score) return a.score > b.score;
+    return a.record < b.record;
+  });
+  std::vector<uint32_t> entries;
+  std::vector<double> best;
+  std::vector<uint32_t> best_record;
+  for (size_t k = 0; k < scored.size(); ++k) {
+    if (k > 0 && scored[k].entry == scored[k - 1].entry) continue;
+    entries.push_back(static_cast<uint32_t>(entries.size()));
+    best.push_back(scored[k].score);
+    best_record.push_back(scored[k].record);
+  }
+  std::vector<Ranked> ranked;
+  for (uint32_t e : entries) {
+    uint32_t r = best_record[e];
+    bool decided = false;
+    double delta = Corroborate(query, records_[r], options_, nullptr, &decided);
+    double score = decided ? 1.0 : std::clamp(best[e] + delta, 0.0, 1.0);
+    if (score >= min_score || decided) ranked.push_back({r, best[e], score, decided});
+  }
+  std::sort(ranked.begin(), ranked.end(), [&](const Ranked& a, const Ranked& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.name_score != b.name_score) return a.name_score > b.name_score;
+    const NameRecord& x = records_[a.record];
+    const NameRecord& y = records_[b.record];
+    if (x.list_id != y.list_id) return x.list_id < y.list_id;
+    return x.entry_id < y.entry_id;
+  });
+  if (ranked.size() > limit) ranked.resize(limit);
+  for (const Ranked& item : ranked) {
+    NameMatch match;
+    match.record = &records_[item.record];
+    match.name_score = item.name_score;
+    match.score = item.score;
+    match.decided_by_identifier = item.decided;
+    NameScore detail = brute_force ? data.ScoreDirect(state.name, item.record, true)
+                                   : data.Score(&state, item.record, true);
+    match.explanation = Explain(state.name, data.names[item.record], detail);
+    bool decided = false;
+    Corroborate(query, *match.record, options_, &match.explanation.evidence, &decided);
+    matches->push_back(std::move(match));
+  }
+  return Status::Ok();
+}
+
+Status NameIndex::Search(const NameQuery& query, size_t limit, double min_score,
+                         std::vector<NameMatch>* matches) const {
+  return SearchImpl(query, limit, min_score, false, matches);
+}
+
+Status NameIndex::SearchBruteForce(const NameQuery& query, size_t limit, double min_score,
+                                   std::vector<NameMatch>* matches) const {
+  return SearchImpl(query, limit, min_score, true, matches);
+}
+
+Status NameIndex::ScorePair(const std::string& query_name, const std::string& candidate_name,
+                            NameMatch* match) const {
+  NormalizedName query, candidate;
+  Status status = ThreadNameNormalizer().Normalize(query_name, &query);
+  if (!status.ok()) return Status::Error("query name: " + status.message());
+  status = ThreadNameNormalizer().Normalize(candidate_name, &candidate);
+  if (!status.ok()) return Status::Error("candidate name: " + status.message());
+  ScoringName q = PrepareName(query, data_->statistics);
+  ScoringName c = PrepareName(candidate, data_->statistics);
+  bool skeletons = q.abjad != c.abjad;
+  std::vector<float> similarity(q.tokens.size() * c.tokens.size());
+  for (size_t i = 0; i < q.tokens.size(); ++i) {
+    for (size_t j = 0; j < c.tokens.size(); ++j) {
+      similarity[i * c.tokens.size() + j] =
+          static_cast<float>(TokenSimilarity(q.tokens[i], c.tokens[j], skeletons));
+    }
+  }
+  NameScore score = ScoreNames(q, c, similarity, data_->information_needed, true);
+  *match = NameMatch();
+  match->name_score = score.score;
+  match->score = score.score;
+  match->explanation = Explain(q, c, score);
+  return Status::Ok();
+}
+
+std::string FormatMatchText(const NameMatch& match) {
+  std::string out = Format2(match.score);
+  if (match.record != nullptr) {
+    const NameRecord& record = *match.record;
+    out += "  " + record.list_id + " " + record.entry_id + "  " + record.name;
+    out += record.is_alias ? "  (alias)" : "  (primary name)";
+    if (!record.kind.empty()) out += "  " + record.kind;
+    if (!record.programs.empty()) out += "  [" + record.programs + "]";
+  }
+  out += "\n    name score " + Format2(match.name_score) + ":";
+  const MatchExplanation& explanation = match.explanation;
+  for (size_t i = 0; i < explanation.aligned.size(); ++i) {
+    const TokenAlignment& a = explanation.aligned[i];
+    out += (i == 0 ? " " : "; ") + a.query_words + " ~ " + a.candidate_words + " " +
+           Format2(a.similarity) + " (weight " + Format2(a.query_weight) + ")";
+  }
+  if (explanation.aligned.empty()) out += " no words match";
+  out += "\n";
+  auto list = [](const std::vector<std::string>& words) {
+    std::string text;
+    for (const std::string& word : words) text += (text.empty() ? "" : " ") + word;
+    return text;
+  };
+  if (!explanation.unmatched_query.empty()) {
+    out += "    query words not matched: " + list(explanation.unmatched_query) + "\n";
+  }
+  if (!explanation.unmatched_candidate.empty()) {
+    out += "    listed words not matched: " + list(explanation.unmatched_candidate) + "\n";
+  }
+  for (const Evidence& e : explanation.evidence) {
+    out += "    " + e.field + ": " + e.query_value + " vs " +
+           (e.list_value.empty() ? "-" : e.list_value) + ": " + e.note + " (" +
+           SignedFormat2(e.delta) + ")\n";
+  }
+  if (match.decided_by_identifier) out += "    decided by a unique identifier\n";
+  return out;
+}
+
+std::string FormatMatchJson(const NameMatch& match) {
+  std::string out = "{";
+  if (match.record != nullptr) {
+    const NameRecord& record = *match.record;
+    out += "\"list_id\":" + JsonString(record.list_id) +
+           ",\"entry_id\":" + JsonString(record.entry_id) + ",\"name\":" + JsonString(record.name) +
+           ",\"is_alias\":" + (record.is_alias ? "true" : "false") +
+           ",\"kind\":" + JsonString(record.kind) + ",\"programs\":" + JsonString(record.programs) +
+           ",";
+  }
+  out += "\"score\":" + Format2(match.score) + ",\"name_score\":" + Format2(match.name_score) +
+         ",\"decided_by_identifier\":" + (match.decided_by_identifier ? "true" : "false");
+  out += ",\"tokens\":[";
+  const MatchExplanation& explanation = match.explanation;
+  for (size_t i = 0; i < explanation.aligned.size(); ++i) {
+    const TokenAlignment& a = explanation.aligned[i];
+    out += std::string(i == 0 ? "" : ",") + "{\"query\":" + JsonString(a.query_words) +
+           ",\"candidate\":" + JsonString(a.candidate_words) +
+           ",\"similarity\":" + Format2(a.similarity) +
+           ",\"query_weight\":" + Format2(a.query_weight) +
+           ",\"candidate_weight\":" + Format2(a.candidate_weight) + "}";
+  }
+  auto array = [](const std::vector<std::string>& words) {
+    std::string text = "[";
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i > 0) text += ',';
+      text += JsonString(words[i]);
+    }
+    return text + "]";
+  };
+  out += "],\"unmatched_query\":" + array(explanation.unmatched_query) +
+         ",\"unmatched_candidate\":" + array(explanation.unmatched_candidate) + ",\"evidence\":[";
+  for (size_t i = 0; i < explanation.evidence.size(); ++i) {
+    const Evidence& e = explanation.evidence[i];
+    out += std::string(i == 0 ? "" : ",") + "{\"field\":" + JsonString(e.field) +
+           ",\"query\":" + JsonString(e.query_value) + ",\"list\":" + JsonString(e.list_value) +
+           ",\"delta\":" + Format2(e.delta) + ",\"note\":" + JsonString(e.note) + "}";
+  }
+  return out + "]}";
+}
+
+}  // namespace corridor::names

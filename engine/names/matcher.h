@@ -1,0 +1,171 @@
+// Name screening against watch lists: fuzzy, cross-script, explainable, indexed.
+//
+//   std::vector<NameRecord> records;
+//   Status status = LoadNameRecords(db, {"ofac_sdn", "un_sc"}, &records);
+//   std::unique_ptr<NameIndex> index;
+//   if (status.ok()) status = NameIndex::Build(std::move(records), MatcherOptions(), &index);
+//   NameQuery query;
+//   query.name = "Quanguo Chen";
+//   query.birth_date = "1955-11";
+//   std::vector<NameMatch> matches;
+//   status = index->Search(query, 10, index->options().threshold, &matches);
+//   for (const NameMatch& m : matches) std::cout << FormatMatchText(m);
+//
+// A NameRecord is one name of one listed entry (its primary name or an alias), carrying the
+// entry's facts. Search() normalises the query (engine/names/normalize.h), generates candidates
+// from an index of character bigrams of the listed words and from identifiers, scores each
+// candidate name exactly (engine/names/score.h), keeps each entry's best name, adds or takes away
+// for corroborating facts, and returns the best entries with an explanation.
+//
+// Scores: `name_score` (0..1) measures the names alone; `score` = name_score plus the
+// corroboration deltas, clamped to 0..1, or 1 when a unique identifier decides. The method and
+// measured quality are in docs/matching.md.
+//
+// Thread safety: a built NameIndex is immutable; Search() may be called from many threads at
+// once (each thread normalises with its own ICU transliterators, see ThreadNameNormalizer()).
+#ifndef CORRIDOR_ENGINE_NAMES_MATCHER_H_
+#define CORRIDOR_ENGINE_NAMES_MATCHER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/base/status.h"
+
+namespace corridor {
+
+class Database;
+
+namespace names {
+
+struct Identifier {
+  std::string type;     // list_identifier.id_type: imo, registration, passport, swift, ...
+  std::string number;   // as published
+  std::string country;  // issuing country, ISO 3166-1 alpha-2, or ""
+};
+
+// One name of one listed entry; an entry with aliases has one record per name.
+struct NameRecord {
+  std::string list_id;
+  std::string entry_id;
+  std::string name;
+  std::string kind;  // person, company, vessel, aircraft, organization, or "" when unknown
+  bool is_alias = false;
+  std::vector<std::string> birth_dates;  // ISO 8601, partial allowed
+  std::vector<std::string> countries;    // ISO 3166-1 alpha-2 (country, nationality, ...)
+  std::vector<Identifier> identifiers;
+  std::string programs;
+};
+
+struct NameQuery {
+  std::string name;
+  std::string kind;        // "" when unknown
+  std::string country;     // ISO 3166-1 alpha-2 or ""
+  std::string birth_date;  // ISO 8601 (partial allowed) or ""
+  std::string identifier;  // any identifier number or ""
+};
+
+struct MatcherOptions {
+  double threshold = 0.80;  // the default hit threshold on NameMatch::score
+  // Corroboration, added to the name score.
+  double birth_date_match = 0.10;      // same full date (or same date at the coarser precision)
+  double birth_year_match = 0.05;      // same year, dates differ or one is only a year
+  double birth_date_conflict = -0.15;  // years more than one apart
+  double country_match = 0.05;
+  double country_conflict = -0.10;
+  double kind_conflict = -0.10;    // e.g. a person query against a vessel
+  double identifier_match = 0.20;  // a shared identifier that is not unique (passport, ...)
+};
+
+// Why a candidate scored as it did.
+struct TokenAlignment {
+  std::string query_words;      // the query's normalised word(s), e.g. "quan guo"
+  std::string candidate_words;  // the listed name's normalised word(s)
+  double similarity = 0;        // 0..1
+  double query_weight = 0;      // the words' weights (rare words weigh more)
+  double candidate_weight = 0;
+};
+
+struct Evidence {
+  std::string field;  // birth_date, country, kind, identifier
+  std::string query_value;
+  std::string list_value;
+  double delta = 0;  // added to the name score
+  std::string note;  // "matches", "conflicts", "decides: unique identifier", ...
+};
+
+struct MatchExplanation {
+  std::vector<TokenAlignment> aligned;
+  std::vector<std::string> unmatched_query;      // query words with no counterpart
+  std::vector<std::string> unmatched_candidate;  // listed words with no counterpart
+  double query_coverage = 0;
+  double candidate_coverage = 0;
+  std::vector<Evidence> evidence;
+};
+
+struct NameMatch {
+  const NameRecord* record = nullptr;  // owned by the NameIndex; valid while it lives
+  double name_score = 0;
+  double score = 0;
+  bool decided_by_identifier = false;
+  MatchExplanation explanation;
+};
+
+class NameIndex {
+ public:
+  // Builds an index over `records`. Records whose names cannot be normalised (see
+  // NameNormalizer::Normalize) are left out and described in `problems()`. Fails only when ICU
+  // cannot transliterate at all.
+  static Status Build(std::vector<NameRecord> records, const MatcherOptions& options,
+                      std::unique_ptr<NameIndex>* index);
+  ~NameIndex();
+
+  // The best entries for `query` whose score is at least `min_score` (plus any decided by a
+  // unique identifier), best first, at most `limit`, one match per entry (its best name).
+  // Errors: the query name cannot be normalised (empty, only punctuation or a legal form, too
+  // long, invalid UTF-8); the message says why.
+  Status Search(const NameQuery& query, size_t limit, double min_score,
+                std::vector<NameMatch>* matches) const;
+
+  // The same contract as Search(), computed by scoring every indexed name. Slow; the reference
+  // that tests and the evaluation use to check the index.
+  Status SearchBruteForce(const NameQuery& query, size_t limit, double min_score,
+                          std::vector<NameMatch>* matches) const;
+
+  // Scores two names with this index's token weights (no corroboration).
+  Status ScorePair(const std::string& query_name, const std::string& candidate_name,
+                   NameMatch* match) const;
+
+  const MatcherOptions& options() const { return options_; }
+  const std::vector<NameRecord>& records() const { return records_; }
+  // "record N (list entry): reason" for each record left out.
+  const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  struct Data;
+  NameIndex();
+  Status SearchImpl(const NameQuery& query, size_t limit, double min_score, bool brute_force,
+                    std::vector<NameMatch>* matches) const;
+  MatcherOptions options_;
+  std::vector<NameRecord> records_;
+  std::vector<std::string> problems_;
+  std::unique_ptr<Data> data_;
+};
+
+// Reads the names of the entries of `list_ids` (all lists when empty) from an input database
+// (schemas/input.sql): list_entry names and list_alias names, each with the entry's kind,
+// programs, birth dates (list_entry.birth_date and list_attribute birth_date), countries
+// (list_entry.country and list_attribute nationality/citizenship countries) and identifiers.
+Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
+                       std::vector<NameRecord>* records);
+
+// A readable account of one match (several lines, ending in a newline).
+std::string FormatMatchText(const NameMatch& match);
+// One JSON object for one match.
+std::string FormatMatchJson(const NameMatch& match);
+
+}  // namespace names
+}  // namespace corridor
+
+#endif  // CORRIDOR_ENGINE_NAMES_MATCHER_H_

@@ -1,0 +1,632 @@
+#include "engine/names/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "engine/names/translit_rules.h"
+
+namespace corridor::names {
+
+namespace {
+
+using icu::Transliterator;
+using icu::UnicodeString;
+
+struct LegalFormEntry {
+  const char* words;
+  const char* form_class;
+  bool edge_only;  // recognised only as the first or last word of a longer name
+};
+
+// Legal forms by class. Classes are equivalent across languages: a Kazakh TOO, a Russian OOO, an
+// English LLC or Ltd and a Chinese 有限公司 are all "limited".
+constexpr LegalFormEntry kLegalForms[] = {
+    {"ltd", "limited", false},
+    {"limited", "limited", false},
+    {"llc", "limited", false},
+    {"llp", "limited", false},
+    {"too", "limited", false},
+    {"ooo", "limited", false},
+    {"gmbh", "limited", false},
+    {"sarl", "limited", false},
+    {"srl", "limited", false},
+    {"ltda", "limited", false},
+    {"mchj", "limited", false},
+    {"zhshs", "limited", false},
+    {"kft", "limited", false},
+    {"doo", "limited", true},
+    {"fze", "limited", false},
+    {"fzco", "limited", false},
+    {"fzc", "limited", true},
+    {"bv", "limited", true},
+    {"pvt", "limited", true},
+    {"pte", "limited", true},
+    {"pty", "limited", true},
+    {"pvt ltd", "limited", false},
+    {"pvt limited", "limited", false},
+    {"pte ltd", "limited", false},
+    {"pty ltd", "limited", false},
+    {"private limited", "limited", false},
+    {"private ltd", "limited", false},
+    {"co ltd", "limited", false},
+    {"co limited", "limited", false},
+    {"company limited", "limited", false},
+    {"company ltd", "limited", false},
+    {"limited company", "limited", false},
+    {"limited liability company", "limited", false},
+    {"limited liability partnership", "limited", false},
+    {"limited liability", "limited", false},
+    {"fz llc", "limited", false},
+    {"sp z o o", "limited", false},
+    {"youxian gongsi", "limited", false},
+    {"youxian zeren gongsi", "limited", false},
+    {"tovarishchestvo s ogranichennoy otvetstvennostyu", "limited", false},
+    {"obshchestvo s ogranichennoy otvetstvennostyu", "limited", false},
+    {"obshchestvo s ogranichennoi otvetstvennostyu", "limited", false},
+    {"obshchestvo s ogranichennoj otvetstvennostju", "limited", false},
+    {"tovarishchestvo s ogranichennoi otvetstvennostyu", "limited", false},
+    {"jsc", "jsc", false},
+    {"pjsc", "jsc", false},
+    {"cjsc", "jsc", false},
+    {"ojsc", "jsc", false},
+    {"pao", "jsc", false},
+    {"zao", "jsc", false},
+    {"oao", "jsc", false},
+    {"plc", "jsc", false},
+    {"ao", "jsc", true},
+    {"ag", "jsc", true},
+    {"sa", "jsc", true},
+    {"spa", "jsc", true},
+    {"nv", "jsc", true},
+    {"kk", "jsc", true},
+    {"joint stock company", "jsc", false},
+    {"joint stock co", "jsc", false},
+    {"public joint stock company", "jsc", false},
+    {"closed joint stock company", "jsc", false},
+    {"open joint stock company", "jsc", false},
+    {"public limited company", "jsc", false},
+    {"aktsionernoye obshchestvo", "jsc", false},
+    {"aktsionernoe obshchestvo", "jsc", false},
+    {"publichnoye aktsionernoye obshchestvo", "jsc", false},
+    {"zakrytoye aktsionernoye obshchestvo", "jsc", false},
+    {"otkrytoye aktsionernoye obshchestvo", "jsc", false},
+    {"gufen youxian gongsi", "jsc", false},
+    {"kabushiki kaisha", "jsc", false},
+    {"corp", "corp", false},
+    {"corporation", "corp", false},
+    {"inc", "corp", false},
+    {"incorporated", "corp", false},
+    {"co", "corp", true},
+    {"company", "corp", true},
+    {"gongsi", "corp", true},
+    {"cie", "corp", true},
+};
+
+constexpr size_t kMaxLegalFormWords = 5;  // the longest phrase above
+
+// Abbreviations common in company names, expanded to the word they stand for.
+constexpr std::pair<const char*, const char*> kAbbreviations[] = {
+    {"intl", "international"}, {"grp", "group"},
+    {"comm", "commercial"},    {"coml", "commercial"},
+    {"mfg", "manufacturing"},  {"mfrs", "manufacturers"},
+    {"inds", "industries"},    {"indus", "industries"},
+    {"tech", "technology"},    {"techs", "technologies"},
+    {"eng", "engineering"},    {"engg", "engineering"},
+    {"svc", "services"},       {"svcs", "services"},
+    {"natl", "national"},      {"assn", "association"},
+    {"bros", "brothers"},      {"hldg", "holding"},
+    {"hldgs", "holdings"},     {"invt", "investment"},
+    {"mgmt", "management"},    {"elec", "electric"},
+    {"univ", "university"},    {"inst", "institute"},
+    {"govt", "government"},    {"sci", "scientific"},
+    {"ent", "enterprises"},    {"ctr", "center"},
+    {"centre", "center"},      {"equip", "equipment"},
+    {"chem", "chemical"},      {"pharm", "pharmaceutical"},
+    {"shpg", "shipping"},      {"nav", "navigation"},
+    {"trdg", "trading"},       {"imp", "import"},
+    {"exp", "export"},         {"dept", "department"},
+    {"mfr", "manufacturer"},
+};
+
+// Conventional Latin spellings of common Korean surnames (ICU's Hangul-Latin gives the Revised
+// Romanization of the syllable, "gim" for 김, which no passport uses).
+const std::unordered_map<UChar32, const char*>& KoreanSurnames() {
+  static const auto* table = new std::unordered_map<UChar32, const char*>{
+      {0xAE40, "kim"},   {0xC774, "lee"},  {0xBC15, "park"}, {0xCD5C, "choi"}, {0xC815, "jung"},
+      {0xAC15, "kang"},  {0xC870, "cho"},  {0xC724, "yoon"}, {0xC7A5, "jang"}, {0xC784, "lim"},
+      {0xD55C, "han"},   {0xC624, "oh"},   {0xC11C, "seo"},  {0xC2E0, "shin"}, {0xAD8C, "kwon"},
+      {0xD669, "hwang"}, {0xC548, "ahn"},  {0xC1A1, "song"}, {0xB958, "ryu"},  {0xD64D, "hong"},
+      {0xC804, "jeon"},  {0xACE0, "ko"},   {0xBB38, "moon"}, {0xC591, "yang"}, {0xC190, "son"},
+      {0xBC30, "bae"},   {0xBC31, "baek"}, {0xD5C8, "heo"},  {0xB0A8, "nam"},  {0xC2EC, "shim"},
+      {0xB178, "noh"},   {0xD558, "ha"},   {0xACFD, "kwak"}, {0xC131, "sung"}, {0xCC28, "cha"},
+      {0xC8FC, "joo"},   {0xC6B0, "woo"},  {0xAD6C, "koo"},  {0xBBFC, "min"},  {0xC720, "yoo"},
+      {0xB098, "na"},    {0xC9C4, "jin"},  {0xC9C0, "ji"},   {0xCC44, "chae"}, {0xC6D0, "won"},
+      {0xBC29, "bang"},  {0xACF5, "kong"}, {0xD604, "hyun"}, {0xBCC0, "byun"}, {0xB9AC, "ri"},
+  };
+  return *table;
+}
+
+// Chinese legal forms, replaced by their pinyin words before transliteration so that the Han
+// personal-name grouping below does not see them.
+constexpr std::pair<const char*, const char*> kChineseLegalForms[] = {
+    {"股份有限公司", " gufen youxian gongsi "},
+    {"有限责任公司", " youxian zeren gongsi "},
+    {"有限公司", " youxian gongsi "},
+    {"株式会社", " kabushiki kaisha "},
+    {"公司", " gongsi "},
+};
+
+bool IsHan(UChar32 c) {
+  UErrorCode error = U_ZERO_ERROR;
+  return uscript_getScript(c, &error) == USCRIPT_HAN;
+}
+bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
+bool IsUyghurLetter(UChar32 c) {
+  return c == 0x06D5 || c == 0x06D0 || c == 0x06C6 || c == 0x06C8 || c == 0x06C7 || c == 0x06CB ||
+         c == 0x06AD;
+}
+bool IsKazakhLetter(UChar32 c) {
+  switch (c) {
+    case 0x04D9:
+    case 0x0493:
+    case 0x049B:
+    case 0x04A3:
+    case 0x04E9:
+    case 0x04B1:
+    case 0x04AF:
+    case 0x04BB:
+    case 0x0456:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Returns the offset of the first invalid byte, or -1 when `text` is valid UTF-8.
+int64_t FirstInvalidUtf8(std::string_view text) {
+  int32_t length = static_cast<int32_t>(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return start;
+  }
+  return -1;
+}
+
+bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+struct RawToken {
+  std::string text;
+  bool dotted = false;  // directly followed by '.'
+};
+
+// Splits lower-case ASCII text into tokens: letters and digits form words, apostrophes are
+// dropped, '&' is the word "and", everything else separates.
+std::vector<RawToken> SplitWords(const std::string& text) {
+  std::vector<RawToken> tokens;
+  std::string current;
+  auto flush = [&](bool dotted) {
+    if (!current.empty()) tokens.push_back({current, dotted});
+    current.clear();
+  };
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (IsAsciiAlnum(c)) {
+      current += c;
+    } else if (c == '\'' || c == '`') {
+      continue;
+    } else if (c == '&') {
+      flush(false);
+      tokens.push_back({"and", false});
+    } else {
+      flush(c == '.');
+    }
+  }
+  flush(false);
+  // "u.s.a." and "l.l.c." are one word.
+  std::vector<RawToken> joined;
+  for (size_t i = 0; i < tokens.size();) {
+    size_t j = i;
+    std::string word;
+    while (j < tokens.size() && tokens[j].text.size() == 1 && tokens[j].dotted) {
+      word += tokens[j].text;
+      ++j;
+    }
+    if (j - i >= 2) {
+      joined.push_back({word, false});
+      i = j;
+    } else {
+      joined.push_back(tokens[i]);
+      ++i;
+    }
+  }
+  return joined;
+}
+
+const std::map<std::string, const LegalFormEntry*>& LegalFormTable() {
+  static const auto* table = [] {
+    auto* map = new std::map<std::string, const LegalFormEntry*>();
+    for (const LegalFormEntry& entry : kLegalForms) (*map)[entry.words] = &entry;
+    return map;
+  }();
+  return *table;
+}
+
+const std::unordered_map<std::string, std::string>& AbbreviationTable() {
+  static const auto* table = [] {
+    auto* map = new std::unordered_map<std::string, std::string>();
+    for (const auto& [abbreviation, word] : kAbbreviations) (*map)[abbreviation] = word;
+    return map;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+struct NameNormalizer::Impl {
+  const icu::Normalizer2* nfkc_casefold = nullptr;
+  std::map<std::string, std::unique_ptr<Transliterator>> transliterators;
+  Status setup_error;
+
+  // The transliterator with ICU id `id`, or one built from `rules` when given; cached.
+  Transliterator* Get(const std::string& id, const char* rules = nullptr) {
+    auto found = transliterators.find(id);
+    if (found != transliterators.end()) return found->second.get();
+    UErrorCode error = U_ZERO_ERROR;
+    std::unique_ptr<Transliterator> created;
+    if (rules == nullptr) {
+      created.reset(
+          Transliterator::createInstance(UnicodeString::fromUTF8(id), UTRANS_FORWARD, error));
+    } else {
+      UParseError parse_error;
+      created.reset(Transliterator::createFromRules(UnicodeString::fromUTF8(id),
+                                                    UnicodeString::fromUTF8(rules), UTRANS_FORWARD,
+                                                    parse_error, error));
+      if (U_FAILURE(error)) {
+        setup_error = Status::Error("transliteration rules " + id + ": line " +
+                                    std::to_string(parse_error.line) + ": " + u_errorName(error));
+        return nullptr;
+      }
+    }
+    if (U_FAILURE(error) || created == nullptr) {
+      setup_error = Status::Error("ICU transliterator " + id + ": " + u_errorName(error));
+      return nullptr;
+    }
+    Transliterator* result = created.get();
+    transliterators[id] = std::move(created);
+    return result;
+  }
+
+  // Transliterates one character or run with `id` and folds the result to ASCII.
+  std::string Syllable(const UnicodeString& text, const std::string& id) {
+    UnicodeString copy = text;
+    if (Transliterator* t = Get(id)) t->transliterate(copy);
+    if (Transliterator* t = Get("Latin-ASCII")) t->transliterate(copy);
+    std::string out;
+    for (int32_t i = 0; i < copy.length(); ++i) {
+      UChar c = copy.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
+      if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+
+  // Rewrites Han and Hangul runs as pinyin or Korean romanisation. A name that is one run of two
+  // to four characters is read as a personal name: surname, then the given name as one word.
+  UnicodeString RomaniseHanAndHangul(const UnicodeString& text) {
+    std::vector<UChar32> chars;
+    for (int32_t i = 0; i < text.length();) {
+      UChar32 c = text.char32At(i);
+      chars.push_back(c);
+      i += U16_LENGTH(c);
+    }
+    size_t non_space = 0;
+    for (UChar32 c : chars) non_space += u_isUWhiteSpace(c) ? 0 : 1;
+    UnicodeString out;
+    for (size_t i = 0; i < chars.size();) {
+      bool han = IsHan(chars[i]);
+      bool hangul = IsHangulSyllable(chars[i]);
+      if (!han && !hangul) {
+        out.append(chars[i]);
+        ++i;
+        continue;
+      }
+      size_t end = i;
+      while (end < chars.size() && (han ? IsHan(chars[end]) : IsHangulSyllable(chars[end]))) ++end;
+      std::vector<std::string> syllables;
+      for (size_t k = i; k < end; ++k) {
+        syllables.push_back(Syllable(UnicodeString(chars[k]), han ? "Han-Latin" : "Hangul-Latin"));
+      }
+      size_t run = end - i;
+      bool personal = run >= 2 && run <= 4 && run == non_space;
+      bool lone_hangul_surname = hangul && run == 1 && i == 0 && end < chars.size();
+      if (hangul && (personal || lone_hangul_surname)) {
+        auto surname = KoreanSurnames().find(chars[i]);
+        if (surname != KoreanSurnames().end()) syllables[0] = surname->second;
+      }
+      std::string words = " ";
+      for (size_t k = 0; k < syllables.size(); ++k) {
+        words += syllables[k];
+        bool split = han ? !(personal && k >= 1) : (personal && k == 0);
+        if (split) words += ' ';
+      }
+      words += ' ';
+      out.append(UnicodeString::fromUTF8(words));
+      i = end;
+    }
+    return out;
+  }
+
+  // The Latin text of `name` (lower-case; not yet ASCII-only when it held unknown scripts).
+  Status Latin(std::string_view name, std::string* latin, bool* abjad) {
+    *abjad = false;
+    bool ascii = true;
+    for (char c : name) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+      latin->assign(name);
+      for (char& c : *latin) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+      }
+      return Status::Ok();
+    }
+    if (nfkc_casefold == nullptr) {
+      UErrorCode error = U_ZERO_ERROR;
+      nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(error);
+      if (U_FAILURE(error)) return Status::Error(std::string("ICU NFKC: ") + u_errorName(error));
+    }
+    UErrorCode error = U_ZERO_ERROR;
+    UnicodeString text = nfkc_casefold->normalize(UnicodeString::fromUTF8(name), error);
+    if (U_FAILURE(error)) return Status::Error(std::string("ICU NFKC: ") + u_errorName(error));
+    for (const auto& [chinese, pinyin] : kChineseLegalForms) {
+      text.findAndReplace(UnicodeString::fromUTF8(chinese), UnicodeString::fromUTF8(pinyin));
+    }
+    bool has_han = false, has_arabic = false, has_uyghur = false, has_hebrew = false;
+    bool has_cyrillic = false, has_kazakh = false;
+    UnicodeString cleaned;
+    for (int32_t i = 0; i < text.length();) {
+      UChar32 c = text.char32At(i);
+      i += U16_LENGTH(c);
+      int8_t type = u_charType(c);
+      if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_UNASSIGNED ||
+          type == U_SURROGATE || type == U_PRIVATE_USE_CHAR) {
+        cleaned.append(static_cast<UChar32>(' '));
+        continue;
+      }
+      if (type == U_MODIFIER_LETTER && c >= 0x02B0 && c <= 0x02FF) continue;  // ʿ ʾ
+      UErrorCode script_error = U_ZERO_ERROR;
+      UScriptCode script = uscript_getScript(c, &script_error);
+      has_han = has_han || script == USCRIPT_HAN || IsHangulSyllable(c);
+      has_arabic = has_arabic || script == USCRIPT_ARABIC;
+      has_uyghur = has_uyghur || IsUyghurLetter(c);
+      has_hebrew = has_hebrew || script == USCRIPT_HEBREW;
+      has_cyrillic = has_cyrillic || script == USCRIPT_CYRILLIC;
+      has_kazakh = has_kazakh || IsKazakhLetter(c);
+      cleaned.append(c);
+    }
+    text = cleaned;
+    if (has_han) text = RomaniseHanAndHangul(text);
+    std::vector<Transliterator*> steps;
+    if (has_uyghur) {
+      steps.push_back(Get("corridor-Uyghur-Latin", UyghurLatinRules()));
+    } else if (has_arabic) {
+      steps.push_back(Get("corridor-Urdu-Latin", UrduLatinRules()));
+      steps.push_back(Get("Arabic-Latin"));
+      *abjad = true;
+    }
+    if (has_hebrew) *abjad = true;
+    if (has_cyrillic) steps.push_back(Get(has_kazakh ? "Kazakh-Latin/BGN" : "Russian-Latin/BGN"));
+    steps.push_back(Get("Any-Latin"));
+    steps.push_back(Get("Latin-ASCII"));
+    for (Transliterator* step : steps) {
+      if (step == nullptr) return setup_error;
+      step->transliterate(text);
+    }
+    // Modifier letters produced by transliteration (ʿ from Arabic-Latin) are dropped like
+    // apostrophes.
+    UnicodeString folded;
+    for (int32_t i = 0; i < text.length();) {
+      UChar32 c = text.char32At(i);
+      i += U16_LENGTH(c);
+      if (u_charType(c) == U_MODIFIER_LETTER) continue;
+      folded.append(c);
+    }
+    latin->clear();
+    folded.toLower().toUTF8String(*latin);
+    return Status::Ok();
+  }
+};
+
+NameNormalizer::NameNormalizer() : impl_(std::make_unique<Impl>()) {}
+NameNormalizer::~NameNormalizer() = default;
+
+std::string NameNormalizer::ToLatin(std::string_view name) {
+  if (FirstInvalidUtf8(name) >= 0 || name.size() > kMaxNameBytes) return "";
+  std::string latin;
+  bool abjad = false;
+  if (!impl_->Latin(name, &latin, &abjad).ok()) return "";
+  return latin;
+}
+
+Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
+  out->tokens.clear();
+  out->abjad = false;
+  int64_t invalid = FirstInvalidUtf8(name);
+  if (invalid >= 0) {
+    return Status::Error("invalid UTF-8 at byte " + std::to_string(invalid));
+  }
+  if (name.size() > kMaxNameBytes) {
+    return Status::Error("name longer than " + std::to_string(kMaxNameBytes) + " bytes (" +
+                         std::to_string(name.size()) + ")");
+  }
+  std::string latin;
+  Status status = impl_->Latin(name, &latin, &out->abjad);
+  if (!status.ok()) return status;
+  std::vector<RawToken> raw = SplitWords(latin);
+  if (raw.empty()) return Status::Error("name has no letters or digits");
+
+  // Legal forms: the longest phrase at each position.
+  const auto& legal_forms = LegalFormTable();
+  const auto& abbreviations = AbbreviationTable();
+  std::vector<NameToken> tokens;
+  for (size_t i = 0; i < raw.size();) {
+    size_t matched_words = 0;
+    const LegalFormEntry* matched = nullptr;
+    std::string phrase;
+    for (size_t n = 1; n <= kMaxLegalFormWords && i + n <= raw.size(); ++n) {
+      if (n > 1) phrase += ' ';
+      phrase += raw[i + n - 1].text;
+      auto found = legal_forms.find(phrase);
+      if (found == legal_forms.end()) continue;
+      bool at_edge = i == 0 || i + n == raw.size();
+      if (found->second->edge_only && (!at_edge || raw.size() < 2)) continue;
+      matched = found->second;
+      matched_words = n;
+    }
+    if (matched != nullptr) {
+      tokens.push_back({matched->form_class, TokenKind::kLegalForm, matched->words});
+      i += matched_words;
+      continue;
+    }
+    NameToken token{raw[i].text, TokenKind::kWord, raw[i].text};
+    auto expansion = abbreviations.find(token.text);
+    if (expansion != abbreviations.end()) token.text = expansion->second;
+    if (token.text.size() == 1 && token.text[0] >= 'a' && token.text[0] <= 'z') {
+      token.kind = TokenKind::kInitial;
+    }
+    tokens.push_back(std::move(token));
+    ++i;
+  }
+  bool only_legal_forms = true;
+  for (const NameToken& token : tokens) {
+    only_legal_forms = only_legal_forms && token.kind == TokenKind::kLegalForm;
+  }
+  if (only_legal_forms) return Status::Error("name is only a legal form");
+  if (tokens.size() > kMaxNameTokens) {
+    return Status::Error("name has more than " + std::to_string(kMaxNameTokens) + " words (" +
+                         std::to_string(tokens.size()) + ")");
+  }
+  out->tokens = std::move(tokens);
+  return Status::Ok();
+}
+
+NameNormalizer& ThreadNameNormalizer() {
+  thread_local NameNormalizer normalizer;
+  return normalizer;
+}
+
+std::string ConsonantSkeleton(std::string_view token) {
+  std::string out;
+  for (char c : token) {
+    if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w') continue;
+    if (!out.empty() && out.back() == c) continue;
+    out += c;
+  }
+  return out;
+}
+
+std::string PhoneticKey(std::string_view token) {
+  static const std::pair<const char*, const char*> kReplacements[] = {
+      {"dzh", "j"}, {"sch", "sh"}, {"tch", "ch"}, {"dj", "j"}, {"zh", "j"}, {"kh", "h"},
+      {"gh", "g"},  {"ph", "f"},   {"ck", "k"},   {"ou", "u"}, {"oo", "u"}, {"ee", "i"},
+      {"eo", "u"},  {"eu", "u"},   {"ae", "a"},   {"q", "k"},  {"w", "v"},  {"x", "ks"},
+  };
+  std::string text(token);
+  std::string out;
+  out.reserve(text.size() + 2);
+  for (size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    for (const auto& [from, to] : kReplacements) {
+      size_t length = std::char_traits<char>::length(from);
+      if (text.compare(i, length, from) == 0) {
+        out += to;
+        i += length;
+        replaced = true;
+        break;
+      }
+    }
+    if (replaced) continue;
+    char c = text[i];
+    if (c == 'c' && (i + 1 >= text.size() || text[i + 1] != 'h')) c = 'k';
+    if (c == 'e' || c == 'y') c = 'i';
+    if (c == 'o') c = 'u';
+    out += c;
+    ++i;
+  }
+  std::string folded;
+  for (char c : out) {
+    if (folded.empty() || folded.back() != c) folded += c;
+  }
+  return folded;
+}
+
+namespace {
+
+// True when `a` and `b` are at most one insertion, deletion, substitution or transposition apart.
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // substitution
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);  // transposition
+  }
+  return a.substr(i) == b.substr(i + 1);  // insertion
+}
+
+}  // namespace
+
+bool IsLegalFormWord(std::string_view word) {
+  // The words of multi-word legal forms, and single-word forms of five letters or more.
+  static const auto* words = [] {
+    auto* list = new std::vector<std::string>();
+    auto add = [&](const std::string& w) {
+      if (std::find(list->begin(), list->end(), w) == list->end()) list->push_back(w);
+    };
+    for (const LegalFormEntry& entry : kLegalForms) {
+      std::string phrase = entry.words;
+      if (phrase.find(' ') == std::string::npos) {
+        if (phrase.size() >= 5) add(phrase);
+        continue;
+      }
+      size_t start = 0;
+      while (start <= phrase.size()) {
+        size_t end = phrase.find(' ', start);
+        if (end == std::string::npos) end = phrase.size();
+        if (end - start >= 3) add(phrase.substr(start, end - start));
+        start = end + 1;
+      }
+    }
+    return list;
+  }();
+  for (const std::string& legal : *words) {
+    if (word == legal) return true;
+    // A misspelt legal-form word ("limted", "compnay") of six letters or more (not "point").
+    if (word.size() >= 6 && legal.size() >= 6 && WithinOneEdit(word, legal)) return true;
+  }
+  return false;
+}
+
+std::string LegalFormClass(std::string_view words) {
+  auto found = LegalFormTable().find(std::string(words));
+  return found == LegalFormTable().end() ? "" : found->second->form_class;
+}
+
+}  // namespace corridor::names

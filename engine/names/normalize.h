@@ -1,0 +1,102 @@
+// Name normalisation: from a name as published or typed, in any script, to lower-case ASCII
+// tokens that the scorer compares (see docs/matching.md, "Normalisation").
+//
+//   NameNormalizer& normalizer = ThreadNameNormalizer();
+//   NormalizedName name;
+//   Status status = normalizer.Normalize("ТОО «Сбер Восток»", &name);
+//   // name.tokens: sber, vostok, and a legal-form token of class "limited" (from ТОО)
+//
+// Steps: UTF-8 validation; NFKC with case folding; control characters become spaces; Chinese
+// legal forms (有限公司, ...) are recognised before transliteration; transliteration to Latin per
+// script (Han to pinyin with the surname apart from the joined given name, Cyrillic by the BGN
+// tables for Russian or Kazakh, Arabic and Urdu script (marked as written without short vowels),
+// the Uyghur Arabic alphabet by corridor's own rules, Greek, Hangul with the usual spellings of
+// Korean surnames, kana, Hebrew); accents are folded; punctuation separates tokens except
+// apostrophes, which are dropped ("O'Brien" = "obrien"); legal forms are recognised (also across
+// languages: TOO = LLP = OOO = LLC = Ltd = GmbH = 有限公司) and common abbreviations expanded
+// (INTL = international).
+//
+// Thread safety: a NameNormalizer caches ICU Transliterator objects, which are slow to create and
+// not thread-safe. Each thread uses its own: ThreadNameNormalizer() returns the calling thread's.
+#ifndef CORRIDOR_ENGINE_NAMES_NORMALIZE_H_
+#define CORRIDOR_ENGINE_NAMES_NORMALIZE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/base/status.h"
+
+namespace corridor::names {
+
+enum class TokenKind : uint8_t {
+  kWord,       // an ordinary word of the name
+  kInitial,    // a single letter, which matches any word starting with it
+  kLegalForm,  // a legal form; `text` is its class: "limited", "jsc" or "corp"
+};
+
+struct NameToken {
+  std::string text;  // lower-case ASCII letters and digits
+  TokenKind kind = TokenKind::kWord;
+  std::string original;  // the normalised words it stands for ("co ltd" for class "limited")
+};
+
+struct NormalizedName {
+  std::vector<NameToken> tokens;
+  // True when the name was written in an abjad (Arabic, Urdu, Hebrew script): its Latin form
+  // lacks short vowels, so the scorer compares consonant skeletons.
+  bool abjad = false;
+};
+
+// Limits beyond which a name is rejected rather than matched.
+constexpr size_t kMaxNameBytes = 1024;
+constexpr size_t kMaxNameTokens = 32;
+
+class NameNormalizer {
+ public:
+  NameNormalizer();
+  ~NameNormalizer();
+  NameNormalizer(const NameNormalizer&) = delete;
+  NameNormalizer& operator=(const NameNormalizer&) = delete;
+
+  // Normalises `name`. Errors, each with a message saying why: invalid UTF-8 (with the byte
+  // offset), a name longer than kMaxNameBytes or with more than kMaxNameTokens words, a name with
+  // no letters or digits, a name that is only a legal form, ICU transliterators that cannot be
+  // created. On error `out` is cleared.
+  Status Normalize(std::string_view name, NormalizedName* out);
+
+  // The Latin text before tokenisation (for tests and explanations). "" on error.
+  std::string ToLatin(std::string_view name);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The calling thread's normaliser, created on first use.
+NameNormalizer& ThreadNameNormalizer();
+
+// The consonant skeleton used to compare a name written without short vowels: vowels, y, w and
+// repeated letters removed ("mohammed" -> "mhmd", "hassan" -> "hsn").
+std::string ConsonantSkeleton(std::string_view token);
+
+// A key that folds common romanisation differences: dzh/dj/zh = j, kh = h, ph = f, q = k,
+// w = v, c = k (not in ch), ou/oo = u, ee = i, Korean eo/eu = u, e = i, o = u, y = i, doubled
+// letters once ("mohammed" and "muhamad" -> "muhamid" and "muhamad"; "qaeda" = "qaida").
+std::string PhoneticKey(std::string_view token);
+
+// True when `word` (lower-case ASCII) is a word of a multi-word legal form ("liability",
+// "obshchestvo", "joint") or a legal form of five letters or more ("limited"), or is one edit
+// from one of those words of six letters or more ("limted", "compnay"): met outside a
+// recognised legal form (a misspelt or reordered one), it is weak evidence.
+bool IsLegalFormWord(std::string_view word);
+
+// The class ("limited", "jsc", "corp") of a legal form written as the given lower-case ASCII
+// words, or "" when they are not one.
+std::string LegalFormClass(std::string_view words);
+
+}  // namespace corridor::names
+
+#endif  // CORRIDOR_ENGINE_NAMES_NORMALIZE_H_

@@ -1,0 +1,140 @@
+// LoadNameRecords: the names of listed entries, read from an input database.
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "engine/names/matcher.h"
+#include "engine/store/database.h"
+
+namespace corridor::names {
+
+namespace {
+
+using EntryKey = std::pair<std::string, std::string>;
+
+// "SELECT ... FROM table" restricted to `list_ids` (all when empty).
+std::string Restricted(const std::string& select, size_t list_count) {
+  if (list_count == 0) return select;
+  std::string sql = select + " WHERE list_id IN (";
+  for (size_t i = 0; i < list_count; ++i) sql += i == 0 ? "?" : ",?";
+  return sql + ")";
+}
+
+Status Query(Database* db, const std::string& sql, const std::vector<std::string>& list_ids,
+             std::unique_ptr<Statement>* statement) {
+  Status status = db->Prepare(sql, statement);
+  if (!status.ok()) return status;
+  for (size_t i = 0; i < list_ids.size(); ++i) {
+    (*statement)->BindText(static_cast<int>(i + 1), list_ids[i]);
+  }
+  return Status::Ok();
+}
+
+void AddUnique(std::vector<std::string>* values, const std::string& value) {
+  if (value.empty()) return;
+  for (const std::string& existing : *values) {
+    if (existing == value) return;
+  }
+  values->push_back(value);
+}
+
+}  // namespace
+
+Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
+                       std::vector<NameRecord>* records) {
+  records->clear();
+  if (!db->HasTable("list_entry")) {
+    return Status::Error(db->path() + ": no list_entry table (not a corridor input database)");
+  }
+  // The entries, with their facts; names are added at the end.
+  std::map<EntryKey, NameRecord> entries;
+  std::map<EntryKey, std::vector<std::string>> aliases;
+  std::unique_ptr<Statement> statement;
+  Status status = Query(db,
+                        Restricted("SELECT list_id, entry_id, kind, name, programs, country, "
+                                   "birth_date FROM list_entry",
+                                   list_ids.size()),
+                        list_ids, &statement);
+  if (!status.ok()) return status;
+  while (statement->Step()) {
+    NameRecord record;
+    record.list_id = statement->Text(0);
+    record.entry_id = statement->Text(1);
+    record.kind = statement->Text(2);
+    record.name = statement->Text(3);
+    record.programs = statement->Text(4);
+    AddUnique(&record.countries, statement->Text(5));
+    AddUnique(&record.birth_dates, statement->Text(6));
+    entries[{record.list_id, record.entry_id}] = std::move(record);
+  }
+  if (!statement->status().ok()) return statement->status();
+
+  if (db->HasTable("list_alias")) {
+    status =
+        Query(db, Restricted("SELECT list_id, entry_id, name FROM list_alias", list_ids.size()),
+              list_ids, &statement);
+    if (!status.ok()) return status;
+    while (statement->Step()) {
+      aliases[{statement->Text(0), statement->Text(1)}].push_back(statement->Text(2));
+    }
+    if (!statement->status().ok()) return statement->status();
+  }
+  if (db->HasTable("list_attribute")) {
+    status = Query(db,
+                   Restricted("SELECT list_id, entry_id, key, value, country FROM list_attribute",
+                              list_ids.size()),
+                   list_ids, &statement);
+    if (!status.ok()) return status;
+    while (statement->Step()) {
+      auto found = entries.find({statement->Text(0), statement->Text(1)});
+      if (found == entries.end()) continue;
+      std::string key = statement->Text(2);
+      if (key == "birth_date") AddUnique(&found->second.birth_dates, statement->Text(3));
+      if (key == "nationality" || key == "citizenship") {
+        AddUnique(&found->second.countries, statement->Text(4));
+      }
+    }
+    if (!statement->status().ok()) return statement->status();
+  }
+  if (db->HasTable("list_address")) {
+    status = Query(
+        db, Restricted("SELECT list_id, entry_id, country FROM list_address", list_ids.size()),
+        list_ids, &statement);
+    if (!status.ok()) return status;
+    while (statement->Step()) {
+      auto found = entries.find({statement->Text(0), statement->Text(1)});
+      if (found != entries.end()) AddUnique(&found->second.countries, statement->Text(2));
+    }
+    if (!statement->status().ok()) return statement->status();
+  }
+  if (db->HasTable("list_identifier")) {
+    status = Query(db,
+                   Restricted("SELECT list_id, entry_id, id_type, number, country FROM "
+                              "list_identifier",
+                              list_ids.size()),
+                   list_ids, &statement);
+    if (!status.ok()) return status;
+    while (statement->Step()) {
+      auto found = entries.find({statement->Text(0), statement->Text(1)});
+      if (found == entries.end()) continue;
+      found->second.identifiers.push_back(
+          {statement->Text(2), statement->Text(3), statement->Text(4)});
+    }
+    if (!statement->status().ok()) return statement->status();
+  }
+  for (auto& [key, record] : entries) {
+    records->push_back(record);
+    auto found = aliases.find(key);
+    if (found == aliases.end()) continue;
+    for (const std::string& alias : found->second) {
+      NameRecord copy = record;
+      copy.name = alias;
+      copy.is_alias = true;
+      records->push_back(std::move(copy));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace corridor::names

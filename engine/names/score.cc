@@ -1,0 +1,348 @@
+#include "engine/names/score.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <memory>
+#include <unordered_set>
+
+namespace corridor::names {
+
+namespace {
+
+// Words so frequent in company names that, without a corpus to learn from, they weigh as if
+// they appeared in 300 of the default 50,000 entries.
+const std::unordered_set<std::string>& GenericWords() {
+  static const auto* words = new std::unordered_set<std::string>{
+      "trading",     "trade",      "group",        "company",       "international", "industries",
+      "industrial",  "general",    "import",       "export",        "and",           "of",
+      "the",         "for",        "holding",      "holdings",      "services",      "investment",
+      "development", "technology", "engineering",  "national",      "enterprise",    "enterprises",
+      "commercial",  "shipping",   "bank",         "center",        "global",        "new",
+      "de",          "al",         "el",           "bin",           "ibn",           "abu",
+      "logistics",   "energy",     "construction", "manufacturing", "import",        "management",
+  };
+  return *words;
+}
+
+constexpr double kDefaultCorpusEntries = 50000;
+constexpr double kLegalFormWeight = 0.3;
+constexpr double kInitialWeight = 1.0;
+constexpr double kLegalFormWordWeight = 0.5;  // "liability" outside a recognised legal form
+
+bool HasDigit(std::string_view text) {
+  for (char c : text) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+// Maps a Jaro-Winkler similarity to the strength of evidence for a match, piecewise linearly
+// through (0.7, 0), (0.8, 0.35), (0.88, 0.7), (0.95, 0.9), (1, 1).
+double Evidence(double jw) {
+  static const double kPoints[][2] = {{0.7, 0}, {0.8, 0.35}, {0.88, 0.7}, {0.95, 0.9}, {1, 1}};
+  if (jw <= kPoints[0][0]) return 0;
+  for (size_t i = 1; i < 5; ++i) {
+    if (jw <= kPoints[i][0]) {
+      double t = (jw - kPoints[i - 1][0]) / (kPoints[i][0] - kPoints[i - 1][0]);
+      return kPoints[i - 1][1] + t * (kPoints[i][1] - kPoints[i - 1][1]);
+    }
+  }
+  return 1;
+}
+
+bool LengthsCompatible(std::string_view a, std::string_view b) {
+  size_t shorter = std::min(a.size(), b.size());
+  size_t longer = std::max(a.size(), b.size());
+  return shorter * 10 >= longer * 6;
+}
+
+struct WordForms {
+  std::string_view text, skeleton, phonetic;
+};
+
+// Similarity of two words (see TokenSimilarity).
+double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
+  if (a.text == b.text) return 1;
+  if (HasDigit(a.text) || HasDigit(b.text)) return 0;
+  if (skeletons && !a.skeleton.empty() && !b.skeleton.empty()) {
+    // Agreeing consonants are weaker evidence than agreeing spellings.
+    if (!LengthsCompatible(a.skeleton, b.skeleton)) return 0;
+    return 0.95 * Evidence(JaroWinkler(a.skeleton, b.skeleton));
+  }
+  double best = a.phonetic == b.phonetic && !a.phonetic.empty() ? 0.95 : 0;
+  if (LengthsCompatible(a.text, b.text)) {
+    best = std::max(best, Evidence(JaroWinkler(a.text, b.text)));
+  }
+  if (best < 0.95 && LengthsCompatible(a.phonetic, b.phonetic)) {
+    best = std::max(best, 0.95 * Evidence(JaroWinkler(a.phonetic, b.phonetic)));
+  }
+  return best;
+}
+
+struct Candidate {
+  uint32_t query_tokens;
+  uint32_t candidate_tokens;
+  float similarity;
+};
+
+}  // namespace
+
+namespace {
+
+// 0-25 for a-z, 26-35 for 0-9, -1 otherwise.
+int CharIndex(char c) {
+  if (c >= 'a' && c <= 'z') return c - 'a';
+  if (c >= '0' && c <= '9') return 26 + (c - '0');
+  return -1;
+}
+
+double WithPrefix(std::string_view a, std::string_view b, double jaro) {
+  size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+// Jaro-Winkler of lower-case ASCII words of at most 64 characters, with bit masks: the same
+// matches as the textbook loop (each character of `a` takes the first unmatched equal character
+// of `b` in its window). Returns -1 when a character is outside a-z0-9.
+double JaroWinklerBits(std::string_view a, std::string_view b, size_t window) {
+  uint64_t positions[36] = {};
+  for (size_t j = 0; j < b.size(); ++j) {
+    int k = CharIndex(b[j]);
+    if (k < 0) return -1;
+    positions[k] |= 1ull << j;
+  }
+  uint64_t a_matched = 0, b_matched = 0;
+  size_t matches = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    int k = CharIndex(a[i]);
+    if (k < 0) return -1;
+    size_t lo = i > window ? i - window : 0;
+    size_t hi = std::min(i + window + 1, b.size());
+    if (lo >= hi) continue;
+    uint64_t range = (hi >= 64 ? ~0ull : ((1ull << hi) - 1)) & ~((1ull << lo) - 1);
+    uint64_t candidates = positions[k] & range & ~b_matched;
+    if (candidates == 0) continue;
+    b_matched |= candidates & (~candidates + 1);
+    a_matched |= 1ull << i;
+    ++matches;
+  }
+  if (matches == 0) return 0;
+  size_t transpositions = 0;
+  for (uint64_t am = a_matched, bm = b_matched; am != 0; am &= am - 1, bm &= bm - 1) {
+    if (a[std::countr_zero(am)] != b[std::countr_zero(bm)]) ++transpositions;
+  }
+  double m = static_cast<double>(matches);
+  double jaro = (m / a.size() + m / b.size() + (m - transpositions / 2.0) / m) / 3.0;
+  return WithPrefix(a, b, jaro);
+}
+
+}  // namespace
+
+double JaroWinkler(std::string_view a, std::string_view b) {
+  if (a == b) return 1;
+  if (a.empty() || b.empty()) return 0;
+  size_t la = a.size(), lb = b.size();
+  size_t window = std::max(la, lb) / 2;
+  window = window > 0 ? window - 1 : 0;
+  if (la <= 64 && lb <= 64) {
+    double fast = JaroWinklerBits(a, b, window);
+    if (fast >= 0) return fast;
+  }
+  constexpr size_t kStack = 128;
+  bool a_stack[kStack] = {}, b_stack[kStack] = {};
+  bool* a_flags = a_stack;
+  bool* b_flags = b_stack;
+  std::unique_ptr<bool[]> a_big, b_big;
+  if (la > kStack || lb > kStack) {
+    a_big.reset(new bool[la]());
+    b_big.reset(new bool[lb]());
+    a_flags = a_big.get();
+    b_flags = b_big.get();
+  }
+  size_t matches = 0;
+  for (size_t i = 0; i < la; ++i) {
+    size_t lo = i > window ? i - window : 0;
+    size_t hi = std::min(i + window + 1, lb);
+    for (size_t j = lo; j < hi; ++j) {
+      if (!b_flags[j] && a[i] == b[j]) {
+        a_flags[i] = b_flags[j] = true;
+        ++matches;
+        break;
+      }
+    }
+  }
+  if (matches == 0) return 0;
+  size_t transpositions = 0;
+  size_t k = 0;
+  for (size_t i = 0; i < la; ++i) {
+    if (!a_flags[i]) continue;
+    while (!b_flags[k]) ++k;
+    if (a[i] != b[k]) ++transpositions;
+    ++k;
+  }
+  double m = static_cast<double>(matches);
+  double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
+  size_t prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a[prefix] == b[prefix]) ++prefix;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+void TokenStatistics::AddEntry(const std::vector<const NormalizedName*>& names) {
+  std::unordered_set<std::string> seen;
+  for (const NormalizedName* name : names) {
+    for (const NameToken& token : name->tokens) {
+      if (token.kind != TokenKind::kWord) continue;
+      if (seen.insert(token.text).second) ++entry_frequency_[token.text];
+    }
+  }
+  ++entries_;
+}
+
+double TokenStatistics::CorpusSize() const {
+  return entries_ > 0 ? static_cast<double>(entries_) : kDefaultCorpusEntries;
+}
+
+double TokenStatistics::Weight(const NameToken& token) const {
+  if (token.kind == TokenKind::kLegalForm) return kLegalFormWeight;
+  if (token.kind == TokenKind::kInitial) return kInitialWeight;
+  if (IsLegalFormWord(token.text)) return kLegalFormWordWeight;
+  double frequency = 0;
+  if (entries_ > 0) {
+    auto found = entry_frequency_.find(token.text);
+    if (found != entry_frequency_.end()) frequency = found->second;
+  } else if (GenericWords().count(token.text)) {
+    frequency = 300;
+  }
+  return std::max(0.5, std::log((CorpusSize() + 1) / (frequency + 0.5)));
+}
+
+double TokenStatistics::InformationNeeded() const { return 1.15 * std::log(CorpusSize() + 1); }
+
+ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& statistics) {
+  ScoringName out;
+  out.abjad = name.abjad;
+  out.tokens.reserve(name.tokens.size());
+  for (const NameToken& token : name.tokens) {
+    ScoringToken scoring;
+    scoring.text = token.text;
+    scoring.kind = token.kind;
+    if (token.kind == TokenKind::kWord) {
+      scoring.skeleton = ConsonantSkeleton(token.text);
+      scoring.phonetic = PhoneticKey(token.text);
+    }
+    scoring.weight = statistics.Weight(token);
+    out.tokens.push_back(std::move(scoring));
+  }
+  return out;
+}
+
+double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate, bool skeletons) {
+  bool query_legal = query.kind == TokenKind::kLegalForm;
+  bool candidate_legal = candidate.kind == TokenKind::kLegalForm;
+  if (query_legal || candidate_legal) {
+    if (!query_legal || !candidate_legal) return 0;
+    return query.text == candidate.text ? 1 : 0.6;
+  }
+  bool query_initial = query.kind == TokenKind::kInitial;
+  bool candidate_initial = candidate.kind == TokenKind::kInitial;
+  if (query_initial || candidate_initial) {
+    if (query_initial && candidate_initial) return query.text == candidate.text ? 1 : 0;
+    return query.text[0] == candidate.text[0] ? 0.9 : 0;
+  }
+  return WordSimilarity({query.text, query.skeleton, query.phonetic},
+                        {candidate.text, candidate.skeleton, candidate.phonetic}, skeletons);
+}
+
+NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
+                     const std::vector<float>& similarity, double information_needed,
+                     bool keep_units) {
+  NameScore result;
+  size_t nq = query.tokens.size(), nc = candidate.tokens.size();
+  if (nq == 0 || nc == 0) return result;
+  bool skeletons = query.abjad != candidate.abjad;
+  std::vector<Candidate> candidates;
+  candidates.reserve(nq * nc + 4);
+  for (size_t i = 0; i < nq; ++i) {
+    for (size_t j = 0; j < nc; ++j) {
+      float s = similarity[i * nc + j];
+      if (s > 0) candidates.push_back({1u << i, 1u << j, s});
+    }
+  }
+  // Two adjacent words of one name against one word of the other.
+  auto try_joined = [&](const ScoringName& joined_side, const ScoringName& single_side,
+                        bool joined_is_query) {
+    const auto& left = joined_side.tokens;
+    for (size_t i = 0; i + 1 < left.size(); ++i) {
+      if (left[i].kind != TokenKind::kWord || left[i + 1].kind != TokenKind::kWord) continue;
+      if (left[i].text.size() > kMaxJoinedPart || left[i + 1].text.size() > kMaxJoinedPart) {
+        continue;
+      }
+      size_t joined_length = left[i].text.size() + left[i + 1].text.size();
+      std::string joined;
+      for (size_t j = 0; j < single_side.tokens.size(); ++j) {
+        const ScoringToken& other = single_side.tokens[j];
+        if (other.kind != TokenKind::kWord || other.text.size() + 2 < joined_length) continue;
+        if (other.text.size() > joined_length + 2) continue;
+        if (!skeletons && other.text[0] != left[i].text[0]) continue;
+        if (joined.empty()) joined = left[i].text + left[i + 1].text;
+        std::string joined_skeleton = skeletons ? ConsonantSkeleton(joined) : std::string();
+        std::string joined_phonetic = PhoneticKey(joined);
+        double s = WordSimilarity({joined, joined_skeleton, joined_phonetic},
+                                  {other.text, other.skeleton, other.phonetic}, skeletons);
+        if (s <= 0) continue;
+        uint32_t pair = (1u << i) | (1u << (i + 1));
+        if (joined_is_query) {
+          candidates.push_back({pair, 1u << j, static_cast<float>(s)});
+        } else {
+          candidates.push_back({1u << j, pair, static_cast<float>(s)});
+        }
+      }
+    }
+  };
+  try_joined(query, candidate, true);
+  try_joined(candidate, query, false);
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) {
+                     if (a.similarity != b.similarity) return a.similarity > b.similarity;
+                     return std::popcount(a.query_tokens | (a.candidate_tokens << 1)) >
+                            std::popcount(b.query_tokens | (b.candidate_tokens << 1));
+                   });
+  uint32_t used_query = 0, used_candidate = 0;
+  double matched_query = 0, matched_candidate = 0;
+  for (const Candidate& c : candidates) {
+    if ((c.query_tokens & used_query) || (c.candidate_tokens & used_candidate)) continue;
+    used_query |= c.query_tokens;
+    used_candidate |= c.candidate_tokens;
+    double query_weight = 0, candidate_weight = 0;
+    bool initial = false;
+    for (size_t i = 0; i < nq; ++i) {
+      if (!(c.query_tokens & (1u << i))) continue;
+      query_weight += query.tokens[i].weight;
+      initial = initial || query.tokens[i].kind == TokenKind::kInitial;
+    }
+    for (size_t j = 0; j < nc; ++j) {
+      if (!(c.candidate_tokens & (1u << j))) continue;
+      candidate_weight += candidate.tokens[j].weight;
+      initial = initial || candidate.tokens[j].kind == TokenKind::kInitial;
+    }
+    // An initial carries the information of an initial, not of the word it abbreviates.
+    if (initial) query_weight = candidate_weight = std::min(query_weight, candidate_weight);
+    matched_query += c.similarity * query_weight;
+    matched_candidate += c.similarity * candidate_weight;
+    if (keep_units) result.units.push_back({c.query_tokens, c.candidate_tokens, c.similarity});
+  }
+  double total_query = 0, total_candidate = 0;
+  for (const ScoringToken& token : query.tokens) total_query += token.weight;
+  for (const ScoringToken& token : candidate.tokens) total_candidate += token.weight;
+  result.query_coverage = matched_query / total_query;
+  result.candidate_coverage = matched_candidate / total_candidate;
+  result.information = matched_query;
+  double coverage = 0.65 * result.query_coverage + 0.35 * result.candidate_coverage;
+  double confidence = 0.5 + 0.5 * std::min(1.0, matched_query / information_needed);
+  result.score = std::clamp(coverage * confidence, 0.0, 1.0);
+  return result;
+}
+
+}  // namespace corridor::names

@@ -1,0 +1,95 @@
+// Internal to engine/names: token weights, token similarity and the name score. The public
+// interface is engine/names/matcher.h; the method is described in docs/matching.md.
+#ifndef CORRIDOR_ENGINE_NAMES_SCORE_H_
+#define CORRIDOR_ENGINE_NAMES_SCORE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/names/normalize.h"
+
+namespace corridor::names {
+
+// Jaro-Winkler similarity of two byte strings, 0..1 (prefix scale 0.1, at most 4 characters).
+double JaroWinkler(std::string_view a, std::string_view b);
+
+// Token weights learned from a corpus of names: an inverse document frequency counted once per
+// listed entry, so that frequent words (TRADING, GROUP, MOHAMMED) weigh less than rare ones.
+// Legal forms, words of legal forms met alone ("liability") and initials have small fixed
+// weights. Without a corpus, every word weighs as a
+// rare word except a built-in list of generic company words.
+class TokenStatistics {
+ public:
+  // Counts the distinct tokens of one entry (all its names together).
+  void AddEntry(const std::vector<const NormalizedName*>& names);
+  double Weight(const NameToken& token) const;
+  // The weight of matched query words needed for full confidence (see ScoreNames).
+  double InformationNeeded() const;
+  size_t entries() const { return entries_; }
+
+ private:
+  double CorpusSize() const;
+  std::unordered_map<std::string, uint32_t> entry_frequency_;
+  size_t entries_ = 0;
+};
+
+// One token prepared for scoring.
+struct ScoringToken {
+  std::string text;
+  std::string skeleton;  // ConsonantSkeleton(text)
+  std::string phonetic;  // PhoneticKey(text)
+  TokenKind kind = TokenKind::kWord;
+  double weight = 1;
+};
+
+struct ScoringName {
+  std::vector<ScoringToken> tokens;
+  bool abjad = false;
+};
+
+ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& statistics);
+
+// How much two tokens agree, 0..1, where 0 means "no evidence of a match": the Jaro-Winkler
+// similarity mapped from [0.7, 1] to [0, 1] (0.8 -> 0.35, 0.88 -> 0.7, 0.95 -> 0.9), or 0.95
+// times that of their phonetic keys when higher (of consonant skeletons when exactly one name is
+// abjad); tokens of very different length, or numbers that differ, score 0; an initial matches a
+// word with its letter at 0.9; legal forms of one class match at 1 and of two classes at 0.6.
+double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate, bool skeletons);
+
+// Joined words are made of short parts (quan guo, abd allah, bin laden): the scorer and the
+// index consider joining two adjacent words only when neither is longer than this.
+constexpr size_t kMaxJoinedPart = 6;
+
+// One aligned unit: query tokens (a bit mask) matched to candidate tokens, and how closely.
+struct AlignedUnit {
+  uint32_t query_tokens = 0;
+  uint32_t candidate_tokens = 0;
+  double similarity = 0;
+};
+
+struct NameScore {
+  double score = 0;               // 0..1
+  double query_coverage = 0;      // share of the query's weight matched
+  double candidate_coverage = 0;  // share of the candidate's weight matched
+  double information = 0;         // matched query weight, before capping
+  std::vector<AlignedUnit> units;
+};
+
+// Scores `candidate` against `query`. `similarity[i * candidate.size() + j]` holds
+// TokenSimilarity(query i, candidate j) (the caller may cache it). Tokens are aligned greedily,
+// best pair first, in any order; two adjacent words on one side may be joined to match one word
+// on the other (Quan Guo = Quanguo); an initial matched to a word counts with the initial's small
+// weight on both sides. The score is
+//   coverage * (0.5 + 0.5 * min(1, information / InformationNeeded()))
+// where coverage = 0.65 * query_coverage + 0.35 * candidate_coverage, so that a full match on a
+// rare name outscores a full match on a common one and a single generic word cannot reach a hit.
+NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
+                     const std::vector<float>& similarity, double information_needed,
+                     bool keep_units);
+
+}  // namespace corridor::names
+
+#endif  // CORRIDOR_ENGINE_NAMES_SCORE_H_

@@ -1,0 +1,210 @@
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "engine/names/matcher.h"
+#include "engine/store/database.h"
+
+namespace corridor::names {
+
+namespace {
+
+// A fresh input database with a few listed entries, in the system's temporary folder.
+std::string MakeListDatabase(const std::string& name) {
+  std::string path = (std::filesystem::temp_directory_path() / name).string();
+  std::filesystem::remove(path);
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenWritable(path, &db).ok());
+  REQUIRE(CreateInputSchema(db.get()).ok());
+  Status status = db->Execute(R"sql(
+    INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country, birth_date) VALUES
+      ('ofac_sdn', '29220', 'person', 'CHEN, Quanguo', 'GLOMAG', NULL, '1955'),
+      ('ofac_sdn', '36427', 'company', 'SBER VOSTOK LIMITED LIABILITY PARTNERSHIP',
+       'RUSSIA-EO14024', 'KZ', NULL),
+      ('ofac_sdn', '9001', 'vessel', 'OCEAN STAR', 'IRAN', NULL, NULL),
+      ('un_sc', '6908', 'person', 'HAQ, Abdul', 'ISIL', NULL, NULL),
+      ('ofac_sdn', 'bad', 'company', 'LLC', NULL, NULL, NULL);
+    INSERT INTO list_alias (list_id, entry_id, name, quality) VALUES
+      ('ofac_sdn', '36427', 'SBER VOSTOK LLP', 'strong'),
+      ('ofac_sdn', '36427', 'SBER EAST LLP', 'strong');
+    INSERT INTO list_attribute (list_id, entry_id, key, value, country) VALUES
+      ('ofac_sdn', '29220', 'nationality', 'China', 'CN'),
+      ('ofac_sdn', '29220', 'birth_date', '1955-11', NULL);
+    INSERT INTO list_identifier (list_id, entry_id, id_type, number, country) VALUES
+      ('ofac_sdn', '36427', 'registration', '110140012405', 'KZ'),
+      ('ofac_sdn', '9001', 'imo', '9187629', NULL);
+  )sql");
+  REQUIRE(status.ok());
+  return path;
+}
+
+struct Run {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+Run Corridor(const std::string& arguments) {
+  std::string command = std::string(CORRIDOR_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string output;
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) output.append(buffer, n);
+  int status = pclose(pipe);
+  return {WEXITSTATUS(status), output};
+}
+
+std::string WriteFile(const std::string& name, const std::string& text) {
+  std::string path = (std::filesystem::temp_directory_path() / name).string();
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("LoadNameRecords reads names, aliases, facts and identifiers", "[names]") {
+  std::string path = MakeListDatabase("corridor_names_load.db");
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenReadOnly(path, &db).ok());
+  std::vector<NameRecord> records;
+  REQUIRE(LoadNameRecords(db.get(), {"ofac_sdn"}, &records).ok());
+  REQUIRE(records.size() == 6);  // 4 entries + 2 aliases
+  const NameRecord* chen = nullptr;
+  int sber_names = 0;
+  for (const NameRecord& r : records) {
+    if (r.entry_id == "29220") chen = &r;
+    if (r.entry_id == "36427") {
+      ++sber_names;
+      CHECK(r.identifiers.size() == 1);
+      CHECK(r.countries == std::vector<std::string>{"KZ"});
+    }
+  }
+  REQUIRE(chen != nullptr);
+  CHECK(chen->birth_dates == std::vector<std::string>{"1955", "1955-11"});
+  CHECK(chen->countries == std::vector<std::string>{"CN"});
+  CHECK(chen->kind == "person");
+  CHECK(sber_names == 3);
+  REQUIRE(LoadNameRecords(db.get(), {}, &records).ok());
+  CHECK(records.size() == 7);
+}
+
+TEST_CASE("corridor match screens one name and explains the match", "[names][cli]") {
+  std::string db = MakeListDatabase("corridor_names_match.db");
+  Run run = Corridor("match --db " + db + " --name 'Quanguo Chen' --birth-date 1955-11-13");
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("1. 1.00  ofac_sdn 29220  CHEN, Quanguo  (primary name)  person") !=
+        std::string::npos);
+  CHECK(run.output.find("chen ~ chen 1.00") != std::string::npos);
+  CHECK(run.output.find("birth_date: 1955-11-13 vs 1955-11: matches at the coarser precision") !=
+        std::string::npos);
+  // The list name that cannot be indexed is reported, not fatal.
+  CHECK(run.output.find("list name left out: record 6 (ofac_sdn bad): name is only a legal form") !=
+        std::string::npos);
+
+  run = Corridor("match --db " + db + " --name 'ТОО Сбер Восток' --format json");
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("\"entry_id\":\"36427\"") != std::string::npos);
+
+  run = Corridor("match --db " + db + " --name 'MV SOMETHING' --id 'IMO 9187629'");
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("decided by a unique identifier") != std::string::npos);
+
+  run = Corridor("match --db " + db + " --name 'Nobody Atall'");
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("no list entry scores 0.8 or more") != std::string::npos);
+}
+
+TEST_CASE("corridor match rejects bad names and options with a clear error", "[names][cli]") {
+  std::string db = MakeListDatabase("corridor_names_bad.db");
+  Run run = Corridor("match --db " + db + " --name ''");
+  CHECK(run.exit_code == 1);
+  CHECK(run.output.find("--name \"\": name has no letters or digits") != std::string::npos);
+  run = Corridor("match --db " + db + " --name '...'");
+  CHECK(run.exit_code == 1);
+  run = Corridor("match --db " + db + " --name 'Co., Ltd.'");
+  CHECK(run.exit_code == 1);
+  CHECK(run.output.find("name is only a legal form") != std::string::npos);
+  run = Corridor("match --db " + db + " --name \"$(printf 'CHEN \\377')\"");
+  CHECK(run.exit_code == 1);
+  CHECK(run.output.find("invalid UTF-8 at byte 5") != std::string::npos);
+  run = Corridor("match --db " + db + " --name CHEN --country XX");
+  CHECK(run.exit_code == 1);
+  CHECK(run.output.find("unknown country code \"XX\"") != std::string::npos);
+  run = Corridor("match --db " + db + " --name CHEN --format xml");
+  CHECK(run.exit_code == 2);
+  run = Corridor("match --db /nonexistent/lists.db --name CHEN");
+  CHECK(run.exit_code == 1);
+}
+
+TEST_CASE("corridor match --queries screens a file and reports bad rows in place", "[names][cli]") {
+  std::string db = MakeListDatabase("corridor_names_batch.db");
+  std::string queries = WriteFile("corridor_names_queries.csv",
+                                  "name,kind,country,birth_date\n"
+                                  "Quanguo Chen,person,CN,1955\n"
+                                  ",,,\n"
+                                  "SBER VOSTOK TOO,company,KZ,\n"
+                                  "Abdul Haq,person,ZZ,\n" +
+                                      std::string(3000, 'A') + ",person,,\n");
+  Run run = Corridor("match --db " + db + " --queries " + queries);
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("corridor_names_queries.csv:2: Quanguo Chen (kind person, country CN, "
+                        "born 1955)") != std::string::npos);
+  CHECK(run.output.find("corridor_names_queries.csv:3: \n  error: name has no letters or digits") !=
+        std::string::npos);
+  CHECK(run.output.find("ofac_sdn 36427") != std::string::npos);
+  CHECK(run.output.find("error: unknown country code \"ZZ\"") != std::string::npos);
+  CHECK(run.output.find("error: name longer than 1024 bytes (3000)") != std::string::npos);
+  CHECK(run.output.find("3 of 5 queries could not be screened") != std::string::npos);
+
+  std::string names = WriteFile("corridor_names_queries.txt", "Quanguo Chen\r\n\r\nAbdul Haq\n");
+  run = Corridor("match --db " + db + " --queries " + names + " --format json");
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("\"where\":\"" + names + ":1\"") != std::string::npos);
+  CHECK(run.output.find("\"where\":\"" + names + ":3\"") != std::string::npos);
+}
+
+TEST_CASE("corridor score-pairs scores pairs and reports precision, recall and F1",
+          "[names][cli]") {
+  std::string pairs = WriteFile("corridor_names_pairs.csv",
+                                "query_name,candidate_name,label\n"
+                                "Quanguo Chen,\"CHEN, Quanguo\",1\n"
+                                "Владимир Путин,\"PUTIN, Vladimir\",1\n"
+                                "Vladimir Biliy,\"PUTIN, Vladimir\",0\n"
+                                "Acme Trading LLC,Zenith Trading LLC,0\n"
+                                "LLC,Acme LLC,0\n"
+                                "Erkin Tuniyaz,ئەركىن تۇنىياز,maybe\n");
+  std::string out = (std::filesystem::temp_directory_path() / "corridor_pairs_out.csv").string();
+  Run run = Corridor("score-pairs --pairs " + pairs + " --out " + out);
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("corridor_names_pairs.csv:6: query name: name is only a legal form") !=
+        std::string::npos);
+  CHECK(run.output.find("corridor_names_pairs.csv:7: label \"maybe\" is not 1/0") !=
+        std::string::npos);
+  CHECK(run.output.find("scored 4 of 6 pairs (2 could not be scored)") != std::string::npos);
+  CHECK(run.output.find("at threshold 0.8: precision 1, recall 1, F1 1 (tp 2, fp 0, fn 0, tn 2)") !=
+        std::string::npos);
+  CHECK(run.output.find("F1-maximising threshold") != std::string::npos);
+  std::ifstream written(out);
+  std::string header;
+  std::getline(written, header);
+  CHECK(header == "query_name,candidate_name,label,score,hit,explanation,error");
+  std::string first;
+  std::getline(written, first);
+  CHECK(first == "Quanguo Chen,\"CHEN, Quanguo\",1,1,1,quanguo~quanguo 1; chen~chen 1,");
+
+  run = Corridor("score-pairs --pairs /nonexistent.csv");
+  CHECK(run.exit_code == 1);
+  std::string no_header = WriteFile("corridor_names_noheader.csv", "a,b\nc,d\n");
+  run = Corridor("score-pairs --pairs " + no_header);
+  CHECK(run.exit_code == 1);
+  CHECK(run.output.find(":1: the header must name query_name and candidate_name") !=
+        std::string::npos);
+}
+
+}  // namespace corridor::names

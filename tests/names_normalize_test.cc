@@ -1,0 +1,194 @@
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "engine/names/normalize.h"
+
+namespace corridor::names {
+
+namespace {
+
+// The normalised tokens of `name`, legal forms written as "<class>", initials as "i:x".
+std::string Tokens(const std::string& name) {
+  NormalizedName normalized;
+  Status status = ThreadNameNormalizer().Normalize(name, &normalized);
+  if (!status.ok()) return "error: " + status.message();
+  std::string out;
+  for (const NameToken& token : normalized.tokens) {
+    if (!out.empty()) out += ' ';
+    if (token.kind == TokenKind::kLegalForm) {
+      out += "<" + token.text + ">";
+    } else if (token.kind == TokenKind::kInitial) {
+      out += "i:" + token.text;
+    } else {
+      out += token.text;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Latin names are case and accent folded and split on punctuation", "[names]") {
+  CHECK(Tokens("PUTIN, Vladimir Vladimirovich") == "putin vladimir vladimirovich");
+  CHECK(Tokens("José  MARÍA Müller-Lüdenscheidt") == "jose maria muller ludenscheidt");
+  CHECK(Tokens("O'BRIEN, Seán") == "obrien sean");
+  CHECK(Tokens("ＡＢＣ Ｔｒａｄｉｎｇ") == "abc trading");  // full-width forms (NFKC)
+  CHECK(Tokens("U.S.A. Trading") == "usa trading");
+  CHECK(Tokens("J. Smith") == "i:j smith");
+}
+
+TEST_CASE("Cyrillic is transliterated by the Russian and Kazakh BGN tables", "[names]") {
+  CHECK(Tokens("Владимир Путин") == "vladimir putin");
+  CHECK(Tokens("Дмитрий Медведев") == "dmitriy medvedev");
+  CHECK(Tokens("ТОО Сбер Восток") == "<limited> sber vostok");
+  CHECK(Tokens("ООО Ромашка") == "<limited> romashka");
+  CHECK(Tokens("ПАО Сбербанк") == "<jsc> sberbank");
+  // Kazakh letters: Қ, Ә, Ғ, Ө, Ұ, Ү, Ң, І.
+  CHECK(Tokens("Қазақстан Әлем Ғылым") == "qazaqstan alem ghylym");
+  CHECK(Tokens("Нұрсұлтан Өтеміс") == "nursultan otemis");
+}
+
+TEST_CASE("Han is transliterated to pinyin with the given name joined", "[names]") {
+  CHECK(Tokens("习近平") == "xi jinping");
+  CHECK(Tokens("陈全国") == "chen quanguo");
+  CHECK(Tokens("王伟") == "wang wei");
+  CHECK(Tokens("新疆东方希望有限公司") == "xin jiang dong fang xi wang <limited>");
+  CHECK(Tokens("中国电信股份有限公司") == "zhong guo dian xin <jsc>");
+}
+
+TEST_CASE("Arabic and Urdu script are transliterated and marked as abjad", "[names]") {
+  NormalizedName name;
+  REQUIRE(ThreadNameNormalizer().Normalize("محمد علي", &name).ok());
+  CHECK(name.abjad);
+  CHECK(Tokens("محمد علي") == "mhmd ly");
+  CHECK(Tokens("خالد محمود") == "khald mhmwd");
+  // Urdu letters ٹ ڈ ی ے that Arabic-Latin leaves alone.
+  CHECK(Tokens("شیر ماچس انڈسٹریز") == "shyr machs andstryz");
+}
+
+TEST_CASE("Uyghur Arabic script uses corridor's own rules and keeps its vowels", "[names]") {
+  NormalizedName name;
+  REQUIRE(ThreadNameNormalizer().Normalize("ئەركىن تۇنىياز", &name).ok());
+  CHECK_FALSE(name.abjad);
+  CHECK(Tokens("ئەركىن تۇنىياز") == "erkin tuniyaz");
+  CHECK(Tokens("ئۈرۈمچى") == "urumchi");
+  CHECK(Tokens("قەشقەر") == "qeshqer");
+}
+
+TEST_CASE("Greek, Hangul, kana and Hebrew are transliterated", "[names]") {
+  CHECK(Tokens("Αλέξανδρος") == "alexandros");
+  CHECK(Tokens("김정은") == "kim jeongeun");
+  CHECK(Tokens("박지성") == "park jiseong");
+  CHECK(Tokens("ヤマダ タロウ") == "yamada tarou");
+  CHECK(Tokens("משה") == "msh");
+}
+
+TEST_CASE("Legal forms are recognised across languages and abbreviations expand", "[names]") {
+  CHECK(Tokens("SHER MATCH INDUSTRIES (PVT.) LIMITED") == "sher match industries <limited>");
+  CHECK(Tokens("ANGLO-CARIBBEAN CO., LTD.") == "anglo caribbean <limited>");
+  CHECK(Tokens("LLP ELEM GROUP") == "<limited> elem group");
+  CHECK(Tokens("Acme GmbH") == "acme <limited>");
+  CHECK(Tokens("Acme Joint Stock Company") == "acme <jsc>");
+  CHECK(Tokens("ACME INTL GRP CORP") == "acme international group <corp>");
+  CHECK(Tokens("Smith & Sons Inc.") == "smith and sons <corp>");
+  // Short forms are legal forms only at the edge of a longer name.
+  CHECK(Tokens("AO") == "ao");  // alone it is a word, not a legal form
+  CHECK(Tokens("SA ABC") == "<jsc> abc");
+  CHECK(Tokens("ABC SA XYZ") == "abc sa xyz");
+  CHECK(LegalFormClass("too") == "limited");
+  CHECK(IsLegalFormWord("liability"));
+  CHECK(IsLegalFormWord("limted"));
+  CHECK(IsLegalFormWord("compnay"));
+  CHECK(IsLegalFormWord("joint"));
+  CHECK_FALSE(IsLegalFormWord("point"));
+  CHECK_FALSE(IsLegalFormWord("vostok"));
+  CHECK(LegalFormClass("vladimir").empty());
+}
+
+TEST_CASE("Bad names get a defined error or result", "[names]") {
+  CHECK(Tokens("") == "error: name has no letters or digits");
+  CHECK(Tokens("  ,.;-- !! ") == "error: name has no letters or digits");
+  CHECK(Tokens("LLC") == "error: name is only a legal form");
+  CHECK(Tokens("Co., Ltd.") == "error: name is only a legal form");
+  CHECK(Tokens(std::string("abc\xff"
+                           "def")) == "error: invalid UTF-8 at byte 3");
+  CHECK(Tokens(std::string("\xe4\xb8")) == "error: invalid UTF-8 at byte 0");
+  CHECK(Tokens(std::string(10000, 'a')) == "error: name longer than 1024 bytes (10000)");
+  std::string many_words;
+  for (int i = 0; i < 40; ++i) many_words += "word ";
+  CHECK(Tokens(many_words) == "error: name has more than 32 words (40)");
+  // Control characters separate words; mixed scripts are each transliterated.
+  CHECK(Tokens(std::string("ACME\tTRADING\x01\x7f"
+                           "CO")) == "acme trading <corp>");
+  CHECK(Tokens("Путин Vladimir 习") == "putin vladimir xi");
+  CHECK(Tokens("ACME\xe2\x80\x8b\xc2\xa0TRADING") == "acme trading");  // ZWSP, NBSP
+}
+
+TEST_CASE("ConsonantSkeleton drops vowels, y, w and doubled letters", "[names]") {
+  CHECK(ConsonantSkeleton("mohammed") == "mhmd");
+  CHECK(ConsonantSkeleton("hassan") == "hsn");
+  CHECK(ConsonantSkeleton("mahmoud") == "mhmd");
+  CHECK(ConsonantSkeleton("mhmwd") == "mhmd");
+}
+
+}  // namespace corridor::names
+
+namespace corridor::names {
+
+TEST_CASE("Random bytes and random code points never crash the normaliser", "[names]") {
+  std::mt19937 random(99);
+  NameNormalizer& normalizer = ThreadNameNormalizer();
+  int ok = 0, errors = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::string name;
+    size_t length = random() % 40;
+    if (n % 2 == 0) {
+      for (size_t k = 0; k < length; ++k) name += static_cast<char>(random() % 256);
+    } else {
+      // Valid UTF-8 from the blocks names are written in, with controls and joiners.
+      static const std::pair<uint32_t, uint32_t> kBlocks[] = {
+          {0x20, 0x7e},     {0x0, 0x1f},      {0x400, 0x4ff},   {0x600, 0x6ff},
+          {0x4e00, 0x4fff}, {0xac00, 0xacff}, {0x3040, 0x30ff}, {0x370, 0x3ff},
+          {0x5d0, 0x5ea},   {0x200b, 0x200f}, {0xff01, 0xff5e}, {0x1f600, 0x1f64f}};
+      for (size_t k = 0; k < length; ++k) {
+        const auto& [first, last] = kBlocks[random() % 12];
+        uint32_t c = first + random() % (last - first + 1);
+        if (c < 0x80) {
+          name += static_cast<char>(c);
+        } else if (c < 0x800) {
+          name += static_cast<char>(0xc0 | (c >> 6));
+          name += static_cast<char>(0x80 | (c & 0x3f));
+        } else if (c < 0x10000) {
+          name += static_cast<char>(0xe0 | (c >> 12));
+          name += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+          name += static_cast<char>(0x80 | (c & 0x3f));
+        } else {
+          name += static_cast<char>(0xf0 | (c >> 18));
+          name += static_cast<char>(0x80 | ((c >> 12) & 0x3f));
+          name += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+          name += static_cast<char>(0x80 | (c & 0x3f));
+        }
+      }
+    }
+    NormalizedName normalized;
+    Status status = normalizer.Normalize(name, &normalized);
+    if (status.ok()) {
+      ++ok;
+      REQUIRE_FALSE(normalized.tokens.empty());
+      REQUIRE(normalized.tokens.size() <= kMaxNameTokens);
+      for (const NameToken& token : normalized.tokens) {
+        for (char c : token.text) REQUIRE(((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')));
+      }
+    } else {
+      ++errors;
+      REQUIRE_FALSE(status.message().empty());
+      REQUIRE(normalized.tokens.empty());
+    }
+  }
+  CHECK(ok > 500);
+  CHECK(errors > 500);
+}
+
+}  // namespace corridor::names
