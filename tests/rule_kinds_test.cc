@@ -198,9 +198,9 @@ TEST_CASE("listed_party: filters by list, exclusion, program, role and score", "
   facts.list_matches = {
       {"ofac-sdn", "29299", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS",
        "XINJIANG PRODUCTION AND CONSTRUCTION CORPS", "Xinjiang Production and Construction Corps",
-       "exact_normalized", 1.0, "GLOMAG"},
+       "name_exact", 1.0, "GLOMAG", "organization", "name 1.00: xinjiang~xinjiang 1.00"},
       {"un-sc", "QDe.1", "SOME ENTRY", "SOME ALIAS", "Xinjiang Production and Construction Corps",
-       "fuzzy", 0.7, "ISIL"}};
+       "name_fuzzy", 0.7, "ISIL", "organization", ""}};
   Shipment shipment;
   shipment.parties = {
       MakeParty("shipper", MakeEntity("E1", "Xinjiang Production and Construction Corps", "CN")),
@@ -213,8 +213,8 @@ TEST_CASE("listed_party: filters by list, exclusion, program, role and score", "
   REQUIRE(outcome.evidence.size() == 1);
   CHECK(outcome.evidence[0].summary() ==
         "shipper E1 \"Xinjiang Production and Construction Corps\" matches ofac-sdn entry 29299 "
-        "\"XINJIANG PRODUCTION AND CONSTRUCTION CORPS\" by exact_normalized, score 1, programs "
-        "GLOMAG");
+        "\"XINJIANG PRODUCTION AND CONSTRUCTION CORPS\", score 1, programs GLOMAG (name 1.00: "
+        "xinjiang~xinjiang 1.00)");
   CHECK(outcome.evidence[0].list_match().entry_id() == "29299");
 
   OneRule others(R"(rule { id: "l" description: "d" category: SECONDARY_SANCTIONS weight: 45
@@ -222,7 +222,7 @@ TEST_CASE("listed_party: filters by list, exclusion, program, role and score", "
   CHECK(others.Evaluate(shipment, party_facts).evidence.empty());  // un-sc match scores 0.7
 
   OneRule programs(R"(rule { id: "l" description: "d" category: SECONDARY_SANCTIONS weight: 45
-  listed_party { programs: ["ISIL"] } })");
+  listed_party { programs: ["ISIL"] min_score: 0.5 } })");
   outcome = programs.Evaluate(shipment, party_facts);
   REQUIRE(outcome.evidence.size() == 1);
   CHECK(outcome.evidence[0].list_match().matched_name() == "SOME ALIAS");

@@ -137,8 +137,11 @@ CREATE TABLE shipment_item (shipment_id, line, hs_code, description, quantity, u
 CREATE TABLE shipment_leg (shipment_id, seq, location, location_name, country, region, kind,
   arrived_on);
 CREATE TABLE list_source (list_id, version, sha256);
-CREATE TABLE list_entry (list_id, entry_id, name, programs);
+CREATE TABLE list_entry (list_id, entry_id, kind, name, programs, country, birth_date);
 CREATE TABLE list_alias (list_id, entry_id, name);
+CREATE TABLE list_attribute (list_id, entry_id, key, value, country);
+CREATE TABLE list_address (list_id, entry_id, country);
+CREATE TABLE list_identifier (list_id, entry_id, id_type, number, country);
 INSERT INTO list_source VALUES ('ofac-sdn', 'x', NULL);
 INSERT INTO entity (entity_id, kind, name) VALUES ('E1', NULL, NULL);
 INSERT INTO shipment (shipment_id, destination_country, declared_value) VALUES ('S1', 'PK', 'lots');
@@ -149,6 +152,7 @@ INSERT INTO shipment_leg (shipment_id, seq) VALUES ('S1', 'first');
                 .ok());
   }
   Run run = Screen(dir, path);
+  INFO(run.status.message());
   REQUIRE(run.status.ok());
   CHECK(ProblemLines(run.records[1].shipment()) ==
         std::vector<std::string>{
@@ -181,6 +185,12 @@ TEST_CASE("Setup errors name the file and what is missing, and write nothing", "
   CHECK(no_column.status.message() ==
         old +
             ": table 'shipment' has no column 'final_destination_country' (see schemas/input.sql)");
+
+  std::string old_lists = MakeDatabase(
+      dir, std::string(kLists) + "ALTER TABLE list_entry DROP COLUMN birth_date;", "oldlists.db");
+  Run no_list_column = Screen(dir, old_lists);
+  CHECK(no_list_column.status.message() ==
+        old_lists + ": table 'list_entry' has no column 'birth_date' (see schemas/input.sql)");
 
   testing::WriteText(dir.File("garbage.db"), "this is not a database, just text\n");
   Run garbage = Screen(dir, dir.File("garbage.db"));

@@ -59,8 +59,8 @@ int RunOwnership(const std::vector<std::string>& args) {
   }
   std::unique_ptr<InputDatabase> input;
   Status status = InputDatabase::Open(db_path, &input);
-  std::unique_ptr<ExactNameScreener> screener;
-  if (status.ok()) status = ExactNameScreener::Load(input->db(), {}, &screener);
+  std::unique_ptr<ListNameScreener> screener;
+  if (status.ok()) status = ListNameScreener::Load(input->db(), DefaultNameThreshold(), &screener);
   OwnershipWorld world;
   if (status.ok()) status = BuildOwnershipWorld(input.get(), screener.get(), &world);
   if (!status.ok()) {

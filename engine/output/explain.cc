@@ -75,7 +75,8 @@ std::string TableRow(const scores::ShipmentScore& score) {
          Pad(DecisionName(score.decision()), 9) + reasons + "\n";
 }
 
-std::string ExplainShipment(const scores::ShipmentScore& score, const scores::StreamHeader* header) {
+std::string ExplainShipment(const scores::ShipmentScore& score,
+                            const scores::StreamHeader* header) {
   std::string out = "shipment " + score.shipment_id() + ": " + DecisionName(score.decision()) +
                     ", score " + FormatNumber(score.score()) + " (" + score.band() + ")\n";
   if (score.categories_size() > 0) {

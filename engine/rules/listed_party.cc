@@ -1,11 +1,13 @@
 // Rule kind `listed_party`: a party's name or alias matches a watch-list entry. The matching
 // itself happens once per entity before the rules run (engine/screen/entity_screener.h); this
 // rule filters those matches by list, program, role and score.
+#include <map>
 #include <set>
 
 #include "engine/base/strings.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
+#include "engine/screen/party_screener.h"
 
 namespace corridor {
 
@@ -14,8 +16,10 @@ namespace {
 class ListedPartyRule : public CompiledRule {
  public:
   ListedPartyRule(std::set<std::string> lists, std::set<std::string> excluded,
-                  std::set<std::string> roles, std::set<std::string> programs, double min_score)
-      : lists_(std::move(lists)),
+                  std::set<std::string> roles, std::set<std::string> programs, double min_score,
+                  std::map<std::string, double> kind_min_scores)
+      : kind_min_scores_(std::move(kind_min_scores)),
+        lists_(std::move(lists)),
         excluded_(std::move(excluded)),
         roles_(std::move(roles)),
         programs_(std::move(programs)),
@@ -40,6 +44,8 @@ class ListedPartyRule : public CompiledRule {
         m->set_method(match.method);
         m->set_score(match.score);
         m->set_programs(match.programs);
+        m->set_explanation(match.explanation);
+        m->set_entry_kind(match.entry_kind);
         evidence->set_field("party " + party.role);
         evidence->set_matched_value(match.list_id + ":" + match.entry_id);
         std::string summary = party.role + " " + party.entity_id + " \"" + match.query_name +
@@ -48,8 +54,9 @@ class ListedPartyRule : public CompiledRule {
         if (match.matched_name != match.entry_name) {
           summary += " (alias \"" + match.matched_name + "\")";
         }
-        summary += " by " + match.method + ", score " + FormatNumber(match.score);
+        summary += ", score " + FormatNumber(match.score);
         if (!match.programs.empty()) summary += ", programs " + match.programs;
+        if (!match.explanation.empty()) summary += " (" + match.explanation + ")";
         evidence->set_summary(summary);
       }
     }
@@ -61,7 +68,9 @@ class ListedPartyRule : public CompiledRule {
 
  private:
   bool Accepts(const ListMatchFact& match) const {
-    if (match.score < min_score_) return false;
+    auto kind = kind_min_scores_.find(match.entry_kind);
+    double min_score = kind == kind_min_scores_.end() ? min_score_ : kind->second;
+    if (match.score < min_score) return false;
     if (!lists_.empty() && lists_.count(match.list_id) == 0) return false;
     if (excluded_.count(match.list_id)) return false;
     if (programs_.empty()) return true;
@@ -71,6 +80,7 @@ class ListedPartyRule : public CompiledRule {
     return false;
   }
 
+  std::map<std::string, double> kind_min_scores_;
   std::set<std::string> lists_;
   std::set<std::string> excluded_;
   std::set<std::string> roles_;
@@ -88,12 +98,28 @@ std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
   if (config.min_score() < 0 || config.min_score() > 1) {
     c.Error(c.locator.At("min_score"), "min_score must be between 0 and 1");
   }
+  std::map<std::string, double> kind_min_scores;
+  static const std::set<std::string> kKinds = {"person", "company", "vessel", "aircraft",
+                                               "organization"};
+  for (int i = 0; i < config.kind_min_scores_size(); ++i) {
+    const rules::KindThreshold& threshold = config.kind_min_scores(i);
+    FieldLocator at = c.locator.Nested("kind_min_scores", i);
+    if (!kKinds.count(threshold.kind())) {
+      c.Error(at.At("kind"), "unknown entity kind \"" + threshold.kind() +
+                                 "\" (person, company, vessel, aircraft, organization)");
+    }
+    if (threshold.min_score() <= 0 || threshold.min_score() > 1) {
+      c.Error(at.At("min_score"), "min_score must be above 0 and at most 1");
+    }
+    kind_min_scores[threshold.kind()] = threshold.min_score();
+  }
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<ListedPartyRule>(
       std::set<std::string>(config.lists().begin(), config.lists().end()),
       std::set<std::string>(config.exclude_lists().begin(), config.exclude_lists().end()),
       std::move(roles), std::set<std::string>(config.programs().begin(), config.programs().end()),
-      config.min_score());
+      config.min_score() > 0 ? config.min_score() : DefaultNameThreshold(),
+      std::move(kind_min_scores));
 }
 
 }  // namespace corridor

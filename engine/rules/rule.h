@@ -28,9 +28,11 @@ struct ListMatchFact {
   std::string entry_name;    // the entry's primary name
   std::string matched_name;  // the entry name or alias that matched
   std::string query_name;    // the entity name or alias that matched
-  std::string method;        // e.g. "exact_normalized"
-  double score = 0;          // 0..1
+  std::string method;        // name_exact, name_fuzzy or identifier
+  double score = 0;          // 0..1, corroboration included
   std::string programs;
+  std::string entry_kind;   // person, company, vessel, ... as listed ("" unknown)
+  std::string explanation;  // which words matched which, what corroboration added
 };
 
 // Facts about one entity that do not depend on the shipment; computed once per entity per run

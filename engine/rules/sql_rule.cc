@@ -158,9 +158,8 @@ class SqlRule : public CompiledRule {
         "INSERT INTO leg VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         "INSERT INTO list_match VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         "INSERT INTO ownership VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
-    sqlite3_stmt** targets[] = {&insert_shipment_, &insert_party_, &insert_alias_,
-                                &insert_item_,     &insert_leg_,   &insert_match_,
-                                &insert_ownership_};
+    sqlite3_stmt** targets[] = {&insert_shipment_, &insert_party_, &insert_alias_,    &insert_item_,
+                                &insert_leg_,      &insert_match_, &insert_ownership_};
     for (size_t i = 0; i < 7; ++i) {
       if (sqlite3_prepare_v2(db_, inserts[i], -1, targets[i], nullptr) != SQLITE_OK) {
         return std::string("internal: ") + sqlite3_errmsg(db_);

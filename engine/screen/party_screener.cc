@@ -1,11 +1,7 @@
 #include "engine/screen/party_screener.h"
 
-#include <unicode/translit.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
-#include <set>
+#include <map>
 
 #include "engine/base/strings.h"
 
@@ -13,113 +9,132 @@ namespace corridor {
 
 namespace {
 
-icu::Transliterator* ToLatinAscii() {
-  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> created(icu::Transliterator::createInstance(
-        "Any-Latin; Latin-ASCII; Any-Lower", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) created.reset();
-    return created;
-  }();
-  return transliterator.get();
-}
+constexpr size_t kMatchesPerName = 10;
+
+std::string TwoDecimals(double value) { return FormatNumber(value, 2); }
 
 }  // namespace
 
-std::string NormalizeNameKey(const std::string& name) {
-  std::string folded;
-  bool ascii = std::all_of(name.begin(), name.end(),
-                           [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-  if (ascii) {
-    folded = AsciiLower(name);  // what the transliterator would give, without its cost
-  } else {
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(name);
-    if (icu::Transliterator* transliterator = ToLatinAscii()) {
-      transliterator->transliterate(text);
-    } else {
-      text.toLower();
-    }
-    text.toUTF8String(folded);
+double DefaultNameThreshold() { return names::MatcherOptions().threshold; }
+
+std::string ExplainNameMatch(const names::NameMatch& match) {
+  const names::MatchExplanation& explanation = match.explanation;
+  std::string out;
+  if (match.decided_by_identifier) out = "decided by a unique identifier; ";
+  out += "name " + TwoDecimals(match.name_score) + ":";
+  for (size_t i = 0; i < explanation.aligned.size(); ++i) {
+    const names::TokenAlignment& a = explanation.aligned[i];
+    out += (i == 0 ? " " : ", ") + a.query_words + "~" + a.candidate_words + " " +
+           TwoDecimals(a.similarity);
   }
-  std::vector<std::string> tokens;
-  std::string token;
-  for (char ch : folded) {
-    bool word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-                static_cast<unsigned char>(ch) >= 0x80;
-    if (word) {
-      token += ch;
-    } else if (ch == '\'') {
-      continue;  // O'Neil = ONeil
-    } else if (!token.empty()) {
-      tokens.push_back(std::move(token));
-      token.clear();
-    }
+  if (!explanation.unmatched_query.empty()) {
+    out += "; unmatched " + Join(explanation.unmatched_query, " ");
   }
-  if (!token.empty()) tokens.push_back(std::move(token));
-  std::sort(tokens.begin(), tokens.end());
-  return Join(tokens, " ");
+  if (!explanation.unmatched_candidate.empty()) {
+    out += "; listed words unmatched " + Join(explanation.unmatched_candidate, " ");
+  }
+  for (const names::Evidence& e : explanation.evidence) {
+    out += "; " + e.field + " " + e.query_value +
+           (e.list_value.empty() ? "" : " vs " + e.list_value) + " " + e.note;
+    if (e.delta != 0)
+      out += " (" + std::string(e.delta > 0 ? "+" : "") + TwoDecimals(e.delta) + ")";
+  }
+  return out;
 }
 
-Status ExactNameScreener::Load(Database* db, const std::vector<std::string>& list_ids,
-                               std::unique_ptr<ExactNameScreener>* out) {
-  for (const char* table : {"list_entry", "list_alias"}) {
-    if (!db->HasTable(table)) {
-      return Status::Error(db->path() + ": table '" + std::string(table) +
+Status ListNameScreener::Load(Database* db, double min_score,
+                              std::unique_ptr<ListNameScreener>* out) {
+  // The columns the name index reads (engine/names/records.cc).
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> kColumns = {
+      {"list_entry", {"list_id", "entry_id", "kind", "name", "programs", "country", "birth_date"}},
+      {"list_alias", {"list_id", "entry_id", "name"}},
+      {"list_attribute", {"list_id", "entry_id", "key", "value", "country"}},
+      {"list_address", {"list_id", "entry_id", "country"}},
+      {"list_identifier", {"list_id", "entry_id", "id_type", "number", "country"}},
+  };
+  for (const auto& [table, wanted] : kColumns) {
+    std::vector<std::string> columns = db->Columns(table);
+    if (columns.empty()) {
+      return Status::Error(db->path() + ": table '" + table +
                            "' is missing (create the schema with `corridor init --db FILE`)");
     }
+    for (const std::string& column : wanted) {
+      if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
+        return Status::Error(db->path() + ": table '" + table + "' has no column '" + column +
+                             "' (see schemas/input.sql)");
+      }
+    }
   }
-  std::unique_ptr<ExactNameScreener> screener(new ExactNameScreener());
-  std::set<std::string> wanted(list_ids.begin(), list_ids.end());
-  std::unique_ptr<Statement> query;
-  Status status = db->Prepare(
-      "SELECT e.list_id, e.entry_id, e.name, e.programs, e.name FROM list_entry e"
-      " UNION ALL"
-      " SELECT a.list_id, a.entry_id, e.name, e.programs, a.name FROM list_alias a"
-      " JOIN list_entry e ON e.list_id = a.list_id AND e.entry_id = a.entry_id"
-      " ORDER BY 1, 2, 5",
-      &query);
+  std::vector<names::NameRecord> records;
+  Status status = names::LoadNameRecords(db, {}, &records);
   if (!status.ok()) return status;
-  while (query->Step()) {
-    Candidate candidate{query->Text(0), query->Text(1), query->Text(2), query->Text(4),
-                        query->Text(3)};
-    if (!wanted.empty() && wanted.count(candidate.list_id) == 0) continue;
-    std::string key = NormalizeNameKey(candidate.matched_name);
-    if (key.empty()) continue;
-    std::vector<Candidate>& bucket = screener->by_key_[key];
-    bool duplicate = std::any_of(bucket.begin(), bucket.end(), [&](const Candidate& other) {
-      return other.list_id == candidate.list_id && other.entry_id == candidate.entry_id;
-    });
-    if (!duplicate) bucket.push_back(std::move(candidate));
-    ++screener->name_count_;
-  }
-  if (!query->status().ok()) return Status::Error(db->path() + ": " + query->status().message());
+  std::unique_ptr<ListNameScreener> screener(new ListNameScreener());
+  screener->min_score_ = min_score;
+  status = names::NameIndex::Build(std::move(records), names::MatcherOptions(), &screener->index_);
+  if (!status.ok()) return status;
   *out = std::move(screener);
   return Status::Ok();
 }
 
-void ExactNameScreener::Screen(const Entity& entity, EntityFacts* facts,
-                               std::vector<DataProblem>* problems) {
-  std::vector<std::string> names = {entity.name};
-  names.insert(names.end(), entity.aliases.begin(), entity.aliases.end());
-  std::set<std::pair<std::string, std::string>> seen;  // (list_id, entry_id)
-  for (size_t i = 0; i < names.size(); ++i) {
-    std::string key = NormalizeNameKey(names[i]);
-    if (key.empty()) {
-      if (!Trim(names[i]).empty()) {
-        problems->push_back({i == 0 ? "entity" : "entity_alias", entity.entity_id, "name",
-                             "name has no letters or digits: '" + names[i] + "'"});
-      }
+void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
+                              std::vector<DataProblem>* problems) {
+  names::NameQuery query;
+  query.kind = entity.kind;
+  query.country = entity.country.value_or("");
+  query.birth_date = entity.birth_date.value_or("");
+  query.identifier = entity.imo ? *entity.imo : entity.registration_id.value_or("");
+
+  // Each entry's best match over the entity's names.
+  std::map<std::pair<std::string, std::string>, ListMatchFact> best;
+  std::vector<std::string> names_to_search = {entity.name};
+  names_to_search.insert(names_to_search.end(), entity.aliases.begin(), entity.aliases.end());
+  for (size_t i = 0; i < names_to_search.size(); ++i) {
+    if (Trim(names_to_search[i]).empty()) continue;  // reported where the row is read
+    query.name = names_to_search[i];
+    std::vector<names::NameMatch> matches;
+    Status status = index_->Search(query, kMatchesPerName, min_score_, &matches);
+    if (!status.ok()) {
+      problems->push_back({i == 0 ? "entity" : "entity_alias", entity.entity_id, "name",
+                           "cannot screen '" + names_to_search[i] + "': " + status.message()});
       continue;
     }
-    auto found = by_key_.find(key);
-    if (found == by_key_.end()) continue;
-    for (const Candidate& candidate : found->second) {
-      if (!seen.insert({candidate.list_id, candidate.entry_id}).second) continue;
-      facts->list_matches.push_back(ListMatchFact{
-          candidate.list_id, candidate.entry_id, candidate.entry_name, candidate.matched_name,
-          names[i], "exact_normalized", 1.0, candidate.programs});
+    for (const names::NameMatch& match : matches) {
+      const names::NameRecord& record = *match.record;
+      ListMatchFact fact;
+      fact.list_id = record.list_id;
+      fact.entry_id = record.entry_id;
+      fact.entry_kind = record.kind;
+      fact.matched_name = record.name;
+      fact.query_name = names_to_search[i];
+      fact.method = match.decided_by_identifier ? "identifier"
+                    : match.name_score >= 0.999 ? "name_exact"
+                                                : "name_fuzzy";
+      fact.score = match.score;
+      fact.programs = record.programs;
+      fact.explanation = ExplainNameMatch(match);
+      auto key = std::make_pair(record.list_id, record.entry_id);
+      auto found = best.find(key);
+      if (found == best.end() || fact.score > found->second.score) best[key] = std::move(fact);
     }
   }
+  if (best.empty()) return;
+  // The entry's primary name, for evidence ("matches entry X (alias Y)").
+  std::map<std::pair<std::string, std::string>, std::string> primary;
+  for (const names::NameRecord& record : index_->records()) {
+    if (!record.is_alias && best.count({record.list_id, record.entry_id})) {
+      primary[{record.list_id, record.entry_id}] = record.name;
+    }
+  }
+  std::vector<ListMatchFact> ordered;
+  for (auto& [key, fact] : best) {
+    auto name = primary.find(key);
+    fact.entry_name = name != primary.end() ? name->second : fact.matched_name;
+    ordered.push_back(std::move(fact));
+  }
+  std::stable_sort(
+      ordered.begin(), ordered.end(),
+      [](const ListMatchFact& a, const ListMatchFact& b) { return a.score > b.score; });
+  for (ListMatchFact& fact : ordered) facts->list_matches.push_back(std::move(fact));
 }
 
 }  // namespace corridor

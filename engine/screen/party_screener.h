@@ -1,20 +1,21 @@
 // Screening an entity's names against the watch lists: the seam between the screening run and
-// the name matcher. The run asks a PartyScreener once per entity (results are cached and shared
-// by every shipment naming the entity) and hands the matches to the listed_party rules.
+// the name matcher (engine/names/matcher.h). The run asks a PartyScreener once per entity
+// (results are cached and shared by every shipment naming the entity) and hands the matches to
+// the listed_party, owned_by_listed_party, forced_labour and sql rules.
 //
-// ExactNameScreener is the baseline: a name or alias matches an entry's name or alias when they
-// are equal after normalisation (transliteration to Latin, case, diacritics, punctuation and word
-// order; NormalizeNameKey). Fuzzy, cross-script matching plugs in behind the same interface.
+// ListNameScreener searches the entity's name and each alias with the fuzzy, cross-script,
+// indexed NameIndex, with the entity's kind, country, birth date and registration number or IMO
+// as corroboration, and keeps each list entry's best match at or above the run's threshold.
 #ifndef CORRIDOR_ENGINE_SCREEN_PARTY_SCREENER_H_
 #define CORRIDOR_ENGINE_SCREEN_PARTY_SCREENER_H_
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/base/status.h"
 #include "engine/load/records.h"
+#include "engine/names/matcher.h"
 #include "engine/rules/rule.h"
 #include "engine/store/database.h"
 
@@ -29,34 +30,28 @@ class PartyScreener {
                       std::vector<DataProblem>* problems) = 0;
 };
 
-// The key two names share when they are equal up to script, case, diacritics, punctuation and
-// word order: "Chen, Quanguo" and "QUANGUO CHEN" both give "chen quanguo". Empty when the name
-// has no letters or digits. Not thread-safe (it reuses one ICU transliterator per thread).
-std::string NormalizeNameKey(const std::string& name);
+// The matcher's default hit threshold, used by rules that do not set their own.
+double DefaultNameThreshold();
 
-class ExactNameScreener : public PartyScreener {
+class ListNameScreener : public PartyScreener {
  public:
-  // Loads every entry name and alias of the lists in `db` (all lists when `list_ids` is empty).
-  static Status Load(Database* db, const std::vector<std::string>& list_ids,
-                     std::unique_ptr<ExactNameScreener>* out);
+  // Indexes every entry name and alias of the lists in `db`. Matches scoring below `min_score`
+  // (the lowest threshold any rule of the run uses) are not reported.
+  static Status Load(Database* db, double min_score, std::unique_ptr<ListNameScreener>* out);
 
   void Screen(const Entity& entity, EntityFacts* facts,
               std::vector<DataProblem>* problems) override;
 
-  size_t name_count() const { return name_count_; }
+  const names::NameIndex& index() const { return *index_; }
 
  private:
-  struct Candidate {
-    std::string list_id;
-    std::string entry_id;
-    std::string entry_name;
-    std::string matched_name;
-    std::string programs;
-  };
-  ExactNameScreener() = default;
-  std::unordered_map<std::string, std::vector<Candidate>> by_key_;
-  size_t name_count_ = 0;
+  ListNameScreener() = default;
+  std::unique_ptr<names::NameIndex> index_;
+  double min_score_ = 0;
 };
+
+// One line saying why a match scored as it did: the aligned words and what corroboration added.
+std::string ExplainNameMatch(const names::NameMatch& match);
 
 }  // namespace corridor
 

@@ -171,9 +171,20 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
                            " does not hold (load it with `corridor import-list`)");
     }
   }
-  std::unique_ptr<ExactNameScreener> screener;
+  // The name index reports matches down to the lowest threshold any listed-party rule uses;
+  // each rule then keeps those at or above its own.
+  double min_name_score = DefaultNameThreshold();
+  for (const LoadedRule& rule : rule_set.rules) {
+    if (rule.config.kind_case() != rules::Rule::kListedParty) continue;
+    const rules::ListedPartyRule& config = rule.config.listed_party();
+    if (config.min_score() > 0) min_name_score = std::min(min_name_score, config.min_score());
+    for (const rules::KindThreshold& kind : config.kind_min_scores()) {
+      min_name_score = std::min(min_name_score, kind.min_score());
+    }
+  }
+  std::unique_ptr<ListNameScreener> screener;
   if (needs_names) {
-    status = ExactNameScreener::Load(input->db(), {}, &screener);
+    status = ListNameScreener::Load(input->db(), min_name_score, &screener);
     if (!status.ok()) return status;
   }
   Resources resources(input.get(), screener.get(), options.as_of);
