@@ -237,3 +237,65 @@ INSERT INTO shipment_item (shipment_id, line, hs_code) VALUES ('S3', 1, '854231'
 
 }  // namespace
 }  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("Screening finds misspelt and other-script names, and kind thresholds apply",
+          "[screen]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id, version) VALUES ('ofac-sdn', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name) VALUES
+  ('ofac-sdn', '1', 'company', 'SBER VOSTOK LIMITED LIABILITY PARTNERSHIP'),
+  ('ofac-sdn', '2', 'vessel', 'SEA BREEZE'),
+  ('ofac-sdn', '3', 'person', 'CHEN, Quanguo');
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('E1', 'company', 'Сбер Восток ТОО', 'KZ'), ('E2', 'vessel', 'Sea Breese', NULL),
+  ('E3', 'person', 'Quan Guo Chenn', 'CN'), ('E4', 'company', 'Steppe Grain LLP', 'KZ');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'KZ'), ('S2', 'KZ'),
+  ('S3', 'KZ'), ('S4', 'KZ');
+INSERT INTO shipment_party VALUES ('S1', 'E1', 'consignee'), ('S2', 'E2', 'carrier'),
+  ('S3', 'E3', 'end_user'), ('S4', 'E4', 'consignee');
+)");
+  std::string rules =
+      testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS weight: 95
+  listed_party { lists: ["ofac-sdn"] kind_min_scores { kind: "vessel" min_score: 1.01 } } })"}});
+  ScreenOptions options;
+  options.db_path = db;
+  options.rules_dir = rules;
+  options.out_path = dir.File("out.scores");
+  options.as_of = "2025-12-01";
+  ScreenReport report;
+  Status status = RunScreen(options, &report);
+  // A threshold above 1 is a configuration mistake.
+  CHECK(status.message().find("min_score must be above 0 and at most 1") != std::string::npos);
+
+  rules = testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS weight: 95
+  listed_party { lists: ["ofac-sdn"] kind_min_scores { kind: "vessel" min_score: 1 } } }
+rule { id: "loose" description: "d" category: SECONDARY_SANCTIONS weight: 5
+  listed_party { lists: ["ofac-sdn"] } })"}});
+  REQUIRE(RunScreen(options, &report).ok());
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(options.out_path, &reader).ok());
+  std::map<std::string, std::string> matched;
+  scores::ScoreRecord record;
+  while (reader->Next(&record)) {
+    if (!record.has_shipment()) continue;
+    for (const auto& hit : record.shipment().hits()) {
+      matched[record.shipment().shipment_id() + " " + hit.rule_id()] =
+          hit.evidence(0).list_match().entry_id() + " " + hit.evidence(0).list_match().method();
+    }
+  }
+  CHECK(matched["S1 sdn"] == "1 name_exact");  // Cyrillic, and TOO is the Kazakh LLP
+  CHECK(matched.count("S2 sdn") == 0);         // vessels need a perfect score in this rule
+  CHECK(matched["S2 loose"] == "2 name_fuzzy");
+  CHECK(matched["S3 sdn"] == "3 name_fuzzy");  // split syllables and a typo
+  CHECK(matched.count("S4 sdn") == 0);
+  CHECK(matched.count("S4 loose") == 0);
+}
+
+}  // namespace
+}  // namespace corridor
