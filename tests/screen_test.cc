@@ -299,3 +299,41 @@ rule { id: "loose" description: "d" category: SECONDARY_SANCTIONS weight: 5
 
 }  // namespace
 }  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("The rule set's name_matching weights reach the matcher", "[screen]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id, version) VALUES ('ofac-sdn', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name, birth_date) VALUES
+  ('ofac-sdn', '1', 'person', 'CHEN, Quanguo', '1955');
+INSERT INTO entity (entity_id, kind, name, birth_date) VALUES ('E1', 'person', 'Quanguo Chen', '1990');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'CN');
+INSERT INTO shipment_party VALUES ('S1', 'E1', 'consignee');
+)");
+  auto screen = [&](const std::string& name_matching) {
+    std::string rules = testing::MakeRules(
+        dir, {{"r.textproto", std::string(testing::kTestScoring) + name_matching + R"(
+rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS weight: 95
+  listed_party { lists: ["ofac-sdn"] } })"}});
+    ScreenOptions options;
+    options.db_path = db;
+    options.rules_dir = rules;
+    options.out_path = dir.File("out.scores");
+    options.as_of = "2025-12-01";
+    ScreenReport report;
+    Status status = RunScreen(options, &report);
+    if (!status.ok()) return status.message();
+    return std::to_string(report.summary.clear()) + " clear";
+  };
+  CHECK(screen("") == "0 clear");  // the name matches; a birth year 35 years off costs 0.15
+  CHECK(screen("name_matching { birth_date_conflict: -0.5 }\n") == "1 clear");
+  std::string error = screen("name_matching { country_conflict: 0.2 }\n");
+  CHECK(error.find("r.textproto:5:17: country_conflict must be between -1 and 0") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace corridor

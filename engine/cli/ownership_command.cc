@@ -60,7 +60,9 @@ int RunOwnership(const std::vector<std::string>& args) {
   std::unique_ptr<InputDatabase> input;
   Status status = InputDatabase::Open(db_path, &input);
   std::unique_ptr<ListNameScreener> screener;
-  if (status.ok()) status = ListNameScreener::Load(input->db(), DefaultNameThreshold(), &screener);
+  if (status.ok())
+    status = ListNameScreener::Load(input->db(), DefaultNameThreshold(), names::MatcherOptions(),
+                                    &screener);
   OwnershipWorld world;
   if (status.ok()) status = BuildOwnershipWorld(input.get(), screener.get(), &world);
   if (!status.ok()) {

@@ -125,6 +125,25 @@ void CheckGroup(const rules::CountryGroup& group, const FieldLocator& at,
   }
 }
 
+// Corroboration deltas move a 0..1 score: each must lie within -1..1, matches not below zero and
+// conflicts not above.
+void CheckNameMatching(const rules::NameMatchingConfig& config, const FieldLocator& at,
+                       Diagnostics* diagnostics) {
+  const google::protobuf::Reflection* reflection = config.GetReflection();
+  const google::protobuf::Descriptor* descriptor = config.GetDescriptor();
+  for (int i = 0; i < descriptor->field_count(); ++i) {
+    const google::protobuf::FieldDescriptor* field = descriptor->field(i);
+    if (!reflection->HasField(config, field)) continue;
+    double value = reflection->GetDouble(config, field);
+    bool conflict = field->name().find("conflict") != std::string::npos;
+    if (value < -1 || value > 1 || (conflict && value > 0) || (!conflict && value < 0)) {
+      diagnostics->push_back(
+          {at.At(field->name()),
+           field->name() + (conflict ? " must be between -1 and 0" : " must be between 0 and 1")});
+    }
+  }
+}
+
 void CheckScoring(const rules::ScoringConfig& scoring, const FieldLocator& at,
                   Diagnostics* diagnostics) {
   auto in_range = [&](double value, const char* field) {
@@ -197,6 +216,7 @@ bool LoadRuleSet(const std::string& directory, RuleSet* rule_set, Diagnostics* d
   std::map<std::string, rules::CountryGroup> groups;
   std::map<std::string, std::vector<HsEntry>> hs_tables;
   const ParsedFile* scoring_file = nullptr;
+  const ParsedFile* name_matching_file = nullptr;
   for (const auto& file : files) {
     FieldLocator root = file->Root();
     for (int i = 0; i < file->content.country_group_size(); ++i) {
@@ -219,6 +239,16 @@ bool LoadRuleSet(const std::string& directory, RuleSet* rule_set, Diagnostics* d
       }
       LoadHsTable(JoinPath(directory, table.path()), at.At("path"), &hs_tables[table.name()],
                   diagnostics, &digest);
+    }
+    if (file->content.has_name_matching()) {
+      if (name_matching_file != nullptr) {
+        diagnostics->push_back({root.At("name_matching"),
+                                "name_matching is already set in " + name_matching_file->name});
+      } else {
+        name_matching_file = file.get();
+        rule_set->name_matching = file->content.name_matching();
+        CheckNameMatching(rule_set->name_matching, root.Nested("name_matching"), diagnostics);
+      }
     }
     if (file->content.has_scoring()) {
       if (scoring_file != nullptr) {

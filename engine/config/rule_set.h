@@ -29,6 +29,7 @@ struct LoadedRule {
 struct RuleSet {
   std::vector<LoadedRule> rules;  // enabled rules, in file then position order
   rules::ScoringConfig scoring;
+  rules::NameMatchingConfig name_matching;  // empty when no file sets it
   // SHA-256 over every rule file and reference table (names and contents, in a fixed order);
   // the same rules give the same digest on any machine.
   std::string digest;

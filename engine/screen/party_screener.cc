@@ -42,7 +42,19 @@ std::string ExplainNameMatch(const names::NameMatch& match) {
   return out;
 }
 
-Status ListNameScreener::Load(Database* db, double min_score,
+names::MatcherOptions MatcherOptionsFrom(const rules::NameMatchingConfig& config) {
+  names::MatcherOptions options;
+  if (config.has_birth_date_match()) options.birth_date_match = config.birth_date_match();
+  if (config.has_birth_year_match()) options.birth_year_match = config.birth_year_match();
+  if (config.has_birth_date_conflict()) options.birth_date_conflict = config.birth_date_conflict();
+  if (config.has_country_match()) options.country_match = config.country_match();
+  if (config.has_country_conflict()) options.country_conflict = config.country_conflict();
+  if (config.has_kind_conflict()) options.kind_conflict = config.kind_conflict();
+  if (config.has_identifier_match()) options.identifier_match = config.identifier_match();
+  return options;
+}
+
+Status ListNameScreener::Load(Database* db, double min_score, const names::MatcherOptions& options,
                               std::unique_ptr<ListNameScreener>* out) {
   // The columns the name index reads (engine/names/records.cc).
   static const std::vector<std::pair<std::string, std::vector<std::string>>> kColumns = {
@@ -70,7 +82,7 @@ Status ListNameScreener::Load(Database* db, double min_score,
   if (!status.ok()) return status;
   std::unique_ptr<ListNameScreener> screener(new ListNameScreener());
   screener->min_score_ = min_score;
-  status = names::NameIndex::Build(std::move(records), names::MatcherOptions(), &screener->index_);
+  status = names::NameIndex::Build(std::move(records), options, &screener->index_);
   if (!status.ok()) return status;
   *out = std::move(screener);
   return Status::Ok();

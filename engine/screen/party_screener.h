@@ -33,11 +33,15 @@ class PartyScreener {
 // The matcher's default hit threshold, used by rules that do not set their own.
 double DefaultNameThreshold();
 
+// The matcher's options with the rule set's name_matching weights applied.
+names::MatcherOptions MatcherOptionsFrom(const rules::NameMatchingConfig& config);
+
 class ListNameScreener : public PartyScreener {
  public:
   // Indexes every entry name and alias of the lists in `db`. Matches scoring below `min_score`
   // (the lowest threshold any rule of the run uses) are not reported.
-  static Status Load(Database* db, double min_score, std::unique_ptr<ListNameScreener>* out);
+  static Status Load(Database* db, double min_score, const names::MatcherOptions& options,
+                     std::unique_ptr<ListNameScreener>* out);
 
   void Screen(const Entity& entity, EntityFacts* facts,
               std::vector<DataProblem>* problems) override;

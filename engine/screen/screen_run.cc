@@ -184,7 +184,8 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   }
   std::unique_ptr<ListNameScreener> screener;
   if (needs_names) {
-    status = ListNameScreener::Load(input->db(), min_name_score, &screener);
+    status = ListNameScreener::Load(input->db(), min_name_score,
+                                    MatcherOptionsFrom(rule_set.name_matching), &screener);
     if (!status.ok()) return status;
   }
   Resources resources(input.get(), screener.get(), options.as_of);
