@@ -151,6 +151,18 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country, origin_re
   CHECK(scores["S5"].hits_size() == 0);  // a listed consignee is not a supplier
 }
 
+TEST_CASE("forced_labour: configuration mistakes", "[corridor-kinds]") {
+  CHECK(LoadProblems(R"(rule { id: "fl" description: "d" category: FORCED_LABOUR weight: 80
+  forced_labour { regions: "XINJIANG" region_weight: 120 entity_roles: "supplier" sector_table: "none" } })") ==
+        std::vector<std::string>{
+            "6:19: not an ISO 3166-2 region code \"XINJIANG\"", "6:83: unknown hs_table \"none\"",
+            "6:39: region_weight must be between 0 and 100", "6:58: unknown role \"supplier\""});
+  CHECK(LoadProblems(R"(rule { id: "fl" description: "d" category: FORCED_LABOUR weight: 80
+  forced_labour { } })") ==
+        std::vector<std::string>{
+            "6:3: forced_labour rule names no region, entity list or sector table"});
+}
+
 TEST_CASE("forced_labour: an entity list that is not loaded stops the run", "[corridor-kinds]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, "");
