@@ -76,6 +76,21 @@ TEST_CASE("The same inputs give byte-identical output, in both formats", "[sampl
   }
 }
 
+TEST_CASE("Any number of threads gives the same bytes", "[samples]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  std::string base = "screen --db " + db + " --rules " + SourceFile("rules") +
+                     " --as-of 2025-12-01 --format json --out ";
+  REQUIRE(RunCorridor(dir, base + dir.File("one") + " --threads 1").exit_code == 0);
+  REQUIRE(RunCorridor(dir, base + dir.File("two") + " --threads 2").exit_code == 0);
+  REQUIRE(RunCorridor(dir, base + dir.File("five") + " --threads 5").exit_code == 0);
+  std::string one = testing::ReadText(dir.File("one"));
+  CHECK(one.size() > 1000);
+  CHECK(one == testing::ReadText(dir.File("two")));
+  CHECK(one == testing::ReadText(dir.File("five")));
+  CHECK(RunCorridor(dir, base + dir.File("none") + " --threads 0").exit_code == 2);
+}
+
 TEST_CASE("The fail-on option turns a decision into exit code 3", "[samples]") {
   TempDir dir;
   std::string db = MakeDemoDatabase(dir);

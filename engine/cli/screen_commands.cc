@@ -1,7 +1,9 @@
 // corridor check-rules, screen and explain.
+#include <algorithm>
 #include <ctime>
 #include <iostream>
 #include <set>
+#include <thread>
 
 #include "engine/base/strings.h"
 #include "engine/cli/commands.h"
@@ -72,12 +74,20 @@ int RunScreen(const std::vector<std::string>& args) {
       "exit 3 when a shipment reaches review, hold or block")(
       "table", po::bool_switch(&table), "print a table: shipment, score, decision, top reasons")(
       "progress", po::bool_switch(&progress), "report progress on stderr every 100,000 shipments")(
-      "entity-cache", po::value<size_t>(&screen.entity_cache_size),
-      "entities whose list matches are kept in memory (default 200000)");
+      "threads", po::value<int>(&screen.threads),
+      "threads that evaluate rules (default: the machine's cores, at most 8); the output is the "
+      "same for any number")("entity-cache", po::value<size_t>(&screen.entity_cache_size),
+                             "entities whose list matches are kept in memory (default 200000)");
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("screen", options, args, &values, &exit_code)) return exit_code;
 
+  if (!values.count("threads")) {
+    screen.threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+  } else if (screen.threads < 1 || screen.threads > 64) {
+    std::cerr << "corridor screen: --threads must be between 1 and 64\n";
+    return kExitUsage;
+  }
   if (!ParseScoreFormat(format, &screen.format)) {
     std::cerr << "corridor screen: --format must be delimited or json, got '" << format << "'\n";
     return kExitUsage;

@@ -1,9 +1,15 @@
 #include "engine/screen/screen_run.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <functional>
 #include <list>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "engine/base/strings.h"
@@ -118,6 +124,129 @@ class Resources : public RunResources {
   Status incidents_status_;
 };
 
+// Screens one shipment: its parties' entity facts (cached), every rule, the aggregate score.
+// Leaves the shipment's record in `record`.
+void ScoreShipment(const RuleSet& rule_set, EntityFactsCache* cache, PartyScreener* screener,
+                   const std::string& as_of, Shipment* shipment, scores::ScoreRecord* record) {
+  ShipmentContext context{*shipment, {}, as_of};
+  for (const ShipmentParty& party : shipment->parties) {
+    if (!party.entity) {
+      context.party_facts.push_back(nullptr);
+      continue;
+    }
+    const EntityFacts* facts = cache->Find(party.entity_id);
+    if (facts == nullptr) {
+      EntityFacts computed;
+      if (screener) screener->Screen(*party.entity, &computed, &shipment->problems);
+      facts = cache->Insert(party.entity_id, std::move(computed));
+    }
+    context.party_facts.push_back(facts);
+  }
+  std::vector<RuleHitInput> hits;
+  for (const LoadedRule& rule : rule_set.rules) {
+    RuleOutcome outcome;
+    outcome.floor = rule.config.decision_floor();
+    rule.compiled->Evaluate(context, &outcome);
+    for (DataProblem& problem : outcome.problems) shipment->problems.push_back(std::move(problem));
+    outcome.problems.clear();
+    if (!outcome.evidence.empty()) hits.push_back(RuleHitInput{&rule.config, std::move(outcome)});
+  }
+  record->Clear();
+  scores::ShipmentScore* score = record->mutable_shipment();
+  score->set_shipment_id(shipment->shipment_id);
+  AggregateScore(std::move(hits), rule_set.scoring, score);
+  for (const DataProblem& problem : shipment->problems) ToProto(problem, score->add_problems());
+}
+
+// The multi-threaded run: this thread reads shipments in order and numbers them; one worker per
+// rule set scores them; a writer thread writes the records back in the reading order, so the
+// output is byte-identical to a single-threaded run. Queues are bounded, so memory stays flat.
+Status RunPipeline(const std::vector<const RuleSet*>& rule_sets, PartyScreener* screener,
+                   const ScreenOptions& options, ShipmentSource* source, ScoreWriter* writer,
+                   const std::function<void(const scores::ShipmentScore&)>& account) {
+  const size_t kInFlight = 64 * rule_sets.size();
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<std::pair<int64_t, Shipment>> pending;  // read, not yet scored
+  std::map<int64_t, scores::ScoreRecord> done;       // scored, not yet written
+  bool reading_done = false;
+  bool failed = false;
+  Status write_status;
+  int64_t next_to_write = 0;
+  int64_t sequence = 0;  // shipments read so far
+
+  std::vector<std::thread> workers;
+  for (const RuleSet* rule_set : rule_sets) {
+    workers.emplace_back([&, rule_set] {
+      EntityFactsCache cache(options.entity_cache_size);
+      while (true) {
+        std::pair<int64_t, Shipment> work;
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          changed.wait(lock, [&] { return failed || !pending.empty() || reading_done; });
+          if (failed || pending.empty()) return;
+          work = std::move(pending.front());
+          pending.pop_front();
+          changed.notify_all();
+        }
+        scores::ScoreRecord record;
+        ScoreShipment(*rule_set, &cache, screener, options.as_of, &work.second, &record);
+        std::unique_lock<std::mutex> lock(mutex);
+        done.emplace(work.first, std::move(record));
+        changed.notify_all();
+      }
+    });
+  }
+  std::thread writer_thread([&] {
+    while (true) {
+      scores::ScoreRecord record;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] {
+          return failed || done.count(next_to_write) || (reading_done && next_to_write == sequence);
+        });
+        if (failed || !done.count(next_to_write)) return;
+        auto node = done.extract(next_to_write);
+        record = std::move(node.mapped());
+        ++next_to_write;
+        changed.notify_all();
+      }
+      Status status = writer->Write(record);
+      if (!status.ok()) {
+        std::unique_lock<std::mutex> lock(mutex);
+        write_status = status;
+        failed = true;
+        changed.notify_all();
+        return;
+      }
+      account(record.shipment());
+    }
+  });
+
+  Shipment shipment;
+  while (source->Next(&shipment)) {
+    std::unique_lock<std::mutex> lock(mutex);
+    changed.wait(
+        lock, [&] { return failed || sequence - next_to_write < static_cast<int64_t>(kInFlight); });
+    if (failed) break;
+    pending.emplace_back(sequence++, std::move(shipment));
+    changed.notify_all();
+  }
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    reading_done = true;
+    changed.notify_all();
+  }
+  for (std::thread& worker : workers) worker.join();
+  {
+    // Workers have finished: wake the writer for the last records.
+    std::unique_lock<std::mutex> lock(mutex);
+    changed.notify_all();
+  }
+  writer_thread.join();
+  return write_status;
+}
+
 }  // namespace
 
 Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
@@ -200,45 +329,29 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   status = writer->Write(record);
   if (!status.ok()) return status;
 
-  EntityFactsCache cache(options.entity_cache_size);
+  // Each worker evaluates with its own copy of the rule set (compiled rules may keep per-run
+  // state, such as a custom SQL rule's view database) and its own entity cache; the name index,
+  // the ownership graph and the incidents are shared read-only. The first copy is the one
+  // loaded above.
+  int threads = std::max(1, options.threads);
+  std::vector<std::unique_ptr<RuleSet>> worker_rules;
+  for (int i = 1; i < threads; ++i) {
+    auto copy = std::make_unique<RuleSet>();
+    Diagnostics ignored;
+    if (!LoadRuleSet(options.rules_dir, copy.get(), &ignored) || copy->digest != rule_set.digest) {
+      return Status::Error(options.rules_dir + ": the rules changed while the run started");
+    }
+    for (const LoadedRule& rule : copy->rules) {
+      status = rule.compiled->Prepare(&resources);
+      if (!status.ok()) return status;
+    }
+    worker_rules.push_back(std::move(copy));
+  }
+
   scores::StreamSummary& summary = report->summary;
-  std::unique_ptr<ShipmentSource> source = input->Shipments(options.shipment_ids);
-  Shipment shipment;
-  while (source->Next(&shipment)) {
-    ShipmentContext context{shipment, {}, options.as_of};
-    for (const ShipmentParty& party : shipment.parties) {
-      if (!party.entity) {
-        context.party_facts.push_back(nullptr);
-        continue;
-      }
-      const EntityFacts* facts = cache.Find(party.entity_id);
-      if (facts == nullptr) {
-        EntityFacts computed;
-        if (screener) screener->Screen(*party.entity, &computed, &shipment.problems);
-        facts = cache.Insert(party.entity_id, std::move(computed));
-      }
-      context.party_facts.push_back(facts);
-    }
-
-    std::vector<RuleHitInput> hits;
-    for (const LoadedRule& rule : rule_set.rules) {
-      RuleOutcome outcome;
-      outcome.floor = rule.config.decision_floor();
-      rule.compiled->Evaluate(context, &outcome);
-      for (DataProblem& problem : outcome.problems) shipment.problems.push_back(std::move(problem));
-      outcome.problems.clear();
-      if (!outcome.evidence.empty()) hits.push_back(RuleHitInput{&rule.config, std::move(outcome)});
-    }
-    record.Clear();
-    scores::ShipmentScore* score = record.mutable_shipment();
-    score->set_shipment_id(shipment.shipment_id);
-    AggregateScore(std::move(hits), rule_set.scoring, score);
-    for (const DataProblem& problem : shipment.problems) ToProto(problem, score->add_problems());
-    status = writer->Write(record);
-    if (!status.ok()) return status;
-
+  auto account = [&](const scores::ShipmentScore& score) {
     summary.set_shipments(summary.shipments() + 1);
-    switch (score->decision()) {
+    switch (score.decision()) {
       case BLOCK:
         summary.set_block(summary.block() + 1);
         break;
@@ -252,13 +365,29 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
         summary.set_clear(summary.clear() + 1);
         break;
     }
-    report->worst = std::max(report->worst, score->decision());
-    if (!shipment.problems.empty()) {
-      summary.set_data_problems(summary.data_problems() +
-                                static_cast<int64_t>(shipment.problems.size()));
+    report->worst = std::max(report->worst, score.decision());
+    if (score.problems_size() > 0) {
+      summary.set_data_problems(summary.data_problems() + score.problems_size());
       summary.set_shipments_with_problems(summary.shipments_with_problems() + 1);
     }
-    if (options.on_shipment) options.on_shipment(*score);
+    if (options.on_shipment) options.on_shipment(score);
+  };
+
+  std::unique_ptr<ShipmentSource> source = input->Shipments(options.shipment_ids);
+  if (threads == 1) {
+    EntityFactsCache cache(options.entity_cache_size);
+    Shipment shipment;
+    while (source->Next(&shipment)) {
+      ScoreShipment(rule_set, &cache, screener.get(), options.as_of, &shipment, &record);
+      status = writer->Write(record);
+      if (!status.ok()) return status;
+      account(record.shipment());
+    }
+  } else {
+    std::vector<const RuleSet*> sets = {&rule_set};
+    for (const auto& copy : worker_rules) sets.push_back(copy.get());
+    status = RunPipeline(sets, screener.get(), options, source.get(), writer.get(), account);
+    if (!status.ok()) return status;
   }
   if (!source->status().ok()) return source->status();
 

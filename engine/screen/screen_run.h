@@ -27,7 +27,9 @@ struct ScreenOptions {
   ScoreFormat format = ScoreFormat::kDelimited;
   std::vector<std::string> shipment_ids;  // empty: every shipment
   std::string as_of;                      // YYYY-MM-DD; REQUIRES: set
-  size_t entity_cache_size = 200000;      // entity facts kept in memory
+  size_t entity_cache_size = 200000;      // entity facts kept in memory (per thread)
+  // Threads that evaluate rules. The output is the same for any number of threads.
+  int threads = 1;
   // Called after each shipment is written (progress reports, previews); may be empty.
   std::function<void(const scores::ShipmentScore&)> on_shipment;
 };

@@ -3,7 +3,7 @@
 // forced-labour list), two items and three legs, screened with the bundled rules. Prints the time
 // to build the database, the time to screen, shipments per second and the peak resident memory.
 //
-//   build/screen_bench [SHIPMENTS] [RULES_DIR]
+//   build/screen_bench [SHIPMENTS] [RULES_DIR or -] [THREADS]
 #include <sys/resource.h>
 
 #include <chrono>
@@ -35,7 +35,10 @@ void Check(const Status& status) {
 
 int main(int argc, char** argv) {
   int64_t shipments = argc > 1 ? std::stoll(argv[1]) : 200000;
-  std::string rules = argc > 2 ? argv[2] : std::string(CORRIDOR_SOURCE_DIR) + "/rules";
+  std::string rules = argc > 2 && std::string(argv[2]) != "-"
+                          ? argv[2]
+                          : std::string(CORRIDOR_SOURCE_DIR) + "/rules";
+  int threads = argc > 3 ? std::stoi(argv[3]) : 1;
   std::string dir = std::filesystem::temp_directory_path() / "corridor-screen-bench";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
@@ -134,6 +137,7 @@ int main(int argc, char** argv) {
   options.rules_dir = rules;
   options.out_path = dir + "/bench.scores";
   options.as_of = "2025-12-01";
+  options.threads = threads;
   ScreenReport report;
   start = std::chrono::steady_clock::now();
   Check(RunScreen(options, &report));
@@ -142,6 +146,7 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &usage);
 
   std::printf("shipments            %lld\n", static_cast<long long>(report.summary.shipments()));
+  std::printf("threads              %d\n", threads);
   std::printf("decisions            clear %lld, review %lld, hold %lld, block %lld\n",
               static_cast<long long>(report.summary.clear()),
               static_cast<long long>(report.summary.review()),
