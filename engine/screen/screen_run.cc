@@ -158,91 +158,108 @@ void ScoreShipment(const RuleSet& rule_set, EntityFactsCache* cache, PartyScreen
   for (const DataProblem& problem : shipment->problems) ToProto(problem, score->add_problems());
 }
 
-// The multi-threaded run: this thread reads shipments in order and numbers them; one worker per
-// rule set scores them; a writer thread writes the records back in the reading order, so the
-// output is byte-identical to a single-threaded run. Queues are bounded, so memory stays flat.
+// The multi-threaded run: this thread reads shipments in order and hands them out in numbered
+// batches; one worker per rule set scores a batch at a time; a writer thread writes the batches
+// back in reading order, so the output is byte-identical to a single-threaded run. At most a
+// few batches per worker are in flight, so memory stays flat.
 Status RunPipeline(const std::vector<const RuleSet*>& rule_sets, PartyScreener* screener,
                    const ScreenOptions& options, ShipmentSource* source, ScoreWriter* writer,
                    const std::function<void(const scores::ShipmentScore&)>& account) {
-  const size_t kInFlight = 64 * rule_sets.size();
+  constexpr size_t kBatch = 64;
+  const int64_t kBatchesInFlight = 4 * static_cast<int64_t>(rule_sets.size());
+  struct Batch {
+    int64_t number = 0;
+    std::vector<Shipment> shipments;
+  };
   std::mutex mutex;
-  std::condition_variable changed;
-  std::deque<std::pair<int64_t, Shipment>> pending;  // read, not yet scored
-  std::map<int64_t, scores::ScoreRecord> done;       // scored, not yet written
+  std::condition_variable work_ready, batch_done, space_free;
+  std::deque<Batch> pending;                                  // read, not yet scored
+  std::map<int64_t, std::vector<scores::ScoreRecord>> done;   // scored, not yet written
   bool reading_done = false;
   bool failed = false;
   Status write_status;
+  int64_t batches_read = 0;
   int64_t next_to_write = 0;
-  int64_t sequence = 0;  // shipments read so far
 
   std::vector<std::thread> workers;
   for (const RuleSet* rule_set : rule_sets) {
     workers.emplace_back([&, rule_set] {
       EntityFactsCache cache(options.entity_cache_size);
       while (true) {
-        std::pair<int64_t, Shipment> work;
+        Batch batch;
         {
           std::unique_lock<std::mutex> lock(mutex);
-          changed.wait(lock, [&] { return failed || !pending.empty() || reading_done; });
+          work_ready.wait(lock, [&] { return failed || !pending.empty() || reading_done; });
           if (failed || pending.empty()) return;
-          work = std::move(pending.front());
+          batch = std::move(pending.front());
           pending.pop_front();
-          changed.notify_all();
         }
-        scores::ScoreRecord record;
-        ScoreShipment(*rule_set, &cache, screener, options.as_of, &work.second, &record);
-        std::unique_lock<std::mutex> lock(mutex);
-        done.emplace(work.first, std::move(record));
-        changed.notify_all();
+        std::vector<scores::ScoreRecord> records(batch.shipments.size());
+        for (size_t i = 0; i < batch.shipments.size(); ++i) {
+          ScoreShipment(*rule_set, &cache, screener, options.as_of, &batch.shipments[i],
+                        &records[i]);
+        }
+        {
+          std::lock_guard<std::mutex> lock(mutex);
+          done.emplace(batch.number, std::move(records));
+        }
+        batch_done.notify_one();
       }
     });
   }
   std::thread writer_thread([&] {
     while (true) {
-      scores::ScoreRecord record;
+      std::vector<scores::ScoreRecord> records;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] {
-          return failed || done.count(next_to_write) || (reading_done && next_to_write == sequence);
+        batch_done.wait(lock, [&] {
+          return failed || done.count(next_to_write) || (reading_done && next_to_write == batches_read);
         });
         if (failed || !done.count(next_to_write)) return;
-        auto node = done.extract(next_to_write);
-        record = std::move(node.mapped());
+        records = std::move(done.extract(next_to_write).mapped());
         ++next_to_write;
-        changed.notify_all();
       }
-      Status status = writer->Write(record);
-      if (!status.ok()) {
-        std::unique_lock<std::mutex> lock(mutex);
-        write_status = status;
-        failed = true;
-        changed.notify_all();
-        return;
+      space_free.notify_one();
+      for (const scores::ScoreRecord& record : records) {
+        Status status = writer->Write(record);
+        if (!status.ok()) {
+          std::lock_guard<std::mutex> lock(mutex);
+          write_status = status;
+          failed = true;
+          work_ready.notify_all();
+          space_free.notify_all();
+          return;
+        }
+        account(record.shipment());
       }
-      account(record.shipment());
     }
   });
 
+  Batch batch;
+  auto hand_out = [&]() -> bool {
+    std::unique_lock<std::mutex> lock(mutex);
+    space_free.wait(lock, [&] { return failed || batches_read - next_to_write < kBatchesInFlight; });
+    if (failed) return false;
+    batch.number = batches_read++;
+    pending.push_back(std::move(batch));
+    batch = Batch();
+    work_ready.notify_one();
+    return true;
+  };
   Shipment shipment;
-  while (source->Next(&shipment)) {
-    std::unique_lock<std::mutex> lock(mutex);
-    changed.wait(
-        lock, [&] { return failed || sequence - next_to_write < static_cast<int64_t>(kInFlight); });
-    if (failed) break;
-    pending.emplace_back(sequence++, std::move(shipment));
-    changed.notify_all();
+  bool ok = true;
+  while (ok && source->Next(&shipment)) {
+    batch.shipments.push_back(std::move(shipment));
+    if (batch.shipments.size() == kBatch) ok = hand_out();
   }
+  if (ok && !batch.shipments.empty()) hand_out();
   {
-    std::unique_lock<std::mutex> lock(mutex);
+    std::lock_guard<std::mutex> lock(mutex);
     reading_done = true;
-    changed.notify_all();
   }
+  work_ready.notify_all();
   for (std::thread& worker : workers) worker.join();
-  {
-    // Workers have finished: wake the writer for the last records.
-    std::unique_lock<std::mutex> lock(mutex);
-    changed.notify_all();
-  }
+  batch_done.notify_all();
   writer_thread.join();
   return write_status;
 }

@@ -6,6 +6,14 @@ namespace corridor {
 
 namespace {
 
+// SQLite keeps allocation statistics behind one process-wide mutex; with several screening
+// threads each using its own connections, that mutex serialises them. corridor never reads the
+// statistics, so they are switched off before SQLite initialises.
+struct DisableSqliteMemoryStatistics {
+  DisableSqliteMemoryStatistics() { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+};
+const DisableSqliteMemoryStatistics kDisableSqliteMemoryStatistics;
+
 Status OpenWithFlags(const std::string& path, int flags, std::unique_ptr<Database>* db,
                      Database* (*make)(sqlite3*, const std::string&)) {
   sqlite3* handle = nullptr;
