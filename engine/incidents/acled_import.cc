@@ -17,27 +17,15 @@
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 #include "engine/incidents/incidents.h"
+#include "engine/incidents/geo.h"
 #include "engine/store/database.h"
 
 namespace corridor {
 
 namespace {
 
-// Lower case, blanks collapsed, for name lookups.
-std::string Key(std::string_view text) {
-  std::string out;
-  bool blank = false;
-  for (char c : Trim(text)) {
-    if (c == ' ' || c == '\t') {
-      blank = true;
-      continue;
-    }
-    if (blank && !out.empty()) out += ' ';
-    blank = false;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return out;
-}
+// Lower case, blanks collapsed, for name lookups (the gazetteer's normalisation).
+std::string Key(std::string_view text) { return NormalizePlaceName(text); }
 
 const std::map<std::string, std::string>& CountryNames() {
   static const std::map<std::string, std::string> names = [] {
