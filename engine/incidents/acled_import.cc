@@ -16,8 +16,8 @@
 #include "engine/base/csv.h"
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
-#include "engine/incidents/incidents.h"
 #include "engine/incidents/geo.h"
+#include "engine/incidents/incidents.h"
 #include "engine/store/database.h"
 
 namespace corridor {

@@ -1,5 +1,4 @@
 // Helpers shared by the list parsers: country names, dates, digests, file reading.
-#include <openssl/evp.h>
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
@@ -8,6 +7,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 #include "engine/lists/document.h"
 
@@ -261,26 +261,13 @@ std::string IsoDate(std::string_view text) {
 }
 
 std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
+  Sha256 digest;
+  digest.Update(data);
+  return digest.HexDigest();
 }
 
 Status ReadFile(const std::string& path, std::string* contents) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(path + ": cannot read");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Status::Error(path + ": read error");
-  *contents = std::move(buffer).str();
+  if (!corridor::ReadFile(path, contents)) return Status::Error(path + ": cannot read");
   return Status::Ok();
 }
 
