@@ -142,8 +142,8 @@ class SqlRule : public CompiledRule {
   // Opens the view database and prepares the analyst's query. Returns an error message, or "".
   std::string Open(const std::string& query) {
     if (sqlite3_open_v2(":memory:", &db_,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
-        SQLITE_OK) {
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
       return "cannot open an in-memory database";
     }
     sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);

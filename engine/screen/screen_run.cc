@@ -173,8 +173,8 @@ Status RunPipeline(const std::vector<const RuleSet*>& rule_sets, PartyScreener* 
   };
   std::mutex mutex;
   std::condition_variable work_ready, batch_done, space_free;
-  std::deque<Batch> pending;                                  // read, not yet scored
-  std::map<int64_t, std::vector<scores::ScoreRecord>> done;   // scored, not yet written
+  std::deque<Batch> pending;                                 // read, not yet scored
+  std::map<int64_t, std::vector<scores::ScoreRecord>> done;  // scored, not yet written
   bool reading_done = false;
   bool failed = false;
   Status write_status;
@@ -213,7 +213,8 @@ Status RunPipeline(const std::vector<const RuleSet*>& rule_sets, PartyScreener* 
       {
         std::unique_lock<std::mutex> lock(mutex);
         batch_done.wait(lock, [&] {
-          return failed || done.count(next_to_write) || (reading_done && next_to_write == batches_read);
+          return failed || done.count(next_to_write) ||
+                 (reading_done && next_to_write == batches_read);
         });
         if (failed || !done.count(next_to_write)) return;
         records = std::move(done.extract(next_to_write).mapped());
@@ -238,7 +239,8 @@ Status RunPipeline(const std::vector<const RuleSet*>& rule_sets, PartyScreener* 
   Batch batch;
   auto hand_out = [&]() -> bool {
     std::unique_lock<std::mutex> lock(mutex);
-    space_free.wait(lock, [&] { return failed || batches_read - next_to_write < kBatchesInFlight; });
+    space_free.wait(lock,
+                    [&] { return failed || batches_read - next_to_write < kBatchesInFlight; });
     if (failed) return false;
     batch.number = batches_read++;
     pending.push_back(std::move(batch));
