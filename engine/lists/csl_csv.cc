@@ -122,18 +122,12 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
   std::vector<std::string> header;
   if (!reader.Next(&header)) return Status::Error(options.path + ": empty file; " + kFormatHint);
   if (!header.empty() && StartsWith(header[0], "\xEF\xBB\xBF")) header[0].erase(0, 3);
-  std::unordered_map<std::string, size_t> column;
-  for (size_t i = 0; i < header.size(); ++i) column[std::string(Trim(header[i]))] = i;
+  Columns column(header, /*lower_case=*/false, /*to_utf8=*/true);
   for (const char* required : {"_id", "source", "name"}) {
-    if (!column.count(required)) {
+    if (!column.Has(required)) {
       return Status::Error(file + ":1: no column '" + required + "'; " + kFormatHint);
     }
   }
-  auto cell = [&column](const std::vector<std::string>& fields, const char* name) {
-    auto found = column.find(name);
-    if (found == column.end() || found->second >= fields.size()) return std::string();
-    return ToUtf8(Trim(fields[found->second]));
-  };
 
   const std::string prefix = options.list_id.empty() ? "csl" : options.list_id;
   // Sources are grouped by list id, not by their text: two spellings of one source (or a row
@@ -163,7 +157,7 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     std::string location = file + ":" + std::to_string(reader.line());
-    std::string source = cell(fields, "source");
+    std::string source = column.Cell(fields, "source");
     auto reject = [&](std::string reason) {
       if (source.empty() || source == "source") {
         orphan_rejects.push_back({location, std::move(reason)});
@@ -175,18 +169,13 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
       reject("repeated header row");
       continue;
     }
-    if (!reader.error().empty()) {
-      reject(reader.error());
-      continue;
-    }
-    if (fields.size() != header.size()) {
-      reject("expected " + std::to_string(header.size()) + " fields, found " +
-             std::to_string(fields.size()));
+    if (std::string problem = RowProblem(reader, fields, header.size()); !problem.empty()) {
+      reject(std::move(problem));
       continue;
     }
     Entry entry;
-    entry.entry_id = cell(fields, "_id");
-    entry.name = cell(fields, "name");
+    entry.entry_id = column.Cell(fields, "_id");
+    entry.name = column.Cell(fields, "name");
     if (source.empty() || entry.entry_id.empty() || entry.name.empty()) {
       reject("row without _id, source or name");
       continue;
@@ -196,14 +185,14 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
       reject("duplicate _id " + entry.entry_id);
       continue;
     }
-    entry.kind = Kind(cell(fields, "type"));
-    entry.programs = SplitList(cell(fields, "programs"));
-    entry.remarks = cell(fields, "remarks");
-    entry.listed_on = IsoDate(cell(fields, "start_date"));
-    for (const std::string& alias : SplitList(cell(fields, "alt_names"))) {
+    entry.kind = Kind(column.Cell(fields, "type"));
+    entry.programs = SplitList(column.Cell(fields, "programs"));
+    entry.remarks = column.Cell(fields, "remarks");
+    entry.listed_on = IsoDate(column.Cell(fields, "start_date"));
+    for (const std::string& alias : SplitList(column.Cell(fields, "alt_names"))) {
       entry.aliases.push_back({alias, "strong"});
     }
-    for (const std::string& address_text : SplitList(cell(fields, "addresses"))) {
+    for (const std::string& address_text : SplitList(column.Cell(fields, "addresses"))) {
       Address address;
       size_t comma = address_text.rfind(", ");
       std::string last = comma == std::string::npos ? address_text : address_text.substr(comma + 2);
@@ -221,35 +210,35 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
       if (!value.empty())
         entry.attributes.push_back({key, value, country ? CountryCode(value) : "", ""});
     };
-    for (const std::string& date : SplitList(cell(fields, "dates_of_birth"))) {
+    for (const std::string& date : SplitList(column.Cell(fields, "dates_of_birth"))) {
       std::string iso = IsoDate(date);
       entry.attributes.push_back(
           {"birth_date", iso.empty() ? date : iso, "", iso.empty() ? "unparsed" : ""});
       if (entry.birth_date.empty() && !iso.empty()) entry.birth_date = iso;
     }
-    for (const std::string& place : SplitList(cell(fields, "places_of_birth"))) {
+    for (const std::string& place : SplitList(column.Cell(fields, "places_of_birth"))) {
       size_t comma = place.rfind(", ");
       entry.attributes.push_back(
           {"birth_place", place,
            CountryCode(comma == std::string::npos ? place : place.substr(comma + 2)), ""});
     }
-    for (const std::string& value : SplitList(cell(fields, "nationalities")))
+    for (const std::string& value : SplitList(column.Cell(fields, "nationalities")))
       attribute("nationality", value, true);
-    for (const std::string& value : SplitList(cell(fields, "citizenships")))
+    for (const std::string& value : SplitList(column.Cell(fields, "citizenships")))
       attribute("citizenship", value, true);
-    attribute("title", cell(fields, "title"), false);
-    attribute("federal_register_notice", cell(fields, "federal_register_notice"), false);
-    attribute("end_date", cell(fields, "end_date"), false);
-    attribute("standard_order", cell(fields, "standard_order"), false);
-    attribute("license_requirement", cell(fields, "license_requirement"), false);
-    attribute("license_policy", cell(fields, "license_policy"), false);
-    attribute("vessel_type", cell(fields, "vessel_type"), false);
-    attribute("vessel_flag", cell(fields, "vessel_flag"), true);
-    attribute("vessel_owner", cell(fields, "vessel_owner"), false);
-    attribute("source_information_url", cell(fields, "source_information_url"), false);
-    std::string call_sign = cell(fields, "call_sign");
+    attribute("title", column.Cell(fields, "title"), false);
+    attribute("federal_register_notice", column.Cell(fields, "federal_register_notice"), false);
+    attribute("end_date", column.Cell(fields, "end_date"), false);
+    attribute("standard_order", column.Cell(fields, "standard_order"), false);
+    attribute("license_requirement", column.Cell(fields, "license_requirement"), false);
+    attribute("license_policy", column.Cell(fields, "license_policy"), false);
+    attribute("vessel_type", column.Cell(fields, "vessel_type"), false);
+    attribute("vessel_flag", column.Cell(fields, "vessel_flag"), true);
+    attribute("vessel_owner", column.Cell(fields, "vessel_owner"), false);
+    attribute("source_information_url", column.Cell(fields, "source_information_url"), false);
+    std::string call_sign = column.Cell(fields, "call_sign");
     if (!call_sign.empty()) entry.identifiers.push_back({"call_sign", call_sign, "", ""});
-    for (const std::string& item : SplitList(cell(fields, "ids"))) ReadIdItem(item, &entry);
+    for (const std::string& item : SplitList(column.Cell(fields, "ids"))) ReadIdItem(item, &entry);
     for (const char* key : {"nationality", "citizenship", "vessel_flag"}) {
       for (const Attribute& item : entry.attributes) {
         if (entry.country.empty() && item.key == key) entry.country = item.country;

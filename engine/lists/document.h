@@ -7,8 +7,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "engine/base/csv.h"
 #include "engine/base/status.h"
 #include "engine/lists/import.h"
 
@@ -103,6 +105,25 @@ Status ReadFile(const std::string& path, std::string* contents);
 
 // Returns `text` as UTF-8: valid UTF-8 is kept, anything else is read as Windows-1252.
 std::string ToUtf8(std::string_view text);
+
+// The columns of a delimited file by their (trimmed) header names, for reading cells by name.
+class Columns {
+ public:
+  // `lower_case`: names are matched in lower case. `to_utf8`: cells pass through ToUtf8().
+  Columns(const std::vector<std::string>& header, bool lower_case, bool to_utf8);
+  bool Has(const std::string& name) const { return index_.count(name) > 0; }
+  // The trimmed cell of column `name`; "" when the file has no such column or the row is short.
+  std::string Cell(const std::vector<std::string>& fields, const char* name) const;
+
+ private:
+  std::unordered_map<std::string, size_t> index_;
+  bool to_utf8_;
+};
+
+// Why a row just read cannot be used: the reader's error, or a field count other than
+// `expected_fields`. "" when the row is well formed.
+std::string RowProblem(const CsvReader& reader, const std::vector<std::string>& fields,
+                       size_t expected_fields);
 
 // The content digest of an entry: every field and child row, in a canonical order.
 std::string EntryDigest(const Entry& entry);

@@ -47,18 +47,12 @@ Status ParseDplTsv(const ImportOptions& options, std::vector<Document>* document
   CsvReader reader(&in, '\t');
   std::vector<std::string> header;
   if (!reader.Next(&header)) return Status::Error(options.path + ": empty file; " + kFormatHint);
-  std::unordered_map<std::string, size_t> column;
-  for (size_t i = 0; i < header.size(); ++i) column[std::string(Trim(header[i]))] = i;
+  Columns column(header, /*lower_case=*/false, /*to_utf8=*/true);
   for (const char* required : {"Name", "Street_Address", "City", "Country", "Effective_Date"}) {
-    if (!column.count(required)) {
+    if (!column.Has(required)) {
       return Status::Error(file + ":1: no column '" + required + "'; " + kFormatHint);
     }
   }
-  auto cell = [&column](const std::vector<std::string>& fields, const char* name) {
-    auto found = column.find(name);
-    if (found == column.end() || found->second >= fields.size()) return std::string();
-    return ToUtf8(Trim(fields[found->second]));
-  };
 
   Document document;
   document.list_id = "bis-dpl";
@@ -80,27 +74,22 @@ Status ParseDplTsv(const ImportOptions& options, std::vector<Document>* document
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     std::string location = file + ":" + std::to_string(reader.line());
-    if (!reader.error().empty()) {
-      document.rejects.push_back({location, reader.error()});
-      continue;
-    }
-    if (fields.size() != header.size()) {
-      document.rejects.push_back({location, "expected " + std::to_string(header.size()) +
-                                                " fields, found " + std::to_string(fields.size())});
+    if (std::string problem = RowProblem(reader, fields, header.size()); !problem.empty()) {
+      document.rejects.push_back({location, std::move(problem)});
       continue;
     }
     Entry entry;
-    entry.name = cell(fields, "Name");
+    entry.name = column.Cell(fields, "Name");
     if (entry.name.empty()) {
       document.rejects.push_back({location, "row without a name"});
       continue;
     }
     Address address;
-    address.address = cell(fields, "Street_Address");
-    address.city = cell(fields, "City");
-    address.region = cell(fields, "State");
-    address.postal_code = cell(fields, "Postal_Code");
-    address.country_name = cell(fields, "Country");
+    address.address = column.Cell(fields, "Street_Address");
+    address.city = column.Cell(fields, "City");
+    address.region = column.Cell(fields, "State");
+    address.postal_code = column.Cell(fields, "Postal_Code");
+    address.country_name = column.Cell(fields, "Country");
     address.country = CountryCode(address.country_name);
     entry.entry_id = Sha256Hex(entry.name + "\x1f" + address.address + "\x1f" + address.city +
                                "\x1f" + address.region + "\x1f" + address.country_name)
@@ -113,17 +102,17 @@ Status ParseDplTsv(const ImportOptions& options, std::vector<Document>* document
     if (!address.address.empty() || !address.city.empty() || !address.country_name.empty()) {
       entry.addresses.push_back(std::move(address));
     }
-    entry.listed_on = UsDate(cell(fields, "Effective_Date"));
+    entry.listed_on = UsDate(column.Cell(fields, "Effective_Date"));
     auto attribute = [&entry](const char* key, std::string value) {
       if (!value.empty()) entry.attributes.push_back({key, std::move(value), "", ""});
     };
-    std::string expiration = cell(fields, "Expiration_Date");
+    std::string expiration = column.Cell(fields, "Expiration_Date");
     attribute("expiration_date", UsDate(expiration).empty() ? expiration : UsDate(expiration));
-    attribute("standard_order", cell(fields, "Standard_Order"));
-    attribute("last_update", cell(fields, "Last_Update"));
-    attribute("action", cell(fields, "Action"));
-    attribute("federal_register_citation", cell(fields, "FR_Citation"));
-    std::string update = UsDate(cell(fields, "Last_Update"));
+    attribute("standard_order", column.Cell(fields, "Standard_Order"));
+    attribute("last_update", column.Cell(fields, "Last_Update"));
+    attribute("action", column.Cell(fields, "Action"));
+    attribute("federal_register_citation", column.Cell(fields, "FR_Citation"));
+    std::string update = UsDate(column.Cell(fields, "Last_Update"));
     if (update > last_update && update <= today) last_update = update;
     document.entries.push_back(std::move(entry));
   }

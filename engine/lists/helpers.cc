@@ -260,6 +260,31 @@ std::string IsoDate(std::string_view text) {
   return IsIsoDate(out) ? out : "";
 }
 
+Columns::Columns(const std::vector<std::string>& header, bool lower_case, bool to_utf8)
+    : to_utf8_(to_utf8) {
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::string name(Trim(header[i]));
+    index_[lower_case ? AsciiLower(name) : name] = i;
+  }
+}
+
+std::string Columns::Cell(const std::vector<std::string>& fields, const char* name) const {
+  auto found = index_.find(name);
+  if (found == index_.end() || found->second >= fields.size()) return std::string();
+  std::string_view cell = Trim(fields[found->second]);
+  return to_utf8_ ? ToUtf8(cell) : std::string(cell);
+}
+
+std::string RowProblem(const CsvReader& reader, const std::vector<std::string>& fields,
+                       size_t expected_fields) {
+  if (!reader.error().empty()) return reader.error();
+  if (fields.size() != expected_fields) {
+    return "expected " + std::to_string(expected_fields) + " fields, found " +
+           std::to_string(fields.size());
+  }
+  return "";
+}
+
 std::string Sha256Hex(std::string_view data) {
   Sha256 digest;
   digest.Update(data);

@@ -56,21 +56,14 @@ Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* docum
   static const std::unordered_set<std::string> kColumns = {
       "id",      "name",       "kind",        "country", "programs",
       "aliases", "birth_date", "identifiers", "remarks", "listed_on"};
-  std::unordered_map<std::string, size_t> column;
-  for (size_t i = 0; i < header.size(); ++i) {
-    std::string name = AsciiLower(Trim(header[i]));
-    if (!kColumns.count(name)) {
-      return Status::Error(file + ":1: unknown column '" + std::string(Trim(header[i])) + "'; " +
+  for (const std::string& cell : header) {
+    if (!kColumns.count(AsciiLower(Trim(cell)))) {
+      return Status::Error(file + ":1: unknown column '" + std::string(Trim(cell)) + "'; " +
                            kFormatHint);
     }
-    column[name] = i;
   }
-  if (!column.count("name")) return Status::Error(file + ":1: no column 'name'; " + kFormatHint);
-  auto cell = [&column](const std::vector<std::string>& fields, const char* name) {
-    auto found = column.find(name);
-    if (found == column.end() || found->second >= fields.size()) return std::string();
-    return std::string(Trim(fields[found->second]));
-  };
+  Columns column(header, /*lower_case=*/true, /*to_utf8=*/false);
+  if (!column.Has("name")) return Status::Error(file + ":1: no column 'name'; " + kFormatHint);
 
   Document document;
   document.list_id = "company";
@@ -84,22 +77,17 @@ Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* docum
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     std::string location = file + ":" + std::to_string(reader.line());
     auto reject = [&](std::string reason) { document.rejects.push_back({location, reason}); };
-    if (!reader.error().empty()) {
-      reject(reader.error());
-      continue;
-    }
-    if (fields.size() != header.size()) {
-      reject("expected " + std::to_string(header.size()) + " fields, found " +
-             std::to_string(fields.size()));
+    if (std::string problem = RowProblem(reader, fields, header.size()); !problem.empty()) {
+      reject(std::move(problem));
       continue;
     }
     Entry entry;
-    entry.name = cell(fields, "name");
+    entry.name = column.Cell(fields, "name");
     if (entry.name.empty()) {
       reject("empty name");
       continue;
     }
-    entry.kind = AsciiLower(cell(fields, "kind"));
+    entry.kind = AsciiLower(column.Cell(fields, "kind"));
     static const std::unordered_set<std::string> kKinds = {
         "", "person", "company", "organization", "vessel", "aircraft"};
     if (!kKinds.count(entry.kind)) {
@@ -107,13 +95,13 @@ Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* docum
              "' (expected person, company, organization, vessel or aircraft)");
       continue;
     }
-    std::string country = cell(fields, "country");
+    std::string country = column.Cell(fields, "country");
     entry.country = CountryCode(country);
     if (!country.empty() && entry.country.empty()) {
       reject("unknown country '" + country + "'");
       continue;
     }
-    entry.birth_date = cell(fields, "birth_date");
+    entry.birth_date = column.Cell(fields, "birth_date");
     if (!entry.birth_date.empty() && !IsIsoDate(entry.birth_date)) {
       reject("birth_date '" + entry.birth_date + "' is not an ISO 8601 date");
       continue;
@@ -121,13 +109,13 @@ Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* docum
     if (!entry.birth_date.empty()) {
       entry.attributes.push_back({"birth_date", entry.birth_date, "", ""});
     }
-    entry.listed_on = cell(fields, "listed_on");
+    entry.listed_on = column.Cell(fields, "listed_on");
     if (!entry.listed_on.empty() && !IsIsoDate(entry.listed_on)) {
       reject("listed_on '" + entry.listed_on + "' is not an ISO 8601 date");
       continue;
     }
     bool bad_identifier = false;
-    for (const std::string& item : SplitList(cell(fields, "identifiers"))) {
+    for (const std::string& item : SplitList(column.Cell(fields, "identifiers"))) {
       std::vector<std::string> parts = Split(item, ':');
       Identifier identifier;
       if (parts.size() >= 2 && parts.size() <= 3) {
@@ -144,12 +132,12 @@ Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* docum
       entry.identifiers.push_back(std::move(identifier));
     }
     if (bad_identifier) continue;
-    entry.programs = SplitList(cell(fields, "programs"));
-    for (const std::string& alias : SplitList(cell(fields, "aliases"))) {
+    entry.programs = SplitList(column.Cell(fields, "programs"));
+    for (const std::string& alias : SplitList(column.Cell(fields, "aliases"))) {
       entry.aliases.push_back({alias, "strong"});
     }
-    entry.remarks = cell(fields, "remarks");
-    entry.entry_id = cell(fields, "id");
+    entry.remarks = column.Cell(fields, "remarks");
+    entry.entry_id = column.Cell(fields, "id");
     if (entry.entry_id.empty()) {
       entry.entry_id =
           Sha256Hex(entry.kind + "\x1f" + entry.name + "\x1f" + entry.country).substr(0, 16);

@@ -98,19 +98,13 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
   const bool dated_file = !document.version.empty();
   bool shifted = !header.empty() && Trim(header[0]).empty();
   if (shifted) header.erase(header.begin());
-  std::unordered_map<std::string, size_t> column;
-  for (size_t i = 0; i < header.size(); ++i) column[std::string(Trim(header[i]))] = i;
+  Columns column(header, /*lower_case=*/false, /*to_utf8=*/false);  // the file is UTF-8 already
   for (const char* required : {"Name 6", "Name 1", "Group Type", "Group ID"}) {
-    if (!column.count(required)) {
+    if (!column.Has(required)) {
       return Status::Error(file + ":" + std::to_string(reader.line()) + ": no column '" + required +
                            "'; " + kFormatHint);
     }
   }
-  auto cell = [&column](const std::vector<std::string>& fields, const char* name) {
-    auto found = column.find(name);
-    if (found == column.end() || found->second >= fields.size()) return std::string();
-    return std::string(Trim(fields[found->second]));
-  };
 
   std::unordered_map<std::string, size_t> by_group;
   std::vector<std::set<std::string>> seen_values;  // per entry: "key\x1fvalue" already added
@@ -119,19 +113,14 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     std::string location = file + ":" + std::to_string(reader.line());
-    if (!reader.error().empty()) {
-      document.rejects.push_back({location, reader.error()});
+    if (std::string problem = RowProblem(reader, fields, header.size()); !problem.empty()) {
+      document.rejects.push_back({location, std::move(problem)});
       continue;
     }
-    if (fields.size() != header.size()) {
-      document.rejects.push_back({location, "expected " + std::to_string(header.size()) +
-                                                " fields, found " + std::to_string(fields.size())});
-      continue;
-    }
-    std::string group = cell(fields, "Group ID");
+    std::string group = column.Cell(fields, "Group ID");
     std::vector<std::string> name_parts;
     for (const char* part : {"Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Name 6"}) {
-      std::string value = cell(fields, part);
+      std::string value = column.Cell(fields, part);
       if (!value.empty()) name_parts.push_back(value);
     }
     std::string name = Join(name_parts, " ");
@@ -151,7 +140,7 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
     size_t index = it->second;
     Entry& entry = document.entries[index];
     std::set<std::string>& seen = seen_values[index];
-    bool prime = AsciiLower(cell(fields, "Alias Type")) == "prime alias";
+    bool prime = AsciiLower(column.Cell(fields, "Alias Type")) == "prime alias";
     if (prime && !has_prime[index]) {
       if (entry.name != name) entry.aliases.push_back({entry.name, "strong"});
       entry.name = name;
@@ -162,21 +151,21 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
     auto once = [&seen](const std::string& key, const std::string& value) {
       return !value.empty() && seen.insert(key + "\x1f" + value).second;
     };
-    if (entry.kind.empty()) entry.kind = Kind(cell(fields, "Group Type"));
-    std::string regime = cell(fields, "Regime");
+    if (entry.kind.empty()) entry.kind = Kind(column.Cell(fields, "Group Type"));
+    std::string regime = column.Cell(fields, "Regime");
     if (once("regime", regime)) entry.programs.push_back(regime);
-    if (entry.listed_on.empty()) entry.listed_on = UkDate(cell(fields, "Listed On"));
-    std::string other = cell(fields, "Other Information");
+    if (entry.listed_on.empty()) entry.listed_on = UkDate(column.Cell(fields, "Listed On"));
+    std::string other = column.Cell(fields, "Other Information");
     if (once("remarks", other)) entry.remarks += (entry.remarks.empty() ? "" : " ") + other;
-    std::string dob = cell(fields, "DOB");
+    std::string dob = column.Cell(fields, "DOB");
     if (once("dob", dob)) {
       std::string iso = UkDate(dob);
       entry.attributes.push_back(
           {"birth_date", iso.empty() ? dob : iso, "", iso.empty() ? "unparsed" : ""});
       if (entry.birth_date.empty() && !iso.empty()) entry.birth_date = iso;
     }
-    std::string town = cell(fields, "Town of Birth"),
-                birth_country = cell(fields, "Country of Birth");
+    std::string town = column.Cell(fields, "Town of Birth"),
+                birth_country = column.Cell(fields, "Country of Birth");
     std::string place =
         Join(town.empty() || birth_country.empty() ? std::vector<std::string>{town + birth_country}
                                                    : std::vector<std::string>{town, birth_country},
@@ -184,19 +173,19 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
     if (once("birth_place", place)) {
       entry.attributes.push_back({"birth_place", place, LooseCountry(birth_country), ""});
     }
-    for (const std::string& nationality : Numbered(cell(fields, "Nationality"))) {
+    for (const std::string& nationality : Numbered(column.Cell(fields, "Nationality"))) {
       if (once("nationality", nationality)) {
         entry.attributes.push_back({"nationality", nationality, LooseCountry(nationality), ""});
       }
     }
     for (const char* key : {"Title", "Position"}) {
-      for (const std::string& value : Numbered(cell(fields, key))) {
+      for (const std::string& value : Numbered(column.Cell(fields, key))) {
         if (once(key, value)) entry.attributes.push_back({AsciiLower(key), value, "", ""});
       }
     }
     for (auto [column_name, id_type] :
          {std::pair{"Passport Details", "passport"}, std::pair{"NI Number", "national_id"}}) {
-      for (const std::string& details : Numbered(cell(fields, column_name))) {
+      for (const std::string& details : Numbered(column.Cell(fields, column_name))) {
         if (!once(id_type, details)) continue;
         // The number is the first word with a digit ("Passport No: 592667 (Qatari passport
         // issued on 3 May 2007)." -> 592667); the whole text is the note.
@@ -216,18 +205,18 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
     std::vector<std::string> lines;
     for (const char* key :
          {"Address 1", "Address 2", "Address 3", "Address 4", "Address 5", "Address 6"}) {
-      std::string value = cell(fields, key);
+      std::string value = column.Cell(fields, key);
       if (!value.empty()) lines.push_back(value);
     }
     address.address = Join(lines, ", ");
-    address.postal_code = cell(fields, "Post/Zip Code");
-    address.country_name = cell(fields, "Country");
+    address.postal_code = column.Cell(fields, "Post/Zip Code");
+    address.country_name = column.Cell(fields, "Country");
     address.country = LooseCountry(address.country_name);
     if (once("address", address.address + "|" + address.postal_code + "|" + address.country_name) &&
         !(address.address.empty() && address.postal_code.empty() && address.country_name.empty())) {
       entry.addresses.push_back(std::move(address));
     }
-    std::string updated = UkDate(cell(fields, "Last Updated"));
+    std::string updated = UkDate(column.Cell(fields, "Last Updated"));
     if (!dated_file && updated > document.version) document.version = updated;
   }
   if (document.entries.empty() && document.rejects.empty()) {
