@@ -50,3 +50,20 @@ TEST_CASE("CsvReader handles quotes, CRLF and line numbers", "[base]") {
 }
 
 }  // namespace corridor
+
+namespace corridor {
+
+TEST_CASE("CsvReader::NextDataRecord passes over blank and comment lines", "[base]") {
+  std::istringstream in("# source: test\n\nhs_code,tier\n  # indented comment\n8542,Tier 1\n");
+  CsvReader reader(&in);
+  std::vector<std::string> fields;
+  REQUIRE(reader.NextDataRecord(&fields));
+  CHECK(fields == std::vector<std::string>{"hs_code", "tier"});
+  CHECK(reader.line() == 3);
+  REQUIRE(reader.NextDataRecord(&fields));
+  CHECK(fields == std::vector<std::string>{"8542", "Tier 1"});
+  CHECK(reader.line() == 5);
+  CHECK_FALSE(reader.NextDataRecord(&fields));
+}
+
+}  // namespace corridor

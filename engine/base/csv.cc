@@ -1,5 +1,7 @@
 #include "engine/base/csv.h"
 
+#include "engine/base/strings.h"
+
 namespace corridor {
 
 bool CsvReader::Next(std::vector<std::string>* fields) {
@@ -48,6 +50,15 @@ bool CsvReader::Next(std::vector<std::string>* fields) {
     }
     c = in_->get();
   }
+}
+
+bool CsvReader::NextDataRecord(std::vector<std::string>* fields) {
+  while (Next(fields)) {
+    if (fields->size() == 1 && Trim((*fields)[0]).empty()) continue;
+    if (!fields->empty() && StartsWith(Trim((*fields)[0]), "#")) continue;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace corridor

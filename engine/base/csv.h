@@ -22,6 +22,9 @@ class CsvReader {
   // malformed (an unterminated quote, text after a closing quote), `error()` is non-empty and
   // `fields` holds what could be read.
   bool Next(std::vector<std::string>* fields);
+  // Like Next(), but passes over blank lines and comment lines (first field starting with '#'),
+  // as reference tables written by hand have them.
+  bool NextDataRecord(std::vector<std::string>* fields);
 
   // The line on which the last record returned by Next() started (1-based).
   int64_t line() const { return record_line_; }

@@ -70,10 +70,8 @@ void LoadHsTable(const std::string& path, const SourcePos& declared_at,
   std::vector<std::string> fields;
   bool header_seen = false;
   std::set<std::string> seen;
-  while (reader.Next(&fields)) {
+  while (reader.NextDataRecord(&fields)) {
     SourcePos pos{path, static_cast<int>(reader.line()), 1};
-    if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
-    if (!fields.empty() && StartsWith(Trim(fields[0]), "#")) continue;
     if (!reader.error().empty()) {
       diagnostics->push_back({pos, reader.error()});
       continue;

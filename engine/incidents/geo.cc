@@ -44,10 +44,8 @@ bool Gazetteer::Parse(const std::string& file, const std::string& text, Diagnost
   CsvReader reader(&in);
   std::vector<std::string> fields;
   bool header_seen = false;
-  while (reader.Next(&fields)) {
+  while (reader.NextDataRecord(&fields)) {
     SourcePos pos{file, static_cast<int>(reader.line()), 1};
-    if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
-    if (!fields.empty() && StartsWith(Trim(fields[0]), "#")) continue;
     if (!reader.error().empty()) {
       diagnostics->push_back({pos, reader.error()});
       continue;
