@@ -84,6 +84,9 @@ Status ListNameScreener::Load(Database* db, double min_score, const names::Match
   screener->min_score_ = min_score;
   status = names::NameIndex::Build(std::move(records), options, &screener->index_);
   if (!status.ok()) return status;
+  for (const names::NameRecord& record : screener->index_->records()) {
+    if (!record.is_alias) screener->primary_names_[{record.list_id, record.entry_id}] = record.name;
+  }
   *out = std::move(screener);
   return Status::Ok();
 }
@@ -130,17 +133,10 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
     }
   }
   if (best.empty()) return;
-  // The entry's primary name, for evidence ("matches entry X (alias Y)").
-  std::map<std::pair<std::string, std::string>, std::string> primary;
-  for (const names::NameRecord& record : index_->records()) {
-    if (!record.is_alias && best.count({record.list_id, record.entry_id})) {
-      primary[{record.list_id, record.entry_id}] = record.name;
-    }
-  }
   std::vector<ListMatchFact> ordered;
   for (auto& [key, fact] : best) {
-    auto name = primary.find(key);
-    fact.entry_name = name != primary.end() ? name->second : fact.matched_name;
+    auto name = primary_names_.find(key);
+    fact.entry_name = name != primary_names_.end() ? name->second : fact.matched_name;
     ordered.push_back(std::move(fact));
   }
   std::stable_sort(

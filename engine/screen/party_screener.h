@@ -9,6 +9,7 @@
 #ifndef CORRIDOR_ENGINE_SCREEN_PARTY_SCREENER_H_
 #define CORRIDOR_ENGINE_SCREEN_PARTY_SCREENER_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -52,6 +53,8 @@ class ListNameScreener : public PartyScreener {
   ListNameScreener() = default;
   std::unique_ptr<names::NameIndex> index_;
   double min_score_ = 0;
+  // Each entry's primary name, for evidence that says "matches entry X (alias Y)".
+  std::map<std::pair<std::string, std::string>, std::string> primary_names_;
 };
 
 // One line saying why a match scored as it did: the aligned words and what corroboration added.
