@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/ownership/ownership_reference.h"
+#include "engine/testing/ownership_reference.h"
 
 namespace corridor {
 namespace {

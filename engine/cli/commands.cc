@@ -1,6 +1,7 @@
 #include "engine/cli/commands.h"
 
 #include <boost/program_options.hpp>
+#include <exception>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -74,7 +75,23 @@ int Main(int argc, char** argv) {
   } catch (const po::error& error) {
     std::cerr << "corridor " << args[0] << ": " << error.what() << "\n";
     return kExitUsage;
+  } catch (const std::exception& error) {
+    // A bug or an exhausted resource: say what, never abort with a core dump mid-write (output
+    // files are written to a temporary name and only renamed on success).
+    std::cerr << "corridor " << args[0] << ": internal error: " << error.what() << "\n";
+    return kExitSetupError;
   }
+}
+
+int ExitCodeFor(const Status& status) {
+  if (status.ok()) return kExitOk;
+  if (status.IsUsage()) return kExitUsage;
+  return kExitSetupError;
+}
+
+int Fail(const std::string& command, const Status& status) {
+  std::cerr << "corridor " << command << ": " << status.message() << "\n";
+  return ExitCodeFor(status);
 }
 
 bool ParseOptions(const std::string& command, const po::options_description& options,

@@ -9,6 +9,10 @@
 #ifndef CORRIDOR_ENGINE_CLI_COMMANDS_H_
 #define CORRIDOR_ENGINE_CLI_COMMANDS_H_
 
+#include <string>
+
+#include "engine/base/status.h"
+
 namespace corridor::cli {
 
 constexpr int kExitOk = 0;
@@ -17,6 +21,13 @@ constexpr int kExitUsage = 2;
 constexpr int kExitFailOn = 3;
 
 int Main(int argc, char** argv);
+
+// The one place a Status becomes an exit code: kUsage -> 2, any other failure -> 1, OK -> 0.
+int ExitCodeFor(const Status& status);
+
+// Prints "corridor COMMAND: message" on stderr and returns ExitCodeFor(status).
+// REQUIRES: !status.ok()
+int Fail(const std::string& command, const Status& status);
 
 }  // namespace corridor::cli
 

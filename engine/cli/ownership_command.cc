@@ -7,8 +7,8 @@
 #include "engine/cli/subcommands.h"
 #include "engine/load/input_database.h"
 #include "engine/ownership/ownership_load.h"
-#include "engine/screen/ownership_world.h"
-#include "engine/screen/party_screener.h"
+#include "engine/facts/ownership_world.h"
+#include "engine/facts/party_screener.h"
 
 namespace corridor::cli {
 

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/config/diagnostics.h"
+#include "engine/base/diagnostics.h"
 #include "engine/rules/rule.h"
 #include "schemas/rules.pb.h"
 

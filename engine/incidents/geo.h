@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/config/diagnostics.h"
+#include "engine/base/diagnostics.h"
 #include "engine/incidents/incidents.h"
 
 namespace corridor {

@@ -7,7 +7,7 @@
 #include "engine/base/strings.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
-#include "engine/screen/party_screener.h"
+#include "engine/facts/party_screener.h"
 
 namespace corridor {
 

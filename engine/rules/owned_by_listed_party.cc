@@ -1,6 +1,6 @@
 // Rule kind `owned_by_listed_party`: a party is owned or controlled by listed parties through
 // chains of companies (the 50 Percent Rule; docs/ownership.md). The graph is built once per run
-// (engine/screen/ownership_world.h); this rule seeds it with the blocked persons of its lists,
+// (engine/facts/ownership_world.h); this rule seeds it with the blocked persons of its lists,
 // runs the analysis under its regime in Prepare(), and reports each party's finding with the
 // ownership paths as evidence.
 #include <set>
@@ -9,7 +9,7 @@
 #include "engine/ownership/ownership_load.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
-#include "engine/screen/ownership_world.h"
+#include "engine/facts/ownership_world.h"
 
 namespace corridor {
 

@@ -13,33 +13,14 @@
 #include <vector>
 
 #include "engine/base/status.h"
-#include "engine/config/diagnostics.h"
+#include "engine/base/diagnostics.h"
+#include "engine/facts/entity_facts.h"
 #include "engine/load/records.h"
 #include "engine/store/database.h"
 #include "schemas/rules.pb.h"
 #include "schemas/scores.pb.h"
 
 namespace corridor {
-
-// A watch-list entry that one of an entity's names matched.
-struct ListMatchFact {
-  std::string list_id;
-  std::string entry_id;
-  std::string entry_name;    // the entry's primary name
-  std::string matched_name;  // the entry name or alias that matched
-  std::string query_name;    // the entity name or alias that matched
-  std::string method;        // name_exact, name_fuzzy or identifier
-  double score = 0;          // 0..1, corroboration included
-  std::string programs;
-  std::string entry_kind;   // person, company, vessel, ... as listed ("" unknown)
-  std::string explanation;  // which words matched which, what corroboration added
-};
-
-// Facts about one entity that do not depend on the shipment; computed once per entity per run
-// and shared by every shipment that names it (engine/screen/).
-struct EntityFacts {
-  std::vector<ListMatchFact> list_matches;  // best first
-};
 
 // What a rule sees of a shipment.
 struct ShipmentContext {
@@ -59,7 +40,7 @@ struct RuleOutcome {
   std::vector<DataProblem> problems;
 };
 
-struct OwnershipWorld;    // engine/screen/ownership_world.h
+struct OwnershipWorld;    // engine/facts/ownership_world.h
 struct SecurityIncident;  // engine/incidents/incidents.h
 
 // What a run offers rules that need more than one shipment's records. Built lazily, once per
@@ -67,7 +48,7 @@ struct SecurityIncident;  // engine/incidents/incidents.h
 class RunResources {
  public:
   virtual ~RunResources() = default;
-  // The ownership graph with its listed entities (engine/screen/ownership_world.h).
+  // The ownership graph with its listed entities (engine/facts/ownership_world.h).
   virtual Status Ownership(const OwnershipWorld** world) = 0;
   // Every row of the input's security_incident table; an error when the table is missing.
   virtual Status SecurityIncidents(const std::vector<SecurityIncident>** incidents) {

@@ -13,7 +13,7 @@
 #include "engine/ownership/ownership_load.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
-#include "engine/screen/ownership_world.h"
+#include "engine/facts/ownership_world.h"
 
 namespace corridor {
 

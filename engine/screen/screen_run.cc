@@ -17,8 +17,8 @@
 #include "engine/incidents/incidents.h"
 #include "engine/load/input_database.h"
 #include "engine/score/aggregate.h"
-#include "engine/screen/ownership_world.h"
-#include "engine/screen/party_screener.h"
+#include "engine/facts/ownership_world.h"
+#include "engine/facts/party_screener.h"
 
 namespace corridor {
 

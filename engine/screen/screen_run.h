@@ -1,6 +1,6 @@
 // A screening run: the pipeline from input records to a score stream.
 //
-//   load records (engine/load) -> screen entity names (engine/screen/party_screener.h, once per
+//   load records (engine/load) -> screen entity names (engine/facts/party_screener.h, once per
 //   entity) -> evaluate rules (engine/rules) -> aggregate (engine/score) -> write (engine/output)
 //
 // Shipments are streamed in shipment_id order and written as they are scored: memory holds one

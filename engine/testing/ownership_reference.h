@@ -2,8 +2,8 @@
 // cross-check engine/ownership/ownership.h (RE2's testing/backtrack.cc habit). Small graphs
 // only: the blocking test is repeated over every node until nothing changes, and effective
 // shares are computed by enumerating simple paths or by solving the linear system densely.
-#ifndef CORRIDOR_ENGINE_OWNERSHIP_OWNERSHIP_REFERENCE_H_
-#define CORRIDOR_ENGINE_OWNERSHIP_OWNERSHIP_REFERENCE_H_
+#ifndef CORRIDOR_ENGINE_TESTING_OWNERSHIP_REFERENCE_H_
+#define CORRIDOR_ENGINE_TESTING_OWNERSHIP_REFERENCE_H_
 
 #include <optional>
 #include <vector>
@@ -43,4 +43,4 @@ std::optional<std::vector<double>> ReferenceEffectiveBySolve(const OwnershipGrap
 
 }  // namespace corridor
 
-#endif  // CORRIDOR_ENGINE_OWNERSHIP_OWNERSHIP_REFERENCE_H_
+#endif  // CORRIDOR_ENGINE_TESTING_OWNERSHIP_REFERENCE_H_

@@ -6,8 +6,8 @@
 // ListNameScreener searches the entity's name and each alias with the fuzzy, cross-script,
 // indexed NameIndex, with the entity's kind, country, birth date and registration number or IMO
 // as corroboration, and keeps each list entry's best match at or above the run's threshold.
-#ifndef CORRIDOR_ENGINE_SCREEN_PARTY_SCREENER_H_
-#define CORRIDOR_ENGINE_SCREEN_PARTY_SCREENER_H_
+#ifndef CORRIDOR_ENGINE_FACTS_PARTY_SCREENER_H_
+#define CORRIDOR_ENGINE_FACTS_PARTY_SCREENER_H_
 
 #include <map>
 #include <memory>
@@ -15,10 +15,11 @@
 #include <vector>
 
 #include "engine/base/status.h"
+#include "engine/facts/entity_facts.h"
 #include "engine/load/records.h"
 #include "engine/names/matcher.h"
-#include "engine/rules/rule.h"
 #include "engine/store/database.h"
+#include "schemas/rules.pb.h"
 
 namespace corridor {
 
@@ -62,4 +63,4 @@ std::string ExplainNameMatch(const names::NameMatch& match);
 
 }  // namespace corridor
 
-#endif  // CORRIDOR_ENGINE_SCREEN_PARTY_SCREENER_H_
+#endif  // CORRIDOR_ENGINE_FACTS_PARTY_SCREENER_H_

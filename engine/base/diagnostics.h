@@ -1,7 +1,7 @@
 // Diagnostics: mistakes found in rule files, each pointing at its source as `file:line:col`.
 // Loading a rule set collects every diagnostic it can rather than stopping at the first.
-#ifndef CORRIDOR_ENGINE_CONFIG_DIAGNOSTICS_H_
-#define CORRIDOR_ENGINE_CONFIG_DIAGNOSTICS_H_
+#ifndef CORRIDOR_ENGINE_BASE_DIAGNOSTICS_H_
+#define CORRIDOR_ENGINE_BASE_DIAGNOSTICS_H_
 
 #include <google/protobuf/text_format.h>
 
@@ -62,4 +62,4 @@ class FieldLocator {
 
 }  // namespace corridor
 
-#endif  // CORRIDOR_ENGINE_CONFIG_DIAGNOSTICS_H_
+#endif  // CORRIDOR_ENGINE_BASE_DIAGNOSTICS_H_

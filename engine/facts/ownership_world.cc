@@ -1,7 +1,9 @@
-#include "engine/screen/ownership_world.h"
+#include "engine/facts/ownership_world.h"
 
+#include <algorithm>
+
+#include "engine/facts/party_screener.h"
 #include "engine/ownership/ownership_load.h"
-#include "engine/screen/party_screener.h"
 
 namespace corridor {
 

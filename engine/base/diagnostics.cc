@@ -1,4 +1,4 @@
-#include "engine/config/diagnostics.h"
+#include "engine/base/diagnostics.h"
 
 namespace corridor {
 

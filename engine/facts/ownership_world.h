@@ -5,8 +5,8 @@
 // An entity whose name matches a list entry that itself has ownership links gets a "same party"
 // edge from the entry (100%, control), so the entity inherits whatever the entry's links make of
 // it. Which nodes count as blocked persons depends on the rule's lists: ListedSeeds().
-#ifndef CORRIDOR_ENGINE_SCREEN_OWNERSHIP_WORLD_H_
-#define CORRIDOR_ENGINE_SCREEN_OWNERSHIP_WORLD_H_
+#ifndef CORRIDOR_ENGINE_FACTS_OWNERSHIP_WORLD_H_
+#define CORRIDOR_ENGINE_FACTS_OWNERSHIP_WORLD_H_
 
 #include <map>
 #include <set>
@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "engine/base/status.h"
+#include "engine/facts/entity_facts.h"
 #include "engine/load/input_database.h"
 #include "engine/ownership/ownership.h"
-#include "engine/rules/rule.h"
 
 namespace corridor {
 
@@ -53,4 +53,4 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
 
 }  // namespace corridor
 
-#endif  // CORRIDOR_ENGINE_SCREEN_OWNERSHIP_WORLD_H_
+#endif  // CORRIDOR_ENGINE_FACTS_OWNERSHIP_WORLD_H_

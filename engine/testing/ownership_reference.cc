@@ -1,5 +1,5 @@
 // The slow reference: every definition written out as directly as possible.
-#include "engine/ownership/ownership_reference.h"
+#include "engine/testing/ownership_reference.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "engine/screen/party_screener.h"
+#include "engine/facts/party_screener.h"
 
 #include <algorithm>
 #include <map>
