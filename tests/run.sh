@@ -20,7 +20,11 @@ fi
 if [ -z "${CORRIDOR_REFERENCE_DATA:-}" ] && [ -d "$root/../shared/data" ]; then
   export CORRIDOR_REFERENCE_DATA="$root/../shared/data"
 fi
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DCORRIDOR_SANITIZE="$sanitize" >/dev/null
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# Warnings are errors here and in CI (CORRIDOR_WERROR), never in a user's plain build.
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DCORRIDOR_SANITIZE="$sanitize" \
+  -DCORRIDOR_WERROR=ON "${launcher[@]}" >/dev/null
 cmake --build "$build_dir" -j "$(nproc)"
 cd "$build_dir"
 ctest --output-on-failure -j "$(nproc)"
