@@ -168,7 +168,8 @@ INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_regi
   ('S-15', '2025-10-07', 'rail', 'CN', 'CN-GD', 'RU', NULL, 'RU', 140000, 'USD'),
   -- S-16 clear: dried apricots from Osh over Irkeshtam to Urumqi.
   ('S-16', '2025-10-21', 'road', 'KG', 'KG-O', 'CN', 'CN-XJ', 'CN', 27000, 'USD'),
-  -- S-17 clear, with data problems: an HS code with letters, an unknown role, a missing entity.
+  -- S-17 review, with data problems: an HS code with letters, an unknown role, and a notify
+  -- party E-MISSING that is not in the entity table (unscreenable: a REVIEW floor, docs/scoring.md).
   ('S-17', '2025-11-04', 'road', 'CN', 'CN-GD', 'PK', 'PK-PB', 'PK', 8000, 'USD'),
   -- S-18 hold: Xinjiang raw cotton over Khorgos to a Tashkent spinner.
   ('S-18', '2025-11-18', 'rail', 'CN', 'CN-XJ', 'UZ', 'UZ-TK', 'UZ', 400000, 'USD'),

@@ -319,7 +319,7 @@ TEST_CASE("sql: a runaway query is stopped and recorded as a problem, not a cras
              SqlRule("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
                      "SELECT 'never' AS summary FROM n WHERE i < 0"));
   REQUIRE(scores["S1"].problems_size() == 1);
-  CHECK(scores["S1"].problems(0).message() == "query failed: interrupted");
+  CHECK_THAT(scores["S1"].problems(0).message(), Catch::StartsWith("query failed: ran past its"));
   CHECK(scores["S1"].hits_size() == 0);
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/ownership/ownership.h"
+#include "tests/test_util.h"
 
 namespace corridor {
 namespace {
@@ -88,19 +89,9 @@ Cluster ReadCluster(const std::string& path, const std::string& date) {
   return cluster;
 }
 
-std::string ClusterPath() {
-  const char* folder = std::getenv("CORRIDOR_REFERENCE_DATA");
-  if (folder == nullptr || *folder == '\0') return "";
-  std::string path = std::string(folder) + "/ftm/zala_entities.ftm.jsonl";
-  return std::filesystem::exists(path) ? path : "";
-}
-
 TEST_CASE("FollowTheMoney cluster: blocked by ownership on the records in force", "[ownership]") {
-  const std::string path = ClusterPath();
-  if (path.empty()) {
-    WARN("skipped: CORRIDOR_REFERENCE_DATA is unset or has no ftm/zala_entities.ftm.jsonl");
-    return;
-  }
+  if (ReferenceData().empty()) return;  // skipped, and counted as such
+  const std::string path = ReferenceFile("ftm/zala_entities.ftm.jsonl");
   const OwnershipRegime ofac = OwnershipRegime::Ofac();
 
   SECTION("2026-06-01: only the sanctioned ЦСТ is still held, by its sanctioned owners") {

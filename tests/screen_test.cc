@@ -103,7 +103,11 @@ INSERT INTO shipment_leg (shipment_id, seq, country, region) VALUES ('S2', 1, 'P
             "entity E1 country: not an ISO 3166-1 alpha-2 code: 'XX'",
             "shipment_party S1/party rowid 2 entity_id: entity 'NOPE' does not exist",
             "shipment_item S1/line 1 hs_code: not an HS code (2 to 10 digits): '85A2'"});
-  CHECK(s1.hits_size() == 1);  // line 2 still matches the goods rule
+  // Line 2 still matches the goods rule; party NOPE cannot be screened (a REVIEW floor).
+  REQUIRE(s1.hits_size() == 2);
+  CHECK(s1.hits(0).rule_id() == "chips");
+  CHECK(s1.hits(1).rule_id() == "unscreenable_party");
+  CHECK(s1.decision() == REVIEW);
   const scores::ShipmentScore& s2 = run.records[2].shipment();
   CHECK(ProblemLines(s2) ==
         std::vector<std::string>{"shipment S2 destination_country: missing (NULL)",
@@ -220,19 +224,23 @@ TEST_CASE("The input database is opened read-only and left unchanged", "[screen]
   CHECK_FALSE(std::filesystem::exists(db + "-wal"));
 }
 
-TEST_CASE("Selected shipments are screened in id order and unknown ids are reported", "[screen]") {
+TEST_CASE("Selected shipments are screened in id order and unknown ids are an error", "[screen]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, std::string(kLists) + R"(
 INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK'), ('S2', 'PK'), ('S3', 'KZ');
 INSERT INTO shipment_item (shipment_id, line, hs_code) VALUES ('S3', 1, '854231'), ('S1', 1, '0902');
 )");
-  Run run = Screen(dir, db, {"S3", "S1", "S3", "S7"});
+  Run run = Screen(dir, db, {"S3", "S1", "S3"});
   REQUIRE(run.status.ok());
   REQUIRE(run.records.size() == 4);
   CHECK(run.records[1].shipment().shipment_id() == "S1");
   CHECK(run.records[2].shipment().shipment_id() == "S3");
   CHECK(run.records[2].shipment().hits_size() == 1);
-  CHECK(run.records[3].summary().run_problems(0).row_id() == "S7");
+  // A shipment the database does not hold would otherwise look like a clean run.
+  Run missing = Screen(dir, db, {"S3", "S7"}, ScoreFormat::kDelimited, "missing.scores");
+  CHECK(missing.status.IsNotFound());
+  CHECK(missing.status.message() == db + ": no shipment S7");
+  CHECK_FALSE(std::filesystem::exists(dir.File("missing.scores")));
 }
 
 }  // namespace

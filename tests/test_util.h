@@ -74,6 +74,39 @@ inline std::string MakeRules(const TempDir& dir, const std::map<std::string, std
   return folder;
 }
 
+// The folder of real public lists and tables (CORRIDOR_REFERENCE_DATA), for integration tests.
+// Unset: the test is skipped: it returns "" after a warning that CTest reads as a skip (the
+// SKIP_REGULAR_EXPRESSION in CMakeLists.txt) and tests/run.sh counts. Set: it must be a folder,
+// and every file a test asks for with ReferenceFile() must exist, or the test fails.
+//
+//   std::string data = ReferenceData();
+//   if (data.empty()) return;  // skipped
+#define CORRIDOR_SKIP_MARK "SKIPPED: CORRIDOR_REFERENCE_DATA is not set"
+inline std::string ReferenceDataFolder() {
+  const char* folder = std::getenv("CORRIDOR_REFERENCE_DATA");
+  return folder == nullptr ? "" : folder;
+}
+#define ReferenceData()                                                                   \
+  ([]() -> std::string {                                                                  \
+    std::string folder_ = ::corridor::testing::ReferenceDataFolder();                     \
+    if (folder_.empty()) {                                                                \
+      WARN(CORRIDOR_SKIP_MARK);                                                           \
+    } else if (!std::filesystem::is_directory(folder_)) {                                 \
+      FAIL("CORRIDOR_REFERENCE_DATA is set to " << folder_ << ", which is not a folder"); \
+    }                                                                                     \
+    return folder_;                                                                       \
+  }())
+// `relative` inside the reference data folder; fails the test when it does not exist.
+// REQUIRES: ReferenceData() is not empty.
+#define ReferenceFile(relative)                                                                \
+  ([&]() -> std::string {                                                                      \
+    std::string path_ = ::corridor::testing::ReferenceDataFolder() + "/" + (relative);         \
+    if (!std::filesystem::exists(path_)) {                                                     \
+      FAIL("reference data file " << path_ << " is missing (CORRIDOR_REFERENCE_DATA is set)"); \
+    }                                                                                          \
+    return path_;                                                                              \
+  }())
+
 // Runs the corridor binary with `args`; returns its exit code and captures stdout and stderr.
 struct CommandResult {
   int exit_code;

@@ -5,10 +5,10 @@
 #include "engine/base/strings.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/subcommands.h"
-#include "engine/load/input_database.h"
-#include "engine/ownership/ownership_load.h"
 #include "engine/facts/ownership_world.h"
 #include "engine/facts/party_screener.h"
+#include "engine/load/input_database.h"
+#include "engine/ownership/ownership_load.h"
 
 namespace corridor::cli {
 
@@ -76,7 +76,23 @@ int RunOwnership(const std::vector<std::string>& args) {
     return kExitSetupError;
   }
   std::set<std::string> list_set(lists.begin(), lists.end());
-  OwnershipAnalysis analysis = Analyze(world.graph, world.ListedSeeds(list_set, 0.0), regime);
+  // A list the database does not hold would silently count no blocked owners.
+  for (const std::string& list : list_set) {
+    std::unique_ptr<Statement> query;
+    status = input->db()->Prepare("SELECT 1 FROM list_source WHERE list_id = ?1", &query);
+    if (!status.ok()) return Fail("ownership", status);
+    query->BindText(1, list);
+    bool found = query->Step();
+    if (!query->status().ok()) return Fail("ownership", query->status());
+    if (!found) {
+      return Fail("ownership", Status::NotFound("no list '" + list + "' in " + db_path +
+                                                " (see `corridor lists`)"));
+    }
+  }
+  // The same threshold as the bundled ownership rules' default (docs/ownership.md).
+  const double name_threshold = DefaultNameThreshold();
+  const OwnershipGraph graph = world.GraphAt(name_threshold);
+  OwnershipAnalysis analysis = Analyze(graph, world.ListedSeeds(list_set, name_threshold), regime);
   std::cout << "entity " << entity_id << " \"" << entity->name << "\", regime " << regime.name
             << " (" << (regime.inclusive ? ">= " : "> ") << FormatNumber(regime.threshold_percent)
             << "%" << (regime.control_counts ? ", control counts" : "") << ")\n";

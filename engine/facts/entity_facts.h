@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/load/records.h"
+
 namespace corridor {
 
 // A watch-list entry that one of an entity's names matched.
@@ -27,6 +29,12 @@ struct ListMatchFact {
 // and shared by every shipment that names it (engine/screen/).
 struct EntityFacts {
   std::vector<ListMatchFact> list_matches;  // best first
+  // Problems met screening the entity's names; attached to every shipment that names the
+  // entity, so the output does not depend on which shipment computed the facts first.
+  std::vector<DataProblem> problems;
+  // Why the entity's primary name could not be screened ("" when it was): a party with such an
+  // entity gets the unscreenable-party decision floor (docs/scoring.md).
+  std::string unscreenable;
 };
 
 }  // namespace corridor

@@ -25,6 +25,17 @@ std::vector<NodeId> OwnershipWorld::ListedSeeds(const std::set<std::string>& lis
   return seeds;
 }
 
+OwnershipGraph OwnershipWorld::GraphAt(double name_threshold) const {
+  OwnershipGraph copy = graph;
+  for (const SameParty& edge : same_party) {
+    if (edge.score >= name_threshold) {
+      copy.AddEdge(edge.entry, edge.entity, 100.0, true, {}, kSamePartyRecord);
+    }
+  }
+  copy.Finalize();
+  return copy;
+}
+
 std::string OwnershipWorld::DisplayName(NodeId node) const {
   auto found = names.find(node);
   return found == names.end() ? graph.Name(node) : found->second;
@@ -77,15 +88,15 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
     if (facts.list_matches.empty()) continue;
     for (const ListMatchFact& match : facts.list_matches) {
       NodeId entry = world->graph.Find(ListNodeName(match.list_id, match.entry_id));
-      if (entry != kNoNode) {
-        world->graph.AddEdge(entry, node, 100.0, true, {}, OwnershipWorld::kSamePartyRecord);
-      }
+      if (entry != kNoNode) world->same_party.push_back({entry, node, match.score});
     }
     world->entity_matches[node] = std::move(facts.list_matches);
   }
-  world->graph.Finalize();
-  for (const OwnershipProblem& problem : world->graph.problems())
-    world->problems.push_back(problem);
+  // Finalize a copy once for the problems it finds in the records (over-allocated shares...);
+  // the rules' graphs are finalized copies of `graph` (GraphAt) and would find the same ones.
+  OwnershipGraph records = world->graph;
+  records.Finalize();
+  for (const OwnershipProblem& problem : records.problems()) world->problems.push_back(problem);
   return Status::Ok();
 }
 

@@ -4,7 +4,9 @@
 //
 // An entity whose name matches a list entry that itself has ownership links gets a "same party"
 // edge from the entry (100%, control), so the entity inherits whatever the entry's links make of
-// it. Which nodes count as blocked persons depends on the rule's lists: ListedSeeds().
+// it. Which matches are strong enough is each rule's own choice: GraphAt(threshold) adds only the
+// same-party edges of matches at or above the rule's threshold, and ListedSeeds() counts only
+// those, so a loose rule elsewhere in the set never loosens an ownership rule.
 #ifndef CORRIDOR_ENGINE_FACTS_OWNERSHIP_WORLD_H_
 #define CORRIDOR_ENGINE_FACTS_OWNERSHIP_WORLD_H_
 
@@ -24,7 +26,16 @@ namespace corridor {
 class PartyScreener;
 
 struct OwnershipWorld {
+  // The company's ownership rows and the lists' links, without same-party edges; not finalized.
+  // Node ids are the same in every graph GraphAt() returns.
   OwnershipGraph graph;
+  // Every name match of an entity node to a list entry node in the graph.
+  struct SameParty {
+    NodeId entry;
+    NodeId entity;
+    double score;
+  };
+  std::vector<SameParty> same_party;
   // Entity nodes found listed by name screening, with their matches.
   std::unordered_map<NodeId, std::vector<ListMatchFact>> entity_matches;
   // List entry nodes: their list id and whether the entry carries a sanctions program.
@@ -41,6 +52,8 @@ struct OwnershipWorld {
   // Blocked persons for a rule that counts `lists` (empty: all) and name matches scoring at
   // least `min_score`.
   std::vector<NodeId> ListedSeeds(const std::set<std::string>& lists, double min_score) const;
+  // `graph` with the same-party edges of matches scoring at least `name_threshold`, finalized.
+  OwnershipGraph GraphAt(double name_threshold) const;
   // A readable name for a node: the entity's or entry's name.
   std::string DisplayName(NodeId node) const;
 

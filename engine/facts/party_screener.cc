@@ -104,13 +104,19 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
   std::vector<std::string> names_to_search = {entity.name};
   names_to_search.insert(names_to_search.end(), entity.aliases.begin(), entity.aliases.end());
   for (size_t i = 0; i < names_to_search.size(); ++i) {
-    if (Trim(names_to_search[i]).empty()) continue;  // reported where the row is read
+    if (Trim(names_to_search[i]).empty()) {
+      // The row problem is reported where the row is read; an entity without a primary name
+      // cannot be cleared by screening.
+      if (i == 0) facts->unscreenable = "the entity has no name";
+      continue;
+    }
     query.name = names_to_search[i];
     std::vector<names::NameMatch> matches;
     Status status = index_->Search(query, kMatchesPerName, min_score_, &matches);
     if (!status.ok()) {
       problems->push_back({i == 0 ? "entity" : "entity_alias", entity.entity_id, "name",
                            "cannot screen '" + names_to_search[i] + "': " + status.message()});
+      if (i == 0) facts->unscreenable = "its name cannot be screened: " + status.message();
       continue;
     }
     for (const names::NameMatch& match : matches) {

@@ -17,8 +17,9 @@ class ForcedLabourRule : public CompiledRule {
  public:
   ForcedLabourRule(double max_weight, const rules::ForcedLabourRule& config, PlaceSet regions,
                    HsPrefixSet sectors, std::set<std::string> entity_lists,
-                   std::set<std::string> entity_roles)
+                   std::set<std::string> entity_roles, double name_threshold)
       : max_weight_(max_weight),
+        name_threshold_(name_threshold),
         config_(config),
         regions_(std::move(regions)),
         sectors_(std::move(sectors)),
@@ -27,8 +28,11 @@ class ForcedLabourRule : public CompiledRule {
         sector_origins_(config.sector_origin_countries().begin(),
                         config.sector_origin_countries().end()) {}
 
-  std::vector<std::string> RequiredLists() const override {
-    return std::vector<std::string>(entity_lists_.begin(), entity_lists_.end());
+  RuleNeeds Needs() const override {
+    RuleNeeds needs;
+    needs.lists.assign(entity_lists_.begin(), entity_lists_.end());
+    if (!entity_lists_.empty()) needs.name_threshold = name_threshold_;
+    return needs;
   }
 
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
@@ -42,7 +46,10 @@ class ForcedLabourRule : public CompiledRule {
       if (facts == nullptr || entity_roles_.count(party.role) == 0) continue;
       if (!seen.insert(party.entity_id).second) continue;
       for (const ListMatchFact& match : facts->list_matches) {
-        if (entity_lists_.count(match.list_id) == 0) continue;
+        // Only matches at this rule's own threshold count: a looser rule elsewhere in the set
+        // makes the screener report weaker matches, which must not drive this rule.
+        if (entity_lists_.count(match.list_id) == 0 || !MatchCounts(match, name_threshold_))
+          continue;
         listed_suppliers.push_back(party.role + " " + party.entity_id + " \"" + party.entity->name +
                                    "\" is on " + match.list_id + " as \"" + match.entry_name +
                                    "\"");
@@ -89,6 +96,7 @@ class ForcedLabourRule : public CompiledRule {
 
  private:
   double max_weight_;
+  double name_threshold_;
   rules::ForcedLabourRule config_;
   PlaceSet regions_;
   HsPrefixSet sectors_;
@@ -122,11 +130,12 @@ std::unique_ptr<CompiledRule> CompileForcedLabour(const rules::Rule& rule,
       c.diagnostics->size() == errors_before) {
     c.Error(c.locator.self(), "forced_labour rule names no region, entity list or sector table");
   }
+  double name_threshold = CompileNameThreshold(config.min_name_score(), "min_name_score", c);
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<ForcedLabourRule>(
       rule.weight(), config, std::move(regions), std::move(sectors),
       std::set<std::string>(config.entity_lists().begin(), config.entity_lists().end()),
-      std::move(roles));
+      std::move(roles), name_threshold);
 }
 
 }  // namespace corridor

@@ -1,13 +1,14 @@
 // Rule kind `listed_party`: a party's name or alias matches a watch-list entry. The matching
-// itself happens once per entity before the rules run (engine/screen/entity_screener.h); this
+// itself happens once per entity before the rules run (engine/facts/party_screener.h); this
 // rule filters those matches by list, program, role and score.
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "engine/base/strings.h"
+#include "engine/facts/party_screener.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
-#include "engine/facts/party_screener.h"
 
 namespace corridor {
 
@@ -62,8 +63,15 @@ class ListedPartyRule : public CompiledRule {
     }
   }
 
-  std::vector<std::string> RequiredLists() const override {
-    return std::vector<std::string>(lists_.begin(), lists_.end());
+  RuleNeeds Needs() const override {
+    RuleNeeds needs;
+    needs.lists.assign(lists_.begin(), lists_.end());
+    // The least threshold this rule applies, per kind included.
+    needs.name_threshold = min_score_;
+    for (const auto& [kind, threshold] : kind_min_scores_) {
+      needs.name_threshold = std::min(needs.name_threshold, threshold);
+    }
+    return needs;
   }
 
  private:

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/base/strings.h"
+#include "engine/facts/party_screener.h"
 
 namespace corridor {
 
@@ -181,6 +182,14 @@ void SetItem(const ShipmentItem& item, scores::Item* out) {
   out->set_description(item.description.value_or(""));
   out->set_origin_country(item.origin_country.value_or(""));
   out->set_origin_region(item.origin_region.value_or(""));
+}
+
+double CompileNameThreshold(double configured, const char* field, const RuleCompileContext& c) {
+  if (!(configured >= 0 && configured <= 1)) {
+    c.Error(c.locator.At(field), std::string(field) + " must be between 0 and 1");
+    return DefaultNameThreshold();
+  }
+  return configured > 0 ? configured : DefaultNameThreshold();
 }
 
 }  // namespace corridor

@@ -56,6 +56,10 @@ std::map<std::string, rules::TierWeight> CompileTiers(
     const google::protobuf::RepeatedPtrField<rules::TierWeight>& tiers,
     const RuleCompileContext& c);
 
+// A rule's own least name-match score from its `field` (0..1): 0 means the matcher's default
+// threshold (docs/matching.md). Reports values outside 0..1 (NaN included) at the field.
+double CompileNameThreshold(double configured, const char* field, const RuleCompileContext& c);
+
 // Party roles from `field`; a role the schema does not know is an error.
 std::set<std::string> CompileRoles(const StringList& roles, std::string_view field,
                                    const RuleCompileContext& c);

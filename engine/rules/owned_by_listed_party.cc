@@ -6,10 +6,10 @@
 #include <set>
 
 #include "engine/base/strings.h"
+#include "engine/facts/ownership_world.h"
 #include "engine/ownership/ownership_load.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
-#include "engine/facts/ownership_world.h"
 
 namespace corridor {
 
@@ -35,23 +35,30 @@ const char* FindingName(rules::OwnershipFinding finding) {
 class OwnedByListedPartyRule : public CompiledRule {
  public:
   OwnedByListedPartyRule(OwnershipRegime regime, std::set<std::string> lists,
-                         std::set<std::string> roles, std::set<int> findings)
-      : regime_(std::move(regime)),
+                         std::set<std::string> roles, std::set<int> findings, double name_threshold)
+      : name_threshold_(name_threshold),
+        regime_(std::move(regime)),
         lists_(std::move(lists)),
         roles_(std::move(roles)),
         findings_(std::move(findings)) {}
 
+  // Runs the analysis once for the run: the graph with the same-party edges of matches at this
+  // rule's own threshold, seeded with the blocked persons of its lists at that threshold.
   Status Prepare(RunResources* resources) override {
     Status status = resources->Ownership(&world_);
+    if (status.ok()) status = resources->OwnershipGraphAt(name_threshold_, &graph_);
     if (!status.ok()) return status;
     if (regime_.max_record_age_days > 0) regime_.as_of_date = resources->as_of();
     analysis_ = std::make_unique<OwnershipAnalysis>(
-        Analyze(world_->graph, world_->ListedSeeds(lists_, 0.0), regime_));
+        Analyze(*graph_, world_->ListedSeeds(lists_, name_threshold_), regime_));
     return Status::Ok();
   }
 
-  std::vector<std::string> RequiredLists() const override {
-    return std::vector<std::string>(lists_.begin(), lists_.end());
+  RuleNeeds Needs() const override {
+    RuleNeeds needs;
+    needs.lists.assign(lists_.begin(), lists_.end());
+    needs.name_threshold = name_threshold_;
+    return needs;
   }
 
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
@@ -67,6 +74,7 @@ class OwnedByListedPartyRule : public CompiledRule {
       if (own != kNoNode) nodes.push_back(own);
       if (const EntityFacts* facts = context.party_facts[i]) {
         for (const ListMatchFact& match : facts->list_matches) {
+          if (!MatchCounts(match, name_threshold_)) continue;
           NodeId entry = world_->graph.Find(ListNodeName(match.list_id, match.entry_id));
           if (entry != kNoNode && entry != own) nodes.push_back(entry);
         }
@@ -91,7 +99,7 @@ class OwnedByListedPartyRule : public CompiledRule {
     auto matches = world_->entity_matches.find(node);
     if (matches == world_->entity_matches.end()) return " (" + world_->graph.Name(node) + ")";
     for (const ListMatchFact& match : matches->second) {
-      if (lists_.empty() || lists_.count(match.list_id)) {
+      if (MatchCounts(match, name_threshold_) && (lists_.empty() || lists_.count(match.list_id))) {
         return " (" + world_->graph.Name(node) + ", listed as " + match.list_id + " " +
                match.entry_id + " \"" + match.entry_name + "\")";
       }
@@ -172,11 +180,13 @@ class OwnedByListedPartyRule : public CompiledRule {
     }
   }
 
+  double name_threshold_;
   OwnershipRegime regime_;
   std::set<std::string> lists_;
   std::set<std::string> roles_;
   std::set<int> findings_;
   const OwnershipWorld* world_ = nullptr;
+  const OwnershipGraph* graph_ = nullptr;  // world_->GraphAt(name_threshold_), run-owned
   std::unique_ptr<OwnershipAnalysis> analysis_;
 };
 
@@ -216,10 +226,11 @@ std::unique_ptr<CompiledRule> CompileOwnedByListedParty(const rules::Rule& rule,
     c.Error(c.locator.At("findings"), "finding must be set");
   }
   if (findings.empty()) findings.insert(rules::BLOCKED_BY_OWNERSHIP);
+  double name_threshold = CompileNameThreshold(config.min_name_score(), "min_name_score", c);
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<OwnedByListedPartyRule>(
       std::move(regime), std::set<std::string>(config.lists().begin(), config.lists().end()),
-      std::move(roles), std::move(findings));
+      std::move(roles), std::move(findings), name_threshold);
 }
 
 }  // namespace corridor

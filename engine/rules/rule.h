@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/base/status.h"
 #include "engine/base/diagnostics.h"
+#include "engine/base/status.h"
 #include "engine/facts/entity_facts.h"
 #include "engine/load/records.h"
 #include "engine/store/database.h"
@@ -22,12 +22,19 @@
 
 namespace corridor {
 
-// What a rule sees of a shipment.
+class RuleScratch;
+
+// What a rule sees of a shipment: the activation of CEL's `Program::Evaluate(activation) const`.
+// Everything that changes per shipment or per worker is here, never in the compiled rule.
 struct ShipmentContext {
   const Shipment& shipment;
-  // Parallel to shipment.parties; nullptr where the party's entity did not resolve.
+  // Parallel to shipment.parties; nullptr where the party's entity did not resolve. The facts
+  // are owned by the caller and outlive the evaluation.
   std::vector<const EntityFacts*> party_facts;
   std::string as_of;  // YYYY-MM-DD
+  // The evaluating rule's own per-worker state (CompiledRule::NewScratch); nullptr for rules
+  // that need none. Set by the driver before each rule's Evaluate.
+  RuleScratch* scratch = nullptr;
 };
 
 // What one rule found in one shipment. The rule hits when `evidence` is not empty.
@@ -41,6 +48,7 @@ struct RuleOutcome {
 };
 
 struct OwnershipWorld;    // engine/facts/ownership_world.h
+class OwnershipGraph;     // engine/ownership/ownership.h
 struct SecurityIncident;  // engine/incidents/incidents.h
 
 // What a run offers rules that need more than one shipment's records. Built lazily, once per
@@ -48,8 +56,15 @@ struct SecurityIncident;  // engine/incidents/incidents.h
 class RunResources {
  public:
   virtual ~RunResources() = default;
-  // The ownership graph with its listed entities (engine/facts/ownership_world.h).
+  // The ownership records with the company's entities screened (engine/facts/ownership_world.h).
   virtual Status Ownership(const OwnershipWorld** world) = 0;
+  // The finalized graph for a rule that counts name matches scoring at least `name_threshold`
+  // as the list entry they match (OwnershipWorld::GraphAt), built once per threshold.
+  virtual Status OwnershipGraphAt(double name_threshold, const OwnershipGraph** graph) {
+    (void)name_threshold;
+    (void)graph;
+    return Status::Error("the ownership graph is not available in this run");
+  }
   // Every row of the input's security_incident table; an error when the table is missing.
   virtual Status SecurityIncidents(const std::vector<SecurityIncident>** incidents) {
     (void)incidents;
@@ -60,20 +75,49 @@ class RunResources {
   virtual Database* input() = 0;
 };
 
+// What a rule needs from the run, declared by the rule itself so the driver never has to know
+// the kinds: the lists that must be loaded, and the least name-match score the rule uses.
+struct RuleNeeds {
+  // Watch lists the rule reads; screening refuses to run when none of them is loaded.
+  std::vector<std::string> lists;
+  // The rule reads list matches (EntityFacts) and uses none scoring below this (0..1); the
+  // name screener reports matches down to the least threshold of any rule. 0: no name matches.
+  double name_threshold = 0;
+};
+
+// Mutable state one worker needs to evaluate one rule (a custom SQL rule's view database).
+// Each worker owns one per rule; a compiled rule itself is immutable and shared by all workers.
+class RuleScratch {
+ public:
+  virtual ~RuleScratch() = default;
+};
+
 class CompiledRule {
  public:
-  // Called once per run before any shipment is evaluated. An error ends the run.
+  virtual ~CompiledRule() = default;
+  // What the rule needs from the run (lists, name-match threshold).
+  virtual RuleNeeds Needs() const { return {}; }
+  // Called once per run, on one thread, before any shipment is evaluated: builds run-wide,
+  // read-only state (the ownership analysis, incident index). An error ends the run.
   virtual Status Prepare(RunResources* resources) {
     (void)resources;
     return Status::Ok();
   }
-  virtual ~CompiledRule() = default;
+  // A fresh per-worker scratch, or nullptr (the default) when the rule needs none.
+  virtual Status NewScratch(std::unique_ptr<RuleScratch>* scratch) const {
+    scratch->reset();
+    return Status::Ok();
+  }
   // Appends evidence for every place the rule matches. Must not depend on anything but the
-  // context (determinism), and must list evidence in a stable order.
+  // context (determinism), and must list evidence in a stable order. Thread-safe: it may only
+  // change context.scratch.
   virtual void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const = 0;
-  // Watch lists the rule needs loaded; screening refuses to run without them.
-  virtual std::vector<std::string> RequiredLists() const { return {}; }
 };
+
+// Keeps the matches a rule may use: those scoring at least `threshold`.
+inline bool MatchCounts(const ListMatchFact& match, double threshold) {
+  return match.score >= threshold;
+}
 
 // One entry of an HS code table (rules/reference/*.csv).
 struct HsEntry {

@@ -1,19 +1,30 @@
 // Rule kind `sql`: an analyst's own pattern as an SQL query over read-only views of one shipment.
 //
-// Each compiled rule owns an in-memory SQLite database holding the views (tables refilled for
-// every shipment). The analyst's query is prepared when the rules load, under an authorizer that
-// allows SELECT and reading the views only: writes, schema changes, ATTACH/DETACH, PRAGMA,
-// transactions and extension loading are rejected there, with the action named; extension
-// loading is also switched off on the connection, and a progress handler stops a runaway query.
+// The compiled rule is immutable and shared by every worker; each worker owns a SqlScratch: an
+// in-memory SQLite database holding the views (tables refilled for every shipment) with the
+// analyst's query prepared on it. The query is checked when the rules load, under an authorizer
+// that allows SELECT and reading the views (and the query's own CTEs) only: writes, schema
+// changes, ATTACH/DETACH, PRAGMA, transactions, extension loading and functions whose result
+// depends on when or where the query runs (random(), 'now', 'localtime', current_timestamp...)
+// are rejected there, with the action named. The same output for the same inputs is a promise
+// (docs/output.md), and those functions would break it.
+//
+// Limits (docs/reliability.md): strings and blobs of at most kMaxValueBytes, a step budget and a
+// wall-clock budget per shipment (a progress handler), `max_rows` rows of evidence per shipment
+// with a note of how many more there were, and summaries cut at kMaxSummaryBytes.
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <set>
 
 #include "engine/base/strings.h"
+#include "engine/facts/ownership_world.h"
 #include "engine/ownership/ownership_load.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
-#include "engine/facts/ownership_world.h"
+#include "engine/store/database.h"
 
 namespace corridor {
 
@@ -44,14 +55,61 @@ const std::set<std::string>& ViewNames() {
   return names;
 }
 
-constexpr int kMaxRowsPerShipment = 20;
+constexpr int kDefaultMaxRows = 20;
+constexpr int kDefaultMaxMillis = 2000;
 constexpr int kProgressSteps = 1000;           // VM instructions between progress checks
 constexpr int kMaxProgressCallbacks = 100000;  // about 10^8 instructions per shipment
+constexpr int kMaxValueBytes = 1 << 20;        // the longest string or blob a query may build
+constexpr size_t kMaxSummaryBytes = 2000;      // longer summaries are cut (UTF-8 safe)
+
+// Functions whose result depends on the run, not on the shipment: denied at prepare time.
+const std::set<std::string>& NonDeterministicFunctions() {
+  static const std::set<std::string> names = {"random",        "randomblob",        "changes",
+                                              "total_changes", "last_insert_rowid", "current_date",
+                                              "current_time",  "current_timestamp"};
+  return names;
+}
+
+// The date and time functions: deterministic unless asked for 'now' (or given no time value,
+// which means now) or for the machine's time zone ('localtime', 'utc').
+const std::set<std::string>& DateFunctions() {
+  static const std::set<std::string> names = {"date",      "time",     "datetime",
+                                              "julianday", "strftime", "unixepoch"};
+  return names;
+}
+
+// True when a string literal of `sql` is one of the date words that read the clock or the time
+// zone. A literal is the text between single quotes ('' is an escaped quote).
+std::string ClockLiteral(std::string_view sql) {
+  for (size_t i = 0; i < sql.size(); ++i) {
+    if (sql[i] == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {  // -- comment
+      while (i < sql.size() && sql[i] != '\n') ++i;
+      continue;
+    }
+    if (sql[i] != '\'') continue;
+    std::string literal;
+    for (++i; i < sql.size(); ++i) {
+      if (sql[i] == '\'') {
+        if (i + 1 < sql.size() && sql[i + 1] == '\'') {
+          literal += '\'';
+          ++i;
+          continue;
+        }
+        break;
+      }
+      literal += sql[i];
+    }
+    std::string word = AsciiLower(std::string(Trim(literal)));
+    if (word == "now" || word == "localtime" || word == "utc") return word;
+  }
+  return "";
+}
 
 // What the authorizer saw while the analyst's query was prepared.
 struct AuthorizerState {
   bool checking = false;  // only the analyst's query is checked; the engine's own statements not
   std::string denied;     // the first action refused, for the error message
+  std::set<std::string> views_read;
 };
 
 int Authorize(void* data, int action, const char* a, const char* b, const char*, const char*) {
@@ -62,7 +120,7 @@ int Authorize(void* data, int action, const char* a, const char* b, const char*,
     return SQLITE_DENY;
   };
   std::string first = a ? a : "";
-  bool schema_table = first == "sqlite_master" || first == "sqlite_temp_master";
+  bool schema_table = first.rfind("sqlite_", 0) == 0;
   if ((action == SQLITE_INSERT || action == SQLITE_UPDATE || action == SQLITE_DELETE) &&
       schema_table) {
     return deny("schema changes (CREATE, DROP, ALTER)");
@@ -72,8 +130,13 @@ int Authorize(void* data, int action, const char* a, const char* b, const char*,
     case SQLITE_RECURSIVE:
       return SQLITE_OK;
     case SQLITE_READ:
-      if (ViewNames().count(first) || first == "sqlite_temp_master" || first.empty())
+      if (ViewNames().count(first)) {
+        state->views_read.insert(first);
         return SQLITE_OK;
+      }
+      // The connection holds nothing but the views (the authorizer refuses creating more), so
+      // any other name read is the query's own common table expression or subquery.
+      if (!schema_table) return SQLITE_OK;
       return deny("reading \"" + first + "\" (only the views " +
                   Join(std::vector<std::string>(ViewNames().begin(), ViewNames().end()), ", ") +
                   " may be read)");
@@ -82,6 +145,11 @@ int Authorize(void* data, int action, const char* a, const char* b, const char*,
       if (function == "load_extension" || function == "fts3_tokenizer" || function == "readfile" ||
           function == "writefile" || function == "edit") {
         return deny("calling " + function + "()");
+      }
+      if (NonDeterministicFunctions().count(function)) {
+        return deny("calling " + function +
+                    "(), whose result depends on when the query runs (the same inputs must give "
+                    "the same output; use shipment.as_of for the screening date)");
       }
       return SQLITE_OK;
     }
@@ -106,50 +174,110 @@ int Authorize(void* data, int action, const char* a, const char* b, const char*,
   }
 }
 
+// The per-shipment budget the progress handler enforces.
+struct Budget {
+  int calls = 0;
+  std::chrono::steady_clock::time_point deadline;
+  bool out_of_steps = false;
+  bool out_of_time = false;
+};
+
 int Progress(void* data) {
-  int* calls = static_cast<int*>(data);
-  return ++*calls > kMaxProgressCallbacks ? 1 : 0;
+  auto* budget = static_cast<Budget*>(data);
+  if (++budget->calls > kMaxProgressCallbacks) budget->out_of_steps = true;
+  if (std::chrono::steady_clock::now() > budget->deadline) budget->out_of_time = true;
+  return budget->out_of_steps || budget->out_of_time ? 1 : 0;
 }
 
-void Bind(sqlite3_stmt* statement, int index, const OptionalText& value) {
-  if (value) {
-    sqlite3_bind_text(statement, index, value->data(), static_cast<int>(value->size()),
-                      SQLITE_TRANSIENT);
+// Replaces the built-in date and time functions on the rule's connection: a call that reads the
+// clock (no time value, or 'now') or the time zone ('localtime', 'utc') is an error; any other
+// call is answered by the built-in on a private connection (`dates`). Literal 'now' is refused
+// at prepare time already; this catches values computed at run time ('n' || 'ow').
+struct DateFunction {
+  std::string name;
+  sqlite3* dates;  // a connection with the built-ins; owned by the scratch
+};
+
+void CallDateFunction(sqlite3_context* context, int argc, sqlite3_value** argv) {
+  auto* function = static_cast<DateFunction*>(sqlite3_user_data(context));
+  int first_time_value = function->name == "strftime" ? 1 : 0;
+  if (argc <= first_time_value) {
+    sqlite3_result_error(context,
+                         (function->name + "() without a time value reads the clock").c_str(), -1);
+    return;
+  }
+  for (int i = first_time_value; i < argc; ++i) {
+    if (sqlite3_value_type(argv[i]) != SQLITE_TEXT) continue;
+    std::string word =
+        AsciiLower(std::string(Trim(reinterpret_cast<const char*>(sqlite3_value_text(argv[i])))));
+    if (word == "now" || word == "localtime" || word == "utc") {
+      sqlite3_result_error(
+          context,
+          (function->name + "() with '" + word + "' depends on when or where the query runs")
+              .c_str(),
+          -1);
+      return;
+    }
+  }
+  std::string sql = "SELECT " + function->name + "(";
+  for (int i = 0; i < argc; ++i) sql += (i ? ",?" : "?") + std::to_string(i + 1);
+  sql += ")";
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(function->dates, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
+    sqlite3_result_error(context, sqlite3_errmsg(function->dates), -1);
+    return;
+  }
+  for (int i = 0; i < argc; ++i) sqlite3_bind_value(statement, i + 1, argv[i]);
+  if (sqlite3_step(statement) == SQLITE_ROW) {
+    sqlite3_result_value(context, sqlite3_column_value(statement, 0));
   } else {
-    sqlite3_bind_null(statement, index);
+    sqlite3_result_error(context, sqlite3_errmsg(function->dates), -1);
+  }
+  sqlite3_finalize(statement);
+}
+
+void BindOptional(Statement* statement, int index, const OptionalText& value) {
+  statement->BindOptionalText(index, value);
+}
+
+void BindOptional(Statement* statement, int index, const std::optional<double>& value) {
+  if (value) {
+    statement->BindDouble(index, *value);
+  } else {
+    statement->BindNull(index);
   }
 }
 
-void Bind(sqlite3_stmt* statement, int index, const std::optional<double>& value) {
-  if (value) {
-    sqlite3_bind_double(statement, index, *value);
-  } else {
-    sqlite3_bind_null(statement, index);
-  }
+// Cuts `text` to at most `max_bytes` bytes without splitting a UTF-8 sequence.
+std::string CutUtf8(std::string text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  text.resize(end);
+  return text + "... (cut at " + std::to_string(max_bytes) + " bytes)";
 }
 
-class SqlRule : public CompiledRule {
+// One worker's view database with the analyst's query prepared on it.
+class SqlScratch : public RuleScratch {
  public:
-  ~SqlRule() override {
-    for (sqlite3_stmt* statement : {query_, insert_shipment_, insert_party_, insert_alias_,
-                                    insert_item_, insert_leg_, insert_match_, insert_ownership_}) {
-      sqlite3_finalize(statement);
-    }
-    for (sqlite3_stmt* statement : clear_views_) sqlite3_finalize(statement);
-    sqlite3_close_v2(db_);
-  }
-
-  // Opens the view database and prepares the analyst's query. Returns an error message, or "".
+  // Opens the views and prepares `query`. Returns an error message, or "".
   std::string Open(const std::string& query) {
-    if (sqlite3_open_v2(":memory:", &db_,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-      return "cannot open an in-memory database";
-    }
-    sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
-    sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-    if (sqlite3_exec(db_, kViewSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
-      return std::string("cannot create the views: ") + sqlite3_errmsg(db_);
+    Status status = Database::OpenWritable(":memory:", &db_);
+    if (status.ok()) status = Database::OpenWritable(":memory:", &dates_);
+    if (!status.ok()) return "cannot open an in-memory database: " + status.message();
+    sqlite3* handle = db_->handle();
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
+    sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0);
+    status = db_->Execute(kViewSchema);
+    if (!status.ok()) return "cannot create the views: " + status.message();
+    for (const std::string& name : DateFunctions()) {
+      date_functions_.push_back(
+          std::make_unique<DateFunction>(DateFunction{name, dates_->handle()}));
+      sqlite3_create_function_v2(handle, name.c_str(), -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                 date_functions_.back().get(), CallDateFunction, nullptr, nullptr,
+                                 nullptr);
     }
     const char* inserts[] = {
         "INSERT INTO shipment VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -159,227 +287,301 @@ class SqlRule : public CompiledRule {
         "INSERT INTO leg VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         "INSERT INTO list_match VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         "INSERT INTO ownership VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
-    sqlite3_stmt** targets[] = {&insert_shipment_, &insert_party_, &insert_alias_,    &insert_item_,
-                                &insert_leg_,      &insert_match_, &insert_ownership_};
+    std::unique_ptr<Statement>* targets[] = {&insert_shipment_, &insert_party_, &insert_alias_,
+                                             &insert_item_,     &insert_leg_,   &insert_match_,
+                                             &insert_ownership_};
     for (size_t i = 0; i < 7; ++i) {
-      if (sqlite3_prepare_v2(db_, inserts[i], -1, targets[i], nullptr) != SQLITE_OK) {
-        return std::string("internal: ") + sqlite3_errmsg(db_);
-      }
+      status = db_->Prepare(inserts[i], targets[i]);
+      if (!status.ok()) return "internal: " + status.message();
     }
     for (const std::string& view : ViewNames()) {
-      sqlite3_stmt* statement = nullptr;
-      if (sqlite3_prepare_v2(db_, ("DELETE FROM " + view).c_str(), -1, &statement, nullptr) !=
-          SQLITE_OK) {
-        return std::string("internal: ") + sqlite3_errmsg(db_);
-      }
-      clear_views_.push_back(statement);
+      status = db_->Prepare("DELETE FROM " + view, &clear_views_.emplace_back());
+      if (!status.ok()) return "internal: " + status.message();
     }
-
-    sqlite3_set_authorizer(db_, Authorize, &authorizer_);
+    std::string clock = ClockLiteral(query);
+    if (!clock.empty()) {
+      return "not allowed in a rule query: '" + clock +
+             "', which depends on when or where the query runs (the same inputs must give the "
+             "same output; use shipment.as_of for the screening date)";
+    }
+    sqlite3_set_authorizer(handle, Authorize, &authorizer_);
     authorizer_.checking = true;
-    const char* tail = nullptr;
-    int rc = sqlite3_prepare_v2(db_, query.c_str(), static_cast<int>(query.size()), &query_, &tail);
+    std::string_view tail;
+    status = db_->PrepareFirst(query, &query_, &tail);
     authorizer_.checking = false;
     if (!authorizer_.denied.empty()) return "not allowed in a rule query: " + authorizer_.denied;
-    if (rc != SQLITE_OK) {
-      std::string message = std::string("SQL error: ") + sqlite3_errmsg(db_);
-      int offset = sqlite3_error_offset(db_);
-      if (offset >= 0) message += " (at character " + std::to_string(offset + 1) + " of the query)";
-      return message;
-    }
-    if (query_ == nullptr) return "the query is empty";
-    if (tail != nullptr && !std::string(Trim(tail)).empty() && std::string(Trim(tail)) != ";") {
-      return "the query must be a single SELECT statement";
-    }
-    if (!sqlite3_stmt_readonly(query_)) return "the query must only read";
-    summary_column_ = weight_column_ = -1;
-    for (int i = 0; i < sqlite3_column_count(query_); ++i) {
-      std::string name = AsciiLower(sqlite3_column_name(query_, i));
+    if (!status.ok()) return "SQL error: " + status.message();
+    if (!query_) return "the query is empty";
+    std::string rest(Trim(tail));
+    if (!rest.empty() && rest != ";") return "the query must be a single SELECT statement";
+    if (!query_->IsReadOnly()) return "the query must only read";
+    for (int i = 0; i < query_->ColumnCount(); ++i) {
+      std::string name = AsciiLower(query_->ColumnName(i));
       if (name == "summary") summary_column_ = i;
       if (name == "weight") weight_column_ = i;
     }
     if (summary_column_ < 0) return "the query must return a column named `summary`";
-    sqlite3_progress_handler(db_, kProgressSteps, Progress, &progress_calls_);
+    sqlite3_progress_handler(handle, kProgressSteps, Progress, &budget_);
     return "";
   }
 
+  bool reads_view(const std::string& view) const { return authorizer_.views_read.count(view); }
+
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<Database> dates_;
+  std::vector<std::unique_ptr<DateFunction>> date_functions_;
+  AuthorizerState authorizer_;
+  Budget budget_;
+  std::unique_ptr<Statement> query_;
+  std::unique_ptr<Statement> insert_shipment_, insert_party_, insert_alias_, insert_item_,
+      insert_leg_, insert_match_, insert_ownership_;
+  std::vector<std::unique_ptr<Statement>> clear_views_;  // DELETE FROM each view
+  int summary_column_ = -1;
+  int weight_column_ = -1;
+};
+
+class SqlRule : public CompiledRule {
+ public:
+  SqlRule(std::string query, double name_threshold, int max_rows, int max_millis,
+          bool reads_ownership)
+      : query_(std::move(query)),
+        name_threshold_(name_threshold),
+        max_rows_(max_rows),
+        max_millis_(max_millis),
+        reads_ownership_(reads_ownership) {}
+
+  RuleNeeds Needs() const override {
+    RuleNeeds needs;
+    needs.name_threshold = name_threshold_;
+    return needs;
+  }
+
   Status Prepare(RunResources* resources) override {
-    as_of_ = resources->as_of();
-    // The ownership view needs the graph only when the query reads it.
-    if (std::string(sqlite3_sql(query_)).find("ownership") == std::string::npos)
-      return Status::Ok();
+    // The ownership view needs the graph only when the query reads it (the authorizer saw it).
+    if (!reads_ownership_) return Status::Ok();
     Status status = resources->Ownership(&world_);
+    if (status.ok()) status = resources->OwnershipGraphAt(name_threshold_, &graph_);
     if (!status.ok()) return status;
     analysis_ = std::make_unique<OwnershipAnalysis>(
-        Analyze(world_->graph, world_->ListedSeeds({}, 0.0), OwnershipRegime::Ofac()));
+        Analyze(*graph_, world_->ListedSeeds({}, name_threshold_), OwnershipRegime::Ofac()));
+    return Status::Ok();
+  }
+
+  Status NewScratch(std::unique_ptr<RuleScratch>* out) const override {
+    auto scratch = std::make_unique<SqlScratch>();
+    std::string error = scratch->Open(query_);
+    if (!error.empty()) return Status::Error(error);
+    *out = std::move(scratch);
     return Status::Ok();
   }
 
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
-    std::string error = Fill(context);
-    if (!error.empty()) {
-      outcome->problems.push_back({"rule", context.shipment.shipment_id, "sql", error});
+    auto* scratch = static_cast<SqlScratch*>(context.scratch);
+    const std::string& shipment_id = context.shipment.shipment_id;
+    Status status = scratch ? Fill(context, scratch) : Status::Error("internal: no scratch");
+    if (!status.ok()) {
+      outcome->problems.push_back({"rule", shipment_id, "sql", status.message()});
       return;
     }
-    progress_calls_ = 0;
-    sqlite3_reset(query_);
+    scratch->budget_ = Budget();
+    scratch->budget_.deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(max_millis_);
+    Statement* query = scratch->query_.get();
+    query->Reset();
     int rows = 0;
-    int rc;
-    while ((rc = sqlite3_step(query_)) == SQLITE_ROW && rows < kMaxRowsPerShipment) {
+    int more = 0;
+    while (query->Step()) {
+      if (rows == max_rows_) {
+        ++more;  // counted, not kept: the evidence says how many were left out
+        continue;
+      }
       ++rows;
-      const unsigned char* text = sqlite3_column_text(query_, summary_column_);
       scores::Evidence* evidence = &outcome->evidence.emplace_back();
-      evidence->set_summary(text ? reinterpret_cast<const char*>(text) : "(no summary)");
+      std::string summary = query->IsNull(scratch->summary_column_)
+                                ? "(no summary)"
+                                : query->Text(scratch->summary_column_);
+      evidence->set_summary(CutUtf8(std::move(summary), kMaxSummaryBytes));
       evidence->set_field("sql");
-      if (weight_column_ >= 0 && sqlite3_column_type(query_, weight_column_) != SQLITE_NULL) {
-        double weight = sqlite3_column_double(query_, weight_column_);
-        evidence->set_weight(std::clamp(weight, 0.0, 100.0));
+      if (scratch->weight_column_ >= 0 && !query->IsNull(scratch->weight_column_)) {
+        double weight = query->Double(scratch->weight_column_);
+        evidence->set_weight(std::isfinite(weight) ? std::clamp(weight, 0.0, 100.0) : 0.0);
       }
     }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-      outcome->problems.push_back({"rule", context.shipment.shipment_id, "sql",
-                                   std::string("query failed: ") + sqlite3_errmsg(db_)});
+    if (!query->status().ok()) {
+      std::string why = scratch->budget_.out_of_time
+                            ? "ran past its " + std::to_string(max_millis_) + " ms budget"
+                        : scratch->budget_.out_of_steps ? "ran past its step budget"
+                                                        : query->status().message();
+      outcome->problems.push_back({"rule", shipment_id, "sql", "query failed: " + why});
       outcome->evidence.clear();
+    } else if (more > 0) {
+      scores::Evidence* evidence = &outcome->evidence.emplace_back();
+      evidence->set_field("sql");
+      evidence->set_summary("... and " + std::to_string(more) + " more rows not shown (max_rows " +
+                            std::to_string(max_rows_) + ")");
     }
-    sqlite3_reset(query_);
+    query->Reset();
   }
 
  private:
-  // Replaces the views' rows with the shipment's. Returns an error message or "".
-  std::string Fill(const ShipmentContext& context) const {
+  // Replaces the views' rows with the shipment's.
+  Status Fill(const ShipmentContext& context, SqlScratch* scratch) const {
     const Shipment& s = context.shipment;
-    for (sqlite3_stmt* clear : clear_views_) {
-      if (sqlite3_step(clear) != SQLITE_DONE) return sqlite3_errmsg(db_);
-      sqlite3_reset(clear);
+    for (const auto& clear : scratch->clear_views_) {
+      Status status = clear->Run();
+      if (!status.ok()) return status;
     }
-    auto run = [&](sqlite3_stmt* statement) {
-      int rc = sqlite3_step(statement);
-      sqlite3_reset(statement);
-      sqlite3_clear_bindings(statement);
-      return rc == SQLITE_DONE;
+    auto run = [](Statement* statement) {
+      Status status = statement->Run();
+      statement->Reset();
+      return status;
     };
-    sqlite3_stmt* st = insert_shipment_;
-    Bind(st, 1, OptionalText(s.shipment_id));
-    Bind(st, 2, s.shipped_on);
-    Bind(st, 3, s.mode);
-    Bind(st, 4, s.origin_country);
-    Bind(st, 5, s.origin_region);
-    Bind(st, 6, s.destination_country);
-    Bind(st, 7, s.destination_region);
-    Bind(st, 8, s.final_destination_country);
-    Bind(st, 9, s.declared_value);
-    Bind(st, 10, s.currency);
-    Bind(st, 11, OptionalText(context.as_of));
-    if (!run(st)) return sqlite3_errmsg(db_);
+    Statement* st = scratch->insert_shipment_.get();
+    st->BindText(1, s.shipment_id);
+    BindOptional(st, 2, s.shipped_on);
+    BindOptional(st, 3, s.mode);
+    BindOptional(st, 4, s.origin_country);
+    BindOptional(st, 5, s.origin_region);
+    BindOptional(st, 6, s.destination_country);
+    BindOptional(st, 7, s.destination_region);
+    BindOptional(st, 8, s.final_destination_country);
+    BindOptional(st, 9, s.declared_value);
+    BindOptional(st, 10, s.currency);
+    st->BindText(11, context.as_of);
+    Status status = run(st);
+    if (!status.ok()) return status;
     for (size_t i = 0; i < s.parties.size(); ++i) {
       const ShipmentParty& party = s.parties[i];
       if (!party.entity) continue;
-      const Entity& e = *party.entity;
-      st = insert_party_;
-      Bind(st, 1, OptionalText(e.entity_id));
-      Bind(st, 2, OptionalText(party.role));
-      Bind(st, 3, OptionalText(e.kind));
-      Bind(st, 4, OptionalText(e.name));
-      Bind(st, 5, e.country);
-      Bind(st, 6, e.region);
-      Bind(st, 7, e.address);
-      Bind(st, 8, e.birth_date);
-      Bind(st, 9, e.registration_id);
-      Bind(st, 10, e.imo);
-      Bind(st, 11, e.incorporated_on);
-      Bind(st, 12, e.activity);
-      if (!run(st)) return sqlite3_errmsg(db_);
-      for (const std::string& alias : e.aliases) {
-        Bind(insert_alias_, 1, OptionalText(e.entity_id));
-        Bind(insert_alias_, 2, OptionalText(alias));
-        if (!run(insert_alias_)) return sqlite3_errmsg(db_);
-      }
-      if (const EntityFacts* facts = context.party_facts[i]) {
-        for (const ListMatchFact& m : facts->list_matches) {
-          st = insert_match_;
-          Bind(st, 1, OptionalText(e.entity_id));
-          Bind(st, 2, OptionalText(party.role));
-          Bind(st, 3, OptionalText(m.list_id));
-          Bind(st, 4, OptionalText(m.entry_id));
-          Bind(st, 5, OptionalText(m.entry_name));
-          Bind(st, 6, OptionalText(m.matched_name));
-          Bind(st, 7, OptionalText(m.query_name));
-          Bind(st, 8, OptionalText(m.method));
-          Bind(st, 9, std::optional<double>(m.score));
-          Bind(st, 10, OptionalText(m.programs));
-          if (!run(st)) return sqlite3_errmsg(db_);
-        }
-      }
-      if (analysis_) {
-        NodeId node = world_->graph.Find(EntityNodeName(e.entity_id));
-        if (node != kNoNode) {
-          const OwnershipResult& result = analysis_->Result(node);
-          st = insert_ownership_;
-          Bind(st, 1, OptionalText(e.entity_id));
-          Bind(st, 2, OptionalText(party.role));
-          Bind(st, 3, OptionalText(StatusName(result.status)));
-          Bind(st, 4, std::optional<double>(result.blocked_share_lower));
-          Bind(st, 5, std::optional<double>(result.blocked_share_upper));
-          Bind(st, 6, std::optional<double>(result.effective_listed_share));
-          if (!run(st)) return sqlite3_errmsg(db_);
-        }
-      }
+      status = FillParty(party, context.party_facts[i], scratch);
+      if (!status.ok()) return status;
     }
     for (const ShipmentItem& item : s.items) {
-      st = insert_item_;
-      sqlite3_bind_int64(st, 1, item.line);
-      Bind(st, 2, item.hs_code);
-      Bind(st, 3, item.description);
-      Bind(st, 4, item.quantity);
-      Bind(st, 5, item.unit);
-      Bind(st, 6, item.value);
-      Bind(st, 7, item.origin_country);
-      Bind(st, 8, item.origin_region);
-      if (!run(st)) return sqlite3_errmsg(db_);
+      st = scratch->insert_item_.get();
+      st->BindInt(1, item.line);
+      BindOptional(st, 2, item.hs_code);
+      BindOptional(st, 3, item.description);
+      BindOptional(st, 4, item.quantity);
+      BindOptional(st, 5, item.unit);
+      BindOptional(st, 6, item.value);
+      BindOptional(st, 7, item.origin_country);
+      BindOptional(st, 8, item.origin_region);
+      status = run(st);
+      if (!status.ok()) return status;
     }
     for (const ShipmentLeg& leg : s.legs) {
-      st = insert_leg_;
-      sqlite3_bind_int64(st, 1, leg.seq);
-      Bind(st, 2, leg.location);
-      Bind(st, 3, leg.location_name);
-      Bind(st, 4, leg.country);
-      Bind(st, 5, leg.region);
-      Bind(st, 6, leg.kind);
-      Bind(st, 7, leg.arrived_on);
-      if (!run(st)) return sqlite3_errmsg(db_);
+      st = scratch->insert_leg_.get();
+      st->BindInt(1, leg.seq);
+      BindOptional(st, 2, leg.location);
+      BindOptional(st, 3, leg.location_name);
+      BindOptional(st, 4, leg.country);
+      BindOptional(st, 5, leg.region);
+      BindOptional(st, 6, leg.kind);
+      BindOptional(st, 7, leg.arrived_on);
+      status = run(st);
+      if (!status.ok()) return status;
     }
-    return "";
+    return Status::Ok();
   }
 
-  sqlite3* db_ = nullptr;
-  AuthorizerState authorizer_;
-  sqlite3_stmt* query_ = nullptr;
-  sqlite3_stmt* insert_shipment_ = nullptr;
-  sqlite3_stmt* insert_party_ = nullptr;
-  sqlite3_stmt* insert_alias_ = nullptr;
-  sqlite3_stmt* insert_item_ = nullptr;
-  sqlite3_stmt* insert_leg_ = nullptr;
-  sqlite3_stmt* insert_match_ = nullptr;
-  sqlite3_stmt* insert_ownership_ = nullptr;
-  std::vector<sqlite3_stmt*> clear_views_;  // DELETE FROM each view
-  int summary_column_ = -1;
-  int weight_column_ = -1;
-  mutable int progress_calls_ = 0;
-  std::string as_of_;
+  // One party's rows: the party, its aliases, its list matches at this rule's own threshold
+  // and, when the query reads it, its ownership finding.
+  Status FillParty(const ShipmentParty& party, const EntityFacts* facts,
+                   SqlScratch* scratch) const {
+    auto run = [](Statement* statement) {
+      Status status = statement->Run();
+      statement->Reset();
+      return status;
+    };
+    const Entity& e = *party.entity;
+    Statement* st = scratch->insert_party_.get();
+    st->BindText(1, e.entity_id);
+    st->BindText(2, party.role);
+    BindOptional(st, 3, OptionalText(e.kind));
+    st->BindText(4, e.name);
+    BindOptional(st, 5, e.country);
+    BindOptional(st, 6, e.region);
+    BindOptional(st, 7, e.address);
+    BindOptional(st, 8, e.birth_date);
+    BindOptional(st, 9, e.registration_id);
+    BindOptional(st, 10, e.imo);
+    BindOptional(st, 11, e.incorporated_on);
+    BindOptional(st, 12, e.activity);
+    Status status = run(st);
+    if (!status.ok()) return status;
+    for (const std::string& alias : e.aliases) {
+      st = scratch->insert_alias_.get();
+      st->BindText(1, e.entity_id);
+      st->BindText(2, alias);
+      status = run(st);
+      if (!status.ok()) return status;
+    }
+    if (facts != nullptr) {
+      for (const ListMatchFact& m : facts->list_matches) {
+        if (!MatchCounts(m, name_threshold_)) continue;
+        st = scratch->insert_match_.get();
+        st->BindText(1, e.entity_id);
+        st->BindText(2, party.role);
+        st->BindText(3, m.list_id);
+        st->BindText(4, m.entry_id);
+        st->BindText(5, m.entry_name);
+        st->BindText(6, m.matched_name);
+        st->BindText(7, m.query_name);
+        st->BindText(8, m.method);
+        st->BindDouble(9, m.score);
+        st->BindText(10, m.programs);
+        status = run(st);
+        if (!status.ok()) return status;
+      }
+    }
+    if (analysis_) {
+      NodeId node = world_->graph.Find(EntityNodeName(e.entity_id));
+      if (node != kNoNode) {
+        const OwnershipResult& result = analysis_->Result(node);
+        st = scratch->insert_ownership_.get();
+        st->BindText(1, e.entity_id);
+        st->BindText(2, party.role);
+        st->BindText(3, StatusName(result.status));
+        st->BindDouble(4, result.blocked_share_lower);
+        st->BindDouble(5, result.blocked_share_upper);
+        st->BindDouble(6, result.effective_listed_share);
+        status = run(st);
+        if (!status.ok()) return status;
+      }
+    }
+    return Status::Ok();
+  }
+
+  std::string query_;
+  double name_threshold_;
+  int max_rows_;
+  int max_millis_;
+  bool reads_ownership_;
   const OwnershipWorld* world_ = nullptr;
+  const OwnershipGraph* graph_ = nullptr;  // run-owned (RunResources::OwnershipGraphAt)
   std::unique_ptr<OwnershipAnalysis> analysis_;
 };
 
 }  // namespace
 
 std::unique_ptr<CompiledRule> CompileSql(const rules::Rule& rule, const RuleCompileContext& c) {
-  auto compiled = std::make_unique<SqlRule>();
-  std::string error = compiled->Open(rule.sql().query());
-  if (!error.empty()) {
-    c.Error(c.locator.At("query"), error);
-    return nullptr;
+  const rules::SqlRule& config = rule.sql();
+  size_t errors_before = c.diagnostics->size();
+  double name_threshold = CompileNameThreshold(config.min_name_score(), "min_name_score", c);
+  if (config.max_rows() < 0) c.Error(c.locator.At("max_rows"), "max_rows must not be negative");
+  if (config.max_millis() < 0) {
+    c.Error(c.locator.At("max_millis"), "max_millis must not be negative");
   }
-  return compiled;
+  // The query is checked on a scratch database of its own, then the scratch is dropped: each
+  // worker opens its own (CompiledRule::NewScratch).
+  SqlScratch check;
+  std::string error = check.Open(config.query());
+  if (!error.empty()) c.Error(c.locator.At("query"), error);
+  if (c.diagnostics->size() != errors_before) return nullptr;
+  return std::make_unique<SqlRule>(
+      config.query(), name_threshold, config.max_rows() > 0 ? config.max_rows() : kDefaultMaxRows,
+      config.max_millis() > 0 ? config.max_millis() : kDefaultMaxMillis,
+      check.reads_view("ownership"));
 }
 
 }  // namespace corridor

@@ -14,11 +14,12 @@
 
 #include "engine/base/strings.h"
 #include "engine/config/rule_set.h"
-#include "engine/incidents/incidents.h"
-#include "engine/load/input_database.h"
-#include "engine/score/aggregate.h"
 #include "engine/facts/ownership_world.h"
 #include "engine/facts/party_screener.h"
+#include "engine/incidents/incidents.h"
+#include "engine/load/input_database.h"
+#include "engine/rules/matchers.h"
+#include "engine/score/aggregate.h"
 
 namespace corridor {
 
@@ -27,32 +28,34 @@ namespace {
 constexpr size_t kMaxRunProblems = 1000;
 
 // Entity facts by entity_id, least recently used evicted first. Facts depend only on the entity
-// and the lists, so recomputing an evicted entry gives the same result.
+// and the lists, so recomputing an evicted entry gives the same result. Entries are shared
+// pointers: a shipment keeps the facts of its parties alive while it is scored, so evicting an
+// entry another party of the same shipment still uses is safe by construction.
 class EntityFactsCache {
  public:
+  using Facts = std::shared_ptr<const EntityFacts>;
   explicit EntityFactsCache(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
 
-  const EntityFacts* Find(const std::string& entity_id) {
+  Facts Find(const std::string& entity_id) {
     auto found = index_.find(entity_id);
     if (found == index_.end()) return nullptr;
     order_.splice(order_.begin(), order_, found->second);
-    return &found->second->second;
+    return found->second->second;
   }
 
-  const EntityFacts* Insert(const std::string& entity_id, EntityFacts facts) {
+  void Insert(const std::string& entity_id, Facts facts) {
     if (index_.size() >= capacity_) {
       index_.erase(order_.back().first);
       order_.pop_back();
     }
     order_.emplace_front(entity_id, std::move(facts));
     index_[entity_id] = order_.begin();
-    return &order_.front().second;
   }
 
  private:
   size_t capacity_;
-  std::list<std::pair<std::string, EntityFacts>> order_;
-  std::unordered_map<std::string, std::list<std::pair<std::string, EntityFacts>>::iterator> index_;
+  std::list<std::pair<std::string, Facts>> order_;
+  std::unordered_map<std::string, std::list<std::pair<std::string, Facts>>::iterator> index_;
 };
 
 void ToProto(const DataProblem& problem, scores::DataProblem* out) {
@@ -110,10 +113,21 @@ class Resources : public RunResources {
     return incidents_status_;
   }
 
+  Status OwnershipGraphAt(double name_threshold, const OwnershipGraph** graph) override {
+    const OwnershipWorld* world = nullptr;
+    Status status = Ownership(&world);
+    if (!status.ok()) return status;
+    std::unique_ptr<OwnershipGraph>& cached = graphs_[name_threshold];
+    if (!cached) cached = std::make_unique<OwnershipGraph>(world->GraphAt(name_threshold));
+    *graph = cached.get();
+    return Status::Ok();
+  }
+
   const std::string& as_of() const override { return as_of_; }
   Database* input() override { return input_->db(); }
 
  private:
+  std::map<double, std::unique_ptr<OwnershipGraph>> graphs_;  // by name threshold
   InputDatabase* input_;
   PartyScreener* screener_;
   std::string as_of_;
@@ -124,32 +138,99 @@ class Resources : public RunResources {
   Status incidents_status_;
 };
 
+// What one worker owns: its entity cache and one scratch per rule (CompiledRule::NewScratch).
+// The rule set itself is shared, read-only, by every worker.
+struct Worker {
+  EntityFactsCache cache;
+  std::vector<std::unique_ptr<RuleScratch>> scratches;  // parallel to rule_set.rules
+};
+
+Status NewWorker(const RuleSet& rule_set, size_t cache_size, std::unique_ptr<Worker>* out) {
+  auto worker = std::make_unique<Worker>(Worker{EntityFactsCache(cache_size), {}});
+  for (const LoadedRule& rule : rule_set.rules) {
+    Status status = rule.compiled->NewScratch(&worker->scratches.emplace_back());
+    if (!status.ok()) return status.WithContext("rule \"" + rule.config.id() + "\": ");
+  }
+  *out = std::move(worker);
+  return Status::Ok();
+}
+
+// The run's fixed inputs to scoring a shipment.
+struct ScoringSetup {
+  const RuleSet* rule_set;
+  PartyScreener* screener;  // null when no list is loaded or no rule reads list matches
+  std::string as_of;
+  // The built-in check that a party could be screened (docs/scoring.md); its floor is
+  // scoring.unscreenable_party_floor (default REVIEW), CLEAR switches it off.
+  rules::Rule unscreenable_rule;
+};
+
+// Why `party` cannot be screened, or "" when it can.
+std::string Unscreenable(const ShipmentParty& party, const EntityFacts* facts,
+                         bool names_screened) {
+  if (!party.entity) return "its entity is not in the entity table";
+  if (std::string(Trim(party.entity->name)).empty()) return "its entity has no name";
+  if (names_screened && facts && !facts->unscreenable.empty()) return facts->unscreenable;
+  return "";
+}
+
 // Screens one shipment: its parties' entity facts (cached), every rule, the aggregate score.
 // Leaves the shipment's record in `record`.
-void ScoreShipment(const RuleSet& rule_set, EntityFactsCache* cache, PartyScreener* screener,
-                   const std::string& as_of, Shipment* shipment, scores::ScoreRecord* record) {
-  ShipmentContext context{*shipment, {}, as_of};
+void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment,
+                   scores::ScoreRecord* record) {
+  ShipmentContext context{*shipment, {}, setup.as_of};
+  // Keeps every party's facts alive until the shipment is scored, whatever the cache evicts.
+  std::vector<EntityFactsCache::Facts> held;
+  std::set<std::string> problems_attached;  // an entity named twice reports its problems once
   for (const ShipmentParty& party : shipment->parties) {
-    if (!party.entity) {
-      context.party_facts.push_back(nullptr);
-      continue;
+    EntityFactsCache::Facts facts;
+    if (party.entity) {
+      facts = worker->cache.Find(party.entity_id);
+      if (!facts) {
+        auto computed = std::make_shared<EntityFacts>();
+        if (setup.screener)
+          setup.screener->Screen(*party.entity, computed.get(), &computed->problems);
+        facts = computed;
+        worker->cache.Insert(party.entity_id, facts);
+      }
+      // Attached to every shipment naming the entity: the output cannot depend on which
+      // worker or which shipment computed the facts.
+      if (problems_attached.insert(party.entity_id).second) {
+        shipment->problems.insert(shipment->problems.end(), facts->problems.begin(),
+                                  facts->problems.end());
+      }
     }
-    const EntityFacts* facts = cache->Find(party.entity_id);
-    if (facts == nullptr) {
-      EntityFacts computed;
-      if (screener) screener->Screen(*party.entity, &computed, &shipment->problems);
-      facts = cache->Insert(party.entity_id, std::move(computed));
-    }
-    context.party_facts.push_back(facts);
+    context.party_facts.push_back(facts.get());
+    held.push_back(std::move(facts));
   }
   std::vector<RuleHitInput> hits;
-  for (const LoadedRule& rule : rule_set.rules) {
+  const RuleSet& rule_set = *setup.rule_set;
+  for (size_t i = 0; i < rule_set.rules.size(); ++i) {
+    const LoadedRule& rule = rule_set.rules[i];
     RuleOutcome outcome;
     outcome.floor = rule.config.decision_floor();
+    context.scratch = worker->scratches[i].get();
     rule.compiled->Evaluate(context, &outcome);
     for (DataProblem& problem : outcome.problems) shipment->problems.push_back(std::move(problem));
     outcome.problems.clear();
     if (!outcome.evidence.empty()) hits.push_back(RuleHitInput{&rule.config, std::move(outcome)});
+  }
+  if (setup.unscreenable_rule.decision_floor() > CLEAR) {
+    RuleOutcome outcome;
+    outcome.floor = setup.unscreenable_rule.decision_floor();
+    for (size_t i = 0; i < shipment->parties.size(); ++i) {
+      const ShipmentParty& party = shipment->parties[i];
+      std::string why = Unscreenable(party, context.party_facts[i], setup.screener != nullptr);
+      if (why.empty()) continue;
+      scores::Evidence* evidence = &outcome.evidence.emplace_back();
+      SetParty(party, evidence->mutable_party());
+      evidence->set_field("party " + party.role);
+      evidence->set_matched_value(party.entity_id);
+      evidence->set_summary(party.role + " " + party.entity_id + " cannot be screened: " + why);
+    }
+    if (!outcome.evidence.empty()) {
+      hits.push_back(RuleHitInput{&setup.unscreenable_rule, std::move(outcome)});
+    }
   }
   record->Clear();
   scores::ShipmentScore* score = record->mutable_shipment();
@@ -159,14 +240,16 @@ void ScoreShipment(const RuleSet& rule_set, EntityFactsCache* cache, PartyScreen
 }
 
 // The multi-threaded run: this thread reads shipments in order and hands them out in numbered
-// batches; one worker per rule set scores a batch at a time; a writer thread writes the batches
+// batches; each worker (its own entity cache and rule scratch, the rule set shared) scores a
+// batch at a time; a writer thread writes the batches
 // back in reading order, so the output is byte-identical to a single-threaded run. At most a
 // few batches per worker are in flight, so memory stays flat.
-Status RunPipeline(const std::vector<const RuleSet*>& rule_sets, PartyScreener* screener,
-                   const ScreenOptions& options, ShipmentSource* source, ScoreWriter* writer,
+Status RunPipeline(const ScoringSetup& setup,
+                   const std::vector<std::unique_ptr<Worker>>& workers_state,
+                   ShipmentSource* source, ScoreWriter* writer,
                    const std::function<void(const scores::ShipmentScore&)>& account) {
   constexpr size_t kBatch = 64;
-  const int64_t kBatchesInFlight = 4 * static_cast<int64_t>(rule_sets.size());
+  const int64_t kBatchesInFlight = 4 * static_cast<int64_t>(workers_state.size());
   struct Batch {
     int64_t number = 0;
     std::vector<Shipment> shipments;
@@ -182,9 +265,9 @@ Status RunPipeline(const std::vector<const RuleSet*>& rule_sets, PartyScreener* 
   int64_t next_to_write = 0;
 
   std::vector<std::thread> workers;
-  for (const RuleSet* rule_set : rule_sets) {
-    workers.emplace_back([&, rule_set] {
-      EntityFactsCache cache(options.entity_cache_size);
+  for (const std::unique_ptr<Worker>& state : workers_state) {
+    Worker* worker = state.get();
+    workers.emplace_back([&, worker] {
       while (true) {
         Batch batch;
         {
@@ -196,8 +279,7 @@ Status RunPipeline(const std::vector<const RuleSet*>& rule_sets, PartyScreener* 
         }
         std::vector<scores::ScoreRecord> records(batch.shipments.size());
         for (size_t i = 0; i < batch.shipments.size(); ++i) {
-          ScoreShipment(*rule_set, &cache, screener, options.as_of, &batch.shipments[i],
-                        &records[i]);
+          ScoreShipment(setup, worker, &batch.shipments[i], &records[i]);
         }
         {
           std::lock_guard<std::mutex> lock(mutex);
@@ -266,150 +348,189 @@ Status RunPipeline(const std::vector<const RuleSet*>& rule_sets, PartyScreener* 
   return write_status;
 }
 
+// The stream header: engine, schema, rules (with the built-in unscreenable-party check when it
+// is on), the screening date and the loaded lists.
+Status WriteHeaderFields(const RuleSet& rule_set, const ScoringSetup& setup, InputDatabase* input,
+                         const std::string& as_of, scores::StreamHeader* header,
+                         std::set<std::string>* loaded_lists) {
+  header->set_engine_version(CORRIDOR_VERSION);
+  header->set_schema_version(input->db()->UserVersion());
+  header->set_rules_digest(rule_set.digest);
+  header->set_as_of(as_of);
+  auto describe = [&](const rules::Rule& config, const std::string& source) {
+    scores::RuleInfo* info = header->add_rules();
+    info->set_rule_id(config.id());
+    info->set_description(config.description());
+    info->set_category(config.category());
+    info->set_weight(config.weight());
+    info->set_decision_floor(config.decision_floor());
+    info->set_source(source);
+  };
+  for (const LoadedRule& rule : rule_set.rules) {
+    describe(rule.config, rule.pos.file + ":" + std::to_string(rule.pos.line));
+  }
+  if (setup.unscreenable_rule.decision_floor() > CLEAR) {
+    describe(setup.unscreenable_rule, "built in (scoring.unscreenable_party_floor)");
+  }
+  return ReadListVersions(input->db(), header, loaded_lists);
+}
+
+// Checks what the rules declare they need against what the database holds, and returns the
+// least name-match threshold any rule uses (0 when no rule reads list matches).
+Status CheckNeeds(const RuleSet& rule_set, const std::set<std::string>& loaded_lists,
+                  const std::string& db_path, double* name_floor) {
+  *name_floor = 0;
+  for (const LoadedRule& rule : rule_set.rules) {
+    RuleNeeds needs = rule.compiled->Needs();
+    if (needs.name_threshold > 0) {
+      *name_floor =
+          *name_floor == 0 ? needs.name_threshold : std::min(*name_floor, needs.name_threshold);
+    }
+    // A rule that names lists needs at least one of them loaded; otherwise it could never hit
+    // and a clean result would be a silent failure.
+    if (needs.lists.empty()) continue;
+    bool any = std::any_of(needs.lists.begin(), needs.lists.end(),
+                           [&](const std::string& list) { return loaded_lists.count(list) > 0; });
+    if (!any) {
+      return Status::NotFound(rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
+                              std::to_string(rule.pos.column) + ": rule \"" + rule.config.id() +
+                              "\" needs list \"" + Join(needs.lists, "\" or \"") + "\", which " +
+                              db_path + " does not hold (load it with `corridor import-list`)");
+    }
+  }
+  return Status::Ok();
+}
+
+// Shipments named with --shipment that the database does not hold: a mistake that would
+// otherwise look like a clean run.
+Status CheckShipmentsExist(InputDatabase* input, const std::vector<std::string>& ids) {
+  if (ids.empty()) return Status::Ok();
+  std::unique_ptr<Statement> query;
+  Status status = input->db()->Prepare(
+      "SELECT 1 FROM shipment WHERE CAST(shipment_id AS TEXT) = ?1 LIMIT 1", &query);
+  if (!status.ok()) return status;
+  std::vector<std::string> missing;
+  for (const std::string& id : ids) {
+    query->Reset();
+    query->BindText(1, id);
+    bool found = query->Step();
+    if (!query->status().ok()) return query->status();
+    if (!found) missing.push_back(id);
+  }
+  if (missing.empty()) return Status::Ok();
+  return Status::NotFound(input->db()->path() + ": no shipment " + Join(missing, ", "));
+}
+
+rules::Rule UnscreenableRule(const rules::ScoringConfig& scoring) {
+  rules::Rule rule;
+  rule.set_id("unscreenable_party");
+  rule.set_description(
+      "A party that cannot be screened (its entity is missing, has no name, or its name cannot "
+      "be normalised) cannot be cleared by screening");
+  rule.set_category(SECONDARY_SANCTIONS);
+  rule.set_weight(0);
+  rule.set_decision_floor(scoring.unscreenable_party_floor() == DECISION_UNSPECIFIED
+                              ? REVIEW
+                              : scoring.unscreenable_party_floor());
+  return rule;
+}
+
+// Counts one written shipment into the summary.
+void Account(const scores::ShipmentScore& score, ScreenReport* report) {
+  scores::StreamSummary& summary = report->summary;
+  summary.set_shipments(summary.shipments() + 1);
+  switch (score.decision()) {
+    case BLOCK:
+      summary.set_block(summary.block() + 1);
+      break;
+    case HOLD:
+      summary.set_hold(summary.hold() + 1);
+      break;
+    case REVIEW:
+      summary.set_review(summary.review() + 1);
+      break;
+    default:
+      summary.set_clear(summary.clear() + 1);
+      break;
+  }
+  report->worst = std::max(report->worst, score.decision());
+  if (score.problems_size() > 0) {
+    summary.set_data_problems(summary.data_problems() + score.problems_size());
+    summary.set_shipments_with_problems(summary.shipments_with_problems() + 1);
+  }
+}
+
 }  // namespace
 
 Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   *report = ScreenReport();
+  // Compile: the rules are loaded once and shared, read-only, by every worker.
   RuleSet rule_set;
   Diagnostics diagnostics;
   if (!LoadRuleSet(options.rules_dir, &rule_set, &diagnostics)) {
     std::string message = "invalid rules (" + std::to_string(diagnostics.size()) + " problems):";
     for (const Diagnostic& d : diagnostics) message += "\n" + d.ToString();
-    return Status::Error(message);
+    return Status::InvalidRules(message);
   }
-
   std::unique_ptr<InputDatabase> input;
   Status status = InputDatabase::Open(options.db_path, &input);
+  if (status.ok()) status = CheckShipmentsExist(input.get(), options.shipment_ids);
   if (!status.ok()) return status;
 
+  ScoringSetup setup{&rule_set, nullptr, options.as_of, UnscreenableRule(rule_set.scoring)};
   scores::ScoreRecord record;
-  scores::StreamHeader* header = record.mutable_header();
-  header->set_engine_version(CORRIDOR_VERSION);
-  header->set_schema_version(input->db()->UserVersion());
-  header->set_rules_digest(rule_set.digest);
-  header->set_as_of(options.as_of);
-  for (const LoadedRule& rule : rule_set.rules) {
-    scores::RuleInfo* info = header->add_rules();
-    info->set_rule_id(rule.config.id());
-    info->set_description(rule.config.description());
-    info->set_category(rule.config.category());
-    info->set_weight(rule.config.weight());
-    info->set_decision_floor(rule.config.decision_floor());
-    info->set_source(rule.pos.file + ":" + std::to_string(rule.pos.line));
-  }
   std::set<std::string> loaded_lists;
-  status = ReadListVersions(input->db(), header, &loaded_lists);
+  status = WriteHeaderFields(rule_set, setup, input.get(), options.as_of, record.mutable_header(),
+                             &loaded_lists);
+  double name_floor = 0;
+  if (status.ok()) status = CheckNeeds(rule_set, loaded_lists, options.db_path, &name_floor);
   if (!status.ok()) return status;
 
-  // Every party is screened against the loaded lists: listed-party, ownership, forced-labour
-  // and custom SQL rules all read the matches.
-  bool needs_names = !loaded_lists.empty();
-  // A rule that names lists needs at least one of them loaded; otherwise it could never hit and
-  // a clean result would be a silent failure.
-  for (const LoadedRule& rule : rule_set.rules) {
-    std::vector<std::string> lists = rule.compiled->RequiredLists();
-    if (lists.empty()) continue;
-    bool any = std::any_of(lists.begin(), lists.end(),
-                           [&](const std::string& list) { return loaded_lists.count(list) > 0; });
-    if (!any) {
-      return Status::Error(rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
-                           std::to_string(rule.pos.column) + ": rule \"" + rule.config.id() +
-                           "\" needs list \"" + Join(lists, "\" or \"") + "\", which " +
-                           options.db_path +
-                           " does not hold (load it with `corridor import-list`)");
-    }
-  }
-  // The name index reports matches down to the lowest threshold any listed-party rule uses;
-  // each rule then keeps those at or above its own.
-  double min_name_score = DefaultNameThreshold();
-  for (const LoadedRule& rule : rule_set.rules) {
-    if (rule.config.kind_case() != rules::Rule::kListedParty) continue;
-    const rules::ListedPartyRule& config = rule.config.listed_party();
-    if (config.min_score() > 0) min_name_score = std::min(min_name_score, config.min_score());
-    for (const rules::KindThreshold& kind : config.kind_min_scores()) {
-      min_name_score = std::min(min_name_score, kind.min_score());
-    }
-  }
+  // Screen names: once per entity, down to the least threshold any rule uses; each rule keeps
+  // only the matches at or above its own.
   std::unique_ptr<ListNameScreener> screener;
-  if (needs_names) {
-    status = ListNameScreener::Load(input->db(), min_name_score,
+  if (!loaded_lists.empty() && name_floor > 0) {
+    status = ListNameScreener::Load(input->db(), name_floor,
                                     MatcherOptionsFrom(rule_set.name_matching), &screener);
     if (!status.ok()) return status;
+    setup.screener = screener.get();
   }
+  // Bind the rules to the run (ownership analyses, incident index), on this thread.
   Resources resources(input.get(), screener.get(), options.as_of);
   for (const LoadedRule& rule : rule_set.rules) {
     status = rule.compiled->Prepare(&resources);
     if (!status.ok()) return status;
   }
+  std::vector<std::unique_ptr<Worker>> workers(static_cast<size_t>(std::max(1, options.threads)));
+  for (std::unique_ptr<Worker>& worker : workers) {
+    status = NewWorker(rule_set, options.entity_cache_size, &worker);
+    if (!status.ok()) return status;
+  }
 
   std::unique_ptr<ScoreWriter> writer;
   status = ScoreWriter::Open(options.out_path, options.format, &writer);
+  if (status.ok()) status = writer->Write(record);
   if (!status.ok()) return status;
-  status = writer->Write(record);
-  if (!status.ok()) return status;
-
-  // Each worker evaluates with its own copy of the rule set (compiled rules may keep per-run
-  // state, such as a custom SQL rule's view database) and its own entity cache; the name index,
-  // the ownership graph and the incidents are shared read-only. The first copy is the one
-  // loaded above.
-  int threads = std::max(1, options.threads);
-  std::vector<std::unique_ptr<RuleSet>> worker_rules;
-  for (int i = 1; i < threads; ++i) {
-    auto copy = std::make_unique<RuleSet>();
-    Diagnostics ignored;
-    if (!LoadRuleSet(options.rules_dir, copy.get(), &ignored) || copy->digest != rule_set.digest) {
-      return Status::Error(options.rules_dir + ": the rules changed while the run started");
-    }
-    for (const LoadedRule& rule : copy->rules) {
-      status = rule.compiled->Prepare(&resources);
-      if (!status.ok()) return status;
-    }
-    worker_rules.push_back(std::move(copy));
-  }
-
-  scores::StreamSummary& summary = report->summary;
   auto account = [&](const scores::ShipmentScore& score) {
-    summary.set_shipments(summary.shipments() + 1);
-    switch (score.decision()) {
-      case BLOCK:
-        summary.set_block(summary.block() + 1);
-        break;
-      case HOLD:
-        summary.set_hold(summary.hold() + 1);
-        break;
-      case REVIEW:
-        summary.set_review(summary.review() + 1);
-        break;
-      default:
-        summary.set_clear(summary.clear() + 1);
-        break;
-    }
-    report->worst = std::max(report->worst, score.decision());
-    if (score.problems_size() > 0) {
-      summary.set_data_problems(summary.data_problems() + score.problems_size());
-      summary.set_shipments_with_problems(summary.shipments_with_problems() + 1);
-    }
+    Account(score, report);
     if (options.on_shipment) options.on_shipment(score);
   };
-
   std::unique_ptr<ShipmentSource> source = input->Shipments(options.shipment_ids);
-  if (threads == 1) {
-    EntityFactsCache cache(options.entity_cache_size);
+  if (workers.size() == 1) {
     Shipment shipment;
     while (source->Next(&shipment)) {
-      ScoreShipment(rule_set, &cache, screener.get(), options.as_of, &shipment, &record);
+      ScoreShipment(setup, workers[0].get(), &shipment, &record);
       status = writer->Write(record);
       if (!status.ok()) return status;
       account(record.shipment());
     }
   } else {
-    std::vector<const RuleSet*> sets = {&rule_set};
-    for (const auto& copy : worker_rules) sets.push_back(copy.get());
-    status = RunPipeline(sets, screener.get(), options, source.get(), writer.get(), account);
+    status = RunPipeline(setup, workers, source.get(), writer.get(), account);
     if (!status.ok()) return status;
   }
   if (!source->status().ok()) return source->status();
 
+  scores::StreamSummary& summary = report->summary;
   const std::vector<DataProblem>& run_problems = input->run_problems();
   summary.set_data_problems(summary.data_problems() + static_cast<int64_t>(run_problems.size()));
   for (size_t i = 0; i < run_problems.size() && i < kMaxRunProblems; ++i) {

@@ -83,6 +83,22 @@ Status Database::Prepare(std::string_view sql, std::unique_ptr<Statement>* state
   return Status::Ok();
 }
 
+Status Database::PrepareFirst(std::string_view sql, std::unique_ptr<Statement>* statement,
+                              std::string_view* tail) {
+  sqlite3_stmt* handle = nullptr;
+  const char* rest = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &handle, &rest) !=
+      SQLITE_OK) {
+    std::string message = sqlite3_errmsg(db_);
+    int offset = sqlite3_error_offset(db_);
+    if (offset >= 0) message += " (at character " + std::to_string(offset + 1) + ")";
+    return Status::Error(message);
+  }
+  *tail = rest ? sql.substr(static_cast<size_t>(rest - sql.data())) : std::string_view();
+  statement->reset(handle ? new Statement(handle, db_) : nullptr);
+  return Status::Ok();
+}
+
 bool Database::HasTable(const std::string& table) {
   std::unique_ptr<Statement> query;
   if (!Prepare("SELECT 1 FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1", &query)
@@ -185,6 +201,20 @@ Status CreateInputSchema(Database* db) {
     return status;
   }
   return db->Execute("COMMIT");
+}
+
+int Statement::ColumnCount() const { return sqlite3_column_count(statement_); }
+
+std::string Statement::ColumnName(int column) const {
+  const char* name = sqlite3_column_name(statement_, column);
+  return name ? name : "";
+}
+
+bool Statement::IsReadOnly() const { return sqlite3_stmt_readonly(statement_) != 0; }
+
+std::string Statement::Sql() const {
+  const char* sql = sqlite3_sql(statement_);
+  return sql ? sql : "";
 }
 
 }  // namespace corridor

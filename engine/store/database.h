@@ -37,6 +37,10 @@ class Database {
   Status Execute(std::string_view sql);
   // Prepares one statement. REQUIRES: `sql` holds exactly one statement.
   Status Prepare(std::string_view sql, std::unique_ptr<Statement>* statement);
+  // Prepares the first statement of `sql` and sets `*tail` to the text after it. The error
+  // message is SQLite's alone (no file name), for messages about a user's own query.
+  Status PrepareFirst(std::string_view sql, std::unique_ptr<Statement>* statement,
+                      std::string_view* tail);
 
   // True when `table` exists (a table or a view).
   bool HasTable(const std::string& table);
@@ -83,6 +87,12 @@ class Statement {
   std::optional<double> OptionalDouble(int column) const;
   // True when the column holds a number (INTEGER or REAL), not text.
   bool IsNumeric(int column) const;
+
+  // The result columns and whether the statement only reads.
+  int ColumnCount() const;
+  std::string ColumnName(int column) const;
+  bool IsReadOnly() const;
+  std::string Sql() const;
 
  private:
   friend class Database;
