@@ -10,16 +10,6 @@ namespace corridor {
 
 namespace {
 
-// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant's algorithm).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
 std::vector<std::string> SplitList(const OptionalText& text) {
   std::vector<std::string> out;
   if (!text) return out;
@@ -34,14 +24,6 @@ std::vector<std::string> SplitList(const OptionalText& text) {
 
 bool SecurityIncident::TargetsForeignNationals() const {
   return std::find(targets.begin(), targets.end(), "foreign_nationals") != targets.end();
-}
-
-std::optional<int64_t> DayNumber(std::string_view iso_date) {
-  if (iso_date.size() != 10 || !IsIsoDate(iso_date)) return std::nullopt;
-  int64_t year = std::stoll(std::string(iso_date.substr(0, 4)));
-  unsigned month = static_cast<unsigned>(std::stoi(std::string(iso_date.substr(5, 2))));
-  unsigned day = static_cast<unsigned>(std::stoi(std::string(iso_date.substr(8, 2))));
-  return DaysFromCivil(year, month, day);
 }
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/date.h"  // DayNumber
 #include "engine/base/status.h"
 #include "engine/load/records.h"
 #include "engine/store/database.h"
@@ -40,7 +41,6 @@ struct SecurityIncident {
 };
 
 // Days since 1970-01-01 of a full ISO 8601 date (YYYY-MM-DD); nullopt when it is not one.
-std::optional<int64_t> DayNumber(std::string_view iso_date);
 
 // Great-circle distance in km between two WGS 84 points (haversine, mean Earth radius 6371 km).
 double HaversineKm(double lat1, double lon1, double lat2, double lon2);

@@ -10,15 +10,9 @@
 #include <string>
 #include <vector>
 
-namespace corridor {
+#include "engine/base/data_problem.h"
 
-// A problem in one input row: which table, which row (its key), which column, what.
-struct DataProblem {
-  std::string table;
-  std::string row_id;
-  std::string column;
-  std::string message;
-};
+namespace corridor {
 
 using OptionalText = std::optional<std::string>;
 

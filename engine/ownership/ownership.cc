@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "engine/base/date.h"
 #include "engine/base/strings.h"
 
 namespace corridor {
@@ -17,22 +18,6 @@ namespace {
 constexpr double kTolerance = 1e-9;  // percentage points, for threshold comparisons
 constexpr double kEffectiveTolerance = 1e-9;
 constexpr int kMaxSweeps = 5000;
-
-// Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil).
-int32_t DaysFromCivil(int year, int month, int day) {
-  year -= month <= 2;
-  const int era = (year >= 0 ? year : year - 399) / 400;
-  const int yoe = year - era * 400;
-  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-int DaysInMonth(int year, int month) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return (month == 2 && leap) ? 29 : kDays[month - 1];
-}
 
 bool PassesMinority(double share, const OwnershipRegime& regime) {
   return share >= regime.minority_percent - kTolerance;
@@ -73,12 +58,9 @@ bool PassesThreshold(double share_percent, const OwnershipRegime& regime) {
 }
 
 std::optional<int32_t> ParseDay(std::string_view text) {
-  if (!IsIsoDate(text)) return std::nullopt;
-  int year = std::stoi(std::string(text.substr(0, 4)));
-  int month = text.size() >= 7 ? std::stoi(std::string(text.substr(5, 2))) : 12;
-  int day =
-      text.size() == 10 ? std::stoi(std::string(text.substr(8, 2))) : DaysInMonth(year, month);
-  return DaysFromCivil(year, month, day);
+  std::optional<std::chrono::sys_days> day = ParseIsoDayEndOf(text);
+  if (!day) return std::nullopt;
+  return static_cast<int32_t>(day->time_since_epoch().count());
 }
 
 const char* StatusName(OwnershipStatus status) {

@@ -35,6 +35,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/base/data_problem.h"
+
 namespace corridor {
 
 // Dense node number, 0..node_count()-1, in the order nodes were added.
@@ -46,12 +48,7 @@ inline constexpr int32_t kNoDate = INT32_MIN;
 // A problem in the ownership records: which table and row (or "graph" and the node names),
 // which column, what. Problems never stop the analysis; the record is skipped or treated as
 // the message says.
-struct OwnershipProblem {
-  std::string table;
-  std::string row_id;
-  std::string column;
-  std::string message;
-};
+using OwnershipProblem = DataProblem;
 // "table row_id column: message", e.g. "ownership row 7 share: 150 is outside 0..100; skipped".
 std::string ToString(const OwnershipProblem& problem);
 

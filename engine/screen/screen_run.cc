@@ -95,10 +95,8 @@ class Resources : public RunResources {
     if (!ownership_) {
       ownership_ = std::make_unique<OwnershipWorld>();
       ownership_status_ = BuildOwnershipWorld(input_, screener_, ownership_.get());
-      for (const OwnershipProblem& problem : ownership_->problems) {
-        input_->run_problems().push_back(
-            {problem.table, problem.row_id, problem.column, problem.message});
-      }
+      input_->run_problems().insert(input_->run_problems().end(), ownership_->problems.begin(),
+                                    ownership_->problems.end());
     }
     *world = ownership_.get();
     return ownership_status_;

@@ -1,0 +1,55 @@
+#include "engine/base/date.h"
+
+namespace corridor {
+
+namespace {
+
+// Two, four... ASCII digits as a number; -1 when any is not a digit.
+int Digits(std::string_view text) {
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<std::chrono::sys_days> ParseIsoDay(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int year = Digits(text.substr(0, 4));
+  int month = Digits(text.substr(5, 2));
+  int day = Digits(text.substr(8, 2));
+  if (year < 0 || month < 0 || day < 0) return std::nullopt;
+  std::chrono::year_month_day date{std::chrono::year(year),
+                                   std::chrono::month(static_cast<unsigned>(month)),
+                                   std::chrono::day(static_cast<unsigned>(day))};
+  if (!date.ok()) return std::nullopt;
+  return std::chrono::sys_days(date);
+}
+
+std::optional<std::chrono::sys_days> ParseIsoDayEndOf(std::string_view text) {
+  if (text.size() == 10) return ParseIsoDay(text);
+  int year = Digits(text.substr(0, 4));
+  if (text.size() < 4 || year < 0) return std::nullopt;
+  int month = 12;
+  if (text.size() == 7) {
+    month = text[4] == '-' ? Digits(text.substr(5, 2)) : -1;
+  } else if (text.size() != 4) {
+    return std::nullopt;
+  }
+  if (month < 1 || month > 12) return std::nullopt;
+  std::chrono::year_month_day_last last{std::chrono::year(year) /
+                                        std::chrono::month(static_cast<unsigned>(month)) /
+                                        std::chrono::last};
+  return std::chrono::sys_days(last);
+}
+
+std::optional<int64_t> DayNumber(std::string_view iso_date) {
+  std::optional<std::chrono::sys_days> day = ParseIsoDay(iso_date);
+  if (!day) return std::nullopt;
+  return day->time_since_epoch().count();
+}
+
+}  // namespace corridor
