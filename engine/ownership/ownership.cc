@@ -418,7 +418,6 @@ OwnershipAnalysis Analyze(const OwnershipGraph& graph, const std::vector<NodeId>
     analysis.as_of_day_ = ParseDay(regime.as_of_date).value_or(kNoDate);
   }
   const size_t n = graph.node_count();
-  const std::span<const OwnershipEdge> edges = graph.edges();
   std::vector<NodeId> seeds;
   std::vector<uint8_t> is_listed(n, 0);
   for (NodeId node : listed) {
@@ -426,112 +425,132 @@ OwnershipAnalysis Analyze(const OwnershipGraph& graph, const std::vector<NodeId>
     is_listed[node] = 1;
     seeds.push_back(node);
   }
-  std::vector<OwnershipResult>& results = analysis.results_;
-  results.assign(n, OwnershipResult());
-  // Stale records count; a status relies on them when, without them, it would not hold: the
-  // propagations are repeated with stale edges left out.
-  const bool check_stale = regime.max_record_age_days > 0;
-  auto stale = [&](const OwnershipEdge& edge) { return analysis.IsStale(edge); };
-
+  analysis.results_.assign(n, OwnershipResult());
   if (regime.aggregate_owners) {
-    // Blocked status of all blocked persons together: lower bound (known shares) and upper.
-    std::vector<NodeState> blocked(n), possible(n);
-    std::vector<NodeId> blocked_sequence, possible_sequence;
-    Propagate(
-        graph, seeds, regime, false, [&](NodeId node) -> NodeState& { return blocked[node]; },
-        KeepAll, &blocked_sequence);
-    Propagate(
-        graph, seeds, regime, true, [&](NodeId node) -> NodeState& { return possible[node]; },
-        KeepAll, &possible_sequence);
-    analysis.blocked_order_.resize(n);
-    analysis.possible_order_.resize(n);
-    for (size_t node = 0; node < n; ++node) {
-      OwnershipResult& result = results[node];
-      const NodeId id = static_cast<NodeId>(node);
-      analysis.blocked_order_[node] = blocked[node].order;
-      analysis.possible_order_[node] = possible[node].order;
-      result.blocked_share_lower = Aggregate(graph, id, blocked[node], false);
-      result.blocked_share_upper = Aggregate(graph, id, possible[node], true);
-      if (is_listed[node]) {
-        result.status = OwnershipStatus::kListed;
-      } else if (blocked[node].order >= 0) {
-        result.status = OwnershipStatus::kBlocked;
-        result.blocked_by_control = blocked[node].by_control;
-      } else if (possible[node].order >= 0) {
-        result.status = OwnershipStatus::kPossiblyBlocked;
-      }
-    }
-    if (check_stale) {
-      for (bool upper : {false, true}) {
-        const OwnershipStatus status =
-            upper ? OwnershipStatus::kPossiblyBlocked : OwnershipStatus::kBlocked;
-        std::vector<NodeState> fresh(n);
-        std::vector<NodeId> fresh_sequence;
-        Propagate(
-            graph, seeds, regime, upper, [&](NodeId node) -> NodeState& { return fresh[node]; },
-            stale, &fresh_sequence);
-        for (size_t node = 0; node < n; ++node) {
-          if (results[node].status == status && fresh[node].order < 0) {
-            results[node].relies_on_stale_record = true;
-          }
-        }
-      }
-    }
+    analysis.StatusAggregated(seeds, is_listed);
   } else {
-    // Each blocked person's group separately; a node is blocked when one group blocks it.
-    analysis.blocked_seed_.assign(n, kNoNode);
-    analysis.possible_seed_.assign(n, kNoNode);
-    std::vector<uint8_t> by_share(n, 0), fresh(n, 0);
-    for (bool upper : {false, true}) {
-      std::vector<NodeId>& seed_of = upper ? analysis.possible_seed_ : analysis.blocked_seed_;
-      for (NodeId seed : seeds) {
-        Group group = PropagateGroup(graph, seed, regime, upper);
-        for (const auto& [node, state] : group.states) {
-          double& aggregate =
-              upper ? results[node].blocked_share_upper : results[node].blocked_share_lower;
-          aggregate = std::max(aggregate, Aggregate(graph, node, state, upper));
-        }
-        for (NodeId node : group.sequence) {
-          const NodeState& state = group.states.at(node);
-          if (seed_of[node] == kNoNode ||
-              (!upper && state.by_control == false && !by_share[node])) {
-            seed_of[node] = seed;
-          }
-          if (!upper && !state.by_control) by_share[node] = 1;
-        }
-        if (check_stale) {
-          for (NodeId node : PropagateGroup(graph, seed, regime, upper, stale).sequence) {
-            fresh[node] |= upper ? 2 : 1;
-          }
-        }
-      }
-    }
-    for (size_t node = 0; node < n; ++node) {
-      OwnershipResult& result = results[node];
-      if (is_listed[node]) {
-        result.status = OwnershipStatus::kListed;
-      } else if (analysis.blocked_seed_[node] != kNoNode) {
-        result.status = OwnershipStatus::kBlocked;
-        result.blocked_by_control = !by_share[node];
-        result.relies_on_stale_record = check_stale && !(fresh[node] & 1);
-      } else if (analysis.possible_seed_[node] != kNoNode) {
-        result.status = OwnershipStatus::kPossiblyBlocked;
-        result.relies_on_stale_record = check_stale && !(fresh[node] & 2);
-      }
-    }
+    analysis.StatusByGroup(seeds, is_listed);
   }
-  for (const OwnershipResult& result : results) {
+  for (const OwnershipResult& result : analysis.results_) {
     if (result.status == OwnershipStatus::kBlocked) ++analysis.blocked_count_;
     if (result.status == OwnershipStatus::kPossiblyBlocked) ++analysis.possibly_blocked_count_;
   }
+  analysis.EffectiveShares(is_listed);
+  analysis.Exposure(analysis.UncertainNodes(seeds, is_listed));
+  return analysis;
+}
 
-  // Effective listed share: E(v) = sum over owners u of share(u,v) * x(u), x(u) = 1 for a
-  // listed u and E(u)/100 otherwise. Components in owner-first order; cyclic components by
-  // Gauss-Seidel sweeps from 0 (monotone, so always a lower bound of the exact value).
+void OwnershipAnalysis::StatusAggregated(const std::vector<NodeId>& seeds,
+                                         const std::vector<uint8_t>& is_listed) {
+  const OwnershipGraph& graph = *graph_;
+  const size_t n = graph.node_count();
+  std::vector<OwnershipResult>& results = results_;
+  // Blocked status of all blocked persons together: lower bound (known shares) and upper.
+  std::vector<NodeState> blocked(n), possible(n);
+  std::vector<NodeId> blocked_sequence, possible_sequence;
+  Propagate(
+      graph, seeds, regime_, false, [&](NodeId node) -> NodeState& { return blocked[node]; },
+      KeepAll, &blocked_sequence);
+  Propagate(
+      graph, seeds, regime_, true, [&](NodeId node) -> NodeState& { return possible[node]; },
+      KeepAll, &possible_sequence);
+  blocked_order_.resize(n);
+  possible_order_.resize(n);
+  for (size_t node = 0; node < n; ++node) {
+    OwnershipResult& result = results[node];
+    const NodeId id = static_cast<NodeId>(node);
+    blocked_order_[node] = blocked[node].order;
+    possible_order_[node] = possible[node].order;
+    result.blocked_share_lower = Aggregate(graph, id, blocked[node], false);
+    result.blocked_share_upper = Aggregate(graph, id, possible[node], true);
+    if (is_listed[node]) {
+      result.status = OwnershipStatus::kListed;
+    } else if (blocked[node].order >= 0) {
+      result.status = OwnershipStatus::kBlocked;
+      result.blocked_by_control = blocked[node].by_control;
+    } else if (possible[node].order >= 0) {
+      result.status = OwnershipStatus::kPossiblyBlocked;
+    }
+  }
+  if (regime_.max_record_age_days <= 0) return;
+  // A status relies on stale records when, without them, it would not hold: the propagations
+  // are repeated with stale edges left out.
+  auto stale = [&](const OwnershipEdge& edge) { return IsStale(edge); };
+  for (bool upper : {false, true}) {
+    const OwnershipStatus status =
+        upper ? OwnershipStatus::kPossiblyBlocked : OwnershipStatus::kBlocked;
+    std::vector<NodeState> fresh(n);
+    std::vector<NodeId> fresh_sequence;
+    Propagate(
+        graph, seeds, regime_, upper, [&](NodeId node) -> NodeState& { return fresh[node]; }, stale,
+        &fresh_sequence);
+    for (size_t node = 0; node < n; ++node) {
+      if (results[node].status == status && fresh[node].order < 0) {
+        results[node].relies_on_stale_record = true;
+      }
+    }
+  }
+}
+
+void OwnershipAnalysis::StatusByGroup(const std::vector<NodeId>& seeds,
+                                      const std::vector<uint8_t>& is_listed) {
+  const OwnershipGraph& graph = *graph_;
+  const size_t n = graph.node_count();
+  std::vector<OwnershipResult>& results = results_;
+  const bool check_stale = regime_.max_record_age_days > 0;
+  auto stale = [&](const OwnershipEdge& edge) { return IsStale(edge); };
+  // Each blocked person's group separately; a node is blocked when one group blocks it. A group
+  // that blocks by share is preferred as the explanation over one that blocks by control.
+  blocked_seed_.assign(n, kNoNode);
+  possible_seed_.assign(n, kNoNode);
+  std::vector<uint8_t> by_share(n, 0), fresh(n, 0);
+  for (bool upper : {false, true}) {
+    std::vector<NodeId>& seed_of = upper ? possible_seed_ : blocked_seed_;
+    for (NodeId seed : seeds) {
+      Group group = PropagateGroup(graph, seed, regime_, upper);
+      for (const auto& [node, state] : group.states) {
+        double& aggregate =
+            upper ? results[node].blocked_share_upper : results[node].blocked_share_lower;
+        aggregate = std::max(aggregate, Aggregate(graph, node, state, upper));
+      }
+      for (NodeId node : group.sequence) {
+        const NodeState& state = group.states.at(node);
+        if (seed_of[node] == kNoNode || (!upper && state.by_control == false && !by_share[node])) {
+          seed_of[node] = seed;
+        }
+        if (!upper && !state.by_control) by_share[node] = 1;
+      }
+      if (check_stale) {
+        for (NodeId node : PropagateGroup(graph, seed, regime_, upper, stale).sequence) {
+          fresh[node] |= upper ? 2 : 1;
+        }
+      }
+    }
+  }
+  for (size_t node = 0; node < n; ++node) {
+    OwnershipResult& result = results[node];
+    if (is_listed[node]) {
+      result.status = OwnershipStatus::kListed;
+    } else if (blocked_seed_[node] != kNoNode) {
+      result.status = OwnershipStatus::kBlocked;
+      result.blocked_by_control = !by_share[node];
+      result.relies_on_stale_record = check_stale && !(fresh[node] & 1);
+    } else if (possible_seed_[node] != kNoNode) {
+      result.status = OwnershipStatus::kPossiblyBlocked;
+      result.relies_on_stale_record = check_stale && !(fresh[node] & 2);
+    }
+  }
+}
+
+void OwnershipAnalysis::EffectiveShares(const std::vector<uint8_t>& is_listed) {
+  const OwnershipGraph& graph = *graph_;
+  // E(v) = sum over owners u of share(u,v) * x(u), x(u) = 1 for a listed u and E(u)/100
+  // otherwise. Components in owner-first order; cyclic components by Gauss-Seidel sweeps from 0
+  // (monotone, so always a lower bound of the exact value).
   std::vector<NodeId> members;
   std::vector<int64_t> starts;
   Components(graph, &members, &starts);
-  std::vector<double> effective(n, 0.0);
+  std::vector<double> effective(graph.node_count(), 0.0);
   auto compute = [&](NodeId node) {
     double sum = 0;
     for (const OwnershipEdge& edge : graph.InEdges(node)) {
@@ -556,9 +575,18 @@ OwnershipAnalysis Analyze(const OwnershipGraph& graph, const std::vector<NodeId>
       }
       converged = change <= kEffectiveTolerance;
     }
-    if (!converged) ++analysis.unconverged_components_;
+    if (!converged) ++unconverged_components_;
   }
+  for (size_t node = 0; node < effective.size(); ++node) {
+    results_[node].effective_listed_share = effective[node];
+  }
+}
 
+std::vector<uint8_t> OwnershipAnalysis::UncertainNodes(
+    const std::vector<NodeId>& seeds, const std::vector<uint8_t>& is_listed) const {
+  const OwnershipGraph& graph = *graph_;
+  const std::span<const OwnershipEdge> edges = graph.edges();
+  const size_t n = graph.node_count();
   // Paths from listed seeds through unlisted nodes: which nodes they reach, and which they
   // reach through an edge of unknown share.
   std::vector<uint8_t> reached(n, 0), uncertain(n, 0);
@@ -596,18 +624,21 @@ OwnershipAnalysis Analyze(const OwnershipGraph& graph, const std::vector<NodeId>
     }
   }
   spread(std::move(frontier), &uncertain);
+  return uncertain;
+}
 
-  // Exposure below blocking: minority shares and control by blocked persons.
-  for (size_t node = 0; node < n; ++node) {
+void OwnershipAnalysis::Exposure(const std::vector<uint8_t>& uncertain) {
+  const bool check_stale = regime_.max_record_age_days > 0;
+  std::vector<OwnershipResult>& results = results_;
+  for (size_t node = 0; node < results.size(); ++node) {
     OwnershipResult& result = results[node];
-    result.effective_listed_share = effective[node];
     result.effective_is_lower_bound = uncertain[node] != 0;
     if (result.status == OwnershipStatus::kListed || result.status == OwnershipStatus::kBlocked) {
       continue;
     }
-    result.minority_exposure = PassesMinority(result.blocked_share_lower, regime) ||
-                               PassesMinority(result.effective_listed_share, regime);
-    for (const OwnershipEdge& edge : graph.InEdges(static_cast<NodeId>(node))) {
+    result.minority_exposure = PassesMinority(result.blocked_share_lower, regime_) ||
+                               PassesMinority(result.effective_listed_share, regime_);
+    for (const OwnershipEdge& edge : graph_->InEdges(static_cast<NodeId>(node))) {
       const OwnershipStatus owner = results[edge.owner].status;
       if (edge.control &&
           (owner == OwnershipStatus::kBlocked || owner == OwnershipStatus::kListed)) {
@@ -618,14 +649,13 @@ OwnershipAnalysis Analyze(const OwnershipGraph& graph, const std::vector<NodeId>
     // stale or such an owner's status relies on one.
     if (check_stale && result.status == OwnershipStatus::kNotBlocked &&
         (result.minority_exposure || result.control_without_ownership)) {
-      for (const OwnershipEdge* edge : analysis.EvidenceEdges(static_cast<NodeId>(node), nullptr)) {
-        if (analysis.IsStale(*edge) || results[edge->owner].relies_on_stale_record) {
+      for (const OwnershipEdge* edge : EvidenceEdges(static_cast<NodeId>(node), nullptr)) {
+        if (IsStale(*edge) || results[edge->owner].relies_on_stale_record) {
           result.relies_on_stale_record = true;
         }
       }
     }
   }
-  return analysis;
 }
 
 std::vector<OwnershipPath> OwnershipAnalysis::Explain(NodeId node, size_t max_paths) const {

@@ -232,6 +232,19 @@ class OwnershipAnalysis {
   const Chain* ChainOf(NodeId node,
                        std::map<std::pair<NodeId, bool>, std::unique_ptr<Chain>>* cache) const;
 
+  // The phases of Analyze(), in order. `is_listed` marks the seeds.
+  // Blocked status when owners aggregate (OFAC, EU): all blocked persons together.
+  void StatusAggregated(const std::vector<NodeId>& seeds, const std::vector<uint8_t>& is_listed);
+  // Blocked status when they do not (UK): each blocked person's group on its own.
+  void StatusByGroup(const std::vector<NodeId>& seeds, const std::vector<uint8_t>& is_listed);
+  // The effective listed share of every node (multiplied along chains).
+  void EffectiveShares(const std::vector<uint8_t>& is_listed);
+  // Nodes whose effective share is a lower bound: reached through an edge of unknown share.
+  std::vector<uint8_t> UncertainNodes(const std::vector<NodeId>& seeds,
+                                      const std::vector<uint8_t>& is_listed) const;
+  // Exposure below blocking: minority shares and control by blocked persons.
+  void Exposure(const std::vector<uint8_t>& uncertain);
+
   const OwnershipGraph* graph_ = nullptr;
   OwnershipRegime regime_;
   int32_t as_of_day_ = kNoDate;
