@@ -135,6 +135,28 @@ TEST_CASE("The digest and rule positions do not depend on how the folder is spel
   CHECK(dotted.rules[0].pos.file == "a.textproto");
 }
 
+TEST_CASE("screen writes the same bytes whichever way the rules folder is spelled",
+          "[rules-config][cli]") {
+  TempDir dir;
+  std::string db = testing::MakeDatabase(dir, "");
+  std::string folder = MakeRules(dir, {{"a.textproto", std::string(kTestScoring) + kRouteRule}});
+  std::vector<std::string> outputs;
+  fs::path previous = fs::current_path();
+  fs::current_path(dir.path());
+  for (const std::string& spelling : {std::string("rules"), std::string("./rules/"), folder}) {
+    std::string out = dir.File("out" + std::to_string(outputs.size()) + ".json");
+    testing::CommandResult result =
+        testing::RunCorridor(dir, "screen --db " + db + " --rules " + spelling + " --out " + out +
+                                      " --format json --as-of 2026-01-01");
+    CHECK(result.exit_code == 0);
+    outputs.push_back(testing::ReadText(out));
+  }
+  fs::current_path(previous);
+  CHECK(outputs[0].find("\"a.textproto:5\"") != std::string::npos);
+  CHECK(outputs[0] == outputs[1]);
+  CHECK(outputs[0] == outputs[2]);
+}
+
 TEST_CASE("A dangling link and a link loop among the rule files are diagnostics",
           "[rules-config]") {
   TempDir dir;

@@ -35,8 +35,8 @@ Status ErrnoStatus(int error) {
   return Status::IoError(std::strerror(error));
 }
 
-// Reads an open regular file of `size` bytes, refusing it when it grows past the limit while
-// being read (fstat's size is only a first check).
+// Reads an open regular file to its end, refusing it when it grows past the limit while being
+// read (the size fstat gave is only a first check).
 Status ReadAll(int fd, std::string* contents) {
   contents->clear();
   char buffer[1 << 16];
