@@ -101,12 +101,14 @@ TEST_CASE("HS codes of the wrong shape are errors, in tables and inline", "[rule
 TEST_CASE("A rules folder needs exactly one scoring block", "[rules-config]") {
   TempDir dir;
   std::string folder = MakeRules(dir, {{"a.textproto", "# nothing\n"}});
-  CHECK(Problems(folder) == std::vector<std::string>{folder + ": no file sets `scoring`"});
+  CHECK(Problems(folder) == std::vector<std::string>{folder + ": no file sets `scoring`",
+                                                     folder + ": no enabled rules"});
   TempDir twice;
   folder = MakeRules(twice, {{"a.textproto", kTestScoring}, {"b.textproto", kTestScoring}});
   CHECK(Problems(folder) ==
-        std::vector<std::string>{folder + "/b.textproto:1:1: scoring is already set in " + folder +
-                                 "/a.textproto"});
+        std::vector<std::string>{
+            folder + "/b.textproto:1:1: scoring is already set in " + folder + "/a.textproto",
+            folder + ": no enabled rules"});
 }
 
 TEST_CASE("A missing folder and an empty folder are reported", "[rules-config]") {
@@ -123,11 +125,14 @@ TEST_CASE("Disabled rules are validated but not loaded", "[rules-config]") {
       dir,
       {{"a.textproto", std::string(kTestScoring) +
                            "rule { id: \"off\" description: \"d\" category: SECURITY weight: 1 "
-                           "disabled: true route { countries: \"PK\" } }\n"}});
+                           "disabled: true route { countries: \"PK\" } }\n"
+                           "rule { id: \"on\" description: \"d\" category: SECURITY weight: 1 "
+                           "route { countries: \"PK\" } }\n"}});
   RuleSet rule_set;
   Diagnostics diagnostics;
   REQUIRE(LoadRuleSet(folder, &rule_set, &diagnostics));
-  CHECK(rule_set.rules.empty());
+  REQUIRE(rule_set.rules.size() == 1);
+  CHECK(rule_set.rules[0].config.id() == "on");
 }
 
 }  // namespace

@@ -3,22 +3,23 @@
 #include <google/protobuf/io/tokenizer.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "engine/base/csv.h"
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
+#include "engine/config/checks.h"
+#include "engine/config/rules_folder.h"
 #include "engine/rules/matchers.h"
 
 namespace corridor {
 
 namespace {
 
-namespace fs = std::filesystem;
 using google::protobuf::TextFormat;
 
 class CollectErrors : public google::protobuf::io::ErrorCollector {
@@ -40,7 +41,8 @@ class CollectErrors : public google::protobuf::io::ErrorCollector {
 };
 
 struct ParsedFile {
-  std::string name;  // directory joined with the file name
+  std::string relative;  // the file's name in the rules folder
+  std::string name;      // as diagnostics show it: the folder as given joined with `relative`
   std::string text;
   rules::RuleFile content;
   TextFormat::ParseInfoTree tree;
@@ -50,28 +52,33 @@ struct ParsedFile {
   }
 };
 
-std::string JoinPath(const std::string& directory, const std::string& name) {
-  if (directory.empty() || directory.back() == '/') return directory + name;
-  return directory + "/" + name;
+// The digest input for one file: its path relative to the rules folder and its contents, each
+// preceded by its length so that no two different file lists give the same bytes.
+void AddToDigest(const std::string& key, const std::string& contents, Sha256* digest) {
+  digest->Update(std::to_string(key.size()) + ":" + key + "\n");
+  digest->Update(std::to_string(contents.size()) + ":");
+  digest->Update(contents);
 }
 
-// Loads an HS table CSV (`hs_code,tier,description`, '#' comments) into `entries`.
-void LoadHsTable(const std::string& path, const SourcePos& declared_at,
-                 std::vector<HsEntry>* entries, Diagnostics* diagnostics, Sha256* digest) {
-  std::string contents;
-  if (!ReadFile(path, &contents)) {
-    diagnostics->push_back({declared_at, "cannot read HS table \"" + path + "\""});
-    return;
-  }
-  digest->Update(path);
-  digest->Update(contents);
+// `cannot read <what> "<path>"`, with the reason unless the file is simply missing.
+std::string CannotRead(const std::string& what, const std::string& path, const Status& status) {
+  std::string message = "cannot read " + what + " \"" + path + "\"";
+  if (!status.IsNotFound()) message += ": " + status.message();
+  return message;
+}
+
+// Parses an HS table CSV (`hs_code,tier,description`, '#' comments) into `entries`. `name` is
+// the table's file as diagnostics show it.
+void ParseHsTable(const std::string& name, const std::string& contents,
+                  const SourcePos& declared_at, std::vector<HsEntry>* entries,
+                  Diagnostics* diagnostics) {
   std::istringstream in(contents);
   CsvReader reader(&in);
   std::vector<std::string> fields;
   bool header_seen = false;
   std::set<std::string> seen;
   while (reader.NextDataRecord(&fields)) {
-    SourcePos pos{path, static_cast<int>(reader.line()), 1};
+    SourcePos pos{name, static_cast<int>(reader.line()), 1};
     if (!reader.error().empty()) {
       diagnostics->push_back({pos, reader.error()});
       continue;
@@ -101,70 +108,246 @@ void LoadHsTable(const std::string& path, const SourcePos& declared_at,
     entries->push_back(
         HsEntry{code, std::string(Trim(fields[1])), std::string(Trim(fields[2])), pos});
   }
-  if (!header_seen) diagnostics->push_back({declared_at, "HS table \"" + path + "\" is empty"});
+  if (!header_seen) diagnostics->push_back({declared_at, "HS table \"" + name + "\" is empty"});
 }
 
-void CheckGroup(const rules::CountryGroup& group, const FieldLocator& at,
-                Diagnostics* diagnostics) {
-  if (group.source().empty()) {
-    diagnostics->push_back({at.self(), "country group \"" + group.name() + "\" names no source"});
+// One load of one rules folder. All state lives here, so loads are independent of each other
+// (LoadRuleSet keeps nothing between calls). The phases run in order: ReadFiles, then
+// LoadReferenceData (country groups, HS tables, scoring, name matching, which rules refer to),
+// then CompileRules, then Finish.
+class Loader {
+ public:
+  Loader(const RulesFolder& folder, RuleSet* rule_set, Diagnostics* diagnostics)
+      : folder_(folder), rule_set_(rule_set), diagnostics_(diagnostics) {}
+
+  // Reads and parses every `*.textproto` file; false when there is none.
+  bool ReadFiles();
+  void LoadReferenceData();
+  void CompileRules();
+  void Finish(size_t errors_before);
+
+ private:
+  void AddError(const SourcePos& pos, std::string message) {
+    diagnostics_->push_back({pos, std::move(message)});
   }
-  for (int i = 0; i < group.countries_size(); ++i) {
-    if (!IsKnownCountryCode(group.countries(i))) {
-      diagnostics->push_back(
-          {at.At("countries", i), "unknown country code \"" + group.countries(i) + "\""});
+  // Reads a file of the folder, adding it to the digest. On failure, returns the error and adds
+  // nothing.
+  Status ReadConfined(const std::string& path, std::string* contents);
+  void LoadCountryGroups(const ParsedFile& file);
+  void LoadHsTables(const ParsedFile& file);
+  void LoadSingletons(const ParsedFile& file);
+  void CompileRule(const ParsedFile& file, int index);
+
+  const RulesFolder& folder_;
+  RuleSet* rule_set_;
+  Diagnostics* diagnostics_;
+  Sha256 digest_;
+  std::vector<std::unique_ptr<ParsedFile>> files_;
+  // Positions holding a non-finite number: the range check of the same field would only repeat
+  // the finding there, so Finish keeps the first diagnostic at each.
+  std::set<std::tuple<std::string, int, int>> non_finite_at_;
+  std::map<std::string, rules::CountryGroup> groups_;
+  std::map<std::string, std::vector<HsEntry>> hs_tables_;
+  const ParsedFile* scoring_file_ = nullptr;
+  const ParsedFile* name_matching_file_ = nullptr;
+  std::map<std::string, SourcePos> rule_ids_;
+  int enabled_rules_ = 0;  // rules written without `disabled: true`, compiled or not
+  bool all_files_parsed_ = true;
+};
+
+Status Loader::ReadConfined(const std::string& path, std::string* contents) {
+  std::string key;
+  Status status = folder_.Read(path, contents, &key);
+  if (status.ok()) AddToDigest(key, *contents, &digest_);
+  return status;
+}
+
+bool Loader::ReadFiles() {
+  std::vector<std::string> names;
+  Status listed = folder_.ListRuleFiles(&names);
+  if (!listed.ok()) {
+    AddError(SourcePos{folder_.directory(), 0, 0}, listed.message());
+    return false;
+  }
+  if (names.empty()) {
+    AddError(SourcePos{folder_.directory(), 0, 0}, "no *.textproto rule files");
+    return false;
+  }
+  for (const std::string& relative : names) {
+    auto parsed = std::make_unique<ParsedFile>();
+    parsed->relative = relative;
+    parsed->name = folder_.DisplayName(relative);
+    Status status = ReadConfined(relative, &parsed->text);
+    if (!status.ok()) {
+      AddError(SourcePos{parsed->name, 0, 0},
+               status.IsNotFound() ? "cannot read file" : status.message());
+      all_files_parsed_ = false;
+      continue;
     }
+    CollectErrors collector(parsed->name, diagnostics_);
+    TextFormat::Parser parser;
+    parser.RecordErrorsTo(&collector);
+    parser.WriteLocationsTo(&parsed->tree);
+    if (!parser.ParseFromString(parsed->text, &parsed->content)) {
+      all_files_parsed_ = false;
+      continue;
+    }
+    size_t before = diagnostics_->size();
+    CheckFiniteNumbers(parsed->content, parsed->Root(), diagnostics_);
+    // The walk goes in field-number order; report in the order of the text.
+    std::stable_sort(diagnostics_->begin() + static_cast<std::ptrdiff_t>(before),
+                     diagnostics_->end(), [](const Diagnostic& a, const Diagnostic& b) {
+                       return std::make_pair(a.pos.line, a.pos.column) <
+                              std::make_pair(b.pos.line, b.pos.column);
+                     });
+    for (size_t i = before; i < diagnostics_->size(); ++i) {
+      const SourcePos& pos = (*diagnostics_)[i].pos;
+      non_finite_at_.emplace(pos.file, pos.line, pos.column);
+    }
+    rule_set_->files.push_back(parsed->name);
+    files_.push_back(std::move(parsed));
   }
-  for (int i = 0; i < group.regions_size(); ++i) {
-    if (!IsRegionCodeShape(group.regions(i))) {
-      diagnostics->push_back(
-          {at.At("regions", i), "not an ISO 3166-2 region code \"" + group.regions(i) + "\""});
+  return true;
+}
+
+void Loader::LoadHsTables(const ParsedFile& file) {
+  FieldLocator root = file.Root();
+  for (int i = 0; i < file.content.hs_table_size(); ++i) {
+    const rules::HsTable& table = file.content.hs_table(i);
+    FieldLocator at = root.Nested("hs_table", i);
+    if (table.source().empty()) {
+      AddError(at.self(), "hs_table \"" + table.name() + "\" names no source");
+    }
+    if (hs_tables_.count(table.name())) {
+      AddError(at.At("name"), "duplicate hs_table \"" + table.name() + "\"");
+      continue;
+    }
+    std::vector<HsEntry>& entries = hs_tables_[table.name()];
+    std::string contents;
+    Status status = ReadConfined(table.path(), &contents);
+    if (!status.ok()) {
+      AddError(at.At("path"), CannotRead("HS table", table.path(), status));
+      continue;
+    }
+    ParseHsTable(folder_.DisplayName(table.path()), contents, at.At("path"), &entries,
+                 diagnostics_);
+  }
+}
+
+void Loader::LoadCountryGroups(const ParsedFile& file) {
+  FieldLocator root = file.Root();
+  for (int i = 0; i < file.content.country_group_size(); ++i) {
+    const rules::CountryGroup& group = file.content.country_group(i);
+    FieldLocator at = root.Nested("country_group", i);
+    CheckCountryGroup(group, at, diagnostics_);
+    if (!groups_.emplace(group.name(), group).second) {
+      AddError(at.At("name"), "duplicate country group \"" + group.name() + "\"");
     }
   }
 }
 
-// Corroboration deltas move a 0..1 score: each must lie within -1..1, matches not below zero and
-// conflicts not above.
-void CheckNameMatching(const rules::NameMatchingConfig& config, const FieldLocator& at,
-                       Diagnostics* diagnostics) {
-  const google::protobuf::Reflection* reflection = config.GetReflection();
-  const google::protobuf::Descriptor* descriptor = config.GetDescriptor();
-  for (int i = 0; i < descriptor->field_count(); ++i) {
-    const google::protobuf::FieldDescriptor* field = descriptor->field(i);
-    if (!reflection->HasField(config, field)) continue;
-    double value = reflection->GetDouble(config, field);
-    bool conflict = field->name().find("conflict") != std::string::npos;
-    if (value < -1 || value > 1 || (conflict && value > 0) || (!conflict && value < 0)) {
-      diagnostics->push_back(
-          {at.At(field->name()),
-           field->name() + (conflict ? " must be between -1 and 0" : " must be between 0 and 1")});
+// The blocks a rules folder may set once: name_matching and scoring.
+void Loader::LoadSingletons(const ParsedFile& file) {
+  FieldLocator root = file.Root();
+  if (file.content.has_name_matching()) {
+    if (name_matching_file_ != nullptr) {
+      AddError(root.At("name_matching"),
+               "name_matching is already set in " + name_matching_file_->name);
+    } else {
+      name_matching_file_ = &file;
+      rule_set_->name_matching = file.content.name_matching();
+      CheckNameMatching(rule_set_->name_matching, root.Nested("name_matching"), diagnostics_);
+    }
+  }
+  if (file.content.has_scoring()) {
+    if (scoring_file_ != nullptr) {
+      AddError(root.At("scoring"), "scoring is already set in " + scoring_file_->name);
+    } else {
+      scoring_file_ = &file;
+      rule_set_->scoring = file.content.scoring();
+      CheckScoring(rule_set_->scoring, root.Nested("scoring"), diagnostics_);
     }
   }
 }
 
-void CheckScoring(const rules::ScoringConfig& scoring, const FieldLocator& at,
-                  Diagnostics* diagnostics) {
-  auto in_range = [&](double value, const char* field) {
-    if (value <= 0 || value > 100) {
-      diagnostics->push_back(
-          {at.At(field), std::string(field) + " must be above 0 and at most 100"});
+void Loader::LoadReferenceData() {
+  for (const auto& file : files_) {
+    LoadCountryGroups(*file);
+    LoadHsTables(*file);
+    LoadSingletons(*file);
+  }
+  if (scoring_file_ == nullptr && !files_.empty()) {
+    AddError(SourcePos{folder_.directory(), 0, 0}, "no file sets `scoring`");
+  }
+}
+
+void Loader::CompileRule(const ParsedFile& file, int index) {
+  // A const regex is safe to share between threads; nothing here is mutated after its
+  // (thread-safe) initialisation.
+  static const std::regex kRuleId("[a-z][a-z0-9_]*");
+  const rules::Rule& rule = file.content.rule(index);
+  FieldLocator at = file.Root().Nested("rule", index);
+  size_t rule_errors = diagnostics_->size();
+  if (!rule.disabled()) ++enabled_rules_;
+  if (!std::regex_match(rule.id(), kRuleId)) {
+    AddError(at.At("id"), "rule id \"" + rule.id() + "\" must be lower_snake_case");
+  } else if (auto [it, inserted] = rule_ids_.emplace(rule.id(), at.At("id")); !inserted) {
+    AddError(at.At("id"), "duplicate rule id \"" + rule.id() + "\" (first defined at " +
+                              it->second.file + ":" + std::to_string(it->second.line) + ")");
+  }
+  if (rule.description().empty()) {
+    AddError(at.self(), "rule \"" + rule.id() + "\" has no description");
+  }
+  if (!InRange(rule.weight(), 0, 100)) {
+    AddError(at.At("weight"), "weight must be between 0 and 100");
+  }
+  if (rule.category() == CATEGORY_UNSPECIFIED) {
+    AddError(at.self(), "rule \"" + rule.id() + "\" has no category");
+  }
+  const google::protobuf::FieldDescriptor* kind =
+      rule.kind_case() == rules::Rule::KIND_NOT_SET
+          ? nullptr
+          : rules::Rule::descriptor()->FindFieldByNumber(rule.kind_case());
+  RuleCompileContext context{groups_,
+                             hs_tables_,
+                             kind ? at.Nested(kind->name()) : at,
+                             diagnostics_,
+                             [this](const std::string& path, std::string* contents) {
+                               return ReadConfined(path, contents);
+                             },
+                             [this](const std::string& path) { return folder_.DisplayName(path); }};
+  std::unique_ptr<CompiledRule> compiled = corridor::CompileRule(rule, context);
+  if (diagnostics_->size() != rule_errors || compiled == nullptr || rule.disabled()) return;
+  // The rule's position is recorded relative to the rules folder (it goes into the output's
+  // header), so that where the folder lives changes nothing in the output.
+  SourcePos pos = at.self();
+  pos.file = file.relative;
+  rule_set_->rules.push_back(LoadedRule{rule, std::move(compiled), pos});
+}
+
+void Loader::CompileRules() {
+  for (const auto& file : files_) {
+    for (int i = 0; i < file->content.rule_size(); ++i) CompileRule(*file, i);
+  }
+}
+
+void Loader::Finish(size_t errors_before) {
+  // A folder whose rules are all disabled would screen every shipment CLEAR. (When a file could
+  // not be read or parsed its rules are unknown, and that file's diagnostic says enough.)
+  if (enabled_rules_ == 0 && all_files_parsed_)
+    AddError(SourcePos{folder_.directory(), 0, 0}, "no enabled rules");
+  if (!non_finite_at_.empty()) {
+    std::set<std::tuple<std::string, int, int>> reported;
+    Diagnostics kept(diagnostics_->begin(), diagnostics_->begin() + errors_before);
+    for (size_t i = errors_before; i < diagnostics_->size(); ++i) {
+      const SourcePos& pos = (*diagnostics_)[i].pos;
+      std::tuple<std::string, int, int> key{pos.file, pos.line, pos.column};
+      if (non_finite_at_.count(key) && !reported.insert(key).second) continue;
+      kept.push_back(std::move((*diagnostics_)[i]));
     }
-  };
-  in_range(scoring.review_at(), "review_at");
-  in_range(scoring.hold_at(), "hold_at");
-  in_range(scoring.block_at(), "block_at");
-  if (!(scoring.review_at() <= scoring.hold_at() && scoring.hold_at() <= scoring.block_at())) {
-    diagnostics->push_back({at.self(), "thresholds must satisfy review_at <= hold_at <= block_at"});
+    *diagnostics_ = std::move(kept);
   }
-  if (scoring.bands_size() == 0 || scoring.bands(0).from() != 0) {
-    diagnostics->push_back({at.self(), "bands must start with a band from 0"});
-  }
-  for (int i = 1; i < scoring.bands_size(); ++i) {
-    if (scoring.bands(i).from() <= scoring.bands(i - 1).from()) {
-      diagnostics->push_back(
-          {at.Nested("bands", i).At("from"), "bands must be in increasing order"});
-    }
-  }
+  rule_set_->digest = digest_.HexDigest();
 }
 
 }  // namespace
@@ -172,145 +355,17 @@ void CheckScoring(const rules::ScoringConfig& scoring, const FieldLocator& at,
 bool LoadRuleSet(const std::string& directory, RuleSet* rule_set, Diagnostics* diagnostics) {
   size_t errors_before = diagnostics->size();
   *rule_set = RuleSet();
-  std::vector<std::string> names;
-  std::error_code error;
-  if (!fs::is_directory(directory, error)) {
-    diagnostics->push_back({SourcePos{directory, 0, 0}, "not a rules folder"});
+  RulesFolder folder;
+  Status opened = RulesFolder::Open(directory, &folder);
+  if (!opened.ok()) {
+    diagnostics->push_back({SourcePos{directory, 0, 0}, opened.message()});
     return false;
   }
-  for (const auto& file : fs::directory_iterator(directory, error)) {
-    if (file.is_regular_file() && file.path().extension() == ".textproto") {
-      names.push_back(file.path().filename().string());
-    }
-  }
-  std::sort(names.begin(), names.end());
-  if (names.empty()) {
-    diagnostics->push_back({SourcePos{directory, 0, 0}, "no *.textproto rule files"});
-    return false;
-  }
-
-  Sha256 digest;
-  std::vector<std::unique_ptr<ParsedFile>> files;
-  for (const std::string& name : names) {
-    auto parsed = std::make_unique<ParsedFile>();
-    parsed->name = JoinPath(directory, name);
-    std::string& text = parsed->text;
-    if (!ReadFile(parsed->name, &text)) {
-      diagnostics->push_back({SourcePos{parsed->name, 0, 0}, "cannot read file"});
-      continue;
-    }
-    digest.Update(name);
-    digest.Update(text);
-    CollectErrors collector(parsed->name, diagnostics);
-    TextFormat::Parser parser;
-    parser.RecordErrorsTo(&collector);
-    parser.WriteLocationsTo(&parsed->tree);
-    if (!parser.ParseFromString(text, &parsed->content)) continue;
-    rule_set->files.push_back(parsed->name);
-    files.push_back(std::move(parsed));
-  }
-
-  // Reference data first: country groups and HS tables, which rules refer to by name.
-  std::map<std::string, rules::CountryGroup> groups;
-  std::map<std::string, std::vector<HsEntry>> hs_tables;
-  const ParsedFile* scoring_file = nullptr;
-  const ParsedFile* name_matching_file = nullptr;
-  for (const auto& file : files) {
-    FieldLocator root = file->Root();
-    for (int i = 0; i < file->content.country_group_size(); ++i) {
-      const rules::CountryGroup& group = file->content.country_group(i);
-      FieldLocator at = root.Nested("country_group", i);
-      CheckGroup(group, at, diagnostics);
-      if (!groups.emplace(group.name(), group).second) {
-        diagnostics->push_back({at.At("name"), "duplicate country group \"" + group.name() + "\""});
-      }
-    }
-    for (int i = 0; i < file->content.hs_table_size(); ++i) {
-      const rules::HsTable& table = file->content.hs_table(i);
-      FieldLocator at = root.Nested("hs_table", i);
-      if (table.source().empty()) {
-        diagnostics->push_back({at.self(), "hs_table \"" + table.name() + "\" names no source"});
-      }
-      if (hs_tables.count(table.name())) {
-        diagnostics->push_back({at.At("name"), "duplicate hs_table \"" + table.name() + "\""});
-        continue;
-      }
-      LoadHsTable(JoinPath(directory, table.path()), at.At("path"), &hs_tables[table.name()],
-                  diagnostics, &digest);
-    }
-    if (file->content.has_name_matching()) {
-      if (name_matching_file != nullptr) {
-        diagnostics->push_back({root.At("name_matching"),
-                                "name_matching is already set in " + name_matching_file->name});
-      } else {
-        name_matching_file = file.get();
-        rule_set->name_matching = file->content.name_matching();
-        CheckNameMatching(rule_set->name_matching, root.Nested("name_matching"), diagnostics);
-      }
-    }
-    if (file->content.has_scoring()) {
-      if (scoring_file != nullptr) {
-        diagnostics->push_back(
-            {root.At("scoring"), "scoring is already set in " + scoring_file->name});
-      } else {
-        scoring_file = file.get();
-        rule_set->scoring = file->content.scoring();
-        CheckScoring(rule_set->scoring, root.Nested("scoring"), diagnostics);
-      }
-    }
-  }
-  if (scoring_file == nullptr && !files.empty()) {
-    diagnostics->push_back({SourcePos{directory, 0, 0}, "no file sets `scoring`"});
-  }
-
-  static const std::regex kRuleId("[a-z][a-z0-9_]*");
-  std::map<std::string, SourcePos> rule_ids;
-  for (const auto& file : files) {
-    FieldLocator root = file->Root();
-    for (int i = 0; i < file->content.rule_size(); ++i) {
-      const rules::Rule& rule = file->content.rule(i);
-      FieldLocator at = root.Nested("rule", i);
-      size_t rule_errors = diagnostics->size();
-      if (!std::regex_match(rule.id(), kRuleId)) {
-        diagnostics->push_back(
-            {at.At("id"), "rule id \"" + rule.id() + "\" must be lower_snake_case"});
-      } else if (auto [it, inserted] = rule_ids.emplace(rule.id(), at.At("id")); !inserted) {
-        diagnostics->push_back({at.At("id"), "duplicate rule id \"" + rule.id() +
-                                                 "\" (first defined at " + it->second.file + ":" +
-                                                 std::to_string(it->second.line) + ")"});
-      }
-      if (rule.description().empty()) {
-        diagnostics->push_back({at.self(), "rule \"" + rule.id() + "\" has no description"});
-      }
-      if (rule.weight() < 0 || rule.weight() > 100) {
-        diagnostics->push_back({at.At("weight"), "weight must be between 0 and 100"});
-      }
-      if (rule.category() == CATEGORY_UNSPECIFIED) {
-        diagnostics->push_back({at.self(), "rule \"" + rule.id() + "\" has no category"});
-      }
-      const google::protobuf::FieldDescriptor* kind =
-          rule.kind_case() == rules::Rule::KIND_NOT_SET
-              ? nullptr
-              : rules::Rule::descriptor()->FindFieldByNumber(rule.kind_case());
-      RuleCompileContext context{
-          groups,
-          hs_tables,
-          kind ? at.Nested(kind->name()) : at,
-          diagnostics,
-          [&](const std::string& relative, std::string* contents) {
-            std::string path = JoinPath(directory, relative);
-            if (!ReadFile(path, contents)) return false;
-            digest.Update(path);
-            digest.Update(*contents);
-            return true;
-          },
-          [&](const std::string& relative) { return JoinPath(directory, relative); }};
-      std::unique_ptr<CompiledRule> compiled = CompileRule(rule, context);
-      if (diagnostics->size() != rule_errors || compiled == nullptr || rule.disabled()) continue;
-      rule_set->rules.push_back(LoadedRule{rule, std::move(compiled), at.self()});
-    }
-  }
-  rule_set->digest = digest.HexDigest();
+  Loader loader(folder, rule_set, diagnostics);
+  if (!loader.ReadFiles()) return false;
+  loader.LoadReferenceData();
+  loader.CompileRules();
+  loader.Finish(errors_before);
   return diagnostics->size() == errors_before;
 }
 

@@ -23,22 +23,27 @@ namespace corridor {
 struct LoadedRule {
   rules::Rule config;
   std::unique_ptr<CompiledRule> compiled;
-  SourcePos pos;  // where the rule starts
+  // Where the rule starts; `file` is relative to the rules folder ("sanctions.textproto"), so
+  // that nothing recorded from it depends on where the folder lives.
+  SourcePos pos;
 };
 
 struct RuleSet {
   std::vector<LoadedRule> rules;  // enabled rules, in file then position order
   rules::ScoringConfig scoring;
   rules::NameMatchingConfig name_matching;  // empty when no file sets it
-  // SHA-256 over every rule file and reference table (names and contents, in a fixed order);
-  // the same rules give the same digest on any machine.
+  // SHA-256 over every rule file and reference table read: each file's path relative to the
+  // folder and its contents, length-prefixed, in reading order (docs/rules.md, "Validation").
+  // The same rules give the same digest on any machine, however the folder's path is spelled.
   std::string digest;
   std::vector<std::string> files;  // the files read, for reports
 };
 
 // Loads and validates the rule set in `directory`. Returns true when it is usable; every problem
 // found is appended to `diagnostics` (file:line:col), and a rule set with any problem is not
-// usable. File names in diagnostics are `directory` joined with the file's name.
+// usable. File names in diagnostics are `directory` joined with the file's name. Files are read
+// only inside the folder (engine/config/rules_folder.h). Keeps no state between calls (nothing
+// global), so each call is independent; nothing here touches `rule_set` after it returns.
 bool LoadRuleSet(const std::string& directory, RuleSet* rule_set, Diagnostics* diagnostics);
 
 }  // namespace corridor

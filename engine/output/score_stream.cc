@@ -107,7 +107,13 @@ Status ScoreReader::Open(const std::string& path, std::unique_ptr<ScoreReader>* 
   impl->path = path;
   impl->file.open(path, std::ios::binary);
   if (!impl->file) return Status::Error(path + ": cannot open scores file");
-  impl->json = impl->file.peek() == '{';
+  // A JSON stream starts `{"`. A delimited one starts with a varint length, which is '{' for a
+  // 123-byte first record, but then a field tag follows (0x0a, 0x12 or 0x1a), never '"'.
+  char start[2] = {0, 0};
+  impl->file.read(start, 2);
+  impl->json = impl->file.gcount() == 2 && start[0] == '{' && start[1] == '"';
+  impl->file.clear();
+  impl->file.seekg(0);
   if (!impl->json) {
     impl->stream = std::make_unique<google::protobuf::io::IstreamInputStream>(&impl->file);
   }

@@ -45,7 +45,7 @@ class ScoreWriter {
   std::string buffer_;
 };
 
-// Reads a score stream in either format (detected from the first byte).
+// Reads a score stream in either format (detected from the first two bytes).
 class ScoreReader {
  public:
   static Status Open(const std::string& path, std::unique_ptr<ScoreReader>* out);

@@ -145,7 +145,7 @@ std::unique_ptr<CompiledRule> CompileDiversion(const rules::Rule& rule,
   }
   Factors factors;
   auto factor = [&](double value, const char* field, double* out) {
-    if (value < 0 || value > 1) {
+    if (!InRange(value, 0, 1)) {
       c.Error(c.locator.At(field), std::string(field) + " must be between 0 and 1");
     } else if (value > 0) {
       *out = value;

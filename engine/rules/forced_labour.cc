@@ -119,7 +119,7 @@ std::unique_ptr<CompiledRule> CompileForcedLabour(const rules::Rule& rule,
     const google::protobuf::FieldDescriptor* descriptor =
         rules::ForcedLabourRule::descriptor()->FindFieldByName(field);
     double value = config.GetReflection()->GetDouble(config, descriptor);
-    if (value < 0 || value > 100)
+    if (!InRange(value, 0, 100))
       c.Error(c.locator.At(field), std::string(field) + " must be between 0 and 100");
   }
   std::set<std::string> roles = CompileRoles(config.entity_roles(), "entity_roles", c);

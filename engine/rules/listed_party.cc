@@ -103,7 +103,7 @@ std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
   const rules::ListedPartyRule& config = rule.listed_party();
   size_t errors_before = c.diagnostics->size();
   std::set<std::string> roles = CompileRoles(config.roles(), "roles", c);
-  if (config.min_score() < 0 || config.min_score() > 1) {
+  if (!InRange(config.min_score(), 0, 1)) {
     c.Error(c.locator.At("min_score"), "min_score must be between 0 and 1");
   }
   std::map<std::string, double> kind_min_scores;
@@ -116,7 +116,7 @@ std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
       c.Error(at.At("kind"), "unknown entity kind \"" + threshold.kind() +
                                  "\" (person, company, vessel, aircraft, organization)");
     }
-    if (threshold.min_score() <= 0 || threshold.min_score() > 1) {
+    if (!(threshold.min_score() > 0 && threshold.min_score() <= 1)) {
       c.Error(at.At("min_score"), "min_score must be above 0 and at most 1");
     }
     kind_min_scores[threshold.kind()] = threshold.min_score();

@@ -61,7 +61,7 @@ std::map<std::string, rules::TierWeight> CompileTiers(
   std::map<std::string, rules::TierWeight> by_name;
   for (int i = 0; i < tiers.size(); ++i) {
     const rules::TierWeight& tier = tiers[i];
-    if (tier.weight() < 0 || tier.weight() > 100) {
+    if (!InRange(tier.weight(), 0, 100)) {
       c.Error(c.locator.Nested("tiers", i).At("weight"), "weight must be between 0 and 100");
     }
     if (!by_name.emplace(tier.tier(), tier).second) {

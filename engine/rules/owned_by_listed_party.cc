@@ -206,12 +206,12 @@ std::unique_ptr<CompiledRule> CompileOwnedByListedParty(const rules::Rule& rule,
   } else {
     c.Error(c.locator.At("regime"), "unknown regime \"" + config.regime() + "\" (ofac, eu, uk)");
   }
-  if (config.threshold_percent() < 0 || config.threshold_percent() > 100) {
+  if (!InRange(config.threshold_percent(), 0, 100)) {
     c.Error(c.locator.At("threshold_percent"), "threshold_percent must be between 0 and 100");
   } else if (config.threshold_percent() > 0) {
     regime.threshold_percent = config.threshold_percent();
   }
-  if (config.minority_percent() < 0 || config.minority_percent() > 100) {
+  if (!InRange(config.minority_percent(), 0, 100)) {
     c.Error(c.locator.At("minority_percent"), "minority_percent must be between 0 and 100");
   } else if (config.minority_percent() > 0) {
     regime.minority_percent = config.minority_percent();

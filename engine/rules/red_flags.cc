@@ -245,7 +245,7 @@ std::unique_ptr<CompiledRule> CompileRedFlag(const rules::Rule& rule, const Rule
   }
   if (config.max_age_days() < 0)
     c.Error(c.locator.At("max_age_days"), "max_age_days must not be negative");
-  if (config.unit_value_ratio() < 0 || config.unit_value_ratio() >= 1) {
+  if (!(config.unit_value_ratio() >= 0 && config.unit_value_ratio() < 1)) {
     c.Error(c.locator.At("unit_value_ratio"), "unit_value_ratio must be between 0 and 1");
   }
   if (config.hs_digits() != 0 && (config.hs_digits() < 2 || config.hs_digits() > 10)) {

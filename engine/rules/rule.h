@@ -134,15 +134,31 @@ struct RuleCompileContext {
   FieldLocator locator;  // of the kind's own message (e.g. the `jurisdiction { ... }` block)
   Diagnostics* diagnostics;
   // Reads a reference file a rule names by a path relative to the rules folder, adding it to the
-  // rule set digest; false when it cannot be read (or the context has no folder).
-  std::function<bool(const std::string& relative_path, std::string* contents)> read_reference;
+  // rule set digest. Only regular files inside the folder are read (engine/config/rules_folder.h);
+  // an error's message is the reason ("outside the rules folder"), NotFound when it is missing.
+  std::function<Status(const std::string& relative_path, std::string* contents)> read_reference;
   // The file name read_reference gives to diagnostics for `relative_path`.
   std::function<std::string(const std::string& relative_path)> reference_name;
 
   void Error(const SourcePos& pos, std::string message) const {
     diagnostics->push_back({pos, std::move(message)});
   }
+  // Reads `relative_path` with read_reference; on failure reports at `at`
+  // `cannot read <what> "<path>"`, followed by the reason unless the file is simply missing.
+  bool ReadReference(const SourcePos& at, const std::string& what, const std::string& relative_path,
+                     std::string* contents) const {
+    Status status = read_reference ? read_reference(relative_path, contents)
+                                   : Status::NotFound("no rules folder");
+    if (status.ok()) return true;
+    Error(at, "cannot read " + what + " \"" + relative_path + "\"" +
+                  (status.IsNotFound() ? "" : ": " + status.message()));
+    return false;
+  }
 };
+
+// True when `value` lies in [low, high]. Range checks use it (or `!(value >= low && ...)`)
+// rather than `value < low || value > high`, which is false for NaN and lets it through.
+inline bool InRange(double value, double low, double high) { return value >= low && value <= high; }
 
 // Compiles the kind-specific part of `rule`. Reports mistakes to context.diagnostics and returns
 // nullptr when the rule cannot be used.

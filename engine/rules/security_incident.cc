@@ -324,9 +324,7 @@ std::unique_ptr<CompiledRule> CompileSecurityIncident(const rules::Rule& rule,
   config.min_factor = in.min_factor();
   if (!in.gazetteer().empty()) {
     std::string text;
-    if (!c.read_reference || !c.read_reference(in.gazetteer(), &text)) {
-      c.Error(c.locator.At("gazetteer"), "cannot read gazetteer \"" + in.gazetteer() + "\"");
-    } else {
+    if (c.ReadReference(c.locator.At("gazetteer"), "gazetteer", in.gazetteer(), &text)) {
       auto gazetteer = std::make_shared<Gazetteer>();
       std::string name = c.reference_name ? c.reference_name(in.gazetteer()) : in.gazetteer();
       if (gazetteer->Parse(name, text, c.diagnostics)) config.gazetteer = std::move(gazetteer);
