@@ -113,8 +113,9 @@ std::string Kind(std::string_view type) {
 
 Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* documents) {
   std::string contents;
-  Status status = ReadFile(options.path, &contents);
+  Status status = ReadFile(options.path, options.max_file_bytes, &contents);
   if (!status.ok()) return status;
+  const bool ends_with_line_break = EndsWithLineBreak(contents);
   size_t slash = options.path.find_last_of('/');
   const std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
   std::istringstream in(contents);
@@ -154,9 +155,12 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
   };
 
   std::vector<std::string> fields;
+  std::string truncated;  // "file:line: why" while the last record read was cut short
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     std::string location = file + ":" + std::to_string(reader.line());
+    std::string cut = CutRecord(reader, fields, header.size(), ends_with_line_break);
+    truncated = cut.empty() ? "" : location + ": " + cut;  // what counts is the last record's
     std::string source = column.Cell(fields, "source");
     auto reject = [&](std::string reason) {
       if (source.empty() || source == "source") {
@@ -253,6 +257,7 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
     return Status::Error(file + ": no rows of any source; " + kFormatHint);
   }
   for (ListReject& reject : orphan_rejects) found[0].rejects.push_back(std::move(reject));
+  for (Document& document : found) document.truncated = truncated;  // the file is all theirs
   for (Document& document : found) documents->push_back(std::move(document));
   return Status::Ok();
 }

@@ -78,14 +78,17 @@ struct CsvFile {
   std::string path;
   std::string name;  // base name, used in `file:line` locations
   std::string contents;
+  bool ends_with_line_break = true;  // before the trailing Ctrl-Z and line breaks were removed
 };
 
-Status LoadCsv(const std::string& folder, const std::string& name, CsvFile* file) {
+Status LoadCsv(const std::string& folder, const std::string& name, int64_t max_bytes,
+               CsvFile* file) {
   file->path = folder + "/" + name;
   file->name = name;
-  Status status = ReadFile(file->path, &file->contents);
+  Status status = ReadFile(file->path, max_bytes, &file->contents);
   if (!status.ok()) return status;
   std::string& text = file->contents;
+  file->ends_with_line_break = EndsWithLineBreak(text);
   size_t end = text.size();
   while (end > 0 && (text[end - 1] == '\x1a' || text[end - 1] == '\r' || text[end - 1] == '\n')) {
     --end;
@@ -115,9 +118,12 @@ void ReadCompanion(Parse* parse, const CsvFile& file, size_t columns, const char
   std::istringstream in(file.contents);
   CsvReader reader(&in);
   std::vector<std::string> fields;
+  std::string truncated;  // while the last record read was cut short
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;  // blank line
     int64_t line = reader.line();
+    std::string cut = CutRecord(reader, fields, columns, file.ends_with_line_break);
+    truncated = cut.empty() ? "" : Location(file, line) + ": " + cut;
     if (!reader.error().empty()) {
       Reject(parse, file, line, reader.error());
       continue;
@@ -141,6 +147,7 @@ void ReadCompanion(Parse* parse, const CsvFile& file, size_t columns, const char
     }
     add(&parse->document->entries[found->second], fields);
   }
+  if (parse->document->truncated.empty()) parse->document->truncated = truncated;
 }
 
 }  // namespace
@@ -176,7 +183,7 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
                                      prefix + "_comments.csv"};
 
   CsvFile main_file;
-  Status status = LoadCsv(folder, main_name, &main_file);
+  Status status = LoadCsv(folder, main_name, options.max_file_bytes, &main_file);
   if (!status.ok()) return status;
   document.files.push_back(main_file.path);
 
@@ -186,9 +193,12 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
     CsvReader reader(&in);
     std::vector<std::string> fields;
     bool first = true;
+    std::string truncated;  // while the last record read was cut short
     while (reader.Next(&fields)) {
       if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
       int64_t line = reader.line();
+      std::string cut = CutRecord(reader, fields, 12, main_file.ends_with_line_break);
+      truncated = cut.empty() ? "" : Location(main_file, line) + ": " + cut;
       if (first) {
         first = false;
         // Fail fast on a file of another format (a header row, another column count).
@@ -246,6 +256,7 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
       document.entries.push_back(std::move(entry));
     }
     if (first) return Status::Error(main_file.path + ": empty file; " + kFormatHint);
+    document.truncated = truncated;
   }
 
   for (int which = 0; which < 3; ++which) {
@@ -255,7 +266,7 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
           ListReject{companions[which], "file missing: its rows could not be loaded"});
       continue;
     }
-    status = LoadCsv(folder, companions[which], &file);
+    status = LoadCsv(folder, companions[which], options.max_file_bytes, &file);
     if (!status.ok()) return status;
     document.files.push_back(file.path);
     if (which == 0) {

@@ -15,6 +15,7 @@
 //
 // Rows with an unknown kind, country, date or a malformed identifier are rejected whole, with
 // the reason; the list id defaults to "company" (use --list-id).
+#include <algorithm>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -44,11 +45,22 @@ std::vector<std::string> SplitList(std::string_view cell) {
 
 Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* documents) {
   std::string contents;
-  Status status = ReadFile(options.path, &contents);
+  Status status = ReadFile(options.path, options.max_file_bytes, &contents);
   if (!status.ok()) return status;
+  const bool ends_with_line_break = EndsWithLineBreak(contents);
   if (StartsWith(contents, "\xEF\xBB\xBF")) contents.erase(0, 3);
   size_t slash = options.path.find_last_of('/');
   const std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
+  std::string encoding_note;
+  size_t bad_offset = 0;
+  if (!IsValidUtf8(contents, &bad_offset)) {
+    // Spreadsheets save "CSV" in the machine's code page: read the whole file as Windows-1252
+    // (not cell by cell, so one file is never half one encoding and half another).
+    int64_t line = 1 + std::count(contents.begin(), contents.begin() + bad_offset, '\n');
+    encoding_note = file + ":" + std::to_string(line) +
+                    ": not valid UTF-8; the file was read as Windows-1252 (Latin-1)";
+    contents = Windows1252ToUtf8(contents);
+  }
   std::istringstream in(contents);
   CsvReader reader(&in);
   std::vector<std::string> header;
@@ -71,11 +83,14 @@ Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* docum
   document.format = "csv";
   document.source_path = options.path;
   document.files.push_back(options.path);
+  if (!encoding_note.empty()) document.notes.push_back(encoding_note);
   std::unordered_set<std::string> seen;
   std::vector<std::string> fields;
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     std::string location = file + ":" + std::to_string(reader.line());
+    std::string cut = CutRecord(reader, fields, header.size(), ends_with_line_break);
+    document.truncated = cut.empty() ? "" : location + ": " + cut;  // kept for the last record
     auto reject = [&](std::string reason) { document.rejects.push_back({location, reason}); };
     if (std::string problem = RowProblem(reader, fields, header.size()); !problem.empty()) {
       reject(std::move(problem));

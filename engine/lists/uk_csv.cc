@@ -74,8 +74,9 @@ std::string Kind(std::string_view group_type) {
 
 Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents) {
   std::string contents;
-  Status status = ReadFile(options.path, &contents);
+  Status status = ReadFile(options.path, options.max_file_bytes, &contents);
   if (!status.ok()) return status;
+  const bool ends_with_line_break = EndsWithLineBreak(contents);
   contents = ToUtf8(contents);
   size_t slash = options.path.find_last_of('/');
   const std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
@@ -110,9 +111,12 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
   std::vector<std::set<std::string>> seen_values;  // per entry: "key\x1fvalue" already added
   std::vector<bool> has_prime;
   std::vector<std::string> fields;
+  std::string truncated;  // "file:line: why" while the last record read was cut short
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     std::string location = file + ":" + std::to_string(reader.line());
+    std::string cut = CutRecord(reader, fields, header.size(), ends_with_line_break);
+    truncated = cut.empty() ? "" : location + ": " + cut;  // what counts is the last record's
     if (std::string problem = RowProblem(reader, fields, header.size()); !problem.empty()) {
       document.rejects.push_back({location, std::move(problem)});
       continue;
@@ -231,6 +235,7 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
       if (entry.country.empty()) entry.country = address.country;
     }
   }
+  document.truncated = truncated;
   documents->push_back(std::move(document));
   return Status::Ok();
 }
