@@ -223,25 +223,8 @@ class Writer {
 
     // The previous version's digests, then its rows go.
     std::map<std::string, std::pair<std::string, std::string>> previous;  // id -> digest, name
-    {
-      std::unique_ptr<Statement> query;
-      Status status =
-          db_->Prepare("SELECT entry_id, digest, name FROM list_entry WHERE list_id = ?1", &query);
-      if (!status.ok()) return status;
-      query->BindText(1, list_id);
-      while (query->Step()) previous[query->Text(0)] = {query->Text(1), query->Text(2)};
-      if (!query->status().ok()) return query->status();
-    }
-    for (const char* table : {"list_entry", "list_alias", "list_address", "list_attribute",
-                              "list_identifier", "list_link"}) {
-      std::unique_ptr<Statement> remove;
-      Status status =
-          db_->Prepare(std::string("DELETE FROM ") + table + " WHERE list_id = ?1", &remove);
-      if (!status.ok()) return status;
-      remove->BindText(1, list_id);
-      status = remove->Run();
-      if (!status.ok()) return status;
-    }
+    Status removed = RemovePrevious(list_id, &previous);
+    if (!removed.ok()) return removed;
     {
       std::unique_ptr<Statement> insert;
       Status status = db_->Prepare(
@@ -314,8 +297,42 @@ class Writer {
     status = update->Run();
     if (!status.ok()) return status;
 
+    return WriteSource(document, imported_at, *summary);
+  }
+
+ private:
+  // Reads the digest and name of every entry of `list_id` into `previous`, then deletes the
+  // list's rows from every list_* table that holds entries.
+  Status RemovePrevious(const std::string& list_id,
+                        std::map<std::string, std::pair<std::string, std::string>>* previous) {
+    {
+      std::unique_ptr<Statement> query;
+      Status status =
+          db_->Prepare("SELECT entry_id, digest, name FROM list_entry WHERE list_id = ?1", &query);
+      if (!status.ok()) return status;
+      query->BindText(1, list_id);
+      while (query->Step()) (*previous)[query->Text(0)] = {query->Text(1), query->Text(2)};
+      if (!query->status().ok()) return query->status();
+    }
+    for (const char* table : {"list_entry", "list_alias", "list_address", "list_attribute",
+                              "list_identifier", "list_link"}) {
+      std::unique_ptr<Statement> remove;
+      Status status =
+          db_->Prepare(std::string("DELETE FROM ") + table + " WHERE list_id = ?1", &remove);
+      if (!status.ok()) return status;
+      remove->BindText(1, list_id);
+      status = remove->Run();
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  }
+
+  // The list's row in list_source: what is loaded now, and from where.
+  Status WriteSource(const Document& document, const std::string& imported_at,
+                     const ListImportSummary& summary) {
+    const std::string& list_id = document.list_id;
     std::unique_ptr<Statement> source;
-    status = db_->Prepare(
+    Status status = db_->Prepare(
         "INSERT OR REPLACE INTO list_source(list_id, name, publisher, format, version, "
         "source_path, sha256, imported_at, entry_count, alias_count, address_count, link_count, "
         "rejected_count) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
@@ -329,15 +346,14 @@ class Writer {
     source->BindText(6, document.source_path);
     source->BindText(7, document.sha256);
     source->BindText(8, imported_at);
-    source->BindInt(9, summary->entries);
-    source->BindInt(10, summary->aliases);
-    source->BindInt(11, summary->addresses);
-    source->BindInt(12, summary->links);
+    source->BindInt(9, summary.entries);
+    source->BindInt(10, summary.aliases);
+    source->BindInt(11, summary.addresses);
+    source->BindInt(12, summary.links);
     source->BindInt(13, static_cast<int64_t>(document.rejects.size()));
     return source->Run();
   }
 
- private:
   // A link whose target name is not an entry of its own list ("Linked To: OPEN JOINT-STOCK
   // COMPANY ROSNEFT OIL COMPANY", on OFAC's non-SDN list) is resolved to the one entry of another
   // loaded list with exactly that primary name, if there is exactly one.

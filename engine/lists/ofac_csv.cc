@@ -150,6 +150,79 @@ void ReadCompanion(Parse* parse, const CsvFile& file, size_t columns, const char
   if (parse->document->truncated.empty()) parse->document->truncated = truncated;
 }
 
+// Reads sdn.csv or cons_prim.csv: one entry per row. Fails fast when the first row is not an
+// OFAC legacy CSV row (a file of another format).
+Status ReadMainFile(const CsvFile& main_file, Parse* parse) {
+  std::istringstream in(main_file.contents);
+  CsvReader reader(&in);
+  std::vector<std::string> fields;
+  bool first = true;
+  std::string truncated;  // while the last record read was cut short
+  while (reader.Next(&fields)) {
+    if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
+    int64_t line = reader.line();
+    std::string cut = CutRecord(reader, fields, 12, main_file.ends_with_line_break);
+    truncated = cut.empty() ? "" : Location(main_file, line) + ": " + cut;
+    if (first) {
+      first = false;
+      // Fail fast on a file of another format (a header row, another column count).
+      if (fields.size() != 12 || !IsNumber(Trim(fields[0]))) {
+        return Status::Error(Location(main_file, line) + ": not an OFAC legacy CSV row (" +
+                             std::to_string(fields.size()) + " fields, first '" +
+                             std::string(Trim(fields[0])).substr(0, 40) + "'); " + kFormatHint);
+      }
+    }
+    if (!reader.error().empty()) {
+      Reject(parse, main_file, line, reader.error());
+      continue;
+    }
+    if (fields.size() != 12) {
+      Reject(parse, main_file, line, "expected 12 fields, found " + std::to_string(fields.size()));
+      continue;
+    }
+    std::string ent_num(Trim(fields[0]));
+    if (!IsNumber(ent_num)) {
+      Reject(parse, main_file, line, "ent_num '" + ent_num + "' is not a number");
+      continue;
+    }
+    Entry entry;
+    entry.entry_id = ent_num;
+    entry.name = Field(fields[1]);
+    if (entry.name.empty()) {
+      Reject(parse, main_file, line, "ent_num " + ent_num + " has no name");
+      continue;
+    }
+    if (parse->index.count(ent_num)) {
+      Reject(parse, main_file, line, "duplicate ent_num " + ent_num);
+      continue;
+    }
+    entry.kind = Kind(Field(fields[2]));
+    entry.programs = Programs(Field(fields[3]));
+    auto attribute = [&entry](const char* key, std::string value, bool country) {
+      if (value.empty()) return;
+      Attribute item;
+      item.key = key;
+      item.country = country ? CountryCode(value) : "";
+      item.value = std::move(value);
+      entry.attributes.push_back(std::move(item));
+    };
+    attribute("title", Field(fields[4]), false);
+    std::string call_sign = Field(fields[5]);
+    if (!call_sign.empty()) entry.identifiers.push_back({"call_sign", call_sign, "", ""});
+    attribute("vessel_type", Field(fields[6]), false);
+    attribute("vessel_tonnage", Field(fields[7]), false);
+    attribute("vessel_grt", Field(fields[8]), false);
+    attribute("vessel_flag", Field(fields[9]), true);
+    attribute("vessel_owner", Field(fields[10]), false);
+    entry.remarks = Field(fields[11]);
+    parse->index.emplace(ent_num, parse->document->entries.size());
+    parse->document->entries.push_back(std::move(entry));
+  }
+  if (first) return Status::Error(main_file.path + ": empty file; " + kFormatHint);
+  parse->document->truncated = truncated;
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documents) {
@@ -188,76 +261,8 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
   document.files.push_back(main_file.path);
 
   Parse parse{&document, {}};
-  {
-    std::istringstream in(main_file.contents);
-    CsvReader reader(&in);
-    std::vector<std::string> fields;
-    bool first = true;
-    std::string truncated;  // while the last record read was cut short
-    while (reader.Next(&fields)) {
-      if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
-      int64_t line = reader.line();
-      std::string cut = CutRecord(reader, fields, 12, main_file.ends_with_line_break);
-      truncated = cut.empty() ? "" : Location(main_file, line) + ": " + cut;
-      if (first) {
-        first = false;
-        // Fail fast on a file of another format (a header row, another column count).
-        if (fields.size() != 12 || !IsNumber(Trim(fields[0]))) {
-          return Status::Error(Location(main_file, line) + ": not an OFAC legacy CSV row (" +
-                               std::to_string(fields.size()) + " fields, first '" +
-                               std::string(Trim(fields[0])).substr(0, 40) + "'); " + kFormatHint);
-        }
-      }
-      if (!reader.error().empty()) {
-        Reject(&parse, main_file, line, reader.error());
-        continue;
-      }
-      if (fields.size() != 12) {
-        Reject(&parse, main_file, line,
-               "expected 12 fields, found " + std::to_string(fields.size()));
-        continue;
-      }
-      std::string ent_num(Trim(fields[0]));
-      if (!IsNumber(ent_num)) {
-        Reject(&parse, main_file, line, "ent_num '" + ent_num + "' is not a number");
-        continue;
-      }
-      Entry entry;
-      entry.entry_id = ent_num;
-      entry.name = Field(fields[1]);
-      if (entry.name.empty()) {
-        Reject(&parse, main_file, line, "ent_num " + ent_num + " has no name");
-        continue;
-      }
-      if (parse.index.count(ent_num)) {
-        Reject(&parse, main_file, line, "duplicate ent_num " + ent_num);
-        continue;
-      }
-      entry.kind = Kind(Field(fields[2]));
-      entry.programs = Programs(Field(fields[3]));
-      auto attribute = [&entry](const char* key, std::string value, bool country) {
-        if (value.empty()) return;
-        Attribute item;
-        item.key = key;
-        item.country = country ? CountryCode(value) : "";
-        item.value = std::move(value);
-        entry.attributes.push_back(std::move(item));
-      };
-      attribute("title", Field(fields[4]), false);
-      std::string call_sign = Field(fields[5]);
-      if (!call_sign.empty()) entry.identifiers.push_back({"call_sign", call_sign, "", ""});
-      attribute("vessel_type", Field(fields[6]), false);
-      attribute("vessel_tonnage", Field(fields[7]), false);
-      attribute("vessel_grt", Field(fields[8]), false);
-      attribute("vessel_flag", Field(fields[9]), true);
-      attribute("vessel_owner", Field(fields[10]), false);
-      entry.remarks = Field(fields[11]);
-      parse.index.emplace(ent_num, document.entries.size());
-      document.entries.push_back(std::move(entry));
-    }
-    if (first) return Status::Error(main_file.path + ": empty file; " + kFormatHint);
-    document.truncated = truncated;
-  }
+  status = ReadMainFile(main_file, &parse);
+  if (!status.ok()) return status;
 
   for (int which = 0; which < 3; ++which) {
     CsvFile file;

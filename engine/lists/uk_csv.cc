@@ -70,6 +70,80 @@ std::string Kind(std::string_view group_type) {
   return lower;
 }
 
+// Adds what one row says about its entry (rows of one Group ID repeat and complete each other):
+// each value once, `seen` holding the "key\x1fvalue" pairs already added.
+void AddRowDetails(const Columns& column, const std::vector<std::string>& fields,
+                   std::set<std::string>* seen, Entry* entry) {
+  auto once = [seen](const std::string& key, const std::string& value) {
+    return !value.empty() && seen->insert(key + "\x1f" + value).second;
+  };
+  if (entry->kind.empty()) entry->kind = Kind(column.Cell(fields, "Group Type"));
+  std::string regime = column.Cell(fields, "Regime");
+  if (once("regime", regime)) entry->programs.push_back(regime);
+  if (entry->listed_on.empty()) entry->listed_on = UkDate(column.Cell(fields, "Listed On"));
+  std::string other = column.Cell(fields, "Other Information");
+  if (once("remarks", other)) entry->remarks += (entry->remarks.empty() ? "" : " ") + other;
+  std::string dob = column.Cell(fields, "DOB");
+  if (once("dob", dob)) {
+    std::string iso = UkDate(dob);
+    entry->attributes.push_back(
+        {"birth_date", iso.empty() ? dob : iso, "", iso.empty() ? "unparsed" : ""});
+    if (entry->birth_date.empty() && !iso.empty()) entry->birth_date = iso;
+  }
+  std::string town = column.Cell(fields, "Town of Birth"),
+              birth_country = column.Cell(fields, "Country of Birth");
+  std::string place =
+      Join(town.empty() || birth_country.empty() ? std::vector<std::string>{town + birth_country}
+                                                 : std::vector<std::string>{town, birth_country},
+           ", ");
+  if (once("birth_place", place)) {
+    entry->attributes.push_back({"birth_place", place, LooseCountry(birth_country), ""});
+  }
+  for (const std::string& nationality : Numbered(column.Cell(fields, "Nationality"))) {
+    if (once("nationality", nationality)) {
+      entry->attributes.push_back({"nationality", nationality, LooseCountry(nationality), ""});
+    }
+  }
+  for (const char* key : {"Title", "Position"}) {
+    for (const std::string& value : Numbered(column.Cell(fields, key))) {
+      if (once(key, value)) entry->attributes.push_back({AsciiLower(key), value, "", ""});
+    }
+  }
+  for (auto [column_name, id_type] :
+       {std::pair{"Passport Details", "passport"}, std::pair{"NI Number", "national_id"}}) {
+    for (const std::string& details : Numbered(column.Cell(fields, column_name))) {
+      if (!once(id_type, details)) continue;
+      // The number is the first word with a digit ("Passport No: 592667 (Qatari passport
+      // issued on 3 May 2007)." -> 592667); the whole text is the note.
+      std::string number;
+      for (std::string word : Split(details, ' ')) {
+        while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ')'))
+          word.pop_back();
+        if (word.find_first_of("0123456789") != std::string::npos && word.size() >= 4) {
+          number = word;
+          break;
+        }
+      }
+      if (!number.empty()) entry->identifiers.push_back({id_type, number, "", details});
+    }
+  }
+  Address address;
+  std::vector<std::string> lines;
+  for (const char* key :
+       {"Address 1", "Address 2", "Address 3", "Address 4", "Address 5", "Address 6"}) {
+    std::string value = column.Cell(fields, key);
+    if (!value.empty()) lines.push_back(value);
+  }
+  address.address = Join(lines, ", ");
+  address.postal_code = column.Cell(fields, "Post/Zip Code");
+  address.country_name = column.Cell(fields, "Country");
+  address.country = LooseCountry(address.country_name);
+  if (once("address", address.address + "|" + address.postal_code + "|" + address.country_name) &&
+      !(address.address.empty() && address.postal_code.empty() && address.country_name.empty())) {
+    entry->addresses.push_back(std::move(address));
+  }
+}
+
 }  // namespace
 
 Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents) {
@@ -152,74 +226,7 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
     } else if (name != entry.name && seen.insert("alias\x1f" + name).second) {
       entry.aliases.push_back({name, "strong"});
     }
-    auto once = [&seen](const std::string& key, const std::string& value) {
-      return !value.empty() && seen.insert(key + "\x1f" + value).second;
-    };
-    if (entry.kind.empty()) entry.kind = Kind(column.Cell(fields, "Group Type"));
-    std::string regime = column.Cell(fields, "Regime");
-    if (once("regime", regime)) entry.programs.push_back(regime);
-    if (entry.listed_on.empty()) entry.listed_on = UkDate(column.Cell(fields, "Listed On"));
-    std::string other = column.Cell(fields, "Other Information");
-    if (once("remarks", other)) entry.remarks += (entry.remarks.empty() ? "" : " ") + other;
-    std::string dob = column.Cell(fields, "DOB");
-    if (once("dob", dob)) {
-      std::string iso = UkDate(dob);
-      entry.attributes.push_back(
-          {"birth_date", iso.empty() ? dob : iso, "", iso.empty() ? "unparsed" : ""});
-      if (entry.birth_date.empty() && !iso.empty()) entry.birth_date = iso;
-    }
-    std::string town = column.Cell(fields, "Town of Birth"),
-                birth_country = column.Cell(fields, "Country of Birth");
-    std::string place =
-        Join(town.empty() || birth_country.empty() ? std::vector<std::string>{town + birth_country}
-                                                   : std::vector<std::string>{town, birth_country},
-             ", ");
-    if (once("birth_place", place)) {
-      entry.attributes.push_back({"birth_place", place, LooseCountry(birth_country), ""});
-    }
-    for (const std::string& nationality : Numbered(column.Cell(fields, "Nationality"))) {
-      if (once("nationality", nationality)) {
-        entry.attributes.push_back({"nationality", nationality, LooseCountry(nationality), ""});
-      }
-    }
-    for (const char* key : {"Title", "Position"}) {
-      for (const std::string& value : Numbered(column.Cell(fields, key))) {
-        if (once(key, value)) entry.attributes.push_back({AsciiLower(key), value, "", ""});
-      }
-    }
-    for (auto [column_name, id_type] :
-         {std::pair{"Passport Details", "passport"}, std::pair{"NI Number", "national_id"}}) {
-      for (const std::string& details : Numbered(column.Cell(fields, column_name))) {
-        if (!once(id_type, details)) continue;
-        // The number is the first word with a digit ("Passport No: 592667 (Qatari passport
-        // issued on 3 May 2007)." -> 592667); the whole text is the note.
-        std::string number;
-        for (std::string word : Split(details, ' ')) {
-          while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ')'))
-            word.pop_back();
-          if (word.find_first_of("0123456789") != std::string::npos && word.size() >= 4) {
-            number = word;
-            break;
-          }
-        }
-        if (!number.empty()) entry.identifiers.push_back({id_type, number, "", details});
-      }
-    }
-    Address address;
-    std::vector<std::string> lines;
-    for (const char* key :
-         {"Address 1", "Address 2", "Address 3", "Address 4", "Address 5", "Address 6"}) {
-      std::string value = column.Cell(fields, key);
-      if (!value.empty()) lines.push_back(value);
-    }
-    address.address = Join(lines, ", ");
-    address.postal_code = column.Cell(fields, "Post/Zip Code");
-    address.country_name = column.Cell(fields, "Country");
-    address.country = LooseCountry(address.country_name);
-    if (once("address", address.address + "|" + address.postal_code + "|" + address.country_name) &&
-        !(address.address.empty() && address.postal_code.empty() && address.country_name.empty())) {
-      entry.addresses.push_back(std::move(address));
-    }
+    AddRowDetails(column, fields, &seen, &entry);
     std::string updated = UkDate(column.Cell(fields, "Last Updated"));
     if (!dated_file && updated > document.version) document.version = updated;
   }
