@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include "tests/test_util.h"
+
 namespace corridor {
 
 namespace {
@@ -24,17 +26,12 @@ int RunCorridor(const std::string& arguments, std::string* output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::string TempDatabase(const char* name) {
-  std::string path = (std::filesystem::temp_directory_path() / name).string();
-  std::filesystem::remove(path);
-  return path;
-}
-
 }  // namespace
 
 TEST_CASE("import-list creates the database and lists shows provenance and rejects",
           "[lists][cli]") {
-  std::string db = TempDatabase("corridor_lists_cli_test.db");
+  testing::TempDir dir;  // of its own: a fixed name collides with other checkouts' test runs
+  std::string db = dir.File("lists.db");
   std::string output;
   REQUIRE(RunCorridor("import-list --db " + db +
                           " --format ofac-csv --version 2026-01-01 "
@@ -56,11 +53,11 @@ TEST_CASE("import-list creates the database and lists shows provenance and rejec
   CHECK_THAT(output, Catch::Contains(": 1 added, 1 removed, 1 changed\n"));
   CHECK_THAT(output, Catch::Contains("added    600          GAMMA LLP\n"));
   CHECK_THAT(output, Catch::Contains("removed  300          SEA STAR\n"));
-  std::filesystem::remove(db);
 }
 
 TEST_CASE("import-list fails fast on a wrong format and a missing option", "[lists][cli]") {
-  std::string db = TempDatabase("corridor_lists_cli_wrong.db");
+  testing::TempDir dir;
+  std::string db = dir.File("wrong.db");
   std::string output;
   CHECK(
       RunCorridor("import-list --db " + db + " --format ofac-csv --path " + kFixtures + "not_ofac",
@@ -71,7 +68,6 @@ TEST_CASE("import-list fails fast on a wrong format and a missing option", "[lis
   CHECK(RunCorridor("import-list --db " + db + " --format ofac-csv", &output) == 2);
   CHECK(RunCorridor("lists --db " + db + " --changes ofac-sdn", &output) == 1);
   CHECK_THAT(output, Catch::Contains("no import of list 'ofac-sdn'"));
-  std::filesystem::remove(db);
 }
 
 }  // namespace corridor

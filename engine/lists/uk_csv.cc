@@ -25,12 +25,17 @@ constexpr const char* kFormatHint =
 std::string UkDate(std::string_view text) {
   std::vector<std::string> parts = Split(Trim(text), '/');
   if (parts.size() != 3 || parts[2].size() != 4) return IsoDate(text);
+  // Appended piece by piece: g++ 12 -O2 reports a false -Werror=restrict on
+  // `"-" + std::string(...)` temporaries.
+  auto append_part = [](std::string* iso, const std::string& part) {
+    iso->push_back('-');
+    if (part.size() == 1) iso->push_back('0');
+    iso->append(part);
+  };
   std::string iso = parts[2];
   if (parts[1] != "00" && parts[1] != "0") {
-    iso += "-" + std::string(parts[1].size() == 1 ? "0" : "") + parts[1];
-    if (parts[0] != "00" && parts[0] != "0") {
-      iso += "-" + std::string(parts[0].size() == 1 ? "0" : "") + parts[0];
-    }
+    append_part(&iso, parts[1]);
+    if (parts[0] != "00" && parts[0] != "0") append_part(&iso, parts[0]);
   }
   return IsIsoDate(iso) ? iso : "";
 }
