@@ -292,8 +292,9 @@ TEST_CASE("The partial CSL, cut mid-field, is refused unless --force",
       Options("csl-csv", std::string(data) + "/lists/us_csl/csl_partial_2023-11-30.csv");
   Status status = Import(db.get(), options);
   CHECK(status.IsRefused());
-  CHECK_THAT(status.message(), Catch::StartsWith("csl_partial_2023-11-30.csv:"));
-  CHECK_THAT(status.message(), Catch::Contains("the file ends mid-record"));
+  CHECK_THAT(status.message(),
+             Catch::StartsWith("csl_partial_2023-11-30.csv:4233: unterminated quoted field: the "
+                               "file ends mid-record"));
   CHECK(Query(db.get(), "SELECT count(*) FROM list_entry") == "0");
   options.force = true;
   ImportReport report;
@@ -344,6 +345,25 @@ TEST_CASE("A Latin-1 csv is converted to UTF-8 and says so", "[lists][safety][ut
   REQUIRE(report.lists[0].notes.size() == 1);
   CHECK(report.lists[0].notes[0] ==
         "block.csv:2: not valid UTF-8; the file was read as Windows-1252 (Latin-1)");
+}
+
+TEST_CASE("uk-csv and dpl-tsv say when they read Windows-1252", "[lists][safety][utf8]") {
+  auto db = NewDatabase();
+  ImportReport report;
+  REQUIRE(Import(db.get(), Options("uk-csv", kFixtures + "uk_small.csv"), &report).ok());
+  CHECK(report.lists[0].notes ==
+        std::vector<std::string>{
+            "uk_small.csv:5: not valid UTF-8; the file was read as Windows-1252 (Latin-1)"});
+  TempDir dir;
+  std::string dpl = testing::ReadText(kFixtures + "dpl_small.txt");
+  dpl.replace(dpl.find("JOHN EXAMPLE"), 12, "JOS\xC9 EXAMPLE");
+  WriteText(dir.File("dpl.txt"), dpl);
+  REQUIRE(Import(db.get(), Options("dpl-tsv", dir.File("dpl.txt")), &report).ok());
+  CHECK(report.lists[0].notes ==
+        std::vector<std::string>{
+            "dpl.txt: 1 cells were not valid UTF-8 and were read as Windows-1252 (Latin-1)"});
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_entry WHERE name = 'JOS\xC3\x89 EXAMPLE'") ==
+        "1");
 }
 
 TEST_CASE("No invalid UTF-8 reaches the list tables", "[lists][safety][utf8]") {

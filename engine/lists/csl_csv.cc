@@ -262,7 +262,11 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
     return Status::Error(file + ": no rows of any source; " + kFormatHint);
   }
   for (ListReject& reject : orphan_rejects) found[0].rejects.push_back(std::move(reject));
-  for (Document& document : found) document.truncated = truncated;  // the file is all theirs
+  const std::string note = column.ConversionNote(file);
+  for (Document& document : found) {
+    document.truncated = truncated;  // the file is all theirs
+    if (!note.empty()) document.notes.push_back(note);
+  }
   for (Document& document : found) documents->push_back(std::move(document));
   return Status::Ok();
 }

@@ -131,10 +131,15 @@ class Columns {
   bool Has(const std::string& name) const { return index_.count(name) > 0; }
   // The trimmed cell of column `name`; "" when the file has no such column or the row is short.
   std::string Cell(const std::vector<std::string>& fields, const char* name) const;
+  // How many cells were not valid UTF-8 and were read as Windows-1252 (with `to_utf8`).
+  int64_t converted_cells() const { return converted_cells_; }
+  // "FILE: N cells were not valid UTF-8 ..." for the import report; "" when none were.
+  std::string ConversionNote(const std::string& file) const;
 
  private:
   std::unordered_map<std::string, size_t> index_;
   bool to_utf8_;
+  mutable int64_t converted_cells_ = 0;
 };
 
 // Why a row just read cannot be used: the reader's error, or a field count other than

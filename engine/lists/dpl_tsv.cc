@@ -125,6 +125,7 @@ Status ParseDplTsv(const ImportOptions& options, std::vector<Document>* document
   }
   document.version = last_update;
   document.truncated = truncated;
+  if (std::string note = column.ConversionNote(file); !note.empty()) document.notes.push_back(note);
   documents->push_back(std::move(document));
   return Status::Ok();
 }

@@ -278,7 +278,15 @@ std::string Columns::Cell(const std::vector<std::string>& fields, const char* na
   auto found = index_.find(name);
   if (found == index_.end() || found->second >= fields.size()) return std::string();
   std::string_view cell = Trim(fields[found->second]);
-  return to_utf8_ ? ToUtf8(cell) : std::string(cell);
+  if (!to_utf8_ || IsValidUtf8(cell, nullptr)) return std::string(cell);
+  ++converted_cells_;
+  return Windows1252ToUtf8(cell);
+}
+
+std::string Columns::ConversionNote(const std::string& file) const {
+  if (converted_cells_ == 0) return "";
+  return file + ": " + std::to_string(converted_cells_) +
+         " cells were not valid UTF-8 and were read as Windows-1252 (Latin-1)";
 }
 
 std::string RowProblem(const CsvReader& reader, const std::vector<std::string>& fields,

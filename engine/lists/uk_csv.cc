@@ -5,6 +5,7 @@
 // Quirks handled: an optional "Last Updated,DD/MM/YYYY" line before the header (its date becomes
 // the version); a header with one spurious leading empty column (the 2020 fragment); dates as
 // DD/MM/YYYY with 00 for an unknown day or month; Windows-1252 text.
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -156,9 +157,16 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
   Status status = ReadFile(options.path, options.max_file_bytes, &contents);
   if (!status.ok()) return status;
   const bool ends_with_line_break = EndsWithLineBreak(contents);
-  contents = ToUtf8(contents);
   size_t slash = options.path.find_last_of('/');
   const std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
+  size_t bad_offset = 0;
+  std::string encoding_note;
+  if (!IsValidUtf8(contents, &bad_offset)) {
+    int64_t line = 1 + std::count(contents.begin(), contents.begin() + bad_offset, '\n');
+    encoding_note = file + ":" + std::to_string(line) +
+                    ": not valid UTF-8; the file was read as Windows-1252 (Latin-1)";
+    contents = Windows1252ToUtf8(contents);
+  }
   std::istringstream in(contents);
   CsvReader reader(&in);
   std::vector<std::string> header;
@@ -248,6 +256,7 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
     }
   }
   document.truncated = truncated;
+  if (!encoding_note.empty()) document.notes.push_back(encoding_note);
   documents->push_back(std::move(document));
   return Status::Ok();
 }
