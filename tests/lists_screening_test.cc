@@ -47,6 +47,9 @@ TEST_CASE("The listed-party rule finds parties on every imported real list", "[l
       options.format = list.format;
       options.path = root + list.path;
       options.imported_at = "2025-12-01T00:00:00Z";
+      if (list.format == std::string("ftm-json")) options.list_id = "ftm";
+      // The partial CSL ends mid-field: refused as cut short unless forced (docs/lists.md).
+      options.force = list.format == std::string("csl-csv");
       ImportReport report;
       Status status = ImportList(db.get(), options, &report);
       INFO(list.path << ": " << status.message());

@@ -49,13 +49,35 @@ std::vector<std::string> Rows(Database* db, const std::string& sql, int columns)
   return rows;
 }
 
-Status Import(Database* db, const std::string& format, const std::string& path,
-              ImportReport* report, const std::string& list_id = "") {
+ImportOptions Options(const std::string& format, const std::string& path,
+                      const std::string& list_id = "") {
   ImportOptions options;
   options.format = format;
   options.path = path;
   options.list_id = list_id;
   options.imported_at = "2026-01-01T00:00:00Z";
+  return options;
+}
+
+Status Import(Database* db, const std::string& format, const std::string& path,
+              ImportReport* report, const std::string& list_id = "") {
+  return ImportList(db, Options(format, path, list_id), report);
+}
+
+// The small fixtures' second version removes one entry of three, more than the default
+// --max-removed-share allows.
+Status ImportAllowingRemovals(Database* db, const std::string& format, const std::string& path,
+                              ImportReport* report, const std::string& list_id = "") {
+  ImportOptions options = Options(format, path, list_id);
+  options.max_removed_share = 1;
+  return ImportList(db, options, report);
+}
+
+// For the fixtures whose last record is cut on purpose, as the partial CSL's is.
+Status ImportForced(Database* db, const std::string& format, const std::string& path,
+                    ImportReport* report) {
+  ImportOptions options = Options(format, path);
+  options.force = true;
   return ImportList(db, options, report);
 }
 
@@ -237,7 +259,12 @@ TEST_CASE("ofac-csv imports a folder with every legacy-CSV quirk", "[lists]") {
 TEST_CASE("ofac-csv rejects a truncated last row with its line and keeps the rest", "[lists]") {
   auto db = NewDatabase();
   ImportReport report;
-  REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_truncated", &report).ok());
+  Status status = Import(db.get(), "ofac-csv", kFixtures + "ofac_truncated", &report);
+  CHECK(status.IsRefused());
+  CHECK_THAT(status.message(), Catch::StartsWith("sdn.csv:2: unterminated quoted field: the file "
+                                                 "ends mid-record"));
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_entry") == "0");
+  REQUIRE(ImportForced(db.get(), "ofac-csv", kFixtures + "ofac_truncated", &report).ok());
   const ListImportSummary& list = report.lists[0];
   CHECK(list.entries == 1);
   REQUIRE(list.rejects.size() == 4);
@@ -268,7 +295,7 @@ TEST_CASE("A newer version replaces the list and records what changed", "[lists]
   auto db = NewDatabase();
   ImportReport report;
   REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_small", &report).ok());
-  REQUIRE(Import(db.get(), "ofac-csv", kFixtures + "ofac_small_v2", &report).ok());
+  REQUIRE(ImportAllowingRemovals(db.get(), "ofac-csv", kFixtures + "ofac_small_v2", &report).ok());
   const ListImportSummary& list = report.lists[0];
   CHECK(list.added == 1);
   CHECK(list.removed == 1);
@@ -309,7 +336,8 @@ TEST_CASE("A failed import leaves the previous version intact", "[lists]") {
   REQUIRE(db->Execute("CREATE TRIGGER fail_600 BEFORE INSERT ON list_entry WHEN NEW.entry_id = "
                       "'600' BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
               .ok());
-  Status status = Import(db.get(), "ofac-csv", kFixtures + "ofac_small_v2", &report);
+  Status status =
+      ImportAllowingRemovals(db.get(), "ofac-csv", kFixtures + "ofac_small_v2", &report);
   REQUIRE_FALSE(status.ok());
   CHECK_THAT(status.message(), Catch::Contains("injected failure"));
   CHECK(Query(db.get(),
@@ -437,7 +465,9 @@ TEST_CASE("un-xml fails fast on a truncated or foreign file", "[lists]") {
 TEST_CASE("csl-csv splits sources into lists and joined cells into rows", "[lists]") {
   auto db = NewDatabase();
   ImportReport report;
-  Status status = Import(db.get(), "csl-csv", kFixtures + "csl_small.csv", &report);
+  // The fixture's last row is cut mid-field, like the partial CSL's: refused unless forced.
+  CHECK(Import(db.get(), "csl-csv", kFixtures + "csl_small.csv", &report).IsRefused());
+  Status status = ImportForced(db.get(), "csl-csv", kFixtures + "csl_small.csv", &report);
   INFO(status.message());
   REQUIRE(status.ok());
   std::vector<std::string> lists;
@@ -481,7 +511,9 @@ TEST_CASE("csl-csv splits sources into lists and joined cells into rows", "[list
                                             "2 Other Road, Almaty|KZ"});
   CHECK(Query(db.get(), "SELECT listed_on FROM list_entry WHERE entry_id = 'e1'") == "2021-07-12");
   // --list-id is the prefix of the per-source ids.
-  REQUIRE(Import(db.get(), "csl-csv", kFixtures + "csl_small.csv", &report, "uscsl").ok());
+  ImportOptions prefixed = Options("csl-csv", kFixtures + "csl_small.csv", "uscsl");
+  prefixed.force = true;
+  REQUIRE(ImportList(db.get(), prefixed, &report).ok());
   CHECK(report.lists[1].list_id == "uscsl-el");
 }
 
@@ -561,7 +593,7 @@ TEST_CASE("ftm-json turns FollowTheMoney entities and relations into entries and
           "[lists]") {
   auto db = NewDatabase();
   ImportReport report;
-  Status status = Import(db.get(), "ftm-json", kFixtures + "ftm_small.jsonl", &report);
+  Status status = Import(db.get(), "ftm-json", kFixtures + "ftm_small.jsonl", &report, "ftm");
   INFO(status.message());
   REQUIRE(status.ok());
   const ListImportSummary& list = report.lists[0];
@@ -606,7 +638,7 @@ TEST_CASE("ftm-json turns FollowTheMoney entities and relations into entries and
                                             "c1|registration|1027700000000|OGRN"});
   CHECK(Query(db.get(), "SELECT address || '|' || city || '|' || country FROM list_address") ==
         "1 Lenina St|Moscow|RU");
-  status = Import(db.get(), "ftm-json", kFixtures + "company_list.csv", &report);
+  status = Import(db.get(), "ftm-json", kFixtures + "company_list.csv", &report, "ftm");
   CHECK_THAT(status.message(), Catch::StartsWith("company_list.csv:1: not a FollowTheMoney "
                                                  "entity; format ftm-json expects"));
 }
@@ -643,7 +675,7 @@ TEST_CASE("csv imports a company's own list and rejects rows it cannot trust", "
         std::vector<std::string>{"XJ Example Cotton", "Example Cotton Ltd"});
   CHECK(Rows(db.get(), "SELECT id_type, number, country FROM list_identifier ORDER BY rowid", 3) ==
         std::vector<std::string>{"registration|91650000123456789X|CN", "passport|E1234567|CN"});
-  status = Import(db.get(), "csv", kFixtures + "dpl_small.txt", &report);
+  status = Import(db.get(), "csv", kFixtures + "dpl_small.txt", &report, "uflpa");
   CHECK_THAT(status.message(), Catch::StartsWith("dpl_small.txt:1: unknown column"));
 }
 
@@ -653,7 +685,7 @@ void CheckChangesAgainstReference(const std::string& older, const std::string& n
   auto db = NewDatabase();
   ImportReport report;
   REQUIRE(Import(db.get(), "ofac-csv", older, &report, "v").ok());
-  REQUIRE(Import(db.get(), "ofac-csv", newer, &report, "v").ok());
+  REQUIRE(ImportAllowingRemovals(db.get(), "ofac-csv", newer, &report, "v").ok());
   const std::string import_id = std::to_string(report.lists[0].import_id);
   REQUIRE(Import(db.get(), "ofac-csv", older, &report, "old").ok());
   REQUIRE(Import(db.get(), "ofac-csv", newer, &report, "new").ok());
@@ -915,8 +947,8 @@ TEST_CASE("csl-csv, dpl-tsv and uk-csv import the shared files with exact counts
   }
   auto db = NewDatabase();
   ImportReport report;
-  REQUIRE(Import(db.get(), "csl-csv",
-                 std::string(data) + "/lists/us_csl/csl_partial_2023-11-30.csv", &report)
+  REQUIRE(ImportForced(db.get(), "csl-csv",
+                       std::string(data) + "/lists/us_csl/csl_partial_2023-11-30.csv", &report)
               .ok());
   std::vector<std::string> lists;
   int64_t total = 0;

@@ -1,4 +1,5 @@
 // corridor import-list --db FILE --format FORMAT --path PATH [--list-id ID] [--version V]
+//                      [--allow-older] [--force] [--max-removed-share S] [--max-file-bytes N]
 // corridor lists --db FILE [--changes LIST_ID]
 #include <iomanip>
 #include <iostream>
@@ -7,6 +8,7 @@
 #include "engine/base/strings.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/subcommands.h"
+#include "engine/lists/catalog.h"
 #include "engine/lists/import.h"
 #include "engine/store/database.h"
 
@@ -17,6 +19,37 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr size_t kReasonsShown = 5;
+
+void PrintImport(const ListImportSummary& list, const std::string& db_path) {
+  std::cout << list.list_id << ": " << list.entries << " entries, " << list.aliases << " aliases, "
+            << list.addresses << " addresses, " << list.links << " links, " << list.identifiers
+            << " identifiers, " << list.attributes << " attributes; " << list.added << " added, "
+            << list.removed << " removed, " << list.changed << " changed; " << list.rejects.size()
+            << " rejected\n";
+  for (const std::string& note : list.notes) std::cout << "  note: " << note << "\n";
+  for (size_t i = 0; i < list.rejects.size() && i < kReasonsShown; ++i) {
+    std::cout << "  " << list.rejects[i].location << ": " << list.rejects[i].reason << "\n";
+  }
+  if (list.rejects.size() > kReasonsShown) {
+    std::cout << "  ... " << list.rejects.size() - kReasonsShown << " more (corridor lists --db "
+              << db_path << ")\n";
+  }
+}
+
+int PrintChanges(Database* db, const std::string& list_id) {
+  ListChangeSet changes;
+  Status status = ReadLatestChanges(db, list_id, &changes);
+  if (!status.ok()) return Fail("lists", status);
+  std::cout << "list " << list_id << ", import " << changes.import_id << " at "
+            << changes.imported_at << " (version "
+            << (changes.version.empty() ? "unknown" : changes.version) << "): " << changes.added
+            << " added, " << changes.removed << " removed, " << changes.changed << " changed\n";
+  for (const ListChange& change : changes.changes) {
+    std::cout << std::left << std::setw(8) << change.change << " " << std::setw(12)
+              << change.entry_id << " " << change.name << "\n";
+  }
+  return kExitOk;
+}
 
 }  // namespace
 
@@ -32,36 +65,33 @@ int RunImportList(const std::vector<std::string>& args) {
       "path", po::value<std::string>(&import.path)->required(),
       "the list's file, or folder for ofac-csv")(
       "list-id", po::value<std::string>(&import.list_id),
-      "list id to store it under (default: the format's, e.g. ofac-sdn)")(
-      "version", po::value<std::string>(&import.version),
-      "publication date or version, for formats whose files carry none");
+      "list id to store it under (default: the format's, e.g. ofac-sdn; required for csv and "
+      "ftm-json)")("version", po::value<std::string>(&import.version),
+                   "publication date or version, for formats whose files carry none")(
+      "allow-older", po::bool_switch(&import.allow_older),
+      "accept a version older than the one loaded")(
+      "force", po::bool_switch(&import.force),
+      "accept a file that ends mid-record, an empty list, another format than the list's, or "
+      "more removals than --max-removed-share")(
+      "max-removed-share", po::value<double>(&import.max_removed_share)->default_value(0.10),
+      "largest share of the loaded entries one import may remove")(
+      "max-file-bytes",
+      po::value<int64_t>(&import.max_file_bytes)->default_value(int64_t{512} << 20),
+      "largest file read");
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("import-list", options, args, &values, &exit_code)) return exit_code;
 
+  // Usage mistakes are reported before the database is created or opened.
+  Status status = CheckImportOptions(import);
+  if (!status.ok()) return Fail("import-list", status);
   std::unique_ptr<Database> db;
-  Status status = Database::OpenWritable(db_path, &db);
+  status = Database::OpenWritable(db_path, &db);
   if (status.ok() && !db->HasTable("list_entry")) status = CreateInputSchema(db.get());
   ImportReport report;
   if (status.ok()) status = ImportList(db.get(), import, &report);
-  if (!status.ok()) {
-    std::cerr << "corridor import-list: " << status.message() << "\n";
-    return kExitSetupError;
-  }
-  for (const ListImportSummary& list : report.lists) {
-    std::cout << list.list_id << ": " << list.entries << " entries, " << list.aliases
-              << " aliases, " << list.addresses << " addresses, " << list.links << " links, "
-              << list.identifiers << " identifiers, " << list.attributes << " attributes; "
-              << list.added << " added, " << list.removed << " removed, " << list.changed
-              << " changed; " << list.rejects.size() << " rejected\n";
-    for (size_t i = 0; i < list.rejects.size() && i < kReasonsShown; ++i) {
-      std::cout << "  " << list.rejects[i].location << ": " << list.rejects[i].reason << "\n";
-    }
-    if (list.rejects.size() > kReasonsShown) {
-      std::cout << "  ... " << list.rejects.size() - kReasonsShown << " more (corridor lists --db "
-                << db_path << ")\n";
-    }
-  }
+  if (!status.ok()) return Fail("import-list", status);
+  for (const ListImportSummary& list : report.lists) PrintImport(list, db_path);
   return kExitOk;
 }
 
@@ -78,91 +108,32 @@ int RunLists(const std::vector<std::string>& args) {
 
   std::unique_ptr<Database> db;
   Status status = Database::OpenReadOnly(db_path, &db);
-  if (status.ok() && !db->HasTable("list_source")) {
-    status = Status::Error(db_path + ": holds no corridor input schema");
-  }
-  if (!status.ok()) {
-    std::cerr << "corridor lists: " << status.message() << "\n";
-    return kExitSetupError;
-  }
-  std::unique_ptr<Statement> query;
-  if (!changes.empty()) {
-    status = db->Prepare(
-        "SELECT i.import_id, i.imported_at, i.version, i.added_count, i.removed_count, "
-        "i.changed_count FROM list_import i WHERE i.list_id = ?1 ORDER BY i.import_id DESC "
-        "LIMIT 1",
-        &query);
-    if (!status.ok()) {
-      std::cerr << "corridor lists: " << status.message() << "\n";
-      return kExitSetupError;
-    }
-    query->BindText(1, changes);
-    if (!query->Step()) {
-      std::cerr << "corridor lists: no import of list '" << changes << "' in " << db_path << "\n";
-      return kExitSetupError;
-    }
-    int64_t import_id = query->Int(0);
-    std::cout << "list " << changes << ", import " << import_id << " at " << query->Text(1)
-              << " (version " << (query->IsNull(2) ? "unknown" : query->Text(2))
-              << "): " << query->Int(3) << " added, " << query->Int(4) << " removed, "
-              << query->Int(5) << " changed\n";
-    std::unique_ptr<Statement> rows;
-    status = db->Prepare(
-        "SELECT change, entry_id, name FROM list_change WHERE import_id = ?1 "
-        "ORDER BY change, entry_id",
-        &rows);
-    if (!status.ok()) {
-      std::cerr << "corridor lists: " << status.message() << "\n";
-      return kExitSetupError;
-    }
-    rows->BindInt(1, import_id);
-    while (rows->Step()) {
-      std::cout << std::left << std::setw(8) << rows->Text(0) << " " << std::setw(12)
-                << rows->Text(1) << " " << rows->Text(2) << "\n";
-    }
-    return kExitOk;
-  }
+  if (!status.ok()) return Fail("lists", status);
+  if (!changes.empty()) return PrintChanges(db.get(), changes);
 
-  status = db->Prepare(
-      "SELECT list_id, publisher, version, sha256, entry_count, alias_count, address_count, "
-      "link_count, imported_at, rejected_count FROM list_source ORDER BY list_id",
-      &query);
-  if (!status.ok()) {
-    std::cerr << "corridor lists: " << status.message() << "\n";
-    return kExitSetupError;
-  }
+  std::vector<LoadedListInfo> lists;
+  status = ReadLoadedLists(db.get(), kReasonsShown, &lists);
+  if (!status.ok()) return Fail("lists", status);
   std::cout << std::left << std::setw(16) << "list" << std::setw(27) << "publisher" << std::setw(12)
             << "version" << std::setw(14) << "sha256" << std::right << std::setw(8) << "entries"
             << std::setw(8) << "aliases" << std::setw(10) << "addresses" << std::setw(7) << "links"
-            << "  " << std::left << std::setw(21) << "imported"
-            << "rejected\n";
-  std::unique_ptr<Statement> rejects;
-  status = db->Prepare(
-      "SELECT location, reason FROM list_reject WHERE import_id = (SELECT max(import_id) FROM "
-      "list_import WHERE list_id = ?1) ORDER BY rowid LIMIT ?2",
-      &rejects);
-  if (!status.ok()) {
-    std::cerr << "corridor lists: " << status.message() << "\n";
-    return kExitSetupError;
-  }
-  while (query->Step()) {
-    std::string sha = query->Text(3).substr(0, 12);
-    std::cout << std::left << std::setw(16) << query->Text(0) << std::setw(27)
-              << query->Text(1).substr(0, 26) << std::setw(12)
-              << (query->IsNull(2) ? "-" : query->Text(2).substr(0, 11)) << std::setw(14) << sha
-              << std::right << std::setw(8) << query->Int(4) << std::setw(8) << query->Int(5)
-              << std::setw(10) << query->Int(6) << std::setw(7) << query->Int(7) << "  "
-              << std::left << std::setw(21) << query->Text(8) << query->Int(9) << "\n";
-    rejects->Reset();
-    rejects->BindText(1, query->Text(0));
-    rejects->BindInt(2, static_cast<int64_t>(kReasonsShown));
-    while (rejects->Step()) {
-      std::cout << "    " << rejects->Text(0) << ": " << rejects->Text(1) << "\n";
+            << "  " << std::left << std::setw(21) << "imported" << std::setw(9) << "rejected"
+            << "unscreenable\n";
+  for (const LoadedListInfo& list : lists) {
+    std::cout << std::left << std::setw(16) << list.list_id << std::setw(27)
+              << list.publisher.substr(0, 26) << std::setw(12)
+              << (list.version.empty() ? "-" : list.version.substr(0, 11)) << std::setw(14)
+              << list.sha256.substr(0, 12) << std::right << std::setw(8) << list.entries
+              << std::setw(8) << list.aliases << std::setw(10) << list.addresses << std::setw(7)
+              << list.links << "  " << std::left << std::setw(21) << list.imported_at
+              << std::setw(9) << list.rejected << list.unscreenable << "\n";
+    for (const ListReject& reject : list.rejects) {
+      std::cout << "    " << reject.location << ": " << reject.reason << "\n";
     }
-  }
-  if (!query->status().ok()) {
-    std::cerr << "corridor lists: " << query->status().message() << "\n";
-    return kExitSetupError;
+    // Names screening cannot match: a party listed only under one of these is never found.
+    for (const ListReject& name : list.unscreenable_examples) {
+      std::cout << "    unscreenable " << name.location << ": " << name.reason << "\n";
+    }
   }
   return kExitOk;
 }

@@ -109,12 +109,79 @@ std::string Kind(std::string_view type) {
   return lower;  // vessel, aircraft, or "" when the source does not say
 }
 
+// Reads the cells of one row after its _id and name into `entry`.
+void ReadRowDetails(const Columns& column, const std::vector<std::string>& fields, Entry* entry) {
+  entry->kind = Kind(column.Cell(fields, "type"));
+  entry->programs = SplitList(column.Cell(fields, "programs"));
+  entry->remarks = column.Cell(fields, "remarks");
+  entry->listed_on = IsoDate(column.Cell(fields, "start_date"));
+  for (const std::string& alias : SplitList(column.Cell(fields, "alt_names"))) {
+    entry->aliases.push_back({alias, "strong"});
+  }
+  for (const std::string& address_text : SplitList(column.Cell(fields, "addresses"))) {
+    Address address;
+    size_t comma = address_text.rfind(", ");
+    std::string last = comma == std::string::npos ? address_text : address_text.substr(comma + 2);
+    address.country = CountryCode(last);
+    if (!address.country.empty() && last.size() <= 3) {
+      address.country_name = last;
+      address.address = comma == std::string::npos ? "" : address_text.substr(0, comma);
+    } else {
+      address.address = address_text;
+      address.country.clear();
+    }
+    entry->addresses.push_back(std::move(address));
+  }
+  auto attribute = [entry](const char* key, const std::string& value, bool country) {
+    if (!value.empty())
+      entry->attributes.push_back({key, value, country ? CountryCode(value) : "", ""});
+  };
+  for (const std::string& date : SplitList(column.Cell(fields, "dates_of_birth"))) {
+    std::string iso = IsoDate(date);
+    entry->attributes.push_back(
+        {"birth_date", iso.empty() ? date : iso, "", iso.empty() ? "unparsed" : ""});
+    if (entry->birth_date.empty() && !iso.empty()) entry->birth_date = iso;
+  }
+  for (const std::string& place : SplitList(column.Cell(fields, "places_of_birth"))) {
+    size_t comma = place.rfind(", ");
+    entry->attributes.push_back(
+        {"birth_place", place,
+         CountryCode(comma == std::string::npos ? place : place.substr(comma + 2)), ""});
+  }
+  for (const std::string& value : SplitList(column.Cell(fields, "nationalities")))
+    attribute("nationality", value, true);
+  for (const std::string& value : SplitList(column.Cell(fields, "citizenships")))
+    attribute("citizenship", value, true);
+  attribute("title", column.Cell(fields, "title"), false);
+  attribute("federal_register_notice", column.Cell(fields, "federal_register_notice"), false);
+  attribute("end_date", column.Cell(fields, "end_date"), false);
+  attribute("standard_order", column.Cell(fields, "standard_order"), false);
+  attribute("license_requirement", column.Cell(fields, "license_requirement"), false);
+  attribute("license_policy", column.Cell(fields, "license_policy"), false);
+  attribute("vessel_type", column.Cell(fields, "vessel_type"), false);
+  attribute("vessel_flag", column.Cell(fields, "vessel_flag"), true);
+  attribute("vessel_owner", column.Cell(fields, "vessel_owner"), false);
+  attribute("source_information_url", column.Cell(fields, "source_information_url"), false);
+  std::string call_sign = column.Cell(fields, "call_sign");
+  if (!call_sign.empty()) entry->identifiers.push_back({"call_sign", call_sign, "", ""});
+  for (const std::string& item : SplitList(column.Cell(fields, "ids"))) ReadIdItem(item, entry);
+  for (const char* key : {"nationality", "citizenship", "vessel_flag"}) {
+    for (const Attribute& item : entry->attributes) {
+      if (entry->country.empty() && item.key == key) entry->country = item.country;
+    }
+  }
+  for (const Address& address : entry->addresses) {
+    if (entry->country.empty()) entry->country = address.country;
+  }
+}
+
 }  // namespace
 
 Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* documents) {
   std::string contents;
-  Status status = ReadFile(options.path, &contents);
+  Status status = ReadFile(options.path, options.max_file_bytes, &contents);
   if (!status.ok()) return status;
+  const bool ends_with_line_break = EndsWithLineBreak(contents);
   size_t slash = options.path.find_last_of('/');
   const std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
   std::istringstream in(contents);
@@ -154,9 +221,12 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
   };
 
   std::vector<std::string> fields;
+  std::string truncated;  // "file:line: why" while the last record read was cut short
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     std::string location = file + ":" + std::to_string(reader.line());
+    std::string cut = CutRecord(reader, fields, header.size(), ends_with_line_break);
+    truncated = cut.empty() ? "" : location + ": " + cut;  // what counts is the last record's
     std::string source = column.Cell(fields, "source");
     auto reject = [&](std::string reason) {
       if (source.empty() || source == "source") {
@@ -185,74 +255,18 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
       reject("duplicate _id " + entry.entry_id);
       continue;
     }
-    entry.kind = Kind(column.Cell(fields, "type"));
-    entry.programs = SplitList(column.Cell(fields, "programs"));
-    entry.remarks = column.Cell(fields, "remarks");
-    entry.listed_on = IsoDate(column.Cell(fields, "start_date"));
-    for (const std::string& alias : SplitList(column.Cell(fields, "alt_names"))) {
-      entry.aliases.push_back({alias, "strong"});
-    }
-    for (const std::string& address_text : SplitList(column.Cell(fields, "addresses"))) {
-      Address address;
-      size_t comma = address_text.rfind(", ");
-      std::string last = comma == std::string::npos ? address_text : address_text.substr(comma + 2);
-      address.country = CountryCode(last);
-      if (!address.country.empty() && last.size() <= 3) {
-        address.country_name = last;
-        address.address = comma == std::string::npos ? "" : address_text.substr(0, comma);
-      } else {
-        address.address = address_text;
-        address.country.clear();
-      }
-      entry.addresses.push_back(std::move(address));
-    }
-    auto attribute = [&entry](const char* key, const std::string& value, bool country) {
-      if (!value.empty())
-        entry.attributes.push_back({key, value, country ? CountryCode(value) : "", ""});
-    };
-    for (const std::string& date : SplitList(column.Cell(fields, "dates_of_birth"))) {
-      std::string iso = IsoDate(date);
-      entry.attributes.push_back(
-          {"birth_date", iso.empty() ? date : iso, "", iso.empty() ? "unparsed" : ""});
-      if (entry.birth_date.empty() && !iso.empty()) entry.birth_date = iso;
-    }
-    for (const std::string& place : SplitList(column.Cell(fields, "places_of_birth"))) {
-      size_t comma = place.rfind(", ");
-      entry.attributes.push_back(
-          {"birth_place", place,
-           CountryCode(comma == std::string::npos ? place : place.substr(comma + 2)), ""});
-    }
-    for (const std::string& value : SplitList(column.Cell(fields, "nationalities")))
-      attribute("nationality", value, true);
-    for (const std::string& value : SplitList(column.Cell(fields, "citizenships")))
-      attribute("citizenship", value, true);
-    attribute("title", column.Cell(fields, "title"), false);
-    attribute("federal_register_notice", column.Cell(fields, "federal_register_notice"), false);
-    attribute("end_date", column.Cell(fields, "end_date"), false);
-    attribute("standard_order", column.Cell(fields, "standard_order"), false);
-    attribute("license_requirement", column.Cell(fields, "license_requirement"), false);
-    attribute("license_policy", column.Cell(fields, "license_policy"), false);
-    attribute("vessel_type", column.Cell(fields, "vessel_type"), false);
-    attribute("vessel_flag", column.Cell(fields, "vessel_flag"), true);
-    attribute("vessel_owner", column.Cell(fields, "vessel_owner"), false);
-    attribute("source_information_url", column.Cell(fields, "source_information_url"), false);
-    std::string call_sign = column.Cell(fields, "call_sign");
-    if (!call_sign.empty()) entry.identifiers.push_back({"call_sign", call_sign, "", ""});
-    for (const std::string& item : SplitList(column.Cell(fields, "ids"))) ReadIdItem(item, &entry);
-    for (const char* key : {"nationality", "citizenship", "vessel_flag"}) {
-      for (const Attribute& item : entry.attributes) {
-        if (entry.country.empty() && item.key == key) entry.country = item.country;
-      }
-    }
-    for (const Address& address : entry.addresses) {
-      if (entry.country.empty()) entry.country = address.country;
-    }
+    ReadRowDetails(column, fields, &entry);
     document->entries.push_back(std::move(entry));
   }
   if (found.empty()) {
     return Status::Error(file + ": no rows of any source; " + kFormatHint);
   }
   for (ListReject& reject : orphan_rejects) found[0].rejects.push_back(std::move(reject));
+  const std::string note = column.ConversionNote(file);
+  for (Document& document : found) {
+    document.truncated = truncated;  // the file is all theirs
+    if (!note.empty()) document.notes.push_back(note);
+  }
   for (Document& document : found) documents->push_back(std::move(document));
   return Status::Ok();
 }

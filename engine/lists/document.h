@@ -68,6 +68,10 @@ struct Document {
   std::string sha256;
   std::vector<Entry> entries;
   std::vector<ListReject> rejects;
+  // "file:line: why" when the file ends mid-record (a cut download): ImportList refuses the
+  // document unless forced. The cut record is also in `rejects`.
+  std::string truncated;
+  std::vector<std::string> notes;  // what the parser did that the user should know
 };
 
 // --- parsers: each fills `documents` (usually one) or fails before anything is written ------
@@ -98,13 +102,26 @@ std::string IsoDate(std::string_view text);
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);
 // SHA-256 over the contents of `paths` in order (each preceded by its base name).
-Status Sha256Files(const std::vector<std::string>& paths, std::string* hex);
+Status Sha256Files(const std::vector<std::string>& paths, int64_t max_bytes, std::string* hex);
 
-// Reads a whole file; fails with "PATH: cannot read".
-Status ReadFile(const std::string& path, std::string* contents);
+// Reads a whole regular file of at most `max_bytes` (see ReadRegularFile in engine/base/file.h).
+Status ReadFile(const std::string& path, int64_t max_bytes, std::string* contents);
 
+// Strict UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF, no truncated sequence.
+// On failure `error_offset` (when not null) gets the offset of the first bad byte.
+bool IsValidUtf8(std::string_view text, size_t* error_offset);
+// Reads `text` as Windows-1252 (a superset of Latin-1's printable range) and returns UTF-8.
+std::string Windows1252ToUtf8(std::string_view text);
 // Returns `text` as UTF-8: valid UTF-8 is kept, anything else is read as Windows-1252.
 std::string ToUtf8(std::string_view text);
+
+// Whether a file's last byte ends a line (LF, CR, or the Ctrl-Z OFAC ends its files with).
+bool EndsWithLineBreak(std::string_view contents);
+// Why the record just read looks cut short: an unterminated quote, or fewer fields than
+// `expected_fields` in a file that does not end with a line break; "" when it does not. For the
+// LAST record of a file this means the file itself was cut (see Document::truncated).
+std::string CutRecord(const CsvReader& reader, const std::vector<std::string>& fields,
+                      size_t expected_fields, bool file_ends_with_line_break);
 
 // The columns of a delimited file by their (trimmed) header names, for reading cells by name.
 class Columns {
@@ -114,10 +131,15 @@ class Columns {
   bool Has(const std::string& name) const { return index_.count(name) > 0; }
   // The trimmed cell of column `name`; "" when the file has no such column or the row is short.
   std::string Cell(const std::vector<std::string>& fields, const char* name) const;
+  // How many cells were not valid UTF-8 and were read as Windows-1252 (with `to_utf8`).
+  int64_t converted_cells() const { return converted_cells_; }
+  // "FILE: N cells were not valid UTF-8 ..." for the import report; "" when none were.
+  std::string ConversionNote(const std::string& file) const;
 
  private:
   std::unordered_map<std::string, size_t> index_;
   bool to_utf8_;
+  mutable int64_t converted_cells_ = 0;
 };
 
 // Why a row just read cannot be used: the reader's error, or a field count other than

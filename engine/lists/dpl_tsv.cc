@@ -39,8 +39,9 @@ std::string UsDate(std::string_view text) {
 
 Status ParseDplTsv(const ImportOptions& options, std::vector<Document>* documents) {
   std::string contents;
-  Status status = ReadFile(options.path, &contents);
+  Status status = ReadFile(options.path, options.max_file_bytes, &contents);
   if (!status.ok()) return status;
+  const bool ends_with_line_break = EndsWithLineBreak(contents);
   size_t slash = options.path.find_last_of('/');
   const std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
   std::istringstream in(contents);
@@ -71,9 +72,12 @@ Status ParseDplTsv(const ImportOptions& options, std::vector<Document>* document
   gmtime_r(&now, &utc);
   std::strftime(today, sizeof(today), "%Y-%m-%d", &utc);
   std::vector<std::string> fields;
+  std::string truncated;  // "file:line: why" while the last record read was cut short
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     std::string location = file + ":" + std::to_string(reader.line());
+    std::string cut = CutRecord(reader, fields, header.size(), ends_with_line_break);
+    truncated = cut.empty() ? "" : location + ": " + cut;  // what counts is the last record's
     if (std::string problem = RowProblem(reader, fields, header.size()); !problem.empty()) {
       document.rejects.push_back({location, std::move(problem)});
       continue;
@@ -120,6 +124,8 @@ Status ParseDplTsv(const ImportOptions& options, std::vector<Document>* document
     return Status::Error(file + ": no rows; " + kFormatHint);
   }
   document.version = last_update;
+  document.truncated = truncated;
+  if (std::string note = column.ConversionNote(file); !note.empty()) document.notes.push_back(note);
   documents->push_back(std::move(document));
   return Status::Ok();
 }

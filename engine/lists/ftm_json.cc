@@ -119,11 +119,274 @@ constexpr AttributeProperty kAttributeProperties[] = {
     {"kppCode", "kpp", false},
 };
 
+// One FtM file being read: the objects by id, then the entries made of them.
+class FtmParser {
+ public:
+  FtmParser(const std::string& file, Document* document) : file_(file), document_(document) {}
+
+  // Pass 1: every object, by id. Fails only when the first object is not an FtM entity (the
+  // file is in another format); later bad lines are rejected rows.
+  Status ReadObjects(const std::string& contents, const std::string& path);
+  // Pass 2: an entry per entity whose schema names a kind (Person, Company, ...).
+  void ReadEntities();
+  // Pass 3: the objects that attach to entries (Sanction, Passport, Ownership, ...).
+  void AttachRelations();
+
+ private:
+  std::string Location(int64_t line) const { return file_ + ":" + std::to_string(line); }
+  void Reject(int64_t line, std::string reason) {
+    document_->rejects.push_back({Location(line), std::move(reason)});
+  }
+  // Runs `read` for one object; a property of an unexpected JSON type ("caption": 123) makes
+  // nlohmann throw, which becomes a rejected row of that object, never an aborted import.
+  template <typename Read>
+  void Guarded(const Object& object, Read read) {
+    try {
+      read();
+    } catch (const json::exception& error) {
+      Reject(object.line, std::string("a property has the wrong JSON type (") + error.what() + ")");
+    }
+  }
+  void ReadEntity(const Object& object);
+  void ReadAddresses(const Object& object, Entry* entry);
+  void AttachRelation(const Object& object);
+  void AttachLink(const Object& object, const std::string& schema, Entry* entry);
+  // The entry named by `property` of `value`, or null (rejected) when it is not in the file.
+  Entry* EntryFor(const Object& object, const char* property);
+
+  std::string file_;
+  Document* document_;
+  std::vector<Object> objects_;
+  std::unordered_map<std::string, size_t> by_id_;
+  std::unordered_map<std::string, size_t> entry_index_;
+};
+
+Status FtmParser::ReadObjects(const std::string& contents, const std::string& path) {
+  std::istringstream in(contents);
+  std::string line;
+  int64_t line_number = 0;
+  bool first = true;
+  std::string last_problem;  // "file:line: why" while the last non-blank line was malformed
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (Trim(line).empty()) continue;
+    std::string location = Location(line_number);
+    json value = json::parse(line, nullptr, /*allow_exceptions=*/false);
+    bool valid = value.is_object() && value.contains("id") && value["id"].is_string() &&
+                 value.contains("schema") && value["schema"].is_string();
+    if (first) {
+      first = false;
+      if (!valid) return Status::Error(location + ": not a FollowTheMoney entity; " + kFormatHint);
+    }
+    // A last line that is not JSON is what a file cut short looks like.
+    last_problem = value.is_discarded() ? location + ": malformed JSON" : "";
+    if (value.is_discarded()) {
+      Reject(line_number, "malformed JSON");
+      continue;
+    }
+    if (!valid) {
+      Reject(line_number, "object without id or schema");
+      continue;
+    }
+    std::string id = value["id"].get<std::string>();
+    if (by_id_.count(id)) {
+      Reject(line_number, "duplicate id " + id);
+      continue;
+    }
+    auto changed = value.find("last_change");
+    if (changed != value.end() && changed->is_string()) {
+      const std::string& date = changed->get_ref<const std::string&>();
+      if (date.size() >= 10 && date.substr(0, 10) > document_->version) {
+        document_->version = date.substr(0, 10);
+      }
+    }
+    by_id_.emplace(id, objects_.size());
+    objects_.push_back({std::move(value), line_number});
+  }
+  if (first) return Status::Error(path + ": empty file; " + kFormatHint);
+  document_->truncated = last_problem;
+  return Status::Ok();
+}
+
+void FtmParser::ReadEntities() {
+  for (const Object& object : objects_) {
+    Guarded(object, [&] { ReadEntity(object); });
+  }
+}
+
+void FtmParser::ReadEntity(const Object& object) {
+  const json& value = object.value;
+  std::string kind = Kind(value["schema"].get<std::string>());
+  if (kind.empty()) return;
+  Entry entry;
+  entry.entry_id = value["id"].get<std::string>();
+  entry.kind = kind;
+  std::vector<std::string> names = Values(value, "name");
+  entry.name = value.value("caption", "");  // throws type_error when caption is not a string
+  if (entry.name.empty() && !names.empty()) entry.name = names[0];
+  if (entry.name.empty()) {
+    Reject(object.line, "entity " + entry.entry_id + " has no name");
+    return;
+  }
+  for (const std::string& name : names) {
+    if (name != entry.name) entry.aliases.push_back({name, "strong"});
+  }
+  for (const std::string& name : Values(value, "alias")) entry.aliases.push_back({name, "strong"});
+  for (const std::string& name : Values(value, "weakAlias")) {
+    entry.aliases.push_back({name, "weak"});
+  }
+  for (const std::string& name : Values(value, "previousName")) {
+    entry.aliases.push_back({name, "fka"});
+  }
+  for (const std::string& country : Values(value, "country")) {
+    if (entry.country.empty()) entry.country = UpperCountry(country);
+  }
+  for (const std::string& date : Values(value, "birthDate")) {
+    std::string iso = IsoDate(date);
+    entry.attributes.push_back(
+        {"birth_date", iso.empty() ? date : iso, "", iso.empty() ? "unparsed" : ""});
+    if (entry.birth_date.empty() && !iso.empty()) entry.birth_date = iso;
+  }
+  for (const AttributeProperty& property : kAttributeProperties) {
+    for (const std::string& item : Values(value, property.property)) {
+      entry.attributes.push_back(
+          {property.key, item, property.country ? UpperCountry(item) : "", ""});
+    }
+  }
+  for (const IdentifierProperty& property : kIdentifierProperties) {
+    for (const std::string& number : Values(value, property.property)) {
+      entry.identifiers.push_back({property.id_type, number, "", property.note});
+    }
+  }
+  entry.remarks = Join(Values(value, "notes"), "\n");
+  ReadAddresses(object, &entry);
+  if (entry.country.empty()) {
+    for (const Attribute& attribute : entry.attributes) {
+      if (entry.country.empty() &&
+          (attribute.key == "nationality" || attribute.key == "jurisdiction")) {
+        entry.country = attribute.country;
+      }
+    }
+  }
+  entry_index_.emplace(entry.entry_id, document_->entries.size());
+  document_->entries.push_back(std::move(entry));
+}
+
+void FtmParser::ReadAddresses(const Object& object, Entry* entry) {
+  for (const std::string& address_id : Values(object.value, "addressEntity")) {
+    auto found = by_id_.find(address_id);
+    if (found == by_id_.end()) {
+      Reject(object.line, "addressEntity " + address_id + " is not in the file");
+      continue;
+    }
+    const json& source = objects_[found->second].value;
+    Address address;
+    address.address = First(source, "street");
+    address.city = First(source, "city");
+    address.region = First(source, "region");
+    address.postal_code = First(source, "postalCode");
+    address.country_name = First(source, "country");
+    address.country = UpperCountry(address.country_name);
+    if (address.address.empty() && address.city.empty()) address.address = First(source, "full");
+    entry->addresses.push_back(std::move(address));
+  }
+  if (entry->addresses.empty()) {  // no Address object in the file: the full-text property
+    for (const std::string& full : Values(object.value, "address")) {
+      Address address;
+      address.address = full;
+      entry->addresses.push_back(std::move(address));
+    }
+  }
+}
+
+Entry* FtmParser::EntryFor(const Object& object, const char* property) {
+  std::string id = First(object.value, property);
+  auto found = entry_index_.find(id);
+  if (found == entry_index_.end()) {
+    Reject(object.line, object.value["schema"].get<std::string>() + " " +
+                            object.value["id"].get<std::string>() + ": " + property + " " +
+                            (id.empty() ? "missing" : id + " is not in the file"));
+    return nullptr;
+  }
+  return &document_->entries[found->second];
+}
+
+void FtmParser::AttachRelations() {
+  for (const Object& object : objects_) {
+    Guarded(object, [&] { AttachRelation(object); });
+  }
+}
+
+void FtmParser::AttachRelation(const Object& object) {
+  const json& value = object.value;
+  const std::string schema = value["schema"].get<std::string>();
+  Entry* entry = nullptr;
+  if (schema == "Sanction") {
+    if ((entry = EntryFor(object, "entity")) == nullptr) return;
+    std::vector<std::string> programs = Values(value, "programId");
+    if (programs.empty()) programs = Values(value, "program");
+    for (const std::string& program : programs) {
+      bool known = false;
+      for (const std::string& existing : entry->programs) known = known || existing == program;
+      if (!known) entry->programs.push_back(program);
+    }
+    std::string listed = IsoDate(First(value, "listingDate"));
+    if (listed.empty()) listed = IsoDate(First(value, "startDate"));
+    if (!listed.empty() && (entry->listed_on.empty() || listed < entry->listed_on)) {
+      entry->listed_on = listed;
+    }
+  } else if (schema == "Passport" || schema == "Identification") {
+    if ((entry = EntryFor(object, "holder")) == nullptr) return;
+    std::string number = First(value, "number");
+    if (number.empty()) number = First(value, "passportNumber");
+    if (number.empty()) return;  // a document without its number says nothing
+    entry->identifiers.push_back({schema == "Passport" ? "passport" : "national_id", number,
+                                  UpperCountry(First(value, "country")), First(value, "type")});
+  } else {
+    AttachLink(object, schema, entry);
+  }
+}
+
+// Ownership, Directorship, Family, Associate, Membership, Employment: a link between entries.
+void FtmParser::AttachLink(const Object& object, const std::string& schema, Entry* entry) {
+  static const std::unordered_map<std::string, std::pair<const char*, const char*>> kEnds = {
+      {"Ownership", {"owner", "asset"}},          {"Directorship", {"director", "organization"}},
+      {"Family", {"person", "relative"}},         {"Associate", {"person", "associate"}},
+      {"Membership", {"member", "organization"}}, {"Employment", {"employee", "employer"}},
+  };
+  auto ends = kEnds.find(schema);
+  if (ends == kEnds.end()) return;
+  const auto [from, to] = ends->second;
+  if ((entry = EntryFor(object, from)) == nullptr) return;
+  const json& value = object.value;
+  Link link;
+  link.kind = AsciiLower(schema);
+  std::string target = First(value, to);
+  auto found = entry_index_.find(target);
+  if (found == entry_index_.end()) {
+    Reject(object.line, schema + " " + value["id"].get<std::string>() + ": " + to + " " +
+                            (target.empty() ? "missing" : target + " is not in the file"));
+    return;
+  }
+  // target_list_id is set to the document's list id by ImportList.
+  link.target_entry_id = target;
+  link.target_name = document_->entries[found->second].name;
+  std::string percentage = First(value, "percentage");
+  if (!percentage.empty()) {
+    char* end = nullptr;
+    double share = std::strtod(percentage.c_str(), &end);
+    if (end != percentage.c_str() && share >= 0 && share <= 100) link.share = share;
+  }
+  link.as_of = IsoDate(First(value, "startDate"));
+  link.role = First(value, schema == "Family" || schema == "Associate" ? "relationship" : "role");
+  entry->links.push_back(std::move(link));
+}
+
 }  // namespace
 
 Status ParseFtmJson(const ImportOptions& options, std::vector<Document>* documents) {
   std::string contents;
-  Status status = ReadFile(options.path, &contents);
+  Status status = ReadFile(options.path, options.max_file_bytes, &contents);
   if (!status.ok()) return status;
   size_t slash = options.path.find_last_of('/');
   const std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
@@ -134,209 +397,11 @@ Status ParseFtmJson(const ImportOptions& options, std::vector<Document>* documen
   document.format = "ftm-json";
   document.source_path = options.path;
   document.files.push_back(options.path);
-
-  // Pass 1: every object, by id.
-  std::vector<Object> objects;
-  std::unordered_map<std::string, size_t> by_id;
-  std::istringstream in(contents);
-  std::string line;
-  int64_t line_number = 0;
-  bool first = true;
-  while (std::getline(in, line)) {
-    ++line_number;
-    if (Trim(line).empty()) continue;
-    std::string location = file + ":" + std::to_string(line_number);
-    json value = json::parse(line, nullptr, /*allow_exceptions=*/false);
-    bool valid = value.is_object() && value.contains("id") && value["id"].is_string() &&
-                 value.contains("schema") && value["schema"].is_string();
-    if (first) {
-      first = false;
-      if (!valid) return Status::Error(location + ": not a FollowTheMoney entity; " + kFormatHint);
-    }
-    if (value.is_discarded()) {
-      document.rejects.push_back({location, "malformed JSON"});
-      continue;
-    }
-    if (!valid) {
-      document.rejects.push_back({location, "object without id or schema"});
-      continue;
-    }
-    std::string id = value["id"].get<std::string>();
-    if (by_id.count(id)) {
-      document.rejects.push_back({location, "duplicate id " + id});
-      continue;
-    }
-    by_id.emplace(id, objects.size());
-    objects.push_back({std::move(value), line_number});
-    std::string changed = objects.back().value.value("last_change", "");
-    if (changed.size() >= 10 && changed.substr(0, 10) > document.version) {
-      document.version = changed.substr(0, 10);
-    }
-  }
-  if (first) return Status::Error(options.path + ": empty file; " + kFormatHint);
-
-  // Pass 2: the entries.
-  std::unordered_map<std::string, size_t> entry_index;
-  for (const Object& object : objects) {
-    const json& value = object.value;
-    std::string kind = Kind(value["schema"].get<std::string>());
-    if (kind.empty()) continue;
-    Entry entry;
-    entry.entry_id = value["id"].get<std::string>();
-    entry.kind = kind;
-    std::vector<std::string> names = Values(value, "name");
-    entry.name = value.value("caption", "");
-    if (entry.name.empty() && !names.empty()) entry.name = names[0];
-    if (entry.name.empty()) {
-      document.rejects.push_back(
-          {file + ":" + std::to_string(object.line), "entity " + entry.entry_id + " has no name"});
-      continue;
-    }
-    for (const std::string& name : names) {
-      if (name != entry.name) entry.aliases.push_back({name, "strong"});
-    }
-    for (const std::string& name : Values(value, "alias"))
-      entry.aliases.push_back({name, "strong"});
-    for (const std::string& name : Values(value, "weakAlias"))
-      entry.aliases.push_back({name, "weak"});
-    for (const std::string& name : Values(value, "previousName")) {
-      entry.aliases.push_back({name, "fka"});
-    }
-    for (const std::string& country : Values(value, "country")) {
-      if (entry.country.empty()) entry.country = UpperCountry(country);
-    }
-    for (const std::string& date : Values(value, "birthDate")) {
-      std::string iso = IsoDate(date);
-      entry.attributes.push_back(
-          {"birth_date", iso.empty() ? date : iso, "", iso.empty() ? "unparsed" : ""});
-      if (entry.birth_date.empty() && !iso.empty()) entry.birth_date = iso;
-    }
-    for (const AttributeProperty& property : kAttributeProperties) {
-      for (const std::string& item : Values(value, property.property)) {
-        entry.attributes.push_back(
-            {property.key, item, property.country ? UpperCountry(item) : "", ""});
-      }
-    }
-    for (const IdentifierProperty& property : kIdentifierProperties) {
-      for (const std::string& number : Values(value, property.property)) {
-        entry.identifiers.push_back({property.id_type, number, "", property.note});
-      }
-    }
-    entry.remarks = Join(Values(value, "notes"), "\n");
-    std::vector<std::string> address_ids = Values(value, "addressEntity");
-    for (const std::string& address_id : address_ids) {
-      auto found = by_id.find(address_id);
-      if (found == by_id.end()) {
-        document.rejects.push_back({file + ":" + std::to_string(object.line),
-                                    "addressEntity " + address_id + " is not in the file"});
-        continue;
-      }
-      const json& source = objects[found->second].value;
-      Address address;
-      address.address = First(source, "street");
-      address.city = First(source, "city");
-      address.region = First(source, "region");
-      address.postal_code = First(source, "postalCode");
-      address.country_name = First(source, "country");
-      address.country = UpperCountry(address.country_name);
-      if (address.address.empty() && address.city.empty()) address.address = First(source, "full");
-      entry.addresses.push_back(std::move(address));
-    }
-    if (entry.addresses.empty()) {  // no Address object in the file: the full-text property
-      for (const std::string& full : Values(value, "address")) {
-        Address address;
-        address.address = full;
-        entry.addresses.push_back(std::move(address));
-      }
-    }
-    if (entry.country.empty()) {
-      for (const Attribute& attribute : entry.attributes) {
-        if (entry.country.empty() &&
-            (attribute.key == "nationality" || attribute.key == "jurisdiction")) {
-          entry.country = attribute.country;
-        }
-      }
-    }
-    entry_index.emplace(entry.entry_id, document.entries.size());
-    document.entries.push_back(std::move(entry));
-  }
-
-  // Pass 3: the objects that attach to entries.
-  for (const Object& object : objects) {
-    const json& value = object.value;
-    const std::string schema = value["schema"].get<std::string>();
-    const std::string location = file + ":" + std::to_string(object.line);
-    auto entry_for = [&](const char* property, Entry** entry) {
-      std::string id = First(value, property);
-      auto found = entry_index.find(id);
-      if (found == entry_index.end()) {
-        document.rejects.push_back(
-            {location, schema + " " + value["id"].get<std::string>() + ": " + property + " " +
-                           (id.empty() ? "missing" : id + " is not in the file")});
-        return false;
-      }
-      *entry = &document.entries[found->second];
-      return true;
-    };
-    Entry* entry = nullptr;
-    if (schema == "Sanction") {
-      if (!entry_for("entity", &entry)) continue;
-      std::vector<std::string> programs = Values(value, "programId");
-      if (programs.empty()) programs = Values(value, "program");
-      for (const std::string& program : programs) {
-        bool known = false;
-        for (const std::string& existing : entry->programs) known = known || existing == program;
-        if (!known) entry->programs.push_back(program);
-      }
-      std::string listed = IsoDate(First(value, "listingDate"));
-      if (listed.empty()) listed = IsoDate(First(value, "startDate"));
-      if (!listed.empty() && (entry->listed_on.empty() || listed < entry->listed_on)) {
-        entry->listed_on = listed;
-      }
-    } else if (schema == "Passport" || schema == "Identification") {
-      if (!entry_for("holder", &entry)) continue;
-      std::string number = First(value, "number");
-      if (number.empty()) number = First(value, "passportNumber");
-      if (number.empty()) continue;  // a document without its number says nothing
-      entry->identifiers.push_back({schema == "Passport" ? "passport" : "national_id", number,
-                                    UpperCountry(First(value, "country")), First(value, "type")});
-    } else if (schema == "Ownership" || schema == "Directorship" || schema == "Family" ||
-               schema == "Associate" || schema == "Membership" || schema == "Employment") {
-      static const std::unordered_map<std::string, std::pair<const char*, const char*>> kEnds = {
-          {"Ownership", {"owner", "asset"}},
-          {"Directorship", {"director", "organization"}},
-          {"Family", {"person", "relative"}},
-          {"Associate", {"person", "associate"}},
-          {"Membership", {"member", "organization"}},
-          {"Employment", {"employee", "employer"}},
-      };
-      const auto [from, to] = kEnds.at(schema);
-      if (!entry_for(from, &entry)) continue;
-      Link link;
-      link.kind = AsciiLower(schema);
-      std::string target = First(value, to);
-      auto found = entry_index.find(target);
-      if (found == entry_index.end()) {
-        document.rejects.push_back(
-            {location, schema + " " + value["id"].get<std::string>() + ": " + to + " " +
-                           (target.empty() ? "missing" : target + " is not in the file")});
-        continue;
-      }
-      // target_list_id is set to the document's list id by ImportList.
-      link.target_entry_id = target;
-      link.target_name = document.entries[found->second].name;
-      std::string percentage = First(value, "percentage");
-      if (!percentage.empty()) {
-        char* end = nullptr;
-        double share = std::strtod(percentage.c_str(), &end);
-        if (end != percentage.c_str() && share >= 0 && share <= 100) link.share = share;
-      }
-      link.as_of = IsoDate(First(value, "startDate"));
-      link.role =
-          First(value, schema == "Family" || schema == "Associate" ? "relationship" : "role");
-      entry->links.push_back(std::move(link));
-    }
-  }
+  FtmParser parser(file, &document);
+  status = parser.ReadObjects(contents, options.path);
+  if (!status.ok()) return status;
+  parser.ReadEntities();
+  parser.AttachRelations();
   documents->push_back(std::move(document));
   return Status::Ok();
 }

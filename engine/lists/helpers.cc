@@ -7,6 +7,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "engine/base/file.h"
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 #include "engine/lists/document.h"
@@ -201,8 +202,13 @@ bool AllDigits(std::string_view text) {
   return true;
 }
 
+// "7" -> "07". Built in place: g++ 12 -O2 reports a false -Werror=restrict on the
+// `"0" + std::string(...)` temporary this used to be.
 std::string Pad2(std::string_view digits) {
-  return digits.size() == 1 ? "0" + std::string(digits) : std::string(digits);
+  std::string out;
+  if (digits.size() == 1) out.push_back('0');
+  out.append(digits);
+  return out;
 }
 
 }  // namespace
@@ -272,7 +278,15 @@ std::string Columns::Cell(const std::vector<std::string>& fields, const char* na
   auto found = index_.find(name);
   if (found == index_.end() || found->second >= fields.size()) return std::string();
   std::string_view cell = Trim(fields[found->second]);
-  return to_utf8_ ? ToUtf8(cell) : std::string(cell);
+  if (!to_utf8_ || IsValidUtf8(cell, nullptr)) return std::string(cell);
+  ++converted_cells_;
+  return Windows1252ToUtf8(cell);
+}
+
+std::string Columns::ConversionNote(const std::string& file) const {
+  if (converted_cells_ == 0) return "";
+  return file + ": " + std::to_string(converted_cells_) +
+         " cells were not valid UTF-8 and were read as Windows-1252 (Latin-1)";
 }
 
 std::string RowProblem(const CsvReader& reader, const std::vector<std::string>& fields,
@@ -291,15 +305,14 @@ std::string Sha256Hex(std::string_view data) {
   return digest.HexDigest();
 }
 
-Status ReadFile(const std::string& path, std::string* contents) {
-  if (!corridor::ReadFile(path, contents)) return Status::Error(path + ": cannot read");
-  return Status::Ok();
+Status ReadFile(const std::string& path, int64_t max_bytes, std::string* contents) {
+  return ReadRegularFile(path, max_bytes, contents);
 }
 
-Status Sha256Files(const std::vector<std::string>& paths, std::string* hex) {
+Status Sha256Files(const std::vector<std::string>& paths, int64_t max_bytes, std::string* hex) {
   if (paths.size() == 1) {
     std::string contents;
-    Status status = ReadFile(paths[0], &contents);
+    Status status = ReadFile(paths[0], max_bytes, &contents);
     if (!status.ok()) return status;
     *hex = Sha256Hex(contents);  // a single file: its plain digest, comparable with sha256sum
     return Status::Ok();
@@ -307,7 +320,7 @@ Status Sha256Files(const std::vector<std::string>& paths, std::string* hex) {
   std::string all;
   for (const std::string& path : paths) {
     std::string contents;
-    Status status = ReadFile(path, &contents);
+    Status status = ReadFile(path, max_bytes, &contents);
     if (!status.ok()) return status;
     size_t slash = path.find_last_of('/');
     all += path.substr(slash == std::string::npos ? 0 : slash + 1);
@@ -319,25 +332,46 @@ Status Sha256Files(const std::vector<std::string>& paths, std::string* hex) {
   return Status::Ok();
 }
 
-std::string ToUtf8(std::string_view text) {
-  // Validate UTF-8 first: the common case copies nothing.
+bool IsValidUtf8(std::string_view text, size_t* error_offset) {
   size_t i = 0;
-  bool valid = true;
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-    if (extra < 0 || i + extra >= text.size() + (extra == 0 ? 1 : 0)) {
-      valid = false;
-      break;
+    if (c < 0x80) {
+      ++i;
+      continue;
     }
-    for (int k = 1; k <= extra; ++k) {
-      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 2) valid = false;
+    // The lead byte fixes the length and the smallest code point that may use it (anything
+    // smaller is an overlong form); C0, C1 and F5..FF never start a sequence.
+    int extra = 0;
+    uint32_t code = 0, minimum = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      extra = 1, code = c & 0x1F, minimum = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      extra = 2, code = c & 0x0F, minimum = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      extra = 3, code = c & 0x07, minimum = 0x10000;
+    } else {
+      if (error_offset != nullptr) *error_offset = i;
+      return false;
     }
-    if (!valid) break;
+    bool valid = i + extra < text.size();
+    for (int k = 1; valid && k <= extra; ++k) {
+      unsigned char next = static_cast<unsigned char>(text[i + k]);
+      valid = (next & 0xC0) == 0x80;
+      code = (code << 6) | (next & 0x3F);
+    }
+    // Surrogates (D800..DFFF) and code points past U+10FFFF are not characters in UTF-8.
+    if (!valid || code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+      if (error_offset != nullptr) *error_offset = i;
+      return false;
+    }
     i += extra + 1;
   }
-  if (valid) return std::string(text);
-  // Windows-1252: 0x80-0x9F map to assorted punctuation; the rest is Latin-1.
+  return true;
+}
+
+std::string Windows1252ToUtf8(std::string_view text) {
+  // 0x80-0x9F map to assorted punctuation; the rest is Latin-1. Undefined bytes become U+FFFD.
   static constexpr uint16_t kCp1252[32] = {
       0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
       0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
@@ -359,6 +393,27 @@ std::string ToUtf8(std::string_view text) {
     }
   }
   return out;
+}
+
+std::string ToUtf8(std::string_view text) {
+  if (IsValidUtf8(text, nullptr)) return std::string(text);  // the common case
+  return Windows1252ToUtf8(text);
+}
+
+bool EndsWithLineBreak(std::string_view contents) {
+  return !contents.empty() &&
+         (contents.back() == '\n' || contents.back() == '\r' || contents.back() == '\x1a');
+}
+
+std::string CutRecord(const CsvReader& reader, const std::vector<std::string>& fields,
+                      size_t expected_fields, bool file_ends_with_line_break) {
+  if (reader.error() == "unterminated quoted field") return reader.error();
+  // A short row that ends its line is a malformed row; one that ends the file mid-line is a cut.
+  if (fields.size() < expected_fields && !file_ends_with_line_break) {
+    return "only " + std::to_string(fields.size()) + " of " + std::to_string(expected_fields) +
+           " fields";
+  }
+  return "";
 }
 
 std::string EntryDigest(const Entry& entry) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/base/strings.h"
 #include "engine/lists/document.h"
@@ -21,16 +22,104 @@ struct FormatInfo {
   const char* name;
   lists::Parser parser;
   bool list_id_is_prefix = false;  // the parser applies --list-id itself
+  // A generic format carries no list identity of its own (any company's list, any FtM export):
+  // without --list-id two different lists would replace each other under one default id.
+  bool generic = false;
 };
 
 const std::vector<FormatInfo>& Formats() {
   static const std::vector<FormatInfo> formats = {
-      {"ofac-csv", lists::ParseOfacCsv},     {"un-xml", lists::ParseUnXml},
-      {"csl-csv", lists::ParseCslCsv, true}, {"dpl-tsv", lists::ParseDplTsv},
-      {"uk-csv", lists::ParseUkCsv},         {"ftm-json", lists::ParseFtmJson},
-      {"csv", lists::ParseSimpleCsv},
+      {"ofac-csv", lists::ParseOfacCsv},
+      {"un-xml", lists::ParseUnXml},
+      {"csl-csv", lists::ParseCslCsv, /*list_id_is_prefix=*/true},
+      {"dpl-tsv", lists::ParseDplTsv},
+      {"uk-csv", lists::ParseUkCsv},
+      {"ftm-json", lists::ParseFtmJson, false, /*generic=*/true},
+      {"csv", lists::ParseSimpleCsv, false, /*generic=*/true},
   };
   return formats;
+}
+
+const FormatInfo* FindFormat(const std::string& name) {
+  for (const FormatInfo& format : Formats()) {
+    if (name == format.name) return &format;
+  }
+  return nullptr;
+}
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return path.substr(slash == std::string::npos ? 0 : slash + 1);
+}
+
+// The name of the first field of `entry` that is not valid UTF-8, or "" when all are.
+std::string InvalidUtf8Field(const Entry& entry) {
+  std::vector<std::pair<const char*, const std::string*>> fields = {
+      {"id", &entry.entry_id},
+      {"kind", &entry.kind},
+      {"name", &entry.name},
+      {"country", &entry.country},
+      {"birth date", &entry.birth_date},
+      {"remarks", &entry.remarks},
+      {"listed on", &entry.listed_on}};
+  for (const std::string& program : entry.programs) fields.push_back({"program", &program});
+  for (const lists::Alias& alias : entry.aliases) {
+    fields.push_back({"alias", &alias.name});
+    fields.push_back({"alias quality", &alias.quality});
+  }
+  for (const lists::Address& a : entry.addresses) {
+    for (const std::string* text :
+         {&a.address, &a.city, &a.region, &a.postal_code, &a.country, &a.country_name}) {
+      fields.push_back({"address", text});
+    }
+  }
+  for (const lists::Attribute& a : entry.attributes) {
+    for (const std::string* text : {&a.key, &a.value, &a.country, &a.note}) {
+      fields.push_back({"attribute", text});
+    }
+  }
+  for (const lists::Identifier& i : entry.identifiers) {
+    for (const std::string* text : {&i.id_type, &i.number, &i.country, &i.note}) {
+      fields.push_back({"identifier", text});
+    }
+  }
+  for (const lists::Link& l : entry.links) {
+    for (const std::string* text :
+         {&l.kind, &l.target_list_id, &l.target_entry_id, &l.target_name, &l.as_of, &l.role}) {
+      fields.push_back({"link", text});
+    }
+  }
+  for (const auto& [name, text] : fields) {
+    if (!lists::IsValidUtf8(*text, nullptr)) return name;
+  }
+  return "";
+}
+
+// The last line of defence for the list_* tables: an entry with any text that is not valid
+// UTF-8 is rejected (the name normaliser would refuse it, and screening would skip it without
+// a word); reject texts and the document's own texts are converted.
+void RejectInvalidUtf8(Document* document) {
+  std::vector<Entry> kept;
+  kept.reserve(document->entries.size());
+  const std::string file = BaseName(document->source_path);
+  for (Entry& entry : document->entries) {
+    std::string field = InvalidUtf8Field(entry);
+    if (field.empty()) {
+      kept.push_back(std::move(entry));
+    } else {
+      document->rejects.push_back(
+          {file, "entry " + lists::ToUtf8(entry.entry_id) + ": " + field + " is not valid UTF-8"});
+    }
+  }
+  document->entries = std::move(kept);
+  for (ListReject& reject : document->rejects) {
+    reject.location = lists::ToUtf8(reject.location);
+    reject.reason = lists::ToUtf8(reject.reason);
+  }
+  for (std::string* text : {&document->list_id, &document->name, &document->publisher,
+                            &document->version, &document->source_path}) {
+    *text = lists::ToUtf8(*text);
+  }
 }
 
 std::string NowUtc() {
@@ -134,25 +223,8 @@ class Writer {
 
     // The previous version's digests, then its rows go.
     std::map<std::string, std::pair<std::string, std::string>> previous;  // id -> digest, name
-    {
-      std::unique_ptr<Statement> query;
-      Status status =
-          db_->Prepare("SELECT entry_id, digest, name FROM list_entry WHERE list_id = ?1", &query);
-      if (!status.ok()) return status;
-      query->BindText(1, list_id);
-      while (query->Step()) previous[query->Text(0)] = {query->Text(1), query->Text(2)};
-      if (!query->status().ok()) return query->status();
-    }
-    for (const char* table : {"list_entry", "list_alias", "list_address", "list_attribute",
-                              "list_identifier", "list_link"}) {
-      std::unique_ptr<Statement> remove;
-      Status status =
-          db_->Prepare(std::string("DELETE FROM ") + table + " WHERE list_id = ?1", &remove);
-      if (!status.ok()) return status;
-      remove->BindText(1, list_id);
-      status = remove->Run();
-      if (!status.ok()) return status;
-    }
+    Status removed = RemovePrevious(list_id, &previous);
+    if (!removed.ok()) return removed;
     {
       std::unique_ptr<Statement> insert;
       Status status = db_->Prepare(
@@ -225,8 +297,42 @@ class Writer {
     status = update->Run();
     if (!status.ok()) return status;
 
+    return WriteSource(document, imported_at, *summary);
+  }
+
+ private:
+  // Reads the digest and name of every entry of `list_id` into `previous`, then deletes the
+  // list's rows from every list_* table that holds entries.
+  Status RemovePrevious(const std::string& list_id,
+                        std::map<std::string, std::pair<std::string, std::string>>* previous) {
+    {
+      std::unique_ptr<Statement> query;
+      Status status =
+          db_->Prepare("SELECT entry_id, digest, name FROM list_entry WHERE list_id = ?1", &query);
+      if (!status.ok()) return status;
+      query->BindText(1, list_id);
+      while (query->Step()) (*previous)[query->Text(0)] = {query->Text(1), query->Text(2)};
+      if (!query->status().ok()) return query->status();
+    }
+    for (const char* table : {"list_entry", "list_alias", "list_address", "list_attribute",
+                              "list_identifier", "list_link"}) {
+      std::unique_ptr<Statement> remove;
+      Status status =
+          db_->Prepare(std::string("DELETE FROM ") + table + " WHERE list_id = ?1", &remove);
+      if (!status.ok()) return status;
+      remove->BindText(1, list_id);
+      status = remove->Run();
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  }
+
+  // The list's row in list_source: what is loaded now, and from where.
+  Status WriteSource(const Document& document, const std::string& imported_at,
+                     const ListImportSummary& summary) {
+    const std::string& list_id = document.list_id;
     std::unique_ptr<Statement> source;
-    status = db_->Prepare(
+    Status status = db_->Prepare(
         "INSERT OR REPLACE INTO list_source(list_id, name, publisher, format, version, "
         "source_path, sha256, imported_at, entry_count, alias_count, address_count, link_count, "
         "rejected_count) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
@@ -240,15 +346,14 @@ class Writer {
     source->BindText(6, document.source_path);
     source->BindText(7, document.sha256);
     source->BindText(8, imported_at);
-    source->BindInt(9, summary->entries);
-    source->BindInt(10, summary->aliases);
-    source->BindInt(11, summary->addresses);
-    source->BindInt(12, summary->links);
+    source->BindInt(9, summary.entries);
+    source->BindInt(10, summary.aliases);
+    source->BindInt(11, summary.addresses);
+    source->BindInt(12, summary.links);
     source->BindInt(13, static_cast<int64_t>(document.rejects.size()));
     return source->Run();
   }
 
- private:
   // A link whose target name is not an entry of its own list ("Linked To: OPEN JOINT-STOCK
   // COMPANY ROSNEFT OIL COMPANY", on OFAC's non-SDN list) is resolved to the one entry of another
   // loaded list with exactly that primary name, if there is exactly one.
@@ -403,55 +508,191 @@ const std::vector<std::string>& ListFormats() {
   return names;
 }
 
-Status ImportList(Database* db, const ImportOptions& options, ImportReport* report) {
-  report->lists.clear();
-  const FormatInfo* format = nullptr;
-  for (const FormatInfo& candidate : Formats()) {
-    if (options.format == candidate.name) format = &candidate;
-  }
+Status CheckImportOptions(const ImportOptions& options) {
+  const std::string known = " (known: " + Join(ListFormats(), ", ") + ")";
+  if (options.format.empty()) return Status::Usage("--format is required" + known);
+  const FormatInfo* format = FindFormat(options.format);
   if (format == nullptr) {
-    return Status::Error("unknown list format '" + options.format +
-                         "' (known: " + Join(ListFormats(), ", ") + ")");
+    return Status::Usage("unknown list format '" + options.format + "'" + known);
   }
-  if (!db->HasTable("list_entry")) {
-    return Status::Error(db->path() + ": holds no corridor input schema (run corridor init)");
+  if (options.path.empty()) return Status::Usage("--path is required");
+  if (format->generic && options.list_id.empty()) {
+    return Status::Usage("format " + options.format +
+                         " is generic: --list-id is required to say which list the file is "
+                         "(e.g. --list-id uflpa)");
   }
+  if (!lists::IsValidUtf8(options.list_id, nullptr)) {
+    return Status::Usage("--list-id is not valid UTF-8");
+  }
+  if (!(options.max_removed_share >= 0 && options.max_removed_share <= 1)) {
+    return Status::Usage("--max-removed-share must be between 0 and 1");
+  }
+  if (options.max_file_bytes <= 0) return Status::Usage("--max-file-bytes must be positive");
+  return Status::Ok();
+}
 
-  std::vector<Document> documents;
-  Status status = format->parser(options, &documents);
+namespace {
+
+// What the database holds of a list before an import replaces it.
+struct LoadedList {
+  bool exists = false;
+  std::string format, version;
+  std::unordered_set<std::string> entry_ids;
+};
+
+Status ReadLoadedList(Database* db, const std::string& list_id, LoadedList* loaded) {
+  std::unique_ptr<Statement> query;
+  Status status =
+      db->Prepare("SELECT format, ifnull(version, '') FROM list_source WHERE list_id = ?1", &query);
+  if (!status.ok()) return status;
+  query->BindText(1, list_id);
+  if (query->Step()) {
+    loaded->exists = true;
+    loaded->format = query->Text(0);
+    loaded->version = query->Text(1);
+  }
+  if (!query->status().ok()) return query->status();
+  status = db->Prepare("SELECT entry_id FROM list_entry WHERE list_id = ?1", &query);
+  if (!status.ok()) return status;
+  query->BindText(1, list_id);
+  while (query->Step()) loaded->entry_ids.insert(query->Text(0));
+  return query->status();
+}
+
+// The largest all-digit entry id (OFAC's ent_num), or -1 when there is none.
+template <typename Ids>
+int64_t MaxNumericId(const Ids& ids) {
+  int64_t max = -1;
+  for (const std::string& id : ids) {
+    if (id.empty() || id.size() > 15 || id.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    max = std::max<int64_t>(max, std::stoll(id));
+  }
+  return max;
+}
+
+// Why `document` is older than the loaded version, or "" when it is not (or cannot be told).
+// Versions that are both ISO dates compare as dates. OFAC's legacy CSV carries no date: without
+// --version, the highest ent_num decides (OFAC numbers new entries upwards, never reusing one).
+std::string OlderBecause(const Document& document, const LoadedList& loaded) {
+  const std::string& was = loaded.version;
+  const std::string& now = document.version;
+  if (IsIsoDate(was) && IsIsoDate(now)) {
+    if (now < was) return "version " + now + " is older than the loaded " + was;
+    return "";
+  }
+  if (document.format == "ofac-csv" && loaded.format == "ofac-csv") {
+    std::vector<std::string> ids;
+    for (const Entry& entry : document.entries) ids.push_back(entry.entry_id);
+    int64_t new_max = MaxNumericId(ids), old_max = MaxNumericId(loaded.entry_ids);
+    if (new_max >= 0 && new_max < old_max) {
+      return "its highest ent_num " + std::to_string(new_max) + " is below the loaded list's " +
+             std::to_string(old_max);
+    }
+  }
+  return "";
+}
+
+// The checks that need only the parsed file.
+Status CheckDocument(const Document& document, const ImportOptions& options) {
+  if (options.force) return Status::Ok();
+  if (!document.truncated.empty()) {
+    return Status::Refused(document.truncated +
+                           ": the file ends mid-record (cut short?); refusing to import it "
+                           "(--force imports the complete records)");
+  }
+  if (document.entries.empty()) {
+    return Status::Refused(document.source_path + ": no entries for list '" + document.list_id +
+                           "'; refusing to import an empty list (--force)");
+  }
+  return Status::Ok();
+}
+
+// The checks against the version in the database. REQUIRES: inside the write transaction.
+Status CheckReplacement(Database* db, const Document& document, const ImportOptions& options) {
+  LoadedList loaded;
+  Status status = ReadLoadedList(db, document.list_id, &loaded);
+  if (!status.ok() || !loaded.exists) return status;
+  const std::string list = "list '" + document.list_id + "'";
+  if (!options.force && loaded.format != document.format) {
+    return Status::Refused(list + " was imported as " + loaded.format +
+                           "; refusing to replace it with a " + document.format +
+                           " file (choose another --list-id, or --force)");
+  }
+  if (!options.allow_older) {
+    std::string older = OlderBecause(document, loaded);
+    if (!older.empty()) {
+      return Status::Refused(list + ": " + older +
+                             "; refusing to replace a newer version (--allow-older)");
+    }
+  }
+  if (options.force || loaded.entry_ids.empty()) return Status::Ok();
+  size_t kept = 0;
+  for (const Entry& entry : document.entries) kept += loaded.entry_ids.count(entry.entry_id);
+  const size_t removed = loaded.entry_ids.size() - kept;
+  const double share = static_cast<double>(removed) / static_cast<double>(loaded.entry_ids.size());
+  if (share > options.max_removed_share) {
+    return Status::Refused(list + ": the import would remove " + std::to_string(removed) + " of " +
+                           std::to_string(loaded.entry_ids.size()) + " entries (" +
+                           FormatNumber(share * 100, 1) + "%), more than --max-removed-share " +
+                           FormatNumber(options.max_removed_share, 2) +
+                           " allows; is the file cut short or another list? (--force)");
+  }
+  return Status::Ok();
+}
+
+// Parses and prepares every document of the file; nothing is written.
+Status ParseDocuments(const FormatInfo& format, const ImportOptions& options,
+                      std::vector<Document>* documents) {
+  Status status = format.parser(options, documents);
   if (!status.ok()) return status;
   std::set<std::string> list_ids;
-  for (const Document& document : documents) {
+  for (Document& document : *documents) {
+    if (!options.list_id.empty() && !format.list_id_is_prefix) document.list_id = options.list_id;
     // Two documents with one id would silently replace each other inside the transaction.
     if (!list_ids.insert(document.list_id).second) {
       return Status::Error(options.path + ": the " + options.format + " importer produced list '" +
                            document.list_id + "' twice");
     }
-  }
-  for (Document& document : documents) {
-    if (!options.list_id.empty() && !format->list_id_is_prefix) document.list_id = options.list_id;
     if (document.version.empty()) document.version = options.version;
-    status = lists::Sha256Files(document.files, &document.sha256);
+    status = lists::Sha256Files(document.files, options.max_file_bytes, &document.sha256);
     if (!status.ok()) return status;
     Finalize(&document);
+    RejectInvalidUtf8(&document);
+    status = CheckDocument(document, options);
+    if (!status.ok()) return status;
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ImportList(Database* db, const ImportOptions& options, ImportReport* report) {
+  report->lists.clear();
+  Status status = CheckImportOptions(options);
+  if (!status.ok()) return status;
+  const FormatInfo& format = *FindFormat(options.format);
+  if (!db->HasTable("list_entry")) {
+    return Status::Error(db->path() + ": holds no corridor input schema (run corridor init)");
+  }
+  std::vector<Document> documents;
+  status = ParseDocuments(format, options, &documents);
+  if (!status.ok()) return status;
 
   std::string imported_at = options.imported_at.empty() ? NowUtc() : options.imported_at;
   status = db->Execute("BEGIN IMMEDIATE");
   if (!status.ok()) return status;
-  // Databases created before the importers added their two nullable columns get them here.
-  for (const auto& [table, column] :
-       {std::pair{"list_attribute", "note"}, std::pair{"list_link", "role"}}) {
-    std::vector<std::string> columns = db->Columns(table);
-    if (status.ok() && std::find(columns.begin(), columns.end(), column) == columns.end()) {
-      status = db->Execute(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " TEXT");
-    }
+  status = MigrateInputSchema(db);
+  for (size_t i = 0; status.ok() && i < documents.size(); ++i) {
+    status = CheckReplacement(db, documents[i], options);
   }
   Writer writer(db);
   if (status.ok()) status = writer.Prepare();
   std::vector<ListImportSummary> summaries(documents.size());
   for (size_t i = 0; status.ok() && i < documents.size(); ++i) {
     status = writer.Write(documents[i], imported_at, &summaries[i]);
+    summaries[i].notes = documents[i].notes;
   }
   if (status.ok()) status = db->Execute("COMMIT");
   if (!status.ok()) {

@@ -28,6 +28,14 @@ struct ImportOptions {
   std::string version;      // the list's publication date or version, when the files do not
                             // carry one (OFAC's legacy CSV does not); empty means unknown
   std::string imported_at;  // UTC ISO 8601 timestamp to record; empty means now
+
+  // Safety checks (docs/lists.md, "Refusals and limits"); each refusal is Status::Refused.
+  bool allow_older = false;  // accept a version older than the one loaded
+  // Accept what is otherwise refused: a file that ends mid-record, a list with no entries, a
+  // format other than the list's recorded one, or removing more than `max_removed_share`.
+  bool force = false;
+  double max_removed_share = 0.10;              // share of the loaded entries an import may remove
+  int64_t max_file_bytes = int64_t{512} << 20;  // per file read
 };
 
 // A rejected row: `location` is "file:line", `reason` says why.
@@ -45,6 +53,7 @@ struct ListImportSummary {
   int64_t entries = 0, aliases = 0, addresses = 0, links = 0, identifiers = 0, attributes = 0;
   int64_t added = 0, removed = 0, changed = 0;
   std::vector<ListReject> rejects;  // every rejected row, in file order
+  std::vector<std::string> notes;   // what the import did that the user should know (encoding)
 };
 
 struct ImportReport {
@@ -54,15 +63,26 @@ struct ImportReport {
 // The formats ImportList accepts: ofac-csv, un-xml, csl-csv, dpl-tsv, uk-csv, ftm-json, csv.
 const std::vector<std::string>& ListFormats();
 
+// Checks `options` without touching any file or database: a known format, a path, a --list-id
+// for the generic formats (ftm-json, csv), limits in range. Fails with Status::Usage.
+Status CheckImportOptions(const ImportOptions& options);
+
 // Parses `options.path` as `options.format` and, in ONE transaction, replaces every list it
 // yields: the list's previous rows are deleted, the new ones written, and list_source,
 // list_import, list_change (added/removed/changed against the previous version, by entry
 // digest) and list_reject updated. REQUIRES: `db` is writable and holds the input schema.
 //
-// Errors: an unknown format, an unreadable path, or a file that is not in the expected format
-// (the message names the format expected) fail before anything is written; a database error
-// rolls the transaction back, leaving the previous version of every list intact. Malformed rows
-// do not fail the import: they are rejected, counted and listed in `report`.
+// Errors, none of which changes the database:
+//   Usage       CheckImportOptions failed.
+//   NotFound, IoError, Limit   the path is missing, not a regular file (a FIFO, a device), or
+//               larger than options.max_file_bytes.
+//   Error, Corruption   the file is not in the expected format (the message names the format
+//               expected), or not well-formed XML.
+//   Refused     a safety check failed (file ends mid-record, no entries, another format than the
+//               list's, an older version, too many entries removed); see docs/lists.md.
+// A database error rolls the transaction back, leaving the previous version of every list
+// intact. Malformed rows do not fail the import: they are rejected, counted and listed in
+// `report`. Every text written to the list_* tables is valid UTF-8.
 Status ImportList(Database* db, const ImportOptions& options, ImportReport* report);
 
 }  // namespace corridor

@@ -78,14 +78,17 @@ struct CsvFile {
   std::string path;
   std::string name;  // base name, used in `file:line` locations
   std::string contents;
+  bool ends_with_line_break = true;  // before the trailing Ctrl-Z and line breaks were removed
 };
 
-Status LoadCsv(const std::string& folder, const std::string& name, CsvFile* file) {
+Status LoadCsv(const std::string& folder, const std::string& name, int64_t max_bytes,
+               CsvFile* file) {
   file->path = folder + "/" + name;
   file->name = name;
-  Status status = ReadFile(file->path, &file->contents);
+  Status status = ReadFile(file->path, max_bytes, &file->contents);
   if (!status.ok()) return status;
   std::string& text = file->contents;
+  file->ends_with_line_break = EndsWithLineBreak(text);
   size_t end = text.size();
   while (end > 0 && (text[end - 1] == '\x1a' || text[end - 1] == '\r' || text[end - 1] == '\n')) {
     --end;
@@ -115,9 +118,12 @@ void ReadCompanion(Parse* parse, const CsvFile& file, size_t columns, const char
   std::istringstream in(file.contents);
   CsvReader reader(&in);
   std::vector<std::string> fields;
+  std::string truncated;  // while the last record read was cut short
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;  // blank line
     int64_t line = reader.line();
+    std::string cut = CutRecord(reader, fields, columns, file.ends_with_line_break);
+    truncated = cut.empty() ? "" : Location(file, line) + ": " + cut;
     if (!reader.error().empty()) {
       Reject(parse, file, line, reader.error());
       continue;
@@ -141,6 +147,80 @@ void ReadCompanion(Parse* parse, const CsvFile& file, size_t columns, const char
     }
     add(&parse->document->entries[found->second], fields);
   }
+  if (parse->document->truncated.empty()) parse->document->truncated = truncated;
+}
+
+// Reads sdn.csv or cons_prim.csv: one entry per row. Fails fast when the first row is not an
+// OFAC legacy CSV row (a file of another format).
+Status ReadMainFile(const CsvFile& main_file, Parse* parse) {
+  std::istringstream in(main_file.contents);
+  CsvReader reader(&in);
+  std::vector<std::string> fields;
+  bool first = true;
+  std::string truncated;  // while the last record read was cut short
+  while (reader.Next(&fields)) {
+    if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
+    int64_t line = reader.line();
+    std::string cut = CutRecord(reader, fields, 12, main_file.ends_with_line_break);
+    truncated = cut.empty() ? "" : Location(main_file, line) + ": " + cut;
+    if (first) {
+      first = false;
+      // Fail fast on a file of another format (a header row, another column count).
+      if (fields.size() != 12 || !IsNumber(Trim(fields[0]))) {
+        return Status::Error(Location(main_file, line) + ": not an OFAC legacy CSV row (" +
+                             std::to_string(fields.size()) + " fields, first '" +
+                             std::string(Trim(fields[0])).substr(0, 40) + "'); " + kFormatHint);
+      }
+    }
+    if (!reader.error().empty()) {
+      Reject(parse, main_file, line, reader.error());
+      continue;
+    }
+    if (fields.size() != 12) {
+      Reject(parse, main_file, line, "expected 12 fields, found " + std::to_string(fields.size()));
+      continue;
+    }
+    std::string ent_num(Trim(fields[0]));
+    if (!IsNumber(ent_num)) {
+      Reject(parse, main_file, line, "ent_num '" + ent_num + "' is not a number");
+      continue;
+    }
+    Entry entry;
+    entry.entry_id = ent_num;
+    entry.name = Field(fields[1]);
+    if (entry.name.empty()) {
+      Reject(parse, main_file, line, "ent_num " + ent_num + " has no name");
+      continue;
+    }
+    if (parse->index.count(ent_num)) {
+      Reject(parse, main_file, line, "duplicate ent_num " + ent_num);
+      continue;
+    }
+    entry.kind = Kind(Field(fields[2]));
+    entry.programs = Programs(Field(fields[3]));
+    auto attribute = [&entry](const char* key, std::string value, bool country) {
+      if (value.empty()) return;
+      Attribute item;
+      item.key = key;
+      item.country = country ? CountryCode(value) : "";
+      item.value = std::move(value);
+      entry.attributes.push_back(std::move(item));
+    };
+    attribute("title", Field(fields[4]), false);
+    std::string call_sign = Field(fields[5]);
+    if (!call_sign.empty()) entry.identifiers.push_back({"call_sign", call_sign, "", ""});
+    attribute("vessel_type", Field(fields[6]), false);
+    attribute("vessel_tonnage", Field(fields[7]), false);
+    attribute("vessel_grt", Field(fields[8]), false);
+    attribute("vessel_flag", Field(fields[9]), true);
+    attribute("vessel_owner", Field(fields[10]), false);
+    entry.remarks = Field(fields[11]);
+    parse->index.emplace(ent_num, parse->document->entries.size());
+    parse->document->entries.push_back(std::move(entry));
+  }
+  if (first) return Status::Error(main_file.path + ": empty file; " + kFormatHint);
+  parse->document->truncated = truncated;
+  return Status::Ok();
 }
 
 }  // namespace
@@ -176,77 +256,13 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
                                      prefix + "_comments.csv"};
 
   CsvFile main_file;
-  Status status = LoadCsv(folder, main_name, &main_file);
+  Status status = LoadCsv(folder, main_name, options.max_file_bytes, &main_file);
   if (!status.ok()) return status;
   document.files.push_back(main_file.path);
 
   Parse parse{&document, {}};
-  {
-    std::istringstream in(main_file.contents);
-    CsvReader reader(&in);
-    std::vector<std::string> fields;
-    bool first = true;
-    while (reader.Next(&fields)) {
-      if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
-      int64_t line = reader.line();
-      if (first) {
-        first = false;
-        // Fail fast on a file of another format (a header row, another column count).
-        if (fields.size() != 12 || !IsNumber(Trim(fields[0]))) {
-          return Status::Error(Location(main_file, line) + ": not an OFAC legacy CSV row (" +
-                               std::to_string(fields.size()) + " fields, first '" +
-                               std::string(Trim(fields[0])).substr(0, 40) + "'); " + kFormatHint);
-        }
-      }
-      if (!reader.error().empty()) {
-        Reject(&parse, main_file, line, reader.error());
-        continue;
-      }
-      if (fields.size() != 12) {
-        Reject(&parse, main_file, line,
-               "expected 12 fields, found " + std::to_string(fields.size()));
-        continue;
-      }
-      std::string ent_num(Trim(fields[0]));
-      if (!IsNumber(ent_num)) {
-        Reject(&parse, main_file, line, "ent_num '" + ent_num + "' is not a number");
-        continue;
-      }
-      Entry entry;
-      entry.entry_id = ent_num;
-      entry.name = Field(fields[1]);
-      if (entry.name.empty()) {
-        Reject(&parse, main_file, line, "ent_num " + ent_num + " has no name");
-        continue;
-      }
-      if (parse.index.count(ent_num)) {
-        Reject(&parse, main_file, line, "duplicate ent_num " + ent_num);
-        continue;
-      }
-      entry.kind = Kind(Field(fields[2]));
-      entry.programs = Programs(Field(fields[3]));
-      auto attribute = [&entry](const char* key, std::string value, bool country) {
-        if (value.empty()) return;
-        Attribute item;
-        item.key = key;
-        item.country = country ? CountryCode(value) : "";
-        item.value = std::move(value);
-        entry.attributes.push_back(std::move(item));
-      };
-      attribute("title", Field(fields[4]), false);
-      std::string call_sign = Field(fields[5]);
-      if (!call_sign.empty()) entry.identifiers.push_back({"call_sign", call_sign, "", ""});
-      attribute("vessel_type", Field(fields[6]), false);
-      attribute("vessel_tonnage", Field(fields[7]), false);
-      attribute("vessel_grt", Field(fields[8]), false);
-      attribute("vessel_flag", Field(fields[9]), true);
-      attribute("vessel_owner", Field(fields[10]), false);
-      entry.remarks = Field(fields[11]);
-      parse.index.emplace(ent_num, document.entries.size());
-      document.entries.push_back(std::move(entry));
-    }
-    if (first) return Status::Error(main_file.path + ": empty file; " + kFormatHint);
-  }
+  status = ReadMainFile(main_file, &parse);
+  if (!status.ok()) return status;
 
   for (int which = 0; which < 3; ++which) {
     CsvFile file;
@@ -255,7 +271,7 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
           ListReject{companions[which], "file missing: its rows could not be loaded"});
       continue;
     }
-    status = LoadCsv(folder, companions[which], &file);
+    status = LoadCsv(folder, companions[which], options.max_file_bytes, &file);
     if (!status.ok()) return status;
     document.files.push_back(file.path);
     if (which == 0) {

@@ -15,6 +15,7 @@
 //
 // Rows with an unknown kind, country, date or a malformed identifier are rejected whole, with
 // the reason; the list id defaults to "company" (use --list-id).
+#include <algorithm>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -40,15 +41,82 @@ std::vector<std::string> SplitList(std::string_view cell) {
   return items;
 }
 
+// Reads one well-formed row into `entry`; returns why the row is rejected, or "".
+std::string ReadRow(const Columns& column, const std::vector<std::string>& fields, Entry* entry) {
+  entry->name = column.Cell(fields, "name");
+  if (entry->name.empty()) {
+    return "empty name";
+  }
+  entry->kind = AsciiLower(column.Cell(fields, "kind"));
+  static const std::unordered_set<std::string> kKinds = {
+      "", "person", "company", "organization", "vessel", "aircraft"};
+  if (!kKinds.count(entry->kind)) {
+    return "unknown kind '" + entry->kind +
+           "' (expected person, company, organization, vessel or aircraft)";
+  }
+  std::string country = column.Cell(fields, "country");
+  entry->country = CountryCode(country);
+  if (!country.empty() && entry->country.empty()) {
+    return "unknown country '" + country + "'";
+  }
+  entry->birth_date = column.Cell(fields, "birth_date");
+  if (!entry->birth_date.empty() && !IsIsoDate(entry->birth_date)) {
+    return "birth_date '" + entry->birth_date + "' is not an ISO 8601 date";
+  }
+  if (!entry->birth_date.empty()) {
+    entry->attributes.push_back({"birth_date", entry->birth_date, "", ""});
+  }
+  entry->listed_on = column.Cell(fields, "listed_on");
+  if (!entry->listed_on.empty() && !IsIsoDate(entry->listed_on)) {
+    return "listed_on '" + entry->listed_on + "' is not an ISO 8601 date";
+  }
+  for (const std::string& item : SplitList(column.Cell(fields, "identifiers"))) {
+    std::vector<std::string> parts = Split(item, ':');
+    Identifier identifier;
+    if (parts.size() >= 2 && parts.size() <= 3) {
+      identifier.id_type = AsciiLower(Trim(parts[0]));
+      identifier.number = std::string(Trim(parts[1]));
+      if (parts.size() == 3) identifier.country = CountryCode(parts[2]);
+    }
+    if (identifier.id_type.empty() || identifier.number.empty() ||
+        (parts.size() == 3 && identifier.country.empty())) {
+      return "identifier '" + item + "' is not type:number or type:number:country";
+    }
+    entry->identifiers.push_back(std::move(identifier));
+  }
+  entry->programs = SplitList(column.Cell(fields, "programs"));
+  for (const std::string& alias : SplitList(column.Cell(fields, "aliases"))) {
+    entry->aliases.push_back({alias, "strong"});
+  }
+  entry->remarks = column.Cell(fields, "remarks");
+  entry->entry_id = column.Cell(fields, "id");
+  if (entry->entry_id.empty()) {
+    entry->entry_id =
+        Sha256Hex(entry->kind + "\x1f" + entry->name + "\x1f" + entry->country).substr(0, 16);
+  }
+  return "";
+}
+
 }  // namespace
 
 Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* documents) {
   std::string contents;
-  Status status = ReadFile(options.path, &contents);
+  Status status = ReadFile(options.path, options.max_file_bytes, &contents);
   if (!status.ok()) return status;
+  const bool ends_with_line_break = EndsWithLineBreak(contents);
   if (StartsWith(contents, "\xEF\xBB\xBF")) contents.erase(0, 3);
   size_t slash = options.path.find_last_of('/');
   const std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
+  std::string encoding_note;
+  size_t bad_offset = 0;
+  if (!IsValidUtf8(contents, &bad_offset)) {
+    // Spreadsheets save "CSV" in the machine's code page: read the whole file as Windows-1252
+    // (not cell by cell, so one file is never half one encoding and half another).
+    int64_t line = 1 + std::count(contents.begin(), contents.begin() + bad_offset, '\n');
+    encoding_note = file + ":" + std::to_string(line) +
+                    ": not valid UTF-8; the file was read as Windows-1252 (Latin-1)";
+    contents = Windows1252ToUtf8(contents);
+  }
   std::istringstream in(contents);
   CsvReader reader(&in);
   std::vector<std::string> header;
@@ -71,76 +139,23 @@ Status ParseSimpleCsv(const ImportOptions& options, std::vector<Document>* docum
   document.format = "csv";
   document.source_path = options.path;
   document.files.push_back(options.path);
+  if (!encoding_note.empty()) document.notes.push_back(encoding_note);
   std::unordered_set<std::string> seen;
   std::vector<std::string> fields;
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     std::string location = file + ":" + std::to_string(reader.line());
+    std::string cut = CutRecord(reader, fields, header.size(), ends_with_line_break);
+    document.truncated = cut.empty() ? "" : location + ": " + cut;  // kept for the last record
     auto reject = [&](std::string reason) { document.rejects.push_back({location, reason}); };
     if (std::string problem = RowProblem(reader, fields, header.size()); !problem.empty()) {
       reject(std::move(problem));
       continue;
     }
     Entry entry;
-    entry.name = column.Cell(fields, "name");
-    if (entry.name.empty()) {
-      reject("empty name");
+    if (std::string problem = ReadRow(column, fields, &entry); !problem.empty()) {
+      reject(std::move(problem));
       continue;
-    }
-    entry.kind = AsciiLower(column.Cell(fields, "kind"));
-    static const std::unordered_set<std::string> kKinds = {
-        "", "person", "company", "organization", "vessel", "aircraft"};
-    if (!kKinds.count(entry.kind)) {
-      reject("unknown kind '" + entry.kind +
-             "' (expected person, company, organization, vessel or aircraft)");
-      continue;
-    }
-    std::string country = column.Cell(fields, "country");
-    entry.country = CountryCode(country);
-    if (!country.empty() && entry.country.empty()) {
-      reject("unknown country '" + country + "'");
-      continue;
-    }
-    entry.birth_date = column.Cell(fields, "birth_date");
-    if (!entry.birth_date.empty() && !IsIsoDate(entry.birth_date)) {
-      reject("birth_date '" + entry.birth_date + "' is not an ISO 8601 date");
-      continue;
-    }
-    if (!entry.birth_date.empty()) {
-      entry.attributes.push_back({"birth_date", entry.birth_date, "", ""});
-    }
-    entry.listed_on = column.Cell(fields, "listed_on");
-    if (!entry.listed_on.empty() && !IsIsoDate(entry.listed_on)) {
-      reject("listed_on '" + entry.listed_on + "' is not an ISO 8601 date");
-      continue;
-    }
-    bool bad_identifier = false;
-    for (const std::string& item : SplitList(column.Cell(fields, "identifiers"))) {
-      std::vector<std::string> parts = Split(item, ':');
-      Identifier identifier;
-      if (parts.size() >= 2 && parts.size() <= 3) {
-        identifier.id_type = AsciiLower(Trim(parts[0]));
-        identifier.number = std::string(Trim(parts[1]));
-        if (parts.size() == 3) identifier.country = CountryCode(parts[2]);
-      }
-      if (identifier.id_type.empty() || identifier.number.empty() ||
-          (parts.size() == 3 && identifier.country.empty())) {
-        reject("identifier '" + item + "' is not type:number or type:number:country");
-        bad_identifier = true;
-        break;
-      }
-      entry.identifiers.push_back(std::move(identifier));
-    }
-    if (bad_identifier) continue;
-    entry.programs = SplitList(column.Cell(fields, "programs"));
-    for (const std::string& alias : SplitList(column.Cell(fields, "aliases"))) {
-      entry.aliases.push_back({alias, "strong"});
-    }
-    entry.remarks = column.Cell(fields, "remarks");
-    entry.entry_id = column.Cell(fields, "id");
-    if (entry.entry_id.empty()) {
-      entry.entry_id =
-          Sha256Hex(entry.kind + "\x1f" + entry.name + "\x1f" + entry.country).substr(0, 16);
     }
     if (!seen.insert(entry.entry_id).second) {
       reject("duplicate id " + entry.entry_id);

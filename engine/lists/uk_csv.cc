@@ -5,6 +5,7 @@
 // Quirks handled: an optional "Last Updated,DD/MM/YYYY" line before the header (its date becomes
 // the version); a header with one spurious leading empty column (the 2020 fragment); dates as
 // DD/MM/YYYY with 00 for an unknown day or month; Windows-1252 text.
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -25,12 +26,17 @@ constexpr const char* kFormatHint =
 std::string UkDate(std::string_view text) {
   std::vector<std::string> parts = Split(Trim(text), '/');
   if (parts.size() != 3 || parts[2].size() != 4) return IsoDate(text);
+  // Appended piece by piece: g++ 12 -O2 reports a false -Werror=restrict on
+  // `"-" + std::string(...)` temporaries.
+  auto append_part = [](std::string* iso, const std::string& part) {
+    iso->push_back('-');
+    if (part.size() == 1) iso->push_back('0');
+    iso->append(part);
+  };
   std::string iso = parts[2];
   if (parts[1] != "00" && parts[1] != "0") {
-    iso += "-" + std::string(parts[1].size() == 1 ? "0" : "") + parts[1];
-    if (parts[0] != "00" && parts[0] != "0") {
-      iso += "-" + std::string(parts[0].size() == 1 ? "0" : "") + parts[0];
-    }
+    append_part(&iso, parts[1]);
+    if (parts[0] != "00" && parts[0] != "0") append_part(&iso, parts[0]);
   }
   return IsIsoDate(iso) ? iso : "";
 }
@@ -70,15 +76,97 @@ std::string Kind(std::string_view group_type) {
   return lower;
 }
 
+// Adds what one row says about its entry (rows of one Group ID repeat and complete each other):
+// each value once, `seen` holding the "key\x1fvalue" pairs already added.
+void AddRowDetails(const Columns& column, const std::vector<std::string>& fields,
+                   std::set<std::string>* seen, Entry* entry) {
+  auto once = [seen](const std::string& key, const std::string& value) {
+    return !value.empty() && seen->insert(key + "\x1f" + value).second;
+  };
+  if (entry->kind.empty()) entry->kind = Kind(column.Cell(fields, "Group Type"));
+  std::string regime = column.Cell(fields, "Regime");
+  if (once("regime", regime)) entry->programs.push_back(regime);
+  if (entry->listed_on.empty()) entry->listed_on = UkDate(column.Cell(fields, "Listed On"));
+  std::string other = column.Cell(fields, "Other Information");
+  if (once("remarks", other)) entry->remarks += (entry->remarks.empty() ? "" : " ") + other;
+  std::string dob = column.Cell(fields, "DOB");
+  if (once("dob", dob)) {
+    std::string iso = UkDate(dob);
+    entry->attributes.push_back(
+        {"birth_date", iso.empty() ? dob : iso, "", iso.empty() ? "unparsed" : ""});
+    if (entry->birth_date.empty() && !iso.empty()) entry->birth_date = iso;
+  }
+  std::string town = column.Cell(fields, "Town of Birth"),
+              birth_country = column.Cell(fields, "Country of Birth");
+  std::string place =
+      Join(town.empty() || birth_country.empty() ? std::vector<std::string>{town + birth_country}
+                                                 : std::vector<std::string>{town, birth_country},
+           ", ");
+  if (once("birth_place", place)) {
+    entry->attributes.push_back({"birth_place", place, LooseCountry(birth_country), ""});
+  }
+  for (const std::string& nationality : Numbered(column.Cell(fields, "Nationality"))) {
+    if (once("nationality", nationality)) {
+      entry->attributes.push_back({"nationality", nationality, LooseCountry(nationality), ""});
+    }
+  }
+  for (const char* key : {"Title", "Position"}) {
+    for (const std::string& value : Numbered(column.Cell(fields, key))) {
+      if (once(key, value)) entry->attributes.push_back({AsciiLower(key), value, "", ""});
+    }
+  }
+  for (auto [column_name, id_type] :
+       {std::pair{"Passport Details", "passport"}, std::pair{"NI Number", "national_id"}}) {
+    for (const std::string& details : Numbered(column.Cell(fields, column_name))) {
+      if (!once(id_type, details)) continue;
+      // The number is the first word with a digit ("Passport No: 592667 (Qatari passport
+      // issued on 3 May 2007)." -> 592667); the whole text is the note.
+      std::string number;
+      for (std::string word : Split(details, ' ')) {
+        while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ')'))
+          word.pop_back();
+        if (word.find_first_of("0123456789") != std::string::npos && word.size() >= 4) {
+          number = word;
+          break;
+        }
+      }
+      if (!number.empty()) entry->identifiers.push_back({id_type, number, "", details});
+    }
+  }
+  Address address;
+  std::vector<std::string> lines;
+  for (const char* key :
+       {"Address 1", "Address 2", "Address 3", "Address 4", "Address 5", "Address 6"}) {
+    std::string value = column.Cell(fields, key);
+    if (!value.empty()) lines.push_back(value);
+  }
+  address.address = Join(lines, ", ");
+  address.postal_code = column.Cell(fields, "Post/Zip Code");
+  address.country_name = column.Cell(fields, "Country");
+  address.country = LooseCountry(address.country_name);
+  if (once("address", address.address + "|" + address.postal_code + "|" + address.country_name) &&
+      !(address.address.empty() && address.postal_code.empty() && address.country_name.empty())) {
+    entry->addresses.push_back(std::move(address));
+  }
+}
+
 }  // namespace
 
 Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents) {
   std::string contents;
-  Status status = ReadFile(options.path, &contents);
+  Status status = ReadFile(options.path, options.max_file_bytes, &contents);
   if (!status.ok()) return status;
-  contents = ToUtf8(contents);
+  const bool ends_with_line_break = EndsWithLineBreak(contents);
   size_t slash = options.path.find_last_of('/');
   const std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
+  size_t bad_offset = 0;
+  std::string encoding_note;
+  if (!IsValidUtf8(contents, &bad_offset)) {
+    int64_t line = 1 + std::count(contents.begin(), contents.begin() + bad_offset, '\n');
+    encoding_note = file + ":" + std::to_string(line) +
+                    ": not valid UTF-8; the file was read as Windows-1252 (Latin-1)";
+    contents = Windows1252ToUtf8(contents);
+  }
   std::istringstream in(contents);
   CsvReader reader(&in);
   std::vector<std::string> header;
@@ -110,9 +198,12 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
   std::vector<std::set<std::string>> seen_values;  // per entry: "key\x1fvalue" already added
   std::vector<bool> has_prime;
   std::vector<std::string> fields;
+  std::string truncated;  // "file:line: why" while the last record read was cut short
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     std::string location = file + ":" + std::to_string(reader.line());
+    std::string cut = CutRecord(reader, fields, header.size(), ends_with_line_break);
+    truncated = cut.empty() ? "" : location + ": " + cut;  // what counts is the last record's
     if (std::string problem = RowProblem(reader, fields, header.size()); !problem.empty()) {
       document.rejects.push_back({location, std::move(problem)});
       continue;
@@ -148,74 +239,7 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
     } else if (name != entry.name && seen.insert("alias\x1f" + name).second) {
       entry.aliases.push_back({name, "strong"});
     }
-    auto once = [&seen](const std::string& key, const std::string& value) {
-      return !value.empty() && seen.insert(key + "\x1f" + value).second;
-    };
-    if (entry.kind.empty()) entry.kind = Kind(column.Cell(fields, "Group Type"));
-    std::string regime = column.Cell(fields, "Regime");
-    if (once("regime", regime)) entry.programs.push_back(regime);
-    if (entry.listed_on.empty()) entry.listed_on = UkDate(column.Cell(fields, "Listed On"));
-    std::string other = column.Cell(fields, "Other Information");
-    if (once("remarks", other)) entry.remarks += (entry.remarks.empty() ? "" : " ") + other;
-    std::string dob = column.Cell(fields, "DOB");
-    if (once("dob", dob)) {
-      std::string iso = UkDate(dob);
-      entry.attributes.push_back(
-          {"birth_date", iso.empty() ? dob : iso, "", iso.empty() ? "unparsed" : ""});
-      if (entry.birth_date.empty() && !iso.empty()) entry.birth_date = iso;
-    }
-    std::string town = column.Cell(fields, "Town of Birth"),
-                birth_country = column.Cell(fields, "Country of Birth");
-    std::string place =
-        Join(town.empty() || birth_country.empty() ? std::vector<std::string>{town + birth_country}
-                                                   : std::vector<std::string>{town, birth_country},
-             ", ");
-    if (once("birth_place", place)) {
-      entry.attributes.push_back({"birth_place", place, LooseCountry(birth_country), ""});
-    }
-    for (const std::string& nationality : Numbered(column.Cell(fields, "Nationality"))) {
-      if (once("nationality", nationality)) {
-        entry.attributes.push_back({"nationality", nationality, LooseCountry(nationality), ""});
-      }
-    }
-    for (const char* key : {"Title", "Position"}) {
-      for (const std::string& value : Numbered(column.Cell(fields, key))) {
-        if (once(key, value)) entry.attributes.push_back({AsciiLower(key), value, "", ""});
-      }
-    }
-    for (auto [column_name, id_type] :
-         {std::pair{"Passport Details", "passport"}, std::pair{"NI Number", "national_id"}}) {
-      for (const std::string& details : Numbered(column.Cell(fields, column_name))) {
-        if (!once(id_type, details)) continue;
-        // The number is the first word with a digit ("Passport No: 592667 (Qatari passport
-        // issued on 3 May 2007)." -> 592667); the whole text is the note.
-        std::string number;
-        for (std::string word : Split(details, ' ')) {
-          while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ')'))
-            word.pop_back();
-          if (word.find_first_of("0123456789") != std::string::npos && word.size() >= 4) {
-            number = word;
-            break;
-          }
-        }
-        if (!number.empty()) entry.identifiers.push_back({id_type, number, "", details});
-      }
-    }
-    Address address;
-    std::vector<std::string> lines;
-    for (const char* key :
-         {"Address 1", "Address 2", "Address 3", "Address 4", "Address 5", "Address 6"}) {
-      std::string value = column.Cell(fields, key);
-      if (!value.empty()) lines.push_back(value);
-    }
-    address.address = Join(lines, ", ");
-    address.postal_code = column.Cell(fields, "Post/Zip Code");
-    address.country_name = column.Cell(fields, "Country");
-    address.country = LooseCountry(address.country_name);
-    if (once("address", address.address + "|" + address.postal_code + "|" + address.country_name) &&
-        !(address.address.empty() && address.postal_code.empty() && address.country_name.empty())) {
-      entry.addresses.push_back(std::move(address));
-    }
+    AddRowDetails(column, fields, &seen, &entry);
     std::string updated = UkDate(column.Cell(fields, "Last Updated"));
     if (!dated_file && updated > document.version) document.version = updated;
   }
@@ -231,6 +255,8 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
       if (entry.country.empty()) entry.country = address.country;
     }
   }
+  document.truncated = truncated;
+  if (!encoding_note.empty()) document.notes.push_back(encoding_note);
   documents->push_back(std::move(document));
   return Status::Ok();
 }

@@ -3,6 +3,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <cstdint>
 #include <unordered_set>
 
 #include "engine/base/strings.h"
@@ -198,11 +199,18 @@ void ReadEntry(const xmlNode* node, bool individual, const std::string& file, Do
 
 Status ParseUnXml(const ImportOptions& options, std::vector<Document>* documents) {
   std::string contents;
-  Status status = ReadFile(options.path, &contents);
+  Status status = ReadFile(options.path, options.max_file_bytes, &contents);
   if (!status.ok()) return status;
-  xmlDocPtr xml = xmlReadMemory(
-      contents.data(), static_cast<int>(contents.size()), options.path.c_str(), nullptr,
-      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+  if (contents.size() > static_cast<size_t>(INT32_MAX)) {
+    return Status::Limit(options.path + ": too large for the XML parser");
+  }
+  // No XML_PARSE_HUGE (it turns off libxml2's guards against entity amplification, the
+  // "billion laughs"), no XML_PARSE_NOENT (entities stay references, not substituted text), no
+  // DTD loading, no network. A document that declares entities is refused below: reading the
+  // text of a node (xmlNodeGetContent) would expand them.
+  xmlDocPtr xml =
+      xmlReadMemory(contents.data(), static_cast<int>(contents.size()), options.path.c_str(),
+                    nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (xml == nullptr) {
     const xmlError* error = xmlGetLastError();
     std::string where = options.path;
@@ -211,7 +219,14 @@ Status ParseUnXml(const ImportOptions& options, std::vector<Document>* documents
       where += ":" + std::to_string(error->line);
       if (error->message != nullptr) what = std::string(Trim(error->message));
     }
-    return Status::Error(where + ": " + what + "; " + kFormatHint);
+    return Status::Corruption(where + ": " + what + "; " + kFormatHint);
+  }
+  if ((xml->intSubset != nullptr && xml->intSubset->entities != nullptr) ||
+      xml->extSubset != nullptr) {
+    xmlFreeDoc(xml);
+    return Status::Corruption(options.path +
+                              ": declares XML entities in a DTD, which a sanctions list never "
+                              "needs; refusing it (entity expansion attacks)");
   }
   const xmlNode* root = xmlDocGetRootElement(xml);
   if (root == nullptr || !Is(root, "CONSOLIDATED_LIST")) {

@@ -109,6 +109,10 @@ constexpr int64_t kInputSchemaVersion = 1;
 // Creates the input schema in a writable database (`corridor init`).
 Status CreateInputSchema(Database* db);
 
+// Brings an input database made by an older corridor up to the current schema (columns added
+// since; engine/store/migrations.cc). Idempotent. Run it inside the caller's write transaction.
+Status MigrateInputSchema(Database* db);
+
 }  // namespace corridor
 
 #endif  // CORRIDOR_ENGINE_STORE_DATABASE_H_
