@@ -7,6 +7,8 @@
 // name a line, or a CSV whose header names the columns name, kind, country, birth_date and
 // optionally identifier. A query that cannot be screened (an empty or invalid name) is reported
 // in its result block and the batch goes on; for a single --name it is an error (exit 1).
+// --min-score outside 0..1 (or not a number) and --limit outside 1..100000 are usage errors
+// (exit 2). Scores are shown rounded down (names::FormatScore). JSON is one object a line.
 #include <cmath>
 #include <fstream>
 #include <iostream>

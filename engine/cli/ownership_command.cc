@@ -5,10 +5,10 @@
 #include "engine/base/strings.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/subcommands.h"
-#include "engine/load/input_database.h"
-#include "engine/ownership/ownership_load.h"
 #include "engine/facts/ownership_world.h"
 #include "engine/facts/party_screener.h"
+#include "engine/load/input_database.h"
+#include "engine/ownership/ownership_load.h"
 
 namespace corridor::cli {
 

@@ -8,6 +8,8 @@
 // output with --out, else to standard error). With --db, token weights are learned from the
 // database's watch lists; without it, built-in defaults are used (docs/matching.md).
 // A pair whose names cannot be scored is reported with its line and left out of the figures.
+// --out is written whole or not at all (a temporary file beside it, renamed at the end); it may
+// not be the --pairs file or anything but a regular file. --threshold must lie in 0..1.
 #include <sys/stat.h>
 #include <unistd.h>
 
