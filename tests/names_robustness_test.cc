@@ -329,4 +329,43 @@ TEST_CASE("ListNameScreener reports the list names it cannot index as problems",
                     });
 }
 
+TEST_CASE("Screening a padded listed name reports the list match", "[names][padding]") {
+  testing::TempDir dir;
+  std::string path = testing::MakeDatabase(dir, R"sql(
+    INSERT INTO list_entry (list_id, entry_id, kind, name, programs) VALUES
+      ('ofac_sdn', '36427', 'company', 'SBER VOSTOK LLP', 'RUSSIA-EO14024'),
+      ('ofac_sdn', '29299', 'company', 'XINJIANG PRODUCTION AND CONSTRUCTION CORPS', 'GLOMAG'),
+      ('ofac_sdn', '1', 'company', 'OTHER TRADING LLC', 'SDGT');
+  )sql");
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenReadOnly(path, &db).ok());
+  std::unique_ptr<ListNameScreener> screener;
+  REQUIRE(ListNameScreener::Load(db.get(), 0.8, names::MatcherOptions(), &screener).ok());
+  std::string x_words;
+  for (int i = 0; i < 30; ++i) x_words += " x";
+  struct Case {
+    std::string name;
+    std::string entry_id;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"SBER VOSTOK LLP" + x_words, "36427"},
+           {"SBER" + std::string(1000, ' ') + "VOSTOK LLP", "36427"},
+           {"SBER VOSTOK \xff LLP", "36427"},
+           {"XINJIANG PRODUCTION AND CONSTRUCTION CORPS" + x_words, "29299"},
+       }) {
+    Entity entity;
+    entity.entity_id = "E1";
+    entity.kind = "company";
+    entity.name = c.name;
+    EntityFacts facts;
+    std::vector<DataProblem> problems;
+    screener->Screen(entity, &facts, &problems);
+    INFO(c.name.substr(0, 60));
+    CHECK(problems.empty());
+    REQUIRE_FALSE(facts.list_matches.empty());
+    CHECK(facts.list_matches[0].entry_id == c.entry_id);
+    CHECK(facts.list_matches[0].score >= 0.8);
+  }
+}
+
 }  // namespace corridor
