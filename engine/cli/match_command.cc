@@ -104,8 +104,8 @@ Status ReadQueries(const std::string& path, std::vector<QueryLine>* queries) {
 // A score or similarity as a JSON number rounded down to two decimals (like the text output).
 double JsonScore(double value) { return std::stod(names::FormatScore(value)); }
 
-nlohmann::json MatchJson(const names::NameMatch& match) {
-  nlohmann::json out = nlohmann::json::object();
+nlohmann::ordered_json MatchJson(const names::NameMatch& match) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
   if (match.record != nullptr) {
     const names::NameRecord& record = *match.record;
     out["list_id"] = record.list_id;
@@ -119,7 +119,7 @@ nlohmann::json MatchJson(const names::NameMatch& match) {
   out["name_score"] = JsonScore(match.name_score);
   out["decided_by_identifier"] = match.decided_by_identifier;
   const names::MatchExplanation& explanation = match.explanation;
-  nlohmann::json tokens = nlohmann::json::array();
+  nlohmann::ordered_json tokens = nlohmann::ordered_json::array();
   for (const names::TokenAlignment& a : explanation.aligned) {
     tokens.push_back({{"query", a.query_words},
                       {"candidate", a.candidate_words},
@@ -130,7 +130,7 @@ nlohmann::json MatchJson(const names::NameMatch& match) {
   out["tokens"] = std::move(tokens);
   out["unmatched_query"] = explanation.unmatched_query;
   out["unmatched_candidate"] = explanation.unmatched_candidate;
-  nlohmann::json evidence = nlohmann::json::array();
+  nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
   for (const names::Evidence& e : explanation.evidence) {
     evidence.push_back({{"field", e.field},
                         {"query", e.query_value},
@@ -150,18 +150,18 @@ bool ScreenOne(const names::NameIndex& index, const QueryLine& line, size_t limi
                                        : Status::Error(line.problem);
   const names::NameQuery& q = line.query;
   if (json) {
-    nlohmann::json block = {{"query",
-                             {{"name", q.name},
-                              {"kind", q.kind},
-                              {"country", q.country},
-                              {"birth_date", q.birth_date},
-                              {"identifier", q.identifier}}}};
+    nlohmann::ordered_json block = {{"query",
+                                     {{"name", q.name},
+                                      {"kind", q.kind},
+                                      {"country", q.country},
+                                      {"birth_date", q.birth_date},
+                                      {"identifier", q.identifier}}}};
     if (!line.where.empty()) block["where"] = line.where;
     if (!status.ok()) block["error"] = status.message();
-    block["matches"] = nlohmann::json::array();
+    block["matches"] = nlohmann::ordered_json::array();
     for (const names::NameMatch& match : matches) block["matches"].push_back(MatchJson(match));
     // Names are bytes as given: invalid UTF-8 is written as U+FFFD rather than failing.
-    out << block.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    out << block.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return status.ok();
   }
   out << "query";
