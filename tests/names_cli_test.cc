@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "engine/names/matcher.h"
 #include "engine/store/database.h"
@@ -48,8 +50,8 @@ struct Run {
   std::string output;  // stdout and stderr
 };
 
-Run Corridor(const std::string& arguments) {
-  std::string command = std::string(CORRIDOR_BINARY) + " " + arguments + " 2>&1";
+Run Shell(const std::string& command_line) {
+  std::string command = command_line + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string output;
@@ -58,6 +60,10 @@ Run Corridor(const std::string& arguments) {
   while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) output.append(buffer, n);
   int status = pclose(pipe);
   return {WEXITSTATUS(status), output};
+}
+
+Run Corridor(const std::string& arguments) {
+  return Shell(std::string(CORRIDOR_BINARY) + " " + arguments);
 }
 
 std::string WriteFile(const std::string& name, const std::string& text) {
@@ -104,7 +110,7 @@ TEST_CASE("corridor match screens one name and explains the match", "[names][cli
   CHECK(run.output.find("birth_date: 1955-11-13 vs 1955-11: matches at the coarser precision") !=
         std::string::npos);
   // The list name that cannot be indexed is reported, not fatal.
-  CHECK(run.output.find("list name left out: record 6 (ofac_sdn bad): name is only a legal form") !=
+  CHECK(run.output.find("ofac_sdn bad name 'LLC' cannot be screened: name is only a legal form") !=
         std::string::npos);
 
   run = Corridor("match --db " + db + " --name 'ТОО Сбер Восток' --format json");
@@ -130,9 +136,10 @@ TEST_CASE("corridor match rejects bad names and options with a clear error", "[n
   run = Corridor("match --db " + db + " --name 'Co., Ltd.'");
   CHECK(run.exit_code == 1);
   CHECK(run.output.find("name is only a legal form") != std::string::npos);
-  run = Corridor("match --db " + db + " --name \"$(printf 'CHEN \\377')\"");
-  CHECK(run.exit_code == 1);
-  CHECK(run.output.find("invalid UTF-8 at byte 5") != std::string::npos);
+  // An invalid byte is replaced, not fatal (engine/names/normalize.h).
+  run = Corridor("match --db " + db + " --name \"$(printf 'Quanguo \\377Chen')\"");
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("ofac_sdn 29220") != std::string::npos);
   run = Corridor("match --db " + db + " --name CHEN --country XX");
   CHECK(run.exit_code == 1);
   CHECK(run.output.find("unknown country code \"XX\"") != std::string::npos);
@@ -150,7 +157,7 @@ TEST_CASE("corridor match --queries screens a file and reports bad rows in place
                                   ",,,\n"
                                   "SBER VOSTOK TOO,company,KZ,\n"
                                   "Abdul Haq,person,ZZ,\n" +
-                                      std::string(3000, 'A') + ",person,,\n");
+                                      std::string(5000, 'A') + ",person,,\n");
   Run run = Corridor("match --db " + db + " --queries " + queries);
   CHECK(run.exit_code == 0);
   CHECK(run.output.find("corridor_names_queries.csv:2: Quanguo Chen (kind person, country CN, "
@@ -159,7 +166,7 @@ TEST_CASE("corridor match --queries screens a file and reports bad rows in place
         std::string::npos);
   CHECK(run.output.find("ofac_sdn 36427") != std::string::npos);
   CHECK(run.output.find("error: unknown country code \"ZZ\"") != std::string::npos);
-  CHECK(run.output.find("error: name longer than 1024 bytes (3000)") != std::string::npos);
+  CHECK(run.output.find("error: name longer than 4096 bytes (5000)") != std::string::npos);
   CHECK(run.output.find("3 of 5 queries could not be screened") != std::string::npos);
 
   std::string names = WriteFile("corridor_names_queries.txt", "Quanguo Chen\r\n\r\nAbdul Haq\n");
@@ -205,6 +212,136 @@ TEST_CASE("corridor score-pairs scores pairs and reports precision, recall and F
   CHECK(run.exit_code == 1);
   CHECK(run.output.find(":1: the header must name query_name and candidate_name") !=
         std::string::npos);
+}
+
+}  // namespace corridor::names
+
+namespace corridor::names {
+
+TEST_CASE("Non-finite or out-of-range numbers in match and score-pairs are usage errors",
+          "[names][cli][options]") {
+  std::string db = MakeListDatabase("corridor_names_options.db");
+  for (const char* value : {"nan", "inf", "-inf", "-0.5", "1.5"}) {
+    INFO(value);
+    Run run = Corridor("match --db " + db + " --name 'Quanguo Chen' --min-score " + value);
+    CHECK(run.exit_code == 2);
+    CHECK(run.output.find("--min-score must be a number from 0 to 1") != std::string::npos);
+  }
+  Run run = Corridor("match --db " + db + " --name 'Quanguo Chen' --limit 0");
+  CHECK(run.exit_code == 2);
+  std::string pairs = WriteFile("corridor_names_options_pairs.csv",
+                                "query_name,candidate_name\nQuanguo Chen,CHEN Quanguo\n");
+  for (const char* value : {"nan", "inf", "2"}) {
+    INFO(value);
+    run = Corridor("score-pairs --pairs " + pairs + " --threshold " + value);
+    CHECK(run.exit_code == 2);
+  }
+}
+
+TEST_CASE("match --min-score 0 lists what it found", "[names][cli][options]") {
+  std::string db = MakeListDatabase("corridor_names_min0.db");
+  Run run = Corridor("match --db " + db + " --name 'Nobody Atall' --min-score 0 --limit 3");
+  CHECK(run.exit_code == 0);
+  CHECK(run.output.find("no list entry scores") == std::string::npos);
+  CHECK(run.output.find("  3. ") != std::string::npos);
+}
+
+TEST_CASE("Scores are shown rounded down, never up", "[names][rounding]") {
+  CHECK(FormatScore(0.799) == "0.79");
+  CHECK(FormatScore(0.7999999999999999) == "0.79");
+  CHECK(FormatScore(0.8) == "0.80");
+  CHECK(FormatScore(0.805) == "0.80");
+  CHECK(FormatScore(1.0) == "1.00");
+  CHECK(FormatScore(0.0) == "0.00");
+  CHECK(FormatScore(0.29) == "0.29");  // 0.29 * 100 = 28.999999999999996
+  NameMatch match;
+  match.score = 0.7996;
+  match.name_score = 0.7996;
+  CHECK(FormatMatchText(match).rfind("0.79", 0) == 0);
+}
+
+TEST_CASE("match --format json is valid JSON whatever the names hold", "[names][cli][json]") {
+  std::string db = MakeListDatabase("corridor_names_json.db");
+  std::string queries =
+      WriteFile("corridor_names_json.txt", "Quanguo \"Chen\"\\\x01\nSBER VOSTOK \xff LLP\n,,,\n");
+  Run run = Corridor("match --db " + db + " --queries " + queries + " --format json");
+  CHECK(run.exit_code == 0);
+  std::vector<nlohmann::json> blocks;
+  size_t start = 0;
+  while (start < run.output.size()) {
+    size_t end = run.output.find('\n', start);
+    if (end == std::string::npos) end = run.output.size();
+    std::string line = run.output.substr(start, end - start);
+    start = end + 1;
+    if (line.rfind("corridor match: ", 0) == 0) continue;  // standard error
+    INFO(line);
+    REQUIRE(nlohmann::json::accept(line));
+    blocks.push_back(nlohmann::json::parse(line));
+  }
+  REQUIRE(blocks.size() == 3);
+  CHECK(blocks[0]["query"]["name"] == "Quanguo \"Chen\"\\\x01");
+  REQUIRE(blocks[0]["matches"].size() >= 1);
+  CHECK(blocks[0]["matches"][0]["entry_id"] == "29220");
+  double score = blocks[0]["matches"][0]["score"];
+  CHECK(score <= 1.0);
+  CHECK(blocks[1]["matches"][0]["entry_id"] == "36427");
+  CHECK(blocks[2]["error"] == "name has no letters or digits");
+}
+
+namespace {
+
+size_t FilesIn(const std::string& folder) {
+  size_t n = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    (void)entry;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("score-pairs --out writes whole files or nothing and never its input",
+          "[names][cli][out]") {
+  std::string folder =
+      (std::filesystem::temp_directory_path() / "corridor_names_pairs_out").string();
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  std::string input = "query_name,candidate_name,label\n";
+  for (int i = 0; i < 400; ++i) input += "Quanguo Chen,CHEN Quanguo,1\nSBER VOSTOK,ZHU Hailun,0\n";
+  std::string pairs = folder + "/pairs.csv";
+  std::ofstream(pairs, std::ios::binary) << input;
+
+  // --out is --pairs, under another spelling: refused, the input intact.
+  Run run = Corridor("score-pairs --pairs " + pairs + " --out " + folder + "/./pairs.csv");
+  CHECK(run.exit_code == 2);
+  CHECK(run.output.find("is the --pairs file") != std::string::npos);
+  std::ifstream check(pairs, std::ios::binary);
+  std::string kept((std::istreambuf_iterator<char>(check)), std::istreambuf_iterator<char>());
+  CHECK(kept == input);
+
+  // Not a regular file.
+  run = Corridor("score-pairs --pairs " + pairs + " --out /dev/full");
+  CHECK(run.exit_code != 0);
+  CHECK(run.output.find("/dev/full: not a regular file") != std::string::npos);
+
+  // A write that fails part-way (file size limit: the same failure as a full disk) fails the
+  // command and leaves neither a cut file nor a temporary one.
+  std::string out = folder + "/scored.csv";
+  std::string command = "sh -c \"trap '' XFSZ; ulimit -f 8; " + std::string(CORRIDOR_BINARY) +
+                        " score-pairs --pairs " + pairs + " --out " + out + "\"";
+  run = Shell(command);
+  CHECK(run.exit_code != 0);
+  CHECK(run.output.find("write failed") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out));
+  CHECK(FilesIn(folder) == 1);
+
+  // And when all goes well, the whole file is there and nothing else.
+  run = Corridor("score-pairs --pairs " + pairs + " --out " + out);
+  CHECK(run.exit_code == 0);
+  CHECK(std::filesystem::file_size(out) > input.size());
+  CHECK(FilesIn(folder) == 2);
+  std::filesystem::remove_all(folder);
 }
 
 }  // namespace corridor::names

@@ -7,9 +7,13 @@
 // name a line, or a CSV whose header names the columns name, kind, country, birth_date and
 // optionally identifier. A query that cannot be screened (an empty or invalid name) is reported
 // in its result block and the batch goes on; for a single --name it is an error (exit 1).
+// --min-score outside 0..1 (or not a number) and --limit outside 1..100000 are usage errors
+// (exit 2). Scores are shown rounded down (names::FormatScore). JSON is one object a line.
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "engine/base/csv.h"
@@ -97,21 +101,45 @@ Status ReadQueries(const std::string& path, std::vector<QueryLine>* queries) {
   return Status::Ok();
 }
 
-std::string JsonEscape(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof(buffer), "\\u%04x", c);
-      out += buffer;
-    } else {
-      out += static_cast<char>(c);
-    }
+// A score or similarity as a JSON number rounded down to two decimals (like the text output).
+double JsonScore(double value) { return std::stod(names::FormatScore(value)); }
+
+nlohmann::ordered_json MatchJson(const names::NameMatch& match) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  if (match.record != nullptr) {
+    const names::NameRecord& record = *match.record;
+    out["list_id"] = record.list_id;
+    out["entry_id"] = record.entry_id;
+    out["name"] = record.name;
+    out["is_alias"] = record.is_alias;
+    out["kind"] = record.kind;
+    out["programs"] = record.programs;
   }
-  return "\"" + out + "\"";
+  out["score"] = JsonScore(match.score);
+  out["name_score"] = JsonScore(match.name_score);
+  out["decided_by_identifier"] = match.decided_by_identifier;
+  const names::MatchExplanation& explanation = match.explanation;
+  nlohmann::ordered_json tokens = nlohmann::ordered_json::array();
+  for (const names::TokenAlignment& a : explanation.aligned) {
+    tokens.push_back({{"query", a.query_words},
+                      {"candidate", a.candidate_words},
+                      {"similarity", JsonScore(a.similarity)},
+                      {"query_weight", a.query_weight},
+                      {"candidate_weight", a.candidate_weight}});
+  }
+  out["tokens"] = std::move(tokens);
+  out["unmatched_query"] = explanation.unmatched_query;
+  out["unmatched_candidate"] = explanation.unmatched_candidate;
+  nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
+  for (const names::Evidence& e : explanation.evidence) {
+    evidence.push_back({{"field", e.field},
+                        {"query", e.query_value},
+                        {"list", e.list_value},
+                        {"delta", e.delta},
+                        {"note", e.note}});
+  }
+  out["evidence"] = std::move(evidence);
+  return out;
 }
 
 // Screens one query and prints its block. Returns false when the query could not be screened.
@@ -122,21 +150,19 @@ bool ScreenOne(const names::NameIndex& index, const QueryLine& line, size_t limi
                                        : Status::Error(line.problem);
   const names::NameQuery& q = line.query;
   if (json) {
-    out << "{\"query\":{\"name\":" << JsonEscape(q.name) << ",\"kind\":" << JsonEscape(q.kind)
-        << ",\"country\":" << JsonEscape(q.country)
-        << ",\"birth_date\":" << JsonEscape(q.birth_date)
-        << ",\"identifier\":" << JsonEscape(q.identifier) << "}";
-    if (!line.where.empty()) out << ",\"where\":" << JsonEscape(line.where);
-    if (!status.ok()) {
-      out << ",\"error\":" << JsonEscape(status.message()) << ",\"matches\":[]}\n";
-      return false;
-    }
-    out << ",\"matches\":[";
-    for (size_t i = 0; i < matches.size(); ++i) {
-      out << (i == 0 ? "" : ",") << names::FormatMatchJson(matches[i]);
-    }
-    out << "]}\n";
-    return true;
+    nlohmann::ordered_json block = {{"query",
+                                     {{"name", q.name},
+                                      {"kind", q.kind},
+                                      {"country", q.country},
+                                      {"birth_date", q.birth_date},
+                                      {"identifier", q.identifier}}}};
+    if (!line.where.empty()) block["where"] = line.where;
+    if (!status.ok()) block["error"] = status.message();
+    block["matches"] = nlohmann::ordered_json::array();
+    for (const names::NameMatch& match : matches) block["matches"].push_back(MatchJson(match));
+    // Names are bytes as given: invalid UTF-8 is written as U+FFFD rather than failing.
+    out << block.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+    return status.ok();
   }
   out << "query";
   if (!line.where.empty()) out << " " << line.where;
@@ -163,6 +189,9 @@ bool ScreenOne(const names::NameIndex& index, const QueryLine& line, size_t limi
 
 }  // namespace
 
+// The most candidates a query may ask for (--limit).
+constexpr size_t kMaxLimit = 100000;
+
 int RunMatch(const std::vector<std::string>& args) {
   po::options_description options("match options");
   std::string db_path, lists, format = "text", queries_path;
@@ -186,6 +215,15 @@ int RunMatch(const std::vector<std::string>& args) {
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("match", options, args, &values, &exit_code)) return exit_code;
+  if (values.count("min-score") &&
+      !(std::isfinite(min_score) && min_score >= 0 && min_score <= 1)) {
+    std::cerr << "corridor match: --min-score must be a number from 0 to 1\n";
+    return kExitUsage;
+  }
+  if (values.count("limit") && (limit < 1 || limit > kMaxLimit)) {
+    std::cerr << "corridor match: --limit must be a whole number from 1 to " << kMaxLimit << "\n";
+    return kExitUsage;
+  }
   if (format != "text" && format != "json") {
     std::cerr << "corridor match: --format must be text or json\n";
     return kExitUsage;
@@ -230,8 +268,10 @@ int RunMatch(const std::vector<std::string>& args) {
     std::cerr << "corridor match: " << status.message() << "\n";
     return kExitSetupError;
   }
-  for (const std::string& problem : index->problems()) {
-    std::cerr << "corridor match: " << db_path << ": list name left out: " << problem << "\n";
+  for (const names::NameProblem& problem : index->problems()) {
+    std::cerr << "corridor match: " << db_path << ": " << problem.list_id << " " << problem.entry_id
+              << (problem.is_alias ? " alias" : " name") << " '" << problem.name
+              << "' cannot be screened: " << problem.reason << "\n";
   }
   if (min_score < 0) min_score = index->options().threshold;
   size_t failed = 0;

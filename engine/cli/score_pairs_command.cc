@@ -8,10 +8,20 @@
 // output with --out, else to standard error). With --db, token weights are learned from the
 // database's watch lists; without it, built-in defaults are used (docs/matching.md).
 // A pair whose names cannot be scored is reported with its line and left out of the figures.
+// --out is written whole or not at all (a temporary file beside it, renamed at the end); it may
+// not be the --pairs file or anything but a regular file. --threshold must lie in 0..1.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "engine/base/csv.h"
 #include "engine/base/strings.h"
@@ -57,6 +67,69 @@ struct Figures {
   }
 };
 
+// The --out file: written to a temporary file in the destination's folder, every write and the
+// close checked, renamed over the destination only when everything was written. Until Commit()
+// succeeds the destination is untouched, and the temporary file is removed on destruction.
+class SafeOutput {
+ public:
+  ~SafeOutput() {
+    if (file_ != nullptr) std::fclose(file_);
+    if (!temp_path_.empty()) std::remove(temp_path_.c_str());
+  }
+
+  // Refuses a destination that exists and is not a regular file, or is the file `input_path`
+  // (same device and inode, whatever the spelling of the path).
+  Status Open(const std::string& path, const std::string& input_path) {
+    struct stat out_stat {};
+    if (stat(path.c_str(), &out_stat) == 0) {
+      if (!S_ISREG(out_stat.st_mode)) return Status::IoError(path + ": not a regular file");
+      struct stat in_stat {};
+      if (stat(input_path.c_str(), &in_stat) == 0 && in_stat.st_dev == out_stat.st_dev &&
+          in_stat.st_ino == out_stat.st_ino) {
+        return Status::Usage(path + ": --out is the --pairs file; it would be destroyed");
+      }
+    }
+    size_t slash = path.rfind('/');
+    std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+    if (folder.empty()) folder = "/";
+    std::string temp = (slash == std::string::npos ? "./" : folder) + ".corridor-pairs-XXXXXX";
+    int fd = mkstemp(temp.data());
+    if (fd < 0) return Status::IoError(path + ": cannot create a file beside it: " + Errno());
+    file_ = fdopen(fd, "wb");
+    if (file_ == nullptr) {
+      close(fd);
+      std::remove(temp.c_str());
+      return Status::IoError(path + ": " + Errno());
+    }
+    temp_path_ = temp;
+    path_ = path;
+    return Status::Ok();
+  }
+
+  // Appends `text`; the first failure is kept and reported by Commit().
+  void Write(const std::string& text) {
+    if (!error_.empty() || text.empty()) return;
+    if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) error_ = Errno();
+  }
+
+  Status Commit() {
+    if (error_.empty() && std::fflush(file_) != 0) error_ = Errno();
+    if (error_.empty() && fsync(fileno(file_)) != 0) error_ = Errno();
+    int closed = std::fclose(file_);
+    file_ = nullptr;
+    if (error_.empty() && closed != 0) error_ = Errno();
+    if (error_.empty() && std::rename(temp_path_.c_str(), path_.c_str()) != 0) error_ = Errno();
+    if (!error_.empty()) return Status::IoError(path_ + ": write failed: " + error_);
+    temp_path_.clear();
+    return Status::Ok();
+  }
+
+ private:
+  static std::string Errno() { return std::strerror(errno); }
+  std::string path_, temp_path_, error_;
+  std::FILE* file_ = nullptr;
+};
+
 Figures At(const std::vector<std::pair<double, bool>>& scored, double threshold) {
   Figures f;
   for (const auto& [score, label] : scored) {
@@ -84,6 +157,11 @@ int RunScorePairs(const std::vector<std::string>& args) {
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("score-pairs", options, args, &values, &exit_code)) return exit_code;
+  if (values.count("threshold") &&
+      !(std::isfinite(threshold) && threshold >= 0 && threshold <= 1)) {
+    std::cerr << "corridor score-pairs: --threshold must be a number from 0 to 1\n";
+    return kExitUsage;
+  }
 
   std::vector<names::NameRecord> records;
   Status status;
@@ -112,17 +190,23 @@ int RunScorePairs(const std::vector<std::string>& args) {
       status = Status::Error(pairs_path + ":1: the header must name query_name and candidate_name");
     }
   }
-  std::ofstream out_file;
-  if (status.ok() && !out_path.empty()) {
-    out_file.open(out_path, std::ios::binary);
-    if (!out_file) status = Status::Error(out_path + ": cannot write");
-  }
+  SafeOutput out_file;
+  if (status.ok() && !out_path.empty()) status = out_file.Open(out_path, pairs_path);
   if (!status.ok()) {
     std::cerr << "corridor score-pairs: " << status.message() << "\n";
-    return kExitSetupError;
+    return status.IsUsage() ? kExitUsage : kExitSetupError;
   }
   if (threshold < 0) threshold = index->options().threshold;
-  std::ostream& out = out_path.empty() ? std::cout : out_file;
+  // Rows are formatted into `out`, then written to standard output or the --out file.
+  std::ostringstream out;
+  auto flush_rows = [&] {
+    if (out_path.empty()) {
+      std::cout << out.str();
+    } else {
+      out_file.Write(out.str());
+    }
+    out.str("");
+  };
   std::ostream& report = out_path.empty() ? std::cerr : std::cout;
 
   out << "query_name,candidate_name" << (label_column >= 0 ? ",label" : "")
@@ -165,6 +249,18 @@ int RunScorePairs(const std::vector<std::string>& args) {
     out << "," << FormatNumber(match.score, 4) << "," << (match.score >= threshold ? 1 : 0) << ","
         << CsvField(Explanation(match.explanation)) << ",\n";
     if (label >= 0) scored.push_back({match.score, label == 1});
+    if (out.tellp() > (1 << 16)) flush_rows();
+  }
+  flush_rows();
+  if (!out_path.empty()) {
+    status = out_file.Commit();
+    if (!status.ok()) {
+      std::cerr << "corridor score-pairs: " << status.message() << "\n";
+      return kExitSetupError;
+    }
+  } else if (!(std::cout << std::flush)) {
+    std::cerr << "corridor score-pairs: writing to standard output failed\n";
+    return kExitSetupError;
   }
   report << "scored " << (rows - problems) << " of " << rows << " pairs";
   if (problems > 0) report << " (" << problems << " could not be scored)";

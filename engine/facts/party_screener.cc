@@ -84,6 +84,11 @@ Status ListNameScreener::Load(Database* db, double min_score, const names::Match
   screener->min_score_ = min_score;
   status = names::NameIndex::Build(std::move(records), options, &screener->index_);
   if (!status.ok()) return status;
+  for (const names::NameProblem& problem : screener->index_->problems()) {
+    screener->problems_.push_back({problem.is_alias ? "list_alias" : "list_entry",
+                                   problem.list_id + ":" + problem.entry_id, "name",
+                                   "'" + problem.name + "' cannot be screened: " + problem.reason});
+  }
   for (const names::NameRecord& record : screener->index_->records()) {
     if (!record.is_alias) screener->primary_names_[{record.list_id, record.entry_id}] = record.name;
   }

@@ -50,10 +50,17 @@ class ListNameScreener : public PartyScreener {
 
   const names::NameIndex& index() const { return *index_; }
 
+  // The list names that could not be indexed and so are never matched, one problem each:
+  // table "list_entry" (a primary name) or "list_alias", row id "list_id:entry_id", column
+  // "name", message
+  // "'NAME' cannot be screened: REASON". Callers put them in the run's problems.
+  const std::vector<DataProblem>& problems() const { return problems_; }
+
  private:
   ListNameScreener() = default;
   std::unique_ptr<names::NameIndex> index_;
   double min_score_ = 0;
+  std::vector<DataProblem> problems_;
   // Each entry's primary name, for evidence that says "matches entry X (alias Y)".
   std::map<std::pair<std::string, std::string>, std::string> primary_names_;
 };

@@ -152,54 +152,22 @@ std::string KindClass(const std::string& kind) {
   return "organization";
 }
 
-std::string Format2(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof(buffer), "%.2f", value);
-  return buffer;
-}
-
 std::string SignedFormat2(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof(buffer), "%+.2f", value);
   return buffer;
 }
 
-std::string JsonString(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (c < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof(buffer), "\\u%04x", c);
-          out += buffer;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
+// A token weight (not a score: rounded to nearest).
+std::string FormatWeight(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%.2f", value);
+  return buffer;
 }
 
-std::string Words(const ScoringName& name, uint32_t mask) {
+std::string Words(const ScoringName& name, uint32_t first, uint32_t count) {
   std::string out;
-  for (size_t i = 0; i < name.tokens.size(); ++i) {
-    if (!(mask & (1u << i))) continue;
+  for (uint32_t i = first; i < first + count && i < name.tokens.size(); ++i) {
     if (!out.empty()) out += ' ';
     out += name.tokens[i].kind == TokenKind::kLegalForm ? "<" + name.tokens[i].text + ">"
                                                         : name.tokens[i].text;
@@ -210,35 +178,32 @@ std::string Words(const ScoringName& name, uint32_t mask) {
 MatchExplanation Explain(const ScoringName& query, const ScoringName& candidate,
                          const NameScore& score) {
   MatchExplanation explanation;
-  uint32_t used_query = 0, used_candidate = 0;
+  std::vector<uint8_t> used_query(query.tokens.size(), 0);
+  std::vector<uint8_t> used_candidate(candidate.tokens.size(), 0);
   std::vector<AlignedUnit> units = score.units;  // in the query's word order
   std::sort(units.begin(), units.end(), [](const AlignedUnit& a, const AlignedUnit& b) {
-    return std::countr_zero(a.query_tokens) < std::countr_zero(b.query_tokens);
+    return a.query_first < b.query_first;
   });
   for (const AlignedUnit& unit : units) {
     TokenAlignment aligned;
-    aligned.query_words = Words(query, unit.query_tokens);
-    aligned.candidate_words = Words(candidate, unit.candidate_tokens);
+    aligned.query_words = Words(query, unit.query_first, unit.query_count);
+    aligned.candidate_words = Words(candidate, unit.candidate_first, unit.candidate_count);
     aligned.similarity = unit.similarity;
-    for (size_t i = 0; i < query.tokens.size(); ++i) {
-      if (unit.query_tokens & (1u << i)) aligned.query_weight += query.tokens[i].weight;
+    for (uint32_t k = 0; k < unit.query_count; ++k) {
+      aligned.query_weight += query.tokens[unit.query_first + k].weight;
+      used_query[unit.query_first + k] = 1;
     }
-    for (size_t j = 0; j < candidate.tokens.size(); ++j) {
-      if (unit.candidate_tokens & (1u << j)) {
-        aligned.candidate_weight += candidate.tokens[j].weight;
-      }
+    for (uint32_t k = 0; k < unit.candidate_count; ++k) {
+      aligned.candidate_weight += candidate.tokens[unit.candidate_first + k].weight;
+      used_candidate[unit.candidate_first + k] = 1;
     }
-    used_query |= unit.query_tokens;
-    used_candidate |= unit.candidate_tokens;
     explanation.aligned.push_back(std::move(aligned));
   }
-  for (size_t i = 0; i < query.tokens.size(); ++i) {
-    if (!(used_query & (1u << i))) explanation.unmatched_query.push_back(Words(query, 1u << i));
+  for (uint32_t i = 0; i < query.tokens.size(); ++i) {
+    if (!used_query[i]) explanation.unmatched_query.push_back(Words(query, i, 1));
   }
-  for (size_t j = 0; j < candidate.tokens.size(); ++j) {
-    if (!(used_candidate & (1u << j))) {
-      explanation.unmatched_candidate.push_back(Words(candidate, 1u << j));
-    }
+  for (uint32_t j = 0; j < candidate.tokens.size(); ++j) {
+    if (!used_candidate[j]) explanation.unmatched_candidate.push_back(Words(candidate, j, 1));
   }
   explanation.query_coverage = score.query_coverage;
   explanation.candidate_coverage = score.candidate_coverage;
@@ -396,6 +361,15 @@ struct NameIndex::Data {
     ScoringName name;
     std::vector<SimilarityCache> cache;  // per query token
   };
+  struct SearchScratch;
+
+  // Per query word i: the listed words that query word i forms joined with word i + 1.
+  std::vector<std::vector<uint32_t>> JoinedWords(const ScoringName& name) const;
+  // Raises, for every record holding a listed word that looks like query word i, its bound by
+  // the best similarity it can have for that word times the word's weight (Candidates()).
+  void RaiseWord(QueryState* state, size_t i,
+                 const std::vector<std::vector<uint32_t>>& joined_with_next,
+                 SearchScratch* scratch) const;
 
   float Similarity(QueryState* state, size_t query_token, uint32_t word, bool skeletons) const {
     uint32_t key = (word << 1) | (skeletons ? 1u : 0u);
@@ -419,20 +393,6 @@ struct NameIndex::Data {
     }
     return ScoreNames(state->name, candidate, similarity, information_needed, keep_units);
   }
-
-  NameScore ScoreDirect(const ScoringName& query, uint32_t record, bool keep_units) const {
-    const ScoringName& candidate = names[record];
-    size_t nq = query.tokens.size(), nc = candidate.tokens.size();
-    bool skeletons = query.abjad != candidate.abjad;
-    std::vector<float> similarity(nq * nc);
-    for (size_t i = 0; i < nq; ++i) {
-      for (size_t j = 0; j < nc; ++j) {
-        similarity[i * nc + j] =
-            static_cast<float>(TokenSimilarity(query.tokens[i], candidate.tokens[j], skeletons));
-      }
-    }
-    return ScoreNames(query, candidate, similarity, information_needed, keep_units);
-  }
 };
 
 NameIndex::NameIndex() : data_(std::make_unique<Data>()) {}
@@ -451,9 +411,10 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     NormalizedName name;
     Status status = normalizer.Normalize(records[i].name, &name);
     if (!status.ok()) {
-      if (status.message().rfind("ICU", 0) == 0) return status;
-      built->problems_.push_back("record " + std::to_string(i + 1) + " (" + records[i].list_id +
-                                 " " + records[i].entry_id + "): " + status.message());
+      // An unusable name is this record's problem; anything else (ICU) stops the build.
+      if (!status.IsCorruption() && !status.IsLimit()) return status;
+      built->problems_.push_back({records[i].list_id, records[i].entry_id, records[i].name,
+                                  records[i].is_alias, status.message()});
       continue;
     }
     normalized.push_back(std::move(name));
@@ -520,14 +481,33 @@ struct Ranked {
   bool decided;
 };
 
+// The most the query's corroborating facts can add to any record's name score: for each fact
+// given, the largest delta it can produce (a conflict weight set above zero counts too).
+double CorroborationBonus(const NameQuery& query, const MatcherOptions& options) {
+  double bonus = 0;
+  if (!query.birth_date.empty()) {
+    bonus += std::max(
+        {0.0, options.birth_date_match, options.birth_year_match, options.birth_date_conflict});
+  }
+  if (!query.country.empty()) {
+    bonus += std::max({0.0, options.country_match, options.country_conflict});
+  }
+  if (!query.kind.empty()) bonus += std::max(0.0, options.kind_conflict);
+  if (!query.identifier.empty()) bonus += std::max(0.0, options.identifier_match);
+  return bonus;
+}
+
+}  // namespace
+
 // Per-thread buffers of Search(), sized for the largest index searched; every use leaves them
 // zeroed.
-struct SearchScratch {
+struct NameIndex::Data::SearchScratch {
   std::vector<float> token_best;    // per record
   std::vector<float> bound;         // per record
   std::vector<float> found_weight;  // per record
   std::vector<uint32_t> token_records;
   std::vector<uint32_t> words;
+  std::vector<uint32_t> touched;  // records with bound > 0
   void Reserve(size_t records) {
     if (token_best.size() < records) token_best.resize(records);
     if (bound.size() < records) bound.resize(records);
@@ -535,152 +515,159 @@ struct SearchScratch {
   }
 };
 
-}  // namespace
+struct NameIndex::PreparedQuery {
+  const NameQuery* query = nullptr;
+  Data::QueryState state;
+};
 
-Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_score,
-                             bool brute_force, std::vector<NameMatch>* matches) const {
-  matches->clear();
-  const Data& data = *data_;
+std::vector<std::vector<uint32_t>> NameIndex::Data::JoinedWords(const ScoringName& name) const {
+  const auto& words = name.tokens;
+  std::vector<std::vector<uint32_t>> joined_with_next(words.size());
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i].kind != TokenKind::kWord || words[i + 1].kind != TokenKind::kWord) continue;
+    if (words[i].text.size() > kMaxJoinedPart || words[i + 1].text.size() > kMaxJoinedPart ||
+        words[i].text.size() + words[i + 1].text.size() < 5) {
+      continue;
+    }
+    phonetic_neighbours.Find(PhoneticKey(words[i].text + words[i + 1].text), &joined_with_next[i],
+                             1);
+  }
+  return joined_with_next;
+}
+
+void NameIndex::Data::RaiseWord(QueryState* state, size_t i,
+                                const std::vector<std::vector<uint32_t>>& joined_with_next,
+                                SearchScratch* scratch) const {
+  const ScoringToken& token = state->name.tokens[i];
+  std::vector<uint32_t>& token_records = scratch->token_records;
+  token_records.clear();
+  auto raise = [&](uint32_t word, float similarity) {
+    for (uint32_t r : postings[word]) {
+      float& best = scratch->token_best[r];
+      if (best == 0) token_records.push_back(r);
+      best = std::max(best, similarity);
+    }
+  };
+  auto exact = vocabulary_ids.find(VocabularyKey(token));
+  if (exact != vocabulary_ids.end()) raise(exact->second, 1);
+  auto similar = [&](const NeighbourTable& table, const std::string& key, bool skeletons) {
+    std::vector<uint32_t>& words = scratch->words;
+    words.clear();
+    table.Find(key, &words);
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    for (uint32_t w : words) {
+      float similarity = Similarity(state, i, w, skeletons);
+      if (similarity > 0) raise(w, similarity);
+    }
+  };
+  similar(phonetic_neighbours, token.phonetic, false);
+  // Skeletons of one or two letters ("bn", "l") would match half the lists.
+  if (state->name.abjad && token.skeleton.size() >= 3) {
+    similar(skeleton_neighbours, token.skeleton, true);
+  }
+  // The listed words this query word may be joined from: both halves must be listed words;
+  // a record holding the pair holds the rarer half.
+  const std::string& key = token.phonetic;
+  for (size_t split = 2; key.size() >= 6 && split + 2 <= key.size(); ++split) {
+    auto left = by_phonetic.find(key.substr(0, split));
+    if (left == by_phonetic.end()) continue;
+    auto right = by_phonetic.find(key.substr(split));
+    if (right == by_phonetic.end()) continue;
+    auto count = [&](const std::vector<uint32_t>& words) {
+      size_t n = 0;
+      for (uint32_t w : words) n += postings[w].size();
+      return n;
+    };
+    const auto& rarer = count(left->second) <= count(right->second) ? left->second : right->second;
+    for (uint32_t w : rarer) raise(w, 1);
+  }
+  for (size_t j : {i, i - 1}) {
+    if (j < joined_with_next.size()) {
+      for (uint32_t w : joined_with_next[j]) raise(w, 1);
+    }
+  }
+  for (uint32_t r : token_records) {
+    if (scratch->bound[r] == 0) scratch->touched.push_back(r);
+    scratch->bound[r] += scratch->token_best[r] * token.weight;
+    scratch->found_weight[r] += token.weight;
+    scratch->token_best[r] = 0;
+  }
+}
+
+Status NameIndex::Prepare(const NameQuery& query, PreparedQuery* prepared) const {
   NormalizedName normalized;
   Status status = ThreadNameNormalizer().Normalize(query.name, &normalized);
   if (!status.ok()) return status;
-  Data::QueryState state;
-  state.name = PrepareName(normalized, data.statistics);
-  state.cache.resize(state.name.tokens.size());
-  const size_t record_count = records_.size();
+  prepared->query = &query;
+  prepared->state.name = PrepareName(normalized, data_->statistics);
+  prepared->state.cache.assign(prepared->state.name.tokens.size(), Data::SimilarityCache());
+  return Status::Ok();
+}
 
-  // Candidate generation. Each query word collects the listed words that look like it (its
-  // phonetic key within one or two edits, or its consonant skeleton for an abjad query; and the
-  // words it may be joined from, or that it forms joined with its neighbour) and raises, for
-  // each record holding one, the best similarity that record could have for the query word (1
-  // for joins). The weighted sum over query words bounds the record's query coverage and so its
-  // score (see ScoreNames): records whose bound stays below `min_score` are not scored.
+// Candidate generation. Each query word collects the listed words that look like it (its
+// phonetic key within one or two edits, or its consonant skeleton for an abjad query; and the
+// words it may be joined from, or that it forms joined with its neighbour) and raises, for each
+// record holding one, the best similarity that record could have for the query word (1 for
+// joins). The weighted sum over query words bounds the record's query coverage and so its name
+// score (see ScoreNames); adding the most corroboration can add bounds its score. Records whose
+// bound stays below `min_score` are not scored.
+std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_score) const {
+  const Data& data = *data_;
+  const NameQuery& query = *prepared->query;
+  const auto& tokens = prepared->state.name.tokens;
+  const size_t record_count = records_.size();
+  double unindexed_weight = 0;  // legal forms and initials: assumed to match
+  double total_weight = 0;
+  double word_weight = 0;
+  for (const ScoringToken& token : tokens) {
+    total_weight += token.weight;
+    (token.kind == TokenKind::kWord ? word_weight : unindexed_weight) += token.weight;
+  }
+  const double bonus = CorroborationBonus(query, options_);
+  // The most a record can score when it matches query weight `matched` (see ScoreNames).
+  auto upper_bound = [&](double matched) {
+    matched = std::min(matched, total_weight);
+    double coverage = 0.65 * matched / total_weight + 0.35;
+    double confidence = 0.5 + 0.5 * std::min(1.0, matched / data.information_needed);
+    return coverage * confidence + bonus;
+  };
+  // A query word for which candidate generation finds nothing in a record may still be similar
+  // to one of its words beyond the neighbourhood searched (two edits in a short word): it is
+  // assumed to match at up to kUnseenSimilarity. When a record in which nothing was found can
+  // reach `min_score` that way (corroboration alone can lift it), every record is scored.
   std::vector<uint32_t> candidates;
-  if (brute_force) {
+  if (upper_bound(kUnseenSimilarity * word_weight + unindexed_weight) >= min_score - 1e-6) {
     candidates.resize(record_count);
     for (size_t r = 0; r < record_count; ++r) candidates[r] = static_cast<uint32_t>(r);
-  } else {
-    thread_local SearchScratch scratch;
-    scratch.Reserve(record_count);
-    std::vector<uint32_t> touched_records;
-    double unindexed_weight = 0;  // legal forms and initials: assumed to match
-    double total_weight = 0;
-    double word_weight = 0;
-    const auto& tokens = state.name.tokens;
-    // Words that the query word i+1 forms joined with word i ("quan guo" -> "quanguo").
-    std::vector<std::vector<uint32_t>> joined_with_next(tokens.size());
-    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-      if (tokens[i].kind != TokenKind::kWord || tokens[i + 1].kind != TokenKind::kWord) continue;
-      if (tokens[i].text.size() > kMaxJoinedPart || tokens[i + 1].text.size() > kMaxJoinedPart ||
-          tokens[i].text.size() + tokens[i + 1].text.size() < 5) {
-        continue;
-      }
-      data.phonetic_neighbours.Find(PhoneticKey(tokens[i].text + tokens[i + 1].text),
-                                    &joined_with_next[i], 1);
-    }
-    for (const ScoringToken& token : tokens) {
-      total_weight += token.weight;
-      if (token.kind == TokenKind::kWord) {
-        word_weight += token.weight;
-      } else {
-        unindexed_weight += token.weight;
-      }
-    }
-    double bonus = 0;  // the most corroboration can add
-    if (!query.birth_date.empty()) bonus += std::max(0.0, options_.birth_date_match);
-    if (!query.country.empty()) bonus += std::max(0.0, options_.country_match);
-    if (!query.identifier.empty()) bonus += std::max(0.0, options_.identifier_match);
-    // The most a record can score when it matches query weight `matched` (see ScoreNames).
-    auto upper_bound = [&](double matched) {
-      matched = std::min(matched, total_weight);
-      double coverage = 0.65 * matched / total_weight + 0.35;
-      double confidence = 0.5 + 0.5 * std::min(1.0, matched / data.information_needed);
-      return coverage * confidence + bonus;
-    };
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      const ScoringToken& token = tokens[i];
-      if (token.kind != TokenKind::kWord) continue;  // legal forms, initials: assumed to match
-      std::vector<uint32_t>& token_records = scratch.token_records;
-      token_records.clear();
-      auto raise = [&](uint32_t word, float similarity) {
-        for (uint32_t r : data.postings[word]) {
-          float& best = scratch.token_best[r];
-          if (best == 0) token_records.push_back(r);
-          best = std::max(best, similarity);
-        }
-      };
-      auto exact = data.vocabulary_ids.find(VocabularyKey(token));
-      if (exact != data.vocabulary_ids.end()) raise(exact->second, 1);
-      auto similar = [&](const NeighbourTable& table, const std::string& key, bool skeletons,
-                         int depth) {
-        std::vector<uint32_t>& words = scratch.words;
-        words.clear();
-        table.Find(key, &words, depth);
-        std::sort(words.begin(), words.end());
-        words.erase(std::unique(words.begin(), words.end()), words.end());
-        for (uint32_t w : words) {
-          float similarity = data.Similarity(&state, i, w, skeletons);
-          if (similarity > 0) raise(w, similarity);
-        }
-      };
-      similar(data.phonetic_neighbours, token.phonetic, false, -1);
-      // Skeletons of one or two letters ("bn", "l") would match half the lists.
-      if (state.name.abjad && token.skeleton.size() >= 3) {
-        similar(data.skeleton_neighbours, token.skeleton, true, -1);
-      }
-      // The listed words this query word may be joined from: both halves must be listed words;
-      // a record holding the pair holds the rarer half.
-      const std::string& key = token.phonetic;
-      for (size_t split = 2; key.size() >= 6 && split + 2 <= key.size(); ++split) {
-        auto left = data.by_phonetic.find(key.substr(0, split));
-        if (left == data.by_phonetic.end()) continue;
-        auto right = data.by_phonetic.find(key.substr(split));
-        if (right == data.by_phonetic.end()) continue;
-        auto postings = [&](const std::vector<uint32_t>& words) {
-          size_t n = 0;
-          for (uint32_t w : words) n += data.postings[w].size();
-          return n;
-        };
-        const auto& rarer =
-            postings(left->second) <= postings(right->second) ? left->second : right->second;
-        for (uint32_t w : rarer) raise(w, 1);
-      }
-      for (size_t j : {i, i - 1}) {
-        if (j < joined_with_next.size()) {
-          for (uint32_t w : joined_with_next[j]) raise(w, 1);
-        }
-      }
-      for (uint32_t r : token_records) {
-        if (scratch.bound[r] == 0) touched_records.push_back(r);
-        scratch.bound[r] += scratch.token_best[r] * token.weight;
-        scratch.found_weight[r] += token.weight;
-        scratch.token_best[r] = 0;
-      }
-    }
-    // upper_bound() grows with the matched weight: the least weight that can reach min_score.
-    double needed = 0;
-    if (upper_bound(total_weight) < min_score - 1e-6) {
-      needed = total_weight * 2;  // nothing can
-    } else if (upper_bound(0) < min_score - 1e-6) {
-      double lo = 0, hi = total_weight;
-      for (int step = 0; step < 40; ++step) {
-        double mid = (lo + hi) / 2;
-        (upper_bound(mid) >= min_score - 1e-6 ? hi : lo) = mid;
-      }
-      needed = lo;  // upper_bound(lo) < min_score <= upper_bound(hi), hi - lo tiny
-    }
-    for (uint32_t r : touched_records) {
-      // A query word for which candidate generation found nothing in this record may still be
-      // similar to one of its words beyond the neighbourhood searched (two edits in a short
-      // word): it is assumed to match at up to kUnseenSimilarity.
-      double unseen = word_weight - scratch.found_weight[r];
-      double matched = scratch.bound[r] + kUnseenSimilarity * unseen + unindexed_weight;
-      scratch.bound[r] = 0;
-      scratch.found_weight[r] = 0;
-      if (matched >= needed) candidates.push_back(r);
-    }
+    return candidates;
   }
-  if (!query.identifier.empty()) {
+  // upper_bound() grows with the matched weight: the least weight that can reach min_score.
+  double needed = total_weight * 2;  // nothing can
+  if (upper_bound(total_weight) >= min_score - 1e-6) {
+    double lo = 0, hi = total_weight;
+    for (int step = 0; step < 40; ++step) {
+      double mid = (lo + hi) / 2;
+      (upper_bound(mid) >= min_score - 1e-6 ? hi : lo) = mid;
+    }
+    needed = lo;  // upper_bound(lo) < min_score <= upper_bound(hi), hi - lo tiny
+  }
+  thread_local Data::SearchScratch scratch;
+  scratch.Reserve(record_count);
+  scratch.touched.clear();
+  std::vector<std::vector<uint32_t>> joined_with_next = data.JoinedWords(prepared->state.name);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kWord) continue;  // legal forms, initials: assumed to match
+    data.RaiseWord(&prepared->state, i, joined_with_next, &scratch);
+  }
+  for (uint32_t r : scratch.touched) {
+    double unseen = word_weight - scratch.found_weight[r];
+    double matched = scratch.bound[r] + kUnseenSimilarity * unseen + unindexed_weight;
+    scratch.bound[r] = 0;
+    scratch.found_weight[r] = 0;
+    if (matched >= needed) candidates.push_back(r);
+  }
+  if (!query.identifier.empty()) {  // records sharing the identifier are always scored
     auto found = data.identifiers.find(NormalizeIdentifier(query.identifier));
     if (found != data.identifiers.end()) {
       for (uint32_t r : found->second) {
@@ -690,41 +677,39 @@ Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_sc
       }
     }
   }
+  return candidates;
+}
 
-  // Exact scoring; each entry keeps its best name (ties: the first record).
+// Exact scoring of `record_ids`; each entry keeps its best name (ties: the first record); then
+// corroboration, ranking and explanations.
+void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& record_ids, size_t limit,
+                     double min_score, std::vector<NameMatch>* matches) const {
+  const Data& data = *data_;
+  const NameQuery& query = *prepared->query;
   struct Scored {
     uint32_t entry;
     uint32_t record;
     double score;
   };
   std::vector<Scored> scored;
-  scored.reserve(candidates.size());
-  for (uint32_t r : candidates) {
-    NameScore score =
-        brute_force ? data.ScoreDirect(state.name, r, false) : data.Score(&state, r, false);
-    scored.push_back({data.entry_of[r], r, score.score});
+  scored.reserve(record_ids.size());
+  for (uint32_t r : record_ids) {
+    if (r >= records_.size()) continue;
+    scored.push_back({data.entry_of[r], r, data.Score(&prepared->state, r, false).score});
   }
   std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
     if (a.entry != b.entry) return a.entry < b.entry;
     if (a.score != b.score) return a.score > b.score;
     return a.record < b.record;
   });
-  std::vector<uint32_t> entries;
-  std::vector<double> best;
-  std::vector<uint32_t> best_record;
+  std::vector<Ranked> ranked;
   for (size_t k = 0; k < scored.size(); ++k) {
     if (k > 0 && scored[k].entry == scored[k - 1].entry) continue;
-    entries.push_back(static_cast<uint32_t>(entries.size()));
-    best.push_back(scored[k].score);
-    best_record.push_back(scored[k].record);
-  }
-  std::vector<Ranked> ranked;
-  for (uint32_t e : entries) {
-    uint32_t r = best_record[e];
+    uint32_t r = scored[k].record;
     bool decided = false;
     double delta = Corroborate(query, records_[r], options_, nullptr, &decided);
-    double score = decided ? 1.0 : std::clamp(best[e] + delta, 0.0, 1.0);
-    if (score >= min_score || decided) ranked.push_back({r, best[e], score, decided});
+    double score = decided ? 1.0 : std::clamp(scored[k].score + delta, 0.0, 1.0);
+    if (score >= min_score || decided) ranked.push_back({r, scored[k].score, score, decided});
   }
   std::sort(ranked.begin(), ranked.end(), [&](const Ranked& a, const Ranked& b) {
     if (a.score != b.score) return a.score > b.score;
@@ -741,24 +726,33 @@ Status NameIndex::SearchImpl(const NameQuery& query, size_t limit, double min_sc
     match.name_score = item.name_score;
     match.score = item.score;
     match.decided_by_identifier = item.decided;
-    NameScore detail = brute_force ? data.ScoreDirect(state.name, item.record, true)
-                                   : data.Score(&state, item.record, true);
-    match.explanation = Explain(state.name, data.names[item.record], detail);
+    NameScore detail = data.Score(&prepared->state, item.record, true);
+    match.explanation = Explain(prepared->state.name, data.names[item.record], detail);
     bool decided = false;
     Corroborate(query, *match.record, options_, &match.explanation.evidence, &decided);
     matches->push_back(std::move(match));
   }
-  return Status::Ok();
 }
 
 Status NameIndex::Search(const NameQuery& query, size_t limit, double min_score,
                          std::vector<NameMatch>* matches) const {
-  return SearchImpl(query, limit, min_score, false, matches);
+  matches->clear();
+  PreparedQuery prepared;
+  Status status = Prepare(query, &prepared);
+  if (!status.ok()) return status;
+  Rank(&prepared, Candidates(&prepared, min_score), limit, min_score, matches);
+  return Status::Ok();
 }
 
-Status NameIndex::SearchBruteForce(const NameQuery& query, size_t limit, double min_score,
-                                   std::vector<NameMatch>* matches) const {
-  return SearchImpl(query, limit, min_score, true, matches);
+Status NameIndex::ScoreRecords(const NameQuery& query, const std::vector<uint32_t>& record_ids,
+                               size_t limit, double min_score,
+                               std::vector<NameMatch>* matches) const {
+  matches->clear();
+  PreparedQuery prepared;
+  Status status = Prepare(query, &prepared);
+  if (!status.ok()) return status;
+  Rank(&prepared, record_ids, limit, min_score, matches);
+  return Status::Ok();
 }
 
 Status NameIndex::ScorePair(const std::string& query_name, const std::string& candidate_name,
@@ -786,8 +780,20 @@ Status NameIndex::ScorePair(const std::string& query_name, const std::string& ca
   return Status::Ok();
 }
 
+std::string FormatScore(double value) {
+  if (!std::isfinite(value)) return value > 0 ? "inf" : value < 0 ? "-inf" : "nan";
+  // The largest k with k / 100 <= value, as doubles compare (value * 100 can round either way:
+  // 0.29 * 100 = 28.999999999999996), so a shown score passes a threshold written the same way.
+  double hundredths = std::floor(value * 100);
+  if ((hundredths + 1) / 100 <= value) hundredths += 1;
+  if (hundredths / 100 > value) hundredths -= 1;
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%.2f", hundredths / 100);
+  return std::string(buffer) == "-0.00" ? "0.00" : buffer;
+}
+
 std::string FormatMatchText(const NameMatch& match) {
-  std::string out = Format2(match.score);
+  std::string out = FormatScore(match.score);
   if (match.record != nullptr) {
     const NameRecord& record = *match.record;
     out += "  " + record.list_id + " " + record.entry_id + "  " + record.name;
@@ -795,12 +801,12 @@ std::string FormatMatchText(const NameMatch& match) {
     if (!record.kind.empty()) out += "  " + record.kind;
     if (!record.programs.empty()) out += "  [" + record.programs + "]";
   }
-  out += "\n    name score " + Format2(match.name_score) + ":";
+  out += "\n    name score " + FormatScore(match.name_score) + ":";
   const MatchExplanation& explanation = match.explanation;
   for (size_t i = 0; i < explanation.aligned.size(); ++i) {
     const TokenAlignment& a = explanation.aligned[i];
     out += (i == 0 ? " " : "; ") + a.query_words + " ~ " + a.candidate_words + " " +
-           Format2(a.similarity) + " (weight " + Format2(a.query_weight) + ")";
+           FormatScore(a.similarity) + " (weight " + FormatWeight(a.query_weight) + ")";
   }
   if (explanation.aligned.empty()) out += " no words match";
   out += "\n";
@@ -822,47 +828,6 @@ std::string FormatMatchText(const NameMatch& match) {
   }
   if (match.decided_by_identifier) out += "    decided by a unique identifier\n";
   return out;
-}
-
-std::string FormatMatchJson(const NameMatch& match) {
-  std::string out = "{";
-  if (match.record != nullptr) {
-    const NameRecord& record = *match.record;
-    out += "\"list_id\":" + JsonString(record.list_id) +
-           ",\"entry_id\":" + JsonString(record.entry_id) + ",\"name\":" + JsonString(record.name) +
-           ",\"is_alias\":" + (record.is_alias ? "true" : "false") +
-           ",\"kind\":" + JsonString(record.kind) + ",\"programs\":" + JsonString(record.programs) +
-           ",";
-  }
-  out += "\"score\":" + Format2(match.score) + ",\"name_score\":" + Format2(match.name_score) +
-         ",\"decided_by_identifier\":" + (match.decided_by_identifier ? "true" : "false");
-  out += ",\"tokens\":[";
-  const MatchExplanation& explanation = match.explanation;
-  for (size_t i = 0; i < explanation.aligned.size(); ++i) {
-    const TokenAlignment& a = explanation.aligned[i];
-    out += std::string(i == 0 ? "" : ",") + "{\"query\":" + JsonString(a.query_words) +
-           ",\"candidate\":" + JsonString(a.candidate_words) +
-           ",\"similarity\":" + Format2(a.similarity) +
-           ",\"query_weight\":" + Format2(a.query_weight) +
-           ",\"candidate_weight\":" + Format2(a.candidate_weight) + "}";
-  }
-  auto array = [](const std::vector<std::string>& words) {
-    std::string text = "[";
-    for (size_t i = 0; i < words.size(); ++i) {
-      if (i > 0) text += ',';
-      text += JsonString(words[i]);
-    }
-    return text + "]";
-  };
-  out += "],\"unmatched_query\":" + array(explanation.unmatched_query) +
-         ",\"unmatched_candidate\":" + array(explanation.unmatched_candidate) + ",\"evidence\":[";
-  for (size_t i = 0; i < explanation.evidence.size(); ++i) {
-    const Evidence& e = explanation.evidence[i];
-    out += std::string(i == 0 ? "" : ",") + "{\"field\":" + JsonString(e.field) +
-           ",\"query\":" + JsonString(e.query_value) + ",\"list\":" + JsonString(e.list_value) +
-           ",\"delta\":" + Format2(e.delta) + ",\"note\":" + JsonString(e.note) + "}";
-  }
-  return out + "]}";
 }
 
 }  // namespace corridor::names

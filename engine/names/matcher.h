@@ -112,26 +112,46 @@ struct NameMatch {
   MatchExplanation explanation;
 };
 
+// A listed name that could not be indexed, and why. Such a name is never matched: callers must
+// report it (ListNameScreener puts it in the run's problems; `match` prints it).
+struct NameProblem {
+  std::string list_id;
+  std::string entry_id;
+  std::string name;  // as published
+  bool is_alias = false;
+  std::string reason;  // NameNormalizer::Normalize's message, e.g. "name is only a legal form"
+};
+
 class NameIndex {
  public:
-  // Builds an index over `records`. Records whose names cannot be normalised (see
-  // NameNormalizer::Normalize) are left out and described in `problems()`. Fails only when ICU
-  // cannot transliterate at all.
+  // Builds an index over `records`. A record whose name is unusable (NameNormalizer::Normalize
+  // fails with Status::Corruption or Status::Limit: no letters, only a legal form, over the
+  // limits) is left out and described in `problems()`. Any other failure (ICU cannot
+  // transliterate at all) is fatal and returned; `index` is then unchanged. Names of any length
+  // within the limits are indexed (every word) and scored in full.
   static Status Build(std::vector<NameRecord> records, const MatcherOptions& options,
                       std::unique_ptr<NameIndex>* index);
   ~NameIndex();
 
   // The best entries for `query` whose score is at least `min_score` (plus any decided by a
   // unique identifier), best first, at most `limit`, one match per entry (its best name).
-  // Errors: the query name cannot be normalised (empty, only punctuation or a legal form, too
-  // long, invalid UTF-8); the message says why.
+  // The index returns what scoring every record would (ScoreRecords over all records), with one
+  // documented approximation (docs/matching.md, "Index"): a query word with no listed word
+  // within one or two edits in a record is assumed to agree at most 0.35 with that record's
+  // words, so a record whose words are all two edits from short query words can be missed.
+  // Corroboration never causes a miss: the bound adds the most every given fact can add, and
+  // when that alone could lift any record to `min_score`, every record is scored. Errors: the query
+  // name cannot be normalised (no letters, only a legal form, over the limits of
+  // engine/names/normalize.h); the message says why.
   Status Search(const NameQuery& query, size_t limit, double min_score,
                 std::vector<NameMatch>* matches) const;
 
-  // The same contract as Search(), computed by scoring every indexed name. Slow; the reference
-  // that tests and the evaluation use to check the index.
-  Status SearchBruteForce(const NameQuery& query, size_t limit, double min_score,
-                          std::vector<NameMatch>* matches) const;
+  // The scoring phase of Search(): scores exactly the records `record_ids` (indexes into
+  // records()) against `query`, keeps each entry's best name, applies corroboration, and
+  // returns the best entries as Search() does. Over every record this is the brute-force
+  // reference the tests check the index against (engine/testing/name_search_reference.h).
+  Status ScoreRecords(const NameQuery& query, const std::vector<uint32_t>& record_ids, size_t limit,
+                      double min_score, std::vector<NameMatch>* matches) const;
 
   // Scores two names with this index's token weights (no corroboration).
   Status ScorePair(const std::string& query_name, const std::string& candidate_name,
@@ -139,17 +159,21 @@ class NameIndex {
 
   const MatcherOptions& options() const { return options_; }
   const std::vector<NameRecord>& records() const { return records_; }
-  // "record N (list entry): reason" for each record left out.
-  const std::vector<std::string>& problems() const { return problems_; }
+  // The records left out, in input order.
+  const std::vector<NameProblem>& problems() const { return problems_; }
 
  private:
   struct Data;
+  struct PreparedQuery;
   NameIndex();
-  Status SearchImpl(const NameQuery& query, size_t limit, double min_score, bool brute_force,
-                    std::vector<NameMatch>* matches) const;
+  Status Prepare(const NameQuery& query, PreparedQuery* prepared) const;
+  // The records whose score may reach `min_score` (candidate generation and its bound).
+  std::vector<uint32_t> Candidates(PreparedQuery* prepared, double min_score) const;
+  void Rank(PreparedQuery* prepared, const std::vector<uint32_t>& record_ids, size_t limit,
+            double min_score, std::vector<NameMatch>* matches) const;
   MatcherOptions options_;
   std::vector<NameRecord> records_;
-  std::vector<std::string> problems_;
+  std::vector<NameProblem> problems_;
   std::unique_ptr<Data> data_;
 };
 
@@ -160,10 +184,13 @@ class NameIndex {
 Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
                        std::vector<NameRecord>* records);
 
-// A readable account of one match (several lines, ending in a newline).
+// A readable account of one match (several lines, ending in a newline). Scores and
+// similarities are shown rounded down to two decimals (FormatScore), so "0.80" means >= 0.80.
 std::string FormatMatchText(const NameMatch& match);
-// One JSON object for one match.
-std::string FormatMatchJson(const NameMatch& match);
+
+// `value` (a score or similarity, 0..1) with two decimals, rounded down: the shown value never
+// exceeds the true one, so a shown 0.80 is a hit at a 0.80 threshold.
+std::string FormatScore(double value);
 
 }  // namespace names
 }  // namespace corridor

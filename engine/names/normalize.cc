@@ -193,18 +193,33 @@ bool IsKazakhLetter(UChar32 c) {
   }
 }
 
-// Returns the offset of the first invalid byte, or -1 when `text` is valid UTF-8.
-int64_t FirstInvalidUtf8(std::string_view text) {
-  int32_t length = static_cast<int32_t>(text.size());
+// `text` with each invalid UTF-8 sequence replaced by U+FFFD (which later separates words, like
+// punctuation) and each run of ASCII whitespace and control characters collapsed to one space;
+// leading and trailing spaces are removed. Linear in the input.
+std::string Sanitize(std::string_view text) {
+  std::string out;
+  out.reserve(std::min(text.size(), kMaxNameBytes + 8));
+  int32_t length = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t i = 0;
-  while (i < length) {
+  bool pending_space = false;
+  for (int32_t i = 0; i < length;) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
-    if (c < 0) return start;
+    bool space = c >= 0 && (c < 0x20 || c == ' ' || c == 0x7f);
+    if (space) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+    } else {
+      out.append(text.substr(start, i - start));
+    }
   }
-  return -1;
+  return out;
 }
 
 bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
@@ -455,29 +470,27 @@ NameNormalizer::NameNormalizer() : impl_(std::make_unique<Impl>()) {}
 NameNormalizer::~NameNormalizer() = default;
 
 std::string NameNormalizer::ToLatin(std::string_view name) {
-  if (FirstInvalidUtf8(name) >= 0 || name.size() > kMaxNameBytes) return "";
+  std::string clean = Sanitize(name);
+  if (clean.size() > kMaxNameBytes) return "";
   std::string latin;
   bool abjad = false;
-  if (!impl_->Latin(name, &latin, &abjad).ok()) return "";
+  if (!impl_->Latin(clean, &latin, &abjad).ok()) return "";
   return latin;
 }
 
 Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
   out->tokens.clear();
   out->abjad = false;
-  int64_t invalid = FirstInvalidUtf8(name);
-  if (invalid >= 0) {
-    return Status::Error("invalid UTF-8 at byte " + std::to_string(invalid));
-  }
-  if (name.size() > kMaxNameBytes) {
-    return Status::Error("name longer than " + std::to_string(kMaxNameBytes) + " bytes (" +
-                         std::to_string(name.size()) + ")");
+  std::string clean = Sanitize(name);
+  if (clean.size() > kMaxNameBytes) {
+    return Status::Limit("name longer than " + std::to_string(kMaxNameBytes) + " bytes (" +
+                         std::to_string(clean.size()) + ")");
   }
   std::string latin;
-  Status status = impl_->Latin(name, &latin, &out->abjad);
+  Status status = impl_->Latin(clean, &latin, &out->abjad);
   if (!status.ok()) return status;
   std::vector<RawToken> raw = SplitWords(latin);
-  if (raw.empty()) return Status::Error("name has no letters or digits");
+  if (raw.empty()) return Status::Corruption("name has no letters or digits");
 
   // Legal forms: the longest phrase at each position.
   const auto& legal_forms = LegalFormTable();
@@ -515,9 +528,24 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
   for (const NameToken& token : tokens) {
     only_legal_forms = only_legal_forms && token.kind == TokenKind::kLegalForm;
   }
-  if (only_legal_forms) return Status::Error("name is only a legal form");
+  if (only_legal_forms) return Status::Corruption("name is only a legal form");
   if (tokens.size() > kMaxNameTokens) {
-    return Status::Error("name has more than " + std::to_string(kMaxNameTokens) + " words (" +
+    // One-letter words that repeat an earlier one are padding (" x x x"); the scorer ignores
+    // unmatched initials beyond the listed name's own anyway (engine/names/score.h).
+    bool seen[26] = {};
+    std::vector<NameToken> kept;
+    for (NameToken& token : tokens) {
+      if (token.kind == TokenKind::kInitial) {
+        bool& repeated = seen[token.text[0] - 'a'];
+        if (repeated) continue;
+        repeated = true;
+      }
+      kept.push_back(std::move(token));
+    }
+    tokens = std::move(kept);
+  }
+  if (tokens.size() > kMaxNameTokens) {
+    return Status::Limit("name has more than " + std::to_string(kMaxNameTokens) + " words (" +
                          std::to_string(tokens.size()) + ")");
   }
   out->tokens = std::move(tokens);

@@ -6,15 +6,16 @@
 //   Status status = normalizer.Normalize("ТОО «Сбер Восток»", &name);
 //   // name.tokens: sber, vostok, and a legal-form token of class "limited" (from ТОО)
 //
-// Steps: UTF-8 validation; NFKC with case folding; control characters become spaces; Chinese
-// legal forms (有限公司, ...) are recognised before transliteration; transliteration to Latin per
-// script (Han to pinyin with the surname apart from the joined given name, Cyrillic by the BGN
-// tables for Russian or Kazakh, Arabic and Urdu script (marked as written without short vowels),
-// the Uyghur Arabic alphabet by corridor's own rules, Greek, Hangul with the usual spellings of
-// Korean surnames, kana, Hebrew); accents are folded; punctuation separates tokens except
-// apostrophes, which are dropped ("O'Brien" = "obrien"); legal forms are recognised (also across
-// languages: TOO = LLP = OOO = LLC = Ltd = GmbH = 有限公司) and common abbreviations expanded
-// (INTL = international).
+// Steps: invalid UTF-8 bytes become U+FFFD (then a separator, like punctuation) and runs of
+// whitespace and control characters collapse to one space; NFKC with case folding; control
+// characters become spaces; Chinese legal forms (有限公司, ...) are recognised before
+// transliteration; transliteration to Latin per script (Han to pinyin with the surname apart from
+// the joined given name, Cyrillic by the BGN tables for Russian or Kazakh, Arabic and Urdu script
+// (marked as written without short vowels), the Uyghur Arabic alphabet by corridor's own rules,
+// Greek, Hangul with the usual spellings of Korean surnames, kana, Hebrew); accents are folded;
+// punctuation separates tokens except apostrophes, which are dropped ("O'Brien" = "obrien"); legal
+// forms are recognised (also across languages: TOO = LLP = OOO = LLC = Ltd = GmbH = 有限公司) and
+// common abbreviations expanded (INTL = international).
 //
 // Thread safety: a NameNormalizer caches ICU Transliterator objects, which are slow to create and
 // not thread-safe. Each thread uses its own: ThreadNameNormalizer() returns the calling thread's.
@@ -50,9 +51,13 @@ struct NormalizedName {
   bool abjad = false;
 };
 
-// Limits beyond which a name is rejected rather than matched.
-constexpr size_t kMaxNameBytes = 1024;
-constexpr size_t kMaxNameTokens = 32;
+// Limits that bound the work per name, so that a hostile name cannot hang screening. A name is
+// refused (Status::Limit) when, after its whitespace runs are collapsed, it is longer than
+// kMaxNameBytes, or when it has more than kMaxNameTokens tokens once one-letter words that repeat
+// an earlier one-letter word are dropped (" x x x" padding). Scoring is quadratic in the tokens
+// of the two names, so 128 x 128 token pairs per candidate at most.
+constexpr size_t kMaxNameBytes = 4096;
+constexpr size_t kMaxNameTokens = 128;
 
 class NameNormalizer {
  public:
@@ -61,13 +66,17 @@ class NameNormalizer {
   NameNormalizer(const NameNormalizer&) = delete;
   NameNormalizer& operator=(const NameNormalizer&) = delete;
 
-  // Normalises `name`. Errors, each with a message saying why: invalid UTF-8 (with the byte
-  // offset), a name longer than kMaxNameBytes or with more than kMaxNameTokens words, a name with
-  // no letters or digits, a name that is only a legal form, ICU transliterators that cannot be
-  // created. On error `out` is cleared.
+  // Normalises `name`. Errors, each with a message saying why:
+  //   Status::Limit       the name is longer than kMaxNameBytes or has more than kMaxNameTokens
+  //                       words (see above);
+  //   Status::Corruption  the name has no letters or digits, or is only a legal form;
+  //   Status::Error       ICU cannot normalise or transliterate at all (a setup failure: no name
+  //                       can be normalised).
+  // The first two are problems of this name; the last is fatal. On error `out` is cleared.
   Status Normalize(std::string_view name, NormalizedName* out);
 
   // The Latin text before tokenisation (for tests and explanations). "" on error.
+  // Invalid UTF-8 is replaced and whitespace collapsed as by Normalize().
   std::string ToLatin(std::string_view name);
 
  private:

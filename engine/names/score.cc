@@ -81,10 +81,19 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
 }
 
 struct Candidate {
-  uint32_t query_tokens;
-  uint32_t candidate_tokens;
+  AlignedUnit unit;  // similarity unused here
   float similarity;
 };
+
+// The tie-break of equally similar pairs: the number of distinct bits of
+// (query mask | candidate mask << 1) of the former bit-mask scorer, kept so that scores do not
+// move: the size of the union of [qf, qf + qn) and [cf + 1, cf + 1 + cn).
+int TieBreakSize(const AlignedUnit& u) {
+  int64_t q_lo = u.query_first, q_hi = q_lo + u.query_count;
+  int64_t c_lo = int64_t{u.candidate_first} + 1, c_hi = c_lo + u.candidate_count;
+  int64_t overlap = std::max<int64_t>(0, std::min(q_hi, c_hi) - std::max(q_lo, c_lo));
+  return static_cast<int>(u.query_count + u.candidate_count - overlap);
+}
 
 }  // namespace
 
@@ -255,19 +264,21 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
                         {candidate.text, candidate.skeleton, candidate.phonetic}, skeletons);
 }
 
-NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
-                     const std::vector<float>& similarity, double information_needed,
-                     bool keep_units) {
-  NameScore result;
+namespace {
+
+// Every pair of words (and of two adjacent short words against one word) that agrees at all.
+std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const ScoringName& candidate,
+                                           const std::vector<float>& similarity) {
   size_t nq = query.tokens.size(), nc = candidate.tokens.size();
-  if (nq == 0 || nc == 0) return result;
   bool skeletons = query.abjad != candidate.abjad;
   std::vector<Candidate> candidates;
   candidates.reserve(nq * nc + 4);
   for (size_t i = 0; i < nq; ++i) {
     for (size_t j = 0; j < nc; ++j) {
       float s = similarity[i * nc + j];
-      if (s > 0) candidates.push_back({1u << i, 1u << j, s});
+      if (s > 0) {
+        candidates.push_back({{static_cast<uint32_t>(i), 1, static_cast<uint32_t>(j), 1, 0}, s});
+      }
     }
   }
   // Two adjacent words of one name against one word of the other.
@@ -292,49 +303,84 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
         double s = WordSimilarity({joined, joined_skeleton, joined_phonetic},
                                   {other.text, other.skeleton, other.phonetic}, skeletons);
         if (s <= 0) continue;
-        uint32_t pair = (1u << i) | (1u << (i + 1));
+        uint32_t pair = static_cast<uint32_t>(i), single = static_cast<uint32_t>(j);
         if (joined_is_query) {
-          candidates.push_back({pair, 1u << j, static_cast<float>(s)});
+          candidates.push_back({{pair, 2, single, 1, 0}, static_cast<float>(s)});
         } else {
-          candidates.push_back({1u << j, pair, static_cast<float>(s)});
+          candidates.push_back({{single, 1, pair, 2, 0}, static_cast<float>(s)});
         }
       }
     }
   };
   try_joined(query, candidate, true);
   try_joined(candidate, query, false);
+  return candidates;
+}
+
+}  // namespace
+
+NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
+                     const std::vector<float>& similarity, double information_needed,
+                     bool keep_units) {
+  NameScore result;
+  size_t nq = query.tokens.size(), nc = candidate.tokens.size();
+  if (nq == 0 || nc == 0) return result;
+  std::vector<Candidate> candidates = AlignmentCandidates(query, candidate, similarity);
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
                      if (a.similarity != b.similarity) return a.similarity > b.similarity;
-                     return std::popcount(a.query_tokens | (a.candidate_tokens << 1)) >
-                            std::popcount(b.query_tokens | (b.candidate_tokens << 1));
+                     return TieBreakSize(a.unit) > TieBreakSize(b.unit);
                    });
-  uint32_t used_query = 0, used_candidate = 0;
+  // Greedy alignment, best pair first, each token used once.
+  std::vector<uint8_t> used_query(nq, 0), used_candidate(nc, 0);
   double matched_query = 0, matched_candidate = 0;
   for (const Candidate& c : candidates) {
-    if ((c.query_tokens & used_query) || (c.candidate_tokens & used_candidate)) continue;
-    used_query |= c.query_tokens;
-    used_candidate |= c.candidate_tokens;
+    const AlignedUnit& u = c.unit;
+    bool taken = false;
+    for (uint32_t k = 0; k < u.query_count; ++k) taken = taken || used_query[u.query_first + k];
+    for (uint32_t k = 0; k < u.candidate_count; ++k) {
+      taken = taken || used_candidate[u.candidate_first + k];
+    }
+    if (taken) continue;
     double query_weight = 0, candidate_weight = 0;
     bool initial = false;
-    for (size_t i = 0; i < nq; ++i) {
-      if (!(c.query_tokens & (1u << i))) continue;
-      query_weight += query.tokens[i].weight;
-      initial = initial || query.tokens[i].kind == TokenKind::kInitial;
+    for (uint32_t k = 0; k < u.query_count; ++k) {
+      const ScoringToken& token = query.tokens[u.query_first + k];
+      used_query[u.query_first + k] = 1;
+      query_weight += token.weight;
+      initial = initial || token.kind == TokenKind::kInitial;
     }
-    for (size_t j = 0; j < nc; ++j) {
-      if (!(c.candidate_tokens & (1u << j))) continue;
-      candidate_weight += candidate.tokens[j].weight;
-      initial = initial || candidate.tokens[j].kind == TokenKind::kInitial;
+    for (uint32_t k = 0; k < u.candidate_count; ++k) {
+      const ScoringToken& token = candidate.tokens[u.candidate_first + k];
+      used_candidate[u.candidate_first + k] = 1;
+      candidate_weight += token.weight;
+      initial = initial || token.kind == TokenKind::kInitial;
     }
     // An initial carries the information of an initial, not of the word it abbreviates.
     if (initial) query_weight = candidate_weight = std::min(query_weight, candidate_weight);
     matched_query += c.similarity * query_weight;
     matched_candidate += c.similarity * candidate_weight;
-    if (keep_units) result.units.push_back({c.query_tokens, c.candidate_tokens, c.similarity});
+    if (keep_units) {
+      AlignedUnit unit = u;
+      unit.similarity = c.similarity;
+      result.units.push_back(unit);
+    }
   }
+  // Unmatched one-letter query words beyond the candidate's own initials are padding.
+  size_t candidate_initials = 0;
+  for (const ScoringToken& token : candidate.tokens) {
+    candidate_initials += token.kind == TokenKind::kInitial ? 1 : 0;
+  }
+  size_t noise_allowance = std::max<size_t>(1, candidate_initials);
   double total_query = 0, total_candidate = 0;
-  for (const ScoringToken& token : query.tokens) total_query += token.weight;
+  for (size_t i = 0; i < nq; ++i) {
+    const ScoringToken& token = query.tokens[i];
+    if (token.kind == TokenKind::kInitial && !used_query[i]) {
+      if (noise_allowance == 0) continue;
+      --noise_allowance;
+    }
+    total_query += token.weight;
+  }
   for (const ScoringToken& token : candidate.tokens) total_candidate += token.weight;
   result.query_coverage = matched_query / total_query;
   result.candidate_coverage = matched_candidate / total_candidate;

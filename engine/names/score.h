@@ -63,10 +63,13 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
 // index consider joining two adjacent words only when neither is longer than this.
 constexpr size_t kMaxJoinedPart = 6;
 
-// One aligned unit: query tokens (a bit mask) matched to candidate tokens, and how closely.
+// One aligned unit: one or two adjacent query tokens matched to one or two adjacent candidate
+// tokens, and how closely. Positions are token indexes; names of any length are scored.
 struct AlignedUnit {
-  uint32_t query_tokens = 0;
-  uint32_t candidate_tokens = 0;
+  uint32_t query_first = 0;
+  uint32_t query_count = 0;
+  uint32_t candidate_first = 0;
+  uint32_t candidate_count = 0;
   double similarity = 0;
 };
 
@@ -82,7 +85,9 @@ struct NameScore {
 // TokenSimilarity(query i, candidate j) (the caller may cache it). Tokens are aligned greedily,
 // best pair first, in any order; two adjacent words on one side may be joined to match one word
 // on the other (Quan Guo = Quanguo); an initial matched to a word counts with the initial's small
-// weight on both sides. The score is
+// weight on both sides. One-letter query words left unmatched are noise beyond the candidate's
+// own initials: at most max(1, candidate initials) of them count in the query's weight, so that
+// padding a name with " x x x" cannot push a true match below the threshold. The score is
 //   coverage * (0.5 + 0.5 * min(1, information / InformationNeeded()))
 // where coverage = 0.65 * query_coverage + 0.35 * candidate_coverage, so that a full match on a
 // rare name outscores a full match on a common one and a single generic word cannot reach a hit.

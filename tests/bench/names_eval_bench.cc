@@ -16,6 +16,7 @@
 
 #include "engine/base/csv.h"
 #include "engine/names/matcher.h"
+#include "engine/testing/name_search_reference.h"
 #include "tests/names_perturb.h"
 #include "tests/names_reference_lists.h"
 
@@ -269,7 +270,7 @@ int main(int argc, char** argv) {
       }
       if (queries % brute_every == 0) {
         std::vector<NameMatch> brute, indexed;
-        index->SearchBruteForce(query, 1000, threshold, &brute);
+        SearchBruteForce(*index, query, 1000, threshold, &brute);
         index->Search(query, 1000, threshold, &indexed);
         ++brute_queries;
         brute_hits += brute.size();
