@@ -141,14 +141,15 @@ rule { id: "supplier" description: "supplier" category: FORCED_LABOUR weight: 60
 }
 
 // Several hundred shipments in many batches of 64; parties repeat across batches, and one
-// entity's name cannot be screened (its problem must be on every shipment that names it).
+// entity's name cannot be screened: "LLP" is only a legal form (its problem must be on every
+// shipment that names it).
 std::string ManyShipments() {
   std::string sql = R"(
 INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
 INSERT INTO list_entry (list_id, entry_id, kind, name, programs)
   VALUES ('wl', '1', 'company', 'SBER VOSTOK LLP', 'RUSSIA-EO14024');
 INSERT INTO entity (entity_id, kind, name, country) VALUES
-  ('E-BAD', 'company', 'w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 w20 w21 w22 w23 w24 w25 w26 w27 w28 w29 w30 w31 w32 w33 w34 w35 w36 w37 w38 w39', 'KZ'),
+  ('E-BAD', 'company', 'LLP', 'KZ'),
   ('E-LISTED', 'company', 'Sber Vostok LLP', 'KZ');
 )";
   for (int e = 0; e < 40; ++e) {
@@ -277,6 +278,43 @@ rule { id: "pk" description: "pk" category: SECURITY weight: 10
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("no shipment S-999") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.File("o.scores")));
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("A list name that cannot be screened is a problem in the stream header", "[integrity]") {
+  // Before: ListNameScreener::Load ignored the index's problems; the name vanished.
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name) VALUES
+  ('wl', '1', 'company', 'SBER VOSTOK LLP'), ('wl', '2', 'company', 'OOO');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S-1', 'KZ');
+)");
+  std::string rules = MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+rule { id: "listed" description: "listed" category: SECONDARY_SANCTIONS weight: 95
+  decision_floor: BLOCK listed_party { lists: ["wl"] } }
+)"}});
+  ScreenOptions options;
+  options.db_path = db;
+  options.rules_dir = rules;
+  options.out_path = dir.File("out.scores");
+  options.as_of = "2025-12-01";
+  ScreenReport report;
+  REQUIRE(RunScreen(options, &report).ok());
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(options.out_path, &reader).ok());
+  scores::ScoreRecord record;
+  REQUIRE(reader->Next(&record));
+  REQUIRE(record.has_header());
+  CHECK(record.header().problem_count() == 1);
+  REQUIRE(record.header().problems_size() == 1);
+  CHECK(record.header().problems(0).table() == "list_entry");
+  CHECK(record.header().problems(0).row_id() == "wl:2");
 }
 
 }  // namespace

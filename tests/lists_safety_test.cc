@@ -69,11 +69,7 @@ std::string Snapshot(Database* db) {
   return out;
 }
 
-const char* ReferenceData() {
-  const char* folder = std::getenv("CORRIDOR_REFERENCE_DATA");
-  if (folder == nullptr || !std::filesystem::is_directory(folder)) return nullptr;
-  return folder;
-}
+const char* ReferenceData() { return testing::ReferenceDataOrNull(); }
 
 constexpr const char* kUflpa =
     "id,name,kind,country\n"
@@ -158,7 +154,7 @@ TEST_CASE("An older version is refused unless --allow-older", "[lists][safety]")
 TEST_CASE("The 2021 SDN set is refused over the 2024 sdn.csv", "[lists][safety][reference]") {
   const char* data = ReferenceData();
   if (data == nullptr) {
-    WARN("CORRIDOR_REFERENCE_DATA is not set: skipped");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   const std::string folder = std::string(data) + "/lists/ofac_sdn";
@@ -284,7 +280,7 @@ TEST_CASE("The partial CSL, cut mid-field, is refused unless --force",
           "[lists][safety][reference]") {
   const char* data = ReferenceData();
   if (data == nullptr) {
-    WARN("CORRIDOR_REFERENCE_DATA is not set: skipped");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto db = NewDatabase();

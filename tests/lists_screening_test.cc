@@ -21,9 +21,9 @@ struct RealList {
 };
 
 TEST_CASE("The listed-party rule finds parties on every imported real list", "[lists-screening]") {
-  const char* data = std::getenv("CORRIDOR_REFERENCE_DATA");
-  if (data == nullptr || !std::filesystem::is_directory(std::string(data) + "/lists")) {
-    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+  const char* data = testing::ReferenceDataOrNull();
+  if (data == nullptr) {
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   const std::string root = data;

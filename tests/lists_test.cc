@@ -10,6 +10,7 @@
 #include "engine/lists/document.h"
 #include "engine/lists/import.h"
 #include "engine/store/database.h"
+#include "tests/test_util.h"
 
 namespace corridor {
 
@@ -81,11 +82,7 @@ Status ImportForced(Database* db, const std::string& format, const std::string& 
   return ImportList(db, options, report);
 }
 
-const char* ReferenceData() {
-  const char* folder = std::getenv("CORRIDOR_REFERENCE_DATA");
-  if (folder == nullptr || !std::filesystem::is_directory(folder)) return nullptr;
-  return folder;
-}
+const char* ReferenceData() { return testing::ReferenceDataOrNull(); }
 
 }  // namespace
 
@@ -713,7 +710,7 @@ TEST_CASE("Recorded changes agree with a plain SQL comparison of the two version
   CheckChangesAgainstReference(kFixtures + "ofac_small", kFixtures + "ofac_small_v2");
   const char* data = ReferenceData();
   if (data == nullptr) {
-    WARN("skipped the real-data half: set CORRIDOR_REFERENCE_DATA");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   CheckChangesAgainstReference(std::string(data) + "/lists/ofac_sdn/consistent_set_2021-07-07",
@@ -725,7 +722,7 @@ TEST_CASE("Recorded changes agree with a plain SQL comparison of the two version
 TEST_CASE("ofac-csv imports the 2024 SDN set with exact counts and known entries", "[lists]") {
   const char* data = ReferenceData();
   if (data == nullptr) {
-    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto db = NewDatabase();
@@ -864,7 +861,7 @@ TEST_CASE("ofac-csv imports the 2024 SDN set with exact counts and known entries
 TEST_CASE("ofac-csv history across the 2021 consistent set and the 2024 set", "[lists]") {
   const char* data = ReferenceData();
   if (data == nullptr) {
-    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto db = NewDatabase();
@@ -896,7 +893,7 @@ TEST_CASE("ofac-csv history across the 2021 consistent set and the 2024 set", "[
 TEST_CASE("ofac-csv imports the non-SDN consolidated list", "[lists]") {
   const char* data = ReferenceData();
   if (data == nullptr) {
-    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto db = NewDatabase();
@@ -914,7 +911,7 @@ TEST_CASE("ofac-csv imports the non-SDN consolidated list", "[lists]") {
 TEST_CASE("un-xml imports the UN consolidated list with exact counts", "[lists]") {
   const char* data = ReferenceData();
   if (data == nullptr) {
-    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto db = NewDatabase();
@@ -942,7 +939,7 @@ TEST_CASE("un-xml imports the UN consolidated list with exact counts", "[lists]"
 TEST_CASE("csl-csv, dpl-tsv and uk-csv import the shared files with exact counts", "[lists]") {
   const char* data = ReferenceData();
   if (data == nullptr) {
-    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto db = NewDatabase();
@@ -1007,7 +1004,7 @@ TEST_CASE("csl-csv, dpl-tsv and uk-csv import the shared files with exact counts
 TEST_CASE("ftm-json imports the OpenSanctions clusters with their ownership links", "[lists]") {
   const char* data = ReferenceData();
   if (data == nullptr) {
-    WARN("skipped: set CORRIDOR_REFERENCE_DATA to the shared data folder");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto db = NewDatabase();

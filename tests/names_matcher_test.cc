@@ -8,6 +8,7 @@
 #include "engine/names/matcher.h"
 #include "engine/names/score.h"
 #include "engine/testing/name_search_reference.h"
+#include "tests/test_util.h"
 #include "tests/names_perturb.h"
 #include "tests/names_reference_lists.h"
 
@@ -370,7 +371,7 @@ TEST_CASE("Bad query names are errors that say why; odd ones still match", "[nam
 TEST_CASE("Real list names are found under perturbation", "[names][reference]") {
   std::string folder = reference::DataFolder();
   if (folder.empty()) {
-    WARN("skipped: CORRIDOR_REFERENCE_DATA is not set");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto index = BuildIndex(reference::LoadAllLists(folder));
@@ -420,7 +421,7 @@ TEST_CASE("On the real lists the index agrees with brute force above the thresho
           "[names][reference]") {
   std::string folder = reference::DataFolder();
   if (folder.empty()) {
-    WARN("skipped: CORRIDOR_REFERENCE_DATA is not set");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto index = BuildIndex(reference::LoadAllLists(folder));

@@ -14,15 +14,15 @@
 #include "engine/base/csv.h"
 #include "engine/base/strings.h"
 #include "engine/names/matcher.h"
+#include "tests/test_util.h"
 
 namespace corridor::names::reference {
 
-// The reference data folder, or "" when CORRIDOR_REFERENCE_DATA is unset or missing.
+// The reference data folder, or "" when CORRIDOR_REFERENCE_DATA is unset (the test skips);
+// set but not a folder fails the test (tests/test_util.h).
 inline std::string DataFolder() {
-  const char* folder = std::getenv("CORRIDOR_REFERENCE_DATA");
-  if (folder == nullptr || *folder == '\0') return "";
-  std::ifstream probe(std::string(folder) + "/README.md");
-  return probe ? folder : "";
+  const char* folder = testing::ReferenceDataOrNull();
+  return folder == nullptr ? "" : folder;
 }
 
 // OFAC legacy CSV cell: "-0- " is null.
@@ -70,6 +70,7 @@ inline void LoadOfacCsv(const std::string& prim_path, const std::string& alt_pat
                         const std::string& list_id, std::vector<NameRecord>* records) {
   std::map<std::string, size_t> primary;  // ent_num -> index in records
   std::ifstream prim(prim_path, std::ios::binary);
+  if (!prim) throw std::runtime_error("reference data file " + prim_path + " is missing");
   CsvReader reader(&prim);
   std::vector<std::string> fields;
   while (reader.Next(&fields)) {
@@ -96,6 +97,7 @@ inline void LoadOfacCsv(const std::string& prim_path, const std::string& alt_pat
     records->push_back(std::move(record));
   }
   std::ifstream alt(alt_path, std::ios::binary);
+  if (!alt) throw std::runtime_error("reference data file " + alt_path + " is missing");
   CsvReader alt_reader(&alt);
   while (alt_reader.Next(&fields)) {
     if (fields.size() < 4 || !alt_reader.error().empty()) continue;
@@ -148,6 +150,7 @@ inline std::string XmlFirst(const std::string& block, const std::string& tag) {
 // aliases and names in the original script.
 inline void LoadUnXml(const std::string& path, std::vector<NameRecord>* records) {
   std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("reference data file " + path + " is missing");
   std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   for (const char* kind : {"INDIVIDUAL", "ENTITY"}) {
     std::string open = std::string("<") + kind + ">", close = std::string("</") + kind + ">";
@@ -200,6 +203,7 @@ inline void LoadUnXml(const std::string& path, std::vector<NameRecord>* records)
 // is read on its own).
 inline void LoadCslCsv(const std::string& path, std::vector<NameRecord>* records) {
   std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("reference data file " + path + " is missing");
   CsvReader reader(&in);
   std::vector<std::string> fields;
   while (reader.Next(&fields)) {

@@ -154,7 +154,7 @@ TEST_CASE("The work per name is bounded: oversized names are refused with the li
 TEST_CASE("Padded real SDN names are still hits", "[names][padding][reference]") {
   std::string folder = reference::DataFolder();
   if (folder.empty()) {
-    WARN("skipped: CORRIDOR_REFERENCE_DATA is not set");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto index = Build(reference::LoadAllLists(folder));
@@ -223,7 +223,7 @@ TEST_CASE("On the real lists, with maximal corroboration, the index equals brute
           "[names][bound][reference]") {
   std::string folder = reference::DataFolder();
   if (folder.empty()) {
-    WARN("skipped: CORRIDOR_REFERENCE_DATA is not set");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto index = Build(reference::LoadAllLists(folder), MaximalCorroboration());
@@ -274,7 +274,7 @@ TEST_CASE("Names over 32 words are indexed and scored in full", "[names][long]")
 TEST_CASE("The real UN alias of 50-odd words is indexed and found", "[names][long][reference]") {
   std::string folder = reference::DataFolder();
   if (folder.empty()) {
-    WARN("skipped: CORRIDOR_REFERENCE_DATA is not set");
+    WARN(CORRIDOR_SKIP_MARK);
     return;
   }
   auto index = Build(reference::LoadAllLists(folder));

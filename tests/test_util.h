@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "engine/store/database.h"
@@ -75,37 +76,33 @@ inline std::string MakeRules(const TempDir& dir, const std::map<std::string, std
 }
 
 // The folder of real public lists and tables (CORRIDOR_REFERENCE_DATA), for integration tests.
-// Unset: the test is skipped: it returns "" after a warning that CTest reads as a skip (the
-// SKIP_REGULAR_EXPRESSION in CMakeLists.txt) and tests/run.sh counts. Set: it must be a folder,
-// and every file a test asks for with ReferenceFile() must exist, or the test fails.
+// Unset: the test is skipped: it warns with CORRIDOR_SKIP_MARK, which CTest reads as a skip (the
+// SKIP_REGULAR_EXPRESSION in CMakeLists.txt) and tests/run.sh counts, and returns. Set: it must
+// be a folder, and every file a test asks for with ReferenceFile() must exist, or the test fails
+// (an exception fails a Catch2 test).
 //
-//   std::string data = ReferenceData();
-//   if (data.empty()) return;  // skipped
+//   const char* data = testing::ReferenceDataOrNull();
+//   if (data == nullptr) { WARN(CORRIDOR_SKIP_MARK); return; }
 #define CORRIDOR_SKIP_MARK "SKIPPED: CORRIDOR_REFERENCE_DATA is not set"
-inline std::string ReferenceDataFolder() {
+inline const char* ReferenceDataOrNull() {
   const char* folder = std::getenv("CORRIDOR_REFERENCE_DATA");
-  return folder == nullptr ? "" : folder;
+  if (folder == nullptr || *folder == '\0') return nullptr;
+  if (!std::filesystem::is_directory(folder)) {
+    throw std::runtime_error(std::string("CORRIDOR_REFERENCE_DATA is set to ") + folder +
+                             ", which is not a folder");
+  }
+  return folder;
 }
-#define ReferenceData()                                                                   \
-  ([]() -> std::string {                                                                  \
-    std::string folder_ = ::corridor::testing::ReferenceDataFolder();                     \
-    if (folder_.empty()) {                                                                \
-      WARN(CORRIDOR_SKIP_MARK);                                                           \
-    } else if (!std::filesystem::is_directory(folder_)) {                                 \
-      FAIL("CORRIDOR_REFERENCE_DATA is set to " << folder_ << ", which is not a folder"); \
-    }                                                                                     \
-    return folder_;                                                                       \
-  }())
-// `relative` inside the reference data folder; fails the test when it does not exist.
-// REQUIRES: ReferenceData() is not empty.
-#define ReferenceFile(relative)                                                                \
-  ([&]() -> std::string {                                                                      \
-    std::string path_ = ::corridor::testing::ReferenceDataFolder() + "/" + (relative);         \
-    if (!std::filesystem::exists(path_)) {                                                     \
-      FAIL("reference data file " << path_ << " is missing (CORRIDOR_REFERENCE_DATA is set)"); \
-    }                                                                                          \
-    return path_;                                                                              \
-  }())
+// `relative` inside the reference data folder; throws (failing the test) when it is missing.
+// REQUIRES: ReferenceDataOrNull() is not null.
+inline std::string ReferenceFile(const std::string& relative) {
+  std::string path = std::string(ReferenceDataOrNull()) + "/" + relative;
+  if (!std::filesystem::exists(path)) {
+    throw std::runtime_error("reference data file " + path +
+                             " is missing (CORRIDOR_REFERENCE_DATA is set)");
+  }
+  return path;
+}
 
 // Runs the corridor binary with `args`; returns its exit code and captures stdout and stderr.
 struct CommandResult {

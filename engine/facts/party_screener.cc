@@ -11,7 +11,8 @@ namespace {
 
 constexpr size_t kMatchesPerName = 10;
 
-std::string TwoDecimals(double value) { return FormatNumber(value, 2); }
+// Rounded down, never up: "0.80" in evidence means at least 0.80 (docs/matching.md).
+std::string TwoDecimals(double value) { return names::FormatScore(value); }
 
 }  // namespace
 

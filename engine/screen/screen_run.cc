@@ -492,6 +492,12 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
                                     MatcherOptionsFrom(rule_set.name_matching), &screener);
     if (!status.ok()) return status;
     setup.screener = screener.get();
+    // List names the index cannot use: in the header, before any shipment, never silent.
+    scores::StreamHeader* header = record.mutable_header();
+    header->set_problem_count(static_cast<int64_t>(screener->problems().size()));
+    for (size_t i = 0; i < screener->problems().size() && i < kMaxRunProblems; ++i) {
+      ToProto(screener->problems()[i], header->add_problems());
+    }
   }
   // Bind the rules to the run (ownership analyses, incident index), on this thread.
   Resources resources(input.get(), screener.get(), options.as_of);
