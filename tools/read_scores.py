@@ -20,7 +20,9 @@ def read_records(path):
     """Yields ScoreRecord messages from a delimited or JSON-lines score stream."""
     with open(path, "rb") as f:
         data = f.read()
-    if data[:1] == b"{":
+    # A JSON stream starts with the header record printed with its field name; a delimited one
+    # with a varint length, which may itself be b"{" (123), followed by a tag byte, never b'"'.
+    if data.lstrip().startswith(b'{"header"'):
         for line in data.decode("utf-8").splitlines():
             record = scores_pb2.ScoreRecord()
             json_format.Parse(line, record)

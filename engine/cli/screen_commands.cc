@@ -109,6 +109,10 @@ int RunScreen(const std::vector<std::string>& args) {
     std::cerr << "corridor screen: --table needs --out to name a file\n";
     return kExitUsage;
   }
+  // Before anything runs: an output that is the input database, or a FIFO or device, is refused
+  // with nothing touched.
+  Status out_checked = CheckOutputPath(screen.out_path, {screen.db_path});
+  if (!out_checked.ok()) return Fail("screen", out_checked);
   if (table) std::cout << TableHeader();
   int64_t written = 0;
   screen.on_shipment = [&](const scores::ShipmentScore& score) {
@@ -119,10 +123,7 @@ int RunScreen(const std::vector<std::string>& args) {
   };
   ScreenReport report;
   Status status = RunScreen(screen, &report);
-  if (!status.ok()) {
-    std::cerr << "corridor screen: " << status.message() << "\n";
-    return kExitSetupError;
-  }
+  if (!status.ok()) return Fail("screen", status);
   std::cerr << "corridor screen: " << ExplainSummary(report.summary);
   if (screen.out_path != "-") std::cerr << "corridor screen: wrote " << screen.out_path << "\n";
   if (fail_decision != DECISION_UNSPECIFIED && report.worst >= fail_decision) {
@@ -149,10 +150,7 @@ int RunExplain(const std::vector<std::string>& args) {
 
   std::unique_ptr<ScoreReader> reader;
   Status status = ScoreReader::Open(scores_path, &reader);
-  if (!status.ok()) {
-    std::cerr << "corridor explain: " << status.message() << "\n";
-    return kExitSetupError;
-  }
+  if (!status.ok()) return Fail("explain", status);
   std::set<std::string> wanted(shipment_ids.begin(), shipment_ids.end());
   std::set<std::string> found;
   scores::ScoreRecord record;
@@ -162,6 +160,14 @@ int RunExplain(const std::vector<std::string>& args) {
     switch (record.record_case()) {
       case scores::ScoreRecord::kHeader:
         header = record.header();
+        // Older or newer streams are explained as far as this version knows their fields.
+        if (header.engine_version() != CORRIDOR_VERSION) {
+          std::cerr << "corridor explain: warning: " << scores_path << " was written by corridor "
+                    << (header.engine_version().empty() ? "(unknown version)"
+                                                        : header.engine_version())
+                    << ", this is " << CORRIDOR_VERSION
+                    << "; fields added since may be missing from the explanation\n";
+        }
         if (!table) std::cout << ExplainHeader(record.header()) << "\n";
         break;
       case scores::ScoreRecord::kShipment:
@@ -177,10 +183,7 @@ int RunExplain(const std::vector<std::string>& args) {
         break;
     }
   }
-  if (!reader->status().ok()) {
-    std::cerr << "corridor explain: " << reader->status().message() << "\n";
-    return kExitSetupError;
-  }
+  if (!reader->status().ok()) return Fail("explain", reader->status());
   for (const std::string& id : wanted) {
     if (found.count(id) == 0) {
       std::cerr << "corridor explain: no shipment '" << id << "' in " << scores_path << "\n";

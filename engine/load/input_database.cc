@@ -45,6 +45,30 @@ OptionalText TrimmedOrNull(OptionalText value) {
   return trimmed;
 }
 
+// The shipment key as every query selects and orders it. SQL orders an INTEGER column
+// numerically (2 before 10) and a TEXT one by bytes ('10' before '2'); the merge join below
+// compares keys as text, so every cursor must order the same text by bytes, whatever the
+// column's declared type or collation.
+constexpr const char* kShipmentKey = "CAST(shipment_id AS TEXT) COLLATE BINARY";
+
+// A numeric column: NULL is unknown; a number is taken; text that reads as a whole number is
+// taken (a TEXT column holding '12.5'); other text is a data problem, never silently 0.
+std::optional<double> ReadNumber(const Statement& r, int column, const std::string& table,
+                                 const std::string& row_id, const std::string& name,
+                                 std::vector<DataProblem>* problems) {
+  if (r.IsNull(column)) return std::nullopt;
+  if (r.IsNumeric(column)) return r.Double(column);
+  std::string text = r.Text(column);
+  std::string trimmed(Trim(text));
+  if (!trimmed.empty()) {
+    char* end = nullptr;
+    double value = std::strtod(trimmed.c_str(), &end);
+    if (end == trimmed.c_str() + trimmed.size() && std::isfinite(value)) return value;
+  }
+  problems->push_back({table, row_id, name, "not a number: '" + text + "'"});
+  return std::nullopt;
+}
+
 // A cursor over one child table (parties, items or legs) ordered by shipment_id, read in step
 // with the shipment cursor: a merge join that needs no index and reads each row once.
 class ChildCursor {
@@ -94,8 +118,14 @@ class ChildCursor {
 
  private:
   void ReportOrphan(const std::string& shipment_id, std::vector<DataProblem>* orphans) {
-    if (shipment_id == last_orphan_) return;  // one problem per missing shipment
+    if (shipment_id == last_orphan_ && reported_any_) return;  // one problem per missing shipment
     last_orphan_ = shipment_id;
+    reported_any_ = true;
+    if (shipment_id.empty()) {
+      orphans->push_back(
+          {table_, "(NULL or empty)", "shipment_id", "shipment_id is NULL or empty; rows skipped"});
+      return;
+    }
     orphans->push_back(
         {table_, shipment_id, "shipment_id", "row refers to a shipment that does not exist"});
   }
@@ -105,6 +135,7 @@ class ChildCursor {
   bool keyed_;
   bool started_ = false;
   bool has_row_ = false;
+  bool reported_any_ = false;
   std::string last_orphan_;
 };
 
@@ -114,31 +145,36 @@ class SqliteShipmentSource : public ShipmentSource {
       : input_(input), ids_(std::move(ids)), keyed_(!ids_.empty()) {
     Database* db = input_->db();
     const std::string filter = keyed_ ? " WHERE shipment_id = ?1" : "";
+    const std::string key = kShipmentKey;
     std::unique_ptr<Statement> parties, items, legs;
-    status_ = db->Prepare(
-        "SELECT shipment_id, shipped_on, mode, origin_country, origin_region, destination_country,"
-        " destination_region, final_destination_country, declared_value, currency FROM shipment" +
-            filter + " ORDER BY shipment_id",
-        &shipments_);
+    status_ =
+        db->Prepare("SELECT " + key +
+                        ", shipped_on, mode, origin_country, origin_region, destination_country,"
+                        " destination_region, final_destination_country, declared_value, currency "
+                        "FROM shipment" +
+                        filter + " ORDER BY 1",
+                    &shipments_);
     if (status_.ok()) {
-      status_ = db->Prepare("SELECT shipment_id, entity_id, role, rowid FROM shipment_party" +
-                                filter + " ORDER BY shipment_id, role, entity_id",
+      status_ = db->Prepare("SELECT " + key + ", entity_id, role, rowid FROM shipment_party" +
+                                filter + " ORDER BY 1, role, entity_id",
                             &parties);
     }
     if (status_.ok()) {
-      status_ = db->Prepare(
-          "SELECT shipment_id, line, hs_code, description, quantity, unit, value, origin_country,"
-          " origin_region FROM shipment_item" +
-              filter + " ORDER BY shipment_id, line",
-          &items);
+      status_ =
+          db->Prepare("SELECT " + key +
+                          ", line, hs_code, description, quantity, unit, value, origin_country,"
+                          " origin_region FROM shipment_item" +
+                          filter + " ORDER BY 1, line",
+                      &items);
     }
     if (status_.ok()) {
-      status_ = db->Prepare(
-          std::string("SELECT shipment_id, seq, location, location_name, country, region, kind,"
-                      " arrived_on, ") +
-              (input_->has_leg_coordinates() ? "latitude, longitude" : "NULL, NULL") +
-              " FROM shipment_leg" + filter + " ORDER BY shipment_id, seq",
-          &legs);
+      status_ =
+          db->Prepare("SELECT " + key +
+                          ", seq, location, location_name, country, region, kind,"
+                          " arrived_on, " +
+                          (input_->has_leg_coordinates() ? "latitude, longitude" : "NULL, NULL") +
+                          " FROM shipment_leg" + filter + " ORDER BY 1, seq",
+                      &legs);
     }
     if (!status_.ok()) return;
     parties_ = std::make_unique<ChildCursor>(std::move(parties), "shipment_party", keyed_);
@@ -148,7 +184,11 @@ class SqliteShipmentSource : public ShipmentSource {
 
   bool Next(Shipment* shipment) override {
     if (!status_.ok() || done_) return false;
-    if (!ReadShipmentRow()) {
+    if (!input_->read_status().ok()) {
+      status_ = input_->read_status();
+      return false;
+    }
+    if (!NextShipmentRow()) {
       done_ = true;
       if (status_.ok()) {
         auto& orphans = input_->run_problems();
@@ -181,14 +221,7 @@ class SqliteShipmentSource : public ShipmentSource {
         CheckRegion(row.OptionalText(6), "shipment", id, "destination_region", &problems);
     s.final_destination_country =
         CheckCountry(row.OptionalText(7), "shipment", id, "final_destination_country", &problems);
-    if (!row.IsNull(8)) {
-      if (row.IsNumeric(8)) {
-        s.declared_value = row.Double(8);
-      } else {
-        problems.push_back(
-            {"shipment", id, "declared_value", "not a number: '" + row.Text(8) + "'"});
-      }
-    }
+    s.declared_value = ReadNumber(row, 8, "shipment", id, "declared_value", &problems);
     s.currency = TrimmedOrNull(row.OptionalText(9));
     if (!s.destination_country) {
       problems.push_back({"shipment", id, "destination_country", "missing (NULL)"});
@@ -204,9 +237,10 @@ class SqliteShipmentSource : public ShipmentSource {
       read =
           legs_->Collect(id, &input_->run_problems(), [&](const Statement& r) { ReadLeg(r, &s); });
     }
+    if (read.ok()) read = shipments_->status();   // a column read that failed
+    if (read.ok()) read = input_->read_status();  // an entity or alias lookup that failed
     if (!read.ok()) {
-      status_ =
-          Status::Error(input_->db()->path() + ": reading shipment " + id + ": " + read.message());
+      status_ = read.WithContext("reading shipment " + id + ": ");
       return false;
     }
     return true;
@@ -215,13 +249,24 @@ class SqliteShipmentSource : public ShipmentSource {
   const Status& status() const override { return status_; }
 
  private:
+  // Positions the shipment cursor on the next row with a usable id; false at the end. Rows whose
+  // shipment_id is NULL or empty cannot be reported under any id: they are skipped, each one a
+  // run problem.
+  bool NextShipmentRow() {
+    while (ReadShipmentRow()) {
+      if (!Trim(shipments_->Text(0)).empty()) return true;
+      input_->run_problems().push_back({"shipment", shipments_->IsNull(0) ? "(NULL)" : "(empty)",
+                                        "shipment_id",
+                                        "shipment_id is NULL or empty; shipment skipped"});
+    }
+    return false;
+  }
+
   // Positions the shipment cursor on the next row; false at the end.
   bool ReadShipmentRow() {
     if (!keyed_) {
       bool has_row = shipments_->Step();
-      if (!has_row && !shipments_->status().ok()) {
-        status_ = Status::Error(input_->db()->path() + ": " + shipments_->status().message());
-      }
+      if (!has_row && !shipments_->status().ok()) status_ = shipments_->status();
       return has_row;
     }
     while (next_id_ < ids_.size()) {
@@ -230,7 +275,7 @@ class SqliteShipmentSource : public ShipmentSource {
       shipments_->BindText(1, id);
       if (shipments_->Step()) return true;
       if (!shipments_->status().ok()) {
-        status_ = Status::Error(input_->db()->path() + ": " + shipments_->status().message());
+        status_ = shipments_->status();
         return false;
       }
       input_->run_problems().push_back({"shipment", id, "shipment_id", "no shipment with this id"});
@@ -278,9 +323,9 @@ class SqliteShipmentSource : public ShipmentSource {
     row_id += std::to_string(item.line);
     item.hs_code = CheckHsCode(r.OptionalText(2), row_id, &s->problems);
     item.description = r.OptionalText(3);
-    item.quantity = r.OptionalDouble(4);
+    item.quantity = ReadNumber(r, 4, "shipment_item", row_id, "quantity", &s->problems);
     item.unit = TrimmedOrNull(r.OptionalText(5));
-    item.value = r.OptionalDouble(6);
+    item.value = ReadNumber(r, 6, "shipment_item", row_id, "value", &s->problems);
     item.origin_country =
         CheckCountry(r.OptionalText(7), "shipment_item", row_id, "origin_country", &s->problems);
     item.origin_region =
@@ -390,6 +435,16 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
   std::unique_ptr<Database> db;
   Status status = Database::OpenReadOnly(path, &db);
   if (!status.ok()) return status;
+  db->SetLimits(DefaultInputLimits());
+  // A newer corridor may have changed what columns mean; reading its database as ours could
+  // score it wrongly without a sign. 0 is a database made by hand from schemas/input.sql.
+  int64_t version = db->UserVersion();
+  if (version < 0 || version > kInputSchemaVersion) {
+    return Status::Refused(path + ": schema version " + std::to_string(version) +
+                           " (PRAGMA user_version) is not one this corridor reads (0 to " +
+                           std::to_string(kInputSchemaVersion) +
+                           "); use the corridor that wrote it");
+  }
   for (const TableColumns& table : RequiredColumns()) {
     std::vector<std::string> columns = db->Columns(table.table);
     if (columns.empty()) {
@@ -432,11 +487,38 @@ std::unique_ptr<ShipmentSource> InputDatabase::Shipments(std::vector<std::string
   return std::make_unique<SqliteShipmentSource>(this, std::move(shipment_ids));
 }
 
+Status InputDatabase::CheckShipmentsExist(const std::vector<std::string>& ids) {
+  std::unique_ptr<Statement> query;
+  Status status = db_->Prepare("SELECT 1 FROM shipment WHERE shipment_id = ?1", &query);
+  if (!status.ok()) return status;
+  std::vector<std::string> missing;
+  for (const std::string& id : ids) {
+    query->Reset();
+    query->BindText(1, id);
+    if (query->Step()) continue;
+    if (!query->status().ok()) return query->status();
+    if (std::find(missing.begin(), missing.end(), id) == missing.end()) missing.push_back(id);
+  }
+  if (missing.empty()) return Status::Ok();
+  return Status::NotFound(db_->path() + ": no shipment with id '" + Join(missing, "', '") + "'");
+}
+
+void InputDatabase::ReadFailed(const Status& status, const std::string& entity_id,
+                               std::vector<DataProblem>* problems) {
+  problems->push_back({"entity", entity_id, "", "cannot be read: " + status.message()});
+  if (read_status_.ok()) read_status_ = status.WithContext("entity " + entity_id + ": ");
+}
+
 std::optional<Entity> InputDatabase::FindEntity(const std::string& entity_id,
                                                 std::vector<DataProblem>* problems) {
   entity_query_->Reset();
   entity_query_->BindText(1, entity_id);
-  if (!entity_query_->Step()) return std::nullopt;
+  if (!entity_query_->Step()) {
+    // A read error is not "no such entity": a damaged index would otherwise turn a listed
+    // party into an unknown one and its shipment CLEAR.
+    if (!entity_query_->status().ok()) ReadFailed(entity_query_->status(), entity_id, problems);
+    return std::nullopt;
+  }
   const Statement& r = *entity_query_;
   Entity entity;
   entity.entity_id = entity_id;
@@ -466,6 +548,8 @@ std::optional<Entity> InputDatabase::FindEntity(const std::string& entity_id,
     std::string alias = alias_query_->Text(0);
     if (!Trim(alias).empty()) entity.aliases.push_back(alias);
   }
+  if (!alias_query_->status().ok()) ReadFailed(alias_query_->status(), entity_id, problems);
+  if (!entity_query_->status().ok()) ReadFailed(entity_query_->status(), entity_id, problems);
   return entity;
 }
 

@@ -36,17 +36,27 @@ class ShipmentSource {
 class InputDatabase {
  public:
   // Opens `path` read-only and checks that every table and column the engine reads exists.
-  // Errors name the file and the missing table or column.
+  // Errors name the file and the missing table or column. A schema version (user_version) newer
+  // than this corridor's is Refused. The connection gets DefaultInputLimits() (database.h).
   static Status Open(const std::string& path, std::unique_ptr<InputDatabase>* input);
 
   // Streams shipments. With `shipment_ids` empty, every shipment; otherwise those ids (sorted,
   // duplicates dropped); an id that is not in the database is reported in run_problems().
   std::unique_ptr<ShipmentSource> Shipments(std::vector<std::string> shipment_ids);
 
+  // Returns NotFound naming every id in `ids` that has no shipment row, Ok when all exist, or
+  // the read error.
+  Status CheckShipmentsExist(const std::vector<std::string>& ids);
+
   // Looks up one entity with its aliases. Returns nullopt when it does not exist. Problems in the
-  // entity's row are appended to `problems`.
+  // entity's row are appended to `problems`. A read error (a damaged table or index) is never
+  // taken for "no row": it is appended to `problems` and kept in read_status(), which ends the
+  // shipment stream (Status::Corruption or IoError), because a lookup that silently misses could
+  // turn a listed party into a cleared one.
   std::optional<Entity> FindEntity(const std::string& entity_id,
                                    std::vector<DataProblem>* problems);
+  // The first read error FindEntity met; Ok when none.
+  const Status& read_status() const { return read_status_; }
 
   // Problems that belong to no single shipment (child rows whose shipment does not exist,
   // requested ids that are missing).
@@ -58,10 +68,13 @@ class InputDatabase {
 
  private:
   explicit InputDatabase(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  void ReadFailed(const Status& status, const std::string& entity_id,
+                  std::vector<DataProblem>* problems);
   std::unique_ptr<Database> db_;
   std::unique_ptr<Statement> entity_query_;
   std::unique_ptr<Statement> alias_query_;
   std::vector<DataProblem> run_problems_;
+  Status read_status_;
   bool has_leg_coordinates_ = false;
 };
 

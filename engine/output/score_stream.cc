@@ -9,10 +9,213 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fstream>
+#include <iterator>
+#include <string_view>
+#include <vector>
 
 namespace corridor {
+
+namespace {
+
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+using google::protobuf::Reflection;
+
+// Length of the valid UTF-8 sequence at text[i], or 0 when it is invalid (truncated, overlong,
+// a surrogate, above U+10FFFF): the rules of RFC 3629, as proto3 parsers apply them.
+size_t Utf8SequenceLength(std::string_view text, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  size_t length;
+  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    if (c == 0xE0) low = 0xA0;   // overlong
+    if (c == 0xED) high = 0x9F;  // surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    if (c == 0xF0) low = 0x90;   // overlong
+    if (c == 0xF4) high = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+bool IsValidUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    size_t length = Utf8SequenceLength(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+// `text` with each invalid byte replaced by U+FFFD.
+std::string ToValidUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size();) {
+    size_t length = Utf8SequenceLength(text, i);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
+}
+
+bool IsUtf8StringField(const FieldDescriptor* field) {
+  return field->type() == FieldDescriptor::TYPE_STRING;  // `bytes` may hold anything
+}
+
+// The temporary file to remove when the process is ended by a signal. A fixed buffer: the
+// handler may only call async-signal-safe functions, so it cannot touch a std::string.
+char g_signal_temp_path[4096];
+volatile std::sig_atomic_t g_signal_temp_registered = 0;
+const ScoreWriter* g_signal_owner = nullptr;
+constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
+struct sigaction g_previous_actions[3];
+
+void RemoveTempOnSignal(int signal_number) {
+  if (g_signal_temp_registered) unlink(g_signal_temp_path);
+  // Ends the process as the signal would have without this handler (exit status, core).
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
+void RegisterTempForSignals(const ScoreWriter* owner, const std::string& temp_path) {
+  if (g_signal_owner != nullptr || temp_path.size() >= sizeof(g_signal_temp_path)) return;
+  std::memcpy(g_signal_temp_path, temp_path.c_str(), temp_path.size() + 1);
+  g_signal_owner = owner;
+  g_signal_temp_registered = 1;
+  struct sigaction action {};
+  action.sa_handler = RemoveTempOnSignal;
+  sigemptyset(&action.sa_mask);
+  for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
+    sigaction(kCleanupSignals[i], &action, &g_previous_actions[i]);
+  }
+}
+
+void UnregisterTempForSignals(const ScoreWriter* owner) {
+  if (g_signal_owner != owner) return;
+  g_signal_temp_registered = 0;
+  for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
+    sigaction(kCleanupSignals[i], &g_previous_actions[i], nullptr);
+  }
+  g_signal_owner = nullptr;
+}
+
+// The process umask, read without changing it where Linux allows (umask() can only be read by
+// setting it, which races with other threads creating files).
+mode_t CurrentUmask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("Umask:", 0) == 0)
+      return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+  }
+  mode_t mask = umask(0);
+  umask(mask);
+  return mask;
+}
+
+}  // namespace
+
+int SanitizeUtf8(Message* message) {
+  const Reflection* reflection = message->GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(*message, &fields);
+  int changed = 0;
+  for (const FieldDescriptor* field : fields) {
+    if (IsUtf8StringField(field)) {
+      if (field->is_repeated()) {
+        for (int i = 0; i < reflection->FieldSize(*message, field); ++i) {
+          std::string value = reflection->GetRepeatedString(*message, field, i);
+          if (IsValidUtf8(value)) continue;
+          reflection->SetRepeatedString(message, field, i, ToValidUtf8(value));
+          ++changed;
+        }
+      } else {
+        std::string value = reflection->GetString(*message, field);
+        if (IsValidUtf8(value)) continue;
+        reflection->SetString(message, field, ToValidUtf8(value));
+        ++changed;
+      }
+    } else if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      if (field->is_repeated()) {
+        for (int i = 0; i < reflection->FieldSize(*message, field); ++i) {
+          changed += SanitizeUtf8(reflection->MutableRepeatedMessage(message, field, i));
+        }
+      } else {
+        changed += SanitizeUtf8(reflection->MutableMessage(message, field));
+      }
+    }
+  }
+  return changed;
+}
+
+bool HasInvalidUtf8(const Message& message) {
+  const Reflection* reflection = message.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  std::string scratch;
+  for (const FieldDescriptor* field : fields) {
+    int count = field->is_repeated() ? reflection->FieldSize(message, field) : 1;
+    for (int i = 0; i < count; ++i) {
+      if (IsUtf8StringField(field)) {
+        const std::string& value =
+            field->is_repeated()
+                ? reflection->GetRepeatedStringReference(message, field, i, &scratch)
+                : reflection->GetStringReference(message, field, &scratch);
+        if (!IsValidUtf8(value)) return true;
+      } else if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+        const Message& child = field->is_repeated()
+                                   ? reflection->GetRepeatedMessage(message, field, i)
+                                   : reflection->GetMessage(message, field);
+        if (HasInvalidUtf8(child)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+Status CheckOutputPath(const std::string& out_path, const std::vector<std::string>& inputs) {
+  if (out_path == "-") return Status::Ok();
+  struct stat out_info;
+  if (stat(out_path.c_str(), &out_info) != 0) return Status::Ok();  // nothing there to destroy
+  if (!S_ISREG(out_info.st_mode)) {
+    return Status::Refused(out_path +
+                           ": exists and is not a regular file (a folder, FIFO or device); "
+                           "corridor writes scores only to regular files or '-' (stdout)");
+  }
+  for (const std::string& input : inputs) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      struct stat input_info;
+      std::string input_path = input + suffix;
+      if (stat(input_path.c_str(), &input_info) != 0) continue;
+      if (input_info.st_dev == out_info.st_dev && input_info.st_ino == out_info.st_ino) {
+        return Status::Refused(out_path + ": is the input file " + input_path +
+                               "; writing scores there would destroy it");
+      }
+    }
+  }
+  return Status::Ok();
+}
 
 bool ParseScoreFormat(const std::string& name, ScoreFormat* format) {
   if (name == "delimited") {
@@ -31,19 +234,23 @@ Status ScoreWriter::Open(const std::string& path, ScoreFormat format,
     out->reset(new ScoreWriter(path, "", stdout, format));
     return Status::Ok();
   }
+  Status checked = CheckOutputPath(path, {});
+  if (!checked.ok()) return checked;
   std::string temp_path = path + ".tmp.XXXXXX";
   int fd = mkstemp(temp_path.data());
   if (fd < 0) {
-    return Status::Error(path + ": cannot create output file: " + std::strerror(errno));
+    return Status::IoError(path + ": cannot create output file: " + std::strerror(errno));
   }
   std::FILE* file = fdopen(fd, "wb");
   if (file == nullptr) {
     close(fd);
     unlink(temp_path.c_str());
-    return Status::Error(path + ": cannot open output file: " + std::strerror(errno));
+    return Status::IoError(path + ": cannot open output file: " + std::strerror(errno));
   }
-  fchmod(fd, 0644);
+  // mkstemp creates the file 0600; a score file is as readable as any file the user creates.
+  fchmod(fd, 0666 & ~CurrentUmask());
   out->reset(new ScoreWriter(path, temp_path, file, format));
+  RegisterTempForSignals(out->get(), temp_path);
   return Status::Ok();
 }
 
@@ -51,9 +258,21 @@ ScoreWriter::~ScoreWriter() {
   if (temp_path_.empty()) return;
   if (file_ != nullptr) std::fclose(file_);
   if (!committed_) unlink(temp_path_.c_str());
+  UnregisterTempForSignals(this);
 }
 
-Status ScoreWriter::Write(const scores::ScoreRecord& record) {
+Status ScoreWriter::Write(const scores::ScoreRecord& original) {
+  // Every string is made valid UTF-8 here, in one place, whatever field it came from (entity
+  // names, notes, rule descriptions, SQL summaries): proto3 readers refuse a stream otherwise.
+  const scores::ScoreRecord* to_write = &original;
+  scores::ScoreRecord sanitized;
+  if (HasInvalidUtf8(original)) {
+    sanitized = original;
+    SanitizeUtf8(&sanitized);
+    to_write = &sanitized;
+    ++sanitized_records_;
+  }
+  const scores::ScoreRecord& record = *to_write;
   buffer_.clear();
   if (format_ == ScoreFormat::kDelimited) {
     google::protobuf::io::StringOutputStream stream(&buffer_);
@@ -84,10 +303,15 @@ Status ScoreWriter::Commit() {
   }
   std::fclose(file_);
   file_ = nullptr;
+  // Checked again just before the rename: the destination may have been replaced by a FIFO or
+  // a device since Open.
+  Status checked = CheckOutputPath(path_, {});
+  if (!checked.ok()) return checked;
   if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    return Status::Error(path_ + ": cannot move output into place: " + std::strerror(errno));
+    return Status::IoError(path_ + ": cannot move output into place: " + std::strerror(errno));
   }
   committed_ = true;
+  UnregisterTempForSignals(this);
   return Status::Ok();
 }
 
@@ -96,6 +320,7 @@ struct ScoreReader::Impl {
   std::ifstream file;
   bool json = false;
   int64_t record_number = 0;
+  bool seen_summary = false;
   std::unique_ptr<google::protobuf::io::IstreamInputStream> stream;
 };
 
@@ -103,15 +328,26 @@ ScoreReader::ScoreReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ScoreReader::~ScoreReader() = default;
 
 Status ScoreReader::Open(const std::string& path, std::unique_ptr<ScoreReader>* out) {
+  struct stat info;
+  if (stat(path.c_str(), &info) != 0) {
+    return Status::NotFound(path + ": cannot open scores file: " + std::strerror(errno));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    return Status::IoError(path + ": not a regular file (a scores file is read from a file)");
+  }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->file.open(path, std::ios::binary);
-  if (!impl->file) return Status::Error(path + ": cannot open scores file");
-  // A JSON stream starts `{"`. A delimited one starts with a varint length, which is '{' for a
-  // 123-byte first record, but then a field tag follows (0x0a, 0x12 or 0x1a), never '"'.
-  char start[2] = {0, 0};
-  impl->file.read(start, 2);
-  impl->json = impl->file.gcount() == 2 && start[0] == '{' && start[1] == '"';
+  if (!impl->file) return Status::IoError(path + ": cannot open scores file");
+  // A JSON stream's first line is the header record printed with its field name. A delimited
+  // stream starts with a varint length then the tag of ScoreRecord.header (0x0A): even when the
+  // length is 123 ('{'), the next byte is never '"', so the two cannot be confused.
+  char head[64] = {};
+  impl->file.read(head, sizeof(head));
+  std::string_view start(head, static_cast<size_t>(impl->file.gcount()));
+  if (start.empty()) return Status::Corruption(path + ": empty file, not a score stream");
+  size_t first = start.find_first_not_of(" \t\r\n");
+  impl->json = first != std::string_view::npos && start.substr(first).rfind("{\"header\"", 0) == 0;
   impl->file.clear();
   impl->file.seekg(0);
   if (!impl->json) {
@@ -121,26 +357,56 @@ Status ScoreReader::Open(const std::string& path, std::unique_ptr<ScoreReader>* 
   return Status::Ok();
 }
 
+bool ScoreReader::Fail(const std::string& message) {
+  status_ = Status::Corruption(impl_->path + ": record " + std::to_string(impl_->record_number) +
+                               ": " + message);
+  return false;
+}
+
 bool ScoreReader::Next(scores::ScoreRecord* record) {
   if (!status_.ok()) return false;
   record->Clear();
   ++impl_->record_number;
-  std::string where = impl_->path + ": record " + std::to_string(impl_->record_number);
+  bool at_end = false;
   if (impl_->json) {
     std::string line;
-    if (!std::getline(impl_->file, line)) return false;
-    google::protobuf::util::JsonParseOptions options;
-    if (!google::protobuf::util::JsonStringToMessage(line, record, options).ok()) {
-      status_ = Status::Error(where + ": malformed JSON record");
-      return false;
+    // Blank lines (a trailing newline) are not records.
+    while (std::getline(impl_->file, line) &&
+           line.find_first_not_of(" \t\r") == std::string::npos) {
     }
-    return true;
+    if (!impl_->file && line.find_first_not_of(" \t\r") == std::string::npos) {
+      at_end = true;
+    } else if (!google::protobuf::util::JsonStringToMessage(
+                    line, record, google::protobuf::util::JsonParseOptions())
+                    .ok()) {
+      return Fail("malformed JSON record");
+    }
+  } else if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(record, impl_->stream.get(),
+                                                                       &at_end)) {
+    if (!at_end) return Fail("malformed or truncated record");
   }
-  bool clean_eof = false;
-  if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(record, impl_->stream.get(),
-                                                                &clean_eof)) {
-    if (!clean_eof) status_ = Status::Error(where + ": malformed or truncated record");
+  if (at_end) {
+    if (!impl_->seen_summary) {
+      return Fail(
+          "truncated: the stream ends without its summary record (an interrupted copy "
+          "or a partial file)");
+    }
     return false;
+  }
+  if (impl_->seen_summary) return Fail("data after the summary record");
+  bool first = impl_->record_number == 1;
+  switch (record->record_case()) {
+    case scores::ScoreRecord::kHeader:
+      if (!first) return Fail("a second header record");
+      break;
+    case scores::ScoreRecord::kShipment:
+    case scores::ScoreRecord::kSummary:
+      if (first)
+        return Fail("the stream does not start with a header: not a corridor score stream");
+      impl_->seen_summary = record->record_case() == scores::ScoreRecord::kSummary;
+      break;
+    case scores::ScoreRecord::RECORD_NOT_SET:
+      return Fail("an empty or unknown record: not a corridor score stream");
   }
   return true;
 }

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/base/status.h"
 #include "schemas/scores.pb.h"
@@ -23,9 +24,25 @@ enum class ScoreFormat {
 // Parses "delimited" or "json".
 bool ParseScoreFormat(const std::string& name, ScoreFormat* format);
 
+// Checks, before anything runs, that writing `out_path` cannot destroy something: Refused when it
+// names (directly or through a symlink) one of `inputs` or its SQLite companions (-wal, -shm,
+// -journal), or an existing file that is not a regular file (a FIFO, a device, a folder). "-"
+// (standard output) is always allowed. Touches nothing.
+Status CheckOutputPath(const std::string& out_path, const std::vector<std::string>& inputs);
+
+// Replaces invalid UTF-8 in every string field of `message`, at any depth, with U+FFFD, so that
+// proto3 readers (which reject invalid UTF-8 in `string` fields) and JSON read the stream.
+// Returns the number of fields changed.
+int SanitizeUtf8(google::protobuf::Message* message);
+// True when some string field of `message`, at any depth, is not valid UTF-8.
+bool HasInvalidUtf8(const google::protobuf::Message& message);
+
 class ScoreWriter {
  public:
-  // Opens a temporary file beside `path`. "-" writes to standard output (no atomicity).
+  // Opens a temporary file beside `path`. "-" writes to standard output (no atomicity). Refuses
+  // (Refused) an existing `path` that is not a regular file. While the writer lives, SIGINT,
+  // SIGTERM and SIGHUP remove the temporary file before the process ends (one writer at a time
+  // holds that registration). The committed file gets mode 0666 minus the umask.
   static Status Open(const std::string& path, ScoreFormat format,
                      std::unique_ptr<ScoreWriter>* out);
   ~ScoreWriter();  // removes the temporary file unless committed
@@ -33,6 +50,10 @@ class ScoreWriter {
   Status Write(const scores::ScoreRecord& record);
   // Flushes, syncs and renames the temporary file to the destination.
   Status Commit();
+
+  // Every string is checked for valid UTF-8 as written (SanitizeUtf8); the number of records in
+  // which invalid sequences were replaced.
+  int64_t sanitized_records() const { return sanitized_records_; }
 
  private:
   ScoreWriter(std::string path, std::string temp_path, std::FILE* file, ScoreFormat format)
@@ -42,15 +63,22 @@ class ScoreWriter {
   std::FILE* file_;
   ScoreFormat format_;
   bool committed_ = false;
+  int64_t sanitized_records_ = 0;
   std::string buffer_;
 };
 
-// Reads a score stream in either format (detected from the first two bytes).
+// Reads a score stream in either format. A JSON stream starts (after white space) with
+// `{"header"`; anything else is read as delimited. The stream must be whole: a header first, a
+// summary last, nothing after it.
 class ScoreReader {
  public:
+  // Refuses (IoError) a path that is not a regular file: /dev/zero or a FIFO could feed records
+  // forever. An empty file is Corruption.
   static Status Open(const std::string& path, std::unique_ptr<ScoreReader>* out);
   ~ScoreReader();
   // Reads the next record; false at the end or on a malformed record (then status() says so).
+  // Corruption when the first record is not a header, a record is empty or unknown, data follows
+  // the summary, or the stream ends without its summary ("truncated").
   bool Next(scores::ScoreRecord* record);
   const Status& status() const { return status_; }
 
@@ -59,6 +87,7 @@ class ScoreReader {
   explicit ScoreReader(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
   Status status_;
+  bool Fail(const std::string& message);
 };
 
 }  // namespace corridor

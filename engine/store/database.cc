@@ -2,7 +2,42 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+
 namespace corridor {
+
+DatabaseLimits DefaultInputLimits() {
+  DatabaseLimits limits;
+  // A sort of ten million shipments is a few billion instructions and well under a minute on
+  // the machines corridor runs on; ten minutes and 10^11 instructions per call leave a wide
+  // margin for real data while ending an endless view in bounded time.
+  limits.max_steps = 100'000'000'000;
+  limits.max_millis = 10 * 60 * 1000;
+  limits.max_bytes = 64 << 20;  // 64 MiB: no name, address or note comes close
+  return limits;
+}
+
+Status SqliteStatus(int rc, const std::string& context, sqlite3* db) {
+  std::string message = context + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  switch (rc & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+      return Status::Corruption(message);
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return Status::IoError(message);
+    case SQLITE_TOOBIG:
+      return Status::Limit(message);
+    default:
+      return Status::Error(message);
+  }
+}
 
 namespace {
 
@@ -14,15 +49,55 @@ struct DisableSqliteMemoryStatistics {
 };
 const DisableSqliteMemoryStatistics kDisableSqliteMemoryStatistics;
 
+// The first line of `sql`, for messages.
+std::string FirstLine(std::string_view sql) {
+  size_t start = sql.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return std::string();
+  sql.remove_prefix(start);
+  return std::string(sql.substr(0, sql.find('\n')));
+}
+
+int64_t NowNanos() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// `path` as an SQLite URI (https://sqlite.org/uri.html): characters with a meaning in URIs are
+// percent-encoded.
+std::string FileUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7f) {
+      static const char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri;
+}
+
+// True when the file's header says write-ahead logging (bytes 18 and 19 are 2).
+bool IsWalFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[20] = {};
+  in.read(header, sizeof(header));
+  return in && header[18] == 2 && header[19] == 2;
+}
+
 Status OpenWithFlags(const std::string& path, int flags, std::unique_ptr<Database>* db,
-                     Database* (*make)(sqlite3*, const std::string&)) {
+                     Database* (*make)(sqlite3*, const std::string&),
+                     const std::string& open_name = std::string()) {
   sqlite3* handle = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+  int rc = sqlite3_open_v2(open_name.empty() ? path.c_str() : open_name.c_str(), &handle, flags,
+                           nullptr);
   if (rc != SQLITE_OK) {
-    std::string message =
-        path + ": cannot open database: " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
+    Status status = SqliteStatus(rc, path + ": cannot open database: ", handle);
     sqlite3_close(handle);
-    return Status::Error(message);
+    return status;
   }
   sqlite3_extended_result_codes(handle, 1);
   sqlite3_busy_timeout(handle, 5000);
@@ -35,23 +110,42 @@ Status OpenWithFlags(const std::string& path, int flags, std::unique_ptr<Databas
 Status Database::OpenReadOnly(const std::string& path, std::unique_ptr<Database>* db) {
   struct stat info;
   if (stat(path.c_str(), &info) != 0) {
-    return Status::Error(path + ": no such database file");
+    return Status::NotFound(path + ": no such database file");
   }
-  if (!S_ISREG(info.st_mode)) return Status::Error(path + ": not a regular file");
-  Status status =
-      OpenWithFlags(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, db,
-                    [](sqlite3* h, const std::string& p) { return new Database(h, p); });
+  if (!S_ISREG(info.st_mode)) return Status::IoError(path + ": not a regular file");
+  auto make = [](sqlite3* h, const std::string& p) { return new Database(h, p); };
+  Status status = OpenWithFlags(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, db, make);
   if (!status.ok()) return status;
   // Reading the schema touches the file header: this turns "file is not a database" into an
   // error here rather than at the first query.
-  char* error = nullptr;
-  if (sqlite3_exec((*db)->db_, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, &error) !=
-      SQLITE_OK) {
-    std::string message = path + ": cannot read database: " + (error ? error : "unknown error");
-    sqlite3_free(error);
-    db->reset();
-    return Status::Error(message);
+  const char* kProbe = "SELECT count(*) FROM sqlite_schema";
+  int rc = sqlite3_exec((*db)->db_, kProbe, nullptr, nullptr, nullptr);
+  if (rc == SQLITE_OK) return Status::Ok();
+  status = SqliteStatus(rc, path + ": cannot read database: ", (*db)->db_);
+  db->reset();
+  // A WAL database needs its -shm file; in a folder the process cannot write, SQLite cannot
+  // create it and the open fails. Without a -wal file there is nothing beyond the main file to
+  // read, so opening it immutable reads the same data. (Immutable means SQLite takes no locks:
+  // the file must not be written while corridor reads it.) With a -wal file the committed data
+  // may live partly in it, and immutable would silently ignore it: refuse instead.
+  if ((rc & 0xff) != SQLITE_CANTOPEN || !IsWalFile(path)) return status;
+  struct stat wal;
+  if (stat((path + "-wal").c_str(), &wal) == 0 && wal.st_size > 0) {
+    return Status::IoError(path +
+                           ": a WAL database with a -wal file in a folder corridor cannot write: "
+                           "checkpoint it (sqlite3 FILE 'PRAGMA wal_checkpoint(TRUNCATE)') or "
+                           "copy it to a writable folder");
   }
+  status = OpenWithFlags(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, db,
+                         make, FileUri(path) + "?immutable=1");
+  if (!status.ok()) return status;
+  rc = sqlite3_exec((*db)->db_, kProbe, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) {
+    status = SqliteStatus(rc, path + ": cannot read database: ", (*db)->db_);
+    db->reset();
+    return status;
+  }
+  (*db)->immutable_ = true;
   return Status::Ok();
 }
 
@@ -60,17 +154,63 @@ Status Database::OpenWritable(const std::string& path, std::unique_ptr<Database>
                        [](sqlite3* h, const std::string& p) { return new Database(h, p); });
 }
 
+Database::Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {
+  // Every 1000 virtual machine instructions: cheap enough to leave on, fine enough to stop an
+  // endless statement within microseconds of its budget.
+  sqlite3_progress_handler(db_, 1000, &Database::OnProgress, this);
+}
+
 Database::~Database() { sqlite3_close_v2(db_); }
+
+void Database::SetLimits(const DatabaseLimits& limits) {
+  limits_ = limits;
+  if (limits.max_bytes > 0) {
+    sqlite3_limit(db_, SQLITE_LIMIT_LENGTH,
+                  static_cast<int>(std::min<int64_t>(limits.max_bytes, 1'000'000'000)));
+  }
+}
+
+bool Database::IsReadOnly() { return sqlite3_db_readonly(db_, "main") == 1; }
+
+void Database::BeginCall() {
+  call_steps_ = 0;
+  limit_hit_ = nullptr;
+  call_deadline_ns_ = limits_.max_millis > 0 ? NowNanos() + limits_.max_millis * 1'000'000 : 0;
+}
+
+int Database::OnProgress(void* self) {
+  auto* database = static_cast<Database*>(self);
+  database->call_steps_ += 1000;
+  if (database->limits_.max_steps > 0 && database->call_steps_ > database->limits_.max_steps) {
+    database->limit_hit_ = "steps";
+    return 1;  // interrupts the statement: SQLITE_INTERRUPT
+  }
+  if (database->call_deadline_ns_ != 0 && NowNanos() > database->call_deadline_ns_) {
+    database->limit_hit_ = "millis";
+    return 1;
+  }
+  return 0;
+}
+
+Status Database::EndCall(int rc, std::string_view sql) {
+  if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return Status::Ok();
+  if (limit_hit_ != nullptr && (rc & 0xff) == SQLITE_INTERRUPT) {
+    std::string bound = std::string(limit_hit_) == "steps"
+                            ? std::to_string(limits_.max_steps) + " SQLite instructions"
+                            : std::to_string(limits_.max_millis) + " ms";
+    return Status::Limit(path_ + ": statement stopped after " + bound +
+                         " (limit per call): " + FirstLine(sql));
+  }
+  return SqliteStatus(rc, path_ + ": ", db_);
+}
 
 Status Database::Execute(std::string_view sql) {
   char* error = nullptr;
   std::string text(sql);
-  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-    std::string message = path_ + ": " + (error ? error : "unknown error");
-    sqlite3_free(error);
-    return Status::Error(message);
-  }
-  return Status::Ok();
+  BeginCall();
+  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+  sqlite3_free(error);
+  return EndCall(rc, sql);
 }
 
 Status Database::Prepare(std::string_view sql, std::unique_ptr<Statement>* statement) {
@@ -79,7 +219,7 @@ Status Database::Prepare(std::string_view sql, std::unique_ptr<Statement>* state
       SQLITE_OK) {
     return Status::Error(path_ + ": " + sqlite3_errmsg(db_));
   }
-  statement->reset(new Statement(handle, db_));
+  statement->reset(new Statement(handle, this));
   return Status::Ok();
 }
 
@@ -150,9 +290,10 @@ void Statement::BindOptionalText(int index, const std::optional<std::string>& va
 }
 
 bool Statement::Step() {
+  owner_->BeginCall();
   int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) status_ = Status::Error(sqlite3_errmsg(db_));
+  if (rc != SQLITE_DONE) status_ = owner_->EndCall(rc, sqlite3_sql(statement_));
   return false;
 }
 
@@ -169,7 +310,13 @@ bool Statement::IsNull(int column) const {
 
 std::string Statement::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(statement_, column);
-  if (text == nullptr) return std::string();
+  if (text == nullptr) {
+    // NULL, or a conversion that failed (out of memory): only the second is an error.
+    if (sqlite3_column_type(statement_, column) != SQLITE_NULL && status_.ok()) {
+      status_ = SqliteStatus(sqlite3_errcode(db_), owner_->path() + ": reading a column: ", db_);
+    }
+    return std::string();
+  }
   return std::string(reinterpret_cast<const char*>(text),
                      static_cast<size_t>(sqlite3_column_bytes(statement_, column)));
 }
@@ -192,8 +339,63 @@ bool Statement::IsNumeric(int column) const {
   return type == SQLITE_INTEGER || type == SQLITE_FLOAT;
 }
 
+namespace {
+
+// The names of the tables, indexes, views and triggers schemas/input.sql creates.
+Status InputSchemaObjects(std::vector<std::string>* names) {
+  std::unique_ptr<Database> scratch;
+  Status status = Database::OpenWritable(":memory:", &scratch);
+  if (status.ok()) status = scratch->Execute(InputSchemaSql());
+  std::unique_ptr<Statement> query;
+  if (status.ok()) {
+    status =
+        scratch->Prepare("SELECT name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'", &query);
+  }
+  if (!status.ok()) return status;
+  while (query->Step()) names->push_back(query->Text(0));
+  return query->status();
+}
+
+// `init` and `import-list` add corridor's tables to the database they are given. That database
+// must be empty or corridor's: adding tables to another application's file and overwriting its
+// user_version would damage it.
+Status CheckSchemaTarget(Database* db) {
+  int64_t version = db->UserVersion();
+  if (version != 0 && version != kInputSchemaVersion) {
+    return Status::Refused(db->path() + ": user_version is " + std::to_string(version) +
+                           ", not corridor's (" + std::to_string(kInputSchemaVersion) +
+                           "): another application's database or another corridor version; "
+                           "not changed");
+  }
+  std::vector<std::string> ours;
+  Status status = InputSchemaObjects(&ours);
+  if (!status.ok()) return status;
+  std::unique_ptr<Statement> query;
+  status = db->Prepare(
+      "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name", &query);
+  if (!status.ok()) return status;
+  std::vector<std::string> foreign;
+  while (query->Step()) {
+    std::string name = query->Text(1);
+    if (std::find(ours.begin(), ours.end(), name) == ours.end()) {
+      foreign.push_back(query->Text(0) + " " + name);
+    }
+  }
+  if (!query->status().ok()) return query->status();
+  if (foreign.empty()) return Status::Ok();
+  std::string list;
+  for (size_t i = 0; i < foreign.size() && i < 5; ++i) list += (i ? ", " : "") + foreign[i];
+  if (foreign.size() > 5) list += ", ...";
+  return Status::Refused(db->path() + ": holds objects corridor did not create (" + list +
+                         "): another application's database; not changed");
+}
+
+}  // namespace
+
 Status CreateInputSchema(Database* db) {
-  Status status = db->Execute("BEGIN");
+  Status status = CheckSchemaTarget(db);
+  if (!status.ok()) return status;
+  status = db->Execute("BEGIN");
   if (!status.ok()) return status;
   status = db->Execute(InputSchemaSql());
   if (!status.ok()) {

@@ -21,6 +21,21 @@ namespace corridor {
 
 class Statement;
 
+// Bounds on the work one SQLite call may do, so that a hostile or broken database (a view over
+// an endless recursive CTE, a gigabyte string) ends in Status::Limit instead of hanging or
+// exhausting memory. Each bound applies to one call of Statement::Step, Statement::Run or
+// Database::Execute (a cursor that streams a million rows is not cut because the whole stream
+// is long; one step that never returns is). 0 means no bound.
+struct DatabaseLimits {
+  int64_t max_steps = 0;   // SQLite virtual machine instructions per call (counted by 1000s)
+  int64_t max_millis = 0;  // wall-clock milliseconds per call
+  int64_t max_bytes = 0;   // largest string or blob (SQLITE_LIMIT_LENGTH)
+};
+
+// The bounds every input database connection gets (InputDatabase::Open): generous for real
+// data, finite for a hostile one. docs/reliability.md lists them.
+DatabaseLimits DefaultInputLimits();
+
 class Database {
  public:
   // Opens an existing database read-only. A missing file is an error (SQLite would otherwise
@@ -49,14 +64,41 @@ class Database {
   // PRAGMA user_version.
   int64_t UserVersion();
 
+  // Sets the bounds for every later call on this connection (see DatabaseLimits). A call that
+  // exceeds one fails with Status::Limit naming the bound and the first line of the SQL.
+  void SetLimits(const DatabaseLimits& limits);
+  const DatabaseLimits& limits() const { return limits_; }
+  // True when the connection cannot write (opened read-only or immutable).
+  bool IsReadOnly();
+  // True when the read-only open fell back to `immutable=1` (a WAL database in a folder the
+  // process cannot write; see OpenReadOnly).
+  bool immutable() const { return immutable_; }
+
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
 
  private:
-  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  friend class Statement;
+  Database(sqlite3* db, std::string path);
+  // Called around every sqlite3_step/sqlite3_exec: starts the budget, and turns the result code
+  // into a Status (Limit when the progress handler stopped the call).
+  void BeginCall();
+  Status EndCall(int rc, std::string_view sql);
+  static int OnProgress(void* self);
+
   sqlite3* db_;
   std::string path_;
+  bool immutable_ = false;
+  DatabaseLimits limits_;
+  // State of the call in progress (one at a time: a connection is used by one thread).
+  int64_t call_steps_ = 0;
+  int64_t call_deadline_ns_ = 0;
+  const char* limit_hit_ = nullptr;  // which bound stopped the call, or null
 };
+
+// The Status for a failed SQLite call: Corruption for a damaged file, IoError for a read or
+// write failure, Error otherwise. `context` is put in front of SQLite's message.
+Status SqliteStatus(int rc, const std::string& context, sqlite3* db);
 
 // A prepared statement. Columns and parameters are 0-based (parameters as SQLite: 1-based).
 class Statement {
@@ -73,7 +115,8 @@ class Statement {
   void BindOptionalText(int index, const std::optional<std::string>& value);
 
   // Advances to the next row. Returns true when a row is available; false at the end or on error
-  // (then status() says which).
+  // (then status() says which: Limit, Corruption, IoError or Error). Column reads that fail
+  // (out of memory) also set status(); callers check it after reading a row.
   bool Step();
   const Status& status() const { return status_; }
   // Runs a statement that returns no rows.
@@ -96,17 +139,21 @@ class Statement {
 
  private:
   friend class Database;
-  Statement(sqlite3_stmt* statement, sqlite3* db) : statement_(statement), db_(db) {}
+  Statement(sqlite3_stmt* statement, Database* owner)
+      : statement_(statement), owner_(owner), db_(owner->db_) {}
   sqlite3_stmt* statement_;
+  Database* owner_;
   sqlite3* db_;
-  Status status_;
+  mutable Status status_;
 };
 
 // The database's schema as the compiled-in copy of schemas/input.sql, and its version.
 const char* InputSchemaSql();
 constexpr int64_t kInputSchemaVersion = 1;
 
-// Creates the input schema in a writable database (`corridor init`).
+// Creates the input schema in a writable database (`corridor init`). Refused, with nothing
+// changed, when the database holds tables, views, indexes or triggers the schema does not
+// create, or a user_version other than 0 or kInputSchemaVersion.
 Status CreateInputSchema(Database* db);
 
 // Brings an input database made by an older corridor up to the current schema (columns added

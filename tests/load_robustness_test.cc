@@ -1,0 +1,407 @@
+// The input database under damage and misuse: read errors are never read as "no row", keys of
+// any SQL type merge correctly, malformed ids and numbers are data problems, foreign or newer
+// databases are refused, and a statement that never ends is stopped by the connection's limits.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "engine/load/input_database.h"
+#include "engine/screen/screen_run.h"
+#include "tests/test_util.h"
+
+namespace corridor {
+namespace {
+
+using testing::MakeDatabase;
+using testing::RunCorridor;
+using testing::TempDir;
+
+const char* kRules = R"(
+rule { id: "sdn" description: "listed" category: SECONDARY_SANCTIONS weight: 95
+  decision_floor: BLOCK listed_party { lists: ["ofac-sdn"] } }
+)";
+
+const char* kLists = R"(
+INSERT INTO list_source (list_id, version) VALUES ('ofac-sdn', 'test');
+INSERT INTO list_entry (list_id, entry_id, name) VALUES ('ofac-sdn', '1', 'CHEN, Quanguo');
+)";
+
+struct Run {
+  Status status;
+  std::vector<scores::ScoreRecord> records;
+};
+
+Run Screen(const TempDir& dir, const std::string& db) {
+  ScreenOptions options;
+  options.db_path = db;
+  options.rules_dir =
+      testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + kRules}});
+  options.out_path = dir.File("out.scores");
+  options.as_of = "2025-12-01";
+  Run run;
+  ScreenReport report;
+  run.status = RunScreen(options, &report);
+  if (run.status.ok()) {
+    std::unique_ptr<ScoreReader> reader;
+    REQUIRE(ScoreReader::Open(options.out_path, &reader).ok());
+    scores::ScoreRecord record;
+    while (reader->Next(&record)) run.records.push_back(record);
+  }
+  return run;
+}
+
+// Runs one query on a database file (writable connection) and returns the first column of its
+// first row.
+int64_t QueryInt(const std::string& path, const std::string& sql) {
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenWritable(path, &db).ok());
+  std::unique_ptr<Statement> query;
+  REQUIRE(db->Prepare(sql, &query).ok());
+  REQUIRE(query->Step());
+  return query->Int(0);
+}
+
+TEST_CASE("A damaged alias index fails the run instead of clearing an aliased listed party",
+          "[load]") {
+  TempDir dir;
+  // The party's own name is harmless; only its alias is on the list.
+  std::string db = MakeDatabase(dir, std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('E1', 'person', 'Harmless Trading', 'CN');
+INSERT INTO entity_alias VALUES ('E1', 'Quanguo CHEN');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');
+INSERT INTO shipment_party VALUES ('S1', 'E1', 'shipper');
+)");
+  Run healthy = Screen(dir, db);
+  REQUIRE(healthy.status.ok());
+  REQUIRE(healthy.records[1].shipment().decision() == BLOCK);
+
+  // Garbage over the index's root page: every lookup through it is a read error.
+  int64_t page = QueryInt(db,
+                          "SELECT rootpage FROM sqlite_schema WHERE name = "
+                          "'entity_alias_by_entity'");
+  int64_t page_size = QueryInt(db, "PRAGMA page_size");
+  {
+    std::fstream file(db, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp((page - 1) * page_size);
+    file << std::string(static_cast<size_t>(page_size), '\xEE');
+  }
+  std::filesystem::remove(dir.File("out.scores"));
+  Run damaged = Screen(dir, db);
+  CHECK(damaged.status.IsCorruption());
+  CHECK(damaged.status.message().find("reading shipment S1: entity E1: ") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.File("out.scores")));
+}
+
+TEST_CASE("FindEntity reports a read error as a problem and in read_status", "[load]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('E1', 'person', 'Harmless', 'CN');
+INSERT INTO entity_alias VALUES ('E1', 'Quanguo CHEN');
+)");
+  int64_t page = QueryInt(db, "SELECT rootpage FROM sqlite_schema WHERE name = "
+                              "'entity_alias_by_entity'");
+  int64_t page_size = QueryInt(db, "PRAGMA page_size");
+  {
+    std::fstream file(db, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp((page - 1) * page_size);
+    file << std::string(static_cast<size_t>(page_size), '\xEE');
+  }
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db, &input).ok());
+  std::vector<DataProblem> problems;
+  CHECK(input->FindEntity("E1", &problems).has_value());
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message.find("cannot be read: ") == 0);
+  CHECK(input->read_status().IsCorruption());
+}
+
+// The input schema with shipment_id declared INTEGER in `tables` (a company's own database).
+std::string MakeIntegerKeyDatabase(const TempDir& dir, const std::string& tables) {
+  std::string schema = InputSchemaSql();
+  for (const std::string table : {"shipment", "shipment_party", "shipment_item", "shipment_leg"}) {
+    if (tables.find(table + ",") == std::string::npos) continue;
+    std::string head = "CREATE TABLE IF NOT EXISTS " + table + " (";
+    size_t at = schema.find("shipment_id", schema.find(head));
+    size_t type = schema.find("TEXT", at);
+    schema.replace(type, 4, "INTEGER");
+  }
+  std::string path = dir.File("int.db");
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenWritable(path, &db).ok());
+  REQUIRE(db->Execute(schema).ok());
+  REQUIRE(db->Execute(std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('E1', 'person', 'Quanguo CHEN', 'CN');
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 12)
+INSERT INTO shipment (shipment_id, destination_country) SELECT i, 'PK' FROM n;
+INSERT INTO shipment_party SELECT shipment_id, 'E1', 'shipper' FROM shipment;
+INSERT INTO shipment_item (shipment_id, line, hs_code) SELECT shipment_id, 1, '8542' FROM shipment;
+)")
+              .ok());
+  return path;
+}
+
+TEST_CASE("Integer shipment ids merge with their parties in any order SQL sorts them", "[load]") {
+  for (std::string tables :
+       {"shipment,shipment_party,shipment_item,shipment_leg,", "shipment,", "shipment_party,"}) {
+    INFO(tables);
+    TempDir dir;
+    Run run = Screen(dir, MakeIntegerKeyDatabase(dir, tables));
+    REQUIRE(run.status.ok());
+    REQUIRE(run.records.size() == 14);
+    std::set<std::string> ids;
+    for (size_t i = 1; i <= 12; ++i) {
+      const scores::ShipmentScore& score = run.records[i].shipment();
+      ids.insert(score.shipment_id());
+      CHECK(score.decision() == BLOCK);
+      CHECK(score.problems_size() == 0);
+    }
+    CHECK(ids.size() == 12);
+    CHECK(ids.count("10") == 1);
+    CHECK(run.records[13].summary().run_problems_size() == 0);
+  }
+}
+
+TEST_CASE("NULL or empty shipment ids are skipped as run problems, not screened as \"\"",
+          "[load]") {
+  TempDir dir;
+  std::string path = dir.File("loose.db");
+  {
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenWritable(path, &db).ok());
+    // shipment_id without NOT NULL, as a hand-made database may have it.
+    std::string schema = InputSchemaSql();
+    size_t at = schema.find("shipment_id TEXT NOT NULL");
+    schema.replace(at, std::string("shipment_id TEXT NOT NULL").size(), "shipment_id TEXT");
+    REQUIRE(db->Execute(schema).ok());
+    REQUIRE(db->Execute(std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name) VALUES ('E1', 'company', 'Good Co');
+INSERT INTO shipment (shipment_id, destination_country) VALUES (NULL, 'PK'), ('', 'PK'), ('S1', 'PK');
+INSERT INTO shipment_party VALUES (NULL, 'E1', 'shipper'), ('S1', 'E1', 'shipper');
+)")
+                .ok());
+  }
+  Run run = Screen(dir, path);
+  REQUIRE(run.status.ok());
+  REQUIRE(run.records.size() == 3);
+  CHECK(run.records[1].shipment().shipment_id() == "S1");
+  std::vector<std::string> problems;
+  for (const auto& p : run.records[2].summary().run_problems()) {
+    problems.push_back(p.table() + " " + p.row_id() + " " + p.column() + ": " + p.message());
+  }
+  CHECK(problems == std::vector<std::string>{
+                        "shipment (NULL) shipment_id: shipment_id is NULL or empty; shipment "
+                        "skipped",
+                        "shipment (empty) shipment_id: shipment_id is NULL or empty; shipment "
+                        "skipped",
+                        "shipment_party (NULL or empty) shipment_id: shipment_id is NULL or "
+                        "empty; rows skipped"});
+}
+
+TEST_CASE("Text in numeric item columns is a data problem, not 0", "[load]") {
+  TempDir dir;
+  std::string path = dir.File("text.db");
+  {
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenWritable(path, &db).ok());
+    std::string schema = InputSchemaSql();
+    // Declared without a numeric affinity, as a hand-made database may be: text stays text.
+    for (const char* column : {"quantity       REAL", "value          REAL"}) {
+      size_t at = schema.find(column);
+      REQUIRE(at != std::string::npos);
+      schema.replace(at + std::string(column).size() - 4, 4, "TEXT");
+    }
+    REQUIRE(db->Execute(schema).ok());
+    REQUIRE(db->Execute(std::string(kLists) + R"(
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');
+INSERT INTO shipment_item (shipment_id, line, quantity, value) VALUES
+  ('S1', 1, 'ten', ' 12.5 '), ('S1', 2, '3', 'n/a');
+)")
+                .ok());
+  }
+  Run run = Screen(dir, path);
+  REQUIRE(run.status.ok());
+  std::vector<std::string> problems;
+  for (const auto& p : run.records[1].shipment().problems()) {
+    problems.push_back(p.table() + " " + p.row_id() + " " + p.column() + ": " + p.message());
+  }
+  CHECK(problems ==
+        std::vector<std::string>{"shipment_item S1/line 1 quantity: not a number: 'ten'",
+                                 "shipment_item S1/line 2 value: not a number: 'n/a'"});
+}
+
+TEST_CASE("A database from a newer schema version is refused", "[load]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, "PRAGMA user_version = 99;");
+  std::unique_ptr<InputDatabase> input;
+  Status status = InputDatabase::Open(db, &input);
+  CHECK(status.IsRefused());
+  CHECK(status.message() == db + ": schema version 99 (PRAGMA user_version) is not one this "
+                                 "corridor reads (0 to 1); use the corridor that wrote it");
+  testing::CommandResult result =
+      RunCorridor(dir, "screen --db " + db + " --rules " +
+                           testing::MakeRules(dir, {{"r.textproto", testing::kTestScoring}}) +
+                           " --out " + dir.File("o.scores"));
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("schema version 99") != std::string::npos);
+}
+
+TEST_CASE("init refuses another application's database and leaves it unchanged", "[load]") {
+  TempDir dir;
+  struct Case {
+    const char* sql;
+    const char* error;
+  };
+  for (const Case& c : {Case{"CREATE TABLE notes (body TEXT);",
+                             "holds objects corridor did not create (table notes)"},
+                        Case{"PRAGMA user_version = 7;", "user_version is 7, not corridor's"}}) {
+    INFO(c.sql);
+    std::string path = dir.File("other.db");
+    std::filesystem::remove(path);
+    {
+      std::unique_ptr<Database> db;
+      REQUIRE(Database::OpenWritable(path, &db).ok());
+      REQUIRE(db->Execute(c.sql).ok());
+    }
+    int64_t version_before = QueryInt(path, "PRAGMA user_version");
+    testing::CommandResult result = RunCorridor(dir, "init --db " + path);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find(c.error) != std::string::npos);
+    CHECK(QueryInt(path, "PRAGMA user_version") == version_before);
+    CHECK(QueryInt(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'entity'") == 0);
+  }
+  // An empty file and corridor's own database are still fine.
+  CHECK(RunCorridor(dir, "init --db " + dir.File("new.db")).exit_code == 0);
+}
+
+// An input database whose shipment_leg is a view over a recursive CTE that never yields a row.
+std::string MakeEndlessDatabase(const TempDir& dir) {
+  return MakeDatabase(dir, R"(
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');
+DROP TABLE shipment_leg;
+CREATE VIEW shipment_leg AS
+  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)
+  SELECT 'S1' AS shipment_id, i AS seq, NULL AS location, NULL AS location_name, NULL AS country,
+         NULL AS region, NULL AS kind, NULL AS arrived_on FROM n WHERE i < 0;
+)",
+                      "endless.db");
+}
+
+TEST_CASE("A statement that never ends is stopped by the connection's limits", "[load]") {
+  TempDir dir;
+  std::string db = MakeEndlessDatabase(dir);
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db, &input).ok());
+  // The default is finite.
+  CHECK(input->db()->limits().max_millis > 0);
+  CHECK(input->db()->limits().max_steps > 0);
+  CHECK(input->db()->limits().max_bytes > 0);
+
+  input->db()->SetLimits({.max_steps = 0, .max_millis = 200, .max_bytes = 0});
+  auto start = std::chrono::steady_clock::now();
+  auto source = input->Shipments({});
+  Shipment shipment;
+  CHECK_FALSE(source->Next(&shipment));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+  CHECK(source->status().IsLimit());
+  CHECK(source->status().message().find(db + ": statement stopped after 200 ms (limit per call): "
+                                             "SELECT CAST(shipment_id AS TEXT)") !=
+        std::string::npos);
+
+  input->db()->SetLimits({.max_steps = 1'000'000, .max_millis = 0, .max_bytes = 0});
+  std::unique_ptr<Statement> query;
+  REQUIRE(input->db()->Prepare("SELECT count(*) FROM shipment_leg", &query).ok());
+  CHECK_FALSE(query->Step());
+  CHECK(query->status().message() ==
+        db + ": statement stopped after 1000000 SQLite instructions (limit per call): "
+             "SELECT count(*) FROM shipment_leg");
+
+  input->db()->SetLimits({.max_steps = 0, .max_millis = 0, .max_bytes = 1000});
+  REQUIRE(input->db()->Prepare("SELECT length(zeroblob(5000))", &query).ok());
+  CHECK_FALSE(query->Step());
+  CHECK(query->status().IsLimit());
+}
+
+TEST_CASE("The input database is opened read-only", "[load]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, "");
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db, &input).ok());
+  CHECK(input->db()->IsReadOnly());
+  CHECK_FALSE(input->db()->Execute("CREATE TABLE t (x)").ok());
+}
+
+TEST_CASE("CheckShipmentsExist names every missing shipment", "[load]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK'), ('S2', 'PK');
+)");
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db, &input).ok());
+  CHECK(input->CheckShipmentsExist({"S1", "S2"}).ok());
+  CHECK(input->CheckShipmentsExist({}).ok());
+  Status status = input->CheckShipmentsExist({"S-999", "S1", "S-998", "S-999"});
+  CHECK(status.IsNotFound());
+  CHECK(status.message() == db + ": no shipment with id 'S-999', 'S-998'");
+}
+
+// Makes `folder` unwritable even for root (chmod alone does not stop root); false when this
+// machine cannot (no chattr, or a file system without the immutable flag).
+bool MakeFolderReadOnly(const std::string& folder) {
+  std::filesystem::permissions(
+      folder, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+                  std::filesystem::perms::group_read | std::filesystem::perms::group_exec |
+                  std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
+  if (geteuid() == 0) {
+    std::system(("chattr +i '" + folder + "' 2>/dev/null").c_str());
+  }
+  std::ofstream probe(folder + "/probe");
+  return !probe.is_open();
+}
+
+void MakeFolderWritable(const std::string& folder) {
+  if (geteuid() == 0) std::system(("chattr -i '" + folder + "' 2>/dev/null").c_str());
+  std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
+  std::filesystem::remove(folder + "/probe");
+}
+
+TEST_CASE("A WAL database in a read-only folder is read; with a pending -wal it is refused",
+          "[load]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.File("ro"));
+  std::string db = MakeDatabase(dir, R"(
+PRAGMA journal_mode = WAL;
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');
+)",
+                                "ro/wal.db");
+  std::string folder = dir.File("ro");
+  REQUIRE(!std::filesystem::exists(db + "-wal"));  // checkpointed and removed on close
+  if (!MakeFolderReadOnly(folder)) {
+    MakeFolderWritable(folder);
+    WARN("cannot make a folder read-only here (root without chattr): WAL fallback not tested");
+    return;
+  }
+  std::unique_ptr<InputDatabase> input;
+  Status status = InputDatabase::Open(db, &input);
+  CHECK(status.ok());
+  if (status.ok()) {
+    CHECK(input->db()->immutable());
+    CHECK(input->CheckShipmentsExist({"S1"}).ok());
+  }
+  input.reset();
+  MakeFolderWritable(folder);
+
+  testing::WriteText(db + "-wal", std::string(100, 'x'));  // a log that may hold commits
+  REQUIRE(MakeFolderReadOnly(folder));
+  status = InputDatabase::Open(db, &input);
+  MakeFolderWritable(folder);
+  CHECK(status.IsIoError());
+  CHECK(status.message().find("a WAL database with a -wal file in a folder corridor cannot "
+                              "write") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace corridor

@@ -1,0 +1,310 @@
+// The score output under misuse: an output path that would destroy the input or a device is
+// refused with nothing touched; invalid UTF-8 never reaches the stream; files follow the umask
+// and no temporary file survives a signal; explain refuses what is not a whole score stream.
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <google/protobuf/field_mask.pb.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "engine/output/score_stream.h"
+#include "tests/test_util.h"
+
+namespace corridor {
+namespace {
+
+using testing::MakeDatabase;
+using testing::RunCorridor;
+using testing::TempDir;
+
+const char* kRules = R"(
+rule { id: "sdn" description: "listed" category: SECONDARY_SANCTIONS weight: 95
+  decision_floor: BLOCK listed_party { lists: ["ofac-sdn"] } }
+)";
+
+const char* kData = R"(
+INSERT INTO list_source (list_id, version) VALUES ('ofac-sdn', 'test');
+INSERT INTO list_entry (list_id, entry_id, name) VALUES ('ofac-sdn', '1', 'CHEN, Quanguo');
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('E1', 'person', 'Quanguo CHEN', 'CN');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');
+INSERT INTO shipment_party VALUES ('S1', 'E1', 'shipper');
+)";
+
+std::string ScreenArgs(const TempDir& dir, const std::string& db, const std::string& out) {
+  std::string rules =
+      testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + kRules}});
+  return "screen --threads 1 --as-of 2025-12-01 --db " + db + " --rules " + rules + " --out " + out;
+}
+
+TEST_CASE("screen refuses an output that is its input, a FIFO or a device", "[output]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, kData);
+  std::string before = testing::ReadText(db);
+
+  testing::CommandResult result = RunCorridor(dir, ScreenArgs(dir, db, db));
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("is the input file " + db + "; writing scores there would destroy it") !=
+        std::string::npos);
+  std::filesystem::create_symlink(db, dir.File("link.db"));
+  result = RunCorridor(dir, ScreenArgs(dir, db, dir.File("link.db")));
+  CHECK(result.exit_code == 1);
+  CHECK(testing::ReadText(db) == before);
+  CHECK(std::filesystem::is_symlink(dir.File("link.db")));
+
+  REQUIRE(mkfifo(dir.File("fifo").c_str(), 0644) == 0);
+  for (std::string node : {dir.File("fifo"), std::string("/dev/null"), dir.path()}) {
+    INFO(node);
+    result = RunCorridor(dir, ScreenArgs(dir, db, node));
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("exists and is not a regular file") != std::string::npos);
+  }
+  CHECK(std::filesystem::is_fifo(dir.File("fifo")));
+  CHECK(std::filesystem::is_character_file("/dev/null"));
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    CHECK(entry.path().string().find(".tmp.") == std::string::npos);
+  }
+
+  result = RunCorridor(dir, ScreenArgs(dir, db, "-"));
+  CHECK(result.exit_code == 0);
+  CHECK(!result.out.empty());
+}
+
+TEST_CASE("Invalid UTF-8 anywhere in a record is replaced, so every reader reads the stream",
+          "[output]") {
+  TempDir dir;
+  // An id and a country with bytes that are not UTF-8: the id is copied into the shipment
+  // record, the country into a data problem's message.
+  std::string db = MakeDatabase(dir, std::string(kData) + R"(
+INSERT INTO shipment (shipment_id, destination_country) VALUES (CAST(X'53FF32' AS TEXT), CAST(X'C328' AS TEXT));
+)");
+  std::string out = dir.File("out.scores");
+  testing::CommandResult result = RunCorridor(dir, ScreenArgs(dir, db, out));
+  REQUIRE(result.exit_code == 0);
+  result = RunCorridor(dir, "explain --scores " + out);
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("shipment S\xEF\xBF\xBD"
+                        "2: clear") != std::string::npos);
+  CHECK(result.out.find("not an ISO 3166-1 alpha-2 code: '\xEF\xBF\xBD('") != std::string::npos);
+
+  // The Python reader of docs/output.md (python3-protobuf) reads it too.
+  std::string py = dir.File("py");
+  std::filesystem::create_directories(py);
+  std::string root = CORRIDOR_SOURCE_DIR;
+  int protoc = std::system(("protoc --python_out=" + py + " -I" + root + " " + root +
+                            "/schemas/common.proto " + root + "/schemas/scores.proto")
+                               .c_str());
+  if (protoc != 0 || std::system("/usr/bin/python3 -c 'import google.protobuf' 2>/dev/null") != 0) {
+    WARN("protoc or python3-protobuf missing: Python reader not checked");
+    return;
+  }
+  std::string command = "PYTHONPATH=" + py + " /usr/bin/python3 " + root +
+                        "/tools/read_scores.py " + out + " > " + dir.File("py.out") + " 2>&1";
+  CHECK(std::system(command.c_str()) == 0);
+  CHECK(testing::ReadText(dir.File("py.out"))
+            .find("S\xEF\xBF\xBD"
+                  "2 0 CLEAR") != std::string::npos);
+}
+
+TEST_CASE("SanitizeUtf8 reaches every string field at any depth and keeps valid text", "[output]") {
+  scores::ScoreRecord record;
+  scores::ShipmentScore* shipment = record.mutable_shipment();
+  shipment->set_shipment_id("Ürümqi ✓ 𝄞");
+  scores::RuleHit* hit = shipment->add_hits();
+  hit->set_rule_id("r\xC0\xAF");  // an overlong '/'
+  scores::Evidence* evidence = hit->add_evidence();
+  evidence->set_summary("\xED\xA0\x80 surrogate");
+  evidence->mutable_list_match()->set_programs("cut \xE4\xB8");
+  CHECK(HasInvalidUtf8(record));
+  CHECK(SanitizeUtf8(&record) == 3);
+  CHECK_FALSE(HasInvalidUtf8(record));
+  CHECK(shipment->shipment_id() == "Ürümqi ✓ 𝄞");
+  CHECK(hit->rule_id() == "r\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(evidence->list_match().programs() == "cut \xEF\xBF\xBD\xEF\xBF\xBD");
+  // The record now passes proto3's UTF-8 check on parse.
+  scores::ScoreRecord parsed;
+  CHECK(parsed.ParseFromString(record.SerializeAsString()));
+
+  // Repeated strings (none in scores.proto yet; FieldMask has one).
+  google::protobuf::FieldMask mask;
+  mask.add_paths("ok");
+  mask.add_paths("bad \xFF");
+  CHECK(SanitizeUtf8(&mask) == 1);
+  CHECK(mask.paths(0) == "ok");
+  CHECK(mask.paths(1) == "bad \xEF\xBF\xBD");
+}
+
+TEST_CASE("A committed score file has mode 0666 minus the umask", "[output]") {
+  TempDir dir;
+  mode_t previous = umask(027);
+  std::string path = dir.File("out.scores");
+  std::unique_ptr<ScoreWriter> writer;
+  Status status = ScoreWriter::Open(path, ScoreFormat::kDelimited, &writer);
+  if (status.ok()) status = writer->Commit();
+  umask(previous);
+  REQUIRE(status.ok());
+  struct stat info;
+  REQUIRE(stat(path.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0640);
+}
+
+// An input database whose shipment_leg is a view that never yields a row: `screen` blocks on it
+// after its temporary output file exists.
+std::string MakeEndlessDatabase(const TempDir& dir) {
+  return MakeDatabase(dir, std::string(kData) + R"(
+DROP TABLE shipment_leg;
+CREATE VIEW shipment_leg AS
+  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)
+  SELECT 'S1' AS shipment_id, i AS seq, NULL AS location, NULL AS location_name, NULL AS country,
+         NULL AS region, NULL AS kind, NULL AS arrived_on FROM n WHERE i < 0;
+)");
+}
+
+std::vector<std::string> TempFiles(const TempDir& dir) {
+  std::vector<std::string> found;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    if (entry.path().filename().string().find(".tmp.") != std::string::npos) {
+      found.push_back(entry.path().string());
+    }
+  }
+  return found;
+}
+
+TEST_CASE("SIGTERM or SIGINT during screen leaves no temporary file and no output", "[output]") {
+  for (int signal_number : {SIGTERM, SIGINT}) {
+    INFO(signal_number);
+    TempDir dir;
+    std::string db = MakeEndlessDatabase(dir);
+    std::string out = dir.File("out.scores");
+    std::string command =
+        std::string("exec ") + CORRIDOR_BINARY + " " + ScreenArgs(dir, db, out) + " 2>/dev/null";
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (TempFiles(dir).empty() && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    bool started = !TempFiles(dir).empty();
+    kill(child, signal_number);
+    int status = 0;
+    waitpid(child, &status, 0);
+    REQUIRE(started);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == signal_number);
+    CHECK(TempFiles(dir).empty());
+    CHECK_FALSE(std::filesystem::exists(out));
+  }
+}
+
+// A stream with a header, one shipment and the summary, in `format`.
+std::string WriteStream(const TempDir& dir, ScoreFormat format, const std::string& version,
+                        const std::string& name = "s.scores") {
+  std::string path = dir.File(name);
+  std::unique_ptr<ScoreWriter> writer;
+  REQUIRE(ScoreWriter::Open(path, format, &writer).ok());
+  scores::ScoreRecord record;
+  record.mutable_header()->set_engine_version(version);
+  REQUIRE(writer->Write(record).ok());
+  record.Clear();
+  record.mutable_shipment()->set_shipment_id("S1");
+  REQUIRE(writer->Write(record).ok());
+  record.Clear();
+  record.mutable_summary()->set_shipments(1);
+  REQUIRE(writer->Write(record).ok());
+  REQUIRE(writer->Commit().ok());
+  return path;
+}
+
+TEST_CASE("explain refuses what is not a whole score stream", "[output]") {
+  TempDir dir;
+  std::string whole =
+      testing::ReadText(WriteStream(dir, ScoreFormat::kDelimited, CORRIDOR_VERSION));
+  scores::ScoreRecord summary;
+  summary.mutable_summary()->set_shipments(1);
+  size_t summary_size = summary.ByteSizeLong() + 1;  // + its one-byte length
+
+  struct Case {
+    std::string name;
+    std::string bytes;
+    std::string error;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"cut.scores", whole.substr(0, whole.size() - summary_size),
+            "record 3: truncated: the stream ends without its summary record"},
+           {"empty.scores", "", "empty file, not a score stream"},
+           {"zeros.scores", std::string(64, '\0'),
+            "record 1: an empty or unknown record: not a corridor score stream"},
+           {"garbage.scores", "hello, world\n", "record 1: malformed or truncated record"},
+           {"after.scores", whole + whole, "record 4: data after the summary record"},
+           {"json-cut.scores",
+            testing::ReadText(WriteStream(dir, ScoreFormat::kJson, CORRIDOR_VERSION, "j")) + "\n\n",
+            ""}}) {
+    INFO(c.name);
+    std::string path = dir.File(c.name);
+    if (c.name == "json-cut.scores") {
+      // Whole JSON stream with trailing blank lines reads fine; cut after the shipment, it is
+      // truncated.
+      testing::WriteText(path, c.bytes);
+      CHECK(RunCorridor(dir, "explain --scores " + path).exit_code == 0);
+      testing::WriteText(path, c.bytes.substr(0, c.bytes.rfind("{\"summary\"")));
+      testing::CommandResult result = RunCorridor(dir, "explain --scores " + path);
+      CHECK(result.exit_code == 1);
+      CHECK(result.err.find("truncated") != std::string::npos);
+      continue;
+    }
+    testing::WriteText(path, c.bytes);
+    testing::CommandResult result = RunCorridor(dir, "explain --scores " + path);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find(c.error) != std::string::npos);
+  }
+  // Non-regular files are refused at once (a read of /dev/zero would never end).
+  testing::CommandResult result = RunCorridor(dir, "explain --scores /dev/zero");
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("not a regular file") != std::string::npos);
+}
+
+TEST_CASE("A delimited header of 123 bytes (first byte '{') is not taken for JSON", "[output]") {
+  TempDir dir;
+  std::string path = dir.File("s.scores");
+  std::unique_ptr<ScoreWriter> writer;
+  REQUIRE(ScoreWriter::Open(path, ScoreFormat::kDelimited, &writer).ok());
+  scores::ScoreRecord record;
+  record.mutable_header()->set_engine_version(CORRIDOR_VERSION);
+  std::string as_of;
+  while (record.ByteSizeLong() < 123) {
+    as_of += 'x';
+    record.mutable_header()->set_as_of(as_of);
+  }
+  REQUIRE(record.ByteSizeLong() == 123);
+  REQUIRE(writer->Write(record).ok());
+  record.Clear();
+  record.mutable_summary();
+  REQUIRE(writer->Write(record).ok());
+  REQUIRE(writer->Commit().ok());
+  REQUIRE(testing::ReadText(path)[0] == '{');
+  testing::CommandResult result = RunCorridor(dir, "explain --scores " + path);
+  CHECK(result.exit_code == 0);
+  CHECK(result.err.empty());
+}
+
+TEST_CASE("A stream from another corridor version is explained with a warning", "[output]") {
+  TempDir dir;
+  std::string path = WriteStream(dir, ScoreFormat::kDelimited, "0.0.1-old");
+  testing::CommandResult result = RunCorridor(dir, "explain --scores " + path);
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("shipment S1") != std::string::npos);
+  CHECK(result.err.find("warning: " + path + " was written by corridor 0.0.1-old") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace corridor
