@@ -276,7 +276,7 @@ rule { id: "pk" description: "pk" category: SECURITY weight: 10
       dir, "screen --db " + db + " --rules " + rules + " --out " + dir.File("o.scores") +
                " --shipment S-1 --shipment S-999 --as-of 2025-12-01");
   CHECK(result.exit_code == 1);
-  CHECK(result.err.find("no shipment S-999") != std::string::npos);
+  CHECK(result.err.find("no shipment with id 'S-999'") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.File("o.scores")));
 }
 

@@ -102,8 +102,9 @@ TEST_CASE("FindEntity reports a read error as a problem and in read_status", "[l
 INSERT INTO entity (entity_id, kind, name, country) VALUES ('E1', 'person', 'Harmless', 'CN');
 INSERT INTO entity_alias VALUES ('E1', 'Quanguo CHEN');
 )");
-  int64_t page = QueryInt(db, "SELECT rootpage FROM sqlite_schema WHERE name = "
-                              "'entity_alias_by_entity'");
+  int64_t page = QueryInt(db,
+                          "SELECT rootpage FROM sqlite_schema WHERE name = "
+                          "'entity_alias_by_entity'");
   int64_t page_size = QueryInt(db, "PRAGMA page_size");
   {
     std::fstream file(db, std::ios::in | std::ios::out | std::ios::binary);
@@ -241,10 +242,12 @@ TEST_CASE("A database from a newer schema version is refused", "[load]") {
   CHECK(status.IsRefused());
   CHECK(status.message() == db + ": schema version 99 (PRAGMA user_version) is not one this "
                                  "corridor reads (0 to 1); use the corridor that wrote it");
-  testing::CommandResult result =
-      RunCorridor(dir, "screen --db " + db + " --rules " +
-                           testing::MakeRules(dir, {{"r.textproto", testing::kTestScoring}}) +
-                           " --out " + dir.File("o.scores"));
+  testing::CommandResult result = RunCorridor(
+      dir, "screen --db " + db + " --rules " +
+               testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+rule { id: "pk" description: "pk" category: SECURITY weight: 10
+  jurisdiction { subjects: [DESTINATION] countries: ["PK"] } })"}}) +
+               " --out " + dir.File("o.scores"));
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("schema version 99") != std::string::npos);
 }

@@ -213,7 +213,7 @@ TEST_CASE("listed_party: filters by list, exclusion, program, role and score", "
   REQUIRE(outcome.evidence.size() == 1);
   CHECK(outcome.evidence[0].summary() ==
         "shipper E1 \"Xinjiang Production and Construction Corps\" matches ofac-sdn entry 29299 "
-        "\"XINJIANG PRODUCTION AND CONSTRUCTION CORPS\", score 1, programs GLOMAG (name 1.00: "
+        "\"XINJIANG PRODUCTION AND CONSTRUCTION CORPS\", score 1.00, programs GLOMAG (name 1.00: "
         "xinjiang~xinjiang 1.00)");
   CHECK(outcome.evidence[0].list_match().entry_id() == "29299");
 

@@ -113,8 +113,8 @@ TEST_CASE("explain prints hits, evidence and data problems", "[samples]") {
   CHECK(result.out.find("shipment S-14: block, score 95.5 (severe)") != std::string::npos);
   CHECK(
       result.out.find("bank E-SBV \"Sber Vostok LLP\" matches ofac-sdn entry 36427 \"SBER VOSTOK "
-                      "LIMITED LIABILITY PARTNERSHIP\", score 1, programs RUSSIA-EO14024 (name 1: "
-                      "sber~sber 1, vostok~vostok 1") != std::string::npos);
+                      "LIMITED LIABILITY PARTNERSHIP\", score 1.00, programs RUSSIA-EO14024 (name "
+                      "1.00: sber~sber 1.00, vostok~vostok 1.00") != std::string::npos);
   result = RunCorridor(dir, "explain --scores " + dir.File("s") + " --shipment S-17");
   CHECK(
       result.out.find("! data problem: shipment_item S-17/line 1 hs_code: not an HS code (2 to 10 "

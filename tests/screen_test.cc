@@ -239,7 +239,7 @@ INSERT INTO shipment_item (shipment_id, line, hs_code) VALUES ('S3', 1, '854231'
   // A shipment the database does not hold would otherwise look like a clean run.
   Run missing = Screen(dir, db, {"S3", "S7"}, ScoreFormat::kDelimited, "missing.scores");
   CHECK(missing.status.IsNotFound());
-  CHECK(missing.status.message() == db + ": no shipment S7");
+  CHECK(missing.status.message() == db + ": no shipment with id 'S7'");
   CHECK_FALSE(std::filesystem::exists(dir.File("missing.scores")));
 }
 

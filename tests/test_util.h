@@ -104,6 +104,7 @@ inline std::string ReferenceFile(const std::string& relative) {
   return path;
 }
 
+#ifdef CORRIDOR_BINARY  // the test binary; benchmarks that include this header have none
 // Runs the corridor binary with `args`; returns its exit code and captures stdout and stderr.
 struct CommandResult {
   int exit_code;
@@ -117,6 +118,8 @@ inline CommandResult RunCorridor(const TempDir& dir, const std::string& args) {
   int status = std::system(command.c_str());
   return {WEXITSTATUS(status), ReadText(out), ReadText(err)};
 }
+
+#endif  // CORRIDOR_BINARY
 
 }  // namespace corridor::testing
 

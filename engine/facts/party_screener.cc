@@ -16,6 +16,8 @@ std::string TwoDecimals(double value) { return names::FormatScore(value); }
 
 }  // namespace
 
+std::string FormatMatchScore(double score) { return names::FormatScore(score); }
+
 double DefaultNameThreshold() { return names::MatcherOptions().threshold; }
 
 std::string ExplainNameMatch(const names::NameMatch& match) {

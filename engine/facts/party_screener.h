@@ -65,6 +65,9 @@ class ListNameScreener : public PartyScreener {
   std::map<std::pair<std::string, std::string>, std::string> primary_names_;
 };
 
+// A match score as evidence shows it: two decimals rounded down, so "0.80" means >= 0.80.
+std::string FormatMatchScore(double score);
+
 // One line saying why a match scored as it did: the aligned words and what corroboration added.
 std::string ExplainNameMatch(const names::NameMatch& match);
 

@@ -55,7 +55,7 @@ class ListedPartyRule : public CompiledRule {
         if (match.matched_name != match.entry_name) {
           summary += " (alias \"" + match.matched_name + "\")";
         }
-        summary += ", score " + FormatNumber(match.score);
+        summary += ", score " + FormatMatchScore(match.score);
         if (!match.programs.empty()) summary += ", programs " + match.programs;
         if (!match.explanation.empty()) summary += " (" + match.explanation + ")";
         evidence->set_summary(summary);

@@ -399,26 +399,6 @@ Status CheckNeeds(const RuleSet& rule_set, const std::set<std::string>& loaded_l
   return Status::Ok();
 }
 
-// Shipments named with --shipment that the database does not hold: a mistake that would
-// otherwise look like a clean run.
-Status CheckShipmentsExist(InputDatabase* input, const std::vector<std::string>& ids) {
-  if (ids.empty()) return Status::Ok();
-  std::unique_ptr<Statement> query;
-  Status status = input->db()->Prepare(
-      "SELECT 1 FROM shipment WHERE CAST(shipment_id AS TEXT) = ?1 LIMIT 1", &query);
-  if (!status.ok()) return status;
-  std::vector<std::string> missing;
-  for (const std::string& id : ids) {
-    query->Reset();
-    query->BindText(1, id);
-    bool found = query->Step();
-    if (!query->status().ok()) return query->status();
-    if (!found) missing.push_back(id);
-  }
-  if (missing.empty()) return Status::Ok();
-  return Status::NotFound(input->db()->path() + ": no shipment " + Join(missing, ", "));
-}
-
 rules::Rule UnscreenableRule(const rules::ScoringConfig& scoring) {
   rules::Rule rule;
   rule.set_id("unscreenable_party");
@@ -462,6 +442,9 @@ void Account(const scores::ShipmentScore& score, ScreenReport* report) {
 
 Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   *report = ScreenReport();
+  // The output must not be the input, nor a FIFO or device: refused before anything runs.
+  Status status = CheckOutputPath(options.out_path, {options.db_path});
+  if (!status.ok()) return status;
   // Compile: the rules are loaded once and shared, read-only, by every worker.
   RuleSet rule_set;
   Diagnostics diagnostics;
@@ -471,8 +454,12 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     return Status::InvalidRules(message);
   }
   std::unique_ptr<InputDatabase> input;
-  Status status = InputDatabase::Open(options.db_path, &input);
-  if (status.ok()) status = CheckShipmentsExist(input.get(), options.shipment_ids);
+  status = InputDatabase::Open(options.db_path, &input);
+  // A shipment named with --shipment that the database does not hold would otherwise look like
+  // a clean run.
+  if (status.ok() && !options.shipment_ids.empty()) {
+    status = input->CheckShipmentsExist(options.shipment_ids);
+  }
   if (!status.ok()) return status;
 
   ScoringSetup setup{&rule_set, nullptr, options.as_of, UnscreenableRule(rule_set.scoring)};

@@ -235,7 +235,7 @@ Status Database::PrepareFirst(std::string_view sql, std::unique_ptr<Statement>* 
     return Status::Error(message);
   }
   *tail = rest ? sql.substr(static_cast<size_t>(rest - sql.data())) : std::string_view();
-  statement->reset(handle ? new Statement(handle, db_) : nullptr);
+  statement->reset(handle ? new Statement(handle, this) : nullptr);
   return Status::Ok();
 }
 
