@@ -8,9 +8,9 @@
 #include "engine/names/matcher.h"
 #include "engine/names/score.h"
 #include "engine/testing/name_search_reference.h"
-#include "tests/test_util.h"
 #include "tests/names_perturb.h"
 #include "tests/names_reference_lists.h"
+#include "tests/test_util.h"
 
 namespace corridor::names {
 
