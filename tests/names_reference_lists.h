@@ -1,5 +1,5 @@
 // Reads the names of the real watch lists in the reference data folder (CORRIDOR_REFERENCE_DATA,
-// see /work/shared/data/README.md) straight from the published files, for the name-matching tests
+// see ../shared/data/README.md) straight from the published files, for the name-matching tests
 // and evaluation programs. This is deliberately not the list importer (engine/load/...): it reads
 // only what the matcher needs (names, aliases, kind, birth dates, IMO numbers).
 #ifndef CORRIDOR_TESTS_NAMES_REFERENCE_LISTS_H_

@@ -1,5 +1,5 @@
 // Speed of name screening against all the reference lists (SDN, non-SDN, UN, CSL):
-//   CORRIDOR_REFERENCE_DATA=/work/shared/data build-rel/match_bench [queries]
+//   CORRIDOR_REFERENCE_DATA=../shared/data build-rel/match_bench [queries]
 // Prints the time to build the index and the median, 90th and 99th percentile time of one
 // Search() (limit 10, default threshold) on one core, over perturbed and exact listed names.
 #include <time.h>

@@ -1,5 +1,5 @@
 // Evaluation of the name matcher on real data (the figures of docs/matching.md):
-//   CORRIDOR_REFERENCE_DATA=/work/shared/data build/names_eval_bench [perturbed_queries]
+//   CORRIDOR_REFERENCE_DATA=../shared/data build/names_eval_bench [perturbed_queries]
 // 1. OFAC's own search tool: precision, recall, F1 and agreement at its 80 slider, score spread.
 // 2. Cross-script pairs: recall.
 // 3. Perturbed real SDN and UN names: recall of the true entry, hard negatives, F1.
