@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
 #include "engine/screen/screen_run.h"
 #include "tests/test_util.h"
@@ -315,6 +316,44 @@ rule { id: "listed" description: "listed" category: SECONDARY_SANCTIONS weight: 
   REQUIRE(record.header().problems_size() == 1);
   CHECK(record.header().problems(0).table() == "list_entry");
   CHECK(record.header().problems(0).row_id() == "wl:2");
+  CHECK_THAT(ExplainHeader(record.header()),
+             Catch::Contains("! 1 list names cannot be screened") &&
+                 Catch::Contains("! list_entry wl:2 name: 'OOO' cannot be screened"));
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("screen's exit codes: 0 done, 1 setup error, 2 usage, 3 --fail-on met", "[integrity]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S-1', 'PK'), ('S-2', 'KZ');
+)");
+  std::string rules = MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+rule { id: "pk" description: "pk" category: SECURITY weight: 30
+  jurisdiction { subjects: [DESTINATION] countries: ["PK"] } }
+)"}});
+  const std::string base = "screen --db " + db + " --rules " + rules + " --as-of 2025-12-01";
+  CHECK(testing::RunCorridor(dir, base + " --out " + dir.File("a.scores")).exit_code == 0);
+  CHECK(testing::RunCorridor(dir, base + " --out " + dir.File("b.scores") + " --fail-on review")
+            .exit_code == 3);
+  CHECK(testing::RunCorridor(dir, base + " --out " + dir.File("c.scores") + " --fail-on block")
+            .exit_code == 0);
+  CHECK(testing::RunCorridor(dir, base + " --out " + dir.File("d.scores") + " --fail-on maybe")
+            .exit_code == 2);
+  CHECK(testing::RunCorridor(dir, base + " --out " + dir.File("e.scores") + " --bogus").exit_code ==
+        2);
+  CHECK(testing::RunCorridor(dir, "screen --db " + dir.File("missing.db") + " --rules " + rules +
+                                      " --as-of 2025-12-01 --out " + dir.File("f.scores"))
+            .exit_code == 1);
+  CHECK_FALSE(std::filesystem::exists(dir.File("f.scores")));
+  // The output is the input: refused before anything is touched.
+  std::string before = ReadText(db);
+  CHECK(testing::RunCorridor(dir, base + " --out " + db).exit_code == 1);
+  CHECK(ReadText(db) == before);
 }
 
 }  // namespace

@@ -66,7 +66,7 @@ std::string TableRow(const scores::ShipmentScore& score) {
     reasons += score.hits(i).rule_id() + " (+" + FormatNumber(score.hits(i).contribution()) + ")";
   }
   if (score.hits_size() > 3) reasons += ", +" + std::to_string(score.hits_size() - 3) + " more";
-  if (reasons.empty()) reasons = "-";
+  if (reasons.empty()) reasons.assign(1, '-');
   if (score.problems_size() > 0) {
     reasons += "  [" + std::to_string(score.problems_size()) + " data problem" +
                (score.problems_size() > 1 ? "s" : "") + "]";
@@ -82,7 +82,8 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
   if (score.categories_size() > 0) {
     out += "  by category:";
     for (const scores::CategoryScore& category : score.categories()) {
-      out += " " + CategoryName(category.category()) + " " + FormatNumber(category.score());
+      out.append(" ").append(CategoryName(category.category())).append(" ");
+      out += FormatNumber(category.score());
     }
     out += "\n";
   }
@@ -99,7 +100,9 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
         if (rule.rule_id() == hit.rule_id()) description = rule.description();
       }
     }
-    out += "]" + (description.empty() ? std::string() : ": " + description) + "\n";
+    out += ']';
+    if (!description.empty()) out.append(": ").append(description);
+    out += '\n';
     for (const scores::Evidence& evidence : hit.evidence()) {
       out += "      - " + evidence.summary() + "\n";
     }
@@ -119,6 +122,14 @@ std::string ExplainHeader(const scores::StreamHeader& header) {
     out += "  list " + list.list_id() + " version " +
            (list.version().empty() ? "?" : list.version()) + ", " +
            std::to_string(list.entry_count()) + " entries\n";
+  }
+  if (header.problem_count() > 0) {
+    out += "  ! " + std::to_string(header.problem_count()) +
+           " list names cannot be screened (they can match nothing):\n";
+  }
+  for (const scores::DataProblem& problem : header.problems()) {
+    out += "  ! " + problem.table() + " " + problem.row_id() + " " + problem.column() + ": " +
+           problem.message() + "\n";
   }
   return out;
 }
