@@ -1,0 +1,131 @@
+// Fuzzes name normalisation and matching (engine/names/): the input is normalised as a name and
+// searched as a query in a small index of listed names built once. Its lines, when it has
+// several, are the query's name, kind, country, birth date and identifier.
+//
+// The index is also checked against its reference: SearchBruteForce() has the same contract as
+// Search() (engine/names/matcher.h), so an entry the brute force finds at or above the threshold
+// must be found by the index with the same score: a miss would let a listed party through.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/names/matcher.h"
+#include "engine/names/normalize.h"
+
+namespace names = corridor::names;
+
+namespace {
+
+names::NameRecord Record(const char* entry_id, const char* name, const char* kind,
+                         bool is_alias = false) {
+  names::NameRecord record;
+  record.list_id = "fuzz";
+  record.entry_id = entry_id;
+  record.name = name;
+  record.kind = kind;
+  record.is_alias = is_alias;
+  return record;
+}
+
+const names::NameIndex& Index() {
+  static const names::NameIndex* index = [] {
+    std::vector<names::NameRecord> records;
+    records.push_back(Record("1", "CHEN, Quanguo", "person"));
+    records.back().birth_dates = {"1955-11"};
+    records.back().countries = {"CN"};
+    records.push_back(Record("1", "陈全国", "person", true));
+    records.push_back(Record("2", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS", "company"));
+    records.push_back(Record("3", "SBER VOSTOK LLP", "company"));
+    records.back().countries = {"KZ"};
+    records.push_back(Record("3", "ТОО «Сбер Восток»", "company", true));
+    records.push_back(Record("4", "HAQ, Abdul", "person"));
+    records.push_back(Record("4", "عبد الحق", "person", true));
+    records.push_back(Record("5", "SHER MATCH INDUSTRIES (PVT.) LIMITED", "company"));
+    records.back().identifiers = {{"registration", "0012345", "PK"}};
+    records.push_back(Record("6", "OCEAN STAR", "vessel"));
+    records.back().identifiers = {{"imo", "IMO 9123456", ""}};
+    records.push_back(Record("7", "KIM Jong Un", "person"));
+    records.push_back(Record("7", "김정은", "person", true));
+    std::unique_ptr<names::NameIndex> built;
+    if (!names::NameIndex::Build(std::move(records), names::MatcherOptions(), &built).ok()) {
+      std::fprintf(stderr, "names_fuzz: cannot build the index\n");
+      std::abort();
+    }
+    return built.release();
+  }();
+  return *index;
+}
+
+names::NameQuery Query(std::string_view text) {
+  std::vector<std::string> lines(1);
+  for (char c : text) {
+    if (c == '\n' && lines.size() < 5) {
+      lines.emplace_back();
+    } else {
+      lines.back() += c;
+    }
+  }
+  lines.resize(5);
+  return names::NameQuery{lines[0], lines[1], lines[2], lines[3], lines[4]};
+}
+
+void CheckAgainstBruteForce(const names::NameQuery& query) {
+  const names::NameIndex& index = Index();
+  std::vector<names::NameMatch> fast, reference;
+  const double threshold = index.options().threshold;
+  corridor::Status fast_status = index.Search(query, 100, threshold, &fast);
+  corridor::Status reference_status = index.SearchBruteForce(query, 100, threshold, &reference);
+  if (fast_status.ok() != reference_status.ok()) __builtin_trap();
+  for (const names::NameMatch& expected : reference) {
+    bool found = false;
+    for (const names::NameMatch& match : fast) {
+      if (match.record->entry_id == expected.record->entry_id) {
+        found = std::fabs(match.score - expected.score) < 1e-9;
+        break;
+      }
+    }
+    if (!found) {
+      std::fprintf(stderr, "names_fuzz: the index misses entry %s (brute force score %f)\n",
+                   expected.record->entry_id.c_str(), expected.score);
+      __builtin_trap();
+    }
+  }
+  for (const names::NameMatch& match : fast) {
+    if (!(match.score >= 0 && match.score <= 1) ||
+        !(match.name_score >= 0 && match.name_score <= 1))
+      __builtin_trap();
+    (void)names::FormatMatchText(match);
+    (void)names::FormatMatchJson(match);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  names::NameNormalizer& normalizer = names::ThreadNameNormalizer();
+  names::NormalizedName normalized;
+  if (normalizer.Normalize(text, &normalized).ok()) {
+    for (const names::NameToken& token : normalized.tokens) {
+      (void)names::ConsonantSkeleton(token.text);
+      (void)names::PhoneticKey(token.text);
+      (void)names::IsLegalFormWord(token.text);
+    }
+  }
+  (void)normalizer.ToLatin(text);
+
+  names::NameQuery whole;
+  whole.name = std::string(text);
+  CheckAgainstBruteForce(whole);
+  names::NameQuery query = Query(text);
+  CheckAgainstBruteForce(query);
+  names::NameMatch pair;
+  (void)Index().ScorePair(query.name, query.kind, &pair);
+  return 0;
+}
