@@ -88,4 +88,13 @@ void ImportListBytes(const std::string& format, const std::string& file, std::st
   (void)ImportList(db.get(), options, &report);
 }
 
+void PrintDiagnostics(const Diagnostics& diagnostics) {
+  static const bool verbose = std::getenv("CORRIDOR_FUZZ_VERBOSE") != nullptr;
+  for (const Diagnostic& diagnostic : diagnostics) {
+    std::string text = diagnostic.ToString();
+    if (verbose) std::fprintf(stderr, "%s\n", text.c_str());
+  }
+  if (verbose) std::fprintf(stderr, "%zu diagnostics\n", diagnostics.size());
+}
+
 }  // namespace corridor::fuzz

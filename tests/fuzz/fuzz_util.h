@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/diagnostics.h"
+
 namespace corridor::fuzz {
 
 // The byte that separates the files of one input ("\x1e", ASCII record separator): targets that
@@ -33,6 +35,10 @@ std::vector<std::string_view> SplitInput(const uint8_t* data, size_t size, size_
 // written beside it as add.csv, alt.csv and sdn_comments.csv (fewer when shorter).
 void ImportListBytes(const std::string& format, const std::string& file, std::string_view contents,
                      const std::vector<std::string_view>& companions = {});
+
+// Formats every diagnostic; prints them to stderr when CORRIDOR_FUZZ_VERBOSE is set (to see
+// what a seed or reproducer does: `CORRIDOR_FUZZ_VERBOSE=1 rules_fuzz FILE`).
+void PrintDiagnostics(const Diagnostics& diagnostics);
 
 }  // namespace corridor::fuzz
 

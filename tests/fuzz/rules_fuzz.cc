@@ -43,6 +43,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bool usable = corridor::LoadRuleSet(dir, &rule_set, &diagnostics);
   // A rule set is usable exactly when nothing was wrong with it (engine/config/rule_set.h).
   if (usable != diagnostics.empty()) __builtin_trap();
-  for (const corridor::Diagnostic& diagnostic : diagnostics) (void)diagnostic.ToString();
+  corridor::fuzz::PrintDiagnostics(diagnostics);
   return 0;
 }

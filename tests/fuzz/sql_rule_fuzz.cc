@@ -58,5 +58,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   corridor::Diagnostics diagnostics;
   bool usable = corridor::LoadRuleSet(dir, &rule_set, &diagnostics);
   if (usable != diagnostics.empty()) __builtin_trap();
+  corridor::fuzz::PrintDiagnostics(diagnostics);
   return 0;
 }
