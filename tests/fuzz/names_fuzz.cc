@@ -4,9 +4,9 @@
 //
 // The index is also checked against its brute-force reference (docs/matching.md, "Index"): it
 // never finds an entry brute force does not, and scores what it finds exactly as brute force
-// does. It may miss an entry brute force finds (a word beyond the neighbourhood it searches);
-// with CORRIDOR_FUZZ_NAMES_STRICT=1 such a miss fails too, to collect examples
-// (regressions/names_fuzz/open/).
+// does. It may miss a name brute force finds (a word beyond the neighbourhood it searches), and so
+// an entry or that entry's best name; with CORRIDOR_FUZZ_NAMES_STRICT=1 such a miss fails too, to
+// collect examples (regressions/names_fuzz/open/).
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
