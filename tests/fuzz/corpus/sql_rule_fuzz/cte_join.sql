@@ -1,0 +1,1 @@
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT group_concat(o.entity_id) || printf('%%.2f', max(o.effective_listed_share)) AS summary FROM ownership o, r LEFT JOIN list_match m USING (entity_id) WHERE m.score > 0.8 AND o.status LIKE 'BLOCK%%' GROUP BY o.role

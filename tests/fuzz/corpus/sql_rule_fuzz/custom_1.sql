@@ -1,0 +1,1 @@
+SELECT 'declared value ' || s.declared_value || ' ' || coalesce(s.currency, '') || ' is below the items'' total ' || sum(i.value) AS summary FROM shipment s JOIN item i GROUP BY s.shipment_id HAVING s.declared_value < 0.9 * sum(i.value)

@@ -1,0 +1,1 @@
+SELECT DISTINCT p.role || ' ' || p.entity_id || ' (' || p.country || ') on route leg ' || l.seq || ' ' || coalesce(l.location_name, '') || ' in ' || l.region AS summary FROM party p JOIN leg l ON l.region = 'PK-BA' WHERE p.country = 'CN' ORDER BY l.seq, p.entity_id

@@ -1,0 +1,1 @@
+SELECT group_concat(o.entity_id, ', ') || ' ' || printf('%.2f', max(o.effective_listed_share)) AS summary FROM ownership o LEFT JOIN list_match m ON m.entity_id = o.entity_id AND m.role = o.role WHERE (m.score > 0.8 OR o.status LIKE 'BLOCK%') AND o.blocked_share_upper BETWEEN 0.25 AND 1 GROUP BY o.role HAVING count(*) > 0

@@ -1,0 +1,1 @@
+SELECT i.hs_code || ' ranked ' || row_number() OVER (PARTITION BY i.origin_country ORDER BY i.value DESC) AS summary, CASE WHEN i.quantity IS NULL THEN 'none' ELSE substr(i.description, 1, 20) END AS detail FROM item i WHERE i.hs_code GLOB '8542*' OR i.hs_code IN (SELECT hs_code FROM item WHERE unit = 'kg') LIMIT 3
