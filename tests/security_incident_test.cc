@@ -518,7 +518,9 @@ std::string OldDatabase(const TempDir& dir) {
                       "INSERT INTO shipment_leg (shipment_id, seq, location_name, country, region)"
                       " VALUES ('S1', 1, 'Besham', 'PK', 'PK-KP');")
               .ok());
-  REQUIRE_FALSE(db->HasTable("security_incident"));
+  bool has_table = true;
+  REQUIRE(db->HasTable("security_incident", &has_table).ok());
+  REQUIRE_FALSE(has_table);
   return path;
 }
 

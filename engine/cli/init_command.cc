@@ -21,9 +21,13 @@ int RunInit(const std::vector<std::string>& args) {
 
   std::unique_ptr<Database> db;
   Status status = Database::OpenWritable(db_path, &db);
-  if (status.ok() && db->HasTable("entity")) {
+  bool has_schema = false;
+  int64_t version = 0;
+  if (status.ok()) status = db->HasTable("entity", &has_schema);
+  if (status.ok() && has_schema) status = db->UserVersion(&version);
+  if (status.ok() && has_schema) {
     status = Status::Error(db_path + ": already holds a corridor schema (version " +
-                           std::to_string(db->UserVersion()) + ")");
+                           std::to_string(version) + ")");
   }
   if (status.ok()) status = CreateInputSchema(db.get());
   if (!status.ok()) {

@@ -87,7 +87,9 @@ int RunImportList(const std::vector<std::string>& args) {
   if (!status.ok()) return Fail("import-list", status);
   std::unique_ptr<Database> db;
   status = Database::OpenWritable(db_path, &db);
-  if (status.ok() && !db->HasTable("list_entry")) status = CreateInputSchema(db.get());
+  bool has_schema = false;
+  if (status.ok()) status = db->HasTable("list_entry", &has_schema);
+  if (status.ok() && !has_schema) status = CreateInputSchema(db.get());
   ImportReport report;
   if (status.ok()) status = ImportList(db.get(), import, &report);
   if (!status.ok()) return Fail("import-list", status);

@@ -46,12 +46,16 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
   OwnershipLoadOptions options;
   options.add_all_entities = false;  // parties without ownership rows need no node
   options.finalize = false;
-  options.load_list_links = db->HasTable("list_link");
-  Status status = LoadOwnershipGraph(db, options, &world->graph, &world->problems);
+  bool has_links = false, has_entries = false;
+  Status status = db->HasTable("list_link", &has_links);
+  if (status.ok()) status = db->HasTable("list_entry", &has_entries);
+  if (!status.ok()) return status;
+  options.load_list_links = has_links;
+  status = LoadOwnershipGraph(db, options, &world->graph, &world->problems);
   if (!status.ok()) return status;
 
   // List entry nodes: their programs and names.
-  if (db->HasTable("list_entry")) {
+  if (has_entries) {
     std::unique_ptr<Statement> entries;
     status = db->Prepare(
         "SELECT list_id, entry_id, name, coalesce(programs, '') FROM list_entry"

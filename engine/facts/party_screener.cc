@@ -68,7 +68,9 @@ Status ListNameScreener::Load(Database* db, double min_score, const names::Match
       {"list_identifier", {"list_id", "entry_id", "id_type", "number", "country"}},
   };
   for (const auto& [table, wanted] : kColumns) {
-    std::vector<std::string> columns = db->Columns(table);
+    std::vector<std::string> columns;
+    Status read = db->Columns(table, &columns);
+    if (!read.ok()) return read;
     if (columns.empty()) {
       return Status::Error(db->path() + ": table '" + table +
                            "' is missing (create the schema with `corridor init --db FILE`)");

@@ -504,7 +504,10 @@ Status ImportAcledIncidents(const std::string& db_path, const std::string& csv_p
   std::unique_ptr<Database> db;
   Status status = Database::OpenWritable(db_path, &db);
   if (!status.ok()) return status;
-  if (!db->HasTable("shipment")) {
+  bool has_schema = false;
+  status = db->HasTable("shipment", &has_schema);
+  if (!status.ok()) return status;
+  if (!has_schema) {
     return Status::Error(db_path +
                          ": not a corridor input database (create it with `corridor init`)");
   }

@@ -51,7 +51,10 @@ int DeriveSeverity(std::string_view event_type, std::string_view sub_event_type,
 Status LoadSecurityIncidents(Database* db, std::vector<SecurityIncident>* incidents,
                              std::vector<DataProblem>* problems) {
   incidents->clear();
-  if (!db->HasTable("security_incident")) {
+  bool has_table = false;
+  Status read = db->HasTable("security_incident", &has_table);
+  if (!read.ok()) return read;
+  if (!has_table) {
     return Status::Error(db->path() +
                          ": table 'security_incident' is missing (create it and load incidents "
                          "with `corridor import-incidents`, docs/incidents.md)");

@@ -36,7 +36,10 @@ Status CountUnscreenable(Database* db, size_t examples, LoadedListInfo* info) {
 
 Status ReadLoadedLists(Database* db, size_t examples, std::vector<LoadedListInfo>* lists) {
   lists->clear();
-  if (!db->HasTable("list_source")) {
+  bool has_schema = false;
+  Status read = db->HasTable("list_source", &has_schema);
+  if (!read.ok()) return read;
+  if (!has_schema) {
     return Status::NotFound(db->path() + ": holds no corridor input schema");
   }
   std::unique_ptr<Statement> query, rejects;
@@ -79,7 +82,10 @@ Status ReadLoadedLists(Database* db, size_t examples, std::vector<LoadedListInfo
 
 Status ReadLatestChanges(Database* db, const std::string& list_id, ListChangeSet* changes) {
   *changes = ListChangeSet();
-  if (!db->HasTable("list_import")) {
+  bool has_schema = false;
+  Status read = db->HasTable("list_import", &has_schema);
+  if (!read.ok()) return read;
+  if (!has_schema) {
     return Status::NotFound(db->path() + ": holds no corridor input schema");
   }
   std::unique_ptr<Statement> query;

@@ -673,7 +673,10 @@ Status ImportList(Database* db, const ImportOptions& options, ImportReport* repo
   Status status = CheckImportOptions(options);
   if (!status.ok()) return status;
   const FormatInfo& format = *FindFormat(options.format);
-  if (!db->HasTable("list_entry")) {
+  bool has_schema = false;
+  status = db->HasTable("list_entry", &has_schema);
+  if (!status.ok()) return status;
+  if (!has_schema) {
     return Status::Error(db->path() + ": holds no corridor input schema (run corridor init)");
   }
   std::vector<Document> documents;

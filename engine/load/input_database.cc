@@ -438,7 +438,9 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
   db->SetLimits(DefaultInputLimits());
   // A newer corridor may have changed what columns mean; reading its database as ours could
   // score it wrongly without a sign. 0 is a database made by hand from schemas/input.sql.
-  int64_t version = db->UserVersion();
+  int64_t version = 0;
+  status = db->UserVersion(&version);
+  if (!status.ok()) return status;
   if (version < 0 || version > kInputSchemaVersion) {
     return Status::Refused(path + ": schema version " + std::to_string(version) +
                            " (PRAGMA user_version) is not one this corridor reads (0 to " +
@@ -446,7 +448,9 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
                            "); use the corridor that wrote it");
   }
   for (const TableColumns& table : RequiredColumns()) {
-    std::vector<std::string> columns = db->Columns(table.table);
+    std::vector<std::string> columns;
+    status = db->Columns(table.table, &columns);
+    if (!status.ok()) return status;
     if (columns.empty()) {
       return Status::Error(path + ": table '" + table.table +
                            "' is missing (create the schema with `corridor init --db FILE`)");
@@ -458,13 +462,15 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
       }
     }
   }
-  std::vector<std::string> leg_columns = db->Columns("shipment_leg");
+  std::vector<std::string> leg_columns, entity_columns;
+  status = db->Columns("shipment_leg", &leg_columns);
+  if (status.ok()) status = db->Columns("entity", &entity_columns);
+  if (!status.ok()) return status;
   bool has_leg_coordinates =
       std::find(leg_columns.begin(), leg_columns.end(), "latitude") != leg_columns.end() &&
       std::find(leg_columns.begin(), leg_columns.end(), "longitude") != leg_columns.end();
   input->reset(new InputDatabase(std::move(db)));
   InputDatabase& in = **input;
-  std::vector<std::string> entity_columns = in.db_->Columns("entity");
   bool has_activity =
       std::find(entity_columns.begin(), entity_columns.end(), "activity") != entity_columns.end();
   in.has_leg_coordinates_ = has_leg_coordinates;

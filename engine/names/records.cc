@@ -44,7 +44,14 @@ void AddUnique(std::vector<std::string>* values, const std::string& value) {
 Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
                        std::vector<NameRecord>* records) {
   records->clear();
-  if (!db->HasTable("list_entry")) {
+  // Which optional tables exist; a read error here is an error, never "no such table".
+  std::map<std::string, bool> has;
+  for (const char* table :
+       {"list_entry", "list_alias", "list_attribute", "list_address", "list_identifier"}) {
+    Status read = db->HasTable(table, &has[table]);
+    if (!read.ok()) return read;
+  }
+  if (!has["list_entry"]) {
     return Status::Error(db->path() + ": no list_entry table (not a corridor input database)");
   }
   // The entries, with their facts; names are added at the end.
@@ -70,7 +77,7 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
   }
   if (!statement->status().ok()) return statement->status();
 
-  if (db->HasTable("list_alias")) {
+  if (has["list_alias"]) {
     status =
         Query(db, Restricted("SELECT list_id, entry_id, name FROM list_alias", list_ids.size()),
               list_ids, &statement);
@@ -80,7 +87,7 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
     }
     if (!statement->status().ok()) return statement->status();
   }
-  if (db->HasTable("list_attribute")) {
+  if (has["list_attribute"]) {
     status = Query(db,
                    Restricted("SELECT list_id, entry_id, key, value, country FROM list_attribute",
                               list_ids.size()),
@@ -97,7 +104,7 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
     }
     if (!statement->status().ok()) return statement->status();
   }
-  if (db->HasTable("list_address")) {
+  if (has["list_address"]) {
     status = Query(
         db, Restricted("SELECT list_id, entry_id, country FROM list_address", list_ids.size()),
         list_ids, &statement);
@@ -108,7 +115,7 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
     }
     if (!statement->status().ok()) return statement->status();
   }
-  if (db->HasTable("list_identifier")) {
+  if (has["list_identifier"]) {
     status = Query(db,
                    Restricted("SELECT list_id, entry_id, id_type, number, country FROM "
                               "list_identifier",

@@ -185,7 +185,10 @@ Status LoadOwnershipGraph(Database* db, const OwnershipLoadOptions& options, Own
   const size_t graph_problems_before = graph->problems().size();
   if (options.load_ownership_table) {
     for (const char* table : {"entity", "ownership"}) {
-      if (!db->HasTable(table)) {
+      bool exists = false;
+      Status read = db->HasTable(table, &exists);
+      if (!read.ok()) return read;
+      if (!exists) {
         return Status::Error(db->path() + ": no table " + table + " (not a corridor database?)");
       }
     }
@@ -194,7 +197,10 @@ Status LoadOwnershipGraph(Database* db, const OwnershipLoadOptions& options, Own
   }
   if (options.load_list_links) {
     for (const char* table : {"list_entry", "list_link"}) {
-      if (!db->HasTable(table)) {
+      bool exists = false;
+      Status read = db->HasTable(table, &exists);
+      if (!read.ok()) return read;
+      if (!exists) {
         return Status::Error(db->path() + ": no table " + table + " (not a corridor database?)");
       }
     }

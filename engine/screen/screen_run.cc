@@ -66,9 +66,11 @@ void ToProto(const DataProblem& problem, scores::DataProblem* out) {
 }
 
 Status ReadListVersions(Database* db, scores::StreamHeader* header, std::set<std::string>* loaded) {
-  if (!db->HasTable("list_source")) return Status::Ok();
+  bool has_lists = false;
+  Status status = db->HasTable("list_source", &has_lists);
+  if (!status.ok() || !has_lists) return status;
   std::unique_ptr<Statement> query;
-  Status status = db->Prepare(
+  status = db->Prepare(
       "SELECT s.list_id, s.version, s.sha256,"
       " (SELECT count(*) FROM list_entry e WHERE e.list_id = s.list_id)"
       " FROM list_source s ORDER BY s.list_id",
@@ -352,7 +354,10 @@ Status WriteHeaderFields(const RuleSet& rule_set, const ScoringSetup& setup, Inp
                          const std::string& as_of, scores::StreamHeader* header,
                          std::set<std::string>* loaded_lists) {
   header->set_engine_version(CORRIDOR_VERSION);
-  header->set_schema_version(input->db()->UserVersion());
+  int64_t schema_version = 0;
+  Status status = input->db()->UserVersion(&schema_version);
+  if (!status.ok()) return status;
+  header->set_schema_version(schema_version);
   header->set_rules_digest(rule_set.digest);
   header->set_as_of(as_of);
   auto describe = [&](const rules::Rule& config, const std::string& source) {

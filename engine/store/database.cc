@@ -239,29 +239,34 @@ Status Database::PrepareFirst(std::string_view sql, std::unique_ptr<Statement>* 
   return Status::Ok();
 }
 
-bool Database::HasTable(const std::string& table) {
+Status Database::HasTable(const std::string& table, bool* exists) {
+  *exists = false;
   std::unique_ptr<Statement> query;
-  if (!Prepare("SELECT 1 FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1", &query)
-           .ok()) {
-    return false;
-  }
+  Status status =
+      Prepare("SELECT 1 FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1", &query);
+  if (!status.ok()) return status;
   query->BindText(1, table);
-  return query->Step();
+  *exists = query->Step();
+  return query->status();
 }
 
-std::vector<std::string> Database::Columns(const std::string& table) {
-  std::vector<std::string> columns;
+Status Database::Columns(const std::string& table, std::vector<std::string>* columns) {
+  columns->clear();
   std::unique_ptr<Statement> query;
-  if (!Prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid", &query).ok()) return columns;
+  Status status = Prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid", &query);
+  if (!status.ok()) return status;
   query->BindText(1, table);
-  while (query->Step()) columns.push_back(query->Text(0));
-  return columns;
+  while (query->Step()) columns->push_back(query->Text(0));
+  return query->status();
 }
 
-int64_t Database::UserVersion() {
+Status Database::UserVersion(int64_t* version) {
+  *version = 0;
   std::unique_ptr<Statement> query;
-  if (!Prepare("PRAGMA user_version", &query).ok() || !query->Step()) return 0;
-  return query->Int(0);
+  Status status = Prepare("PRAGMA user_version", &query);
+  if (!status.ok()) return status;
+  if (query->Step()) *version = query->Int(0);
+  return query->status();
 }
 
 Statement::~Statement() { sqlite3_finalize(statement_); }
@@ -360,7 +365,9 @@ Status InputSchemaObjects(std::vector<std::string>* names) {
 // must be empty or corridor's: adding tables to another application's file and overwriting its
 // user_version would damage it.
 Status CheckSchemaTarget(Database* db) {
-  int64_t version = db->UserVersion();
+  int64_t version = 0;
+  Status read = db->UserVersion(&version);
+  if (!read.ok()) return read;
   if (version != 0 && version != kInputSchemaVersion) {
     return Status::Refused(db->path() + ": user_version is " + std::to_string(version) +
                            ", not corridor's (" + std::to_string(kInputSchemaVersion) +

@@ -57,12 +57,13 @@ class Database {
   Status PrepareFirst(std::string_view sql, std::unique_ptr<Statement>* statement,
                       std::string_view* tail);
 
-  // True when `table` exists (a table or a view).
-  bool HasTable(const std::string& table);
+  // Sets `*exists` when `table` exists (a table or a view). A read error (a damaged schema page)
+  // is an error, never "no such table".
+  Status HasTable(const std::string& table, bool* exists);
   // The column names of `table`, in order; empty when the table does not exist.
-  std::vector<std::string> Columns(const std::string& table);
+  Status Columns(const std::string& table, std::vector<std::string>* columns);
   // PRAGMA user_version.
-  int64_t UserVersion();
+  Status UserVersion(int64_t* version);
 
   // Sets the bounds for every later call on this connection (see DatabaseLimits). A call that
   // exceeds one fails with Status::Limit naming the bound and the first line of the SQL.

@@ -11,7 +11,9 @@ Status MigrateInputSchema(Database* db) {
   // The list importers added two nullable columns after the first release.
   for (const auto& [table, column] :
        {std::pair{"list_attribute", "note"}, std::pair{"list_link", "role"}}) {
-    std::vector<std::string> columns = db->Columns(table);
+    std::vector<std::string> columns;
+    Status read = db->Columns(table, &columns);
+    if (!read.ok()) return read;
     if (std::find(columns.begin(), columns.end(), column) != columns.end()) continue;
     Status status =
         db->Execute(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " TEXT");
