@@ -18,11 +18,11 @@ struct IdentifierLabel {
   const char* note;  // fixed qualifier recorded in list_identifier.note, or ""
 };
 
+// Longer prefixes come before the shorter ones they start with.
 // The first label a clause starts with wins, so this order is the only disambiguation: "Passport
 // No. 123" must not be read as "Passport" with the number "No. 123". The table covers the labels
 // found in the published Remarks (docs/lists.md); an unknown label leaves the clause in `remarks`
 // only, never a wrongly typed identifier.
-// Longer prefixes come before the shorter ones they start with.
 constexpr IdentifierLabel kIdentifierLabels[] = {
     {"Vessel Registration Identification IMO ", "imo", ""},
     {"IMO ", "imo", ""},

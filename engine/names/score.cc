@@ -373,9 +373,9 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
                      if (a.similarity != b.similarity) return a.similarity > b.similarity;
                      return TieBreakSize(a.unit) > TieBreakSize(b.unit);
                    });
+  // Greedy alignment, best pair first, each token used once.
   // Greedy instead of an optimal assignment: names are short, the greedy result is what a reader
   // would align, and it is the same in Search() and the brute-force reference.
-  // Greedy alignment, best pair first, each token used once.
   std::vector<uint8_t> used_query(nq, 0), used_candidate(nc, 0);
   double matched_query = 0, matched_candidate = 0;
   for (const Candidate& c : candidates) {
