@@ -336,10 +336,9 @@ std::string ConvertRow(const std::vector<std::string>& fields, const Columns& co
   row->sub_kind = optional("sub_event_type");
   std::string fatalities = get("fatalities");
   if (!fatalities.empty()) {
+    // At most nine digits: the value stays far inside int64 and any larger figure is a data error.
     if (!std::all_of(fatalities.begin(), fatalities.end(),
                      [](char c) { return c >= '0' && c <= '9'; }) ||
-        // At most nine digits: the value stays far inside int64 and any larger figure is a data
-        // error.
         fatalities.size() > 9) {
       return "fatalities must be a whole number of at least 0: '" + fatalities + "'";
     }
@@ -351,9 +350,8 @@ std::string ConvertRow(const std::vector<std::string>& fields, const Columns& co
   row->source = optional("source");
   std::vector<std::string> targets, nationalities;
   DeriveTargets(row->notes.value_or(""), row->country, &targets, &nationalities);
+  // Civilians come from ACLED's own coding, not from the notes heuristic: the column is explicit.
   if (Key(row->kind) == "violence against civilians" ||
-      // Civilians come from ACLED's own coding, not from the notes heuristic: the column is
-      // explicit.
       Key(get("civilian_targeting")) == "civilian targeting") {
     targets.push_back("civilians");
   }
@@ -578,9 +576,9 @@ Status ImportAcledIncidents(const std::string& db_path, const std::string& csv_p
   status = db->Execute(kIncidentTable);
   if (!status.ok()) return fail(status);
   std::unique_ptr<Statement> insert, update;
+  // Insert first; when the key exists, update only if some value differs (IS compares NULLs as
+  // equal), so that an unchanged row is not counted as updated.
   status = db->Prepare(
-      // Insert first; when the key exists, update only if some value differs (IS compares NULLs as
-      // equal), so that an unchanged row is not counted as updated.
       "INSERT OR IGNORE INTO security_incident (incident_id, event_date, country, region,"
       " location_name, latitude, longitude, kind, sub_kind, severity, fatalities, actor, targets,"
       " target_nationality, notes, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"

@@ -80,9 +80,9 @@ bool Gazetteer::Parse(const std::string& file, const std::string& text, Diagnost
       diagnostics->push_back({pos, "unknown country code \"" + place.country + "\""});
       continue;
     }
+    // A region must lie in the place's own country (UA-43 in UA): a mismatch is a typo that
+    // would otherwise match the wrong region's incidents.
     if (!place.region.empty() &&
-        // A region must lie in the place's own country (UA-43 in UA): a mismatch is a typo that
-        // would otherwise match the wrong region's incidents.
         (!IsRegionCodeShape(place.region) || place.region.substr(0, 2) != place.country)) {
       diagnostics->push_back(
           {pos, "not an ISO 3166-2 region of " + place.country + ": \"" + place.region + "\""});
@@ -143,12 +143,11 @@ const GazetteerPlace* Gazetteer::Find(const std::string& name, const OptionalTex
   return found;
 }
 
+// Cells are one radius tall (so three rows cover any query), but at least 0.01 degrees (about 1 km)
+// so that a tiny radius does not make cell indexes overflow or cells number in millions.
 IncidentIndex::IncidentIndex(const std::vector<SecurityIncident>* incidents, double radius_km)
     : incidents_(incidents),
       radius_km_(radius_km),
-      // Cells are one radius tall (so three rows cover any query), but at least 0.01 degrees (about
-      // 1 km) so that a tiny radius does not make cell indexes overflow or cells number in
-      // millions.
       cell_degrees_(std::max(radius_km / kKmPerDegreeLatitude, 0.01)) {
   for (size_t i = 0; i < incidents_->size(); ++i) {
     const SecurityIncident& incident = (*incidents_)[i];

@@ -65,11 +65,11 @@ Status LoadSecurityIncidents(Database* db, std::vector<SecurityIncident>* incide
                          "with `corridor import-incidents`, docs/incidents.md)");
   }
   std::unique_ptr<Statement> query;
+  // ORDER BY incident_id: a fixed order for the in-memory list, so evidence that lists incidents
+  // with equal risk and date does not depend on the table's row order.
   Status status = db->Prepare(
       "SELECT incident_id, event_date, country, region, location_name, latitude, longitude, kind,"
       " sub_kind, severity, fatalities, actor, targets, target_nationality, notes, source"
-      // ORDER BY incident_id: a fixed order for the in-memory list, so evidence that lists
-      // incidents with equal risk and date does not depend on the table's row order.
       " FROM security_incident ORDER BY incident_id",
       &query);
   if (!status.ok()) {

@@ -370,9 +370,9 @@ class Writer {
       for (lists::Link& link : entry.links) {
         if (!link.target_entry_id.empty() || link.target_name.empty()) continue;
         if (lookup == nullptr) {
+          // LIMIT 2 is enough to tell "exactly one" from "several"; the name is tried with and
+          // without a final period, which may belong to the Remarks rather than the name.
           Status status = db_->Prepare(
-              // LIMIT 2 is enough to tell "exactly one" from "several"; the name is tried with and
-              // without a final period, which may belong to the Remarks rather than the name.
               "SELECT list_id, entry_id FROM list_entry WHERE list_id <> ?1 AND name IN (?2, ?3) "
               "LIMIT 2",
               &lookup);

@@ -314,9 +314,9 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
       });
     } else {
       // The comments file continues the Remarks: its text is appended verbatim.
+      // Not trimmed: OFAC cuts the Remarks at its field limit, often mid-word, so the
+      // continuation must be joined exactly as published.
       ReadCompanion(&parse, file, 2, "remarks continuation",
-                    // Not trimmed: OFAC cuts the Remarks at its field limit, often mid-word, so the
-                    // continuation must be joined exactly as published.
                     [](Entry* entry, const auto& fields) { entry->remarks += ToUtf8(fields[1]); });
     }
   }

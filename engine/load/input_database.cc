@@ -167,10 +167,9 @@ class SqliteShipmentSource : public ShipmentSource {
                         filter + " ORDER BY 1",
                     &shipments_);
     if (status_.ok()) {
+      // Secondary orders make a shipment's parties, items and legs come out in the same order
+      // whatever the rows' insertion order, so results and their explanations are reproducible.
       status_ = db->Prepare("SELECT " + key + ", entity_id, role, rowid FROM shipment_party" +
-                                // Secondary orders make a shipment's parties, items and legs come
-                                // out in the same order whatever the rows' insertion order, so
-                                // results and their explanations are reproducible.
                                 filter + " ORDER BY 1, role, entity_id",
                             &parties);
     }
@@ -183,12 +182,12 @@ class SqliteShipmentSource : public ShipmentSource {
                       &items);
     }
     if (status_.ok()) {
+      // Coordinates are optional columns: a database without them reads as legs without coordinates
+      // rather than failing.
       status_ =
           db->Prepare("SELECT " + key +
                           ", seq, location, location_name, country, region, kind,"
                           " arrived_on, " +
-                          // Coordinates are optional columns: a database without them reads as legs
-                          // without coordinates rather than failing.
                           (input_->has_leg_coordinates() ? "latitude, longitude" : "NULL, NULL") +
                           " FROM shipment_leg" + filter + " ORDER BY 1, seq",
                       &legs);

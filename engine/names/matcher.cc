@@ -561,10 +561,10 @@ std::vector<std::vector<uint32_t>> NameIndex::Data::JoinedWords(const ScoringNam
   std::vector<std::vector<uint32_t>> joined_with_next(words.size());
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i].kind != TokenKind::kWord || words[i + 1].kind != TokenKind::kWord) continue;
+    // A joined key under five letters ("al" + "mo") finds mostly noise in one-edit
+    // neighbourhoods; ScoreNames still aligns such a pair when the record is scored for its
+    // other words.
     if (words[i].text.size() > kMaxJoinedPart || words[i + 1].text.size() > kMaxJoinedPart ||
-        // A joined key under five letters ("al" + "mo") finds mostly noise in one-edit
-        // neighbourhoods; ScoreNames still aligns such a pair when the record is scored for its
-        // other words.
         words[i].text.size() + words[i + 1].text.size() < 5) {
       continue;
     }

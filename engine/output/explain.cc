@@ -120,10 +120,9 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
 }
 
 std::string ExplainHeader(const scores::StreamHeader& header) {
+  // Twelve hex digits tell rule sets apart in a report; the full digest is in the stream header.
   std::string out = "corridor " + header.engine_version() + ", schema " +
                     std::to_string(header.schema_version()) + ", as of " + header.as_of() +
-                    // Twelve hex digits tell rule sets apart in a report; the full digest is in the
-                    // stream header.
                     ", rules " + header.rules_digest().substr(0, 12) + "\n";
   for (const scores::ListVersion& list : header.lists()) {
     out += "  list " + list.list_id() + " version " +

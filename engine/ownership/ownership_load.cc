@@ -83,10 +83,9 @@ Status LoadEntities(Database* db, const OwnershipLoadOptions& options, Ownership
     if (!row->status().ok()) return row->status();
   }
   std::unique_ptr<Statement> row;
+  // ORDER BY rowid: the rowid is the edge's record id in problems and explanations, and Finalize()
+  // breaks ties between records of one holding by it, so the order must be the table's.
   Status status = db->Prepare(
-      // ORDER BY rowid: the rowid is the edge's record id in problems and explanations, and
-      // Finalize() breaks ties between records of one holding by it, so the order must be the
-      // table's.
       "SELECT rowid, owner_id, owned_id, share, control, as_of FROM ownership ORDER BY rowid",
       &row);
   if (!status.ok()) return status;

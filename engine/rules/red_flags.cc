@@ -163,10 +163,10 @@ class RedFlagRule : public CompiledRule {
 
   Status LoadMedians(Database* db) {
     std::unique_ptr<Statement> query;
+    // The median is over the input database itself (including the shipment being screened), so
+    // it reflects the data's own price level; rows without a positive value and quantity say
+    // nothing about price and are left out.
     Status status = db->Prepare(
-        // The median is over the input database itself (including the shipment being screened), so
-        // it reflects the data's own price level; rows without a positive value and quantity say
-        // nothing about price and are left out.
         "SELECT i.hs_code, i.unit, s.currency, i.value / i.quantity FROM shipment_item i"
         " JOIN shipment s ON s.shipment_id = i.shipment_id"
         " WHERE i.quantity > 0 AND i.value > 0 AND i.hs_code IS NOT NULL AND i.unit IS NOT NULL"
@@ -262,9 +262,8 @@ std::unique_ptr<CompiledRule> CompileRedFlag(const rules::Rule& rule, const Rule
     c.Error(c.locator.self(), "red_flag needs a flag");
   std::set<std::string> roles = CompileRoles(config.roles(), "roles", c);
   if (roles.empty()) {
+    // These two flags are about the consignee in the BIS guidance; the others look at every party.
     if (config.flag() == rules::CONSIGNEE_FORWARDER ||
-        // These two flags are about the consignee in the BIS guidance; the others look at every
-        // party.
         config.flag() == rules::CONSIGNEE_NO_ADDRESS) {
       roles = {"consignee"};
     } else {
