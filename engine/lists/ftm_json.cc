@@ -54,8 +54,9 @@ std::string First(const json& object, const char* name) {
 std::string Kind(const std::string& schema) {
   if (schema == "Person") return "person";
   if (schema == "Company") return "company";
-  // LegalEntity is FtM's parent of Company and Organization, used when the source does not say
-  // which; all three read as "organization" (docs/lists.md "Common conventions").
+  // LegalEntity (FtM's parent of Company and Organization, used when the source does not say
+  // which) and PublicBody read as "organization", like Organization (docs/lists.md "Common
+  // conventions").
   if (schema == "Organization" || schema == "LegalEntity" || schema == "PublicBody") {
     return "organization";
   }
