@@ -132,8 +132,8 @@ void AddRowDetails(const Columns& column, const std::vector<std::string>& fields
       for (std::string word : Split(details, ' ')) {
         while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ')'))
           word.pop_back();
-        // At least four characters with a digit: short tokens such as "1)" or "No.2" are list
-        // markers or labels, not document numbers.
+        // At least four characters with a digit, so list markers and short labels ("1)", "No.")
+        // are skipped.
         if (word.find_first_of("0123456789") != std::string::npos && word.size() >= 4) {
           number = word;
           break;
