@@ -129,8 +129,8 @@ class NeighbourTable {
 std::string VocabularyKey(const ScoringToken& token) {
   switch (token.kind) {
     case TokenKind::kLegalForm:
-      // Legal-form classes live in the vocabulary apart from words: the class "limited" must not be
-      // the same vocabulary entry as a listed word "limited" (which weighs differently).
+      // Legal-form classes get their own vocabulary keys ("#limited"): a token's kind decides its
+      // similarity and weight, so a class and a word with the same text must not share an entry.
       return "#" + token.text;
     case TokenKind::kInitial:
     case TokenKind::kWord:

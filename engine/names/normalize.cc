@@ -46,8 +46,8 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"zhshs", "limited", false},
     {"kft", "limited", false},
     // edge_only marks short forms that are also ordinary words or name parts in some language
-    // ("doo", "bv", "pvt", "ao", "sa", "co", "company"): mid-name they are read as words, so that
-    // e.g. "SA TRADING AO" keeps its first word.
+    // ("doo", "bv", "pvt", "ao", "sa", "co", "company"): only as the first or last word of a longer
+    // name are they read as legal forms; mid-name they stay words.
     {"doo", "limited", true},
     {"fze", "limited", false},
     {"fzco", "limited", false},
