@@ -66,8 +66,8 @@ class DiversionRule : public CompiledRule {
     // country was found above.
     bool target_reached = destination_factor > 0;
     if (!target_reached) {
-      // Diversion countries are looked for only when no target is declared: a shipment that names
-      // Russia does not need the weaker "via" evidence too.
+      // Diversion countries are looked for only when no target country is on the way: a shipment
+      // that names Russia does not need the weaker "via" evidence too.
       std::vector<const OptionalText*> places = {&s.destination_country,
                                                  &s.final_destination_country};
       for (const ShipmentLeg& leg : s.legs) places.push_back(&leg.country);
