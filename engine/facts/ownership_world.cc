@@ -72,8 +72,9 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
     size_t count = world->graph.node_count();
     for (NodeId node = 0; node < static_cast<NodeId>(count); ++node) {
       const std::string& name = world->graph.Name(node);
-      // Node names are "list:<list_id>:<entry_id>" (ListNodeName); list ids contain no ':', entry
-      // ids may, so the first ':' after the prefix ends the list id.
+      // Node names are "list:<list_id>:<entry_id>" (ListNodeName). The first ':' after the prefix
+      // ends the list id: this assumes list ids hold no ':' (the importers' ids do not), while
+      // entry ids may.
       if (name.rfind("list:", 0) != 0) continue;
       size_t colon = name.find(':', 5);
       if (colon == std::string::npos) continue;
