@@ -82,8 +82,8 @@ std::string SnakeCase(std::string_view text) {
 // One "ids" item, "Passport, A123, CN" or "Website, www.x.com": parsed as the OFAC remark it was
 // made from ("Passport A123 (CN)"); an unknown type is kept as an attribute named for it.
 void ReadIdItem(const std::string& item, Entry* entry) {
-  // The CSL flattened OFAC's Remarks clauses into "type, number, country" items; turning them back
-  // into clauses reuses the OFAC label tables, so the two lists type identifiers the same way.
+  // An ids item is "type, number, country"; rewritten as an OFAC Remarks clause it goes through the
+  // OFAC label tables, so the CSL and OFAC lists type identifiers the same way.
   size_t comma = item.find(", ");
   if (comma == std::string::npos) return;
   std::string type(Trim(std::string_view(item).substr(0, comma)));

@@ -171,8 +171,8 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
   size_t bad_offset = 0;
   std::string encoding_note;
   // The whole file is converted when any byte is not UTF-8: OFSI's older exports are Windows-1252
-  // throughout, so a per-cell guess would mix encodings within a name. The note gives the first
-  // line that was not UTF-8.
+  // throughout, and a Windows-1252 cell can happen to be valid UTF-8, so deciding per cell could
+  // misread some names. The note gives the first line that was not UTF-8.
   if (!IsValidUtf8(contents, &bad_offset)) {
     int64_t line = 1 + std::count(contents.begin(), contents.begin() + bad_offset, '\n');
     encoding_note = file + ":" + std::to_string(line) +
