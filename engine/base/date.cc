@@ -25,10 +25,14 @@ std::optional<std::chrono::sys_days> ParseIsoDay(std::string_view text) {
   std::chrono::year_month_day date{std::chrono::year(year),
                                    std::chrono::month(static_cast<unsigned>(month)),
                                    std::chrono::day(static_cast<unsigned>(day))};
+  // year_month_day::ok() rejects impossible dates (2023-02-29, 2024-04-31), so a typo is refused
+  // rather than rolled into the next month.
   if (!date.ok()) return std::nullopt;
   return std::chrono::sys_days(date);
 }
 
+// A partial date stands for its whole period; its last day is the latest it can mean. Staleness
+// and age checks use it, so a coarse date is never judged older than it may be.
 std::optional<std::chrono::sys_days> ParseIsoDayEndOf(std::string_view text) {
   if (text.size() == 10) return ParseIsoDay(text);
   int year = Digits(text.substr(0, 4));
@@ -49,6 +53,7 @@ std::optional<std::chrono::sys_days> ParseIsoDayEndOf(std::string_view text) {
 std::optional<int64_t> DayNumber(std::string_view iso_date) {
   std::optional<std::chrono::sys_days> day = ParseIsoDay(iso_date);
   if (!day) return std::nullopt;
+  // Days since 1970-01-01 (sys_days): differences are day counts, across leap years and months.
   return day->time_since_epoch().count();
 }
 

@@ -10,6 +10,8 @@
 namespace corridor {
 
 std::string_view Trim(std::string_view text) {
+  // ASCII whitespace only: UTF-8 text is trimmed without decoding, and a no-break space inside a
+  // name is the name's business.
   const char* spaces = " \t\r\n\f\v";
   size_t begin = text.find_first_not_of(spaces);
   if (begin == std::string_view::npos) return {};
@@ -17,6 +19,7 @@ std::string_view Trim(std::string_view text) {
   return text.substr(begin, end - begin + 1);
 }
 
+// Empty pieces are kept ("a;;b" gives three): callers decide whether an empty item matters.
 std::vector<std::string> Split(std::string_view text, char separator) {
   std::vector<std::string> pieces;
   size_t start = 0;
@@ -64,6 +67,8 @@ std::string FormatNumber(double value, int decimals) {
   char buffer[64];
   std::snprintf(buffer, sizeof(buffer), "%.*f", decimals, value);
   std::string out(buffer);
+  // Trailing zeros go, so evidence reads "55" and "0.35" rather than "55.000000"; "-0" (a small
+  // negative value rounded away) reads as "0".
   if (out.find('.') != std::string::npos) {
     while (!out.empty() && out.back() == '0') out.pop_back();
     if (!out.empty() && out.back() == '.') out.pop_back();
@@ -80,6 +85,8 @@ const std::set<std::string, std::less<>>& KnownCountries() {
     for (const char* const* code = uloc_getISOCountries(); *code != nullptr; ++code) {
       codes.insert(*code);
     }
+    // ICU's list of ISO 3166-1 codes is the one reference, so lists, rule files and input data
+    // are checked against the same codes.
     codes.insert("XK");  // Kosovo: user-assigned, used by OFAC, the EU and the UN.
     return codes;
   }();
@@ -100,12 +107,16 @@ bool IsKnownCountryCode(std::string_view text) {
 }
 
 bool IsRegionCodeShape(std::string_view text) {
+  // ISO 3166-2: the country code, a hyphen and one to three letters or digits (UA-43, CN-XJ,
+  // PK-BA, KZ-75).
   if (text.size() < 4 || text.size() > 6 || text[2] != '-') return false;
   if (!IsKnownCountryCode(text.substr(0, 2))) return false;
   return std::all_of(text.begin() + 3, text.end(), IsUpperAlnum);
 }
 
 bool IsIsoDate(std::string_view text) {
+  // Partial dates (YYYY, YYYY-MM) are dates: lists publish birth years and months without days. A
+  // full date must exist in the calendar, leap years included.
   if (text.size() != 4 && text.size() != 7 && text.size() != 10) return false;
   if (!AllDigits(text.substr(0, 4))) return false;
   if (text.size() == 4) return true;

@@ -29,6 +29,9 @@ double NumberAt(const google::protobuf::Message& message, const FieldDescriptor*
 
 }  // namespace
 
+// The text format accepts "nan" and "inf" for floating fields; every comparison with NaN is
+// false, so a NaN weight or threshold would silently disable the checks that use it. Checked for
+// each rule file as a whole, by reflection, so no new field can be forgotten.
 int CheckFiniteNumbers(const google::protobuf::Message& message, const FieldLocator& at,
                        Diagnostics* diagnostics) {
   const google::protobuf::Reflection* reflection = message.GetReflection();
@@ -63,6 +66,8 @@ int CheckFiniteNumbers(const google::protobuf::Message& message, const FieldLoca
 
 void CheckCountryGroup(const rules::CountryGroup& group, const FieldLocator& at,
                        Diagnostics* diagnostics) {
+  // Every group must say where its membership comes from (a regulation, an advisory): a country
+  // group decides decisions, and a reviewer must be able to check it.
   if (group.source().empty()) {
     diagnostics->push_back({at.self(), "country group \"" + group.name() + "\" names no source"});
   }
@@ -85,6 +90,8 @@ void CheckCountryGroup(const rules::CountryGroup& group, const FieldLocator& at,
 void CheckNameMatching(const rules::NameMatchingConfig& config, const FieldLocator& at,
                        Diagnostics* diagnostics) {
   const google::protobuf::Reflection* reflection = config.GetReflection();
+  // By reflection over every field, with the sign taken from the field's name ("...conflict"), so
+  // a weight added to NameMatchingConfig is range-checked without changing this code.
   const google::protobuf::Descriptor* descriptor = config.GetDescriptor();
   for (int i = 0; i < descriptor->field_count(); ++i) {
     const FieldDescriptor* field = descriptor->field(i);
@@ -102,6 +109,7 @@ void CheckNameMatching(const rules::NameMatchingConfig& config, const FieldLocat
 void CheckScoring(const rules::ScoringConfig& scoring, const FieldLocator& at,
                   Diagnostics* diagnostics) {
   auto in_range = [&](double value, const char* field) {
+    // Above 0: a threshold of 0 would make every shipment at least REVIEW (or BLOCK).
     if (!(value > 0 && value <= 100)) {
       diagnostics->push_back(
           {at.At(field), std::string(field) + " must be above 0 and at most 100"});
@@ -113,6 +121,8 @@ void CheckScoring(const rules::ScoringConfig& scoring, const FieldLocator& at,
   if (!(scoring.review_at() <= scoring.hold_at() && scoring.hold_at() <= scoring.block_at())) {
     diagnostics->push_back({at.self(), "thresholds must satisfy review_at <= hold_at <= block_at"});
   }
+  // Bands must cover every score from 0, so each shipment has a band name (AggregateScore takes the
+  // last band the score reaches).
   if (scoring.bands_size() == 0 || scoring.bands(0).from() != 0) {
     diagnostics->push_back({at.self(), "bands must start with a band from 0"});
   }

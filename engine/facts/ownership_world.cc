@@ -12,6 +12,8 @@ std::vector<NodeId> OwnershipWorld::ListedSeeds(const std::set<std::string>& lis
   std::vector<NodeId> seeds;
   for (const auto& [node, matches] : entity_matches) {
     for (const ListMatchFact& match : matches) {
+      // An entity is a seed when one of its name matches reaches `min_score` on one of `lists`:
+      // the calling rule's threshold, which may be stricter than the screener's.
       if (match.score >= min_score && (lists.empty() || lists.count(match.list_id))) {
         seeds.push_back(node);
         break;
@@ -19,8 +21,11 @@ std::vector<NodeId> OwnershipWorld::ListedSeeds(const std::set<std::string>& lis
     }
   }
   for (const auto& [node, entry] : list_nodes) {
+    // A list entry is listed only when it carries a program: FollowTheMoney files also hold the
+    // unsanctioned companies and people their ownership records refer to.
     if (entry.has_program && (lists.empty() || lists.count(entry.list_id))) seeds.push_back(node);
   }
+  // Sorted for a deterministic seed order (entity_matches and list_nodes are hash maps).
   std::sort(seeds.begin(), seeds.end());
   return seeds;
 }
@@ -29,6 +34,10 @@ OwnershipGraph OwnershipWorld::GraphAt(double name_threshold) const {
   OwnershipGraph copy = graph;
   for (const SameParty& edge : same_party) {
     if (edge.score >= name_threshold) {
+      // A name match makes the entity the listed entry: modelled as the entry owning 100% of it
+      // with control, so the entity takes the entry's status under every regime (100% passes any
+      // threshold) and explanations show the match as one step of the path. Only matches at the
+      // rule's threshold count, so each rule gets its own copy of the graph.
       copy.AddEdge(edge.entry, edge.entity, 100.0, true, {}, kSamePartyRecord);
     }
   }
@@ -45,6 +54,8 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
   Database* db = input->db();
   OwnershipLoadOptions options;
   options.add_all_entities = false;  // parties without ownership rows need no node
+  // Not finalized here: GraphAt() adds the name-match edges to copies first, and AddEdge requires
+  // a graph that is not finalized.
   options.finalize = false;
   bool has_links = false, has_entries = false;
   Status status = db->HasTable("list_link", &has_links);
@@ -65,6 +76,9 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
     size_t count = world->graph.node_count();
     for (NodeId node = 0; node < static_cast<NodeId>(count); ++node) {
       const std::string& name = world->graph.Name(node);
+      // Node names are "list:<list_id>:<entry_id>" (ListNodeName). The first ':' after the prefix
+      // ends the list id: this assumes list ids hold no ':' (the importers' ids do not), while
+      // entry ids may.
       if (name.rfind("list:", 0) != 0) continue;
       size_t colon = name.find(':', 5);
       if (colon == std::string::npos) continue;
@@ -90,6 +104,8 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
     EntityFacts facts;
     screener->Screen(*entity, &facts, &ignored);
     if (facts.list_matches.empty()) continue;
+    // Matches are bridged at any score the screener returned; GraphAt() keeps those that reach each
+    // rule's threshold.
     for (const ListMatchFact& match : facts.list_matches) {
       NodeId entry = world->graph.Find(ListNodeName(match.list_id, match.entry_id));
       if (entry != kNoNode) world->same_party.push_back({entry, node, match.score});

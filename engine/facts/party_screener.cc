@@ -9,6 +9,8 @@ namespace corridor {
 
 namespace {
 
+// Entries kept per searched name (best first). The same entry found through several of the
+// entity's names counts once (Screen keeps its best), so an entity can still yield more than ten.
 constexpr size_t kMatchesPerName = 10;
 
 // Rounded down, never up: "0.80" in evidence means at least 0.80 (docs/matching.md).
@@ -47,6 +49,8 @@ std::string ExplainNameMatch(const names::NameMatch& match) {
 
 names::MatcherOptions MatcherOptionsFrom(const rules::NameMatchingConfig& config) {
   names::MatcherOptions options;
+  // has_* (proto3 optional fields): a weight set to 0 in the rule set switches that corroboration
+  // off, while an absent one keeps the matcher's default.
   if (config.has_birth_date_match()) options.birth_date_match = config.birth_date_match();
   if (config.has_birth_year_match()) options.birth_year_match = config.birth_year_match();
   if (config.has_birth_date_conflict()) options.birth_date_conflict = config.birth_date_conflict();
@@ -59,6 +63,8 @@ names::MatcherOptions MatcherOptionsFrom(const rules::NameMatchingConfig& config
 
 Status ListNameScreener::Load(Database* db, double min_score, const names::MatcherOptions& options,
                               std::unique_ptr<ListNameScreener>* out) {
+  // Checked up front so that a database from another schema fails with the missing table or column
+  // named, rather than with an SQL error from inside the index build.
   // The columns the name index reads (engine/names/records.cc).
   static const std::vector<std::pair<std::string, std::vector<std::string>>> kColumns = {
       {"list_entry", {"list_id", "entry_id", "kind", "name", "programs", "country", "birth_date"}},
@@ -83,12 +89,16 @@ Status ListNameScreener::Load(Database* db, double min_score, const names::Match
     }
   }
   std::vector<names::NameRecord> records;
+  // Every loaded list is indexed ({} = all lists): which lists count is the rules' choice (each
+  // listed-party rule filters matches by list), so one index serves every rule.
   Status status = names::LoadNameRecords(db, {}, &records);
   if (!status.ok()) return status;
   std::unique_ptr<ListNameScreener> screener(new ListNameScreener());
   screener->min_score_ = min_score;
   status = names::NameIndex::Build(std::move(records), options, &screener->index_);
   if (!status.ok()) return status;
+  // List names that cannot be indexed are never matched; they become data problems of the run so
+  // that the output says which listed names screening could not see.
   for (const names::NameProblem& problem : screener->index_->problems()) {
     screener->problems_.push_back({problem.is_alias ? "list_alias" : "list_entry",
                                    problem.list_id + ":" + problem.entry_id, "name",
@@ -107,10 +117,15 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
   query.kind = entity.kind;
   query.country = entity.country.value_or("");
   query.birth_date = entity.birth_date.value_or("");
+  // An IMO number names one ship worldwide, so it is preferred when present; the matcher decides a
+  // match on it alone (docs/matching.md "Corroboration").
   query.identifier = entity.imo ? *entity.imo : entity.registration_id.value_or("");
 
   // Each entry's best match over the entity's names.
   std::map<std::pair<std::string, std::string>, ListMatchFact> best;
+  // Every alias is searched on its own: a party's trading name may be listed while its legal name
+  // is not. The corroborating facts (kind, country, birth date, identifier) are the entity's and
+  // apply to every name searched.
   std::vector<std::string> names_to_search = {entity.name};
   names_to_search.insert(names_to_search.end(), entity.aliases.begin(), entity.aliases.end());
   for (size_t i = 0; i < names_to_search.size(); ++i) {
@@ -126,6 +141,8 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
     if (!status.ok()) {
       problems->push_back({i == 0 ? "entity" : "entity_alias", entity.entity_id, "name",
                            "cannot screen '" + names_to_search[i] + "': " + status.message()});
+      // Only the primary name makes the entity unscreenable; an unusable alias is a data problem,
+      // while the entity is still screened by its other names.
       if (i == 0) facts->unscreenable = "its name cannot be screened: " + status.message();
       continue;
     }
@@ -137,6 +154,8 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
       fact.entry_kind = record.kind;
       fact.matched_name = record.name;
       fact.query_name = names_to_search[i];
+      // 0.999 rather than 1: a name score is a float sum of weights and can miss 1 in the last
+      // bits for an exact match.
       fact.method = match.decided_by_identifier ? "identifier"
                     : match.name_score >= 0.999 ? "name_exact"
                                                 : "name_fuzzy";
@@ -145,6 +164,8 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
       fact.explanation = ExplainNameMatch(match);
       auto key = std::make_pair(record.list_id, record.entry_id);
       auto found = best.find(key);
+      // Strictly greater: on equal scores the first name searched (the primary name) is kept as the
+      // evidence.
       if (found == best.end() || fact.score > found->second.score) best[key] = std::move(fact);
     }
   }
@@ -155,6 +176,7 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
     fact.entry_name = name != primary_names_.end() ? name->second : fact.matched_name;
     ordered.push_back(std::move(fact));
   }
+  // Stable: equal scores keep the map's (list, entry) order, so the output is deterministic.
   std::stable_sort(
       ordered.begin(), ordered.end(),
       [](const ListMatchFact& a, const ListMatchFact& b) { return a.score > b.score; });

@@ -38,6 +38,8 @@ const std::map<std::string, std::string>& CountryNames() {
       if (U_FAILURE(status) || length <= 0) continue;
       std::string name;
       icu::UnicodeString(buffer, length).toUTF8String(name);
+      // ICU's English display names are the base, so only the names where ACLED differs need a
+      // row below.
       table.emplace(Key(name), *code);
     }
     // Where ACLED's English names differ from ICU's.
@@ -62,6 +64,7 @@ const std::map<std::string, std::string>& CountryNames() {
         {"Micronesia", "FM"},
         {"Saint Helena, Ascension and Tristan da Cunha", "SH"},
     };
+    // Assigned, not emplaced: where an ACLED name equals another ICU name, ACLED's meaning wins.
     for (const auto& [name, code] : kAcled) table[Key(name)] = code;
     return table;
   }();
@@ -78,6 +81,8 @@ const std::map<std::string, std::string>& Admin1Table() {
         {"PK|baluchistan", "PK-BA"},
         {"PK|khyber pakhtunkhwa", "PK-KP"},
         {"PK|khyber-pakhtunkhwa", "PK-KP"},
+        // Older ACLED rows still name FATA; mapping it to today's region keeps them comparable
+        // with the rules, which name current ISO 3166-2 codes.
         {"PK|federally administered tribal areas", "PK-KP"},
         {"PK|fata", "PK-KP"},
         {"PK|punjab", "PK-PB"},
@@ -129,6 +134,7 @@ const std::map<std::string, std::string>& Admin1Table() {
         {"KZ|almaty oblast", "KZ-19"},
         {"KZ|almaty region", "KZ-19"},
         {"KZ|astana", "KZ-71"},
+        // The capital's name from 2019 to 2022; rows of those years use it.
         {"KZ|nur-sultan", "KZ-71"},
         {"KZ|shymkent", "KZ-79"},
         {"KZ|abai", "KZ-10"},
@@ -219,6 +225,8 @@ const std::map<std::string, std::string>& Demonyms() {
   return table;
 }
 
+// Words that make a demonym a statement about people ("Chinese engineers") rather than about a
+// thing ("a Chinese-funded dam"); convoy, consulate and embassy stand for the people in them.
 const std::set<std::string>& PeopleWords() {
   static const std::set<std::string> words = {
       "national", "nationals", "citizen",    "citizens",    "engineer",  "engineers",
@@ -234,6 +242,8 @@ std::vector<std::string> Words(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
   for (char c : text) {
+    // Hyphens are kept inside words: "Chinese-funded" must stay one word, not become the demonym
+    // "chinese" followed by something.
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-') {
       word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     } else if (!word.empty()) {
@@ -278,6 +288,8 @@ struct Row {
 };
 
 // Converts one data row; returns the reason when it is rejected.
+// A rejected row is reported and skipped; an admin1 without a mapping is not a reject (the
+// incident still matches by distance), only counted.
 std::string ConvertRow(const std::vector<std::string>& fields, const Columns& columns, Row* row,
                        bool* region_mapped) {
   auto get = [&](const std::string& name) -> std::string {
@@ -296,6 +308,8 @@ std::string ConvertRow(const std::vector<std::string>& fields, const Columns& co
            "'";
   row->event_date = *date;
   std::optional<std::string> country = CountryCodeFromName(get("country"));
+  // The name first: it is what every ACLED export has; the numeric code is the fallback for names
+  // neither table knows.
   if (!country && !get("iso").empty()) country = CountryCodeFromNumeric(get("iso"));
   if (!country) return "unknown country '" + get("country") + "'";
   row->country = *country;
@@ -303,6 +317,8 @@ std::string ConvertRow(const std::vector<std::string>& fields, const Columns& co
   *region_mapped = row->region.has_value();
   row->location_name = optional("location");
   std::string latitude = get("latitude"), longitude = get("longitude");
+  // A row without coordinates is kept (it matches by region); half a pair is rejected, as it cannot
+  // be placed and would be wrong if guessed.
   if (!latitude.empty() || !longitude.empty()) {
     double lat = 0, lon = 0;
     if (!ParseNumber(latitude, &lat) || !ParseNumber(longitude, &lon)) {
@@ -320,6 +336,7 @@ std::string ConvertRow(const std::vector<std::string>& fields, const Columns& co
   row->sub_kind = optional("sub_event_type");
   std::string fatalities = get("fatalities");
   if (!fatalities.empty()) {
+    // At most nine digits: the value stays far inside int64 and any larger figure is a data error.
     if (!std::all_of(fatalities.begin(), fatalities.end(),
                      [](char c) { return c >= '0' && c <= '9'; }) ||
         fatalities.size() > 9) {
@@ -333,6 +350,7 @@ std::string ConvertRow(const std::vector<std::string>& fields, const Columns& co
   row->source = optional("source");
   std::vector<std::string> targets, nationalities;
   DeriveTargets(row->notes.value_or(""), row->country, &targets, &nationalities);
+  // Civilians come from ACLED's own coding, not from the notes heuristic: the column is explicit.
   if (Key(row->kind) == "violence against civilians" ||
       Key(get("civilian_targeting")) == "civilian targeting") {
     targets.push_back("civilians");
@@ -346,11 +364,16 @@ std::string ConvertRow(const std::vector<std::string>& fields, const Columns& co
       digest.Update(get(name));
       digest.Update("\x1f");
     }
+    // Without ACLED's id, the key is a digest of the required columns so that re-importing the same
+    // file is idempotent; 64 bits make a collision negligible for any real file. A revised
+    // row gets a new key (docs/incidents.md "Keys and re-imports").
     row->incident_id = "sha256:" + digest.HexDigest().substr(0, 16);
   }
   return "";
 }
 
+// Rows changed by the last statement: how INSERT OR IGNORE and the conditional UPDATE below tell
+// added, updated and unchanged rows apart.
 int Changes(Database* db) { return sqlite3_changes(db->handle()); }
 
 void BindRow(Statement* s, const Row& row) {
@@ -402,6 +425,8 @@ std::optional<std::string> CountryCodeFromNumeric(std::string_view numeric) {
   }
   UErrorCode status = U_ZERO_ERROR;
   const URegion* region = uregion_getRegionFromNumericCode(std::stoi(digits), &status);
+  // Numeric codes also name continents and groupings (150 = Europe): only territories are
+  // countries.
   if (U_FAILURE(status) || region == nullptr || uregion_getType(region) != URGN_TERRITORY) {
     return std::nullopt;
   }
@@ -430,6 +455,8 @@ void DeriveTargets(std::string_view notes, const std::string& incident_country,
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& word = words[i];
     auto demonym = Demonyms().find(word);
+    // A demonym of the incident's own country says little (most victims of an attack in Pakistan
+    // are Pakistani) and would make every local party "targeted"; only foreign ones count.
     if (demonym != Demonyms().end() && demonym->second != incident_country) {
       // "Russian and Chinese nationals": skip the other demonyms of a list first.
       size_t from = i + 1;
@@ -469,6 +496,8 @@ void DeriveTargets(std::string_view notes, const std::string& incident_country,
 
 std::optional<std::string> ParseAcledDate(std::string_view text) {
   std::string value(Trim(text));
+  // ACLED exports write dates either as ISO or as "06 October 2024"; both are read, and the second
+  // is checked as a real calendar day after formatting.
   if (DayNumber(value)) return value;
   std::vector<std::string> parts;
   for (const std::string& part : Split(value, ' ')) {
@@ -537,6 +566,9 @@ Status ImportAcledIncidents(const std::string& db_path, const std::string& csv_p
   }
   if (!header_seen) return Status::Error(csv_path + ": empty file, expected an ACLED header row");
 
+  // One transaction for the whole file: an error part way leaves the table as it was, never half a
+  // file. IMMEDIATE takes the write lock at once, so a concurrent writer fails here, not
+  // mid-import.
   status = db->Execute("BEGIN IMMEDIATE");
   if (!status.ok()) return status;
   auto fail = [&](Status failed) {
@@ -547,6 +579,8 @@ Status ImportAcledIncidents(const std::string& db_path, const std::string& csv_p
   status = db->Execute(kIncidentTable);
   if (!status.ok()) return fail(status);
   std::unique_ptr<Statement> insert, update;
+  // Insert first; when the key exists, update only if some value differs (IS compares NULLs as
+  // equal), so that an unchanged row is not counted as updated.
   status = db->Prepare(
       "INSERT OR IGNORE INTO security_incident (incident_id, event_date, country, region,"
       " location_name, latitude, longitude, kind, sub_kind, severity, fatalities, actor, targets,"
@@ -573,6 +607,8 @@ Status ImportAcledIncidents(const std::string& db_path, const std::string& csv_p
     std::string reason;
     if (!reader.error().empty()) {
       reason = reader.error();
+      // Every row must have the header's width: a short row would shift values into the wrong
+      // columns.
     } else if (fields.size() != width) {
       reason = "expected " + std::to_string(width) + " fields as in the header, found " +
                std::to_string(fields.size());

@@ -33,6 +33,8 @@ std::string NormalizePlaceName(std::string_view name) {
     }
     if (blank && !out.empty()) out += ' ';
     blank = false;
+    // Only ASCII is folded: names in other scripts (or with accents) compare byte for byte, so a
+    // gazetteer lists the spellings the shipment records use as alternate names.
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   return out;
@@ -54,6 +56,8 @@ bool Gazetteer::Parse(const std::string& file, const std::string& text, Diagnost
       header_seen = true;
       static const std::vector<std::string> kHeader = {
           "name", "alternate_names", "country", "region", "latitude", "longitude", "source"};
+      // The exact header is required: a CSV with the columns in another order would put latitudes
+      // in the longitude column without any other sign.
       if (fields != kHeader) {
         diagnostics->push_back({pos, "expected the header \"" + Join(kHeader, ",") + "\""});
         return false;
@@ -76,6 +80,8 @@ bool Gazetteer::Parse(const std::string& file, const std::string& text, Diagnost
       diagnostics->push_back({pos, "unknown country code \"" + place.country + "\""});
       continue;
     }
+    // A region must lie in the place's own country (UA-43 in UA): a mismatch is a typo that
+    // would otherwise match the wrong region's incidents.
     if (!place.region.empty() &&
         (!IsRegionCodeShape(place.region) || place.region.substr(0, 2) != place.country)) {
       diagnostics->push_back(
@@ -87,6 +93,8 @@ bool Gazetteer::Parse(const std::string& file, const std::string& text, Diagnost
       diagnostics->push_back({pos, "latitude and longitude must be decimal degrees in range"});
       continue;
     }
+    // Every coordinate must say where it came from: the evidence cites it as the reason a leg was
+    // placed there.
     if (Trim(fields[6]).empty()) {
       diagnostics->push_back({pos, "place \"" + place.name + "\" names no source"});
       continue;
@@ -101,6 +109,8 @@ bool Gazetteer::Parse(const std::string& file, const std::string& text, Diagnost
       std::string key = NormalizePlaceName(name);
       auto [first, last] = by_name_.equal_range(key);
       for (auto it = first; it != last; ++it) {
+        // A name may recur in different countries (Find chooses by the leg's country) but not
+        // within one, where a lookup could not tell the two places apart.
         if (places_[it->second].country == place.country) duplicate = true;
       }
       if (duplicate) {
@@ -124,6 +134,8 @@ const GazetteerPlace* Gazetteer::Find(const std::string& name, const OptionalTex
     const GazetteerPlace& place = places_[it->second];
     if (country) {
       if (place.country == *country) return &place;
+      // Without the leg's country the first place of that name in file order is used, so the result
+      // is deterministic; the rule looks places up with the leg's country whenever the leg has one.
     } else if (found == nullptr) {
       found = &place;  // the first in file order
     }
@@ -131,6 +143,8 @@ const GazetteerPlace* Gazetteer::Find(const std::string& name, const OptionalTex
   return found;
 }
 
+// Cells are one radius tall (so three rows cover any query), but at least 0.01 degrees (about 1 km)
+// so that a tiny radius does not make cell indexes overflow or cells number in millions.
 IncidentIndex::IncidentIndex(const std::vector<SecurityIncident>* incidents, double radius_km)
     : incidents_(incidents),
       radius_km_(radius_km),
@@ -143,6 +157,7 @@ IncidentIndex::IncidentIndex(const std::vector<SecurityIncident>* incidents, dou
 }
 
 std::pair<int, int> IncidentIndex::Cell(double latitude, double longitude) const {
+  // floor, not truncation: -0.5 and 0.5 must fall in different cells.
   return {static_cast<int>(std::floor(latitude / cell_degrees_)),
           static_cast<int>(std::floor(longitude / cell_degrees_))};
 }
@@ -170,6 +185,8 @@ std::vector<NearIncident> IncidentIndex::Near(double latitude, double longitude)
       }
     }
   }
+  // Sorted by incident index so that the result is in the same order as NearByScan's: the evidence
+  // then does not depend on whether the grid or the scan answered.
   std::sort(candidates.begin(), candidates.end());
   std::vector<NearIncident> near;
   for (size_t i : candidates) {

@@ -11,6 +11,8 @@ namespace {
 // Counts the names and aliases of `info->list_id` that the normaliser refuses.
 Status CountUnscreenable(Database* db, size_t examples, LoadedListInfo* info) {
   std::unique_ptr<Statement> query;
+  // Normalised here with the matcher's own normaliser, so the count is exactly the names
+  // screening would skip (the index reports the same ones as NameProblems).
   Status status = db->Prepare(
       "SELECT entry_id, name FROM list_entry WHERE list_id = ?1 UNION ALL "
       "SELECT entry_id, name FROM list_alias WHERE list_id = ?1",
@@ -49,6 +51,8 @@ Status ReadLoadedLists(Database* db, size_t examples, std::vector<LoadedListInfo
       "FROM list_source ORDER BY list_id",
       &query);
   if (status.ok()) {
+    // Rejects of the latest import only (the one whose rows are loaded), in file order; import
+    // ids grow with each import, so max() is the latest.
     status = db->Prepare(
         "SELECT location, reason FROM list_reject WHERE import_id = (SELECT max(import_id) FROM "
         "list_import WHERE list_id = ?1) ORDER BY rowid LIMIT ?2",
@@ -89,6 +93,7 @@ Status ReadLatestChanges(Database* db, const std::string& list_id, ListChangeSet
     return Status::NotFound(db->path() + ": holds no corridor input schema");
   }
   std::unique_ptr<Statement> query;
+  // The latest import is the one whose changes describe the list as loaded now.
   Status status = db->Prepare(
       "SELECT import_id, imported_at, ifnull(version, ''), added_count, removed_count, "
       "changed_count FROM list_import WHERE list_id = ?1 ORDER BY import_id DESC LIMIT 1",
@@ -105,6 +110,8 @@ Status ReadLatestChanges(Database* db, const std::string& list_id, ListChangeSet
   changes->added = query->Int(3);
   changes->removed = query->Int(4);
   changes->changed = query->Int(5);
+  // Grouped by kind of change (added, changed, removed) and in id order, so two runs print the same
+  // report.
   status = db->Prepare(
       "SELECT change, entry_id, name FROM list_change WHERE import_id = ?1 "
       "ORDER BY change, entry_id",

@@ -22,6 +22,8 @@ std::vector<std::string> SplitList(std::string_view cell) {
   std::vector<std::string> items;
   size_t start = 0;
   while (start <= cell.size()) {
+    // Items are separated by "; " (with the space), the export's own separator; a ';' without a
+    // space stays inside its item.
     size_t at = cell.find("; ", start);
     std::string_view item = Trim(
         cell.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
@@ -52,6 +54,8 @@ std::string SourceCode(std::string_view source) {
     if (code.size() > 5 && code.substr(code.size() - 5) == "-list") code.resize(code.size() - 5);
   }
   if (code.empty()) {
+    // A source with no abbreviation gets its words' initials so that it still has a stable list id;
+    // a new source thus shows up as its own list rather than being merged into another.
     for (const std::string& word : Split(title, ' ')) {
       if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z')
         code += static_cast<char>(word[0] - 'A' + 'a');
@@ -78,12 +82,16 @@ std::string SnakeCase(std::string_view text) {
 // One "ids" item, "Passport, A123, CN" or "Website, www.x.com": parsed as the OFAC remark it was
 // made from ("Passport A123 (CN)"); an unknown type is kept as an attribute named for it.
 void ReadIdItem(const std::string& item, Entry* entry) {
+  // An ids item is "type, number, country"; rewritten as an OFAC Remarks clause it goes through the
+  // OFAC label tables, so the CSL and OFAC lists type identifiers the same way.
   size_t comma = item.find(", ");
   if (comma == std::string::npos) return;
   std::string type(Trim(std::string_view(item).substr(0, comma)));
   std::string rest(Trim(std::string_view(item).substr(comma + 2)));
   std::string country;
   size_t last = rest.rfind(", ");
+  // Only a trailing two-letter code is taken as the country (", CN"): a longer last part is part of
+  // the value (a website, an address).
   if (last != std::string::npos && rest.size() - last == 4 &&
       !CountryCode(rest.substr(last + 2)).empty()) {
     country = rest.substr(last + 2);
@@ -93,8 +101,12 @@ void ReadIdItem(const std::string& item, Entry* entry) {
   size_t before = entry->attributes.size() + entry->identifiers.size() + entry->aliases.size() +
                   entry->links.size();
   std::string birth_date = entry->birth_date;
+  // The remarks parser may set birth_date from a DOB item; only the dates_of_birth column sets it
+  // here, so the value from before is restored.
   ParseOfacRemarks(clause, entry);
   entry->birth_date = birth_date;
+  // Nothing was recognised when no collection grew: the item is kept as an attribute named after
+  // its type, so no published data is lost.
   if (entry->attributes.size() + entry->identifiers.size() + entry->aliases.size() +
           entry->links.size() ==
       before) {
@@ -116,6 +128,7 @@ void ReadRowDetails(const Columns& column, const std::vector<std::string>& field
   entry->remarks = column.Cell(fields, "remarks");
   entry->listed_on = IsoDate(column.Cell(fields, "start_date"));
   for (const std::string& alias : SplitList(column.Cell(fields, "alt_names"))) {
+    // The CSL does not carry alias quality; every alt_name counts as strong, as OFAC's own a.k.a.s.
     entry->aliases.push_back({alias, "strong"});
   }
   for (const std::string& address_text : SplitList(column.Cell(fields, "addresses"))) {
@@ -123,6 +136,9 @@ void ReadRowDetails(const Columns& column, const std::vector<std::string>& field
     size_t comma = address_text.rfind(", ");
     std::string last = comma == std::string::npos ? address_text : address_text.substr(comma + 2);
     address.country = CountryCode(last);
+    // A country is split off only when the last part is a code (two or three letters); a last part
+    // that is a country's name stays in the address text, since it could be a place that shares the
+    // name.
     if (!address.country.empty() && last.size() <= 3) {
       address.country_name = last;
       address.address = comma == std::string::npos ? "" : address_text.substr(0, comma);
@@ -165,6 +181,8 @@ void ReadRowDetails(const Columns& column, const std::vector<std::string>& field
   std::string call_sign = column.Cell(fields, "call_sign");
   if (!call_sign.empty()) entry->identifiers.push_back({"call_sign", call_sign, "", ""});
   for (const std::string& item : SplitList(column.Cell(fields, "ids"))) ReadIdItem(item, entry);
+  // Same preference as the OFAC importer (docs/lists.md "Common conventions"), except that the CSL
+  // gives no registration-number country to fall back on.
   for (const char* key : {"nationality", "citizenship", "vessel_flag"}) {
     for (const Attribute& item : entry->attributes) {
       if (entry->country.empty() && item.key == key) entry->country = item.country;
@@ -188,6 +206,8 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
   CsvReader reader(&in);
   std::vector<std::string> header;
   if (!reader.Next(&header)) return Status::Error(options.path + ": empty file; " + kFormatHint);
+  // A UTF-8 byte order mark (spreadsheet exports write one) would otherwise be part of the first
+  // column's name and hide the _id column.
   if (!header.empty() && StartsWith(header[0], "\xEF\xBB\xBF")) header[0].erase(0, 3);
   Columns column(header, /*lower_case=*/false, /*to_utf8=*/true);
   for (const char* required : {"_id", "source", "name"}) {
@@ -229,6 +249,8 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
     truncated = cut.empty() ? "" : location + ": " + cut;  // what counts is the last record's
     std::string source = column.Cell(fields, "source");
     auto reject = [&](std::string reason) {
+      // A row without a readable source belongs to no list; its rejects are attached to the first
+      // document below so that they are still recorded.
       if (source.empty() || source == "source") {
         orphan_rejects.push_back({location, std::move(reason)});
       } else {
@@ -251,6 +273,8 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
       continue;
     }
     Document* document = document_for(source);
+    // Duplicates are checked per list: the same _id under two sources makes two entries, one in
+    // each list.
     if (!seen.insert(document->list_id + "\x1f" + entry.entry_id).second) {
       reject("duplicate _id " + entry.entry_id);
       continue;
@@ -264,6 +288,7 @@ Status ParseCslCsv(const ImportOptions& options, std::vector<Document>* document
   for (ListReject& reject : orphan_rejects) found[0].rejects.push_back(std::move(reject));
   const std::string note = column.ConversionNote(file);
   for (Document& document : found) {
+    // Every document of the file is marked: a cut-off file may have lost rows of any source.
     document.truncated = truncated;  // the file is all theirs
     if (!note.empty()) document.notes.push_back(note);
   }

@@ -54,6 +54,9 @@ std::string First(const json& object, const char* name) {
 std::string Kind(const std::string& schema) {
   if (schema == "Person") return "person";
   if (schema == "Company") return "company";
+  // LegalEntity (FtM's parent of Company and Organization, used when the source does not say
+  // which) and PublicBody read as "organization", like Organization (docs/lists.md "Common
+  // conventions").
   if (schema == "Organization" || schema == "LegalEntity" || schema == "PublicBody") {
     return "organization";
   }
@@ -73,6 +76,9 @@ struct IdentifierProperty {
   const char* note;
 };
 
+// FtM property names mapped onto the id types the other importers use, so that the matcher's
+// identifier corroboration (docs/matching.md) treats an INN or an IMO number alike whatever list
+// it came from.
 constexpr IdentifierProperty kIdentifierProperties[] = {
     {"idNumber", "national_id", ""},
     {"passportNumber", "passport", ""},
@@ -114,6 +120,8 @@ constexpr AttributeProperty kAttributeProperties[] = {
     {"jurisdiction", "jurisdiction", true},
     {"legalForm", "legal_form", false},
     {"status", "status", false},
+    // OpenSanctions topics ("sanction", "role.pep", ...) are kept as attributes for reviewers;
+    // whether an entry counts as listed is decided by its programs (from Sanction objects).
     {"topics", "topic", false},
     {"flag", "vessel_flag", true},
     {"kppCode", "kpp", false},
@@ -196,6 +204,8 @@ Status FtmParser::ReadObjects(const std::string& contents, const std::string& pa
     auto changed = value.find("last_change");
     if (changed != value.end() && changed->is_string()) {
       const std::string& date = changed->get_ref<const std::string&>();
+      // The file's version is its newest change: an FtM export has no header, and last_change is
+      // the closest thing to a publication date. ISO dates compare as strings.
       if (date.size() >= 10 && date.substr(0, 10) > document_->version) {
         document_->version = date.substr(0, 10);
       }
@@ -204,6 +214,8 @@ Status FtmParser::ReadObjects(const std::string& contents, const std::string& pa
     objects_.push_back({std::move(value), line_number});
   }
   if (first) return Status::Error(path + ": empty file; " + kFormatHint);
+  // Only a malformed last line marks the file as cut short; a bad line in the middle is a rejected
+  // row like any other.
   document_->truncated = last_problem;
   return Status::Ok();
 }
@@ -222,6 +234,8 @@ void FtmParser::ReadEntity(const Object& object) {
   entry.entry_id = value["id"].get<std::string>();
   entry.kind = kind;
   std::vector<std::string> names = Values(value, "name");
+  // The caption is OpenSanctions' display name, chosen from the names; it becomes the primary name
+  // and the other names aliases.
   entry.name = value.value("caption", "");  // throws type_error when caption is not a string
   if (entry.name.empty() && !names.empty()) entry.name = names[0];
   if (entry.name.empty()) {
@@ -238,6 +252,8 @@ void FtmParser::ReadEntity(const Object& object) {
   for (const std::string& name : Values(value, "previousName")) {
     entry.aliases.push_back({name, "fka"});
   }
+  // FtM's country property is the entity's main country; nationality or jurisdiction stand in only
+  // when it is absent (below).
   for (const std::string& country : Values(value, "country")) {
     if (entry.country.empty()) entry.country = UpperCountry(country);
   }
@@ -287,6 +303,8 @@ void FtmParser::ReadAddresses(const Object& object, Entry* entry) {
     address.postal_code = First(source, "postalCode");
     address.country_name = First(source, "country");
     address.country = UpperCountry(address.country_name);
+    // The structured parts win; "full" (the address as one text) is used only when they are
+    // missing, so the parts are not repeated in one address.
     if (address.address.empty() && address.city.empty()) address.address = First(source, "full");
     entry->addresses.push_back(std::move(address));
   }
@@ -332,6 +350,8 @@ void FtmParser::AttachRelation(const Object& object) {
     }
     std::string listed = IsoDate(First(value, "listingDate"));
     if (listed.empty()) listed = IsoDate(First(value, "startDate"));
+    // An entity with several Sanction objects (several programmes or authorities) is listed since
+    // the earliest of them.
     if (!listed.empty() && (entry->listed_on.empty() || listed < entry->listed_on)) {
       entry->listed_on = listed;
     }
@@ -375,8 +395,13 @@ void FtmParser::AttachLink(const Object& object, const std::string& schema, Entr
   if (!percentage.empty()) {
     char* end = nullptr;
     double share = std::strtod(percentage.c_str(), &end);
+    // Only the leading number is read ("25%" is 25; a range "25-50" reads as its lower end); a
+    // value that is not a number or outside 0..100 leaves the share unknown, which the ownership
+    // analysis treats as an upper bound only.
     if (end != percentage.c_str() && share >= 0 && share <= 100) link.share = share;
   }
+  // The start date is the record's as-of date; an end date is not kept, so a holding that ended is
+  // still an edge (tests that need the holdings in force on a date filter the records first).
   link.as_of = IsoDate(First(value, "startDate"));
   link.role = First(value, schema == "Family" || schema == "Associate" ? "relationship" : "role");
   entry->links.push_back(std::move(link));

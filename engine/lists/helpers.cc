@@ -17,6 +17,8 @@ namespace corridor::lists {
 namespace {
 
 // Upper case, ASCII letters and digits only, single spaces: "Korea, North" -> "KOREA NORTH".
+// Punctuation and case do not distinguish country names ("Korea, North" = "KOREA NORTH" = "Korea
+// North"), so the key drops them; word order still matters, hence the explicit rows below.
 std::string CountryKey(std::string_view name) {
   std::string key;
   bool space = false;
@@ -66,6 +68,7 @@ constexpr std::pair<const char*, const char*> kExtraNames[] = {
     {"Democratic Republic of the Congo", "CD"},
     {"Congo, Republic of the", "CG"},
     {"Republic of the Congo", "CG"},
+    // "Congo" alone is the Republic of the Congo, as the lists use it; the DRC is always qualified.
     {"Congo", "CG"},
     {"West Bank", "PS"},
     {"Gaza", "PS"},
@@ -128,6 +131,9 @@ constexpr std::pair<const char*, const char*> kExtraNames[] = {
     {"Trinidad and Tobago", "TT"},
     {"Sao Tome and Principe", "ST"},
     {"Myanmar", "MM"},
+    // The lists' "Region:" countries are occupied or contested regions; the country column holds
+    // the ISO country (UA for Crimea), and region-level sanctions are the jurisdiction rules'
+    // business (UA-43 and the like in the rule files).
     {"Region: Crimea", "UA"},
     {"Region: Gaza", "PS"},
     {"Region: West Bank", "PS"},
@@ -138,6 +144,8 @@ constexpr std::pair<const char*, const char*> kExtraNames[] = {
     {"St. Lucia", "LC"},
     {"St. Helena", "SH"},
     {"Crimea", "UA"},
+    // Old entries still name dissolved states: each maps to the successor that continues its ISO
+    // role (RS for Serbia and Montenegro and Yugoslavia, CW for the Netherlands Antilles).
     {"Serbia and Montenegro", "RS"},
     {"Yugoslavia", "RS"},
     {"Netherlands Antilles", "CW"},
@@ -171,11 +179,15 @@ const std::unordered_map<std::string, std::string>& CountryTable() {
       u_strToUTF8(utf8, sizeof(utf8), &utf8_length, display, length, &error);
       if (U_FAILURE(error)) continue;
       names->emplace(CountryKey(std::string_view(utf8, utf8_length)), *code);
+      // Codes themselves are accepted (alpha-2 and alpha-3), as some lists write them instead of
+      // names.
       names->emplace(*code, *code);  // "CN" itself
       const char* alpha3 = uloc_getISO3Country(locale.c_str());
       if (alpha3 != nullptr && alpha3[0] != '\0') names->emplace(alpha3, *code);
     }
+    // Assigned last so the lists' spellings override ICU where the two disagree.
     for (const auto& [name, code] : kExtraNames) (*names)[CountryKey(name)] = code;
+    // Kosovo's XK/XKX are user-assigned codes, not ISO, so ICU does not list them; the lists do.
     names->emplace("XK", "XK");
     names->emplace("XKX", "XK");
     return names;
@@ -218,6 +230,7 @@ std::string CountryCode(std::string_view name) {
   if (key.empty()) return "";
   const auto& table = CountryTable();
   auto found = table.find(key);
+  // "The Bahamas", "the Netherlands": a leading article is optional in the lists' spellings.
   if (found == table.end() && StartsWith(key, "THE ")) found = table.find(key.substr(4));
   return found == table.end() ? "" : found->second;
 }
@@ -248,6 +261,8 @@ std::string IsoDate(std::string_view text) {
     out = parts[2] + buffer + Pad2(parts[0]);
   } else if (parts.size() == 1) {
     // Day-first numeric dates: 10/01/1971, 10.01.1971, 10-01-1971.
+    // Day first, the convention outside the US (the UK list writes DD/MM/YYYY); the US lists here
+    // write ISO dates or month names, so no numeric date is meant month first.
     for (char separator : {'/', '.', '-'}) {
       std::vector<std::string> pieces = Split(parts[0], separator);
       if (pieces.size() == 3 && AllDigits(pieces[0]) && AllDigits(pieces[1]) &&
@@ -263,6 +278,8 @@ std::string IsoDate(std::string_view text) {
       }
     }
   }
+  // Every branch's result is checked as a real calendar date: "31 Feb 1970" gives "", and the
+  // caller then keeps the text as unparsed.
   return IsIsoDate(out) ? out : "";
 }
 
@@ -278,6 +295,8 @@ std::string Columns::Cell(const std::vector<std::string>& fields, const char* na
   auto found = index_.find(name);
   if (found == index_.end() || found->second >= fields.size()) return std::string();
   std::string_view cell = Trim(fields[found->second]);
+  // Per cell, not per file: a file that is mostly UTF-8 with a few Windows-1252 cells (hand-edited
+  // spreadsheets) keeps its UTF-8 intact. The count is reported as a note (ConversionNote).
   if (!to_utf8_ || IsValidUtf8(cell, nullptr)) return std::string(cell);
   ++converted_cells_;
   return Windows1252ToUtf8(cell);
@@ -323,6 +342,8 @@ Status Sha256Files(const std::vector<std::string>& paths, int64_t max_bytes, std
     Status status = ReadFile(path, max_bytes, &contents);
     if (!status.ok()) return status;
     size_t slash = path.find_last_of('/');
+    // Base names, not paths: the digest must not change when the same files are imported from
+    // another folder. The caller passes the files in a fixed order.
     all += path.substr(slash == std::string::npos ? 0 : slash + 1);
     all += '\n';
     all += Sha256Hex(contents);
@@ -435,6 +456,8 @@ std::string EntryDigest(const Entry& entry) {
   field(entry.remarks);
   field(entry.listed_on);
   text += '\x1e';
+  // A one-letter tag per child row ("A", "D", "T", "I", "L"), so an alias and an attribute with
+  // the same text cannot be confused.
   for (const Alias& alias : entry.aliases) {
     field("A");
     field(alias.name);
@@ -472,6 +495,7 @@ std::string EntryDigest(const Entry& entry) {
     field(link.as_of);
     field(link.role);
   }
+  // 128 bits are plenty to tell an entry's versions apart, and half the width in the database.
   return Sha256Hex(text).substr(0, 32);
 }
 

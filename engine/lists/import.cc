@@ -135,6 +135,8 @@ std::string NowUtc() {
 void Finalize(Document* document) {
   std::unordered_map<std::string, std::string> by_name;  // name -> entry_id; "" when ambiguous
   for (const Entry& entry : document->entries) {
+    // A name shared by two entries of the list is ambiguous and resolves nothing: linking to the
+    // wrong one of two namesakes would pass a listed status to the wrong party.
     auto [it, inserted] = by_name.emplace(entry.name, entry.entry_id);
     if (!inserted) it->second.clear();
   }
@@ -168,6 +170,8 @@ void Finalize(Document* document) {
         // Unresolved: drop the period unless the last word is an abbreviation ("CO., LTD.").
         size_t space = name.find_last_of(' ');
         std::string last = name.substr(space == std::string::npos ? 0 : space + 1);
+        // A last word with an inner period ("S.A.") or of five characters or fewer with its period
+        // ("LTD.", "INC.") is taken as an abbreviation and keeps it.
         bool abbreviation = last.find('.') != last.size() - 1 || last.size() <= 5;
         if (!abbreviation) name.pop_back();
         link.target_name = name;
@@ -222,6 +226,8 @@ class Writer {
     summary->rejects = document.rejects;
 
     // The previous version's digests, then its rows go.
+    // Replace, not merge: the new file is the whole list, so every row of the previous version goes
+    // and the digests say which entries were added, changed or removed.
     std::map<std::string, std::pair<std::string, std::string>> previous;  // id -> digest, name
     Status removed = RemovePrevious(list_id, &previous);
     if (!removed.ok()) return removed;
@@ -239,6 +245,7 @@ class Writer {
       insert->BindInt(5, static_cast<int64_t>(document.rejects.size()));
       status = insert->Run();
       if (!status.ok()) return status;
+      // The import row is written first so that changes and rejects can refer to its id.
       summary->import_id = sqlite3_last_insert_rowid(db_->handle());
     }
 
@@ -363,6 +370,8 @@ class Writer {
       for (lists::Link& link : entry.links) {
         if (!link.target_entry_id.empty() || link.target_name.empty()) continue;
         if (lookup == nullptr) {
+          // LIMIT 2 is enough to tell "exactly one" from "several"; the name is tried with and
+          // without a final period, which may belong to the Remarks rather than the name.
           Status status = db_->Prepare(
               "SELECT list_id, entry_id FROM list_entry WHERE list_id <> ?1 AND name IN (?2, ?3) "
               "LIMIT 2",
@@ -412,6 +421,8 @@ class Writer {
     s->BindText(1, list_id);
     s->BindText(2, entry.entry_id);
     BindOptional(s, 3, entry.kind);
+    // Programs are stored joined with "; " (docs/lists.md "Common conventions"); an empty text is
+    // stored as NULL everywhere, so "not published" has one representation.
     s->BindText(4, entry.name);
     BindOptional(s, 5, Join(entry.programs, "; "));
     BindOptional(s, 6, entry.country);
@@ -521,6 +532,8 @@ Status CheckImportOptions(const ImportOptions& options) {
                          " is generic: --list-id is required to say which list the file is "
                          "(e.g. --list-id uflpa)");
   }
+  // The list id is written into every row and into output: invalid UTF-8 there would break the
+  // JSON output of every later run.
   if (!lists::IsValidUtf8(options.list_id, nullptr)) {
     return Status::Usage("--list-id is not valid UTF-8");
   }
@@ -564,6 +577,7 @@ template <typename Ids>
 int64_t MaxNumericId(const Ids& ids) {
   int64_t max = -1;
   for (const std::string& id : ids) {
+    // Over fifteen digits could overflow int64 in stoll; such ids are not ent_nums anyway.
     if (id.empty() || id.size() > 15 || id.find_first_not_of("0123456789") != std::string::npos) {
       continue;
     }
@@ -578,6 +592,8 @@ int64_t MaxNumericId(const Ids& ids) {
 std::string OlderBecause(const Document& document, const LoadedList& loaded) {
   const std::string& was = loaded.version;
   const std::string& now = document.version;
+  // ISO dates of one precision compare as strings; at mixed precision a prefix sorts first
+  // ("2024" < "2024-05").
   if (IsIsoDate(was) && IsIsoDate(now)) {
     if (now < was) return "version " + now + " is older than the loaded " + was;
     return "";
@@ -602,6 +618,8 @@ Status CheckDocument(const Document& document, const ImportOptions& options) {
                            ": the file ends mid-record (cut short?); refusing to import it "
                            "(--force imports the complete records)");
   }
+  // An empty file would remove the whole list and make every listed party CLEAR: refused unless
+  // forced.
   if (document.entries.empty()) {
     return Status::Refused(document.source_path + ": no entries for list '" + document.list_id +
                            "'; refusing to import an empty list (--force)");
@@ -627,6 +645,8 @@ Status CheckReplacement(Database* db, const Document& document, const ImportOpti
                              "; refusing to replace a newer version (--allow-older)");
     }
   }
+  // The removal check guards against a cut-off or wrong file replacing a list: lists remove few
+  // entries per version, so a large share removed means the file is not what it claims.
   if (options.force || loaded.entry_ids.empty()) return Status::Ok();
   size_t kept = 0;
   for (const Entry& entry : document.entries) kept += loaded.entry_ids.count(entry.entry_id);
@@ -655,6 +675,8 @@ Status ParseDocuments(const FormatInfo& format, const ImportOptions& options,
       return Status::Error(options.path + ": the " + options.format + " importer produced list '" +
                            document.list_id + "' twice");
     }
+    // The file's own version wins over --version, which only fills in formats that carry none
+    // (OFAC's legacy CSV).
     if (document.version.empty()) document.version = options.version;
     status = lists::Sha256Files(document.files, options.max_file_bytes, &document.sha256);
     if (!status.ok()) return status;
@@ -686,6 +708,8 @@ Status ImportList(Database* db, const ImportOptions& options, ImportReport* repo
   std::string imported_at = options.imported_at.empty() ? NowUtc() : options.imported_at;
   status = db->Execute("BEGIN IMMEDIATE");
   if (!status.ok()) return status;
+  // Migrations and the replacement checks run inside the write transaction, so another import
+  // cannot change the list between the check and the write.
   status = MigrateInputSchema(db);
   for (size_t i = 0; status.ok() && i < documents.size(); ++i) {
     status = CheckReplacement(db, documents[i], options);

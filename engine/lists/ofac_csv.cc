@@ -36,6 +36,8 @@ bool IsFile(const std::string& path) {
 std::string Field(const std::string& raw) {
   std::string_view text = Trim(raw);
   if (text == "-0-") return "";
+  // The legacy files are not guaranteed to be UTF-8: ToUtf8 keeps a valid UTF-8 field and reads
+  // any other as Windows-1252, so a name is never dropped for its encoding.
   return ToUtf8(text);
 }
 
@@ -56,6 +58,8 @@ std::vector<std::string> Programs(std::string_view text) {
     std::string_view piece =
         text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start);
     piece = Trim(piece);
+    // The first and last programs keep one bracket each ("[GLOMAG" ... "UHRPA]"), and a single
+    // program may carry both; stripping brackets at both ends handles every position.
     while (!piece.empty() && (piece.front() == '[')) piece.remove_prefix(1);
     while (!piece.empty() && (piece.back() == ']')) piece.remove_suffix(1);
     piece = Trim(piece);
@@ -68,6 +72,8 @@ std::vector<std::string> Programs(std::string_view text) {
 
 std::string Kind(std::string_view sdn_type) {
   std::string type = AsciiLower(Trim(sdn_type));
+  // "organization", not "company": OFAC does not say whether an entity is a company, a government
+  // body or a group (docs/lists.md "Common conventions").
   if (type.empty()) return "organization";  // OFAC's "entity": a company or an organisation
   if (type == "individual") return "person";
   return type;  // vessel, aircraft
@@ -88,12 +94,16 @@ Status LoadCsv(const std::string& folder, const std::string& name, int64_t max_b
   Status status = ReadFile(file->path, max_bytes, &file->contents);
   if (!status.ok()) return status;
   std::string& text = file->contents;
+  // Remembered before trimming: a file that does not end with a line break may have been cut off
+  // mid-record (a partial download), which CutRecord reports as `truncated`.
   file->ends_with_line_break = EndsWithLineBreak(text);
   size_t end = text.size();
   while (end > 0 && (text[end - 1] == '\x1a' || text[end - 1] == '\r' || text[end - 1] == '\n')) {
     --end;
   }
   if (end < text.size()) text.resize(end);
+  // One line break is put back so that the CSV reader sees the last record terminated, whatever the
+  // file's line ends were.
   if (!text.empty()) text += '\n';
   return Status::Ok();
 }
@@ -140,6 +150,8 @@ void ReadCompanion(Parse* parse, const CsvFile& file, size_t columns, const char
       continue;
     }
     auto found = parse->index.find(ent_num);
+    // Companion rows for unknown entries are rejected, not dropped: the 2024-05 sdn.csv is newer
+    // than its add.csv/alt.csv, and the count of such rows shows how stale the companions are.
     if (found == parse->index.end()) {
       Reject(parse, file, line,
              std::string(what) + " refers to ent_num " + ent_num + ", which is not in the list");
@@ -147,6 +159,7 @@ void ReadCompanion(Parse* parse, const CsvFile& file, size_t columns, const char
     }
     add(&parse->document->entries[found->second], fields);
   }
+  // Only the last record of a file can be cut short; the main file's verdict, set first, wins.
   if (parse->document->truncated.empty()) parse->document->truncated = truncated;
 }
 
@@ -192,6 +205,8 @@ Status ReadMainFile(const CsvFile& main_file, Parse* parse) {
       Reject(parse, main_file, line, "ent_num " + ent_num + " has no name");
       continue;
     }
+    // A duplicate ent_num keeps the first row: the companions refer to entries by ent_num alone, so
+    // a second row could not be told apart from the first.
     if (parse->index.count(ent_num)) {
       Reject(parse, main_file, line, "duplicate ent_num " + ent_num);
       continue;
@@ -250,6 +265,8 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
   } else {
     return Status::Error(folder + ": holds neither sdn.csv nor cons_prim.csv; " + kFormatHint);
   }
+  // The SDN folder wins when both main files are present: the two lists have different ids, and a
+  // folder is one list.
   const std::string main_name = prefix == "sdn" ? "sdn.csv" : "cons_prim.csv";
   const std::string companions[3] = {prefix == "sdn" ? "add.csv" : "cons_add.csv",
                                      prefix == "sdn" ? "alt.csv" : "cons_alt.csv",
@@ -267,6 +284,8 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
   for (int which = 0; which < 3; ++which) {
     CsvFile file;
     if (!IsFile(folder + "/" + companions[which])) {
+      // A missing companion is a reject, not an error: the entries still load (their names are what
+      // screening needs most), and the reject says which of their data are absent.
       document.rejects.push_back(
           ListReject{companions[which], "file missing: its rows could not be loaded"});
       continue;
@@ -295,15 +314,21 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
       });
     } else {
       // The comments file continues the Remarks: its text is appended verbatim.
+      // Not trimmed: OFAC cuts the Remarks at its field limit, often mid-word, so the
+      // continuation must be joined exactly as published.
       ReadCompanion(&parse, file, 2, "remarks continuation",
                     [](Entry* entry, const auto& fields) { entry->remarks += ToUtf8(fields[1]); });
     }
   }
 
   for (Entry& entry : document.entries) {
+    // Remarks are parsed only after the comments file has been read, so clauses split across the
+    // two files are parsed whole.
     if (!entry.remarks.empty()) ParseOfacRemarks(entry.remarks, &entry);
     // The entry's country: nationality, else citizenship, else vessel flag, else the first
     // address's country, else the country of a registration number.
+    // Keys in order of preference (the outer loop), whatever the order of the attributes; the first
+    // attribute of the preferred key that names a country wins.
     for (const char* key : {"nationality", "citizenship", "vessel_flag"}) {
       for (const Attribute& attribute : entry.attributes) {
         if (entry.country.empty() && attribute.key == key && !attribute.country.empty()) {

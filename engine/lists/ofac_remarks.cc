@@ -19,11 +19,17 @@ struct IdentifierLabel {
 };
 
 // Longer prefixes come before the shorter ones they start with.
+// The first label a clause starts with wins, so this order is the only disambiguation: "Passport
+// No. 123" must not be read as "Passport" with the number "No. 123". The table covers the labels
+// found in the published Remarks (docs/lists.md); an unknown label leaves the clause in `remarks`
+// only, never a wrongly typed identifier.
 constexpr IdentifierLabel kIdentifierLabels[] = {
     {"Vessel Registration Identification IMO ", "imo", ""},
     {"IMO ", "imo", ""},
     {"MMSI ", "mmsi", ""},
     {"SWIFT/BIC ", "swift", ""},
+    // Several publications of one document type map to one id_type, so that matching and the
+    // identifier corroboration compare numbers of one type; the published variant goes to the note.
     {"Diplomatic Passport ", "passport", "diplomatic"},
     {"Passport No. ", "passport", ""},
     {"Passport ", "passport", ""},
@@ -110,6 +116,8 @@ constexpr AttributeLabel kAttributeLabels[] = {
     {"POB: ", "birth_place", true, false},
     {"POB ", "birth_place", true, false},
     {"Nationality of Registration ", "registration_country", true, false},
+    // OFAC writes both capitalisations; both spellings are listed rather than folding case for
+    // every label.
     {"nationality ", "nationality", true, false},
     {"Nationality ", "nationality", true, false},
     {"citizen ", "citizenship", true, false},
@@ -141,6 +149,8 @@ constexpr AttributeLabel kAttributeLabels[] = {
     {"Listing Date (EO 14024 Directive 2): ", "eo14024_directive2_listing_date", false, true},
     {"Effective Date (EO 14024 Directive 2): ", "eo14024_directive2_effective_date", false, true},
     {"Vessel Flag ", "vessel_flag", true, false},
+    // "Other"/"Former" cannot collide with "Vessel Flag " (StartsWith, not find), so their order
+    // relative to it does not matter.
     {"Other Vessel Flag ", "vessel_flag_other", true, false},
     {"Former Vessel Flag ", "vessel_flag_former", true, false},
     {"Vessel Type ", "vessel_type", false, false},
@@ -167,6 +177,8 @@ std::string_view Unquote(std::string_view text) {
 std::string PlaceCountry(std::string_view place) {
   std::string code = CountryCode(place);
   size_t comma = place.find_last_of(',');
+  // The whole text is tried first because some list country names contain a comma ("Korea, North",
+  // "Congo, Democratic Republic of the"): splitting them would find "North" or nothing.
   if (!code.empty() || comma == std::string_view::npos) return code;
   code = CountryCode(place.substr(comma + 1));
   if (!code.empty() || comma == 0) return code;
@@ -204,6 +216,8 @@ void ParseDob(std::string_view value, bool alt, Entry* entry) {
   }
   attribute.note = note;
   // The first single date becomes list_entry.birth_date; ranges and text stay attributes.
+  // An alt. date can become the entry's birth_date when it is the first usable one: the matcher
+  // treats every listed date as possible (the best agreement counts), so no date is preferred.
   if (entry->birth_date.empty() && IsIsoDate(attribute.value)) entry->birth_date = attribute.value;
   entry->attributes.push_back(std::move(attribute));
 }
@@ -216,6 +230,8 @@ void ParseIdentifier(std::string_view rest, const IdentifierLabel& label, bool a
   if (alt) note = note.empty() ? "alt." : "alt. " + note;
   std::string_view number = rest;
   std::string_view tail;
+  // A parenthesised group that is not a country (a qualifier) stays part of the number, and the
+  // search goes on after it.
   // The first parenthesised group that names a country closes the number.
   size_t search = 0;
   while (true) {
@@ -232,6 +248,8 @@ void ParseIdentifier(std::string_view rest, const IdentifierLabel& label, bool a
     }
     search = close;
   }
+  // Without a country the number ends at the first issue/expiry phrase, which otherwise would be
+  // compared as part of the number.
   if (identifier.country.empty()) {
     for (std::string_view word : {" issued ", " expires ", " Issue Date ", " Expire Date "}) {
       size_t at = rest.find(word);
@@ -259,6 +277,7 @@ void ParseIdentifier(std::string_view rest, const IdentifierLabel& label, bool a
   }
   identifier.number = std::string(Trim(number));
   identifier.note = std::move(note);
+  // A label with nothing after it carries no identifier; the clause stays in `remarks`.
   if (identifier.number.empty()) return;
   entry->identifiers.push_back(std::move(identifier));
 }
@@ -273,6 +292,8 @@ void ParseClause(std::string_view clause, bool last, Entry* entry) {
 
   bool alt = false;
   std::string_view text = unterminated;
+  // "alt." marks an alternative value of the clause that follows (a second DOB, passport, ...); it
+  // is kept as a note so that both values are available and the first is not overwritten.
   if (StartsWith(text, "alt. ") || StartsWith(text, "Alt. ")) {
     alt = true;
     text.remove_prefix(5);
@@ -286,6 +307,9 @@ void ParseClause(std::string_view clause, bool last, Entry* entry) {
     entry->attributes.push_back(std::move(attribute));
     return;
   }
+  // Aliases are read from `clause` (with its final period): a name may end in a period of its own
+  // ("CO., LTD."), and only the period after a closing quote is the Remarks' own. n.k.a. ("now
+  // known as") is the current name, so it is as strong as a.k.a.; f.k.a. names a former name.
   for (auto [prefix, quality] : {std::pair{"a.k.a. ", "strong"}, std::pair{"f.k.a. ", "fka"},
                                  std::pair{"n.k.a. ", "strong"}}) {
     if (StartsWith(clause, prefix)) {
@@ -304,6 +328,8 @@ void ParseClause(std::string_view clause, bool last, Entry* entry) {
       return;
     }
   }
+  // A link's target is resolved by exact name at import (docs/lists.md "Finalise"); it is not a
+  // name to screen, so it is not an alias.
   if (StartsWith(clause, "Linked To: ")) {
     Link link;
     link.kind = "linked_to";
@@ -325,6 +351,7 @@ void ParseClause(std::string_view clause, bool last, Entry* entry) {
       std::string_view value = Trim(text.substr(std::string_view(label.prefix).size()));
       attribute.value = std::string(value);
       if (label.country) attribute.country = PlaceCountry(value);
+      // A date label whose value is not a recognised date keeps its text, as published.
       if (label.date) {
         std::string iso = IsoDate(value);
         if (!iso.empty()) attribute.value = iso;
@@ -344,6 +371,8 @@ void ParseOfacRemarks(std::string_view remarks, Entry* entry) {
   size_t start = 0;
   while (true) {
     // Clauses end at ';' (OFAC writes "; ", a few rows only ";").
+    // An a.k.a. containing ';' would be cut in two; the first fragment has an unclosed quote and is
+    // dropped by ParseClause, the second matches no label, so no wrong name is recorded.
     size_t at = remarks.find(';', start);
     if (at == std::string_view::npos) {
       clauses.push_back(remarks.substr(start));

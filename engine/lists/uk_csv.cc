@@ -25,6 +25,8 @@ constexpr const char* kFormatHint =
 // "03/05/1971" -> "1971-05-03"; "00/00/1980" -> "1980"; "00/05/1980" -> "1980-05".
 std::string UkDate(std::string_view text) {
   std::vector<std::string> parts = Split(Trim(text), '/');
+  // 00 stands for an unknown day or month: the date keeps only the known precision, which the
+  // matcher compares at that precision (docs/matching.md "Corroboration").
   if (parts.size() != 3 || parts[2].size() != 4) return IsoDate(text);
   // Appended piece by piece: g++ 12 -O2 reports a false -Werror=restrict on
   // `"-" + std::string(...)` temporaries.
@@ -36,6 +38,7 @@ std::string UkDate(std::string_view text) {
   std::string iso = parts[2];
   if (parts[1] != "00" && parts[1] != "0") {
     append_part(&iso, parts[1]);
+    // A day is kept only under a known month: "03/00/1980" cannot be a date and becomes "1980".
     if (parts[0] != "00" && parts[0] != "0") append_part(&iso, parts[0]);
   }
   return IsIsoDate(iso) ? iso : "";
@@ -46,6 +49,8 @@ std::vector<std::string> Numbered(std::string_view text) {
   std::vector<std::string> items;
   std::string current;
   for (size_t i = 0; i < text.size(); ++i) {
+    // A marker is one digit and ')' at the start or after a space, so "(1990)" or a passport number
+    // ending in a digit before ')' is not cut.
     bool marker = text[i] >= '0' && text[i] <= '9' && i + 1 < text.size() && text[i + 1] == ')' &&
                   (i == 0 || text[i - 1] == ' ');
     if (marker) {
@@ -83,6 +88,8 @@ void AddRowDetails(const Columns& column, const std::vector<std::string>& fields
   auto once = [seen](const std::string& key, const std::string& value) {
     return !value.empty() && seen->insert(key + "\x1f" + value).second;
   };
+  // The first row's value wins for single-valued fields; multi-valued ones (regimes, dates of
+  // birth, nationalities, addresses) collect every distinct value over the group's rows.
   if (entry->kind.empty()) entry->kind = Kind(column.Cell(fields, "Group Type"));
   std::string regime = column.Cell(fields, "Regime");
   if (once("regime", regime)) entry->programs.push_back(regime);
@@ -125,6 +132,8 @@ void AddRowDetails(const Columns& column, const std::vector<std::string>& fields
       for (std::string word : Split(details, ' ')) {
         while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ')'))
           word.pop_back();
+        // At least four characters with a digit, so list markers and short labels ("1)", "No.")
+        // are skipped.
         if (word.find_first_of("0123456789") != std::string::npos && word.size() >= 4) {
           number = word;
           break;
@@ -161,6 +170,9 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
   const std::string file = options.path.substr(slash == std::string::npos ? 0 : slash + 1);
   size_t bad_offset = 0;
   std::string encoding_note;
+  // The whole file is converted when any byte is not UTF-8: OFSI's older exports are Windows-1252
+  // throughout, and a Windows-1252 cell can happen to be valid UTF-8, so deciding per cell could
+  // misread some names. The note gives the first line that was not UTF-8.
   if (!IsValidUtf8(contents, &bad_offset)) {
     int64_t line = 1 + std::count(contents.begin(), contents.begin() + bad_offset, '\n');
     encoding_note = file + ":" + std::to_string(line) +
@@ -184,6 +196,8 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
   }
   // Without the "Last Updated" line the version is the latest row update.
   const bool dated_file = !document.version.empty();
+  // Only the header has the spurious empty column (the data rows of that fragment do not), so
+  // dropping it lines the column names up with the fields.
   bool shifted = !header.empty() && Trim(header[0]).empty();
   if (shifted) header.erase(header.begin());
   Columns column(header, /*lower_case=*/false, /*to_utf8=*/false);  // the file is UTF-8 already
@@ -232,6 +246,8 @@ Status ParseUkCsv(const ImportOptions& options, std::vector<Document>* documents
     Entry& entry = document.entries[index];
     std::set<std::string>& seen = seen_values[index];
     bool prime = AsciiLower(column.Cell(fields, "Alias Type")) == "prime alias";
+    // The group's first row may be an AKA: the entry takes its name until the Prime Alias row
+    // comes, whose name then becomes the primary and the earlier one an alias.
     if (prime && !has_prime[index]) {
       if (entry.name != name) entry.aliases.push_back({entry.name, "strong"});
       entry.name = name;

@@ -24,6 +24,8 @@ bool Is(const xmlNode* node, const char* name) {
 
 // The trimmed text of an element ("" when empty).
 std::string Text(const xmlNode* node) {
+  // xmlNodeGetContent concatenates all descendant text, which is what the UN's flat leaf elements
+  // hold; entities were refused before any text is read (ParseUnXml).
   xmlChar* content = xmlNodeGetContent(node);
   if (content == nullptr) return "";
   std::string text(Trim(reinterpret_cast<const char*>(content)));
@@ -62,6 +64,9 @@ std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view
   return Join(kept, separator);
 }
 
+// The UN marks aliases "Good" or "Low" quality (too vague to identify a person alone); the
+// latter are kept as weak aliases rather than dropped, so that a screener can still show them.
+// "" leaves the quality unknown rather than guessing.
 std::string AliasQuality(std::string_view quality) {
   if (quality == "Good" || quality == "a.k.a.") return "strong";
   if (quality == "Low") return "weak";
@@ -69,6 +74,9 @@ std::string AliasQuality(std::string_view quality) {
   return "";
 }
 
+// TYPE_OF_DOCUMENT is free text ("Passport", "National Identification Number", "Tax Identification
+// Number"...): it is mapped by keyword to the id types the OFAC importer uses, so identifiers of
+// the two lists compare by type; the original text is kept in the note only for "other".
 std::string DocumentType(const std::string& type) {
   std::string lower = AsciiLower(type);
   if (lower.find("passport") != std::string::npos) return "passport";
@@ -86,6 +94,8 @@ void ReadDateOfBirth(const xmlNode* node, Entry* entry) {
   attribute.key = "birth_date";
   std::string date = Child(node, "DATE");
   std::string year = Child(node, "YEAR");
+  // Dates of birth: EXACT has DATE or only YEAR; APPROXIMATELY is a circa date; BETWEEN is a year
+  // range, recorded as an ISO 8601 interval like the OFAC importer's.
   if (type == "BETWEEN") {
     std::string from = Child(node, "FROM_YEAR"), to = Child(node, "TO_YEAR");
     if (!from.empty() && !to.empty()) attribute.value = from + "/" + to;
@@ -109,6 +119,8 @@ void ReadEntry(const xmlNode* node, bool individual, const std::string& file, Do
     document->rejects.push_back({location, "entry without DATAID"});
     return;
   }
+  // The UN does not say whether an entity is a company or a group, so "organization", never
+  // "company".
   entry.kind = individual ? "person" : "organization";
   entry.name = JoinNonEmpty({Child(node, "FIRST_NAME"), Child(node, "SECOND_NAME"),
                              Child(node, "THIRD_NAME"), Child(node, "FOURTH_NAME")},
@@ -128,6 +140,8 @@ void ReadEntry(const xmlNode* node, bool individual, const std::string& file, Do
   std::string reference = Child(node, "REFERENCE_NUMBER");
   if (!reference.empty()) entry.attributes.push_back({"reference_number", reference, "", ""});
   std::string original = Child(node, "NAME_ORIGINAL_SCRIPT");
+  // The name in its original script (Arabic, Cyrillic, Chinese...) is a strong alias: the name
+  // normaliser transliterates it, so a party written in that script is found (docs/matching.md).
   if (!original.empty()) entry.aliases.push_back({original, "strong"});
   std::string gender = Child(node, "GENDER");
   if (!gender.empty()) entry.attributes.push_back({"gender", AsciiLower(gender), "", ""});
@@ -177,6 +191,8 @@ void ReadEntry(const xmlNode* node, bool individual, const std::string& file, Do
       if (issuer.empty()) issuer = Child(child, "COUNTRY_OF_ISSUE");
       identifier.country = CountryCode(issuer);
       std::string issued = Child(child, "DATE_OF_ISSUE");
+      // The issuer text goes to the note only when it is not a country: "Interpol" or a city must
+      // not be lost, but a country is already in identifier.country.
       identifier.note = JoinNonEmpty(
           {identifier.id_type == "other" ? type : "", Child(child, "TYPE_OF_DOCUMENT2"),
            issued.empty() ? "" : "issued " + IsoDate(issued), Child(child, "CITY_OF_ISSUE"),
@@ -185,6 +201,8 @@ void ReadEntry(const xmlNode* node, bool individual, const std::string& file, Do
       entry.identifiers.push_back(std::move(identifier));
     }
   }
+  // The entry's country: first nationality, else the first address's country (docs/lists.md
+  // "Common conventions"); the UN list publishes no citizenship or vessel flag.
   for (const Attribute& attribute : entry.attributes) {
     if (entry.country.empty() && attribute.key == "nationality") entry.country = attribute.country;
   }
@@ -201,6 +219,7 @@ Status ParseUnXml(const ImportOptions& options, std::vector<Document>* documents
   std::string contents;
   Status status = ReadFile(options.path, options.max_file_bytes, &contents);
   if (!status.ok()) return status;
+  // xmlReadMemory takes an int size; a larger file must be refused, not truncated by the cast.
   if (contents.size() > static_cast<size_t>(INT32_MAX)) {
     return Status::Limit(options.path + ": too large for the XML parser");
   }
@@ -241,6 +260,8 @@ Status ParseUnXml(const ImportOptions& options, std::vector<Document>* documents
   document.format = "un-xml";
   document.source_path = options.path;
   document.files.push_back(options.path);
+  // The list's version is the date the UN generated the file: two downloads of one day are one
+  // version, which is what a reviewer cites.
   xmlChar* generated = xmlGetProp(root, reinterpret_cast<const xmlChar*>("dateGenerated"));
   if (generated != nullptr) {
     document.version = IsoDate(reinterpret_cast<const char*>(generated));
@@ -251,6 +272,8 @@ Status ParseUnXml(const ImportOptions& options, std::vector<Document>* documents
   std::unordered_set<std::string> seen;
   for (const xmlNode* group = root->children; group != nullptr; group = group->next) {
     bool individuals = Is(group, "INDIVIDUALS");
+    // Only the two known groups are read: a future group of the schema is ignored rather than read
+    // as entries of an unknown kind.
     if (!individuals && !Is(group, "ENTITIES")) continue;
     for (const xmlNode* node = group->children; node != nullptr; node = node->next) {
       if (Is(node, individuals ? "INDIVIDUAL" : "ENTITY")) {

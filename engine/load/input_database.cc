@@ -38,6 +38,8 @@ const std::vector<TableColumns>& RequiredColumns() {
   return required;
 }
 
+// Blank text is treated as NULL everywhere: spreadsheets export empty cells as '' or ' ', and a
+// blank country must read as "unknown", not as an invalid code.
 OptionalText TrimmedOrNull(OptionalText value) {
   if (!value) return value;
   std::string trimmed(Trim(*value));
@@ -63,6 +65,8 @@ std::optional<double> ReadNumber(const Statement& r, int column, const std::stri
   if (!trimmed.empty()) {
     char* end = nullptr;
     double value = std::strtod(trimmed.c_str(), &end);
+    // The whole trimmed text must be consumed ("12 kg" is a problem, not 12), and "inf" or "nan",
+    // which strtod accepts, are refused: they would poison sums and thresholds downstream.
     if (end == trimmed.c_str() + trimmed.size() && std::isfinite(value)) return value;
   }
   problems->push_back({table, row_id, name, "not a number: '" + text + "'"});
@@ -91,6 +95,8 @@ class ChildCursor {
     }
     while (has_row_) {
       std::string row_shipment = statement_->Text(0);
+      // std::string compares bytes, as the cursors' ORDER BY does (kShipmentKey); a row that sorts
+      // before the current shipment was passed over by the shipment cursor, so it has no shipment.
       if (row_shipment > shipment_id) break;
       if (row_shipment < shipment_id) {
         ReportOrphan(row_shipment, orphans);
@@ -104,6 +110,7 @@ class ChildCursor {
 
   // Reports the rows left after the last shipment.
   Status Finish(std::vector<DataProblem>* orphans) {
+    // A keyed cursor only ever reads the requested shipments' rows: other rows are not orphans.
     if (keyed_) return Status::Ok();
     if (!started_) {
       has_row_ = statement_->Step();
@@ -118,6 +125,8 @@ class ChildCursor {
 
  private:
   void ReportOrphan(const std::string& shipment_id, std::vector<DataProblem>* orphans) {
+    // Rows arrive ordered by shipment, so equal orphan ids are adjacent and comparing with the
+    // previous one suffices.
     if (shipment_id == last_orphan_ && reported_any_) return;  // one problem per missing shipment
     last_orphan_ = shipment_id;
     reported_any_ = true;
@@ -144,6 +153,9 @@ class SqliteShipmentSource : public ShipmentSource {
   SqliteShipmentSource(InputDatabase* input, std::vector<std::string> ids)
       : input_(input), ids_(std::move(ids)), keyed_(!ids_.empty()) {
     Database* db = input_->db();
+    // Keyed mode (a list of ids, e.g. `screen --shipment`) looks each shipment up through the index
+    // instead of scanning every table; the ids are sorted by bytes in Shipments(), so the cursors'
+    // order and the merge logic are the same in both modes.
     const std::string filter = keyed_ ? " WHERE shipment_id = ?1" : "";
     const std::string key = kShipmentKey;
     std::unique_ptr<Statement> parties, items, legs;
@@ -155,6 +167,8 @@ class SqliteShipmentSource : public ShipmentSource {
                         filter + " ORDER BY 1",
                     &shipments_);
     if (status_.ok()) {
+      // Secondary orders make a shipment's parties, items and legs come out in the same order
+      // whatever the rows' insertion order, so results and their explanations are reproducible.
       status_ = db->Prepare("SELECT " + key + ", entity_id, role, rowid FROM shipment_party" +
                                 filter + " ORDER BY 1, role, entity_id",
                             &parties);
@@ -168,6 +182,8 @@ class SqliteShipmentSource : public ShipmentSource {
                       &items);
     }
     if (status_.ok()) {
+      // Coordinates are optional columns: a database without them reads as legs without coordinates
+      // rather than failing.
       status_ =
           db->Prepare("SELECT " + key +
                           ", seq, location, location_name, country, region, kind,"
@@ -223,6 +239,8 @@ class SqliteShipmentSource : public ShipmentSource {
         CheckCountry(row.OptionalText(7), "shipment", id, "final_destination_country", &problems);
     s.declared_value = ReadNumber(row, 8, "shipment", id, "declared_value", &problems);
     s.currency = TrimmedOrNull(row.OptionalText(9));
+    // Reported but kept: the destination drives the jurisdiction and diversion rules, so its
+    // absence is a finding the output must show, not a reason to drop the shipment's other checks.
     if (!s.destination_country) {
       problems.push_back({"shipment", id, "destination_country", "missing (NULL)"});
     }
@@ -237,6 +255,8 @@ class SqliteShipmentSource : public ShipmentSource {
       read =
           legs_->Collect(id, &input_->run_problems(), [&](const Statement& r) { ReadLeg(r, &s); });
     }
+    // A failed read stops the run rather than yielding a partial shipment: a shipment missing a
+    // party because of an I/O error could come out CLEAR.
     if (read.ok()) read = shipments_->status();   // a column read that failed
     if (read.ok()) read = input_->read_status();  // an entity or alias lookup that failed
     if (!read.ok()) {
@@ -283,6 +303,8 @@ class SqliteShipmentSource : public ShipmentSource {
     return false;
   }
 
+  // Parties are named by rowid in problems: a party row has no key of its own, and the same entity
+  // may appear in several roles.
   void ReadParty(const Statement& r, Shipment* s) {
     std::string row_id = s->shipment_id + "/party rowid " + std::to_string(r.Int(3));
     ShipmentParty party;
@@ -296,6 +318,8 @@ class SqliteShipmentSource : public ShipmentSource {
     party.entity_id = *entity_id;
     if (!role) {
       s->problems.push_back({"shipment_party", row_id, "role", "missing (NULL)"});
+      // A party without a role is still screened: the rules that do not look at roles (listed
+      // party, ownership) must see it.
       party.role = "unknown";
     } else {
       party.role = AsciiLower(*role);
@@ -313,6 +337,8 @@ class SqliteShipmentSource : public ShipmentSource {
 
   void ReadItem(const Statement& r, Shipment* s) {
     ShipmentItem item;
+    // Items and legs are identified by their line and seq numbers in problems and explanations, so
+    // a row without one is skipped, with a problem, rather than reported under a made-up number.
     std::string row_id = s->shipment_id + "/line ";
     if (r.IsNull(1) || !r.IsNumeric(1)) {
       s->problems.push_back({"shipment_item", row_id + (r.IsNull(1) ? "NULL" : r.Text(1)), "line",
@@ -344,6 +370,7 @@ class SqliteShipmentSource : public ShipmentSource {
     leg.seq = r.Int(1);
     row_id += std::to_string(leg.seq);
     leg.location = TrimmedOrNull(r.OptionalText(2));
+    // UN/LOCODEs are upper case; folding here lets rule tables compare them exactly.
     if (leg.location) leg.location = AsciiUpper(*leg.location);
     leg.location_name = TrimmedOrNull(r.OptionalText(3));
     leg.country = CheckCountry(r.OptionalText(4), "shipment_leg", row_id, "country", &s->problems);
@@ -354,6 +381,8 @@ class SqliteShipmentSource : public ShipmentSource {
       if (r.IsNull(8) || r.IsNull(9) || !r.IsNumeric(8) || !r.IsNumeric(9)) {
         s->problems.push_back({"shipment_leg", row_id, "latitude",
                                "latitude and longitude must both be numbers or both NULL"});
+        // A coordinate pair is kept only whole and in range: half a pair or a swapped one would put
+        // the leg somewhere else, which matters to the incident-distance rule.
       } else if (std::abs(r.Double(8)) > 90 || std::abs(r.Double(9)) > 180) {
         s->problems.push_back({"shipment_leg", row_id, "latitude",
                                "coordinates out of range: " + FormatNumber(r.Double(8), 6) + ", " +
@@ -403,6 +432,8 @@ OptionalText CheckRegion(OptionalText value, const std::string& table, const std
   value = TrimmedOrNull(std::move(value));
   if (!value) return value;
   std::string code = AsciiUpper(*value);
+  // Only the shape (CC-XXX) is checked: there is no ISO 3166-2 subdivision table in the engine, and
+  // rules name the regions they care about.
   if (!IsRegionCodeShape(code)) {
     problems->push_back({table, row_id, column, "not an ISO 3166-2 code: '" + *value + "'"});
     return std::nullopt;
@@ -419,6 +450,9 @@ OptionalText CheckHsCode(OptionalText value, const std::string& row_id,
   for (char c : *value) {
     if (c >= '0' && c <= '9') {
       digits += c;
+      // HS codes are written with dots and spaces ("8471.30", "8471 30 00"); only the digits are
+      // kept, so rule prefixes match every spelling. Two to ten digits: a chapter to a national
+      // tariff line.
     } else if (c != '.' && c != ' ') {
       valid = false;
     }
@@ -462,6 +496,8 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
       }
     }
   }
+  // Optional columns (leg coordinates, entity activity) are probed, not required, so databases
+  // created before they existed still open.
   std::vector<std::string> leg_columns, entity_columns;
   status = db->Columns("shipment_leg", &leg_columns);
   if (status.ok()) status = db->Columns("entity", &entity_columns);
@@ -480,6 +516,8 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
           (has_activity ? "activity" : "NULL") + " FROM entity WHERE entity_id = ?1",
       &in.entity_query_);
   if (status.ok()) {
+    // ORDER BY name: alias order must not depend on insertion order, or name-match evidence would
+    // change between two copies of one database.
     status = in.db_->Prepare("SELECT name FROM entity_alias WHERE entity_id = ?1 ORDER BY name",
                              &in.alias_query_);
   }
@@ -488,6 +526,7 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
 }
 
 std::unique_ptr<ShipmentSource> InputDatabase::Shipments(std::vector<std::string> shipment_ids) {
+  // Sorted by bytes, as ChildCursor::Collect compares ids; duplicates would read a shipment twice.
   std::sort(shipment_ids.begin(), shipment_ids.end());
   shipment_ids.erase(std::unique(shipment_ids.begin(), shipment_ids.end()), shipment_ids.end());
   return std::make_unique<SqliteShipmentSource>(this, std::move(shipment_ids));
@@ -512,6 +551,7 @@ Status InputDatabase::CheckShipmentsExist(const std::vector<std::string>& ids) {
 void InputDatabase::ReadFailed(const Status& status, const std::string& entity_id,
                                std::vector<DataProblem>* problems) {
   problems->push_back({"entity", entity_id, "", "cannot be read: " + status.message()});
+  // The first failure is kept: the shipment source stops on it after the current shipment (Next()).
   if (read_status_.ok()) read_status_ = status.WithContext("entity " + entity_id + ": ");
 }
 

@@ -21,6 +21,9 @@ namespace {
 // substitution, insertion, deletion or transposition) share a deletion; long keys within two.
 constexpr double kUnseenSimilarity = 0.35;
 
+// Two deletions only for keys of 7-20 characters: short keys two edits apart are different words
+// (and would flood the table with tiny strings), and the number of two-deletion strings grows with
+// the square of the length, so very long keys keep one.
 int MaxDeletions(size_t length) { return length >= 7 && length <= 20 ? 2 : 1; }
 
 uint64_t Fnv1a(std::string_view text) {
@@ -35,6 +38,8 @@ uint64_t Fnv1a(std::string_view text) {
 // The hashes of `key` and of the strings left by deleting up to `depth` of its characters
 // (MaxDeletions(length) by default), sorted and distinct.
 std::vector<uint64_t> DeletionHashes(const std::string& key, int depth = -1) {
+  // Only hashes are stored, never the strings: a 64-bit FNV-1a collision merely adds a candidate
+  // word, which exact scoring then rejects, so it can cost time but never a wrong score.
   if (depth < 0) depth = MaxDeletions(key.size());
   std::vector<uint64_t> out;
   out.push_back(Fnv1a(key));
@@ -49,6 +54,8 @@ std::vector<uint64_t> DeletionHashes(const std::string& key, int depth = -1) {
     return hash;
   };
   for (size_t i = 0; i < n && depth >= 1; ++i) {
+    // skip2 = n never matches a position: this is the one-deletion string. Deleting the only
+    // character would leave "", shared by every one-letter key, so it is skipped.
     if (n > 1) out.push_back(hash_without(i, n));
     for (size_t j = i + 1; j < n && depth >= 2 && n > 2; ++j) out.push_back(hash_without(i, j));
   }
@@ -71,6 +78,9 @@ class NeighbourTable {
     for (size_t i = 0; i < pending_.size(); ++i) {
       distinct += i == 0 || pending_[i].first != pending_[i - 1].first ? 1 : 0;
     }
+    // At most half full, a power of two so that `& (capacity - 1)` is the modulo; linear probing.
+    // Each distinct hash owns one slot and a contiguous run of `words_` (pending_ is sorted by
+    // hash).
     size_t capacity = 16;
     while (capacity < distinct * 2) capacity *= 2;
     slots_.assign(capacity, Slot());
@@ -119,6 +129,8 @@ class NeighbourTable {
 std::string VocabularyKey(const ScoringToken& token) {
   switch (token.kind) {
     case TokenKind::kLegalForm:
+      // Legal-form classes get their own vocabulary keys ("#limited"): a token's kind decides its
+      // similarity and weight, so a class and a word with the same text must not share an entry.
       return "#" + token.text;
     case TokenKind::kInitial:
     case TokenKind::kWord:
@@ -134,6 +146,8 @@ std::string NormalizeIdentifier(const std::string& number) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out += c;
   }
+  // Lists write vessel numbers both as "IMO 9187629" and "9187629"; the prefix is dropped only when
+  // all that follows is digits, so an identifier that merely starts with IMO is kept whole.
   if (out.size() > 3 && out.compare(0, 3, "IMO") == 0 &&
       out.find_first_not_of("0123456789", 3) == std::string::npos) {
     out = out.substr(3);
@@ -145,6 +159,9 @@ std::string NormalizeIdentifier(const std::string& number) {
 std::string KindClass(const std::string& kind) {
   std::string lower;
   for (char c : kind) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  // Lists and rule files name kinds differently ("individual", "person", "entity", "company");
+  // anything not a person, vessel or aircraft is some organisation, so "entity" and "company" do
+  // not conflict.
   if (lower == "person" || lower == "individual") return "person";
   if (lower == "vessel") return "vessel";
   if (lower == "aircraft") return "aircraft";
@@ -229,6 +246,9 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
       int best = -1;
       std::string best_date;
       for (const std::string& date : record.birth_dates) {
+        // Dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD): comparing the common prefix matches
+        // them at the coarser of the two precisions. A full match needs both to be full dates (10
+        // characters).
         size_t precision = std::min(date.size(), query.birth_date.size());
         int outcome = 0;
         if (precision >= 4 && date.compare(0, precision, query.birth_date, 0, precision) == 0) {
@@ -238,6 +258,9 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
           int query_year = std::atoi(query.birth_date.substr(0, 4).c_str());
           outcome = std::abs(listed_year - query_year) <= 1 ? 1 : 0;
         }
+        // Entries often list several possible birth dates; the best agreement counts (one listed
+        // date that matches is not contradicted by another that does not), and among equals the
+        // most precise date is shown.
         if (outcome > best || (outcome == best && date.size() > best_date.size())) {
           best = outcome;
           best_date = date;
@@ -283,6 +306,10 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
       add("identifier", query.identifier, "", 0,
           record.identifiers.empty() ? "not published" : "no listed match");
     } else {
+      // An IMO or SWIFT code names one ship or bank worldwide; a registration or tax number is
+      // unique only within its country, so it decides only when the listed country is the query's.
+      // Passports and national ids are reused across countries and only corroborate
+      // (docs/matching.md).
       bool unique = matched->type == "imo" || matched->type == "swift" ||
                     ((matched->type == "registration" || matched->type == "tax_id") &&
                      !matched->country.empty() && matched->country == query.country);
@@ -301,6 +328,8 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
 
 }  // namespace
 
+// Records are names, entries are listed parties: an entry with aliases has several records, and
+// Search() reports each entry once with its best record.
 struct NameIndex::Data {
   TokenStatistics statistics;
   double information_needed = 1;
@@ -412,6 +441,8 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     Status status = normalizer.Normalize(records[i].name, &name);
     if (!status.ok()) {
       // An unusable name is this record's problem; anything else (ICU) stops the build.
+      // Skipped records are not in records_, so record ids are positions in the usable records
+      // only.
       if (!status.IsCorruption() && !status.IsLimit()) return status;
       built->problems_.push_back({records[i].list_id, records[i].entry_id, records[i].name,
                                   records[i].is_alias, status.message()});
@@ -425,6 +456,7 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
   std::vector<std::vector<const NormalizedName*>> entry_names;
   for (size_t r = 0; r < built->records_.size(); ++r) {
     const NameRecord& record = built->records_[r];
+    // Entry ids are unique only within a list; the unit separator cannot occur in either id.
     std::string key = record.list_id + '\x1f' + record.entry_id;
     auto [it, inserted] = entry_ids.emplace(key, static_cast<uint32_t>(entry_names.size()));
     if (inserted) entry_names.emplace_back();
@@ -453,12 +485,16 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
         }
       }
       auto& posting = data.postings[it->second];
+      // Records are visited in order, so each posting list is sorted and holds a record once even
+      // when the name repeats a word.
       if (posting.empty() || posting.back() != r) posting.push_back(static_cast<uint32_t>(r));
       ids.push_back(it->second);
     }
     data.tokens.push_back(std::move(ids));
     for (const Identifier& id : built->records_[r].identifiers) {
       std::string number = NormalizeIdentifier(id.number);
+      // Identifiers of under four characters ("1", "A12") are too short to look records up by; they
+      // still corroborate in Corroborate(), which compares every listed identifier.
       if (number.size() < 4) continue;
       auto& records_with = data.identifiers[number];
       if (records_with.empty() || records_with.back() != r) {
@@ -525,6 +561,9 @@ std::vector<std::vector<uint32_t>> NameIndex::Data::JoinedWords(const ScoringNam
   std::vector<std::vector<uint32_t>> joined_with_next(words.size());
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i].kind != TokenKind::kWord || words[i + 1].kind != TokenKind::kWord) continue;
+    // A joined key under five letters ("al" + "mo") finds mostly noise in one-edit
+    // neighbourhoods; ScoreNames still aligns such a pair when the record is scored for its
+    // other words.
     if (words[i].text.size() > kMaxJoinedPart || words[i + 1].text.size() > kMaxJoinedPart ||
         words[i].text.size() + words[i + 1].text.size() < 5) {
       continue;
@@ -549,6 +588,9 @@ void NameIndex::Data::RaiseWord(QueryState* state, size_t i,
     }
   };
   auto exact = vocabulary_ids.find(VocabularyKey(token));
+  // The bound must be at least the exact similarity: every listed word this query word can score
+  // above 0 with is reached here (equal word, neighbouring phonetic key or skeleton, or a join),
+  // and raised by the cached exact TokenSimilarity, or by 1 where that is not computed (joins).
   if (exact != vocabulary_ids.end()) raise(exact->second, 1);
   auto similar = [&](const NeighbourTable& table, const std::string& key, bool skeletons) {
     std::vector<uint32_t>& words = scratch->words;
@@ -582,12 +624,16 @@ void NameIndex::Data::RaiseWord(QueryState* state, size_t i,
     const auto& rarer = count(left->second) <= count(right->second) ? left->second : right->second;
     for (uint32_t w : rarer) raise(w, 1);
   }
+  // Joins with the next word (j = i) or the previous one (j = i - 1; for i = 0 it wraps to SIZE_MAX
+  // and fails the bound check).
   for (size_t j : {i, i - 1}) {
     if (j < joined_with_next.size()) {
       for (uint32_t w : joined_with_next[j]) raise(w, 1);
     }
   }
   for (uint32_t r : token_records) {
+    // Moves this word's per-record best into the record's bound and resets token_best, keeping the
+    // scratch invariant (all zero between uses) without clearing whole arrays per query word.
     if (scratch->bound[r] == 0) scratch->touched.push_back(r);
     scratch->bound[r] += scratch->token_best[r] * token.weight;
     scratch->found_weight[r] += token.weight;
@@ -628,6 +674,9 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
   // The most a record can score when it matches query weight `matched` (see ScoreNames).
   auto upper_bound = [&](double matched) {
     matched = std::min(matched, total_weight);
+    // Candidate coverage is taken as 1, its most. Treating the query's initials as matched (they
+    // are in `matched`) also bounds the padding rule of ScoreNames, which can only drop unmatched
+    // initials from the total: a / (T - d) <= (a + d) / T whenever a + d <= T.
     double coverage = 0.65 * matched / total_weight + 0.35;
     double confidence = 0.5 + 0.5 * std::min(1.0, matched / data.information_needed);
     return coverage * confidence + bonus;
@@ -643,6 +692,9 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
     return candidates;
   }
   // upper_bound() grows with the matched weight: the least weight that can reach min_score.
+  // Solving once for the least matched weight turns the per-record test into one comparison. The
+  // bisection's 40 steps bring hi - lo below 1e-12 of the weight, and `lo` is kept (the lower
+  // side), so a record at the boundary is scored rather than dropped.
   double needed = total_weight * 2;  // nothing can
   if (upper_bound(total_weight) >= min_score - 1e-6) {
     double lo = 0, hi = total_weight;
@@ -671,6 +723,7 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
     auto found = data.identifiers.find(NormalizeIdentifier(query.identifier));
     if (found != data.identifiers.end()) {
       for (uint32_t r : found->second) {
+        // Linear search is fine: few records share an identifier.
         if (std::find(candidates.begin(), candidates.end(), r) == candidates.end()) {
           candidates.push_back(r);
         }
@@ -697,6 +750,8 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
     if (r >= records_.size()) continue;
     scored.push_back({data.entry_of[r], r, data.Score(&prepared->state, r, false).score});
   }
+  // Grouped by entry, best name first: the first of each group is the entry's best record. The
+  // record id as the last key makes the chosen record (and so the explanation) deterministic.
   std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
     if (a.entry != b.entry) return a.entry < b.entry;
     if (a.score != b.score) return a.score > b.score;
@@ -708,6 +763,8 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
     uint32_t r = scored[k].record;
     bool decided = false;
     double delta = Corroborate(query, records_[r], options_, nullptr, &decided);
+    // Corroboration applies to the entry's best name only, after choosing it by name score: facts
+    // describe the entry, not one of its names, so they cannot change which name is best.
     double score = decided ? 1.0 : std::clamp(scored[k].score + delta, 0.0, 1.0);
     if (score >= min_score || decided) ranked.push_back({r, scored[k].score, score, decided});
   }
@@ -716,6 +773,8 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
     if (a.name_score != b.name_score) return a.name_score > b.name_score;
     const NameRecord& x = records_[a.record];
     const NameRecord& y = records_[b.record];
+    // Ties are broken by list and entry id so that Search() and brute force agree on the order, and
+    // output is stable between runs.
     if (x.list_id != y.list_id) return x.list_id < y.list_id;
     return x.entry_id < y.entry_id;
   });
@@ -726,6 +785,8 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
     match.name_score = item.name_score;
     match.score = item.score;
     match.decided_by_identifier = item.decided;
+    // Scored again with the alignment kept: only for the `limit` reported, as keeping units for
+    // every candidate would cost allocations on the hot path.
     NameScore detail = data.Score(&prepared->state, item.record, true);
     match.explanation = Explain(prepared->state.name, data.names[item.record], detail);
     bool decided = false;

@@ -45,6 +45,9 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"mchj", "limited", false},
     {"zhshs", "limited", false},
     {"kft", "limited", false},
+    // edge_only marks short forms that are also ordinary words or name parts in some language
+    // ("doo", "bv", "pvt", "ao", "sa", "co", "company"): only as the first or last word of a longer
+    // name are they read as legal forms; mid-name they stay words.
     {"doo", "limited", true},
     {"fze", "limited", false},
     {"fzco", "limited", false},
@@ -53,6 +56,8 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"pvt", "limited", true},
     {"pte", "limited", true},
     {"pty", "limited", true},
+    // Multi-word phrases also list their one-word parts above: the longest phrase wins at each
+    // position (Normalize), so "pvt ltd" is one legal form rather than two.
     {"pvt ltd", "limited", false},
     {"pvt limited", "limited", false},
     {"pte ltd", "limited", false},
@@ -71,6 +76,8 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"sp z o o", "limited", false},
     {"youxian gongsi", "limited", false},
     {"youxian zeren gongsi", "limited", false},
+    // Russian and Kazakh forms spelled out, in the romanisations lists use (BGN "-oy" and "-oi",
+    // scholarly "-oj"), since Cyrillic names reach this table after transliteration.
     {"tovarishchestvo s ogranichennoy otvetstvennostyu", "limited", false},
     {"obshchestvo s ogranichennoy otvetstvennostyu", "limited", false},
     {"obshchestvo s ogranichennoi otvetstvennostyu", "limited", false},
@@ -116,6 +123,9 @@ constexpr LegalFormEntry kLegalForms[] = {
 constexpr size_t kMaxLegalFormWords = 5;  // the longest phrase above
 
 // Abbreviations common in company names, expanded to the word they stand for.
+// Expanded so that "INTL TRDG" and "INTERNATIONAL TRADING" compare as equal words and share one
+// learned weight. Only unambiguous abbreviations: an expansion that is wrong for a real name would
+// cost that name its match.
 constexpr std::pair<const char*, const char*> kAbbreviations[] = {
     {"intl", "international"}, {"grp", "group"},
     {"comm", "commercial"},    {"coml", "commercial"},
@@ -160,6 +170,8 @@ const std::unordered_map<UChar32, const char*>& KoreanSurnames() {
 // Chinese legal forms, replaced by their pinyin words before transliteration so that the Han
 // personal-name grouping below does not see them.
 constexpr std::pair<const char*, const char*> kChineseLegalForms[] = {
+    // Longest first: findAndReplace runs in this order, so 公司 must come after the forms that end
+    // with it. The surrounding spaces keep the form a separate word from the name before it.
     {"股份有限公司", " gufen youxian gongsi "},
     {"有限责任公司", " youxian zeren gongsi "},
     {"有限公司", " youxian gongsi "},
@@ -172,10 +184,14 @@ bool IsHan(UChar32 c) {
   return uscript_getScript(c, &error) == USCRIPT_HAN;
 }
 bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
+// Letters of the Uyghur Arabic alphabet that Arabic, Persian and Urdu do not use (ە ې ۆ ۈ ۇ ۋ ڭ):
+// one is enough to read the name as Uyghur.
 bool IsUyghurLetter(UChar32 c) {
   return c == 0x06D5 || c == 0x06D0 || c == 0x06C6 || c == 0x06C8 || c == 0x06C7 || c == 0x06CB ||
          c == 0x06AD;
 }
+// Cyrillic letters that Kazakh has and Russian lacks (ә ғ қ ң ө ұ ү һ і): one selects the Kazakh
+// BGN transliteration over the Russian one.
 bool IsKazakhLetter(UChar32 c) {
   switch (c) {
     case 0x04D9:
@@ -205,9 +221,13 @@ std::string Sanitize(std::string_view text) {
   for (int32_t i = 0; i < length;) {
     int32_t start = i;
     UChar32 c;
+    // U8_NEXT sets c < 0 for an ill-formed sequence and advances past it, so every byte is consumed
+    // exactly once whatever the input.
     U8_NEXT(bytes, i, length, c);
     bool space = c >= 0 && (c < 0x20 || c == ' ' || c == 0x7f);
     if (space) {
+      // Spaces are emitted lazily, before the next visible character, so runs collapse to one and
+      // nothing trails.
       pending_space = !out.empty();
       continue;
     }
@@ -242,6 +262,8 @@ std::vector<RawToken> SplitWords(const std::string& text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (IsAsciiAlnum(c)) {
       current += c;
+      // Apostrophes join rather than separate ("O'Brien" = "obrien", "Qur'an" = "quran"): lists
+      // write these names both with and without them.
     } else if (c == '\'' || c == '`') {
       continue;
     } else if (c == '&') {
@@ -252,6 +274,7 @@ std::vector<RawToken> SplitWords(const std::string& text) {
     }
   }
   flush(false);
+  // At least two dotted single letters: "J. SMITH" keeps J as an initial.
   // "u.s.a." and "l.l.c." are one word.
   std::vector<RawToken> joined;
   for (size_t i = 0; i < tokens.size();) {
@@ -327,6 +350,8 @@ struct NameNormalizer::Impl {
   }
 
   // Transliterates one character or run with `id` and folds the result to ASCII.
+  // Called per character, so that each Han character or Hangul syllable becomes one syllable whose
+  // grouping into words RomaniseHanAndHangul decides.
   std::string Syllable(const UnicodeString& text, const std::string& id) {
     UnicodeString copy = text;
     if (Transliterator* t = Get(id)) t->transliterate(copy);
@@ -367,7 +392,12 @@ struct NameNormalizer::Impl {
         syllables.push_back(Syllable(UnicodeString(chars[k]), han ? "Han-Latin" : "Hangul-Latin"));
       }
       size_t run = end - i;
+      // Only when the run is the whole name: two to four characters is the usual length of a
+      // Chinese or Korean personal name (surname of one character, given name of one to three); a
+      // run inside a longer name is a company name and keeps one word per syllable (Han) or one
+      // word (Hangul).
       bool personal = run >= 2 && run <= 4 && run == non_space;
+      // "김 정은" written with a space: the first lone syllable is the surname.
       bool lone_hangul_surname = hangul && run == 1 && i == 0 && end < chars.size();
       if (hangul && (personal || lone_hangul_surname)) {
         auto surname = KoreanSurnames().find(chars[i]);
@@ -376,6 +406,9 @@ struct NameNormalizer::Impl {
       std::string words = " ";
       for (size_t k = 0; k < syllables.size(); ++k) {
         words += syllables[k];
+        // Han: a space after every syllable, except that a personal name's given name is joined
+        // (习近平 -> "xi jinping"). Hangul: syllables of a word are joined, and a personal name
+        // splits after the surname (김정은 -> "kim jeongeun").
         bool split = han ? !(personal && k >= 1) : (personal && k == 0);
         if (split) words += ' ';
       }
@@ -391,6 +424,7 @@ struct NameNormalizer::Impl {
     *abjad = false;
     bool ascii = true;
     for (char c : name) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    // Most list and trade names are ASCII: they skip ICU entirely, which is the slow part.
     if (ascii) {
       latin->assign(name);
       for (char& c : *latin) {
@@ -407,6 +441,8 @@ struct NameNormalizer::Impl {
     UErrorCode error = U_ZERO_ERROR;
     UnicodeString text = nfkc_casefold->normalize(UnicodeString::fromUTF8(name), error);
     if (U_FAILURE(error)) return Status::Error(std::string("ICU NFKC: ") + u_errorName(error));
+    // Before romanisation: read as Han characters, a legal form would be grouped with the name (or
+    // make a four-character company name look like a personal name).
     for (const auto& [chinese, pinyin] : kChineseLegalForms) {
       text.findAndReplace(UnicodeString::fromUTF8(chinese), UnicodeString::fromUTF8(pinyin));
     }
@@ -417,6 +453,9 @@ struct NameNormalizer::Impl {
       UChar32 c = text.char32At(i);
       i += U16_LENGTH(c);
       int8_t type = u_charType(c);
+      // Format characters (zero-width joiners, bidi marks) and private-use code points are
+      // invisible: as spaces they can at worst split a word, never glue two words or hide inside
+      // one.
       if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_UNASSIGNED ||
           type == U_SURROGATE || type == U_PRIVATE_USE_CHAR) {
         cleaned.append(static_cast<UChar32>(' '));
@@ -436,6 +475,10 @@ struct NameNormalizer::Impl {
     text = cleaned;
     if (has_han) text = RomaniseHanAndHangul(text);
     std::vector<Transliterator*> steps;
+    // Uyghur is tested first because it is written in Arabic script too; its alphabet writes every
+    // vowel, so it is not abjad. Urdu's extra letters are mapped before ICU's Arabic-Latin, which
+    // does not know them. Any-Latin then takes every remaining script and Latin-ASCII folds
+    // accents.
     if (has_uyghur) {
       steps.push_back(Get("corridor-Uyghur-Latin", UyghurLatinRules()));
     } else if (has_arabic) {
@@ -443,6 +486,7 @@ struct NameNormalizer::Impl {
       steps.push_back(Get("Arabic-Latin"));
       *abjad = true;
     }
+    // Hebrew, like Arabic, leaves most vowels unwritten: its names are compared by consonants.
     if (has_hebrew) *abjad = true;
     if (has_cyrillic) steps.push_back(Get(has_kazakh ? "Kazakh-Latin/BGN" : "Russian-Latin/BGN"));
     steps.push_back(Get("Any-Latin"));
@@ -500,12 +544,16 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     size_t matched_words = 0;
     const LegalFormEntry* matched = nullptr;
     std::string phrase;
+    // Every phrase length is tried and the last (longest) match kept, so "limited liability
+    // company" is one form and not "limited" followed by two words.
     for (size_t n = 1; n <= kMaxLegalFormWords && i + n <= raw.size(); ++n) {
       if (n > 1) phrase += ' ';
       phrase += raw[i + n - 1].text;
       auto found = legal_forms.find(phrase);
       if (found == legal_forms.end()) continue;
       bool at_edge = i == 0 || i + n == raw.size();
+      // A short form alone ("AO", "SA") is a name, not a legal form: it counts only at an edge of a
+      // longer name.
       if (found->second->edge_only && (!at_edge || raw.size() < 2)) continue;
       matched = found->second;
       matched_words = n;
@@ -517,6 +565,8 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     }
     NameToken token{raw[i].text, TokenKind::kWord, raw[i].text};
     auto expansion = abbreviations.find(token.text);
+    // After the legal-form check, so "co" stays a legal form; the original spelling is kept in the
+    // token for explanations.
     if (expansion != abbreviations.end()) token.text = expansion->second;
     if (token.text.size() == 1 && token.text[0] >= 'a' && token.text[0] <= 'z') {
       token.kind = TokenKind::kInitial;
@@ -528,6 +578,8 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
   for (const NameToken& token : tokens) {
     only_legal_forms = only_legal_forms && token.kind == TokenKind::kLegalForm;
   }
+  // A name of legal forms only ("LLC") identifies nobody and would match every company of that
+  // form.
   if (only_legal_forms) return Status::Corruption("name is only a legal form");
   if (tokens.size() > kMaxNameTokens) {
     // One-letter words that repeat an earlier one are padding (" x x x"); the scorer ignores
@@ -557,6 +609,9 @@ NameNormalizer& ThreadNameNormalizer() {
   return normalizer;
 }
 
+// For abjad comparisons (docs/matching.md): vowels are dropped because the abjad side never wrote
+// them, y and w too because romanisations use them for long vowels (-iy, -uw), and doubled letters
+// fold (shadda is often not romanised): MOHAMMED and MUHAMMAD both give "mhmd".
 std::string ConsonantSkeleton(std::string_view token) {
   std::string out;
   for (char c : token) {
@@ -568,6 +623,9 @@ std::string ConsonantSkeleton(std::string_view token) {
 }
 
 std::string PhoneticKey(std::string_view token) {
+  // Tried in this order at each position, longest patterns first (dzh before dj and zh). The folds
+  // are the spelling variants of English-language romanisation of Arabic, Persian, Russian, Chinese
+  // and Korean names (docs/matching.md).
   static const std::pair<const char*, const char*> kReplacements[] = {
       {"dzh", "j"}, {"sch", "sh"}, {"tch", "ch"}, {"dj", "j"}, {"zh", "j"}, {"kh", "h"},
       {"gh", "g"},  {"ph", "f"},   {"ck", "k"},   {"ou", "u"}, {"oo", "u"}, {"ee", "i"},
@@ -589,6 +647,7 @@ std::string PhoneticKey(std::string_view token) {
     }
     if (replaced) continue;
     char c = text[i];
+    // c before h is kept ("ch" is its own sound); elsewhere c sounds as k in these romanisations.
     if (c == 'c' && (i + 1 >= text.size() || text[i + 1] != 'h')) c = 'k';
     if (c == 'e' || c == 'y') c = 'i';
     if (c == 'o') c = 'u';
@@ -597,6 +656,7 @@ std::string PhoneticKey(std::string_view token) {
   }
   std::string folded;
   for (char c : out) {
+    // Doubled letters fold after the replacements, so "oo" -> "u" and "uu" -> "u" agree.
     if (folded.empty() || folded.back() != c) folded += c;
   }
   return folded;
@@ -623,6 +683,10 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
 
 bool IsLegalFormWord(std::string_view word) {
   // The words of multi-word legal forms, and single-word forms of five letters or more.
+  //
+  // Short single-word forms ("ltd", "llc") are recognised exactly as legal forms already; a word
+  // one edit away from them is more often a real word than a misspelling. Parts of phrases under
+  // three letters ("s", "o") are left out for the same reason.
   static const auto* words = [] {
     auto* list = new std::vector<std::string>();
     auto add = [&](const std::string& w) {

@@ -17,6 +17,8 @@ using EntryKey = std::pair<std::string, std::string>;
 std::string Restricted(const std::string& select, size_t list_count) {
   if (list_count == 0) return select;
   std::string sql = select + " WHERE list_id IN (";
+  // Placeholders, never the ids themselves in the SQL text: list ids come from the command line and
+  // rule files.
   for (size_t i = 0; i < list_count; ++i) sql += i == 0 ? "?" : ",?";
   return sql + ")";
 }
@@ -32,6 +34,8 @@ Status Query(Database* db, const std::string& sql, const std::vector<std::string
 }
 
 void AddUnique(std::vector<std::string>* values, const std::string& value) {
+  // Few values per entry, so a linear scan beats a set; the order of first appearance is kept,
+  // which is the order explanations list the values in.
   if (value.empty()) return;
   for (const std::string& existing : *values) {
     if (existing == value) return;
@@ -55,6 +59,8 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
     return Status::Error(db->path() + ": no list_entry table (not a corridor input database)");
   }
   // The entries, with their facts; names are added at the end.
+  // An ordered map: records come out sorted by (list, entry), so record ids, and the tie-breaks
+  // that use them, do not depend on the tables' row order.
   std::map<EntryKey, NameRecord> entries;
   std::map<EntryKey, std::vector<std::string>> aliases;
   std::unique_ptr<Statement> statement;
@@ -77,6 +83,8 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
   }
   if (!statement->status().ok()) return statement->status();
 
+  // The side tables are optional (a database may hold entries only); each adds facts to the entries
+  // read above and ignores rows of entries that are not there (another list, or orphans).
   if (has["list_alias"]) {
     status =
         Query(db, Restricted("SELECT list_id, entry_id, name FROM list_alias", list_ids.size()),
@@ -97,7 +105,11 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
       auto found = entries.find({statement->Text(0), statement->Text(1)});
       if (found == entries.end()) continue;
       std::string key = statement->Text(2);
+      // Every listed birth date corroborates, alt. and circa ones included: the matcher takes the
+      // best agreement over them (docs/matching.md "Corroboration").
       if (key == "birth_date") AddUnique(&found->second.birth_dates, statement->Text(3));
+      // The attribute's country code, not its text; attributes without a recognised country add
+      // nothing (AddUnique skips "").
       if (key == "nationality" || key == "citizenship") {
         AddUnique(&found->second.countries, statement->Text(4));
       }
@@ -111,6 +123,8 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
     if (!status.ok()) return status;
     while (statement->Step()) {
       auto found = entries.find({statement->Text(0), statement->Text(1)});
+      // Address countries count as the entry's countries too, as docs/matching.md lists (entry,
+      // nationality, citizenship, address).
       if (found != entries.end()) AddUnique(&found->second.countries, statement->Text(2));
     }
     if (!statement->status().ok()) return statement->status();
@@ -135,6 +149,8 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
     auto found = aliases.find(key);
     if (found == aliases.end()) continue;
     for (const std::string& alias : found->second) {
+      // Each alias is a record of its own carrying all of the entry's facts, so any of its names
+      // can be matched and corroborated alike; the index groups them back by entry.
       NameRecord copy = record;
       copy.name = alias;
       copy.is_alias = true;

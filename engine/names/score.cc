@@ -25,6 +25,9 @@ const std::unordered_set<std::string>& GenericWords() {
   return *words;
 }
 
+// Fixed weights of docs/matching.md "Token weights": a legal form says little about identity (every
+// third company is "LLC"), an initial a little more; a word of a legal form met on its own is
+// likely a misspelt or reordered form, so it weighs between the two and far below any real word.
 constexpr double kDefaultCorpusEntries = 50000;
 constexpr double kLegalFormWeight = 0.3;
 constexpr double kInitialWeight = 1.0;
@@ -51,6 +54,9 @@ double Evidence(double jw) {
   return 1;
 }
 
+// Words whose lengths are more than 5:3 apart score 0 whatever Jaro-Winkler says: its prefix bonus
+// would otherwise make "al" ~ "alexander" look like evidence. Integer arithmetic avoids rounding
+// at the boundary.
 bool LengthsCompatible(std::string_view a, std::string_view b) {
   size_t shorter = std::min(a.size(), b.size());
   size_t longer = std::max(a.size(), b.size());
@@ -64,12 +70,17 @@ struct WordForms {
 // Similarity of two words (see TokenSimilarity).
 double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (a.text == b.text) return 1;
+  // Numbers (vessel and aircraft numbers, "RA-86906") must be equal: one changed digit is another
+  // vessel, not a typo.
   if (HasDigit(a.text) || HasDigit(b.text)) return 0;
   if (skeletons && !a.skeleton.empty() && !b.skeleton.empty()) {
     // Agreeing consonants are weaker evidence than agreeing spellings.
     if (!LengthsCompatible(a.skeleton, b.skeleton)) return 0;
     return 0.95 * Evidence(JaroWinkler(a.skeleton, b.skeleton));
   }
+  // Same-alphabet case: the best of the spelling and the phonetic key. An equal key (MOHAMMED ~
+  // MUHAMMAD) is worth 0.95, never 1, so a spelling variant never outranks the exact spelling; the
+  // phonetic Jaro-Winkler is only tried when it could still beat what we have.
   double best = a.phonetic == b.phonetic && !a.phonetic.empty() ? 0.95 : 0;
   if (LengthsCompatible(a.text, b.text)) {
     best = std::max(best, Evidence(JaroWinkler(a.text, b.text)));
@@ -80,6 +91,7 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   return best;
 }
 
+// One possible pairing of query words with candidate words for the greedy alignment in ScoreNames.
 struct Candidate {
   AlignedUnit unit;  // similarity unused here
   float similarity;
@@ -106,6 +118,8 @@ int CharIndex(char c) {
   return -1;
 }
 
+// Winkler's bonus: up to four equal leading characters, scaling factor 0.1 (the textbook values,
+// which keep the result within 0..1).
 double WithPrefix(std::string_view a, std::string_view b, double jaro) {
   size_t prefix = 0;
   while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
@@ -133,12 +147,16 @@ double JaroWinklerBits(std::string_view a, std::string_view b, size_t window) {
     uint64_t range = (hi >= 64 ? ~0ull : ((1ull << hi) - 1)) & ~((1ull << lo) - 1);
     uint64_t candidates = positions[k] & range & ~b_matched;
     if (candidates == 0) continue;
+    // candidates & -candidates isolates the lowest set bit: the first unmatched equal character of
+    // `b` in the window, as the textbook loop picks it.
     b_matched |= candidates & (~candidates + 1);
     a_matched |= 1ull << i;
     ++matches;
   }
   if (matches == 0) return 0;
   size_t transpositions = 0;
+  // Walks the matched characters of both words in order, pairwise (the k-th match of `a` against
+  // the k-th of `b`); each pair of unequal characters is half a transposition.
   for (uint64_t am = a_matched, bm = b_matched; am != 0; am &= am - 1, bm &= bm - 1) {
     if (a[std::countr_zero(am)] != b[std::countr_zero(bm)]) ++transpositions;
   }
@@ -155,10 +173,14 @@ double JaroWinkler(std::string_view a, std::string_view b) {
   size_t la = a.size(), lb = b.size();
   size_t window = std::max(la, lb) / 2;
   window = window > 0 ? window - 1 : 0;
+  // The bit-mask version handles almost every word; the loop below is the fallback for long words
+  // and characters outside a-z0-9 (it must give the same result, which the tests check).
   if (la <= 64 && lb <= 64) {
     double fast = JaroWinklerBits(a, b, window);
     if (fast >= 0) return fast;
   }
+  // Flags live on the stack up to 128 characters; only longer words (names are bounded by the
+  // normaliser's 4096-byte limit) allocate.
   constexpr size_t kStack = 128;
   bool a_stack[kStack] = {}, b_stack[kStack] = {};
   bool* a_flags = a_stack;
@@ -198,6 +220,8 @@ double JaroWinkler(std::string_view a, std::string_view b) {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+// Document frequency counts entries, not names: an entry with ten aliases that all contain
+// "trading" adds one, so heavily aliased entries do not make their own words look common.
 void TokenStatistics::AddEntry(const std::vector<const NormalizedName*>& names) {
   std::unordered_set<std::string> seen;
   for (const NormalizedName* name : names) {
@@ -224,9 +248,14 @@ double TokenStatistics::Weight(const NameToken& token) const {
   } else if (GenericWords().count(token.text)) {
     frequency = 300;
   }
+  // IDF with +0.5 smoothing, so an unseen word gets the largest weight ln(2(N + 1)); the 0.5 floor
+  // keeps very common words (found in most entries) counting for something.
   return std::max(0.5, std::log((CorpusSize() + 1) / (frequency + 0.5)));
 }
 
+// The matched query weight at which a name is "fully informative": about one rare word (weight
+// ln(N + 1)) plus a bit, so one rare surname alone is not quite enough for full confidence and one
+// generic word is far from it (docs/matching.md "Name score").
 double TokenStatistics::InformationNeeded() const { return 1.15 * std::log(CorpusSize() + 1); }
 
 ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& statistics) {
@@ -252,11 +281,15 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
   bool candidate_legal = candidate.kind == TokenKind::kLegalForm;
   if (query_legal || candidate_legal) {
     if (!query_legal || !candidate_legal) return 0;
+    // Legal forms match only legal forms: the same class (LLC ~ OOO ~ TOO, all "limited") at 1, two
+    // classes (LLC vs JSC) at 0.6, since lists and shippers often disagree on the exact form.
     return query.text == candidate.text ? 1 : 0.6;
   }
   bool query_initial = query.kind == TokenKind::kInitial;
   bool candidate_initial = candidate.kind == TokenKind::kInitial;
   if (query_initial || candidate_initial) {
+    // An initial against a word matches on the first letter only, and below 1 because "J" may stand
+    // for any J-word.
     if (query_initial && candidate_initial) return query.text == candidate.text ? 1 : 0;
     return query.text[0] == candidate.text[0] ? 0.9 : 0;
   }
@@ -270,6 +303,9 @@ namespace {
 std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const ScoringName& candidate,
                                            const std::vector<float>& similarity) {
   size_t nq = query.tokens.size(), nc = candidate.tokens.size();
+  // Consonant skeletons are compared only when exactly one side is abjad (short vowels unwritten):
+  // vowels are then guesses, so only consonants can agree. Two abjad or two vowelled names use the
+  // ordinary forms.
   bool skeletons = query.abjad != candidate.abjad;
   std::vector<Candidate> candidates;
   candidates.reserve(nq * nc + 4);
@@ -296,6 +332,9 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
         const ScoringToken& other = single_side.tokens[j];
         if (other.kind != TokenKind::kWord || other.text.size() + 2 < joined_length) continue;
         if (other.text.size() > joined_length + 2) continue;
+        // Cheap filters before the Jaro-Winkler: the joined word must be within two characters of
+        // the single word's length and (when spellings are compared) start with the same letter.
+        // The joined word is built once per pair and only when a word passes.
         if (!skeletons && other.text[0] != left[i].text[0]) continue;
         if (joined.empty()) joined = left[i].text + left[i + 1].text;
         std::string joined_skeleton = skeletons ? ConsonantSkeleton(joined) : std::string();
@@ -326,12 +365,17 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   size_t nq = query.tokens.size(), nc = candidate.tokens.size();
   if (nq == 0 || nc == 0) return result;
   std::vector<Candidate> candidates = AlignmentCandidates(query, candidate, similarity);
+  // Best similarity first; on equal similarity, the unit covering more distinct positions first.
+  // stable_sort keeps the remaining ties in generation order (single pairs before joined ones), so
+  // scores are deterministic and identical between the index and brute force.
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
                      if (a.similarity != b.similarity) return a.similarity > b.similarity;
                      return TieBreakSize(a.unit) > TieBreakSize(b.unit);
                    });
   // Greedy alignment, best pair first, each token used once.
+  // Greedy instead of an optimal assignment: names are short, the greedy result is what a reader
+  // would align, and it is the same in Search() and the brute-force reference.
   std::vector<uint8_t> used_query(nq, 0), used_candidate(nc, 0);
   double matched_query = 0, matched_candidate = 0;
   for (const Candidate& c : candidates) {
@@ -371,6 +415,8 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   for (const ScoringToken& token : candidate.tokens) {
     candidate_initials += token.kind == TokenKind::kInitial ? 1 : 0;
   }
+  // The allowance counts the candidate's initials (at least one), so "SBER VOSTOK LLP x x x ... x"
+  // scores as "SBER VOSTOK LLP x" while a real unmatched initial still costs something.
   size_t noise_allowance = std::max<size_t>(1, candidate_initials);
   double total_query = 0, total_candidate = 0;
   for (size_t i = 0; i < nq; ++i) {
@@ -382,9 +428,15 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     total_query += token.weight;
   }
   for (const ScoringToken& token : candidate.tokens) total_candidate += token.weight;
+  // total_query and total_candidate are positive: every token weighs at least 0.3 and both names
+  // have tokens (checked above).
   result.query_coverage = matched_query / total_query;
   result.candidate_coverage = matched_candidate / total_candidate;
   result.information = matched_query;
+  // The query side weighs more: a listed name with extra words (middle names, aliases folded in)
+  // should still match a shorter query, while query words the list does not have are stronger
+  // evidence of another party. Confidence scales by the information matched, so a perfect match on
+  // one generic word cannot reach the 0.80 threshold (docs/matching.md "Name score").
   double coverage = 0.65 * result.query_coverage + 0.35 * result.candidate_coverage;
   double confidence = 0.5 + 0.5 * std::min(1.0, matched_query / information_needed);
   result.score = std::clamp(coverage * confidence, 0.0, 1.0);

@@ -49,6 +49,7 @@ std::string CategoryName(Category category) {
 namespace {
 
 std::string Pad(const std::string& text, size_t width) {
+  // A value wider than its column still gets one space, so columns never run together.
   if (text.size() >= width) return text + " ";
   return text + std::string(width - text.size(), ' ');
 }
@@ -61,6 +62,8 @@ std::string TableHeader() {
 
 std::string TableRow(const scores::ShipmentScore& score) {
   std::string reasons;
+  // Hits arrive strongest first (AggregateScore), so the first three are what mattered most and
+  // their contributions are the largest.
   for (int i = 0; i < score.hits_size() && i < 3; ++i) {
     if (i > 0) reasons += ", ";
     reasons += score.hits(i).rule_id() + " (+" + FormatNumber(score.hits(i).contribution()) + ")";
@@ -96,6 +99,8 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
     }
     std::string description;
     if (header != nullptr) {
+      // A linear search per hit: a rule set has tens of rules, and explain is not on the scoring
+      // path.
       for (const scores::RuleInfo& rule : header->rules()) {
         if (rule.rule_id() == hit.rule_id()) description = rule.description();
       }
@@ -115,6 +120,7 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
 }
 
 std::string ExplainHeader(const scores::StreamHeader& header) {
+  // Twelve hex digits tell rule sets apart in a report; the full digest is in the stream header.
   std::string out = "corridor " + header.engine_version() + ", schema " +
                     std::to_string(header.schema_version()) + ", as of " + header.as_of() +
                     ", rules " + header.rules_digest().substr(0, 12) + "\n";
@@ -123,6 +129,8 @@ std::string ExplainHeader(const scores::StreamHeader& header) {
            (list.version().empty() ? "?" : list.version()) + ", " +
            std::to_string(list.entry_count()) + " entries\n";
   }
+  // The header carries at most 1,000 problems (schemas/scores.proto); the count is the total, so
+  // the reader knows when the list below is cut short.
   if (header.problem_count() > 0) {
     out += "  ! " + std::to_string(header.problem_count()) +
            " list names cannot be screened (they can match nothing):\n";

@@ -99,6 +99,8 @@ void RemoveTempOnSignal(int signal_number) {
 }
 
 void RegisterTempForSignals(const ScoreWriter* owner, const std::string& temp_path) {
+  // One writer at a time is covered (a run writes one score file); a second, or a path too long
+  // for the buffer, simply keeps its temporary file on a signal, which is safe but untidy.
   if (g_signal_owner != nullptr || temp_path.size() >= sizeof(g_signal_temp_path)) return;
   std::memcpy(g_signal_temp_path, temp_path.c_str(), temp_path.size() + 1);
   g_signal_owner = owner;
@@ -204,6 +206,8 @@ Status CheckOutputPath(const std::string& out_path, const std::vector<std::strin
                            "corridor writes scores only to regular files or '-' (stdout)");
   }
   for (const std::string& input : inputs) {
+    // SQLite's companion files too: overwriting an input's WAL or journal would corrupt the
+    // database as surely as overwriting the database itself.
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
       struct stat input_info;
       std::string input_path = input + suffix;
@@ -236,6 +240,8 @@ Status ScoreWriter::Open(const std::string& path, ScoreFormat format,
   }
   Status checked = CheckOutputPath(path, {});
   if (!checked.ok()) return checked;
+  // The temporary file sits beside the destination, on the same file system, so the final rename
+  // is atomic: a reader sees the old file or the complete new one, never a partial stream.
   std::string temp_path = path + ".tmp.XXXXXX";
   int fd = mkstemp(temp_path.data());
   if (fd < 0) {
@@ -266,6 +272,8 @@ Status ScoreWriter::Write(const scores::ScoreRecord& original) {
   // names, notes, rule descriptions, SQL summaries): proto3 readers refuse a stream otherwise.
   const scores::ScoreRecord* to_write = &original;
   scores::ScoreRecord sanitized;
+  // Copied only when needed: almost every record is valid, and copying each would double the cost
+  // of writing.
   if (HasInvalidUtf8(original)) {
     sanitized = original;
     SanitizeUtf8(&sanitized);
@@ -281,6 +289,8 @@ Status ScoreWriter::Write(const scores::ScoreRecord& original) {
     }
   } else {
     google::protobuf::util::JsonPrintOptions options;
+    // Zero values (a score of 0, an empty band) are printed rather than omitted, so a JSON reader
+    // needs no knowledge of proto3 defaults; field names stay as in schemas/scores.proto.
     options.always_print_primitive_fields = true;
     options.preserve_proto_field_names = true;
     if (!google::protobuf::util::MessageToJsonString(record, &buffer_, options).ok()) {
@@ -298,6 +308,8 @@ Status ScoreWriter::Commit() {
   if (std::fflush(file_) != 0)
     return Status::Error(path_ + ": write failed: " + std::strerror(errno));
   if (temp_path_.empty()) return Status::Ok();
+  // Synced before the rename: after a crash the destination holds either the old file or the whole
+  // new one, not a renamed file whose data never reached the disk.
   if (fsync(fileno(file_)) != 0) {
     return Status::Error(path_ + ": sync failed: " + std::strerror(errno));
   }
@@ -347,6 +359,7 @@ Status ScoreReader::Open(const std::string& path, std::unique_ptr<ScoreReader>* 
   std::string_view start(head, static_cast<size_t>(impl->file.gcount()));
   if (start.empty()) return Status::Corruption(path + ": empty file, not a score stream");
   size_t first = start.find_first_not_of(" \t\r\n");
+  // Both formats start with the header record (the writer's contract), so the first bytes decide.
   impl->json = first != std::string_view::npos && start.substr(first).rfind("{\"header\"", 0) == 0;
   impl->file.clear();
   impl->file.seekg(0);

@@ -17,6 +17,8 @@ namespace {
 
 constexpr double kTolerance = 1e-9;  // percentage points, for threshold comparisons
 constexpr double kEffectiveTolerance = 1e-9;
+// Gauss-Seidel sweeps per cyclic component before giving up (counted in unconverged_components_):
+// a cycle whose shares multiply to nearly 1 converges slowly, and this bounds the work.
 constexpr int kMaxSweeps = 5000;
 
 bool PassesMinority(double share, const OwnershipRegime& regime) {
@@ -37,6 +39,8 @@ std::string ToString(const OwnershipProblem& problem) {
 
 OwnershipRegime OwnershipRegime::Ofac() { return OwnershipRegime(); }
 
+// EU: "more than 50%" and control counts (Council guidance on Regulation 269/2014); holdings of
+// different listed persons are aggregated (Commission FAQ of 8 April 2022). docs/ownership.md.
 OwnershipRegime OwnershipRegime::Eu() {
   OwnershipRegime regime;
   regime.name = "eu";
@@ -45,6 +49,8 @@ OwnershipRegime OwnershipRegime::Eu() {
   return regime;
 }
 
+// UK: as the EU, but each designated person's holdings are assessed on their own (OFSI general
+// guidance, paragraph 4.14).
 OwnershipRegime OwnershipRegime::Uk() {
   OwnershipRegime regime = Eu();
   regime.name = "uk";
@@ -53,11 +59,15 @@ OwnershipRegime OwnershipRegime::Uk() {
 }
 
 bool PassesThreshold(double share_percent, const OwnershipRegime& regime) {
+  // The tolerance always leans towards the legal reading: 33.33 + 16.67 is "50 or more" under OFAC,
+  // and 50.0000000001 from rounded inputs is not "more than 50" under the EU and UK.
   if (regime.inclusive) return share_percent >= regime.threshold_percent - kTolerance;
   return share_percent > regime.threshold_percent + kTolerance;
 }
 
 std::optional<int32_t> ParseDay(std::string_view text) {
+  // End of the period: "2023" or "2023-06" is read as its last day, so a coarse date is not judged
+  // stale earlier than any day it may stand for.
   std::optional<std::chrono::sys_days> day = ParseIsoDayEndOf(text);
   if (!day) return std::nullopt;
   return static_cast<int32_t>(day->time_since_epoch().count());
@@ -121,6 +131,10 @@ bool OwnershipGraph::AddEdge(NodeId owner, NodeId owned, std::optional<double> s
 
 void OwnershipGraph::Finalize() {
   const size_t n = names_.size();
+  // Several records for one holding (a registry's yearly filings) would otherwise be added up and
+  // double-count the share: the newest dated record wins, then one with a known share, then the
+  // larger share (the cautious reading), then the first record, so the result does not depend on
+  // input order.
   // Preferred record first within each (owned, owner) pair.
   std::sort(edges_.begin(), edges_.end(), [](const OwnershipEdge& a, const OwnershipEdge& b) {
     if (a.owned != b.owned) return a.owned < b.owned;
@@ -152,6 +166,8 @@ void OwnershipGraph::Finalize() {
 
   in_offsets_.assign(n + 1, 0);
   out_offsets_.assign(n + 1, 0);
+  // known_in_ and unknown_in_ describe all owners, blocked or not: the headroom an unknown share
+  // can take (100 minus the known shares) is bounded by what every other owner is known to hold.
   known_in_.assign(n, 0.0);
   unknown_in_.assign(n, 0);
   for (const OwnershipEdge& edge : edges_) {
@@ -168,11 +184,15 @@ void OwnershipGraph::Finalize() {
     out_offsets_[i + 1] += out_offsets_[i];
   }
   out_edges_.assign(edges_.size(), 0);
+  // edges_ is sorted by owned node, so it doubles as the in-edge CSR; out_edges_ is a CSR of
+  // indexes into it, by owner.
   std::vector<int64_t> fill(out_offsets_.begin(), out_offsets_.end() - 1);
   for (size_t i = 0; i < edges_.size(); ++i) {
     out_edges_[fill[edges_[i].owner]++] = static_cast<int32_t>(i);
   }
   for (size_t node = 0; node < n; ++node) {
+    // Reported, not rejected: registries sum to over 100 through rounding and stale records, and
+    // the capped aggregate still gives the right status.
     if (known_in_[node] > 100 + kTolerance) {
       problems_.push_back({"graph", names_[node], "share",
                            "known owners' shares sum to " + FormatNumber(known_in_[node]) +
@@ -209,6 +229,8 @@ struct NodeState {
 // owners in the set are taken at the node's headroom (100 minus its known incoming shares).
 double Aggregate(const OwnershipGraph& graph, NodeId node, const NodeState& state, bool upper) {
   double sum = state.known;
+  // The unknown shares of all blocked owners together can hold at most the headroom, whatever their
+  // number, so one headroom is added, not one per edge.
   if (upper && state.unknown) sum += std::max(0.0, 100.0 - graph.KnownIncomingShare(node));
   return std::min(100.0, sum);
 }
@@ -239,10 +261,14 @@ void Propagate(const OwnershipGraph& graph, const std::vector<NodeId>& seeds,
       } else if (upper) {
         owned.unknown = true;
       }
+      // Sums and flags keep growing after the node has joined: blocked_share_lower is the aggregate
+      // over all blocked owners, not only those that were enough to block it.
       if (edge.control) owned.controlled = true;
       if (owned.order >= 0) continue;
       const bool passes = PassesThreshold(Aggregate(graph, edge.owned, owned, upper), regime);
       if (passes || (regime.control_counts && owned.controlled)) {
+        // Set once, when the node joins; later owners that bring it over the threshold do not clear
+        // it (the status was reached through control, which the explanation must say).
         owned.by_control = !passes;
         owned.order = static_cast<int32_t>(sequence->size());
         sequence->push_back(edge.owned);
@@ -260,6 +286,8 @@ struct Group {
 
 bool KeepAll(const OwnershipEdge&) { return false; }
 
+// The group's states are a hash map: a group reaches few nodes, and a dense vector per listed
+// person would make the UK regime quadratic in the graph size.
 template <typename Skip = decltype(&KeepAll)>
 Group PropagateGroup(const OwnershipGraph& graph, NodeId seed, const OwnershipRegime& regime,
                      bool upper, Skip skip = &KeepAll) {
@@ -304,8 +332,10 @@ void Components(const OwnershipGraph& graph, std::vector<NodeId>* members,
         }
         continue;
       }
+      // `node` refers into `calls` and is copied before pop_back() invalidates it.
       const NodeId done = node;
       calls.pop_back();
+      // Returning from a child: the parent's low-link takes the child's, as in recursive Tarjan.
       if (!calls.empty()) low[calls.back().first] = std::min(low[calls.back().first], low[done]);
       if (low[done] == index[done]) {
         NodeId member;
@@ -331,6 +361,8 @@ struct OwnershipAnalysis::Chain {
   const std::vector<int32_t>* dense = nullptr;
   std::unordered_map<NodeId, int32_t> sparse;
 
+  // The order a node entered the set; an explanation follows only edges from owners that entered
+  // earlier, which keeps every explained path acyclic and ending at a seed.
   int32_t Order(NodeId node) const {
     if (dense != nullptr) return (*dense)[node];
     auto it = sparse.find(node);
@@ -353,6 +385,8 @@ std::unique_ptr<OwnershipAnalysis::Chain> MakeGroupChain(const Group& group, Nod
 
 bool OwnershipAnalysis::IsStale(const OwnershipEdge& edge) const {
   if (regime_.max_record_age_days <= 0 || as_of_day_ == kNoDate) return false;
+  // An undated record counts as stale when a maximum age is set: its age cannot be shown to be
+  // within the limit.
   return edge.as_of_day == kNoDate || as_of_day_ - edge.as_of_day > regime_.max_record_age_days;
 }
 
@@ -392,6 +426,8 @@ const OwnershipAnalysis::Chain* OwnershipAnalysis::ChainOf(
   const bool upper = status == OwnershipStatus::kPossiblyBlocked;
   NodeId seed = kNoNode;
   if (!regime_.aggregate_owners) {
+    // Non-aggregating regimes explain through the one group that blocked the node (the one recorded
+    // in StatusByGroup), recomputed here on demand rather than kept for every group.
     seed = status == OwnershipStatus::kListed ? node
            : upper                            ? possible_seed_[node]
                                               : blocked_seed_[node];
@@ -421,6 +457,8 @@ OwnershipAnalysis Analyze(const OwnershipGraph& graph, const std::vector<NodeId>
   std::vector<NodeId> seeds;
   std::vector<uint8_t> is_listed(n, 0);
   for (NodeId node : listed) {
+    // Out-of-range ids and duplicates are ignored: seeds come from name matching, which may list
+    // one node several times.
     if (node < 0 || static_cast<size_t>(node) >= n || is_listed[node]) continue;
     is_listed[node] = 1;
     seeds.push_back(node);
@@ -446,6 +484,8 @@ void OwnershipAnalysis::StatusAggregated(const std::vector<NodeId>& seeds,
   const size_t n = graph.node_count();
   std::vector<OwnershipResult>& results = results_;
   // Blocked status of all blocked persons together: lower bound (known shares) and upper.
+  // The possible set is a superset of the blocked set: the upper test adds headroom to the same
+  // known sums.
   std::vector<NodeState> blocked(n), possible(n);
   std::vector<NodeId> blocked_sequence, possible_sequence;
   Propagate(
@@ -515,6 +555,8 @@ void OwnershipAnalysis::StatusByGroup(const std::vector<NodeId>& seeds,
       }
       for (NodeId node : group.sequence) {
         const NodeState& state = group.states.at(node);
+        // The first group reaching a node explains it, unless a later group blocks it by share
+        // where the first did so only by control: a share is the stronger, more explainable ground.
         if (seed_of[node] == kNoNode || (!upper && state.by_control == false && !by_share[node])) {
           seed_of[node] = seed;
         }
@@ -559,6 +601,8 @@ void OwnershipAnalysis::EffectiveShares(const std::vector<uint8_t>& is_listed) {
     }
     return std::min(100.0, sum);
   };
+  // Tarjan emits sinks first, so walking components backwards visits every owner's component before
+  // the components it owns; acyclic components then need one evaluation each.
   for (size_t c = starts.size() - 1; c-- > 0;) {
     const int64_t begin = starts[c], end = starts[c + 1];
     if (end - begin == 1) {
@@ -573,6 +617,7 @@ void OwnershipAnalysis::EffectiveShares(const std::vector<uint8_t>& is_listed) {
         change = std::max(change, std::abs(value - effective[members[i]]));
         effective[members[i]] = value;
       }
+      // Stopping at kMaxSweeps therefore understates the exposure, never overstates it.
       converged = change <= kEffectiveTolerance;
     }
     if (!converged) ++unconverged_components_;
@@ -617,6 +662,8 @@ std::vector<uint8_t> OwnershipAnalysis::UncertainNodes(
   spread(std::move(frontier), &reached);
   frontier.clear();
   for (const OwnershipEdge& edge : edges) {
+    // An unknown share on a path from a listed seed makes every node downstream of it a lower
+    // bound: the unknown edge's target, and what it reaches through unlisted nodes.
     if (edge.share_percent || uncertain[edge.owned]) continue;
     if (is_listed[edge.owner] || reached[edge.owner]) {
       uncertain[edge.owned] = 1;
@@ -636,6 +683,8 @@ void OwnershipAnalysis::Exposure(const std::vector<uint8_t>& uncertain) {
     if (result.status == OwnershipStatus::kListed || result.status == OwnershipStatus::kBlocked) {
       continue;
     }
+    // Only known shares count here: the minority flag is a finding, and unknown shares are reported
+    // through the possibly-blocked status and effective_is_lower_bound instead.
     result.minority_exposure = PassesMinority(result.blocked_share_lower, regime_) ||
                                PassesMinority(result.effective_listed_share, regime_);
     for (const OwnershipEdge& edge : graph_->InEdges(static_cast<NodeId>(node))) {
@@ -676,6 +725,8 @@ std::vector<OwnershipPath> OwnershipAnalysis::Explain(NodeId node, size_t max_pa
     Frame& frame = frames.back();
     if (frame.next == frame.evidence.size()) {
       frames.pop_back();
+      // A depth-first walk over evidence edges with an explicit stack; `steps` holds one edge per
+      // frame above the root, so leaving a frame drops the edge that entered it.
       if (!steps.empty()) steps.pop_back();
       continue;
     }

@@ -14,6 +14,8 @@
 
 namespace corridor {
 
+// Node names carry their source ("entity:" or "list:<list>:"), so a company id that happens to
+// equal a list entry id never becomes the same node.
 std::string EntityNodeName(std::string_view entity_id) {
   std::string name = "entity:";
   name.append(entity_id);
@@ -31,6 +33,9 @@ namespace {
 // Reads the share column: nullopt (unknown) for NULL; false when it is unusable.
 bool ReadShare(const Statement& row, int column, std::optional<double>* share,
                std::string* problem) {
+  // NULL is "not published", which the analysis treats as unknown (upper bound only). A value it
+  // cannot read is not guessed: the row is skipped and reported, since reading it as 0 would hide
+  // an owner and reading it as unknown would make its target possibly blocked on bad data.
   share->reset();
   if (row.IsNull(column)) return true;
   if (!row.IsNumeric(column)) {
@@ -39,6 +44,7 @@ bool ReadShare(const Statement& row, int column, std::optional<double>* share,
     return false;
   }
   const double value = row.Double(column);
+  // Written as !(in range) so that NaN is rejected too.
   if (!(value >= 0 && value <= 100)) {
     *problem = FormatNumber(value) + " is outside 0..100; skipped";
     return false;
@@ -69,12 +75,16 @@ Status LoadEntities(Database* db, const OwnershipLoadOptions& options, Ownership
     if (!status.ok()) return status;
     while (row->Step()) {
       std::string id = row->Text(0);
+      // Every entity becomes a node (when asked) so that the analysis has a result for parties with
+      // no ownership records too; the id set checks the ownership rows' references below.
       if (options.add_all_entities) graph->AddNode(EntityNodeName(id));
       entities.insert(std::move(id));
     }
     if (!row->status().ok()) return row->status();
   }
   std::unique_ptr<Statement> row;
+  // ORDER BY rowid: the rowid is the edge's record id in problems and explanations, and Finalize()
+  // breaks ties between records of one holding by it, so the order must be the table's.
   Status status = db->Prepare(
       "SELECT rowid, owner_id, owned_id, share, control, as_of FROM ownership ORDER BY rowid",
       &row);
@@ -106,6 +116,7 @@ Status LoadEntities(Database* db, const OwnershipLoadOptions& options, Ownership
       problems->push_back({table, row_id, "share", problem});
       continue;
     }
+    // Control is a flag: NULL (not recorded) is no control, any non-zero value is control.
     const bool control = !row->IsNull(4) && row->Int(4) != 0;
     const std::string as_of = ReadAsOf(*row, 5, table, row_id, problems);
     graph->AddEdge(graph->AddNode(EntityNodeName(owner)), graph->AddNode(EntityNodeName(owned)),
@@ -116,6 +127,8 @@ Status LoadEntities(Database* db, const OwnershipLoadOptions& options, Ownership
 
 Status LoadListLinks(Database* db, const OwnershipLoadOptions& options, OwnershipGraph* graph,
                      std::vector<OwnershipProblem>* problems) {
+  // Links must point at entries present in the database: a link to an entry removed by a list
+  // update would otherwise create a node that no name match can ever seed.
   std::unordered_set<std::string> entries;  // "list_id\x1f" "entry_id"
   auto key = [](const std::string& list, const std::string& entry) {
     return list + '\x1f' + entry;
@@ -138,6 +151,8 @@ Status LoadListLinks(Database* db, const OwnershipLoadOptions& options, Ownershi
   while (row->Step()) {
     const int64_t rowid = row->Int(0);
     const std::string list = row->Text(1), entry = row->Text(2);
+    // Filtered by the owner's list only: the regime's lists decide which owners count, and an
+    // owner on a wanted list may hold an entry of another list.
     if (!wanted.empty() && !wanted.count(list)) continue;
     const std::string row_id = list + ":" + entry + " row " + std::to_string(rowid);
     if (Trim(list).empty() || Trim(entry).empty()) {
@@ -148,6 +163,9 @@ Status LoadListLinks(Database* db, const OwnershipLoadOptions& options, Ownershi
       problems->push_back({table, row_id, "entry_id", "no list entry; skipped"});
       continue;
     }
+    // The importer leaves target_* NULL when it could not resolve the link's target to an entry
+    // (docs/lists.md, "Finalise"); such a link is reported with its name, never resolved by name
+    // here: a wrong guess would block an unrelated party.
     if (row->IsNull(3) || row->IsNull(4) || Trim(row->Text(4)).empty()) {
       problems->push_back(
           {table, row_id, "target_entry_id",
@@ -171,6 +189,8 @@ Status LoadListLinks(Database* db, const OwnershipLoadOptions& options, Ownershi
       continue;
     }
     const std::string as_of = ReadAsOf(*row, 7, table, row_id, problems);
+    // list_link has no control column: ownership links (FollowTheMoney Ownership records) carry a
+    // share, never control, so these edges are never control edges.
     graph->AddEdge(graph->AddNode(ListNodeName(list, entry)),
                    graph->AddNode(ListNodeName(target_list, target_entry)), share, false, as_of,
                    rowid);
@@ -182,6 +202,8 @@ Status LoadListLinks(Database* db, const OwnershipLoadOptions& options, Ownershi
 
 Status LoadOwnershipGraph(Database* db, const OwnershipLoadOptions& options, OwnershipGraph* graph,
                           std::vector<OwnershipProblem>* problems) {
+  // The graph may already hold edges and problems from an earlier load into it; only those found
+  // by this call are copied to `problems`.
   const size_t graph_problems_before = graph->problems().size();
   if (options.load_ownership_table) {
     for (const char* table : {"entity", "ownership"}) {

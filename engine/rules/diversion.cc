@@ -12,6 +12,10 @@ namespace corridor {
 
 namespace {
 
+// Defaults as in docs/rules.md: a declared target destination counts fully, a target on the way
+// almost as much (the goods do reach it), and a diversion country alone about a third, since most
+// trade with those countries is legitimate; a trader consignee counts fully, an apparent end user
+// less, because diversion runs through intermediaries that resell.
 struct Factors {
   double final_destination = 1.0;
   double on_route = 0.9;
@@ -39,6 +43,8 @@ class DiversionRule : public CompiledRule {
     // a diversion country.
     double destination_factor = 0;
     std::string destination;
+    // The strongest reading wins and stops the search: final destination, then destination, then
+    // the first route leg in a target country (legs in seq order).
     if (const std::string* label = targets_.MatchCountry(s.final_destination_country)) {
       destination_factor = factors_.final_destination;
       destination = "final destination " + *s.final_destination_country +
@@ -56,8 +62,12 @@ class DiversionRule : public CompiledRule {
         }
       }
     }
+    // Factors are validated to be > 0 when set, so destination_factor > 0 exactly when a target
+    // country was found above.
     bool target_reached = destination_factor > 0;
     if (!target_reached) {
+      // Diversion countries are looked for only when no target country is on the way: a shipment
+      // that names Russia does not need the weaker "via" evidence too.
       std::vector<const OptionalText*> places = {&s.destination_country,
                                                  &s.final_destination_country};
       for (const ShipmentLeg& leg : s.legs) places.push_back(&leg.country);
@@ -72,6 +82,9 @@ class DiversionRule : public CompiledRule {
     if (destination_factor == 0) return;
 
     // Who receives the goods.
+    // An end user until shown otherwise: the consignee's activity, another role it plays in this
+    // shipment, or a trading word in its name makes it a trader (IntermediaryReason). The first
+    // trading consignee decides; one is enough for the goods to be resold.
     double consignee_factor = factors_.end_user;
     std::string consignee = "consignee looks like an end user";
     for (const ShipmentParty& party : s.parties) {
@@ -92,6 +105,9 @@ class DiversionRule : public CompiledRule {
       auto tier = tiers_.find(entry->tier);
       if (tier != tiers_.end()) {
         tier_weight = tier->second.weight();
+        // A tier's floor (a minimum decision) applies only when a target is reached: goods that
+        // merely pass through a diversion country raise the score by weight but cannot by
+        // themselves force the decision (docs/rules.md).
         if (target_reached)
           outcome->floor = std::max(outcome->floor, tier->second.decision_floor());
       }
@@ -101,6 +117,8 @@ class DiversionRule : public CompiledRule {
       evidence->mutable_item()->set_tier(entry->tier);
       evidence->set_field("item " + std::to_string(item.line) + " hs_code");
       evidence->set_matched_value(entry->prefix);
+      // Never 0: a matched item stays visible as evidence even when the rule's weights make it
+      // count for (almost) nothing.
       evidence->set_weight(std::max(weight, 0.01));
       evidence->set_summary("item " + std::to_string(item.line) + " HS " + *item.hs_code + " is " +
                             (entry->tier.empty() ? "listed" : entry->tier) +
@@ -147,6 +165,8 @@ std::unique_ptr<CompiledRule> CompileDiversion(const rules::Rule& rule,
   auto factor = [&](double value, const char* field, double* out) {
     if (!InRange(value, 0, 1)) {
       c.Error(c.locator.At(field), std::string(field) + " must be between 0 and 1");
+      // 0 is the proto default ("not set"), so it keeps the built-in factor; a factor cannot be
+      // switched off with 0, only made small.
     } else if (value > 0) {
       *out = value;
     }
@@ -157,7 +177,10 @@ std::unique_ptr<CompiledRule> CompileDiversion(const rules::Rule& rule,
   factor(config.trader_factor(), "trader_factor", &factors.trader);
   factor(config.end_user_factor(), "end_user_factor", &factors.end_user);
   std::set<std::string> words;
+  // Upper case, as NameWords() gives the words of a party's name, so the match ignores case.
   for (const std::string& word : config.trader_name_words()) words.insert(AsciiUpper(word));
+  // Any error in this rule drops the whole rule (the diagnostics say why): a half-compiled rule
+  // would score with defaults the author did not choose.
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<DiversionRule>(rule.weight(), std::move(goods), std::move(tiers),
                                          std::move(diversion), std::move(targets), factors,

@@ -31,6 +31,8 @@ class ForcedLabourRule : public CompiledRule {
   RuleNeeds Needs() const override {
     RuleNeeds needs;
     needs.lists.assign(entity_lists_.begin(), entity_lists_.end());
+    // The screener must report matches down to this rule's threshold; without entity lists the rule
+    // reads no matches and asks for none.
     if (!entity_lists_.empty()) needs.name_threshold = name_threshold_;
     return needs;
   }
@@ -68,8 +70,13 @@ class ForcedLabourRule : public CompiledRule {
              "origin region " + *item.origin_region +
                  (*label == *item.origin_region ? "" : " (" + *label + ")"));
       }
+      // Each listed supplier is its own condition: two listed producers of one item are stronger
+      // evidence than one.
       for (const std::string& supplier : listed_suppliers) meet(config_.entity_weight(), supplier);
       const HsEntry* sector = sectors_.Match(item.hs_code);
+      // The item's own origin first; the shipment's origin stands in when the item does not say. A
+      // sector counts only for the configured origins (the UFLPA's high-priority sectors are about
+      // goods from China), or for every origin when none is configured.
       OptionalText origin = item.origin_country ? item.origin_country : s.origin_country;
       if (sector != nullptr &&
           (sector_origins_.empty() || (origin && sector_origins_.count(*origin)))) {
@@ -79,6 +86,8 @@ class ForcedLabourRule : public CompiledRule {
       }
       if (reasons.empty()) continue;
       double combined = 100.0 * (1.0 - remaining);
+      // The rule's weight is a cap, not a multiplier: no combination of conditions can make one
+      // item weigh more than the rule says the presumption is worth (docs/rules.md).
       double weight = std::min(combined, max_weight_);
       scores::Evidence* evidence = &outcome->evidence.emplace_back();
       SetItem(item, evidence->mutable_item());
@@ -123,6 +132,8 @@ std::unique_ptr<CompiledRule> CompileForcedLabour(const rules::Rule& rule,
       c.Error(c.locator.At(field), std::string(field) + " must be between 0 and 100");
   }
   std::set<std::string> roles = CompileRoles(config.entity_roles(), "entity_roles", c);
+  // The UFLPA presumption concerns goods mined, produced or manufactured by listed entities, so by
+  // default the parties that make or sell the goods are checked, not carriers or banks.
   if (roles.empty()) roles = {"shipper", "manufacturer"};
   PlaceSet origins;  // validated only; the rule keeps the codes
   origins.AddCountries(config.sector_origin_countries(), "sector_origin_countries", c);

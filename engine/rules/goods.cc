@@ -22,13 +22,18 @@ class GoodsRule : public CompiledRule {
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     const Shipment& s = context.shipment;
     std::string destination_label;
+    // The destination condition is one per shipment, not per item: the goods all travel together.
     if (!destinations_.empty() && !FindDestination(s, &destination_label)) return;
     for (const ShipmentItem& item : s.items) {
+      // The longest matching prefix decides the tier (docs/rules.md), so a specific 6-digit line of
+      // a table can carry another tier than its 4-digit heading.
       const HsEntry* entry = prefixes_.Match(item.hs_code);
       if (entry == nullptr) continue;
       double weight = weight_;
       auto tier = tiers_.find(entry->tier);
       if (tier != tiers_.end()) {
+        // An item whose tier has a `tiers` entry takes its weight and floor; other items keep the
+        // rule's weight.
         weight = tier->second.weight();
         outcome->floor = std::max(outcome->floor, tier->second.decision_floor());
       }
@@ -56,6 +61,8 @@ class GoodsRule : public CompiledRule {
       if (*matched != *country) *label += " is in " + *matched;
       return true;
     };
+    // The declared end of the journey first, then the next stop, then any leg: the label shown is
+    // the most telling place that met the condition.
     if (check(s.final_destination_country, "final destination")) return true;
     if (check(s.destination_country, "destination")) return true;
     for (const ShipmentLeg& leg : s.legs) {

@@ -19,6 +19,8 @@ class JurisdictionRule : public CompiledRule {
     const Shipment& s = context.shipment;
     if (Has(rules::PARTY)) {
       for (const ShipmentParty& party : s.parties) {
+        // A party whose entity is missing has no country to check; the missing entity is already a
+        // data problem of the shipment.
         if (!party.entity || (!roles_.empty() && roles_.count(party.role) == 0)) continue;
         Check(party.entity->country, party.entity->region, "party " + party.role, outcome,
               [&](scores::Evidence* e) { SetParty(party, e->mutable_party()); });
@@ -29,6 +31,7 @@ class JurisdictionRule : public CompiledRule {
       Check(s.destination_country, s.destination_region, "destination", outcome, nullptr);
     }
     if (Has(rules::FINAL_DESTINATION)) {
+      // The shipment records no region for its final destination, only a country.
       Check(s.final_destination_country, std::nullopt, "final_destination", outcome, nullptr);
     }
     if (Has(rules::LEG)) {
@@ -52,6 +55,8 @@ class JurisdictionRule : public CompiledRule {
   template <typename Decorate>
   void Check(const OptionalText& country, const OptionalText& region, const std::string& field,
              RuleOutcome* outcome, Decorate decorate) const {
+    // One piece of evidence per subject: a place in Crimea (UA-43) in a rule that lists both UA-43
+    // and a group containing UA must not count twice.
     // A region match is the more specific evidence; report it instead of the country's.
     if (const std::string* label = places_.MatchRegion(region)) {
       Add(field, "region", *region, *label, outcome, decorate);

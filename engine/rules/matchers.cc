@@ -14,6 +14,8 @@ void PlaceSet::AddCountries(const StringList& codes, std::string_view field,
       c.Error(c.locator.At(field, i), "unknown country code \"" + codes[i] + "\"");
       continue;
     }
+    // emplace keeps the first label: rules add their own countries before their groups, so a
+    // country named both ways is reported by its code rather than as a member of a group.
     countries_.emplace(codes[i], codes[i]);
   }
 }
@@ -21,6 +23,8 @@ void PlaceSet::AddCountries(const StringList& codes, std::string_view field,
 void PlaceSet::AddRegions(const StringList& codes, std::string_view field,
                           const RuleCompileContext& c) {
   for (int i = 0; i < codes.size(); ++i) {
+    // Only the shape is checked (no ISO 3166-2 table in the engine); a region that does not exist
+    // simply never matches, while a typo in the shape is reported.
     if (!IsRegionCodeShape(codes[i])) {
       c.Error(c.locator.At(field, i), "not an ISO 3166-2 region code \"" + codes[i] + "\"");
       continue;
@@ -37,6 +41,8 @@ void PlaceSet::AddGroups(const StringList& names, std::string_view field,
       c.Error(c.locator.At(field, i), "unknown country group \"" + names[i] + "\"");
       continue;
     }
+    // The label names the group, so evidence says why a country counts ("AM (group
+    // diversion_risk)") and a reviewer can find the group in the rule files.
     std::string label = "group " + names[i];
     for (const std::string& code : group->second.countries()) countries_.emplace(code, label);
     for (const std::string& code : group->second.regions()) regions_.emplace(code, label);
@@ -64,6 +70,7 @@ std::map<std::string, rules::TierWeight> CompileTiers(
     if (!InRange(tier.weight(), 0, 100)) {
       c.Error(c.locator.Nested("tiers", i).At("weight"), "weight must be between 0 and 100");
     }
+    // A tier named twice would leave the weight to the order of the blocks; it is an error instead.
     if (!by_name.emplace(tier.tier(), tier).second) {
       c.Error(c.locator.Nested("tiers", i).At("tier"), "duplicate tier \"" + tier.tier() + "\"");
     }
@@ -77,6 +84,7 @@ std::set<std::string> CompileRoles(const StringList& roles, std::string_view fie
   for (int i = 0; i < roles.size(); ++i) {
     if (!IsKnownRole(roles[i]))
       c.Error(c.locator.At(field, i), "unknown role \"" + roles[i] + "\"");
+    // Inserted even when unknown: the rule fails to compile on the error and the set is unused.
     out.insert(roles[i]);
   }
   return out;
@@ -95,6 +103,8 @@ void HsPrefixSet::AddTable(const std::string& table_name, std::string_view field
     c.Error(c.locator.At(field), "unknown hs_table \"" + table_name + "\"");
     return;
   }
+  // emplace: a prefix that is both in a table and inline keeps the first entry added (the table
+  // is added first by the rule kinds), with its tier and description.
   for (const HsEntry& entry : table->second) entries_.emplace(entry.prefix, entry);
 }
 
@@ -115,6 +125,8 @@ void HsPrefixSet::AddPrefixes(const StringList& prefixes, std::string_view field
 
 const HsEntry* HsPrefixSet::Match(const OptionalText& hs_code) const {
   if (!hs_code) return nullptr;
+  // Longest prefix first, so the most specific entry (and its tier) wins; at most nine lookups.
+  // hs_code holds digits only (the input reader strips dots and spaces).
   for (size_t length = std::min<size_t>(hs_code->size(), 10); length >= 2; --length) {
     auto found = entries_.find(std::string_view(*hs_code).substr(0, length));
     if (found != entries_.end()) return &found->second;
@@ -126,6 +138,8 @@ std::vector<std::string> NameWords(const std::string& name) {
   std::vector<std::string> words;
   std::string word;
   for (char ch : name) {
+    // Bytes of multi-byte UTF-8 characters count as letters, so a word in another script stays one
+    // word (compared byte for byte); only ASCII is upper-cased.
     bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
                   (ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) >= 0x80;
     if (letter) {
@@ -143,6 +157,8 @@ std::string IntermediaryReason(const ShipmentParty& party, const Shipment& shipm
                                const std::set<std::string>& activities,
                                const std::set<std::string>& name_words) {
   if (!party.entity) return "";
+  // Strongest ground first: the declared activity, then the party's other role in this shipment,
+  // then a word of its name; the first found is the reason given.
   if (party.entity->activity && activities.count(*party.entity->activity)) {
     return "activity " + *party.entity->activity;
   }
@@ -189,6 +205,8 @@ double CompileNameThreshold(double configured, const char* field, const RuleComp
     c.Error(c.locator.At(field), std::string(field) + " must be between 0 and 1");
     return DefaultNameThreshold();
   }
+  // 0 is the proto default ("not set"): the matcher's threshold. A rule cannot ask for every name
+  // score (0) on purpose; 0.01 does that.
   return configured > 0 ? configured : DefaultNameThreshold();
 }
 

@@ -22,7 +22,11 @@ class RedFlagRule : public CompiledRule {
       : config_(config), roles_(std::move(roles)), forwarder_words_(std::move(forwarder_words)) {}
 
   Status Prepare(RunResources* resources) override {
+    // Ages are measured against the run's --as-of date, not the clock, so that re-screening an old
+    // batch gives the same result.
     as_of_day_ = ParseDay(resources->as_of()).value_or(kNoDate);
+    // The medians need every shipment of the database, so they are computed once per run here, not
+    // per shipment in Evaluate().
     if (config_.flag() == rules::LOW_UNIT_VALUE) return LoadMedians(resources->input());
     return Status::Ok();
   }
@@ -56,6 +60,9 @@ class RedFlagRule : public CompiledRule {
         for (const ShipmentParty& party : s.parties) {
           if (!roles_.count(party.role) || !party.entity) continue;
           const OptionalText& address = party.entity->address;
+          // A street address almost always holds a number (house, building, postcode); an address
+          // with no digit at all is a city or a country alone, the "no street address" of the BIS
+          // red flags.
           bool street = address && std::any_of(address->begin(), address->end(),
                                                [](char ch) { return ch >= '0' && ch <= '9'; });
           if (street) continue;
@@ -71,7 +78,11 @@ class RedFlagRule : public CompiledRule {
           if (!roles_.count(party.role) || !party.entity || !party.entity->incorporated_on)
             continue;
           std::optional<int32_t> day = ParseDay(*party.entity->incorporated_on);
+          // No date to compare against is no evidence: the flag never fires on a guess.
           if (!day || as_of_day_ == kNoDate) continue;
+          // ParseDay reads a partial date as the end of its period ("2024" = 2024-12-31), so an
+          // entity is taken as young whenever it may be; an incorporation after the as-of date
+          // shows as 0 days.
           int32_t age = as_of_day_ - *day;
           if (age >= MaxAgeDays()) continue;
           SetParty(party, Add(outcome, "party " + party.role,
@@ -94,6 +105,8 @@ class RedFlagRule : public CompiledRule {
   }
 
  private:
+  // 0 is the proto default ("not set") for these parameters, so it selects the documented default
+  // (docs/rules.md).
   int MaxAgeDays() const { return config_.max_age_days() > 0 ? config_.max_age_days() : 365; }
   int HsDigits() const { return config_.hs_digits() > 0 ? config_.hs_digits() : 6; }
 
@@ -108,6 +121,8 @@ class RedFlagRule : public CompiledRule {
   void RouteDoublesBack(const Shipment& s, RuleOutcome* outcome) const {
     std::vector<std::string> countries;
     auto visit = [&](const OptionalText& country) {
+      // Consecutive legs in one country are one stay (two ports of one country are not a crossing);
+      // legs without a country are skipped rather than breaking the sequence.
       if (country && (countries.empty() || countries.back() != *country))
         countries.push_back(*country);
     };
@@ -123,6 +138,8 @@ class RedFlagRule : public CompiledRule {
         return;
       }
     }
+    // A direct route needs one border when origin and destination differ and none otherwise;
+    // `extra_crossings` tolerates ordinary transhipment before the route counts as roundabout.
     int crossings = static_cast<int>(countries.size()) - 1;
     int needed =
         (s.origin_country && s.destination_country && *s.origin_country != *s.destination_country)
@@ -138,12 +155,17 @@ class RedFlagRule : public CompiledRule {
 
   std::string MedianKey(const std::string& hs_code, const std::string& unit,
                         const std::string& currency) const {
+    // Unit values compare only within one product heading, unit and currency: "12 USD/kg" and "12
+    // EUR/pcs" are not comparable, and no conversion rates are assumed.
     return hs_code.substr(0, static_cast<size_t>(HsDigits())) + "|" + AsciiLower(unit) + "|" +
            AsciiUpper(currency);
   }
 
   Status LoadMedians(Database* db) {
     std::unique_ptr<Statement> query;
+    // The median is over the input database itself (including the shipment being screened), so
+    // it reflects the data's own price level; rows without a positive value and quantity say
+    // nothing about price and are left out.
     Status status = db->Prepare(
         "SELECT i.hs_code, i.unit, s.currency, i.value / i.quantity FROM shipment_item i"
         " JOIN shipment s ON s.shipment_id = i.shipment_id"
@@ -163,9 +185,13 @@ class RedFlagRule : public CompiledRule {
     if (!query->status().ok()) return query->status();
     int min_samples = config_.min_samples() > 0 ? config_.min_samples() : 5;
     for (auto& [key, list] : values) {
+      // Too few samples give no reliable median; such goods are never flagged rather than flagged
+      // on noise.
       if (static_cast<int>(list.size()) < min_samples) continue;
       std::sort(list.begin(), list.end());
       size_t n = list.size();
+      // The median rather than the mean: the very undervaluations this flag looks for would drag a
+      // mean down and hide themselves.
       double median = n % 2 ? list[n / 2] : (list[n / 2 - 1] + list[n / 2]) / 2;
       medians_[key] = {median, n};
     }
@@ -205,6 +231,7 @@ class RedFlagRule : public CompiledRule {
     for (const ShipmentLeg& leg : s.legs) {
       if (leg.country) route.insert(*leg.country);
     }
+    // Without any known country on the route every party would look off route; no evidence then.
     if (route.empty()) return;
     for (const ShipmentParty& party : s.parties) {
       if (!roles_.count(party.role) || !party.entity || !party.entity->country) continue;
@@ -235,6 +262,7 @@ std::unique_ptr<CompiledRule> CompileRedFlag(const rules::Rule& rule, const Rule
     c.Error(c.locator.self(), "red_flag needs a flag");
   std::set<std::string> roles = CompileRoles(config.roles(), "roles", c);
   if (roles.empty()) {
+    // These two flags are about the consignee in the BIS guidance; the others look at every party.
     if (config.flag() == rules::CONSIGNEE_FORWARDER ||
         config.flag() == rules::CONSIGNEE_NO_ADDRESS) {
       roles = {"consignee"};
@@ -245,6 +273,8 @@ std::unique_ptr<CompiledRule> CompileRedFlag(const rules::Rule& rule, const Rule
   }
   if (config.max_age_days() < 0)
     c.Error(c.locator.At("max_age_days"), "max_age_days must not be negative");
+  // Written as !(in range) so that NaN is an error too; a ratio of 1 or more would flag every item
+  // at or below the median, half of all items.
   if (!(config.unit_value_ratio() >= 0 && config.unit_value_ratio() < 1)) {
     c.Error(c.locator.At("unit_value_ratio"), "unit_value_ratio must be between 0 and 1");
   }

@@ -24,6 +24,9 @@ class RouteRule : public CompiledRule {
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     const Shipment& s = context.shipment;
     std::string condition;
+    // The conditions are checked before the legs: a rule such as "Khorgos, only towards Russia"
+    // must say nothing about a Khorgos leg of a shipment to Kazakhstan. The final destination is
+    // preferred, as the declared end of the goods' journey; the destination is the fallback.
     if (!with_destinations_.empty()) {
       const std::string* label = with_destinations_.MatchCountry(s.final_destination_country);
       const OptionalText* country = &s.final_destination_country;
@@ -38,6 +41,8 @@ class RouteRule : public CompiledRule {
     const ShipmentItem* goods_item = nullptr;
     const HsEntry* goods_entry = nullptr;
     if (!with_goods_.empty()) {
+      // The first matching item is the condition's evidence; one is enough for the condition to
+      // hold.
       for (const ShipmentItem& item : s.items) {
         if ((goods_entry = with_goods_.Match(item.hs_code)) != nullptr) {
           goods_item = &item;
@@ -50,6 +55,8 @@ class RouteRule : public CompiledRule {
                    " matches " + goods_entry->prefix;
     }
     for (const ShipmentLeg& leg : s.legs) {
+      // A leg of unknown kind does not match a kind filter: the filter narrows the rule, so it must
+      // not fire on a leg it cannot classify.
       if (!leg_kinds_.empty() && (!leg.kind || leg_kinds_.count(*leg.kind) == 0)) continue;
       std::string matched = MatchLeg(leg);
       if (matched.empty()) continue;
@@ -69,6 +76,8 @@ class RouteRule : public CompiledRule {
 
  private:
   std::string MatchLeg(const ShipmentLeg& leg) const {
+    // Most specific first: a LOCODE names the crossing itself, a name the place where no LOCODE was
+    // recorded, a region or country only the area. Every matching leg is evidence (one each).
     if (leg.location && locations_.count(*leg.location)) return "location " + *leg.location;
     if (leg.location_name && location_names_.count(AsciiLower(*leg.location_name))) {
       return "location name " + *leg.location_name;
@@ -90,6 +99,8 @@ bool IsUnLocode(const std::string& code) {
   if (code.size() != 5 || !IsKnownCountryCode(code.substr(0, 2))) return false;
   for (size_t i = 2; i < 5; ++i) {
     char ch = code[i];
+    // UN/LOCODE location parts use letters and the digits 2-9 only (0 and 1 are left out as too
+    // easily read as O and I), so a code with 0 or 1 is a typo in the rule file.
     if (!((ch >= 'A' && ch <= 'Z') || (ch >= '2' && ch <= '9'))) return false;
   }
   return true;
@@ -125,6 +136,8 @@ std::unique_ptr<CompiledRule> CompileRoute(const rules::Rule& rule, const RuleCo
               "unknown leg kind \"" + config.leg_kinds(i) +
                   "\" (port, border_crossing, transshipment, inland)");
     }
+    // Inserted even when unknown: the compile fails on the error anyway, and the set is only used
+    // when it succeeds.
     leg_kinds.insert(config.leg_kinds(i));
   }
   if (locations.empty() && location_names.empty() && places.empty() &&

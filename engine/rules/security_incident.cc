@@ -68,6 +68,8 @@ class SecurityIncidentRule : public CompiledRule {
     as_of_day_ = *as_of;
     incidents_.clear();
     for (const SecurityIncident& incident : *all) {
+      // The window ends at --as-of: incidents after it are left out so that re-screening an old
+      // batch as of its date sees what was known then. Both ends are included (docs/rules.md).
       if (incident.day > as_of_day_ || incident.day < as_of_day_ - config_.window_days) continue;
       if (!config_.places.empty() && config_.places.MatchRegion(incident.region) == nullptr &&
           config_.places.MatchCountry(incident.country) == nullptr) {
@@ -75,6 +77,7 @@ class SecurityIncidentRule : public CompiledRule {
       }
       incidents_.push_back(incident);
     }
+    // The index points into incidents_, which is not changed again until the next Prepare().
     index_ = std::make_unique<IncidentIndex>(&incidents_, config_.radius_km);
     by_region_.clear();
     for (size_t i = 0; i < incidents_.size(); ++i) {
@@ -92,6 +95,8 @@ class SecurityIncidentRule : public CompiledRule {
       if (leg.latitude && leg.longitude) {
         point = {*leg.latitude, *leg.longitude};
         placed_by = "leg coordinates";
+        // A gazetteer place is looked up in the leg's own country, so a name shared by towns of two
+        // countries does not place the leg in the wrong one.
       } else if (config_.gazetteer && leg.location_name) {
         if (const GazetteerPlace* place =
                 config_.gazetteer->Find(*leg.location_name, leg.country)) {
@@ -123,9 +128,12 @@ class SecurityIncidentRule : public CompiledRule {
                   if (a.incident->day != b.incident->day) return a.incident->day > b.incident->day;
                   return a.incident->incident_id < b.incident->incident_id;
                 });
+      // Incidents combine as independent risks, 1 - prod(1 - risk): many small risks add up, but
+      // the combination never exceeds 1 and one certain risk (1) dominates, unlike a sum.
       double keep = 1;
       for (const Contribution& c : contributions) keep *= 1 - c.risk;
       double combined = 1 - keep;
+      // No evidence at 0 (every incident weighted out), nor below the rule's noise floor.
       if (combined <= 0 || combined < config_.min_factor) continue;
       AddEvidence(leg, placed_by, point, contributions, combined, outcome);
     }
@@ -138,7 +146,11 @@ class SecurityIncidentRule : public CompiledRule {
     c.incident = &incident;
     c.distance_km = distance_km;
     c.age_days = as_of_day_ - incident.day;
+    // Severity is 1..5, checked when the incidents are read (engine/incidents), and the compile
+    // step makes severity_weights exactly five values, so the index is in range.
     c.severity_factor = config_.severity_weights[static_cast<size_t>(incident.severity - 1)];
+    // Halving decays (distance and age): smooth, never 0 within the radius and window, and easy to
+    // state in the evidence ("this far counts half"); the radius and window are the hard limits.
     c.distance_factor = distance_km < 0 ? config_.region_fallback_factor
                                         : std::pow(0.5, distance_km / config_.half_distance_km);
     c.age_factor = std::pow(0.5, static_cast<double>(c.age_days) / config_.half_life_days);
@@ -157,6 +169,8 @@ class SecurityIncidentRule : public CompiledRule {
     for (const ShipmentParty& party : s.parties) {
       if (!party.entity || !party.entity->country) continue;
       const std::string& country = *party.entity->country;
+      // A named nationality is the stronger link and is looked for first, over all parties; the
+      // "foreign nationals" case applies only when the incident names none.
       for (const std::string& nationality : incident.target_nationalities) {
         if (nationality == country) return country + ": " + party.role + " " + party.entity_id;
       }
@@ -182,6 +196,8 @@ class SecurityIncidentRule : public CompiledRule {
     if (leg.country) evidence->set_country(*leg.country);
     if (leg.region) evidence->set_region(*leg.region);
     double weight = config_.weight * combined;
+    // Never 0: a leg that met incidents stays visible even when the weights make it count for
+    // little.
     evidence->set_weight(std::max(weight, 0.01));
     evidence->set_matched_value(std::to_string(contributions.size()) + " incident" +
                                 (contributions.size() == 1 ? "" : "s"));
@@ -223,6 +239,8 @@ class SecurityIncidentRule : public CompiledRule {
         out->set_targets(Join(incident.targets, "; "));
         out->set_target_nationality(Join(incident.target_nationalities, "; "));
         out->set_source(incident.source.value_or(""));
+        // Rounded as shown in the summary (0.1 km, risk to 0.001), so the structured output and the
+        // text agree.
         out->set_distance_km(c.distance_km < 0 ? -1 : std::round(c.distance_km * 10) / 10);
         out->set_age_days(c.age_days);
         out->set_risk(std::round(c.risk * 1000) / 1000);
@@ -283,6 +301,8 @@ std::unique_ptr<CompiledRule> CompileSecurityIncident(const rules::Rule& rule,
   config.window_days = in.window_days();
   config.half_distance_km = in.half_distance_km();
   config.half_life_days = in.half_life_days();
+  // Beyond 2000 km "near" no longer says anything about a route, and the grid's cells (one radius
+  // tall) grow so large that a lookup visits most incidents.
   if (in.radius_km() > 2000) c.Error(c.locator.At("radius_km"), "radius_km must be at most 2000");
   if (in.severity_weights_size() == 0) {
     config.severity_weights = {0.1, 0.3, 0.6, 0.85, 1.0};
@@ -305,6 +325,7 @@ std::unique_ptr<CompiledRule> CompileSecurityIncident(const rules::Rule& rule,
             "region_fallback_factor must be between 0 and 1");
   }
   config.region_fallback_factor = in.region_fallback_factor();
+  // 0 is the proto default ("not set") and means 1; below 1 would make targeting lower a risk.
   if (in.targeted_multiplier() != 0 && !(in.targeted_multiplier() >= 1)) {
     c.Error(c.locator.At("targeted_multiplier"), "targeted_multiplier must be at least 1");
   } else if (in.targeted_multiplier() > 10) {
@@ -318,6 +339,7 @@ std::unique_ptr<CompiledRule> CompileSecurityIncident(const rules::Rule& rule,
   }
   config.max_listed =
       in.max_incidents_listed() <= 0 ? 5 : static_cast<size_t>(in.max_incidents_listed());
+  // Below 1: combined factors are at most 1, so a floor of 1 would keep only certain risks.
   if (!(in.min_factor() >= 0 && in.min_factor() < 1)) {
     c.Error(c.locator.At("min_factor"), "min_factor must be at least 0 and below 1");
   }

@@ -6,6 +6,8 @@
 
 namespace corridor {
 
+// Two decimals: enough for any threshold a rule file writes, and coarse enough that the same hits
+// give the same bytes on every platform (docs/scoring.md "deterministic").
 double RoundScore(double value) { return std::round(value * 100.0) / 100.0; }
 
 namespace {
@@ -15,11 +17,16 @@ namespace {
 double HitWeight(const RuleHitInput& hit) {
   double weight = 0;
   for (const scores::Evidence& evidence : hit.outcome.evidence) {
+    // A rule counts once, by its strongest evidence: a rule that matches three parties is not three
+    // times the risk, and adding evidence can only raise its weight (monotone).
     weight = std::max(weight, evidence.weight() > 0 ? evidence.weight() : hit.rule->weight());
   }
   return std::clamp(weight, 0.0, 100.0);
 }
 
+// Independent risks: each hit takes its share of what remains below 100. The result is symmetric
+// in the weights, so order changes the contributions, not the score; it stays within 0..100 and
+// never falls when a hit is added.
 double Combine(double score, double weight) { return score + (100.0 - score) * weight / 100.0; }
 
 Decision ThresholdDecision(double score, const rules::ScoringConfig& scoring) {
@@ -39,6 +46,8 @@ void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& 
   };
   std::vector<Weighted> ordered;
   for (RuleHitInput& hit : hits) ordered.push_back({HitWeight(hit), &hit});
+  // Strongest first also makes the first hit's contribution equal its weight, so `explain`'s first
+  // line reads as "this alone is worth N".
   // Strongest first; rule id breaks ties so the order (and so each contribution) is stable.
   std::sort(ordered.begin(), ordered.end(), [](const Weighted& a, const Weighted& b) {
     if (a.weight != b.weight) return a.weight > b.weight;
@@ -57,9 +66,13 @@ void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& 
     hit->set_category(rule.category());
     hit->set_weight(entry.weight);
     hit->set_contribution(RoundScore(next - score));
+    // The rule's own floor or the one its evidence raised (a goods tier): the stricter wins.
+    // Decisions are ordered CLEAR < REVIEW < HOLD < BLOCK, so max is "stricter".
     Decision floor = std::max(rule.decision_floor(), entry.hit->outcome.floor);
     hit->set_decision_floor(floor);
     for (scores::Evidence& evidence : entry.hit->outcome.evidence) {
+      // The output always carries the weight each piece of evidence stood for, never the 0 that
+      // means "the rule's".
       if (evidence.weight() == 0) evidence.set_weight(rule.weight());
       *hit->add_evidence() = std::move(evidence);
     }
@@ -67,11 +80,17 @@ void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& 
     category_scores[rule.category()] = Combine(category_scores[rule.category()], entry.weight);
     score = next;
   }
+  // Rounded once, at the end, so rounding errors do not build up over many hits. Contributions are
+  // rounded on their own and may differ from the score's last digit when added up.
   score = RoundScore(score);
   out->set_score(score);
+  // The stricter of the threshold decision and every hit's floor: a floor can only tighten, so a
+  // single SDN match (floor BLOCK) blocks whatever the score.
   out->set_decision(std::max(decision, ThresholdDecision(score, scoring)));
   std::string band;
   for (const rules::Band& candidate : scoring.bands()) {
+    // Bands ascend by `from` (checked when the rules load, engine/config/checks.cc); the last one
+    // the score reaches names it.
     if (score >= candidate.from()) band = candidate.name();
   }
   out->set_band(band);

@@ -21,6 +21,8 @@ DatabaseLimits DefaultInputLimits() {
 
 Status SqliteStatus(int rc, const std::string& context, sqlite3* db) {
   std::string message = context + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  // Extended result codes are on (OpenWithFlags); the low byte is the primary code, which is what
+  // decides the Status kind.
   switch (rc & 0xff) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -100,6 +102,8 @@ Status OpenWithFlags(const std::string& path, int flags, std::unique_ptr<Databas
     return status;
   }
   sqlite3_extended_result_codes(handle, 1);
+  // Another corridor process may hold the write lock briefly (an import's transaction): wait up to
+  // five seconds before reporting the database as busy.
   sqlite3_busy_timeout(handle, 5000);
   db->reset(make(handle, path));
   return Status::Ok();
@@ -165,6 +169,7 @@ Database::~Database() { sqlite3_close_v2(db_); }
 void Database::SetLimits(const DatabaseLimits& limits) {
   limits_ = limits;
   if (limits.max_bytes > 0) {
+    // SQLITE_LIMIT_LENGTH is an int; a larger configured value is capped at SQLite's own maximum.
     sqlite3_limit(db_, SQLITE_LIMIT_LENGTH,
                   static_cast<int>(std::min<int64_t>(limits.max_bytes, 1'000'000'000)));
   }
@@ -173,6 +178,8 @@ void Database::SetLimits(const DatabaseLimits& limits) {
 bool Database::IsReadOnly() { return sqlite3_db_readonly(db_, "main") == 1; }
 
 void Database::BeginCall() {
+  // Limits are per call (one Step or Execute), not per statement or run: a long batch of quick
+  // statements never hits them, one runaway statement always does.
   call_steps_ = 0;
   limit_hit_ = nullptr;
   call_deadline_ns_ = limits_.max_millis > 0 ? NowNanos() + limits_.max_millis * 1'000'000 : 0;
@@ -278,6 +285,7 @@ void Statement::Reset() {
 }
 
 void Statement::BindText(int index, std::string_view value) {
+  // SQLITE_TRANSIENT: SQLite copies the text, so callers may bind temporaries.
   sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
                     SQLITE_TRANSIENT);
 }
@@ -302,6 +310,8 @@ bool Statement::Step() {
   return false;
 }
 
+// For statements that return no rows: runs to completion and resets, so the statement can be
+// bound and run again.
 Status Statement::Run() {
   Step();
   Status result = status_;
@@ -339,6 +349,8 @@ std::optional<double> Statement::OptionalDouble(int column) const {
   return Double(column);
 }
 
+// The type of the stored value, not the column's declared type: '12.5' stored as text is not
+// numeric here (the input reader parses such text itself, ReadNumber).
 bool Statement::IsNumeric(int column) const {
   int type = sqlite3_column_type(statement_, column);
   return type == SQLITE_INTEGER || type == SQLITE_FLOAT;
