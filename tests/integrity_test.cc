@@ -358,3 +358,24 @@ rule { id: "pk" description: "pk" category: SECURITY weight: 30
 
 }  // namespace
 }  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("ownership --list names a list the database must hold", "[integrity]") {
+  // Before: an unknown list counted no blocked owners and the answer looked clean.
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('E-1', 'company', 'Almaty Supply', 'KZ');
+)");
+  testing::CommandResult unknown =
+      testing::RunCorridor(dir, "ownership --db " + db + " --entity E-1 --list no-such-list");
+  CHECK(unknown.exit_code == 1);
+  CHECK_THAT(unknown.err, Catch::Contains("no list 'no-such-list'"));
+  CHECK(testing::RunCorridor(dir, "ownership --db " + db + " --entity E-1 --list wl").exit_code ==
+        0);
+}
+
+}  // namespace
+}  // namespace corridor
