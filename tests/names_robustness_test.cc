@@ -369,3 +369,69 @@ TEST_CASE("Screening a padded listed name reports the list match", "[names][padd
 }
 
 }  // namespace corridor
+
+namespace corridor::names {
+namespace {
+
+// The 12 names of the names fuzzer's index (tests/fuzz/names_fuzz.cc).
+std::vector<NameRecord> FuzzLists() {
+  std::vector<NameRecord> records;
+  auto add = [&](const char* entry_id, const char* name, const char* kind, bool is_alias) {
+    NameRecord record = Listed(entry_id, name, kind);
+    record.list_id = "fuzz";
+    record.is_alias = is_alias;
+    records.push_back(record);
+    return &records.back();
+  };
+  NameRecord* chen = add("1", "CHEN, Quanguo", "person", false);
+  chen->birth_dates = {"1955-11"};
+  chen->countries = {"CN"};
+  add("1", "陈全国", "person", true);
+  add("2", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS", "company", false);
+  add("3", "SBER VOSTOK LLP", "company", false)->countries = {"KZ"};
+  add("3", "ТОО «Сбер Восток»", "company", true);
+  add("4", "HAQ, Abdul", "person", false);
+  add("4", "عبد الحق", "person", true);
+  add("5", "SHER MATCH INDUSTRIES (PVT.) LIMITED", "company", false)->identifiers = {
+      {"registration", "0012345", "PK"}};
+  add("6", "OCEAN STAR", "vessel", false)->identifiers = {{"imo", "IMO 9123456", ""}};
+  add("7", "KIM Jong Un", "person", false);
+  add("7", "김정은", "person", true);
+  return records;
+}
+
+}  // namespace
+
+// The reproducers of tests/fuzz/regressions/names_fuzz/index_misses_*: a query word that is the
+// prefix of a longer listed word (quan ~ quanguo), an article written apart from or joined to
+// its noun (al haq ~ alhaq), and listed words that the query joins (abdulhaq ~ abd alhq).
+TEST_CASE("The index finds prefixes, split and joined words as brute force does",
+          "[names][index][recall]") {
+  using namespace std::string_literals;  // the reproducers hold NUL bytes
+  std::unique_ptr<NameIndex> index = Build(FuzzLists());
+  struct Case {
+    std::string name;
+    std::string entry_id;  // brute force's hit
+  };
+  for (const Case& c : std::vector<Case>{
+           {"Quan Chen", "1"},
+           {"Quan\x01\0\0\0Chn"s, "1"},
+           {"عبد ال حق", "4"},
+           {"عبد ال\0\0\0حق"s, "4"},
+           {"Abdu lHaq", "4"},
+           {"\x01"
+            "bduHaq",
+            "4"},
+       }) {
+    NameQuery query;
+    query.name = c.name;
+    std::vector<NameMatch> brute;
+    REQUIRE(SearchBruteForce(*index, query, 100, 0.8, &brute).ok());
+    INFO(c.name);
+    REQUIRE_FALSE(brute.empty());
+    CHECK(brute[0].record->entry_id == c.entry_id);
+    RequireSameAsBruteForce(*index, query, 100, 0.8);
+  }
+}
+
+}  // namespace corridor::names

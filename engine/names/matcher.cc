@@ -21,6 +21,11 @@ namespace {
 // substitution, insertion, deletion or transposition) share a deletion; long keys within two.
 constexpr double kUnseenSimilarity = 0.35;
 
+// Phonetic keys sharing a prefix of at least this many characters are looked up beyond the
+// deletion neighbourhood ("kuan" ~ "kuangu"); shorter prefixes ("ali") are shared by hundreds of
+// keys, and scoring them all would slow every query down.
+constexpr size_t kMinPrefix = 4;
+
 // Two deletions only for keys of 7-20 characters: short keys two edits apart are different words
 // (and would flood the table with tiny strings), and the number of two-deletion strings grows with
 // the square of the length, so very long keys keep one.
@@ -68,8 +73,9 @@ std::vector<uint64_t> DeletionHashes(const std::string& key, int depth = -1) {
 // slot pointing at a run of `words`.
 class NeighbourTable {
  public:
-  void Add(const std::string& key, uint32_t word) {
-    for (uint64_t h : DeletionHashes(key)) pending_.push_back({h, word});
+  // `depth` < 0: MaxDeletions(key.size()); Find() must then use the same depth.
+  void Add(const std::string& key, uint32_t word, int depth = -1) {
+    for (uint64_t h : DeletionHashes(key, depth)) pending_.push_back({h, word});
   }
   void Finish() {
     std::sort(pending_.begin(), pending_.end());
@@ -339,10 +345,27 @@ struct NameIndex::Data {
   size_t entries = 0;
   std::unordered_map<std::string, uint32_t> vocabulary_ids;
   std::vector<ScoringToken> vocabulary;
-  std::vector<std::vector<uint32_t>> postings;                         // per vocabulary id: records
-  NeighbourTable phonetic_neighbours;                                  // by phonetic key
-  NeighbourTable skeleton_neighbours;                                  // by consonant skeleton
+  std::vector<std::vector<uint32_t>> postings;  // per vocabulary id: records
+  NeighbourTable phonetic_neighbours;           // by phonetic key
+  // By consonant skeleton, of the words of Latin-script [0] and abjad [1] records: skeletons are
+  // compared only between a Latin-script and an abjad name (see TokenSimilarity).
+  NeighbourTable skeleton_neighbours[2];
   std::unordered_map<std::string, std::vector<uint32_t>> by_phonetic;  // exact phonetic key
+  // Proper prefixes of phonetic keys, of at least kMinPrefix characters and 0.6 of the key (so that
+  // the lengths stay comparable), to the words with such a key: "quan" is within Jaro-Winkler reach
+  // of "quanguo" though many edits away.
+  std::unordered_map<std::string, std::vector<uint32_t>> by_phonetic_prefix;
+  // Per vocabulary id: bit 0 set when the word is in a Latin-script record, bit 1 in an abjad
+  // record; the scorer compares it by consonant skeleton against a query of the other script.
+  std::vector<uint8_t> scripts;
+  // Two adjacent short words of a record, which the scorer may join to match one query word
+  // (abd alhq ~ abdulhaq): their joined phonetic key, and joined skeleton by the record's script
+  // as above, to pair ids; pair_postings[pair id] holds the records with that pair.
+  NeighbourTable joined_phonetic_neighbours;
+  NeighbourTable joined_skeleton_neighbours[2];
+  std::vector<std::vector<uint32_t>> pair_postings;
+  std::vector<ScoringToken> pair_tokens;  // per pair id: the joined words
+  std::vector<uint8_t> pair_scripts;      // per pair id: bits as in `scripts`
   std::unordered_map<std::string, std::vector<uint32_t>> identifiers;  // number -> records
 
   // Per query: the similarity of each query token to vocabulary words, cached.
@@ -392,12 +415,22 @@ struct NameIndex::Data {
   };
   struct SearchScratch;
 
-  // Per query word i: the listed words that query word i forms joined with word i + 1.
-  std::vector<std::vector<uint32_t>> JoinedWords(const ScoringName& name) const;
+  // Adds record r's pairs of adjacent short words to the joined tables.
+  // `pair_ids`: joined text to pair id and the scripts (bit 0 Latin, 1 abjad) it was added for.
+  void AddJoinedPairs(uint32_t r,
+                      std::unordered_map<std::string, std::pair<uint32_t, uint8_t>>* pair_ids);
+
+  // Per query word i: the listed words that query word i forms joined with word i + 1, with the
+  // most the scorer can give that join (a bound for both words).
+  using Joined = std::vector<std::vector<std::pair<uint32_t, float>>>;
+  Joined JoinedWords(const ScoringName& name) const;
+  // The most the scorer can give joined words `joined` (of a query or record of script
+  // `joined_abjad`) against single words `single` found in `scripts` (bits as in `scripts`).
+  static float JoinBound(const ScoringToken& joined, bool joined_abjad, const ScoringToken& single,
+                         uint8_t single_scripts);
   // Raises, for every record holding a listed word that looks like query word i, its bound by
   // the best similarity it can have for that word times the word's weight (Candidates()).
-  void RaiseWord(QueryState* state, size_t i,
-                 const std::vector<std::vector<uint32_t>>& joined_with_next,
+  void RaiseWord(QueryState* state, size_t i, const Joined& joined_with_next,
                  SearchScratch* scratch) const;
 
   float Similarity(QueryState* state, size_t query_token, uint32_t word, bool skeletons) const {
@@ -408,6 +441,17 @@ struct NameIndex::Data {
         TokenSimilarity(state->name.tokens[query_token], vocabulary[word], skeletons));
     cache.Insert(key, s);
     return s;
+  }
+  // The most `word` can agree with query token i in any record holding it: by spelling in a
+  // record of the query's script, by consonant skeleton in one of the other script.
+  float WordBound(QueryState* state, size_t query_token, uint32_t word) const {
+    const int query_script = state->name.abjad ? 2 : 1;
+    float bound = 0;
+    if (scripts[word] & query_script) bound = Similarity(state, query_token, word, false);
+    if (scripts[word] & ~query_script & 3) {
+      bound = std::max(bound, Similarity(state, query_token, word, true));
+    }
+    return bound;
   }
 
   NameScore Score(QueryState* state, uint32_t record, bool keep_units) const {
@@ -467,6 +511,7 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
   for (const auto& names : entry_names) data.statistics.AddEntry(names);
   data.information_needed = data.statistics.InformationNeeded();
 
+  std::unordered_map<std::string, std::pair<uint32_t, uint8_t>> pair_ids;
   for (size_t r = 0; r < built->records_.size(); ++r) {
     data.names.push_back(PrepareName(normalized[r], data.statistics));
     std::vector<uint32_t> ids;
@@ -478,12 +523,24 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
         uint32_t id = it->second;
         data.vocabulary.push_back(token);
         data.postings.emplace_back();
+        data.scripts.push_back(0);
         if (token.kind == TokenKind::kWord) {
           data.phonetic_neighbours.Add(token.phonetic, id);
           data.by_phonetic[token.phonetic].push_back(id);
-          if (!token.skeleton.empty()) data.skeleton_neighbours.Add(token.skeleton, id);
+          const size_t length = token.phonetic.size();
+          for (size_t prefix = std::max(kMinPrefix, (length * 6 + 9) / 10); prefix < length;
+               ++prefix) {
+            data.by_phonetic_prefix[token.phonetic.substr(0, prefix)].push_back(id);
+          }
         }
       }
+      const bool abjad = data.names.back().abjad;
+      uint8_t& scripts = data.scripts[it->second];
+      if (token.kind == TokenKind::kWord && !token.skeleton.empty() &&
+          (scripts & (abjad ? 2 : 1)) == 0) {
+        data.skeleton_neighbours[abjad ? 1 : 0].Add(token.skeleton, it->second);
+      }
+      scripts |= abjad ? 2 : 1;
       auto& posting = data.postings[it->second];
       // Records are visited in order, so each posting list is sorted and holds a record once even
       // when the name repeats a word.
@@ -491,6 +548,7 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
       ids.push_back(it->second);
     }
     data.tokens.push_back(std::move(ids));
+    data.AddJoinedPairs(static_cast<uint32_t>(r), &pair_ids);
     for (const Identifier& id : built->records_[r].identifiers) {
       std::string number = NormalizeIdentifier(id.number);
       // Identifiers of under four characters ("1", "A12") are too short to look records up by; they
@@ -503,7 +561,11 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     }
   }
   data.phonetic_neighbours.Finish();
-  data.skeleton_neighbours.Finish();
+  data.joined_phonetic_neighbours.Finish();
+  for (int script = 0; script < 2; ++script) {
+    data.skeleton_neighbours[script].Finish();
+    data.joined_skeleton_neighbours[script].Finish();
+  }
   *index = std::move(built);
   return Status::Ok();
 }
@@ -543,6 +605,7 @@ struct NameIndex::Data::SearchScratch {
   std::vector<float> found_weight;  // per record
   std::vector<uint32_t> token_records;
   std::vector<uint32_t> words;
+  std::vector<uint32_t> pairs;
   std::vector<uint32_t> touched;  // records with bound > 0
   void Reserve(size_t records) {
     if (token_best.size() < records) token_best.resize(records);
@@ -556,26 +619,92 @@ struct NameIndex::PreparedQuery {
   Data::QueryState state;
 };
 
-std::vector<std::vector<uint32_t>> NameIndex::Data::JoinedWords(const ScoringName& name) const {
+float NameIndex::Data::JoinBound(const ScoringToken& joined, bool joined_abjad,
+                                 const ScoringToken& single, uint8_t single_scripts) {
+  // As AlignmentCandidates (score.cc): lengths within two, same first letter unless skeletons.
+  if (single.kind != TokenKind::kWord || single.text.size() + 2 < joined.text.size() ||
+      single.text.size() > joined.text.size() + 2) {
+    return 0;
+  }
+  const uint8_t same_script = joined_abjad ? 2 : 1;
+  float bound = 0;
+  if ((single_scripts & same_script) && single.text[0] == joined.text[0]) {
+    bound = static_cast<float>(TokenSimilarity(joined, single, false));
+  }
+  if (single_scripts & ~same_script & 3) {
+    bound = std::max(bound, static_cast<float>(TokenSimilarity(joined, single, true)));
+  }
+  return bound;
+}
+
+NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name) const {
   const auto& words = name.tokens;
-  std::vector<std::vector<uint32_t>> joined_with_next(words.size());
+  Joined joined_with_next(words.size());
+  std::vector<uint32_t> found;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i].kind != TokenKind::kWord || words[i + 1].kind != TokenKind::kWord) continue;
-    // A joined key under five letters ("al" + "mo") finds mostly noise in one-edit
-    // neighbourhoods; ScoreNames still aligns such a pair when the record is scored for its
-    // other words.
-    if (words[i].text.size() > kMaxJoinedPart || words[i + 1].text.size() > kMaxJoinedPart ||
-        words[i].text.size() + words[i + 1].text.size() < 5) {
+    // Joined at any length ("al" + "hq"): a joined key under five letters is looked up exactly,
+    // not in its one-edit neighbourhood, which would find mostly noise.
+    if (words[i].text.size() > kMaxJoinedPart || words[i + 1].text.size() > kMaxJoinedPart) {
       continue;
     }
-    phonetic_neighbours.Find(PhoneticKey(words[i].text + words[i + 1].text), &joined_with_next[i],
-                             1);
+    ScoringToken joined;
+    joined.text = words[i].text + words[i + 1].text;
+    joined.skeleton = ConsonantSkeleton(joined.text);
+    joined.phonetic = PhoneticKey(joined.text);
+    // Short joins (an article written apart: al hq = alhq) look up their exact key only: within
+    // one edit a four-letter key finds too many words.
+    found.clear();
+    phonetic_neighbours.Find(joined.phonetic, &found, joined.text.size() < 5 ? 0 : 1);
+    if (joined.skeleton.size() >= 3) {
+      skeleton_neighbours[name.abjad ? 0 : 1].Find(joined.skeleton, &found, 1);
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    for (uint32_t w : found) {
+      float similarity = JoinBound(joined, name.abjad, vocabulary[w], scripts[w]);
+      if (similarity > kUnseenSimilarity) joined_with_next[i].push_back({w, similarity});
+    }
   }
   return joined_with_next;
 }
 
-void NameIndex::Data::RaiseWord(QueryState* state, size_t i,
-                                const std::vector<std::vector<uint32_t>>& joined_with_next,
+void NameIndex::Data::AddJoinedPairs(
+    uint32_t r, std::unordered_map<std::string, std::pair<uint32_t, uint8_t>>* pair_ids) {
+  const ScoringName& name = names[r];
+  const auto& words = name.tokens;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i].kind != TokenKind::kWord || words[i + 1].kind != TokenKind::kWord) continue;
+    if (words[i].text.size() > kMaxJoinedPart || words[i + 1].text.size() > kMaxJoinedPart) {
+      continue;
+    }
+    const std::string joined = words[i].text + words[i + 1].text;
+    auto [it, inserted] = pair_ids->emplace(
+        joined, std::make_pair(static_cast<uint32_t>(pair_postings.size()), uint8_t{0}));
+    const uint32_t pair = it->second.first;
+    if (inserted) {
+      pair_postings.emplace_back();
+      ScoringToken token;
+      token.text = joined;
+      token.skeleton = ConsonantSkeleton(joined);
+      token.phonetic = PhoneticKey(joined);
+      joined_phonetic_neighbours.Add(token.phonetic, pair, 1);
+      pair_tokens.push_back(std::move(token));
+      pair_scripts.push_back(0);
+    }
+    const uint8_t script = name.abjad ? 2 : 1;
+    pair_scripts[pair] |= script;
+    if ((it->second.second & script) == 0) {
+      it->second.second |= script;
+      const std::string skeleton = ConsonantSkeleton(joined);
+      if (skeleton.size() >= 3) joined_skeleton_neighbours[script - 1].Add(skeleton, pair, 1);
+    }
+    auto& posting = pair_postings[pair];
+    if (posting.empty() || posting.back() != r) posting.push_back(r);
+  }
+}
+
+void NameIndex::Data::RaiseWord(QueryState* state, size_t i, const Joined& joined_with_next,
                                 SearchScratch* scratch) const {
   const ScoringToken& token = state->name.tokens[i];
   std::vector<uint32_t>& token_records = scratch->token_records;
@@ -592,33 +721,68 @@ void NameIndex::Data::RaiseWord(QueryState* state, size_t i,
   // above 0 with is reached here (equal word, neighbouring phonetic key or skeleton, or a join),
   // and raised by the cached exact TokenSimilarity, or by 1 where that is not computed (joins).
   if (exact != vocabulary_ids.end()) raise(exact->second, 1);
-  auto similar = [&](const NeighbourTable& table, const std::string& key, bool skeletons) {
-    std::vector<uint32_t>& words = scratch->words;
-    words.clear();
-    table.Find(key, &words);
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
-    for (uint32_t w : words) {
-      float similarity = Similarity(state, i, w, skeletons);
-      if (similarity > 0) raise(w, similarity);
+  // The listed words that look like the query word: phonetic key within one or two edits;
+  // consonant skeleton within one or two edits in the records of the other script (exactly for
+  // a skeleton of two letters, "bd" = abdu; within an edit "bn" would match half the lists); and
+  // phonetic keys of which one is a prefix of the other.
+  std::vector<uint32_t>& words = scratch->words;
+  words.clear();
+  phonetic_neighbours.Find(token.phonetic, &words);
+  const bool skeleton_usable = token.skeleton.size() >= 3;
+  const NeighbourTable& other_script = skeleton_neighbours[state->name.abjad ? 0 : 1];
+  if (skeleton_usable) other_script.Find(token.skeleton, &words);
+  if (token.skeleton.size() == 2) other_script.Find(token.skeleton, &words, 0);
+  const std::string& key = token.phonetic;
+  auto longer = by_phonetic_prefix.find(key);
+  if (longer != by_phonetic_prefix.end()) {
+    words.insert(words.end(), longer->second.begin(), longer->second.end());
+  }
+  for (size_t prefix = std::max(kMinPrefix, (key.size() * 6 + 9) / 10); prefix < key.size();
+       ++prefix) {
+    auto shorter = by_phonetic.find(key.substr(0, prefix));
+    if (shorter != by_phonetic.end()) {
+      words.insert(words.end(), shorter->second.begin(), shorter->second.end());
     }
-  };
-  similar(phonetic_neighbours, token.phonetic, false);
-  // Skeletons of one or two letters ("bn", "l") would match half the lists.
-  if (state->name.abjad && token.skeleton.size() >= 3) {
-    similar(skeleton_neighbours, token.skeleton, true);
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  for (uint32_t w : words) {
+    float similarity = WordBound(state, i, w);
+    if (similarity > kUnseenSimilarity) raise(w, similarity);
+  }
+  // Two adjacent listed words that the query word may stand for joined (within one edit).
+  std::vector<uint32_t>& pairs = scratch->pairs;
+  pairs.clear();
+  joined_phonetic_neighbours.Find(key, &pairs, 1);
+  if (skeleton_usable) {
+    joined_skeleton_neighbours[state->name.abjad ? 0 : 1].Find(token.skeleton, &pairs, 1);
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  for (uint32_t pair : pairs) {
+    // The query word is the single side here; JoinBound's scripts are the query's.
+    float similarity = JoinBound(pair_tokens[pair], (pair_scripts[pair] & 2) != 0, token,
+                                 state->name.abjad ? 2 : 1);
+    if ((pair_scripts[pair] & 3) == 3) {  // the pair is in records of both scripts
+      similarity = std::max(similarity, JoinBound(pair_tokens[pair], false, token, 3));
+    }
+    if (similarity <= kUnseenSimilarity) continue;
+    for (uint32_t r : pair_postings[pair]) {
+      float& best = scratch->token_best[r];
+      if (best == 0) token_records.push_back(r);
+      best = std::max(best, similarity);
+    }
   }
   // The listed words this query word may be joined from: both halves must be listed words;
   // a record holding the pair holds the rarer half.
-  const std::string& key = token.phonetic;
   for (size_t split = 2; key.size() >= 6 && split + 2 <= key.size(); ++split) {
     auto left = by_phonetic.find(key.substr(0, split));
     if (left == by_phonetic.end()) continue;
     auto right = by_phonetic.find(key.substr(split));
     if (right == by_phonetic.end()) continue;
-    auto count = [&](const std::vector<uint32_t>& words) {
+    auto count = [&](const std::vector<uint32_t>& ids) {
       size_t n = 0;
-      for (uint32_t w : words) n += postings[w].size();
+      for (uint32_t w : ids) n += postings[w].size();
       return n;
     };
     const auto& rarer = count(left->second) <= count(right->second) ? left->second : right->second;
@@ -628,14 +792,17 @@ void NameIndex::Data::RaiseWord(QueryState* state, size_t i,
   // and fails the bound check).
   for (size_t j : {i, i - 1}) {
     if (j < joined_with_next.size()) {
-      for (uint32_t w : joined_with_next[j]) raise(w, 1);
+      for (const auto& [w, similarity] : joined_with_next[j]) raise(w, similarity);
     }
   }
   for (uint32_t r : token_records) {
     // Moves this word's per-record best into the record's bound and resets token_best, keeping the
     // scratch invariant (all zero between uses) without clearing whole arrays per query word.
     if (scratch->bound[r] == 0) scratch->touched.push_back(r);
-    scratch->bound[r] += scratch->token_best[r] * token.weight;
+    // A word of the record beyond the neighbourhood may agree up to kUnseenSimilarity; so words
+    // found at kUnseenSimilarity or less are not raised at all (the bound is the same).
+    scratch->bound[r] +=
+        std::max(scratch->token_best[r], static_cast<float>(kUnseenSimilarity)) * token.weight;
     scratch->found_weight[r] += token.weight;
     scratch->token_best[r] = 0;
   }
@@ -707,7 +874,7 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
   thread_local Data::SearchScratch scratch;
   scratch.Reserve(record_count);
   scratch.touched.clear();
-  std::vector<std::vector<uint32_t>> joined_with_next = data.JoinedWords(prepared->state.name);
+  Data::Joined joined_with_next = data.JoinedWords(prepared->state.name);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kWord) continue;  // legal forms, initials: assumed to match
     data.RaiseWord(&prepared->state, i, joined_with_next, &scratch);

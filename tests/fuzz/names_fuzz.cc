@@ -19,6 +19,7 @@
 
 #include "engine/names/matcher.h"
 #include "engine/names/normalize.h"
+#include "engine/testing/name_search_reference.h"
 
 namespace names = corridor::names;
 
@@ -84,7 +85,8 @@ void CheckAgainstBruteForce(const names::NameQuery& query) {
   std::vector<names::NameMatch> fast, reference;
   const double threshold = index.options().threshold;
   corridor::Status fast_status = index.Search(query, 100, threshold, &fast);
-  corridor::Status reference_status = index.SearchBruteForce(query, 100, threshold, &reference);
+  corridor::Status reference_status =
+      names::SearchBruteForce(index, query, 100, threshold, &reference);
   if (fast_status.ok() != reference_status.ok()) __builtin_trap();
   auto find = [](const std::vector<names::NameMatch>& matches, const names::NameMatch& wanted) {
     for (const names::NameMatch& match : matches) {
