@@ -33,6 +33,7 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"import-incidents",
        {"load security incidents (ACLED CSV) into an input database", RunImportIncidents}},
       {"match", {"screen names against the watch lists, with explanations", RunMatch}},
+      {"generate", {"write a synthetic company database for tests and benchmarks", RunGenerate}},
       {"score-pairs", {"score name pairs; precision, recall and F1 when labelled", RunScorePairs}},
   };
   return commands;

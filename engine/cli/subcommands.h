@@ -19,6 +19,7 @@ int RunImportList(const std::vector<std::string>& args);
 int RunLists(const std::vector<std::string>& args);
 int RunImportIncidents(const std::vector<std::string>& args);
 int RunMatch(const std::vector<std::string>& args);
+int RunGenerate(const std::vector<std::string>& args);
 int RunScorePairs(const std::vector<std::string>& args);
 
 // Parses `args`; returns false when the command should stop (after --help), with `exit_code`.

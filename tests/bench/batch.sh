@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Nightly-batch benchmark: builds Release, generates a synthetic company database
+# (`corridor generate`), imports the real public lists, screens it with the bundled rules and
+# compares the screening time with the "read floor" (SQLite alone reading every shipment with
+# its parties, items and legs).
+#
+#   CORRIDOR_REFERENCE_DATA=/work/shared/data tests/bench/batch.sh [SHIPMENTS] [--keep]
+#
+# SHIPMENTS defaults to 100000 (1000000 for the full nightly size); entities are a fifth of it.
+# Prints throughput (shipments/s), screen time / read floor, peak RSS and output bytes per
+# shipment. The work folder is removed at the end unless --keep. docs/performance.md ("Batch
+# benchmark") records a run.
+set -euo pipefail
+
+shipments=${1:-100000}
+keep=${2:-}
+entities=$((shipments / 5))
+root=$(cd "$(dirname "$0")/../.." && pwd)
+data=${CORRIDOR_REFERENCE_DATA:?set CORRIDOR_REFERENCE_DATA to the shared data folder}
+build=${BUILD_DIR:-$root/build-release}
+work=$(mktemp -d "${TMPDIR:-/tmp}/corridor-batch-XXXXXX")
+[[ "$keep" == "--keep" ]] || trap 'rm -rf "$work"' EXIT
+
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+  >/dev/null
+cmake --build "$build" -j2 --target corridor >/dev/null
+corridor=$build/corridor
+db=$work/batch.db
+
+# Lists first, then generate into the same file: the listed share is drawn from the real lists.
+"$corridor" import-list --db "$db" --format ofac-csv --path "$data/lists/ofac_sdn" >/dev/null
+"$corridor" import-list --db "$db" --format un-xml --path "$data/lists/un_sc/UN_consolidated.xml" \
+  >/dev/null
+# The partial CSL ends mid-field: --force imports its complete rows (docs/lists.md).
+"$corridor" import-list --db "$db" --format csl-csv --force \
+  --path "$data/lists/us_csl/csl_partial_2023-11-30.csv" >/dev/null
+# The bundled rules need a `uflpa` list; the shared data has none machine-readable, so a few
+# names from the public UFLPA Entity List stand in for it.
+cat >"$work/uflpa.csv" <<'CSV'
+name,kind,country,programs
+Xinjiang Production and Construction Corps,organization,CN,UFLPA
+"Hoshine Silicon Industry (Shanshan) Co., Ltd",company,CN,UFLPA
+"Xinjiang Daqo New Energy Co., Ltd.",company,CN,UFLPA
+"Xinjiang East Hope Nonferrous Metals Co., Ltd.",company,CN,UFLPA
+"Xinjiang GCL New Energy Material Technology Co., Ltd.",company,CN,UFLPA
+CSV
+"$corridor" import-list --db "$db" --format csv --list-id uflpa --path "$work/uflpa.csv" >/dev/null
+
+start=$(date +%s.%N)
+"$corridor" generate --db "$db" --shipments "$shipments" --entities "$entities" --seed 1
+generate_s=$(echo "$(date +%s.%N) - $start" | bc)
+
+# The read floor: every shipment with its parties (and their entities), items and legs.
+start=$(date +%s.%N)
+sqlite3 "$db" >/dev/null <<'SQL'
+SELECT * FROM shipment s JOIN shipment_party p USING (shipment_id) JOIN entity e USING (entity_id)
+  ORDER BY s.shipment_id;
+SELECT * FROM shipment s JOIN shipment_item i USING (shipment_id) ORDER BY s.shipment_id, i.line;
+SELECT * FROM shipment s JOIN shipment_leg l USING (shipment_id) ORDER BY s.shipment_id, l.seq;
+SQL
+floor_s=$(echo "$(date +%s.%N) - $start" | bc)
+
+/usr/bin/time -v -o "$work/time.txt" "$corridor" screen --db "$db" --rules "$root/rules" \
+  --out "$work/out.scores" --as-of 2026-01-15 --threads 2 2>"$work/screen.err"
+elapsed=$(grep "Elapsed (wall clock)" "$work/time.txt" | awk '{print $NF}')
+screen_s=$(echo "$elapsed" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+rss_kb=$(grep "Maximum resident set size" "$work/time.txt" | awk '{print $NF}')
+out_bytes=$(stat -c %s "$work/out.scores")
+
+echo "machine:        $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "shipments:      $shipments (entities $entities)"
+echo "generate:       ${generate_s} s"
+echo "read floor:     ${floor_s} s"
+echo "screen:         ${screen_s} s (--threads 2)"
+echo "throughput:     $(echo "$shipments / $screen_s" | bc) shipments/s"
+echo "screen / floor: $(echo "scale=1; $screen_s / $floor_s" | bc)"
+echo "peak RSS:       $((rss_kb / 1024)) MiB"
+echo "output:         $(echo "scale=1; $out_bytes / $shipments" | bc) bytes/shipment"
+grep -E "shipments: .* clear" "$work/screen.err" || true
