@@ -56,9 +56,13 @@ Status PrepareTarget(const GenerateOptions& options) {
   {
     std::unique_ptr<Database> db;
     Status status = Database::OpenReadOnly(options.db_path, &db);
+    int64_t version = 0;
+    bool has_shipments = false;
+    if (status.ok()) status = db->UserVersion(&version);
+    if (status.ok()) status = db->HasTable("shipment", &has_shipments);
     if (!status.ok()) {
       why = status.message();
-    } else if (db->UserVersion() != kInputSchemaVersion || !db->HasTable("shipment")) {
+    } else if (version != kInputSchemaVersion || !has_shipments) {
       why = "not a corridor input database";
     } else {
       for (const char* table : kCompanyTables) {
