@@ -4,7 +4,7 @@
 # compares the screening time with the "read floor" (SQLite alone reading every shipment with
 # its parties, items and legs).
 #
-#   CORRIDOR_REFERENCE_DATA=/work/shared/data tests/bench/batch.sh [SHIPMENTS] [--keep]
+#   CORRIDOR_REFERENCE_DATA=../shared/data tests/bench/batch.sh [SHIPMENTS] [--keep]
 #
 # SHIPMENTS defaults to 100000 (1000000 for the full nightly size); entities are a fifth of it.
 # Prints throughput (shipments/s), screen time / read floor, peak RSS and output bytes per
