@@ -127,7 +127,6 @@ void CheckAgainstBruteForce(const names::NameQuery& query) {
         !(match.name_score >= 0 && match.name_score <= 1))
       __builtin_trap();
     (void)names::FormatMatchText(match);
-    (void)names::FormatMatchJson(match);
   }
 }
 
