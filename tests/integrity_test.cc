@@ -188,10 +188,6 @@ rule { id: "listed" description: "listed" category: SECONDARY_SANCTIONS weight: 
   int named_bad = 0;
   std::string bad_problems;
   for (const auto& [id, score] : reference.shipments) {
-    bool names_bad = false;
-    for (const auto& hit : score.hits()) {
-      for (const auto& e : hit.evidence()) names_bad |= e.party().entity_id() == "E-BAD";
-    }
     std::string problems;
     for (const auto& p : score.problems()) {
       if (p.row_id() == "E-BAD") problems += p.message() + ";";
@@ -201,7 +197,6 @@ rule { id: "listed" description: "listed" category: SECONDARY_SANCTIONS weight: 
       CHECK(problems == bad_problems);  // the same on every shipment naming the entity
       ++named_bad;
     }
-    (void)names_bad;
   }
   for (int threads : {1, 2, 5}) {
     for (size_t cache : {size_t{1}, size_t{7}, size_t{200000}}) {

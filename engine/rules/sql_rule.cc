@@ -248,6 +248,13 @@ void BindOptional(Statement* statement, int index, const std::optional<double>& 
   }
 }
 
+// Runs one of the views' INSERTs and clears its bindings for the next row.
+Status RunInsert(Statement* statement) {
+  Status status = statement->Run();
+  statement->Reset();
+  return status;
+}
+
 // Cuts `text` to at most `max_bytes` bytes without splitting a UTF-8 sequence.
 std::string CutUtf8(std::string text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
@@ -431,11 +438,6 @@ class SqlRule : public CompiledRule {
       Status status = clear->Run();
       if (!status.ok()) return status;
     }
-    auto run = [](Statement* statement) {
-      Status status = statement->Run();
-      statement->Reset();
-      return status;
-    };
     Statement* st = scratch->insert_shipment_.get();
     st->BindText(1, s.shipment_id);
     BindOptional(st, 2, s.shipped_on);
@@ -448,7 +450,7 @@ class SqlRule : public CompiledRule {
     BindOptional(st, 9, s.declared_value);
     BindOptional(st, 10, s.currency);
     st->BindText(11, context.as_of);
-    Status status = run(st);
+    Status status = RunInsert(st);
     if (!status.ok()) return status;
     for (size_t i = 0; i < s.parties.size(); ++i) {
       const ShipmentParty& party = s.parties[i];
@@ -466,7 +468,7 @@ class SqlRule : public CompiledRule {
       BindOptional(st, 6, item.value);
       BindOptional(st, 7, item.origin_country);
       BindOptional(st, 8, item.origin_region);
-      status = run(st);
+      status = RunInsert(st);
       if (!status.ok()) return status;
     }
     for (const ShipmentLeg& leg : s.legs) {
@@ -478,7 +480,7 @@ class SqlRule : public CompiledRule {
       BindOptional(st, 5, leg.region);
       BindOptional(st, 6, leg.kind);
       BindOptional(st, 7, leg.arrived_on);
-      status = run(st);
+      status = RunInsert(st);
       if (!status.ok()) return status;
     }
     return Status::Ok();
@@ -488,11 +490,6 @@ class SqlRule : public CompiledRule {
   // and, when the query reads it, its ownership finding.
   Status FillParty(const ShipmentParty& party, const EntityFacts* facts,
                    SqlScratch* scratch) const {
-    auto run = [](Statement* statement) {
-      Status status = statement->Run();
-      statement->Reset();
-      return status;
-    };
     const Entity& e = *party.entity;
     Statement* st = scratch->insert_party_.get();
     st->BindText(1, e.entity_id);
@@ -507,13 +504,13 @@ class SqlRule : public CompiledRule {
     BindOptional(st, 10, e.imo);
     BindOptional(st, 11, e.incorporated_on);
     BindOptional(st, 12, e.activity);
-    Status status = run(st);
+    Status status = RunInsert(st);
     if (!status.ok()) return status;
     for (const std::string& alias : e.aliases) {
       st = scratch->insert_alias_.get();
       st->BindText(1, e.entity_id);
       st->BindText(2, alias);
-      status = run(st);
+      status = RunInsert(st);
       if (!status.ok()) return status;
     }
     if (facts != nullptr) {
@@ -530,7 +527,7 @@ class SqlRule : public CompiledRule {
         st->BindText(8, m.method);
         st->BindDouble(9, m.score);
         st->BindText(10, m.programs);
-        status = run(st);
+        status = RunInsert(st);
         if (!status.ok()) return status;
       }
     }
@@ -545,7 +542,7 @@ class SqlRule : public CompiledRule {
         st->BindDouble(4, result.blocked_share_lower);
         st->BindDouble(5, result.blocked_share_upper);
         st->BindDouble(6, result.effective_listed_share);
-        status = run(st);
+        status = RunInsert(st);
         if (!status.ok()) return status;
       }
     }
