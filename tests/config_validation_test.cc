@@ -277,5 +277,32 @@ TEST_CASE("check-rules exits 1 with every problem, 2 on usage mistakes", "[rules
   CHECK(testing::RunCorridor(dir, "check-rules --rules " + folder + " --bogus").exit_code == 2);
 }
 
+TEST_CASE("A list is configured once per rules folder", "[rules-config][lists]") {
+  TempDir dir;
+  std::string folder =
+      MakeRules(dir, {{"scoring.textproto", kTestScoring},
+                      {"lists.textproto",
+                       "list { id: \"ofac-sdn\" regime: \"US\" measure: ASSET_FREEZE }\n"
+                       "list { id: \"ofac-sdn\" regime: \"US\" }\n"
+                       "list { id: \"good-guys\" role: ALLOW max_age_days: -1 }\n"}});
+  std::vector<std::string> problems = Problems(folder);
+  auto has = [&](const std::string& where, const std::string& what) {
+    for (const std::string& p : problems) {
+      if (p.find(where) != std::string::npos && p.find(what) != std::string::npos) return true;
+    }
+    return false;
+  };
+  CHECK(has("lists.textproto:2:", "already configured at"));
+  CHECK(has("lists.textproto:3:", "max_age_days"));
+
+  std::string good =
+      MakeRules(dir, {{"scoring.textproto", kTestScoring},
+                      {"lists.textproto", "list { id: \"good-guys\" role: ALLOW }\n"}});
+  RuleSet rule_set;
+  for (const std::string& p : Problems(good, &rule_set)) CHECK(p.find("list") == std::string::npos);
+  REQUIRE(rule_set.lists.count("good-guys") == 1);
+  CHECK(rule_set.lists.at("good-guys").role() == rules::ALLOW);
+}
+
 }  // namespace
 }  // namespace corridor

@@ -135,6 +135,7 @@ class Loader {
   Status ReadConfined(const std::string& path, std::string* contents);
   void LoadCountryGroups(const ParsedFile& file);
   void LoadHsTables(const ParsedFile& file);
+  void LoadListConfigs(const ParsedFile& file);
   void LoadSingletons(const ParsedFile& file);
   void CompileRule(const ParsedFile& file, int index);
 
@@ -148,6 +149,7 @@ class Loader {
   std::set<std::tuple<std::string, int, int>> non_finite_at_;
   std::map<std::string, rules::CountryGroup> groups_;
   std::map<std::string, std::vector<HsEntry>> hs_tables_;
+  std::map<std::string, SourcePos> list_ids_;
   const ParsedFile* scoring_file_ = nullptr;
   const ParsedFile* name_matching_file_ = nullptr;
   std::map<std::string, SourcePos> rule_ids_;
@@ -270,8 +272,31 @@ void Loader::LoadSingletons(const ParsedFile& file) {
   }
 }
 
+// `list { ... }` blocks: one per list id in the whole folder.
+void Loader::LoadListConfigs(const ParsedFile& file) {
+  FieldLocator root = file.Root();
+  for (int i = 0; i < file.content.list_size(); ++i) {
+    const rules::ListConfig& list = file.content.list(i);
+    FieldLocator at = root.Nested("list", i);
+    if (list.id().empty()) {
+      AddError(at.self(), "list names no id");
+      continue;
+    }
+    if (list.max_age_days() < 0) {
+      AddError(at.At("max_age_days"), "max_age_days must be 0 (no limit) or more");
+    }
+    if (auto [it, inserted] = list_ids_.emplace(list.id(), at.At("id")); !inserted) {
+      AddError(at.At("id"), "list \"" + list.id() + "\" is already configured at " +
+                                it->second.file + ":" + std::to_string(it->second.line));
+      continue;
+    }
+    rule_set_->lists[list.id()] = list;
+  }
+}
+
 void Loader::LoadReferenceData() {
   for (const auto& file : files_) {
+    LoadListConfigs(*file);
     LoadCountryGroups(*file);
     LoadHsTables(*file);
     LoadSingletons(*file);

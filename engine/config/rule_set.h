@@ -10,6 +10,7 @@
 #ifndef CORRIDOR_ENGINE_CONFIG_RULE_SET_H_
 #define CORRIDOR_ENGINE_CONFIG_RULE_SET_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +33,8 @@ struct RuleSet {
   std::vector<LoadedRule> rules;  // enabled rules, in file then position order
   rules::ScoringConfig scoring;
   rules::NameMatchingConfig name_matching;  // empty when no file sets it
+  // What each configured list means, keyed by list id (ListConfig in schemas/rules.proto).
+  std::map<std::string, rules::ListConfig> lists;
   // SHA-256 over every rule file and reference table read: each file's path relative to the
   // folder and its contents, length-prefixed, in reading order (docs/rules.md, "Validation").
   // The same rules give the same digest on any machine, however the folder's path is spelled.
