@@ -167,6 +167,25 @@ TEST_CASE("An allow-list suppresses its parties' name matches, by entity id or n
   }
 }
 
+TEST_CASE("A rule that reads only allow-lists is refused: it could never hit",
+          "[decisions][allow]") {
+  TempDir dir;
+  std::string db = testing::MakeDatabase(dir, kWorldSql);
+  Execute(db, "INSERT INTO list_source(list_id, version) VALUES ('good-guys', '2026-12-01')");
+  std::string rules = testing::MakeRules(
+      dir, {{"scoring.textproto", testing::kTestScoring},
+            {"rules.textproto", std::string(kWorldRules) +
+                                    "rule { id: \"good\" description: \"d\" category: "
+                                    "SECONDARY_SANCTIONS weight: 45 listed_party { lists: "
+                                    "[\"good-guys\"] } }\n"}});
+  auto result = RunCorridor(dir, "screen --db " + db + " --rules " + rules + " --out " +
+                                     dir.File("x.scores") + " --as-of 2026-12-01");
+  CHECK(result.exit_code == 1);
+  CHECK_THAT(result.err,
+             Catch::EndsWith("rules.textproto:9:1: rule \"good\" reads only allow-lists "
+                             "(good-guys), which are never a source of hits\n"));
+}
+
 TEST_CASE("A cleared false positive is suppressed until the party, the entry or the date moves on",
           "[decisions]") {
   TempDir dir;

@@ -515,6 +515,20 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   for (const auto& [list_id, list] : rule_set.lists) {
     if (list.role() == rules::ALLOW && loaded_lists.count(list_id)) allow_lists.insert(list_id);
   }
+  // A rule that reads only allow-lists could never hit: a silent failure, refused up front.
+  for (const LoadedRule& rule : rule_set.rules) {
+    std::vector<std::string> lists = rule.compiled->Needs().lists;
+    if (lists.empty() || !std::all_of(lists.begin(), lists.end(), [&](const std::string& id) {
+          auto config = rule_set.lists.find(id);
+          return config != rule_set.lists.end() && config->second.role() == rules::ALLOW;
+        })) {
+      continue;
+    }
+    return Status::InvalidRules(rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
+                                std::to_string(rule.pos.column) + ": rule \"" + rule.config.id() +
+                                "\" reads only allow-lists (" + Join(lists, ", ") +
+                                "), which are never a source of hits");
+  }
   std::unique_ptr<decisions::ReviewBook> reviews;
   status = decisions::ReviewBook::Load(input->db(), allow_lists, options.as_of, &reviews);
   if (!status.ok()) return status;
