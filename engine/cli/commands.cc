@@ -35,6 +35,8 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"match", {"screen names against the watch lists, with explanations", RunMatch}},
       {"generate", {"write a synthetic company database for tests and benchmarks", RunGenerate}},
       {"score-pairs", {"score name pairs; precision, recall and F1 when labelled", RunScorePairs}},
+      {"update-lists",
+       {"fetch the lists a sources file names, check and import each", RunUpdateLists}},
   };
   return commands;
 }
