@@ -4,7 +4,7 @@
 # database, and the installed Python reader reads the result with the installed classes.
 # Usage: tests/install_test.sh BUILD_DIR
 set -euo pipefail
-build=$1
+build=$(cd "$1" && pwd)
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT

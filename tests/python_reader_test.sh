@@ -4,8 +4,8 @@
 # generated (BUILD_DIR/python, target corridor_python): no protoc run by hand.
 # Usage: tests/python_reader_test.sh PATH_TO_CORRIDOR BUILD_DIR
 set -euo pipefail
-corridor=$1
-build=$2
+corridor=$(realpath "$1")
+build=$(cd "$2" && pwd)
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -41,18 +41,23 @@ class LoopbackServer {
     if (posix_spawnp(&pid_, python, nullptr, nullptr, argv.data(), environ) != 0) {
       throw std::runtime_error("cannot start the test HTTP server");
     }
-    for (int i = 0; i < 200 && !std::filesystem::exists(port_file); ++i) {
+    // Python's start-up on a loaded machine can take seconds: wait up to 30.
+    for (int i = 0; i < 1200 && !std::filesystem::exists(port_file); ++i) {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {  // it died: no port will come
+        pid_ = 0;
+        break;
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
     const std::string port = testing::ReadText(port_file);
-    if (port.empty()) throw std::runtime_error("the test HTTP server did not start");
+    if (port.empty()) {
+      Stop();  // the destructor does not run when the constructor throws
+      throw std::runtime_error("the test HTTP server did not start");
+    }
     base_url_ = "http://127.0.0.1:" + port + "/";
   }
-  ~LoopbackServer() {
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-  }
+  ~LoopbackServer() { Stop(); }
   // Places `text` at URL Url(name).
   void Serve(const std::string& name, const std::string& text) const {
     WriteText(folder_ + "/" + name, text);
@@ -60,6 +65,12 @@ class LoopbackServer {
   std::string Url(const std::string& name) const { return base_url_ + name; }
 
  private:
+  void Stop() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
   std::string folder_, base_url_;
   pid_t pid_ = 0;
 };
