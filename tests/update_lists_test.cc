@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -290,12 +291,15 @@ TEST_CASE("A list that fails (HTTP 404) leaves the others to update; exit code 4
   TempDir dir;
   LoopbackServer server(dir);
   server.Serve("consolidated.xml", UnList("2026-01-01", 3));
-  // An ofac-csv source is a folder of files, one URL each.
+  // An ofac-csv source is a folder of files, one URL each; OFAC's site names them in capitals
+  // (SDN.CSV), the importer looks for sdn.csv.
   const std::string ofac = testing::SourceFile("tests/data/lists/ofac_small/");
   std::string urls;
-  for (const char* name : {"sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"}) {
-    server.Serve(name, testing::ReadText(ofac + name));
-    urls += "  url: \"" + server.Url(name) + "\"\n";
+  for (std::string name : {"sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"}) {
+    std::string published = name;
+    for (char& ch : published) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    server.Serve(published, testing::ReadText(ofac + name));
+    urls += "  url: \"" + server.Url(published) + "\"\n";
   }
   WriteText(dir.File("lists.sources"),
             Source("un-gone", server.Url("missing.xml")) +

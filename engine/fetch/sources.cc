@@ -3,6 +3,7 @@
 #include <google/protobuf/io/tokenizer.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -54,7 +55,7 @@ void CheckUrls(const sources::ListSource& source, const FieldLocator& at,
       diagnostics->push_back({at.At("url", i), "url \"" + url + "\": " + refusal});
       continue;
     }
-    std::string name = UrlFileName(url);
+    std::string name = DownloadFileName(source.format(), url);
     if (name.empty() || name == "." || name == "..") {
       diagnostics->push_back(
           {at.At("url", i), "url \"" + url + "\" names no file (its path ends with '/')"});
@@ -111,6 +112,14 @@ void CheckSource(const sources::ListSource& source, const FieldLocator& at,
 }
 
 }  // namespace
+
+std::string DownloadFileName(const std::string& format, const std::string& url) {
+  std::string name = UrlFileName(url);
+  if (format == "ofac-csv") {
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return name;
+}
 
 Status ReadSourcesFile(const std::string& path, std::vector<ListSourceSpec>* specs,
                        Diagnostics* diagnostics) {

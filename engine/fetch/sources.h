@@ -11,6 +11,11 @@
 
 namespace corridor {
 
+// The name a downloaded file of `format` is saved under: the last part of the URL's path
+// (UrlFileName), lower-cased for ofac-csv, whose importer looks for sdn.csv while OFAC's site
+// publishes SDN.CSV.
+std::string DownloadFileName(const std::string& format, const std::string& url);
+
 // One validated `source { ... }` block.
 struct ListSourceSpec {
   std::string list_id, format, publisher, version;

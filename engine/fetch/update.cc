@@ -45,7 +45,7 @@ std::string TempParent(const UpdateOptions& options) {
 Status Download(const ListSourceSpec& spec, const FetchOptions& fetch, const std::string& folder,
                 std::string* import_path, int64_t* bytes) {
   for (const std::string& url : spec.urls) {
-    const std::string file = folder + "/" + UrlFileName(url);
+    const std::string file = folder + "/" + DownloadFileName(spec.format, url);
     FetchResult result;
     Status status = FetchUrl(url, fetch, file, &result);
     if (!status.ok()) return status;
