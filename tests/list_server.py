@@ -5,12 +5,14 @@ Usage: list_server.py FOLDER PORT_FILE
 
 Serves FOLDER on 127.0.0.1 at a free port, which it writes to PORT_FILE once listening.
 /cut/NAME sends FOLDER/NAME with its full Content-Length but only the first half of the body,
-then closes the connection: a download cut short. Any other missing file is a 404.
+then closes the connection: a download cut short. /slow/NAME sends the headers and then nothing
+for 30 seconds: a stalled transfer. Any other missing file is a 404.
 """
 import functools
 import http.server
 import os
 import sys
+import time
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -25,6 +27,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body[: len(body) // 2])
             self.wfile.flush()
             self.close_connection = True
+            return
+        if self.path.startswith("/slow/"):
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            self.wfile.flush()
+            time.sleep(30)
             return
         super().do_GET()
 

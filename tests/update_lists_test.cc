@@ -267,6 +267,15 @@ TEST_CASE("update-lists refuses an older version, a shrunken list and a cut down
     CHECK(report.lists[0].status.message().find("cut short") != std::string::npos);
     CHECK(Loaded(db.get(), "un-sc") == before);
   }
+  SECTION("a stalled transfer times out") {
+    UpdateOptions quick;
+    quick.fetch.timeout_seconds = 1;
+    UpdateReport report =
+        Update(db.get(), dir, Source("un-sc", server.Url("slow/consolidated.xml")), quick);
+    CHECK(report.lists[0].status.IsLimit());
+    CHECK(report.lists[0].status.message().find("timed out") != std::string::npos);
+    CHECK(Loaded(db.get(), "un-sc") == before);
+  }
   SECTION("a file larger than the limit") {
     UpdateOptions small;
     small.fetch.max_bytes = 100;
