@@ -39,6 +39,8 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"decide",
        {"record an analyst's decision on a hit (cleared, confirmed, escalated)", RunDecide}},
       {"audit", {"print the audit log, or record a screening run in it", RunAudit}},
+      {"update-lists",
+       {"fetch the lists a sources file names, check and import each", RunUpdateLists}},
   };
   return commands;
 }
