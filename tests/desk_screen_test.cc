@@ -225,6 +225,14 @@ TEST_CASE("A cleared false positive is suppressed until the party, the entry or 
   CHECK(review.decision_id() == 1);
   CHECK(!review.decided_at().empty());
   CHECK(summary.suppressed_evidence() == 1);
+  // explain shows it, marked as not counted, with the decision.
+  auto explained = RunCorridor(dir, "explain --scores " + dir.File("run.scores"));
+  REQUIRE(explained.exit_code == 0);
+  CHECK_THAT(explained.out, Catch::Contains("  suppressed  listed_party_watch (not counted)\n"
+                                            "      - consignee E-2 \"Karakoram Trading Company\""));
+  CHECK_THAT(explained.out, Catch::Contains("        cleared by a.analyst on "));
+  CHECK_THAT(explained.out, Catch::Contains(": different company: Lahore, other owners "
+                                            "(decision 1, until 2027-06-01)\n"));
 
   SECTION("expired: back as new") {
     scores::ShipmentScore expired = Screen(dir, db, rules, "S-1", "2027-06-01");

@@ -78,6 +78,21 @@ std::string TableRow(const scores::ShipmentScore& score) {
          Pad(DecisionName(score.decision()), 9) + reasons + "\n";
 }
 
+// desk: one line for the decision or allow-list entry on a piece of evidence (docs/decisions.md).
+std::string ReviewLine(const scores::Review& review) {
+  std::string line;
+  if (review.source() == "allow_list") {
+    line = "allowed by " + review.allow_list_id() + " entry " + review.allow_entry_id() + " \"" +
+           review.allow_entry_name() + "\" (" + review.allow_matched_by() + ")";
+  } else {
+    line = review.verdict() + " by " + review.decided_by() + " on " + review.decided_at() + ": " +
+           review.reason() + " (decision " + std::to_string(review.decision_id()) +
+           (review.expires_on().empty() ? "" : ", until " + review.expires_on()) + ")";
+  }
+  if (!review.lapsed().empty()) line += "; no longer holds: " + review.lapsed();
+  return line;
+}
+
 std::string ExplainShipment(const scores::ShipmentScore& score,
                             const scores::StreamHeader* header) {
   std::string out = "shipment " + score.shipment_id() + ": " + DecisionName(score.decision()) +
@@ -110,6 +125,14 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
     out += '\n';
     for (const scores::Evidence& evidence : hit.evidence()) {
       out += "      - " + evidence.summary() + "\n";
+      if (evidence.has_review()) out += "        review: " + ReviewLine(evidence.review()) + "\n";
+    }
+  }
+  // desk: suppressed evidence is shown, never counted.
+  for (const scores::RuleHit& hit : score.suppressed_hits()) {
+    out += "  suppressed  " + hit.rule_id() + " (not counted)\n";
+    for (const scores::Evidence& evidence : hit.evidence()) {
+      out += "      - " + evidence.summary() + "\n        " + ReviewLine(evidence.review()) + "\n";
     }
   }
   for (const scores::DataProblem& problem : score.problems()) {
