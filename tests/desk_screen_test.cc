@@ -280,6 +280,34 @@ TEST_CASE("A cleared false positive is suppressed until the party, the entry or 
   }
 }
 
+TEST_CASE("A shipment-level hit cleared on its shipment comes back when the shipment changes",
+          "[decisions]") {
+  TempDir dir;
+  std::string db = testing::MakeDatabase(dir, kWorldSql);
+  std::string rules = testing::MakeRules(
+      dir, {{"scoring.textproto", testing::kTestScoring},
+            {"rules.textproto",
+             "rule { id: \"to_pk\" description: \"d\" category: SECONDARY_SANCTIONS weight: 30 "
+             "jurisdiction { subjects: [DESTINATION] countries: [\"PK\"] } }\n"}});
+  REQUIRE(DecisionName(Screen(dir, db, rules, "S-1", "2026-12-01").decision()) == "review");
+  auto decided = RunCorridor(dir, "decide --db " + db +
+                                      " --shipment S-1 --hit to_pk --decision "
+                                      "cleared --by a.analyst --reason 'licence on file'");
+  INFO(decided.err);
+  REQUIRE(decided.exit_code == 0);
+  CHECK(decided.out == "decision 1: cleared to_pk on shipment S-1 by a.analyst\n");
+  scores::ShipmentScore cleared = Screen(dir, db, rules, "S-1", "2026-12-01");
+  CHECK(DecisionName(cleared.decision()) == "clear");
+  REQUIRE(cleared.suppressed_hits_size() == 1);
+  CHECK(cleared.suppressed_hits(0).evidence(0).review().reason() == "licence on file");
+  Execute(db, "INSERT INTO shipment_item(shipment_id, line, hs_code) VALUES ('S-1', 1, '8471')");
+  scores::ShipmentScore changed = Screen(dir, db, rules, "S-1", "2026-12-01");
+  CHECK(DecisionName(changed.decision()) == "review");
+  REQUIRE(changed.hits_size() == 1);
+  CHECK(changed.hits(0).evidence(0).review().lapsed() ==
+        "the shipment's record changed since the decision");
+}
+
 TEST_CASE("decide and audit on the command line", "[decisions][cli]") {
   TempDir dir;
   std::string db = testing::MakeDatabase(dir, kWorldSql);
