@@ -21,6 +21,9 @@ int RunImportIncidents(const std::vector<std::string>& args);
 int RunMatch(const std::vector<std::string>& args);
 int RunGenerate(const std::vector<std::string>& args);
 int RunScorePairs(const std::vector<std::string>& args);
+// desk: engine/cli/desk_commands.cc
+int RunDecide(const std::vector<std::string>& args);
+int RunAudit(const std::vector<std::string>& args);
 // --- fresh ---
 int RunUpdateLists(const std::vector<std::string>& args);
 // explain --format csv|json|html; with `out_dir` (html only), one file per shipment there.
