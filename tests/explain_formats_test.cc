@@ -1,6 +1,8 @@
 // corridor explain --format csv|json|html: the report formats of engine/output/explain_formats.h,
 // on a hand-made stream (names chosen to break escaping) and on the screened samples.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -150,6 +152,46 @@ TEST_CASE("explain --format html: a self-contained case report with every text e
   CHECK(html.find("default-src 'none'") != std::string::npos);
   CHECK(html.find("S-2") == std::string::npos);
   CHECK(html.rfind("</html>\n") == html.size() - 8);
+}
+
+TEST_CASE("explain --format html --out-dir: one report per shipment, named safely",
+          "[explain-formats]") {
+  TempDir dir;
+  const std::string path = dir.File("ids.scores");
+  std::unique_ptr<ScoreWriter> writer;
+  REQUIRE(ScoreWriter::Open(path, ScoreFormat::kDelimited, &writer).ok());
+  scores::ScoreRecord record;
+  record.mutable_header()->set_rules_digest("digest-of-the-rules");
+  REQUIRE(writer->Write(record).ok());
+  // Shipment ids are the company's text: none may leave the folder or overwrite another's report.
+  for (const char* id : {"../S-1", "S/1", "S_1", "S-2"}) {
+    record.Clear();
+    record.mutable_shipment()->set_shipment_id(id);
+    record.mutable_shipment()->set_decision(REVIEW);
+    REQUIRE(writer->Write(record).ok());
+  }
+  record.Clear();
+  record.mutable_summary()->set_shipments(4);
+  REQUIRE(writer->Write(record).ok());
+  REQUIRE(writer->Commit().ok());
+
+  const std::string out = dir.File("cases");
+  auto result = RunCorridor(dir, "explain --format html --out-dir " + out + " --scores " + path);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out == out + "/_.._S-1.html\n" + out + "/S_1.html\n" + out + "/S_1-2.html\n" + out +
+                          "/S-2.html\n");
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(out)) {
+    files.push_back(entry.path().filename().string());
+  }
+  std::sort(files.begin(), files.end());
+  CHECK(files == std::vector<std::string>{"S-2.html", "S_1-2.html", "S_1.html", "_.._S-1.html"});
+  const std::string report = testing::ReadText(out + "/S_1-2.html");
+  CHECK(report.find("Case report: shipment S_1") != std::string::npos);
+  CHECK(report.find("digest-of-the-rules") != std::string::npos);
+  CHECK(report.rfind("</html>\n") == report.size() - 8);
+  CHECK(RunCorridor(dir, "explain --format csv --out-dir " + out + " --scores " + path).exit_code ==
+        2);
 }
 
 TEST_CASE("explain --format: text stays the default; an unknown format is a usage error",

@@ -139,10 +139,12 @@ int RunExplain(const std::vector<std::string>& args) {
   std::string scores_path;
   std::vector<std::string> shipment_ids;
   bool table = false;
-  std::string format = "text";
+  std::string format = "text", out_dir;
   options.add_options()("help,h", "show this help")(
       "format", po::value<std::string>(&format),
       "text (default), csv (one row per hit), json or html (a printable case report)")(
+      "out-dir", po::value<std::string>(&out_dir),
+      "with --format html: write one report per shipment, DIR/SHIPMENT_ID.html")(
       "scores", po::value<std::string>(&scores_path)->required(), "scores file written by screen")(
       "shipment", po::value<std::vector<std::string>>(&shipment_ids)->composing(),
       "explain only this shipment (repeatable)")(
@@ -150,9 +152,13 @@ int RunExplain(const std::vector<std::string>& args) {
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("explain", options, args, &values, &exit_code)) return exit_code;
+  if (format != "html" && !out_dir.empty()) {
+    return Fail("explain", Status::Usage("--out-dir is for --format html only"));
+  }
   if (format != "text") {
     if (table) return Fail("explain", Status::Usage("--table is for --format text only"));
-    return RunExplainFormat(format, scores_path, shipment_ids);  // explain_format_command.cc
+    // The report formats: explain_format_command.cc.
+    return RunExplainFormat(format, scores_path, shipment_ids, out_dir);
   }
 
   std::unique_ptr<ScoreReader> reader;

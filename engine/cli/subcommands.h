@@ -26,8 +26,9 @@ int RunDecide(const std::vector<std::string>& args);
 int RunAudit(const std::vector<std::string>& args);
 // --- fresh ---
 int RunUpdateLists(const std::vector<std::string>& args);
+// explain --format csv|json|html; with `out_dir` (html only), one file per shipment there.
 int RunExplainFormat(const std::string& format, const std::string& scores_path,
-                     const std::vector<std::string>& shipment_ids);
+                     const std::vector<std::string>& shipment_ids, const std::string& out_dir);
 
 // Parses `args`; returns false when the command should stop (after --help), with `exit_code`.
 bool ParseOptions(const std::string& command,
