@@ -270,3 +270,41 @@ TEST_CASE("EAR scope: without the optional item columns the rule is off and the 
 
 }  // namespace
 }  // namespace corridor
+
+namespace corridor {
+namespace {
+
+// schemas/input.sql: shipment_document is optional; without it every shipment has no documents.
+TEST_CASE("A database without the shipment_document table screens, with no documents",
+          "[goods-routes]") {
+  Screened run = ScreenCases({"diversion.sql"}, "2025-12-01", "DROP TABLE shipment_document;");
+  // DV-CERT's certificate is gone with the table: it now scores as DV-NOCERT.
+  CHECK(run.shipments.at("DV-CERT").score() == run.shipments.at("DV-NOCERT").score());
+}
+
+// shared/LAW.md "How to use this page": every row of a bundled reference table carries its
+// source and dates; a row without them is a rule-file error at its line.
+TEST_CASE("Dated reference tables: a row without a source or with a bad date is an error",
+          "[goods-routes]") {
+  TempDir dir;
+  std::string folder = testing::MakeRules(
+      dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+rule { id: "p" description: "d" category: EXPORT_CONTROL weight: 70
+  proliferation { goods_table: "p.csv" end_user_countries: ["PK"] } })"},
+            {"p.csv", "hs_code,item,regime,description,effective_from,effective_to,source\n"
+                      "870600,chassis,MTCR 12.A.1,chassis,,,\n"
+                      "8705,vehicle,MTCR 12.A.1,vehicles,2024-13-01,,MTCR Annex\n"
+                      "7224,steel,NSG 2.C.11,maraging steel,2024-01-01,,NSG Part 2\n"}});
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  CHECK_FALSE(LoadRuleSet(folder, &rule_set, &diagnostics));
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : diagnostics) messages.push_back(d.ToString());
+  REQUIRE(messages.size() == 2);
+  CHECK(messages[0].find("p.csv:2:1: the row has no source") != std::string::npos);
+  CHECK(messages[1].find("p.csv:3:1: not an ISO 8601 date (YYYY-MM-DD): \"2024-13-01\"") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace corridor
