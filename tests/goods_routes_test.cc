@@ -291,10 +291,11 @@ TEST_CASE("Dated reference tables: a row without a source or with a bad date is 
       dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
 rule { id: "p" description: "d" category: EXPORT_CONTROL weight: 70
   proliferation { goods_table: "p.csv" end_user_countries: ["PK"] } })"},
-            {"p.csv", "hs_code,item,regime,description,effective_from,effective_to,source\n"
-                      "870600,chassis,MTCR 12.A.1,chassis,,,\n"
-                      "8705,vehicle,MTCR 12.A.1,vehicles,2024-13-01,,MTCR Annex\n"
-                      "7224,steel,NSG 2.C.11,maraging steel,2024-01-01,,NSG Part 2\n"}});
+            {"p.csv",
+             "hs_code,item,regime,description,effective_from,effective_to,source\n"
+             "870600,chassis,MTCR 12.A.1,chassis,,,\n"
+             "8705,vehicle,MTCR 12.A.1,vehicles,2024-13-01,,MTCR Annex\n"
+             "7224,steel,NSG 2.C.11,maraging steel,2024-01-01,,NSG Part 2\n"}});
   RuleSet rule_set;
   Diagnostics diagnostics;
   CHECK_FALSE(LoadRuleSet(folder, &rule_set, &diagnostics));
@@ -304,6 +305,50 @@ rule { id: "p" description: "d" category: EXPORT_CONTROL weight: 70
   CHECK(messages[0].find("p.csv:2:1: the row has no source") != std::string::npos);
   CHECK(messages[1].find("p.csv:3:1: not an ISO 8601 date (YYYY-MM-DD): \"2024-13-01\"") !=
         std::string::npos);
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+// FIN-2022-Alert003: a Russian owner behind the buyer (ownership records, any depth) reaches
+// Russia as a Russian party does.
+TEST_CASE("Diversion: a Kazakh consignee owned through a holding by a Russian company",
+          "[goods-routes]") {
+  Screened run = ScreenCases({"diversion.sql"}, "2025-12-01", R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('HOLD', 'company', 'Astana Holding LLP', 'KZ'), ('RUOWN', 'company', 'Tula Precision JSC', 'RU');
+INSERT INTO ownership (owner_id, owned_id, share) VALUES ('HOLD', 'KZEU', 100), ('RUOWN', 'HOLD', 60);
+)");
+  const scores::ShipmentScore& owned = run.shipments.at("DV-NOCERT");
+  INFO(AllEvidence(owned));
+  CHECK(AllEvidence(owned).find("consignee KZEU is owned by RUOWN (RU) through HOLD") !=
+        std::string::npos);
+  CHECK(owned.decision() == BLOCK);
+}
+
+// UFLPA s.3: inputs "by" a listed entity count too, wherever the input was made; the earlier
+// shipper is matched by its exact name on the UFLPA Entity List.
+TEST_CASE("UFLPA tracing: yarn received from a UFLPA-listed shipper with no region recorded",
+          "[goods-routes]") {
+  Screened run = ScreenCases({}, "2025-12-01", R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('XP', 'organization', 'XINJIANG PRODUCTION AND CONSTRUCTION CORPS', 'CN'),
+  ('M', 'company', 'Multan Weaving Ltd', 'PK'), ('U', 'company', 'Carolina Home Inc', 'US');
+INSERT INTO shipment (shipment_id, shipped_on, origin_country, destination_country) VALUES
+  ('IN-1', '2025-09-01', 'CN', 'PK'), ('OUT-1', '2025-11-01', 'PK', 'US');
+INSERT INTO shipment_party VALUES ('IN-1', 'XP', 'shipper'), ('IN-1', 'M', 'consignee'),
+  ('OUT-1', 'M', 'shipper'), ('OUT-1', 'U', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country) VALUES
+  ('IN-1', 1, '520512', 'CN'), ('OUT-1', 1, '630231', 'PK');
+)");
+  const scores::ShipmentScore& out = run.shipments.at("OUT-1");
+  INFO(AllEvidence(out));
+  CHECK(AllEvidence(out).find("in shipment IN-1 line 1 on 2025-09-01, from XP on a forced-labour "
+                              "list") != std::string::npos);
+  CHECK(out.decision() >= HOLD);
 }
 
 }  // namespace
