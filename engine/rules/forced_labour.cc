@@ -234,9 +234,9 @@ class ForcedLabourRule : public CompiledRule {
     }
   }
 
-  // Conditions that hold for every item: the maker's or shipper's region, a loading leg inside
-  // the region. A declared origin elsewhere does not undo them (yarn declared Kazakh, made in
-  // Kashgar).
+  // Conditions that hold for every item: the maker's or shipper's region, the loading point
+  // inside the region. A declared origin elsewhere does not undo them (yarn declared Kazakh, made
+  // in Kashgar).
   std::vector<std::pair<double, std::string>> ShipmentWideRegion(const Shipment& s) const {
     std::vector<std::pair<double, std::string>> out;
     std::set<std::string> seen;
@@ -249,16 +249,18 @@ class ForcedLabourRule : public CompiledRule {
                                                    *party.entity->region);
       }
     }
-    for (const ShipmentLeg& leg : s.legs) {
-      // A border crossing or transshipment stop inside the region is passage (Khorgos lies in
-      // Xinjiang on every China-Kazakhstan road route); a loading or inland stop is where goods
-      // are made or picked up.
-      if (leg.kind && (*leg.kind == "border_crossing" || *leg.kind == "transshipment")) continue;
-      if (!regions_.MatchRegion(leg.region)) continue;
-      out.emplace_back(LegWeight(), "route leg " + std::to_string(leg.seq) + " " +
-                                        leg.location_name.value_or(leg.location.value_or("?")) +
-                                        " is in region " + *leg.region);
-      break;  // one leg is enough evidence; more legs in the region are not more forced labour
+    // The first stop of the route is where the goods are loaded; a later stop inside the region
+    // is transit (Urumqi and Kashgar are rail and road hubs for goods from all of China, and
+    // Khorgos lies in Xinjiang on every road to Kazakhstan), which says nothing about where they
+    // were made. A border crossing or transshipment stop is never a loading point.
+    if (!s.legs.empty()) {
+      const ShipmentLeg& leg = s.legs.front();
+      bool passage = leg.kind && (*leg.kind == "border_crossing" || *leg.kind == "transshipment");
+      if (!passage && regions_.MatchRegion(leg.region)) {
+        out.emplace_back(LegWeight(), "route leg " + std::to_string(leg.seq) + " " +
+                                          leg.location_name.value_or(leg.location.value_or("?")) +
+                                          " (the loading point) is in region " + *leg.region);
+      }
     }
     return out;
   }
