@@ -449,3 +449,138 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, re
                           arrived_on) VALUES
   ('S-80', 1, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-11-08'),
   ('S-81', 1, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-11-09');
+-- --- goods (issue 13): shipments S-60..S-79, entities E-6xx -------------------------------------
+-- Forced labour with scope and tracing (UFLPA s.3; DHS UFLPA Strategy and its 2025-08-19
+-- update), Russia diversion as BIS/FinCEN describe it (FIN-2022-Alert003; OFAC FAQ 1148; E5
+-- end-user certificates; EU Reg. 833/2014 Art. 12g), proliferation (MTCR Annex; Entity List,
+-- Pakistan), export-control facts (15 CFR 734) and shared addresses (SDN 36427's published
+-- address). Reasons per shipment are in samples/expected_decisions.csv.
+BEGIN;
+
+INSERT INTO list_source (list_id, name, publisher, format, version) VALUES
+  ('csl-el', 'BIS Entity List (sample row)', 'US Department of Commerce BIS', 'csl-csv',
+   '2025-01-15');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country) VALUES
+  ('csl-el', 'EL-NDC', 'company', 'National Development Complex', 'EAR', 'PK');
+INSERT INTO list_address (list_id, entry_id, address, city, postal_code, country, country_name) VALUES
+  ('ofac-sdn', '36427', '13/1 Al-Farabi Avenue, block 3V, 7th floor', 'Almaty', '050059', 'KZ',
+   'Kazakhstan');
+
+INSERT INTO entity (entity_id, kind, name, country, region, address, registration_id) VALUES
+  ('E-601', 'company', 'Urumqi Wood Products Co', 'CN', 'CN-XJ', '8 Youhao Road, Urumqi', NULL),
+  ('E-602', 'company', 'Almaty Mebel LLP', 'KZ', 'KZ-75', '20 Abay Avenue, Almaty', NULL),
+  ('E-603', 'company', 'Hotan Jujube Growers Co', 'CN', 'CN-XJ', '5 Beijing Road, Hotan', NULL),
+  ('E-604', 'company', 'Pacific Dried Fruit Inc', 'US', 'US-CA', '100 Harbor Blvd, Los Angeles', NULL),
+  ('E-605', 'company', 'Kashgar Cotton Spinning Co', 'CN', 'CN-XJ', '3 Renmin Road, Kashgar', NULL),
+  ('E-606', 'company', 'Steppe Yarn LLP', 'KZ', 'KZ-75', '9 Tole Bi Street, Almaty', NULL),
+  ('E-607', 'company', 'Hudson Knitting Inc', 'US', 'US-NY', '1 Broadway, New York', NULL),
+  ('E-608', 'company', 'Shihezi Spinning Mill No. 8', 'CN', 'CN-XJ', '21 Beisi Road, Shihezi', NULL),
+  ('E-609', 'company', 'Faisalabad Home Textiles Ltd', 'PK', 'PK-PB', '12 Jhang Road, Faisalabad', NULL),
+  ('E-610', 'company', 'Golden State Linen Inc', 'US', 'US-CA', '50 Alameda St, Los Angeles', NULL),
+  ('E-611', 'company', 'Shenzhen Chip Supply Co', 'CN', 'CN-GD', '88 Shennan Road, Shenzhen', NULL),
+  ('E-612', 'company', 'Almaty Electronics LLP', 'KZ', 'KZ-75', '15 Dostyk Avenue, Almaty', NULL),
+  ('E-613', 'company', 'Kaluga Instrument Plant JSC', 'RU', NULL, '4 Lenin Street, Kaluga', NULL),
+  ('E-614', 'company', 'Karaganda Meter Works LLP', 'KZ', 'KZ-35', '7 Bukhar Zhyrau Avenue, Karaganda', NULL),
+  ('E-615', 'company', 'Bishkek Trading House LLC', 'KG', 'KG-GB', '30 Chui Avenue, Bishkek', NULL),
+  ('E-616', 'company', 'Dalian Machine Tool Export Co', 'CN', 'CN-LN', '2 Harbour Street, Dalian', NULL),
+  ('E-617', 'company', 'Lahore Engineering Works Ltd', 'PK', 'PK-PB', '9 Ferozepur Road, Lahore', NULL),
+  ('E-618', 'company', 'Wuhan Heavy Vehicle Co', 'CN', 'CN-HB', '1 Zhongshan Road, Wuhan', NULL),
+  ('E-619', 'company', 'National Development Complex', 'PK', 'PK-IS', 'Fateh Jang Road, Islamabad', NULL),
+  ('E-620', 'company', 'Vostok Capital Trade LLP', 'KZ', 'KZ-75', 'Almaty, al-Farabi ave. 13/1, 7 fl.', NULL),
+  ('E-621', 'company', 'Taipei Router Co', 'TW', NULL, '18 Neihu Road, Taipei', NULL),
+  ('E-622', 'company', 'Minsk Telecom JSC', 'BY', NULL, '11 Nezavisimosti Avenue, Minsk', NULL),
+  ('E-623', 'company', 'Tashkent Components LLC', 'UZ', 'UZ-TK', '40 Amir Temur Street, Tashkent', NULL),
+  ('E-624', 'company', 'Samarkand Instruments LLC', 'UZ', 'UZ-SA', '12 Registan Street, Samarkand', NULL);
+
+INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_region,
+                      destination_country, destination_region, final_destination_country,
+                      declared_value, currency) VALUES
+  -- S-60 clear: Xinjiang-made wooden tables trucked to Almaty: outside the UFLPA's US scope, a
+  -- supply-chain flag only.
+  ('S-60', '2025-11-01', 'road', 'CN', 'CN-XJ', 'KZ', 'KZ-75', 'KZ', 24000, 'USD'),
+  -- S-61 hold: red dates from a Hotan shipper to the US, item region blank.
+  ('S-61', '2025-11-02', 'sea', 'CN', 'CN-XJ', 'US', 'US-CA', 'US', 60000, 'USD'),
+  -- S-62 hold: yarn declared Kazakh, made in Kashgar, Kashgar -> Khorgos -> Almaty -> US.
+  ('S-62', '2025-11-03', 'road', 'KZ', NULL, 'US', 'US-NY', 'US', 90000, 'USD'),
+  -- S-63 hold: Xinjiang cotton yarn to a Faisalabad mill that ships bed linen to the US (S-64).
+  ('S-63', '2025-10-15', 'road', 'CN', 'CN-XJ', 'PK', 'PK-PB', 'PK', 150000, 'USD'),
+  -- S-64 hold: the mill's cotton bed linen to Los Angeles, traced to S-63's Xinjiang yarn.
+  ('S-64', '2025-11-20', 'sea', 'PK', 'PK-PB', 'US', 'US-CA', 'US', 96000, 'USD'),
+  -- S-65 block: Tier 1 microcontrollers to an Almaty firm, a named Russian end user.
+  ('S-65', '2025-11-05', 'road', 'CN', 'CN-GD', 'KZ', 'KZ-75', NULL, 40000, 'USD'),
+  -- S-66 review: the same chips to a Kazakh end user with no end-use certificate.
+  ('S-66', '2025-11-06', 'road', 'CN', 'CN-GD', 'KZ', 'KZ-35', 'KZ', 40000, 'USD'),
+  -- S-67 clear: the same chips with an end-use certificate on record.
+  ('S-67', '2025-11-06', 'road', 'CN', 'CN-GD', 'KZ', 'KZ-35', 'KZ', 40000, 'USD'),
+  -- S-68 review: needle bearings and lubricants (OFAC FAQ 1148) to a Bishkek trader.
+  ('S-68', '2025-11-07', 'road', 'CN', 'CN-GD', 'KG', 'KG-GB', NULL, 42000, 'USD'),
+  -- S-69 clear: machine-tool parts China -> Pakistan: the origin is not a diversion transit.
+  ('S-69', '2025-11-08', 'road', 'CN', 'CN-LN', 'PK', 'PK-PB', 'PK', 50000, 'USD'),
+  -- S-70 hold: special-purpose 8x8 vehicle chassis to National Development Complex.
+  ('S-70', '2025-11-10', 'road', 'CN', 'CN-HB', 'PK', 'PK-IS', 'PK', 880000, 'USD'),
+  -- S-71 review: a consignee at the street address of SDN 36427 (Sber Vostok, Almaty).
+  ('S-71', '2025-11-11', 'road', 'CN', 'CN-HB', 'KZ', 'KZ-75', 'KZ', 9000, 'USD'),
+  -- S-72 hold: Taiwanese routers with 30% US content to Minsk: subject to the EAR, licence needed.
+  ('S-72', '2025-11-12', 'air', 'TW', NULL, 'BY', NULL, 'BY', 70000, 'USD'),
+  -- S-73, S-74: a Tashkent consignee's CHPL imports: small in spring, a jump in autumn.
+  ('S-73', '2025-03-01', 'road', 'CN', 'CN-GD', 'UZ', 'UZ-TK', 'UZ', 5000, 'USD'),
+  -- S-74 review: the jump (FIN-2023-Alert004), Tier 1 without a certificate.
+  ('S-74', '2025-10-20', 'road', 'CN', 'CN-GD', 'UZ', 'UZ-TK', 'UZ', 120000, 'USD'),
+  -- S-75 clear: a 2021 shipment to a long-standing customer: the records reach back before
+  -- 2022-02-24, so consignees first seen after it are "new" (FIN-2022-Alert003).
+  ('S-75', '2021-11-10', 'road', 'CN', 'CN-GD', 'UZ', 'UZ-SA', 'UZ', 8000, 'USD');
+
+INSERT INTO shipment_party (shipment_id, entity_id, role) VALUES
+  ('S-60', 'E-601', 'shipper'), ('S-60', 'E-602', 'consignee'),
+  ('S-61', 'E-603', 'shipper'), ('S-61', 'E-604', 'consignee'),
+  ('S-62', 'E-606', 'shipper'), ('S-62', 'E-605', 'manufacturer'), ('S-62', 'E-607', 'consignee'),
+  ('S-63', 'E-608', 'shipper'), ('S-63', 'E-609', 'consignee'),
+  ('S-64', 'E-609', 'shipper'), ('S-64', 'E-610', 'consignee'),
+  ('S-65', 'E-611', 'shipper'), ('S-65', 'E-612', 'consignee'), ('S-65', 'E-613', 'end_user'),
+  ('S-66', 'E-611', 'shipper'), ('S-66', 'E-614', 'consignee'),
+  ('S-67', 'E-611', 'shipper'), ('S-67', 'E-614', 'consignee'),
+  ('S-68', 'E-611', 'shipper'), ('S-68', 'E-615', 'consignee'),
+  ('S-69', 'E-616', 'shipper'), ('S-69', 'E-617', 'consignee'),
+  ('S-70', 'E-618', 'shipper'), ('S-70', 'E-619', 'consignee'),
+  ('S-71', 'E-618', 'shipper'), ('S-71', 'E-620', 'consignee'),
+  ('S-72', 'E-621', 'shipper'), ('S-72', 'E-622', 'consignee'),
+  ('S-73', 'E-611', 'shipper'), ('S-73', 'E-623', 'consignee'),
+  ('S-74', 'E-611', 'shipper'), ('S-74', 'E-623', 'consignee'),
+  ('S-75', 'E-611', 'shipper'), ('S-75', 'E-624', 'consignee');
+
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, unit, value,
+                           origin_country, origin_region, eccn, us_content_percent,
+                           brand_country) VALUES
+  ('S-60', 1, '9403.60', 'Wooden dining tables', 120, 'pcs', 24000, 'CN', 'CN-XJ', NULL, NULL, NULL),
+  ('S-61', 1, '0813.40', 'Dried red dates (jujube)', 20000, 'kg', 60000, NULL, NULL, NULL, NULL, NULL),
+  ('S-62', 1, '5205.12', 'Cotton yarn', 30000, 'kg', 90000, 'KZ', NULL, NULL, NULL, NULL),
+  ('S-63', 1, '5205.23', 'Combed cotton yarn', 50000, 'kg', 150000, 'CN', 'CN-XJ', NULL, NULL, NULL),
+  ('S-64', 1, '6302.31', 'Cotton bed linen', 8000, 'pcs', 96000, 'PK', 'PK-PB', NULL, NULL, NULL),
+  ('S-65', 1, '8542.31', 'Microcontrollers', 5000, 'pcs', 40000, 'CN', NULL, NULL, NULL, NULL),
+  ('S-66', 1, '8542.31', 'Microcontrollers', 5000, 'pcs', 40000, 'CN', NULL, NULL, NULL, NULL),
+  ('S-67', 1, '8542.31', 'Microcontrollers', 5000, 'pcs', 40000, 'CN', NULL, NULL, NULL, NULL),
+  ('S-68', 1, '8482.40', 'Needle roller bearings', 20000, 'pcs', 30000, 'CN', NULL, NULL, NULL, NULL),
+  ('S-68', 2, '3403.19', 'Lubricating preparations', 4000, 'kg', 12000, 'CN', NULL, NULL, NULL, NULL),
+  ('S-69', 1, '8466.93', 'Parts of machine tools', 200, 'pcs', 50000, 'CN', NULL, NULL, NULL, NULL),
+  ('S-70', 1, '8706.00', 'Special-purpose vehicle chassis 8x8', 4, 'pcs', 880000, 'CN', NULL, NULL, NULL, NULL),
+  ('S-71', 1, '9403.30', 'Office furniture', 40, 'pcs', 9000, 'CN', NULL, NULL, NULL, NULL),
+  ('S-72', 1, '8517.62', 'Routers', 700, 'pcs', 70000, 'TW', NULL, 'EAR99', 30, 'TW'),
+  ('S-73', 1, '8542.31', 'Microcontrollers', 600, 'pcs', 5000, 'CN', NULL, NULL, NULL, NULL),
+  ('S-74', 1, '8542.31', 'Microcontrollers', 15000, 'pcs', 120000, 'CN', NULL, NULL, NULL, NULL),
+  ('S-75', 1, '9403.30', 'Office furniture', 30, 'pcs', 8000, 'CN', NULL, NULL, NULL, NULL);
+
+INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, region, kind,
+                          arrived_on) VALUES
+  ('S-60', 1, NULL, 'Khorgos', 'KZ', 'KZ-33', 'border_crossing', '2025-11-03'),
+  ('S-60', 2, NULL, 'Almaty', 'KZ', 'KZ-75', 'inland', '2025-11-05'),
+  ('S-62', 1, NULL, 'Kashgar', 'CN', 'CN-XJ', 'inland', '2025-11-03'),
+  ('S-62', 2, NULL, 'Khorgos', 'CN', 'CN-XJ', 'border_crossing', '2025-11-05'),
+  ('S-62', 3, NULL, 'Almaty', 'KZ', 'KZ-75', 'inland', '2025-11-07'),
+  ('S-62', 4, NULL, 'New York', 'US', 'US-NY', 'port', '2025-11-28'),
+  ('S-69', 1, NULL, 'Kashgar', 'CN', 'CN-XJ', 'transshipment', '2025-11-10'),
+  ('S-69', 2, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-11-12');
+
+INSERT INTO shipment_document (shipment_id, kind, reference, issued_on, issuer) VALUES
+  ('S-67', 'end_use_certificate', 'EUC-2025-118', '2025-10-30', 'Karaganda Meter Works LLP');
+
+COMMIT;

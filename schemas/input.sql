@@ -92,7 +92,12 @@ CREATE TABLE IF NOT EXISTS shipment_item (
   unit           TEXT,              -- unit of quantity, e.g. kg, pcs, t
   value          REAL,              -- declared value of the line in shipment.currency
   origin_country TEXT,              -- country of origin of the goods (ISO 3166-1 alpha-2)
-  origin_region  TEXT               -- region of origin (ISO 3166-2), e.g. CN-XJ
+  origin_region  TEXT,              -- region of origin (ISO 3166-2), e.g. CN-XJ
+  -- Optional export-control columns (read by the ear_scope rule only; databases without them
+  -- still load, and that rule then says nothing and says why in the stream header):
+  eccn               TEXT,          -- Export Control Classification Number ('3A001', 'EAR99')
+  us_content_percent REAL,          -- share of US-origin controlled content, 0..100 (15 CFR 734.4)
+  brand_country      TEXT           -- ISO 3166-1 alpha-2 of the brand owner or manufacturer
 );
 CREATE INDEX IF NOT EXISTS shipment_item_by_shipment ON shipment_item(shipment_id);
 
@@ -114,6 +119,20 @@ CREATE TABLE IF NOT EXISTS shipment_leg (
   longitude     REAL               -- -180..180
 );
 CREATE INDEX IF NOT EXISTS shipment_leg_by_shipment ON shipment_leg(shipment_id);
+
+-- Optional: documents recorded for a shipment (read by the diversion rule; a database without
+-- this table loads, every shipment then has no documents). An end-use certificate or a
+-- contract's no-re-export-to-Russia clause (EU Reg. 833/2014 Art. 12g) lowers the diversion
+-- weight and is cited as evidence; its absence for Tier 1-2 goods to a diversion country is a
+-- flag (BIS/FinCEN, E5 guidance on end-user certifications).
+CREATE TABLE IF NOT EXISTS shipment_document (
+  shipment_id TEXT NOT NULL,  -- shipment.shipment_id
+  kind        TEXT NOT NULL,  -- end_use_certificate, no_russia_clause, ... (lower case)
+  reference   TEXT,           -- the document's number or title
+  issued_on   TEXT,           -- ISO 8601 date
+  issuer      TEXT            -- who issued or signed it
+);
+CREATE INDEX IF NOT EXISTS shipment_document_by_shipment ON shipment_document(shipment_id);
 
 ------------------------------------------------------------------------------------------------
 -- Watch lists (filled by `corridor import-list`; tests may insert rows with plain SQL: only the

@@ -110,7 +110,7 @@ TEST_CASE("explain prints hits, evidence and data problems", "[samples]") {
               .exit_code == 0);
   auto result = RunCorridor(dir, "explain --scores " + dir.File("s") + " --shipment S-14");
   REQUIRE(result.exit_code == 0);
-  CHECK(result.out.find("shipment S-14: block, score 95.5 (severe)") != std::string::npos);
+  CHECK(result.out.find("shipment S-14: block, score 98.24 (severe)") != std::string::npos);
   CHECK(
       result.out.find("bank E-SBV \"Sber Vostok LLP\" matches ofac-sdn entry 36427 \"SBER VOSTOK "
                       "LIMITED LIABILITY PARTNERSHIP\", score 1.00, programs RUSSIA-EO14024 (name "

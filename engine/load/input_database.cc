@@ -73,6 +73,9 @@ std::optional<double> ReadNumber(const Statement& r, int column, const std::stri
   return std::nullopt;
 }
 
+// Written as a positive test so that NaN is out of range too.
+bool InRangePercent(double value) { return value >= 0 && value <= 100; }
+
 // A cursor over one child table (parties, items or legs) ordered by shipment_id, read in step
 // with the shipment cursor: a merge join that needs no index and reads each row once.
 class ChildCursor {
@@ -158,7 +161,7 @@ class SqliteShipmentSource : public ShipmentSource {
     // order and the merge logic are the same in both modes.
     const std::string filter = keyed_ ? " WHERE shipment_id = ?1" : "";
     const std::string key = kShipmentKey;
-    std::unique_ptr<Statement> parties, items, legs;
+    std::unique_ptr<Statement> parties, items, legs, documents;
     status_ =
         db->Prepare("SELECT " + key +
                         ", shipped_on, mode, origin_country, origin_region, destination_country,"
@@ -174,12 +177,14 @@ class SqliteShipmentSource : public ShipmentSource {
                             &parties);
     }
     if (status_.ok()) {
-      status_ =
-          db->Prepare("SELECT " + key +
-                          ", line, hs_code, description, quantity, unit, value, origin_country,"
-                          " origin_region FROM shipment_item" +
-                          filter + " ORDER BY 1, line",
-                      &items);
+      status_ = db->Prepare(
+          "SELECT " + key +
+              ", line, hs_code, description, quantity, unit, value, origin_country,"
+              " origin_region, " +
+              (input_->has_export_control_columns() ? "eccn, us_content_percent, brand_country"
+                                                    : "NULL, NULL, NULL") +
+              " FROM shipment_item" + filter + " ORDER BY 1, line",
+          &items);
     }
     if (status_.ok()) {
       // Coordinates are optional columns: a database without them reads as legs without coordinates
@@ -192,7 +197,18 @@ class SqliteShipmentSource : public ShipmentSource {
                           " FROM shipment_leg" + filter + " ORDER BY 1, seq",
                       &legs);
     }
+    if (status_.ok()) {
+      // The documents table is optional: without it every shipment has none, and the rules that
+      // read documents say so (docs/rules.md).
+      status_ = db->Prepare(
+          input_->has_documents()
+              ? "SELECT " + key + ", kind, reference, issued_on, issuer FROM shipment_document" +
+                    filter + " ORDER BY 1, kind, reference"
+              : std::string("SELECT '' WHERE 0"),
+          &documents);
+    }
     if (!status_.ok()) return;
+    documents_ = std::make_unique<ChildCursor>(std::move(documents), "shipment_document", keyed_);
     parties_ = std::make_unique<ChildCursor>(std::move(parties), "shipment_party", keyed_);
     items_ = std::make_unique<ChildCursor>(std::move(items), "shipment_item", keyed_);
     legs_ = std::make_unique<ChildCursor>(std::move(legs), "shipment_leg", keyed_);
@@ -208,7 +224,7 @@ class SqliteShipmentSource : public ShipmentSource {
       done_ = true;
       if (status_.ok()) {
         auto& orphans = input_->run_problems();
-        for (ChildCursor* cursor : {parties_.get(), items_.get(), legs_.get()}) {
+        for (ChildCursor* cursor : {parties_.get(), items_.get(), legs_.get(), documents_.get()}) {
           Status finished = cursor->Finish(&orphans);
           if (!finished.ok() && status_.ok()) status_ = finished;
         }
@@ -254,6 +270,10 @@ class SqliteShipmentSource : public ShipmentSource {
     if (read.ok()) {
       read =
           legs_->Collect(id, &input_->run_problems(), [&](const Statement& r) { ReadLeg(r, &s); });
+    }
+    if (read.ok()) {
+      read = documents_->Collect(id, &input_->run_problems(),
+                                 [&](const Statement& r) { ReadDocument(r, &s); });
     }
     // A failed read stops the run rather than yielding a partial shipment: a shipment missing a
     // party because of an I/O error could come out CLEAR.
@@ -356,7 +376,38 @@ class SqliteShipmentSource : public ShipmentSource {
         CheckCountry(r.OptionalText(7), "shipment_item", row_id, "origin_country", &s->problems);
     item.origin_region =
         CheckRegion(r.OptionalText(8), "shipment_item", row_id, "origin_region", &s->problems);
+    item.eccn = TrimmedOrNull(r.OptionalText(9));
+    if (item.eccn) item.eccn = AsciiUpper(*item.eccn);
+    item.us_content_percent =
+        ReadNumber(r, 10, "shipment_item", row_id, "us_content_percent", &s->problems);
+    if (item.us_content_percent && !InRangePercent(*item.us_content_percent)) {
+      s->problems.push_back({"shipment_item", row_id, "us_content_percent",
+                             "not between 0 and 100: " + FormatNumber(*item.us_content_percent)});
+      item.us_content_percent.reset();
+    }
+    item.brand_country =
+        CheckCountry(r.OptionalText(11), "shipment_item", row_id, "brand_country", &s->problems);
     s->items.push_back(std::move(item));
+  }
+
+  void ReadDocument(const Statement& r, Shipment* s) {
+    OptionalText kind = TrimmedOrNull(r.OptionalText(1));
+    if (!kind) {
+      s->problems.push_back(
+          {"shipment_document", s->shipment_id, "kind", "missing (NULL); document skipped"});
+      return;
+    }
+    ShipmentDocument document;
+    document.kind = AsciiLower(*kind);
+    document.reference = TrimmedOrNull(r.OptionalText(2));
+    document.issued_on = TrimmedOrNull(r.OptionalText(3));
+    if (document.issued_on && !IsIsoDate(*document.issued_on)) {
+      s->problems.push_back({"shipment_document", s->shipment_id, "issued_on",
+                             "not an ISO 8601 date: '" + *document.issued_on + "'"});
+      document.issued_on.reset();
+    }
+    document.issuer = TrimmedOrNull(r.OptionalText(4));
+    s->documents.push_back(std::move(document));
   }
 
   void ReadLeg(const Statement& r, Shipment* s) {
@@ -402,7 +453,7 @@ class SqliteShipmentSource : public ShipmentSource {
   bool done_ = false;
   Status status_;
   std::unique_ptr<Statement> shipments_;
-  std::unique_ptr<ChildCursor> parties_, items_, legs_;
+  std::unique_ptr<ChildCursor> parties_, items_, legs_, documents_;
 };
 
 }  // namespace
@@ -498,9 +549,11 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
   }
   // Optional columns (leg coordinates, entity activity) are probed, not required, so databases
   // created before they existed still open.
-  std::vector<std::string> leg_columns, entity_columns;
+  std::vector<std::string> leg_columns, entity_columns, item_columns, document_columns;
   status = db->Columns("shipment_leg", &leg_columns);
   if (status.ok()) status = db->Columns("entity", &entity_columns);
+  if (status.ok()) status = db->Columns("shipment_item", &item_columns);
+  if (status.ok()) status = db->Columns("shipment_document", &document_columns);
   if (!status.ok()) return status;
   bool has_leg_coordinates =
       std::find(leg_columns.begin(), leg_columns.end(), "latitude") != leg_columns.end() &&
@@ -510,6 +563,24 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
   bool has_activity =
       std::find(entity_columns.begin(), entity_columns.end(), "activity") != entity_columns.end();
   in.has_leg_coordinates_ = has_leg_coordinates;
+  auto has = [](const std::vector<std::string>& columns, const char* name) {
+    return std::find(columns.begin(), columns.end(), name) != columns.end();
+  };
+  in.has_export_control_columns_ = has(item_columns, "eccn") &&
+                                   has(item_columns, "us_content_percent") &&
+                                   has(item_columns, "brand_country");
+  // A shipment_document table without the columns the reader needs is refused with a clear
+  // message rather than read as "no documents": the company meant to record documents.
+  if (!document_columns.empty()) {
+    for (const char* column : {"shipment_id", "kind", "reference", "issued_on", "issuer"}) {
+      if (!has(document_columns, column)) {
+        input->reset();
+        return Status::Error(path + ": table 'shipment_document' has no column '" + column +
+                             "' (see schemas/input.sql)");
+      }
+    }
+    in.has_documents_ = true;
+  }
   status = in.db_->Prepare(
       std::string("SELECT entity_id, kind, name, country, region, address, birth_date,"
                   " registration_id, imo, incorporated_on, ") +

@@ -65,6 +65,11 @@ class InputDatabase {
   Database* db() { return db_.get(); }
   // True when shipment_leg has the optional latitude and longitude columns.
   bool has_leg_coordinates() const { return has_leg_coordinates_; }
+  // True when shipment_item has the optional eccn, us_content_percent and brand_country columns
+  // (all three; the EAR scope rule needs them together).
+  bool has_export_control_columns() const { return has_export_control_columns_; }
+  // True when the optional shipment_document table exists.
+  bool has_documents() const { return has_documents_; }
 
  private:
   explicit InputDatabase(std::unique_ptr<Database> db) : db_(std::move(db)) {}
@@ -76,6 +81,8 @@ class InputDatabase {
   std::vector<DataProblem> run_problems_;
   Status read_status_;
   bool has_leg_coordinates_ = false;
+  bool has_export_control_columns_ = false;
+  bool has_documents_ = false;
 };
 
 // Checks an ISO 3166-1 alpha-2 or ISO 3166-2 column value; appends a problem and returns nullopt

@@ -47,6 +47,21 @@ struct ShipmentItem {
   std::optional<double> value;
   OptionalText origin_country;
   OptionalText origin_region;
+  // Optional export-control columns (schemas/input.sql; absent columns read as NULL): the
+  // Export Control Classification Number ("3A001", "EAR99"), the share of US-origin controlled
+  // content in percent (0..100), and the country of the brand owner or manufacturer.
+  OptionalText eccn;
+  std::optional<double> us_content_percent;
+  OptionalText brand_country;
+};
+
+// A document recorded for a shipment (optional table shipment_document): an end-use
+// certificate, a contract's no-re-export-to-Russia clause (EU Reg. 833/2014 Art. 12g).
+struct ShipmentDocument {
+  std::string kind;  // lower case, e.g. end_use_certificate, no_russia_clause
+  OptionalText reference;
+  OptionalText issued_on;
+  OptionalText issuer;
 };
 
 struct ShipmentLeg {
@@ -73,10 +88,11 @@ struct Shipment {
   OptionalText final_destination_country;
   std::optional<double> declared_value;
   OptionalText currency;
-  std::vector<ShipmentParty> parties;  // in (role, entity_id) order
-  std::vector<ShipmentItem> items;     // in line order
-  std::vector<ShipmentLeg> legs;       // in seq order
-  std::vector<DataProblem> problems;   // found while reading this shipment's rows
+  std::vector<ShipmentParty> parties;       // in (role, entity_id) order
+  std::vector<ShipmentItem> items;          // in line order
+  std::vector<ShipmentLeg> legs;            // in seq order
+  std::vector<ShipmentDocument> documents;  // in (kind, reference) order; empty when none
+  std::vector<DataProblem> problems;        // found while reading this shipment's rows
 };
 
 // The roles a shipment party may have (schemas/input.sql).

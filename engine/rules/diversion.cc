@@ -7,6 +7,7 @@
 #include "engine/base/strings.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
+#include "engine/rules/reference_table.h"
 
 namespace corridor {
 
@@ -22,20 +23,47 @@ struct Factors {
   double adjacent = 0.35;
   double trader = 1.0;
   double end_user = 0.7;
+  double party = 1.0;        // a target-country end user or consignee (BIS/FinCEN: any role)
+  double party_other = 0.9;  // a target-country party in another role (notify, bank, ...)
+  double owner = 0.9;        // an owner of a party in a target country
+  double document = 0.5;     // an end-use certificate or no-Russia clause is on record
+};
+
+// The goods-and-documents part of the configuration, apart from the places.
+struct DiversionExtras {
+  DatedHsTable critical_items;           // OFAC FAQ 1148 critical items and the like
+  std::vector<ReferenceRow> diversion;   // dated diversion countries
+  std::set<std::string> document_kinds;  // lower case
+  std::set<std::string> document_tiers;
+  double missing_document_weight = 0;
 };
 
 class DiversionRule : public CompiledRule {
  public:
   DiversionRule(double weight, HsPrefixSet goods, std::map<std::string, rules::TierWeight> tiers,
                 PlaceSet diversion, PlaceSet targets, Factors factors,
-                std::set<std::string> trader_words)
+                std::set<std::string> trader_words, DiversionExtras extras)
       : weight_(weight),
         goods_(std::move(goods)),
         tiers_(std::move(tiers)),
         diversion_(std::move(diversion)),
         targets_(std::move(targets)),
         factors_(factors),
-        trader_words_(std::move(trader_words)) {}
+        trader_words_(std::move(trader_words)),
+        extras_(std::move(extras)) {}
+
+  Status Prepare(RunResources* resources) override {
+    // Owners of every entity with their country, for the owner trigger (walked in Evaluate).
+    std::unique_ptr<Statement> query;
+    Status status = resources->input()->Prepare(
+        "SELECT o.owned_id, o.owner_id, upper(trim(e.country)) FROM ownership o"
+        " LEFT JOIN entity e ON e.entity_id = o.owner_id ORDER BY o.owned_id, o.owner_id",
+        &query);
+    if (!status.ok()) return status;
+    while (query->Step())
+      owners_[query->Text(0)].push_back({query->Text(1), query->IsNull(2) ? "" : query->Text(2)});
+    return query->status();
+  }
 
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     const Shipment& s = context.shipment;
@@ -62,24 +90,28 @@ class DiversionRule : public CompiledRule {
         }
       }
     }
+    // A Russian or Belarusian party in any role, or an owner of one, reaches the target as surely
+    // as a declared destination (BIS/FinCEN FIN-2022-Alert003: the end user, not the declared
+    // destination, is what matters); the strongest reading wins.
+    std::string party_reason;
+    double party_factor = PartyFactor(s, &party_reason);
+    if (party_factor > destination_factor) {
+      destination_factor = party_factor;
+      destination = party_reason;
+    }
     // Factors are validated to be > 0 when set, so destination_factor > 0 exactly when a target
     // country was found above.
     bool target_reached = destination_factor > 0;
-    if (!target_reached) {
+    std::string via_country = DiversionCountry(s, context.as_of);
+    if (!target_reached && !via_country.empty()) {
       // Diversion countries are looked for only when no target country is on the way: a shipment
       // that names Russia does not need the weaker "via" evidence too.
-      std::vector<const OptionalText*> places = {&s.destination_country,
-                                                 &s.final_destination_country};
-      for (const ShipmentLeg& leg : s.legs) places.push_back(&leg.country);
-      for (const OptionalText* place : places) {
-        if (const std::string* via = diversion_.MatchCountry(*place)) {
-          destination_factor = factors_.adjacent;
-          destination = "via " + **place + Of(*via, **place) + ", no target country declared";
-          break;
-        }
-      }
+      destination_factor = factors_.adjacent;
+      destination = "via " + via_country + ", no target country declared";
     }
     if (destination_factor == 0) return;
+    std::string documents = Documents(s);
+    double document_factor = documents.empty() ? 1.0 : factors_.document;
 
     // Who receives the goods.
     // An end user until shown otherwise: the consignee's activity, another role it plays in this
@@ -99,8 +131,15 @@ class DiversionRule : public CompiledRule {
     }
 
     for (const ShipmentItem& item : s.items) {
+      HsEntry critical;
       const HsEntry* entry = goods_.Match(item.hs_code);
-      if (entry == nullptr) continue;
+      if (entry == nullptr) {
+        const ReferenceRow* row = extras_.critical_items.Match(item.hs_code, context.as_of);
+        if (row == nullptr) continue;
+        critical = HsEntry{row->Get("hs_code"), row->Get("tier"),
+                           row->Get("description") + "; " + row->Get("source"), row->pos};
+        entry = &critical;
+      }
       double tier_weight = weight_;
       auto tier = tiers_.find(entry->tier);
       if (tier != tiers_.end()) {
@@ -108,10 +147,10 @@ class DiversionRule : public CompiledRule {
         // A tier's floor (a minimum decision) applies only when a target is reached: goods that
         // merely pass through a diversion country raise the score by weight but cannot by
         // themselves force the decision (docs/rules.md).
-        if (target_reached)
+        if (target_reached && documents.empty())
           outcome->floor = std::max(outcome->floor, tier->second.decision_floor());
       }
-      double weight = tier_weight * destination_factor * consignee_factor;
+      double weight = tier_weight * destination_factor * consignee_factor * document_factor;
       scores::Evidence* evidence = &outcome->evidence.emplace_back();
       SetItem(item, evidence->mutable_item());
       evidence->mutable_item()->set_tier(entry->tier);
@@ -120,16 +159,124 @@ class DiversionRule : public CompiledRule {
       // Never 0: a matched item stays visible as evidence even when the rule's weights make it
       // count for (almost) nothing.
       evidence->set_weight(std::max(weight, 0.01));
-      evidence->set_summary("item " + std::to_string(item.line) + " HS " + *item.hs_code + " is " +
-                            (entry->tier.empty() ? "listed" : entry->tier) +
-                            (entry->description.empty() ? "" : " (" + entry->description + ")") +
-                            ", weight " + FormatNumber(tier_weight) + "; " + destination + " x" +
-                            FormatNumber(destination_factor) + "; " + consignee + " x" +
-                            FormatNumber(consignee_factor) + " = " + FormatNumber(weight));
+      evidence->set_summary(
+          "item " + std::to_string(item.line) + " HS " + *item.hs_code + " is " +
+          (entry->tier.empty() ? "listed" : entry->tier) +
+          (entry->description.empty() ? "" : " (" + entry->description + ")") + ", weight " +
+          FormatNumber(tier_weight) + "; " + destination + " x" + FormatNumber(destination_factor) +
+          "; " + consignee + " x" + FormatNumber(consignee_factor) +
+          (documents.empty() ? "" : "; " + documents + " x" + FormatNumber(document_factor)) +
+          " = " + FormatNumber(weight));
+      // Reaching Russia or Belarus already weighs the item fully; the missing document is the
+      // flag for goods that stop, as declared, in a diversion country.
+      if (!target_reached) MissingDocument(item, *entry, via_country, documents, outcome);
     }
   }
 
  private:
+  // The strongest factor of a party in a target country (any role) or of an owner of a party;
+  // 0 when none.
+  double PartyFactor(const Shipment& s, std::string* reason) const {
+    double best = 0;
+    for (const ShipmentParty& party : s.parties) {
+      if (!party.entity) continue;
+      if (const std::string* label = targets_.MatchCountry(party.entity->country)) {
+        bool receiver = party.role == "end_user" || party.role == "consignee";
+        double factor = receiver ? factors_.party : factors_.party_other;
+        if (factor > best) {
+          best = factor;
+          *reason = party.role + " " + party.entity_id + " \"" + party.entity->name + "\" is in " +
+                    *party.entity->country + Of(*label, *party.entity->country);
+        }
+      }
+      std::string owner = TargetOwner(party.entity_id);
+      if (!owner.empty() && factors_.owner > best) {
+        best = factors_.owner;
+        *reason = party.role + " " + party.entity_id + " is owned by " + owner;
+      }
+    }
+    return best;
+  }
+
+  // An owner in a target country up the ownership records (5 levels at most, cycles ignored):
+  // "E-2 (RU) through E-3"; "" when none.
+  std::string TargetOwner(const std::string& entity_id) const {
+    std::vector<std::pair<std::string, std::string>> frontier = {{entity_id, ""}};
+    std::set<std::string> seen = {entity_id};
+    for (int depth = 0; depth < 5 && !frontier.empty(); ++depth) {
+      std::vector<std::pair<std::string, std::string>> next;
+      for (const auto& [owned, path] : frontier) {
+        auto found = owners_.find(owned);
+        if (found == owners_.end()) continue;
+        for (const auto& [owner, country] : found->second) {
+          if (!seen.insert(owner).second) continue;
+          std::string via = path.empty() ? "" : " through " + path;
+          if (targets_.MatchCountry(OptionalText(country)))
+            return owner + " (" + country + ")" + via;
+          next.emplace_back(owner, path.empty() ? owner : owner + ", " + path);
+        }
+      }
+      frontier = std::move(next);
+    }
+    return "";
+  }
+
+  // The first diversion country the goods reach after leaving the origin: the destination, the
+  // final destination, or a leg outside the origin country. The origin country itself is not a
+  // transit (China -> Pakistan goods do not pass "through China").
+  std::string DiversionCountry(const Shipment& s, const std::string& as_of) const {
+    std::vector<const OptionalText*> places = {&s.destination_country,
+                                               &s.final_destination_country};
+    for (const ShipmentLeg& leg : s.legs) {
+      if (leg.country && leg.country == s.origin_country) continue;
+      places.push_back(&leg.country);
+    }
+    for (const OptionalText* place : places) {
+      if (!*place) continue;
+      if (const std::string* via = diversion_.MatchCountry(*place))
+        return **place + Of(*via, **place);
+      for (const ReferenceRow& row : extras_.diversion) {
+        if (row.Get("country") == **place && row.ActiveOn(as_of))
+          return **place + " (" + row.Get("source") + ")";
+      }
+    }
+    return "";
+  }
+
+  // The recorded documents that lower the weight, as evidence text; "" when none.
+  std::string Documents(const Shipment& s) const {
+    std::vector<std::string> found;
+    for (const ShipmentDocument& document : s.documents) {
+      if (!extras_.document_kinds.count(document.kind)) continue;
+      found.push_back(document.kind + " " + document.reference.value_or("(no reference)") +
+                      (document.issued_on ? " of " + *document.issued_on : "") +
+                      (document.issuer ? " by " + *document.issuer : ""));
+    }
+    return found.empty() ? "" : "on record: " + Join(found, ", ");
+  }
+
+  // Tier 1-2 goods to a diversion country with no end-use certificate or no-Russia clause on
+  // record: a flag of its own (E5 guidance; EU Reg. 833/2014 Art. 12g).
+  void MissingDocument(const ShipmentItem& item, const HsEntry& entry,
+                       const std::string& via_country, const std::string& documents,
+                       RuleOutcome* outcome) const {
+    if (!documents.empty() || via_country.empty() || extras_.missing_document_weight <= 0 ||
+        !extras_.document_tiers.count(entry.tier))
+      return;
+    scores::Evidence* evidence = &outcome->evidence.emplace_back();
+    SetItem(item, evidence->mutable_item());
+    evidence->mutable_item()->set_tier(entry.tier);
+    evidence->set_field("shipment_document");
+    evidence->set_weight(extras_.missing_document_weight);
+    evidence->set_summary(
+        "item " + std::to_string(item.line) + " HS " + *item.hs_code + " is " + entry.tier +
+        " going to " + via_country +
+        " with no end-use certificate or no-Russia clause on record (" +
+        Join(std::vector<std::string>(extras_.document_kinds.begin(), extras_.document_kinds.end()),
+             ", ") +
+        ")");
+  }
+
   static std::string Of(const std::string& label, const std::string& code) {
     return label == code ? "" : " (" + label + ")";
   }
@@ -141,7 +288,41 @@ class DiversionRule : public CompiledRule {
   PlaceSet targets_;
   Factors factors_;
   std::set<std::string> trader_words_;
+  DiversionExtras extras_;
+  // owned entity -> (owner, owner's country), from the input's ownership table (Prepare).
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> owners_;
 };
+
+DiversionExtras CompileExtras(const rules::DiversionRule& config, const RuleCompileContext& c) {
+  DiversionExtras extras;
+  if (!config.critical_items_table().empty()) {
+    std::vector<ReferenceRow> rows;
+    if (ReadReferenceTable(config.critical_items_table(), "critical_items_table",
+                           {"hs_code", "tier", "description"}, c, &rows))
+      extras.critical_items.Add(std::move(rows), "hs_code", c);
+  }
+  if (!config.diversion_country_table().empty()) {
+    std::vector<ReferenceRow> rows;
+    if (ReadReferenceTable(config.diversion_country_table(), "diversion_country_table", {"country"},
+                           c, &rows)) {
+      for (ReferenceRow& row : rows) {
+        if (!IsKnownCountryCode(row.Get("country"))) {
+          c.Error(row.pos, "unknown country code \"" + row.Get("country") + "\"");
+          continue;
+        }
+        extras.diversion.push_back(std::move(row));
+      }
+    }
+  }
+  for (const std::string& kind : config.document_kinds())
+    extras.document_kinds.insert(AsciiLower(kind));
+  extras.document_tiers.insert(config.document_tiers().begin(), config.document_tiers().end());
+  if (!InRange(config.missing_document_weight(), 0, 100))
+    c.Error(c.locator.At("missing_document_weight"),
+            "missing_document_weight must be between 0 and 100");
+  extras.missing_document_weight = config.missing_document_weight();
+  return extras;
+}
 
 }  // namespace
 
@@ -176,6 +357,11 @@ std::unique_ptr<CompiledRule> CompileDiversion(const rules::Rule& rule,
   factor(config.adjacent_factor(), "adjacent_factor", &factors.adjacent);
   factor(config.trader_factor(), "trader_factor", &factors.trader);
   factor(config.end_user_factor(), "end_user_factor", &factors.end_user);
+  factor(config.party_factor(), "party_factor", &factors.party);
+  factor(config.party_other_factor(), "party_other_factor", &factors.party_other);
+  factor(config.owner_factor(), "owner_factor", &factors.owner);
+  factor(config.document_factor(), "document_factor", &factors.document);
+  DiversionExtras extras = CompileExtras(config, c);
   std::set<std::string> words;
   // Upper case, as NameWords() gives the words of a party's name, so the match ignores case.
   for (const std::string& word : config.trader_name_words()) words.insert(AsciiUpper(word));
@@ -184,7 +370,7 @@ std::unique_ptr<CompiledRule> CompileDiversion(const rules::Rule& rule,
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<DiversionRule>(rule.weight(), std::move(goods), std::move(tiers),
                                          std::move(diversion), std::move(targets), factors,
-                                         std::move(words));
+                                         std::move(words), std::move(extras));
 }
 
 }  // namespace corridor

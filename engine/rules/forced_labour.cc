@@ -1,32 +1,71 @@
-// Rule kind `forced_labour`: the UFLPA's rebuttable presumption. An item whose origin region is
-// configured (Xinjiang), whose supplier is on a forced-labour entity list, or whose HS code is in
-// a high-priority sector (from a configured origin country) is at risk; the conditions an item
-// meets combine (1 - product of (1 - w/100)), so Xinjiang cotton weighs more than either alone,
-// up to the rule's own weight.
+// Rule kind `forced_labour`: the UFLPA's rebuttable presumption (and, dated, the EU Forced Labour
+// Regulation (EU) 2024/3015). shared/LAW.md: "UFLPA applies to goods entering the US: produced
+// wholly or in part in Xinjiang, or by a listed entity, anywhere in the supply chain".
+//
+// An item is at risk when it comes from a configured region (Xinjiang) as its own origin region,
+// the shipment's origin region, the shipper's or manufacturer's entity region or a loading leg
+// inside the region; when a supplier is on a forced-labour entity list; when its HS code is in a
+// high-priority sector (a dated table); or, "in part", when the shipper received inputs of it
+// from the region in the months before (the trace table of inputs and products, with the earlier
+// shipment as evidence). The conditions combine (1 - product of (1 - w/100)) up to the rule's
+// weight. Goods that do not go to the regime's import countries (nor later, from the consignee)
+// get only a supply-chain flag at out_of_scope_factor and no decision floor.
+#include <algorithm>
 #include <set>
 
 #include "engine/base/strings.h"
+#include "engine/ownership/ownership.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
+#include "engine/rules/reference_table.h"
 
 namespace corridor {
 
 namespace {
 
+// One input a party received from the region, found in the shipment history.
+struct Receipt {
+  int32_t day = 0;
+  std::string shipped_on;
+  std::string shipment_id;
+  int64_t line = 0;
+  std::string hs_code;  // digits
+  std::string why;      // "origin region CN-XJ", "shipper E-1 region CN-XJ", ...
+};
+
+std::string Digits(const std::string& text) {
+  std::string digits;
+  for (char ch : text) {
+    if (ch >= '0' && ch <= '9') digits += ch;
+  }
+  return digits;
+}
+
+struct TraceLink {
+  std::string input;
+  std::string product;
+  std::string chain;
+  ReferenceRow row;
+};
+
 class ForcedLabourRule : public CompiledRule {
  public:
   ForcedLabourRule(double max_weight, const rules::ForcedLabourRule& config, PlaceSet regions,
-                   HsPrefixSet sectors, std::set<std::string> entity_lists,
-                   std::set<std::string> entity_roles, double name_threshold)
+                   HsPrefixSet sectors, DatedHsTable dated_sectors, std::vector<TraceLink> trace,
+                   std::set<std::string> entity_lists, std::set<std::string> entity_roles,
+                   double name_threshold)
       : max_weight_(max_weight),
         name_threshold_(name_threshold),
         config_(config),
         regions_(std::move(regions)),
         sectors_(std::move(sectors)),
+        dated_sectors_(std::move(dated_sectors)),
+        trace_(std::move(trace)),
         entity_lists_(std::move(entity_lists)),
         entity_roles_(std::move(entity_roles)),
         sector_origins_(config.sector_origin_countries().begin(),
-                        config.sector_origin_countries().end()) {}
+                        config.sector_origin_countries().end()),
+        import_countries_(config.import_countries().begin(), config.import_countries().end()) {}
 
   RuleNeeds Needs() const override {
     RuleNeeds needs;
@@ -37,9 +76,127 @@ class ForcedLabourRule : public CompiledRule {
     return needs;
   }
 
+  Status Prepare(RunResources* resources) override {
+    Status status = Status::Ok();
+    if (!trace_.empty()) status = LoadReceipts(resources->input());
+    if (status.ok() && !import_countries_.empty()) status = LoadImports(resources->input());
+    return status;
+  }
+
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     const Shipment& s = context.shipment;
-    // Suppliers on a forced-labour entity list apply to every item of the shipment.
+    // A law not yet in force says nothing (EU 2024/3015 applies from 2027-12-14).
+    if (!config_.in_force_from().empty() && context.as_of < config_.in_force_from()) return;
+    std::vector<std::string> listed_suppliers = ListedSuppliers(context);
+    std::vector<std::pair<double, std::string>> shipment_wide = ShipmentWideRegion(s);
+    std::string scope = Scope(s, context.as_of);
+    double scope_factor = scope.empty() ? OutOfScopeFactor() : 1.0;
+    if (scope_factor <= 0) return;
+    for (const ShipmentItem& item : s.items) {
+      std::vector<std::string> reasons;
+      double remaining = 1.0;  // product of (1 - w/100) over the conditions met
+      auto meet = [&](double weight, std::string reason) {
+        remaining *= 1.0 - weight / 100.0;
+        reasons.push_back(std::move(reason));
+      };
+      ItemRegion(s, item, meet);
+      for (const auto& [weight, reason] : shipment_wide) meet(weight, reason);
+      // Each listed supplier is its own condition: two listed producers of one item are stronger
+      // evidence than one.
+      for (const std::string& supplier : listed_suppliers) meet(config_.entity_weight(), supplier);
+      std::string tier = Sector(s, item, context.as_of, meet);
+      Trace(context, item, meet);
+      if (reasons.empty()) continue;
+      double combined = 100.0 * (1.0 - remaining);
+      // The rule's weight is a cap, not a multiplier: no combination of conditions can make one
+      // item weigh more than the rule says the presumption is worth (docs/rules.md).
+      double weight = std::min(combined, max_weight_) * scope_factor;
+      scores::Evidence* evidence = &outcome->evidence.emplace_back();
+      SetItem(item, evidence->mutable_item());
+      if (!tier.empty()) evidence->mutable_item()->set_tier(tier);
+      evidence->set_field("item " + std::to_string(item.line));
+      evidence->set_region(item.origin_region.value_or(""));
+      evidence->set_weight(weight);
+      std::string summary = "item " + std::to_string(item.line);
+      if (item.description) summary += " \"" + *item.description + "\"";
+      summary += ": " + Join(reasons, "; ");
+      if (scope.empty()) {
+        summary +=
+            "; supply-chain flag only: the goods do not go to " +
+            Join(std::vector<std::string>(import_countries_.begin(), import_countries_.end()),
+                 ", ") +
+            " (x" + FormatNumber(scope_factor) + ")";
+      } else if (!import_countries_.empty()) {
+        summary += "; " + scope;
+      }
+      summary += " => weight " + FormatNumber(weight);
+      if (std::min(combined, max_weight_) < combined) summary += " (the rule's maximum)";
+      evidence->set_summary(summary);
+    }
+    // A supply-chain flag outside the regime's scope informs; it does not stop the goods.
+    if (scope.empty() && !outcome->evidence.empty()) outcome->floor = DECISION_UNSPECIFIED;
+  }
+
+ private:
+  double OutOfScopeFactor() const {
+    return config_.has_out_of_scope_factor() ? config_.out_of_scope_factor() : 0.3;
+  }
+  double EntityRegionWeight() const {
+    return config_.entity_region_weight() > 0 ? config_.entity_region_weight()
+                                              : config_.region_weight();
+  }
+  double LegWeight() const {
+    return config_.leg_weight() > 0 ? config_.leg_weight() : config_.region_weight() / 2;
+  }
+  double TraceWeight() const {
+    return config_.trace_weight() > 0 ? config_.trace_weight() : config_.region_weight();
+  }
+  int TraceWindow() const {
+    return config_.trace_window_days() > 0 ? config_.trace_window_days() : 365;
+  }
+  int DownstreamWindow() const {
+    return config_.downstream_window_days() > 0 ? config_.downstream_window_days() : 365;
+  }
+
+  // The shipment's day: its dispatch date, else the screening date.
+  int32_t ShipmentDay(const Shipment& s, const std::string& as_of) const {
+    std::optional<int32_t> day = s.shipped_on ? ParseDay(*s.shipped_on) : std::nullopt;
+    if (!day) day = ParseDay(as_of);
+    return day.value_or(0);
+  }
+
+  // Why the goods are in the regime's scope ("" when not): a destination, final destination or
+  // route leg in an import country, or a later shipment of the consignee's to one (downstream).
+  std::string Scope(const Shipment& s, const std::string& as_of) const {
+    if (import_countries_.empty()) return "in scope";
+    auto in = [&](const OptionalText& country) {
+      return country && import_countries_.count(*country) > 0;
+    };
+    if (in(s.final_destination_country)) return "final destination " + *s.final_destination_country;
+    if (in(s.destination_country)) return "destination " + *s.destination_country;
+    for (const ShipmentLeg& leg : s.legs) {
+      if (in(leg.country)) return "route leg " + std::to_string(leg.seq) + " in " + *leg.country;
+    }
+    int32_t day = ShipmentDay(s, as_of);
+    for (const ShipmentParty& party : s.parties) {
+      if (party.role != "consignee") continue;
+      auto found = imports_.find(party.entity_id);
+      if (found == imports_.end()) continue;
+      // The first shipment of the consignee's to an import country on or after this one.
+      auto next = std::lower_bound(found->second.begin(), found->second.end(),
+                                   std::make_pair(day, std::string()));
+      if (next != found->second.end() && next->first - day <= DownstreamWindow()) {
+        return "downstream: consignee " + party.entity_id + " ships to " +
+               Join(std::vector<std::string>(import_countries_.begin(), import_countries_.end()),
+                    ", ") +
+               " in shipment " + next->second;
+      }
+    }
+    return "";
+  }
+
+  std::vector<std::string> ListedSuppliers(const ShipmentContext& context) const {
+    const Shipment& s = context.shipment;
     std::vector<std::string> listed_suppliers;
     std::set<std::string> seen;  // an entity named in two roles counts once
     for (size_t i = 0; i < s.parties.size(); ++i) {
@@ -58,61 +215,265 @@ class ForcedLabourRule : public CompiledRule {
         break;
       }
     }
-    for (const ShipmentItem& item : s.items) {
-      std::vector<std::string> reasons;
-      double remaining = 1.0;  // product of (1 - w/100) over the conditions met
-      auto meet = [&](double weight, std::string reason) {
-        remaining *= 1.0 - weight / 100.0;
-        reasons.push_back(std::move(reason));
-      };
-      if (const std::string* label = regions_.MatchRegion(item.origin_region)) {
+    return listed_suppliers;
+  }
+
+  // The item's own origin region, or the shipment's when the item names none (and no other
+  // country): red dates from a Hotan shipper with a blank item region are still from Xinjiang.
+  template <typename Meet>
+  void ItemRegion(const Shipment& s, const ShipmentItem& item, Meet meet) const {
+    if (const std::string* label = regions_.MatchRegion(item.origin_region)) {
+      meet(config_.region_weight(), "origin region " + *item.origin_region +
+                                        (*label == *item.origin_region ? "" : " (" + *label + ")"));
+    } else if (!item.origin_region &&
+               (!item.origin_country || item.origin_country == s.origin_country)) {
+      if (regions_.MatchRegion(s.origin_region)) {
         meet(config_.region_weight(),
-             "origin region " + *item.origin_region +
-                 (*label == *item.origin_region ? "" : " (" + *label + ")"));
+             "shipment origin region " + *s.origin_region + " (the item names no region)");
       }
-      // Each listed supplier is its own condition: two listed producers of one item are stronger
-      // evidence than one.
-      for (const std::string& supplier : listed_suppliers) meet(config_.entity_weight(), supplier);
-      const HsEntry* sector = sectors_.Match(item.hs_code);
-      // The item's own origin first; the shipment's origin stands in when the item does not say. A
-      // sector counts only for the configured origins (the UFLPA's high-priority sectors are about
-      // goods from China), or for every origin when none is configured.
-      OptionalText origin = item.origin_country ? item.origin_country : s.origin_country;
-      if (sector != nullptr &&
-          (sector_origins_.empty() || (origin && sector_origins_.count(*origin)))) {
-        meet(config_.sector_weight(), "HS " + *item.hs_code + " is in the high-priority sector " +
-                                          sector->tier + " (" + sector->prefix + ")" +
-                                          (origin ? ", origin " + *origin : ""));
-      }
-      if (reasons.empty()) continue;
-      double combined = 100.0 * (1.0 - remaining);
-      // The rule's weight is a cap, not a multiplier: no combination of conditions can make one
-      // item weigh more than the rule says the presumption is worth (docs/rules.md).
-      double weight = std::min(combined, max_weight_);
-      scores::Evidence* evidence = &outcome->evidence.emplace_back();
-      SetItem(item, evidence->mutable_item());
-      if (sector != nullptr) evidence->mutable_item()->set_tier(sector->tier);
-      evidence->set_field("item " + std::to_string(item.line));
-      evidence->set_region(item.origin_region.value_or(""));
-      evidence->set_weight(weight);
-      std::string summary = "item " + std::to_string(item.line);
-      if (item.description) summary += " \"" + *item.description + "\"";
-      summary += ": " + Join(reasons, "; ") + " => weight " + FormatNumber(weight);
-      if (weight < combined) summary += " (the rule's maximum)";
-      evidence->set_summary(summary);
     }
   }
 
- private:
+  // Conditions that hold for every item: the maker's or shipper's region, the loading point
+  // inside the region. A declared origin elsewhere does not undo them (yarn declared Kazakh, made
+  // in Kashgar).
+  std::vector<std::pair<double, std::string>> ShipmentWideRegion(const Shipment& s) const {
+    std::vector<std::pair<double, std::string>> out;
+    std::set<std::string> seen;
+    for (const ShipmentParty& party : s.parties) {
+      if (!party.entity || entity_roles_.count(party.role) == 0) continue;
+      if (!seen.insert(party.entity_id).second) continue;
+      if (regions_.MatchRegion(party.entity->region)) {
+        out.emplace_back(EntityRegionWeight(), party.role + " " + party.entity_id + " \"" +
+                                                   party.entity->name + "\" is in region " +
+                                                   *party.entity->region);
+      }
+    }
+    // The first stop of the route is where the goods are loaded; a later stop inside the region
+    // is transit (Urumqi and Kashgar are rail and road hubs for goods from all of China, and
+    // Khorgos lies in Xinjiang on every road to Kazakhstan), which says nothing about where they
+    // were made. A border crossing or transshipment stop is never a loading point.
+    if (!s.legs.empty()) {
+      const ShipmentLeg& leg = s.legs.front();
+      bool passage = leg.kind && (*leg.kind == "border_crossing" || *leg.kind == "transshipment");
+      if (!passage && regions_.MatchRegion(leg.region)) {
+        out.emplace_back(LegWeight(), "route leg " + std::to_string(leg.seq) + " " +
+                                          leg.location_name.value_or(leg.location.value_or("?")) +
+                                          " (the loading point) is in region " + *leg.region);
+      }
+    }
+    return out;
+  }
+
+  template <typename Meet>
+  std::string Sector(const Shipment& s, const ShipmentItem& item, const std::string& as_of,
+                     Meet meet) const {
+    // The item's own origin first; the shipment's origin stands in when the item does not say. A
+    // sector counts only for the configured origins (the UFLPA's high-priority sectors are about
+    // goods from China), or for every origin when none is configured.
+    OptionalText origin = item.origin_country ? item.origin_country : s.origin_country;
+    if (!sector_origins_.empty() && !(origin && sector_origins_.count(*origin))) return "";
+    const HsEntry* sector = sectors_.Match(item.hs_code);
+    if (sector != nullptr) {
+      meet(config_.sector_weight(), "HS " + *item.hs_code + " is in the high-priority sector " +
+                                        sector->tier + " (" + sector->prefix + ")" +
+                                        (origin ? ", origin " + *origin : ""));
+      return sector->tier;
+    }
+    const ReferenceRow* row = dated_sectors_.Match(item.hs_code, as_of);
+    if (row == nullptr) return "";
+    meet(config_.sector_weight(),
+         "HS " + *item.hs_code + " is in the high-priority sector " + row->Get("sector") + " (" +
+             row->Get("hs_code") +
+             (row->effective_from.empty() ? "" : ", from " + row->effective_from) + "; " +
+             row->Get("source") + ")" + (origin ? ", origin " + *origin : ""));
+    return row->Get("sector");
+  }
+
+  // "Wholly or in part": the shipper or manufacturer received inputs of this item from the region
+  // in the trace window before this shipment.
+  template <typename Meet>
+  void Trace(const ShipmentContext& context, const ShipmentItem& item, Meet meet) const {
+    if (trace_.empty() || !item.hs_code) return;
+    const Shipment& s = context.shipment;
+    int32_t day = ShipmentDay(s, context.as_of);
+    for (const ShipmentParty& party : s.parties) {
+      if (entity_roles_.count(party.role) == 0) continue;
+      auto found = receipts_.find(party.entity_id);
+      if (found == receipts_.end()) continue;
+      // Receipts are in day order: only those in the window [day - window, day] are looked at
+      // (two binary searches; a large buyer has thousands), latest first, so the evidence is the
+      // closest in time.
+      const std::vector<Receipt>& receipts = found->second;
+      auto by_day = [](const Receipt& receipt, int32_t value) { return receipt.day < value; };
+      auto first = std::lower_bound(receipts.begin(), receipts.end(), day - TraceWindow(), by_day);
+      auto last = std::lower_bound(first, receipts.end(), day + 1, by_day);
+      for (auto it = std::make_reverse_iterator(last); it != std::make_reverse_iterator(first);
+           ++it) {
+        const Receipt& receipt = *it;
+        if (receipt.shipment_id == s.shipment_id) continue;
+        const TraceLink* link = Link(receipt.hs_code, *item.hs_code, context.as_of);
+        if (link == nullptr) continue;
+        meet(TraceWeight(), "made in part of Xinjiang inputs: " + party.role + " " +
+                                party.entity_id + " received HS " + receipt.hs_code + " (" +
+                                link->chain + ") in shipment " + receipt.shipment_id + " line " +
+                                std::to_string(receipt.line) + " on " + receipt.shipped_on + ", " +
+                                receipt.why + "; " + link->row.Get("source"));
+        return;  // one receipt is the evidence; the rule counts once per item
+      }
+    }
+  }
+
+  const TraceLink* Link(const std::string& input_hs, const std::string& product_hs,
+                        const std::string& as_of) const {
+    for (const TraceLink& link : trace_) {
+      if (!link.row.ActiveOn(as_of)) continue;
+      if (StartsWith(input_hs, link.input) && StartsWith(product_hs, link.product)) return &link;
+    }
+    return nullptr;
+  }
+
+  bool IsTraceInput(const std::string& hs) const {
+    for (const TraceLink& link : trace_) {
+      if (StartsWith(hs, link.input)) return true;
+    }
+    return false;
+  }
+
+  Status LoadReceipts(Database* db);
+  Status LoadImports(Database* db);
+
   double max_weight_;
   double name_threshold_;
   rules::ForcedLabourRule config_;
   PlaceSet regions_;
   HsPrefixSet sectors_;
+  DatedHsTable dated_sectors_;
+  std::vector<TraceLink> trace_;
   std::set<std::string> entity_lists_;
   std::set<std::string> entity_roles_;
   std::set<std::string> sector_origins_;
+  std::set<std::string> import_countries_;
+  // Run-wide history, built once in Prepare and read-only afterwards (shared by every worker).
+  std::map<std::string, std::vector<Receipt>> receipts_;  // by receiving entity, in day order
+  // Shipments of each shipper to an import country: (day, shipment_id), in order.
+  std::map<std::string, std::vector<std::pair<int32_t, std::string>>> imports_;
 };
+
+// Reads, once per run, every input the trace table knows that a party received from the
+// region: the item's or the shipment's origin region, or a shipper or manufacturer in the region
+// or named on an entity list (by its exact name, case ignored; the run's name screening is not
+// available before the shipments are read).
+Status ForcedLabourRule::LoadReceipts(Database* db) {
+  std::set<std::string> region_shippers;  // shipment ids whose shipper is in the region or listed
+  std::map<std::string, std::string> shipper_why;
+  std::set<std::string> listed_names;
+  std::unique_ptr<Statement> query;
+  Status status = Status::Ok();
+  for (const std::string& list : entity_lists_) {
+    status = db->Prepare(
+        "SELECT upper(trim(name)) FROM list_entry WHERE list_id = ?1 UNION "
+        "SELECT upper(trim(name)) FROM list_alias WHERE list_id = ?1",
+        &query);
+    if (!status.ok()) return status;
+    query->BindText(1, list);
+    while (query->Step()) listed_names.insert(query->Text(0));
+    if (!query->status().ok()) return query->status();
+  }
+  status = db->Prepare(
+      "SELECT p.shipment_id, p.entity_id, upper(trim(e.region)), upper(trim(e.name))"
+      " FROM shipment_party p JOIN entity e ON e.entity_id = p.entity_id"
+      " WHERE lower(trim(p.role)) IN ('shipper', 'manufacturer')",
+      &query);
+  if (!status.ok()) return status;
+  while (query->Step()) {
+    std::string region = query->Text(2);
+    bool in_region = regions_.MatchRegion(region) != nullptr;
+    bool listed = listed_names.count(query->Text(3)) > 0;
+    if (!in_region && !listed) continue;
+    std::string shipment_id = query->Text(0);
+    if (shipper_why.count(shipment_id)) continue;
+    shipper_why[shipment_id] = "from " + query->Text(1) +
+                               (in_region ? " in region " + region : " on a forced-labour list");
+  }
+  if (!query->status().ok()) return query->status();
+  status = db->Prepare(
+      "SELECT s.shipment_id, s.shipped_on, upper(trim(s.origin_region)), i.line, i.hs_code,"
+      " upper(trim(i.origin_region)), p.entity_id FROM shipment_item i"
+      " JOIN shipment s ON s.shipment_id = i.shipment_id"
+      " JOIN shipment_party p ON p.shipment_id = i.shipment_id"
+      " WHERE lower(trim(p.role)) = 'consignee' AND i.hs_code IS NOT NULL"
+      " AND s.shipped_on IS NOT NULL",
+      &query);
+  if (!status.ok()) return status;
+  while (query->Step()) {
+    std::string hs = Digits(query->Text(4));
+    if (hs.size() < 2 || !IsTraceInput(hs)) continue;
+    std::string shipment_id = query->Text(0);
+    std::string why;
+    if (regions_.MatchRegion(query->Text(5))) {
+      why = "origin region " + query->Text(5);
+    } else if (query->IsNull(5) && regions_.MatchRegion(query->Text(2))) {
+      why = "shipment origin region " + query->Text(2);
+    } else if (auto found = shipper_why.find(shipment_id); found != shipper_why.end()) {
+      why = found->second;
+    } else {
+      continue;
+    }
+    std::optional<int32_t> day = ParseDay(query->Text(1));
+    if (!day) continue;
+    receipts_[query->Text(6)].push_back(
+        {*day, query->Text(1), shipment_id, query->Int(3), hs, why});
+  }
+  if (!query->status().ok()) return query->status();
+  // Day order, then shipment and line, so the evidence chosen does not depend on row order.
+  for (auto& [entity, list] : receipts_) {
+    std::sort(list.begin(), list.end(), [](const Receipt& a, const Receipt& b) {
+      return std::tie(a.day, a.shipment_id, a.line) < std::tie(b.day, b.shipment_id, b.line);
+    });
+  }
+  return Status::Ok();
+}
+
+Status ForcedLabourRule::LoadImports(Database* db) {
+  std::unique_ptr<Statement> query;
+  Status status = db->Prepare(
+      "SELECT p.entity_id, s.shipped_on, upper(trim(s.destination_country)),"
+      " upper(trim(s.final_destination_country)), s.shipment_id FROM shipment_party p"
+      " JOIN shipment s ON s.shipment_id = p.shipment_id"
+      " WHERE lower(trim(p.role)) = 'shipper' AND s.shipped_on IS NOT NULL",
+      &query);
+  if (!status.ok()) return status;
+  while (query->Step()) {
+    if (!import_countries_.count(query->Text(2)) && !import_countries_.count(query->Text(3)))
+      continue;
+    std::optional<int32_t> day = ParseDay(query->Text(1));
+    if (day) imports_[query->Text(0)].emplace_back(*day, query->Text(4));
+  }
+  if (!query->status().ok()) return query->status();
+  for (auto& [entity, list] : imports_) std::sort(list.begin(), list.end());
+  return Status::Ok();
+}
+
+std::vector<TraceLink> CompileTrace(const rules::ForcedLabourRule& config,
+                                    const RuleCompileContext& c) {
+  std::vector<TraceLink> links;
+  if (config.trace_table().empty()) return links;
+  std::vector<ReferenceRow> rows;
+  if (!ReadReferenceTable(config.trace_table(), "trace_table", {"input_hs", "product_hs", "chain"},
+                          c, &rows))
+    return links;
+  for (ReferenceRow& row : rows) {
+    std::string input = row.Get("input_hs"), product = row.Get("product_hs");
+    if (!IsHsPrefix(input) || !IsHsPrefix(product)) {
+      c.Error(row.pos, "input_hs and product_hs must be 2 to 10 digits");
+      continue;
+    }
+    std::string chain = row.Get("chain");
+    links.push_back({input, product, chain, std::move(row)});
+  }
+  return links;
+}
 
 }  // namespace
 
@@ -124,27 +485,44 @@ std::unique_ptr<CompiledRule> CompileForcedLabour(const rules::Rule& rule,
   regions.AddRegions(config.regions(), "regions", c);
   HsPrefixSet sectors;
   sectors.AddTable(config.sector_table(), "sector_table", c);
-  for (const char* field : {"region_weight", "entity_weight", "sector_weight"}) {
+  DatedHsTable dated_sectors;
+  if (!config.dated_sector_table().empty()) {
+    std::vector<ReferenceRow> rows;
+    if (ReadReferenceTable(config.dated_sector_table(), "dated_sector_table",
+                           {"hs_code", "sector", "description"}, c, &rows))
+      dated_sectors.Add(std::move(rows), "hs_code", c);
+  }
+  std::vector<TraceLink> trace = CompileTrace(config, c);
+  for (const char* field : {"region_weight", "entity_weight", "sector_weight",
+                            "entity_region_weight", "leg_weight", "trace_weight"}) {
     const google::protobuf::FieldDescriptor* descriptor =
         rules::ForcedLabourRule::descriptor()->FindFieldByName(field);
     double value = config.GetReflection()->GetDouble(config, descriptor);
     if (!InRange(value, 0, 100))
       c.Error(c.locator.At(field), std::string(field) + " must be between 0 and 100");
   }
+  if (config.has_out_of_scope_factor() && !InRange(config.out_of_scope_factor(), 0, 1))
+    c.Error(c.locator.At("out_of_scope_factor"), "out_of_scope_factor must be between 0 and 1");
+  if (!config.in_force_from().empty() &&
+      !(config.in_force_from().size() == 10 && IsIsoDate(config.in_force_from())))
+    c.Error(c.locator.At("in_force_from"), "in_force_from must be a date (YYYY-MM-DD)");
   std::set<std::string> roles = CompileRoles(config.entity_roles(), "entity_roles", c);
   // The UFLPA presumption concerns goods mined, produced or manufactured by listed entities, so by
   // default the parties that make or sell the goods are checked, not carriers or banks.
   if (roles.empty()) roles = {"shipper", "manufacturer"};
   PlaceSet origins;  // validated only; the rule keeps the codes
   origins.AddCountries(config.sector_origin_countries(), "sector_origin_countries", c);
+  PlaceSet imports;
+  imports.AddCountries(config.import_countries(), "import_countries", c);
   if (regions.empty() && config.entity_lists().empty() && sectors.empty() &&
-      c.diagnostics->size() == errors_before) {
+      dated_sectors.empty() && c.diagnostics->size() == errors_before) {
     c.Error(c.locator.self(), "forced_labour rule names no region, entity list or sector table");
   }
   double name_threshold = CompileNameThreshold(config.min_name_score(), "min_name_score", c);
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<ForcedLabourRule>(
-      rule.weight(), config, std::move(regions), std::move(sectors),
+      rule.weight(), config, std::move(regions), std::move(sectors), std::move(dated_sectors),
+      std::move(trace),
       std::set<std::string>(config.entity_lists().begin(), config.entity_lists().end()),
       std::move(roles), name_threshold);
 }

@@ -25,6 +25,12 @@ std::unique_ptr<CompiledRule> CompileSecurityIncident(const rules::Rule& rule,
                                                       const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
                                                  const RuleCompileContext& c);
+// --- goods kinds ---
+std::unique_ptr<CompiledRule> CompileSharedAddress(const rules::Rule& rule,
+                                                   const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileProliferation(const rules::Rule& rule,
+                                                   const RuleCompileContext& c);
+std::unique_ptr<CompiledRule> CompileEarScope(const rules::Rule& rule, const RuleCompileContext& c);
 
 }  // namespace corridor
 

@@ -15,11 +15,21 @@ namespace corridor {
 
 namespace {
 
+// One consignee's imports of the flag's goods, from the input's history.
+struct ConsigneeHistory {
+  int32_t first_day = 0;  // its first shipment of any goods
+  std::string first_shipped_on;
+  std::vector<std::pair<int32_t, double>> goods_values;  // (day, value) of the goods, in order
+};
+
 class RedFlagRule : public CompiledRule {
  public:
   RedFlagRule(const rules::RedFlagRule& config, std::set<std::string> roles,
-              std::set<std::string> forwarder_words)
-      : config_(config), roles_(std::move(roles)), forwarder_words_(std::move(forwarder_words)) {}
+              std::set<std::string> forwarder_words, HsPrefixSet goods)
+      : config_(config),
+        roles_(std::move(roles)),
+        forwarder_words_(std::move(forwarder_words)),
+        goods_(std::move(goods)) {}
 
   Status Prepare(RunResources* resources) override {
     // Ages are measured against the run's --as-of date, not the clock, so that re-screening an old
@@ -28,6 +38,8 @@ class RedFlagRule : public CompiledRule {
     // The medians need every shipment of the database, so they are computed once per run here, not
     // per shipment in Evaluate().
     if (config_.flag() == rules::LOW_UNIT_VALUE) return LoadMedians(resources->input());
+    if (config_.flag() == rules::CONSIGNEE_NEW_SINCE || config_.flag() == rules::VOLUME_JUMP)
+      return LoadHistory(resources->input());
     return Status::Ok();
   }
 
@@ -98,6 +110,10 @@ class RedFlagRule : public CompiledRule {
         break;
       case rules::PARTY_OFF_ROUTE:
         PartyOffRoute(s, outcome);
+        break;
+      case rules::CONSIGNEE_NEW_SINCE:
+      case rules::VOLUME_JUMP:
+        ConsigneeHistoryFlags(s, outcome);
         break;
       default:
         break;
@@ -246,9 +262,104 @@ class RedFlagRule : public CompiledRule {
     }
   }
 
+  std::string Since() const { return config_.since().empty() ? "2022-02-24" : config_.since(); }
+  double JumpRatio() const { return config_.jump_ratio() > 0 ? config_.jump_ratio() : 3; }
+  int WindowDays() const { return config_.window_days() > 0 ? config_.window_days() : 180; }
+
+  // Reads, once per run, each consignee's first shipment and its imports of the flag's goods.
+  Status LoadHistory(Database* db) {
+    std::unique_ptr<Statement> query;
+    Status status = db->Prepare(
+        "SELECT p.entity_id, s.shipped_on, i.hs_code, i.value FROM shipment_party p"
+        " JOIN shipment s ON s.shipment_id = p.shipment_id"
+        " LEFT JOIN shipment_item i ON i.shipment_id = p.shipment_id"
+        " WHERE lower(trim(p.role)) = 'consignee' AND s.shipped_on IS NOT NULL",
+        &query);
+    if (!status.ok()) return status;
+    while (query->Step()) {
+      std::optional<int32_t> day = ParseDay(query->Text(1));
+      if (!day) continue;
+      if (!history_start_ || *day < *history_start_) history_start_ = *day;
+      ConsigneeHistory& history = history_[query->Text(0)];
+      if (history.first_shipped_on.empty() || *day < history.first_day) {
+        history.first_day = *day;
+        history.first_shipped_on = query->Text(1);
+      }
+      std::string digits;
+      for (char ch : query->Text(2)) {
+        if (ch >= '0' && ch <= '9') digits += ch;
+      }
+      if (digits.size() >= 2 && goods_.Match(digits) != nullptr && query->IsNumeric(3))
+        history.goods_values.emplace_back(*day, query->Double(3));
+    }
+    if (!query->status().ok()) return query->status();
+    for (auto& [entity, history] : history_)
+      std::sort(history.goods_values.begin(), history.goods_values.end());
+    return Status::Ok();
+  }
+
+  // CONSIGNEE_NEW_SINCE and VOLUME_JUMP: FinCEN FIN-2022-Alert003 and its 2023-05-19 supplement
+  // (FIN-2023-Alert004) name new customers appearing after February 2022 and sudden jumps in
+  // shipments of high-priority items as red flags.
+  void ConsigneeHistoryFlags(const Shipment& s, RuleOutcome* outcome) const {
+    const ShipmentItem* goods = nullptr;
+    for (const ShipmentItem& item : s.items) {
+      if (goods_.Match(item.hs_code) != nullptr) {
+        goods = &item;
+        break;
+      }
+    }
+    if (goods == nullptr || !s.shipped_on) return;
+    std::optional<int32_t> day = ParseDay(*s.shipped_on);
+    std::optional<int32_t> since = ParseDay(Since());
+    if (!day || !since) return;
+    std::set<std::string> countries(config_.consignee_countries().begin(),
+                                    config_.consignee_countries().end());
+    for (const ShipmentParty& party : s.parties) {
+      if (party.role != "consignee") continue;
+      // The alerts name transshipment countries: a new customer there is the red flag, not any
+      // new customer anywhere.
+      if (!countries.empty() &&
+          !(party.entity && party.entity->country && countries.count(*party.entity->country)))
+        continue;
+      auto found = history_.find(party.entity_id);
+      if (found == history_.end()) continue;
+      const ConsigneeHistory& history = found->second;
+      if (config_.flag() == rules::CONSIGNEE_NEW_SINCE) {
+        // Only records that reach back before `since` can show a party is new; a history that
+        // starts later would make every consignee look new.
+        if (!history_start_ || *history_start_ >= *since || history.first_day <= *since) continue;
+        SetItem(*goods, Add(outcome, "party consignee",
+                            "consignee " + party.entity_id + " was first seen on " +
+                                history.first_shipped_on + ", after " + Since() +
+                                " (records reach back further), and imports HS " + *goods->hs_code)
+                            ->mutable_item());
+        continue;
+      }
+      double recent = 0, before = 0;
+      for (const auto& [when, value] : history.goods_values) {
+        if (when <= *day && when > *day - WindowDays()) recent += value;
+        if (when <= *day - WindowDays() && when > *day - 2 * WindowDays()) before += value;
+      }
+      // A jump needs a base: a first import is CONSIGNEE_NEW_SINCE's business, not a jump.
+      if (before <= 0 || recent < JumpRatio() * before) continue;
+      SetItem(
+          *goods,
+          Add(outcome, "party consignee",
+              "consignee " + party.entity_id + " imported " + FormatNumber(recent) +
+                  " of these goods in the " + std::to_string(WindowDays()) + " days to " +
+                  *s.shipped_on + ", " + FormatNumber(recent / before, 1) + " times the " +
+                  FormatNumber(before) + " of the " + std::to_string(WindowDays()) + " days before")
+              ->mutable_item());
+    }
+  }
+
   rules::RedFlagRule config_;
   std::set<std::string> roles_;
   std::set<std::string> forwarder_words_;
+  HsPrefixSet goods_;
+  std::optional<int32_t> history_start_;
+  std::map<std::string, ConsigneeHistory> history_;
   int32_t as_of_day_ = kNoDate;
   std::map<std::string, std::pair<double, size_t>> medians_;  // key -> (median, count)
 };
@@ -285,8 +396,22 @@ std::unique_ptr<CompiledRule> CompileRedFlag(const rules::Rule& rule, const Rule
   for (const std::string& word : config.forwarder_name_words()) words.insert(AsciiUpper(word));
   if (words.empty())
     words = {"FORWARDING", "FORWARDERS", "FREIGHT", "LOGISTICS", "CARGO", "EXPEDITION"};
+  HsPrefixSet goods;
+  if (config.flag() == rules::CONSIGNEE_NEW_SINCE || config.flag() == rules::VOLUME_JUMP) {
+    if (config.hs_table().empty()) c.Error(c.locator.At("hs_table"), "this flag needs an hs_table");
+    goods.AddTable(config.hs_table(), "hs_table", c);
+    if (!config.since().empty() && !(config.since().size() == 10 && IsIsoDate(config.since())))
+      c.Error(c.locator.At("since"), "since must be a date (YYYY-MM-DD)");
+    if (!(config.jump_ratio() == 0 || config.jump_ratio() > 1))
+      c.Error(c.locator.At("jump_ratio"), "jump_ratio must be more than 1");
+    if (config.window_days() < 0)
+      c.Error(c.locator.At("window_days"), "window_days must not be negative");
+    PlaceSet countries;  // validated only
+    countries.AddCountries(config.consignee_countries(), "consignee_countries", c);
+  }
   if (c.diagnostics->size() != errors_before) return nullptr;
-  return std::make_unique<RedFlagRule>(config, std::move(roles), std::move(words));
+  return std::make_unique<RedFlagRule>(config, std::move(roles), std::move(words),
+                                       std::move(goods));
 }
 
 }  // namespace corridor

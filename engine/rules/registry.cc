@@ -26,6 +26,12 @@ std::unique_ptr<CompiledRule> CompileRule(const rules::Rule& rule,
       return CompileSql(rule, context);
     case rules::Rule::kSecurityIncident:
       return CompileSecurityIncident(rule, context);
+    case rules::Rule::kSharedAddress:
+      return CompileSharedAddress(rule, context);
+    case rules::Rule::kProliferation:
+      return CompileProliferation(rule, context);
+    case rules::Rule::kEarScope:
+      return CompileEarScope(rule, context);
     case rules::Rule::KIND_NOT_SET:
       break;
   }

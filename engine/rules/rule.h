@@ -71,6 +71,9 @@ class RunResources {
     return Status::Error("security incidents are not available in this run");
   }
   virtual const std::string& as_of() const = 0;
+  // Records a problem known before any shipment is screened (e.g. a rule switched off because the
+  // input lacks its optional columns); the run writes it in the stream header.
+  virtual void NoteRunProblem(DataProblem problem) { (void)problem; }
   // The input database, read-only, for run-wide statistics (e.g. typical unit values).
   virtual Database* input() = 0;
 };

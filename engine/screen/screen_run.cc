@@ -91,8 +91,15 @@ Status ReadListVersions(Database* db, scores::StreamHeader* header, std::set<std
 // Run-wide resources, built on first use.
 class Resources : public RunResources {
  public:
-  Resources(InputDatabase* input, PartyScreener* screener, std::string as_of)
-      : input_(input), screener_(screener), as_of_(std::move(as_of)) {}
+  Resources(InputDatabase* input, PartyScreener* screener, std::string as_of,
+            scores::StreamHeader* header)
+      : input_(input), screener_(screener), as_of_(std::move(as_of)), header_(header) {}
+
+  void NoteRunProblem(DataProblem problem) override {
+    header_->set_problem_count(header_->problem_count() + 1);
+    if (header_->problems_size() < static_cast<int>(kMaxRunProblems))
+      ToProto(problem, header_->add_problems());
+  }
 
   Status Ownership(const OwnershipWorld** world) override {
     if (!ownership_) {
@@ -132,6 +139,7 @@ class Resources : public RunResources {
   InputDatabase* input_;
   PartyScreener* screener_;
   std::string as_of_;
+  scores::StreamHeader* header_;  // the run's header, written after the rules are prepared
   std::unique_ptr<OwnershipWorld> ownership_;
   Status ownership_status_;
   bool incidents_loaded_ = false;
@@ -555,7 +563,7 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     }
   }
   // Bind the rules to the run (ownership analyses, incident index), on this thread.
-  Resources resources(input.get(), setup.screener, options.as_of);
+  Resources resources(input.get(), setup.screener, options.as_of, record.mutable_header());
   for (const LoadedRule& rule : rule_set.rules) {
     status = rule.compiled->Prepare(&resources);
     if (!status.ok()) return status;

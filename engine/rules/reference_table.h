@@ -1,0 +1,51 @@
+// Dated reference tables read by the goods rule kinds (rules/reference/*.csv): a header row of
+// column names, '#' comment lines, and per row the source it comes from and the dates it applies
+// between (`effective_from`, `effective_to`, ISO 8601, empty = open). docs/rules.md lists them.
+#ifndef CORRIDOR_ENGINE_RULES_REFERENCE_TABLE_H_
+#define CORRIDOR_ENGINE_RULES_REFERENCE_TABLE_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/rules/rule.h"
+
+namespace corridor {
+
+struct ReferenceRow {
+  std::map<std::string, std::string> fields;  // by column name, trimmed
+  std::string effective_from;                 // "" = always
+  std::string effective_to;                   // "" = open
+  SourcePos pos;
+
+  const std::string& Get(const std::string& column) const;
+  // True when the row applies on `as_of` (YYYY-MM-DD): from <= as_of <= to.
+  bool ActiveOn(const std::string& as_of) const;
+};
+
+// Reads the table `relative_path` named by the rule field `field`. Every column of `required`
+// must be in the header, and so must `source`, `effective_from` and `effective_to`; every row
+// needs a non-empty source, and its dates must be ISO 8601 dates. Mistakes are reported with the
+// file's line; returns false when the table cannot be used.
+bool ReadReferenceTable(const std::string& relative_path, const char* field,
+                        const std::vector<std::string>& required, const RuleCompileContext& c,
+                        std::vector<ReferenceRow>* rows);
+
+// HS prefixes with the reference row that names them, matched longest prefix first among the
+// rows active on a date.
+class DatedHsTable {
+ public:
+  // Adds every row; `hs_column` holds the prefix (2 to 10 digits, else an error).
+  void Add(std::vector<ReferenceRow> rows, const std::string& hs_column,
+           const RuleCompileContext& c);
+  // The longest-prefix row active on `as_of` that `hs_code` starts with; nullptr when none.
+  const ReferenceRow* Match(const OptionalText& hs_code, const std::string& as_of) const;
+  bool empty() const { return rows_.empty(); }
+
+ private:
+  std::multimap<std::string, ReferenceRow> rows_;  // by prefix
+};
+
+}  // namespace corridor
+
+#endif  // CORRIDOR_ENGINE_RULES_REFERENCE_TABLE_H_

@@ -1,0 +1,273 @@
+// Rule kind `shared_address`: a party's street address is the address of a listed entry
+// (list_address). Front companies and successors of listed parties often keep the listed
+// party's premises; BIS lists "shares an address with a listed party" among its red flags
+// (Supplement 3 to 15 CFR part 732, and the Entity List's address-only entries), and OFAC
+// publishes addresses for the same reason (e.g. SDN 36427, Sber Vostok, Almaty).
+//
+// Addresses are compared as sets of tokens after normalisation: transliterated to Latin, case
+// and punctuation folded, street-type words ("street", "ulitsa", "avenue", "building", "floor")
+// dropped, so word order (building, street, city) does not matter. They match when every house
+// or postal number of the address with fewer numbers is in the other, at least one number and two
+// words are shared, and at least min_overlap of the shorter address's tokens are in the longer.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "engine/base/strings.h"
+#include "engine/names/normalize.h"
+#include "engine/rules/kinds.h"
+#include "engine/rules/matchers.h"
+
+namespace corridor {
+
+namespace {
+
+bool IsNumberToken(const std::string& token) {
+  return !token.empty() && token[0] >= '0' && token[0] <= '9';
+}
+
+// Normalised address tokens, in a set (order-free).
+std::set<std::string> AddressTokens(const std::string& address) {
+  // Street-type and premises words in English and the transliterated Russian and Kazakh forms
+  // used in the region's addresses; they vary between two writings of one address.
+  static const std::set<std::string> kNoise = {"street",
+                                               "st",
+                                               "str",
+                                               "ulitsa",
+                                               "ul",
+                                               "avenue",
+                                               "ave",
+                                               "av",
+                                               "prospekt",
+                                               "prosp",
+                                               "pr",
+                                               "road",
+                                               "rd",
+                                               "lane",
+                                               "building",
+                                               "bldg",
+                                               "bld",
+                                               "block",
+                                               "blk",
+                                               "floor",
+                                               "fl",
+                                               "office",
+                                               "of",
+                                               "off",
+                                               "suite",
+                                               "room",
+                                               "rm",
+                                               "apt",
+                                               "apartment",
+                                               "dom",
+                                               "d",
+                                               "korpus",
+                                               "k",
+                                               "kv",
+                                               "the",
+                                               "and",
+                                               "no",
+                                               "number",
+                                               "house",
+                                               "district",
+                                               "microdistrict",
+                                               "mkr",
+                                               "city",
+                                               "g",
+                                               "gorod",
+                                               "province",
+                                               "oblast",
+                                               "region",
+                                               "republic",
+                                               "rep",
+                                               "unit",
+                                               "kdk",
+                                               "th",
+                                               "nd",
+                                               "po",
+                                               "box"};
+  // ICU transliteration costs tens of microseconds per call; plain ASCII needs none, and most
+  // addresses in company records are ASCII.
+  bool ascii = std::all_of(address.begin(), address.end(),
+                           [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+  std::string latin = ascii ? address : names::ThreadNameNormalizer().ToLatin(address);
+  if (latin.empty()) latin = address;
+  std::set<std::string> tokens;
+  std::string token;
+  auto flush = [&]() {
+    if (token.empty()) return;
+    // Ordinals lose their suffix ("7th" -> "7") so "7th floor" and "floor 7" agree.
+    std::string stripped = token;
+    if (IsNumberToken(stripped)) {
+      size_t digits = 0;
+      while (digits < stripped.size() && stripped[digits] >= '0' && stripped[digits] <= '9')
+        ++digits;
+      std::string suffix = stripped.substr(digits);
+      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")
+        stripped = stripped.substr(0, digits);
+    }
+    if (!kNoise.count(stripped)) tokens.insert(stripped);
+    token.clear();
+  };
+  for (char ch : AsciiLower(latin)) {
+    bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+    // A switch between digits and letters does not split ("3v" is one building), but any
+    // punctuation does ("13/1" -> 13 and 1, "al-farabi" -> al and farabi).
+    if (alnum) {
+      token += ch;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return tokens;
+}
+
+struct ListedAddress {
+  std::string list_id;
+  std::string entry_id;
+  std::string entry_name;
+  std::string text;     // as published, joined
+  std::string country;  // ISO alpha-2 or ""
+  std::set<std::string> tokens;
+};
+
+class SharedAddressRule : public CompiledRule {
+ public:
+  SharedAddressRule(std::set<std::string> lists, std::set<std::string> roles, double min_overlap)
+      : lists_(std::move(lists)), roles_(std::move(roles)), min_overlap_(min_overlap) {}
+
+  RuleNeeds Needs() const override {
+    RuleNeeds needs;
+    needs.lists.assign(lists_.begin(), lists_.end());
+    return needs;
+  }
+
+  Status Prepare(RunResources* resources) override {
+    std::unique_ptr<Statement> query;
+    Status status = resources->input()->Prepare(
+        "SELECT a.list_id, a.entry_id, e.name, a.address, a.city, a.region, a.postal_code,"
+        " a.country_name, upper(trim(a.country)) FROM list_address a"
+        " JOIN list_entry e ON e.list_id = a.list_id AND e.entry_id = a.entry_id"
+        " WHERE a.address IS NOT NULL AND trim(a.address) <> ''"
+        " ORDER BY a.list_id, a.entry_id, a.rowid",
+        &query);
+    if (!status.ok()) return status;
+    while (query->Step()) {
+      if (!lists_.empty() && !lists_.count(query->Text(0))) continue;
+      ListedAddress listed{query->Text(0), query->Text(1), query->Text(2), "", query->Text(8), {}};
+      std::vector<std::string> parts;
+      for (int column = 3; column <= 7; ++column) {
+        std::string part(Trim(query->Text(column)));
+        if (!part.empty()) parts.push_back(part);
+      }
+      listed.text = Join(parts, ", ");
+      listed.tokens = AddressTokens(listed.text);
+      if (listed.tokens.size() < 3) continue;  // "Moscow, Russia" is a city, not an address
+      size_t index = addresses_.size();
+      for (const std::string& token : listed.tokens) postings_[token].push_back(index);
+      addresses_.push_back(std::move(listed));
+    }
+    return query->status();
+  }
+
+  void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
+    if (addresses_.empty()) return;  // no listed address to share
+    std::set<std::string> seen;      // an entity in two roles is reported once
+    for (const ShipmentParty& party : context.shipment.parties) {
+      if (!party.entity || !party.entity->address) continue;
+      if (!roles_.empty() && !roles_.count(party.role)) continue;
+      if (!seen.insert(party.entity_id).second) continue;
+      std::set<std::string> tokens = AddressTokens(*party.entity->address);
+      for (size_t index : Candidates(tokens)) {
+        const ListedAddress& listed = addresses_[index];
+        // A country on both sides that differs rules the match out (one street name in two
+        // countries).
+        if (!listed.country.empty() && party.entity->country &&
+            *party.entity->country != listed.country)
+          continue;
+        if (!Matches(tokens, listed.tokens)) continue;
+        scores::Evidence* evidence = &outcome->evidence.emplace_back();
+        SetParty(party, evidence->mutable_party());
+        evidence->set_field("party " + party.role + " address");
+        scores::ListMatch* match = evidence->mutable_list_match();
+        match->set_list_id(listed.list_id);
+        match->set_entry_id(listed.entry_id);
+        match->set_entry_name(listed.entry_name);
+        match->set_method("address");
+        match->set_matched_name(listed.text);
+        match->set_query_name(*party.entity->address);
+        evidence->set_matched_value(listed.text);
+        evidence->set_summary(party.role + " " + party.entity_id + " \"" + party.entity->name +
+                              "\" at \"" + *party.entity->address + "\" shares the address of " +
+                              listed.list_id + " " + listed.entry_id + " \"" + listed.entry_name +
+                              "\" at \"" + listed.text + "\"");
+      }
+    }
+  }
+
+ private:
+  // Addresses sharing at least one number token with `tokens` (a shared number is required), in
+  // index order so evidence is stable.
+  std::vector<size_t> Candidates(const std::set<std::string>& tokens) const {
+    std::set<size_t> out;
+    for (const std::string& token : tokens) {
+      if (!IsNumberToken(token)) continue;
+      auto found = postings_.find(token);
+      if (found != postings_.end()) out.insert(found->second.begin(), found->second.end());
+    }
+    return std::vector<size_t>(out.begin(), out.end());
+  }
+
+  bool Matches(const std::set<std::string>& a, const std::set<std::string>& b) const {
+    std::vector<std::string> numbers_a, numbers_b;
+    size_t shared_words = 0, shared = 0;
+    for (const std::string& token : a) {
+      if (IsNumberToken(token)) numbers_a.push_back(token);
+      if (b.count(token)) {
+        ++shared;
+        if (!IsNumberToken(token)) ++shared_words;
+      }
+    }
+    for (const std::string& token : b) {
+      if (IsNumberToken(token)) numbers_b.push_back(token);
+    }
+    if (shared_words < 2 || shared == shared_words) return false;
+    // The side with fewer numbers must have all of them in the other: "13/1" against "15/1" on
+    // the same avenue is another building.
+    const auto& fewer = numbers_a.size() <= numbers_b.size() ? numbers_a : numbers_b;
+    const auto& other = numbers_a.size() <= numbers_b.size() ? b : a;
+    for (const std::string& number : fewer) {
+      if (!other.count(number)) return false;
+    }
+    size_t shorter = std::min(a.size(), b.size());
+    return static_cast<double>(shared) >= min_overlap_ * static_cast<double>(shorter);
+  }
+
+  std::set<std::string> lists_;
+  std::set<std::string> roles_;
+  double min_overlap_;
+  std::vector<ListedAddress> addresses_;
+  std::map<std::string, std::vector<size_t>> postings_;  // token -> address indexes, ascending
+};
+
+}  // namespace
+
+std::unique_ptr<CompiledRule> CompileSharedAddress(const rules::Rule& rule,
+                                                   const RuleCompileContext& c) {
+  const rules::SharedAddressRule& config = rule.shared_address();
+  size_t errors_before = c.diagnostics->size();
+  std::set<std::string> roles = CompileRoles(config.roles(), "roles", c);
+  double overlap = config.min_overlap();
+  if (!InRange(overlap, 0, 1)) {
+    c.Error(c.locator.At("min_overlap"), "min_overlap must be between 0 and 1");
+  }
+  // 0 is the proto default: every token of the shorter address must be in the other.
+  if (overlap == 0) overlap = 1;
+  if (c.diagnostics->size() != errors_before) return nullptr;
+  return std::make_unique<SharedAddressRule>(
+      std::set<std::string>(config.lists().begin(), config.lists().end()), std::move(roles),
+      overlap);
+}
+
+}  // namespace corridor
