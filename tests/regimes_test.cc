@@ -294,6 +294,15 @@ INSERT INTO shipment_party VALUES ('S-SUB', 'SHIPPER', 'shipper'), ('S-SUB', 'E-
   REQUIRE(late.status.ok());
   CHECK(DecisionOf(late, "S-SUB") == BLOCK);
   CHECK(HasHit(late, "S-SUB", "owned_by_sdn"));
+  // `corridor ownership --as-of` reads the records the same way.
+  auto early_cli =
+      testing::RunCorridor(dir, "ownership --db " + db + " --entity E-SUB --as-of 2025-06-01");
+  CHECK(early_cli.exit_code == 0);
+  CHECK(early_cli.out.find("status: not_blocked") != std::string::npos);
+  auto late_cli = testing::RunCorridor(dir, "ownership --db " + db + " --entity E-SUB");
+  CHECK(late_cli.out.find("status: blocked") != std::string::npos);
+  CHECK(testing::RunCorridor(dir, "ownership --db " + db + " --entity E-SUB --as-of 2025-6-1")
+            .exit_code == 2);
 }
 
 // --- origin --------------------------------------------------------------------------------
