@@ -415,6 +415,125 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, re
 
 COMMIT;
 
+-- --- regimes samples S-40, S-46..S-59 (S-41..S-45 are the security samples) ---
+-- What a list means to the company (rules/lists.textproto) and how its regime binds it
+-- (rules/profile.textproto; the EU trader's profile in samples/profiles/eu_trader/), dated
+-- reference data, origin embargoes and exemptions. Screened --as-of 2025-12-01 like the rest.
+BEGIN;
+
+INSERT INTO list_source (list_id, name, publisher, format, version) VALUES
+  ('csl-el', 'BIS Entity List (sample rows from the CSL)', 'US Department of Commerce BIS',
+   'csl-csv', '2025-11-28'),
+  ('csl-cmic', 'Non-SDN CMIC List (sample rows from the CSL)', 'US Treasury OFAC', 'csl-csv',
+   '2025-11-28'),
+  ('un-sc', 'UN Security Council Consolidated List (sample rows)', 'United Nations', 'un-xml',
+   '2025-11-28'),
+  -- The EU consolidated list is not among the public files this project may copy: this row and
+  -- its one entry are INVENTED, standing for an EU asset-freeze listing.
+  ('eu-fsf', 'EU consolidated financial sanctions list (invented sample row)', 'European Commission',
+   'csv', '2025-11-28');
+
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country) VALUES
+  ('csl-el', '8690dcc7b22a4ebd44fcac7ed846343580a6c6bc2b0ce8006afa2278', 'company',
+   'National Engineering and Scientific Commission (NESCOM)', NULL, 'PK'),
+  ('csl-cmic', '30923', 'company', 'China Mobile Limited', 'CMIC-EO13959', 'CN'),
+  ('un-sc', 'KPe.001', 'organization', 'KOREA MINING DEVELOPMENT TRADING CORPORATION', 'DPRK', 'KP'),
+  ('eu-fsf', 'EU-SAMPLE-1', 'company', 'Baltic Amber Machinery Holding', 'RUSSIA', 'RU');
+
+-- Invented companies, except the listed names, which are as published.
+INSERT INTO entity (entity_id, kind, name, country, region, address, activity) VALUES
+  ('E-401', 'company', 'Baltic Amber Machinery Holding', 'RU', NULL, 'Kaliningrad', NULL),
+  ('E-402', 'company', 'Steppe Lathe Distribution LLP', 'KZ', 'KZ-75', 'Almaty', NULL),
+  ('E-403', 'company', 'Irtysh Valve Service LLP', 'KZ', 'KZ-63', 'Oskemen', NULL),
+  ('E-404', 'company', 'National Engineering and Scientific Commission (NESCOM)', 'PK', 'PK-IS',
+   'Sector H-11/4, Islamabad', NULL),
+  ('E-405', 'company', 'Margalla Precision Engineering (Pvt) Ltd', 'PK', 'PK-IS', 'I-9, Islamabad', NULL),
+  ('E-406', 'company', 'Potohar Industrial Supplies (Pvt) Ltd', 'PK', 'PK-PB', 'Rawalpindi', NULL),
+  ('E-407', 'company', 'China Mobile Limited', 'HK', NULL, '99 Queens Road Central, Hong Kong', NULL),
+  ('E-408', 'company', 'Latakia Food Importers', 'SY', NULL, 'Latakia port zone', NULL),
+  ('E-409', 'company', 'Kramatorsk Municipal Utilities', 'UA', 'UA-14', 'Kramatorsk', NULL),
+  ('E-410', 'company', 'Donbas Wholesale', 'UA', 'UA-14', 'Donetsk', NULL),
+  ('E-411', 'company', 'Ningbo Polymer Trading Co., Ltd.', 'CN', 'CN-ZJ', 'Beilun, Ningbo', NULL),
+  ('E-412', 'company', 'Mashhad Army Provisions', 'IR', NULL, 'Mashhad', 'military'),
+  ('E-413', 'company', 'Azov Port Supplies', 'UA', 'UA-23', 'Berdyansk port', NULL),
+  ('E-414', 'organization', 'Korea Mining Development Trading Corporation', 'KP', NULL, 'Pyongyang', NULL),
+  ('E-415', 'company', 'Karachi Polymers (Pvt) Ltd', 'PK', 'PK-SD', 'Korangi, Karachi', NULL);
+
+INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+  ('E-401', 'E-402', 100, 0, '2025-06-30'),
+  ('E-401', 'E-403', 30, 0, '2025-06-30'),
+  ('E-404', 'E-405', 100, 0, '2025-06-30'),
+  ('E-404', 'E-406', 30, 0, '2025-06-30');
+
+INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_region,
+                      destination_country, destination_region, final_destination_country,
+                      declared_value, currency) VALUES
+  ('S-40', '2025-11-03', 'rail', 'CN', 'CN-ZJ', 'KZ', 'KZ-75', 'KZ', 54000, 'USD'),
+  ('S-46', '2025-11-04', 'rail', 'CN', 'CN-ZJ', 'KZ', 'KZ-75', 'KZ', 61000, 'USD'),
+  ('S-47', '2025-11-05', 'rail', 'CN', 'CN-ZJ', 'KZ', 'KZ-63', 'KZ', 23000, 'USD'),
+  ('S-48', '2025-11-06', 'road', 'CN', 'CN-JS', 'PK', 'PK-IS', 'PK', 88000, 'USD'),
+  ('S-49', '2025-11-07', 'road', 'CN', 'CN-JS', 'PK', 'PK-IS', 'PK', 41000, 'USD'),
+  ('S-50', '2025-11-08', 'road', 'CN', 'CN-JS', 'PK', 'PK-PB', 'PK', 19000, 'USD'),
+  ('S-51', '2025-11-10', 'sea', 'PK', 'PK-PB', 'HK', NULL, 'HK', 33000, 'USD'),
+  ('S-52', '2025-11-11', 'sea', 'PK', 'PK-PB', 'SY', NULL, 'SY', 72000, 'USD'),
+  ('S-53', '2025-11-12', 'road', 'CN', 'CN-JS', 'UA', 'UA-14', 'UA', 150000, 'USD'),
+  ('S-54', '2025-11-13', 'road', 'CN', 'CN-JS', 'UA', 'UA-14', 'UA', 150000, 'USD'),
+  ('S-55', '2025-11-14', 'sea', 'PK', 'PK-SD', 'CN', 'CN-ZJ', 'CN', 260000, 'USD'),
+  ('S-56', '2025-11-17', 'road', 'PK', 'PK-PB', 'IR', NULL, 'IR', 91000, 'USD'),
+  ('S-57', '2025-11-18', 'road', 'PK', 'PK-PB', 'IR', NULL, 'IR', 45000, 'USD'),
+  ('S-58', '2025-11-19', 'sea', 'CN', 'CN-ZJ', 'UA', 'UA-23', 'UA', 67000, 'USD'),
+  ('S-59', '2025-11-20', 'road', 'CN', 'CN-LN', 'CN', 'CN-LN', 'KP', 38000, 'USD');
+
+INSERT INTO shipment_party (shipment_id, entity_id, role) VALUES
+  ('S-40', 'E-NBB', 'shipper'), ('S-40', 'E-401', 'consignee'),
+  ('S-46', 'E-NBB', 'shipper'), ('S-46', 'E-402', 'consignee'),
+  ('S-47', 'E-NBB', 'shipper'), ('S-47', 'E-403', 'consignee'),
+  ('S-48', 'E-XZM', 'shipper'), ('S-48', 'E-404', 'consignee'),
+  ('S-49', 'E-XZM', 'shipper'), ('S-49', 'E-405', 'consignee'),
+  ('S-50', 'E-XZM', 'shipper'), ('S-50', 'E-406', 'consignee'),
+  ('S-51', 'E-FSD', 'shipper'), ('S-51', 'E-407', 'consignee'),
+  ('S-52', 'E-LHR', 'shipper'), ('S-52', 'E-408', 'consignee'),
+  ('S-53', 'E-XZM', 'shipper'), ('S-53', 'E-409', 'consignee'),
+  ('S-54', 'E-XZM', 'shipper'), ('S-54', 'E-410', 'consignee'),
+  ('S-55', 'E-415', 'shipper'), ('S-55', 'E-411', 'consignee'),
+  ('S-56', 'E-LHR', 'shipper'), ('S-56', 'E-ZAH', 'consignee'),
+  ('S-57', 'E-LHR', 'shipper'), ('S-57', 'E-412', 'consignee'),
+  ('S-58', 'E-NBX', 'shipper'), ('S-58', 'E-413', 'consignee'),
+  ('S-59', 'E-XZM', 'shipper'), ('S-59', 'E-414', 'end_user');
+
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, unit, value,
+                           origin_country, origin_region) VALUES
+  ('S-40', 1, '9403.10', 'Metal office furniture', 300, 'pcs', 54000, 'CN', 'CN-ZJ'),
+  ('S-46', 1, '9403.10', 'Metal office furniture', 340, 'pcs', 61000, 'CN', 'CN-ZJ'),
+  ('S-47', 1, '9403.10', 'Metal office furniture', 130, 'pcs', 23000, 'CN', 'CN-ZJ'),
+  ('S-48', 1, '8431.49', 'Excavator parts', 100, 'pcs', 88000, 'CN', 'CN-JS'),
+  ('S-49', 1, '8431.49', 'Excavator parts', 50, 'pcs', 41000, 'CN', 'CN-JS'),
+  ('S-50', 1, '8431.49', 'Excavator parts', 25, 'pcs', 19000, 'CN', 'CN-JS'),
+  ('S-51', 1, '6302.31', 'Cotton bed linen', 4000, 'pcs', 33000, 'PK', 'PK-PB'),
+  ('S-52', 1, '1006.30', 'Basmati rice, milled', 80, 't', 72000, 'PK', 'PK-PB'),
+  ('S-53', 1, '8502.13', 'Diesel generating sets, 500 kVA', 10, 'pcs', 150000, 'CN', 'CN-JS'),
+  ('S-54', 1, '8502.13', 'Diesel generating sets, 500 kVA', 10, 'pcs', 150000, 'CN', 'CN-JS'),
+  ('S-55', 1, '3901.20', 'High-density polyethylene granules', 200, 't', 260000, 'IR', NULL),
+  ('S-56', 1, '1006.30', 'Basmati rice, milled', 100, 't', 91000, 'PK', 'PK-PB'),
+  ('S-57', 1, '1006.30', 'Basmati rice, milled', 50, 't', 45000, 'PK', 'PK-PB'),
+  ('S-58', 1, '8509.40', 'Food grinders and mixers', 2000, 'pcs', 67000, 'CN', 'CN-ZJ'),
+  ('S-59', 1, '8429.52', 'Excavators, 360-degree revolving', 2, 'pcs', 38000, 'CN', 'CN-LN');
+
+INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, region, kind,
+                          arrived_on) VALUES
+  ('S-52', 1, 'PKKHI', 'Karachi', 'PK', 'PK-SD', 'port', '2025-11-11'),
+  ('S-52', 2, 'SYLTK', 'Latakia', 'SY', NULL, 'port', '2025-11-29'),
+  ('S-53', 1, NULL, 'Dnipro', 'UA', 'UA-12', 'inland', '2025-11-20'),
+  ('S-53', 2, NULL, 'Kramatorsk', 'UA', 'UA-14', 'inland', '2025-11-21'),
+  ('S-54', 1, NULL, 'Rostov-on-Don', 'RU', NULL, 'inland', '2025-11-20'),
+  ('S-54', 2, NULL, 'Donetsk', 'UA', 'UA-14', 'inland', '2025-11-21'),
+  ('S-55', 1, 'PKKHI', 'Karachi', 'PK', 'PK-SD', 'port', '2025-11-14'),
+  ('S-55', 2, 'CNNGB', 'Ningbo', 'CN', 'CN-ZJ', 'port', '2025-11-28'),
+  ('S-58', 1, 'RUNVS', 'Novorossiysk', 'RU', NULL, 'transshipment', '2025-11-26'),
+  ('S-58', 2, 'UAERD', 'Berdyansk', 'UA', 'UA-23', 'port', '2025-11-28'),
+  ('S-59', 1, NULL, 'Dandong', 'CN', 'CN-LN', 'border_crossing', '2025-11-21');
+
+COMMIT;
 -- --- desk: S-80..S-89, E-8xx: the company's own lists (docs/decisions.md) ---
 -- An internal watch list of the company's own concerns, and an allow-list of parties its KYC has
 -- cleared, declared `role: ALLOW` in rules/company_lists.textproto. The allow entry's id is the

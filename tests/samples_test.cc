@@ -1,6 +1,7 @@
 // Golden tests: the bundled samples get the decisions written in samples/expected_decisions.csv,
 // and the command line behaves as documented (exit codes, determinism, explain).
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -164,6 +165,47 @@ TEST_CASE("init creates the schema with its version and refuses to overwrite", "
   CHECK(db->HasTable("shipment_leg", &has_legs).ok());
   CHECK(has_legs);
   CHECK(RunCorridor(dir, "init --db " + dir.File("new.db")).exit_code == 1);
+}
+
+}  // namespace
+}  // namespace corridor
+
+// --- regimes ---
+namespace corridor {
+namespace {
+
+// The EU trader's example profile (samples/profiles/eu_trader/) with the bundled rules: the
+// shipments it decides differently, or that matter to it, get the decisions in its
+// expected_decisions.csv.
+TEST_CASE("The EU trader's profile gives its expected decisions", "[samples]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  std::string rules = dir.File("eu_rules");
+  std::filesystem::copy(SourceFile("rules"), rules, std::filesystem::copy_options::recursive);
+  std::filesystem::copy_file(SourceFile("samples/profiles/eu_trader/profile.textproto"),
+                             rules + "/profile.textproto",
+                             std::filesystem::copy_options::overwrite_existing);
+  auto result = RunCorridor(dir, "screen --db " + db + " --rules " + rules + " --out " +
+                                     dir.File("eu.scores") + " --as-of 2025-12-01");
+  REQUIRE(result.exit_code == 0);
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(dir.File("eu.scores"), &reader).ok());
+  std::ifstream in(SourceFile("samples/profiles/eu_trader/expected_decisions.csv"));
+  CsvReader csv(&in);
+  std::vector<std::string> fields;
+  std::map<std::string, std::string> expected, actual;
+  while (csv.Next(&fields)) {
+    if (fields.size() != 2 || StartsWith(fields[0], "#") || fields[0] == "shipment_id") continue;
+    expected[fields[0]] = fields[1];
+  }
+  scores::ScoreRecord record;
+  while (reader->Next(&record)) {
+    if (record.has_shipment() && expected.count(record.shipment().shipment_id())) {
+      actual[record.shipment().shipment_id()] = DecisionName(record.shipment().decision());
+    }
+  }
+  CHECK(expected.size() >= 5);
+  CHECK(actual == expected);
 }
 
 }  // namespace

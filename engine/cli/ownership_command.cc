@@ -44,11 +44,17 @@ int RunOwnership(const std::vector<std::string>& args) {
       "ofac (default: >= 50%), eu or uk (> 50%, control)")(
       "list", po::value<std::vector<std::string>>(&lists)->composing(),
       "lists whose entries are blocked persons (repeatable; default: all)")(
-      "paths", po::value<int>(&max_paths), "at most this many paths (default 8)");
+      "paths", po::value<int>(&max_paths), "at most this many paths (default 8)")(
+      "as-of", po::value<std::string>(&as_of),
+      "use only ownership records dated on or before this date, YYYY-MM-DD (default: all)");
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("ownership", options, args, &values, &exit_code)) return exit_code;
 
+  if (!as_of.empty() && !IsIsoDate(as_of)) {
+    std::cerr << "corridor ownership: --as-of must be a date YYYY-MM-DD, got '" << as_of << "'\n";
+    return kExitUsage;
+  }
   OwnershipRegime regime;
   if (regime_name == "ofac") {
     regime = OwnershipRegime::Ofac();
@@ -68,7 +74,7 @@ int RunOwnership(const std::vector<std::string>& args) {
     status = ListNameScreener::Load(input->db(), DefaultNameThreshold(), names::MatcherOptions(),
                                     &screener);
   OwnershipWorld world;
-  if (status.ok()) status = BuildOwnershipWorld(input.get(), screener.get(), &world);
+  if (status.ok()) status = BuildOwnershipWorld(input.get(), screener.get(), &world, as_of);
   if (!status.ok()) {
     std::cerr << "corridor ownership: " << status.message() << "\n";
     return kExitSetupError;

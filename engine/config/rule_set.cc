@@ -10,10 +10,12 @@
 #include <tuple>
 
 #include "engine/base/csv.h"
+#include "engine/base/date.h"
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 #include "engine/config/checks.h"
 #include "engine/config/rules_folder.h"
+#include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
 
 namespace corridor {
@@ -111,6 +113,88 @@ void ParseHsTable(const std::string& name, const std::string& contents,
   if (!header_seen) diagnostics->push_back({declared_at, "HS table \"" + name + "\" is empty"});
 }
 
+// Parses a country group's place table (`code,name,country,region,effective_from,effective_to,
+// source`, '#' comments) into `rows`; `name` is the table's file as diagnostics show it.
+void ParsePlaceTable(const std::string& name, const std::string& contents,
+                     const SourcePos& declared_at, std::vector<PlaceRow>* rows,
+                     Diagnostics* diagnostics) {
+  static const std::vector<std::string> kHeader = {
+      "code", "name", "country", "region", "effective_from", "effective_to", "source"};
+  std::istringstream in(contents);
+  CsvReader reader(&in);
+  std::vector<std::string> fields;
+  bool header_seen = false;
+  while (reader.NextDataRecord(&fields)) {
+    SourcePos pos{name, static_cast<int>(reader.line()), 1};
+    if (!reader.error().empty()) {
+      diagnostics->push_back({pos, reader.error()});
+      continue;
+    }
+    if (!header_seen) {
+      header_seen = true;
+      if (fields != kHeader) {
+        diagnostics->push_back(
+            {pos,
+             "expected the header \"code,name,country,region,effective_from,effective_to,"
+             "source\""});
+        return;
+      }
+      continue;
+    }
+    if (fields.size() != kHeader.size()) {
+      diagnostics->push_back({pos, "expected 7 fields, found " + std::to_string(fields.size())});
+      continue;
+    }
+    for (std::string& field : fields) field = std::string(Trim(field));
+    PlaceRow row{fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], pos};
+    size_t before = diagnostics->size();
+    if (row.code.empty() || row.name.empty()) {
+      diagnostics->push_back({pos, "a place needs a code and a name"});
+    }
+    if (!IsKnownCountryCode(row.country)) {
+      diagnostics->push_back({pos, "unknown country code \"" + row.country + "\""});
+    }
+    if (!row.region.empty() && !IsRegionCodeShape(row.region)) {
+      diagnostics->push_back({pos, "not an ISO 3166-2 region code \"" + row.region + "\""});
+    }
+    for (const std::string* date : {&row.effective_from, &row.effective_to}) {
+      if (!date->empty() && !ParseIsoDay(*date)) {
+        diagnostics->push_back({pos, "\"" + *date + "\" is not a date YYYY-MM-DD"});
+      }
+    }
+    if (diagnostics->size() == before && !row.effective_from.empty() && !row.effective_to.empty() &&
+        row.effective_from > row.effective_to) {
+      diagnostics->push_back({pos, "effective_to " + row.effective_to +
+                                       " is before effective_from " + row.effective_from});
+    }
+    if (row.source.empty())
+      diagnostics->push_back({pos, "place \"" + row.name + "\" names no source"});
+    if (diagnostics->size() == before) rows->push_back(std::move(row));
+  }
+  if (!header_seen) diagnostics->push_back({declared_at, "place table \"" + name + "\" is empty"});
+}
+
+// The profile: every regime named once, with its binding.
+void CheckProfile(const rules::Profile& profile, const FieldLocator& at, Diagnostics* diagnostics) {
+  std::set<std::string> seen;
+  for (int i = 0; i < profile.regime_size(); ++i) {
+    const rules::RegimeBinding& regime = profile.regime(i);
+    FieldLocator entry = at.Nested("regime", i);
+    if (regime.regime().empty()) {
+      diagnostics->push_back({entry.self(), "profile regime names no regime"});
+      continue;
+    }
+    if (regime.binding() == rules::BINDING_UNSPECIFIED) {
+      diagnostics->push_back(
+          {entry.self(), "profile regime \"" + regime.regime() + "\" has no binding"});
+    }
+    if (!seen.insert(regime.regime()).second) {
+      diagnostics->push_back(
+          {entry.At("regime"), "regime \"" + regime.regime() + "\" is already in the profile"});
+    }
+  }
+}
+
 // One load of one rules folder. All state lives here, so loads are independent of each other
 // (LoadRuleSet keeps nothing between calls). The phases run in order: ReadFiles, then
 // LoadReferenceData (country groups, HS tables, scoring, name matching, which rules refer to),
@@ -152,6 +236,7 @@ class Loader {
   std::map<std::string, SourcePos> list_ids_;
   const ParsedFile* scoring_file_ = nullptr;
   const ParsedFile* name_matching_file_ = nullptr;
+  const ParsedFile* profile_file_ = nullptr;
   std::map<std::string, SourcePos> rule_ids_;
   int enabled_rules_ = 0;  // rules written without `disabled: true`, compiled or not
   bool all_files_parsed_ = true;
@@ -242,15 +327,50 @@ void Loader::LoadCountryGroups(const ParsedFile& file) {
     const rules::CountryGroup& group = file.content.country_group(i);
     FieldLocator at = root.Nested("country_group", i);
     CheckCountryGroup(group, at, diagnostics_);
+    CheckDateRange(group.effective_from(), group.effective_to(), at, diagnostics_);
+    for (int m = 0; m < group.members_size(); ++m) {
+      const rules::GroupMember& member = group.members(m);
+      FieldLocator member_at = at.Nested("members", m);
+      bool country = member.code().size() == 2 && IsKnownCountryCode(member.code());
+      if (!country && !IsRegionCodeShape(member.code())) {
+        AddError(member_at.At("code"),
+                 "not an ISO 3166-1 country or 3166-2 region code \"" + member.code() + "\"");
+      }
+      if (member.source().empty()) {
+        AddError(member_at.self(), "member \"" + member.code() + "\" names no source");
+      }
+      CheckDateRange(member.effective_from(), member.effective_to(), member_at, diagnostics_);
+    }
     if (!groups_.emplace(group.name(), group).second) {
       AddError(at.At("name"), "duplicate country group \"" + group.name() + "\"");
+      continue;
+    }
+    if (!group.place_table().empty()) {
+      std::string contents;
+      Status status = ReadConfined(group.place_table(), &contents);
+      if (!status.ok()) {
+        AddError(at.At("place_table"), CannotRead("place table", group.place_table(), status));
+        continue;
+      }
+      ParsePlaceTable(folder_.DisplayName(group.place_table()), contents, at.At("place_table"),
+                      &rule_set_->group_places[group.name()], diagnostics_);
     }
   }
 }
 
-// The blocks a rules folder may set once: name_matching and scoring.
+// The blocks a rules folder may set once: name_matching, scoring and profile.
 void Loader::LoadSingletons(const ParsedFile& file) {
   FieldLocator root = file.Root();
+  if (file.content.has_profile()) {
+    if (profile_file_ != nullptr) {
+      AddError(root.At("profile"), "profile is already set in " + profile_file_->name);
+    } else {
+      profile_file_ = &file;
+      rule_set_->profile = file.content.profile();
+      rule_set_->has_profile = true;
+      CheckProfile(rule_set_->profile, root.Nested("profile"), diagnostics_);
+    }
+  }
   if (file.content.has_name_matching()) {
     if (name_matching_file_ != nullptr) {
       AddError(root.At("name_matching"),
@@ -284,6 +404,15 @@ void Loader::LoadListConfigs(const ParsedFile& file) {
     }
     if (list.max_age_days() < 0) {
       AddError(at.At("max_age_days"), "max_age_days must be 0 (no limit) or more");
+    }
+    for (int p = 0; p < list.program_measures_size(); ++p) {
+      const rules::ProgramMeasure& program = list.program_measures(p);
+      FieldLocator program_at = at.Nested("program_measures", p);
+      if (program.program().empty())
+        AddError(program_at.self(), "program_measures names no program");
+      if (program.measure() == rules::MEASURE_UNSPECIFIED) {
+        AddError(program_at.self(), "program \"" + program.program() + "\" has no measure");
+      }
     }
     if (auto [it, inserted] = list_ids_.emplace(list.id(), at.At("id")); !inserted) {
       AddError(at.At("id"), "list \"" + list.id() + "\" is already configured at " +
@@ -341,7 +470,14 @@ void Loader::CompileRule(const ParsedFile& file, int index) {
                                return ReadConfined(path, contents);
                              },
                              [this](const std::string& path) { return folder_.DisplayName(path); }};
+  context.lists = &rule_set_->lists;
+  context.profile = rule_set_->has_profile ? &rule_set_->profile : nullptr;
+  context.group_places = &rule_set_->group_places;
   std::unique_ptr<CompiledRule> compiled = corridor::CompileRule(rule, context);
+  // Dates and exemptions belong to the rule, whatever its kind: located at the rule's block.
+  RuleCompileContext rule_context = context;
+  rule_context.locator = at;
+  compiled = ApplyRuleTerms(rule, std::move(compiled), rule_context);
   if (diagnostics_->size() != rule_errors || compiled == nullptr || rule.disabled()) return;
   // The rule's position is recorded relative to the rules folder (it goes into the output's
   // header), so that where the folder lives changes nothing in the output.
@@ -392,6 +528,40 @@ bool LoadRuleSet(const std::string& directory, RuleSet* rule_set, Diagnostics* d
   loader.CompileRules();
   loader.Finish(errors_before);
   return diagnostics->size() == errors_before;
+}
+
+}  // namespace corridor
+
+namespace corridor {
+
+Status CheckListAges(const RuleSet& rule_set, const std::vector<LoadedListVersion>& lists,
+                     const std::string& as_of, std::vector<DataProblem>* problems) {
+  std::optional<int64_t> today = DayNumber(as_of);
+  std::vector<std::string> stale;
+  for (const LoadedListVersion& list : lists) {
+    auto config = rule_set.lists.find(list.list_id);
+    if (config == rule_set.lists.end() || config->second.max_age_days() <= 0 || !today) continue;
+    int max_age = config->second.max_age_days();
+    std::optional<int64_t> version = DayNumber(list.version);
+    std::string message;
+    if (!version) {
+      // A limit that cannot be checked is itself a problem: the list's age is unknown.
+      message = "version \"" + list.version + "\" is not a date; cannot check max_age_days " +
+                std::to_string(max_age);
+    } else if (*today - *version > max_age) {
+      message = "list is " + std::to_string(*today - *version) + " days old on " + as_of +
+                ", more than its max_age_days " + std::to_string(max_age);
+    } else {
+      continue;
+    }
+    problems->push_back({"list_source", list.list_id, "version", message});
+    stale.push_back(list.list_id);
+  }
+  if (!stale.empty() && rule_set.has_profile && rule_set.profile.refuse_stale_lists()) {
+    return Status::Refused("lists too old for the profile (refuse_stale_lists): " +
+                           Join(stale, ", ") + "; update them or raise max_age_days");
+  }
+  return Status::Ok();
 }
 
 }  // namespace corridor

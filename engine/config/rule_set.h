@@ -15,7 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/data_problem.h"
 #include "engine/base/diagnostics.h"
+#include "engine/base/status.h"
 #include "engine/rules/rule.h"
 #include "schemas/rules.pb.h"
 
@@ -35,6 +37,12 @@ struct RuleSet {
   rules::NameMatchingConfig name_matching;  // empty when no file sets it
   // What each configured list means, keyed by list id (ListConfig in schemas/rules.proto).
   std::map<std::string, rules::ListConfig> lists;
+  // --- regimes ---
+  // The company profile (schemas/rules.proto Profile); has_profile false when no file sets it.
+  rules::Profile profile;
+  bool has_profile = false;
+  // Each country group's place table rows, by group name.
+  std::map<std::string, std::vector<PlaceRow>> group_places;
   // SHA-256 over every rule file and reference table read: each file's path relative to the
   // folder and its contents, length-prefixed, in reading order (docs/rules.md, "Validation").
   // The same rules give the same digest on any machine, however the folder's path is spelled.
@@ -48,6 +56,20 @@ struct RuleSet {
 // only inside the folder (engine/config/rules_folder.h). Keeps no state between calls (nothing
 // global), so each call is independent; nothing here touches `rule_set` after it returns.
 bool LoadRuleSet(const std::string& directory, RuleSet* rule_set, Diagnostics* diagnostics);
+
+// --- regimes ---
+// A loaded list's id and version (list_source.version, a date YYYY-MM-DD or anything else).
+struct LoadedListVersion {
+  std::string list_id;
+  std::string version;
+};
+
+// Lists older than their ListConfig.max_age_days on `as_of`: one problem each (table
+// "list_source", row the list id, column "version"), and a list whose version is not a date while
+// it has a limit. Returns Refused, naming the lists, when there is any and the profile says
+// refuse_stale_lists; otherwise Ok (the problems go into the stream header).
+Status CheckListAges(const RuleSet& rule_set, const std::vector<LoadedListVersion>& lists,
+                     const std::string& as_of, std::vector<DataProblem>* problems);
 
 }  // namespace corridor
 

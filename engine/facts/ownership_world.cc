@@ -9,12 +9,19 @@ namespace corridor {
 
 std::vector<NodeId> OwnershipWorld::ListedSeeds(const std::set<std::string>& lists,
                                                 double min_score) const {
+  return ListedSeeds(lists, min_score, nullptr);
+}
+
+std::vector<NodeId> OwnershipWorld::ListedSeeds(
+    const std::set<std::string>& lists, double min_score,
+    const std::function<bool(const std::string&, const std::string&)>& counts) const {
   std::vector<NodeId> seeds;
   for (const auto& [node, matches] : entity_matches) {
     for (const ListMatchFact& match : matches) {
       // An entity is a seed when one of its name matches reaches `min_score` on one of `lists`:
       // the calling rule's threshold, which may be stricter than the screener's.
-      if (match.score >= min_score && (lists.empty() || lists.count(match.list_id))) {
+      if (match.score >= min_score && (lists.empty() || lists.count(match.list_id)) &&
+          (!counts || counts(match.list_id, match.programs))) {
         seeds.push_back(node);
         break;
       }
@@ -23,7 +30,10 @@ std::vector<NodeId> OwnershipWorld::ListedSeeds(const std::set<std::string>& lis
   for (const auto& [node, entry] : list_nodes) {
     // A list entry is listed only when it carries a program: FollowTheMoney files also hold the
     // unsanctioned companies and people their ownership records refer to.
-    if (entry.has_program && (lists.empty() || lists.count(entry.list_id))) seeds.push_back(node);
+    if (entry.has_program && (lists.empty() || lists.count(entry.list_id)) &&
+        (!counts || counts(entry.list_id, entry.programs))) {
+      seeds.push_back(node);
+    }
   }
   // Sorted for a deterministic seed order (entity_matches and list_nodes are hash maps).
   std::sort(seeds.begin(), seeds.end());
@@ -50,9 +60,11 @@ std::string OwnershipWorld::DisplayName(NodeId node) const {
   return found == names.end() ? graph.Name(node) : found->second;
 }
 
-Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, OwnershipWorld* world) {
+Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, OwnershipWorld* world,
+                           const std::string& as_of) {
   Database* db = input->db();
   OwnershipLoadOptions options;
+  options.as_of = as_of;
   options.add_all_entities = false;  // parties without ownership rows need no node
   // Not finalized here: GraphAt() adds the name-match edges to copies first, and AddEdge requires
   // a graph that is not finalized.
@@ -86,7 +98,8 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
       entries->BindText(1, name.substr(5, colon - 5));
       entries->BindText(2, name.substr(colon + 1));
       if (!entries->Step()) continue;
-      world->list_nodes[node] = {entries->Text(0), entries->Text(2), !entries->Text(3).empty()};
+      world->list_nodes[node] = {entries->Text(0), entries->Text(2), !entries->Text(3).empty(),
+                                 entries->Text(3)};
       world->names[node] = entries->Text(2);
     }
   }

@@ -10,6 +10,7 @@
 #ifndef CORRIDOR_ENGINE_FACTS_OWNERSHIP_WORLD_H_
 #define CORRIDOR_ENGINE_FACTS_OWNERSHIP_WORLD_H_
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -43,6 +44,7 @@ struct OwnershipWorld {
     std::string list_id;
     std::string name;
     bool has_program = false;
+    std::string programs;
   };
   std::unordered_map<NodeId, ListNode> list_nodes;
   // Record ids of the "same party" edges added for name matches.
@@ -52,6 +54,11 @@ struct OwnershipWorld {
   // Blocked persons for a rule that counts `lists` (empty: all) and name matches scoring at
   // least `min_score`.
   std::vector<NodeId> ListedSeeds(const std::set<std::string>& lists, double min_score) const;
+  // The same, counting only entries for which `counts(list_id, programs)` holds (a rule's
+  // measure and binding filter, or one regime's lists).
+  std::vector<NodeId> ListedSeeds(
+      const std::set<std::string>& lists, double min_score,
+      const std::function<bool(const std::string&, const std::string&)>& counts) const;
   // `graph` with the same-party edges of matches scoring at least `name_threshold`, finalized.
   OwnershipGraph GraphAt(double name_threshold) const;
   // A readable name for a node: the entity's or entry's name.
@@ -62,7 +69,10 @@ struct OwnershipWorld {
 
 // Loads the graph and screens its entities. `screener` may be null (no lists): then only list
 // entries are blocked persons.
-Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, OwnershipWorld* world);
+// `as_of` (YYYY-MM-DD, may be empty): ownership records dated after it are left out
+// (OwnershipLoadOptions::as_of).
+Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, OwnershipWorld* world,
+                           const std::string& as_of = "");
 
 }  // namespace corridor
 

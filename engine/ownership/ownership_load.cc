@@ -66,6 +66,15 @@ std::string ReadAsOf(const Statement& row, int column, const std::string& table,
   return text;
 }
 
+// True when a record dated `as_of` postdates the screening date: not yet known then, so skipped
+// (not a problem of the record).
+bool AfterAsOf(const std::string& as_of, const OwnershipLoadOptions& options) {
+  if (as_of.empty() || options.as_of.empty()) return false;
+  std::optional<int32_t> record = ParseDay(as_of);
+  std::optional<int32_t> screening = ParseDay(options.as_of);
+  return record && screening && *record > *screening;
+}
+
 Status LoadEntities(Database* db, const OwnershipLoadOptions& options, OwnershipGraph* graph,
                     std::vector<OwnershipProblem>* problems) {
   std::unordered_set<std::string> entities;
@@ -119,6 +128,7 @@ Status LoadEntities(Database* db, const OwnershipLoadOptions& options, Ownership
     // Control is a flag: NULL (not recorded) is no control, any non-zero value is control.
     const bool control = !row->IsNull(4) && row->Int(4) != 0;
     const std::string as_of = ReadAsOf(*row, 5, table, row_id, problems);
+    if (AfterAsOf(as_of, options)) continue;
     graph->AddEdge(graph->AddNode(EntityNodeName(owner)), graph->AddNode(EntityNodeName(owned)),
                    share, control, as_of, rowid);
   }
@@ -189,6 +199,7 @@ Status LoadListLinks(Database* db, const OwnershipLoadOptions& options, Ownershi
       continue;
     }
     const std::string as_of = ReadAsOf(*row, 7, table, row_id, problems);
+    if (AfterAsOf(as_of, options)) continue;
     // list_link has no control column: ownership links (FollowTheMoney Ownership records) carry a
     // share, never control, so these edges are never control edges.
     graph->AddEdge(graph->AddNode(ListNodeName(list, entry)),

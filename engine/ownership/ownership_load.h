@@ -27,6 +27,10 @@ struct OwnershipLoadOptions {
   bool add_all_entities = true;
   // Finalize the graph after loading. Leave false to add edges from elsewhere first.
   bool finalize = true;
+  // YYYY-MM-DD: records dated after it are not loaded (the screening date: what was known then;
+  // of several records for one holding, Finalize then keeps the newest on or before it). A
+  // partial date counts as the last day of its period. Empty: every record.
+  std::string as_of;
 };
 
 std::string EntityNodeName(std::string_view entity_id);

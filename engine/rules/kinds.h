@@ -32,6 +32,16 @@ std::unique_ptr<CompiledRule> CompileProliferation(const rules::Rule& rule,
                                                    const RuleCompileContext& c);
 std::unique_ptr<CompiledRule> CompileEarScope(const rules::Rule& rule, const RuleCompileContext& c);
 
+// --- regimes ---
+// The parts of a rule that apply to every kind (engine/rules/in_force.cc): its effective dates
+// (effective_from / effective_to: outside them the rule never hits) and its exemptions (which
+// lower or remove a hit, marking it exempt). Returns `compiled` itself when the rule has
+// neither. `c.locator` is the rule's own (the `rule { ... }` block). Reports mistakes to
+// c.diagnostics and returns nullptr then.
+std::unique_ptr<CompiledRule> ApplyRuleTerms(const rules::Rule& rule,
+                                             std::unique_ptr<CompiledRule> compiled,
+                                             const RuleCompileContext& c);
+
 }  // namespace corridor
 
 #endif  // CORRIDOR_ENGINE_RULES_KINDS_H_

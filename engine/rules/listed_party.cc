@@ -18,8 +18,12 @@ class ListedPartyRule : public CompiledRule {
  public:
   ListedPartyRule(std::set<std::string> lists, std::set<std::string> excluded,
                   std::set<std::string> roles, std::set<std::string> programs, double min_score,
-                  std::map<std::string, double> kind_min_scores)
-      : kind_min_scores_(std::move(kind_min_scores)),
+                  std::map<std::string, double> kind_min_scores, ListMeanings meanings,
+                  std::set<int> measures, std::set<int> bindings)
+      : meanings_(std::move(meanings)),
+        measures_(std::move(measures)),
+        bindings_(std::move(bindings)),
+        kind_min_scores_(std::move(kind_min_scores)),
         lists_(std::move(lists)),
         excluded_(std::move(excluded)),
         roles_(std::move(roles)),
@@ -58,6 +62,11 @@ class ListedPartyRule : public CompiledRule {
         summary += ", score " + FormatMatchScore(match.score);
         if (!match.programs.empty()) summary += ", programs " + match.programs;
         if (!match.explanation.empty()) summary += " (" + match.explanation + ")";
+        // What the list means to this company (ListConfig x Profile), so a reviewer sees why
+        // the hit weighs what it does.
+        if (!measures_.empty() || !bindings_.empty()) {
+          summary += "; " + meanings_.Of(match.list_id, match.programs).Describe();
+        }
         evidence->set_summary(summary);
       }
     }
@@ -81,6 +90,11 @@ class ListedPartyRule : public CompiledRule {
     if (match.score < min_score) return false;
     if (!lists_.empty() && lists_.count(match.list_id) == 0) return false;
     if (excluded_.count(match.list_id)) return false;
+    if (!measures_.empty() || !bindings_.empty()) {
+      ListMeaning meaning = meanings_.Of(match.list_id, match.programs);
+      if (!measures_.empty() && !measures_.count(meaning.measure)) return false;
+      if (!bindings_.empty() && !bindings_.count(meaning.binding)) return false;
+    }
     if (programs_.empty()) return true;
     for (const std::string& program : Split(match.programs, ';')) {
       if (programs_.count(std::string(Trim(program)))) return true;
@@ -88,6 +102,9 @@ class ListedPartyRule : public CompiledRule {
     return false;
   }
 
+  ListMeanings meanings_;
+  std::set<int> measures_;  // empty: any
+  std::set<int> bindings_;  // empty: any
   std::map<std::string, double> kind_min_scores_;
   std::set<std::string> lists_;
   std::set<std::string> excluded_;
@@ -121,13 +138,15 @@ std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
     }
     kind_min_scores[threshold.kind()] = threshold.min_score();
   }
+  std::set<int> measures = CompileMeasures(config.measures(), "measures", c);
+  std::set<int> bindings = CompileBindings(config.bindings(), "bindings", c);
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<ListedPartyRule>(
       std::set<std::string>(config.lists().begin(), config.lists().end()),
       std::set<std::string>(config.exclude_lists().begin(), config.exclude_lists().end()),
       std::move(roles), std::set<std::string>(config.programs().begin(), config.programs().end()),
       config.min_score() > 0 ? config.min_score() : DefaultNameThreshold(),
-      std::move(kind_min_scores));
+      std::move(kind_min_scores), ListMeanings(c), std::move(measures), std::move(bindings));
 }
 
 }  // namespace corridor

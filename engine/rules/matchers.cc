@@ -2,10 +2,23 @@
 
 #include <algorithm>
 
+#include "engine/base/date.h"
 #include "engine/base/strings.h"
 #include "engine/facts/party_screener.h"
 
 namespace corridor {
+
+namespace {
+
+// Day number of a configured date; `fallback` when empty. Dates are validated when the rules load
+// (engine/config), so an unparsable one here only comes from a caller that skipped that check.
+int64_t DayOr(const std::string& date, int64_t fallback) {
+  if (date.empty()) return fallback;
+  std::optional<int64_t> day = DayNumber(date);
+  return day ? *day : fallback;
+}
+
+}  // namespace
 
 void PlaceSet::AddCountries(const StringList& codes, std::string_view field,
                             const RuleCompileContext& c) {
@@ -14,9 +27,9 @@ void PlaceSet::AddCountries(const StringList& codes, std::string_view field,
       c.Error(c.locator.At(field, i), "unknown country code \"" + codes[i] + "\"");
       continue;
     }
-    // emplace keeps the first label: rules add their own countries before their groups, so a
-    // country named both ways is reported by its code rather than as a member of a group.
-    countries_.emplace(codes[i], codes[i]);
+    // Rules add their own countries before their groups, and lookups take the first entry in
+    // force, so a country named both ways is reported by its code rather than as a group member.
+    countries_[codes[i]].push_back(PlaceEntry{codes[i], INT64_MIN, INT64_MAX, ""});
   }
 }
 
@@ -29,7 +42,7 @@ void PlaceSet::AddRegions(const StringList& codes, std::string_view field,
       c.Error(c.locator.At(field, i), "not an ISO 3166-2 region code \"" + codes[i] + "\"");
       continue;
     }
-    regions_.emplace(codes[i], codes[i]);
+    regions_[codes[i]].push_back(PlaceEntry{codes[i], INT64_MIN, INT64_MAX, ""});
   }
 }
 
@@ -43,22 +56,240 @@ void PlaceSet::AddGroups(const StringList& names, std::string_view field,
     }
     // The label names the group, so evidence says why a country counts ("AM (group
     // diversion_risk)") and a reviewer can find the group in the rule files.
-    std::string label = "group " + names[i];
-    for (const std::string& code : group->second.countries()) countries_.emplace(code, label);
-    for (const std::string& code : group->second.regions()) regions_.emplace(code, label);
+    const rules::CountryGroup& config = group->second;
+    PlaceEntry base{"group " + names[i], DayOr(config.effective_from(), INT64_MIN),
+                    DayOr(config.effective_to(), INT64_MAX), ""};
+    for (const std::string& code : config.countries()) countries_[code].push_back(base);
+    for (const std::string& code : config.regions()) regions_[code].push_back(base);
+    // Dated members: in force where both the group and the member are.
+    for (const rules::GroupMember& member : config.members()) {
+      PlaceEntry entry = base;
+      entry.from_day = std::max(base.from_day, DayOr(member.effective_from(), INT64_MIN));
+      entry.to_day = std::min(base.to_day, DayOr(member.effective_to(), INT64_MAX));
+      entry.source = member.source();
+      (member.code().size() == 2 ? countries_ : regions_)[member.code()].push_back(entry);
+    }
+    if (c.group_places == nullptr) continue;
+    auto places = c.group_places->find(names[i]);
+    if (places == c.group_places->end()) continue;
+    for (const PlaceRow& row : places->second) {
+      PlaceEntry entry = base;
+      entry.label = base.label + " place " + row.name;
+      entry.from_day = std::max(base.from_day, DayOr(row.effective_from, INT64_MIN));
+      entry.to_day = std::min(base.to_day, DayOr(row.effective_to, INT64_MAX));
+      entry.source = row.source;
+      places_[row.code].push_back(entry);
+      place_names_[AsciiUpper(row.name)].push_back(entry);
+    }
   }
 }
 
 const std::string* PlaceSet::MatchCountry(const OptionalText& country) const {
   if (!country) return nullptr;
   auto found = countries_.find(*country);
-  return found == countries_.end() ? nullptr : &found->second;
+  return found == countries_.end() ? nullptr : &found->second.front().label;
 }
 
 const std::string* PlaceSet::MatchRegion(const OptionalText& region) const {
   if (!region) return nullptr;
   auto found = regions_.find(*region);
-  return found == regions_.end() ? nullptr : &found->second;
+  return found == regions_.end() ? nullptr : &found->second.front().label;
+}
+
+const PlaceEntry* PlaceSet::FindAt(const Entries& entries, std::string_view key,
+                                   std::string_view as_of) {
+  auto found = entries.find(key);
+  if (found == entries.end()) return nullptr;
+  std::optional<int64_t> day = DayNumber(as_of);
+  if (!day) return nullptr;
+  for (const PlaceEntry& entry : found->second) {
+    if (entry.InForce(*day)) return &entry;
+  }
+  return nullptr;
+}
+
+const PlaceEntry* PlaceSet::MatchCountryAt(const OptionalText& country,
+                                           std::string_view as_of) const {
+  return country ? FindAt(countries_, *country, as_of) : nullptr;
+}
+
+const PlaceEntry* PlaceSet::MatchRegionAt(const OptionalText& region,
+                                          std::string_view as_of) const {
+  return region ? FindAt(regions_, *region, as_of) : nullptr;
+}
+
+const PlaceEntry* PlaceSet::MatchPlaceAt(const OptionalText& code, const OptionalText& name,
+                                         std::string_view as_of, std::string* matched) const {
+  if (code && !code->empty()) {
+    if (const PlaceEntry* entry = FindAt(places_, *code, as_of)) {
+      *matched = *code;
+      return entry;
+    }
+  }
+  if (name && !name->empty()) {
+    if (const PlaceEntry* entry = FindAt(place_names_, AsciiUpper(*name), as_of)) {
+      *matched = *name;
+      return entry;
+    }
+  }
+  return nullptr;
+}
+
+// --- regimes ---
+
+namespace {
+
+// How strict a measure is, for an entry whose programs carry several: the strictest wins.
+int Severity(rules::Measure measure) {
+  switch (measure) {
+    case rules::ASSET_FREEZE:
+      return 7;
+    case rules::EXPORT_DENIAL:
+      return 6;
+    case rules::LICENCE_REQUIREMENT:
+      return 5;
+    case rules::MEASURE_UNSPECIFIED:
+      return 4;  // unknown: treated as serious until configured
+    case rules::SECTORAL:
+      return 3;
+    case rules::UNVERIFIED:
+      return 2;
+    case rules::IMPORT_BAN:
+      return 1;
+    default:
+      return 0;  // SECURITIES_ONLY
+  }
+}
+
+}  // namespace
+
+std::string MeasureName(rules::Measure measure) {
+  switch (measure) {
+    case rules::ASSET_FREEZE:
+      return "asset freeze";
+    case rules::SECTORAL:
+      return "sectoral";
+    case rules::SECURITIES_ONLY:
+      return "securities only";
+    case rules::EXPORT_DENIAL:
+      return "export denial";
+    case rules::LICENCE_REQUIREMENT:
+      return "licence requirement";
+    case rules::UNVERIFIED:
+      return "unverified end use";
+    case rules::IMPORT_BAN:
+      return "import ban";
+    default:
+      return "unconfigured measure";
+  }
+}
+
+std::string BindingName(rules::Binding binding) {
+  switch (binding) {
+    case rules::BINDING:
+      return "binding";
+    case rules::SECONDARY_EXPOSURE:
+      return "secondary-sanctions exposure";
+    case rules::COUNTERPARTY_EXPOSURE:
+      return "counterparty exposure";
+    default:
+      return "not binding";
+  }
+}
+
+std::string ListMeaning::Describe() const {
+  return (regime.empty() ? std::string("no regime") : regime) + " " + MeasureName(measure) + ", " +
+         BindingName(binding) + " per profile";
+}
+
+ListMeanings::ListMeanings(const RuleCompileContext& c) {
+  if (c.lists != nullptr) lists_ = *c.lists;
+  if (c.profile != nullptr) {
+    for (const rules::RegimeBinding& regime : c.profile->regime()) {
+      bindings_[regime.regime()] = regime.binding();
+    }
+  }
+}
+
+rules::Binding ListMeanings::BindingOf(const std::string& regime) const {
+  auto found = bindings_.find(regime);
+  return found == bindings_.end() || found->second == rules::BINDING_UNSPECIFIED
+             ? rules::NOT_BINDING
+             : found->second;
+}
+
+ListMeaning ListMeanings::OfList(const std::string& list_id) const {
+  ListMeaning meaning;
+  auto config = lists_.find(list_id);
+  if (config == lists_.end()) return meaning;
+  meaning.measure = config->second.measure();
+  meaning.regime = config->second.regime();
+  meaning.binding = BindingOf(meaning.regime);
+  return meaning;
+}
+
+ListMeaning ListMeanings::Of(const std::string& list_id, const std::string& programs) const {
+  ListMeaning meaning = OfList(list_id);
+  auto config = lists_.find(list_id);
+  if (config == lists_.end() || config->second.program_measures().empty()) return meaning;
+  // Each program takes its configured measure or the list's; the strictest of them applies.
+  bool any = false;
+  rules::Measure strictest = rules::SECURITIES_ONLY;
+  for (const std::string& raw : Split(programs, ';')) {
+    std::string program(Trim(raw));
+    if (program.empty()) continue;
+    rules::Measure measure = meaning.measure;
+    for (const rules::ProgramMeasure& mapped : config->second.program_measures()) {
+      if (mapped.program() == program) measure = mapped.measure();
+    }
+    if (!any || Severity(measure) > Severity(strictest)) strictest = measure;
+    any = true;
+  }
+  if (any) meaning.measure = strictest;
+  return meaning;
+}
+
+void CheckDateRange(const std::string& from, const std::string& to, const FieldLocator& at,
+                    Diagnostics* diagnostics) {
+  bool from_ok = from.empty() || ParseIsoDay(from).has_value();
+  bool to_ok = to.empty() || ParseIsoDay(to).has_value();
+  if (!from_ok) {
+    diagnostics->push_back(
+        {at.At("effective_from"), "effective_from \"" + from + "\" is not a date YYYY-MM-DD"});
+  }
+  if (!to_ok) {
+    diagnostics->push_back(
+        {at.At("effective_to"), "effective_to \"" + to + "\" is not a date YYYY-MM-DD"});
+  }
+  // Same-format ISO dates compare as text.
+  if (from_ok && to_ok && !from.empty() && !to.empty() && from > to) {
+    diagnostics->push_back(
+        {at.At("effective_to"), "effective_to " + to + " is before effective_from " + from});
+  }
+}
+
+std::set<int> CompileMeasures(const google::protobuf::RepeatedField<int>& measures,
+                              std::string_view field, const RuleCompileContext& c) {
+  // MEASURE_UNSPECIFIED is allowed: it selects lists the folder does not configure. Values the
+  // enum does not know cannot come out of text format, so there is nothing to report.
+  (void)field;
+  (void)c;
+  return std::set<int>(measures.begin(), measures.end());
+}
+
+std::set<int> CompileBindings(const google::protobuf::RepeatedField<int>& bindings,
+                              std::string_view field, const RuleCompileContext& c) {
+  std::set<int> out;
+  for (int i = 0; i < bindings.size(); ++i) {
+    if (bindings[i] == rules::BINDING_UNSPECIFIED) {
+      c.Error(c.locator.At(field, i), "binding must be set");
+    }
+    out.insert(bindings[i]);
+  }
+  if (!out.empty() && c.profile == nullptr) {
+    c.Error(c.locator.At(field), "bindings need a profile { ... } in the rules folder");
+  }
+  return out;
 }
 
 std::map<std::string, rules::TierWeight> CompileTiers(

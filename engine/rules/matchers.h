@@ -3,7 +3,10 @@
 #ifndef CORRIDOR_ENGINE_RULES_MATCHERS_H_
 #define CORRIDOR_ENGINE_RULES_MATCHERS_H_
 
+#include <google/protobuf/repeated_field.h>
 #include <google/protobuf/repeated_ptr_field.h>
+
+#include <cstdint>
 
 #include <map>
 #include <set>
@@ -17,8 +20,20 @@ namespace corridor {
 
 using StringList = google::protobuf::RepeatedPtrField<std::string>;
 
-// Countries and regions, each mapped to the label evidence shows for it: the code itself, or
-// "group NAME" when it came from a country group.
+// A place of a PlaceSet: the label evidence shows for it (the code itself, or "group NAME"), the
+// days it is in force (inclusive; day numbers since 1970-01-01) and the source it cites.
+struct PlaceEntry {
+  std::string label;
+  int64_t from_day = INT64_MIN;
+  int64_t to_day = INT64_MAX;
+  std::string source;  // the regulation behind a dated member or place row; may be empty
+  bool InForce(int64_t day) const { return day >= from_day && day <= to_day; }
+};
+
+// Countries, regions and places below region level (country groups' place tables), each mapped
+// to the entries that put it in the set. Country groups and their members carry dates
+// (effective_from / effective_to): the *At lookups take the screening date and return only
+// entries in force on it.
 class PlaceSet {
  public:
   // Adds configured codes and groups. `*_field` name the fields in the kind's message, for
@@ -27,15 +42,73 @@ class PlaceSet {
   void AddRegions(const StringList& codes, std::string_view field, const RuleCompileContext& c);
   void AddGroups(const StringList& names, std::string_view field, const RuleCompileContext& c);
 
-  // The label of `country` / `region` when the set holds it; nullptr otherwise.
+  // The label of `country` / `region` when the set holds it at any date; nullptr otherwise.
+  // Rules that know the screening date use the *At lookups instead.
   const std::string* MatchCountry(const OptionalText& country) const;
   const std::string* MatchRegion(const OptionalText& region) const;
-  bool empty() const { return countries_.empty() && regions_.empty(); }
+  // The entry that holds `country` / `region` on `as_of` (YYYY-MM-DD); nullptr when none does
+  // (or as_of is not a date).
+  const PlaceEntry* MatchCountryAt(const OptionalText& country, std::string_view as_of) const;
+  const PlaceEntry* MatchRegionAt(const OptionalText& region, std::string_view as_of) const;
+  // A place of a place table: by UN/LOCODE or gazetteer id (`code`), else by name
+  // (case-insensitive). `matched` is set to the code or name that matched.
+  const PlaceEntry* MatchPlaceAt(const OptionalText& code, const OptionalText& name,
+                                 std::string_view as_of, std::string* matched) const;
+  bool empty() const { return countries_.empty() && regions_.empty() && places_.empty(); }
 
  private:
-  std::map<std::string, std::string, std::less<>> countries_;
-  std::map<std::string, std::string, std::less<>> regions_;
+  using Entries = std::map<std::string, std::vector<PlaceEntry>, std::less<>>;
+  static const PlaceEntry* FindAt(const Entries& entries, std::string_view key,
+                                  std::string_view as_of);
+  Entries countries_;
+  Entries regions_;
+  Entries places_;       // by code
+  Entries place_names_;  // by upper-cased name
 };
+
+// --- regimes ---
+// What a list match means to the company: the list's measure (per program where configured),
+// its regime and how that regime binds the company (ListConfig, Profile; docs/rules.md).
+struct ListMeaning {
+  rules::Measure measure = rules::MEASURE_UNSPECIFIED;
+  std::string regime;
+  rules::Binding binding = rules::NOT_BINDING;
+  // "EU asset freeze, counterparty exposure": for evidence.
+  std::string Describe() const;
+};
+
+class ListMeanings {
+ public:
+  // Copies the folder's list configurations and profile from `c` (either may be absent).
+  explicit ListMeanings(const RuleCompileContext& c);
+  ListMeanings() = default;
+  // The meaning of an entry of `list_id` carrying `programs` ("A; B"): the strictest measure of
+  // its programs (a program without a program_measures entry takes the list's measure).
+  ListMeaning Of(const std::string& list_id, const std::string& programs) const;
+  // The list's measure, regime and binding, programs aside.
+  ListMeaning OfList(const std::string& list_id) const;
+  rules::Binding BindingOf(const std::string& regime) const;
+
+ private:
+  std::map<std::string, rules::ListConfig> lists_;
+  std::map<std::string, rules::Binding> bindings_;  // by regime
+};
+
+// Checks an effective_from / effective_to pair of the message at `at`: each empty or a date
+// YYYY-MM-DD, and from <= to. Reports at the field.
+void CheckDateRange(const std::string& from, const std::string& to, const FieldLocator& at,
+                    Diagnostics* diagnostics);
+
+// Names for evidence and diagnostics: "asset freeze", "secondary exposure".
+std::string MeasureName(rules::Measure measure);
+std::string BindingName(rules::Binding binding);
+
+// The `measures` / `bindings` filters of a rule (empty: any). A binding filter needs a profile;
+// unset values are errors.
+std::set<int> CompileMeasures(const google::protobuf::RepeatedField<int>& measures,
+                              std::string_view field, const RuleCompileContext& c);
+std::set<int> CompileBindings(const google::protobuf::RepeatedField<int>& bindings,
+                              std::string_view field, const RuleCompileContext& c);
 
 // HS code prefixes with their tier, matched longest prefix first.
 class HsPrefixSet {

@@ -45,6 +45,10 @@ struct RuleOutcome {
   // Problems the rule met evaluating this shipment (e.g. a custom SQL rule failing at run time);
   // recorded with the shipment's data problems.
   std::vector<DataProblem> problems;
+  // --- regimes ---
+  // An exemption (rules::Exemption) applies: the hit's weight is its evidence's strongest weight
+  // (0 allowed) and its floor is `floor` alone, not the rule's. The hit stays in the output.
+  bool exempt = false;
 };
 
 struct OwnershipWorld;    // engine/facts/ownership_world.h
@@ -130,6 +134,20 @@ struct HsEntry {
   SourcePos pos;
 };
 
+// --- regimes ---
+// One place of a country group's place table (CountryGroup.place_table): a UN/LOCODE or a
+// gazetteer id below ISO 3166-2 level, with its dates and source.
+struct PlaceRow {
+  std::string code;  // e.g. "UAMPW" or "geonames:709717"
+  std::string name;
+  std::string country;
+  std::string region;
+  std::string effective_from;  // YYYY-MM-DD or empty
+  std::string effective_to;
+  std::string source;
+  SourcePos pos;
+};
+
 // What a rule kind's compile function may consult, and where it reports mistakes.
 struct RuleCompileContext {
   const std::map<std::string, rules::CountryGroup>& country_groups;
@@ -142,6 +160,13 @@ struct RuleCompileContext {
   std::function<Status(const std::string& relative_path, std::string* contents)> read_reference;
   // The file name read_reference gives to diagnostics for `relative_path`.
   std::function<std::string(const std::string& relative_path)> reference_name;
+  // --- regimes ---
+  // What each configured list means and the company profile (docs/rules.md); null when the
+  // caller has none (then every list is unconfigured and no regime binds).
+  const std::map<std::string, rules::ListConfig>* lists = nullptr;
+  const rules::Profile* profile = nullptr;
+  // The rows of each country group's place table, by group name.
+  const std::map<std::string, std::vector<PlaceRow>>* group_places = nullptr;
 
   void Error(const SourcePos& pos, std::string message) const {
     diagnostics->push_back({pos, std::move(message)});

@@ -19,7 +19,10 @@ double HitWeight(const RuleHitInput& hit) {
   for (const scores::Evidence& evidence : hit.outcome.evidence) {
     // A rule counts once, by its strongest evidence: a rule that matches three parties is not three
     // times the risk, and adding evidence can only raise its weight (monotone).
-    weight = std::max(weight, evidence.weight() > 0 ? evidence.weight() : hit.rule->weight());
+    // An exempt hit (rules::Exemption) weighs what its evidence says, 0 included.
+    double stands_for = evidence.weight() > 0 || hit.outcome.exempt ? evidence.weight()
+                                                                     : hit.rule->weight();
+    weight = std::max(weight, stands_for);
   }
   return std::clamp(weight, 0.0, 100.0);
 }
@@ -68,12 +71,15 @@ void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& 
     hit->set_contribution(RoundScore(next - score));
     // The rule's own floor or the one its evidence raised (a goods tier): the stricter wins.
     // Decisions are ordered CLEAR < REVIEW < HOLD < BLOCK, so max is "stricter".
-    Decision floor = std::max(rule.decision_floor(), entry.hit->outcome.floor);
+    // An exempt hit's floor is the exemption's alone (rules::Exemption).
+    Decision floor = entry.hit->outcome.exempt
+                         ? entry.hit->outcome.floor
+                         : std::max(rule.decision_floor(), entry.hit->outcome.floor);
     hit->set_decision_floor(floor);
     for (scores::Evidence& evidence : entry.hit->outcome.evidence) {
       // The output always carries the weight each piece of evidence stood for, never the 0 that
       // means "the rule's".
-      if (evidence.weight() == 0) evidence.set_weight(rule.weight());
+      if (evidence.weight() == 0 && !entry.hit->outcome.exempt) evidence.set_weight(rule.weight());
       *hit->add_evidence() = std::move(evidence);
     }
     decision = std::max(decision, floor);

@@ -104,7 +104,7 @@ class Resources : public RunResources {
   Status Ownership(const OwnershipWorld** world) override {
     if (!ownership_) {
       ownership_ = std::make_unique<OwnershipWorld>();
-      ownership_status_ = BuildOwnershipWorld(input_, screener_, ownership_.get());
+      ownership_status_ = BuildOwnershipWorld(input_, screener_, ownership_.get(), as_of_);
       input_->run_problems().insert(input_->run_problems().end(), ownership_->problems.begin(),
                                     ownership_->problems.end());
     }
@@ -561,6 +561,20 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     for (size_t i = 0; i < screener->problems().size() && i < kMaxRunProblems; ++i) {
       ToProto(screener->problems()[i], header->add_problems());
     }
+  }
+  // --- regimes --- Lists older than their max_age_days: run problems in the header, or a
+  // refusal when the profile says so (engine/config/rule_set.h CheckListAges).
+  {
+    std::vector<LoadedListVersion> versions;
+    for (const scores::ListVersion& list : record.header().lists()) {
+      versions.push_back({list.list_id(), list.version()});
+    }
+    std::vector<DataProblem> stale;
+    status = CheckListAges(rule_set, versions, options.as_of, &stale);
+    if (!status.ok()) return status;
+    scores::StreamHeader* header = record.mutable_header();
+    header->set_problem_count(header->problem_count() + static_cast<int64_t>(stale.size()));
+    for (const DataProblem& problem : stale) ToProto(problem, header->add_problems());
   }
   // Bind the rules to the run (ownership analyses, incident index), on this thread.
   Resources resources(input.get(), setup.screener, options.as_of, record.mutable_header());
