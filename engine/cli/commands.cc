@@ -35,6 +35,9 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"match", {"screen names against the watch lists, with explanations", RunMatch}},
       {"generate", {"write a synthetic company database for tests and benchmarks", RunGenerate}},
       {"score-pairs", {"score name pairs; precision, recall and F1 when labelled", RunScorePairs}},
+      // --- batch ---
+      {"merge", {"join the score streams of a sharded run into one", RunMerge}},
+      {"diff", {"list shipments whose decision changed between two score streams", RunDiff}},
   };
   return commands;
 }
