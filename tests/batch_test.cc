@@ -115,6 +115,7 @@ TEST_CASE("A clear shipment is written compactly, the others in full", "[batch]"
   std::string db = MakeDatabase(dir, BatchWorld(28));
   std::string rules = BatchRules(dir);
   ScreenOptions options = Options(db, rules, dir.File("out.scores"));
+  options.full_evidence = false;  // as `corridor screen` without --full-evidence
   ScreenReport report;
   REQUIRE(RunScreen(options, &report).ok());
   int clear = 0, flagged = 0;
@@ -320,8 +321,8 @@ TEST_CASE("A run killed with SIGKILL leaves no output; its rerun equals an unint
           "[batch]") {
   TempDir dir;
   std::string db = dir.File("big.db");
-  // Long enough to be killed mid-run on any machine: 60,000 shipments.
-  REQUIRE(RunCorridor(dir, "generate --db " + db + " --shipments 60000 --entities 3000 --seed 7")
+  // Long enough to be killed mid-run: 30,000 shipments, killed after about 100 KB of ~1.2 MB.
+  REQUIRE(RunCorridor(dir, "generate --db " + db + " --shipments 30000 --entities 3000 --seed 7")
               .exit_code == 0);
   std::string rules = MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
 rule { id: "pk" description: "pk" category: SECURITY weight: 30
@@ -357,7 +358,7 @@ rule { id: "pk" description: "pk" category: SECURITY weight: 30
   REQUIRE(RunCorridor(dir, args + out).exit_code == 0);
   REQUIRE(RunCorridor(dir, args + dir.File("uninterrupted.scores")).exit_code == 0);
   CHECK(ReadText(out) == ReadText(dir.File("uninterrupted.scores")));
-  CHECK(ReadShipments(out).size() == 60000);
+  CHECK(ReadShipments(out).size() == 30000);
 }
 
 }  // namespace

@@ -195,6 +195,7 @@ int RunScreen(const std::vector<std::string>& args) {
   bool table = false;
   bool progress = false;
   bool quiet = false;
+  bool full_evidence = false;
   std::string shard;
   std::string summary_json;
   options.add_options()("help,h", "show this help")(
@@ -217,7 +218,7 @@ int RunScreen(const std::vector<std::string>& args) {
       "write counts, problems, timings and list ages as JSON to this file (atomically)")(
       "shard", po::value<std::string>(&shard),
       "screen only shard K of N (K/N, e.g. 2/8); join the shards with `corridor merge`")(
-      "full-evidence", po::bool_switch(&screen.full_evidence),
+      "full-evidence", po::bool_switch(&full_evidence),
       "write clear shipments with their evidence too (default: compact)")(
       "since", po::value<std::string>(&screen.since_path),
       "previous scores file: screen only what changed since it, carry over the rest")(
@@ -260,6 +261,7 @@ int RunScreen(const std::vector<std::string>& args) {
   // with nothing touched.
   Status out_checked = CheckOutputPath(screen.out_path, {screen.db_path});
   if (!out_checked.ok()) return Fail("screen", out_checked);
+  screen.full_evidence = full_evidence;
   if (!shard.empty() && !ParseShard(shard, &screen.shard_index, &screen.shard_count)) {
     std::cerr << "corridor screen: --shard must be K/N with 1 <= K <= N <= 10000, got '" << shard
               << "'\n";

@@ -39,9 +39,10 @@ struct ScreenOptions {
   // stream of a whole run (docs/batch.md).
   int shard_index = 0;
   int shard_count = 0;
-  // Write CLEAR shipments in full (evidence, categories) instead of compactly
-  // (scores::ShipmentScore.compact, docs/output.md).
-  bool full_evidence = false;
+  // Write CLEAR shipments in full (evidence, categories); false: compactly
+  // (scores::ShipmentScore.compact, docs/output.md). `corridor screen` writes them compactly
+  // unless --full-evidence; callers of the library get full records unless they ask.
+  bool full_evidence = true;
   // A previous score stream (delimited): screen again only the shipments whose input_digest
   // changed, carry the others over, unless the run as a whole changed (docs/batch.md, "Delta
   // runs"). The output is the same bytes as a full run's.
