@@ -41,6 +41,9 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"audit", {"print the audit log, or record a screening run in it", RunAudit}},
       {"update-lists",
        {"fetch the lists a sources file names, check and import each", RunUpdateLists}},
+      // --- batch ---
+      {"merge", {"join the score streams of a sharded run into one", RunMerge}},
+      {"diff", {"list shipments whose decision changed between two score streams", RunDiff}},
   };
   return commands;
 }

@@ -1,7 +1,13 @@
 // corridor check-rules, screen and explain.
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <ctime>
+#include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
@@ -26,6 +32,134 @@ std::string TodayUtc() {
   char buffer[16];
   std::strftime(buffer, sizeof(buffer), "%Y-%m-%d", &utc);
   return buffer;
+}
+
+// Progress of a screening run on stderr: shipments written, rate and time left. On a terminal a
+// bar redrawn at most 5 times a second; otherwise (a log, a job scheduler) one line every 5
+// seconds. Called from the writer thread only.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled), tty_(isatty(STDERR_FILENO) == 1) {}
+
+  void Start(int64_t total) {
+    total_ = total;
+    start_ = last_ = std::chrono::steady_clock::now();
+  }
+
+  void Shipment() {
+    ++done_;
+    if (!enabled_ || (done_ & 63) != 0) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < (tty_ ? std::chrono::milliseconds(200) : std::chrono::seconds(5))) return;
+    last_ = now;
+    Print(now);
+  }
+
+  void Finish() {
+    if (!enabled_ || !tty_ || done_ == 0) return;
+    Print(std::chrono::steady_clock::now());
+    std::cerr << "\n";
+  }
+
+ private:
+  void Print(std::chrono::steady_clock::time_point now) {
+    double elapsed = std::chrono::duration<double>(now - start_).count();
+    double rate = elapsed > 0 ? done_ / elapsed : 0;
+    std::string left = rate > 0 && total_ >= done_
+                           ? std::to_string(static_cast<int64_t>((total_ - done_) / rate)) + " s"
+                           : "?";
+    int64_t percent = total_ > 0 ? done_ * 100 / total_ : 0;
+    char line[200];
+    std::snprintf(line, sizeof(line), "%lld/%lld shipments (%lld%%), %.0f/s, %s left",
+                  static_cast<long long>(done_), static_cast<long long>(total_),
+                  static_cast<long long>(percent), rate, left.c_str());
+    if (tty_) {
+      constexpr int kWidth = 30;
+      int filled = static_cast<int>(std::min<int64_t>(percent, 100) * kWidth / 100);
+      std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] "
+                << line << "\x1b[K" << std::flush;
+    } else {
+      std::cerr << "corridor screen: " << line << "\n";
+    }
+  }
+
+  bool enabled_;
+  bool tty_;
+  int64_t total_ = 0;
+  int64_t done_ = 0;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+// Parses "K/N" (1 <= K <= N <= 10000).
+bool ParseShard(const std::string& text, int* index, int* count) {
+  size_t slash = text.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) return false;
+  std::string k = text.substr(0, slash), n = text.substr(slash + 1);
+  auto digits = [](const std::string& value) {
+    return value.size() <= 5 &&
+           std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!digits(k) || !digits(n)) return false;
+  *index = std::stoi(k);
+  *count = std::stoi(n);
+  return *count >= 1 && *count <= 10000 && *index >= 1 && *index <= *count;
+}
+
+// The machine-readable account of a run for job schedulers (--summary-json): counts per
+// decision, problems, timings and the age of each loaded list. Wall-clock facts live here, never
+// in the score stream, which stays deterministic.
+nlohmann::ordered_json SummaryJson(const ScreenOptions& options, const ScreenReport& report,
+                                   const std::string& outcome) {
+  const scores::StreamSummary& summary = report.summary;
+  nlohmann::ordered_json out;
+  out["outcome"] = outcome;
+  out["out"] = options.out_path;
+  out["as_of"] = options.as_of;
+  out["shard"] = options.shard_count > 0 ? std::to_string(options.shard_index) + "/" +
+                                               std::to_string(options.shard_count)
+                                         : "";
+  out["shipments"] = summary.shipments();
+  out["decisions"] = {{"clear", summary.clear()},
+                      {"review", summary.review()},
+                      {"hold", summary.hold()},
+                      {"block", summary.block()}};
+  out["bytes_by_decision"] = {{"clear", report.bytes_by_decision[CLEAR]},
+                              {"review", report.bytes_by_decision[REVIEW]},
+                              {"hold", report.bytes_by_decision[HOLD]},
+                              {"block", report.bytes_by_decision[BLOCK]}};
+  out["data_problems"] = summary.data_problems();
+  out["shipments_with_problems"] = summary.shipments_with_problems();
+  out["run_problems"] = summary.run_problems_size();
+  out["delta"] = {{"since", options.since_path},
+                  {"carried_over", report.carried_over},
+                  {"rescreened", report.rescreened},
+                  {"note", report.delta_note}};
+  out["entities_screened"] = report.entities_screened;
+  out["names_searched"] = report.names_searched;
+  out["timings_seconds"] = {{"setup", report.setup_seconds},
+                            {"name_screening_thread_time", report.name_screen_seconds},
+                            {"total", report.total_seconds}};
+  nlohmann::ordered_json lists = nlohmann::ordered_json::array();
+  for (const ListAge& list : report.lists) {
+    lists.push_back({{"list_id", list.list_id},
+                     {"version", list.version},
+                     {"imported_at", list.imported_at},
+                     {"age_days", list.age_days}});
+  }
+  out["lists"] = lists;
+  return out;
+}
+
+// Writes `text` to `path` through a temporary file and a rename: a scheduler polling the file
+// never reads half of it.
+bool WriteFileAtomically(const std::string& path, const std::string& text) {
+  std::string temp = path + ".tmp";
+  {
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    file << text;
+    if (!file.flush()) return false;
+  }
+  return std::rename(temp.c_str(), path.c_str()) == 0;
 }
 
 }  // namespace
@@ -60,6 +194,10 @@ int RunScreen(const std::vector<std::string>& args) {
   std::string fail_on;
   bool table = false;
   bool progress = false;
+  bool quiet = false;
+  bool full_evidence = false;
+  std::string shard;
+  std::string summary_json;
   options.add_options()("help,h", "show this help")(
       "db", po::value<std::string>(&screen.db_path)->required(), "input database (read-only)")(
       "rules", po::value<std::string>(&screen.rules_dir)->required(), "rules folder")(
@@ -73,7 +211,17 @@ int RunScreen(const std::vector<std::string>& args) {
       "fail-on", po::value<std::string>(&fail_on),
       "exit 3 when a shipment reaches review, hold or block")(
       "table", po::bool_switch(&table), "print a table: shipment, score, decision, top reasons")(
-      "progress", po::bool_switch(&progress), "report progress on stderr every 100,000 shipments")(
+      "progress", po::bool_switch(&progress),
+      "kept for older scripts: progress is reported unless --quiet")(
+      "quiet", po::bool_switch(&quiet), "no progress on stderr")(
+      "summary-json", po::value<std::string>(&summary_json),
+      "write counts, problems, timings and list ages as JSON to this file (atomically)")(
+      "shard", po::value<std::string>(&shard),
+      "screen only shard K of N (K/N, e.g. 2/8); join the shards with `corridor merge`")(
+      "full-evidence", po::bool_switch(&full_evidence),
+      "write clear shipments with their evidence too (default: compact)")(
+      "since", po::value<std::string>(&screen.since_path),
+      "previous scores file: screen only what changed since it, carry over the rest")(
       "threads", po::value<int>(&screen.threads),
       "threads that evaluate rules (default: the machine's cores, at most 8); the output is the "
       "same for any number")("entity-cache", po::value<size_t>(&screen.entity_cache_size),
@@ -113,18 +261,47 @@ int RunScreen(const std::vector<std::string>& args) {
   // with nothing touched.
   Status out_checked = CheckOutputPath(screen.out_path, {screen.db_path});
   if (!out_checked.ok()) return Fail("screen", out_checked);
+  screen.full_evidence = full_evidence;
+  if (!shard.empty() && !ParseShard(shard, &screen.shard_index, &screen.shard_count)) {
+    std::cerr << "corridor screen: --shard must be K/N with 1 <= K <= N <= 10000, got '" << shard
+              << "'\n";
+    return kExitUsage;
+  }
+  if (!screen.shipment_ids.empty() && !screen.since_path.empty()) {
+    std::cerr << "corridor screen: --since screens every shipment; it cannot be combined with "
+                 "--shipment\n";
+    return kExitUsage;
+  }
   if (table) std::cout << TableHeader();
-  int64_t written = 0;
+  Progress reporter(!quiet && screen.out_path != "-");
+  screen.on_start = [&](int64_t total) { reporter.Start(total); };
   screen.on_shipment = [&](const scores::ShipmentScore& score) {
     if (table) std::cout << TableRow(score);
-    if (progress && ++written % 100000 == 0) {
-      std::cerr << "corridor screen: " << written << " shipments screened\n";
-    }
+    reporter.Shipment();
   };
   ScreenReport report;
   Status status = RunScreen(screen, &report);
+  reporter.Finish();
+  if (!summary_json.empty()) {
+    std::string text = SummaryJson(screen, report, status.ok() ? "ok" : status.message()).dump(2);
+    if (!WriteFileAtomically(summary_json, text + "\n")) {
+      std::cerr << "corridor screen: cannot write " << summary_json << "\n";
+      if (status.ok()) return kExitSetupError;
+    }
+  }
   if (!status.ok()) return Fail("screen", status);
   std::cerr << "corridor screen: " << ExplainSummary(report.summary);
+  if (!quiet) {
+    std::cerr << "corridor screen: " << report.entities_screened << " entities screened ("
+              << report.names_searched << " names, " << report.name_screen_seconds
+              << " s thread time), " << report.total_seconds << " s in all";
+    if (!screen.since_path.empty()) {
+      std::cerr << "; delta: " << report.rescreened << " screened again, " << report.carried_over
+                << " carried over"
+                << (report.delta_note.empty() ? "" : " (" + report.delta_note + ")");
+    }
+    std::cerr << "\n";
+  }
   if (screen.out_path != "-") std::cerr << "corridor screen: wrote " << screen.out_path << "\n";
   if (fail_decision != DECISION_UNSPECIFIED && report.worst >= fail_decision) {
     std::cerr << "corridor screen: at least one shipment reached " << DecisionName(report.worst)

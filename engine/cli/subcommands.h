@@ -29,6 +29,9 @@ int RunUpdateLists(const std::vector<std::string>& args);
 // explain --format csv|json|html; with `out_dir` (html only), one file per shipment there.
 int RunExplainFormat(const std::string& format, const std::string& scores_path,
                      const std::vector<std::string>& shipment_ids, const std::string& out_dir);
+// --- batch ---
+int RunMerge(const std::vector<std::string>& args);
+int RunDiff(const std::vector<std::string>& args);
 
 // Parses `args`; returns false when the command should stop (after --help), with `exit_code`.
 bool ParseOptions(const std::string& command,

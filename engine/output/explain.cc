@@ -106,19 +106,27 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
     out += "\n";
   }
   if (score.hits_size() == 0) out += "  no rule hit\n";
-  for (const scores::RuleHit& hit : score.hits()) {
-    out += "  + " + FormatNumber(hit.contribution()) + "  " + hit.rule_id() + " [" +
-           CategoryName(hit.category()) + ", weight " + FormatNumber(hit.weight());
-    if (hit.decision_floor() != DECISION_UNSPECIFIED) {
-      out += ", at least " + DecisionName(hit.decision_floor());
-    }
+  for (const scores::RuleHit& stored : score.hits()) {
     std::string description;
+    scores::RuleHit hit = stored;
     if (header != nullptr) {
       // A linear search per hit: a rule set has tens of rules, and explain is not on the scoring
       // path.
       for (const scores::RuleInfo& rule : header->rules()) {
-        if (rule.rule_id() == hit.rule_id()) description = rule.description();
+        if (rule.rule_id() != hit.rule_id()) continue;
+        description = rule.description();
+        // A compact (clear) record keeps only rule id and contribution; the rest is the rule's.
+        if (score.compact()) {
+          hit.set_category(rule.category());
+          hit.set_weight(rule.weight());
+          hit.set_decision_floor(rule.decision_floor());
+        }
       }
+    }
+    out += "  + " + FormatNumber(hit.contribution()) + "  " + hit.rule_id() + " [" +
+           CategoryName(hit.category()) + ", weight " + FormatNumber(hit.weight());
+    if (hit.decision_floor() != DECISION_UNSPECIFIED) {
+      out += ", at least " + DecisionName(hit.decision_floor());
     }
     out += ']';
     if (!description.empty()) out.append(": ").append(description);
@@ -134,6 +142,11 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
     for (const scores::Evidence& evidence : hit.evidence()) {
       out += "      - " + evidence.summary() + "\n        " + ReviewLine(evidence.review()) + "\n";
     }
+  }
+  if (score.compact() && score.hits_size() > 0) {
+    out +=
+        "      (evidence not written for clear shipments; screen with --full-evidence to keep "
+        "it)\n";
   }
   for (const scores::DataProblem& problem : score.problems()) {
     out += "  ! data problem: " + problem.table() + " " + problem.row_id() + " " +

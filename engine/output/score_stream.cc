@@ -301,6 +301,7 @@ Status ScoreWriter::Write(const scores::ScoreRecord& original) {
   if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
     return Status::Error(path_ + ": write failed: " + std::strerror(errno));
   }
+  bytes_written_ += static_cast<int64_t>(buffer_.size());
   return Status::Ok();
 }
 

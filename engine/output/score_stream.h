@@ -51,6 +51,9 @@ class ScoreWriter {
   // Flushes, syncs and renames the temporary file to the destination.
   Status Commit();
 
+  // Bytes written so far (every record, framing included).
+  int64_t bytes_written() const { return bytes_written_; }
+
   // Every string is checked for valid UTF-8 as written (SanitizeUtf8); the number of records in
   // which invalid sequences were replaced.
   int64_t sanitized_records() const { return sanitized_records_; }
@@ -64,6 +67,7 @@ class ScoreWriter {
   ScoreFormat format_;
   bool committed_ = false;
   int64_t sanitized_records_ = 0;
+  int64_t bytes_written_ = 0;
   std::string buffer_;
 };
 

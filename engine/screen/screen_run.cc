@@ -1,7 +1,11 @@
 #include "engine/screen/screen_run.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
+#include <cstdio>
+#include <ctime>
 #include <deque>
 #include <functional>
 #include <list>
@@ -12,6 +16,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 #include "engine/config/rule_set.h"
 #include "engine/decisions/review_book.h"
@@ -28,36 +33,244 @@ namespace {
 
 constexpr size_t kMaxRunProblems = 1000;
 
-// Entity facts by entity_id, least recently used evicted first. Facts depend only on the entity
-// and the lists, so recomputing an evicted entry gives the same result. Entries are shared
-// pointers: a shipment keeps the facts of its parties alive while it is scored, so evicting an
-// entry another party of the same shipment still uses is safe by construction.
-class EntityFactsCache {
+// Feeds a record into a digest: each field is followed by a separator no text holds, and an
+// absent optional value is told apart from an empty one.
+class DigestBuilder {
  public:
-  using Facts = std::shared_ptr<const EntityFacts>;
-  explicit EntityFactsCache(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
-
-  Facts Find(const std::string& entity_id) {
-    auto found = index_.find(entity_id);
-    if (found == index_.end()) return nullptr;
-    order_.splice(order_.begin(), order_, found->second);
-    return found->second->second;
+  void Add(const std::string& text) {
+    sha_.Update(text);
+    sha_.Update(std::string_view("\x1f", 1));
+  }
+  void Add(const OptionalText& text) {
+    if (text)
+      Add(*text);
+    else
+      sha_.Update(std::string_view("\x1e", 1));
+  }
+  void Add(int64_t value) { Add(std::to_string(value)); }
+  void Add(const std::optional<double>& value) {
+    if (!value) {
+      sha_.Update(std::string_view("\x1e", 1));
+      return;
+    }
+    char text[40];
+    std::snprintf(text, sizeof(text), "%.17g", *value);  // round-trips every double
+    Add(std::string(text));
+  }
+  void End() { sha_.Update(std::string_view("\x1d", 1)); }  // ends a row
+  uint64_t First8Bytes() {
+    std::string hex = sha_.HexDigest();
+    return std::stoull(hex.substr(0, 16), nullptr, 16);
   }
 
-  void Insert(const std::string& entity_id, Facts facts) {
+ private:
+  Sha256 sha_;
+};
+
+// A slice of a shipment stream: the shipments of one shard.
+class ShardSource : public ShipmentSource {
+ public:
+  ShardSource(std::unique_ptr<ShipmentSource> all, int index, int count)
+      : all_(std::move(all)), index_(index), count_(count) {}
+  bool Next(Shipment* shipment) override {
+    while (all_->Next(shipment)) {
+      if (InShard(shipment->shipment_id, index_, count_)) return true;
+    }
+    return false;
+  }
+  const Status& status() const override { return all_->status(); }
+
+ private:
+  std::unique_ptr<ShipmentSource> all_;
+  int index_;
+  int count_;
+};
+
+// A CLEAR shipment written compactly (ShipmentScore.compact): hits keep rule id and contribution
+// (the rest is in the header's rules), evidence and categories are left out, problems kept.
+void MakeCompact(scores::ShipmentScore* score) {
+  score->set_compact(true);
+  score->clear_categories();
+  for (scores::RuleHit& hit : *score->mutable_hits()) {
+    scores::RuleHit kept;
+    kept.set_rule_id(hit.rule_id());
+    kept.set_contribution(hit.contribution());
+    hit = std::move(kept);
+  }
+}
+
+// Every entity's facts, computed once per run and shared by every worker and by the ownership
+// walk (BuildOwnershipWorld screens the owners through it), so an entity named on many shipments
+// and in the ownership records is screened exactly once. Facts depend only on the entity's
+// record and the lists, so an entry is keyed by entity_id and checked against the record's
+// name-relevant content: the same id with other content (never within one read of the database)
+// is screened again rather than served stale facts.
+//
+// Entries are shared pointers to a slot that is filled once (std::call_once): a second worker
+// asking for an entity while the first screens it waits for that result instead of screening it
+// again. At most `capacity` entries are kept, least recently used evicted first; an evicted
+// entity is screened again when next named, with the same result, so the capacity bounds memory
+// without changing the output. Thread-safe.
+class RunFactsCache : public PartyScreener {
+ public:
+  using Facts = std::shared_ptr<const EntityFacts>;
+  RunFactsCache(PartyScreener* screener, size_t capacity)
+      : screener_(screener), capacity_(std::max<size_t>(capacity, 1)) {}
+
+  // The entity's facts, screening it on first use. With no screener (no lists), empty facts.
+  Facts Get(const Entity& entity) {
+    std::shared_ptr<Slot> slot = FindOrAdd(entity);
+    std::call_once(slot->once, [&] {
+      auto facts = std::make_shared<EntityFacts>();
+      auto start = std::chrono::steady_clock::now();
+      if (screener_) screener_->Screen(entity, facts.get(), &facts->problems);
+      auto spent = std::chrono::steady_clock::now() - start;
+      slot->facts = std::move(facts);
+      screened_.fetch_add(1, std::memory_order_relaxed);
+      names_searched_.fetch_add(1 + static_cast<int64_t>(entity.aliases.size()),
+                                std::memory_order_relaxed);
+      screen_nanos_.fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(spent).count(),
+                              std::memory_order_relaxed);
+    });
+    return slot->facts;
+  }
+
+  // PartyScreener, for the ownership walk: copies the cached facts.
+  void Screen(const Entity& entity, EntityFacts* facts,
+              std::vector<DataProblem>* problems) override {
+    Facts cached = Get(entity);
+    facts->list_matches.insert(facts->list_matches.end(), cached->list_matches.begin(),
+                               cached->list_matches.end());
+    problems->insert(problems->end(), cached->problems.begin(), cached->problems.end());
+    if (facts->unscreenable.empty()) facts->unscreenable = cached->unscreenable;
+  }
+
+  // Entities screened so far (an evicted entity screened again counts twice), the names
+  // (primary and aliases) they searched, and the thread time spent screening them.
+  int64_t screened() const { return screened_.load(std::memory_order_relaxed); }
+  int64_t names_searched() const { return names_searched_.load(std::memory_order_relaxed); }
+  double screen_seconds() const { return screen_nanos_.load(std::memory_order_relaxed) * 1e-9; }
+
+ private:
+  struct Slot {
+    std::string content;  // ContentKey of the entity the facts were computed for
+    std::once_flag once;
+    Facts facts;
+  };
+  using Order = std::list<std::pair<std::string, std::shared_ptr<Slot>>>;
+
+  // Everything name screening reads (party_screener.h): name, aliases and the corroborating
+  // facts. Fields are separated by a byte no text column holds.
+  static std::string ContentKey(const Entity& entity) {
+    std::string key = entity.kind + '\x1f' + entity.name + '\x1f' + entity.country.value_or("") +
+                      '\x1f' + entity.birth_date.value_or("") + '\x1f' +
+                      entity.registration_id.value_or("") + '\x1f' + entity.imo.value_or("") +
+                      (entity.imo ? "\x1fI" : "\x1f");
+    for (const std::string& alias : entity.aliases) key += '\x1e' + alias;
+    return key;
+  }
+
+  std::shared_ptr<Slot> FindOrAdd(const Entity& entity) {
+    std::string content = ContentKey(entity);
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto found = index_.find(entity.entity_id);
+    if (found != index_.end()) {
+      if (found->second->second->content == content) {
+        order_.splice(order_.begin(), order_, found->second);
+        return found->second->second;
+      }
+      order_.erase(found->second);
+      index_.erase(found);
+    }
     if (index_.size() >= capacity_) {
       index_.erase(order_.back().first);
       order_.pop_back();
     }
-    order_.emplace_front(entity_id, std::move(facts));
-    index_[entity_id] = order_.begin();
+    auto slot = std::make_shared<Slot>();
+    slot->content = std::move(content);
+    order_.emplace_front(entity.entity_id, slot);
+    index_[entity.entity_id] = order_.begin();
+    return slot;
   }
 
- private:
+  PartyScreener* screener_;
   size_t capacity_;
-  std::list<std::pair<std::string, Facts>> order_;
-  std::unordered_map<std::string, std::list<std::pair<std::string, Facts>>::iterator> index_;
+  std::mutex mutex_;
+  Order order_;
+  std::unordered_map<std::string, Order::iterator> index_;
+  std::atomic<int64_t> screened_{0};
+  std::atomic<int64_t> names_searched_{0};
+  std::atomic<int64_t> screen_nanos_{0};
 };
+
+// Screens, on `threads` threads, every entity the run will ask about before the rules are
+// prepared: those named by a shipment of the run and those in ownership records. Name screening
+// is the run's dominant cost; done here it uses every core, where the ownership walk in Prepare()
+// would screen the owners on one, and the shipments then only read the cache. Skipped when the
+// entities would not all fit in the cache (they would be evicted before use).
+Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, bool shipment_parties,
+                         RunFactsCache* facts) {
+  std::set<std::string> ids;
+  std::unique_ptr<Statement> query;
+  Status status = input->db()->Prepare("SELECT shipment_id, entity_id FROM shipment_party", &query);
+  if (!status.ok()) return status;
+  while (shipment_parties && query->Step()) {
+    if (InShard(query->Text(0), options.shard_index, options.shard_count))
+      ids.insert(query->Text(1));
+  }
+  if (!query->status().ok()) return query->status();
+  bool has_ownership = false;
+  status = input->db()->HasTable("ownership", &has_ownership);
+  if (!status.ok()) return status;
+  if (has_ownership) {
+    status = input->db()->Prepare(
+        "SELECT owner_id FROM ownership UNION SELECT owned_id FROM ownership", &query);
+    if (!status.ok()) return status;
+    while (query->Step()) ids.insert(query->Text(0));
+    if (!query->status().ok()) return query->status();
+  }
+  if (ids.size() > options.entity_cache_size) return Status::Ok();
+
+  // This thread reads (the database connection is not shared); the others screen.
+  std::mutex mutex;
+  std::condition_variable ready, space;
+  std::deque<Entity> queue;
+  bool done = false;
+  constexpr size_t kQueued = 256;
+  std::vector<std::thread> workers;
+  for (int t = 0; t < std::max(1, options.threads); ++t) {
+    workers.emplace_back([&] {
+      while (true) {
+        Entity entity;
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          ready.wait(lock, [&] { return done || !queue.empty(); });
+          if (queue.empty()) return;
+          entity = std::move(queue.front());
+          queue.pop_front();
+        }
+        space.notify_one();
+        facts->Get(entity);
+      }
+    });
+  }
+  for (const std::string& id : ids) {
+    std::vector<DataProblem> ignored;  // reported on the shipments that name the entity
+    std::optional<Entity> entity = input->FindEntity(id, &ignored);
+    if (!entity) continue;
+    std::unique_lock<std::mutex> lock(mutex);
+    space.wait(lock, [&] { return queue.size() < kQueued; });
+    queue.push_back(std::move(*entity));
+    ready.notify_one();
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    done = true;
+  }
+  ready.notify_all();
+  for (std::thread& worker : workers) worker.join();
+  return Status::Ok();
+}
 
 void ToProto(const DataProblem& problem, scores::DataProblem* out) {
   out->set_table(problem.table);
@@ -147,15 +360,14 @@ class Resources : public RunResources {
   Status incidents_status_;
 };
 
-// What one worker owns: its entity cache and one scratch per rule (CompiledRule::NewScratch).
-// The rule set itself is shared, read-only, by every worker.
+// What one worker owns: one scratch per rule (CompiledRule::NewScratch). The rule set and the
+// entity facts are shared by every worker.
 struct Worker {
-  EntityFactsCache cache;
   std::vector<std::unique_ptr<RuleScratch>> scratches;  // parallel to rule_set.rules
 };
 
-Status NewWorker(const RuleSet& rule_set, size_t cache_size, std::unique_ptr<Worker>* out) {
-  auto worker = std::make_unique<Worker>(Worker{EntityFactsCache(cache_size), {}});
+Status NewWorker(const RuleSet& rule_set, std::unique_ptr<Worker>* out) {
+  auto worker = std::make_unique<Worker>();
   for (const LoadedRule& rule : rule_set.rules) {
     Status status = rule.compiled->NewScratch(&worker->scratches.emplace_back());
     if (!status.ok()) return status.WithContext("rule \"" + rule.config.id() + "\": ");
@@ -164,16 +376,122 @@ Status NewWorker(const RuleSet& rule_set, size_t cache_size, std::unique_ptr<Wor
   return Status::Ok();
 }
 
+// A previous score stream read alongside the shipments (--since): both are in shipment_id order,
+// so one forward pass matches them. Used by the reading thread only.
+class PreviousStream {
+ public:
+  static Status Open(const std::string& path, std::unique_ptr<PreviousStream>* out) {
+    std::unique_ptr<ScoreReader> reader;
+    Status status = ScoreReader::Open(path, &reader);
+    if (!status.ok()) return status.WithContext("--since: ");
+    auto stream = std::unique_ptr<PreviousStream>(new PreviousStream(std::move(reader)));
+    scores::ScoreRecord first;
+    if (!stream->reader_->Next(&first)) {
+      return stream->reader_->status().WithContext("--since " + path + ": ");
+    }
+    stream->header_ = first.header();
+    stream->Advance();
+    *out = std::move(stream);
+    return Status::Ok();
+  }
+
+  const scores::StreamHeader& header() const { return header_; }
+
+  // True when the previous stream holds `shipment` screened on the same records (input_digest):
+  // then `record` is that shipment's record, to be written again unchanged.
+  bool CarryOver(const Shipment& shipment, scores::ScoreRecord* record) {
+    while (has_next_ && next_.shipment().shipment_id() < shipment.shipment_id) Advance();
+    if (!has_next_ || next_.shipment().shipment_id() != shipment.shipment_id) return false;
+    if (next_.shipment().input_digest() != ShipmentInputDigest(shipment)) return false;
+    *record = std::move(next_);
+    ++carried_;
+    Advance();
+    return true;
+  }
+
+  int64_t carried() const { return carried_; }
+
+ private:
+  explicit PreviousStream(std::unique_ptr<ScoreReader> reader) : reader_(std::move(reader)) {}
+  // A stream that turns out damaged simply stops being carried from: the rest is screened.
+  void Advance() { has_next_ = reader_->Next(&next_) && next_.has_shipment(); }
+
+  std::unique_ptr<ScoreReader> reader_;
+  scores::StreamHeader header_;
+  scores::ScoreRecord next_;
+  bool has_next_ = false;
+  int64_t carried_ = 0;
+};
+
+// Why a previous stream cannot be carried from, comparing its header with this run's ("" when
+// it can: the headers are equal, so everything but the shipments' own records is the same).
+std::string WhyNotCarried(const scores::StreamHeader& previous, const scores::StreamHeader& now) {
+  if (previous.SerializeAsString() == now.SerializeAsString()) return "";
+  if (previous.rules_digest() != now.rules_digest()) return "the rules changed";
+  if (previous.as_of() != now.as_of()) return "--as-of differs from the previous run's";
+  if (previous.shard() != now.shard()) return "the previous run screened another shard";
+  if (previous.full_evidence() != now.full_evidence()) return "--full-evidence differs";
+  if (previous.last_list_import() != now.last_list_import() ||
+      previous.lists_size() != now.lists_size()) {
+    // The matcher's word weights are statistics over every listed name (engine/names/), so a
+    // list update can move any match score: every entity must be screened again.
+    return "a list was imported since the previous run";
+  }
+  if (previous.context_digest() != now.context_digest()) {
+    return "ownership records or security incidents changed";
+  }
+  return "the header differs (engine version, schema or lists)";
+}
+
+// See StreamHeader.context_digest.
+Status ContextDigest(Database* db, std::string* digest) {
+  Sha256 sha;
+  auto add_rows = [&](const std::string& table, const std::string& sql) -> Status {
+    bool exists = false;
+    Status status = db->HasTable(table, &exists);
+    if (!status.ok() || !exists) return status;
+    std::unique_ptr<Statement> query;
+    status = db->Prepare(sql, &query);
+    if (!status.ok()) return status;
+    sha.Update(table);
+    while (query->Step()) {
+      for (int i = 0; i < query->ColumnCount(); ++i) {
+        sha.Update(query->IsNull(i) ? std::string_view("\x1e", 1) : std::string_view("\x1f", 1));
+        sha.Update(query->Text(i));
+      }
+      sha.Update(std::string_view("\x1d", 1));
+    }
+    return query->status();
+  };
+  const std::string parties =
+      "(SELECT owner_id FROM ownership UNION SELECT owned_id FROM ownership)";
+  Status status = add_rows("ownership", "SELECT * FROM ownership ORDER BY 1, 2, 3, 4, 5");
+  if (status.ok()) {
+    status = add_rows("ownership",
+                      "SELECT * FROM entity WHERE entity_id IN " + parties + " ORDER BY entity_id");
+  }
+  if (status.ok()) {
+    status = add_rows("ownership", "SELECT * FROM entity_alias WHERE entity_id IN " + parties +
+                                       " ORDER BY entity_id, name");
+  }
+  if (status.ok()) status = add_rows("security_incident", "SELECT * FROM security_incident");
+  if (!status.ok()) return status;
+  *digest = sha.HexDigest().substr(0, 16);
+  return Status::Ok();
+}
+
 // The run's fixed inputs to scoring a shipment.
 struct ScoringSetup {
   const RuleSet* rule_set;
-  PartyScreener* screener;  // null when no list is loaded or no rule reads list matches
+  RunFactsCache* facts;  // every entity's facts, screened once per run
+  bool names_screened;   // false when no list is loaded or no rule reads list matches
   std::string as_of;
   // The built-in check that a party could be screened (docs/scoring.md); its floor is
   // scoring.unscreenable_party_floor (default REVIEW), CLEAR switches it off.
   rules::Rule unscreenable_rule;
   // desk: recorded decisions and allow-lists (engine/decisions/review_book.h); may be null.
   const decisions::ReviewBook* reviews = nullptr;
+  bool full_evidence = false;  // CLEAR shipments in full rather than compact
 };
 
 // Why `party` cannot be screened, or "" when it can.
@@ -214,21 +532,16 @@ std::vector<scores::RuleHit> SuppressReviewed(const ScoringSetup& setup, const S
 // Leaves the shipment's record in `record`.
 void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment,
                    scores::ScoreRecord* record) {
+  // Before any problem from the entity facts is appended: the digest covers the records alone.
+  const uint64_t input_digest = ShipmentInputDigest(*shipment);
   ShipmentContext context{*shipment, {}, setup.as_of};
   // Keeps every party's facts alive until the shipment is scored, whatever the cache evicts.
-  std::vector<EntityFactsCache::Facts> held;
+  std::vector<RunFactsCache::Facts> held;
   std::set<std::string> problems_attached;  // an entity named twice reports its problems once
   for (const ShipmentParty& party : shipment->parties) {
-    EntityFactsCache::Facts facts;
+    RunFactsCache::Facts facts;
     if (party.entity) {
-      facts = worker->cache.Find(party.entity_id);
-      if (!facts) {
-        auto computed = std::make_shared<EntityFacts>();
-        if (setup.screener)
-          setup.screener->Screen(*party.entity, computed.get(), &computed->problems);
-        facts = computed;
-        worker->cache.Insert(party.entity_id, facts);
-      }
+      facts = setup.facts->Get(*party.entity);
       // Attached to every shipment naming the entity: the output cannot depend on which
       // worker or which shipment computed the facts.
       if (problems_attached.insert(party.entity_id).second) {
@@ -256,7 +569,7 @@ void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment
     outcome.floor = setup.unscreenable_rule.decision_floor();
     for (size_t i = 0; i < shipment->parties.size(); ++i) {
       const ShipmentParty& party = shipment->parties[i];
-      std::string why = Unscreenable(party, context.party_facts[i], setup.screener != nullptr);
+      std::string why = Unscreenable(party, context.party_facts[i], setup.names_screened);
       if (why.empty()) continue;
       scores::Evidence* evidence = &outcome.evidence.emplace_back();
       SetParty(party, evidence->mutable_party());
@@ -275,6 +588,8 @@ void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment
   AggregateScore(std::move(hits), rule_set.scoring, score);
   for (scores::RuleHit& hit : suppressed) *score->add_suppressed_hits() = std::move(hit);
   for (const DataProblem& problem : shipment->problems) ToProto(problem, score->add_problems());
+  score->set_input_digest(input_digest);
+  if (score->decision() == CLEAR && !setup.full_evidence) MakeCompact(score);
 }
 
 // The multi-threaded run: this thread reads shipments in order and hands them out in numbered
@@ -284,13 +599,16 @@ void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment
 // few batches per worker are in flight, so memory stays flat.
 Status RunPipeline(const ScoringSetup& setup,
                    const std::vector<std::unique_ptr<Worker>>& workers_state,
-                   ShipmentSource* source, ScoreWriter* writer,
+                   ShipmentSource* source, PreviousStream* previous, ScoreWriter* writer,
                    const std::function<void(const scores::ShipmentScore&)>& account) {
   constexpr size_t kBatch = 64;
   const int64_t kBatchesInFlight = 4 * static_cast<int64_t>(workers_state.size());
   struct Batch {
     int64_t number = 0;
     std::vector<Shipment> shipments;
+    // Parallel to shipments: a record carried over from the previous stream (--since), which
+    // the worker passes on instead of scoring the shipment again.
+    std::vector<std::optional<scores::ScoreRecord>> carried;
   };
   std::mutex mutex;
   std::condition_variable work_ready, batch_done, space_free;
@@ -317,7 +635,11 @@ Status RunPipeline(const ScoringSetup& setup,
         }
         std::vector<scores::ScoreRecord> records(batch.shipments.size());
         for (size_t i = 0; i < batch.shipments.size(); ++i) {
-          ScoreShipment(setup, worker, &batch.shipments[i], &records[i]);
+          if (batch.carried[i]) {
+            records[i] = std::move(*batch.carried[i]);
+          } else {
+            ScoreShipment(setup, worker, &batch.shipments[i], &records[i]);
+          }
         }
         {
           std::lock_guard<std::mutex> lock(mutex);
@@ -369,8 +691,14 @@ Status RunPipeline(const ScoringSetup& setup,
     return true;
   };
   Shipment shipment;
+  scores::ScoreRecord record;
   bool ok = true;
   while (ok && source->Next(&shipment)) {
+    batch.carried.emplace_back();
+    if (previous && previous->CarryOver(shipment, &record)) {
+      batch.carried.back() = std::move(record);
+      shipment = Shipment();  // only its record travels on
+    }
     batch.shipments.push_back(std::move(shipment));
     if (batch.shipments.size() == kBatch) ok = hand_out();
   }
@@ -398,6 +726,7 @@ Status WriteHeaderFields(const RuleSet& rule_set, const ScoringSetup& setup, Inp
   header->set_schema_version(schema_version);
   header->set_rules_digest(rule_set.digest);
   header->set_as_of(as_of);
+  header->set_full_evidence(setup.full_evidence);
   auto describe = [&](const rules::Rule& config, const std::string& source) {
     scores::RuleInfo* info = header->add_rules();
     info->set_rule_id(config.id());
@@ -413,7 +742,65 @@ Status WriteHeaderFields(const RuleSet& rule_set, const ScoringSetup& setup, Inp
   if (setup.unscreenable_rule.decision_floor() > CLEAR) {
     describe(setup.unscreenable_rule, "built in (scoring.unscreenable_party_floor)");
   }
-  return ReadListVersions(input->db(), header, loaded_lists);
+  status = ReadListVersions(input->db(), header, loaded_lists);
+  if (status.ok()) status = ContextDigest(input->db(), header->mutable_context_digest());
+  bool has_imports = false;
+  if (status.ok()) status = input->db()->HasTable("list_import", &has_imports);
+  if (!status.ok() || !has_imports) return status;
+  std::unique_ptr<Statement> query;
+  status = input->db()->Prepare("SELECT coalesce(max(import_id), 0) FROM list_import", &query);
+  if (!status.ok()) return status;
+  if (query->Step()) header->set_last_list_import(query->Int(0));
+  return query->status();
+}
+
+// Each loaded list's version and import time, and its age by the wall clock (--summary-json).
+Status ReadListAges(Database* db, std::vector<ListAge>* lists) {
+  bool has_lists = false;
+  Status status = db->HasTable("list_source", &has_lists);
+  if (!status.ok() || !has_lists) return status;
+  std::unique_ptr<Statement> query;
+  status = db->Prepare(
+      "SELECT list_id, coalesce(version, ''), coalesce(imported_at, '') FROM list_source"
+      " ORDER BY list_id",
+      &query);
+  if (!status.ok()) return status;
+  const std::time_t now = std::time(nullptr);
+  while (query->Step()) {
+    ListAge& list = lists->emplace_back();
+    list.list_id = query->Text(0);
+    list.version = query->Text(1);
+    list.imported_at = query->Text(2);
+    std::tm when{};
+    if (strptime(list.imported_at.c_str(), "%Y-%m-%dT%H:%M:%S", &when) != nullptr) {
+      list.age_days = std::difftime(now, timegm(&when)) / 86400.0;
+    }
+  }
+  return query->status();
+}
+
+// How many shipments the run will write, for progress reports.
+Status CountShipments(InputDatabase* input, const ScreenOptions& options, int64_t* count) {
+  if (!options.shipment_ids.empty()) {
+    std::set<std::string> ids(options.shipment_ids.begin(), options.shipment_ids.end());
+    *count = 0;
+    for (const std::string& id : ids)
+      *count += InShard(id, options.shard_index, options.shard_count);
+    return Status::Ok();
+  }
+  std::unique_ptr<Statement> query;
+  Status status = input->db()->Prepare(options.shard_count > 0 ? "SELECT shipment_id FROM shipment"
+                                                               : "SELECT count(*) FROM shipment",
+                                       &query);
+  if (!status.ok()) return status;
+  *count = 0;
+  while (query->Step()) {
+    if (options.shard_count == 0)
+      *count = query->Int(0);
+    else
+      *count += InShard(query->Text(0), options.shard_index, options.shard_count);
+  }
+  return query->status();
 }
 
 // Checks what the rules declare they need against what the database holds, and returns the
@@ -487,8 +874,80 @@ void Account(const scores::ShipmentScore& score, ScreenReport* report) {
 
 }  // namespace
 
+bool InShard(const std::string& shipment_id, int shard_index, int shard_count) {
+  if (shard_count <= 0) return true;
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a 64
+  for (unsigned char c : shipment_id) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return static_cast<int>(hash % static_cast<uint64_t>(shard_count)) == shard_index - 1;
+}
+
+uint64_t ShipmentInputDigest(const Shipment& shipment) {
+  DigestBuilder digest;
+  digest.Add(shipment.shipment_id);
+  for (const OptionalText* text :
+       {&shipment.shipped_on, &shipment.mode, &shipment.origin_country, &shipment.origin_region,
+        &shipment.destination_country, &shipment.destination_region,
+        &shipment.final_destination_country, &shipment.currency}) {
+    digest.Add(*text);
+  }
+  digest.Add(shipment.declared_value);
+  digest.End();
+  for (const ShipmentParty& party : shipment.parties) {
+    digest.Add(party.entity_id);
+    digest.Add(party.role);
+    if (party.entity) {
+      const Entity& e = *party.entity;
+      digest.Add(e.kind);
+      digest.Add(e.name);
+      for (const OptionalText* text :
+           {&e.country, &e.region, &e.address, &e.birth_date, &e.registration_id, &e.imo,
+            &e.incorporated_on, &e.activity}) {
+        digest.Add(*text);
+      }
+      for (const std::string& alias : e.aliases) digest.Add(alias);
+    }
+    digest.End();
+  }
+  for (const ShipmentItem& item : shipment.items) {
+    digest.Add(item.line);
+    for (const OptionalText* text : {&item.hs_code, &item.description, &item.unit,
+                                     &item.origin_country, &item.origin_region}) {
+      digest.Add(*text);
+    }
+    digest.Add(item.quantity);
+    digest.Add(item.value);
+    digest.End();
+  }
+  for (const ShipmentLeg& leg : shipment.legs) {
+    digest.Add(leg.seq);
+    for (const OptionalText* text : {&leg.location, &leg.location_name, &leg.country, &leg.region,
+                                     &leg.kind, &leg.arrived_on}) {
+      digest.Add(*text);
+    }
+    digest.Add(leg.latitude);
+    digest.Add(leg.longitude);
+    digest.End();
+  }
+  // Problems found reading the rows (a NULL name, an unknown role) are part of the output.
+  for (const DataProblem& problem : shipment.problems) {
+    digest.Add(problem.table);
+    digest.Add(problem.row_id);
+    digest.Add(problem.column);
+    digest.Add(problem.message);
+    digest.End();
+  }
+  return digest.First8Bytes();
+}
+
 Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   *report = ScreenReport();
+  const auto run_start = std::chrono::steady_clock::now();
+  auto seconds_since = [](std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
   // The output must not be the input, nor a FIFO or device: refused before anything runs.
   Status status = CheckOutputPath(options.out_path, {options.db_path});
   if (!status.ok()) return status;
@@ -509,7 +968,12 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   }
   if (!status.ok()) return status;
 
-  ScoringSetup setup{&rule_set, nullptr, options.as_of, UnscreenableRule(rule_set.scoring)};
+  ScoringSetup setup{&rule_set,
+                     nullptr,
+                     false,
+                     options.as_of,
+                     UnscreenableRule(rule_set.scoring),
+                     options.full_evidence};
   scores::ScoreRecord record;
   std::set<std::string> loaded_lists;
   status = WriteHeaderFields(rule_set, setup, input.get(), options.as_of, record.mutable_header(),
@@ -517,6 +981,10 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   double name_floor = 0;
   if (status.ok()) status = CheckNeeds(rule_set, loaded_lists, options.db_path, &name_floor);
   if (!status.ok()) return status;
+  if (options.shard_count > 0) {
+    record.mutable_header()->set_shard(std::to_string(options.shard_index) + "/" +
+                                       std::to_string(options.shard_count));
+  }
 
   // desk: allow-lists are never a source of hits; decisions and allow entries are read once.
   std::set<std::string> allow_lists;
@@ -550,11 +1018,10 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     status = ListNameScreener::Load(input->db(), name_floor,
                                     MatcherOptionsFrom(rule_set.name_matching), &screener);
     if (!status.ok()) return status;
-    setup.screener = screener.get();
     if (!allow_lists.empty()) {
       watch_screener = std::make_unique<decisions::WatchListScreener>(screener.get(), allow_lists);
-      setup.screener = watch_screener.get();
     }
+    setup.names_screened = true;
     // List names the index cannot use: in the header, before any shipment, never silent.
     scores::StreamHeader* header = record.mutable_header();
     header->set_problem_count(static_cast<int64_t>(screener->problems().size()));
@@ -576,15 +1043,39 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     header->set_problem_count(header->problem_count() + static_cast<int64_t>(stale.size()));
     for (const DataProblem& problem : stale) ToProto(problem, header->add_problems());
   }
+  // A delta run carries over what its previous stream holds when nothing but single shipments'
+  // records can have changed (WhyNotCarried).
+  std::unique_ptr<PreviousStream> previous;
+  if (!options.since_path.empty()) {
+    status = PreviousStream::Open(options.since_path, &previous);
+    if (!status.ok()) return status;
+    report->delta_note = WhyNotCarried(previous->header(), record.header());
+    if (!report->delta_note.empty()) {
+      report->delta_note += ": every shipment screened again";
+      previous.reset();
+    }
+  }
+  // Allow-lists are taken out of every party's matches before any rule sees them (desk).
+  PartyScreener* party_screener = watch_screener ? static_cast<PartyScreener*>(watch_screener.get())
+                                                 : screener.get();
+  RunFactsCache facts(party_screener, options.entity_cache_size);
+  setup.facts = &facts;
+  if (screener && options.shipment_ids.empty()) {
+    // A delta run screens the entities of the shipments it screens again as they come.
+    status =
+        PrescreenEntities(input.get(), options, /*shipment_parties=*/previous == nullptr, &facts);
+    if (!status.ok()) return status;
+  }
   // Bind the rules to the run (ownership analyses, incident index), on this thread.
-  Resources resources(input.get(), setup.screener, options.as_of, record.mutable_header());
+  Resources resources(input.get(), screener ? &facts : nullptr, options.as_of,
+                      record.mutable_header());
   for (const LoadedRule& rule : rule_set.rules) {
     status = rule.compiled->Prepare(&resources);
     if (!status.ok()) return status;
   }
   std::vector<std::unique_ptr<Worker>> workers(static_cast<size_t>(std::max(1, options.threads)));
   for (std::unique_ptr<Worker>& worker : workers) {
-    status = NewWorker(rule_set, options.entity_cache_size, &worker);
+    status = NewWorker(rule_set, &worker);
     if (!status.ok()) return status;
   }
 
@@ -592,21 +1083,40 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   status = ScoreWriter::Open(options.out_path, options.format, &writer);
   if (status.ok()) status = writer->Write(record);
   if (!status.ok()) return status;
+  int64_t bytes_before = writer->bytes_written();
   auto account = [&](const scores::ShipmentScore& score) {
     Account(score, report);
+    int64_t bytes = writer->bytes_written();
+    report->bytes_by_decision[std::clamp<int>(score.decision(), 0, 4)] += bytes - bytes_before;
+    bytes_before = bytes;
     if (options.on_shipment) options.on_shipment(score);
   };
   std::unique_ptr<ShipmentSource> source = input->Shipments(options.shipment_ids);
+  if (options.shard_count > 0) {
+    source =
+        std::make_unique<ShardSource>(std::move(source), options.shard_index, options.shard_count);
+  }
+  status = ReadListAges(input->db(), &report->lists);
+  if (!status.ok()) return status;
+  report->setup_seconds = seconds_since(run_start);
+  if (options.on_start) {
+    int64_t total = 0;
+    status = CountShipments(input.get(), options, &total);
+    if (!status.ok()) return status;
+    options.on_start(total);
+  }
   if (workers.size() == 1) {
     Shipment shipment;
     while (source->Next(&shipment)) {
-      ScoreShipment(setup, workers[0].get(), &shipment, &record);
+      if (!previous || !previous->CarryOver(shipment, &record)) {
+        ScoreShipment(setup, workers[0].get(), &shipment, &record);
+      }
       status = writer->Write(record);
       if (!status.ok()) return status;
       account(record.shipment());
     }
   } else {
-    status = RunPipeline(setup, workers, source.get(), writer.get(), account);
+    status = RunPipeline(setup, workers, source.get(), previous.get(), writer.get(), account);
     if (!status.ok()) return status;
   }
   if (!source->status().ok()) return source->status();
@@ -620,8 +1130,14 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   record.Clear();
   *record.mutable_summary() = summary;
   status = writer->Write(record);
-  if (!status.ok()) return status;
-  return writer->Commit();
+  if (status.ok()) status = writer->Commit();
+  if (previous) report->carried_over = previous->carried();
+  report->rescreened = report->summary.shipments() - report->carried_over;
+  report->entities_screened = facts.screened();
+  report->names_searched = facts.names_searched();
+  report->name_screen_seconds = facts.screen_seconds();
+  report->total_seconds = seconds_since(run_start);
+  return status;
 }
 
 }  // namespace corridor

@@ -8,12 +8,14 @@
 #ifndef CORRIDOR_ENGINE_SCREEN_SCREEN_RUN_H_
 #define CORRIDOR_ENGINE_SCREEN_SCREEN_RUN_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "engine/base/status.h"
+#include "engine/load/records.h"
 #include "engine/output/score_stream.h"
 #include "schemas/common.pb.h"
 #include "schemas/scores.pb.h"
@@ -27,17 +29,63 @@ struct ScreenOptions {
   ScoreFormat format = ScoreFormat::kDelimited;
   std::vector<std::string> shipment_ids;  // empty: every shipment
   std::string as_of;                      // YYYY-MM-DD; REQUIRES: set
-  size_t entity_cache_size = 200000;      // entity facts kept in memory (per thread)
+  // Entities whose facts (list matches) are kept in memory, shared by all threads; an evicted
+  // entity is screened again when next named. The output does not depend on it.
+  size_t entity_cache_size = 1000000;
   // Threads that evaluate rules. The output is the same for any number of threads.
   int threads = 1;
+  // Screen only shard K of N (1 <= shard_index <= shard_count; 0 and 0: every shipment): the
+  // shipments for which InShard() holds. `corridor merge` joins the shards' streams into the
+  // stream of a whole run (docs/batch.md).
+  int shard_index = 0;
+  int shard_count = 0;
+  // Write CLEAR shipments in full (evidence, categories); false: compactly
+  // (scores::ShipmentScore.compact, docs/output.md). `corridor screen` writes them compactly
+  // unless --full-evidence; callers of the library get full records unless they ask.
+  bool full_evidence = true;
+  // A previous score stream (delimited): screen again only the shipments whose input_digest
+  // changed, carry the others over, unless the run as a whole changed (docs/batch.md, "Delta
+  // runs"). The output is the same bytes as a full run's.
+  std::string since_path;
+  // Called once before the first shipment with the number of shipments the run will write.
+  std::function<void(int64_t)> on_start;
   // Called after each shipment is written (progress reports, previews); may be empty.
   std::function<void(const scores::ShipmentScore&)> on_shipment;
+};
+
+// A loaded list and how old its import is (wall clock), for --summary-json.
+struct ListAge {
+  std::string list_id;
+  std::string version;
+  std::string imported_at;
+  double age_days = -1;  // -1 when imported_at is missing or unreadable
 };
 
 struct ScreenReport {
   scores::StreamSummary summary;
   Decision worst = CLEAR;  // the highest decision reached by any shipment
+  // What the run did, for progress reports and --summary-json; never written into the stream
+  // (a stream does not depend on timings, shards or deltas).
+  int64_t entities_screened = 0;   // entities whose names were screened (once each per run)
+  int64_t names_searched = 0;      // their primary names and aliases
+  double name_screen_seconds = 0;  // thread time spent screening them, summed over threads
+  double setup_seconds = 0;        // rules, list index, until the first shipment is read
+  double total_seconds = 0;
+  std::array<int64_t, 5> bytes_by_decision{};  // output bytes of shipment records, by Decision
+  int64_t carried_over = 0;                    // --since: shipments copied from the previous stream
+  int64_t rescreened = 0;                      // --since: shipments screened again
+  std::string delta_note;  // --since: why everything was screened again, if it was
+  std::vector<ListAge> lists;
 };
+
+// True when `shipment_id` belongs to shard `shard_index` of `shard_count`: the FNV-1a 64-bit hash
+// of its bytes modulo shard_count is shard_index - 1. Always true when shard_count is 0. The
+// hash is fixed (not std::hash), so every machine of a sharded job agrees.
+bool InShard(const std::string& shipment_id, int shard_index, int shard_count);
+
+// The digest written as ShipmentScore.input_digest: the first 8 bytes of a SHA-256 over every
+// field of the loaded shipment, its parties with their entities (and aliases), items and legs.
+uint64_t ShipmentInputDigest(const Shipment& shipment);
 
 // Runs the pipeline. Returns an error for setup failures (unreadable database, invalid rules,
 // a rule that needs a list the database does not hold, unwritable output); then no output file

@@ -7,8 +7,10 @@
 #   CORRIDOR_REFERENCE_DATA=../shared/data tests/bench/batch.sh [SHIPMENTS] [--keep]
 #
 # SHIPMENTS defaults to 100000 (1000000 for the full nightly size); entities are a fifth of it.
-# Prints throughput (shipments/s), screen time / read floor, peak RSS and output bytes per
-# shipment. The work folder is removed at the end unless --keep. docs/performance.md ("Batch
+# Prints throughput (shipments/s), screen time / read floor, peak RSS, output bytes per shipment
+# and per decision, the name matcher's time per name, the machine's load, and a delta run (1% of
+# the shipments changed, `--since`) against the full run (DELTA_CHECK=0 skips the full rerun that
+# checks the delta's bytes). The work folder is removed at the end unless --keep. docs/performance.md ("Batch
 # benchmark") records a run.
 set -euo pipefail
 
@@ -21,10 +23,15 @@ build=${BUILD_DIR:-$root/build-release}
 work=$(mktemp -d "${TMPDIR:-/tmp}/corridor-batch-XXXXXX")
 [[ "$keep" == "--keep" ]] || trap 'rm -rf "$work"' EXIT
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
-  >/dev/null
-cmake --build "$build" -j2 --target corridor >/dev/null
-corridor=$build/corridor
+# CORRIDOR_BIN=path uses an existing binary instead of building one.
+if [[ -n "${CORRIDOR_BIN:-}" ]]; then
+  corridor=$CORRIDOR_BIN
+else
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+    >/dev/null
+  cmake --build "$build" -j2 --target corridor >/dev/null
+  corridor=$build/corridor
+fi
 db=$work/batch.db
 
 # Lists first, then generate into the same file: the listed share is drawn from the real lists.
@@ -60,14 +67,18 @@ SELECT * FROM shipment s JOIN shipment_leg l USING (shipment_id) ORDER BY s.ship
 SQL
 floor_s=$(echo "$(date +%s.%N) - $start" | bc)
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 /usr/bin/time -v -o "$work/time.txt" "$corridor" screen --db "$db" --rules "$root/rules" \
-  --out "$work/out.scores" --as-of 2026-01-15 --threads 2 2>"$work/screen.err"
+  --out "$work/out.scores" --as-of 2026-01-15 --threads 2 --summary-json "$work/summary.json" \
+  2>"$work/screen.err"
 elapsed=$(grep "Elapsed (wall clock)" "$work/time.txt" | awk '{print $NF}')
-screen_s=$(echo "$elapsed" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+to_seconds() { awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }'; }
+screen_s=$(echo "$elapsed" | to_seconds)
 rss_kb=$(grep "Maximum resident set size" "$work/time.txt" | awk '{print $NF}')
 out_bytes=$(stat -c %s "$work/out.scores")
 
-echo "machine:        $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine:        $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "load (1/5/15):  before the screen $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "shipments:      $shipments (entities $entities)"
 echo "generate:       ${generate_s} s"
 echo "read floor:     ${floor_s} s"
@@ -76,4 +87,30 @@ echo "throughput:     $(echo "$shipments / $screen_s" | bc) shipments/s"
 echo "screen / floor: $(echo "scale=1; $screen_s / $floor_s" | bc)"
 echo "peak RSS:       $((rss_kb / 1024)) MiB"
 echo "output:         $(echo "scale=1; $out_bytes / $shipments" | bc) bytes/shipment"
-grep -E "shipments: .* clear" "$work/screen.err" || true
+python3 - "$work/summary.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+for d, n in s["decisions"].items():
+    b = s["bytes_by_decision"][d]
+    print(f"  {d:7} {n:9} shipments, {b / n if n else 0:7.1f} bytes each")
+t = s["timings_seconds"]
+n = s["names_searched"]
+print(f"entities:       {s['entities_screened']} screened once each ({n} names), "
+      f"{t['name_screening_thread_time']:.1f} s thread time = "
+      f"{1e3 * t['name_screening_thread_time'] / max(n, 1):.2f} ms per name; setup {t['setup']:.1f} s")
+PY
+
+# A delta run: 1% of the shipments change (destination and updated_at), then --since.
+sqlite3 "$db" "UPDATE shipment SET destination_country = 'PK', updated_at = '2026-01-16'
+               WHERE rowid % 100 = 0;"
+/usr/bin/time -v -o "$work/time-delta.txt" "$corridor" screen --db "$db" --rules "$root/rules" \
+  --out "$work/delta.scores" --as-of 2026-01-15 --threads 2 --quiet \
+  --since "$work/out.scores" --summary-json "$work/delta.json" 2>/dev/null
+delta_s=$(grep "Elapsed (wall clock)" "$work/time-delta.txt" | awk '{print $NF}' | to_seconds)
+echo "delta (1%):     ${delta_s} s = $(echo "scale=3; 100 * $delta_s / $screen_s" | bc)% of the full run; $(python3 -c "import json; d = json.load(open('$work/delta.json'))['delta']; print(d['rescreened'], 'screened again,', d['carried_over'], 'carried over', d['note'])")"
+if [[ "${DELTA_CHECK:-1}" == 1 ]]; then
+  "$corridor" screen --db "$db" --rules "$root/rules" --out "$work/full2.scores" \
+    --as-of 2026-01-15 --threads 2 --quiet 2>/dev/null
+  cmp -s "$work/delta.scores" "$work/full2.scores" && echo "delta == full:  identical bytes" \
+    || echo "delta == full:  DIFFERENT"
+fi

@@ -1,0 +1,303 @@
+// corridor merge (join the streams of a sharded run) and diff (shipments whose decision changed
+// between two runs). docs/batch.md describes both.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "engine/base/strings.h"
+#include "engine/cli/commands.h"
+#include "engine/cli/subcommands.h"
+#include "engine/output/explain.h"
+#include "engine/output/score_stream.h"
+
+namespace corridor::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+// One shard's stream, read one shipment ahead.
+struct ShardInput {
+  std::string path;
+  std::unique_ptr<ScoreReader> reader;
+  scores::StreamHeader header;
+  scores::ScoreRecord next;  // the next shipment, or the summary once has_shipment is false
+  bool has_shipment = false;
+  int64_t shipment_problems = 0;  // problems of this shard's shipments
+
+  Status Advance() {
+    if (!reader->Next(&next)) {
+      return reader->status().ok() ? Status::Corruption(path + ": stream ends without a summary")
+                                   : reader->status();
+    }
+    has_shipment = next.has_shipment();
+    if (has_shipment) shipment_problems += next.shipment().problems_size();
+    return Status::Ok();
+  }
+};
+
+// Opens every shard and checks they are the N shards of one run: the same header but for
+// `shard`, and each K of K/N exactly once.
+Status OpenShards(const std::vector<std::string>& paths, std::vector<ShardInput>* shards) {
+  std::set<int> seen;
+  for (const std::string& path : paths) {
+    ShardInput& shard = shards->emplace_back();
+    shard.path = path;
+    Status status = ScoreReader::Open(path, &shard.reader);
+    if (!status.ok()) return status;
+    scores::ScoreRecord first;
+    if (!shard.reader->Next(&first)) return shard.reader->status();
+    shard.header = first.header();
+    const std::string& name = shard.header.shard();
+    size_t slash = name.find('/');
+    if (slash == std::string::npos) {
+      return Status::Refused(path + ": not a shard (written without --shard)");
+    }
+    int index = std::stoi(name.substr(0, slash));
+    int count = std::stoi(name.substr(slash + 1));
+    if (count != static_cast<int>(paths.size())) {
+      return Status::Refused(path + ": shard " + name + ", but " + std::to_string(paths.size()) +
+                             " streams were given: merge needs all " + std::to_string(count));
+    }
+    if (!seen.insert(index).second) {
+      return Status::Refused(path + ": shard " + name + " was given twice");
+    }
+    scores::StreamHeader mine = shard.header, theirs = shards->front().header;
+    mine.clear_shard();
+    theirs.clear_shard();
+    if (mine.SerializeAsString() != theirs.SerializeAsString()) {
+      return Status::Refused(path + ": its header differs from " + shards->front().path +
+                             "'s (another database state, rules, lists or --as-of)");
+    }
+    status = shard.Advance();
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+void Count(const scores::ShipmentScore& score, scores::StreamSummary* summary) {
+  summary->set_shipments(summary->shipments() + 1);
+  switch (score.decision()) {
+    case BLOCK:
+      summary->set_block(summary->block() + 1);
+      break;
+    case HOLD:
+      summary->set_hold(summary->hold() + 1);
+      break;
+    case REVIEW:
+      summary->set_review(summary->review() + 1);
+      break;
+    default:
+      summary->set_clear(summary->clear() + 1);
+      break;
+  }
+  if (score.problems_size() > 0) {
+    summary->set_data_problems(summary->data_problems() + score.problems_size());
+    summary->set_shipments_with_problems(summary->shipments_with_problems() + 1);
+  }
+}
+
+// Writes the shards' shipments in shipment_id order, then the summary of the whole run.
+Status MergeShards(std::vector<ShardInput>* shards, ScoreWriter* writer) {
+  scores::ScoreRecord record;
+  *record.mutable_header() = shards->front().header;
+  record.mutable_header()->clear_shard();
+  Status status = writer->Write(record);
+  scores::StreamSummary summary;
+  while (status.ok()) {
+    ShardInput* least = nullptr;
+    for (ShardInput& shard : *shards) {
+      if (shard.has_shipment && (least == nullptr || shard.next.shipment().shipment_id() <
+                                                         least->next.shipment().shipment_id())) {
+        least = &shard;
+      }
+    }
+    if (least == nullptr) break;
+    Count(least->next.shipment(), &summary);
+    status = writer->Write(least->next);
+    if (status.ok()) status = least->Advance();
+  }
+  if (!status.ok()) return status;
+  // Every shard read every row, so each holds the same run problems (rows that belong to no
+  // shipment, ownership and incident problems), counted once in the whole run's summary.
+  const scores::StreamSummary& first = shards->front().next.summary();
+  int64_t run_problems = first.data_problems() - shards->front().shipment_problems;
+  for (const ShardInput& shard : *shards) {
+    const scores::StreamSummary& theirs = shard.next.summary();
+    if (theirs.data_problems() - shard.shipment_problems != run_problems ||
+        theirs.run_problems_size() != first.run_problems_size()) {
+      return Status::Corruption(shard.path + ": its run problems differ from " +
+                                shards->front().path + "'s");
+    }
+  }
+  summary.set_data_problems(summary.data_problems() + run_problems);
+  *summary.mutable_run_problems() = first.run_problems();
+  record.Clear();
+  *record.mutable_summary() = summary;
+  status = writer->Write(record);
+  if (!status.ok()) return status;
+  return writer->Commit();
+}
+
+// A shipment's decision and score in one stream of a diff.
+struct Outcome {
+  std::string decision;  // "" when the stream does not hold the shipment
+  double score = 0;
+};
+
+struct Change {
+  std::string shipment_id;
+  Outcome before, after;
+};
+
+// Reads every shipment's outcome, in stream (shipment_id) order.
+Status ReadOutcomes(const std::string& path, std::vector<std::pair<std::string, Outcome>>* out) {
+  std::unique_ptr<ScoreReader> reader;
+  Status status = ScoreReader::Open(path, &reader);
+  if (!status.ok()) return status;
+  scores::ScoreRecord record;
+  while (reader->Next(&record)) {
+    if (!record.has_shipment()) continue;
+    out->push_back({record.shipment().shipment_id(),
+                    {DecisionName(record.shipment().decision()), record.shipment().score()}});
+  }
+  return reader->status();
+}
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+int RunMerge(const std::vector<std::string>& args) {
+  po::options_description options("merge options");
+  std::vector<std::string> inputs;
+  std::string out_path;
+  std::string format = "delimited";
+  options.add_options()("help,h", "show this help")(
+      "shards", po::value<std::vector<std::string>>(&inputs)->composing(),
+      "the shard streams (also as positional arguments)")(
+      "out", po::value<std::string>(&out_path)->required(), "merged scores file to write")(
+      "format", po::value<std::string>(&format), "delimited (default) or json");
+  po::positional_options_description positional;
+  positional.add("shards", -1);
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), values);
+  } catch (const po::error& error) {
+    std::cerr << "corridor merge: " << error.what() << "\n";
+    return kExitUsage;
+  }
+  if (values.count("help")) {
+    std::cout << "usage: corridor merge SHARD... --out FILE [--format delimited|json]\n" << options;
+    return kExitOk;
+  }
+  try {
+    po::notify(values);
+  } catch (const po::error& error) {
+    std::cerr << "corridor merge: " << error.what() << "\n";
+    return kExitUsage;
+  }
+  ScoreFormat score_format;
+  if (!ParseScoreFormat(format, &score_format)) {
+    std::cerr << "corridor merge: --format must be delimited or json, got '" << format << "'\n";
+    return kExitUsage;
+  }
+  if (inputs.empty()) {
+    std::cerr << "corridor merge: name the shard streams to merge\n";
+    return kExitUsage;
+  }
+  Status status = CheckOutputPath(out_path, inputs);
+  std::vector<ShardInput> shards;
+  if (status.ok()) status = OpenShards(inputs, &shards);
+  std::unique_ptr<ScoreWriter> writer;
+  if (status.ok()) status = ScoreWriter::Open(out_path, score_format, &writer);
+  if (status.ok()) status = MergeShards(&shards, writer.get());
+  if (!status.ok()) return Fail("merge", status);
+  std::cerr << "corridor merge: wrote " << out_path << " from " << shards.size() << " shards\n";
+  return kExitOk;
+}
+
+int RunDiff(const std::vector<std::string>& args) {
+  po::options_description options("diff options");
+  std::vector<std::string> paths;
+  std::string format = "csv";
+  options.add_options()("help,h", "show this help")(
+      "streams", po::value<std::vector<std::string>>(&paths)->composing(), "OLD and NEW")(
+      "format", po::value<std::string>(&format), "csv (default) or json");
+  po::positional_options_description positional;
+  positional.add("streams", -1);
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), values);
+    po::notify(values);
+  } catch (const po::error& error) {
+    std::cerr << "corridor diff: " << error.what() << "\n";
+    return kExitUsage;
+  }
+  if (values.count("help")) {
+    std::cout << "usage: corridor diff OLD NEW [--format csv|json]\n" << options;
+    return kExitOk;
+  }
+  if (paths.size() != 2 || (format != "csv" && format != "json")) {
+    std::cerr << "corridor diff: usage: corridor diff OLD NEW [--format csv|json]\n";
+    return kExitUsage;
+  }
+  std::vector<std::pair<std::string, Outcome>> before, after;
+  Status status = ReadOutcomes(paths[0], &before);
+  if (status.ok()) status = ReadOutcomes(paths[1], &after);
+  if (!status.ok()) return Fail("diff", status);
+  // Both streams are in shipment_id order: one merge pass. A shipment in one stream only is a
+  // change too (its decision appears or disappears).
+  std::vector<Change> changes;
+  size_t i = 0, j = 0;
+  while (i < before.size() || j < after.size()) {
+    if (j == after.size() || (i < before.size() && before[i].first < after[j].first)) {
+      changes.push_back({before[i].first, before[i].second, {}});
+      ++i;
+    } else if (i == before.size() || after[j].first < before[i].first) {
+      changes.push_back({after[j].first, {}, after[j].second});
+      ++j;
+    } else {
+      if (before[i].second.decision != after[j].second.decision) {
+        changes.push_back({before[i].first, before[i].second, after[j].second});
+      }
+      ++i;
+      ++j;
+    }
+  }
+  if (format == "csv") {
+    std::cout << "shipment_id,old_decision,new_decision,old_score,new_score\n";
+    for (const Change& change : changes) {
+      std::cout << CsvField(change.shipment_id) << "," << change.before.decision << ","
+                << change.after.decision << ","
+                << (change.before.decision.empty() ? "" : FormatNumber(change.before.score)) << ","
+                << (change.after.decision.empty() ? "" : FormatNumber(change.after.score)) << "\n";
+    }
+  } else {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const Change& change : changes) {
+      nlohmann::ordered_json row;
+      row["shipment_id"] = change.shipment_id;
+      row["old_decision"] =
+          change.before.decision.empty() ? nullptr : nlohmann::ordered_json(change.before.decision);
+      row["new_decision"] =
+          change.after.decision.empty() ? nullptr : nlohmann::ordered_json(change.after.decision);
+      row["old_score"] =
+          change.before.decision.empty() ? nullptr : nlohmann::ordered_json(change.before.score);
+      row["new_score"] =
+          change.after.decision.empty() ? nullptr : nlohmann::ordered_json(change.after.score);
+      out.push_back(row);
+    }
+    std::cout << out.dump(1) << "\n";
+  }
+  std::cerr << "corridor diff: " << changes.size() << " shipments changed decision\n";
+  return kExitOk;
+}
+
+}  // namespace corridor::cli

@@ -1,0 +1,365 @@
+// The nightly batch (docs/batch.md): each entity screened once per run, compact clear records,
+// shards and merge, delta runs, diff, progress and summary, a killed run and its rerun.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/output/explain.h"
+#include "engine/output/score_stream.h"
+#include "engine/screen/screen_run.h"
+#include "engine/store/database.h"
+#include "tests/test_util.h"
+
+namespace corridor {
+namespace {
+
+using testing::MakeDatabase;
+using testing::MakeRules;
+using testing::ReadText;
+using testing::RunCorridor;
+using testing::TempDir;
+
+// A listed company, parties named on many shipments, one owned by the listed look-alike, and
+// shipments that clear, review (PK) and block (the listed party).
+std::string BatchWorld(int shipments) {
+  std::string sql = R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs)
+  VALUES ('wl', '1', 'company', 'SBER VOSTOK LLP', 'RUSSIA-EO14024');
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('E-1', 'company', 'SBER VOSTOK LLP', 'KZ'),
+  ('E-2', 'company', 'ALMATY GENERAL SUPPLY', 'KZ'),
+  ('E-3', 'company', 'KARACHI TEXTILE MILLS', 'PK'),
+  ('E-4', 'company', 'URUMQI COTTON TRADING', 'CN');
+INSERT INTO ownership (owner_id, owned_id, share) VALUES ('E-1', 'E-2', 60);
+)";
+  const char* entities[] = {"E-2", "E-3", "E-4", "E-1"};
+  const char* countries[] = {"KZ", "PK", "CN", "UZ"};
+  for (int i = 0; i < shipments; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof(id), "S-%04d", i);
+    sql += "INSERT INTO shipment (shipment_id, destination_country, updated_at) VALUES ('" +
+           std::string(id) + "', '" + countries[i % 4] + "', '2025-01-01');\n";
+    sql += "INSERT INTO shipment_party VALUES ('" + std::string(id) + "', '" +
+           entities[i % 7 == 0 ? 3 : i % 3] + "', 'consignee'), ('" + id + "', '" +
+           entities[(i + 1) % 3] + "', 'shipper');\n";
+    sql += "INSERT INTO shipment_item (shipment_id, line, hs_code) VALUES ('" + std::string(id) +
+           "', 1, '520100');\n";
+  }
+  return sql;
+}
+
+const char* kBatchRules = R"(
+rule { id: "listed" description: "listed" category: SECONDARY_SANCTIONS weight: 95
+  decision_floor: BLOCK listed_party { lists: ["wl"] } }
+rule { id: "owned" description: "owned" category: SECONDARY_SANCTIONS weight: 90
+  decision_floor: BLOCK owned_by_listed_party { lists: ["wl"] } }
+rule { id: "pk" description: "to Pakistan" category: SECURITY weight: 30
+  jurisdiction { subjects: [DESTINATION] countries: ["PK"] } }
+rule { id: "cn" description: "to China, low" category: SECURITY weight: 5
+  jurisdiction { subjects: [DESTINATION] countries: ["CN"] } }
+)";
+
+std::string BatchRules(const TempDir& dir) {
+  return MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + kBatchRules}});
+}
+
+ScreenOptions Options(const std::string& db, const std::string& rules, const std::string& out) {
+  ScreenOptions options;
+  options.db_path = db;
+  options.rules_dir = rules;
+  options.out_path = out;
+  options.as_of = "2025-12-01";
+  return options;
+}
+
+std::vector<scores::ShipmentScore> ReadShipments(const std::string& path) {
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(path, &reader).ok());
+  std::vector<scores::ShipmentScore> out;
+  scores::ScoreRecord record;
+  while (reader->Next(&record)) {
+    if (record.has_shipment()) out.push_back(record.shipment());
+  }
+  REQUIRE(reader->status().ok());
+  return out;
+}
+
+TEST_CASE("Each entity is screened once per run, whatever the threads", "[batch]") {
+  // Before: each worker kept its own entity cache and the ownership walk screened the owners
+  // again, so an entity named on shipments of both workers was screened two or three times.
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(600));
+  std::string rules = BatchRules(dir);
+  for (int threads : {1, 2, 4}) {
+    ScreenOptions options = Options(db, rules, dir.File("out.scores"));
+    options.threads = threads;
+    ScreenReport report;
+    REQUIRE(RunScreen(options, &report).ok());
+    CHECK(report.summary.shipments() == 600);
+    CHECK(report.entities_screened == 4);  // E-1..E-4, each named on hundreds of shipments
+  }
+}
+
+TEST_CASE("A clear shipment is written compactly, the others in full", "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(28));
+  std::string rules = BatchRules(dir);
+  ScreenOptions options = Options(db, rules, dir.File("out.scores"));
+  options.full_evidence = false;  // as `corridor screen` without --full-evidence
+  ScreenReport report;
+  REQUIRE(RunScreen(options, &report).ok());
+  int clear = 0, flagged = 0;
+  for (const scores::ShipmentScore& score : ReadShipments(options.out_path)) {
+    scores::ScoreRecord record;
+    *record.mutable_shipment() = score;
+    CHECK(score.input_digest() != 0);
+    if (score.decision() == CLEAR) {
+      ++clear;
+      CHECK(score.compact());
+      CHECK(score.categories_size() == 0);
+      for (const scores::RuleHit& hit : score.hits()) CHECK(hit.evidence_size() == 0);
+      CHECK(record.ByteSizeLong() <= 100);
+    } else {
+      ++flagged;
+      CHECK_FALSE(score.compact());
+      REQUIRE(score.hits_size() > 0);
+      CHECK(score.hits(0).evidence_size() > 0);
+    }
+  }
+  CHECK(clear > 0);
+  CHECK(flagged > 0);
+  CHECK(report.bytes_by_decision[CLEAR] <= 100 * clear);
+  // A compact record still explains: its decision, score and the rules that added points.
+  testing::CommandResult explained =
+      RunCorridor(dir, "explain --scores " + options.out_path + " --shipment S-0010");
+  CHECK(explained.exit_code == 0);
+  CHECK(explained.out.find("shipment S-0010: clear, score 5") != std::string::npos);
+  CHECK(explained.out.find("+ 5  cn [security, weight 5]: to China, low") != std::string::npos);
+  CHECK(explained.out.find("evidence not written for clear shipments") != std::string::npos);
+
+  // --full-evidence writes clear shipments in full.
+  options.full_evidence = true;
+  options.out_path = dir.File("full.scores");
+  REQUIRE(RunScreen(options, &report).ok());
+  for (const scores::ShipmentScore& score : ReadShipments(options.out_path)) {
+    CHECK_FALSE(score.compact());
+  }
+}
+
+TEST_CASE("Shards merge into the bytes of a single run", "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(300));
+  std::string rules = BatchRules(dir);
+  const std::string base =
+      "screen --quiet --db " + db + " --rules " + rules + " --as-of 2025-12-01";
+  REQUIRE(RunCorridor(dir, base + " --out " + dir.File("whole.scores")).exit_code == 0);
+  // Local processes, as a job array would start them.
+  std::string shards;
+  for (int k = 1; k <= 3; ++k) {
+    std::string out = dir.File("shard" + std::to_string(k) + ".scores");
+    testing::CommandResult result =
+        RunCorridor(dir, base + " --shard " + std::to_string(k) + "/3 --out " + out);
+    REQUIRE(result.exit_code == 0);
+    size_t count = ReadShipments(out).size();
+    CHECK(count > 50);  // the hash spreads 300 shipments over three shards
+    CHECK(count < 150);
+    shards += " " + out;
+  }
+  testing::CommandResult merged =
+      RunCorridor(dir, "merge" + shards + " --out " + dir.File("merged.scores"));
+  REQUIRE(merged.exit_code == 0);
+  CHECK(ReadText(dir.File("merged.scores")) == ReadText(dir.File("whole.scores")));
+
+  // A missing shard, or one of another run, is refused.
+  testing::CommandResult missing =
+      RunCorridor(dir, "merge " + dir.File("shard1.scores") + " " + dir.File("shard2.scores") +
+                           " --out " + dir.File("bad.scores"));
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.err.find("merge needs all 3") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.File("bad.scores")));
+  CHECK(RunCorridor(dir, base + " --shard 4/3 --out " + dir.File("x.scores")).exit_code == 2);
+}
+
+// Runs `sql` on the database (a writable connection).
+void Execute(const std::string& db_path, const std::string& sql) {
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenWritable(db_path, &db).ok());
+  REQUIRE(db->Execute(sql).ok());
+}
+
+TEST_CASE("A delta run equals a full run byte for byte and screens only what changed", "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(400));
+  std::string rules = BatchRules(dir);
+  ScreenOptions options = Options(db, rules, dir.File("night1.scores"));
+  options.threads = 2;
+  ScreenReport report;
+  REQUIRE(RunScreen(options, &report).ok());
+
+  // Under 1% of the shipments change: two destinations and one item.
+  Execute(db, R"(
+UPDATE shipment SET destination_country = 'PK', updated_at = '2025-02-01'
+  WHERE shipment_id IN ('S-0001', 'S-0005');
+UPDATE shipment_item SET hs_code = '847130' WHERE shipment_id = 'S-0002';
+)");
+  ScreenOptions full = Options(db, rules, dir.File("full.scores"));
+  REQUIRE(RunScreen(full, &report).ok());
+  ScreenOptions delta = Options(db, rules, dir.File("delta.scores"));
+  delta.since_path = dir.File("night1.scores");
+  delta.threads = 2;
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.delta_note == "");
+  CHECK(report.rescreened == 3);
+  CHECK(report.carried_over == 397);
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+
+  // An entity's record changes: every shipment naming it is screened again.
+  Execute(db, "UPDATE entity SET name = 'SBER VOSTOK L.L.P.' WHERE entity_id = 'E-1'");
+  REQUIRE(RunScreen(full, &report).ok());
+  delta.since_path = dir.File("delta.scores");
+  delta.out_path = dir.File("delta2.scores");
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.rescreened > 0);
+  CHECK(report.carried_over > 0);
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+
+  // A list update: every shipment is screened again (the matcher's word weights are statistics
+  // over every listed name), and the output is still a full run's.
+  Execute(db, R"(
+INSERT INTO list_import (list_id, version) VALUES ('wl', 'test2');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs)
+  VALUES ('wl', '2', 'company', 'URUMQI COTTON TRADING', 'UFLPA');
+INSERT INTO list_change (import_id, list_id, entry_id, change, name)
+  VALUES (1, 'wl', '2', 'added', 'URUMQI COTTON TRADING');
+)");
+  REQUIRE(RunScreen(full, &report).ok());
+  delta.since_path = dir.File("delta2.scores");
+  delta.out_path = dir.File("delta3.scores");
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.delta_note.find("a list was imported") != std::string::npos);
+  CHECK(report.carried_over == 0);
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+
+  // Other rules: everything again.
+  std::string other =
+      MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + kBatchRules + R"(
+rule { id: "uz" description: "to Uzbekistan" category: SECURITY weight: 5
+  jurisdiction { subjects: [DESTINATION] countries: ["UZ"] } }
+)"}});
+  ScreenOptions changed_rules = Options(db, other, dir.File("rules.scores"));
+  changed_rules.since_path = dir.File("delta3.scores");
+  REQUIRE(RunScreen(changed_rules, &report).ok());
+  CHECK(report.delta_note.find("the rules changed") != std::string::npos);
+  CHECK(report.carried_over == 0);
+}
+
+TEST_CASE("diff lists the shipments whose decision changed", "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(20));
+  std::string rules = BatchRules(dir);
+  ScreenReport report;
+  REQUIRE(RunScreen(Options(db, rules, dir.File("old.scores")), &report).ok());
+  // S-0004 (E-3 and E-4, to Kazakhstan) clears, and now goes to Pakistan; S-0013 (to Pakistan,
+  // review) is gone.
+  Execute(db, R"(
+UPDATE shipment SET destination_country = 'PK' WHERE shipment_id = 'S-0004';
+DELETE FROM shipment WHERE shipment_id = 'S-0013';
+)");
+  REQUIRE(RunScreen(Options(db, rules, dir.File("new.scores")), &report).ok());
+  testing::CommandResult csv =
+      RunCorridor(dir, "diff " + dir.File("old.scores") + " " + dir.File("new.scores"));
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out ==
+        "shipment_id,old_decision,new_decision,old_score,new_score\n"
+        "S-0004,clear,review,0,30\n"
+        "S-0013,review,,30,\n");
+  testing::CommandResult json = RunCorridor(
+      dir, "diff " + dir.File("old.scores") + " " + dir.File("new.scores") + " --format json");
+  REQUIRE(json.exit_code == 0);
+  nlohmann::json parsed = nlohmann::json::parse(json.out);
+  REQUIRE(parsed.size() == 2);
+  CHECK(parsed[0]["shipment_id"] == "S-0004");
+  CHECK(parsed[0]["new_decision"] == "review");
+  CHECK(parsed[1]["new_decision"].is_null());
+}
+
+TEST_CASE("--summary-json and --quiet", "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(50));
+  std::string rules = BatchRules(dir);
+  testing::CommandResult result = RunCorridor(
+      dir, "screen --quiet --db " + db + " --rules " + rules + " --as-of 2025-12-01 --out " +
+               dir.File("o.scores") + " --summary-json " + dir.File("summary.json"));
+  REQUIRE(result.exit_code == 0);
+  // Quiet: the summary line and the file written, nothing else.
+  CHECK(result.err.find("shipments (") == std::string::npos);
+  CHECK(result.err.find("entities screened") == std::string::npos);
+  nlohmann::json summary = nlohmann::json::parse(ReadText(dir.File("summary.json")));
+  CHECK(summary["outcome"] == "ok");
+  CHECK(summary["shipments"] == 50);
+  int64_t total = 0;
+  for (const char* decision : {"clear", "review", "hold", "block"}) {
+    total += summary["decisions"][decision].get<int64_t>();
+  }
+  CHECK(total == 50);
+  CHECK(summary["lists"][0]["list_id"] == "wl");
+  CHECK(summary["timings_seconds"]["total"].get<double>() > 0);
+  CHECK_FALSE(std::filesystem::exists(dir.File("summary.json.tmp")));
+}
+
+TEST_CASE("A run killed with SIGKILL leaves no output; its rerun equals an uninterrupted run",
+          "[batch]") {
+  TempDir dir;
+  std::string db = dir.File("big.db");
+  // Long enough to be killed mid-run: 30,000 shipments, killed after about 100 KB of ~1.2 MB.
+  REQUIRE(RunCorridor(dir, "generate --db " + db + " --shipments 30000 --entities 3000 --seed 7")
+              .exit_code == 0);
+  std::string rules = MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+rule { id: "pk" description: "pk" category: SECURITY weight: 30
+  jurisdiction { subjects: [DESTINATION] countries: ["PK"] } }
+)"}});
+  const std::string out = dir.File("night.scores");
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    execl(CORRIDOR_BINARY, CORRIDOR_BINARY, "screen", "--quiet", "--db", db.c_str(), "--rules",
+          rules.c_str(), "--as-of", "2025-12-01", "--threads", "2", "--out", out.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Killed once it has written part of the stream to its temporary file.
+  bool partial = false;
+  for (int i = 0; i < 6000 && !partial; ++i) {
+    for (const auto& file : std::filesystem::directory_iterator(dir.path())) {
+      std::string name = file.path().filename().string();
+      if (name.rfind("night.scores.tmp.", 0) == 0 && file.file_size() > 100000) partial = true;
+    }
+    if (!partial) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE(partial);
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFSIGNALED(status));
+  CHECK_FALSE(std::filesystem::exists(out));  // nothing that looks complete
+
+  const std::string args =
+      "screen --quiet --db " + db + " --rules " + rules + " --as-of 2025-12-01 --threads 2 --out ";
+  REQUIRE(RunCorridor(dir, args + out).exit_code == 0);
+  REQUIRE(RunCorridor(dir, args + dir.File("uninterrupted.scores")).exit_code == 0);
+  CHECK(ReadText(out) == ReadText(dir.File("uninterrupted.scores")));
+  CHECK(ReadShipments(out).size() == 30000);
+}
+
+}  // namespace
+}  // namespace corridor
