@@ -973,6 +973,7 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
                      false,
                      options.as_of,
                      UnscreenableRule(rule_set.scoring),
+                     nullptr,
                      options.full_evidence};
   scores::ScoreRecord record;
   std::set<std::string> loaded_lists;
