@@ -18,8 +18,9 @@ class ListedPartyRule : public CompiledRule {
  public:
   ListedPartyRule(std::set<std::string> lists, std::set<std::string> excluded,
                   std::set<std::string> roles, std::set<std::string> programs, double min_score,
-                  std::map<std::string, double> kind_min_scores)
-      : kind_min_scores_(std::move(kind_min_scores)),
+                  std::map<std::string, double> kind_min_scores, double weight)
+      : weight_(weight),
+        kind_min_scores_(std::move(kind_min_scores)),
         lists_(std::move(lists)),
         excluded_(std::move(excluded)),
         roles_(std::move(roles)),
@@ -28,6 +29,7 @@ class ListedPartyRule : public CompiledRule {
 
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     const Shipment& s = context.shipment;
+    bool only_uncorroborated = true;
     for (size_t i = 0; i < s.parties.size(); ++i) {
       const ShipmentParty& party = s.parties[i];
       const EntityFacts* facts = context.party_facts[i];
@@ -35,6 +37,15 @@ class ListedPartyRule : public CompiledRule {
       for (const ListMatchFact& match : facts->list_matches) {
         if (!Accepts(match)) continue;
         scores::Evidence* evidence = &outcome->evidence.emplace_back();
+        // A short Chinese or Korean name without a confirming birth date or identifier may
+        // alert but not block (docs/matching.md, "Name structure"): its evidence weighs at most
+        // kUncorroboratedWeight and, when all of the hit's evidence is such, the hit's floor is
+        // at most REVIEW.
+        if (match.needs_corroboration) {
+          evidence->set_weight(std::min(weight_, kUncorroboratedWeight));
+        } else {
+          only_uncorroborated = false;
+        }
         SetParty(party, evidence->mutable_party());
         scores::ListMatch* m = evidence->mutable_list_match();
         m->set_list_id(match.list_id);
@@ -58,8 +69,12 @@ class ListedPartyRule : public CompiledRule {
         summary += ", score " + FormatMatchScore(match.score);
         if (!match.programs.empty()) summary += ", programs " + match.programs;
         if (!match.explanation.empty()) summary += " (" + match.explanation + ")";
+        if (match.needs_corroboration) summary += "; uncorroborated short name: review only";
         evidence->set_summary(summary);
       }
+    }
+    if (!outcome->evidence.empty() && only_uncorroborated) {
+      outcome->floor = std::min(outcome->floor, REVIEW);
     }
   }
 
@@ -88,6 +103,10 @@ class ListedPartyRule : public CompiledRule {
     return false;
   }
 
+  // The most an uncorroborated short-name match weighs: below the usual hold threshold (60), so
+  // alone it reviews.
+  static constexpr double kUncorroboratedWeight = 45;
+  double weight_;
   std::map<std::string, double> kind_min_scores_;
   std::set<std::string> lists_;
   std::set<std::string> excluded_;
@@ -127,7 +146,7 @@ std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
       std::set<std::string>(config.exclude_lists().begin(), config.exclude_lists().end()),
       std::move(roles), std::set<std::string>(config.programs().begin(), config.programs().end()),
       config.min_score() > 0 ? config.min_score() : DefaultNameThreshold(),
-      std::move(kind_min_scores));
+      std::move(kind_min_scores), rule.weight());
 }
 
 }  // namespace corridor

@@ -66,9 +66,11 @@ void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& 
     hit->set_category(rule.category());
     hit->set_weight(entry.weight);
     hit->set_contribution(RoundScore(next - score));
-    // The rule's own floor or the one its evidence raised (a goods tier): the stricter wins.
-    // Decisions are ordered CLEAR < REVIEW < HOLD < BLOCK, so max is "stricter".
-    Decision floor = std::max(rule.decision_floor(), entry.hit->outcome.floor);
+    // The hit's floor: it starts at the rule's own (screen_run.cc), a kind may raise it (a goods
+    // tier) or, for an uncorroborated short-name list match, lower it (listed_party.cc); an
+    // outcome that never set one (tests) has the rule's.
+    Decision floor = entry.hit->outcome.floor != DECISION_UNSPECIFIED ? entry.hit->outcome.floor
+                                                                      : rule.decision_floor();
     hit->set_decision_floor(floor);
     for (scores::Evidence& evidence : entry.hit->outcome.evidence) {
       // The output always carries the weight each piece of evidence stood for, never the 0 that
