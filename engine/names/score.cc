@@ -45,8 +45,10 @@ constexpr double kMinJoinedSimilarity = 0.9;
 // or a near miss: "Sandra Quintero" ~ "SADRA CENTER") is scaled by this factor.
 constexpr double kUnconfirmedFactor = 0.85;
 // Similarity at or above which an aligned word confirms the name: the same spelling (1, held as
-// a float). Across scripts an equal consonant skeleton (0.95) does not confirm: skeletons of
-// different Arabic names are often equal (HSN: Hassan, Hussein, Hasan, Hosn).
+// a float). Names compared by consonant skeleton (an abjad name against a Latin one) never agree
+// in spelling, so the rule does not apply to them: it would take every Arabic-script name of a
+// listed person below the threshold (SADDAM HUSSEIN AL-TIKRITI: 0.74), a worse error than the
+// false alerts it saves (docs/matching.md, "Precision at scale").
 constexpr double kConfirmingSimilarity = 0.999;
 
 bool HasDigit(std::string_view text) {
@@ -525,7 +527,9 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   for (const ScoringToken& token : query.tokens) {
     query_words += token.kind == TokenKind::kWord ? 1 : 0;
   }
-  if (!confirmed && query_words >= 2) result.score *= kUnconfirmedFactor;
+  if (!confirmed && query_words >= 2 && query.abjad == candidate.abjad) {
+    result.score *= kUnconfirmedFactor;
+  }
   return result;
 }
 
