@@ -181,7 +181,9 @@ TEST_CASE("Typos and transliteration variants score high but below exact", "[nam
   double typo = PairScore(*index, "CHEN QUANGOU", "CHEN, Quanguo");
   CHECK(typo > 0.8);
   CHECK(typo < 1.0);
-  CHECK(PairScore(*index, "MUHAMMAD ALI", "MOHAMMED ALI") > 0.8);
+  // MUHAMMAD and ALI are among the commonest names (docs/matching.md, "Population frequency"),
+  // so since 2026-12-01 the variant of this common name scores 0.76-0.80, no longer above 0.80.
+  CHECK(PairScore(*index, "MUHAMMAD ALI", "MOHAMMED ALI") > 0.75);
   CHECK(PairScore(*index, "DZHAMAL", "JAMAL") > 0.85);
   CHECK(PairScore(*index, "CHEN MINGGUO", "CHEN, Quanguo") < 0.8);
 }

@@ -14,6 +14,7 @@
 #include "engine/base/csv.h"
 #include "engine/base/strings.h"
 #include "engine/names/matcher.h"
+#include "engine/names/published.h"
 #include "tests/test_util.h"
 
 namespace corridor::names::reference {
@@ -63,6 +64,20 @@ inline std::string RemarksBirthDate(const std::string& remarks) {
   }
   if (!words.empty() && year(words[0])) return words[0];
   return "";
+}
+
+// Adds `record` under each name its published name field holds (names::SplitPublishedName, as
+// the list parsers do): the first keeps `record.is_alias`, the others are aliases.
+inline void AddPublished(NameRecord record, std::vector<NameRecord>* records) {
+  std::vector<std::string> names =
+      SplitPublishedName(record.name, record.kind != "person");
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty()) continue;
+    NameRecord copy = record;
+    copy.name = names[i];
+    copy.is_alias = record.is_alias || i > 0;
+    records->push_back(std::move(copy));
+  }
 }
 
 // Reads an OFAC legacy primary file (sdn.csv, cons_prim.csv) and its alias file.
@@ -188,12 +203,12 @@ inline void LoadUnXml(const std::string& path, std::vector<NameRecord>* records)
         if (from == before) break;
         if (!alias.empty()) aliases.push_back(alias);
       }
-      records->push_back(record);
+      AddPublished(record, records);
       for (const std::string& alias : aliases) {
         NameRecord copy = record;
         copy.name = alias;
         copy.is_alias = true;
-        records->push_back(std::move(copy));
+        AddPublished(std::move(copy), records);
       }
     }
   }
@@ -217,14 +232,14 @@ inline void LoadCslCsv(const std::string& path, std::vector<NameRecord>* records
     record.kind = type == "Individual" ? "person" : type == "Vessel" ? "vessel" : "organization";
     record.programs = fields[4];
     if (record.name.empty()) continue;
-    records->push_back(record);
+    AddPublished(record, records);
     for (const std::string& alias : Split(fields[22], ';')) {
       std::string name(Trim(alias));
       if (name.empty()) continue;
       NameRecord copy = record;
       copy.name = name;
       copy.is_alias = true;
-      records->push_back(std::move(copy));
+      AddPublished(std::move(copy), records);
     }
   }
 }

@@ -336,8 +336,12 @@ rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS weight: 95
     if (!status.ok()) return status.message();
     return std::to_string(report.summary.clear()) + " clear";
   };
-  CHECK(screen("") == "0 clear");  // the name matches; a birth year 35 years off costs 0.15
-  CHECK(screen("name_matching { birth_date_conflict: -0.5 }\n") == "1 clear");
+  // A short Chinese name with a birth year 35 years off costs 0.15 + 0.15 (short_name_conflict,
+  // since 2026-12-01; docs/matching.md "Short Chinese and Korean names"): 0.70, no hit.
+  CHECK(screen("") == "1 clear");
+  CHECK(screen("name_matching { short_name_conflict: 0 }\n") == "0 clear");
+  CHECK(screen("name_matching { short_name_conflict: 0 birth_date_conflict: -0.5 }\n") ==
+        "1 clear");
   std::string error = screen("name_matching { country_conflict: 0.2 }\n");
   CHECK(error.find("r.textproto:5:17: country_conflict must be between -1 and 0") !=
         std::string::npos);

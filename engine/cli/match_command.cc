@@ -9,6 +9,7 @@
 // in its result block and the batch goes on; for a single --name it is an error (exit 1).
 // --min-score outside 0..1 (or not a number) and --limit outside 1..100000 are usage errors
 // (exit 2). Scores are shown rounded down (names::FormatScore). JSON is one object a line.
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -211,7 +212,8 @@ int RunMatch(const std::vector<std::string>& args) {
       "min-score", po::value<double>(&min_score), "lowest score shown (default: the threshold)")(
       "format", po::value<std::string>(&format), "text or json (one JSON object per query)")(
       "queries", po::value<std::string>(&queries_path),
-      "a file of queries: one name a line, or a CSV with name,kind,country,birth_date");
+      "a file of queries: one name a line, or a CSV with name,kind,country,birth_date")(
+      "stats", "print the index build time and the time per query on standard error");
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("match", options, args, &values, &exit_code)) return exit_code;
@@ -263,7 +265,11 @@ int RunMatch(const std::vector<std::string>& args) {
   if (status.ok()) status = names::LoadNameRecords(db.get(), list_ids, &records);
   if (status.ok() && records.empty()) status = Status::Error(db_path + ": no list entries loaded");
   std::unique_ptr<names::NameIndex> index;
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point build_start = Clock::now();
+  const size_t record_count = records.size();
   if (status.ok()) status = names::NameIndex::Build(std::move(records), {}, &index);
+  const Clock::time_point build_end = Clock::now();
   if (!status.ok()) {
     std::cerr << "corridor match: " << status.message() << "\n";
     return kExitSetupError;
@@ -277,6 +283,17 @@ int RunMatch(const std::vector<std::string>& args) {
   size_t failed = 0;
   for (const QueryLine& line : queries) {
     if (!ScreenOne(*index, line, limit, min_score, format == "json", std::cout)) ++failed;
+  }
+  std::cout.flush();
+  if (values.count("stats")) {
+    // Wall clock, output included (written and flushed), list loading excluded.
+    auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+    double searching = seconds(Clock::now() - build_end);
+    std::cerr << "corridor match: index of " << record_count << " names built in "
+              << FormatNumber(seconds(build_end - build_start), 3) << " s; " << queries.size()
+              << " queries in " << FormatNumber(searching, 3) << " s ("
+              << FormatNumber(queries.empty() ? 0 : searching * 1e6 / queries.size(), 1)
+              << " us each, output written)\n";
   }
   if (failed > 0) {
     std::cerr << "corridor match: " << failed << " of " << queries.size()

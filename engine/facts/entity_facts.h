@@ -23,6 +23,9 @@ struct ListMatchFact {
   std::string programs;
   std::string entry_kind;   // person, company, vessel, ... as listed ("" unknown)
   std::string explanation;  // which words matched which, what corroboration added
+  // A short Chinese or Korean personal name matched without a confirming birth date or
+  // identifier (names::NameMatch::needs_corroboration): may alert, must not block alone.
+  bool needs_corroboration = false;
 };
 
 // Facts about one entity that do not depend on the shipment; computed once per entity per run

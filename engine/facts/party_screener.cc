@@ -58,6 +58,7 @@ names::MatcherOptions MatcherOptionsFrom(const rules::NameMatchingConfig& config
   if (config.has_country_conflict()) options.country_conflict = config.country_conflict();
   if (config.has_kind_conflict()) options.kind_conflict = config.kind_conflict();
   if (config.has_identifier_match()) options.identifier_match = config.identifier_match();
+  if (config.has_short_name_conflict()) options.short_name_conflict = config.short_name_conflict();
   return options;
 }
 
@@ -162,6 +163,7 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
       fact.score = match.score;
       fact.programs = record.programs;
       fact.explanation = ExplainNameMatch(match);
+      fact.needs_corroboration = match.needs_corroboration;
       auto key = std::make_pair(record.list_id, record.entry_id);
       auto found = best.find(key);
       // Strictly greater: on equal scores the first name searched (the primary name) is kept as the

@@ -125,12 +125,15 @@ std::string Kind(std::string_view type) {
 void ReadRowDetails(const Columns& column, const std::vector<std::string>& fields, Entry* entry) {
   entry->kind = Kind(column.Cell(fields, "type"));
   entry->programs = SplitList(column.Cell(fields, "programs"));
+  // The CSL packs names into its name column ("X, and subordinate entity Y", "X (ACRONYM)",
+  // "X, a.k.a. Y"); they are split below, once the aliases are read.
   entry->remarks = column.Cell(fields, "remarks");
   entry->listed_on = IsoDate(column.Cell(fields, "start_date"));
   for (const std::string& alias : SplitList(column.Cell(fields, "alt_names"))) {
     // The CSL does not carry alias quality; every alt_name counts as strong, as OFAC's own a.k.a.s.
     entry->aliases.push_back({alias, "strong"});
   }
+  SplitPublishedNames(entry);
   for (const std::string& address_text : SplitList(column.Cell(fields, "addresses"))) {
     Address address;
     size_t comma = address_text.rfind(", ");

@@ -147,6 +147,12 @@ class Columns {
 std::string RowProblem(const CsvReader& reader, const std::vector<std::string>& fields,
                        size_t expected_fields);
 
+// Splits packed name fields (names::SplitPublishedName): the entry's name keeps the field's own
+// name and the other names it held become strong aliases; each alias field is split likewise,
+// its names keeping its quality. Names already present are not repeated. Called by the parsers
+// of lists that pack names (UN, CSL) once the entry's kind is known.
+void SplitPublishedNames(Entry* entry);
+
 // The content digest of an entry: every field and child row, in a canonical order.
 std::string EntryDigest(const Entry& entry);
 

@@ -6,11 +6,13 @@
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/base/file.h"
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 #include "engine/lists/document.h"
+#include "engine/names/published.h"
 
 namespace corridor::lists {
 
@@ -435,6 +437,28 @@ std::string CutRecord(const CsvReader& reader, const std::vector<std::string>& f
            " fields";
   }
   return "";
+}
+
+void SplitPublishedNames(Entry* entry) {
+  const bool organisation = entry->kind != "person";
+  std::vector<std::string> names = names::SplitPublishedName(entry->name, organisation);
+  std::vector<Alias> aliases;
+  std::unordered_set<std::string> seen;
+  // A field holding only other names ("a.k.a. X") keeps its text: the entry must have a name.
+  if (!names[0].empty()) entry->name = names[0];
+  seen.insert(AsciiLower(entry->name));
+  auto add = [&](std::string name, const std::string& quality) {
+    if (!name.empty() && seen.insert(AsciiLower(name)).second) {
+      aliases.push_back({std::move(name), quality});
+    }
+  };
+  for (size_t i = 1; i < names.size(); ++i) add(names[i], "strong");
+  for (const Alias& alias : entry->aliases) {
+    for (std::string& name : names::SplitPublishedName(alias.name, organisation)) {
+      add(std::move(name), alias.quality);
+    }
+  }
+  entry->aliases = std::move(aliases);
 }
 
 std::string EntryDigest(const Entry& entry) {

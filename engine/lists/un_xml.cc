@@ -209,6 +209,8 @@ void ReadEntry(const xmlNode* node, bool individual, const std::string& file, Do
   for (const Address& address : entry.addresses) {
     if (entry.country.empty()) entry.country = address.country;
   }
+  // The UN packs several names into one field ("X (a; b; c)", "a; b", "a) X b) Y").
+  SplitPublishedNames(&entry);
   seen->insert(entry.entry_id);
   document->entries.push_back(std::move(entry));
 }

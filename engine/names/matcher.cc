@@ -10,6 +10,7 @@
 
 #include "engine/names/normalize.h"
 #include "engine/names/score.h"
+#include "engine/names/structure.h"
 
 namespace corridor::names {
 
@@ -233,12 +234,22 @@ MatchExplanation Explain(const ScoringName& query, const ScoringName& candidate,
   return explanation;
 }
 
+// What the query's facts said about an entry beyond the deltas.
+struct FactOutcome {
+  bool confirms = false;     // a birth date (at any precision) or an identifier matches
+  bool contradicts = false;  // a birth date conflicts
+};
+
 // The corroboration of `record` by the query's other facts: the sum of the deltas, with one
-// Evidence per fact the query gives. Sets `decided` when a unique identifier matches.
+// Evidence per fact the query gives. Sets `decided` when a unique identifier matches. For a
+// record whose name is a short Chinese or Korean name (`short_name`), a conflicting birth date
+// also takes options.short_name_conflict; `facts` says whether a fact confirmed or contradicted.
 double Corroborate(const NameQuery& query, const NameRecord& record, const MatcherOptions& options,
-                   std::vector<Evidence>* evidence, bool* decided) {
+                   bool short_name, std::vector<Evidence>* evidence, bool* decided,
+                   FactOutcome* facts) {
   double total = 0;
   *decided = false;
+  *facts = FactOutcome();
   auto add = [&](const std::string& field, const std::string& query_value,
                  const std::string& list_value, double delta, const std::string& note) {
     total += delta;
@@ -281,7 +292,13 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
       if (best == 1) add("birth_date", query.birth_date, best_date, 0, "within a year");
       if (best == 0) {
         add("birth_date", query.birth_date, best_date, options.birth_date_conflict, "conflicts");
+        if (short_name) {
+          add("birth_date", query.birth_date, best_date, options.short_name_conflict,
+              "conflicts with a short, common name");
+        }
       }
+      facts->confirms = facts->confirms || best >= 2;
+      facts->contradicts = best == 0;
     }
   }
   if (!query.country.empty()) {
@@ -321,6 +338,7 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
                      !matched->country.empty() && matched->country == query.country);
       std::string listed = matched->type + " " + matched->number +
                            (matched->country.empty() ? "" : " (" + matched->country + ")");
+      facts->confirms = true;
       if (unique) {
         *decided = true;
         add("identifier", query.identifier, listed, 0, "decides: unique identifier matches");
@@ -329,10 +347,20 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
       }
     }
   }
+  if (short_name && !facts->confirms && !*decided && evidence != nullptr) {
+    evidence->push_back({"name", query.name, record.name, 0,
+                         "a short Chinese or Korean name shared by many people: needs a matching "
+                         "birth date or identifier to block"});
+  }
   return total;
 }
 
 }  // namespace
+
+// A short Chinese or Korean listed name (IsShortEastAsianName) matched on less than this share
+// of its weight scores kShortNamePartial times its name score.
+constexpr double kShortNameCoverage = 0.9;
+constexpr double kShortNamePartial = 0.85;
 
 // Records are names, entries are listed parties: an entry with aliases has several records, and
 // Search() reports each entry once with its best record.
@@ -342,6 +370,9 @@ struct NameIndex::Data {
   std::vector<ScoringName> names;             // per record
   std::vector<std::vector<uint32_t>> tokens;  // per record: vocabulary id of each token
   std::vector<uint32_t> entry_of;             // per record
+  // Per record: 1 when it names a person with a short Chinese or Korean name
+  // (IsShortEastAsianName), whose matches need corroboration.
+  std::vector<uint8_t> short_name;
   size_t entries = 0;
   std::unordered_map<std::string, uint32_t> vocabulary_ids;
   std::vector<ScoringToken> vocabulary;
@@ -464,7 +495,13 @@ struct NameIndex::Data {
         similarity[i * nc + j] = Similarity(state, i, tokens[record][j], skeletons);
       }
     }
-    return ScoreNames(state->name, candidate, similarity, information_needed, keep_units);
+    NameScore result =
+        ScoreNames(state->name, candidate, similarity, information_needed, keep_units);
+    // Every syllable of a short Chinese or Korean name is part of it: LIN WEI is not WEI, Lin Na.
+    if (short_name[record] && result.candidate_coverage < kShortNameCoverage) {
+      result.score *= kShortNamePartial;
+    }
+    return result;
   }
 };
 
@@ -506,6 +543,8 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     if (inserted) entry_names.emplace_back();
     entry_names[it->second].push_back(&normalized[r]);
     data.entry_of.push_back(it->second);
+    data.short_name.push_back(KindClass(record.kind) == "person" &&
+                              IsShortEastAsianName(normalized[r]));
   }
   data.entries = entry_names.size();
   for (const auto& names : entry_names) data.statistics.AddEntry(names);
@@ -577,6 +616,7 @@ struct Ranked {
   double name_score;
   double score;
   bool decided;
+  bool needs_corroboration;
 };
 
 // The most the query's corroborating facts can add to any record's name score: for each fact
@@ -584,8 +624,9 @@ struct Ranked {
 double CorroborationBonus(const NameQuery& query, const MatcherOptions& options) {
   double bonus = 0;
   if (!query.birth_date.empty()) {
-    bonus += std::max(
-        {0.0, options.birth_date_match, options.birth_year_match, options.birth_date_conflict});
+    bonus += std::max({0.0, options.birth_date_match, options.birth_year_match,
+                       options.birth_date_conflict,
+                       options.birth_date_conflict + options.short_name_conflict});
   }
   if (!query.country.empty()) {
     bonus += std::max({0.0, options.country_match, options.country_conflict});
@@ -929,11 +970,16 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
     if (k > 0 && scored[k].entry == scored[k - 1].entry) continue;
     uint32_t r = scored[k].record;
     bool decided = false;
-    double delta = Corroborate(query, records_[r], options_, nullptr, &decided);
+    FactOutcome facts;
+    double delta =
+        Corroborate(query, records_[r], options_, data.short_name[r], nullptr, &decided, &facts);
     // Corroboration applies to the entry's best name only, after choosing it by name score: facts
     // describe the entry, not one of its names, so they cannot change which name is best.
     double score = decided ? 1.0 : std::clamp(scored[k].score + delta, 0.0, 1.0);
-    if (score >= min_score || decided) ranked.push_back({r, scored[k].score, score, decided});
+    bool needs = data.short_name[r] && !facts.confirms && !decided;
+    if (score >= min_score || decided) {
+      ranked.push_back({r, scored[k].score, score, decided, needs});
+    }
   }
   std::sort(ranked.begin(), ranked.end(), [&](const Ranked& a, const Ranked& b) {
     if (a.score != b.score) return a.score > b.score;
@@ -952,12 +998,15 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
     match.name_score = item.name_score;
     match.score = item.score;
     match.decided_by_identifier = item.decided;
+    match.needs_corroboration = item.needs_corroboration;
     // Scored again with the alignment kept: only for the `limit` reported, as keeping units for
     // every candidate would cost allocations on the hot path.
     NameScore detail = data.Score(&prepared->state, item.record, true);
     match.explanation = Explain(prepared->state.name, data.names[item.record], detail);
     bool decided = false;
-    Corroborate(query, *match.record, options_, &match.explanation.evidence, &decided);
+    FactOutcome facts;
+    Corroborate(query, *match.record, options_, data.short_name[item.record],
+                &match.explanation.evidence, &decided, &facts);
     matches->push_back(std::move(match));
   }
 }

@@ -76,6 +76,10 @@ struct MatcherOptions {
   double country_conflict = -0.10;
   double kind_conflict = -0.10;    // e.g. a person query against a vessel
   double identifier_match = 0.20;  // a shared identifier that is not unique (passport, ...)
+  // Added on top of birth_date_conflict when the matched listed name is a short Chinese or
+  // Korean personal name (NameMatch::needs_corroboration): the name says little, so a
+  // contradicting birth date says more.
+  double short_name_conflict = -0.15;
 };
 
 // Why a candidate scored as it did.
@@ -109,6 +113,11 @@ struct NameMatch {
   double name_score = 0;
   double score = 0;
   bool decided_by_identifier = false;
+  // The listed name is a short Chinese or Korean personal name (two or three syllables, shared
+  // by thousands of people) and neither a birth date nor an identifier of the query confirms the
+  // entry: the match may alert but must not block on its own (the listed-party rule caps it at
+  // REVIEW; docs/matching.md, "Name structure").
+  bool needs_corroboration = false;
   MatchExplanation explanation;
 };
 

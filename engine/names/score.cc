@@ -1,5 +1,7 @@
 #include "engine/names/score.h"
 
+#include "engine/names/structure.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -32,6 +34,22 @@ constexpr double kDefaultCorpusEntries = 50000;
 constexpr double kLegalFormWeight = 0.3;
 constexpr double kInitialWeight = 1.0;
 constexpr double kLegalFormWordWeight = 0.5;  // "liability" outside a recognised legal form
+// Similarity at most of a word and the same word with one to three letters added (SAMI, SAMIR).
+constexpr double kExtendedWord = 0.5;
+// Similarity of two different words of at most two letters with the same phonetic key.
+constexpr double kShortWordKeyMatch = 0.8;
+// Two words joined to match one (quan guo = quanguo) must agree at least this well: a loose
+// join ("max sani" ~ "maxai", "fei yang" ~ "fianga") turns two unrelated words into a match.
+constexpr double kMinJoinedSimilarity = 0.9;
+// A name of two or more words none of which is spelled as listed (every aligned word a variant
+// or a near miss: "Sandra Quintero" ~ "SADRA CENTER") is scaled by this factor.
+constexpr double kUnconfirmedFactor = 0.85;
+// Similarity at or above which an aligned word confirms the name: the same spelling (1, held as
+// a float). Names compared by consonant skeleton (an abjad name against a Latin one) never agree
+// in spelling, so the rule does not apply to them: it would take every Arabic-script name of a
+// listed person below the threshold (SADDAM HUSSEIN AL-TIKRITI: 0.74), a worse error than the
+// false alerts it saves (docs/matching.md, "Precision at scale").
+constexpr double kConfirmingSimilarity = 0.999;
 
 bool HasDigit(std::string_view text) {
   for (char c : text) {
@@ -65,7 +83,21 @@ bool LengthsCompatible(std::string_view a, std::string_view b) {
 
 struct WordForms {
   std::string_view text, skeleton, phonetic;
+  int syllables = 0;
+  bool patronymic = false;
 };
+
+// True when one word is the other with one to three letters added, other than a single final
+// "s" or "h".
+bool IsExtension(std::string_view a, std::string_view b) {
+  std::string_view shorter = a.size() < b.size() ? a : b;
+  std::string_view longer = a.size() < b.size() ? b : a;
+  if (shorter.size() < 3 || longer.size() == shorter.size() || longer.size() > shorter.size() + 3) {
+    return false;
+  }
+  if (longer.substr(0, shorter.size()) != shorter) return false;
+  return !(longer.size() == shorter.size() + 1 && (longer.back() == 's' || longer.back() == 'h'));
+}
 
 // Similarity of two words (see TokenSimilarity).
 double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
@@ -78,15 +110,38 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
     if (!LengthsCompatible(a.skeleton, b.skeleton)) return 0;
     return 0.95 * Evidence(JaroWinkler(a.skeleton, b.skeleton));
   }
+  // A patronymic matches only a patronymic: SERGEEV (a family name) is not SERGEEVICH.
+  if (a.patronymic != b.patronymic) return 0;
+  // Chinese and Korean names are made of syllables, each a name element of its own: JIANGUO and
+  // JIANGZHOU, YONG and YONGAN, XIUYING and XIAOMING are different names however alike they
+  // spell. Words of one or two such syllables agree only by their phonetic key.
+  if (a.syllables > 0 && b.syllables > 0 && a.syllables <= 2 && b.syllables <= 2) {
+    if (a.phonetic != b.phonetic) return 0;
+    return std::min(a.text.size(), b.text.size()) <= 2 ? kShortWordKeyMatch : 0.95;
+  }
   // Same-alphabet case: the best of the spelling and the phonetic key. An equal key (MOHAMMED ~
   // MUHAMMAD) is worth 0.95, never 1, so a spelling variant never outranks the exact spelling; the
   // phonetic Jaro-Winkler is only tried when it could still beat what we have.
   double best = a.phonetic == b.phonetic && !a.phonetic.empty() ? 0.95 : 0;
+  // Words of one or two letters (hu, ho, li, ma) that agree only by their phonetic key are weak
+  // evidence: HU and HO are different Chinese and Korean names, and such words are everywhere.
+  if (std::min(a.text.size(), b.text.size()) <= 2) return best > 0 ? kShortWordKeyMatch : 0;
   if (LengthsCompatible(a.text, b.text)) {
     best = std::max(best, Evidence(JaroWinkler(a.text, b.text)));
   }
   if (best < 0.95 && LengthsCompatible(a.phonetic, b.phonetic)) {
     best = std::max(best, 0.95 * Evidence(JaroWinkler(a.phonetic, b.phonetic)));
+  }
+  // One word is the other with one to three letters added (SAMI / SAMIR, KARA / KARAKI, AHMAD /
+  // AHMADI, HOSSEIN / HOSSEINI): in names that is another name (a feminine form, a family name
+  // made from a given name), not a typo, whatever Jaro-Winkler's prefix bonus says. A plural
+  // "s" (HOLDING / HOLDINGS) and a final "h" (NUSRA / NUSRAH, FATIMA / FATIMAH: one Arabic
+  // letter romanised or not) are not.
+  // Spellings and phonetic keys alike: MOHAMMADI / MUHAMMAD, EBRAHIMI / IBRAHIM.
+  // Not when the phonetic keys are equal (CHEN / CHENN: a doubled letter is a typo).
+  if (a.phonetic != b.phonetic &&
+      (IsExtension(a.text, b.text) || IsExtension(a.phonetic, b.phonetic))) {
+    best = std::min(best, kExtendedWord);
   }
   return best;
 }
@@ -266,14 +321,31 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
     ScoringToken scoring;
     scoring.text = token.text;
     scoring.kind = token.kind;
+    scoring.weight = statistics.Weight(token);
     if (token.kind == TokenKind::kWord) {
       scoring.skeleton = ConsonantSkeleton(token.text);
       scoring.phonetic = PhoneticKey(token.text);
+      scoring.syllables = static_cast<uint8_t>(EastAsianSyllables(token.text));
+      scoring.patronymic = IsPatronymic(token.text);
+      // Population frequency: a common given or family name says little whatever the lists'
+      // frequency of it (docs/matching.md, "Token weights"). Not for abjad names, whose Latin
+      // form lacks vowels and so rarely spells a common name's key.
+      if (!name.abjad && IsCommonPersonalName(scoring.phonetic)) {
+        scoring.weight = std::min(scoring.weight, kCommonNameWeight);
+      }
     }
-    scoring.weight = statistics.Weight(token);
     out.tokens.push_back(std::move(scoring));
   }
   return out;
+}
+
+bool IsPatronymic(std::string_view word) {
+  for (std::string_view ending : {"ovich", "evich", "ovna", "evna"}) {
+    if (word.size() > ending.size() + 2 && word.substr(word.size() - ending.size()) == ending) {
+      return true;
+    }
+  }
+  return false;
 }
 
 double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate, bool skeletons) {
@@ -293,8 +365,11 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
     if (query_initial && candidate_initial) return query.text == candidate.text ? 1 : 0;
     return query.text[0] == candidate.text[0] ? 0.9 : 0;
   }
-  return WordSimilarity({query.text, query.skeleton, query.phonetic},
-                        {candidate.text, candidate.skeleton, candidate.phonetic}, skeletons);
+  return WordSimilarity(
+      {query.text, query.skeleton, query.phonetic, query.syllables, query.patronymic},
+      {candidate.text, candidate.skeleton, candidate.phonetic, candidate.syllables,
+       candidate.patronymic},
+      skeletons);
 }
 
 namespace {
@@ -339,9 +414,11 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
         if (joined.empty()) joined = left[i].text + left[i + 1].text;
         std::string joined_skeleton = skeletons ? ConsonantSkeleton(joined) : std::string();
         std::string joined_phonetic = PhoneticKey(joined);
-        double s = WordSimilarity({joined, joined_skeleton, joined_phonetic},
-                                  {other.text, other.skeleton, other.phonetic}, skeletons);
-        if (s <= 0) continue;
+        double s = WordSimilarity(
+            {joined, joined_skeleton, joined_phonetic, EastAsianSyllables(joined), false},
+            {other.text, other.skeleton, other.phonetic, other.syllables, other.patronymic},
+            skeletons);
+        if (s < kMinJoinedSimilarity) continue;
         uint32_t pair = static_cast<uint32_t>(i), single = static_cast<uint32_t>(j);
         if (joined_is_query) {
           candidates.push_back({{pair, 2, single, 1, 0}, static_cast<float>(s)});
@@ -378,6 +455,7 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   // would align, and it is the same in Search() and the brute-force reference.
   std::vector<uint8_t> used_query(nq, 0), used_candidate(nc, 0);
   double matched_query = 0, matched_candidate = 0;
+  bool confirmed = false;  // some aligned query word is spelled as listed
   for (const Candidate& c : candidates) {
     const AlignedUnit& u = c.unit;
     bool taken = false;
@@ -404,6 +482,11 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     if (initial) query_weight = candidate_weight = std::min(query_weight, candidate_weight);
     matched_query += c.similarity * query_weight;
     matched_candidate += c.similarity * candidate_weight;
+    if (!initial && c.similarity >= kConfirmingSimilarity) {
+      for (uint32_t k = 0; k < u.query_count; ++k) {
+        confirmed = confirmed || query.tokens[u.query_first + k].kind == TokenKind::kWord;
+      }
+    }
     if (keep_units) {
       AlignedUnit unit = u;
       unit.similarity = c.similarity;
@@ -440,6 +523,13 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   double coverage = 0.65 * result.query_coverage + 0.35 * result.candidate_coverage;
   double confidence = 0.5 + 0.5 * std::min(1.0, matched_query / information_needed);
   result.score = std::clamp(coverage * confidence, 0.0, 1.0);
+  size_t query_words = 0;
+  for (const ScoringToken& token : query.tokens) {
+    query_words += token.kind == TokenKind::kWord ? 1 : 0;
+  }
+  if (!confirmed && query_words >= 2 && query.abjad == candidate.abjad) {
+    result.score *= kUnconfirmedFactor;
+  }
   return result;
 }
 

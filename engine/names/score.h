@@ -43,6 +43,9 @@ struct ScoringToken {
   std::string phonetic;  // PhoneticKey(text)
   TokenKind kind = TokenKind::kWord;
   double weight = 1;
+  // Chinese or Korean syllables the word is made of (EastAsianSyllables), 0 when it is not.
+  uint8_t syllables = 0;
+  bool patronymic = false;  // ends like a Russian patronymic (-ovich, -evna, ...)
 };
 
 struct ScoringName {
@@ -51,6 +54,17 @@ struct ScoringName {
 };
 
 ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& statistics);
+
+// True when `word` (lower-case ASCII) ends like an East Slavic patronymic: -ovich, -evich,
+// -ovna, -evna (sergeyevich, ivanovna).
+bool IsPatronymic(std::string_view word);
+
+// True when `phonetic` (a PhoneticKey) is the key of one of the commonest given or family names
+// of the corridor's populations (engine/names/common_names.cc): such a word is shared by a
+// percent or more of a population, whatever its frequency on the lists, so it weighs at most
+// kCommonNameWeight.
+bool IsCommonPersonalName(std::string_view phonetic);
+constexpr double kCommonNameWeight = 4.5;
 
 // How much two tokens agree, 0..1, where 0 means "no evidence of a match": the Jaro-Winkler
 // similarity mapped from [0.7, 1] to [0, 1] (0.8 -> 0.35, 0.88 -> 0.7, 0.95 -> 0.9), or 0.95

@@ -19,8 +19,9 @@ class ListedPartyRule : public CompiledRule {
   ListedPartyRule(std::set<std::string> lists, std::set<std::string> excluded,
                   std::set<std::string> roles, std::set<std::string> programs, double min_score,
                   std::map<std::string, double> kind_min_scores, ListMeanings meanings,
-                  std::set<int> measures, std::set<int> bindings)
-      : meanings_(std::move(meanings)),
+                  std::set<int> measures, std::set<int> bindings, double weight)
+      : weight_(weight),
+        meanings_(std::move(meanings)),
         measures_(std::move(measures)),
         bindings_(std::move(bindings)),
         kind_min_scores_(std::move(kind_min_scores)),
@@ -32,6 +33,7 @@ class ListedPartyRule : public CompiledRule {
 
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     const Shipment& s = context.shipment;
+    bool only_uncorroborated = true;
     for (size_t i = 0; i < s.parties.size(); ++i) {
       const ShipmentParty& party = s.parties[i];
       const EntityFacts* facts = context.party_facts[i];
@@ -39,6 +41,15 @@ class ListedPartyRule : public CompiledRule {
       for (const ListMatchFact& match : facts->list_matches) {
         if (!Accepts(match)) continue;
         scores::Evidence* evidence = &outcome->evidence.emplace_back();
+        // A short Chinese or Korean name without a confirming birth date or identifier may
+        // alert but not block (docs/matching.md, "Name structure"): its evidence weighs at most
+        // kUncorroboratedWeight and, when all of the hit's evidence is such, the hit's floor is
+        // at most REVIEW.
+        if (match.needs_corroboration) {
+          evidence->set_weight(std::min(weight_, kUncorroboratedWeight));
+        } else {
+          only_uncorroborated = false;
+        }
         SetParty(party, evidence->mutable_party());
         scores::ListMatch* m = evidence->mutable_list_match();
         m->set_list_id(match.list_id);
@@ -67,8 +78,12 @@ class ListedPartyRule : public CompiledRule {
         if (!measures_.empty() || !bindings_.empty()) {
           summary += "; " + meanings_.Of(match.list_id, match.programs).Describe();
         }
+        if (match.needs_corroboration) summary += "; uncorroborated short name: review only";
         evidence->set_summary(summary);
       }
+    }
+    if (!outcome->evidence.empty() && only_uncorroborated) {
+      outcome->floor_cap = REVIEW;
     }
   }
 
@@ -102,6 +117,10 @@ class ListedPartyRule : public CompiledRule {
     return false;
   }
 
+  // The most an uncorroborated short-name match weighs: below the usual hold threshold (60), so
+  // alone it reviews.
+  static constexpr double kUncorroboratedWeight = 45;
+  double weight_;
   ListMeanings meanings_;
   std::set<int> measures_;  // empty: any
   std::set<int> bindings_;  // empty: any
@@ -146,7 +165,8 @@ std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
       std::set<std::string>(config.exclude_lists().begin(), config.exclude_lists().end()),
       std::move(roles), std::set<std::string>(config.programs().begin(), config.programs().end()),
       config.min_score() > 0 ? config.min_score() : DefaultNameThreshold(),
-      std::move(kind_min_scores), ListMeanings(c), std::move(measures), std::move(bindings));
+      std::move(kind_min_scores), ListMeanings(c), std::move(measures), std::move(bindings),
+      rule.weight());
 }
 
 }  // namespace corridor

@@ -49,6 +49,9 @@ struct RuleOutcome {
   // An exemption (rules::Exemption) applies: the hit's weight is its evidence's strongest weight
   // (0 allowed) and its floor is `floor` alone, not the rule's. The hit stays in the output.
   bool exempt = false;
+  // --- names --- The most this hit's floor may be, whatever raised it: an uncorroborated short
+  // Chinese or Korean name match may alert but never hold or block (docs/matching.md).
+  Decision floor_cap = BLOCK;
 };
 
 struct OwnershipWorld;    // engine/facts/ownership_world.h

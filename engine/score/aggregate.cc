@@ -20,8 +20,8 @@ double HitWeight(const RuleHitInput& hit) {
     // A rule counts once, by its strongest evidence: a rule that matches three parties is not three
     // times the risk, and adding evidence can only raise its weight (monotone).
     // An exempt hit (rules::Exemption) weighs what its evidence says, 0 included.
-    double stands_for = evidence.weight() > 0 || hit.outcome.exempt ? evidence.weight()
-                                                                     : hit.rule->weight();
+    double stands_for =
+        evidence.weight() > 0 || hit.outcome.exempt ? evidence.weight() : hit.rule->weight();
     weight = std::max(weight, stands_for);
   }
   return std::clamp(weight, 0.0, 100.0);
@@ -75,6 +75,7 @@ void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& 
     Decision floor = entry.hit->outcome.exempt
                          ? entry.hit->outcome.floor
                          : std::max(rule.decision_floor(), entry.hit->outcome.floor);
+    floor = std::min(floor, entry.hit->outcome.floor_cap);
     hit->set_decision_floor(floor);
     for (scores::Evidence& evidence : entry.hit->outcome.evidence) {
       // The output always carries the weight each piece of evidence stood for, never the 0 that

@@ -518,7 +518,8 @@ std::vector<scores::RuleHit> SuppressReviewed(const ScoringSetup& setup, const S
     out.set_rule_id(hit.rule->id());
     out.set_category(hit.rule->category());
     out.set_weight(hit.rule->weight());
-    out.set_decision_floor(std::max(hit.rule->decision_floor(), hit.outcome.floor));
+    out.set_decision_floor(
+        std::min(std::max(hit.rule->decision_floor(), hit.outcome.floor), hit.outcome.floor_cap));
     for (scores::Evidence& evidence : suppressed) {
       if (evidence.weight() == 0) evidence.set_weight(hit.rule->weight());
       *out.add_evidence() = std::move(evidence);
@@ -1057,8 +1058,8 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     }
   }
   // Allow-lists are taken out of every party's matches before any rule sees them (desk).
-  PartyScreener* party_screener = watch_screener ? static_cast<PartyScreener*>(watch_screener.get())
-                                                 : screener.get();
+  PartyScreener* party_screener =
+      watch_screener ? static_cast<PartyScreener*>(watch_screener.get()) : screener.get();
   RunFactsCache facts(party_screener, options.entity_cache_size);
   setup.facts = &facts;
   if (screener && options.shipment_ids.empty()) {

@@ -1,0 +1,229 @@
+// The matcher on the real lists (CORRIDOR_REFERENCE_DATA): names as the lists publish them are
+// found (packed aliases split by the importers), every published name finds its own entry, and
+// random names of the corridor's populations rarely alert (docs/matching.md).
+#include <catch2/catch.hpp>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/base/csv.h"
+#include "engine/lists/import.h"
+#include "engine/names/matcher.h"
+#include "tests/names_reference_lists.h"
+#include "tests/test_util.h"
+
+namespace corridor::names {
+namespace {
+
+std::unique_ptr<NameIndex> Build(std::vector<NameRecord> records) {
+  std::unique_ptr<NameIndex> index;
+  REQUIRE(NameIndex::Build(std::move(records), MatcherOptions(), &index).ok());
+  return index;
+}
+
+// The best match of `name` in `index` at the threshold, or nullptr.
+const NameMatch* Best(const NameIndex& index, const std::string& name,
+                      std::vector<NameMatch>* matches) {
+  NameQuery query;
+  query.name = name;
+  REQUIRE(index.Search(query, 5, index.options().threshold, matches).ok());
+  return matches->empty() ? nullptr : &(*matches)[0];
+}
+
+TEST_CASE("Names packed into one published field are found through the importers",
+          "[names][reference][published]") {
+  const char* data = testing::ReferenceDataOrNull();
+  if (data == nullptr) {
+    WARN(CORRIDOR_SKIP_MARK);
+    return;
+  }
+  testing::TempDir dir;
+  std::string db_path = testing::MakeDatabase(dir, "");
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenWritable(db_path, &db).ok());
+  for (const auto& [format, path] : std::vector<std::pair<std::string, std::string>>{
+           {"un-xml", "lists/un_sc/UN_consolidated.xml"},
+           {"csl-csv", "lists/us_csl/csl_partial_2023-11-30.csv"}}) {
+    ImportOptions options;
+    options.format = format;
+    options.path = testing::ReferenceFile(path);
+    options.imported_at = "2026-12-01T00:00:00Z";
+    options.force = format == "csl-csv";  // the partial CSL ends mid-field (docs/lists.md)
+    ImportReport report;
+    Status status = ImportList(db.get(), options, &report);
+    INFO(path << ": " << status.message());
+    REQUIRE(status.ok());
+  }
+  std::vector<NameRecord> records;
+  REQUIRE(LoadNameRecords(db.get(), {}, &records).ok());
+  auto index = Build(std::move(records));
+  // Before: "جبهة النصرة (the Victory Front; Jabhat al-Nusrah; ...)" was one alias, and
+  // "Jabhat al-Nusra" scored 0.71 against it; the plain CSL names scored 0.72-0.78 against
+  // "X, and subordinate entity Y (ACRONYM)".
+  struct Case {
+    const char* query;
+    const char* list_prefix;
+    const char* name_part;  // in the matched entry's name or alias
+  };
+  for (const Case& c : std::vector<Case>{
+           {"Jabhat al-Nusra", "un", "Nusrah"},
+           {"Al-Nusra Front", "un", "Nusra"},
+           {"National Development Complex", "csl", "National Development Complex"},
+           {"NESCOM", "csl", "NESCOM"},
+           {"National Engineering and Scientific Commission", "csl", "National Engineering"},
+           {"National Institute of Lasers and Optronics", "csl", "Lasers"}}) {
+    std::vector<NameMatch> matches;
+    const NameMatch* best = Best(*index, c.query, &matches);
+    INFO(c.query);
+    REQUIRE(best != nullptr);
+    CHECK(best->record->list_id.rfind(c.list_prefix, 0) == 0);
+    CHECK(best->record->name.find(c.name_part) != std::string::npos);
+    CHECK(best->score >= index->options().threshold);
+  }
+  // The UN entry of the Nusrah Front keeps its id: 6908429.
+  std::vector<NameMatch> matches;
+  const NameMatch* nusra = Best(*index, "Jabhat al-Nusra", &matches);
+  REQUIRE(nusra != nullptr);
+  CHECK(nusra->record->entry_id == "6908429");
+}
+
+// Every published name and alias of every real list, searched as published (one in `stride`
+// here; tests/bench/names_lists_bench.cc searches them all), must find its own entry at the
+// threshold. Misses are printed.
+TEST_CASE("Every published name of the real lists finds its own entry",
+          "[names][reference][recall]") {
+  std::string folder = reference::DataFolder();
+  if (folder.empty()) {
+    WARN(CORRIDOR_SKIP_MARK);
+    return;
+  }
+  auto index = Build(reference::LoadAllLists(folder));
+  const size_t stride = 13;
+  size_t searched = 0, found = 0;
+  std::vector<std::string> misses;
+  for (size_t r = 0; r < index->records().size(); r += stride) {
+    const NameRecord& record = index->records()[r];
+    NameQuery query;
+    query.name = record.name;
+    std::vector<NameMatch> matches;
+    REQUIRE(index->Search(query, 10, index->options().threshold, &matches).ok());
+    ++searched;
+    bool own = false;
+    for (const NameMatch& match : matches) {
+      own = own ||
+            (match.record->list_id == record.list_id && match.record->entry_id == record.entry_id);
+    }
+    if (own) {
+      ++found;
+    } else {
+      misses.push_back(record.list_id + " " + record.entry_id + " '" + record.name + "'");
+    }
+  }
+  for (const std::string& miss : misses) UNSCOPED_INFO("missed: " << miss);
+  INFO(found << " of " << searched);
+  WARN("recall of published names: " << found << " of " << searched);
+  CHECK(searched > 3000);
+  CHECK(double(found) / searched >= 0.99);
+}
+
+// tests/data/names/precision_names.csv: 5,000 random person names of the corridor's
+// populations (tools/precision_names.py --count 5000 --seed 1), none of them chosen to be
+// listed. An alert on a name equal word for word to a listed name up to spelling (every word
+// exact or of one phonetic key: "Sergey Ivanov" ~ IVANOV, Sergei) is that name's hit, which
+// recall requires, not a false alert; the rest are counted (target 0.3%, not yet met).
+TEST_CASE("Random names of the corridor's populations rarely alert",
+          "[names][reference][precision]") {
+  std::string folder = reference::DataFolder();
+  if (folder.empty()) {
+    WARN(CORRIDOR_SKIP_MARK);
+    return;
+  }
+  auto index = Build(reference::LoadAllLists(folder));
+  std::ifstream in(testing::SourceFile("tests/data/names/precision_names.csv"), std::ios::binary);
+  REQUIRE(in);
+  CsvReader reader(&in);
+  std::vector<std::string> fields;
+  REQUIRE(reader.Next(&fields));  // header name,kind
+  size_t queries = 0, alerts = 0, listed = 0;
+  while (reader.Next(&fields)) {
+    REQUIRE(fields.size() == 2);
+    NameQuery query;
+    query.name = fields[0];
+    query.kind = fields[1];
+    std::vector<NameMatch> matches;
+    REQUIRE(index->Search(query, 1, index->options().threshold, &matches).ok());
+    ++queries;
+    if (matches.empty()) continue;
+    const MatchExplanation& e = matches[0].explanation;
+    bool identical = e.unmatched_query.empty() && e.unmatched_candidate.empty();
+    for (const TokenAlignment& a : e.aligned)
+      identical = identical && a.similarity >= 0.949;  // 0.95 as a float
+    if (identical) {
+      ++listed;  // a listed name up to spelling (tools/alert_share.py): a true name match
+      continue;
+    }
+    ++alerts;
+    UNSCOPED_INFO("alert: " << query.name << " -> " << matches[0].record->name << " "
+                            << FormatScore(matches[0].score));
+  }
+  INFO(alerts << " alerts, " << listed << " listed names, of " << queries);
+  WARN("precision set: " << alerts << " alerts, " << listed << " listed names, of " << queries);
+  CHECK(queries == 5000);
+  // The target is 0.003 (issue 11); measured 0.0206 on 2026-12-01 (docs/matching.md, "Precision
+  // at scale"), 0.038 before the name-structure rules. This bound guards that figure.
+  CHECK(double(alerts) / queries <= 0.05);
+}
+
+// Cross-script, from the lists themselves: each name a list publishes in a non-Latin script (the
+// UN's original-script names, OFAC's Cyrillic and Arabic aliases) is searched in an index
+// without the non-Latin names, so it can only find its entry through the Latin ones.
+TEST_CASE("Names in their original script find their entry's Latin names",
+          "[names][reference][cross-script]") {
+  std::string folder = reference::DataFolder();
+  if (folder.empty()) {
+    WARN(CORRIDOR_SKIP_MARK);
+    return;
+  }
+  auto non_latin = [](const std::string& name) {
+    size_t ascii = 0, other = 0;
+    for (unsigned char c : name) {
+      if (std::isalpha(c)) ++ascii;
+      if (c >= 0xC0) ++other;
+    }
+    return other > ascii;
+  };
+  std::vector<NameRecord> latin, queries;
+  for (NameRecord& record : reference::LoadAllLists(folder)) {
+    (non_latin(record.name) ? queries : latin).push_back(std::move(record));
+  }
+  auto index = Build(std::move(latin));
+  size_t found = 0;
+  for (const NameRecord& record : queries) {
+    NameQuery query;
+    query.name = record.name;
+    query.kind = record.kind;
+    std::vector<NameMatch> matches;
+    if (!index->Search(query, 10, index->options().threshold, &matches).ok()) continue;
+    bool own = false;
+    for (const NameMatch& match : matches) {
+      own = own ||
+            (match.record->list_id == record.list_id && match.record->entry_id == record.entry_id);
+    }
+    if (own) {
+      ++found;
+    } else {
+      UNSCOPED_INFO("missed: " << record.list_id << " " << record.entry_id << " '" << record.name
+                               << "'");
+    }
+  }
+  WARN("original-script names finding their entry: " << found << " of " << queries.size());
+  CHECK(queries.size() > 300);
+  CHECK(double(found) / queries.size() >= 0.6);
+}
+
+}  // namespace
+}  // namespace corridor::names
