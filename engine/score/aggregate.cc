@@ -20,8 +20,8 @@ double HitWeight(const RuleHitInput& hit) {
     // A rule counts once, by its strongest evidence: a rule that matches three parties is not three
     // times the risk, and adding evidence can only raise its weight (monotone).
     // An exempt hit (rules::Exemption) weighs what its evidence says, 0 included.
-    double stands_for = evidence.weight() > 0 || hit.outcome.exempt ? evidence.weight()
-                                                                     : hit.rule->weight();
+    double stands_for =
+        evidence.weight() > 0 || hit.outcome.exempt ? evidence.weight() : hit.rule->weight();
     weight = std::max(weight, stands_for);
   }
   return std::clamp(weight, 0.0, 100.0);
