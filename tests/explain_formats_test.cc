@@ -59,10 +59,25 @@ std::string WriteHostileStream(const TempDir& dir) {
   match->set_score(0.97);
   REQUIRE(writer->Write(record).ok());
 
+  // S-2: a hit a reviewer cleared, suppressed (counted toward neither score nor decision).
   record.Clear();
-  record.mutable_shipment()->set_shipment_id("S-2");
-  record.mutable_shipment()->set_band("low");
-  record.mutable_shipment()->set_decision(CLEAR);
+  score = record.mutable_shipment();
+  score->set_shipment_id("S-2");
+  score->set_band("low");
+  score->set_decision(CLEAR);
+  hit = score->add_suppressed_hits();
+  hit->set_rule_id("sdn_party");
+  hit->set_category(SECONDARY_SANCTIONS);
+  hit->set_weight(95);
+  evidence = hit->add_evidence();
+  evidence->set_summary("consignee Good Co matches ofac-sdn:2");
+  scores::Review* review = evidence->mutable_review();
+  review->set_source("decision");
+  review->set_verdict("cleared");
+  review->set_suppressed(true);
+  review->set_decided_by("a.analyst");
+  review->set_decided_at("2026-11-30T10:00:00Z");
+  review->set_reason("different <company>, other country");
   REQUIRE(writer->Write(record).ok());
 
   record.Clear();
@@ -94,12 +109,16 @@ TEST_CASE("explain --format csv: one row per hit, documented columns", "[explain
   REQUIRE(result.exit_code == 0);
   CHECK(result.out ==
         "shipment_id,score,band,decision,rule_id,category,weight,contribution,decision_floor,"
-        "description,evidence,list_entries,data_problems\r\n"
+        "description,evidence,list_entries,data_problems,status,reviews\r\n"
         "S-1,95,high,block,sdn_party,secondary_sanctions,95,95,block,"
         "\"A party is on the SDN list, \"\"blocked\"\" & <reported>\","
         "\"consignee <script>alert(1)</script> matches ofac-sdn:1 =HYPERLINK(\"\"x\"\")\","
-        "\"ofac-sdn:1 =HYPERLINK(\"\"http://evil\"\") (0.97)\",0\r\n"
-        "S-2,0,low,clear,,,,,,,,,0\r\n");
+        "\"ofac-sdn:1 =HYPERLINK(\"\"http://evil\"\") (0.97)\",0,hit,\r\n"
+        "S-2,0,low,clear,sdn_party,secondary_sanctions,95,0,,"
+        "\"A party is on the SDN list, \"\"blocked\"\" & <reported>\","
+        "consignee Good Co matches ofac-sdn:2,,0,suppressed,"
+        "\"cleared by a.analyst at 2026-11-30T10:00:00Z: different <company>, other country; "
+        "suppressed\"\r\n");
 }
 
 TEST_CASE("explain --format json: the Protobuf JSON mapping in a stable envelope",
@@ -118,6 +137,8 @@ TEST_CASE("explain --format json: the Protobuf JSON mapping in a stable envelope
   CHECK(report["shipments"][0]["hits"][0]["evidence"][0]["party"]["name"] ==
         "<script>alert(1)</script> Trading, \"Ltd\"");
   CHECK(report["summary"]["shipments"] == "2");
+  CHECK(report["shipments"][1]["suppressed_hits"][0]["evidence"][0]["review"]["verdict"] ==
+        "cleared");
 
   // Filtered to one shipment: the run's summary would count others, so it is null.
   result = RunCorridor(dir, "explain --format json --shipment S-2 --scores " + scores);
@@ -152,6 +173,14 @@ TEST_CASE("explain --format html: a self-contained case report with every text e
   CHECK(html.find("default-src 'none'") != std::string::npos);
   CHECK(html.find("S-2") == std::string::npos);
   CHECK(html.rfind("</html>\n") == html.size() - 8);
+
+  // The reviewer's decision is part of the case: shown with the hit it suppressed.
+  result = RunCorridor(dir, "explain --format html --shipment S-2 --scores " + scores);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("Suppressed by decisions or allow-lists: 1") != std::string::npos);
+  CHECK(result.out.find("<tr><th>decision</th><td>cleared by a.analyst at 2026-11-30T10:00:00Z: "
+                        "different &lt;company&gt;, other country; suppressed</td></tr>") !=
+        std::string::npos);
 }
 
 TEST_CASE("explain --format html --out-dir: one report per shipment, named safely",
@@ -225,7 +254,8 @@ TEST_CASE("explain --format csv and json cover every screened sample shipment",
   // CSV: a row per hit, a row for each shipment without hits.
   size_t expected_rows = 1;
   for (const auto& shipment : report["shipments"]) {
-    expected_rows += std::max<size_t>(1, shipment["hits"].size());
+    expected_rows +=
+        std::max<size_t>(1, shipment["hits"].size() + shipment["suppressed_hits"].size());
   }
   auto csv = RunCorridor(dir, "explain --format csv --scores " + dir.File("s"));
   REQUIRE(csv.exit_code == 0);

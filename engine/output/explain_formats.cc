@@ -29,6 +29,22 @@ std::string Parenthesised(std::initializer_list<std::string> parts) {
   return out.empty() ? out : out + ")";
 }
 
+// The reviewer's decision or allow-list entry on one piece of evidence, in one line.
+std::string ReviewText(const scores::Review& review) {
+  std::string text;
+  if (review.source() == "allow_list") {
+    text = "allowed by " + review.allow_list_id() + ":" + review.allow_entry_id() + " " +
+           review.allow_entry_name() + Parenthesised({review.allow_matched_by()});
+  } else {
+    text = review.verdict() + " by " + review.decided_by() + " at " + review.decided_at() + ": " +
+           review.reason();
+    if (!review.expires_on().empty()) text += " (expires " + review.expires_on() + ")";
+  }
+  if (review.suppressed()) text += "; suppressed";
+  if (!review.lapsed().empty()) text += "; no longer applies: " + review.lapsed();
+  return text;
+}
+
 std::string ListEntryText(const scores::ListMatch& match) {
   return match.list_id() + ":" + match.entry_id() + " " + match.entry_name() + " (" +
          FormatNumber(match.score()) + ")";
@@ -48,29 +64,42 @@ class CsvWriter : public ReportWriter {
                                "," + CsvField(score.band()) + "," + DecisionName(score.decision()) +
                                ",";
     const std::string problems = std::to_string(score.problems_size());
-    if (score.hits_size() == 0) *out_ << prefix << ",,,,,,,," << problems << "\r\n";
-    for (const scores::RuleHit& hit : score.hits()) {
-      std::string evidence, entries;
-      for (const scores::Evidence& item : hit.evidence()) {
-        if (!evidence.empty()) evidence += " | ";
-        evidence += item.summary();
-        if (item.has_list_match()) {
-          if (!entries.empty()) entries += " | ";
-          entries += ListEntryText(item.list_match());
-        }
-      }
-      const std::string* description = RuleDescription(header_, hit.rule_id());
-      *out_ << prefix << CsvField(hit.rule_id()) << "," << CategoryName(hit.category()) << ","
-            << FormatNumber(hit.weight()) << "," << FormatNumber(hit.contribution()) << ","
-            << (hit.decision_floor() == DECISION_UNSPECIFIED ? ""
-                                                             : DecisionName(hit.decision_floor()))
-            << "," << CsvField(description ? *description : "") << "," << CsvField(evidence) << ","
-            << CsvField(entries) << "," << problems << "\r\n";
+    if (score.hits_size() == 0 && score.suppressed_hits_size() == 0) {
+      *out_ << prefix << ",,,,,,,," << problems << ",,\r\n";
+    }
+    for (const scores::RuleHit& hit : score.hits()) Row(prefix, hit, problems, "hit");
+    for (const scores::RuleHit& hit : score.suppressed_hits()) {
+      Row(prefix, hit, problems, "suppressed");
     }
   }
   void End(const scores::StreamSummary*) override { out_->flush(); }
 
  private:
+  void Row(const std::string& prefix, const scores::RuleHit& hit, const std::string& problems,
+           const char* status) {
+    std::string evidence, entries, reviews;
+    for (const scores::Evidence& item : hit.evidence()) {
+      if (!evidence.empty()) evidence += " | ";
+      evidence += item.summary();
+      if (item.has_list_match()) {
+        if (!entries.empty()) entries += " | ";
+        entries += ListEntryText(item.list_match());
+      }
+      if (item.has_review()) {
+        if (!reviews.empty()) reviews += " | ";
+        reviews += ReviewText(item.review());
+      }
+    }
+    const std::string* description = RuleDescription(header_, hit.rule_id());
+    *out_ << prefix << CsvField(hit.rule_id()) << "," << CategoryName(hit.category()) << ","
+          << FormatNumber(hit.weight()) << "," << FormatNumber(hit.contribution()) << ","
+          << (hit.decision_floor() == DECISION_UNSPECIFIED ? ""
+                                                           : DecisionName(hit.decision_floor()))
+          << "," << CsvField(description ? *description : "") << "," << CsvField(evidence) << ","
+          << CsvField(entries) << "," << problems << "," << status << "," << CsvField(reviews)
+          << "\r\n";
+  }
+
   std::ostream* out_;
   scores::StreamHeader header_;
 };
@@ -227,6 +256,10 @@ void HtmlWriter::EvidenceDetails(const scores::Evidence& evidence) {
               " of " + step.owned_name() + (step.stale() ? " [stale record]" : ""));
     }
   }
+  if (evidence.has_review()) {
+    Row(evidence.review().source() == "allow_list" ? "allow-list" : "decision",
+        ReviewText(evidence.review()));
+  }
   for (const scores::Incident& incident : evidence.incidents()) {
     Row("incident", incident.event_date() + " " + incident.location_name() + ": " +
                         incident.kind() + ", " + std::to_string(incident.fatalities()) +
@@ -266,6 +299,12 @@ void HtmlWriter::Shipment(const scores::ShipmentScore& score) {
   *out_ << "<h2>Why: " << score.hits_size() << " rule hit" << (score.hits_size() == 1 ? "" : "s")
         << "</h2>\n";
   for (const scores::RuleHit& hit : score.hits()) Hit(hit);
+  if (score.suppressed_hits_size() > 0) {
+    // Kept in the report: what a decision or an allow-list suppressed is part of the case file.
+    *out_ << "<h2>Suppressed by decisions or allow-lists: " << score.suppressed_hits_size()
+          << "</h2>\n<p>Counted toward neither the score nor the decision.</p>\n";
+    for (const scores::RuleHit& hit : score.suppressed_hits()) Hit(hit);
+  }
   if (score.problems_size() > 0) {
     *out_ << "<h2>Data problems</h2>\n<ul>\n";
     for (const scores::DataProblem& problem : score.problems()) {
@@ -289,9 +328,9 @@ void HtmlWriter::Shipment(const scores::ShipmentScore& score) {
 
 const std::vector<std::string>& ReportCsvColumns() {
   static const std::vector<std::string> columns = {
-      "shipment_id", "score",        "band",         "decision",       "rule_id",
-      "category",    "weight",       "contribution", "decision_floor", "description",
-      "evidence",    "list_entries", "data_problems"};
+      "shipment_id", "score",        "band",          "decision",       "rule_id",
+      "category",    "weight",       "contribution",  "decision_floor", "description",
+      "evidence",    "list_entries", "data_problems", "status",         "reviews"};
   return columns;
 }
 
