@@ -35,6 +35,7 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"match", {"screen names against the watch lists, with explanations", RunMatch}},
       {"generate", {"write a synthetic company database for tests and benchmarks", RunGenerate}},
       {"score-pairs", {"score name pairs; precision, recall and F1 when labelled", RunScorePairs}},
+      {"serve", {"serve screening over HTTP, with a review page", RunServe}},
   };
   return commands;
 }

@@ -21,6 +21,7 @@ int RunImportIncidents(const std::vector<std::string>& args);
 int RunMatch(const std::vector<std::string>& args);
 int RunGenerate(const std::vector<std::string>& args);
 int RunScorePairs(const std::vector<std::string>& args);
+int RunServe(const std::vector<std::string>& args);
 
 // Parses `args`; returns false when the command should stop (after --help), with `exit_code`.
 bool ParseOptions(const std::string& command,
