@@ -104,6 +104,9 @@ struct Server::Impl {
   void Routes() {
     http.set_payload_max_length(options.max_body_bytes);
     http.set_keep_alive_max_count(1000);
+    // Headers and body go out in separate writes: with Nagle's algorithm on, the body waits for
+    // the client's delayed ACK (40 ms on Linux) on every keep-alive request.
+    http.set_tcp_nodelay(true);
     http.set_pre_routing_handler(
         [this](const httplib::Request& request, httplib::Response& response) {
           if (Authorized(request)) return httplib::Server::HandlerResponse::Unhandled;

@@ -6,7 +6,7 @@
 #
 #   CORRIDOR_REFERENCE_DATA=../shared/data tests/bench/serve_latency.sh [SECONDS] [RATE]
 #
-# Builds Release into $BUILD_DIR (default build-release). docs/performance.md ("Serving") records
+# Builds Release into $BUILD_DIR (default build-release; an existing folder keeps its build type). docs/performance.md ("Serving") records
 # a run. Everything runs on 127.0.0.1 and stops by itself.
 set -euo pipefail
 seconds=${1:-20}
@@ -21,8 +21,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
-  >/dev/null
+# An existing build folder is used as configured (BUILD_DIR=build: the RelWithDebInfo tree).
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+    >/dev/null
+fi
 cmake --build "$build" -j2 --target corridor >/dev/null
 corridor=$build/corridor
 db=$work/serve.db
@@ -46,7 +49,15 @@ done
 [[ -n "${port:-}" ]] || { cat "$work/serve.log"; exit 1; }
 names=$(python3 -c 'import json,sys,urllib.request as u; print(json.load(u.urlopen(sys.argv[1]))["indexed_names"])' "http://127.0.0.1:$port/readyz")
 echo "serving $names list names on port $port; $rate requests/s for $seconds s per route"
-python3 "$root/tests/bench/serve_load.py" --url "http://127.0.0.1:$port" --route screen \
-  --rate "$rate" --seconds "$seconds"
-python3 "$root/tests/bench/serve_load.py" --url "http://127.0.0.1:$port" --route match \
-  --rate "$rate" --seconds "$seconds"
+# The server's CPU time per request (utime + stime from /proc, in clock ticks) says what a
+# request costs apart from how busy the machine is: latency on a shared machine includes waiting
+# for a core.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+hz=$(getconf CLK_TCK)
+for route in screen match; do
+  before=$(cpu_ticks)
+  python3 "$root/tests/bench/serve_load.py" --url "http://127.0.0.1:$port" --route "$route" \
+    --rate "$rate" --seconds "$seconds"
+  after=$(cpu_ticks)
+  echo "$route: server CPU $(echo "scale=3; ($after - $before) * 1000 / $hz / ($rate * $seconds)" | bc) ms per request; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+done
