@@ -414,3 +414,38 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, re
   ('S-42', 3, NULL, 'Port Qasim plant site', 'PK', 'PK-SD', 'inland', '2025-11-14', 24.78, 67.35);
 
 COMMIT;
+
+-- --- desk: S-80..S-89, E-8xx: the company's own lists (docs/decisions.md) ---
+-- An internal watch list of the company's own concerns, and an allow-list of parties its KYC has
+-- cleared, declared `role: ALLOW` in rules/company_lists.textproto. The allow entry's id is the
+-- company's entity id, so it names E-801 whatever the spelling.
+INSERT INTO list_source (list_id, name, publisher, format, version) VALUES
+  ('company-watch', 'Internal watch list (sample)', 'the company', 'csv', '2026-11-01'),
+  ('company-allow', 'Parties cleared by KYC (sample)', 'the company', 'csv', '2026-11-01');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country, remarks) VALUES
+  ('company-watch', 'CW-1', 'company', 'KARAKORAM TRADERS', 'internal', 'PK',
+   'payment default 2023, Gilgit'),
+  ('company-allow', 'E-801', 'company', 'Karakoram Traders (Pvt.) Ltd., Lahore', NULL, 'PK',
+   'KYC 2026-10: Lahore importer since 2011, not the Gilgit firm');
+INSERT INTO entity (entity_id, kind, name, country, region, address) VALUES
+  ('E-801', 'company', 'Karakoram Traders (Pvt.) Ltd.', 'PK', 'PK-PB', '14 Mall Road, Lahore'),
+  ('E-811', 'company', 'Karakoram Traders', 'PK', 'PK-GB', 'House 12, Jutial, Gilgit');
+INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_region,
+                      destination_country, destination_region, final_destination_country,
+                      declared_value, currency) VALUES
+  -- S-80 clear: office chairs for a Lahore importer whose name matches the internal watch list;
+  -- the allow-list names it, so the match is suppressed (shown, not counted).
+  ('S-80', '2025-11-03', 'road', 'CN', 'CN-GD', 'PK', 'PK-PB', 'PK', 15000, 'USD'),
+  -- S-81 review: the same goods for the Gilgit firm the internal list means: not allowed.
+  ('S-81', '2025-11-04', 'road', 'CN', 'CN-GD', 'PK', 'PK-GB', 'PK', 15000, 'USD');
+INSERT INTO shipment_party (shipment_id, entity_id, role) VALUES
+  ('S-80', 'E-SZL', 'shipper'), ('S-80', 'E-801', 'consignee'),
+  ('S-81', 'E-SZL', 'shipper'), ('S-81', 'E-811', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, unit, value,
+                           origin_country, origin_region) VALUES
+  ('S-80', 1, '9401.30', 'Swivel office chairs', 300, 'pcs', 15000, 'CN', 'CN-GD'),
+  ('S-81', 1, '9401.30', 'Swivel office chairs', 300, 'pcs', 15000, 'CN', 'CN-GD');
+INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, region, kind,
+                          arrived_on) VALUES
+  ('S-80', 1, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-11-08'),
+  ('S-81', 1, NULL, 'Khunjerab Pass', 'PK', 'PK-GB', 'border_crossing', '2025-11-09');

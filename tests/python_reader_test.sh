@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Checks that the Python reader of docs/output.md reads what the C++ writer writes, in both
-# formats: builds the demo database, screens it, generates the Python classes, reads them back.
-# Usage: tests/python_reader_test.sh PATH_TO_CORRIDOR
+# formats: builds the demo database, screens it, reads it back with the Python classes the build
+# generated (BUILD_DIR/python, target corridor_python): no protoc run by hand.
+# Usage: tests/python_reader_test.sh PATH_TO_CORRIDOR BUILD_DIR
 set -euo pipefail
-corridor=$1
+corridor=$(realpath "$1")
+build=$(cd "$2" && pwd)
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -11,14 +13,28 @@ trap 'rm -rf "$work"' EXIT
 sqlite3 -bail "$work/demo.db" < "$root/samples/corridor_demo.sql"
 "$corridor" import-incidents --db "$work/demo.db" --format acled \
   --path "$root/samples/incidents_acled.csv" >/dev/null
-protoc --python_out="$work" -I"$root" "$root/schemas/common.proto" "$root/schemas/scores.proto"
+test -f "$build/python/schemas/scores_pb2.py"
 expected=$(grep -c '^S-' "$root/samples/expected_decisions.csv")
 for format in delimited json; do
   "$corridor" screen --db "$work/demo.db" --rules "$root/rules" --out "$work/s.$format" \
     --format "$format" --as-of 2025-12-01 2>/dev/null
-  PYTHONPATH="$work" /usr/bin/python3 "$root/tools/read_scores.py" "$work/s.$format" > "$work/read.$format"
+  PYTHONPATH="$build/python" /usr/bin/python3 "$root/tools/read_scores.py" "$work/s.$format" > "$work/read.$format"
   grep -q "^S-01 [0-9.]* BLOCK sdn_party" "$work/read.$format"
   grep -q "\"shipments\": \"$expected\"" "$work/read.$format"
 done
 cmp "$work/read.delimited" "$work/read.json"
+# Without PYTHONPATH the reader finds the classes beside itself: a copy of tools/ next to the
+# build's python/ folder is the install tree's layout (share/corridor/{tools,python}).
+mkdir -p "$work/share/tools"
+cp "$root/tools/read_scores.py" "$work/share/tools/"
+ln -s "$build/python" "$work/share/python"
+(cd "$work" && env -u PYTHONPATH /usr/bin/python3 share/tools/read_scores.py s.delimited) > "$work/read.beside"
+cmp "$work/read.delimited" "$work/read.beside"
+# With no classes anywhere it says what to do, and fails.
+rm "$work/share/python"
+if (cd "$work" && env -u PYTHONPATH /usr/bin/python3 share/tools/read_scores.py s.delimited) 2> "$work/err"; then
+  echo "read_scores.py ran without its classes" >&2
+  exit 1
+fi
+grep -q "cmake --build build" "$work/err"
 echo "python reader: both formats read back the same $expected shipments"

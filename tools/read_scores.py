@@ -3,17 +3,42 @@
 
 Usage: tools/read_scores.py SCORES_FILE
 
-Needs Debian's python3-protobuf and the Python classes generated from schemas/:
-    protoc --python_out=OUT_DIR -I. schemas/common.proto schemas/scores.proto
-    PYTHONPATH=OUT_DIR tools/read_scores.py out/demo.scores
+Needs Debian's python3-protobuf and the Python classes of schemas/, which the build makes
+(build/python/schemas/*_pb2.py, target corridor_python) and `cmake --install` installs
+(PREFIX/share/corridor/python). They are found on PYTHONPATH, else beside this script: ../python
+(the install tree), else ../build/python (a checkout built into build/):
+    cmake --build build && tools/read_scores.py out/demo.scores
+    PYTHONPATH=OTHER_BUILD_DIR/python tools/read_scores.py out/demo.scores
 """
 import json
+import os
 import sys
 
 from google.protobuf import json_format
 from google.protobuf.internal.decoder import _DecodeVarint32
 
-from schemas import common_pb2, scores_pb2
+
+def _import_classes():
+    """Imports schemas.common_pb2 and schemas.scores_pb2 from PYTHONPATH or beside the script."""
+    here = os.path.dirname(os.path.realpath(__file__))
+    candidates = [None, os.path.join(here, "..", "python"), os.path.join(here, "..", "build", "python")]
+    for folder in candidates:
+        if folder is not None:
+            if not os.path.isfile(os.path.join(folder, "schemas", "scores_pb2.py")):
+                continue
+            sys.path.insert(0, folder)
+        try:
+            from schemas import common_pb2, scores_pb2  # pylint: disable=import-outside-toplevel
+            return common_pb2, scores_pb2
+        except ImportError:
+            # A "schemas" folder without the classes (the .proto sources) must not shadow the next.
+            for name in ("schemas", "schemas.common_pb2", "schemas.scores_pb2"):
+                sys.modules.pop(name, None)
+    sys.exit("read_scores.py: cannot find the Python classes of schemas/ (schemas/scores_pb2.py): "
+             "build the project (cmake --build build) or set PYTHONPATH to BUILD_DIR/python")
+
+
+common_pb2, scores_pb2 = _import_classes()
 
 
 def read_records(path):

@@ -35,6 +35,12 @@ const std::map<std::string, Subcommand>& Subcommands() {
       {"match", {"screen names against the watch lists, with explanations", RunMatch}},
       {"generate", {"write a synthetic company database for tests and benchmarks", RunGenerate}},
       {"score-pairs", {"score name pairs; precision, recall and F1 when labelled", RunScorePairs}},
+      // desk
+      {"decide",
+       {"record an analyst's decision on a hit (cleared, confirmed, escalated)", RunDecide}},
+      {"audit", {"print the audit log, or record a screening run in it", RunAudit}},
+      {"update-lists",
+       {"fetch the lists a sources file names, check and import each", RunUpdateLists}},
       {"serve", {"serve screening over HTTP, with a review page", RunServe}},
   };
   return commands;

@@ -6,6 +6,7 @@
 //   1  a setup error: unreadable or malformed input, invalid rules, unwritable output
 //   2  a usage error: unknown subcommand or option, missing argument
 //   3  `screen --fail-on D`: at least one shipment reached decision D or worse
+//   4  `update-lists`: at least one list failed and was left as it was (the others updated)
 #ifndef CORRIDOR_ENGINE_CLI_COMMANDS_H_
 #define CORRIDOR_ENGINE_CLI_COMMANDS_H_
 
@@ -19,6 +20,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitSetupError = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitFailOn = 3;
+constexpr int kExitListsFailed = 4;  // update-lists: some lists failed, the rest were updated
 
 int Main(int argc, char** argv);
 

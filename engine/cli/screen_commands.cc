@@ -139,7 +139,10 @@ int RunExplain(const std::vector<std::string>& args) {
   std::string scores_path;
   std::vector<std::string> shipment_ids;
   bool table = false;
+  std::string format = "text";
   options.add_options()("help,h", "show this help")(
+      "format", po::value<std::string>(&format),
+      "text (default), csv (one row per hit), json or html (a printable case report)")(
       "scores", po::value<std::string>(&scores_path)->required(), "scores file written by screen")(
       "shipment", po::value<std::vector<std::string>>(&shipment_ids)->composing(),
       "explain only this shipment (repeatable)")(
@@ -147,6 +150,10 @@ int RunExplain(const std::vector<std::string>& args) {
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("explain", options, args, &values, &exit_code)) return exit_code;
+  if (format != "text") {
+    if (table) return Fail("explain", Status::Usage("--table is for --format text only"));
+    return RunExplainFormat(format, scores_path, shipment_ids);  // explain_format_command.cc
+  }
 
   std::unique_ptr<ScoreReader> reader;
   Status status = ScoreReader::Open(scores_path, &reader);

@@ -21,6 +21,13 @@ int RunImportIncidents(const std::vector<std::string>& args);
 int RunMatch(const std::vector<std::string>& args);
 int RunGenerate(const std::vector<std::string>& args);
 int RunScorePairs(const std::vector<std::string>& args);
+// desk: engine/cli/desk_commands.cc
+int RunDecide(const std::vector<std::string>& args);
+int RunAudit(const std::vector<std::string>& args);
+// --- fresh ---
+int RunUpdateLists(const std::vector<std::string>& args);
+int RunExplainFormat(const std::string& format, const std::string& scores_path,
+                     const std::vector<std::string>& shipment_ids);
 int RunServe(const std::vector<std::string>& args);
 
 // Parses `args`; returns false when the command should stop (after --help), with `exit_code`.

@@ -662,6 +662,22 @@ Status CheckReplacement(Database* db, const Document& document, const ImportOpti
   return Status::Ok();
 }
 
+// The publisher check of update-lists: a URL that now serves another publisher's list (a moved
+// page, a wrong mirror) must not replace the list under its id.
+Status CheckPublisher(Document* document, const ImportOptions& options) {
+  if (options.expected_publisher.empty()) return Status::Ok();
+  if (document->publisher.empty()) {
+    document->publisher = options.expected_publisher;
+    return Status::Ok();
+  }
+  if (document->publisher.find(options.expected_publisher) != std::string::npos) {
+    return Status::Ok();
+  }
+  return Status::Refused(options.path + ": list '" + document->list_id + "' is published by '" +
+                         document->publisher + "', not by '" + options.expected_publisher +
+                         "' as expected");
+}
+
 // Parses and prepares every document of the file; nothing is written.
 Status ParseDocuments(const FormatInfo& format, const ImportOptions& options,
                       std::vector<Document>* documents) {
@@ -682,6 +698,8 @@ Status ParseDocuments(const FormatInfo& format, const ImportOptions& options,
     if (!status.ok()) return status;
     Finalize(&document);
     RejectInvalidUtf8(&document);
+    status = CheckPublisher(&document, options);
+    if (!status.ok()) return status;
     status = CheckDocument(document, options);
     if (!status.ok()) return status;
   }

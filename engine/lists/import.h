@@ -28,6 +28,10 @@ struct ImportOptions {
   std::string version;      // the list's publication date or version, when the files do not
                             // carry one (OFAC's legacy CSV does not); empty means unknown
   std::string imported_at;  // UTC ISO 8601 timestamp to record; empty means now
+  // The publisher the file must come from (update-lists' sources file): every list it yields must
+  // name a publisher containing this text, else Status::Refused (not overridden by --force); a
+  // format whose files name none (csv) records this one. Empty: not checked.
+  std::string expected_publisher;
 
   // Safety checks (docs/lists.md, "Refusals and limits"); each refusal is Status::Refused.
   bool allow_older = false;  // accept a version older than the one loaded

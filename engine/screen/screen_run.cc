@@ -14,6 +14,7 @@
 
 #include "engine/base/strings.h"
 #include "engine/config/rule_set.h"
+#include "engine/decisions/review_book.h"
 #include "engine/facts/ownership_world.h"
 #include "engine/facts/party_screener.h"
 #include "engine/incidents/incidents.h"
@@ -163,6 +164,8 @@ struct ScoringSetup {
   // The built-in check that a party could be screened (docs/scoring.md); its floor is
   // scoring.unscreenable_party_floor (default REVIEW), CLEAR switches it off.
   rules::Rule unscreenable_rule;
+  // desk: recorded decisions and allow-lists (engine/decisions/review_book.h); may be null.
+  const decisions::ReviewBook* reviews = nullptr;
 };
 
 // Why `party` cannot be screened, or "" when it can.
@@ -172,6 +175,31 @@ std::string Unscreenable(const ShipmentParty& party, const EntityFacts* facts,
   if (std::string(Trim(party.entity->name)).empty()) return "its entity has no name";
   if (names_screened && facts && !facts->unscreenable.empty()) return facts->unscreenable;
   return "";
+}
+
+// desk: moves the evidence a cleared decision or an allow-list entry suppresses out of `hits`
+// into suppressed hits (kept in the record, counted toward nothing); a hit left without
+// evidence is dropped from `hits` (engine/decisions/review_book.h, docs/decisions.md).
+std::vector<scores::RuleHit> SuppressReviewed(const ScoringSetup& setup, const Shipment& shipment,
+                                              std::vector<RuleHitInput>* hits) {
+  std::vector<scores::RuleHit> suppressed_hits;
+  if (setup.reviews == nullptr || setup.reviews->empty()) return suppressed_hits;
+  for (RuleHitInput& hit : *hits) {
+    std::vector<scores::Evidence> suppressed;
+    setup.reviews->Review(shipment, hit.rule->id(), &hit.outcome.evidence, &suppressed);
+    if (suppressed.empty()) continue;
+    scores::RuleHit& out = suppressed_hits.emplace_back();
+    out.set_rule_id(hit.rule->id());
+    out.set_category(hit.rule->category());
+    out.set_weight(hit.rule->weight());
+    out.set_decision_floor(std::max(hit.rule->decision_floor(), hit.outcome.floor));
+    for (scores::Evidence& evidence : suppressed) {
+      if (evidence.weight() == 0) evidence.set_weight(hit.rule->weight());
+      *out.add_evidence() = std::move(evidence);
+    }
+  }
+  std::erase_if(*hits, [](const RuleHitInput& hit) { return hit.outcome.evidence.empty(); });
+  return suppressed_hits;
 }
 
 // Screens one shipment: its parties' entity facts (cached), every rule, the aggregate score.
@@ -235,7 +263,9 @@ void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment
   record->Clear();
   scores::ShipmentScore* score = record->mutable_shipment();
   score->set_shipment_id(shipment->shipment_id);
+  std::vector<scores::RuleHit> suppressed = SuppressReviewed(setup, *shipment, &hits);
   AggregateScore(std::move(hits), rule_set.scoring, score);
+  for (scores::RuleHit& hit : suppressed) *score->add_suppressed_hits() = std::move(hit);
   for (const DataProblem& problem : shipment->problems) ToProto(problem, score->add_problems());
 }
 
@@ -437,6 +467,10 @@ void Account(const scores::ShipmentScore& score, ScreenReport* report) {
       break;
   }
   report->worst = std::max(report->worst, score.decision());
+  for (const scores::RuleHit& hit : score.suppressed_hits()) {  // desk
+    summary.set_suppressed_hits(summary.suppressed_hits() + 1);
+    summary.set_suppressed_evidence(summary.suppressed_evidence() + hit.evidence_size());
+  }
   if (score.problems_size() > 0) {
     summary.set_data_problems(summary.data_problems() + score.problems_size());
     summary.set_shipments_with_problems(summary.shipments_with_problems() + 1);
@@ -476,14 +510,43 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   if (status.ok()) status = CheckNeeds(rule_set, loaded_lists, options.db_path, &name_floor);
   if (!status.ok()) return status;
 
+  // desk: allow-lists are never a source of hits; decisions and allow entries are read once.
+  std::set<std::string> allow_lists;
+  for (const auto& [list_id, list] : rule_set.lists) {
+    if (list.role() == rules::ALLOW && loaded_lists.count(list_id)) allow_lists.insert(list_id);
+  }
+  // A rule that reads only allow-lists could never hit: a silent failure, refused up front.
+  for (const LoadedRule& rule : rule_set.rules) {
+    std::vector<std::string> lists = rule.compiled->Needs().lists;
+    if (lists.empty() || !std::all_of(lists.begin(), lists.end(), [&](const std::string& id) {
+          auto config = rule_set.lists.find(id);
+          return config != rule_set.lists.end() && config->second.role() == rules::ALLOW;
+        })) {
+      continue;
+    }
+    return Status::InvalidRules(rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
+                                std::to_string(rule.pos.column) + ": rule \"" + rule.config.id() +
+                                "\" reads only allow-lists (" + Join(lists, ", ") +
+                                "), which are never a source of hits");
+  }
+  std::unique_ptr<decisions::ReviewBook> reviews;
+  status = decisions::ReviewBook::Load(input->db(), allow_lists, options.as_of, &reviews);
+  if (!status.ok()) return status;
+  setup.reviews = reviews.get();
+
   // Screen names: once per entity, down to the least threshold any rule uses; each rule keeps
   // only the matches at or above its own.
   std::unique_ptr<ListNameScreener> screener;
+  std::unique_ptr<decisions::WatchListScreener> watch_screener;  // desk: without allow-lists
   if (!loaded_lists.empty() && name_floor > 0) {
     status = ListNameScreener::Load(input->db(), name_floor,
                                     MatcherOptionsFrom(rule_set.name_matching), &screener);
     if (!status.ok()) return status;
     setup.screener = screener.get();
+    if (!allow_lists.empty()) {
+      watch_screener = std::make_unique<decisions::WatchListScreener>(screener.get(), allow_lists);
+      setup.screener = watch_screener.get();
+    }
     // List names the index cannot use: in the header, before any shipment, never silent.
     scores::StreamHeader* header = record.mutable_header();
     header->set_problem_count(static_cast<int64_t>(screener->problems().size()));
@@ -492,7 +555,7 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     }
   }
   // Bind the rules to the run (ownership analyses, incident index), on this thread.
-  Resources resources(input.get(), screener.get(), options.as_of);
+  Resources resources(input.get(), setup.screener, options.as_of);
   for (const LoadedRule& rule : rule_set.rules) {
     status = rule.compiled->Prepare(&resources);
     if (!status.ok()) return status;

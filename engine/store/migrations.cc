@@ -23,3 +23,56 @@ Status MigrateInputSchema(Database* db) {
 }
 
 }  // namespace corridor
+
+// --- desk: the decision and audit tables (engine/store/decision_tables.h) ---
+#include "engine/store/decision_tables.h"
+
+namespace corridor {
+
+namespace {
+
+// Kept out of schemas/input.sql: they are not the company's input but the desk's own record,
+// created on the first `corridor decide` or `audit record-run`, so databases made before them
+// (and `init`'s check that a database holds only input tables) are unaffected.
+constexpr const char* kDecisionTablesSql = R"sql(
+CREATE TABLE IF NOT EXISTS decision (
+  decision_id     INTEGER PRIMARY KEY,          -- recording order; the latest per key counts
+  shipment_id     TEXT NOT NULL DEFAULT '',     -- '' = every shipment naming the party
+  entity_id       TEXT NOT NULL DEFAULT '',     -- '' = a hit of the shipment itself
+  rule_id         TEXT NOT NULL CHECK (rule_id <> ''),
+  list_id         TEXT NOT NULL DEFAULT '',     -- '' = the hit names no list entry
+  entry_id        TEXT NOT NULL DEFAULT '',
+  verdict         TEXT NOT NULL CHECK (verdict IN ('cleared', 'confirmed', 'escalated')),
+  decided_by      TEXT NOT NULL CHECK (decided_by <> ''),
+  reason          TEXT NOT NULL CHECK (reason <> ''),
+  decided_at      TEXT NOT NULL,                -- UTC, ISO 8601
+  expires_on      TEXT,                         -- YYYY-MM-DD; NULL = never
+  party_digest    TEXT NOT NULL DEFAULT '',     -- PartyDigest when taken ('' without a party)
+  entry_digest    TEXT NOT NULL DEFAULT '',     -- list_entry.digest when taken
+  shipment_digest TEXT NOT NULL DEFAULT ''      -- ShipmentDigest, for hits without a party
+);
+CREATE INDEX IF NOT EXISTS decision_by_key ON decision(entity_id, rule_id, list_id, entry_id);
+CREATE TRIGGER IF NOT EXISTS decision_append_only_update BEFORE UPDATE ON decision
+BEGIN SELECT RAISE(ABORT, 'decision is append-only: record a new decision instead'); END;
+CREATE TRIGGER IF NOT EXISTS decision_append_only_delete BEFORE DELETE ON decision
+BEGIN SELECT RAISE(ABORT, 'decision is append-only: record a new decision instead'); END;
+
+CREATE TABLE IF NOT EXISTS audit_log (
+  audit_id    INTEGER PRIMARY KEY,
+  recorded_at TEXT NOT NULL,                    -- UTC, ISO 8601
+  event       TEXT NOT NULL CHECK (event IN ('decision', 'screen_run')),
+  actor       TEXT NOT NULL CHECK (actor <> ''),
+  subject     TEXT NOT NULL,                    -- what it is about, one line
+  detail      TEXT NOT NULL                     -- the event's fields as one JSON object
+);
+CREATE TRIGGER IF NOT EXISTS audit_log_append_only_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_append_only_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
+}  // namespace
+
+Status CreateDecisionTables(Database* db) { return db->Execute(kDecisionTablesSql); }
+
+}  // namespace corridor

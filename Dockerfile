@@ -1,0 +1,44 @@
+# corridor in a container: builds on Debian 12 and runs `corridor serve` on the demo database.
+#
+#   docker build -t corridor .
+#   docker run --rm -p 8080:8080 corridor
+#
+# NOTE: the default command needs the `serve` subcommand (issue 15, the serve branch); an image
+# built from a tree without it still holds every other command (`docker run corridor corridor
+# --help`). `serve` bound to 0.0.0.0 requires a bearer token (docs of the serve command).
+# Mount your own database over /data to screen your records.
+
+# --- build stage: the Debian packages of .ci/install-deps that the tool needs to build ------
+FROM debian:12 AS build
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      build-essential cmake pkg-config sqlite3 \
+      libsqlite3-dev libprotobuf-dev protobuf-compiler libboost-program-options-dev libicu-dev \
+      libssl-dev catch2 libxml2-dev nlohmann-json3-dev libcurl4-openssl-dev libcpp-httplib-dev \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY . /src
+RUN rm -rf build \
+    && cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr >/dev/null \
+    && cmake --build build --target corridor corridor_python -j "$(nproc)" \
+    && DESTDIR=/install cmake --install build
+# The demo database, as samples/demo.sh builds it.
+RUN mkdir -p /install/data \
+    && build/corridor init --db /install/data/corridor_demo.db \
+    && sqlite3 -bail /install/data/corridor_demo.db < samples/corridor_demo.sql \
+    && build/corridor import-incidents --db /install/data/corridor_demo.db --format acled \
+         --path samples/incidents_acled.csv \
+    && build/corridor check-rules --rules /install/usr/share/corridor/rules
+
+# --- runtime stage: the shared libraries only ------------------------------------------------
+FROM debian:12-slim
+RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      ca-certificates libsqlite3-0 libprotobuf32 libboost-program-options1.74.0 libicu72 libssl3 \
+      libxml2 libcurl4 libcpp-httplib0.11 python3 python3-protobuf \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --home-dir /data --shell /usr/sbin/nologin corridor
+COPY --from=build /install/usr/ /usr/
+COPY --from=build --chown=corridor:corridor /install/data/ /data/
+USER corridor
+WORKDIR /data
+EXPOSE 8080
+CMD ["corridor", "serve", "--db", "/data/corridor_demo.db", "--rules", "/usr/share/corridor/rules", "--listen", "0.0.0.0:8080"]

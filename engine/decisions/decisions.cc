@@ -1,0 +1,393 @@
+#include "engine/decisions/decisions.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "engine/base/date.h"
+#include "engine/base/sha256.h"
+#include "engine/base/strings.h"
+#include "engine/decisions/audit.h"
+#include "engine/load/input_database.h"
+#include "engine/store/database.h"
+#include "engine/store/decision_tables.h"
+
+namespace corridor::decisions {
+
+namespace {
+
+// Fields separated by 0x1F, NULL written as 0x00 so that it differs from "" (as EntryDigest in
+// engine/lists/helpers.cc separates its fields).
+class DigestText {
+ public:
+  void Field(std::string_view value) {
+    text_ += value;
+    text_ += '\x1f';
+  }
+  void Optional(const OptionalText& value) {
+    if (value) {
+      Field(*value);
+    } else {
+      text_ += '\0';
+      text_ += '\x1f';
+    }
+  }
+  void Number(const std::optional<double>& value) {
+    Optional(value ? OptionalText(std::to_string(*value)) : std::nullopt);
+  }
+  void EndRecord() { text_ += '\x1e'; }
+  std::string Hex() {
+    Sha256 digest;
+    digest.Update(text_);
+    return digest.HexDigest();
+  }
+
+ private:
+  std::string text_;
+};
+
+Status ValidateRequest(const DecisionRequest& request) {
+  if (request.shipment_id.empty() && request.entity_id.empty()) {
+    return Status::Usage("a decision needs a shipment or a party (--shipment or --party)");
+  }
+  if (request.hit.rule_id.empty()) return Status::Usage("a decision needs the hit's rule id");
+  if (request.hit.list_id.empty() != request.hit.entry_id.empty()) {
+    return Status::Usage("a list hit needs both the list id and the entry id");
+  }
+  if (Trim(request.decided_by).empty()) return Status::Usage("a decision needs who took it (--by)");
+  if (Trim(request.reason).empty()) return Status::Usage("a decision needs a reason (--reason)");
+  if (!request.expires_on.empty() && !ParseIsoDay(request.expires_on)) {
+    return Status::Usage("expiry date '" + request.expires_on + "' is not a date (YYYY-MM-DD)");
+  }
+  return Status::Ok();
+}
+
+std::string UtcNow() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof(buffer), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+// The shipment `id` as screening reads it.
+Status LoadShipment(InputDatabase* input, const std::string& id, Shipment* shipment) {
+  Status status = input->CheckShipmentsExist({id});
+  if (!status.ok()) return status;
+  std::unique_ptr<ShipmentSource> source = input->Shipments({id});
+  if (!source->Next(shipment)) {
+    return source->status().ok() ? Status::NotFound("shipment '" + id + "' does not exist")
+                                 : source->status();
+  }
+  return Status::Ok();
+}
+
+// Reads what the decision is taken on from the input database (read-only, through the loader
+// screening uses) and fills the scope and digests of `record`.
+Status ReadSubjects(const std::string& db_path, const DecisionRequest& request,
+                    DecisionRecord* record) {
+  std::unique_ptr<InputDatabase> input;
+  Status status = InputDatabase::Open(db_path, &input);
+  if (!status.ok()) return status;
+  record->shipment_id = request.shipment_id;
+  record->entity_id = request.entity_id;
+  if (!request.shipment_id.empty()) {
+    Shipment shipment;
+    status = LoadShipment(input.get(), request.shipment_id, &shipment);
+    if (!status.ok()) return status;
+    if (record->entity_id.empty() && !request.hit.list_id.empty()) {
+      // A list hit is always on a party: take the shipment's only party, or ask which one.
+      if (shipment.parties.size() != 1) {
+        return Status::Usage("shipment '" + request.shipment_id + "' has " +
+                             std::to_string(shipment.parties.size()) +
+                             " parties: name the party of the list hit (--party)");
+      }
+      record->entity_id = shipment.parties[0].entity_id;
+    }
+    if (!record->entity_id.empty() &&
+        std::none_of(shipment.parties.begin(), shipment.parties.end(),
+                     [&](const ShipmentParty& p) { return p.entity_id == record->entity_id; })) {
+      return Status::NotFound("entity '" + record->entity_id + "' is not a party of shipment '" +
+                              request.shipment_id + "'");
+    }
+    if (record->entity_id.empty()) record->shipment_digest = ShipmentDigest(shipment);
+  }
+  if (!record->entity_id.empty()) {
+    std::vector<DataProblem> problems;
+    std::optional<Entity> entity = input->FindEntity(record->entity_id, &problems);
+    if (!input->read_status().ok()) return input->read_status();
+    if (!entity) return Status::NotFound("entity '" + record->entity_id + "' does not exist");
+    record->party_digest = PartyDigest(*entity);
+  }
+  if (!request.hit.list_id.empty()) {
+    std::unique_ptr<Statement> query;
+    status = input->db()->Prepare(
+        "SELECT ifnull(digest, '') FROM list_entry WHERE list_id = ?1 AND entry_id = ?2", &query);
+    if (!status.ok()) return status;
+    query->BindText(1, request.hit.list_id);
+    query->BindText(2, request.hit.entry_id);
+    if (!query->Step()) {
+      if (!query->status().ok()) return query->status();
+      return Status::NotFound("list entry '" + request.hit.list_id + ":" + request.hit.entry_id +
+                              "' does not exist");
+    }
+    record->entry_digest = query->Text(0);
+  }
+  return Status::Ok();
+}
+
+Status InsertDecision(Database* db, DecisionRecord* record) {
+  std::unique_ptr<Statement> insert;
+  Status status = db->Prepare(
+      "INSERT INTO decision(shipment_id, entity_id, rule_id, list_id, entry_id, verdict, "
+      "decided_by, reason, decided_at, expires_on, party_digest, entry_digest, shipment_digest) "
+      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+      &insert);
+  if (!status.ok()) return status;
+  insert->BindText(1, record->shipment_id);
+  insert->BindText(2, record->entity_id);
+  insert->BindText(3, record->hit.rule_id);
+  insert->BindText(4, record->hit.list_id);
+  insert->BindText(5, record->hit.entry_id);
+  insert->BindText(6, VerdictName(record->verdict));
+  insert->BindText(7, record->decided_by);
+  insert->BindText(8, record->reason);
+  insert->BindText(9, record->decided_at);
+  if (record->expires_on.empty()) {
+    insert->BindNull(10);
+  } else {
+    insert->BindText(10, record->expires_on);
+  }
+  insert->BindText(11, record->party_digest);
+  insert->BindText(12, record->entry_digest);
+  insert->BindText(13, record->shipment_digest);
+  status = insert->Run();
+  if (!status.ok()) return status;
+  record->decision_id = sqlite3_last_insert_rowid(db->handle());
+  return Status::Ok();
+}
+
+std::string HitText(const HitRef& hit) {
+  return hit.list_id.empty() ? hit.rule_id : hit.rule_id + ":" + hit.list_id + ":" + hit.entry_id;
+}
+
+// The audit line of a decision: every field, so the log alone tells the story.
+AuditEvent DecisionEvent(const DecisionRecord& record) {
+  nlohmann::ordered_json detail = {
+      {"decision_id", record.decision_id},      {"shipment_id", record.shipment_id},
+      {"entity_id", record.entity_id},          {"hit", HitText(record.hit)},
+      {"verdict", VerdictName(record.verdict)}, {"reason", record.reason},
+      {"expires_on", record.expires_on},        {"party_digest", record.party_digest},
+      {"entry_digest", record.entry_digest},    {"shipment_digest", record.shipment_digest}};
+  AuditEvent event;
+  event.recorded_at = record.decided_at;
+  event.event = "decision";
+  event.actor = record.decided_by;
+  event.subject = std::string(VerdictName(record.verdict)) + " " + HitText(record.hit) + " on " +
+                  (record.entity_id.empty()
+                       ? "shipment " + record.shipment_id
+                       : "party " + record.entity_id +
+                             (record.shipment_id.empty() ? std::string()
+                                                         : " in shipment " + record.shipment_id));
+  event.detail = detail.dump();
+  return event;
+}
+
+}  // namespace
+
+const char* VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kCleared:
+      return "cleared";
+    case Verdict::kConfirmed:
+      return "confirmed";
+    case Verdict::kEscalated:
+      return "escalated";
+  }
+  return "cleared";
+}
+
+bool ParseVerdict(std::string_view text, Verdict* verdict) {
+  for (Verdict v : {Verdict::kCleared, Verdict::kConfirmed, Verdict::kEscalated}) {
+    if (text == VerdictName(v)) {
+      *verdict = v;
+      return true;
+    }
+  }
+  return false;
+}
+
+Status ParseHitRef(std::string_view text, HitRef* hit) {
+  *hit = HitRef();
+  size_t first = text.find(':');
+  if (first == std::string_view::npos) {
+    hit->rule_id = std::string(text);
+  } else {
+    size_t second = text.find(':', first + 1);
+    if (second == std::string_view::npos) {
+      return Status::Usage("hit '" + std::string(text) + "' is not RULE_ID or RULE_ID:LIST:ENTRY");
+    }
+    hit->rule_id = std::string(text.substr(0, first));
+    hit->list_id = std::string(text.substr(first + 1, second - first - 1));
+    hit->entry_id = std::string(text.substr(second + 1));
+  }
+  if (hit->rule_id.empty() ||
+      (first != std::string_view::npos && (hit->list_id.empty() || hit->entry_id.empty()))) {
+    return Status::Usage("hit '" + std::string(text) + "' is not RULE_ID or RULE_ID:LIST:ENTRY");
+  }
+  return Status::Ok();
+}
+
+std::string PartyDigest(const Entity& entity) {
+  DigestText text;
+  text.Field(entity.entity_id);
+  text.Field(entity.kind);
+  text.Field(entity.name);
+  for (const OptionalText* field :
+       {&entity.country, &entity.region, &entity.address, &entity.birth_date,
+        &entity.registration_id, &entity.imo, &entity.incorporated_on, &entity.activity}) {
+    text.Optional(*field);
+  }
+  text.EndRecord();
+  // Sorted: the alias table has no order, and reading it in another order is not a change.
+  std::vector<std::string> aliases = entity.aliases;
+  std::sort(aliases.begin(), aliases.end());
+  for (const std::string& alias : aliases) text.Field(alias);
+  return text.Hex();
+}
+
+std::string ShipmentDigest(const Shipment& shipment) {
+  DigestText text;
+  text.Field(shipment.shipment_id);
+  for (const OptionalText* field :
+       {&shipment.shipped_on, &shipment.mode, &shipment.origin_country, &shipment.origin_region,
+        &shipment.destination_country, &shipment.destination_region,
+        &shipment.final_destination_country, &shipment.currency}) {
+    text.Optional(*field);
+  }
+  text.Number(shipment.declared_value);
+  text.EndRecord();
+  for (const ShipmentItem& item : shipment.items) {
+    text.Field(std::to_string(item.line));
+    for (const OptionalText* field : {&item.hs_code, &item.description, &item.unit,
+                                      &item.origin_country, &item.origin_region}) {
+      text.Optional(*field);
+    }
+    text.Number(item.quantity);
+    text.Number(item.value);
+    text.EndRecord();
+  }
+  for (const ShipmentLeg& leg : shipment.legs) {
+    text.Field(std::to_string(leg.seq));
+    for (const OptionalText* field : {&leg.location, &leg.location_name, &leg.country, &leg.region,
+                                      &leg.kind, &leg.arrived_on}) {
+      text.Optional(*field);
+    }
+    text.Number(leg.latitude);
+    text.Number(leg.longitude);
+    text.EndRecord();
+  }
+  return text.Hex();
+}
+
+Status RecordDecision(const std::string& db_path, const DecisionRequest& request,
+                      DecisionRecord* out) {
+  Status status = ValidateRequest(request);
+  if (!status.ok()) return status;
+  DecisionRecord record;
+  record.hit = request.hit;
+  record.verdict = request.verdict;
+  record.decided_by = std::string(Trim(request.decided_by));
+  record.reason = std::string(Trim(request.reason));
+  record.expires_on = request.expires_on;
+  record.decided_at = request.decided_at.empty() ? UtcNow() : request.decided_at;
+  // Read first, through a read-only connection, then write: the digests come from the same
+  // loader screening uses, and a missing subject leaves the database untouched.
+  status = ReadSubjects(db_path, request, &record);
+  if (!status.ok()) return status;
+
+  std::unique_ptr<Database> db;
+  status = Database::OpenWritable(db_path, &db);
+  if (!status.ok()) return status;
+  status = db->Execute("BEGIN IMMEDIATE");
+  if (!status.ok()) return status;
+  status = CreateDecisionTables(db.get());
+  if (status.ok()) status = InsertDecision(db.get(), &record);
+  if (status.ok()) status = AppendAudit(db.get(), DecisionEvent(record), nullptr);
+  if (status.ok()) status = db->Execute("COMMIT");
+  if (!status.ok()) {
+    db->Execute("ROLLBACK");
+    return status;
+  }
+  if (out != nullptr) *out = record;
+  return Status::Ok();
+}
+
+Status ListDecisions(const std::string& db_path, const DecisionFilter& filter,
+                     std::vector<DecisionRecord>* out) {
+  out->clear();
+  std::unique_ptr<Database> db;
+  Status status = Database::OpenReadOnly(db_path, &db);
+  if (!status.ok()) return status;
+  return ReadDecisions(db.get(), filter, out);
+}
+
+Status ReadDecisions(Database* db, const DecisionFilter& filter, std::vector<DecisionRecord>* out) {
+  out->clear();
+  bool exists = false;
+  Status status = db->HasTable("decision", &exists);
+  if (!status.ok() || !exists) return status;
+  std::unique_ptr<Statement> query;
+  status = db->Prepare(
+      "SELECT decision_id, shipment_id, entity_id, rule_id, list_id, entry_id, verdict, "
+      "decided_by, reason, decided_at, ifnull(expires_on, ''), party_digest, entry_digest, "
+      "shipment_digest FROM decision WHERE (?1 = '' OR shipment_id = ?1) "
+      "AND (?2 = '' OR entity_id = ?2) ORDER BY decision_id",
+      &query);
+  if (!status.ok()) return status;
+  query->BindText(1, filter.shipment_id);
+  query->BindText(2, filter.entity_id);
+  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, size_t>
+      latest;  // key -> index in *out
+  while (query->Step()) {
+    DecisionRecord record;
+    record.decision_id = query->Int(0);
+    record.shipment_id = query->Text(1);
+    record.entity_id = query->Text(2);
+    record.hit = {query->Text(3), query->Text(4), query->Text(5)};
+    // The table's CHECK admits only the three names.
+    ParseVerdict(query->Text(6), &record.verdict);
+    record.decided_by = query->Text(7);
+    record.reason = query->Text(8);
+    record.decided_at = query->Text(9);
+    record.expires_on = query->Text(10);
+    record.party_digest = query->Text(11);
+    record.entry_digest = query->Text(12);
+    record.shipment_digest = query->Text(13);
+    if (filter.latest_only) {
+      auto key = std::make_tuple(record.shipment_id, record.entity_id, record.hit.rule_id,
+                                 record.hit.list_id, record.hit.entry_id);
+      auto found = latest.find(key);
+      if (found != latest.end()) {
+        (*out)[found->second] = std::move(record);
+        continue;
+      }
+      latest[key] = out->size();
+    }
+    out->push_back(std::move(record));
+  }
+  if (!query->status().ok()) return query->status();
+  if (filter.latest_only) {
+    std::sort(out->begin(), out->end(), [](const DecisionRecord& a, const DecisionRecord& b) {
+      return a.decision_id < b.decision_id;
+    });
+  }
+  return Status::Ok();
+}
+
+}  // namespace corridor::decisions

@@ -1,0 +1,245 @@
+#include "engine/decisions/review_book.h"
+
+#include <algorithm>
+
+#include "engine/names/normalize.h"
+
+namespace corridor::decisions {
+
+namespace {
+
+const Entity* PartyEntity(const Shipment& shipment, const std::string& entity_id) {
+  for (const ShipmentParty& party : shipment.parties) {
+    if (party.entity_id == entity_id && party.entity) return &*party.entity;
+  }
+  return nullptr;
+}
+
+void SetDecisionReview(const DecisionRecord& decision, scores::Review* review) {
+  review->set_source("decision");
+  review->set_verdict(VerdictName(decision.verdict));
+  review->set_decision_id(decision.decision_id);
+  review->set_decided_by(decision.decided_by);
+  review->set_decided_at(decision.decided_at);
+  review->set_reason(decision.reason);
+  review->set_expires_on(decision.expires_on);
+}
+
+// Reads the allow-lists' entries and aliases: (list, entry) -> entry, with every name.
+Status ReadAllowNames(Database* db, const std::string& list_id,
+                      std::vector<std::pair<std::string, std::string>>* names,
+                      std::map<std::string, std::pair<std::string, std::string>>* entries) {
+  std::unique_ptr<Statement> query;
+  Status status = db->Prepare(
+      "SELECT entry_id, name, ifnull(country, ''), 0 FROM list_entry WHERE list_id = ?1 "
+      "UNION ALL SELECT entry_id, name, '', 1 FROM list_alias WHERE list_id = ?1 "
+      "ORDER BY 4, 1, 2",
+      &query);
+  if (!status.ok()) return status;
+  query->BindText(1, list_id);
+  while (query->Step()) {
+    if (query->Int(3) == 0) (*entries)[query->Text(0)] = {query->Text(1), query->Text(2)};
+    names->emplace_back(query->Text(0), query->Text(1));
+  }
+  return query->status();
+}
+
+}  // namespace
+
+std::string AllowListKey(const std::string& name) {
+  names::NormalizedName normalized;
+  if (!names::ThreadNameNormalizer().Normalize(name, &normalized).ok()) return "";
+  std::string key;
+  for (const names::NameToken& token : normalized.tokens) {
+    if (!key.empty()) key += ' ';
+    key += token.text;
+  }
+  return key;
+}
+
+Status ReviewBook::Load(Database* db, const std::set<std::string>& allow_lists, std::string as_of,
+                        std::unique_ptr<ReviewBook>* out) {
+  std::unique_ptr<ReviewBook> book(new ReviewBook());
+  book->as_of_ = std::move(as_of);
+  DecisionFilter latest;
+  latest.latest_only = true;
+  std::vector<DecisionRecord> decisions;
+  Status status = ReadDecisions(db, latest, &decisions);
+  if (!status.ok()) return status;
+  book->decision_count_ = decisions.size();
+  std::unique_ptr<Statement> digest;
+  for (DecisionRecord& decision : decisions) {
+    if (!decision.hit.list_id.empty()) {
+      if (!digest) {
+        status = db->Prepare(
+            "SELECT ifnull(digest, '') FROM list_entry WHERE list_id = ?1 AND entry_id = ?2",
+            &digest);
+        if (!status.ok()) return status;
+      }
+      digest->Reset();
+      digest->BindText(1, decision.hit.list_id);
+      digest->BindText(2, decision.hit.entry_id);
+      if (digest->Step()) {
+        book->entry_digests_[{decision.hit.list_id, decision.hit.entry_id}] = digest->Text(0);
+      } else if (!digest->status().ok()) {
+        return digest->status();
+      }
+    }
+    book->by_key_[{decision.entity_id, decision.hit.rule_id}].push_back(std::move(decision));
+  }
+  for (const std::string& list_id : allow_lists) {
+    std::vector<std::pair<std::string, std::string>> names;              // entry id, name or alias
+    std::map<std::string, std::pair<std::string, std::string>> entries;  // id -> name, country
+    status = ReadAllowNames(db, list_id, &names, &entries);
+    if (!status.ok()) return status;
+    std::map<std::string, size_t> index;
+    for (const auto& [entry_id, name_country] : entries) {
+      index[entry_id] = book->allow_entries_.size();
+      book->allow_by_id_[entry_id].push_back(book->allow_entries_.size());
+      book->allow_entries_.push_back({list_id, entry_id, name_country.first, name_country.second});
+    }
+    for (const auto& [entry_id, name] : names) {
+      auto entry = index.find(entry_id);
+      std::string key = AllowListKey(name);
+      // An alias of an entry that is not there, or a name with nothing to compare, allows nothing.
+      if (entry == index.end() || key.empty()) continue;
+      std::vector<size_t>& same = book->allow_by_name_[key];
+      if (std::find(same.begin(), same.end(), entry->second) == same.end()) {
+        same.push_back(entry->second);
+      }
+    }
+  }
+  *out = std::move(book);
+  return Status::Ok();
+}
+
+const DecisionRecord* ReviewBook::FindDecision(const Shipment& shipment, const std::string& rule_id,
+                                               const scores::Evidence& evidence) const {
+  const std::string entity_id = evidence.has_party() ? evidence.party().entity_id() : "";
+  auto found = by_key_.find({entity_id, rule_id});
+  if (found == by_key_.end()) return nullptr;
+  const DecisionRecord* best = nullptr;
+  for (const DecisionRecord& decision : found->second) {
+    if (!decision.shipment_id.empty() && decision.shipment_id != shipment.shipment_id) continue;
+    // A shipment-level decision needs its shipment; a party decision covers evidence with the
+    // same list entry, or without one when it names none.
+    if (entity_id.empty() && decision.shipment_id.empty()) continue;
+    if (evidence.has_list_match()) {
+      if (decision.hit.list_id != evidence.list_match().list_id() ||
+          decision.hit.entry_id != evidence.list_match().entry_id()) {
+        continue;
+      }
+    } else if (!decision.hit.list_id.empty()) {
+      continue;
+    }
+    // The latest decision wins: a shipment-scoped one recorded after a party-wide one overrides
+    // it for that shipment, and the other way round.
+    if (best == nullptr || decision.decision_id > best->decision_id) best = &decision;
+  }
+  return best;
+}
+
+std::string ReviewBook::Lapsed(const DecisionRecord& decision, const Shipment& shipment,
+                               const Entity* party) const {
+  // ISO dates compare as text; the decision holds for runs dated before its expiry day.
+  if (!decision.expires_on.empty() && as_of_ >= decision.expires_on) {
+    return "expired on " + decision.expires_on;
+  }
+  if (!decision.entity_id.empty()) {
+    if (party == nullptr) return "the party's record is missing";
+    if (PartyDigest(*party) != decision.party_digest) {
+      return "the party's record changed since the decision";
+    }
+  } else if (ShipmentDigest(shipment) != decision.shipment_digest) {
+    return "the shipment's record changed since the decision";
+  }
+  if (!decision.hit.list_id.empty()) {
+    auto digest = entry_digests_.find({decision.hit.list_id, decision.hit.entry_id});
+    if (digest == entry_digests_.end() || digest->second != decision.entry_digest) {
+      return "the list entry changed since the decision";
+    }
+  }
+  return "";
+}
+
+const ReviewBook::AllowEntry* ReviewBook::FindAllowed(const Entity& party,
+                                                      std::string* matched_by) const {
+  auto by_id = allow_by_id_.find(party.entity_id);
+  if (by_id != allow_by_id_.end()) {
+    *matched_by = "entity_id";
+    return &allow_entries_[by_id->second.front()];
+  }
+  if (allow_by_name_.empty() || !party.country) return nullptr;
+  std::vector<std::string> names = {party.name};
+  names.insert(names.end(), party.aliases.begin(), party.aliases.end());
+  for (const std::string& name : names) {
+    auto by_name = allow_by_name_.find(AllowListKey(name));
+    if (by_name == allow_by_name_.end() || by_name->first.empty()) continue;
+    for (size_t index : by_name->second) {
+      // Name and country: a namesake elsewhere is not the allowed party.
+      if (!allow_entries_[index].country.empty() &&
+          allow_entries_[index].country == *party.country) {
+        *matched_by = "name_and_country";
+        return &allow_entries_[index];
+      }
+    }
+  }
+  return nullptr;
+}
+
+void ReviewBook::Review(const Shipment& shipment, const std::string& rule_id,
+                        std::vector<scores::Evidence>* evidence,
+                        std::vector<scores::Evidence>* suppressed) const {
+  if (empty()) return;
+  std::vector<scores::Evidence> kept;
+  for (scores::Evidence& piece : *evidence) {
+    const Entity* party =
+        piece.has_party() ? PartyEntity(shipment, piece.party().entity_id()) : nullptr;
+    bool suppress = false;
+    bool analyst_upheld = false;  // confirmed or escalated: no allow-list overrides that
+    if (const DecisionRecord* decision = FindDecision(shipment, rule_id, piece)) {
+      scores::Review* review = piece.mutable_review();
+      SetDecisionReview(*decision, review);
+      if (decision->verdict == Verdict::kCleared) {
+        review->set_lapsed(Lapsed(*decision, shipment, party));
+        suppress = review->lapsed().empty();
+      } else {
+        analyst_upheld = true;
+      }
+    }
+    // An allow-list speaks only to name matches: an identifier match (same IMO or registration
+    // number) is the listed party itself, whatever the company's list says.
+    const std::string method = piece.has_list_match() ? piece.list_match().method() : "";
+    if (!suppress && !analyst_upheld && party != nullptr &&
+        (method == "name_exact" || method == "name_fuzzy")) {
+      std::string matched_by;
+      if (const AllowEntry* allowed = FindAllowed(*party, &matched_by)) {
+        scores::Review* review = piece.mutable_review();
+        review->Clear();
+        review->set_source("allow_list");
+        review->set_verdict("allowed");
+        review->set_allow_list_id(allowed->list_id);
+        review->set_allow_entry_id(allowed->entry_id);
+        review->set_allow_entry_name(allowed->name);
+        review->set_allow_matched_by(matched_by);
+        suppress = true;
+      }
+    }
+    if (suppress) {
+      piece.mutable_review()->set_suppressed(true);
+      suppressed->push_back(std::move(piece));
+    } else {
+      kept.push_back(std::move(piece));
+    }
+  }
+  *evidence = std::move(kept);
+}
+
+void WatchListScreener::Screen(const Entity& entity, EntityFacts* facts,
+                               std::vector<DataProblem>* problems) {
+  inner_->Screen(entity, facts, problems);
+  std::erase_if(facts->list_matches,
+                [&](const ListMatchFact& match) { return allow_lists_.count(match.list_id) > 0; });
+}
+
+}  // namespace corridor::decisions

@@ -1,0 +1,199 @@
+// corridor explain --format csv|json|html: the report formats of engine/output/explain_formats.h,
+// on a hand-made stream (names chosen to break escaping) and on the screened samples.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "engine/output/explain_formats.h"
+#include "engine/output/score_stream.h"
+#include "tests/test_util.h"
+
+namespace corridor {
+namespace {
+
+using testing::RunCorridor;
+using testing::TempDir;
+
+// A stream of two shipments: S-1 with one hit whose party and list entry carry hostile text, S-2
+// clear with no hits.
+std::string WriteHostileStream(const TempDir& dir) {
+  const std::string path = dir.File("hostile.scores");
+  std::unique_ptr<ScoreWriter> writer;
+  REQUIRE(ScoreWriter::Open(path, ScoreFormat::kDelimited, &writer).ok());
+  scores::ScoreRecord record;
+  scores::StreamHeader* header = record.mutable_header();
+  header->set_engine_version("0.1.0");
+  header->set_as_of("2026-12-01");
+  header->set_rules_digest("ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12");
+  scores::ListVersion* list = header->add_lists();
+  list->set_list_id("ofac-sdn");
+  list->set_version("2026-11-30");
+  list->set_entry_count(14965);
+  scores::RuleInfo* rule = header->add_rules();
+  rule->set_rule_id("sdn_party");
+  rule->set_description("A party is on the SDN list, \"blocked\" & <reported>");
+  REQUIRE(writer->Write(record).ok());
+
+  record.Clear();
+  scores::ShipmentScore* score = record.mutable_shipment();
+  score->set_shipment_id("S-1");
+  score->set_score(95);
+  score->set_band("high");
+  score->set_decision(BLOCK);
+  scores::RuleHit* hit = score->add_hits();
+  hit->set_rule_id("sdn_party");
+  hit->set_category(SECONDARY_SANCTIONS);
+  hit->set_weight(95);
+  hit->set_contribution(95);
+  hit->set_decision_floor(BLOCK);
+  scores::Evidence* evidence = hit->add_evidence();
+  evidence->set_summary("consignee <script>alert(1)</script> matches ofac-sdn:1 =HYPERLINK(\"x\")");
+  evidence->mutable_party()->set_name("<script>alert(1)</script> Trading, \"Ltd\"");
+  evidence->mutable_party()->set_role("consignee");
+  scores::ListMatch* match = evidence->mutable_list_match();
+  match->set_list_id("ofac-sdn");
+  match->set_entry_id("1");
+  match->set_entry_name("=HYPERLINK(\"http://evil\")");
+  match->set_score(0.97);
+  REQUIRE(writer->Write(record).ok());
+
+  record.Clear();
+  record.mutable_shipment()->set_shipment_id("S-2");
+  record.mutable_shipment()->set_band("low");
+  record.mutable_shipment()->set_decision(CLEAR);
+  REQUIRE(writer->Write(record).ok());
+
+  record.Clear();
+  record.mutable_summary()->set_shipments(2);
+  record.mutable_summary()->set_clear(1);
+  record.mutable_summary()->set_block(1);
+  REQUIRE(writer->Write(record).ok());
+  REQUIRE(writer->Commit().ok());
+  return path;
+}
+
+TEST_CASE("CSV and HTML escaping helpers", "[explain-formats]") {
+  CHECK(CsvField("plain") == "plain");
+  CHECK(CsvField("a,b") == "\"a,b\"");
+  CHECK(CsvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(CsvField("two\nlines") == "\"two\nlines\"");
+  // Formula cells are made text for spreadsheets.
+  CHECK(CsvField("=1+1") == "'=1+1");
+  CHECK(CsvField("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(CsvField("-2") == "'-2");
+  CHECK(HtmlEscape("<a href='x'>\"&\"</a>") ==
+        "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;");
+}
+
+TEST_CASE("explain --format csv: one row per hit, documented columns", "[explain-formats]") {
+  TempDir dir;
+  const std::string scores = WriteHostileStream(dir);
+  auto result = RunCorridor(dir, "explain --format csv --scores " + scores);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out ==
+        "shipment_id,score,band,decision,rule_id,category,weight,contribution,decision_floor,"
+        "description,evidence,list_entries,data_problems\r\n"
+        "S-1,95,high,block,sdn_party,secondary_sanctions,95,95,block,"
+        "\"A party is on the SDN list, \"\"blocked\"\" & <reported>\","
+        "\"consignee <script>alert(1)</script> matches ofac-sdn:1 =HYPERLINK(\"\"x\"\")\","
+        "\"ofac-sdn:1 =HYPERLINK(\"\"http://evil\"\") (0.97)\",0\r\n"
+        "S-2,0,low,clear,,,,,,,,,0\r\n");
+}
+
+TEST_CASE("explain --format json: the Protobuf JSON mapping in a stable envelope",
+          "[explain-formats]") {
+  TempDir dir;
+  const std::string scores = WriteHostileStream(dir);
+  auto result = RunCorridor(dir, "explain --format json --scores " + scores);
+  REQUIRE(result.exit_code == 0);
+  nlohmann::json report = nlohmann::json::parse(result.out);
+  CHECK(report["format"] == "corridor-explain");
+  CHECK(report["format_version"] == 1);
+  CHECK(report["header"]["lists"][0]["list_id"] == "ofac-sdn");
+  CHECK(report["header"]["lists"][0]["entry_count"] == "14965");  // int64 is a string in JSON
+  REQUIRE(report["shipments"].size() == 2);
+  CHECK(report["shipments"][0]["decision"] == "BLOCK");
+  CHECK(report["shipments"][0]["hits"][0]["evidence"][0]["party"]["name"] ==
+        "<script>alert(1)</script> Trading, \"Ltd\"");
+  CHECK(report["summary"]["shipments"] == "2");
+
+  // Filtered to one shipment: the run's summary would count others, so it is null.
+  result = RunCorridor(dir, "explain --format json --shipment S-2 --scores " + scores);
+  REQUIRE(result.exit_code == 0);
+  report = nlohmann::json::parse(result.out);
+  REQUIRE(report["shipments"].size() == 1);
+  CHECK(report["shipments"][0]["shipment_id"] == "S-2");
+  CHECK(report["summary"].is_null());
+}
+
+TEST_CASE("explain --format html: a self-contained case report with every text escaped",
+          "[explain-formats]") {
+  TempDir dir;
+  const std::string scores = WriteHostileStream(dir);
+  auto result = RunCorridor(dir, "explain --format html --shipment S-1 --scores " + scores);
+  REQUIRE(result.exit_code == 0);
+  const std::string& html = result.out;
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; Trading, &quot;Ltd&quot;") !=
+        std::string::npos);
+  CHECK(html.find("&quot;blocked&quot; &amp; &lt;reported&gt;") != std::string::npos);
+  // What an auditor files: the case, the run's rules digest and list versions, the decision.
+  CHECK(html.find("Case report: shipment S-1") != std::string::npos);
+  CHECK(html.find("ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12") !=
+        std::string::npos);
+  CHECK(html.find("<td>ofac-sdn</td><td>2026-11-30</td><td>14965</td>") != std::string::npos);
+  CHECK(html.find("class=\"decision block\">block, score 95") != std::string::npos);
+  CHECK(html.find("Reviewer's decision") != std::string::npos);
+  // Self-contained: nothing is loaded from anywhere, scripts are forbidden.
+  CHECK(html.find("src=") == std::string::npos);
+  CHECK(html.find("href=") == std::string::npos);
+  CHECK(html.find("default-src 'none'") != std::string::npos);
+  CHECK(html.find("S-2") == std::string::npos);
+  CHECK(html.rfind("</html>\n") == html.size() - 8);
+}
+
+TEST_CASE("explain --format: text stays the default; an unknown format is a usage error",
+          "[explain-formats]") {
+  TempDir dir;
+  const std::string scores = WriteHostileStream(dir);
+  auto text = RunCorridor(dir, "explain --scores " + scores);
+  auto explicit_text = RunCorridor(dir, "explain --format text --scores " + scores);
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("shipment S-1: block, score 95 (high)") != std::string::npos);
+  CHECK(explicit_text.out == text.out);
+  CHECK(RunCorridor(dir, "explain --format xml --scores " + scores).exit_code == 2);
+  CHECK(RunCorridor(dir, "explain --format csv --table --scores " + scores).exit_code == 2);
+  CHECK(RunCorridor(dir, "explain --format csv --shipment S-9 --scores " + scores).exit_code == 1);
+}
+
+TEST_CASE("explain --format csv and json cover every screened sample shipment",
+          "[explain-formats]") {
+  TempDir dir;
+  std::string db = testing::MakeDatabase(
+      dir, testing::ReadText(testing::SourceFile("samples/corridor_demo.sql")), "demo.db");
+  REQUIRE(RunCorridor(dir, "screen --db " + db + " --rules " + testing::SourceFile("rules") +
+                               " --out " + dir.File("s") + " --as-of 2025-12-01")
+              .exit_code == 0);
+  auto json = RunCorridor(dir, "explain --format json --scores " + dir.File("s"));
+  REQUIRE(json.exit_code == 0);
+  nlohmann::json report = nlohmann::json::parse(json.out);
+  const size_t shipments = report["shipments"].size();
+  CHECK(shipments >= 30);
+  CHECK(report["summary"]["shipments"] == std::to_string(shipments));
+  // CSV: a row per hit, a row for each shipment without hits.
+  size_t expected_rows = 1;
+  for (const auto& shipment : report["shipments"]) {
+    expected_rows += std::max<size_t>(1, shipment["hits"].size());
+  }
+  auto csv = RunCorridor(dir, "explain --format csv --scores " + dir.File("s"));
+  REQUIRE(csv.exit_code == 0);
+  size_t rows = 0;
+  for (size_t at = 0; (at = csv.out.find("\r\n", at)) != std::string::npos; at += 2) ++rows;
+  CHECK(rows == expected_rows);
+  auto html = RunCorridor(dir, "explain --format html --shipment S-01 --scores " + dir.File("s"));
+  REQUIRE(html.exit_code == 0);
+  CHECK(html.out.find("sdn_party") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace corridor
