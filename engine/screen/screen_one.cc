@@ -7,6 +7,7 @@
 
 #include "engine/base/strings.h"
 #include "engine/config/rule_set.h"
+#include "engine/decisions/review_book.h"
 #include "engine/facts/ownership_world.h"
 #include "engine/facts/party_screener.h"
 #include "engine/incidents/incidents.h"
@@ -149,6 +150,54 @@ Status NameFloor(const RuleSet& rule_set, const std::set<std::string>& loaded, d
   return Status::Ok();
 }
 
+// The lists the rule set marks ALLOW and the database holds; a rule that reads only such lists
+// is refused, as the batch refuses it.
+Status AllowLists(const RuleSet& rule_set, const std::set<std::string>& loaded,
+                  std::set<std::string>* allow_lists) {
+  for (const auto& [list_id, list] : rule_set.lists) {
+    if (list.role() == rules::ALLOW && loaded.count(list_id)) allow_lists->insert(list_id);
+  }
+  for (const LoadedRule& rule : rule_set.rules) {
+    std::vector<std::string> lists = rule.compiled->Needs().lists;
+    if (lists.empty() || !std::all_of(lists.begin(), lists.end(), [&](const std::string& id) {
+          auto config = rule_set.lists.find(id);
+          return config != rule_set.lists.end() && config->second.role() == rules::ALLOW;
+        })) {
+      continue;
+    }
+    return Status::InvalidRules(rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
+                                std::to_string(rule.pos.column) + ": rule \"" + rule.config.id() +
+                                "\" reads only allow-lists (" + Join(lists, ", ") +
+                                "), which are never a source of hits");
+  }
+  return Status::Ok();
+}
+
+// Moves the evidence a cleared decision or an allow-list entry suppresses out of `hits` into
+// suppressed hits; a hit left without evidence is dropped (as screen_run.cc does).
+std::vector<scores::RuleHit> SuppressReviewed(const decisions::ReviewBook* reviews,
+                                              const Shipment& shipment,
+                                              std::vector<RuleHitInput>* hits) {
+  std::vector<scores::RuleHit> suppressed_hits;
+  if (reviews == nullptr || reviews->empty()) return suppressed_hits;
+  for (RuleHitInput& hit : *hits) {
+    std::vector<scores::Evidence> suppressed;
+    reviews->Review(shipment, hit.rule->id(), &hit.outcome.evidence, &suppressed);
+    if (suppressed.empty()) continue;
+    scores::RuleHit& out = suppressed_hits.emplace_back();
+    out.set_rule_id(hit.rule->id());
+    out.set_category(hit.rule->category());
+    out.set_weight(hit.rule->weight());
+    out.set_decision_floor(std::max(hit.rule->decision_floor(), hit.outcome.floor));
+    for (scores::Evidence& evidence : suppressed) {
+      if (evidence.weight() == 0) evidence.set_weight(hit.rule->weight());
+      *out.add_evidence() = std::move(evidence);
+    }
+  }
+  std::erase_if(*hits, [](const RuleHitInput& hit) { return hit.outcome.evidence.empty(); });
+  return suppressed_hits;
+}
+
 }  // namespace
 
 // One worker's scratch per rule (CompiledRule::NewScratch); a worker serves one Score() call at
@@ -163,7 +212,12 @@ struct ShipmentScorer::State {
   std::string as_of;
   std::unique_ptr<InputDatabase> input;
   std::unique_ptr<ListNameScreener> names;  // every list name; null when no list is loaded
-  bool screen_names = false;                // some rule reads list matches
+  // What screens parties: `names`, or `watch` over it when allow-lists are loaded (they are
+  // never a source of hits); null when no rule reads list matches.
+  PartyScreener* screener = nullptr;
+  std::unique_ptr<decisions::WatchListScreener> watch;
+  // Recorded decisions and allow-list entries, applied to each hit as the batch applies them.
+  std::unique_ptr<decisions::ReviewBook> reviews;
   std::unique_ptr<Resources> resources;
   mutable std::mutex pool_mutex;
   mutable std::vector<std::unique_ptr<ScorerWorker>> pool;
@@ -248,17 +302,26 @@ Status ShipmentScorer::Load(const Options& options, std::unique_ptr<ShipmentScor
   status = ReadListVersions(state.input->db(), &header, &loaded_lists);
   double name_floor = 0;
   if (status.ok()) status = NameFloor(state.rule_set, loaded_lists, &name_floor);
+  std::set<std::string> allow_lists;
+  if (status.ok()) status = AllowLists(state.rule_set, loaded_lists, &allow_lists);
+  if (status.ok()) {
+    status =
+        decisions::ReviewBook::Load(state.input->db(), allow_lists, state.as_of, &state.reviews);
+  }
   if (!status.ok()) return status;
-  state.screen_names = name_floor > 0;
   if (!loaded_lists.empty()) {
     // Without a rule that reads matches the index still serves /match, at the default threshold.
     status = ListNameScreener::Load(state.input->db(),
-                                    state.screen_names ? name_floor : DefaultNameThreshold(),
+                                    name_floor > 0 ? name_floor : DefaultNameThreshold(),
                                     MatcherOptionsFrom(state.rule_set.name_matching), &state.names);
     if (!status.ok()) return status;
+    if (name_floor > 0) state.screener = state.names.get();
+    if (name_floor > 0 && !allow_lists.empty()) {
+      state.watch = std::make_unique<decisions::WatchListScreener>(state.names.get(), allow_lists);
+      state.screener = state.watch.get();
+    }
   }
-  PartyScreener* screener = state.screen_names ? state.names.get() : nullptr;
-  state.resources = std::make_unique<Resources>(state.input.get(), screener, state.as_of);
+  state.resources = std::make_unique<Resources>(state.input.get(), state.screener, state.as_of);
   for (const LoadedRule& rule : state.rule_set.rules) {
     status = rule.compiled->Prepare(state.resources.get());
     if (!status.ok()) return status;
@@ -291,7 +354,7 @@ void ShipmentScorer::Score(Shipment shipment, scores::ShipmentScore* out) const 
                    [](const auto& a, const auto& b) { return a.line < b.line; });
   std::stable_sort(shipment.legs.begin(), shipment.legs.end(),
                    [](const auto& a, const auto& b) { return a.seq < b.seq; });
-  PartyScreener* screener = state.screen_names ? state.names.get() : nullptr;
+  PartyScreener* screener = state.screener;
   ShipmentContext context{shipment, {}, state.as_of};
   // Facts once per entity id, as the batch's cache gives them; problems attached once.
   std::map<std::string, std::shared_ptr<EntityFacts>> facts_by_entity;
@@ -341,7 +404,9 @@ void ShipmentScorer::Score(Shipment shipment, scores::ShipmentScore* out) const 
   }
   out->Clear();
   out->set_shipment_id(shipment.shipment_id);
+  std::vector<scores::RuleHit> suppressed = SuppressReviewed(state.reviews.get(), shipment, &hits);
   AggregateScore(std::move(hits), state.rule_set.scoring, out);
+  for (scores::RuleHit& hit : suppressed) *out->add_suppressed_hits() = std::move(hit);
   for (const DataProblem& problem : shipment.problems) ToProto(problem, out->add_problems());
 }
 

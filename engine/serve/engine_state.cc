@@ -60,7 +60,18 @@ Status DatabaseFingerprint(const std::string& db_path, std::string* fingerprint)
                                 : query->status();
   }
   *fingerprint = query->Text(0);
-  return Status::Ok();
+  query.reset();
+  // Recorded decisions are applied by the engine (engine/decisions/review_book.h): a new one
+  // reloads it, so /screen honours a decision as the next batch run would. The desk's table
+  // exists once the first decision is recorded.
+  bool has_decisions = false;
+  status = db->HasTable("decision", &has_decisions);
+  if (status.ok() && has_decisions) {
+    status = db->Prepare("SELECT ifnull(max(rowid), 0) || ':' || count(*) FROM decision", &query);
+    if (status.ok() && query->Step()) *fingerprint += "|" + query->Text(0);
+    if (status.ok()) status = query->status();
+  }
+  return status;
 }
 
 Status Engines::Load(const ServeOptions& options, const std::string& as_of) {

@@ -44,6 +44,8 @@ void HandleQueue(RequestContext& context, const httplib::Request& request,
                  httplib::Response& response);
 void HandleShipment(RequestContext& context, const httplib::Request& request,
                     httplib::Response& response);
+void HandleDecision(RequestContext& context, const httplib::Request& request,
+                    httplib::Response& response);
 void HandleLists(RequestContext& context, const httplib::Request& request,
                  httplib::Response& response);
 void HandleHealth(RequestContext& context, const httplib::Request& request,

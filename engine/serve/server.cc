@@ -138,6 +138,7 @@ struct Server::Impl {
     http.Get(R"(/explain/([^/]+))", Route("/explain/{shipment_id}", HandleExplain));
     http.Get("/review/queue", Route("/review/queue", HandleQueue));
     http.Get(R"(/shipments/([^/]+))", Route("/shipments/{shipment_id}", HandleShipment));
+    http.Post("/decisions", Route("/decisions", HandleDecision));
     http.Get("/lists", Route("/lists", HandleLists));
     http.Get("/healthz", Route("/healthz", HandleHealth));
     http.Get("/readyz", Route("/readyz", HandleReady));
