@@ -44,6 +44,7 @@ const std::map<std::string, Subcommand>& Subcommands() {
       // --- batch ---
       {"merge", {"join the score streams of a sharded run into one", RunMerge}},
       {"diff", {"list shipments whose decision changed between two score streams", RunDiff}},
+      {"serve", {"serve screening over HTTP, with a review page", RunServe}},
   };
   return commands;
 }

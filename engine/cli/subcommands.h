@@ -32,6 +32,8 @@ int RunExplainFormat(const std::string& format, const std::string& scores_path,
 // --- batch ---
 int RunMerge(const std::vector<std::string>& args);
 int RunDiff(const std::vector<std::string>& args);
+// --- serve ---
+int RunServe(const std::vector<std::string>& args);
 
 // Parses `args`; returns false when the command should stop (after --help), with `exit_code`.
 bool ParseOptions(const std::string& command,

@@ -1,0 +1,78 @@
+// POST /decisions: an analyst's decision on a hit, recorded through the desk's API
+// (engine/decisions/decisions.h) so the next screening run honours it (docs/decisions.md).
+// The body mirrors `corridor decide`: {"shipment_id", "party", "hit": "RULE[:LIST:ENTRY]",
+// "decision": "cleared|confirmed|escalated", "by", "reason", "expires_on"}; 201 with the
+// stored decision, or the desk's error (400 for a malformed field, 404 for an unknown party,
+// shipment or list entry).
+#include <set>
+
+#include "engine/decisions/decisions.h"
+#include "engine/serve/handlers.h"
+
+namespace corridor::serve {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// A string field of the body ("" when absent); false with 400 when it is not a string.
+bool TextField(const Json& body, const char* name, std::string* out, httplib::Response& response) {
+  out->clear();
+  auto found = body.find(name);
+  if (found == body.end() || found->is_null()) return true;
+  if (!found->is_string()) {
+    SendError(response, 400, std::string(name) + ": expected a string");
+    return false;
+  }
+  *out = found->get<std::string>();
+  return true;
+}
+
+}  // namespace
+
+void HandleDecision(RequestContext& context, const httplib::Request& request,
+                    httplib::Response& response) {
+  Json body;
+  if (!ParseBody(request, response, &body)) return;
+  if (!body.is_object()) return SendError(response, 400, "expected an object");
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    static const std::set<std::string> known = {"shipment_id", "party",  "hit",       "decision",
+                                                "by",          "reason", "expires_on"};
+    if (!known.count(it.key())) {
+      return SendError(response, 400, "unknown field \"" + it.key() + "\"");
+    }
+  }
+  std::string hit, decision;
+  decisions::DecisionRequest decide;
+  if (!TextField(body, "shipment_id", &decide.shipment_id, response) ||
+      !TextField(body, "party", &decide.entity_id, response) ||
+      !TextField(body, "hit", &hit, response) ||
+      !TextField(body, "decision", &decision, response) ||
+      !TextField(body, "by", &decide.decided_by, response) ||
+      !TextField(body, "reason", &decide.reason, response) ||
+      !TextField(body, "expires_on", &decide.expires_on, response)) {
+    return;
+  }
+  if (!decisions::ParseVerdict(decision, &decide.verdict)) {
+    return SendError(response, 400, "decision must be cleared, confirmed or escalated");
+  }
+  Status status = decisions::ParseHitRef(hit, &decide.hit);
+  decisions::DecisionRecord record;
+  if (status.ok()) status = decisions::RecordDecision(context.options.db_path, decide, &record);
+  if (!status.ok()) return SendError(response, HttpStatusFor(status), status.message());
+  SendJson(response,
+           {{"decision_id", record.decision_id},
+            {"shipment_id", record.shipment_id},
+            {"party", record.entity_id},
+            {"hit", record.hit.list_id.empty() ? record.hit.rule_id
+                                               : record.hit.rule_id + ":" + record.hit.list_id +
+                                                     ":" + record.hit.entry_id},
+            {"decision", decisions::VerdictName(record.verdict)},
+            {"by", record.decided_by},
+            {"reason", record.reason},
+            {"decided_at", record.decided_at},
+            {"expires_on", record.expires_on}},
+           201);
+}
+
+}  // namespace corridor::serve

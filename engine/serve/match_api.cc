@@ -1,0 +1,254 @@
+#include "engine/serve/match_api.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "engine/base/strings.h"
+
+namespace corridor::serve {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// FollowTheMoney schema -> corridor entity kind ("" = unknown: no kind corroboration).
+std::string KindOfSchema(const std::string& schema) {
+  if (schema == "Person") return "person";
+  if (schema == "Company") return "company";
+  if (schema == "Organization") return "organization";
+  if (schema == "Vessel") return "vessel";
+  if (schema == "Airplane") return "aircraft";
+  return "";  // Thing, LegalEntity, ...: any kind may match
+}
+
+std::string SchemaOfKind(const std::string& kind) {
+  if (kind == "person") return "Person";
+  if (kind == "company") return "Company";
+  if (kind == "organization") return "Organization";
+  if (kind == "vessel") return "Vessel";
+  if (kind == "aircraft") return "Airplane";
+  return "LegalEntity";
+}
+
+// A property's values as strings (yente sends lists; a single string is accepted too).
+Status Values(const Json& properties, const char* name, std::vector<std::string>* out) {
+  out->clear();
+  auto found = properties.find(name);
+  if (found == properties.end() || found->is_null()) return Status::Ok();
+  if (found->is_string()) {
+    out->push_back(found->get<std::string>());
+    return Status::Ok();
+  }
+  if (!found->is_array()) return Status::Usage(std::string(name) + ": expected a list of strings");
+  for (const Json& value : *found) {
+    if (!value.is_string())
+      return Status::Usage(std::string(name) + ": expected a list of strings");
+    out->push_back(value.get<std::string>());
+  }
+  return Status::Ok();
+}
+
+// The first value of any of `names` that `valid` accepts ("" when none).
+Status FirstOf(const Json& properties, std::initializer_list<const char*> names,
+               bool (*valid)(const std::string&), std::string* out) {
+  out->clear();
+  std::vector<std::string> values;
+  for (const char* name : names) {
+    Status status = Values(properties, name, &values);
+    if (!status.ok()) return status;
+    for (const std::string& value : values) {
+      if (valid(value)) {
+        *out = value;
+        return Status::Ok();
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+bool AnyText(const std::string& value) { return !Trim(value).empty(); }
+bool CountryCode(const std::string& value) { return IsKnownCountryCode(AsciiUpper(Trim(value))); }
+bool Date(const std::string& value) { return IsIsoDate(Trim(value)); }
+
+// Score rounded down to two decimals, as every corridor score is shown (names::FormatScore).
+double Rounded(double score) { return std::floor(score * 100 + 1e-9) / 100; }
+
+Json ResultJson(const names::NameMatch& match, const EntryCatalog& catalog, double threshold) {
+  const names::NameRecord& record = *match.record;
+  const std::vector<const names::NameRecord*>& records =
+      catalog.Records(record.list_id, record.entry_id);
+  Json names = Json::array(), aliases = Json::array();
+  std::set<std::string> birth_dates, countries;
+  for (const names::NameRecord* r : records) {
+    (r->is_alias ? aliases : names).push_back(r->name);
+    birth_dates.insert(r->birth_dates.begin(), r->birth_dates.end());
+    for (const std::string& c : r->countries) countries.insert(AsciiLower(c));
+  }
+  std::string caption = names.empty() ? record.name : names[0].get<std::string>();
+  Json properties = {{"name", names}};
+  if (!aliases.empty()) properties["alias"] = aliases;
+  if (!birth_dates.empty()) properties["birthDate"] = birth_dates;
+  if (!countries.empty()) properties["country"] = countries;
+  if (!record.programs.empty()) {
+    properties["program"] = Json::array({record.programs});
+    properties["topics"] = Json::array({"sanction"});
+  }
+  // Features: what made the score, by corridor's own names (docs/serve.md).
+  Json features = {{"name_score", Rounded(match.name_score)}};
+  for (const names::Evidence& e : match.explanation.evidence) features[e.field] = e.delta;
+  if (match.decided_by_identifier) features["identifier_decides"] = 1.0;
+  return {{"id", record.list_id + ":" + record.entry_id},
+          {"caption", caption},
+          {"schema", SchemaOfKind(record.kind)},
+          {"properties", std::move(properties)},
+          {"datasets", Json::array({record.list_id})},
+          {"score", Rounded(match.score)},
+          {"match", match.score >= threshold},
+          {"features", std::move(features)},
+          {"matched_name", record.name}};
+}
+
+// Answers one query: {"status": 200, ...} or {"status": 400, "detail": ...}.
+Json AnswerQuery(const names::NameIndex& index, const EntryCatalog& catalog,
+                 const std::string& dataset, const MatchParams& params, const Json& query) {
+  auto refuse = [&](const std::string& detail) {
+    return Json{{"status", 400}, {"detail", detail}, {"query", query}};
+  };
+  if (!query.is_object()) return refuse("a query must be an object");
+  std::string schema = "LegalEntity";
+  if (auto found = query.find("schema"); found != query.end()) {
+    if (!found->is_string()) return refuse("schema: expected a string");
+    schema = found->get<std::string>();
+  }
+  static const Json kNoProperties = Json::object();
+  const Json* properties = &kNoProperties;
+  if (auto found = query.find("properties"); found != query.end()) {
+    if (!found->is_object()) return refuse("properties: expected an object");
+    properties = &*found;
+  }
+  std::vector<std::string> query_names, aliases;
+  Status status = Values(*properties, "name", &query_names);
+  if (status.ok()) status = Values(*properties, "alias", &aliases);
+  names::NameQuery base;
+  base.kind = KindOfSchema(schema);
+  if (status.ok()) status = FirstOf(*properties, {"birthDate"}, Date, &base.birth_date);
+  if (status.ok()) {
+    status = FirstOf(*properties, {"country", "nationality", "citizenship", "jurisdiction"},
+                     CountryCode, &base.country);
+  }
+  if (status.ok()) {
+    status = FirstOf(*properties,
+                     {"imoNumber", "registrationNumber", "idNumber", "passportNumber", "taxNumber",
+                      "leiCode", "swiftBic", "innCode", "ogrnCode"},
+                     AnyText, &base.identifier);
+  }
+  if (!status.ok()) return refuse(status.message());
+  base.country = AsciiUpper(Trim(base.country));
+  base.birth_date = std::string(Trim(base.birth_date));
+  query_names.insert(query_names.end(), aliases.begin(), aliases.end());
+  if (query_names.empty()) return refuse("properties.name: at least one name is needed");
+  // Each name searched; each entry keeps its best match over the names, as screening does.
+  std::map<std::pair<std::string, std::string>, names::NameMatch> best;
+  std::string last_error;
+  size_t screened = 0;
+  for (const std::string& name : query_names) {
+    names::NameQuery one = base;
+    one.name = name;
+    std::vector<names::NameMatch> matches;
+    // Every entry at or above the cutoff: a dataset filter and `total` need them all.
+    status = index.Search(one, index.records().size() + 1, params.cutoff, &matches);
+    if (!status.ok()) {
+      last_error = "name \"" + name + "\": " + status.message();
+      continue;
+    }
+    ++screened;
+    for (names::NameMatch& match : matches) {
+      if (dataset != "default" && match.record->list_id != dataset) continue;
+      auto key = std::make_pair(match.record->list_id, match.record->entry_id);
+      auto found = best.find(key);
+      if (found == best.end() || match.score > found->second.score) best[key] = std::move(match);
+    }
+  }
+  if (screened == 0) return refuse(last_error);
+  std::vector<const names::NameMatch*> ranked;
+  for (const auto& [key, match] : best) ranked.push_back(&match);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto* a, const auto* b) { return a->score > b->score; });
+  Json results = Json::array();
+  for (size_t i = 0; i < ranked.size() && i < params.limit; ++i) {
+    results.push_back(ResultJson(*ranked[i], catalog, params.threshold));
+  }
+  return {{"status", 200},
+          {"results", std::move(results)},
+          {"total", {{"value", ranked.size()}, {"relation", "eq"}}},
+          {"query", query}};
+}
+
+bool ParseNumber(const std::string& text, double* value) {
+  char* end = nullptr;
+  *value = std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size() && std::isfinite(*value);
+}
+
+}  // namespace
+
+EntryCatalog::EntryCatalog(const names::NameIndex& index) {
+  for (const names::NameRecord& record : index.records()) {
+    auto& records = entries_[{record.list_id, record.entry_id}];
+    if (record.is_alias) {
+      records.push_back(&record);
+    } else {
+      records.insert(records.begin(), &record);
+    }
+  }
+}
+
+const std::vector<const names::NameRecord*>& EntryCatalog::Records(
+    const std::string& list_id, const std::string& entry_id) const {
+  static const std::vector<const names::NameRecord*> kNone;
+  auto found = entries_.find({list_id, entry_id});
+  return found == entries_.end() ? kNone : found->second;
+}
+
+Status ReadMatchParams(const std::multimap<std::string, std::string>& query, MatchParams* params) {
+  for (const auto& [name, text] : query) {
+    double value = 0;
+    if (name == "limit") {
+      if (!ParseNumber(text, &value) || value < 1 || value > kMaxMatchLimit ||
+          value != std::floor(value)) {
+        return Status::Usage("limit must be a whole number from 1 to " +
+                             std::to_string(kMaxMatchLimit));
+      }
+      params->limit = static_cast<size_t>(value);
+    } else if (name == "threshold" || name == "cutoff") {
+      if (!ParseNumber(text, &value) || value < 0 || value > 1) {
+        return Status::Usage(name + " must be a number from 0 to 1");
+      }
+      (name == "threshold" ? params->threshold : params->cutoff) = value;
+    }
+    // Other parameters (algorithm, include_dataset, topics, ...) are not honoured; docs/serve.md.
+  }
+  return Status::Ok();
+}
+
+Status AnswerMatch(const names::NameIndex& index, const EntryCatalog& catalog,
+                   const std::string& dataset, const MatchParams& params, const Json& body,
+                   Json* response) {
+  if (!body.is_object()) return Status::Usage("the body must be an object with \"queries\"");
+  auto queries = body.find("queries");
+  if (queries == body.end() || !queries->is_object()) {
+    return Status::Usage("\"queries\" must be an object of named queries");
+  }
+  if (queries->size() > kMaxMatchQueries) {
+    return Status::Limit("more than " + std::to_string(kMaxMatchQueries) + " queries");
+  }
+  Json responses = Json::object();
+  for (auto it = queries->begin(); it != queries->end(); ++it) {
+    responses[it.key()] = AnswerQuery(index, catalog, dataset, params, it.value());
+  }
+  *response = {{"responses", std::move(responses)}, {"limit", params.limit}};
+  return Status::Ok();
+}
+
+}  // namespace corridor::serve

@@ -1,0 +1,569 @@
+// corridor serve: the in-memory scorer against the batch, and the HTTP handlers (JSON errors,
+// the token, limits, yente's shapes, reloading after an import), each called over a real
+// loopback socket on an ephemeral port, in process.
+#include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/message_differencer.h>
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "engine/incidents/acled_import.h"
+#include "engine/load/input_database.h"
+#include "engine/output/score_stream.h"
+#include "engine/screen/screen_one.h"
+#include "engine/screen/screen_run.h"
+#include "engine/serve/server.h"
+#include "tests/test_util.h"
+
+namespace corridor {
+namespace {
+
+using Json = nlohmann::json;
+using testing::SourceFile;
+using testing::TempDir;
+
+constexpr const char* kAsOf = "2025-12-01";  // the samples' screening date (samples/demo.sh)
+
+std::string MakeDemoDatabase(const TempDir& dir) {
+  std::string db = testing::MakeDatabase(
+      dir, testing::ReadText(SourceFile("samples/corridor_demo.sql")), "demo.db");
+  IncidentImportReport report;
+  Status status = ImportAcledIncidents(db, SourceFile("samples/incidents_acled.csv"), &report);
+  if (!status.ok()) throw std::runtime_error("sample incidents: " + status.message());
+  return db;
+}
+
+std::map<std::string, scores::ShipmentScore> BatchScores(const std::string& db,
+                                                         const std::string& out) {
+  ScreenOptions options;
+  options.db_path = db;
+  options.rules_dir = SourceFile("rules");
+  options.out_path = out;
+  options.as_of = kAsOf;
+  ScreenReport report;
+  Status status = RunScreen(options, &report);
+  if (!status.ok()) throw std::runtime_error(status.message());
+  std::unique_ptr<ScoreReader> reader;
+  if (!ScoreReader::Open(out, &reader).ok()) throw std::runtime_error("cannot read " + out);
+  std::map<std::string, scores::ShipmentScore> by_id;
+  scores::ScoreRecord record;
+  while (reader->Next(&record)) {
+    if (record.has_shipment()) by_id[record.shipment().shipment_id()] = record.shipment();
+  }
+  return by_id;
+}
+
+std::vector<Shipment> DatabaseShipments(const std::string& db) {
+  std::unique_ptr<InputDatabase> input;
+  if (!InputDatabase::Open(db, &input).ok()) throw std::runtime_error("cannot open " + db);
+  std::vector<Shipment> shipments;
+  auto source = input->Shipments({});
+  Shipment shipment;
+  while (source->Next(&shipment)) shipments.push_back(shipment);
+  return shipments;
+}
+
+Json Opt(const OptionalText& text) { return text ? Json(*text) : Json(nullptr); }
+Json Opt(const std::optional<double>& number) { return number ? Json(*number) : Json(nullptr); }
+
+// A database shipment as a POST /screen body (docs/serve.md).
+Json ShipmentRequest(const Shipment& s) {
+  Json parties = Json::array(), items = Json::array(), legs = Json::array();
+  for (const ShipmentParty& p : s.parties) {
+    Json party = {{"entity_id", p.entity_id}, {"role", p.role}};
+    if (p.entity) {
+      const Entity& e = *p.entity;
+      party.update({{"name", e.name},
+                    {"kind", e.kind},
+                    {"country", Opt(e.country)},
+                    {"region", Opt(e.region)},
+                    {"address", Opt(e.address)},
+                    {"birth_date", Opt(e.birth_date)},
+                    {"registration_id", Opt(e.registration_id)},
+                    {"imo", Opt(e.imo)},
+                    {"incorporated_on", Opt(e.incorporated_on)},
+                    {"activity", Opt(e.activity)},
+                    {"aliases", e.aliases}});
+    }
+    parties.push_back(party);
+  }
+  for (const ShipmentItem& i : s.items) {
+    items.push_back({{"line", i.line},
+                     {"hs_code", Opt(i.hs_code)},
+                     {"description", Opt(i.description)},
+                     {"quantity", Opt(i.quantity)},
+                     {"unit", Opt(i.unit)},
+                     {"value", Opt(i.value)},
+                     {"origin_country", Opt(i.origin_country)},
+                     {"origin_region", Opt(i.origin_region)}});
+  }
+  for (const ShipmentLeg& l : s.legs) {
+    legs.push_back({{"seq", l.seq},
+                    {"location", Opt(l.location)},
+                    {"location_name", Opt(l.location_name)},
+                    {"country", Opt(l.country)},
+                    {"region", Opt(l.region)},
+                    {"kind", Opt(l.kind)},
+                    {"arrived_on", Opt(l.arrived_on)},
+                    {"latitude", Opt(l.latitude)},
+                    {"longitude", Opt(l.longitude)}});
+  }
+  return {{"shipment_id", s.shipment_id},
+          {"shipped_on", Opt(s.shipped_on)},
+          {"mode", Opt(s.mode)},
+          {"origin_country", Opt(s.origin_country)},
+          {"origin_region", Opt(s.origin_region)},
+          {"destination_country", Opt(s.destination_country)},
+          {"destination_region", Opt(s.destination_region)},
+          {"final_destination_country", Opt(s.final_destination_country)},
+          {"declared_value", Opt(s.declared_value)},
+          {"currency", Opt(s.currency)},
+          {"parties", parties},
+          {"items", items},
+          {"legs", legs}};
+}
+
+// A server on an ephemeral loopback port, running on its own thread until destroyed.
+class RunningServer {
+ public:
+  explicit RunningServer(serve::ServeOptions options) {
+    options.port = 0;
+    Status status = serve::Server::Create(options, &server_);
+    if (!status.ok()) throw std::runtime_error(status.message());
+    thread_ = std::thread([this] { server_->Run(); });
+  }
+  ~RunningServer() {
+    server_->Stop();
+    thread_.join();
+  }
+  httplib::Client Client() const {
+    httplib::Client client("127.0.0.1", server_->port());
+    client.set_read_timeout(10, 0);
+    return client;
+  }
+  serve::Server& server() { return *server_; }
+
+ private:
+  std::unique_ptr<serve::Server> server_;
+  std::thread thread_;
+};
+
+serve::ServeOptions DemoOptions(const std::string& db, const std::string& scores = "") {
+  serve::ServeOptions options;
+  options.db_path = db;
+  options.rules_dir = SourceFile("rules");
+  options.as_of = kAsOf;
+  options.scores_path = scores;
+  options.poll_seconds = 3600;  // tests reload explicitly
+  return options;
+}
+
+std::string ErrorOf(const httplib::Result& result) {
+  return Json::parse(result->body).value("error", "");
+}
+
+TEST_CASE("The in-memory scorer gives every sample shipment the batch's record", "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  std::map<std::string, scores::ShipmentScore> batch = BatchScores(db, dir.File("demo.scores"));
+  std::unique_ptr<ShipmentScorer> scorer;
+  REQUIRE(ShipmentScorer::Load({db, SourceFile("rules"), kAsOf}, &scorer).ok());
+  std::vector<Shipment> shipments = DatabaseShipments(db);
+  REQUIRE(shipments.size() == batch.size());
+  for (Shipment& shipment : shipments) {
+    std::string id = shipment.shipment_id;
+    // Parties in reverse: the scorer orders them as the batch reads them.
+    std::reverse(shipment.parties.begin(), shipment.parties.end());
+    scores::ShipmentScore score;
+    scorer->Score(std::move(shipment), &score);
+    INFO(id);
+    CHECK(google::protobuf::util::MessageDifferencer::Equals(score, batch[id]));
+  }
+}
+
+TEST_CASE("POST /screen scores a JSON shipment as the batch scores its database rows", "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  std::map<std::string, scores::ShipmentScore> batch = BatchScores(db, dir.File("demo.scores"));
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  int blocked = 0;
+  for (const Shipment& shipment : DatabaseShipments(db)) {
+    auto result = client.Post("/screen", ShipmentRequest(shipment).dump(), "application/json");
+    REQUIRE(result);
+    INFO(shipment.shipment_id << ": " << result->body);
+    REQUIRE(result->status == 200);
+    scores::ShipmentScore score;
+    REQUIRE(google::protobuf::util::JsonStringToMessage(result->body, &score).ok());
+    const scores::ShipmentScore& expected = batch[shipment.shipment_id];
+    CHECK(score.decision() == expected.decision());
+    CHECK(score.score() == expected.score());
+    // A party whose entity row is missing (S-17) has no JSON form: a request carries every
+    // party's entity, so its evidence says "no name" where the batch says "not in the table".
+    if (std::any_of(shipment.parties.begin(), shipment.parties.end(),
+                    [](const ShipmentParty& p) { return !p.entity; })) {
+      continue;
+    }
+    // Problems name rows differently (parties[0] vs party rowid 7); the hits must be the same.
+    scores::ShipmentScore a = score, b = expected;
+    a.clear_problems();
+    b.clear_problems();
+    CHECK(google::protobuf::util::MessageDifferencer::Equals(a, b));
+    if (score.decision() == BLOCK) ++blocked;
+  }
+  CHECK(blocked > 0);
+
+  SECTION("Accept: application/x-protobuf gives the same score in binary") {
+    Shipment first = DatabaseShipments(db).front();
+    auto result = client.Post("/screen", {{"Accept", "application/x-protobuf"}},
+                              ShipmentRequest(first).dump(), "application/json");
+    REQUIRE(result);
+    CHECK(result->get_header_value("Content-Type") == "application/x-protobuf");
+    scores::ShipmentScore score;
+    REQUIRE(score.ParseFromString(result->body));
+    scores::ShipmentScore expected = batch[first.shipment_id];
+    score.clear_problems();
+    expected.clear_problems();
+    CHECK(google::protobuf::util::MessageDifferencer::Equals(score, expected));
+  }
+}
+
+TEST_CASE("Malformed requests get 400 with the reason, never a crash", "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  auto post = [&](const std::string& path, const std::string& body) {
+    auto result = client.Post(path.c_str(), body, "application/json");
+    REQUIRE(result);
+    return result;
+  };
+  auto result = post("/screen", "{\"parties\": [");
+  CHECK(result->status == 400);
+  CHECK(ErrorOf(result).rfind("malformed JSON: ", 0) == 0);
+  result = post("/screen", "[1, 2]");
+  CHECK(result->status == 400);
+  CHECK(ErrorOf(result) == "expected an object");
+  result = post("/screen", R"({"parties": [{"nmae": "ACME"}]})");
+  CHECK(result->status == 400);
+  CHECK(ErrorOf(result) == "parties[0]: unknown field \"nmae\"");
+  result = post("/screen", R"({"parties": [{"name": "ACME", "aliases": ["A", 7]}]})");
+  CHECK(result->status == 400);
+  CHECK(ErrorOf(result) == "parties[0].aliases[1]: expected a string");
+  result = post("/screen", R"({"legs": [{"seq": "one"}]})");
+  CHECK(result->status == 400);
+  CHECK(ErrorOf(result) == "legs[0].seq: expected an integer");
+  result = post("/screen", std::string(100000, '[') + std::string(100000, ']'));
+  CHECK(result->status == 400);
+  CHECK(ErrorOf(result) == "malformed JSON: nested deeper than 32 levels");
+  result = post("/match/default", R"({"queries": [1]})");
+  CHECK(result->status == 400);
+  CHECK(ErrorOf(result) == "\"queries\" must be an object of named queries");
+  result = post("/match/default?limit=0", R"({"queries": {}})");
+  CHECK(result->status == 400);
+  CHECK(ErrorOf(result) == "limit must be a whole number from 1 to 500");
+  result = post("/match/no-such-list", R"({"queries": {}})");
+  CHECK(result->status == 404);
+  // Still serving after all of them.
+  auto health = client.Get("/healthz");
+  REQUIRE(health);
+  CHECK(health->status == 200);
+}
+
+TEST_CASE("A party with a malformed country is scored with a data problem, as the batch does",
+          "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  auto result = client.Post("/screen", R"({"shipment_id": "Q-1", "destination_country": "KG",
+      "parties": [{"role": "consignee", "name": "Chen Quanguo", "kind": "person",
+                   "country": "China"}]})",
+                            "application/json");
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  Json score = Json::parse(result->body);
+  CHECK(score["shipment_id"] == "Q-1");
+  CHECK(score["decision"] == "BLOCK");  // the SDN person, by name
+  bool country_problem = false;
+  for (const Json& problem : score["problems"]) {
+    if (problem["column"] == "country" && problem["row_id"] == "party-1") country_problem = true;
+  }
+  CHECK(country_problem);
+}
+
+TEST_CASE("Bodies over the limit get 413", "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  serve::ServeOptions options = DemoOptions(db);
+  options.max_body_bytes = 1000;
+  RunningServer server(options);
+  httplib::Client client = server.Client();
+  std::string body = R"({"shipment_id": ")" + std::string(2000, 'x') + R"("})";
+  auto result = client.Post("/screen", body, "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 413);
+  result = client.Post("/screen", R"({"shipment_id": "small"})", "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 200);
+}
+
+TEST_CASE("A token, when set, is required on every route but the page and the probes", "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  serve::ServeOptions options = DemoOptions(db);
+  options.token = "s3cret-token";
+  RunningServer server(options);
+  httplib::Client client = server.Client();
+  auto result = client.Post("/screen", "{}", "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 401);
+  CHECK(result->get_header_value("WWW-Authenticate") == "Bearer");
+  result =
+      client.Post("/screen", {{"Authorization", "Bearer wrong-token!"}}, "{}", "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 401);
+  result = client.Get("/metrics");
+  REQUIRE(result);
+  CHECK(result->status == 401);
+  result =
+      client.Post("/screen", {{"Authorization", "Bearer s3cret-token"}}, "{}", "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 200);
+  for (const char* open : {"/", "/healthz", "/readyz"}) {
+    result = client.Get(open);
+    REQUIRE(result);
+    CHECK(result->status == 200);
+  }
+}
+
+TEST_CASE("Listening beyond loopback without a token is refused", "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  serve::ServeOptions options = DemoOptions(db);
+  options.host = "0.0.0.0";
+  options.port = 0;
+  std::unique_ptr<serve::Server> server;
+  Status status = serve::Server::Create(options, &server);
+  CHECK(status.IsRefused());
+  CHECK(server == nullptr);
+  CHECK(serve::IsLoopback("127.0.0.1"));
+  CHECK(serve::IsLoopback("::1"));
+  CHECK_FALSE(serve::IsLoopback("0.0.0.0"));
+  CHECK_FALSE(serve::IsLoopback("10.0.0.1"));
+}
+
+TEST_CASE("POST /match answers in yente's shapes", "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  Json request = {
+      {"queries",
+       {{"chen",
+         {{"schema", "Person"},
+          {"properties",
+           {{"name", {"Quanguo Chen"}}, {"birthDate", {"1955"}}, {"country", {"cn"}}}}}},
+        {"nobody",
+         {{"schema", "Person"}, {"properties", {{"name", {"Wilhelmina Oyelaran-Baptiste"}}}}}},
+        {"empty", {{"schema", "Person"}, {"properties", Json::object()}}}}}};
+  auto result = client.Post("/match/default", request.dump(), "application/json");
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  Json answer = Json::parse(result->body);
+  const Json& chen = answer["responses"]["chen"];
+  CHECK(chen["status"] == 200);
+  REQUIRE(chen["results"].size() >= 1);
+  const Json& top = chen["results"][0];
+  CHECK(top["id"] == "ofac-sdn:29220");
+  CHECK(top["caption"] == "CHEN, Quanguo");
+  CHECK(top["schema"] == "Person");
+  CHECK(top["datasets"] == Json::array({"ofac-sdn"}));
+  CHECK(top["match"] == true);
+  CHECK(top["score"].get<double>() >= 0.9);
+  CHECK(top["features"].contains("name_score"));
+  CHECK(top["properties"]["name"] == Json::array({"CHEN, Quanguo"}));
+  CHECK(chen["total"]["relation"] == "eq");
+  CHECK(chen["query"]["schema"] == "Person");
+  CHECK(answer["responses"]["nobody"]["results"].empty());
+  CHECK(answer["responses"]["nobody"]["total"]["value"] == 0);
+  CHECK(answer["responses"]["empty"]["status"] == 400);
+
+  // A list id narrows the search to that list.
+  result = client.Post("/match/uflpa", request.dump(), "application/json");
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  CHECK(Json::parse(result->body)["responses"]["chen"]["results"].empty());
+}
+
+TEST_CASE("The explain, queue, lists, readiness and metrics routes", "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  std::map<std::string, scores::ShipmentScore> batch = BatchScores(db, dir.File("demo.scores"));
+  RunningServer server(DemoOptions(db, dir.File("demo.scores")));
+  httplib::Client client = server.Client();
+  auto result = client.Get("/explain/S-01");
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  Json explained = Json::parse(result->body);
+  CHECK(explained["shipment"]["shipment_id"] == "S-01");
+  CHECK(explained["text"].get<std::string>().find("S-01") != std::string::npos);
+  CHECK(client.Get("/explain/S-99")->status == 404);
+  // ?scores= stays in the folder of --scores.
+  result = client.Get("/explain/S-01?scores=../../etc/passwd");
+  REQUIRE(result);
+  CHECK(result->status == 403);
+
+  result = client.Get("/review/queue");
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  Json queue = Json::parse(result->body);
+  int at_review = 0;
+  for (const auto& [id, score] : batch) at_review += score.decision() >= REVIEW ? 1 : 0;
+  CHECK(queue["total"] == at_review);
+  CHECK(queue["shipments"][0]["decision"] == "BLOCK");
+  for (const Json& shipment : queue["shipments"]) CHECK(shipment["decision"] != "CLEAR");
+
+  result = client.Get("/shipments/S-41");
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  CHECK(Json::parse(result->body)["legs"].size() >= 2);
+
+  result = client.Get("/lists");
+  REQUIRE(result);
+  Json lists = Json::parse(result->body)["lists"];
+  REQUIRE(lists.size() >= 2);
+  CHECK(std::any_of(lists.begin(), lists.end(),
+                    [](const Json& list) { return list["list_id"] == "ofac-sdn"; }));
+
+  result = client.Get("/readyz");
+  REQUIRE(result);
+  CHECK(result->status == 200);
+  CHECK(Json::parse(result->body)["ready"] == true);
+
+  result = client.Get("/metrics");
+  REQUIRE(result);
+  const std::string& metrics = result->body;
+  CHECK(metrics.find(
+            "corridor_http_requests_total{route=\"/explain/{shipment_id}\",code=\"200\"} 1") !=
+        std::string::npos);
+  CHECK(metrics.find("corridor_http_request_seconds_bucket{route=\"/lists\",le=\"+Inf\"} 1") !=
+        std::string::npos);
+  CHECK(metrics.find("corridor_index_names ") != std::string::npos);
+  CHECK(metrics.find("corridor_list_entries{list=\"ofac-sdn\"}") != std::string::npos);
+}
+
+TEST_CASE("An import is picked up without a restart; requests keep being answered", "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  Json request = {
+      {"queries",
+       {{"q", {{"schema", "Company"}, {"properties", {{"name", {"Zorblax Trading Ventures"}}}}}}}}};
+  auto result = client.Post("/match/default", request.dump(), "application/json");
+  REQUIRE(result);
+  CHECK(Json::parse(result->body)["responses"]["q"]["results"].empty());
+  REQUIRE(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 0);  // nothing changed yet
+
+  // Requests run on another connection while the list changes and the engine reloads.
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0}, answered{0};
+  std::thread load([&] {
+    httplib::Client other = server.Client();
+    while (!done) {
+      auto r = other.Post("/match/default", request.dump(), "application/json");
+      if (!r || r->status != 200) ++failures;
+      ++answered;
+    }
+  });
+  // An import, as an operator runs it while the server serves.
+  testing::WriteText(dir.File("local.csv"),
+                     "name,kind,country,programs\nZorblax Trading Ventures,company,AE,LOCAL\n");
+  auto imported =
+      testing::RunCorridor(dir, "import-list --db " + db + " --format csv --list-id local --path " +
+                                    dir.File("local.csv"));
+  if (imported.exit_code != 0) {
+    done = true;
+    load.join();
+    FAIL(imported.err);
+  }
+  REQUIRE(server.server().ReloadIfChanged().ok());
+  done = true;
+  load.join();
+  CHECK(server.server().reloads() == 1);
+  CHECK(failures == 0);
+  CHECK(answered > 0);
+  result = client.Post("/match/local", request.dump(), "application/json");
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  Json results = Json::parse(result->body)["responses"]["q"]["results"];
+  REQUIRE(results.size() == 1);
+  CHECK(results[0]["caption"] == "Zorblax Trading Ventures");
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("POST /decisions records a decision that /screen and the batch then honour alike",
+          "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  auto decide = [&](const Json& body) {
+    auto result = client.Post("/decisions", body.dump(), "application/json");
+    REQUIRE(result);
+    return result;
+  };
+  Json clear = {{"party", "E-ELEM"},
+                {"hit", "sdn_party:ofac-sdn:47950"},
+                {"decision", "cleared"},
+                {"by", "t.reviewer"},
+                {"reason", "test: another partnership of the same name"}};
+  Json bad = clear;
+  bad["decision"] = "maybe";
+  CHECK(decide(bad)->status == 400);
+  bad = clear;
+  bad["party"] = 7;
+  CHECK(ErrorOf(decide(bad)) == "party: expected a string");
+  bad = clear;
+  bad["hitt"] = "x";
+  CHECK(ErrorOf(decide(bad)) == "unknown field \"hitt\"");
+  bad = clear;
+  bad["party"] = "E-NOBODY";
+  CHECK(decide(bad)->status == 404);
+
+  auto result = decide(clear);
+  REQUIRE(result->status == 201);
+  CHECK(Json::parse(result->body)["decision"] == "cleared");
+  // The engine reloads on the new decision, as it does on an import.
+  REQUIRE(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 1);
+
+  std::map<std::string, scores::ShipmentScore> batch = BatchScores(db, dir.File("after.scores"));
+  const scores::ShipmentScore& s04 = batch["S-04"];
+  REQUIRE(s04.suppressed_hits_size() == 1);
+  CHECK(s04.suppressed_hits(0).rule_id() == "sdn_party");
+  for (const Shipment& shipment : DatabaseShipments(db)) {
+    if (shipment.shipment_id != "S-04") continue;
+    result = client.Post("/screen", ShipmentRequest(shipment).dump(), "application/json");
+    REQUIRE(result);
+    REQUIRE(result->status == 200);
+    scores::ShipmentScore score;
+    REQUIRE(google::protobuf::util::JsonStringToMessage(result->body, &score).ok());
+    scores::ShipmentScore expected = s04;
+    score.clear_problems();
+    expected.clear_problems();
+    CHECK(google::protobuf::util::MessageDifferencer::Equals(score, expected));
+  }
+}
+
+}  // namespace
+}  // namespace corridor
