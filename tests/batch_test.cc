@@ -304,7 +304,7 @@ DELETE FROM shipment WHERE shipment_id = 'S-0013';
   CHECK(parsed[1]["new_decision"].is_null());
 }
 
-TEST_CASE("--summary-json and --quiet", "[batch]") {
+TEST_CASE("screen writes a summary JSON file and --quiet silences progress", "[batch]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, BatchWorld(50));
   std::string rules = BatchRules(dir);

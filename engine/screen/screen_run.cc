@@ -1013,8 +1013,9 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     source =
         std::make_unique<ShardSource>(std::move(source), options.shard_index, options.shard_count);
   }
-  status = ReadListAges(input->db(), &report->lists);
-  if (!status.ok()) return status;
+  // Informational (--summary-json): a database whose list_source lacks a column (an older or
+  // hand-made schema) screens as before, without list ages.
+  if (!ReadListAges(input->db(), &report->lists).ok()) report->lists.clear();
   report->setup_seconds = seconds_since(run_start);
   if (options.on_start) {
     int64_t total = 0;
