@@ -255,7 +255,8 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
     });
   }
   for (const std::string& id : ids) {
-    std::vector<DataProblem> ignored;  // reported on the shipments that name the entity
+    if (!input->read_status().ok()) break;  // the shipment stream reports it
+    std::vector<DataProblem> ignored;       // reported on the shipments that name the entity
     std::optional<Entity> entity = input->FindEntity(id, &ignored);
     if (!entity) continue;
     std::unique_lock<std::mutex> lock(mutex);
@@ -1062,10 +1063,14 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
       watch_screener ? static_cast<PartyScreener*>(watch_screener.get()) : screener.get();
   RunFactsCache facts(party_screener, options.entity_cache_size);
   setup.facts = &facts;
-  if (screener && options.shipment_ids.empty()) {
+  std::unique_ptr<InputDatabase> prescreen_input;
+  if (screener && options.shipment_ids.empty() &&
+      InputDatabase::Open(options.db_path, &prescreen_input).ok()) {
+    // A connection of its own: a read error met here (a damaged index) is left for the shipment
+    // stream to meet and report with the shipment it belongs to; the run fails there.
     // A delta run screens the entities of the shipments it screens again as they come.
-    status =
-        PrescreenEntities(input.get(), options, /*shipment_parties=*/previous == nullptr, &facts);
+    status = PrescreenEntities(prescreen_input.get(), options,
+                               /*shipment_parties=*/previous == nullptr, &facts);
     if (!status.ok()) return status;
   }
   // Bind the rules to the run (ownership analyses, incident index), on this thread.
@@ -1098,8 +1103,9 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     source =
         std::make_unique<ShardSource>(std::move(source), options.shard_index, options.shard_count);
   }
-  status = ReadListAges(input->db(), &report->lists);
-  if (!status.ok()) return status;
+  // Informational (--summary-json): a database whose list_source lacks a column (an older or
+  // hand-made schema) screens as before, without list ages.
+  if (!ReadListAges(input->db(), &report->lists).ok()) report->lists.clear();
   report->setup_seconds = seconds_since(run_start);
   if (options.on_start) {
     int64_t total = 0;
