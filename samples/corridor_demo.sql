@@ -576,9 +576,7 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, re
 -- address). Reasons per shipment are in samples/expected_decisions.csv.
 BEGIN;
 
-INSERT INTO list_source (list_id, name, publisher, format, version) VALUES
-  ('csl-el', 'BIS Entity List (sample row)', 'US Department of Commerce BIS', 'csl-csv',
-   '2025-01-15');
+-- csl-el's list_source row is in the regimes block above.
 INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country) VALUES
   ('csl-el', 'EL-NDC', 'company', 'National Development Complex', 'EAR', 'PK');
 INSERT INTO list_address (list_id, entry_id, address, city, postal_code, country, country_name) VALUES

@@ -312,7 +312,7 @@ rule { id: "listed" description: "listed" category: SECONDARY_SANCTIONS weight: 
   CHECK(record.header().problems(0).table() == "list_entry");
   CHECK(record.header().problems(0).row_id() == "wl:2");
   CHECK_THAT(ExplainHeader(record.header()),
-             Catch::Contains("! 1 list names cannot be screened") &&
+             Catch::Contains("! 1 run problems (list names that can match nothing") &&
                  Catch::Contains("! list_entry wl:2 name: 'OOO' cannot be screened"));
 }
 

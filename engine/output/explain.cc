@@ -169,7 +169,8 @@ std::string ExplainHeader(const scores::StreamHeader& header) {
   // the reader knows when the list below is cut short.
   if (header.problem_count() > 0) {
     out += "  ! " + std::to_string(header.problem_count()) +
-           " list names cannot be screened (they can match nothing):\n";
+           " run problems (list names that can match nothing, lists older than their "
+           "max_age_days, rules with missing inputs):\n";
   }
   for (const scores::DataProblem& problem : header.problems()) {
     out += "  ! " + problem.table() + " " + problem.row_id() + " " + problem.column() + ": " +

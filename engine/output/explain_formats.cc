@@ -211,8 +211,8 @@ void HtmlWriter::RunFacts() {
   *out_ << "</table>\n";
   if (header_.problem_count() > 0) {
     *out_ << "<p>" << header_.problem_count()
-          << " list names cannot be screened (they can match nothing); see the scores file's "
-             "header.</p>\n";
+          << " run problems (list names that can match nothing, lists older than their "
+             "max_age_days, rules with missing inputs); see the scores file's header.</p>\n";
   }
 }
 

@@ -157,8 +157,9 @@ Status ParseParty(const Json& json, size_t index, Shipment* shipment) {
 
 Status ParseItem(const Json& json, size_t index, Shipment* shipment) {
   Fields f(json, "items[" + std::to_string(index) + "]");
-  CORRIDOR_TRY(f.Check({"line", "hs_code", "description", "quantity", "unit", "value",
-                        "origin_country", "origin_region"}));
+  CORRIDOR_TRY(
+      f.Check({"line", "hs_code", "description", "quantity", "unit", "value", "origin_country",
+               "origin_region", "eccn", "us_content_percent", "brand_country"}));
   ShipmentItem item;
   CORRIDOR_TRY(f.Integer("line", static_cast<int64_t>(index + 1), &item.line));
   std::string row_id = shipment->shipment_id + "/line " + std::to_string(item.line);
@@ -176,6 +177,20 @@ Status ParseItem(const Json& json, size_t index, Shipment* shipment) {
       CheckCountry(origin_country, "shipment_item", row_id, "origin_country", &problems);
   item.origin_region =
       CheckRegion(origin_region, "shipment_item", row_id, "origin_region", &problems);
+  // The optional export-control facts, checked as the batch checks its columns.
+  OptionalText eccn, brand_country;
+  CORRIDOR_TRY(f.Text("eccn", &eccn));
+  if (eccn) item.eccn = AsciiUpper(*eccn);
+  CORRIDOR_TRY(f.Number("us_content_percent", &item.us_content_percent));
+  if (item.us_content_percent &&
+      !(*item.us_content_percent >= 0 && *item.us_content_percent <= 100)) {
+    problems.push_back({"shipment_item", row_id, "us_content_percent",
+                        "not between 0 and 100: " + FormatNumber(*item.us_content_percent)});
+    item.us_content_percent.reset();
+  }
+  CORRIDOR_TRY(f.Text("brand_country", &brand_country));
+  item.brand_country =
+      CheckCountry(brand_country, "shipment_item", row_id, "brand_country", &problems);
   shipment->items.push_back(std::move(item));
   return Status::Ok();
 }
@@ -218,6 +233,31 @@ Status ParseLeg(const Json& json, size_t index, Shipment* shipment) {
   return Status::Ok();
 }
 
+// An end-use certificate or no-Russia clause (the shipment_document table's columns).
+Status ParseDocument(const Json& json, size_t index, Shipment* shipment) {
+  Fields f(json, "documents[" + std::to_string(index) + "]");
+  CORRIDOR_TRY(f.Check({"kind", "reference", "issued_on", "issuer"}));
+  OptionalText kind;
+  CORRIDOR_TRY(f.Text("kind", &kind));
+  if (!kind) {
+    shipment->problems.push_back(
+        {"shipment_document", shipment->shipment_id, "kind", "missing (NULL); document skipped"});
+    return Status::Ok();
+  }
+  ShipmentDocument document;
+  document.kind = AsciiLower(*kind);
+  CORRIDOR_TRY(f.Text("reference", &document.reference));
+  CORRIDOR_TRY(f.Text("issued_on", &document.issued_on));
+  if (document.issued_on && !IsIsoDate(*document.issued_on)) {
+    shipment->problems.push_back({"shipment_document", shipment->shipment_id, "issued_on",
+                                  "not an ISO 8601 date: '" + *document.issued_on + "'"});
+    document.issued_on.reset();
+  }
+  CORRIDOR_TRY(f.Text("issuer", &document.issuer));
+  shipment->documents.push_back(std::move(document));
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ParseShipmentJson(const Json& body, Shipment* shipment) {
@@ -225,7 +265,7 @@ Status ParseShipmentJson(const Json& body, Shipment* shipment) {
   Fields f(body, "");
   CORRIDOR_TRY(f.Check({"shipment_id", "shipped_on", "mode", "origin_country", "origin_region",
                         "destination_country", "destination_region", "final_destination_country",
-                        "declared_value", "currency", "parties", "items", "legs"}));
+                        "declared_value", "currency", "parties", "items", "legs", "documents"}));
   OptionalText id;
   CORRIDOR_TRY(f.Text("shipment_id", &id));
   Shipment& s = *shipment;
@@ -265,6 +305,15 @@ Status ParseShipmentJson(const Json& body, Shipment* shipment) {
   for (size_t i = 0; i < rows->size(); ++i) CORRIDOR_TRY(ParseItem((*rows)[i], i, &s));
   CORRIDOR_TRY(f.Array("legs", &rows));
   for (size_t i = 0; i < rows->size(); ++i) CORRIDOR_TRY(ParseLeg((*rows)[i], i, &s));
+  if (body.contains("documents")) {
+    CORRIDOR_TRY(f.Array("documents", &rows));
+    for (size_t i = 0; i < rows->size(); ++i) CORRIDOR_TRY(ParseDocument((*rows)[i], i, &s));
+    // The batch reads documents in (kind, reference) order.
+    std::stable_sort(s.documents.begin(), s.documents.end(),
+                     [](const ShipmentDocument& a, const ShipmentDocument& b) {
+                       return std::tie(a.kind, a.reference) < std::tie(b.kind, b.reference);
+                     });
+  }
   return Status::Ok();
 }
 
