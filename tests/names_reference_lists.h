@@ -69,8 +69,7 @@ inline std::string RemarksBirthDate(const std::string& remarks) {
 // Adds `record` under each name its published name field holds (names::SplitPublishedName, as
 // the list parsers do): the first keeps `record.is_alias`, the others are aliases.
 inline void AddPublished(NameRecord record, std::vector<NameRecord>* records) {
-  std::vector<std::string> names =
-      SplitPublishedName(record.name, record.kind != "person");
+  std::vector<std::string> names = SplitPublishedName(record.name, record.kind != "person");
   for (size_t i = 0; i < names.size(); ++i) {
     if (names[i].empty()) continue;
     NameRecord copy = record;
