@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "engine/decisions/decisions.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
 #include "engine/screen/screen_run.h"
@@ -261,6 +262,38 @@ INSERT INTO list_change (import_id, list_id, entry_id, change, name)
   CHECK(report.carried_over == 0);
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
 
+  // An analyst clears a hit: the carried-over records would still count it, so everything is
+  // screened again and the output is still a full run's (docs/batch.md, docs/decisions.md).
+  decisions::DecisionRequest request;
+  for (const scores::ShipmentScore& score : ReadShipments(full.out_path)) {
+    for (const scores::RuleHit& hit : score.hits()) {
+      for (const scores::Evidence& evidence : hit.evidence()) {
+        if (!evidence.has_list_match() || !request.entity_id.empty()) continue;
+        request.entity_id = evidence.party().entity_id();
+        request.hit = {hit.rule_id(), evidence.list_match().list_id(),
+                       evidence.list_match().entry_id()};
+      }
+    }
+  }
+  REQUIRE_FALSE(request.entity_id.empty());
+  request.decided_by = "a.analyst";
+  request.reason = "a namesake";
+  request.decided_at = "2025-01-31T09:00:00Z";
+  decisions::DecisionRecord recorded;
+  REQUIRE(decisions::RecordDecision(db, request, &recorded).ok());
+  REQUIRE(RunScreen(full, &report).ok());
+  delta.since_path = dir.File("delta3.scores");
+  delta.out_path = dir.File("delta4.scores");
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.delta_note.find("recorded decisions") != std::string::npos);
+  CHECK(report.carried_over == 0);
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+  int suppressed = 0;
+  for (const scores::ShipmentScore& score : ReadShipments(full.out_path)) {
+    suppressed += score.suppressed_hits_size();
+  }
+  CHECK(suppressed > 0);
+
   // Other rules: everything again.
   std::string other =
       MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + kBatchRules + R"(
@@ -268,7 +301,7 @@ rule { id: "uz" description: "to Uzbekistan" category: SECURITY weight: 5
   jurisdiction { subjects: [DESTINATION] countries: ["UZ"] } }
 )"}});
   ScreenOptions changed_rules = Options(db, other, dir.File("rules.scores"));
-  changed_rules.since_path = dir.File("delta3.scores");
+  changed_rules.since_path = dir.File("delta4.scores");
   REQUIRE(RunScreen(changed_rules, &report).ok());
   CHECK(report.delta_note.find("the rules changed") != std::string::npos);
   CHECK(report.carried_over == 0);

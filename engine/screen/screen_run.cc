@@ -439,7 +439,7 @@ std::string WhyNotCarried(const scores::StreamHeader& previous, const scores::St
     return "a list was imported since the previous run";
   }
   if (previous.context_digest() != now.context_digest()) {
-    return "ownership records or security incidents changed";
+    return "ownership records, security incidents or recorded decisions changed";
   }
   return "the header differs (engine version, schema or lists)";
 }
@@ -476,6 +476,9 @@ Status ContextDigest(Database* db, std::string* digest) {
                                        " ORDER BY entity_id, name");
   }
   if (status.ok()) status = add_rows("security_incident", "SELECT * FROM security_incident");
+  // Analysts' decisions (engine/decisions/): a new one can suppress a hit in any shipment naming
+  // the party, so a record carried over from before it would still count the hit.
+  if (status.ok()) status = add_rows("decision", "SELECT * FROM decision ORDER BY rowid");
   if (!status.ok()) return status;
   *digest = sha.HexDigest().substr(0, 16);
   return Status::Ok();
