@@ -34,7 +34,8 @@ sqlite3 -bail "$db" <"$root/samples/corridor_demo.sql"
 if [[ -n "${CORRIDOR_REFERENCE_DATA:-}" ]]; then
   data=$CORRIDOR_REFERENCE_DATA
   "$corridor" import-list --db "$db" --format ofac-csv --path "$data/lists/ofac_sdn" >/dev/null
-  "$corridor" import-list --db "$db" --format un-xml \
+  # --force: the demo database holds a sample UN row the real list replaces.
+  "$corridor" import-list --db "$db" --format un-xml --force \
     --path "$data/lists/un_sc/UN_consolidated.xml" >/dev/null
   "$corridor" import-list --db "$db" --format csl-csv --force \
     --path "$data/lists/us_csl/csl_partial_2023-11-30.csv" >/dev/null
