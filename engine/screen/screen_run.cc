@@ -1,4 +1,5 @@
 #include "engine/screen/screen_run.h"
+#include "engine/screen/steps.h"
 
 #include <algorithm>
 #include <atomic>
@@ -273,35 +274,6 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
   return Status::Ok();
 }
 
-void ToProto(const DataProblem& problem, scores::DataProblem* out) {
-  out->set_table(problem.table);
-  out->set_row_id(problem.row_id);
-  out->set_column(problem.column);
-  out->set_message(problem.message);
-}
-
-Status ReadListVersions(Database* db, scores::StreamHeader* header, std::set<std::string>* loaded) {
-  bool has_lists = false;
-  Status status = db->HasTable("list_source", &has_lists);
-  if (!status.ok() || !has_lists) return status;
-  std::unique_ptr<Statement> query;
-  status = db->Prepare(
-      "SELECT s.list_id, s.version, s.sha256,"
-      " (SELECT count(*) FROM list_entry e WHERE e.list_id = s.list_id)"
-      " FROM list_source s ORDER BY s.list_id",
-      &query);
-  if (!status.ok()) return status;
-  while (query->Step()) {
-    scores::ListVersion* list = header->add_lists();
-    list->set_list_id(query->Text(0));
-    list->set_version(query->Text(1));
-    list->set_sha256(query->Text(2));
-    list->set_entry_count(query->Int(3));
-    loaded->insert(list->list_id());
-  }
-  return query->status();
-}
-
 // Run-wide resources, built on first use.
 class Resources : public RunResources {
  public:
@@ -497,15 +469,6 @@ struct ScoringSetup {
   const decisions::ReviewBook* reviews = nullptr;
   bool full_evidence = false;  // CLEAR shipments in full rather than compact
 };
-
-// Why `party` cannot be screened, or "" when it can.
-std::string Unscreenable(const ShipmentParty& party, const EntityFacts* facts,
-                         bool names_screened) {
-  if (!party.entity) return "its entity is not in the entity table";
-  if (std::string(Trim(party.entity->name)).empty()) return "its entity has no name";
-  if (names_screened && facts && !facts->unscreenable.empty()) return facts->unscreenable;
-  return "";
-}
 
 // desk: moves the evidence a cleared decision or an allow-list entry suppresses out of `hits`
 // into suppressed hits (kept in the record, counted toward nothing); a hit left without
@@ -832,20 +795,6 @@ Status CheckNeeds(const RuleSet& rule_set, const std::set<std::string>& loaded_l
     }
   }
   return Status::Ok();
-}
-
-rules::Rule UnscreenableRule(const rules::ScoringConfig& scoring) {
-  rules::Rule rule;
-  rule.set_id("unscreenable_party");
-  rule.set_description(
-      "A party that cannot be screened (its entity is missing, has no name, or its name cannot "
-      "be normalised) cannot be cleared by screening");
-  rule.set_category(SECONDARY_SANCTIONS);
-  rule.set_weight(0);
-  rule.set_decision_floor(scoring.unscreenable_party_floor() == DECISION_UNSPECIFIED
-                              ? REVIEW
-                              : scoring.unscreenable_party_floor());
-  return rule;
 }
 
 // Counts one written shipment into the summary.
