@@ -257,15 +257,25 @@ int RunDiff(const std::vector<std::string>& args) {
   std::vector<Change> changes;
   size_t i = 0, j = 0;
   while (i < before.size() || j < after.size()) {
+    // Members are assigned one by one: g++ 12 at -O3 reads a braced Change with an empty
+    // Outcome as "may be used uninitialized" (-Wmaybe-uninitialized, a false positive).
+    Change change;
     if (j == after.size() || (i < before.size() && before[i].first < after[j].first)) {
-      changes.push_back({before[i].first, before[i].second, {}});
+      change.shipment_id = before[i].first;
+      change.before = before[i].second;
+      changes.push_back(std::move(change));
       ++i;
     } else if (i == before.size() || after[j].first < before[i].first) {
-      changes.push_back({after[j].first, {}, after[j].second});
+      change.shipment_id = after[j].first;
+      change.after = after[j].second;
+      changes.push_back(std::move(change));
       ++j;
     } else {
       if (before[i].second.decision != after[j].second.decision) {
-        changes.push_back({before[i].first, before[i].second, after[j].second});
+        change.shipment_id = before[i].first;
+        change.before = before[i].second;
+        change.after = after[j].second;
+        changes.push_back(std::move(change));
       }
       ++i;
       ++j;
