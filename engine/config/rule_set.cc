@@ -1,7 +1,5 @@
 #include "engine/config/rule_set.h"
 
-#include <google/protobuf/io/tokenizer.h>
-
 #include <algorithm>
 #include <map>
 #include <regex>
@@ -13,6 +11,7 @@
 #include "engine/base/date.h"
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
+#include "engine/base/text_format_errors.h"
 #include "engine/config/checks.h"
 #include "engine/config/rules_folder.h"
 #include "engine/rules/kinds.h"
@@ -23,24 +22,6 @@ namespace corridor {
 namespace {
 
 using google::protobuf::TextFormat;
-
-class CollectErrors : public google::protobuf::io::ErrorCollector {
- public:
-  CollectErrors(std::string file, Diagnostics* diagnostics)
-      : file_(std::move(file)), diagnostics_(diagnostics) {}
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
-    diagnostics_->push_back({SourcePos{file_, line + 1, column + 1}, message});
-  }
-  void AddWarning(int line, google::protobuf::io::ColumnNumber column,
-                  const std::string& message) override {
-    diagnostics_->push_back({SourcePos{file_, line + 1, column + 1}, message});
-  }
-
- private:
-  std::string file_;
-  Diagnostics* diagnostics_;
-};
 
 struct ParsedFile {
   std::string relative;  // the file's name in the rules folder
@@ -271,7 +252,7 @@ bool Loader::ReadFiles() {
       all_files_parsed_ = false;
       continue;
     }
-    CollectErrors collector(parsed->name, diagnostics_);
+    TextFormatErrors collector(parsed->name, diagnostics_);
     TextFormat::Parser parser;
     parser.RecordErrorsTo(&collector);
     parser.WriteLocationsTo(&parsed->tree);

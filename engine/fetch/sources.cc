@@ -1,7 +1,5 @@
 #include "engine/fetch/sources.h"
 
-#include <google/protobuf/io/tokenizer.h>
-
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -9,6 +7,7 @@
 
 #include "engine/base/file.h"
 #include "engine/base/strings.h"
+#include "engine/base/text_format_errors.h"
 #include "engine/fetch/fetch.h"
 #include "engine/lists/import.h"
 #include "schemas/sources.pb.h"
@@ -21,24 +20,6 @@ using google::protobuf::TextFormat;
 
 // A sources file names a handful of lists; anything near this size is not one.
 constexpr int64_t kMaxSourcesFileBytes = int64_t{1} << 20;
-
-class CollectErrors : public google::protobuf::io::ErrorCollector {
- public:
-  CollectErrors(std::string file, Diagnostics* diagnostics)
-      : file_(std::move(file)), diagnostics_(diagnostics) {}
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
-    diagnostics_->push_back({SourcePos{file_, line + 1, column + 1}, message});
-  }
-  void AddWarning(int line, google::protobuf::io::ColumnNumber column,
-                  const std::string& message) override {
-    diagnostics_->push_back({SourcePos{file_, line + 1, column + 1}, message});
-  }
-
- private:
-  std::string file_;
-  Diagnostics* diagnostics_;
-};
 
 void CheckUrls(const sources::ListSource& source, const FieldLocator& at,
                Diagnostics* diagnostics) {
@@ -130,7 +111,7 @@ Status ReadSourcesFile(const std::string& path, std::vector<ListSourceSpec>* spe
   const size_t problems_before = diagnostics->size();
   sources::SourcesFile file;
   TextFormat::ParseInfoTree tree;
-  CollectErrors errors(path, diagnostics);
+  TextFormatErrors errors(path, diagnostics);
   TextFormat::Parser parser;
   parser.RecordErrorsTo(&errors);
   parser.WriteLocationsTo(&tree);
