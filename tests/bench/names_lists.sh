@@ -35,18 +35,20 @@ db=$work/lists.db
 python3 "$root/tools/precision_names.py" --count "$count" --seed 2 >"$work/person.csv"
 # The same names without a kind: one name a line.
 tail -n +2 "$work/person.csv" | python3 -c 'import csv,sys
-for row in csv.reader(sys.stdin): print(row[0])' >"$work/plain.txt"
+for row in csv.reader(sys.stdin): print(row[0])' >"$work/plain_alerts.txt"
 
 echo "== precision, kind person (${count} names)"
 "$corridor" match --db "$db" --queries "$work/person.csv" --format json --limit 1 --stats \
   >"$work/person.jsonl" 2>"$work/match.err"
-python3 "$root/tools/alert_share.py" "$work/person.jsonl" | head -40
+python3 "$root/tools/alert_share.py" "$work/person.jsonl" >"$work/person.txt"
+head -40 "$work/person.txt"
 echo "== speed (one thread, JSON written):"
 grep "built in" "$work/match.err"
 echo "== precision, no kind"
 "$corridor" match --db "$db" --queries "$work/plain.txt" --format json --limit 1 \
   >"$work/plain.jsonl" 2>/dev/null
-python3 "$root/tools/alert_share.py" "$work/plain.jsonl" | head -40
+python3 "$root/tools/alert_share.py" "$work/plain.jsonl" >"$work/plain_alerts.txt"
+head -40 "$work/plain_alerts.txt"
 echo "== cross-script pairs (held out: measured, not tuned)"
 "$corridor" score-pairs --db "$db" --pairs "$data/matching/cross_script_pairs.csv" \
   --out "$work/cross.csv" | tail -5
