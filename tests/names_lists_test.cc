@@ -1,6 +1,7 @@
 // The matcher on the real lists (CORRIDOR_REFERENCE_DATA): names as the lists publish them are
 // found (packed aliases split by the importers), every published name finds its own entry, and
 // random names of the corridor's populations rarely alert (docs/matching.md).
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <fstream>
@@ -173,9 +174,111 @@ TEST_CASE("Random names of the corridor's populations rarely alert",
   INFO(alerts << " alerts, " << listed << " listed names, of " << queries);
   WARN("precision set: " << alerts << " alerts, " << listed << " listed names, of " << queries);
   CHECK(queries == 5000);
-  // The target is 0.003 (issue 11); measured 0.0206 on 2026-12-01 (docs/matching.md, "Precision
-  // at scale"), 0.038 before the name-structure rules. This bound guards that figure.
-  CHECK(double(alerts) / queries <= 0.05);
+  // The target is 0.003 (issue 11); measured 0.0266 (133) on 2026-12-01 after the abjad reading
+  // and the family-name rule, 0.043 (216) before them (docs/matching.md, "Precision at scale").
+  // This bound guards that figure.
+  CHECK(double(alerts) / queries <= 0.03);
+}
+
+// Recall of common romanisation variants (issue 11: "every listed name ... and common
+// transliteration variants of them still match"). Each spelling below is found 6 to 800 times
+// on the bundled lists (ofac_sdn, ofac_non_sdn, un_sc; counted 2026-12-01). Every listed person
+// name of the entries held out from tools/name_variants.py's learning (FNV-1a of
+// "list-id:entry-id" divisible by 4, the tool's --test-share 4) with one of these words is
+// searched with that word spelled each other way, and must find its own entry.
+TEST_CASE("Common romanisation variants of listed names find their entry",
+          "[names][reference][variants]") {
+  std::string folder = reference::DataFolder();
+  if (folder.empty()) {
+    WARN(CORRIDOR_SKIP_MARK);
+    return;
+  }
+  const std::vector<std::vector<std::string>> groups = {
+      {"muhammad", "mohammad", "mohammed", "mohamed", "muhammed", "mohamad", "muhamad"},
+      {"ahmad", "ahmed"},
+      {"hasan", "hassan"},
+      {"husayn", "hussein", "hussain", "hosein", "hossein", "husain"},
+      {"abdallah", "abdullah"},
+      {"umar", "omar"},
+      {"yusuf", "yousef", "yousuf", "youssef", "yusif"},
+      {"sergei", "sergey"},
+      {"aleksandr", "alexander", "alexandr"},
+      {"andrei", "andrey"},
+      {"dmitri", "dmitriy", "dmitry"},
+      {"khalid", "khaled"},
+      {"mahmud", "mahmoud", "mahmood"},
+      {"nikolai", "nikolay"},
+      {"ibrahim", "ebrahim"},
+      {"yevgeny", "evgeny", "yevgeniy", "evgeniy"},
+  };
+  // The list ids of tools/name_variants.py's database (the importers' ids).
+  const std::map<std::string, std::string> imported_id = {
+      {"ofac_sdn", "ofac-sdn"}, {"ofac_non_sdn", "ofac-cons"}, {"un_sc", "un-sc"}};
+  auto held_out = [&](const NameRecord& record) {
+    auto id = imported_id.find(record.list_id);
+    if (id == imported_id.end()) return false;
+    uint32_t hash = 0x811C9DC5u;
+    for (unsigned char c : id->second + ":" + record.entry_id) hash = (hash ^ c) * 0x01000193u;
+    return hash % 4 == 0;
+  };
+  auto index = Build(reference::LoadAllLists(folder));
+  size_t searched = 0, found = 0;
+  for (const NameRecord& record : index->records()) {
+    if (record.kind != "person" || !held_out(record)) continue;
+    // The name's words, lower case, with the separators between them kept as parts of their own.
+    std::vector<std::string> parts;
+    bool in_word = false;
+    for (char c : record.name) {
+      bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+      if (parts.empty() || letter != in_word) parts.emplace_back();
+      in_word = letter;
+      parts.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    for (size_t p = 0; p < parts.size(); ++p) {
+      for (const auto& group : groups) {
+        if (std::find(group.begin(), group.end(), parts[p]) == group.end()) continue;
+        for (const std::string& variant : group) {
+          if (variant == parts[p]) continue;
+          std::string name;
+          for (size_t q = 0; q < parts.size(); ++q) name += q == p ? variant : parts[q];
+          NameQuery query;
+          query.name = name;
+          std::vector<NameMatch> matches;
+          REQUIRE(index->Search(query, 20, index->options().threshold, &matches).ok());
+          ++searched;
+          bool own = false;
+          for (const NameMatch& match : matches) {
+            own = own || (match.record->list_id == record.list_id &&
+                          match.record->entry_id == record.entry_id);
+          }
+          if (own) {
+            ++found;
+          } else {
+            UNSCOPED_INFO("missed: " << record.list_id << " " << record.entry_id << " '"
+                                     << record.name << "' as '" << name << "'");
+          }
+        }
+      }
+    }
+  }
+  WARN("romanisation variants finding their entry: " << found << " of " << searched);
+  CHECK(searched > 500);
+  // Measured 2026-12-01: 3944 of 3949 (0.9987); 3914 (0.9911) without the learned variants,
+  // when two-word names such as OMAR, Mohammed as OMAR, Muhammad and 'ALI, Ahmad as 'ALI, Ahmed
+  // were missed. The issue asks for 0.99; this bound holds the learned table's gain.
+  CHECK(double(found) / searched >= 0.995);
+
+  // The case that was reported: a common name spelled the other usual way.
+  NameQuery query;
+  query.name = "Mohammed Ali";
+  std::vector<NameMatch> matches;
+  REQUIRE(index->Search(query, 50, index->options().threshold, &matches).ok());
+  bool found_ali = false;
+  for (const NameMatch& match : matches) {
+    found_ali = found_ali || (match.record->list_id == "ofac_sdn" &&
+                              match.record->entry_id == "22113");  // 'ALI, Muhammad
+  }
+  CHECK(found_ali);
 }
 
 // Cross-script, from the lists themselves: each name a list publishes in a non-Latin script (the
@@ -222,7 +325,8 @@ TEST_CASE("Names in their original script find their entry's Latin names",
   }
   WARN("original-script names finding their entry: " << found << " of " << queries.size());
   CHECK(queries.size() > 300);
-  CHECK(double(found) / queries.size() >= 0.6);
+  // Measured 291 of 411 (0.71) on 2026-12-01 with the abjad reading; 267 (0.65) before.
+  CHECK(double(found) / queries.size() >= 0.69);
 }
 
 }  // namespace

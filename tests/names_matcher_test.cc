@@ -451,3 +451,52 @@ TEST_CASE("On the real lists the index agrees with brute force above the thresho
 }
 
 }  // namespace corridor::names
+
+namespace corridor::names {
+namespace {
+
+// docs/matching.md, "Abjad names": an Arabic-script word is read as a Latin one, vowels where the
+// Arabic writes them. Before 2026-12-01 consonant skeletons alone were compared: عمران (Imran)
+// was the vessel MARINA at 0.94 and علی (Ali) the acronym ELA at 0.94 (issue 11, precision).
+TEST_CASE("Arabic-script words are read as their Latin spellings, not as their consonants",
+          "[names][abjad]") {
+  auto index = BuildIndex({});  // built-in weights: one rare word scores at most 0.89
+  CHECK(PairScore(*index, "عمران", "IMRAN") >= 0.85);
+  CHECK(PairScore(*index, "عمران", "MARINA") < 0.5);
+  CHECK(PairScore(*index, "علی", "ALI") >= 0.85);
+  CHECK(PairScore(*index, "علی", "ELA") < 0.7);
+  CHECK(PairScore(*index, "آصف", "ASIF") >= 0.85);
+  CHECK(PairScore(*index, "آصف", "SEIF") < 0.7);
+  // Long vowels, the article, ta marbuta and a following article written with ABD.
+  CHECK(PairScore(*index, "صدام حسين التكريتي", "SADDAM HUSSEIN AL-TIKRITI") >= 0.85);
+  CHECK(PairScore(*index, "فاطمة", "FATIMAH") >= 0.85);
+  CHECK(PairScore(*index, "عبد الحكيم مراد", "ABDUL HAKIM MURAD") >= 0.8);
+  CHECK(PairScore(*index, "عبد الله", "ABDULLAH") >= 0.85);
+  CHECK(PairScore(*index, "محمود", "MAHMOUD") >= 0.85);
+}
+
+// docs/matching.md, "Name structure": a listed person's family name (OFAC's "FAMILY, Given")
+// must be named by the query; sharing the given names is not enough. The rule covers every name
+// of the entry, also an alias published without the comma.
+TEST_CASE("A query without the listed person's family name scores lower", "[names][family]") {
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("zein", "ZEIN, Waleed Ahmed", "person"));
+  NameRecord alias = Record("zein", "Waleed Ahmed Zein", "person");
+  alias.is_alias = true;
+  records.push_back(alias);
+  records.push_back(Record("un1", "Waleed Ahmed Karam", "person"));  // no family name known
+  auto index = BuildIndex(records);
+  NameQuery query;
+  query.name = "Waleed Ahmed";
+  double without_family = Find(*index, query, "zein").score;
+  double unknown_family = Find(*index, query, "un1").score;
+  CHECK(without_family < 0.8);
+  CHECK(without_family < unknown_family);
+  query.name = "Waleed Ahmed Zein";
+  CHECK(Find(*index, query, "zein").score >= 0.9);
+  query.name = "Zein Waleed";
+  CHECK(Find(*index, query, "zein").score >= 0.8);
+}
+
+}  // namespace
+}  // namespace corridor::names

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -361,6 +362,71 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
 // of its weight scores kShortNamePartial times its name score.
 constexpr double kShortNameCoverage = 0.9;
 constexpr double kShortNamePartial = 0.85;
+// A listed person whose family name (the words before the comma of "FAMILY, Given") no query
+// word resembles at kFamilyWordSimilarity or more scores kMissingFamilyName times its name
+// score: "Walid Ahmed" shares the given names of ZEIN, Waleed Ahmed, not the person.
+constexpr double kFamilyWordSimilarity = 0.7;
+constexpr double kMissingFamilyName = 0.85;
+
+namespace {
+
+// Particles that are part of a family name but do not identify it (AL-HUSAYNI: "husayni" does).
+bool IsNameParticle(std::string_view word) {
+  static const char* const kParticles[] = {"al",   "el", "ul", "bin", "ibn", "ben", "bint", "abu",
+                                           "abou", "de", "da", "del", "dos", "van", "von",  "der"};
+  for (const char* particle : kParticles) {
+    if (word == particle) return true;
+  }
+  return false;
+}
+
+// The words of a listed person's family name, when a published name has the "FAMILY, Given
+// names" form of OFAC and the CSL: the words before the comma (letters and digits, lower case,
+// apostrophes dropped), particles and words under three letters aside. Empty when the name has no
+// such form or is not ASCII (normalisation may spell it otherwise): the rule then says nothing.
+std::vector<std::string> FamilyWords(const NameRecord& record) {
+  std::vector<std::string> family;
+  size_t comma = record.name.find(',');
+  if (KindClass(record.kind) != "person" || comma == std::string::npos || comma == 0 ||
+      record.name.find(',', comma + 1) != std::string::npos) {
+    return family;
+  }
+  std::string word;
+  for (size_t i = 0; i <= comma; ++i) {
+    char c = i < comma ? record.name[i] : ' ';
+    if (c == '\'') continue;
+    if (static_cast<unsigned char>(c) >= 0x80) return {};
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      if (word.size() >= 3 && !IsNameParticle(word)) family.push_back(word);
+      word.clear();
+    }
+  }
+  return family;
+}
+
+// The positions of `name`'s tokens that are words of `family`, when some other word is not (a
+// name that is all family name, "AL-WARUD, Abu" as "al warud", gives none).
+std::vector<uint16_t> FamilyPositions(const NormalizedName& name,
+                                      const std::vector<std::string>& family) {
+  std::vector<uint16_t> positions;
+  if (family.empty()) return positions;
+  bool other = false;
+  for (size_t t = 0; t < name.tokens.size() && t < 0xFFFF; ++t) {
+    const NameToken& token = name.tokens[t];
+    if (token.kind != TokenKind::kWord) continue;
+    if (std::find(family.begin(), family.end(), token.text) != family.end()) {
+      positions.push_back(static_cast<uint16_t>(t));
+    } else if (token.text.size() >= 3 && !IsNameParticle(token.text)) {
+      other = true;
+    }
+  }
+  if (!other) positions.clear();
+  return positions;
+}
+
+}  // namespace
 
 // Records are names, entries are listed parties: an entry with aliases has several records, and
 // Search() reports each entry once with its best record.
@@ -373,6 +439,8 @@ struct NameIndex::Data {
   // Per record: 1 when it names a person with a short Chinese or Korean name
   // (IsShortEastAsianName), whose matches need corroboration.
   std::vector<uint8_t> short_name;
+  // Per record: the token positions of a listed person's family name (FamilyWords), or none.
+  std::vector<std::vector<uint16_t>> family_words;
   size_t entries = 0;
   std::unordered_map<std::string, uint32_t> vocabulary_ids;
   std::vector<ScoringToken> vocabulary;
@@ -501,6 +569,14 @@ struct NameIndex::Data {
     if (short_name[record] && result.candidate_coverage < kShortNameCoverage) {
       result.score *= kShortNamePartial;
     }
+    const std::vector<uint16_t>& family = family_words[record];
+    if (!family.empty()) {
+      bool named = false;
+      for (size_t i = 0; i < nq && !named; ++i) {
+        for (uint16_t j : family) named = named || similarity[i * nc + j] >= kFamilyWordSimilarity;
+      }
+      if (!named) result.score *= kMissingFamilyName;
+    }
     return result;
   }
 };
@@ -548,6 +624,17 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
   }
   data.entries = entry_names.size();
   for (const auto& names : entry_names) data.statistics.AddEntry(names);
+  // An entry's family name, from its names of the "FAMILY, Given" form, marks every name of it.
+  std::vector<std::vector<std::string>> family(entry_names.size());
+  for (size_t r = 0; r < built->records_.size(); ++r) {
+    for (std::string& word : FamilyWords(built->records_[r])) {
+      auto& words = family[data.entry_of[r]];
+      if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+    }
+  }
+  for (size_t r = 0; r < built->records_.size(); ++r) {
+    data.family_words.push_back(FamilyPositions(normalized[r], family[data.entry_of[r]]));
+  }
   data.information_needed = data.statistics.InformationNeeded();
 
   std::unordered_map<std::string, std::pair<uint32_t, uint8_t>> pair_ids;
@@ -673,7 +760,15 @@ float NameIndex::Data::JoinBound(const ScoringToken& joined, bool joined_abjad,
     bound = static_cast<float>(TokenSimilarity(joined, single, false));
   }
   if (single_scripts & ~same_script & 3) {
-    bound = std::max(bound, static_cast<float>(TokenSimilarity(joined, single, true)));
+    // TokenSimilarity reads the script of its first token: the joined words' script here.
+    ScoringToken copy;
+    const ScoringToken* first = &joined;
+    if (joined.abjad != joined_abjad) {
+      copy = joined;
+      copy.abjad = joined_abjad;
+      first = &copy;
+    }
+    bound = std::max(bound, static_cast<float>(TokenSimilarity(*first, single, true)));
   }
   return bound;
 }
@@ -693,6 +788,8 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name) co
     joined.text = words[i].text + words[i + 1].text;
     joined.skeleton = ConsonantSkeleton(joined.text);
     joined.phonetic = PhoneticKey(joined.text);
+    joined.variant = NameVariantClass(joined.phonetic);
+    joined.abjad = name.abjad;
     // Short joins (an article written apart: al hq = alhq) look up their exact key only: within
     // one edit a four-letter key finds too many words.
     found.clear();
@@ -729,6 +826,7 @@ void NameIndex::Data::AddJoinedPairs(
       token.text = joined;
       token.skeleton = ConsonantSkeleton(joined);
       token.phonetic = PhoneticKey(joined);
+      token.variant = NameVariantClass(token.phonetic);
       joined_phonetic_neighbours.Add(token.phonetic, pair, 1);
       pair_tokens.push_back(std::move(token));
       pair_scripts.push_back(0);
@@ -783,6 +881,14 @@ void NameIndex::Data::RaiseWord(QueryState* state, size_t i, const Joined& joine
     auto shorter = by_phonetic.find(key.substr(0, prefix));
     if (shorter != by_phonetic.end()) {
       words.insert(words.end(), shorter->second.begin(), shorter->second.end());
+    }
+  }
+  // Learned romanisation variants of the word (MOHAMMED ~ MUHAMMAD): their keys may be further
+  // apart than the neighbourhoods reach.
+  for (const std::string& variant : NameVariantKeys(token.variant)) {
+    auto same = by_phonetic.find(variant);
+    if (same != by_phonetic.end()) {
+      words.insert(words.end(), same->second.begin(), same->second.end());
     }
   }
   std::sort(words.begin(), words.end());

@@ -85,7 +85,130 @@ struct WordForms {
   std::string_view text, skeleton, phonetic;
   int syllables = 0;
   bool patronymic = false;
+  uint32_t variant = 0;
+  bool abjad = false;  // the word is of an abjad name (compared against a vowelled one)
 };
+
+// Folds a romanised word for AbjadSimilarity: doubled letters once (shadda is rarely written),
+// q = c = k (not in ch), ph = f and, on the vowelled side, v = w (Persian JAVAD, Arabic JAWAD:
+// one letter waw). th and dh stay: the abjad side writes ث and ذ so, but also ط + ه (طه, TAHA).
+std::string FoldForAbjad(std::string_view word, bool vowelled) {
+  std::string out;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    char next = i + 1 < word.size() ? word[i + 1] : 0;
+    if (c == 'p' && next == 'h') {
+      c = 'f';
+      ++i;
+    } else if (c == 'q' || (c == 'c' && next != 'h')) {
+      c = 'k';
+    } else if (vowelled && c == 'v') {
+      c = 'w';
+    }
+    if (!out.empty() && out.back() == c) continue;
+    out += c;
+  }
+  return out;
+}
+
+bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// How far a word of an abjad name (romanised by the normaliser: consonants, and the long vowels
+// alif, waw and ya as a, w and y; short vowels unwritten) is from a vowelled romanisation of a
+// name, as the least cost of reading one as the other:
+//   - a vowel of the vowelled word where the abjad word has nothing: free (a short vowel), but 1
+//     after the abjad word's last letter (a final vowel is written);
+//   - alif = a or o (e: 0.5; at the start, where it carries any vowel: any vowel); waw = u, o or w;
+//     ya = i, e or y; the same consonant: free;
+//   - a waw or ya not written in the vowelled word (HUSAYN / HUSAIN / HUSEN): 0.5; an alif, or
+//     any letter at the start: 1; another letter left out, added or changed: 1 (an added final h,
+//     FATIMAH, or glide y or w: 0.5).
+// So عمران (mran) is IMRAN at cost 0 and MARINA at 1; آصف (asf) is ASIF at 0 and SEIF at 1;
+// علی (ly) is ALI at 0 and ELA at 1.
+double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word) {
+  const std::string a = FoldForAbjad(abjad_word, false);
+  const std::string l = FoldForAbjad(vowelled_word, true);
+  const size_t n = a.size(), m = l.size();
+  auto reads_as = [&](size_t i, char c) -> double {
+    char x = a[i];
+    if (x == c) return 0;
+    // A final t is often ta marbuta (ة), written h, a or e: FATIMAH, FATIMA, FATEMEH.
+    if (x == 't' && i + 1 == n && (c == 'h' || c == 'a' || c == 'e')) return 0;
+    if (x == 'a') {
+      // At the start the alif carries any vowel; so does the elided alif of the article inside a
+      // compound (عبدالله, حميدالله: ABDULLAH, HAMIDULLAH).
+      if (i == 0 || (i + 1 < n && a[i + 1] == 'l')) return IsLatinVowel(c) ? 0 : 1;
+      if (c == 'o') return 0;
+      return c == 'e' ? 0.5 : 1;
+    }
+    if (x == 'w') return c == 'u' || c == 'o' ? 0 : 1;
+    if (x == 'y') return c == 'i' || c == 'e' ? 0 : 1;
+    return 1;
+  };
+  auto unwritten = [&](size_t i) -> double {  // a[i] with nothing for it in the vowelled word
+    if (i == 0 || i + 1 == n) return 1;  // a first or last letter is always romanised (ALI, ABU)
+    return a[i] == 'w' || a[i] == 'y' ? 0.5 : 1;
+  };
+  // l[j] with nothing for it in the abjad word, `i` letters of which are read: a short vowel is
+  // free, but not after the last letter (a final vowel is written: alif, ya, ta marbuta; MARIANA
+  // is not عمران).
+  auto added = [&](size_t i, size_t j) -> double {
+    char c = l[j];
+    if (IsLatinVowel(c)) {
+      if (i < n) return 0;
+      return a[n - 1] == 'h' ? 0.5 : 1;  // a final ه is often a vowel: TAHA, FATEMEH, ZOHREH
+    }
+    if ((c == 'h' && j + 1 == m) || c == 'y' || c == 'w') return 0.5;
+    return 1;
+  };
+  // Two rows of the (n + 1) x (m + 1) table; names are short, so this is cheap.
+  std::vector<double> previous(m + 1), current(m + 1);
+  previous[0] = 0;
+  for (size_t j = 1; j <= m; ++j) previous[j] = previous[j - 1] + added(0, j - 1);
+  for (size_t i = 1; i <= n; ++i) {
+    current[0] = previous[0] + unwritten(i - 1);
+    for (size_t j = 1; j <= m; ++j) {
+      double best = previous[j - 1] + reads_as(i - 1, l[j - 1]);
+      best = std::min(best, previous[j] + unwritten(i - 1));
+      best = std::min(best, current[j - 1] + added(i, j - 1));
+      current[j] = best;
+    }
+    std::swap(previous, current);
+  }
+  return previous[m];
+}
+
+// The similarity of an abjad word and a vowelled one from AbjadDistance: 0.95 when one reads as
+// the other (the strength of an equal phonetic key: a reading, not a spelling), 0.85 at a half
+// step (a long vowel left out), and for longer words some evidence at one or one and a half
+// steps; nothing beyond. Consonant skeletons alone (the former method) let عمران (Imran) be
+// MARINA at 0.94 and علی (Ali) be ELA.
+double AbjadSimilarity(std::string_view abjad_word, std::string_view vowelled_word) {
+  double distance = AbjadDistance(abjad_word, vowelled_word);
+  // ABDUL, ABDEL, ABDUR: the vowelled word carries the article of the next word (عبد الحكيم =
+  // ABDUL HAKIM), which the abjad side writes with that word.
+  if (distance > 0 && vowelled_word.size() >= abjad_word.size() + 2 && vowelled_word.size() > 3) {
+    std::string_view end = vowelled_word.substr(vowelled_word.size() - 2);
+    if (IsLatinVowel(end[0]) && (end[1] == 'l' || end[1] == 'r' || end[1] == 's' || end[1] == 'd' ||
+                                 end[1] == 'n' || end[1] == 'z')) {
+      distance = std::min(
+          distance,
+          0.5 + AbjadDistance(abjad_word, vowelled_word.substr(0, vowelled_word.size() - 2)));
+    }
+  }
+  // The article al- (ال) is part of the abjad word; the vowelled name may write it apart
+  // (AL-TIKRITI as al + tikriti) or leave it out: التكريتي (altkryty) reads as TIKRITI.
+  if (distance > 0 && abjad_word.size() >= 5 && abjad_word.substr(0, 2) == "al" &&
+      vowelled_word.substr(0, 2) != "al") {
+    distance = std::min(distance, AbjadDistance(abjad_word.substr(2), vowelled_word));
+  }
+  size_t letters = abjad_word.size();
+  if (distance <= 0) return 0.95;
+  if (distance <= 0.5) return 0.85;
+  if (distance <= 1) return letters >= 5 ? 0.7 : 0.45;
+  if (distance <= 1.5) return letters >= 6 ? 0.55 : 0;
+  return 0;
+}
 
 // True when one word is the other with one to three letters added, other than a single final
 // "s" or "h".
@@ -106,9 +229,9 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   // vessel, not a typo.
   if (HasDigit(a.text) || HasDigit(b.text)) return 0;
   if (skeletons && !a.skeleton.empty() && !b.skeleton.empty()) {
-    // Agreeing consonants are weaker evidence than agreeing spellings.
+    // An abjad word against a vowelled one: read the one as the other (AbjadSimilarity).
     if (!LengthsCompatible(a.skeleton, b.skeleton)) return 0;
-    return 0.95 * Evidence(JaroWinkler(a.skeleton, b.skeleton));
+    return a.abjad ? AbjadSimilarity(a.text, b.text) : AbjadSimilarity(b.text, a.text);
   }
   // A patronymic matches only a patronymic: SERGEEV (a family name) is not SERGEEVICH.
   if (a.patronymic != b.patronymic) return 0;
@@ -122,7 +245,10 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   // Same-alphabet case: the best of the spelling and the phonetic key. An equal key (MOHAMMED ~
   // MUHAMMAD) is worth 0.95, never 1, so a spelling variant never outranks the exact spelling; the
   // phonetic Jaro-Winkler is only tried when it could still beat what we have.
-  double best = a.phonetic == b.phonetic && !a.phonetic.empty() ? 0.95 : 0;
+  // Learned romanisation variants (MOHAMMED ~ MUHAMMAD, whose keys differ) count as one key.
+  bool same_name = (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
+                   (a.variant != 0 && a.variant == b.variant);
+  double best = same_name ? 0.95 : 0;
   // Words of one or two letters (hu, ho, li, ma) that agree only by their phonetic key are weak
   // evidence: HU and HO are different Chinese and Korean names, and such words are everywhere.
   if (std::min(a.text.size(), b.text.size()) <= 2) return best > 0 ? kShortWordKeyMatch : 0;
@@ -139,8 +265,7 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   // letter romanised or not) are not.
   // Spellings and phonetic keys alike: MOHAMMADI / MUHAMMAD, EBRAHIMI / IBRAHIM.
   // Not when the phonetic keys are equal (CHEN / CHENN: a doubled letter is a typo).
-  if (a.phonetic != b.phonetic &&
-      (IsExtension(a.text, b.text) || IsExtension(a.phonetic, b.phonetic))) {
+  if (!same_name && (IsExtension(a.text, b.text) || IsExtension(a.phonetic, b.phonetic))) {
     best = std::min(best, kExtendedWord);
   }
   return best;
@@ -327,6 +452,8 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
       scoring.phonetic = PhoneticKey(token.text);
       scoring.syllables = static_cast<uint8_t>(EastAsianSyllables(token.text));
       scoring.patronymic = IsPatronymic(token.text);
+      scoring.variant = NameVariantClass(scoring.phonetic);
+      scoring.abjad = name.abjad;
       // Population frequency: a common given or family name says little whatever the lists'
       // frequency of it (docs/matching.md, "Token weights"). Not for abjad names, whose Latin
       // form lacks vowels and so rarely spells a common name's key.
@@ -366,9 +493,10 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
     return query.text[0] == candidate.text[0] ? 0.9 : 0;
   }
   return WordSimilarity(
-      {query.text, query.skeleton, query.phonetic, query.syllables, query.patronymic},
+      {query.text, query.skeleton, query.phonetic, query.syllables, query.patronymic, query.variant,
+       query.abjad},
       {candidate.text, candidate.skeleton, candidate.phonetic, candidate.syllables,
-       candidate.patronymic},
+       candidate.patronymic, candidate.variant, skeletons ? !query.abjad : query.abjad},
       skeletons);
 }
 
@@ -414,10 +542,12 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
         if (joined.empty()) joined = left[i].text + left[i + 1].text;
         std::string joined_skeleton = skeletons ? ConsonantSkeleton(joined) : std::string();
         std::string joined_phonetic = PhoneticKey(joined);
-        double s = WordSimilarity(
-            {joined, joined_skeleton, joined_phonetic, EastAsianSyllables(joined), false},
-            {other.text, other.skeleton, other.phonetic, other.syllables, other.patronymic},
-            skeletons);
+        double s =
+            WordSimilarity({joined, joined_skeleton, joined_phonetic, EastAsianSyllables(joined),
+                            false, NameVariantClass(joined_phonetic), joined_side.abjad},
+                           {other.text, other.skeleton, other.phonetic, other.syllables,
+                            other.patronymic, other.variant, single_side.abjad},
+                           skeletons);
         if (s < kMinJoinedSimilarity) continue;
         uint32_t pair = static_cast<uint32_t>(i), single = static_cast<uint32_t>(j);
         if (joined_is_query) {

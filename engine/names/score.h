@@ -46,6 +46,10 @@ struct ScoringToken {
   // Chinese or Korean syllables the word is made of (EastAsianSyllables), 0 when it is not.
   uint8_t syllables = 0;
   bool patronymic = false;  // ends like a Russian patronymic (-ovich, -evna, ...)
+  uint32_t variant = 0;     // NameVariantClass(phonetic)
+  // Of an abjad name (short vowels unwritten). TokenSimilarity reads it from the query token only:
+  // the index shares candidate tokens between scripts.
+  bool abjad = false;
 };
 
 struct ScoringName {
@@ -65,6 +69,15 @@ bool IsPatronymic(std::string_view word);
 // kCommonNameWeight.
 bool IsCommonPersonalName(std::string_view phonetic);
 constexpr double kCommonNameWeight = 4.5;
+
+// The romanisation-variant class of a word by its phonetic key, or 0 when the word has no
+// learned variants. Two words of one class (MOHAMMED, MUHAMMAD, MOHAMED; ALEKSANDR, ALEXANDER,
+// OLEKSANDR) are one name spelled two ways and agree as words of one phonetic key do (0.95). The
+// classes join the pairs of engine/names/name_variants.txt, learned from the lists' own aliases
+// by tools/name_variants.py (docs/matching.md, "Name variants").
+uint32_t NameVariantClass(std::string_view phonetic);
+// The phonetic keys of a class's words (for the index's lookups); empty for class 0.
+const std::vector<std::string>& NameVariantKeys(uint32_t variant_class);
 
 // How much two tokens agree, 0..1, where 0 means "no evidence of a match": the Jaro-Winkler
 // similarity mapped from [0.7, 1] to [0, 1] (0.8 -> 0.35, 0.88 -> 0.7, 0.95 -> 0.9), or 0.95

@@ -1,5 +1,5 @@
-// ICU transliteration rule sets that ICU does not ship, compiled into the binary from the data
-// files beside this header (uyghur_latin.txt, urdu_latin.txt) by CMake.
+// ICU transliteration rule sets that ICU does not ship, and the name-variant table, compiled into
+// the binary from the data files beside this header (uyghur_latin.txt, urdu_latin.txt) by CMake.
 #ifndef CORRIDOR_ENGINE_NAMES_TRANSLIT_RULES_H_
 #define CORRIDOR_ENGINE_NAMES_TRANSLIT_RULES_H_
 
@@ -9,6 +9,9 @@ namespace corridor::names {
 const char* UyghurLatinRules();
 // Urdu and Persian letters missing from ICU's Arabic-Latin, to Latin (ICU rule syntax).
 const char* UrduLatinRules();
+// Romanisation variants of name words learned from the lists (name_variants.txt, written by
+// tools/name_variants.py): "word_a word_b entries_seen" a line, '#' comments.
+const char* NameVariantTable();
 
 }  // namespace corridor::names
 
