@@ -90,6 +90,26 @@ TEST_CASE("Names packed into one published field are found through the importers
   const NameMatch* nusra = Best(*index, "Jabhat al-Nusra", &matches);
   REQUIRE(nusra != nullptr);
   CHECK(nusra->record->entry_id == "6908429");
+
+  // OFAC's parser splits too (2026-12-01): "RAJAH SOLAIMAN MOVEMENT (RSM)" is the movement and
+  // RSM; before, "RSM" scored below the threshold against the packed name. Links that name the
+  // entry as published ("Linked To: RAJAH SOLAIMAN MOVEMENT (RSM)") still resolve (lists_test).
+  testing::TempDir ofac_dir;
+  std::unique_ptr<Database> ofac_db;
+  REQUIRE(Database::OpenWritable(testing::MakeDatabase(ofac_dir, ""), &ofac_db).ok());
+  ImportOptions ofac;
+  ofac.format = "ofac-csv";
+  ofac.path = testing::ReferenceFile("lists/ofac_sdn");
+  ofac.imported_at = "2026-12-01T00:00:00Z";
+  ImportReport ofac_report;
+  REQUIRE(ImportList(ofac_db.get(), ofac, &ofac_report).ok());
+  std::vector<NameRecord> ofac_records;
+  REQUIRE(LoadNameRecords(ofac_db.get(), {}, &ofac_records).ok());
+  auto ofac_index = Build(std::move(ofac_records));
+  const NameMatch* rsm = Best(*ofac_index, "RSM", &matches);
+  REQUIRE(rsm != nullptr);
+  CHECK(rsm->record->entry_id == "10928");
+  CHECK(rsm->record->name == "RSM");
 }
 
 // Every published name and alias of every real list, searched as published (one in `stride`

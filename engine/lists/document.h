@@ -52,6 +52,10 @@ struct Entry {
   std::string entry_id;
   std::string kind;  // person, company, vessel, aircraft, organization, or empty
   std::string name;
+  // The name field as published when SplitPublishedNames() took names out of it ("RAJAH
+  // SOLAIMAN MOVEMENT (RSM)"), else empty. Links name their targets so (Finalize in import.cc);
+  // not stored, not part of the digest.
+  std::string published_name;
   std::vector<std::string> programs;
   std::string country, birth_date, remarks, listed_on;
   std::vector<Alias> aliases;

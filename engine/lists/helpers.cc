@@ -445,7 +445,10 @@ void SplitPublishedNames(Entry* entry) {
   std::vector<Alias> aliases;
   std::unordered_set<std::string> seen;
   // A field holding only other names ("a.k.a. X") keeps its text: the entry must have a name.
-  if (!names[0].empty()) entry->name = names[0];
+  if (!names[0].empty() && names[0] != entry->name) {
+    entry->published_name = entry->name;
+    entry->name = names[0];
+  }
   seen.insert(AsciiLower(entry->name));
   auto add = [&](std::string name, const std::string& quality) {
     if (!name.empty() && seen.insert(AsciiLower(name)).second) {

@@ -137,8 +137,11 @@ void Finalize(Document* document) {
   for (const Entry& entry : document->entries) {
     // A name shared by two entries of the list is ambiguous and resolves nothing: linking to the
     // wrong one of two namesakes would pass a listed status to the wrong party.
-    auto [it, inserted] = by_name.emplace(entry.name, entry.entry_id);
-    if (!inserted) it->second.clear();
+    for (const std::string* name : {&entry.name, &entry.published_name}) {
+      if (name->empty() || (name == &entry.published_name && *name == entry.name)) continue;
+      auto [it, inserted] = by_name.emplace(*name, entry.entry_id);
+      if (!inserted && it->second != entry.entry_id) it->second.clear();
+    }
   }
   for (Entry& entry : document->entries) {
     // A name published twice (as a.k.a. and as low-quality a.k.a., say) is kept once, with the

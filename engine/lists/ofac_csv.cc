@@ -325,6 +325,10 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
     // Remarks are parsed only after the comments file has been read, so clauses split across the
     // two files are parsed whole.
     if (!entry.remarks.empty()) ParseOfacRemarks(entry.remarks, &entry);
+    // Names as published: "RAJAH SOLAIMAN MOVEMENT (RSM)" is the movement and RSM (as the UN and
+    // CSL parsers do; docs/matching.md, "List names as published"). After the remarks, whose
+    // a.k.a. names are aliases too.
+    SplitPublishedNames(&entry);
     // The entry's country: nationality, else citizenship, else vessel flag, else the first
     // address's country, else the country of a registration number.
     // Keys in order of preference (the outer loop), whatever the order of the attributes; the first
