@@ -34,7 +34,8 @@ constexpr double kDefaultCorpusEntries = 50000;
 constexpr double kLegalFormWeight = 0.3;
 constexpr double kInitialWeight = 1.0;
 constexpr double kLegalFormWordWeight = 0.5;  // "liability" outside a recognised legal form
-// Similarity at most of a word and the same word with one to three letters added (SAMI, SAMIR).
+// Similarity at most of a word and the same word with letters added (SAMI, SAMIR; MOHAMMAD,
+// MOHAMMADREZA).
 constexpr double kExtendedWord = 0.5;
 // Similarity of two different words of at most two letters with the same phonetic key.
 constexpr double kShortWordKeyMatch = 0.8;
@@ -210,12 +211,12 @@ double AbjadSimilarity(std::string_view abjad_word, std::string_view vowelled_wo
   return 0;
 }
 
-// True when one word is the other with one to three letters added, other than a single final
+// True when one word is the other with letters added, other than a single final
 // "s" or "h".
 bool IsExtension(std::string_view a, std::string_view b) {
   std::string_view shorter = a.size() < b.size() ? a : b;
   std::string_view longer = a.size() < b.size() ? b : a;
-  if (shorter.size() < 3 || longer.size() == shorter.size() || longer.size() > shorter.size() + 3) {
+  if (shorter.size() < 3 || longer.size() == shorter.size()) {
     return false;
   }
   if (longer.substr(0, shorter.size()) != shorter) return false;
@@ -258,7 +259,7 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (best < 0.95 && LengthsCompatible(a.phonetic, b.phonetic)) {
     best = std::max(best, 0.95 * Evidence(JaroWinkler(a.phonetic, b.phonetic)));
   }
-  // One word is the other with one to three letters added (SAMI / SAMIR, KARA / KARAKI, AHMAD /
+  // One word is the other with letters added (SAMI / SAMIR, KARA / KARAKI, AHMAD /
   // AHMADI, HOSSEIN / HOSSEINI): in names that is another name (a feminine form, a family name
   // made from a given name), not a typo, whatever Jaro-Winkler's prefix bonus says. A plural
   // "s" (HOLDING / HOLDINGS) and a final "h" (NUSRA / NUSRAH, FATIMA / FATIMAH: one Arabic
