@@ -93,8 +93,9 @@ struct WordForms {
 // Folds a romanised word for AbjadSimilarity: doubled letters once (shadda is rarely written),
 // q = c = k (not in ch), ph = f and, on the vowelled side, v = w (Persian JAVAD, Arabic JAWAD:
 // one letter waw). th and dh stay: the abjad side writes ث and ذ so, but also ط + ه (طه, TAHA).
-std::string FoldForAbjad(std::string_view word, bool vowelled) {
-  std::string out;
+void FoldForAbjad(std::string_view word, bool vowelled, std::string* folded) {
+  std::string& out = *folded;
+  out.clear();
   for (size_t i = 0; i < word.size(); ++i) {
     char c = word[i];
     char next = i + 1 < word.size() ? word[i + 1] : 0;
@@ -109,7 +110,6 @@ std::string FoldForAbjad(std::string_view word, bool vowelled) {
     if (!out.empty() && out.back() == c) continue;
     out += c;
   }
-  return out;
 }
 
 bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -127,9 +127,13 @@ bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 // So عمران (mran) is IMRAN at cost 0 and MARINA at 1; آصف (asf) is ASIF at 0 and SEIF at 1;
 // علی (ly) is ALI at 0 and ELA at 1.
 double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word) {
-  const std::string a = FoldForAbjad(abjad_word, false);
-  const std::string l = FoldForAbjad(vowelled_word, true);
+  // Per-thread buffers: this runs for every abjad-Latin word pair a search compares.
+  thread_local std::string a, l;
+  thread_local std::vector<double> previous, current;
+  FoldForAbjad(abjad_word, false, &a);
+  FoldForAbjad(vowelled_word, true, &l);
   const size_t n = a.size(), m = l.size();
+  if (n == 0 || m == 0) return static_cast<double>(n + m);
   auto reads_as = [&](size_t i, char c) -> double {
     char x = a[i];
     if (x == c) return 0;
@@ -163,8 +167,8 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
     return 1;
   };
   // Two rows of the (n + 1) x (m + 1) table; names are short, so this is cheap.
-  std::vector<double> previous(m + 1), current(m + 1);
-  previous[0] = 0;
+  previous.assign(m + 1, 0);
+  current.assign(m + 1, 0);
   for (size_t j = 1; j <= m; ++j) previous[j] = previous[j - 1] + added(0, j - 1);
   for (size_t i = 1; i <= n; ++i) {
     current[0] = previous[0] + unwritten(i - 1);
