@@ -20,6 +20,21 @@ struct ConsigneeHistory {
   int32_t first_day = 0;  // its first shipment of any goods
   std::string first_shipped_on;
   std::vector<std::pair<int32_t, double>> goods_values;  // (day, value) of the goods, in order
+  // running_total[i]: the value of goods_values[0..i), so a window's value is two binary searches
+  // rather than a pass over the consignee's whole history (a busy consignee has thousands).
+  std::vector<double> running_total;
+
+  // The value of the goods shipped on days in (after, through].
+  double ValueIn(int32_t after, int32_t through) const {
+    auto day_after = [](int32_t day, const std::pair<int32_t, double>& entry) {
+      return day < entry.first;
+    };
+    size_t from = std::upper_bound(goods_values.begin(), goods_values.end(), after, day_after) -
+                  goods_values.begin();
+    size_t to = std::upper_bound(goods_values.begin(), goods_values.end(), through, day_after) -
+                goods_values.begin();
+    return to > from ? running_total[to] - running_total[from] : 0;
+  }
 };
 
 class RedFlagRule : public CompiledRule {
@@ -31,7 +46,9 @@ class RedFlagRule : public CompiledRule {
         roles_(std::move(roles)),
         forwarder_words_(std::move(forwarder_words)),
         goods_(std::move(goods)),
-        payer_groups_(std::move(payer_groups)) {}
+        payer_groups_(std::move(payer_groups)),
+        consignee_countries_(config.consignee_countries().begin(),
+                             config.consignee_countries().end()) {}
 
   Status Prepare(RunResources* resources) override {
     // Ages are measured against the run's --as-of date, not the clock, so that re-screening an old
@@ -300,8 +317,12 @@ class RedFlagRule : public CompiledRule {
         history.goods_values.emplace_back(*day, query->Double(3));
     }
     if (!query->status().ok()) return query->status();
-    for (auto& [entity, history] : history_)
+    for (auto& [entity, history] : history_) {
       std::sort(history.goods_values.begin(), history.goods_values.end());
+      history.running_total.assign(1, 0.0);
+      for (const auto& [day, value] : history.goods_values)
+        history.running_total.push_back(history.running_total.back() + value);
+    }
     return Status::Ok();
   }
 
@@ -321,14 +342,12 @@ class RedFlagRule : public CompiledRule {
     std::optional<int32_t> day = ParseDay(*s.shipped_on);
     std::optional<int32_t> since = ParseDay(Since());
     if (!day || !since) return;
-    std::set<std::string> countries(config_.consignee_countries().begin(),
-                                    config_.consignee_countries().end());
     for (const ShipmentParty& party : s.parties) {
       if (party.role != "consignee") continue;
       // The alerts name transshipment countries: a new customer there is the red flag, not any
       // new customer anywhere.
-      if (!countries.empty() &&
-          !(party.entity && party.entity->country && countries.count(*party.entity->country)))
+      if (!consignee_countries_.empty() && !(party.entity && party.entity->country &&
+                                             consignee_countries_.count(*party.entity->country)))
         continue;
       auto found = history_.find(party.entity_id);
       if (found == history_.end()) continue;
@@ -344,11 +363,8 @@ class RedFlagRule : public CompiledRule {
                             ->mutable_item());
         continue;
       }
-      double recent = 0, before = 0;
-      for (const auto& [when, value] : history.goods_values) {
-        if (when <= *day && when > *day - WindowDays()) recent += value;
-        if (when <= *day - WindowDays() && when > *day - 2 * WindowDays()) before += value;
-      }
+      double recent = history.ValueIn(*day - WindowDays(), *day);
+      double before = history.ValueIn(*day - 2 * WindowDays(), *day - WindowDays());
       // A jump needs a base: a first import is CONSIGNEE_NEW_SINCE's business, not a jump.
       if (before <= 0 || recent < JumpRatio() * before) continue;
       SetItem(
@@ -449,6 +465,7 @@ class RedFlagRule : public CompiledRule {
   std::set<std::string> forwarder_words_;
   HsPrefixSet goods_;
   PlaceSet payer_groups_;
+  std::set<std::string> consignee_countries_;
   bool payments_recorded_ = false;
   std::optional<int32_t> history_start_;
   std::map<std::string, ConsigneeHistory> history_;
