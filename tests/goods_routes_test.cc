@@ -650,3 +650,36 @@ TEST_CASE("EU Forced Labour Regulation: sample S-91 is held only when screened a
 
 }  // namespace
 }  // namespace corridor
+
+namespace corridor {
+namespace {
+
+// FinCEN/BIS FIN-2022-Alert003 red flags: the demo's payment sample (loaded by samples/demo.sh
+// after the main file) is S-67's certified chips paid from Moscow: review, not clear.
+TEST_CASE("Payments: demo sample S-90 paid from Moscow is a review", "[goods-routes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir,
+                                ReadText(SourceFile("samples/corridor_demo.sql")) +
+                                    ReadText(SourceFile("samples/corridor_demo_payments.sql")),
+                                "demo.db");
+  std::string out = dir.File("demo.scores");
+  auto result = testing::RunCorridor(dir, "screen --db " + db + " --rules " + SourceFile("rules") +
+                                              " --out " + out + " --as-of 2025-12-01");
+  REQUIRE(result.exit_code == 0);
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(out, &reader).ok());
+  std::map<std::string, scores::ShipmentScore> shipments;
+  scores::ScoreRecord record;
+  while (reader->Next(&record)) {
+    if (record.has_shipment()) shipments[record.shipment().shipment_id()] = record.shipment();
+  }
+  const scores::ShipmentScore& paid = shipments.at("S-90");
+  INFO(AllEvidence(paid));
+  CHECK(Hit(paid, "third_country_payer") != nullptr);
+  CHECK(paid.decision() == REVIEW);
+  // The same goods with no payment recorded (S-67) stay clear.
+  CHECK(shipments.at("S-67").decision() == CLEAR);
+}
+
+}  // namespace
+}  // namespace corridor
