@@ -701,3 +701,22 @@ INSERT INTO shipment_document (shipment_id, kind, reference, issued_on, issuer) 
   ('S-67', 'end_use_certificate', 'EUC-2025-118', '2025-10-30', 'Karaganda Meter Works LLP');
 
 COMMIT;
+
+-- --- goods round 3 (issue 13): S-91 the EU Forced Labour Regulation, which applies from
+-- 2027-12-14 (see it with `--as-of 2028-01-15`). S-90, a payment from a third country, is in
+-- samples/corridor_demo_payments.sql (loaded by demo.sh after this file): /screen's JSON has no
+-- payments yet, so a payment here would make the JSON and batch scores of a sample differ. ---
+BEGIN;
+INSERT INTO entity (entity_id, kind, name, country, region, address) VALUES
+  ('E-626', 'company', 'Changji Tomato Products Co', 'CN', 'CN-XJ', '9 Yan''an Road, Changji'),
+  ('E-627', 'company', 'Hamburg Feinkost GmbH', 'DE', 'DE-HH', '14 Grosse Elbstrasse, Hamburg');
+INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_region,
+                      destination_country, destination_region, final_destination_country,
+                      declared_value, currency) VALUES
+  ('S-91', '2025-11-14', 'rail', 'CN', 'CN-XJ', 'DE', 'DE-HH', 'DE', 52000, 'USD');
+INSERT INTO shipment_party (shipment_id, entity_id, role) VALUES
+  ('S-91', 'E-626', 'shipper'), ('S-91', 'E-627', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, unit, value,
+                           origin_country, origin_region) VALUES
+  ('S-91', 1, '2002.90', 'Tomato paste', 40000, 'kg', 52000, 'CN', 'CN-XJ');
+COMMIT;

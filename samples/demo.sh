@@ -12,6 +12,7 @@ mkdir -p out
 rm -f out/demo.db
 build/corridor init --db out/demo.db >/dev/null
 sqlite3 -bail out/demo.db < samples/corridor_demo.sql
+sqlite3 -bail out/demo.db < samples/corridor_demo_payments.sql  # goods: S-90, a payment sample
 build/corridor import-incidents --db out/demo.db --format acled --path samples/incidents_acled.csv
 build/corridor check-rules --rules rules
 build/corridor screen --db out/demo.db --rules rules --out out/demo.scores --as-of 2025-12-01 --table

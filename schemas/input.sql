@@ -134,6 +134,27 @@ CREATE TABLE IF NOT EXISTS shipment_document (
 );
 CREATE INDEX IF NOT EXISTS shipment_document_by_shipment ON shipment_document(shipment_id);
 
+-- Optional: payments for a shipment (read by the red_flag rule THIRD_COUNTRY_PAYER; a database
+-- without this table loads, and that rule is then off with a note in the run header). Who paid
+-- and from where: a payment from a country that is neither the consignee's nor the destination's
+-- is a red flag of export-control evasion (FinCEN/BIS FIN-2022-Alert003: "payments coming from a
+-- third-party country or business not listed on the End-User Statement"). Name the payer by
+-- payer_entity_id (an entity row; its country is used when payer_country is NULL) or by
+-- payer_name and payer_country.
+CREATE TABLE IF NOT EXISTS payment (
+  shipment_id        TEXT NOT NULL,  -- shipment.shipment_id
+  payment_id         TEXT,           -- the company's reference (invoice or transfer number)
+  payer_entity_id    TEXT,           -- entity.entity_id of the payer, when it is an entity
+  payer_name         TEXT,           -- the payer's name as the payment shows it
+  payer_country      TEXT,           -- ISO 3166-1 alpha-2 where the payer is (overrides entity)
+  payer_bank         TEXT,           -- the paying bank (name or BIC)
+  payer_bank_country TEXT,           -- ISO 3166-1 alpha-2 of the paying bank
+  amount             REAL,           -- in `currency`
+  currency           TEXT,           -- ISO 4217
+  paid_on            TEXT            -- ISO 8601 date
+);
+CREATE INDEX IF NOT EXISTS payment_by_shipment ON payment(shipment_id);
+
 ------------------------------------------------------------------------------------------------
 -- Watch lists (filled by `corridor import-list`; tests may insert rows with plain SQL: only the
 -- key columns and the name are required, everything else is nullable or has a default)

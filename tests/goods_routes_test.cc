@@ -354,3 +354,332 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country) VALUES
 
 }  // namespace
 }  // namespace corridor
+
+namespace corridor {
+namespace {
+
+// FinCEN/BIS FIN-2022-Alert003 (shared/LAW.md "Russia diversion"; the alert's red flags):
+// "payments coming from a third-party country or business not listed on the End-User Statement".
+TEST_CASE("Payments: CHPL chips to Karaganda paid from Moscow are not clear", "[goods-routes]") {
+  Screened run = ScreenCases({"diversion.sql", "payments.sql"});
+  const scores::ShipmentScore& moscow = run.shipments.at("DV-CERT");
+  INFO(AllEvidence(moscow));
+  const scores::RuleHit* hit = Hit(moscow, "third_country_payer");
+  REQUIRE(hit != nullptr);
+  CHECK(hit->evidence(0).summary() ==
+        "payment PAY-1 of 40000 USD on 2025-11-01 for HS 854231: payer MOSPAY \"Stroyimpex LLC\" "
+        "is in RU (group russia_belarus), a third country (the buyer and the goods are in KZ)");
+  CHECK(hit->evidence(0).party().role() == "payer");
+  CHECK(moscow.decision() != CLEAR);
+  // The consignee paying from its own country is no flag.
+  CHECK(Hit(run.shipments.at("DV-NOCERT"), "third_country_payer") == nullptr);
+  // A payer named only on the payment, in a transshipment country of the alert.
+  const scores::RuleHit* dubai = Hit(run.shipments.at("DV-TOOLS"), "third_country_payer");
+  REQUIRE(dubai != nullptr);
+  CHECK(dubai->evidence(0).summary().find(
+            "payer \"Gulf Star General Trading FZE\" is in AE (group diversion_risk)") !=
+        std::string::npos);
+  // Shipments without payments say nothing.
+  CHECK(Hit(run.shipments.at("DV-BEARINGS"), "third_country_payer") == nullptr);
+}
+
+// schemas/input.sql: the payment table is optional; without it the flag is off and the run
+// header says why, as for the other optional inputs.
+TEST_CASE("Payments: without the payment table the third-country flag is off and says why",
+          "[goods-routes]") {
+  Screened run = ScreenCases({"diversion.sql"}, "2025-12-01", "DROP TABLE payment;");
+  CHECK(Hit(run.shipments.at("DV-CERT"), "third_country_payer") == nullptr);
+  bool noted = false;
+  for (const auto& problem : run.header.problems()) {
+    if (problem.row_id() == "third_country_payer" &&
+        problem.message().find("no payment table") != std::string::npos)
+      noted = true;
+  }
+  CHECK(noted);
+}
+
+// schemas/input.sql: a payer entity that does not exist, or a payment that cannot be placed,
+// is a data problem of the shipment, never a silent "no payment".
+TEST_CASE("Payments: an unknown payer entity is a data problem", "[goods-routes]") {
+  Screened run = ScreenCases({"diversion.sql"}, "2025-12-01", R"(
+INSERT INTO payment (shipment_id, payment_id, payer_entity_id) VALUES ('DV-CERT', 'PAY-9', 'NOPE');
+)");
+  std::string problems;
+  for (const auto& problem : run.shipments.at("DV-CERT").problems())
+    problems += problem.table() + " " + problem.column() + ": " + problem.message() + "\n";
+  INFO(problems);
+  CHECK(problems.find("payment payer_entity_id: entity 'NOPE' does not exist") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+// schemas/rules.proto ListRole ALLOW: an allow-list's entries are "never a source of hits"; the
+// BIS red flag (Supp. 3 to 15 CFR 732) is an address shared with a *listed* party.
+TEST_CASE("Addresses: a consignee at the address of an allow-list entry is not a hit",
+          "[goods-routes]") {
+  Screened run = ScreenCases({"proliferation_address.sql"}, "2025-12-01", R"(
+INSERT INTO list_source (list_id, name) VALUES ('company-allow', 'Cleared parties (rows)');
+INSERT INTO list_entry (list_id, entry_id, kind, name, country) VALUES
+  ('company-allow', 'A-1', 'company', 'Almaty Towers Business Centre LLP', 'KZ');
+INSERT INTO list_address (list_id, entry_id, address, city, postal_code, country, country_name)
+  VALUES ('company-allow', 'A-1', '77 Dostyk Avenue, 12th floor', 'Almaty', '050010', 'KZ',
+          'Kazakhstan');
+INSERT INTO entity (entity_id, kind, name, country, address) VALUES
+  ('TENANT', 'company', 'Steppe Office Trading LLP', 'KZ', 'Almaty, Dostyk ave. 77, fl. 12');
+INSERT INTO shipment (shipment_id, shipped_on, origin_country, destination_country)
+  VALUES ('AD-ALLOW', '2025-11-10', 'CN', 'KZ');
+INSERT INTO shipment_party VALUES ('AD-ALLOW', 'TENANT', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description) VALUES
+  ('AD-ALLOW', 1, '9403.30', 'Office furniture');
+)");
+  const scores::ShipmentScore& tenant = run.shipments.at("AD-ALLOW");
+  INFO(AllEvidence(tenant));
+  CHECK(Hit(tenant, "shared_address_with_listed_party") == nullptr);
+  // The SDN's address still is a hit in the same run.
+  CHECK(Hit(run.shipments.at("AD-FRONT"), "shared_address_with_listed_party") != nullptr);
+}
+
+TEST_CASE("Addresses: naming an allow-list in shared_address.lists is a rule-file error",
+          "[goods-routes]") {
+  TempDir dir;
+  std::string folder =
+      testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+list { id: "ok" description: "d" source: "s" role: ALLOW }
+rule { id: "a" description: "d" category: SECONDARY_SANCTIONS weight: 50
+  shared_address { lists: ["ok"] } })"}});
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  CHECK_FALSE(LoadRuleSet(folder, &rule_set, &diagnostics));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].ToString().find(
+            "r.textproto:8:20: list \"ok\" is an allow-list (role ALLOW): its entries are not "
+            "listed parties") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+// Regulation (EU) 2024/3015 applies from 2027-12-14 (shared/LAW.md "Dates that change
+// decisions"). Its date is the rule's own effective_from, the one date field every kind has
+// (engine/rules/in_force.cc), not a second copy inside forced_labour.
+TEST_CASE("EU Forced Labour Regulation: its date is the rule's effective_from, in one place",
+          "[goods-routes]") {
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet(SourceFile("rules"), &rule_set, &diagnostics));
+  const rules::Rule* eu = nullptr;
+  for (const LoadedRule& rule : rule_set.rules) {
+    if (rule.config.id() == "eu_forced_labour_regulation") eu = &rule.config;
+  }
+  REQUIRE(eu != nullptr);
+  CHECK(eu->effective_from() == "2027-12-14");
+
+  TempDir dir;
+  std::string folder =
+      testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+rule { id: "f" description: "d" category: FORCED_LABOUR weight: 60
+  forced_labour { regions: ["CN-XJ"] region_weight: 50 in_force_from: "2027-12-14" } })"}});
+  RuleSet old_style;
+  Diagnostics old_diagnostics;
+  CHECK_FALSE(LoadRuleSet(folder, &old_style, &old_diagnostics));
+  REQUIRE(old_diagnostics.size() == 1);
+  CHECK(old_diagnostics[0].ToString().find("in_force_from") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+// Screens `sql` with the rules folder `files` on `as_of`; shipment id -> score.
+std::map<std::string, scores::ShipmentScore> ScreenWithRules(
+    const std::map<std::string, std::string>& files, const std::string& sql,
+    const std::string& as_of) {
+  TempDir dir;
+  ScreenOptions options;
+  options.db_path = MakeDatabase(dir, sql);
+  options.rules_dir = testing::MakeRules(dir, files);
+  options.out_path = dir.File("out.scores");
+  options.as_of = as_of;
+  ScreenReport report;
+  Status status = RunScreen(options, &report);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(options.out_path, &reader).ok());
+  std::map<std::string, scores::ShipmentScore> out;
+  scores::ScoreRecord record;
+  while (reader->Next(&record)) {
+    if (record.has_shipment()) out[record.shipment().shipment_id()] = record.shipment();
+  }
+  return out;
+}
+
+const char* kChipShipment = R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('B', 'company', 'Buyer LLP', 'AM');
+INSERT INTO shipment (shipment_id, shipped_on, origin_country, destination_country)
+  VALUES ('H-1', '2025-11-01', 'CN', 'AM');
+INSERT INTO shipment_party VALUES ('H-1', 'B', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code) VALUES ('H-1', 1, '8542.31');
+)";
+
+// shared/LAW.md "How to use this page": bundled tables carry per row the date it took effect;
+// a row of an HS table that starts after the screening date does not apply yet (the CHPL is
+// revised: a code added in a later version must not be applied to earlier screenings).
+TEST_CASE("HS tables: a row that starts after --as-of does not apply yet", "[goods-routes]") {
+  std::map<std::string, std::string> files = {
+      {"r.textproto", std::string(testing::kTestScoring) + R"(
+hs_table { name: "t" path: "t.csv" source: "test table" }
+rule { id: "g" description: "d" category: EXPORT_CONTROL weight: 30 goods { hs_table: "t" } })"},
+      {"t.csv",
+       "hs_code,tier,description,effective_from,effective_to,source\n"
+       "854231,Tier 1,processors,2026-01-01,,later list version\n"
+       "8542,Tier 3,integrated circuits,,2025-12-31,earlier list version\n"}};
+  auto before = ScreenWithRules(files, kChipShipment, "2025-12-01");
+  auto after = ScreenWithRules(files, kChipShipment, "2026-01-02");
+  REQUIRE(before.at("H-1").hits_size() == 1);
+  CHECK(before.at("H-1").hits(0).evidence(0).summary().find("matches 8542 (Tier 3)") !=
+        std::string::npos);
+  REQUIRE(after.at("H-1").hits_size() == 1);
+  CHECK(after.at("H-1").hits(0).evidence(0).summary().find("matches 854231 (Tier 1)") !=
+        std::string::npos);
+}
+
+TEST_CASE("HS tables: bad row dates are rule-file errors at their line", "[goods-routes]") {
+  TempDir dir;
+  std::string folder =
+      testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+hs_table { name: "t" path: "t.csv" source: "test table" }
+rule { id: "g" description: "d" category: EXPORT_CONTROL weight: 30 goods { hs_table: "t" } })"},
+                               {"t.csv",
+                                "hs_code,tier,description,effective_from,effective_to\n"
+                                "854231,Tier 1,processors,2026-13-01,\n"
+                                "854232,Tier 1,memories,2026-02-01,2026-01-01\n"
+                                "854233,Tier 1,amplifiers,,2025-12-31\n"
+                                "854233,Tier 2,amplifiers,2025-12-01,\n"
+                                "854239,Tier 1,other,2024-01-01,2025-12-31\n"
+                                "854239,Tier 2,other,2026-01-01,\n"}});
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  CHECK_FALSE(LoadRuleSet(folder, &rule_set, &diagnostics));
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : diagnostics) messages.push_back(d.ToString());
+  // The last two rows of 854239 do not overlap: a tier that changed is allowed.
+  REQUIRE(messages.size() == 3);
+  CHECK(messages[0].find("t.csv:2:1: effective_from \"2026-13-01\" is not a date YYYY-MM-DD") !=
+        std::string::npos);
+  CHECK(messages[1].find("t.csv:3:1: effective_to 2026-01-01 is before effective_from "
+                         "2026-02-01") != std::string::npos);
+  CHECK(messages[2].find("t.csv:5:1: duplicate HS code \"854233\"") != std::string::npos);
+}
+
+// Country groups are dated (FIN-2022-Alert003 named its countries on 2022-06-28; a later alert
+// adds more): the goods, route and diversion kinds count a member only while it is in the group.
+TEST_CASE("Dated groups: goods and route conditions count a member only from its date",
+          "[goods-routes]") {
+  std::map<std::string, std::string> files = {
+      {"r.textproto", std::string(testing::kTestScoring) + R"(
+country_group { name: "later" description: "d" source: "s"
+  members { code: "AM" effective_from: "2026-06-01" source: "a later alert" } }
+hs_table { name: "t" path: "t.csv" source: "test table" }
+rule { id: "g" description: "d" category: EXPORT_CONTROL weight: 30
+  goods { hs_prefixes: ["8542"] destination_groups: ["later"] } }
+rule { id: "r" description: "d" category: EXPORT_CONTROL weight: 30
+  route { country_groups: ["later"] } }
+rule { id: "v" description: "d" category: EXPORT_CONTROL weight: 30
+  diversion { hs_table: "t" target_groups: ["later"] } })"},
+      {"t.csv", "hs_code,tier,description\n8542,Tier 1,integrated circuits\n"}};
+  std::string sql = std::string(kChipShipment) +
+                    "INSERT INTO shipment_leg (shipment_id, seq, location_name, country) VALUES "
+                    "('H-1', 1, 'Yerevan', 'AM');";
+  auto before = ScreenWithRules(files, sql, "2025-12-01");
+  CHECK(before.at("H-1").hits_size() == 0);
+  auto after = ScreenWithRules(files, sql, "2026-07-01");
+  std::set<std::string> hit;
+  for (const auto& h : after.at("H-1").hits()) hit.insert(h.rule_id());
+  CHECK(hit == std::set<std::string>{"g", "r", "v"});
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+// Regulation (EU) 2024/3015 applies from 2027-12-14 (shared/LAW.md "Dates that change
+// decisions"): the sample S-91 (Xinjiang tomato paste to Hamburg) shows it only when screened on
+// a later date, as docs/rules.md tells a user to do with `corridor screen --as-of`.
+TEST_CASE("EU Forced Labour Regulation: sample S-91 is held only when screened after 2027-12-14",
+          "[goods-routes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, ReadText(SourceFile("samples/corridor_demo.sql")), "demo.db");
+  auto screen = [&](const std::string& as_of) {
+    std::string out = dir.File(as_of + ".scores");
+    auto result =
+        testing::RunCorridor(dir, "screen --db " + db + " --rules " + SourceFile("rules") +
+                                      " --out " + out + " --as-of " + as_of);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    std::unique_ptr<ScoreReader> reader;
+    REQUIRE(ScoreReader::Open(out, &reader).ok());
+    scores::ScoreRecord record;
+    while (reader->Next(&record)) {
+      if (record.has_shipment() && record.shipment().shipment_id() == "S-91")
+        return record.shipment();
+    }
+    FAIL("no S-91 in the output");
+    return scores::ShipmentScore();
+  };
+  scores::ShipmentScore before = screen("2027-12-13");
+  CHECK(Hit(before, "eu_forced_labour_regulation") == nullptr);
+  CHECK(before.decision() == CLEAR);
+  scores::ShipmentScore after = screen("2028-01-15");
+  INFO(AllEvidence(after));
+  CHECK(Hit(after, "eu_forced_labour_regulation") != nullptr);
+  CHECK(after.decision() == HOLD);
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+// FinCEN/BIS FIN-2022-Alert003 red flags: the demo's payment sample (loaded by samples/demo.sh
+// after the main file) is S-67's certified chips paid from Moscow: review, not clear.
+TEST_CASE("Payments: demo sample S-90 paid from Moscow is a review", "[goods-routes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir,
+                                ReadText(SourceFile("samples/corridor_demo.sql")) +
+                                    ReadText(SourceFile("samples/corridor_demo_payments.sql")),
+                                "demo.db");
+  std::string out = dir.File("demo.scores");
+  auto result = testing::RunCorridor(dir, "screen --db " + db + " --rules " + SourceFile("rules") +
+                                              " --out " + out + " --as-of 2025-12-01");
+  REQUIRE(result.exit_code == 0);
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(out, &reader).ok());
+  std::map<std::string, scores::ShipmentScore> shipments;
+  scores::ScoreRecord record;
+  while (reader->Next(&record)) {
+    if (record.has_shipment()) shipments[record.shipment().shipment_id()] = record.shipment();
+  }
+  const scores::ShipmentScore& paid = shipments.at("S-90");
+  INFO(AllEvidence(paid));
+  CHECK(Hit(paid, "third_country_payer") != nullptr);
+  CHECK(paid.decision() == REVIEW);
+  // The same goods with no payment recorded (S-67) stay clear.
+  CHECK(shipments.at("S-67").decision() == CLEAR);
+}
+
+}  // namespace
+}  // namespace corridor

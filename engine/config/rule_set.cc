@@ -50,33 +50,71 @@ std::string CannotRead(const std::string& what, const std::string& path, const S
   return message;
 }
 
-// Parses an HS table CSV (`hs_code,tier,description`, '#' comments) into `entries`. `name` is
-// the table's file as diagnostics show it.
+// --- goods --- The dates and source of one HS table row (the optional columns after the first
+// three): each date empty or YYYY-MM-DD, from <= to. False, with diagnostics at `pos`, when not.
+bool ReadHsRowDates(const std::vector<std::string>& fields, const std::vector<std::string>& header,
+                    const SourcePos& pos, HsEntry* entry, Diagnostics* diagnostics) {
+  size_t before = diagnostics->size();
+  for (size_t i = 3; i < header.size(); ++i) {
+    std::string value(Trim(fields[i]));
+    if (header[i] == "source") {
+      entry->source = value;
+      continue;
+    }
+    if (value.empty()) continue;
+    std::optional<int64_t> day = DayNumber(value);
+    if (!day || value.size() != 10) {
+      diagnostics->push_back({pos, header[i] + " \"" + value + "\" is not a date YYYY-MM-DD"});
+      continue;
+    }
+    (header[i] == "effective_from" ? entry->effective_from : entry->effective_to) = value;
+    (header[i] == "effective_from" ? entry->from_day : entry->to_day) = *day;
+  }
+  if (entry->from_day > entry->to_day) {
+    diagnostics->push_back({pos, "effective_to " + entry->effective_to +
+                                     " is before effective_from " + entry->effective_from});
+  }
+  return diagnostics->size() == before;
+}
+
+// Parses an HS table CSV (`hs_code,tier,description`, optionally followed by any of
+// `effective_from`, `effective_to`, `source`; '#' comments) into `entries`. `name` is the table's
+// file as diagnostics show it. A code may appear on several rows when their dates do not overlap
+// (a tier that changed).
 void ParseHsTable(const std::string& name, const std::string& contents,
                   const SourcePos& declared_at, std::vector<HsEntry>* entries,
                   Diagnostics* diagnostics) {
   std::istringstream in(contents);
   CsvReader reader(&in);
   std::vector<std::string> fields;
-  bool header_seen = false;
-  std::set<std::string> seen;
+  std::vector<std::string> header;
+  std::map<std::string, std::vector<size_t>> seen;  // code -> indexes into `entries`
   while (reader.NextDataRecord(&fields)) {
     SourcePos pos{name, static_cast<int>(reader.line()), 1};
     if (!reader.error().empty()) {
       diagnostics->push_back({pos, reader.error()});
       continue;
     }
-    if (!header_seen) {
-      header_seen = true;
-      if (fields.size() < 3 || fields[0] != "hs_code" || fields[1] != "tier" ||
-          fields[2] != "description") {
-        diagnostics->push_back({pos, "expected the header \"hs_code,tier,description\""});
+    if (header.empty()) {
+      header = fields;
+      for (std::string& column : header) column = std::string(Trim(column));
+      bool extras_ok = std::all_of(header.begin() + std::min<size_t>(3, header.size()),
+                                   header.end(), [](const std::string& column) {
+                                     return column == "effective_from" ||
+                                            column == "effective_to" || column == "source";
+                                   });
+      if (header.size() < 3 || header[0] != "hs_code" || header[1] != "tier" ||
+          header[2] != "description" || !extras_ok) {
+        diagnostics->push_back({pos,
+                                "expected the header \"hs_code,tier,description\", optionally "
+                                "followed by effective_from, effective_to, source"});
         return;
       }
       continue;
     }
-    if (fields.size() != 3) {
-      diagnostics->push_back({pos, "expected 3 fields, found " + std::to_string(fields.size())});
+    if (fields.size() != header.size()) {
+      diagnostics->push_back({pos, "expected " + std::to_string(header.size()) + " fields, found " +
+                                       std::to_string(fields.size())});
       continue;
     }
     std::string code(Trim(fields[0]));
@@ -84,14 +122,26 @@ void ParseHsTable(const std::string& name, const std::string& contents,
       diagnostics->push_back({pos, "HS code must be 2 to 10 digits, got \"" + code + "\""});
       continue;
     }
-    if (!seen.insert(code).second) {
+    HsEntry entry;
+    entry.prefix = code;
+    entry.tier = std::string(Trim(fields[1]));
+    entry.description = std::string(Trim(fields[2]));
+    entry.pos = pos;
+    if (!ReadHsRowDates(fields, header, pos, &entry, diagnostics)) continue;
+    bool overlaps = false;
+    for (size_t index : seen[code]) {
+      const HsEntry& other = (*entries)[index];
+      if (entry.from_day <= other.to_day && other.from_day <= entry.to_day) overlaps = true;
+    }
+    if (overlaps) {
+      // Rows of one code must not overlap in time, or the tier would depend on row order.
       diagnostics->push_back({pos, "duplicate HS code \"" + code + "\""});
       continue;
     }
-    entries->push_back(
-        HsEntry{code, std::string(Trim(fields[1])), std::string(Trim(fields[2])), pos});
+    seen[code].push_back(entries->size());
+    entries->push_back(std::move(entry));
   }
-  if (!header_seen) diagnostics->push_back({declared_at, "HS table \"" + name + "\" is empty"});
+  if (header.empty()) diagnostics->push_back({declared_at, "HS table \"" + name + "\" is empty"});
 }
 
 // Parses a country group's place table (`code,name,country,region,effective_from,effective_to,

@@ -161,7 +161,7 @@ class SqliteShipmentSource : public ShipmentSource {
     // order and the merge logic are the same in both modes.
     const std::string filter = keyed_ ? " WHERE shipment_id = ?1" : "";
     const std::string key = kShipmentKey;
-    std::unique_ptr<Statement> parties, items, legs, documents;
+    std::unique_ptr<Statement> parties, items, legs, documents, payments;
     status_ =
         db->Prepare("SELECT " + key +
                         ", shipped_on, mode, origin_country, origin_region, destination_country,"
@@ -207,8 +207,21 @@ class SqliteShipmentSource : public ShipmentSource {
               : std::string("SELECT '' WHERE 0"),
           &documents);
     }
+    if (status_.ok()) {
+      // Payments are optional too: without the table the third-country payer flag is off and the
+      // run header says so (engine/rules/red_flags.cc).
+      status_ = db->Prepare(
+          input_->has_payments()
+              ? "SELECT " + key +
+                    ", payment_id, payer_entity_id, payer_name, payer_country, payer_bank,"
+                    " payer_bank_country, amount, currency, paid_on FROM payment" +
+                    filter + " ORDER BY 1, paid_on, payment_id, rowid"
+              : std::string("SELECT '' WHERE 0"),
+          &payments);
+    }
     if (!status_.ok()) return;
     documents_ = std::make_unique<ChildCursor>(std::move(documents), "shipment_document", keyed_);
+    payments_ = std::make_unique<ChildCursor>(std::move(payments), "payment", keyed_);
     parties_ = std::make_unique<ChildCursor>(std::move(parties), "shipment_party", keyed_);
     items_ = std::make_unique<ChildCursor>(std::move(items), "shipment_item", keyed_);
     legs_ = std::make_unique<ChildCursor>(std::move(legs), "shipment_leg", keyed_);
@@ -224,7 +237,8 @@ class SqliteShipmentSource : public ShipmentSource {
       done_ = true;
       if (status_.ok()) {
         auto& orphans = input_->run_problems();
-        for (ChildCursor* cursor : {parties_.get(), items_.get(), legs_.get(), documents_.get()}) {
+        for (ChildCursor* cursor :
+             {parties_.get(), items_.get(), legs_.get(), documents_.get(), payments_.get()}) {
           Status finished = cursor->Finish(&orphans);
           if (!finished.ok() && status_.ok()) status_ = finished;
         }
@@ -274,6 +288,10 @@ class SqliteShipmentSource : public ShipmentSource {
     if (read.ok()) {
       read = documents_->Collect(id, &input_->run_problems(),
                                  [&](const Statement& r) { ReadDocument(r, &s); });
+    }
+    if (read.ok()) {
+      read = payments_->Collect(id, &input_->run_problems(),
+                                [&](const Statement& r) { ReadPayment(r, &s); });
     }
     // A failed read stops the run rather than yielding a partial shipment: a shipment missing a
     // party because of an I/O error could come out CLEAR.
@@ -410,6 +428,45 @@ class SqliteShipmentSource : public ShipmentSource {
     s->documents.push_back(std::move(document));
   }
 
+  void ReadPayment(const Statement& r, Shipment* s) {
+    ShipmentPayment payment;
+    payment.payment_id = TrimmedOrNull(r.OptionalText(1));
+    const std::string row_id = s->shipment_id + "/payment " + payment.payment_id.value_or("?");
+    payment.payer_entity_id = TrimmedOrNull(r.OptionalText(2));
+    payment.payer_name = TrimmedOrNull(r.OptionalText(3));
+    payment.payer_country =
+        CheckCountry(r.OptionalText(4), "payment", row_id, "payer_country", &s->problems);
+    payment.payer_bank = TrimmedOrNull(r.OptionalText(5));
+    payment.payer_bank_country =
+        CheckCountry(r.OptionalText(6), "payment", row_id, "payer_bank_country", &s->problems);
+    payment.amount = ReadNumber(r, 7, "payment", row_id, "amount", &s->problems);
+    payment.currency = TrimmedOrNull(r.OptionalText(8));
+    payment.paid_on = TrimmedOrNull(r.OptionalText(9));
+    if (payment.paid_on && !IsIsoDate(*payment.paid_on)) {
+      s->problems.push_back(
+          {"payment", row_id, "paid_on", "not an ISO 8601 date: '" + *payment.paid_on + "'"});
+      payment.paid_on.reset();
+    }
+    if (payment.payer_entity_id) {
+      payment.payer = input_->FindEntity(*payment.payer_entity_id, &s->problems);
+      if (!payment.payer) {
+        s->problems.push_back({"payment", row_id, "payer_entity_id",
+                               "entity '" + *payment.payer_entity_id + "' does not exist"});
+      } else {
+        // The row's own name and country say what the payment showed; the entity fills the gaps.
+        if (!payment.payer_name) payment.payer_name = payment.payer->name;
+        if (!payment.payer_country) payment.payer_country = payment.payer->country;
+      }
+    }
+    // A payment whose payer cannot be placed says nothing about a third country, but it is kept
+    // (with a problem) so explanations show it was recorded.
+    if (!payment.payer_country && !payment.payer_bank_country) {
+      s->problems.push_back({"payment", row_id, "payer_country",
+                             "missing (NULL), and no payer entity or bank country to place it"});
+    }
+    s->payments.push_back(std::move(payment));
+  }
+
   void ReadLeg(const Statement& r, Shipment* s) {
     ShipmentLeg leg;
     std::string row_id = s->shipment_id + "/seq ";
@@ -453,7 +510,7 @@ class SqliteShipmentSource : public ShipmentSource {
   bool done_ = false;
   Status status_;
   std::unique_ptr<Statement> shipments_;
-  std::unique_ptr<ChildCursor> parties_, items_, legs_, documents_;
+  std::unique_ptr<ChildCursor> parties_, items_, legs_, documents_, payments_;
 };
 
 }  // namespace
@@ -549,11 +606,13 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
   }
   // Optional columns (leg coordinates, entity activity) are probed, not required, so databases
   // created before they existed still open.
-  std::vector<std::string> leg_columns, entity_columns, item_columns, document_columns;
+  std::vector<std::string> leg_columns, entity_columns, item_columns, document_columns,
+      payment_columns;
   status = db->Columns("shipment_leg", &leg_columns);
   if (status.ok()) status = db->Columns("entity", &entity_columns);
   if (status.ok()) status = db->Columns("shipment_item", &item_columns);
   if (status.ok()) status = db->Columns("shipment_document", &document_columns);
+  if (status.ok()) status = db->Columns("payment", &payment_columns);
   if (!status.ok()) return status;
   bool has_leg_coordinates =
       std::find(leg_columns.begin(), leg_columns.end(), "latitude") != leg_columns.end() &&
@@ -580,6 +639,19 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
       }
     }
     in.has_documents_ = true;
+  }
+  // The same for payments: a payment table that lacks a column is refused, not ignored.
+  if (!payment_columns.empty()) {
+    for (const char* column :
+         {"shipment_id", "payment_id", "payer_entity_id", "payer_name", "payer_country",
+          "payer_bank", "payer_bank_country", "amount", "currency", "paid_on"}) {
+      if (!has(payment_columns, column)) {
+        input->reset();
+        return Status::Error(path + ": table 'payment' has no column '" + column +
+                             "' (see schemas/input.sql)");
+      }
+    }
+    in.has_payments_ = true;
   }
   status = in.db_->Prepare(
       std::string("SELECT entity_id, kind, name, country, region, address, birth_date,"

@@ -70,6 +70,8 @@ class InputDatabase {
   bool has_export_control_columns() const { return has_export_control_columns_; }
   // True when the optional shipment_document table exists.
   bool has_documents() const { return has_documents_; }
+  // The optional payment table is present (schemas/input.sql).
+  bool has_payments() const { return has_payments_; }
 
  private:
   explicit InputDatabase(std::unique_ptr<Database> db) : db_(std::move(db)) {}
@@ -83,6 +85,7 @@ class InputDatabase {
   bool has_leg_coordinates_ = false;
   bool has_export_control_columns_ = false;
   bool has_documents_ = false;
+  bool has_payments_ = false;
 };
 
 // Checks an ISO 3166-1 alpha-2 or ISO 3166-2 column value; appends a problem and returns nullopt

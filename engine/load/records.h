@@ -64,6 +64,21 @@ struct ShipmentDocument {
   OptionalText issuer;
 };
 
+// A payment recorded for a shipment (optional table payment): who paid, from where, through
+// which bank. The payer's country is payer_country, else its entity's country.
+struct ShipmentPayment {
+  OptionalText payment_id;
+  OptionalText payer_entity_id;
+  std::optional<Entity> payer;  // the entity payer_entity_id names; nullopt when none resolves
+  OptionalText payer_name;      // the payment's own name, else the entity's
+  OptionalText payer_country;   // upper case ISO 3166-1; the entity's when the row has none
+  OptionalText payer_bank;
+  OptionalText payer_bank_country;
+  std::optional<double> amount;
+  OptionalText currency;
+  OptionalText paid_on;
+};
+
 struct ShipmentLeg {
   int64_t seq = 0;
   OptionalText location;
@@ -92,6 +107,7 @@ struct Shipment {
   std::vector<ShipmentItem> items;          // in line order
   std::vector<ShipmentLeg> legs;            // in seq order
   std::vector<ShipmentDocument> documents;  // in (kind, reference) order; empty when none
+  std::vector<ShipmentPayment> payments;    // in (paid_on, payment_id) order; empty when none
   std::vector<DataProblem> problems;        // found while reading this shipment's rows
 };
 

@@ -73,19 +73,22 @@ class DiversionRule : public CompiledRule {
     std::string destination;
     // The strongest reading wins and stops the search: final destination, then destination, then
     // the first route leg in a target country (legs in seq order).
-    if (const std::string* label = targets_.MatchCountry(s.final_destination_country)) {
+    // Country groups are dated (members join and leave): lookups take the screening date.
+    const std::string& as_of = context.as_of;
+    if (const PlaceEntry* label = targets_.MatchCountryAt(s.final_destination_country, as_of)) {
       destination_factor = factors_.final_destination;
       destination = "final destination " + *s.final_destination_country +
-                    Of(*label, *s.final_destination_country);
-    } else if (const std::string* on_route = targets_.MatchCountry(s.destination_country)) {
+                    Of(label->label, *s.final_destination_country);
+    } else if (const PlaceEntry* on_route = targets_.MatchCountryAt(s.destination_country, as_of)) {
       destination_factor = factors_.on_route;
-      destination = "destination " + *s.destination_country + Of(*on_route, *s.destination_country);
+      destination =
+          "destination " + *s.destination_country + Of(on_route->label, *s.destination_country);
     } else {
       for (const ShipmentLeg& leg : s.legs) {
-        if (const std::string* leg_label = targets_.MatchCountry(leg.country)) {
+        if (const PlaceEntry* leg_label = targets_.MatchCountryAt(leg.country, as_of)) {
           destination_factor = factors_.on_route;
           destination = "route leg " + std::to_string(leg.seq) + " in " + *leg.country +
-                        Of(*leg_label, *leg.country);
+                        Of(leg_label->label, *leg.country);
           break;
         }
       }
@@ -94,7 +97,7 @@ class DiversionRule : public CompiledRule {
     // as a declared destination (BIS/FinCEN FIN-2022-Alert003: the end user, not the declared
     // destination, is what matters); the strongest reading wins.
     std::string party_reason;
-    double party_factor = PartyFactor(s, &party_reason);
+    double party_factor = PartyFactor(s, as_of, &party_reason);
     if (party_factor > destination_factor) {
       destination_factor = party_factor;
       destination = party_reason;
@@ -132,12 +135,14 @@ class DiversionRule : public CompiledRule {
 
     for (const ShipmentItem& item : s.items) {
       HsEntry critical;
-      const HsEntry* entry = goods_.Match(item.hs_code);
+      const HsEntry* entry = goods_.Match(item.hs_code, context.as_of);
       if (entry == nullptr) {
         const ReferenceRow* row = extras_.critical_items.Match(item.hs_code, context.as_of);
         if (row == nullptr) continue;
-        critical = HsEntry{row->Get("hs_code"), row->Get("tier"),
-                           row->Get("description") + "; " + row->Get("source"), row->pos};
+        critical.prefix = row->Get("hs_code");
+        critical.tier = row->Get("tier");
+        critical.description = row->Get("description") + "; " + row->Get("source");
+        critical.pos = row->pos;
         entry = &critical;
       }
       double tier_weight = weight_;
@@ -176,20 +181,20 @@ class DiversionRule : public CompiledRule {
  private:
   // The strongest factor of a party in a target country (any role) or of an owner of a party;
   // 0 when none.
-  double PartyFactor(const Shipment& s, std::string* reason) const {
+  double PartyFactor(const Shipment& s, const std::string& as_of, std::string* reason) const {
     double best = 0;
     for (const ShipmentParty& party : s.parties) {
       if (!party.entity) continue;
-      if (const std::string* label = targets_.MatchCountry(party.entity->country)) {
+      if (const PlaceEntry* target = targets_.MatchCountryAt(party.entity->country, as_of)) {
         bool receiver = party.role == "end_user" || party.role == "consignee";
         double factor = receiver ? factors_.party : factors_.party_other;
         if (factor > best) {
           best = factor;
           *reason = party.role + " " + party.entity_id + " \"" + party.entity->name + "\" is in " +
-                    *party.entity->country + Of(*label, *party.entity->country);
+                    *party.entity->country + Of(target->label, *party.entity->country);
         }
       }
-      std::string owner = TargetOwner(party.entity_id);
+      std::string owner = TargetOwner(party.entity_id, as_of);
       if (!owner.empty() && factors_.owner > best) {
         best = factors_.owner;
         *reason = party.role + " " + party.entity_id + " is owned by " + owner;
@@ -200,7 +205,7 @@ class DiversionRule : public CompiledRule {
 
   // An owner in a target country up the ownership records (5 levels at most, cycles ignored):
   // "E-2 (RU) through E-3"; "" when none.
-  std::string TargetOwner(const std::string& entity_id) const {
+  std::string TargetOwner(const std::string& entity_id, const std::string& as_of) const {
     std::vector<std::pair<std::string, std::string>> frontier = {{entity_id, ""}};
     std::set<std::string> seen = {entity_id};
     for (int depth = 0; depth < 5 && !frontier.empty(); ++depth) {
@@ -211,7 +216,7 @@ class DiversionRule : public CompiledRule {
         for (const auto& [owner, country] : found->second) {
           if (!seen.insert(owner).second) continue;
           std::string via = path.empty() ? "" : " through " + path;
-          if (targets_.MatchCountry(OptionalText(country)))
+          if (targets_.MatchCountryAt(OptionalText(country), as_of))
             return owner + " (" + country + ")" + via;
           next.emplace_back(owner, path.empty() ? owner : owner + ", " + path);
         }
@@ -233,8 +238,8 @@ class DiversionRule : public CompiledRule {
     }
     for (const OptionalText* place : places) {
       if (!*place) continue;
-      if (const std::string* via = diversion_.MatchCountry(*place))
-        return **place + Of(*via, **place);
+      if (const PlaceEntry* via = diversion_.MatchCountryAt(*place, as_of))
+        return **place + Of(via->label, **place);
       for (const ReferenceRow& row : extras_.diversion) {
         if (row.Get("country") == **place && row.ActiveOn(as_of))
           return **place + " (" + row.Get("source") + ")";

@@ -1,6 +1,7 @@
-// Rule kind `forced_labour`: the UFLPA's rebuttable presumption (and, dated, the EU Forced Labour
-// Regulation (EU) 2024/3015). shared/LAW.md: "UFLPA applies to goods entering the US: produced
-// wholly or in part in Xinjiang, or by a listed entity, anywhere in the supply chain".
+// Rule kind `forced_labour`: the UFLPA's rebuttable presumption (and the EU Forced Labour
+// Regulation (EU) 2024/3015, dated by its rule's effective_from like any other law: in_force.cc).
+// shared/LAW.md: "UFLPA applies to goods entering the US: produced wholly or in part in Xinjiang,
+// or by a listed entity, anywhere in the supply chain".
 //
 // An item is at risk when it comes from a configured region (Xinjiang) as its own origin region,
 // the shipment's origin region, the shipper's or manufacturer's entity region or a loading leg
@@ -85,8 +86,6 @@ class ForcedLabourRule : public CompiledRule {
 
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     const Shipment& s = context.shipment;
-    // A law not yet in force says nothing (EU 2024/3015 applies from 2027-12-14).
-    if (!config_.in_force_from().empty() && context.as_of < config_.in_force_from()) return;
     std::vector<std::string> listed_suppliers = ListedSuppliers(context);
     std::vector<std::pair<double, std::string>> shipment_wide = ShipmentWideRegion(s);
     std::string scope = Scope(s, context.as_of);
@@ -273,7 +272,7 @@ class ForcedLabourRule : public CompiledRule {
     // goods from China), or for every origin when none is configured.
     OptionalText origin = item.origin_country ? item.origin_country : s.origin_country;
     if (!sector_origins_.empty() && !(origin && sector_origins_.count(*origin))) return "";
-    const HsEntry* sector = sectors_.Match(item.hs_code);
+    const HsEntry* sector = sectors_.Match(item.hs_code, as_of);
     if (sector != nullptr) {
       meet(config_.sector_weight(), "HS " + *item.hs_code + " is in the high-priority sector " +
                                         sector->tier + " (" + sector->prefix + ")" +
@@ -503,9 +502,6 @@ std::unique_ptr<CompiledRule> CompileForcedLabour(const rules::Rule& rule,
   }
   if (config.has_out_of_scope_factor() && !InRange(config.out_of_scope_factor(), 0, 1))
     c.Error(c.locator.At("out_of_scope_factor"), "out_of_scope_factor must be between 0 and 1");
-  if (!config.in_force_from().empty() &&
-      !(config.in_force_from().size() == 10 && IsIsoDate(config.in_force_from())))
-    c.Error(c.locator.At("in_force_from"), "in_force_from must be a date (YYYY-MM-DD)");
   std::set<std::string> roles = CompileRoles(config.entity_roles(), "entity_roles", c);
   // The UFLPA presumption concerns goods mined, produced or manufactured by listed entities, so by
   // default the parties that make or sell the goods are checked, not carriers or banks.

@@ -23,11 +23,11 @@ class GoodsRule : public CompiledRule {
     const Shipment& s = context.shipment;
     std::string destination_label;
     // The destination condition is one per shipment, not per item: the goods all travel together.
-    if (!destinations_.empty() && !FindDestination(s, &destination_label)) return;
+    if (!destinations_.empty() && !FindDestination(s, context.as_of, &destination_label)) return;
     for (const ShipmentItem& item : s.items) {
       // The longest matching prefix decides the tier (docs/rules.md), so a specific 6-digit line of
       // a table can carry another tier than its 4-digit heading.
-      const HsEntry* entry = prefixes_.Match(item.hs_code);
+      const HsEntry* entry = prefixes_.Match(item.hs_code, context.as_of);
       if (entry == nullptr) continue;
       double weight = weight_;
       auto tier = tiers_.find(entry->tier);
@@ -53,12 +53,13 @@ class GoodsRule : public CompiledRule {
   }
 
  private:
-  bool FindDestination(const Shipment& s, std::string* label) const {
+  // Country groups are dated: a country counts only while it is in the group on `as_of`.
+  bool FindDestination(const Shipment& s, const std::string& as_of, std::string* label) const {
     auto check = [&](const OptionalText& country, const char* field) {
-      const std::string* matched = destinations_.MatchCountry(country);
+      const PlaceEntry* matched = destinations_.MatchCountryAt(country, as_of);
       if (matched == nullptr) return false;
       *label = std::string(field) + " " + *country;
-      if (*matched != *country) *label += " is in " + *matched;
+      if (matched->label != *country) *label += " is in " + matched->label;
       return true;
     };
     // The declared end of the journey first, then the next stop, then any leg: the label shown is

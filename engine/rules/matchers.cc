@@ -334,9 +334,9 @@ void HsPrefixSet::AddTable(const std::string& table_name, std::string_view field
     c.Error(c.locator.At(field), "unknown hs_table \"" + table_name + "\"");
     return;
   }
-  // emplace: a prefix that is both in a table and inline keeps the first entry added (the table
-  // is added first by the rule kinds), with its tier and description.
-  for (const HsEntry& entry : table->second) entries_.emplace(entry.prefix, entry);
+  // A prefix that is both in a table and inline keeps the table's entries (the table is added
+  // first by the rule kinds), with their tiers, descriptions and dates.
+  for (const HsEntry& entry : table->second) entries_[entry.prefix].push_back(entry);
 }
 
 void HsPrefixSet::AddPrefixes(const StringList& prefixes, std::string_view field,
@@ -350,17 +350,23 @@ void HsPrefixSet::AddPrefixes(const StringList& prefixes, std::string_view field
     HsEntry entry;
     entry.prefix = prefixes[i];
     entry.pos = c.locator.At(field, i);
-    entries_.emplace(prefixes[i], entry);
+    entries_.emplace(prefixes[i], std::vector<HsEntry>{entry});
   }
 }
 
-const HsEntry* HsPrefixSet::Match(const OptionalText& hs_code) const {
+const HsEntry* HsPrefixSet::Match(const OptionalText& hs_code, std::string_view as_of) const {
   if (!hs_code) return nullptr;
+  std::optional<int64_t> day = DayNumber(as_of);
+  if (!day) return nullptr;
   // Longest prefix first, so the most specific entry (and its tier) wins; at most nine lookups.
-  // hs_code holds digits only (the input reader strips dots and spaces).
+  // hs_code holds digits only (the input reader strips dots and spaces). A prefix whose rows are
+  // all out of force on the day does not hide a shorter one that is in force.
   for (size_t length = std::min<size_t>(hs_code->size(), 10); length >= 2; --length) {
     auto found = entries_.find(std::string_view(*hs_code).substr(0, length));
-    if (found != entries_.end()) return &found->second;
+    if (found == entries_.end()) continue;
+    for (const HsEntry& entry : found->second) {
+      if (entry.InForce(*day)) return &entry;
+    }
   }
   return nullptr;
 }

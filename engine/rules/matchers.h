@@ -110,18 +110,21 @@ std::set<int> CompileMeasures(const google::protobuf::RepeatedField<int>& measur
 std::set<int> CompileBindings(const google::protobuf::RepeatedField<int>& bindings,
                               std::string_view field, const RuleCompileContext& c);
 
-// HS code prefixes with their tier, matched longest prefix first.
+// HS code prefixes with their tier, matched longest prefix first. Table rows carry dates
+// (HsEntry::effective_from / effective_to); lookups take the screening date.
 class HsPrefixSet {
  public:
   void AddTable(const std::string& table_name, std::string_view field, const RuleCompileContext& c);
   void AddPrefixes(const StringList& prefixes, std::string_view field, const RuleCompileContext& c);
 
-  // The longest entry that `hs_code` (digits) starts with; nullptr when none.
-  const HsEntry* Match(const OptionalText& hs_code) const;
+  // The longest entry in force on `as_of` (YYYY-MM-DD) that `hs_code` (digits) starts with;
+  // nullptr when none (or as_of is not a date).
+  const HsEntry* Match(const OptionalText& hs_code, std::string_view as_of) const;
   bool empty() const { return entries_.empty(); }
 
  private:
-  std::map<std::string, HsEntry, std::less<>> entries_;  // by prefix
+  // By prefix; a prefix's rows in table order, their dates not overlapping (the loader checks).
+  std::map<std::string, std::vector<HsEntry>, std::less<>> entries_;
 };
 
 // The tiers of a goods-like rule by name; a weight outside 0..100 or a repeated tier is an error.

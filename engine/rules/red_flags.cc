@@ -20,16 +20,35 @@ struct ConsigneeHistory {
   int32_t first_day = 0;  // its first shipment of any goods
   std::string first_shipped_on;
   std::vector<std::pair<int32_t, double>> goods_values;  // (day, value) of the goods, in order
+  // running_total[i]: the value of goods_values[0..i), so a window's value is two binary searches
+  // rather than a pass over the consignee's whole history (a busy consignee has thousands).
+  std::vector<double> running_total;
+
+  // The value of the goods shipped on days in (after, through].
+  double ValueIn(int32_t after, int32_t through) const {
+    auto day_after = [](int32_t day, const std::pair<int32_t, double>& entry) {
+      return day < entry.first;
+    };
+    size_t from = std::upper_bound(goods_values.begin(), goods_values.end(), after, day_after) -
+                  goods_values.begin();
+    size_t to = std::upper_bound(goods_values.begin(), goods_values.end(), through, day_after) -
+                goods_values.begin();
+    return to > from ? running_total[to] - running_total[from] : 0;
+  }
 };
 
 class RedFlagRule : public CompiledRule {
  public:
-  RedFlagRule(const rules::RedFlagRule& config, std::set<std::string> roles,
-              std::set<std::string> forwarder_words, HsPrefixSet goods)
-      : config_(config),
+  RedFlagRule(std::string id, const rules::RedFlagRule& config, std::set<std::string> roles,
+              std::set<std::string> forwarder_words, HsPrefixSet goods, PlaceSet payer_groups)
+      : id_(std::move(id)),
+        config_(config),
         roles_(std::move(roles)),
         forwarder_words_(std::move(forwarder_words)),
-        goods_(std::move(goods)) {}
+        goods_(std::move(goods)),
+        payer_groups_(std::move(payer_groups)),
+        consignee_countries_(config.consignee_countries().begin(),
+                             config.consignee_countries().end()) {}
 
   Status Prepare(RunResources* resources) override {
     // Ages are measured against the run's --as-of date, not the clock, so that re-screening an old
@@ -39,7 +58,8 @@ class RedFlagRule : public CompiledRule {
     // per shipment in Evaluate().
     if (config_.flag() == rules::LOW_UNIT_VALUE) return LoadMedians(resources->input());
     if (config_.flag() == rules::CONSIGNEE_NEW_SINCE || config_.flag() == rules::VOLUME_JUMP)
-      return LoadHistory(resources->input());
+      return LoadHistory(resources->input(), resources->as_of());
+    if (config_.flag() == rules::THIRD_COUNTRY_PAYER) return CheckPaymentTable(resources);
     return Status::Ok();
   }
 
@@ -113,7 +133,10 @@ class RedFlagRule : public CompiledRule {
         break;
       case rules::CONSIGNEE_NEW_SINCE:
       case rules::VOLUME_JUMP:
-        ConsigneeHistoryFlags(s, outcome);
+        ConsigneeHistoryFlags(s, context.as_of, outcome);
+        break;
+      case rules::THIRD_COUNTRY_PAYER:
+        ThirdCountryPayer(context, outcome);
         break;
       default:
         break;
@@ -267,7 +290,8 @@ class RedFlagRule : public CompiledRule {
   int WindowDays() const { return config_.window_days() > 0 ? config_.window_days() : 180; }
 
   // Reads, once per run, each consignee's first shipment and its imports of the flag's goods.
-  Status LoadHistory(Database* db) {
+  // The goods are those of the table on the run's screening date `as_of`.
+  Status LoadHistory(Database* db, const std::string& as_of) {
     std::unique_ptr<Statement> query;
     Status status = db->Prepare(
         "SELECT p.entity_id, s.shipped_on, i.hs_code, i.value FROM shipment_party p"
@@ -289,22 +313,27 @@ class RedFlagRule : public CompiledRule {
       for (char ch : query->Text(2)) {
         if (ch >= '0' && ch <= '9') digits += ch;
       }
-      if (digits.size() >= 2 && goods_.Match(digits) != nullptr && query->IsNumeric(3))
+      if (digits.size() >= 2 && goods_.Match(digits, as_of) != nullptr && query->IsNumeric(3))
         history.goods_values.emplace_back(*day, query->Double(3));
     }
     if (!query->status().ok()) return query->status();
-    for (auto& [entity, history] : history_)
+    for (auto& [entity, history] : history_) {
       std::sort(history.goods_values.begin(), history.goods_values.end());
+      history.running_total.assign(1, 0.0);
+      for (const auto& [day, value] : history.goods_values)
+        history.running_total.push_back(history.running_total.back() + value);
+    }
     return Status::Ok();
   }
 
   // CONSIGNEE_NEW_SINCE and VOLUME_JUMP: FinCEN FIN-2022-Alert003 and its 2023-05-19 supplement
   // (FIN-2023-Alert004) name new customers appearing after February 2022 and sudden jumps in
   // shipments of high-priority items as red flags.
-  void ConsigneeHistoryFlags(const Shipment& s, RuleOutcome* outcome) const {
+  void ConsigneeHistoryFlags(const Shipment& s, const std::string& as_of,
+                             RuleOutcome* outcome) const {
     const ShipmentItem* goods = nullptr;
     for (const ShipmentItem& item : s.items) {
-      if (goods_.Match(item.hs_code) != nullptr) {
+      if (goods_.Match(item.hs_code, as_of) != nullptr) {
         goods = &item;
         break;
       }
@@ -313,14 +342,12 @@ class RedFlagRule : public CompiledRule {
     std::optional<int32_t> day = ParseDay(*s.shipped_on);
     std::optional<int32_t> since = ParseDay(Since());
     if (!day || !since) return;
-    std::set<std::string> countries(config_.consignee_countries().begin(),
-                                    config_.consignee_countries().end());
     for (const ShipmentParty& party : s.parties) {
       if (party.role != "consignee") continue;
       // The alerts name transshipment countries: a new customer there is the red flag, not any
       // new customer anywhere.
-      if (!countries.empty() &&
-          !(party.entity && party.entity->country && countries.count(*party.entity->country)))
+      if (!consignee_countries_.empty() && !(party.entity && party.entity->country &&
+                                             consignee_countries_.count(*party.entity->country)))
         continue;
       auto found = history_.find(party.entity_id);
       if (found == history_.end()) continue;
@@ -336,11 +363,8 @@ class RedFlagRule : public CompiledRule {
                             ->mutable_item());
         continue;
       }
-      double recent = 0, before = 0;
-      for (const auto& [when, value] : history.goods_values) {
-        if (when <= *day && when > *day - WindowDays()) recent += value;
-        if (when <= *day - WindowDays() && when > *day - 2 * WindowDays()) before += value;
-      }
+      double recent = history.ValueIn(*day - WindowDays(), *day);
+      double before = history.ValueIn(*day - 2 * WindowDays(), *day - WindowDays());
       // A jump needs a base: a first import is CONSIGNEE_NEW_SINCE's business, not a jump.
       if (before <= 0 || recent < JumpRatio() * before) continue;
       SetItem(
@@ -354,10 +378,95 @@ class RedFlagRule : public CompiledRule {
     }
   }
 
+  // THIRD_COUNTRY_PAYER reads the optional payment table; without it the rule cannot tell who
+  // paid, so it is off and the run header says why (as ear_scope does for its columns).
+  Status CheckPaymentTable(RunResources* resources) {
+    std::vector<std::string> columns;
+    Status status = resources->input()->Columns("payment", &columns);
+    if (!status.ok()) return status;
+    payments_recorded_ = !columns.empty();
+    if (!payments_recorded_) {
+      resources->NoteRunProblem(
+          {"rule", id_, "payment",
+           "rule off: the input has no payment table (schemas/input.sql), so who paid for the "
+           "goods, and from where, is not known"});
+    }
+    return Status::Ok();
+  }
+
+  // THIRD_COUNTRY_PAYER: FinCEN/BIS FIN-2022-Alert003 (and the DOJ/Commerce/Treasury note of
+  // 2023-03-02) name payments coming from a third-party country, not the buyer's or the
+  // destination's, as a red flag of diversion. One piece of evidence per such payment.
+  void ThirdCountryPayer(const ShipmentContext& context, RuleOutcome* outcome) const {
+    const Shipment& s = context.shipment;
+    if (!payments_recorded_ || s.payments.empty()) return;
+    const ShipmentItem* goods = nullptr;
+    for (const ShipmentItem& item : s.items) {
+      if (goods_.Match(item.hs_code, context.as_of) != nullptr) {
+        goods = &item;
+        break;
+      }
+    }
+    if (goods == nullptr) return;
+    // The countries a payment is expected from: the buyers' (roles_, by default the consignee)
+    // and where the goods go.
+    std::set<std::string> expected;
+    for (const ShipmentParty& party : s.parties) {
+      if (roles_.count(party.role) && party.entity && party.entity->country)
+        expected.insert(*party.entity->country);
+    }
+    for (const OptionalText* country : {&s.destination_country, &s.final_destination_country}) {
+      if (*country) expected.insert(**country);
+    }
+    // Nothing to compare with: every payer would look foreign, so no evidence on a guess.
+    if (expected.empty()) return;
+    const std::string expected_text =
+        Join(std::vector<std::string>(expected.begin(), expected.end()), ", ");
+    for (const ShipmentPayment& payment : s.payments) {
+      std::vector<std::string> reasons;
+      auto third = [&](const OptionalText& country, const std::string& who) {
+        if (!country || expected.count(*country)) return;
+        std::string reason = who + " is in " + *country;
+        if (const PlaceEntry* group = payer_groups_.MatchCountryAt(country, context.as_of))
+          reason += " (" + group->label + ")";
+        reasons.push_back(reason);
+      };
+      third(payment.payer_country,
+            "payer " + (payment.payer_entity_id ? *payment.payer_entity_id + " " : std::string()) +
+                "\"" + payment.payer_name.value_or("?") + "\"");
+      if (payment.payer_bank_country != payment.payer_country)
+        third(payment.payer_bank_country,
+              "paying bank \"" + payment.payer_bank.value_or("?") + "\"");
+      if (reasons.empty()) continue;
+      std::string paid = "payment " + payment.payment_id.value_or("(no reference)");
+      if (payment.amount)
+        paid += " of " + FormatNumber(*payment.amount) + " " + payment.currency.value_or("");
+      if (payment.paid_on) paid += " on " + *payment.paid_on;
+      scores::Evidence* evidence =
+          Add(outcome, "payment",
+              paid + " for HS " + *goods->hs_code + ": " + Join(reasons, "; ") +
+                  ", a third country (the buyer and the goods are in " + expected_text + ")");
+      evidence->set_country(
+          payment.payer_country.value_or(payment.payer_bank_country.value_or("")));
+      SetItem(*goods, evidence->mutable_item());
+      if (payment.payer_entity_id) {
+        scores::Party* payer = evidence->mutable_party();
+        payer->set_entity_id(*payment.payer_entity_id);
+        payer->set_role("payer");
+        payer->set_name(payment.payer_name.value_or(""));
+        payer->set_country(payment.payer_country.value_or(""));
+      }
+    }
+  }
+
+  std::string id_;
   rules::RedFlagRule config_;
   std::set<std::string> roles_;
   std::set<std::string> forwarder_words_;
   HsPrefixSet goods_;
+  PlaceSet payer_groups_;
+  std::set<std::string> consignee_countries_;
+  bool payments_recorded_ = false;
   std::optional<int32_t> history_start_;
   std::map<std::string, ConsigneeHistory> history_;
   int32_t as_of_day_ = kNoDate;
@@ -373,9 +482,11 @@ std::unique_ptr<CompiledRule> CompileRedFlag(const rules::Rule& rule, const Rule
     c.Error(c.locator.self(), "red_flag needs a flag");
   std::set<std::string> roles = CompileRoles(config.roles(), "roles", c);
   if (roles.empty()) {
-    // These two flags are about the consignee in the BIS guidance; the others look at every party.
+    // These flags are about the consignee in the BIS guidance (for THIRD_COUNTRY_PAYER: the
+    // buyer, whose country a payment is expected from); the others look at every party.
     if (config.flag() == rules::CONSIGNEE_FORWARDER ||
-        config.flag() == rules::CONSIGNEE_NO_ADDRESS) {
+        config.flag() == rules::CONSIGNEE_NO_ADDRESS ||
+        config.flag() == rules::THIRD_COUNTRY_PAYER) {
       roles = {"consignee"};
     } else {
       roles = {"shipper", "consignee",    "notify", "end_user",    "forwarder",
@@ -409,9 +520,15 @@ std::unique_ptr<CompiledRule> CompileRedFlag(const rules::Rule& rule, const Rule
     PlaceSet countries;  // validated only
     countries.AddCountries(config.consignee_countries(), "consignee_countries", c);
   }
+  PlaceSet payer_groups;
+  if (config.flag() == rules::THIRD_COUNTRY_PAYER) {
+    if (config.hs_table().empty()) c.Error(c.locator.At("hs_table"), "this flag needs an hs_table");
+    goods.AddTable(config.hs_table(), "hs_table", c);
+    payer_groups.AddGroups(config.payer_groups(), "payer_groups", c);
+  }
   if (c.diagnostics->size() != errors_before) return nullptr;
-  return std::make_unique<RedFlagRule>(config, std::move(roles), std::move(words),
-                                       std::move(goods));
+  return std::make_unique<RedFlagRule>(rule.id(), config, std::move(roles), std::move(words),
+                                       std::move(goods), std::move(payer_groups));
 }
 
 }  // namespace corridor

@@ -28,15 +28,17 @@ class RouteRule : public CompiledRule {
     // must say nothing about a Khorgos leg of a shipment to Kazakhstan. The final destination is
     // preferred, as the declared end of the goods' journey; the destination is the fallback.
     if (!with_destinations_.empty()) {
-      const std::string* label = with_destinations_.MatchCountry(s.final_destination_country);
+      // Country groups are dated: only their members on the screening date count.
+      const PlaceEntry* entry =
+          with_destinations_.MatchCountryAt(s.final_destination_country, context.as_of);
       const OptionalText* country = &s.final_destination_country;
-      if (label == nullptr) {
-        label = with_destinations_.MatchCountry(s.destination_country);
+      if (entry == nullptr) {
+        entry = with_destinations_.MatchCountryAt(s.destination_country, context.as_of);
         country = &s.destination_country;
       }
-      if (label == nullptr) return;
+      if (entry == nullptr) return;
       condition = "destination " + **country;
-      if (*label != **country) condition += " is in " + *label;
+      if (entry->label != **country) condition += " is in " + entry->label;
     }
     const ShipmentItem* goods_item = nullptr;
     const HsEntry* goods_entry = nullptr;
@@ -44,7 +46,7 @@ class RouteRule : public CompiledRule {
       // The first matching item is the condition's evidence; one is enough for the condition to
       // hold.
       for (const ShipmentItem& item : s.items) {
-        if ((goods_entry = with_goods_.Match(item.hs_code)) != nullptr) {
+        if ((goods_entry = with_goods_.Match(item.hs_code, context.as_of)) != nullptr) {
           goods_item = &item;
           break;
         }
@@ -58,7 +60,7 @@ class RouteRule : public CompiledRule {
       // A leg of unknown kind does not match a kind filter: the filter narrows the rule, so it must
       // not fire on a leg it cannot classify.
       if (!leg_kinds_.empty() && (!leg.kind || leg_kinds_.count(*leg.kind) == 0)) continue;
-      std::string matched = MatchLeg(leg);
+      std::string matched = MatchLeg(leg, context.as_of);
       if (matched.empty()) continue;
       scores::Evidence* evidence = &outcome->evidence.emplace_back();
       SetLeg(leg, evidence->mutable_leg());
@@ -75,15 +77,17 @@ class RouteRule : public CompiledRule {
   }
 
  private:
-  std::string MatchLeg(const ShipmentLeg& leg) const {
+  std::string MatchLeg(const ShipmentLeg& leg, const std::string& as_of) const {
     // Most specific first: a LOCODE names the crossing itself, a name the place where no LOCODE was
     // recorded, a region or country only the area. Every matching leg is evidence (one each).
     if (leg.location && locations_.count(*leg.location)) return "location " + *leg.location;
     if (leg.location_name && location_names_.count(AsciiLower(*leg.location_name))) {
       return "location name " + *leg.location_name;
     }
-    if (const std::string* label = places_.MatchRegion(leg.region)) return "region " + *label;
-    if (const std::string* label = places_.MatchCountry(leg.country)) return "country " + *label;
+    if (const PlaceEntry* entry = places_.MatchRegionAt(leg.region, as_of))
+      return "region " + entry->label;
+    if (const PlaceEntry* entry = places_.MatchCountryAt(leg.country, as_of))
+      return "country " + entry->label;
     return "";
   }
 

@@ -6,6 +6,7 @@
 #ifndef CORRIDOR_ENGINE_RULES_RULE_H_
 #define CORRIDOR_ENGINE_RULES_RULE_H_
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -135,6 +136,14 @@ struct HsEntry {
   std::string tier;
   std::string description;
   SourcePos pos;
+  // --- goods --- The days the row applies (the table's optional effective_from / effective_to
+  // columns, inclusive; day numbers since 1970-01-01), and the row's own source when given.
+  std::string effective_from;  // YYYY-MM-DD or empty
+  std::string effective_to;
+  int64_t from_day = INT64_MIN;
+  int64_t to_day = INT64_MAX;
+  std::string source;
+  bool InForce(int64_t day) const { return day >= from_day && day <= to_day; }
 };
 
 // --- regimes ---

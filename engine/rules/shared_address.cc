@@ -134,8 +134,12 @@ struct ListedAddress {
 
 class SharedAddressRule : public CompiledRule {
  public:
-  SharedAddressRule(std::set<std::string> lists, std::set<std::string> roles, double min_overlap)
-      : lists_(std::move(lists)), roles_(std::move(roles)), min_overlap_(min_overlap) {}
+  SharedAddressRule(std::set<std::string> lists, std::set<std::string> allow_lists,
+                    std::set<std::string> roles, double min_overlap)
+      : lists_(std::move(lists)),
+        allow_lists_(std::move(allow_lists)),
+        roles_(std::move(roles)),
+        min_overlap_(min_overlap) {}
 
   RuleNeeds Needs() const override {
     RuleNeeds needs;
@@ -155,6 +159,9 @@ class SharedAddressRule : public CompiledRule {
     if (!status.ok()) return status;
     while (query->Step()) {
       if (!lists_.empty() && !lists_.count(query->Text(0))) continue;
+      // An allow-list names parties the company has cleared; its entries are never listed
+      // parties, so sharing their address is no hit (rules/company_lists.textproto, role ALLOW).
+      if (allow_lists_.count(query->Text(0))) continue;
       ListedAddress listed{query->Text(0), query->Text(1), query->Text(2), "", query->Text(8), {}};
       std::vector<std::string> parts;
       for (int column = 3; column <= 7; ++column) {
@@ -245,6 +252,7 @@ class SharedAddressRule : public CompiledRule {
   }
 
   std::set<std::string> lists_;
+  std::set<std::string> allow_lists_;
   std::set<std::string> roles_;
   double min_overlap_;
   std::vector<ListedAddress> addresses_;
@@ -264,10 +272,23 @@ std::unique_ptr<CompiledRule> CompileSharedAddress(const rules::Rule& rule,
   }
   // 0 is the proto default: every token of the shorter address must be in the other.
   if (overlap == 0) overlap = 1;
+  std::set<std::string> allow_lists;
+  if (c.lists != nullptr) {
+    for (const auto& [id, list] : *c.lists) {
+      if (list.role() == rules::ALLOW) allow_lists.insert(id);
+    }
+  }
+  for (int i = 0; i < config.lists_size(); ++i) {
+    if (allow_lists.count(config.lists(i))) {
+      c.Error(c.locator.At("lists", i), "list \"" + config.lists(i) +
+                                            "\" is an allow-list (role ALLOW): its entries are "
+                                            "not listed parties");
+    }
+  }
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<SharedAddressRule>(
-      std::set<std::string>(config.lists().begin(), config.lists().end()), std::move(roles),
-      overlap);
+      std::set<std::string>(config.lists().begin(), config.lists().end()), std::move(allow_lists),
+      std::move(roles), overlap);
 }
 
 }  // namespace corridor
