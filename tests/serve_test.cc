@@ -691,8 +691,8 @@ TEST_CASE("POST /match/default explains only what it returns; total says when it
   std::string db = MakeDemoDatabase(dir);
   RunningServer server(DemoOptions(db));
   httplib::Client client = server.Client();
-  Json request = {{"queries",
-                   {{"q", {{"schema", "LegalEntity"}, {"properties", {{"name", {"Trading"}}}}}}}}};
+  Json request = {
+      {"queries", {{"q", {{"schema", "LegalEntity"}, {"properties", {{"name", {"Trading"}}}}}}}}};
   auto ask = [&](const std::string& path) {
     auto result = client.Post(path, request.dump(), "application/json");
     REQUIRE(result);
