@@ -720,5 +720,41 @@ TEST_CASE("POST /match/default explains only what it returns; total says when it
   CHECK(two["total"] == all["total"]);
 }
 
+TEST_CASE("GET /explain of a compact clear record gives the rules' facts, not unset fields",
+          "[serve][explain-formats]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  ScreenOptions options;
+  options.db_path = db;
+  options.rules_dir = SourceFile("rules");
+  options.out_path = dir.File("compact.scores");
+  options.as_of = kAsOf;
+  options.full_evidence = false;  // as `corridor screen` writes by default
+  ScreenReport report;
+  REQUIRE(RunScreen(options, &report).ok());
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(options.out_path, &reader).ok());
+  scores::ScoreRecord record;
+  std::string compact_id;
+  while (reader->Next(&record) && compact_id.empty()) {
+    if (record.has_shipment() && record.shipment().compact() && record.shipment().hits_size()) {
+      compact_id = record.shipment().shipment_id();
+    }
+  }
+  REQUIRE_FALSE(compact_id.empty());
+  RunningServer server(DemoOptions(db, options.out_path));
+  httplib::Client client = server.Client();
+  auto result = client.Get("/explain/" + compact_id);
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  Json answer = Json::parse(result->body);
+  CHECK(answer["shipment"]["compact"] == true);
+  for (const Json& hit : answer["shipment"]["hits"]) {
+    CHECK(hit["category"] != "CATEGORY_UNSPECIFIED");
+    CHECK(hit["weight"].get<double>() > 0);
+  }
+  CHECK(answer["text"].get<std::string>().find("evidence not written") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace corridor

@@ -27,24 +27,6 @@ const std::string* RuleDescription(const scores::StreamHeader& header, const std
 constexpr const char* kCompactNote =
     "evidence not written: a CLEAR shipment recorded compactly (screen --full-evidence keeps it)";
 
-// A compact record (a CLEAR shipment written without --full-evidence) keeps each hit's rule id
-// and contribution only; its category, weight and floor are the rule's, from the header
-// (docs/output.md), so the report shows those rather than the unset fields' zeros. A full
-// record is returned as it is.
-scores::ShipmentScore Expanded(const scores::StreamHeader& header,
-                               const scores::ShipmentScore& score) {
-  scores::ShipmentScore out = score;
-  if (!score.compact()) return out;
-  for (scores::RuleHit& hit : *out.mutable_hits()) {
-    if (const scores::RuleInfo* rule = FindRule(header, hit.rule_id())) {
-      hit.set_category(rule->category());
-      hit.set_weight(rule->weight());
-      hit.set_decision_floor(rule->decision_floor());
-    }
-  }
-  return out;
-}
-
 // " (a, b, c)" of the parts that are set, "" when none is.
 std::string Parenthesised(std::initializer_list<std::string> parts) {
   std::string out;
@@ -87,7 +69,7 @@ class CsvWriter : public ReportWriter {
     *out_ << Join(ReportCsvColumns(), ",") << "\r\n";
   }
   void Shipment(const scores::ShipmentScore& stored) override {
-    const scores::ShipmentScore score = Expanded(header_, stored);
+    const scores::ShipmentScore score = ExpandCompactRecord(header_, stored);
     record_ = score.compact() ? "compact" : "full";
     const std::string prefix = CsvField(score.shipment_id()) + "," + FormatNumber(score.score()) +
                                "," + CsvField(score.band()) + "," + DecisionName(score.decision()) +
@@ -161,7 +143,7 @@ class JsonWriter : public ReportWriter {
   // A compact record stays one (`compact` true, no evidence, no categories), with its hits'
   // category, weight and floor filled in from the header's rules.
   void Shipment(const scores::ShipmentScore& score) override {
-    *out_ << (first_ ? "\n" : ",\n") << ToJson(Expanded(header_, score));
+    *out_ << (first_ ? "\n" : ",\n") << ToJson(ExpandCompactRecord(header_, score));
     first_ = false;
   }
   void End(const scores::StreamSummary* summary) override {
@@ -329,7 +311,7 @@ void HtmlWriter::Hit(const scores::RuleHit& hit) {
 }
 
 void HtmlWriter::Shipment(const scores::ShipmentScore& stored) {
-  const scores::ShipmentScore score = Expanded(header_, stored);
+  const scores::ShipmentScore score = ExpandCompactRecord(header_, stored);
   const std::string decision = DecisionName(score.decision());
   *out_ << "<section class=\"case\">\n<h1>Case report: shipment " << HtmlEscape(score.shipment_id())
         << "</h1>\n<p class=\"decision " << decision << "\">" << decision << ", score "
@@ -427,6 +409,23 @@ std::string HtmlEscape(const std::string& text) {
         break;
       default:
         out += ch;
+    }
+  }
+  return out;
+}
+
+// A compact record keeps each hit's rule id and contribution only; its category, weight and
+// floor are the rule's, from the header (docs/output.md), so reports show those rather than the
+// unset fields' zeros.
+scores::ShipmentScore ExpandCompactRecord(const scores::StreamHeader& header,
+                                          const scores::ShipmentScore& score) {
+  scores::ShipmentScore out = score;
+  if (!score.compact()) return out;
+  for (scores::RuleHit& hit : *out.mutable_hits()) {
+    if (const scores::RuleInfo* rule = FindRule(header, hit.rule_id())) {
+      hit.set_category(rule->category());
+      hit.set_weight(rule->weight());
+      hit.set_decision_floor(rule->decision_floor());
     }
   }
   return out;

@@ -13,6 +13,7 @@
 #include "engine/base/strings.h"
 #include "engine/load/input_database.h"
 #include "engine/output/explain.h"
+#include "engine/output/explain_formats.h"
 #include "engine/output/score_stream.h"
 #include "engine/serve/shipment_json.h"
 
@@ -241,7 +242,8 @@ void HandleExplain(RequestContext& context, const httplib::Request& request,
   }
   SendJson(response, {{"as_of", header.as_of()},
                       {"rules_digest", header.rules_digest()},
-                      {"shipment", Json::parse(ProtoJson(found[0]))},
+                      // A compact record with its hits' rule facts, as the reports show it.
+                      {"shipment", Json::parse(ProtoJson(ExpandCompactRecord(header, found[0])))},
                       {"text", text}});
 }
 
