@@ -1,12 +1,13 @@
 # corridor in a container: builds on Debian 12 and runs `corridor serve` on the demo database.
 #
 #   docker build -t corridor .
-#   docker run --rm -p 8080:8080 corridor
+#   docker run --rm -p 8080:8080 -e CORRIDOR_TOKEN="$(openssl rand -hex 16)" corridor
 #
-# NOTE: the default command needs the `serve` subcommand (issue 15, the serve branch); an image
-# built from a tree without it still holds every other command (`docker run corridor corridor
-# --help`). `serve` bound to 0.0.0.0 requires a bearer token (docs of the serve command).
-# Mount your own database over /data to screen your records.
+# `serve` listens on 0.0.0.0 inside the container, so it needs a bearer token (docs/serve.md):
+# without CORRIDOR_TOKEN (or --token-file) it refuses to start and says so. Clients send
+# `Authorization: Bearer TOKEN`; /healthz, /readyz and the review page's HTML need none.
+# Mount your own database over /data to screen your records. Without a Docker daemon,
+# tests/docker_steps.sh runs these steps on a Debian 12 host (docs/serve.md, "Container").
 
 # --- build stage: the Debian packages of .ci/install-deps that the tool needs to build ------
 FROM debian:12 AS build
@@ -17,8 +18,10 @@ RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq 
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . /src
+# As CI builds Release: g++ 12 -O3, warnings as errors (the same compiler as every Debian 12 host).
 RUN rm -rf build \
-    && cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr >/dev/null \
+    && cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCORRIDOR_WERROR=ON -DCMAKE_INSTALL_PREFIX=/usr \
+         >/dev/null \
     && cmake --build build --target corridor corridor_python -j "$(nproc)" \
     && DESTDIR=/install cmake --install build
 # The demo database, as samples/demo.sh builds it.

@@ -6,8 +6,10 @@
 #include <string>
 
 #include "engine/incidents/acled_import.h"
+#include "engine/load/input_database.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
+#include "engine/screen/screen_one.h"
 #include "tests/test_util.h"
 
 namespace corridor {
@@ -362,6 +364,151 @@ TEST_CASE("decide and audit on the command line", "[decisions][cli]") {
   auto later = RunCorridor(dir, "audit --db " + db + " --since 2999-01-01");
   CHECK(later.out == "audit_id,recorded_at,event,actor,subject,detail\n");
   CHECK(RunCorridor(dir, "audit --db " + db + " --since yesterday").exit_code == 2);
+}
+
+}  // namespace corridor
+
+// --- desk round 3: an allow-list is never a source of hits on any path ---------------------
+
+namespace corridor {
+namespace {
+
+// E-OWN, a namesake of the listed W-77, owns 60% of E-SUB (S-3's consignee). G-OWN, an entry of
+// the allow-list that carries a program (an FtM file imported as an allow-list), owns 60% of the
+// unlisted W-SUB, whose name E-5 (S-4's consignee) has.
+const char* kOwnershipWorldSql = R"sql(
+INSERT INTO entity(entity_id, kind, name, country) VALUES
+  ('E-OWN', 'company', 'Karakoram Trading Company', 'PK'),
+  ('E-SUB', 'company', 'Indus Freight Services', 'PK'),
+  ('E-5', 'company', 'Lahore Textile Mills', 'PK');
+INSERT INTO ownership(owner_id, owned_id, share) VALUES ('E-OWN', 'E-SUB', 60);
+INSERT INTO shipment(shipment_id, shipped_on, origin_country, destination_country) VALUES
+  ('S-3', '2026-11-01', 'DE', 'PK'), ('S-4', '2026-11-02', 'DE', 'PK');
+INSERT INTO shipment_party(shipment_id, entity_id, role) VALUES
+  ('S-3', 'E-SUB', 'consignee'), ('S-4', 'E-5', 'consignee');
+INSERT INTO list_source(list_id, version) VALUES ('watch', '2026-11-20'), ('good-guys', '2026-12-01');
+INSERT INTO list_entry(list_id, entry_id, kind, name, country, programs) VALUES
+  ('watch', 'W-77', 'company', 'Karakoram Trading Co', 'PK', 'SDGT'),
+  ('watch', 'W-SUB', 'company', 'Lahore Textile Mills', 'PK', NULL),
+  ('good-guys', 'G-OWN', 'company', 'Good Holdings Limited', 'AE', 'LEGACY');
+INSERT INTO list_link(list_id, entry_id, kind, target_list_id, target_entry_id, target_name, share)
+  VALUES ('good-guys', 'G-OWN', 'ownership', 'watch', 'W-SUB', 'Lahore Textile Mills', 60);
+)sql";
+
+const char* kOwnershipRules = R"pb(
+  rule {
+    id: "owned_by_listed"
+    description: "owned 50% or more by listed parties (any list)"
+    category: SECONDARY_SANCTIONS
+    weight: 70
+    decision_floor: HOLD
+    owned_by_listed_party {}
+  }
+  list { id: "watch" role: WATCH }
+  list { id: "good-guys" role: ALLOW }
+)pb";
+
+// The decision and rule ids of one shipment, from the batch and from the in-memory scorer that
+// serves POST /screen.
+struct BothPaths {
+  std::string batch, serve;
+  std::vector<std::string> batch_hits, serve_hits;
+};
+
+BothPaths ScoreBothWays(const TempDir& dir, const std::string& db, const std::string& rules,
+                        const std::string& shipment_id) {
+  BothPaths out;
+  scores::ShipmentScore batch = Screen(dir, db, rules, shipment_id, "2026-12-01");
+  out.batch = DecisionName(batch.decision());
+  for (const scores::RuleHit& hit : batch.hits()) out.batch_hits.push_back(hit.rule_id());
+  std::unique_ptr<ShipmentScorer> scorer;
+  REQUIRE(ShipmentScorer::Load({db, rules, "2026-12-01"}, &scorer).ok());
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db, &input).ok());
+  auto source = input->Shipments({shipment_id});
+  Shipment shipment;
+  REQUIRE(source->Next(&shipment));
+  scores::ShipmentScore served;
+  scorer->Score(std::move(shipment), &served);
+  out.serve = DecisionName(served.decision());
+  for (const scores::RuleHit& hit : served.hits()) out.serve_hits.push_back(hit.rule_id());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "The ownership rule: an allow-list entry is never a listed owner, an allowed owner's "
+    "namesake match blocks nothing",
+    "[decisions][allow]") {
+  TempDir dir;
+  std::string db = testing::MakeDatabase(dir, kOwnershipWorldSql);
+  std::string rules = testing::MakeRules(
+      dir, {{"scoring.textproto", testing::kTestScoring}, {"rules.textproto", kOwnershipRules}});
+  // S-4: the allow-list's G-OWN (with a program) "owns" W-SUB, whose name E-5 has. An allow-list
+  // is no source of blocked owners: clear in the batch and in serve's engine.
+  BothPaths s4 = ScoreBothWays(dir, db, rules, "S-4");
+  CHECK(s4.batch == "clear");
+  CHECK(s4.serve == "clear");
+  CHECK(s4.batch_hits.empty());
+  CHECK(s4.serve_hits.empty());
+  // S-3: E-SUB is 60% owned by E-OWN, a namesake of the listed W-77: held on both paths ...
+  BothPaths s3 = ScoreBothWays(dir, db, rules, "S-3");
+  CHECK(s3.batch == "hold");
+  CHECK(s3.serve == "hold");
+  CHECK(s3.batch_hits == std::vector<std::string>{"owned_by_listed"});
+  // ... until the company's KYC puts E-OWN on its allow-list (by name and country): its namesake
+  // match no longer makes it a listed owner.
+  Execute(db, R"sql(INSERT INTO list_entry(list_id, entry_id, kind, name, country) VALUES
+                      ('good-guys', 'G-1', 'company', 'KARAKORAM TRADING COMPANY', 'PK');)sql");
+  s3 = ScoreBothWays(dir, db, rules, "S-3");
+  CHECK(s3.batch == "clear");
+  CHECK(s3.serve == "clear");
+  CHECK(s3.batch_hits.empty());
+  CHECK(s3.serve_hits.empty());
+}
+
+TEST_CASE("corridor match --rules: allow-lists are never searched, an allowed query is not a hit",
+          "[decisions][allow][cli]") {
+  TempDir dir;
+  std::string db = testing::MakeDatabase(dir, kWorldSql);
+  Execute(db, R"sql(
+    INSERT INTO list_source(list_id, version) VALUES ('good-guys', '2026-12-01');
+    INSERT INTO list_entry(list_id, entry_id, kind, name, country) VALUES
+      ('good-guys', 'G-1', 'company', 'KARAKORAM TRADING COMPANY', 'PK'),
+      ('good-guys', 'G-9', 'company', 'Alpha Shipping GmbH', 'DE');)sql");
+  std::string rules = testing::MakeRules(
+      dir, {{"scoring.textproto", testing::kTestScoring}, {"rules.textproto", kWorldRules}});
+  // The allow-list's own entry is no candidate.
+  auto alpha = RunCorridor(dir, "match --db " + db + " --rules " + rules +
+                                    " --name \"Alpha Shipping GmbH\" --format json");
+  INFO(alpha.err);
+  REQUIRE(alpha.exit_code == 0);
+  CHECK(alpha.out.find("good-guys") == std::string::npos);
+  CHECK(alpha.out.find("\"matches\":[]") != std::string::npos);
+  // The allowed party's watch-list match is shown, as allowed.
+  auto allowed = RunCorridor(dir, "match --db " + db + " --rules " + rules +
+                                      " --name \"Karakoram Trading Company\" --country PK");
+  REQUIRE(allowed.exit_code == 0);
+  CHECK(allowed.out.find("watch W-77") != std::string::npos);
+  CHECK(allowed.out.find("allowed by good-guys:G-1 \"KARAKORAM TRADING COMPANY\" "
+                         "(name_and_country): not a hit") != std::string::npos);
+  CHECK(allowed.out.find("good-guys G-1") == std::string::npos);
+  // The namesake in the Emirates is not the allowed party.
+  auto namesake = RunCorridor(dir, "match --db " + db + " --rules " + rules +
+                                       " --name \"Karakoram Trading Company\" --country AE "
+                                       "--format json");
+  REQUIRE(namesake.exit_code == 0);
+  CHECK(namesake.out.find("\"entry_id\":\"W-77\"") != std::string::npos);
+  CHECK(namesake.out.find("allowed_by") == std::string::npos);
+  // Asking for the allow-list by name is a usage error; without --rules, stderr says what is lost.
+  CHECK(RunCorridor(dir, "match --db " + db + " --rules " + rules +
+                             " --lists good-guys --name \"Alpha Shipping GmbH\"")
+            .exit_code == 2);
+  auto no_rules = RunCorridor(dir, "match --db " + db + " --name \"Alpha Shipping GmbH\"");
+  CHECK(no_rules.exit_code == 0);
+  CHECK(no_rules.err.find("no --rules: every list is searched as a watch list") !=
+        std::string::npos);
 }
 
 }  // namespace corridor

@@ -109,16 +109,16 @@ TEST_CASE("explain --format csv: one row per hit, documented columns", "[explain
   REQUIRE(result.exit_code == 0);
   CHECK(result.out ==
         "shipment_id,score,band,decision,rule_id,category,weight,contribution,decision_floor,"
-        "description,evidence,list_entries,data_problems,status,reviews\r\n"
+        "description,evidence,list_entries,data_problems,status,reviews,record\r\n"
         "S-1,95,high,block,sdn_party,secondary_sanctions,95,95,block,"
         "\"A party is on the SDN list, \"\"blocked\"\" & <reported>\","
         "\"consignee <script>alert(1)</script> matches ofac-sdn:1 =HYPERLINK(\"\"x\"\")\","
-        "\"ofac-sdn:1 =HYPERLINK(\"\"http://evil\"\") (0.97)\",0,hit,\r\n"
+        "\"ofac-sdn:1 =HYPERLINK(\"\"http://evil\"\") (0.97)\",0,hit,,full\r\n"
         "S-2,0,low,clear,sdn_party,secondary_sanctions,95,0,,"
         "\"A party is on the SDN list, \"\"blocked\"\" & <reported>\","
         "consignee Good Co matches ofac-sdn:2,,0,suppressed,"
         "\"cleared by a.analyst at 2026-11-30T10:00:00Z: different <company>, other country; "
-        "suppressed\"\r\n");
+        "suppressed\",full\r\n");
 }
 
 TEST_CASE("explain --format json: the Protobuf JSON mapping in a stable envelope",
@@ -265,6 +265,112 @@ TEST_CASE("explain --format csv and json cover every screened sample shipment",
   auto html = RunCorridor(dir, "explain --format html --shipment S-01 --scores " + dir.File("s"));
   REQUIRE(html.exit_code == 0);
   CHECK(html.out.find("sdn_party") != std::string::npos);
+}
+
+// A CLEAR shipment as `screen` writes it without --full-evidence (ShipmentScore.compact): the
+// hit keeps its rule id and contribution only, the rest is the header's rule.
+std::string WriteCompactStream(const TempDir& dir) {
+  const std::string path = dir.File("compact.scores");
+  std::unique_ptr<ScoreWriter> writer;
+  REQUIRE(ScoreWriter::Open(path, ScoreFormat::kDelimited, &writer).ok());
+  scores::ScoreRecord record;
+  scores::StreamHeader* header = record.mutable_header();
+  header->set_as_of("2026-12-01");
+  header->set_full_evidence(false);
+  scores::RuleInfo* rule = header->add_rules();
+  rule->set_rule_id("dual_use_goods");
+  rule->set_description("Dual-use goods to a diversion-risk country");
+  rule->set_category(EXPORT_CONTROL);
+  rule->set_weight(20);
+  rule->set_decision_floor(REVIEW);
+  REQUIRE(writer->Write(record).ok());
+  record.Clear();
+  scores::ShipmentScore* score = record.mutable_shipment();
+  score->set_shipment_id("S-C");
+  score->set_score(12);
+  score->set_band("low");
+  score->set_decision(CLEAR);
+  score->set_compact(true);
+  scores::RuleHit* hit = score->add_hits();
+  hit->set_rule_id("dual_use_goods");
+  hit->set_contribution(12);
+  REQUIRE(writer->Write(record).ok());
+  record.Clear();
+  record.mutable_summary()->set_shipments(1);
+  record.mutable_summary()->set_clear(1);
+  REQUIRE(writer->Write(record).ok());
+  REQUIRE(writer->Commit().ok());
+  return path;
+}
+
+TEST_CASE("explain --format csv|json|html say a compact record is compact, never fake its fields",
+          "[explain-formats]") {
+  TempDir dir;
+  const std::string scores = WriteCompactStream(dir);
+  // CSV: the rule's category, weight and floor; the evidence cell says why it is empty.
+  auto csv = RunCorridor(dir, "explain --format csv --scores " + scores);
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out.substr(csv.out.find("\r\n") + 2) ==
+        "S-C,12,low,clear,dual_use_goods,export_control,20,12,review,"
+        "Dual-use goods to a diversion-risk country,"
+        "evidence not written: a CLEAR shipment recorded compactly (screen --full-evidence keeps "
+        "it),,0,hit,,compact\r\n");
+  // JSON: still flagged compact, with the rule's category, weight and floor.
+  auto json = RunCorridor(dir, "explain --format json --scores " + scores);
+  REQUIRE(json.exit_code == 0);
+  nlohmann::json report = nlohmann::json::parse(json.out);
+  const nlohmann::json& shipment = report["shipments"][0];
+  CHECK(shipment["compact"] == true);
+  CHECK(shipment["hits"][0]["category"] == "EXPORT_CONTROL");
+  CHECK(shipment["hits"][0]["weight"] == 20);
+  CHECK(shipment["hits"][0]["decision_floor"] == "REVIEW");
+  CHECK(shipment["hits"][0]["contribution"] == 12);
+  CHECK(shipment["hits"][0]["evidence"].empty());
+  // HTML: the case report says what was not written and how to get it.
+  auto html = RunCorridor(dir, "explain --format html --scores " + scores);
+  REQUIRE(html.exit_code == 0);
+  CHECK(html.out.find("<strong>Compact record.</strong>") != std::string::npos);
+  CHECK(html.out.find("<code>--full-evidence</code>") != std::string::npos);
+  CHECK(html.out.find("category export_control, weight 20, at least review") != std::string::npos);
+  CHECK(html.out.find("unspecified") == std::string::npos);
+  CHECK(html.out.find("<ol>") == std::string::npos);
+  CHECK(html.out.find("<tr><th>clear shipments written</th><td>compactly, without their "
+                      "evidence</td></tr>") != std::string::npos);
+}
+
+TEST_CASE("explain --format on the screened samples: compact clear records, full ones otherwise",
+          "[explain-formats]") {
+  TempDir dir;
+  std::string db = testing::MakeDatabase(
+      dir, testing::ReadText(testing::SourceFile("samples/corridor_demo.sql")), "demo.db");
+  REQUIRE(RunCorridor(dir, "screen --db " + db + " --rules " + testing::SourceFile("rules") +
+                               " --out " + dir.File("s") + " --as-of 2025-12-01")
+              .exit_code == 0);
+  auto json = RunCorridor(dir, "explain --format json --scores " + dir.File("s"));
+  REQUIRE(json.exit_code == 0);
+  nlohmann::json report = nlohmann::json::parse(json.out);
+  std::string compact_with_hits;
+  for (const auto& shipment : report["shipments"]) {
+    CHECK(shipment["compact"] == (shipment["decision"] == "CLEAR"));
+    for (const auto& hit : shipment["hits"]) {
+      CHECK(hit["category"] != "CATEGORY_UNSPECIFIED");
+    }
+    if (shipment["compact"] == true && !shipment["hits"].empty() && compact_with_hits.empty()) {
+      compact_with_hits = shipment["shipment_id"];
+    }
+  }
+  REQUIRE_FALSE(compact_with_hits.empty());
+  auto csv = RunCorridor(
+      dir, "explain --format csv --shipment " + compact_with_hits + " --scores " + dir.File("s"));
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out.find(",unspecified,") == std::string::npos);
+  CHECK(csv.out.find("evidence not written: a CLEAR shipment recorded compactly") !=
+        std::string::npos);
+  CHECK(csv.out.find(",compact\r\n") != std::string::npos);
+  auto html = RunCorridor(
+      dir, "explain --format html --shipment " + compact_with_hits + " --scores " + dir.File("s"));
+  REQUIRE(html.exit_code == 0);
+  CHECK(html.out.find("Compact record.") != std::string::npos);
 }
 
 }  // namespace

@@ -587,5 +587,174 @@ TEST_CASE("POST /decisions records a decision that /screen and the batch then ho
   }
 }
 
+TEST_CASE("An allow-list is never a /match result nor a /screen hit; it suppresses on both",
+          "[serve][allow]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  // The bundled rules declare company-allow an allow-list (rules/company_lists.textproto); the
+  // demo database holds it with one entry.
+  std::unique_ptr<Database> writable;
+  REQUIRE(Database::OpenWritable(db, &writable).ok());
+  REQUIRE(writable
+              ->Execute(R"sql(
+    INSERT INTO list_entry(list_id, entry_id, kind, name, country) VALUES
+      ('company-allow', 'CA-1', 'person', 'Chen Quanguo', 'SG'),
+      ('company-allow', 'CA-2', 'company', 'Zorblax Trading Ventures', 'AE');)sql")
+              .ok());
+  writable.reset();
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  auto match = [&](const std::string& path, const Json& properties) {
+    Json request = {{"queries", {{"q", {{"schema", "LegalEntity"}, {"properties", properties}}}}}};
+    auto result = client.Post(path, request.dump(), "application/json");
+    REQUIRE(result);
+    return std::make_pair(result->status, Json::parse(result->body));
+  };
+  // The allow entry's own name finds nothing on the allow-list.
+  auto [status, answer] =
+      match("/match/default?cutoff=0.5", {{"name", {"Zorblax Trading Ventures"}}});
+  REQUIRE(status == 200);
+  for (const Json& result : answer["responses"]["q"]["results"]) {
+    CHECK(result["datasets"] != Json::array({"company-allow"}));
+  }
+  // The SDN entry matched by the allowed Singapore namesake is shown, but is no match ...
+  std::tie(status, answer) =
+      match("/match/default?cutoff=0.5", {{"name", {"Chen Quanguo"}}, {"country", {"sg"}}});
+  REQUIRE(status == 200);
+  const Json& results = answer["responses"]["q"]["results"];
+  REQUIRE_FALSE(results.empty());
+  bool seen_sdn = false;
+  for (const Json& result : results) {
+    CHECK(result["datasets"] != Json::array({"company-allow"}));
+    if (result["id"] != "ofac-sdn:29220") continue;
+    seen_sdn = true;
+    CHECK(result["match"] == false);
+    CHECK(result["allowed_by"]["list"] == "company-allow");
+    CHECK(result["allowed_by"]["entry"] == "CA-1");
+    CHECK(result["allowed_by"]["matched_by"] == "name_and_country");
+  }
+  CHECK(seen_sdn);
+  // ... while the namesake in China is a match.
+  std::tie(status, answer) =
+      match("/match/default", {{"name", {"Chen Quanguo"}}, {"country", {"cn"}}});
+  REQUIRE(status == 200);
+  CHECK(answer["responses"]["q"]["results"][0]["id"] == "ofac-sdn:29220");
+  CHECK(answer["responses"]["q"]["results"][0]["match"] == true);
+  CHECK_FALSE(answer["responses"]["q"]["results"][0].contains("allowed_by"));
+  // The allow-list cannot be asked for as a dataset, and /lists says what it is.
+  std::tie(status, answer) = match("/match/company-allow", {{"name", {"Chen Quanguo"}}});
+  CHECK(status == 400);
+  CHECK(answer["error"] ==
+        "dataset \"company-allow\" is an allow-list (role ALLOW in the rules): "
+        "never a source of hits");
+  auto lists = client.Get("/lists");
+  REQUIRE(lists);
+  for (const Json& list : Json::parse(lists->body)["lists"]) {
+    CHECK(list["role"] == (list["list_id"] == "company-allow" ? "allow" : "watch"));
+  }
+  // POST /screen: the allowed party's SDN match is suppressed with the allow entry; no hit
+  // anywhere comes from the allow-list.
+  Json shipment = {{"shipment_id", "PO-1"},
+                   {"destination_country", "SG"},
+                   {"parties",
+                    {{{"entity_id", "C-9"},
+                      {"role", "consignee"},
+                      {"name", "Chen Quanguo"},
+                      {"kind", "person"},
+                      {"country", "SG"}},
+                     {{"entity_id", "C-10"},
+                      {"role", "shipper"},
+                      {"name", "Zorblax Trading Ventures"},
+                      {"kind", "company"},
+                      {"country", "AE"}}}}};
+  auto screened = client.Post("/screen", shipment.dump(), "application/json");
+  REQUIRE(screened);
+  REQUIRE(screened->status == 200);
+  scores::ShipmentScore score;
+  REQUIRE(google::protobuf::util::JsonStringToMessage(screened->body, &score).ok());
+  for (const scores::RuleHit& hit : score.hits()) {
+    for (const scores::Evidence& evidence : hit.evidence()) {
+      if (!evidence.has_list_match()) continue;  // e.g. a consignee without an address
+      CHECK(evidence.list_match().list_id() != "company-allow");
+      CHECK(evidence.party().entity_id() != "C-9");
+    }
+  }
+  REQUIRE(score.suppressed_hits_size() >= 1);
+  const scores::Evidence& suppressed = score.suppressed_hits(0).evidence(0);
+  CHECK(suppressed.list_match().list_id() == "ofac-sdn");
+  CHECK(suppressed.review().allow_entry_id() == "CA-1");
+}
+
+TEST_CASE("POST /match/default explains only what it returns; total says when it stopped early",
+          "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  Json request = {
+      {"queries", {{"q", {{"schema", "LegalEntity"}, {"properties", {{"name", {"Trading"}}}}}}}}};
+  auto ask = [&](const std::string& path) {
+    auto result = client.Post(path, request.dump(), "application/json");
+    REQUIRE(result);
+    REQUIRE(result->status == 200);
+    return Json::parse(result->body)["responses"]["q"];
+  };
+  // Every entry the low cutoff lets through, counted exactly.
+  Json all = ask("/match/default?limit=500&cutoff=0.05");
+  REQUIRE(all["results"].size() >= 3);
+  CHECK(all["total"]["relation"] == "eq");
+  CHECK(all["total"]["value"] == all["results"].size());
+  // The best one, the same, and a total that says there are more.
+  Json top = ask("/match/default?limit=1&cutoff=0.05");
+  REQUIRE(top["results"].size() == 1);
+  CHECK(top["results"][0]["id"] == all["results"][0]["id"]);
+  CHECK(top["results"][0]["score"] == all["results"][0]["score"]);
+  CHECK(top["total"]["relation"] == "gte");
+  CHECK(top["total"]["value"].get<size_t>() >= 1);
+  CHECK(top["total"]["value"].get<size_t>() <= all["total"]["value"].get<size_t>());
+  // Two asked for: the demo's allow-list entry among the first three found is left out, so the
+  // search goes on to the end and the total is exact again.
+  Json two = ask("/match/default?limit=2&cutoff=0.05");
+  REQUIRE(two["results"].size() == 2);
+  CHECK(two["results"][1]["id"] == all["results"][1]["id"]);
+  CHECK(two["total"] == all["total"]);
+}
+
+TEST_CASE("GET /explain of a compact clear record gives the rules' facts, not unset fields",
+          "[serve][explain-formats]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  ScreenOptions options;
+  options.db_path = db;
+  options.rules_dir = SourceFile("rules");
+  options.out_path = dir.File("compact.scores");
+  options.as_of = kAsOf;
+  options.full_evidence = false;  // as `corridor screen` writes by default
+  ScreenReport report;
+  REQUIRE(RunScreen(options, &report).ok());
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(options.out_path, &reader).ok());
+  scores::ScoreRecord record;
+  std::string compact_id;
+  while (reader->Next(&record) && compact_id.empty()) {
+    if (record.has_shipment() && record.shipment().compact() && record.shipment().hits_size()) {
+      compact_id = record.shipment().shipment_id();
+    }
+  }
+  REQUIRE_FALSE(compact_id.empty());
+  RunningServer server(DemoOptions(db, options.out_path));
+  httplib::Client client = server.Client();
+  auto result = client.Get("/explain/" + compact_id);
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  Json answer = Json::parse(result->body);
+  CHECK(answer["shipment"]["compact"] == true);
+  for (const Json& hit : answer["shipment"]["hits"]) {
+    CHECK(hit["category"] != "CATEGORY_UNSPECIFIED");
+    CHECK(hit["weight"].get<double>() > 0);
+  }
+  CHECK(answer["text"].get<std::string>().find("evidence not written") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace corridor

@@ -1,5 +1,5 @@
-// corridor match --db FILE (--name TEXT | --queries FILE) [--lists IDS] [--kind K] [--country CC]
-//                [--birth-date DATE] [--id NUMBER] [--limit N] [--min-score X]
+// corridor match --db FILE (--name TEXT | --queries FILE) [--rules DIR] [--lists IDS] [--kind K]
+//                [--country CC] [--birth-date DATE] [--id NUMBER] [--limit N] [--min-score X]
 //                [--format text|json]
 //
 // Screens one name, or a file of names, against the watch lists of an input database and prints
@@ -9,18 +9,26 @@
 // in its result block and the batch goes on; for a single --name it is an error (exit 1).
 // --min-score outside 0..1 (or not a number) and --limit outside 1..100000 are usage errors
 // (exit 2). Scores are shown rounded down (names::FormatScore). JSON is one object a line.
+// desk: with --rules, the lists the rules mark ALLOW are never searched (an allow-list is never a
+// source of hits), and a query whose name and country equal an allow entry's shows its name
+// matches as allowed, not as hits (docs/decisions.md); --lists naming an allow-list is a usage
+// error.
 #include <chrono>
 #include <cmath>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 #include <sstream>
 
 #include "engine/base/csv.h"
 #include "engine/base/strings.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/subcommands.h"
+#include "engine/config/rule_set.h"
+#include "engine/decisions/review_book.h"
 #include "engine/names/matcher.h"
 #include "engine/names/normalize.h"
 #include "engine/store/database.h"
@@ -102,6 +110,22 @@ Status ReadQueries(const std::string& path, std::vector<QueryLine>* queries) {
   return Status::Ok();
 }
 
+// The lists `rules_dir` marks ALLOW; kExitOk, or the exit code after printing why the rules
+// cannot be read.
+int ReadAllowLists(const std::string& rules_dir, std::set<std::string>* allow_lists) {
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  if (!LoadRuleSet(rules_dir, &rule_set, &diagnostics)) {
+    for (const Diagnostic& d : diagnostics) std::cerr << d.ToString() << "\n";
+    std::cerr << "corridor match: invalid rules in " << rules_dir << "\n";
+    return kExitSetupError;
+  }
+  for (const auto& [list_id, list] : rule_set.lists) {
+    if (list.role() == rules::ALLOW) allow_lists->insert(list_id);
+  }
+  return kExitOk;
+}
+
 // A score or similarity as a JSON number rounded down to two decimals (like the text output).
 double JsonScore(double value) { return std::stod(names::FormatScore(value)); }
 
@@ -143,13 +167,30 @@ nlohmann::ordered_json MatchJson(const names::NameMatch& match) {
   return out;
 }
 
+// desk: the allow entry naming the queried party (same normalised name and country), if any.
+std::optional<decisions::ReviewBook::Allowance> AllowedQuery(const decisions::ReviewBook* book,
+                                                             const names::NameQuery& query) {
+  if (book == nullptr || query.country.empty()) return std::nullopt;
+  Entity party;
+  party.name = query.name;
+  party.country = query.country;
+  return book->AllowedParty(party);
+}
+
 // Screens one query and prints its block. Returns false when the query could not be screened.
-bool ScreenOne(const names::NameIndex& index, const QueryLine& line, size_t limit, double min_score,
-               bool json, std::ostream& out) {
+bool ScreenOne(const names::NameIndex& index, const decisions::ReviewBook* book,
+               const QueryLine& line, size_t limit, double min_score, bool json,
+               std::ostream& out) {
   std::vector<names::NameMatch> matches;
   Status status = line.problem.empty() ? index.Search(line.query, limit, min_score, &matches)
                                        : Status::Error(line.problem);
   const names::NameQuery& q = line.query;
+  // An allowed party's name matches are shown as allowed, not as hits; identifier matches are
+  // the listed party itself and stay hits.
+  const auto allowed = status.ok() ? AllowedQuery(book, q) : std::nullopt;
+  auto is_allowed = [&](const names::NameMatch& match) {
+    return allowed && !match.decided_by_identifier;
+  };
   if (json) {
     nlohmann::ordered_json block = {{"query",
                                      {{"name", q.name},
@@ -160,7 +201,16 @@ bool ScreenOne(const names::NameIndex& index, const QueryLine& line, size_t limi
     if (!line.where.empty()) block["where"] = line.where;
     if (!status.ok()) block["error"] = status.message();
     block["matches"] = nlohmann::ordered_json::array();
-    for (const names::NameMatch& match : matches) block["matches"].push_back(MatchJson(match));
+    for (const names::NameMatch& match : matches) {
+      nlohmann::ordered_json item = MatchJson(match);
+      if (is_allowed(match)) {
+        item["allowed_by"] = {{"list_id", allowed->list_id},
+                              {"entry_id", allowed->entry_id},
+                              {"name", allowed->entry_name},
+                              {"matched_by", allowed->matched_by}};
+      }
+      block["matches"].push_back(std::move(item));
+    }
     // Names are bytes as given: invalid UTF-8 is written as U+FFFD rather than failing.
     out << block.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return status.ok();
@@ -183,6 +233,10 @@ bool ScreenOne(const names::NameIndex& index, const QueryLine& line, size_t limi
   for (size_t i = 0; i < matches.size(); ++i) {
     std::string text = names::FormatMatchText(matches[i]);
     out << "  " << (i + 1) << ". " << text;
+    if (is_allowed(matches[i])) {
+      out << "     allowed by " << allowed->list_id << ":" << allowed->entry_id << " \""
+          << allowed->entry_name << "\" (" << allowed->matched_by << "): not a hit\n";
+    }
   }
   out << "\n";
   return true;
@@ -195,12 +249,14 @@ constexpr size_t kMaxLimit = 100000;
 
 int RunMatch(const std::vector<std::string>& args) {
   po::options_description options("match options");
-  std::string db_path, lists, format = "text", queries_path;
+  std::string db_path, lists, format = "text", queries_path, rules_dir;
   names::NameQuery query;
   size_t limit = 10;
   double min_score = -1;
   options.add_options()("help,h", "show this help")(
       "db", po::value<std::string>(&db_path)->required(), "input database with the watch lists")(
+      "rules", po::value<std::string>(&rules_dir),
+      "rules folder: its allow-lists (role ALLOW) are not searched and suppress")(
       "lists", po::value<std::string>(&lists), "comma-separated list ids (default: all lists)")(
       "name", po::value<std::string>(&query.name), "the name to screen")(
       "kind", po::value<std::string>(&query.kind),
@@ -255,14 +311,34 @@ int RunMatch(const std::vector<std::string>& args) {
     }
   }
 
-  std::unique_ptr<Database> db;
-  Status status = Database::OpenReadOnly(db_path, &db);
-  std::vector<names::NameRecord> records;
   std::vector<std::string> list_ids;
   if (!lists.empty()) {
     for (const std::string& id : Split(lists, ',')) list_ids.emplace_back(Trim(id));
   }
+  std::set<std::string> allow_lists;
+  if (!rules_dir.empty()) {
+    int rules_exit = ReadAllowLists(rules_dir, &allow_lists);
+    if (rules_exit != kExitOk) return rules_exit;
+    for (const std::string& id : list_ids) {
+      if (allow_lists.count(id)) {
+        std::cerr << "corridor match: --lists " << id << ": an allow-list (role ALLOW in "
+                  << rules_dir << ") is never a source of hits\n";
+        return kExitUsage;
+      }
+    }
+  } else {
+    std::cerr << "corridor match: no --rules: every list is searched as a watch list; give "
+                 "--rules DIR to leave out its allow-lists\n";
+  }
+  std::unique_ptr<Database> db;
+  Status status = Database::OpenReadOnly(db_path, &db);
+  std::vector<names::NameRecord> records;
   if (status.ok()) status = names::LoadNameRecords(db.get(), list_ids, &records);
+  std::erase_if(records, [&](const names::NameRecord& r) { return allow_lists.count(r.list_id); });
+  std::unique_ptr<decisions::ReviewBook> book;
+  if (status.ok() && !allow_lists.empty()) {
+    status = decisions::ReviewBook::Load(db.get(), allow_lists, "", &book);
+  }
   if (status.ok() && records.empty()) status = Status::Error(db_path + ": no list entries loaded");
   std::unique_ptr<names::NameIndex> index;
   using Clock = std::chrono::steady_clock;
@@ -282,7 +358,9 @@ int RunMatch(const std::vector<std::string>& args) {
   if (min_score < 0) min_score = index->options().threshold;
   size_t failed = 0;
   for (const QueryLine& line : queries) {
-    if (!ScreenOne(*index, line, limit, min_score, format == "json", std::cout)) ++failed;
+    if (!ScreenOne(*index, book.get(), line, limit, min_score, format == "json", std::cout)) {
+      ++failed;
+    }
   }
   std::cout.flush();
   if (values.count("stats")) {

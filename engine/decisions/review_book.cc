@@ -61,6 +61,7 @@ Status ReviewBook::Load(Database* db, const std::set<std::string>& allow_lists, 
                         std::unique_ptr<ReviewBook>* out) {
   std::unique_ptr<ReviewBook> book(new ReviewBook());
   book->as_of_ = std::move(as_of);
+  book->allow_lists_ = allow_lists;
   DecisionFilter latest;
   latest.latest_only = true;
   std::vector<DecisionRecord> decisions;
@@ -162,9 +163,17 @@ std::string ReviewBook::Lapsed(const DecisionRecord& decision, const Shipment& s
   return "";
 }
 
+std::optional<ReviewBook::Allowance> ReviewBook::AllowedParty(const Entity& party) const {
+  std::string matched_by;
+  const AllowEntry* entry = FindAllowed(party, &matched_by);
+  if (entry == nullptr) return std::nullopt;
+  return Allowance{entry->list_id, entry->entry_id, entry->name, matched_by};
+}
+
 const ReviewBook::AllowEntry* ReviewBook::FindAllowed(const Entity& party,
                                                       std::string* matched_by) const {
-  auto by_id = allow_by_id_.find(party.entity_id);
+  // An empty id (a name search without a party) never names an entry.
+  auto by_id = party.entity_id.empty() ? allow_by_id_.end() : allow_by_id_.find(party.entity_id);
   if (by_id != allow_by_id_.end()) {
     *matched_by = "entity_id";
     return &allow_entries_[by_id->second.front()];
@@ -240,6 +249,46 @@ void WatchListScreener::Screen(const Entity& entity, EntityFacts* facts,
   inner_->Screen(entity, facts, problems);
   std::erase_if(facts->list_matches,
                 [&](const ListMatchFact& match) { return allow_lists_.count(match.list_id) > 0; });
+}
+
+namespace {
+
+// For the ownership walk only: an allowed entity's name matches are dropped (see
+// BuildReviewedOwnershipWorld). Shipment parties are screened apart, and keep them as
+// suppressed evidence.
+class AllowedOwnerScreener : public PartyScreener {
+ public:
+  AllowedOwnerScreener(PartyScreener* inner, const ReviewBook* book) : inner_(inner), book_(book) {}
+  void Screen(const Entity& entity, EntityFacts* facts,
+              std::vector<DataProblem>* problems) override {
+    inner_->Screen(entity, facts, problems);
+    std::erase_if(facts->list_matches, [&](const ListMatchFact& match) {
+      return book_->allow_lists().count(match.list_id) > 0;
+    });
+    if (facts->list_matches.empty() || !book_->AllowedParty(entity)) return;
+    std::erase_if(facts->list_matches, [](const ListMatchFact& match) {
+      return match.method == "name_exact" || match.method == "name_fuzzy";
+    });
+  }
+
+ private:
+  PartyScreener* inner_;
+  const ReviewBook* book_;
+};
+
+}  // namespace
+
+Status BuildReviewedOwnershipWorld(InputDatabase* input, PartyScreener* screener,
+                                   const ReviewBook* book, OwnershipWorld* world,
+                                   const std::string& as_of) {
+  if (book == nullptr) return BuildOwnershipWorld(input, screener, world, as_of);
+  std::unique_ptr<AllowedOwnerScreener> reviewed;
+  if (screener != nullptr) reviewed = std::make_unique<AllowedOwnerScreener>(screener, book);
+  Status status = BuildOwnershipWorld(input, reviewed.get(), world, as_of);
+  if (!status.ok()) return status;
+  std::erase_if(world->list_nodes,
+                [&](const auto& node) { return book->allow_lists().count(node.second.list_id); });
+  return Status::Ok();
 }
 
 }  // namespace corridor::decisions

@@ -24,6 +24,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -31,7 +32,9 @@
 
 #include "engine/base/status.h"
 #include "engine/decisions/decisions.h"
+#include "engine/facts/ownership_world.h"
 #include "engine/facts/party_screener.h"
+#include "engine/load/input_database.h"
 #include "engine/load/records.h"
 #include "engine/store/database.h"
 #include "schemas/scores.pb.h"
@@ -48,6 +51,8 @@ class ReviewBook {
 
   // True when there is nothing to apply (no decisions, no allow entries).
   bool empty() const { return by_key_.empty() && allow_by_id_.empty() && allow_by_name_.empty(); }
+  // The allow-lists Load() was given: never a source of hits.
+  const std::set<std::string>& allow_lists() const { return allow_lists_; }
   size_t decision_count() const { return decision_count_; }
 
   // Reviews the evidence of one rule's hit on `shipment`: suppressed pieces move from
@@ -56,6 +61,16 @@ class ReviewBook {
   void Review(const Shipment& shipment, const std::string& rule_id,
               std::vector<scores::Evidence>* evidence,
               std::vector<scores::Evidence>* suppressed) const;
+
+  // The allow entry that names `party` as Review() applies it to name matches: its entry id is
+  // the party's entity_id, or a normalised name or alias of both is equal and both have the same
+  // country. nullopt when none does. For name searches without a party (/match, `corridor
+  // match`), pass an Entity with an empty entity_id. Thread-safe.
+  struct Allowance {
+    std::string list_id, entry_id, entry_name;
+    std::string matched_by;  // "entity_id" or "name_and_country"
+  };
+  std::optional<Allowance> AllowedParty(const Entity& party) const;
 
  private:
   struct AllowEntry {
@@ -75,6 +90,7 @@ class ReviewBook {
   const AllowEntry* FindAllowed(const Entity& party, std::string* matched_by) const;
 
   std::string as_of_;
+  std::set<std::string> allow_lists_;
   size_t decision_count_ = 0;
   // Latest decisions by (entity_id, rule_id); entity "" for shipment-level decisions.
   std::map<std::pair<std::string, std::string>, std::vector<DecisionRecord>> by_key_;
@@ -103,6 +119,20 @@ class WatchListScreener : public PartyScreener {
   PartyScreener* inner_;
   std::set<std::string> allow_lists_;
 };
+
+// BuildOwnershipWorld (engine/facts/ownership_world.h) as the desk sees it, for the ownership
+// rules: an allow-list is never a source of hits here either, and it suppresses here too.
+//  - Entries of `book`'s allow-lists are never listed owners (left out of list_nodes, so no rule
+//    seeds them, whatever their programs or links); `screener` should already drop their
+//    matches (WatchListScreener).
+//  - An entity an allow entry names (by entity id, or name and country) has no name-match
+//    bridge to a list entry: the company has determined that the namesake is not the listed
+//    party, so a company it owns is not owned by a listed party through that match. Identifier
+//    matches still bridge. The entity's own shipments show the match as suppressed.
+// `book` may be null: then it is BuildOwnershipWorld.
+Status BuildReviewedOwnershipWorld(InputDatabase* input, PartyScreener* screener,
+                                   const ReviewBook* book, OwnershipWorld* world,
+                                   const std::string& as_of = "");
 
 }  // namespace corridor::decisions
 

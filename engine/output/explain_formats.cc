@@ -11,12 +11,21 @@ namespace corridor {
 
 namespace {
 
-const std::string* RuleDescription(const scores::StreamHeader& header, const std::string& id) {
+const scores::RuleInfo* FindRule(const scores::StreamHeader& header, const std::string& id) {
   for (const scores::RuleInfo& rule : header.rules()) {
-    if (rule.rule_id() == id) return &rule.description();
+    if (rule.rule_id() == id) return &rule;
   }
   return nullptr;
 }
+
+const std::string* RuleDescription(const scores::StreamHeader& header, const std::string& id) {
+  const scores::RuleInfo* rule = FindRule(header, id);
+  return rule ? &rule->description() : nullptr;
+}
+
+// What a report says in place of the evidence of a compact record (ShipmentScore.compact).
+constexpr const char* kCompactNote =
+    "evidence not written: a CLEAR shipment recorded compactly (screen --full-evidence keeps it)";
 
 // " (a, b, c)" of the parts that are set, "" when none is.
 std::string Parenthesised(std::initializer_list<std::string> parts) {
@@ -59,13 +68,15 @@ class CsvWriter : public ReportWriter {
     header_ = header;
     *out_ << Join(ReportCsvColumns(), ",") << "\r\n";
   }
-  void Shipment(const scores::ShipmentScore& score) override {
+  void Shipment(const scores::ShipmentScore& stored) override {
+    const scores::ShipmentScore score = ExpandCompactRecord(header_, stored);
+    record_ = score.compact() ? "compact" : "full";
     const std::string prefix = CsvField(score.shipment_id()) + "," + FormatNumber(score.score()) +
                                "," + CsvField(score.band()) + "," + DecisionName(score.decision()) +
                                ",";
     const std::string problems = std::to_string(score.problems_size());
     if (score.hits_size() == 0 && score.suppressed_hits_size() == 0) {
-      *out_ << prefix << ",,,,,,,," << problems << ",,\r\n";
+      *out_ << prefix << ",,,,,,,," << problems << ",,," << record_ << "\r\n";
     }
     for (const scores::RuleHit& hit : score.hits()) Row(prefix, hit, problems, "hit");
     for (const scores::RuleHit& hit : score.suppressed_hits()) {
@@ -78,6 +89,7 @@ class CsvWriter : public ReportWriter {
   void Row(const std::string& prefix, const scores::RuleHit& hit, const std::string& problems,
            const char* status) {
     std::string evidence, entries, reviews;
+    if (record_ == "compact") evidence = kCompactNote;
     for (const scores::Evidence& item : hit.evidence()) {
       if (!evidence.empty()) evidence += " | ";
       evidence += item.summary();
@@ -91,17 +103,21 @@ class CsvWriter : public ReportWriter {
       }
     }
     const std::string* description = RuleDescription(header_, hit.rule_id());
-    *out_ << prefix << CsvField(hit.rule_id()) << "," << CategoryName(hit.category()) << ","
+    // A rule the header does not describe has no category to show: empty, not "unspecified".
+    const std::string category =
+        hit.category() == CATEGORY_UNSPECIFIED ? "" : CategoryName(hit.category());
+    *out_ << prefix << CsvField(hit.rule_id()) << "," << category << ","
           << FormatNumber(hit.weight()) << "," << FormatNumber(hit.contribution()) << ","
           << (hit.decision_floor() == DECISION_UNSPECIFIED ? ""
                                                            : DecisionName(hit.decision_floor()))
           << "," << CsvField(description ? *description : "") << "," << CsvField(evidence) << ","
           << CsvField(entries) << "," << problems << "," << status << "," << CsvField(reviews)
-          << "\r\n";
+          << "," << record_ << "\r\n";
   }
 
   std::ostream* out_;
   scores::StreamHeader header_;
+  std::string record_;  // "full" or "compact": the shipment being written
 };
 
 // --- JSON -------------------------------------------------------------------------------------
@@ -120,11 +136,14 @@ class JsonWriter : public ReportWriter {
  public:
   explicit JsonWriter(std::ostream* out) : out_(out) {}
   void Begin(const scores::StreamHeader& header) override {
+    header_ = header;
     *out_ << "{\"format\":\"corridor-explain\",\"format_version\":1,\n\"header\":" << ToJson(header)
           << ",\n\"shipments\":[";
   }
+  // A compact record stays one (`compact` true, no evidence, no categories), with its hits'
+  // category, weight and floor filled in from the header's rules.
   void Shipment(const scores::ShipmentScore& score) override {
-    *out_ << (first_ ? "\n" : ",\n") << ToJson(score);
+    *out_ << (first_ ? "\n" : ",\n") << ToJson(ExpandCompactRecord(header_, score));
     first_ = false;
   }
   void End(const scores::StreamSummary* summary) override {
@@ -134,6 +153,7 @@ class JsonWriter : public ReportWriter {
 
  private:
   std::ostream* out_;
+  scores::StreamHeader header_;
   bool first_ = true;
 };
 
@@ -200,6 +220,8 @@ void HtmlWriter::RunFacts() {
   Row("screened as of", header_.as_of());
   Row("rules digest (SHA-256)", header_.rules_digest(), true);
   Row("input schema version", std::to_string(header_.schema_version()));
+  Row("clear shipments written", header_.full_evidence() ? "in full, with their evidence"
+                                                         : "compactly, without their evidence");
   *out_ << "</table>\n<h2>Lists screened</h2>\n<table>\n"
         << "<tr><th>list</th><th>version</th><th>entries</th><th>SHA-256</th></tr>\n";
   for (const scores::ListVersion& list : header_.lists()) {
@@ -278,12 +300,18 @@ void HtmlWriter::Hit(const scores::RuleHit& hit) {
   if (hit.decision_floor() != DECISION_UNSPECIFIED) {
     *out_ << ", at least " << DecisionName(hit.decision_floor());
   }
-  *out_ << "</p>\n<ol>\n";
+  *out_ << "</p>\n";
+  if (hit.evidence_size() == 0) {
+    *out_ << "<p><em>No evidence in the record.</em></p></div>\n";
+    return;
+  }
+  *out_ << "<ol>\n";
   for (const scores::Evidence& evidence : hit.evidence()) EvidenceDetails(evidence);
   *out_ << "</ol></div>\n";
 }
 
-void HtmlWriter::Shipment(const scores::ShipmentScore& score) {
+void HtmlWriter::Shipment(const scores::ShipmentScore& stored) {
+  const scores::ShipmentScore score = ExpandCompactRecord(header_, stored);
   const std::string decision = DecisionName(score.decision());
   *out_ << "<section class=\"case\">\n<h1>Case report: shipment " << HtmlEscape(score.shipment_id())
         << "</h1>\n<p class=\"decision " << decision << "\">" << decision << ", score "
@@ -298,6 +326,14 @@ void HtmlWriter::Shipment(const scores::ShipmentScore& score) {
   RunFacts();
   *out_ << "<h2>Why: " << score.hits_size() << " rule hit" << (score.hits_size() == 1 ? "" : "s")
         << "</h2>\n";
+  if (score.compact()) {
+    // Said before the hits, so no reader takes the empty evidence lists for "no evidence".
+    *out_ << "<p class=\"compact\"><strong>Compact record.</strong> This CLEAR shipment was "
+             "written compactly, as screening does by default: the rules that hit and what each "
+             "contributed are kept; their evidence (parties, list entries, legs, items) and the "
+             "scores by category are not. The category, weight and floor shown are the rules'. "
+             "To file the evidence, screen again with <code>--full-evidence</code>.</p>\n";
+  }
   for (const scores::RuleHit& hit : score.hits()) Hit(hit);
   if (score.suppressed_hits_size() > 0) {
     // Kept in the report: what a decision or an allow-list suppressed is part of the case file.
@@ -328,9 +364,9 @@ void HtmlWriter::Shipment(const scores::ShipmentScore& score) {
 
 const std::vector<std::string>& ReportCsvColumns() {
   static const std::vector<std::string> columns = {
-      "shipment_id", "score",        "band",          "decision",       "rule_id",
-      "category",    "weight",       "contribution",  "decision_floor", "description",
-      "evidence",    "list_entries", "data_problems", "status",         "reviews"};
+      "shipment_id",   "score",        "band",           "decision",    "rule_id",  "category",
+      "weight",        "contribution", "decision_floor", "description", "evidence", "list_entries",
+      "data_problems", "status",       "reviews",        "record"};
   return columns;
 }
 
@@ -373,6 +409,23 @@ std::string HtmlEscape(const std::string& text) {
         break;
       default:
         out += ch;
+    }
+  }
+  return out;
+}
+
+// A compact record keeps each hit's rule id and contribution only; its category, weight and
+// floor are the rule's, from the header (docs/output.md), so reports show those rather than the
+// unset fields' zeros.
+scores::ShipmentScore ExpandCompactRecord(const scores::StreamHeader& header,
+                                          const scores::ShipmentScore& score) {
+  scores::ShipmentScore out = score;
+  if (!score.compact()) return out;
+  for (scores::RuleHit& hit : *out.mutable_hits()) {
+    if (const scores::RuleInfo* rule = FindRule(header, hit.rule_id())) {
+      hit.set_category(rule->category());
+      hit.set_weight(rule->weight());
+      hit.set_decision_floor(rule->decision_floor());
     }
   }
   return out;

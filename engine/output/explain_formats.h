@@ -32,6 +32,13 @@ std::unique_ptr<ReportWriter> NewReportWriter(const std::string& format, std::os
 // for a shipment without hits.
 const std::vector<std::string>& ReportCsvColumns();
 
+// A compact record (ShipmentScore.compact: a CLEAR shipment written without --full-evidence)
+// with its hits' category, weight and decision floor filled in from `header`'s rules, as every
+// report shows them; it stays compact (no evidence, no categories). A full record is returned
+// as it is.
+scores::ShipmentScore ExpandCompactRecord(const scores::StreamHeader& header,
+                                          const scores::ShipmentScore& score);
+
 // Helpers, exposed for tests.
 std::string CsvField(const std::string& text);    // quoted when needed; formula cells defused
 std::string HtmlEscape(const std::string& text);  // & < > " '

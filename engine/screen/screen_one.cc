@@ -28,14 +28,17 @@ namespace {
 // Run-wide resources for the rules' Prepare(), built on first use (as the batch's).
 class Resources : public RunResources {
  public:
-  Resources(InputDatabase* input, PartyScreener* screener, std::string as_of)
-      : input_(input), screener_(screener), as_of_(std::move(as_of)) {}
+  // desk: `reviews` (may be null) keeps allow-lists out of the ownership walk (review_book.h).
+  Resources(InputDatabase* input, PartyScreener* screener, std::string as_of,
+            const decisions::ReviewBook* reviews)
+      : input_(input), screener_(screener), as_of_(std::move(as_of)), reviews_(reviews) {}
 
   Status Ownership(const OwnershipWorld** world) override {
     if (!ownership_ && !input_) return Status::Error("the database is closed after loading");
     if (!ownership_) {
       ownership_ = std::make_unique<OwnershipWorld>();
-      ownership_status_ = BuildOwnershipWorld(input_, screener_, ownership_.get());
+      ownership_status_ =
+          decisions::BuildReviewedOwnershipWorld(input_, screener_, reviews_, ownership_.get());
     }
     *world = ownership_.get();
     return ownership_status_;
@@ -73,6 +76,7 @@ class Resources : public RunResources {
   InputDatabase* input_;
   PartyScreener* screener_;
   std::string as_of_;
+  const decisions::ReviewBook* reviews_;
   std::unique_ptr<OwnershipWorld> ownership_;
   Status ownership_status_;
   bool incidents_loaded_ = false;
@@ -168,6 +172,7 @@ struct ShipmentScorer::State {
   std::unique_ptr<decisions::WatchListScreener> watch;
   // Recorded decisions and allow-list entries, applied to each hit as the batch applies them.
   std::unique_ptr<decisions::ReviewBook> reviews;
+  std::set<std::string> allow_lists;  // desk: the loaded lists the rules mark ALLOW
   std::unique_ptr<Resources> resources;
   mutable std::mutex pool_mutex;
   mutable std::vector<std::unique_ptr<ScorerWorker>> pool;
@@ -207,6 +212,9 @@ ShipmentScorer::~ShipmentScorer() = default;
 const names::NameIndex* ShipmentScorer::name_index() const {
   return state_->names ? &state_->names->index() : nullptr;
 }
+
+const std::set<std::string>& ShipmentScorer::allow_lists() const { return state_->allow_lists; }
+const decisions::ReviewBook& ShipmentScorer::reviews() const { return *state_->reviews; }
 
 Status ShipmentScorer::Load(const Options& options, std::unique_ptr<ShipmentScorer>* out) {
   std::unique_ptr<ShipmentScorer> scorer(new ShipmentScorer());
@@ -252,7 +260,7 @@ Status ShipmentScorer::Load(const Options& options, std::unique_ptr<ShipmentScor
   status = ReadListVersions(state.input->db(), &header, &loaded_lists);
   double name_floor = 0;
   if (status.ok()) status = NameFloor(state.rule_set, loaded_lists, &name_floor);
-  std::set<std::string> allow_lists;
+  std::set<std::string>& allow_lists = state.allow_lists;
   if (status.ok()) status = AllowLists(state.rule_set, loaded_lists, &allow_lists);
   if (status.ok()) {
     status =
@@ -271,7 +279,8 @@ Status ShipmentScorer::Load(const Options& options, std::unique_ptr<ShipmentScor
       state.screener = state.watch.get();
     }
   }
-  state.resources = std::make_unique<Resources>(state.input.get(), state.screener, state.as_of);
+  state.resources = std::make_unique<Resources>(state.input.get(), state.screener, state.as_of,
+                                                state.reviews.get());
   for (const LoadedRule& rule : state.rule_set.rules) {
     status = rule.compiled->Prepare(state.resources.get());
     if (!status.ok()) return status;

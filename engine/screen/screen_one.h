@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@
 #include "schemas/scores.pb.h"
 
 namespace corridor {
+
+namespace decisions {
+class ReviewBook;
+}
 
 class ShipmentScorer {
  public:
@@ -52,6 +57,12 @@ class ShipmentScorer {
   // The index over every list name (null when the database holds no list), built with the rule
   // set's name_matching weights; `corridor serve` answers /match with it.
   const names::NameIndex* name_index() const;
+
+  // desk: the lists the rule set marks ALLOW that the database holds (never a source of hits;
+  // name_index() indexes them too, so /match must leave them out), and the recorded decisions
+  // and allow entries Score() applies.
+  const std::set<std::string>& allow_lists() const;
+  const decisions::ReviewBook& reviews() const;
 
  private:
   struct State;

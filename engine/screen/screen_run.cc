@@ -277,9 +277,14 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
 // Run-wide resources, built on first use.
 class Resources : public RunResources {
  public:
+  // desk: `reviews` (may be null) keeps allow-lists out of the ownership walk (review_book.h).
   Resources(InputDatabase* input, PartyScreener* screener, std::string as_of,
-            scores::StreamHeader* header)
-      : input_(input), screener_(screener), as_of_(std::move(as_of)), header_(header) {}
+            scores::StreamHeader* header, const decisions::ReviewBook* reviews)
+      : input_(input),
+        screener_(screener),
+        as_of_(std::move(as_of)),
+        header_(header),
+        reviews_(reviews) {}
 
   void NoteRunProblem(DataProblem problem) override {
     header_->set_problem_count(header_->problem_count() + 1);
@@ -290,7 +295,8 @@ class Resources : public RunResources {
   Status Ownership(const OwnershipWorld** world) override {
     if (!ownership_) {
       ownership_ = std::make_unique<OwnershipWorld>();
-      ownership_status_ = BuildOwnershipWorld(input_, screener_, ownership_.get(), as_of_);
+      ownership_status_ = decisions::BuildReviewedOwnershipWorld(input_, screener_, reviews_,
+                                                                 ownership_.get(), as_of_);
       input_->run_problems().insert(input_->run_problems().end(), ownership_->problems.begin(),
                                     ownership_->problems.end());
     }
@@ -326,6 +332,7 @@ class Resources : public RunResources {
   PartyScreener* screener_;
   std::string as_of_;
   scores::StreamHeader* header_;  // the run's header, written after the rules are prepared
+  const decisions::ReviewBook* reviews_;
   std::unique_ptr<OwnershipWorld> ownership_;
   Status ownership_status_;
   bool incidents_loaded_ = false;
@@ -1027,7 +1034,7 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   }
   // Bind the rules to the run (ownership analyses, incident index), on this thread.
   Resources resources(input.get(), screener ? &facts : nullptr, options.as_of,
-                      record.mutable_header());
+                      record.mutable_header(), reviews.get());
   for (const LoadedRule& rule : rule_set.rules) {
     status = rule.compiled->Prepare(&resources);
     if (!status.ok()) return status;

@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <iomanip>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "engine/base/strings.h"
 #include "engine/load/input_database.h"
 #include "engine/output/explain.h"
+#include "engine/output/explain_formats.h"
 #include "engine/output/score_stream.h"
 #include "engine/serve/shipment_json.h"
 
@@ -199,13 +201,20 @@ void HandleMatch(RequestContext& context, const httplib::Request& request,
         response, 404,
         "unknown dataset \"" + dataset + "\": a loaded list id or \"default\" (GET /lists)");
   }
+  const std::set<std::string>& allow_lists = engine->scorer->allow_lists();
+  if (allow_lists.count(dataset)) {
+    return SendError(response, 400,
+                     "dataset \"" + dataset +
+                         "\" is an allow-list (role ALLOW in the rules): never a source of hits");
+  }
   MatchParams params;
   params.threshold = index->options().threshold;
   Status status = ReadMatchParams(request.params, &params);
   if (!status.ok()) return SendError(response, 400, status.message());
   Json body, answer;
   if (!ParseBody(request, response, &body)) return;
-  status = AnswerMatch(*index, *engine->catalog, dataset, params, body, &answer);
+  status = AnswerMatch(*index, *engine->catalog, dataset, params,
+                       {&allow_lists, &engine->scorer->reviews()}, body, &answer);
   if (!status.ok()) return SendError(response, HttpStatusFor(status), status.message());
   SendJson(response, answer);
 }
@@ -233,7 +242,8 @@ void HandleExplain(RequestContext& context, const httplib::Request& request,
   }
   SendJson(response, {{"as_of", header.as_of()},
                       {"rules_digest", header.rules_digest()},
-                      {"shipment", Json::parse(ProtoJson(found[0]))},
+                      // A compact record with its hits' rule facts, as the reports show it.
+                      {"shipment", Json::parse(ProtoJson(ExpandCompactRecord(header, found[0])))},
                       {"text", text}});
 }
 
@@ -288,15 +298,18 @@ void HandleLists(RequestContext& context, const httplib::Request&, httplib::Resp
   std::shared_ptr<const Engine> engine = context.engines.Current();
   Json lists = Json::array();
   for (const LoadedListInfo& list : engine->lists) {
-    lists.push_back({{"list_id", list.list_id},
-                     {"publisher", list.publisher},
-                     {"version", list.version},
-                     {"sha256", list.sha256},
-                     {"format", list.format},
-                     {"imported_at", list.imported_at},
-                     {"entries", list.entries},
-                     {"aliases", list.aliases},
-                     {"unscreenable", list.unscreenable}});
+    lists.push_back(
+        {{"list_id", list.list_id},
+         {"publisher", list.publisher},
+         {"version", list.version},
+         {"sha256", list.sha256},
+         {"format", list.format},
+         {"imported_at", list.imported_at},
+         {"entries", list.entries},
+         {"aliases", list.aliases},
+         {"unscreenable", list.unscreenable},
+         // desk: an allow-list only suppresses; /match/{it} is refused.
+         {"role", engine->scorer->allow_lists().count(list.list_id) ? "allow" : "watch"}});
   }
   SendJson(response, {{"lists", std::move(lists)}, {"as_of", engine->as_of}});
 }

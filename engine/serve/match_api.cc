@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 #include "engine/base/strings.h"
@@ -109,9 +110,22 @@ Json ResultJson(const names::NameMatch& match, const EntryCatalog& catalog, doub
           {"matched_name", record.name}};
 }
 
+// The allow entry naming the queried party (its names and country), if any.
+std::optional<decisions::ReviewBook::Allowance> AllowedQuery(const AllowLists& allow,
+                                                             const std::vector<std::string>& names,
+                                                             const std::string& country) {
+  if (allow.book == nullptr || names.empty() || country.empty()) return std::nullopt;
+  Entity party;
+  party.name = names.front();
+  party.aliases.assign(names.begin() + 1, names.end());
+  party.country = country;
+  return allow.book->AllowedParty(party);
+}
+
 // Answers one query: {"status": 200, ...} or {"status": 400, "detail": ...}.
 Json AnswerQuery(const names::NameIndex& index, const EntryCatalog& catalog,
-                 const std::string& dataset, const MatchParams& params, const Json& query) {
+                 const std::string& dataset, const MatchParams& params, const AllowLists& allow,
+                 const Json& query) {
   auto refuse = [&](const std::string& detail) {
     return Json{{"status", 400}, {"detail", detail}, {"query", query}};
   };
@@ -152,19 +166,41 @@ Json AnswerQuery(const names::NameIndex& index, const EntryCatalog& catalog,
   std::map<std::pair<std::string, std::string>, names::NameMatch> best;
   std::string last_error;
   size_t screened = 0;
+  bool complete = true;  // every entry at or above the cutoff was seen: `total` is exact
+  auto counts = [&](const names::NameMatch& match) {
+    if (dataset != "default" && match.record->list_id != dataset) return false;
+    return allow.lists == nullptr || allow.lists->count(match.record->list_id) == 0;
+  };
   for (const std::string& name : query_names) {
     names::NameQuery one = base;
     one.name = name;
-    std::vector<names::NameMatch> matches;
-    // Every entry at or above the cutoff: a dataset filter and `total` need them all.
-    status = index.Search(one, index.records().size() + 1, params.cutoff, &matches);
+    std::vector<names::NameMatch> kept;
+    bool name_complete = false;
+    // The index explains every match it returns, which costs more than finding it: ask for one
+    // more than `limit` (doubling while the dataset and allow-list filters leave too few), not
+    // for every entry above the cutoff. The top `limit` over all names are then exact (an
+    // entry in them is in the top `limit` of the name that scores it best). One list of many is
+    // searched whole, as a doubling search would mostly find other lists' entries.
+    size_t want = dataset == "default" ? params.limit + 1 : index.records().size() + 1;
+    while (true) {
+      std::vector<names::NameMatch> matches;
+      status = index.Search(one, want, params.cutoff, &matches);
+      if (!status.ok()) break;
+      name_complete = matches.size() < want;
+      kept.clear();
+      for (names::NameMatch& match : matches) {
+        if (counts(match)) kept.push_back(std::move(match));
+      }
+      if (name_complete || kept.size() > params.limit) break;
+      want *= 2;
+    }
     if (!status.ok()) {
       last_error = "name \"" + name + "\": " + status.message();
       continue;
     }
     ++screened;
-    for (names::NameMatch& match : matches) {
-      if (dataset != "default" && match.record->list_id != dataset) continue;
+    complete = complete && name_complete;
+    for (names::NameMatch& match : kept) {
       auto key = std::make_pair(match.record->list_id, match.record->entry_id);
       auto found = best.find(key);
       if (found == best.end() || match.score > found->second.score) best[key] = std::move(match);
@@ -175,13 +211,26 @@ Json AnswerQuery(const names::NameIndex& index, const EntryCatalog& catalog,
   for (const auto& [key, match] : best) ranked.push_back(&match);
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto* a, const auto* b) { return a->score > b->score; });
+  const auto allowed = AllowedQuery(allow, query_names, base.country);
   Json results = Json::array();
   for (size_t i = 0; i < ranked.size() && i < params.limit; ++i) {
-    results.push_back(ResultJson(*ranked[i], catalog, params.threshold));
+    Json result = ResultJson(*ranked[i], catalog, params.threshold);
+    // Suppressed, not dropped: the result stays, no longer a match, with the entry that allows
+    // it. An identifier match is the listed party itself, whatever the company's list says.
+    if (allowed && !ranked[i]->decided_by_identifier) {
+      result["match"] = false;
+      result["allowed_by"] = {{"list", allowed->list_id},
+                              {"entry", allowed->entry_id},
+                              {"name", allowed->entry_name},
+                              {"matched_by", allowed->matched_by}};
+    }
+    results.push_back(std::move(result));
   }
   return {{"status", 200},
           {"results", std::move(results)},
-          {"total", {{"value", ranked.size()}, {"relation", "eq"}}},
+          // As yente (Elasticsearch) says it: "gte" when more entries reach the cutoff than
+          // were looked at.
+          {"total", {{"value", ranked.size()}, {"relation", complete ? "eq" : "gte"}}},
           {"query", query}};
 }
 
@@ -233,8 +282,8 @@ Status ReadMatchParams(const std::multimap<std::string, std::string>& query, Mat
 }
 
 Status AnswerMatch(const names::NameIndex& index, const EntryCatalog& catalog,
-                   const std::string& dataset, const MatchParams& params, const Json& body,
-                   Json* response) {
+                   const std::string& dataset, const MatchParams& params, const AllowLists& allow,
+                   const Json& body, Json* response) {
   if (!body.is_object()) return Status::Usage("the body must be an object with \"queries\"");
   auto queries = body.find("queries");
   if (queries == body.end() || !queries->is_object()) {
@@ -245,7 +294,7 @@ Status AnswerMatch(const names::NameIndex& index, const EntryCatalog& catalog,
   }
   Json responses = Json::object();
   for (auto it = queries->begin(); it != queries->end(); ++it) {
-    responses[it.key()] = AnswerQuery(index, catalog, dataset, params, it.value());
+    responses[it.key()] = AnswerQuery(index, catalog, dataset, params, allow, it.value());
   }
   *response = {{"responses", std::move(responses)}, {"limit", params.limit}};
   return Status::Ok();

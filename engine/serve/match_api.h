@@ -15,11 +15,13 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "engine/base/status.h"
+#include "engine/decisions/review_book.h"
 #include "engine/names/matcher.h"
 
 namespace corridor::serve {
@@ -31,6 +33,15 @@ struct MatchParams {
   size_t limit = 5;        // ?limit=: results per query
   double threshold = 0.8;  // ?threshold=: `match` is score >= threshold
   double cutoff = 0.7;     // ?cutoff=: results scoring below are not returned
+};
+
+// desk: allow-lists (docs/decisions.md) are never a source of hits: their entries are never a
+// result. They only suppress: a query whose name or alias and country equal an allow entry's
+// (normalised, as screening compares them) gets its name matches with "match": false and
+// "allowed_by" {list, entry, name, matched_by}; identifier matches are kept as matches.
+struct AllowLists {
+  const std::set<std::string>* lists = nullptr;  // null: none
+  const decisions::ReviewBook* book = nullptr;   // null: nothing suppresses
 };
 
 // Every list entry of an index, by entry: its names and facts as a result's properties show them.
@@ -46,12 +57,13 @@ class EntryCatalog {
   std::map<std::pair<std::string, std::string>, std::vector<const names::NameRecord*>> entries_;
 };
 
-// Answers one request body. `dataset` is a list id or "default" (every list); the caller checks
-// that it names a loaded list. A body that is not {"queries": {KEY: object}} is refused with
-// Status::Usage; a query that cannot be screened (no name, a name with no letters) gets its own
+// Answers one request body. `dataset` is a list id or "default" (every watch list); the caller
+// checks that it names a loaded list that is not an allow-list. A body that is not {"queries":
+// {KEY: object}} is refused with Status::Usage; a query that cannot be screened (no name, a name
+// with no letters) gets its own
 // {"status": 400, "detail": ...} response and the others are answered.
 Status AnswerMatch(const names::NameIndex& index, const EntryCatalog& catalog,
-                   const std::string& dataset, const MatchParams& params,
+                   const std::string& dataset, const MatchParams& params, const AllowLists& allow,
                    const nlohmann::json& body, nlohmann::json* response);
 
 // Reads ?limit, ?threshold and ?cutoff (already split from the URL); Usage when one is malformed

@@ -10,8 +10,12 @@ a Singapore resident named Chen Quanguo, a namesake of the SDN-listed Chen Quang
 corroboration reviews, never blocks: docs/matching.md) - a false positive by construction. Screens,
 serves, drives the page through chromedriver's WebDriver HTTP API (stdlib only, no npm): picks
 T-01 from the queue, clears the sdn_party hit with a reason, and waits for the page to say the
-decision was recorded. Then screens again and checks the hit now appears as suppressed and
-T-01 is now clear. Keeps ARTEFACTS/review_page.png (the page after the decision).
+decision was recorded. Checks what the page shows a reviewer on the samples: T-01's names side
+by side, a name match whose names differ with the difference marked, an ownership finding drawn
+as a chain from the listed owner to the party, a route with the legs a hit names marked risky.
+Then screens again and checks the hit now appears as suppressed and T-01 is now clear. Keeps
+ARTEFACTS/review_page.png (the page after the decision), review_page_ownership.png and
+review_page_route.png.
 Everything runs on 127.0.0.1 and stops by itself (every wait has a deadline).
 """
 import argparse
@@ -167,6 +171,91 @@ def start_server(corridor, db, rules, scores, work):
     return server, wait_until("corridor serve to listen", port, 120)
 
 
+def open_shipment(driver, shipment_id):
+    """Clicks the shipment's row in the queue and waits for its detail to be drawn."""
+    driver.click(f'#queue .row[data-shipment="{shipment_id}"]')
+    wait_until(f"{shipment_id} to be shown", lambda: driver.script(
+        "const h = document.querySelector('#detail h2');"
+        "return h && h.textContent.startsWith(arguments[0]) &&"
+        " document.querySelector('#detail h3') !== null;", shipment_id))
+
+
+def first_with(driver, predicate):
+    """The first queued shipment one of whose evidence satisfies the JS `predicate(e)`."""
+    return driver.script(
+        "const test = new Function('e', 'return ' + arguments[0]);"
+        "const s = state.queue.shipments.find((s) => s.hits.some((h) =>"
+        " h.evidence.some((e) => test(e))));"
+        "return s ? s.shipment_id : null;", predicate)
+
+
+def check_reading_aids(driver, artefacts):
+    """What the issue asks the page to show a reviewer, on the samples: names side by side with
+    the differing parts marked, the ownership chain drawn, the route with the risky leg marked."""
+    # Names: on T-01, the party's name and the listed name, every shared word marked the same.
+    names = driver.script(
+        "const n = document.querySelector(`[data-hit=\"${arguments[0]}\"]`)"
+        ".closest('.evidence').querySelector('[data-role=names]');"
+        "return n && {same: n.querySelectorAll('.word.same').length,"
+        " differs: n.querySelectorAll('.word.differs, .differs-part').length,"
+        " text: n.textContent};", HIT)
+    if not names or names["same"] < 4 or names["differs"] != 0:
+        sys.exit(f"FAILED: T-01's names side by side: {names}")
+    # A match whose names differ: the differing words (or letters) are marked.
+    words = "wordsOf(%s).map((w) => w.toLowerCase()).sort().join(' ')"
+    fuzzy = first_with(driver, "e.list_match && e.list_match.list_id && " +
+                       words % "e.list_match.query_name" + " !== " +
+                       words % "e.list_match.matched_name")
+    if not fuzzy:
+        sys.exit("FAILED: no queued sample has a name match with differing names")
+    open_shipment(driver, fuzzy)
+    marked = driver.script(
+        "return [...document.querySelectorAll('#detail [data-role=names]')].map((n) =>"
+        " n.querySelectorAll('.word.differs, .differs-part').length);")
+    if not marked or max(marked) < 1:
+        sys.exit(f"FAILED: {fuzzy}: differing names shown without a marked difference: {marked}")
+    print(f"page: names side by side ({names['text']!r}); {fuzzy}'s differences marked")
+    # Ownership: the path from the listed owner to the party, one node per step and one more.
+    owned = first_with(driver, "e.ownership && e.ownership.path && e.ownership.path.length > 0")
+    if not owned:
+        sys.exit("FAILED: no queued sample has an ownership finding with a path")
+    open_shipment(driver, owned)
+    chain = driver.script(
+        "const e = state.queue.shipments.find((s) => s.shipment_id === arguments[0]).hits"
+        ".flatMap((h) => h.evidence).find((e) => e.ownership && e.ownership.path &&"
+        " e.ownership.path.length);"
+        "const c = document.querySelector('#detail [data-role=chain]');"
+        "return c && {nodes: [...c.querySelectorAll('.node')].map((n) => n.textContent),"
+        " listed: [...c.querySelectorAll('.node')].map((n) => n.classList.contains('listed')),"
+        " steps: e.ownership.path.length, party: e.party.name,"
+        " owner: e.ownership.path[0].owner_name || e.ownership.path[0].owner};", owned)
+    if (not chain or len(chain["nodes"]) != chain["steps"] + 1 or
+            chain["nodes"][0] != chain["owner"] or chain["nodes"][-1] != chain["party"] or
+            chain["listed"] != [True] + [False] * chain["steps"]):
+        sys.exit(f"FAILED: {owned}: the ownership chain drawn is {chain}")
+    driver.screenshot(os.path.join(artefacts, "review_page_ownership.png"))
+    print(f"page: {owned} ownership chain {' -> '.join(chain['nodes'])}")
+    # Route: every leg in order, the legs a hit names outlined as risky, the others not.
+    routed = first_with(driver, "e.leg && e.leg.seq")
+    if not routed:
+        sys.exit("FAILED: no queued sample has a hit that names a route leg")
+    open_shipment(driver, routed)
+    route = wait_until(f"{routed}'s route", lambda: driver.script(
+        "const legs = [...document.querySelectorAll('#detail [data-role=route] .leg')];"
+        "if (!legs.length) return null;"
+        "const named = new Set(state.queue.shipments.find((s) => s.shipment_id === arguments[0])"
+        ".hits.flatMap((h) => h.evidence).filter((e) => e.leg && e.leg.seq)"
+        ".map((e) => String(e.leg.seq)));"
+        "return {seqs: legs.map((l) => l.dataset.seq),"
+        " risky: legs.filter((l) => l.classList.contains('risky')).map((l) => l.dataset.seq),"
+        " named: [...named]};", routed))
+    if (not route["risky"] or sorted(route["risky"]) != sorted(route["named"]) or
+            route["seqs"] != sorted(route["seqs"], key=int)):
+        sys.exit(f"FAILED: {routed}: route {route}")
+    driver.screenshot(os.path.join(artefacts, "review_page_route.png"))
+    print(f"page: {routed} route legs {route['seqs']}, risky {route['risky']}")
+
+
 def drive_page(driver, page, artefacts):
     driver.go(page + "?shipment=T-01")
     wait_until("the queue to load",
@@ -194,6 +283,7 @@ def drive_page(driver, page, artefacts):
     if not status.startswith("recorded: cleared by r.browser-test"):
         sys.exit(f"FAILED: the page says {status!r}")
     print(f"page: {status}")
+    check_reading_aids(driver, artefacts)
 
 
 def main():
