@@ -489,7 +489,10 @@ struct NameIndex::Data {
     const ScoringName& candidate = names[record];
     size_t nq = state->name.tokens.size(), nc = candidate.tokens.size();
     bool skeletons = state->name.abjad != candidate.abjad;
-    std::vector<float> similarity(nq * nc);
+    // One buffer per thread: Score() runs for every candidate record, and every element is
+    // written below before ScoreNames reads it.
+    thread_local std::vector<float> similarity;
+    similarity.resize(nq * nc);
     for (size_t i = 0; i < nq; ++i) {
       for (size_t j = 0; j < nc; ++j) {
         similarity[i * nc + j] = Similarity(state, i, tokens[record][j], skeletons);

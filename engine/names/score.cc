@@ -402,20 +402,24 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
         continue;
       }
       size_t joined_length = left[i].text.size() + left[i + 1].text.size();
-      std::string joined;
+      std::string joined, joined_skeleton, joined_phonetic;
+      int joined_syllables = 0;
       for (size_t j = 0; j < single_side.tokens.size(); ++j) {
         const ScoringToken& other = single_side.tokens[j];
         if (other.kind != TokenKind::kWord || other.text.size() + 2 < joined_length) continue;
         if (other.text.size() > joined_length + 2) continue;
         // Cheap filters before the Jaro-Winkler: the joined word must be within two characters of
         // the single word's length and (when spellings are compared) start with the same letter.
-        // The joined word is built once per pair and only when a word passes.
+        // The joined word and its forms are built once per pair and only when a word passes.
         if (!skeletons && other.text[0] != left[i].text[0]) continue;
-        if (joined.empty()) joined = left[i].text + left[i + 1].text;
-        std::string joined_skeleton = skeletons ? ConsonantSkeleton(joined) : std::string();
-        std::string joined_phonetic = PhoneticKey(joined);
+        if (joined.empty()) {
+          joined = left[i].text + left[i + 1].text;
+          if (skeletons) joined_skeleton = ConsonantSkeleton(joined);
+          joined_phonetic = PhoneticKey(joined);
+          joined_syllables = EastAsianSyllables(joined);
+        }
         double s = WordSimilarity(
-            {joined, joined_skeleton, joined_phonetic, EastAsianSyllables(joined), false},
+            {joined, joined_skeleton, joined_phonetic, joined_syllables, false},
             {other.text, other.skeleton, other.phonetic, other.syllables, other.patronymic},
             skeletons);
         if (s < kMinJoinedSimilarity) continue;
