@@ -254,10 +254,13 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
   double total = 0;
   *decided = false;
   *facts = FactOutcome();
-  auto add = [&](const std::string& field, const std::string& query_value,
-                 const std::string& list_value, double delta, const std::string& note) {
+  // Runs for every entry scored: the evidence's strings are built only when it is wanted.
+  auto add = [&](const char* field, const std::string& query_value, std::string_view list_value,
+                 double delta, const char* note) {
     total += delta;
-    if (evidence != nullptr) evidence->push_back({field, query_value, list_value, delta, note});
+    if (evidence != nullptr) {
+      evidence->push_back({field, query_value, std::string(list_value), delta, note});
+    }
   };
   if (!query.birth_date.empty()) {
     if (record.birth_dates.empty()) {
@@ -265,7 +268,7 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
     } else {
       // The best agreement over the listed dates: 3 full match, 2 year match, 1 close, 0 conflict.
       int best = -1;
-      std::string best_date;
+      std::string_view best_date;
       for (const std::string& date : record.birth_dates) {
         // Dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD): comparing the common prefix matches
         // them at the coarser of the two precisions. A full match needs both to be full dates (10
@@ -313,8 +316,8 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
       add("country", query.country, query.country, options.country_match, "matches");
     } else {
       std::string listed;
-      for (const std::string& country : record.countries) {
-        listed += (listed.empty() ? "" : ",") + country;
+      for (size_t k = 0; evidence != nullptr && k < record.countries.size(); ++k) {
+        listed += (listed.empty() ? "" : ",") + record.countries[k];
       }
       add("country", query.country, listed, options.country_conflict, "conflicts");
     }

@@ -318,6 +318,9 @@ const std::unordered_map<std::string, std::string>& AbbreviationTable() {
 struct NameNormalizer::Impl {
   const icu::Normalizer2* nfkc_casefold = nullptr;
   std::map<std::string, std::unique_ptr<Transliterator>> transliterators;
+  // Syllable() of single Han characters and Hangul syllables, by code point: two ICU
+  // transliterations per character otherwise, for a result that depends on the character alone.
+  std::unordered_map<UChar32, std::string> han_syllables, hangul_syllables;
   Status setup_error;
 
   // The transliterator with ICU id `id`, or one built from `rules` when given; cached.
@@ -388,8 +391,16 @@ struct NameNormalizer::Impl {
       size_t end = i;
       while (end < chars.size() && (han ? IsHan(chars[end]) : IsHangulSyllable(chars[end]))) ++end;
       std::vector<std::string> syllables;
+      auto& known = han ? han_syllables : hangul_syllables;
       for (size_t k = i; k < end; ++k) {
+        auto found = known.find(chars[k]);
+        if (found != known.end()) {
+          syllables.push_back(found->second);
+          continue;
+        }
         syllables.push_back(Syllable(UnicodeString(chars[k]), han ? "Han-Latin" : "Hangul-Latin"));
+        // Not cached when a transliterator could not be created (the syllable is then not one).
+        if (setup_error.ok()) known.emplace(chars[k], syllables.back());
       }
       size_t run = end - i;
       // Only when the run is the whole name: two to four characters is the usual length of a
