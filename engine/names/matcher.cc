@@ -1,6 +1,7 @@
 #include "engine/names/matcher.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cctype>
 #include <cmath>
@@ -22,6 +23,9 @@ namespace {
 // characters, and a query word looks up its own deletions. Two keys within one edit (a
 // substitution, insertion, deletion or transposition) share a deletion; long keys within two.
 constexpr double kUnseenSimilarity = 0.35;
+
+// Distinct ids for the indexes of this process (Data::id).
+std::atomic<uint64_t> next_index_id{1};
 
 // Phonetic keys sharing a prefix of at least this many characters are looked up beyond the
 // deletion neighbourhood ("kuan" ~ "kuangu"); shorter prefixes ("ali") are shared by hundreds of
@@ -80,7 +84,7 @@ class NeighbourTable {
     for (uint64_t h : DeletionHashes(key, depth)) pending_.push_back({h, word});
   }
   void Finish() {
-    std::sort(pending_.begin(), pending_.end());
+    SortPending();
     pending_.erase(std::unique(pending_.begin(), pending_.end()), pending_.end());
     size_t distinct = 0;
     for (size_t i = 0; i < pending_.size(); ++i) {
@@ -129,6 +133,22 @@ class NeighbourTable {
     uint32_t first = 0;
     uint32_t count = 0;
   };
+  // Sorts pending_ as std::sort would: distributed by the hash's top 16 bits first (one counting
+  // pass), then each bucket sorted on its own. Millions of pairs are sorted this way in the
+  // index build, about three times faster than one std::sort over them all.
+  void SortPending() {
+    constexpr int kShift = 48;
+    std::vector<uint32_t> start((size_t{1} << 16) + 1, 0);
+    for (const auto& entry : pending_) ++start[(entry.first >> kShift) + 1];
+    for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+    std::vector<std::pair<uint64_t, uint32_t>> sorted(pending_.size());
+    std::vector<uint32_t> next(start.begin(), start.end() - 1);
+    for (const auto& entry : pending_) sorted[next[entry.first >> kShift]++] = entry;
+    for (size_t b = 0; b + 1 < start.size(); ++b) {
+      std::sort(sorted.begin() + start[b], sorted.begin() + start[b + 1]);
+    }
+    pending_.swap(sorted);
+  }
   std::vector<std::pair<uint64_t, uint32_t>> pending_;
   std::vector<Slot> slots_;
   std::vector<uint32_t> words_;
@@ -251,10 +271,13 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
   double total = 0;
   *decided = false;
   *facts = FactOutcome();
-  auto add = [&](const std::string& field, const std::string& query_value,
-                 const std::string& list_value, double delta, const std::string& note) {
+  // Runs for every entry scored: the evidence's strings are built only when it is wanted.
+  auto add = [&](const char* field, const std::string& query_value, std::string_view list_value,
+                 double delta, const char* note) {
     total += delta;
-    if (evidence != nullptr) evidence->push_back({field, query_value, list_value, delta, note});
+    if (evidence != nullptr) {
+      evidence->push_back({field, query_value, std::string(list_value), delta, note});
+    }
   };
   if (!query.birth_date.empty()) {
     if (record.birth_dates.empty()) {
@@ -262,7 +285,7 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
     } else {
       // The best agreement over the listed dates: 3 full match, 2 year match, 1 close, 0 conflict.
       int best = -1;
-      std::string best_date;
+      std::string_view best_date;
       for (const std::string& date : record.birth_dates) {
         // Dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD): comparing the common prefix matches
         // them at the coarser of the two precisions. A full match needs both to be full dates (10
@@ -310,8 +333,8 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
       add("country", query.country, query.country, options.country_match, "matches");
     } else {
       std::string listed;
-      for (const std::string& country : record.countries) {
-        listed += (listed.empty() ? "" : ",") + country;
+      for (size_t k = 0; evidence != nullptr && k < record.countries.size(); ++k) {
+        listed += (listed.empty() ? "" : ",") + record.countries[k];
       }
       add("country", query.country, listed, options.country_conflict, "conflicts");
     }
@@ -506,11 +529,34 @@ struct NameIndex::Data {
     }
     std::vector<Slot> slots_;
     size_t size_ = 0;
+
+   public:
+    size_t capacity() const { return slots_.size(); }
   };
+
+  // What the index knows about one query word, kept per thread across queries (WordMemos): the
+  // word's similarities to vocabulary words, and the records candidate generation finds for it.
+  // Both depend only on the word's forms and the query's script, so a word met again (batches
+  // repeat given names, family names and company words) is not looked up again.
+  struct WordMemo {
+    SimilarityCache similarity;  // by (vocabulary word, skeletons), see Similarity()
+    bool searched = false;       // `records` is filled (words only)
+    // The records holding a listed word that looks like the query word, with the best
+    // similarity the record can have for it (> kUnseenSimilarity, or 1 for splits): the bound
+    // of candidate generation before joins with the query's neighbouring words (RaiseWord).
+    std::vector<std::pair<uint32_t, float>> records;
+    size_t counted = 0;  // of records and similarity slots, in WordMemos::cost
+  };
+  struct WordMemos;
+  // The calling thread's memos for this index, emptied when they grow beyond a budget (only
+  // between queries: a query holds pointers into them).
+  WordMemos& ThreadMemos() const;
+  uint64_t id =
+      0;  // unique per index built in this process: memos of one index never serve another
 
   struct QueryState {
     ScoringName name;
-    std::vector<SimilarityCache> cache;  // per query token
+    std::vector<WordMemo*> memo;  // per query token
   };
   struct SearchScratch;
 
@@ -531,10 +577,14 @@ struct NameIndex::Data {
   // the best similarity it can have for that word times the word's weight (Candidates()).
   void RaiseWord(QueryState* state, size_t i, const Joined& joined_with_next,
                  SearchScratch* scratch) const;
+  // Fills state->memo[i]->records: the records candidate generation finds for query word i by
+  // its own forms (equal word, neighbouring keys and skeletons, prefixes, joined listed words,
+  // splits), each with the best similarity it can have for the word.
+  void FindWord(QueryState* state, size_t i, SearchScratch* scratch) const;
 
   float Similarity(QueryState* state, size_t query_token, uint32_t word, bool skeletons) const {
     uint32_t key = (word << 1) | (skeletons ? 1u : 0u);
-    SimilarityCache& cache = state->cache[query_token];
+    SimilarityCache& cache = state->memo[query_token]->similarity;
     if (float* found = cache.Find(key)) return *found;
     float s = static_cast<float>(
         TokenSimilarity(state->name.tokens[query_token], vocabulary[word], skeletons));
@@ -557,7 +607,10 @@ struct NameIndex::Data {
     const ScoringName& candidate = names[record];
     size_t nq = state->name.tokens.size(), nc = candidate.tokens.size();
     bool skeletons = state->name.abjad != candidate.abjad;
-    std::vector<float> similarity(nq * nc);
+    // One buffer per thread: Score() runs for every candidate record, and every element is
+    // written below before ScoreNames reads it.
+    thread_local std::vector<float> similarity;
+    similarity.resize(nq * nc);
     for (size_t i = 0; i < nq; ++i) {
       for (size_t j = 0; j < nc; ++j) {
         similarity[i * nc + j] = Similarity(state, i, tokens[record][j], skeletons);
@@ -589,6 +642,7 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
   std::unique_ptr<NameIndex> built(new NameIndex());
   built->options_ = options;
   Data& data = *built->data_;
+  data.id = next_index_id.fetch_add(1);
   NameNormalizer& normalizer = ThreadNameNormalizer();
   std::vector<NormalizedName> normalized;
   normalized.reserve(records.size());
@@ -747,6 +801,64 @@ struct NameIndex::PreparedQuery {
   Data::QueryState state;
 };
 
+namespace {
+// Memo entries (similarities and records) kept per thread before the memos are emptied: about
+// 16 MB.
+constexpr size_t kMemoBudget = 2'000'000;
+}  // namespace
+
+struct NameIndex::Data::WordMemos {
+  uint64_t index_id = 0;
+  size_t cost = 0;  // records and similarity slots held, against kMemoBudget
+  std::unordered_map<std::string, std::unique_ptr<WordMemo>> by_key;
+  std::vector<WordMemo*> used;  // since the last Settle()
+
+  // The memo of `token` in a query of script `abjad`; created empty when new.
+  WordMemo* Get(const ScoringToken& token, bool abjad) {
+    // The key holds every field of the token that similarity and candidate generation read, and
+    // the query's script. The structured binding is a tripwire: it stops compiling when a field
+    // is added to ScoringToken, which must then be added here if TokenSimilarity reads it.
+    const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant,
+                 token_abjad] = token;
+    (void)weight;       // the weight is applied per query (RaiseWord), never memoised
+    (void)token_abjad;  // a query token's script is the query's, `abjad` below
+    std::string key;
+    key.reserve(text.size() + skeleton.size() + phonetic.size() + 8);
+    key += abjad ? 'a' : 'l';
+    key += static_cast<char>('0' + static_cast<int>(kind));
+    key += static_cast<char>(syllables);
+    key += patronymic ? 'p' : '-';
+    key.append(reinterpret_cast<const char*>(&variant), sizeof(variant));
+    key += text;
+    key += '\x1f';
+    key += skeleton;
+    key += '\x1f';
+    key += phonetic;
+    std::unique_ptr<WordMemo>& memo = by_key[key];
+    if (memo == nullptr) memo = std::make_unique<WordMemo>();
+    used.push_back(memo.get());
+    return memo.get();
+  }
+};
+
+NameIndex::Data::WordMemos& NameIndex::Data::ThreadMemos() const {
+  thread_local WordMemos memos;
+  // What the previous query added (records are found once per memo, similarity slots only grow),
+  // then the budget and the index: the memos are emptied between queries only.
+  for (WordMemo* memo : memos.used) {
+    const size_t now = memo->records.size() + memo->similarity.capacity();
+    memos.cost += now - memo->counted;
+    memo->counted = now;
+  }
+  memos.used.clear();
+  if (memos.index_id != id || memos.cost > kMemoBudget) {
+    memos.by_key.clear();
+    memos.index_id = id;
+    memos.cost = 0;
+  }
+  return memos;
+}
+
 float NameIndex::Data::JoinBound(const ScoringToken& joined, bool joined_abjad,
                                  const ScoringToken& single, uint8_t single_scripts) {
   // As AlignmentCandidates (score.cc): lengths within two, same first letter unless skeletons.
@@ -843,8 +955,7 @@ void NameIndex::Data::AddJoinedPairs(
   }
 }
 
-void NameIndex::Data::RaiseWord(QueryState* state, size_t i, const Joined& joined_with_next,
-                                SearchScratch* scratch) const {
+void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scratch) const {
   const ScoringToken& token = state->name.tokens[i];
   std::vector<uint32_t>& token_records = scratch->token_records;
   token_records.clear();
@@ -935,22 +1046,58 @@ void NameIndex::Data::RaiseWord(QueryState* state, size_t i, const Joined& joine
     const auto& rarer = count(left->second) <= count(right->second) ? left->second : right->second;
     for (uint32_t w : rarer) raise(w, 1);
   }
-  // Joins with the next word (j = i) or the previous one (j = i - 1; for i = 0 it wraps to SIZE_MAX
-  // and fails the bound check).
-  for (size_t j : {i, i - 1}) {
-    if (j < joined_with_next.size()) {
-      for (const auto& [w, similarity] : joined_with_next[j]) raise(w, similarity);
-    }
-  }
+  // Moved into the memo, resetting token_best (the scratch invariant: all zero between uses).
+  WordMemo& memo = *state->memo[i];
+  memo.records.clear();
+  memo.records.reserve(token_records.size());
   for (uint32_t r : token_records) {
-    // Moves this word's per-record best into the record's bound and resets token_best, keeping the
-    // scratch invariant (all zero between uses) without clearing whole arrays per query word.
+    memo.records.push_back({r, scratch->token_best[r]});
+    scratch->token_best[r] = 0;
+  }
+  memo.searched = true;
+}
+
+void NameIndex::Data::RaiseWord(QueryState* state, size_t i, const Joined& joined_with_next,
+                                SearchScratch* scratch) const {
+  const ScoringToken& token = state->name.tokens[i];
+  WordMemo& memo = *state->memo[i];
+  if (!memo.searched) FindWord(state, i, scratch);
+  // Adds record r's best similarity for this word to its bound.
+  auto add = [&](uint32_t r, float best) {
     if (scratch->bound[r] == 0) scratch->touched.push_back(r);
     // A word of the record beyond the neighbourhood may agree up to kUnseenSimilarity; so words
     // found at kUnseenSimilarity or less are not raised at all (the bound is the same).
-    scratch->bound[r] +=
-        std::max(scratch->token_best[r], static_cast<float>(kUnseenSimilarity)) * token.weight;
+    scratch->bound[r] += std::max(best, static_cast<float>(kUnseenSimilarity)) * token.weight;
     scratch->found_weight[r] += token.weight;
+  };
+  // Joins with the next word (j = i) or the previous one (j = i - 1; for i = 0 it wraps to SIZE_MAX
+  // and fails the bound check).
+  bool joins = false;
+  for (size_t j : {i, i - 1})
+    joins = joins || (j < joined_with_next.size() && !joined_with_next[j].empty());
+  if (!joins) {
+    for (const auto& [r, best] : memo.records) add(r, best);
+    return;
+  }
+  // The joins raise the memo's bests per record: gathered in token_best first.
+  std::vector<uint32_t>& token_records = scratch->token_records;
+  token_records.clear();
+  for (const auto& [r, best] : memo.records) {
+    scratch->token_best[r] = best;
+    token_records.push_back(r);
+  }
+  for (size_t j : {i, i - 1}) {
+    if (j >= joined_with_next.size()) continue;
+    for (const auto& [w, similarity] : joined_with_next[j]) {
+      for (uint32_t r : postings[w]) {
+        float& best = scratch->token_best[r];
+        if (best == 0) token_records.push_back(r);
+        best = std::max(best, similarity);
+      }
+    }
+  }
+  for (uint32_t r : token_records) {
+    add(r, scratch->token_best[r]);
     scratch->token_best[r] = 0;
   }
 }
@@ -961,7 +1108,11 @@ Status NameIndex::Prepare(const NameQuery& query, PreparedQuery* prepared) const
   if (!status.ok()) return status;
   prepared->query = &query;
   prepared->state.name = PrepareName(normalized, data_->statistics);
-  prepared->state.cache.assign(prepared->state.name.tokens.size(), Data::SimilarityCache());
+  Data::WordMemos& memos = data_->ThreadMemos();
+  prepared->state.memo.clear();
+  for (const ScoringToken& token : prepared->state.name.tokens) {
+    prepared->state.memo.push_back(memos.Get(token, prepared->state.name.abjad));
+  }
   return Status::Ok();
 }
 

@@ -318,6 +318,9 @@ const std::unordered_map<std::string, std::string>& AbbreviationTable() {
 struct NameNormalizer::Impl {
   const icu::Normalizer2* nfkc_casefold = nullptr;
   std::map<std::string, std::unique_ptr<Transliterator>> transliterators;
+  // Syllable() of single Han characters and Hangul syllables, by code point: two ICU
+  // transliterations per character otherwise, for a result that depends on the character alone.
+  std::unordered_map<UChar32, std::string> han_syllables, hangul_syllables;
   Status setup_error;
 
   // The transliterator with ICU id `id`, or one built from `rules` when given; cached.
@@ -388,8 +391,16 @@ struct NameNormalizer::Impl {
       size_t end = i;
       while (end < chars.size() && (han ? IsHan(chars[end]) : IsHangulSyllable(chars[end]))) ++end;
       std::vector<std::string> syllables;
+      auto& known = han ? han_syllables : hangul_syllables;
       for (size_t k = i; k < end; ++k) {
+        auto found = known.find(chars[k]);
+        if (found != known.end()) {
+          syllables.push_back(found->second);
+          continue;
+        }
         syllables.push_back(Syllable(UnicodeString(chars[k]), han ? "Han-Latin" : "Hangul-Latin"));
+        // Not cached when a transliterator could not be created (the syllable is then not one).
+        if (setup_error.ok()) known.emplace(chars[k], syllables.back());
       }
       size_t run = end - i;
       // Only when the run is the whole name: two to four characters is the usual length of a
@@ -623,43 +634,107 @@ std::string ConsonantSkeleton(std::string_view token) {
 }
 
 std::string PhoneticKey(std::string_view token) {
-  // Tried in this order at each position, longest patterns first (dzh before dj and zh). The folds
-  // are the spelling variants of English-language romanisation of Arabic, Persian, Russian, Chinese
-  // and Korean names (docs/matching.md).
-  static const std::pair<const char*, const char*> kReplacements[] = {
-      {"dzh", "j"}, {"sch", "sh"}, {"tch", "ch"}, {"dj", "j"}, {"zh", "j"}, {"kh", "h"},
-      {"gh", "g"},  {"ph", "f"},   {"ck", "k"},   {"ou", "u"}, {"oo", "u"}, {"ee", "i"},
-      {"eo", "u"},  {"eu", "u"},   {"ae", "a"},   {"q", "k"},  {"w", "v"},  {"x", "ks"},
-  };
-  std::string text(token);
+  // The folds are the spelling variants of English-language romanisation of Arabic, Persian,
+  // Russian, Chinese and Korean names (docs/matching.md). At each position the first of these
+  // patterns that matches is replaced, longest first where they overlap (dzh before dj and zh):
+  //   dzh sch tch dj zh kh gh ph ck ou oo ee eo eu ae q w x  ->  j sh ch j j h g f k u u i u u a k
+  //   v ks
+  // and otherwise c (not before h) = k, e = y = i, o = u. Doubled letters then fold once, so
+  // "oo" -> "u" and "uu" -> "u" agree. The patterns are dispatched on their first letter (each
+  // letter starts patterns that differ in their second letter), which gives what trying them in
+  // order does; this runs for every word of every listed name and every joined pair scored.
   std::string out;
-  out.reserve(text.size() + 2);
-  for (size_t i = 0; i < text.size();) {
-    bool replaced = false;
-    for (const auto& [from, to] : kReplacements) {
-      size_t length = std::char_traits<char>::length(from);
-      if (text.compare(i, length, from) == 0) {
-        out += to;
-        i += length;
-        replaced = true;
+  out.reserve(token.size() + 2);
+  // Appending through `emit` folds doubled letters as it goes: the same as folding the whole
+  // output afterwards.
+  auto emit = [&out](char c) {
+    if (out.empty() || out.back() != c) out += c;
+  };
+  const size_t n = token.size();
+  auto at = [&](size_t k) { return k < n ? token[k] : '\0'; };
+  for (size_t i = 0; i < n;) {
+    const char c = token[i];
+    const char next = at(i + 1);
+    size_t used = 1;
+    switch (c) {
+      case 'd':
+        if (next == 'z' && at(i + 2) == 'h') {
+          emit('j');
+          used = 3;
+        } else if (next == 'j') {
+          emit('j');
+          used = 2;
+        } else {
+          emit('d');
+        }
         break;
-      }
+      case 's':
+      case 't':
+        if (next == 'c' && at(i + 2) == 'h') {  // sch -> sh, tch -> ch
+          emit(c == 's' ? 's' : 'c');
+          emit('h');
+          used = 3;
+        } else {
+          emit(c);
+        }
+        break;
+      case 'z':
+      case 'k':
+      case 'g':
+      case 'p':
+        if (next == 'h') {  // zh -> j, kh -> h, gh -> g, ph -> f
+          emit(c == 'z' ? 'j' : c == 'k' ? 'h' : c == 'g' ? 'g' : 'f');
+          used = 2;
+        } else {
+          emit(c);
+        }
+        break;
+      case 'c':
+        if (next == 'k') {
+          emit('k');
+          used = 2;
+        } else {
+          emit(next == 'h' ? 'c' : 'k');
+        }
+        break;
+      case 'o':
+        emit('u');
+        if (next == 'u' || next == 'o') used = 2;
+        break;
+      case 'e':
+        if (next == 'e') {
+          emit('i');
+          used = 2;
+        } else if (next == 'o' || next == 'u') {
+          emit('u');
+          used = 2;
+        } else {
+          emit('i');
+        }
+        break;
+      case 'a':
+        emit('a');
+        if (next == 'e') used = 2;
+        break;
+      case 'q':
+        emit('k');
+        break;
+      case 'w':
+        emit('v');
+        break;
+      case 'x':
+        emit('k');
+        emit('s');
+        break;
+      case 'y':
+        emit('i');
+        break;
+      default:
+        emit(c);
     }
-    if (replaced) continue;
-    char c = text[i];
-    // c before h is kept ("ch" is its own sound); elsewhere c sounds as k in these romanisations.
-    if (c == 'c' && (i + 1 >= text.size() || text[i + 1] != 'h')) c = 'k';
-    if (c == 'e' || c == 'y') c = 'i';
-    if (c == 'o') c = 'u';
-    out += c;
-    ++i;
+    i += used;
   }
-  std::string folded;
-  for (char c : out) {
-    // Doubled letters fold after the replacements, so "oo" -> "u" and "uu" -> "u" agree.
-    if (folded.empty() || folded.back() != c) folded += c;
-  }
-  return folded;
+  return out;
 }
 
 namespace {

@@ -507,6 +507,38 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
 
 namespace {
 
+// The forms of two words joined, for AlignmentCandidates. Cached per thread, 256 slots by hash
+// of the text: the query's pairs come back with every candidate scored, and computing the forms
+// (EastAsianSyllables above all) costs more than comparing them. The reference is valid until the
+// next call.
+struct JoinedForms {
+  std::string text, skeleton, phonetic;
+  int syllables = 0;
+  uint32_t variant = 0;  // NameVariantClass(phonetic)
+};
+const JoinedForms& FormsOfJoined(std::string_view left, std::string_view right) {
+  thread_local JoinedForms cache[256];
+  uint64_t hash = 1469598103934665603ull;
+  for (std::string_view part : {left, right}) {
+    for (char c : part) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 1099511628211ull;
+    }
+  }
+  JoinedForms& slot = cache[hash & 255];
+  if (slot.text.size() != left.size() + right.size() ||
+      slot.text.compare(0, left.size(), left) != 0 ||
+      slot.text.compare(left.size(), right.size(), right) != 0) {
+    slot.text.assign(left);
+    slot.text.append(right);
+    slot.skeleton = ConsonantSkeleton(slot.text);
+    slot.phonetic = PhoneticKey(slot.text);
+    slot.syllables = EastAsianSyllables(slot.text);
+    slot.variant = NameVariantClass(slot.phonetic);
+  }
+  return slot;
+}
+
 // Every pair of words (and of two adjacent short words against one word) that agrees at all.
 std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const ScoringName& candidate,
                                            const std::vector<float>& similarity) {
@@ -535,24 +567,22 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
         continue;
       }
       size_t joined_length = left[i].text.size() + left[i + 1].text.size();
-      std::string joined;
+      const JoinedForms* joined = nullptr;
       for (size_t j = 0; j < single_side.tokens.size(); ++j) {
         const ScoringToken& other = single_side.tokens[j];
         if (other.kind != TokenKind::kWord || other.text.size() + 2 < joined_length) continue;
         if (other.text.size() > joined_length + 2) continue;
         // Cheap filters before the Jaro-Winkler: the joined word must be within two characters of
         // the single word's length and (when spellings are compared) start with the same letter.
-        // The joined word is built once per pair and only when a word passes.
+        // The joined word and its forms are built once per pair and only when a word passes.
         if (!skeletons && other.text[0] != left[i].text[0]) continue;
-        if (joined.empty()) joined = left[i].text + left[i + 1].text;
-        std::string joined_skeleton = skeletons ? ConsonantSkeleton(joined) : std::string();
-        std::string joined_phonetic = PhoneticKey(joined);
-        double s =
-            WordSimilarity({joined, joined_skeleton, joined_phonetic, EastAsianSyllables(joined),
-                            false, NameVariantClass(joined_phonetic), joined_side.abjad},
-                           {other.text, other.skeleton, other.phonetic, other.syllables,
-                            other.patronymic, other.variant, single_side.abjad},
-                           skeletons);
+        if (joined == nullptr) joined = &FormsOfJoined(left[i].text, left[i + 1].text);
+        double s = WordSimilarity(
+            {joined->text, skeletons ? std::string_view(joined->skeleton) : std::string_view(),
+             joined->phonetic, joined->syllables, false, joined->variant, joined_side.abjad},
+            {other.text, other.skeleton, other.phonetic, other.syllables, other.patronymic,
+             other.variant, single_side.abjad},
+            skeletons);
         if (s < kMinJoinedSimilarity) continue;
         uint32_t pair = static_cast<uint32_t>(i), single = static_cast<uint32_t>(j);
         if (joined_is_query) {

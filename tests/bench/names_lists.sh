@@ -3,7 +3,7 @@
 # (docs/matching.md, "Measured on the real lists"):
 #   1. precision at scale: the alert share of random names of the corridor's populations
 #      (tools/precision_names.py, COUNT names, seed 2), with kind person and without a kind;
-#   2. speed: the wall time of that `match --queries` run, output written, per name;
+#   2. speed: the wall and CPU time of that `match --queries` run, output written, per name;
 #   3. cross-script: the held-out Watchman pairs (measured, never tuned on) with score-pairs.
 #
 #   CORRIDOR_REFERENCE_DATA=../shared/data tests/bench/names_lists.sh [COUNT] [BUILD_DIR]
@@ -35,15 +35,15 @@ db=$work/lists.db
 python3 "$root/tools/precision_names.py" --count "$count" --seed 2 >"$work/person.csv"
 # The same names without a kind: one name a line.
 tail -n +2 "$work/person.csv" | python3 -c 'import csv,sys
-for row in csv.reader(sys.stdin): print(row[0])' >"$work/plain_alerts.txt"
+for row in csv.reader(sys.stdin): print(row[0])' >"$work/plain.txt"
 
 echo "== precision, kind person (${count} names)"
 "$corridor" match --db "$db" --queries "$work/person.csv" --format json --limit 1 --stats \
   >"$work/person.jsonl" 2>"$work/match.err"
 python3 "$root/tools/alert_share.py" "$work/person.jsonl" >"$work/person.txt"
 head -40 "$work/person.txt"
-echo "== speed (one thread, JSON written):"
-grep "built in" "$work/match.err"
+echo "== speed (one thread, JSON written; wall clock, then CPU time and the load average):"
+grep -E "built in|CPU time" "$work/match.err"
 echo "== precision, no kind"
 "$corridor" match --db "$db" --queries "$work/plain.txt" --format json --limit 1 \
   >"$work/plain.jsonl" 2>/dev/null
