@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -16,6 +17,7 @@
 #include "engine/decisions/decisions.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
+#include "engine/screen/facts_file.h"
 #include "engine/screen/screen_run.h"
 #include "engine/store/database.h"
 #include "tests/test_util.h"
@@ -223,6 +225,12 @@ UPDATE shipment_item SET hs_code = '847130' WHERE shipment_id = 'S-0002';
   CHECK(report.rescreened == 3);
   CHECK(report.carried_over == 397);
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+  // No entity changed: every entity's facts come from the first run's facts file, none is
+  // screened (before the facts file, the owners E-1 and E-2 were screened in every run).
+  CHECK(std::filesystem::exists(FactsPathFor(options.out_path)));
+  CHECK(report.facts_note == "");
+  CHECK(report.entities_screened == 0);
+  CHECK(report.entities_reused == 4);
 
   // An entity's record changes: every shipment naming it is screened again.
   Execute(db, "UPDATE entity SET name = 'KARACHI TEXTILE MILLS LTD' WHERE entity_id = 'E-3'");
@@ -233,6 +241,7 @@ UPDATE shipment_item SET hs_code = '847130' WHERE shipment_id = 'S-0002';
   CHECK(report.rescreened > 0);
   CHECK(report.carried_over > 0);
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+  CHECK(report.entities_screened == 1);  // the renamed E-3 alone
 
   // An owner's record changes: its change can reach every company below it, so everything is
   // screened again.
@@ -244,6 +253,7 @@ UPDATE shipment_item SET hs_code = '847130' WHERE shipment_id = 'S-0002';
   CHECK(report.delta_note.find("ownership records") != std::string::npos);
   CHECK(report.carried_over == 0);
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+  CHECK(report.entities_screened == 1);  // every shipment again, but only E-1's names
 
   // A list update: every shipment is screened again (the matcher's word weights are statistics
   // over every listed name), and the output is still a full run's.
@@ -261,6 +271,10 @@ INSERT INTO list_change (import_id, list_id, entry_id, change, name)
   CHECK(report.delta_note.find("a list was imported") != std::string::npos);
   CHECK(report.carried_over == 0);
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+  // The added entry matches E-4, whose record did not change: its facts cannot be carried, nor
+  // anyone's (the word weights moved), so every entity is screened again.
+  CHECK(report.facts_note.find("the lists or the name matching changed") != std::string::npos);
+  CHECK(report.entities_screened == 4);
 
   // An analyst clears a hit: the carried-over records would still count it, so everything is
   // screened again and the output is still a full run's (docs/batch.md, docs/decisions.md).
@@ -288,6 +302,7 @@ INSERT INTO list_change (import_id, list_id, entry_id, change, name)
   CHECK(report.delta_note.find("recorded decisions") != std::string::npos);
   CHECK(report.carried_over == 0);
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+  CHECK(report.entities_screened == 0);  // a decision acts after screening: facts carried
   int suppressed = 0;
   for (const scores::ShipmentScore& score : ReadShipments(full.out_path)) {
     suppressed += score.suppressed_hits_size();
@@ -305,6 +320,76 @@ rule { id: "uz" description: "to Uzbekistan" category: SECURITY weight: 5
   REQUIRE(RunScreen(changed_rules, &report).ok());
   CHECK(report.delta_note.find("the rules changed") != std::string::npos);
   CHECK(report.carried_over == 0);
+  // The name matching is the same: the facts are carried, the bytes are a full run's.
+  CHECK(report.entities_screened == 0);
+  ScreenOptions full_other = Options(db, other, dir.File("rules-full.scores"));
+  REQUIRE(RunScreen(full_other, &report).ok());
+  CHECK(ReadText(changed_rules.out_path) == ReadText(full_other.out_path));
+
+  // A listed entry is removed that E-1 (untouched) matched: every entity again.
+  Execute(db, R"(
+DELETE FROM list_entry WHERE entry_id = '1';
+INSERT INTO list_import (list_id, version) VALUES ('wl', 'test3');
+)");
+  REQUIRE(RunScreen(full, &report).ok());
+  delta.since_path = dir.File("delta4.scores");
+  delta.out_path = dir.File("delta5.scores");
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.entities_screened == 4);
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+}
+
+TEST_CASE("A delta run reuses entity facts only under the same name matching", "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(100));
+  std::string rules = BatchRules(dir);
+  ScreenOptions night = Options(db, rules, dir.File("night.scores"));
+  ScreenReport report;
+  REQUIRE(RunScreen(night, &report).ok());
+  REQUIRE(report.entities_screened == 4);
+
+  // A lower name threshold: other matches may be kept, so the facts are not reused.
+  std::string lower =
+      MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + kBatchRules + R"(
+rule { id: "near" description: "near" category: SECONDARY_SANCTIONS weight: 10
+  listed_party { lists: ["wl"] min_score: 0.5 } }
+)"}});
+  ScreenOptions delta = Options(db, lower, dir.File("lower.scores"));
+  delta.since_path = night.out_path;
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.facts_note.find("the name matching changed") != std::string::npos);
+  CHECK(report.entities_screened == 4);
+  ScreenOptions full = Options(db, lower, dir.File("lower-full.scores"));
+  REQUIRE(RunScreen(full, &report).ok());
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+
+  // A damaged facts file is used up to the damage; a missing one not at all. The bytes are a
+  // full run's either way. (Another --as-of: every shipment, so every entity, is asked for.
+  // MakeRules wrote the lower threshold into the same folder: `lower` is the rules now.)
+  const std::string previous = dir.File("lower.scores");
+  ScreenOptions next_day = Options(db, lower, dir.File("next-day.scores"));
+  next_day.as_of = "2025-12-02";
+  REQUIRE(RunScreen(next_day, &report).ok());
+  std::string facts = ReadText(FactsPathFor(previous));
+  {
+    std::ofstream cut(FactsPathFor(previous), std::ios::binary | std::ios::trunc);
+    cut << facts.substr(0, facts.size() - 3);
+  }
+  delta = Options(db, lower, dir.File("cut.scores"));
+  delta.as_of = "2025-12-02";
+  delta.since_path = previous;
+  REQUIRE(RunScreen(delta, &report).ok());
+  INFO(report.facts_note);
+  CHECK(report.facts_note.find("is damaged") != std::string::npos);
+  CHECK(report.entities_screened == 1);
+  CHECK(report.entities_reused == 3);
+  CHECK(ReadText(delta.out_path) == ReadText(next_day.out_path));
+  std::filesystem::remove(FactsPathFor(previous));
+  delta.out_path = dir.File("missing.scores");
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.facts_note.find("no entity facts file") != std::string::npos);
+  CHECK(report.entities_screened == 4);
+  CHECK(ReadText(delta.out_path) == ReadText(next_day.out_path));
 }
 
 TEST_CASE("diff lists the shipments whose decision changed", "[batch]") {

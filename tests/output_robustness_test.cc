@@ -1,7 +1,9 @@
 // The score output under misuse: an output path that would destroy the input or a device is
 // refused with nothing touched; invalid UTF-8 never reaches the stream; files follow the umask
 // and no temporary file survives a signal; explain refuses what is not a whole score stream.
+#include <poll.h>
 #include <signal.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -175,33 +177,57 @@ std::vector<std::string> TempFiles(const TempDir& dir) {
   return found;
 }
 
+// Blocks until a file whose name holds ".tmp." is created in the folder `watch` (an inotify
+// descriptor watching IN_CREATE) or 30 seconds pass; true when one was.
+bool AwaitTempFile(int watch) {
+  alignas(inotify_event) char events[4096];
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd ready{watch, POLLIN, 0};
+    if (poll(&ready, 1, 1000) <= 0) continue;
+    ssize_t size = read(watch, events, sizeof(events));
+    for (ssize_t at = 0; at < size;) {
+      const auto* event = reinterpret_cast<const inotify_event*>(events + at);
+      if (event->len > 0 && std::string(event->name).find(".tmp.") != std::string::npos) {
+        return true;
+      }
+      at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+    }
+  }
+  return false;
+}
+
+// The signal is sent the instant the temporary file appears (inotify, no polling), several
+// times: the file must never exist before its removal on a signal is registered.
 TEST_CASE("SIGTERM or SIGINT during screen leaves no temporary file and no output", "[output]") {
   for (int signal_number : {SIGTERM, SIGINT}) {
-    INFO(signal_number);
-    TempDir dir;
-    std::string db = MakeEndlessDatabase(dir);
-    std::string out = dir.File("out.scores");
-    std::string command =
-        std::string("exec ") + CORRIDOR_BINARY + " " + ScreenArgs(dir, db, out) + " 2>/dev/null";
-    pid_t child = fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-      execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
+    for (int round = 0; round < 8; ++round) {
+      INFO("signal " << signal_number << ", round " << round);
+      TempDir dir;
+      std::string db = MakeEndlessDatabase(dir);
+      std::string out = dir.File("out.scores");
+      std::string command =
+          std::string("exec ") + CORRIDOR_BINARY + " " + ScreenArgs(dir, db, out) + " 2>/dev/null";
+      int watch = inotify_init1(IN_CLOEXEC);
+      REQUIRE(watch >= 0);
+      REQUIRE(inotify_add_watch(watch, dir.path().c_str(), IN_CREATE) >= 0);
+      pid_t child = fork();
+      REQUIRE(child >= 0);
+      if (child == 0) {
+        execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+      }
+      bool started = AwaitTempFile(watch);
+      kill(child, signal_number);
+      close(watch);
+      int status = 0;
+      waitpid(child, &status, 0);
+      REQUIRE(started);
+      CHECK(WIFSIGNALED(status));
+      CHECK(WTERMSIG(status) == signal_number);
+      CHECK(TempFiles(dir).empty());
+      CHECK_FALSE(std::filesystem::exists(out));
     }
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (TempFiles(dir).empty() && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    bool started = !TempFiles(dir).empty();
-    kill(child, signal_number);
-    int status = 0;
-    waitpid(child, &status, 0);
-    REQUIRE(started);
-    CHECK(WIFSIGNALED(status));
-    CHECK(WTERMSIG(status) == signal_number);
-    CHECK(TempFiles(dir).empty());
-    CHECK_FALSE(std::filesystem::exists(out));
   }
 }
 

@@ -133,7 +133,9 @@ nlohmann::ordered_json SummaryJson(const ScreenOptions& options, const ScreenRep
   out["delta"] = {{"since", options.since_path},
                   {"carried_over", report.carried_over},
                   {"rescreened", report.rescreened},
-                  {"note", report.delta_note}};
+                  {"note", report.delta_note},
+                  {"entities_reused", report.entities_reused},
+                  {"facts_note", report.facts_note}};
   out["entities_screened"] = report.entities_screened;
   out["names_searched"] = report.names_searched;
   out["timings_seconds"] = {{"setup", report.setup_seconds},
@@ -298,7 +300,9 @@ int RunScreen(const std::vector<std::string>& args) {
     if (!screen.since_path.empty()) {
       std::cerr << "; delta: " << report.rescreened << " screened again, " << report.carried_over
                 << " carried over"
-                << (report.delta_note.empty() ? "" : " (" + report.delta_note + ")");
+                << (report.delta_note.empty() ? "" : " (" + report.delta_note + ")") << "; "
+                << report.entities_reused << " entities' facts reused"
+                << (report.facts_note.empty() ? "" : " (" + report.facts_note + ")");
     }
     std::cerr << "\n";
   }

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string_view>
 #include <vector>
 
@@ -83,57 +84,71 @@ bool IsUtf8StringField(const FieldDescriptor* field) {
   return field->type() == FieldDescriptor::TYPE_STRING;  // `bytes` may hold anything
 }
 
-// The temporary file to remove when the process is ended by a signal. A fixed buffer: the
-// handler may only call async-signal-safe functions, so it cannot touch a std::string.
-char g_signal_temp_path[4096];
-volatile std::sig_atomic_t g_signal_temp_registered = 0;
-const ScoreWriter* g_signal_owner = nullptr;
+// The temporary files to remove when the process is ended by a signal: a run writes its score
+// stream and, beside it, its entity facts file (docs/batch.md), so two writers may be live. Fixed
+// buffers: the handler may only call async-signal-safe functions, so it cannot touch a
+// std::string.
+struct SignalSlot {
+  char path[4096];
+  volatile std::sig_atomic_t registered = 0;
+  const ScoreWriter* owner = nullptr;
+};
+SignalSlot g_signal_slots[2];
+int g_signal_writers = 0;  // registered writers; the handlers are installed while > 0
 constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
 struct sigaction g_previous_actions[3];
 
 void RemoveTempOnSignal(int signal_number) {
-  if (g_signal_temp_registered) unlink(g_signal_temp_path);
+  for (SignalSlot& slot : g_signal_slots) {
+    if (slot.registered) unlink(slot.path);
+  }
   // Ends the process as the signal would have without this handler (exit status, core).
   std::signal(signal_number, SIG_DFL);
   std::raise(signal_number);
 }
 
+// Not thread-safe: a run opens and closes its writers on one thread.
 void RegisterTempForSignals(const ScoreWriter* owner, const std::string& temp_path) {
-  // One writer at a time is covered (a run writes one score file); a second, or a path too long
-  // for the buffer, simply keeps its temporary file on a signal, which is safe but untidy.
-  if (g_signal_owner != nullptr || temp_path.size() >= sizeof(g_signal_temp_path)) return;
-  std::memcpy(g_signal_temp_path, temp_path.c_str(), temp_path.size() + 1);
-  g_signal_owner = owner;
-  g_signal_temp_registered = 1;
-  struct sigaction action {};
-  action.sa_handler = RemoveTempOnSignal;
-  sigemptyset(&action.sa_mask);
-  for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
-    sigaction(kCleanupSignals[i], &action, &g_previous_actions[i]);
+  // Two writers at a time are covered; a third, or a path too long for the buffer, simply keeps
+  // its temporary file on a signal, which is safe but untidy.
+  if (temp_path.size() >= sizeof(SignalSlot::path)) return;
+  for (SignalSlot& slot : g_signal_slots) {
+    if (slot.owner != nullptr) continue;
+    std::memcpy(slot.path, temp_path.c_str(), temp_path.size() + 1);
+    slot.owner = owner;
+    slot.registered = 1;
+    if (g_signal_writers++ > 0) return;
+    struct sigaction action {};
+    action.sa_handler = RemoveTempOnSignal;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
+      sigaction(kCleanupSignals[i], &action, &g_previous_actions[i]);
+    }
+    return;
   }
 }
 
 void UnregisterTempForSignals(const ScoreWriter* owner) {
-  if (g_signal_owner != owner) return;
-  g_signal_temp_registered = 0;
-  for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
-    sigaction(kCleanupSignals[i], &g_previous_actions[i], nullptr);
+  for (SignalSlot& slot : g_signal_slots) {
+    if (slot.owner != owner) continue;
+    slot.registered = 0;
+    slot.owner = nullptr;
+    if (--g_signal_writers > 0) return;
+    for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
+      sigaction(kCleanupSignals[i], &g_previous_actions[i], nullptr);
+    }
+    return;
   }
-  g_signal_owner = nullptr;
 }
 
-// The process umask, read without changing it where Linux allows (umask() can only be read by
-// setting it, which races with other threads creating files).
-mode_t CurrentUmask() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("Umask:", 0) == 0)
-      return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
-  }
-  mode_t mask = umask(0);
-  umask(mask);
-  return mask;
+// A fresh temporary name beside `path`: "PATH.tmp." and 12 random letters and digits (mkstemp's
+// form, with twice its randomness). Created with O_EXCL, so a name that exists is never reused.
+std::string TempPathFor(const std::string& path) {
+  static constexpr char kChars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  std::random_device random;
+  std::string name = path + ".tmp.";
+  for (int i = 0; i < 12; ++i) name += kChars[random() % (sizeof(kChars) - 1)];
+  return name;
 }
 
 }  // namespace
@@ -242,28 +257,35 @@ Status ScoreWriter::Open(const std::string& path, ScoreFormat format,
   if (!checked.ok()) return checked;
   // The temporary file sits beside the destination, on the same file system, so the final rename
   // is atomic: a reader sees the old file or the complete new one, never a partial stream.
-  std::string temp_path = path + ".tmp.XXXXXX";
-  int fd = mkstemp(temp_path.data());
-  if (fd < 0) {
-    return Status::IoError(path + ": cannot create output file: " + std::strerror(errno));
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string temp_path = TempPathFor(path);
+    std::unique_ptr<ScoreWriter> writer(new ScoreWriter(path, temp_path, nullptr, format));
+    // Registered for the signals before the file exists, so no moment remains in which the file
+    // is there and a SIGINT or SIGTERM would leave it behind. A signal arriving before open()
+    // finds nothing to remove (unlink fails harmlessly).
+    RegisterTempForSignals(writer.get(), temp_path);
+    // Mode 0666: the kernel takes the umask off, as for any file the user creates.
+    int fd = open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) {
+      if (errno == EEXIST) continue;  // another writer's name: the destructor leaves it alone
+      return Status::IoError(path + ": cannot create output file: " + std::strerror(errno));
+    }
+    writer->created_ = true;
+    writer->file_ = fdopen(fd, "wb");
+    if (writer->file_ == nullptr) {
+      close(fd);
+      return Status::IoError(path + ": cannot open output file: " + std::strerror(errno));
+    }
+    *out = std::move(writer);
+    return Status::Ok();
   }
-  std::FILE* file = fdopen(fd, "wb");
-  if (file == nullptr) {
-    close(fd);
-    unlink(temp_path.c_str());
-    return Status::IoError(path + ": cannot open output file: " + std::strerror(errno));
-  }
-  // mkstemp creates the file 0600; a score file is as readable as any file the user creates.
-  fchmod(fd, 0666 & ~CurrentUmask());
-  out->reset(new ScoreWriter(path, temp_path, file, format));
-  RegisterTempForSignals(out->get(), temp_path);
-  return Status::Ok();
+  return Status::IoError(path + ": cannot create output file: no free temporary name");
 }
 
 ScoreWriter::~ScoreWriter() {
   if (temp_path_.empty()) return;
   if (file_ != nullptr) std::fclose(file_);
-  if (!committed_) unlink(temp_path_.c_str());
+  if (created_ && !committed_) unlink(temp_path_.c_str());
   UnregisterTempForSignals(this);
 }
 
@@ -297,6 +319,19 @@ Status ScoreWriter::Write(const scores::ScoreRecord& original) {
       return Status::Error(path_ + ": cannot print a score record as JSON");
     }
     buffer_ += '\n';
+  }
+  if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
+    return Status::Error(path_ + ": write failed: " + std::strerror(errno));
+  }
+  bytes_written_ += static_cast<int64_t>(buffer_.size());
+  return Status::Ok();
+}
+
+Status ScoreWriter::WriteDelimited(const google::protobuf::Message& message) {
+  buffer_.clear();
+  google::protobuf::io::StringOutputStream stream(&buffer_);
+  if (!google::protobuf::util::SerializeDelimitedToZeroCopyStream(message, &stream)) {
+    return Status::Error(path_ + ": cannot serialise a record");
   }
   if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
     return Status::Error(path_ + ": write failed: " + std::strerror(errno));

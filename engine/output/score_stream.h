@@ -41,13 +41,18 @@ class ScoreWriter {
  public:
   // Opens a temporary file beside `path`. "-" writes to standard output (no atomicity). Refuses
   // (Refused) an existing `path` that is not a regular file. While the writer lives, SIGINT,
-  // SIGTERM and SIGHUP remove the temporary file before the process ends (one writer at a time
-  // holds that registration). The committed file gets mode 0666 minus the umask.
+  // SIGTERM and SIGHUP remove the temporary file before the process ends (two writers at a time
+  // hold that registration: a run's stream and its facts file). The temporary file is
+  // registered before it is created, so no signal can leave it behind. The committed file gets mode
+  // 0666 minus the umask.
   static Status Open(const std::string& path, ScoreFormat format,
                      std::unique_ptr<ScoreWriter>* out);
   ~ScoreWriter();  // removes the temporary file unless committed
 
   Status Write(const scores::ScoreRecord& record);
+  // Writes any message, length-delimited, as it is (no UTF-8 repair): for side files such as the
+  // entity facts file (engine/screen/facts_file.h). REQUIRES: opened with kDelimited.
+  Status WriteDelimited(const google::protobuf::Message& message);
   // Flushes, syncs and renames the temporary file to the destination.
   Status Commit();
 
@@ -65,6 +70,7 @@ class ScoreWriter {
   std::string temp_path_;  // empty when writing to standard output
   std::FILE* file_;
   ScoreFormat format_;
+  bool created_ = false;  // the temporary file exists (ours to remove)
   bool committed_ = false;
   int64_t sanitized_records_ = 0;
   int64_t bytes_written_ = 0;

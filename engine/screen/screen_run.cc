@@ -1,4 +1,5 @@
 #include "engine/screen/screen_run.h"
+#include "engine/screen/facts_file.h"
 #include "engine/screen/steps.h"
 
 #include <algorithm>
@@ -111,17 +112,29 @@ void MakeCompact(scores::ShipmentScore* score) {
 // asking for an entity while the first screens it waits for that result instead of screening it
 // again. At most `capacity` entries are kept, least recently used evicted first; an evicted
 // entity is screened again when next named, with the same result, so the capacity bounds memory
-// without changing the output. Thread-safe.
+// without changing the output.
+//
+// A delta run also hands it the previous run's facts (engine/screen/facts_file.h): an entity
+// whose content digest is unchanged takes those instead of being screened. Thread-safe.
 class RunFactsCache : public PartyScreener {
  public:
   using Facts = std::shared_ptr<const EntityFacts>;
-  RunFactsCache(PartyScreener* screener, size_t capacity)
-      : screener_(screener), capacity_(std::max<size_t>(capacity, 1)) {}
+  // `previous`: facts of an earlier run under the same screening digest, or null.
+  RunFactsCache(PartyScreener* screener, size_t capacity, const CachedFactsMap* previous)
+      : screener_(screener), capacity_(std::max<size_t>(capacity, 1)), previous_(previous) {}
 
   // The entity's facts, screening it on first use. With no screener (no lists), empty facts.
   Facts Get(const Entity& entity) {
     std::shared_ptr<Slot> slot = FindOrAdd(entity);
     std::call_once(slot->once, [&] {
+      if (previous_ != nullptr) {
+        auto found = previous_->find(entity.entity_id);
+        if (found != previous_->end() && found->second.content_digest == slot->content_digest) {
+          slot->facts = found->second.facts;
+          reused_.fetch_add(1, std::memory_order_relaxed);
+          return;
+        }
+      }
       auto facts = std::make_shared<EntityFacts>();
       auto start = std::chrono::steady_clock::now();
       if (screener_) screener_->Screen(entity, facts.get(), &facts->problems);
@@ -151,28 +164,35 @@ class RunFactsCache : public PartyScreener {
   int64_t screened() const { return screened_.load(std::memory_order_relaxed); }
   int64_t names_searched() const { return names_searched_.load(std::memory_order_relaxed); }
   double screen_seconds() const { return screen_nanos_.load(std::memory_order_relaxed) * 1e-9; }
+  // Entities whose facts were taken from the previous run's facts file instead.
+  int64_t reused() const { return reused_.load(std::memory_order_relaxed); }
+
+  // Every entity's facts this run holds, plus the previous run's for entities this run did not
+  // ask about (their records may be unchanged; a later run checks), for the next facts file.
+  // REQUIRES: no Get() running.
+  CachedFactsMap Export() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    CachedFactsMap out;
+    if (previous_ != nullptr) out = *previous_;
+    for (const auto& [entity_id, slot] : order_) {
+      if (slot->facts) out[entity_id] = {slot->content_digest, slot->facts};
+    }
+    return out;
+  }
 
  private:
   struct Slot {
-    std::string content;  // ContentKey of the entity the facts were computed for
+    std::string content;  // EntityContentKey of the entity the facts were computed for
+    uint64_t content_digest = 0;
     std::once_flag once;
     Facts facts;
   };
   using Order = std::list<std::pair<std::string, std::shared_ptr<Slot>>>;
 
-  // Everything name screening reads (party_screener.h): name, aliases and the corroborating
-  // facts. Fields are separated by a byte no text column holds.
-  static std::string ContentKey(const Entity& entity) {
-    std::string key = entity.kind + '\x1f' + entity.name + '\x1f' + entity.country.value_or("") +
-                      '\x1f' + entity.birth_date.value_or("") + '\x1f' +
-                      entity.registration_id.value_or("") + '\x1f' + entity.imo.value_or("") +
-                      (entity.imo ? "\x1fI" : "\x1f");
-    for (const std::string& alias : entity.aliases) key += '\x1e' + alias;
-    return key;
-  }
-
   std::shared_ptr<Slot> FindOrAdd(const Entity& entity) {
-    std::string content = ContentKey(entity);
+    // Everything name screening reads (party_screener.h): name, aliases and the corroborating
+    // facts.
+    std::string content = EntityContentKey(entity);
     std::lock_guard<std::mutex> lock(mutex_);
     auto found = index_.find(entity.entity_id);
     if (found != index_.end()) {
@@ -188,6 +208,7 @@ class RunFactsCache : public PartyScreener {
       order_.pop_back();
     }
     auto slot = std::make_shared<Slot>();
+    slot->content_digest = ContentKeyDigest(content);  // once per entity, not per shipment
     slot->content = std::move(content);
     order_.emplace_front(entity.entity_id, slot);
     index_[entity.entity_id] = order_.begin();
@@ -196,6 +217,8 @@ class RunFactsCache : public PartyScreener {
 
   PartyScreener* screener_;
   size_t capacity_;
+  const CachedFactsMap* previous_;
+  std::atomic<int64_t> reused_{0};
   std::mutex mutex_;
   Order order_;
   std::unordered_map<std::string, Order::iterator> index_;
@@ -911,6 +934,9 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   };
   // The output must not be the input, nor a FIFO or device: refused before anything runs.
   Status status = CheckOutputPath(options.out_path, {options.db_path});
+  if (status.ok() && options.out_path != "-") {
+    status = CheckOutputPath(FactsPathFor(options.out_path), {options.db_path});
+  }
   if (!status.ok()) return status;
   // Compile: the rules are loaded once and shared, read-only, by every worker.
   RuleSet rule_set;
@@ -1017,10 +1043,27 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
       previous.reset();
     }
   }
+  // The entity facts file (facts_file.h): a delta run takes the previous run's facts for every
+  // entity whose record is unchanged, when the screening setup (lists, name matching) is too;
+  // every run writes its own beside its stream for the next.
+  std::string screening_digest;
+  CachedFactsMap previous_facts;
+  const bool keep_facts = screener != nullptr && options.out_path != "-";
+  const bool reuse_facts = screener != nullptr && !options.since_path.empty();
+  if (keep_facts || reuse_facts) {
+    status = ScreeningDigest(input->db(), name_floor, rule_set.name_matching, allow_lists,
+                             &screening_digest);
+    if (!status.ok()) return status;
+  }
+  if (reuse_facts) {
+    ReadFactsFile(FactsPathFor(options.since_path), screening_digest, &previous_facts,
+                  &report->facts_note);
+  }
   // Allow-lists are taken out of every party's matches before any rule sees them (desk).
   PartyScreener* party_screener =
       watch_screener ? static_cast<PartyScreener*>(watch_screener.get()) : screener.get();
-  RunFactsCache facts(party_screener, options.entity_cache_size);
+  RunFactsCache facts(party_screener, options.entity_cache_size,
+                      reuse_facts ? &previous_facts : nullptr);
   setup.facts = &facts;
   std::unique_ptr<InputDatabase> prescreen_input;
   if (screener && options.shipment_ids.empty() &&
@@ -1097,8 +1140,14 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   record.Clear();
   *record.mutable_summary() = summary;
   status = writer->Write(record);
+  // Before the stream: a stream in place always has its facts file (a run killed between the two
+  // leaves a facts file without a stream, which no run reads).
+  if (status.ok() && keep_facts) {
+    status = WriteFactsFile(FactsPathFor(options.out_path), screening_digest, facts.Export());
+  }
   if (status.ok()) status = writer->Commit();
   if (previous) report->carried_over = previous->carried();
+  report->entities_reused = facts.reused();
   report->rescreened = report->summary.shipments() - report->carried_over;
   report->entities_screened = facts.screened();
   report->names_searched = facts.names_searched();

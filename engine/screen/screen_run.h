@@ -45,7 +45,9 @@ struct ScreenOptions {
   bool full_evidence = true;
   // A previous score stream (delimited): screen again only the shipments whose input_digest
   // changed, carry the others over, unless the run as a whole changed (docs/batch.md, "Delta
-  // runs"). The output is the same bytes as a full run's.
+  // runs"); and take the entity facts of its facts file (FactsPathFor(since_path)) for every
+  // entity whose record did not change. The output is the same bytes as a full run's. Every run
+  // that screens names into a file writes its own facts file beside out_path.
   std::string since_path;
   // Called once before the first shipment with the number of shipments the run will write.
   std::function<void(int64_t)> on_start;
@@ -75,6 +77,10 @@ struct ScreenReport {
   int64_t carried_over = 0;                    // --since: shipments copied from the previous stream
   int64_t rescreened = 0;                      // --since: shipments screened again
   std::string delta_note;  // --since: why everything was screened again, if it was
+  // --since: entities whose facts came from the previous run's facts file (not screened), and why
+  // the facts file could not be used, or only in part ("" when it was used whole).
+  int64_t entities_reused = 0;
+  std::string facts_note;
   std::vector<ListAge> lists;
 };
 

@@ -1,0 +1,186 @@
+#include "engine/screen/facts_file.h"
+
+#include <google/protobuf/io/zero_copy_stream_impl.h>
+#include <google/protobuf/util/delimited_message_util.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+
+#include "engine/base/sha256.h"
+#include "engine/output/score_stream.h"
+#include "schemas/scores.pb.h"
+
+namespace corridor {
+
+namespace {
+
+uint64_t First8Bytes(Sha256* sha) {
+  return std::stoull(sha->HexDigest().substr(0, 16), nullptr, 16);
+}
+
+void ToCache(const EntityFacts& facts, scores::CachedEntityFacts* out) {
+  for (const ListMatchFact& match : facts.list_matches) {
+    scores::CachedListMatch* m = out->add_list_matches();
+    m->set_list_id(match.list_id);
+    m->set_entry_id(match.entry_id);
+    m->set_entry_name(match.entry_name);
+    m->set_matched_name(match.matched_name);
+    m->set_query_name(match.query_name);
+    m->set_method(match.method);
+    m->set_score(match.score);
+    m->set_programs(match.programs);
+    m->set_entry_kind(match.entry_kind);
+    m->set_explanation(match.explanation);
+    m->set_needs_corroboration(match.needs_corroboration);
+  }
+  for (const DataProblem& problem : facts.problems) {
+    scores::CachedProblem* p = out->add_problems();
+    p->set_table(problem.table);
+    p->set_row_id(problem.row_id);
+    p->set_column(problem.column);
+    p->set_message(problem.message);
+  }
+  out->set_unscreenable(facts.unscreenable);
+}
+
+std::shared_ptr<const EntityFacts> FromCache(const scores::CachedEntityFacts& cached) {
+  auto facts = std::make_shared<EntityFacts>();
+  for (const scores::CachedListMatch& m : cached.list_matches()) {
+    ListMatchFact& match = facts->list_matches.emplace_back();
+    match.list_id = m.list_id();
+    match.entry_id = m.entry_id();
+    match.entry_name = m.entry_name();
+    match.matched_name = m.matched_name();
+    match.query_name = m.query_name();
+    match.method = m.method();
+    match.score = m.score();
+    match.programs = m.programs();
+    match.entry_kind = m.entry_kind();
+    match.explanation = m.explanation();
+    match.needs_corroboration = m.needs_corroboration();
+  }
+  for (const scores::CachedProblem& p : cached.problems()) {
+    facts->problems.push_back({p.table(), p.row_id(), p.column(), p.message()});
+  }
+  facts->unscreenable = cached.unscreenable();
+  return facts;
+}
+
+}  // namespace
+
+std::string FactsPathFor(const std::string& scores_path) { return scores_path + ".facts"; }
+
+std::string EntityContentKey(const Entity& entity) {
+  std::string key = entity.kind + '\x1f' + entity.name + '\x1f' + entity.country.value_or("") +
+                    '\x1f' + entity.birth_date.value_or("") + '\x1f' +
+                    entity.registration_id.value_or("") + '\x1f' + entity.imo.value_or("") +
+                    (entity.imo ? "\x1fI" : "\x1f");
+  for (const std::string& alias : entity.aliases) key += '\x1e' + alias;
+  return key;
+}
+
+uint64_t ContentKeyDigest(const std::string& content_key) {
+  Sha256 sha;
+  sha.Update(content_key);
+  return First8Bytes(&sha);
+}
+
+uint64_t ContentDigest(const Entity& entity) { return ContentKeyDigest(EntityContentKey(entity)); }
+
+Status ScreeningDigest(Database* db, double name_floor, const rules::NameMatchingConfig& matching,
+                       const std::set<std::string>& allow_lists, std::string* digest) {
+  Sha256 sha;
+  char floor[40];
+  std::snprintf(floor, sizeof(floor), "%.17g", name_floor);
+  sha.Update(std::string(CORRIDOR_VERSION) + '\x1d' + floor + '\x1d');
+  // Deterministic: the same message serialises to the same bytes within one build (no maps).
+  sha.Update(matching.SerializeAsString());
+  for (const std::string& list : allow_lists) sha.Update('\x1d' + list);
+  for (const char* table :
+       {"list_entry", "list_alias", "list_attribute", "list_address", "list_identifier"}) {
+    bool exists = false;
+    Status status = db->HasTable(table, &exists);
+    if (!status.ok()) return status;
+    sha.Update(std::string("\x1c") + table);
+    if (!exists) continue;
+    std::unique_ptr<Statement> query;
+    status = db->Prepare(std::string("SELECT * FROM ") + table + " ORDER BY rowid", &query);
+    if (!status.ok()) return status;
+    while (query->Step()) {
+      for (int i = 0; i < query->ColumnCount(); ++i) {
+        sha.Update(query->IsNull(i) ? std::string_view("\x1e", 1) : std::string_view("\x1f", 1));
+        sha.Update(query->Text(i));
+      }
+      sha.Update(std::string_view("\x1d", 1));
+    }
+    if (!query->status().ok()) return query->status();
+  }
+  *digest = sha.HexDigest();
+  return Status::Ok();
+}
+
+void ReadFactsFile(const std::string& path, const std::string& screening_digest,
+                   CachedFactsMap* facts, std::string* note) {
+  note->clear();
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    *note = "no entity facts file " + path;
+    return;
+  }
+  google::protobuf::io::IstreamInputStream stream(&file);
+  scores::FactsFileRecord record;
+  bool clean_eof = false;
+  if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&record, &stream, &clean_eof) ||
+      !record.has_header()) {
+    *note = path + " is not an entity facts file";
+    return;
+  }
+  if (record.header().screening_digest() != screening_digest) {
+    *note = "the lists or the name matching changed since " + path + " was written";
+    return;
+  }
+  while (true) {
+    // ParseDelimited merges into the message: without Clear() one entity's matches would be
+    // carried into every later entity's.
+    record.Clear();
+    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&record, &stream, &clean_eof)) {
+      if (!clean_eof) *note = path + " is damaged; the entities after the damage are screened";
+      return;
+    }
+    if (!record.has_entity()) {
+      *note = path + " is damaged; the entities after the damage are screened";
+      return;
+    }
+    const scores::CachedEntityFacts& entity = record.entity();
+    (*facts)[entity.entity_id()] = {entity.content_digest(), FromCache(entity)};
+  }
+}
+
+Status WriteFactsFile(const std::string& path, const std::string& screening_digest,
+                      const CachedFactsMap& facts) {
+  std::unique_ptr<ScoreWriter> writer;
+  Status status = ScoreWriter::Open(path, ScoreFormat::kDelimited, &writer);
+  if (!status.ok()) return status;
+  scores::FactsFileRecord record;
+  record.mutable_header()->set_screening_digest(screening_digest);
+  status = writer->WriteDelimited(record);
+  std::vector<const CachedFactsMap::value_type*> sorted;
+  sorted.reserve(facts.size());
+  for (const auto& entry : facts) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto* a, const auto* b) { return a->first < b->first; });
+  for (const auto* entry : sorted) {
+    if (!status.ok()) return status;
+    record.Clear();
+    scores::CachedEntityFacts* entity = record.mutable_entity();
+    entity->set_entity_id(entry->first);
+    entity->set_content_digest(entry->second.content_digest);
+    ToCache(*entry->second.facts, entity);
+    status = writer->WriteDelimited(record);
+  }
+  if (status.ok()) status = writer->Commit();
+  return status;
+}
+
+}  // namespace corridor
