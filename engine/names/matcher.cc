@@ -462,6 +462,10 @@ struct NameIndex::Data {
   // Per record: 1 when it names a person with a short Chinese or Korean name
   // (IsShortEastAsianName), whose matches need corroboration.
   std::vector<uint8_t> short_name;
+  // Per record: the share of its weight in legal forms and initials, which the index does not
+  // look up (they match without being found); its largest value over all records.
+  std::vector<float> unindexed_share;
+  float max_unindexed_share = 0;
   // Per record: the token positions of a listed person's family name (FamilyWords), or none.
   std::vector<std::vector<uint16_t>> family_words;
   size_t entries = 0;
@@ -694,6 +698,16 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
   std::unordered_map<std::string, std::pair<uint32_t, uint8_t>> pair_ids;
   for (size_t r = 0; r < built->records_.size(); ++r) {
     data.names.push_back(PrepareName(normalized[r], data.statistics));
+    double total = 0, unindexed = 0;
+    for (const ScoringToken& token : data.names.back().tokens) {
+      total += token.weight;
+      if (token.kind != TokenKind::kWord) unindexed += token.weight;
+    }
+    // Rounded up, so the float never understates the share.
+    float share = total > 0 ? std::nextafter(static_cast<float>(unindexed / total), 2.0f) : 1.0f;
+    share = std::min(share, 1.0f);
+    data.unindexed_share.push_back(share);
+    data.max_unindexed_share = std::max(data.max_unindexed_share, share);
     std::vector<uint32_t> ids;
     for (const ScoringToken& token : data.names.back().tokens) {
       std::string key = VocabularyKey(token);
@@ -973,7 +987,8 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
   if (exact != vocabulary_ids.end()) raise(exact->second, 1);
   // The listed words that look like the query word: phonetic key within one or two edits;
   // consonant skeleton within one or two edits in the records of the other script (exactly for
-  // a skeleton of two letters, "bd" = abdu; within an edit "bn" would match half the lists); and
+  // a skeleton of one or two letters, "bd" = abdu, "l" = ali (the abjad reading can agree on such
+  // short words: علی is ALI, WALI); within an edit "bn" would match half the lists); and
   // phonetic keys of which one is a prefix of the other.
   std::vector<uint32_t>& words = scratch->words;
   words.clear();
@@ -981,7 +996,8 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
   const bool skeleton_usable = token.skeleton.size() >= 3;
   const NeighbourTable& other_script = skeleton_neighbours[state->name.abjad ? 0 : 1];
   if (skeleton_usable) other_script.Find(token.skeleton, &words);
-  if (token.skeleton.size() == 2) other_script.Find(token.skeleton, &words, 0);
+  if (!token.skeleton.empty() && token.skeleton.size() <= 2)
+    other_script.Find(token.skeleton, &words, 0);
   const std::string& key = token.phonetic;
   auto longer = by_phonetic_prefix.find(key);
   if (longer != by_phonetic_prefix.end()) {
@@ -1150,11 +1166,39 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
   // to one of its words beyond the neighbourhood searched (two edits in a short word): it is
   // assumed to match at up to kUnseenSimilarity. When a record in which nothing was found can
   // reach `min_score` that way (corroboration alone can lift it), every record is scored.
+  //
+  // That bound takes the record's candidate coverage as 1. In a record where nothing was found,
+  // every word agrees with the query's at kUnseenSimilarity or less, so its candidate coverage is
+  // at most kUnseenSimilarity plus the rest of its legal forms' and initials' share. Only records
+  // whose share can lift them to `min_score` are scored then, not all of them: a long party name
+  // with a country used to score every listed name (8 ms a search in the batch).
   std::vector<uint32_t> candidates;
-  if (upper_bound(kUnseenSimilarity * word_weight + unindexed_weight) >= min_score - 1e-6) {
-    candidates.resize(record_count);
-    for (size_t r = 0; r < record_count; ++r) candidates[r] = static_cast<uint32_t>(r);
-    return candidates;
+  const double unseen_matched = kUnseenSimilarity * word_weight + unindexed_weight;
+  auto unseen_bound = [&](double candidate_share) {
+    double matched = std::min(unseen_matched, total_weight);
+    double candidate_coverage =
+        std::min(1.0, kUnseenSimilarity + (1 - kUnseenSimilarity) * candidate_share);
+    double coverage = 0.65 * matched / total_weight + 0.35 * candidate_coverage;
+    double confidence = 0.5 + 0.5 * std::min(1.0, matched / data.information_needed);
+    return coverage * confidence + bonus;
+  };
+  bool scan_unseen = false;  // some records in which nothing is found may reach min_score
+  double share_needed = 2;   // the least unindexed share such a record needs
+  if (upper_bound(unseen_matched) >= min_score - 1e-6) {
+    if (unseen_bound(0) >= min_score - 1e-6) {
+      candidates.resize(record_count);
+      for (size_t r = 0; r < record_count; ++r) candidates[r] = static_cast<uint32_t>(r);
+      return candidates;
+    }
+    if (unseen_bound(data.max_unindexed_share) >= min_score - 1e-6) {
+      scan_unseen = true;
+      double lo = 0, hi = data.max_unindexed_share;  // unseen_bound(lo) < min_score <= at hi
+      for (int step = 0; step < 40; ++step) {
+        double mid = (lo + hi) / 2;
+        (unseen_bound(mid) >= min_score - 1e-6 ? hi : lo) = mid;
+      }
+      share_needed = lo;  // the lower side: a record at the boundary is scored
+    }
   }
   // upper_bound() grows with the matched weight: the least weight that can reach min_score.
   // Solving once for the least matched weight turns the per-record test into one comparison. The
@@ -1176,6 +1220,14 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kWord) continue;  // legal forms, initials: assumed to match
     data.RaiseWord(&prepared->state, i, joined_with_next, &scratch);
+  }
+  if (scan_unseen) {
+    // Records nothing was found in (bound 0) whose legal forms and initials may lift them.
+    for (size_t r = 0; r < record_count; ++r) {
+      if (scratch.bound[r] == 0 && data.unindexed_share[r] >= share_needed) {
+        candidates.push_back(static_cast<uint32_t>(r));
+      }
+    }
   }
   for (uint32_t r : scratch.touched) {
     double unseen = word_weight - scratch.found_weight[r];
