@@ -195,8 +195,8 @@ TEST_CASE("Random names of the corridor's populations rarely alert",
   WARN("precision set: " << alerts << " alerts, " << listed << " listed names, of " << queries);
   CHECK(queries == 5000);
   // The target is 0.003 (issue 11); measured 0.0258 (129) on 2026-12-01 after the abjad reading,
-  // the family-name and the extension rules, 0.043 (216) before them (docs/matching.md, "Precision at scale").
-  // This bound guards that figure.
+  // the family-name and the extension rules, 0.043 (216) before them (docs/matching.md, "Precision
+  // at scale"). This bound guards that figure.
   CHECK(double(alerts) / queries <= 0.03);
 }
 
