@@ -254,6 +254,24 @@ def check_reading_aids(driver, artefacts):
         sys.exit(f"FAILED: {routed}: route {route}")
     driver.screenshot(os.path.join(artefacts, "review_page_route.png"))
     print(f"page: {routed} route legs {route['seqs']}, risky {route['risky']}")
+    check_badges(driver)
+
+
+def check_badges(driver):
+    """Every queued shipment's detail: no badge is empty (a rule without a decision floor once
+    showed an empty one); a floor badge reads 'at least REVIEW|HOLD|BLOCK'."""
+    ids = driver.script("return state.queue.shipments.map((s) => s.shipment_id);")
+    floors = 0
+    for shipment_id in ids:
+        open_shipment(driver, shipment_id)
+        texts = driver.script("return [...document.querySelectorAll('#detail .badge')]"
+                              ".map((b) => b.textContent.trim());")
+        if any(not text or text == "undefined" for text in texts):
+            sys.exit(f"FAILED: {shipment_id} shows an empty badge: {texts}")
+        floors += sum(text.startswith("at least ") for text in texts)
+    if floors == 0:
+        sys.exit("FAILED: no hit on the page shows its rule's decision floor")
+    print(f"page: {len(ids)} shipments, no empty badge, {floors} floor badges")
 
 
 def drive_page(driver, page, artefacts):
