@@ -345,8 +345,9 @@ TEST_CASE("Names in their original script find their entry's Latin names",
   }
   WARN("original-script names finding their entry: " << found << " of " << queries.size());
   CHECK(queries.size() > 300);
-  // Measured 291 of 411 (0.71) on 2026-12-01 with the abjad reading; 267 (0.65) before.
-  CHECK(double(found) / queries.size() >= 0.69);
+  // Measured 314 of 411 (0.76) on 2026-12-01 with the article's assimilation and cross-script
+  // joins (HIDAYATULLAH, SHAMSUDDIN); 291 (0.71) with the abjad reading alone, 267 (0.65) before.
+  CHECK(double(found) / queries.size() >= 0.74);
 }
 
 }  // namespace

@@ -875,17 +875,17 @@ NameIndex::Data::WordMemos& NameIndex::Data::ThreadMemos() const {
 
 float NameIndex::Data::JoinBound(const ScoringToken& joined, bool joined_abjad,
                                  const ScoringToken& single, uint8_t single_scripts) {
-  // As AlignmentCandidates (score.cc): lengths within two, same first letter unless skeletons.
-  if (single.kind != TokenKind::kWord || single.text.size() + 2 < joined.text.size() ||
-      single.text.size() > joined.text.size() + 2) {
-    return 0;
-  }
+  // As AlignmentCandidates (score.cc): plausible lengths (JoinLengthsPlausible), same first
+  // letter unless skeletons.
+  if (single.kind != TokenKind::kWord) return 0;
   const uint8_t same_script = joined_abjad ? 2 : 1;
   float bound = 0;
-  if ((single_scripts & same_script) && single.text[0] == joined.text[0]) {
+  if ((single_scripts & same_script) && single.text[0] == joined.text[0] &&
+      JoinLengthsPlausible(joined.text.size(), single.text.size(), false)) {
     bound = static_cast<float>(TokenSimilarity(joined, single, false));
   }
-  if (single_scripts & ~same_script & 3) {
+  if ((single_scripts & ~same_script & 3) &&
+      JoinLengthsPlausible(joined.text.size(), single.text.size(), true)) {
     // TokenSimilarity reads the script of its first token: the joined words' script here.
     ScoringToken copy;
     const ScoringToken* first = &joined;

@@ -106,6 +106,8 @@ void FoldForAbjad(std::string_view word, bool vowelled, std::string* folded) {
       c = 'k';
     } else if (vowelled && c == 'v') {
       c = 'w';
+    } else if (vowelled && c == 'd' && next == 'j') {
+      continue;  // French romanisation: DJAMEL, DJAAFAR (ج, j)
     }
     if (!out.empty() && out.back() == c) continue;
     out += c;
@@ -118,7 +120,10 @@ bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 // alif, waw and ya as a, w and y; short vowels unwritten) is from a vowelled romanisation of a
 // name, as the least cost of reading one as the other:
 //   - a vowel of the vowelled word where the abjad word has nothing: free (a short vowel), but 1
-//     after the abjad word's last letter (a final vowel is written);
+//     after the abjad word's last letter (a final vowel is written; 0.5 after a final h, 0 for
+//     French romanisation's silent e after a final n: AMINE, NOUREDDINE);
+//   - the article's l before a sun letter (t, d, r, z, s, n and th, dh, sh): free, as it is
+//     spoken as that letter (الدين, aldyn: UDDIN, EDDINE; الرحمن: URRAHMAN);
 //   - alif = a or o (e: 0.5; at the start, where it carries any vowel: any vowel); waw = u, o or w;
 //     ya = i, e or y; the same consonant: free;
 //   - a waw or ya not written in the vowelled word (HUSAYN / HUSAIN / HUSEN): 0.5; an alif, or
@@ -152,6 +157,12 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
   };
   auto unwritten = [&](size_t i) -> double {  // a[i] with nothing for it in the vowelled word
     if (i == 0 || i + 1 == n) return 1;  // a first or last letter is always romanised (ALI, ABU)
+    // The article's l before a "sun letter" (t, th, d, dh, r, z, s, sh, n) is spoken as that
+    // letter, and romanised so: الدين (aldyn) is UDDIN / EDDINE, الرحمن (alrhmn) URRAHMAN.
+    if (a[i] == 'l' && a[i - 1] == 'a' &&
+        std::string_view("tdrzsn").find(a[i + 1]) != std::string_view::npos) {
+      return 0;
+    }
     return a[i] == 'w' || a[i] == 'y' ? 0.5 : 1;
   };
   // l[j] with nothing for it in the abjad word, `i` letters of which are read: a short vowel is
@@ -161,7 +172,9 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
     char c = l[j];
     if (IsLatinVowel(c)) {
       if (i < n) return 0;
-      return a[n - 1] == 'h' ? 0.5 : 1;  // a final ه is often a vowel: TAHA, FATEMEH, ZOHREH
+      if (a[n - 1] == 'h') return 0.5;  // a final ه is often a vowel: TAHA, FATEMEH, ZOHREH
+      // French romanisation writes a silent final e after n: NOUREDDINE, AMINE, YASSINE.
+      return c == 'e' && j + 1 == m && a[n - 1] == 'n' ? 0 : 1;
     }
     if ((c == 'h' && j + 1 == m) || c == 'y' || c == 'w') return 0.5;
     return 1;
@@ -234,9 +247,21 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   // vessel, not a typo.
   if (HasDigit(a.text) || HasDigit(b.text)) return 0;
   if (skeletons && !a.skeleton.empty() && !b.skeleton.empty()) {
-    // An abjad word against a vowelled one: read the one as the other (AbjadSimilarity).
-    if (!LengthsCompatible(a.skeleton, b.skeleton)) return 0;
-    return a.abjad ? AbjadSimilarity(a.text, b.text) : AbjadSimilarity(b.text, a.text);
+    // An abjad word against a vowelled one: read the one as the other (AbjadSimilarity). The
+    // lengths are compared without the abjad word's article, which the vowelled name may leave
+    // out (الزبير, alzbyr, skeleton lzbr, is ZUBAIR, zbr).
+    const WordForms& abjad = a.abjad ? a : b;
+    const WordForms& vowelled = a.abjad ? b : a;
+    std::string_view abjad_skeleton = abjad.skeleton;
+    if (abjad.text.size() >= 4 && abjad.text.substr(0, 2) == "al" && abjad_skeleton.size() > 1 &&
+        abjad_skeleton[0] == 'l' && vowelled.text.substr(0, 2) != "al") {
+      abjad_skeleton.remove_prefix(1);
+    }
+    if (!LengthsCompatible(abjad.skeleton, vowelled.skeleton) &&
+        !LengthsCompatible(abjad_skeleton, vowelled.skeleton)) {
+      return 0;
+    }
+    return AbjadSimilarity(abjad.text, vowelled.text);
   }
   // A patronymic matches only a patronymic: SERGEEV (a family name) is not SERGEEVICH.
   if (a.patronymic != b.patronymic) return 0;
@@ -570,13 +595,17 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
       const JoinedForms* joined = nullptr;
       for (size_t j = 0; j < single_side.tokens.size(); ++j) {
         const ScoringToken& other = single_side.tokens[j];
-        if (other.kind != TokenKind::kWord || other.text.size() + 2 < joined_length) continue;
-        if (other.text.size() > joined_length + 2) continue;
-        // Cheap filters before the Jaro-Winkler: the joined word must be within two characters of
-        // the single word's length and (when spellings are compared) start with the same letter.
-        // The joined word and its forms are built once per pair and only when a word passes.
+        if (other.kind != TokenKind::kWord) continue;
+        if (!JoinLengthsPlausible(joined_length, other.text.size(), skeletons)) continue;
+        // Cheap filters before the Jaro-Winkler: the joined word's length must be plausible for the
+        // single word's (JoinLengthsPlausible) and (when spellings are compared) start with the
+        // same letter. The joined word and its forms are built once per pair and only when a word
+        // passes.
         if (!skeletons && other.text[0] != left[i].text[0]) continue;
         if (joined == nullptr) joined = &FormsOfJoined(left[i].text, left[i + 1].text);
+        // Across scripts a join needs three consonants: FU YUAD is not فيض (fyd) read with its
+        // vowels, and the index looks such joins up by skeletons of three letters or more.
+        if (skeletons && joined->skeleton.size() < 3) continue;
         double s = WordSimilarity(
             {joined->text, skeletons ? std::string_view(joined->skeleton) : std::string_view(),
              joined->phonetic, joined->syllables, false, joined->variant, joined_side.abjad},

@@ -3,6 +3,7 @@
 #ifndef CORRIDOR_ENGINE_NAMES_SCORE_H_
 #define CORRIDOR_ENGINE_NAMES_SCORE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -89,6 +90,19 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
 // Joined words are made of short parts (quan guo, abd allah, bin laden): the scorer and the
 // index consider joining two adjacent words only when neither is longer than this.
 constexpr size_t kMaxJoinedPart = 6;
+
+// Whether two joined words (joined_length letters in all) may stand for one word of single_length
+// letters: within two letters in one script; across scripts (an abjad name against a vowelled
+// one, whose short vowels the abjad side does not write: هدايت الله, hdayt allh, is HIDAYATULLAH)
+// the longer may be up to twice the shorter plus two. The scorer (AlignmentCandidates) and the
+// index's bound (JoinBound) both use this, so the bound never misses a join the scorer makes.
+inline bool JoinLengthsPlausible(size_t joined_length, size_t single_length, bool cross_script) {
+  if (!cross_script)
+    return single_length + 2 >= joined_length && single_length <= joined_length + 2;
+  size_t shorter = std::min(joined_length, single_length);
+  size_t longer = std::max(joined_length, single_length);
+  return longer <= 2 * shorter + 2;
+}
 
 // One aligned unit: one or two adjacent query tokens matched to one or two adjacent candidate
 // tokens, and how closely. Positions are token indexes; names of any length are scored.
