@@ -194,10 +194,10 @@ TEST_CASE("Random names of the corridor's populations rarely alert",
   INFO(alerts << " alerts, " << listed << " listed names, of " << queries);
   WARN("precision set: " << alerts << " alerts, " << listed << " listed names, of " << queries);
   CHECK(queries == 5000);
-  // The target is 0.003 (issue 11); measured 0.0258 (129) on 2026-12-01 after the abjad reading,
-  // the family-name and the extension rules, 0.043 (216) before them (docs/matching.md, "Precision
+  // The target is 0.003 (issue 11); measured 0.025 (125) on 2026-12-01 after the abjad reading,
+  // the family-name, extension and ya rules, 0.043 (216) before them (docs/matching.md, "Precision
   // at scale"). This bound guards that figure.
-  CHECK(double(alerts) / queries <= 0.03);
+  CHECK(double(alerts) / queries <= 0.027);
 }
 
 // Recall of common romanisation variants (issue 11: "every listed name ... and common
@@ -345,9 +345,10 @@ TEST_CASE("Names in their original script find their entry's Latin names",
   }
   WARN("original-script names finding their entry: " << found << " of " << queries.size());
   CHECK(queries.size() > 300);
-  // Measured 314 of 411 (0.76) on 2026-12-01 with the article's assimilation and cross-script
-  // joins (HIDAYATULLAH, SHAMSUDDIN); 291 (0.71) with the abjad reading alone, 267 (0.65) before.
-  CHECK(double(found) / queries.size() >= 0.74);
+  // Measured 317 of 411 (0.77) on 2026-12-01 with the article's assimilation, cross-script
+  // joins (HIDAYATULLAH, SHAMSUDDIN) and the ya rule; 291 (0.71) with the abjad reading alone,
+  // 267 (0.65) before.
+  CHECK(double(found) / queries.size() >= 0.75);
 }
 
 }  // namespace

@@ -125,10 +125,11 @@ bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 //   - the article's l before a sun letter (t, d, r, z, s, n and th, dh, sh): free, as it is
 //     spoken as that letter (الدين, aldyn: UDDIN, EDDINE; الرحمن: URRAHMAN);
 //   - alif = a or o (e: 0.5; at the start, where it carries any vowel: any vowel); waw = u, o or w;
-//     ya = i, e or y; the same consonant: free;
-//   - a waw or ya not written in the vowelled word (HUSAYN / HUSAIN / HUSEN): 0.5; an alif, or
-//     any letter at the start: 1; another letter left out, added or changed: 1 (an added final h,
-//     FATIMAH, or glide y or w: 0.5).
+//     ya = i, e or y (a final ya, which may be alif maqsura, = a at 0.5: MUSTAFA); the same
+//     consonant: free;
+//   - any letter left out, added or changed: 1 (an added final h, FATIMAH, or glide y or w: 0.5).
+//     A waw or ya is not left out for less: HUSAYN, HUSAIN, HUSEN all read every letter of حسين,
+//     and HASSAN, which replaces its ya with a vowel, is another name (حسن).
 // So عمران (mran) is IMRAN at cost 0 and MARINA at 1; آصف (asf) is ASIF at 0 and SEIF at 1;
 // علی (ly) is ALI at 0 and ELA at 1.
 double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word) {
@@ -152,7 +153,13 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
       return c == 'e' ? 0.5 : 1;
     }
     if (x == 'w') return c == 'u' || c == 'o' ? 0 : 1;
-    if (x == 'y') return c == 'i' || c == 'e' ? 0 : 1;
+    if (x == 'y') {
+      if (c == 'i' || c == 'e') return 0;
+      // A final ya may be alif maqsura (ى), spoken a: مصطفى MUSTAFA, يحيى YAHYA, عيسى ISA. The
+      // romanisation no longer tells it from ي, so it costs half a step, and only in words of
+      // three letters or more (علی is ALI, not ELA).
+      return c == 'a' && i + 1 == n && n >= 3 ? 0.5 : 1;
+    }
     return 1;
   };
   auto unwritten = [&](size_t i) -> double {  // a[i] with nothing for it in the vowelled word
@@ -163,7 +170,7 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
         std::string_view("tdrzsn").find(a[i + 1]) != std::string_view::npos) {
       return 0;
     }
-    return a[i] == 'w' || a[i] == 'y' ? 0.5 : 1;
+    return 1;
   };
   // l[j] with nothing for it in the abjad word, `i` letters of which are read: a short vowel is
   // free, but not after the last letter (a final vowel is written: alif, ya, ta marbuta; MARIANA
