@@ -345,10 +345,10 @@ TEST_CASE("Names in their original script find their entry's Latin names",
   }
   WARN("original-script names finding their entry: " << found << " of " << queries.size());
   CHECK(queries.size() > 300);
-  // Measured 317 of 411 (0.77) on 2026-12-01 with the article's assimilation, cross-script
-  // joins (HIDAYATULLAH, SHAMSUDDIN) and the ya rule; 291 (0.71) with the abjad reading alone,
-  // 267 (0.65) before.
-  CHECK(double(found) / queries.size() >= 0.75);
+  // Measured 326 of 411 (0.79) on 2026-12-01 with the article's assimilation, cross-script
+  // joins (HIDAYATULLAH, SHAMSUDDIN), the ya rule and the Persian readings of ث ذ ض; 291 (0.71)
+  // with the abjad reading alone, 267 (0.65) before.
+  CHECK(double(found) / queries.size() >= 0.77);
 }
 
 }  // namespace

@@ -498,6 +498,11 @@ TEST_CASE("Arabic-script compounds and the article read as their Latin spellings
   CHECK(PairScore(*index, "عيسى حسين", "ISA HUSSEIN") >= 0.85);
   CHECK(PairScore(*index, "محمد خالد حسين", "MUHAMMAD KHALID HASSAN") < 0.8);
   CHECK(PairScore(*index, "حسين", "HASSAN") < 0.5);
+  // Persian and Urdu readings: ث as S, ذ as Z (0.36 and 0.58 before), ض as Z at half a step.
+  CHECK(PairScore(*index, "ثناء اللہ غفاری", "SANAULLAH GHAFARI") >= 0.85);
+  CHECK(PairScore(*index, "نذیر الله حنفى", "NAZIRULLAH HANAFI") >= 0.85);
+  CHECK(PairScore(*index, "ثروت صالح", "THARWAT SALAH") >= 0.85);
+  CHECK(PairScore(*index, "رضا احمدی", "REZA AHMADI") >= 0.8);
   // Not any vowels around any consonants: a short Latin pair is not joined across scripts, and
   // a reading still needs its consonants.
   CHECK(PairScore(*index, "فيض", "FU YUAD") < 0.5);

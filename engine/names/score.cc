@@ -143,6 +143,12 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
   auto reads_as = [&](size_t i, char c) -> double {
     char x = a[i];
     if (x == c) return 0;
+    // Persian and Urdu speak ث (th) as s and ذ (dh) as z, and write them so: SANAULLAH, NAZIR (the
+    // h then goes unwritten, below). ض comes out of the romanisation as d, like د, but is z there
+    // too (REZA, ZIA, FAIZ): half a step.
+    const char after = i + 1 < n ? a[i + 1] : 0;
+    if (x == 't' && after == 'h' && c == 's') return 0;
+    if (x == 'd' && c == 'z') return after == 'h' ? 0 : 0.5;
     // A final t is often ta marbuta (ة), written h, a or e: FATIMAH, FATIMA, FATEMEH.
     if (x == 't' && i + 1 == n && (c == 'h' || c == 'a' || c == 'e')) return 0;
     if (x == 'a') {
@@ -163,6 +169,8 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
     return 1;
   };
   auto unwritten = [&](size_t i) -> double {  // a[i] with nothing for it in the vowelled word
+    // The h of th (ث) and dh (ذ) read as s or z, or as t or d (TARWAT for ثروت).
+    if (i > 0 && a[i] == 'h' && (a[i - 1] == 't' || a[i - 1] == 'd')) return 0;
     if (i == 0 || i + 1 == n) return 1;  // a first or last letter is always romanised (ALI, ABU)
     // The article's l before a "sun letter" (t, th, d, dh, r, z, s, sh, n) is spoken as that
     // letter, and romanised so: الدين (aldyn) is UDDIN / EDDINE, الرحمن (alrhmn) URRAHMAN.
