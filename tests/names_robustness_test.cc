@@ -220,6 +220,56 @@ TEST_CASE("With every corroboration weight at its maximum the index equals brute
   CHECK(compared > 100);
 }
 
+// docs/matching.md, "Candidate bound": an identifier of four characters or more can only match in
+// the records that publish it, which are always scored; every other record's bound leaves the
+// identifier's bonus out (a company's registration number used to lower every search's bound).
+// A short identifier is not indexed and keeps the bonus in every bound.
+TEST_CASE("With identifiers on the query the index equals brute force", "[names][bound]") {
+  std::vector<NameRecord> records = SmallLists();
+  for (size_t i = 0; i < records.size(); i += 3) {
+    records[i].identifiers = {{"registration", "R" + std::to_string(7000 + i), "KZ"}};
+  }
+  records[4].identifiers.push_back({"registration", "77", "KZ"});  // too short to index
+  MatcherOptions options = MaximalCorroboration();
+  options.identifier_match = 0.6;  // lifts a name sharing one word to the threshold
+  auto index = Build(records, options);
+  std::mt19937 random(29);
+  int compared = 0;
+  for (size_t i = 0; i < records.size(); ++i) {
+    NameQuery query;
+    query.name = reference::Perturb(records[i].name, reference::Perturbation::kTypo, true, &random);
+    if (query.name.empty()) query.name = records[i].name;
+    query.country = i % 2 ? "KZ" : "";
+    // Its own identifier, another record's, one no record has, or the short one.
+    const std::string identifiers[] = {"R" + std::to_string(7000 + i), "R7003", "R99999", "77"};
+    query.identifier = identifiers[i % 4];
+    RequireSameAsBruteForce(*index, query, 1000, 0.8);
+    ++compared;
+  }
+  CHECK(compared > 60);
+  // A weak name (one word of four shared) reaches 0.8 only through its identifier: found.
+  NameQuery weak;
+  weak.name = "kamir kamir zzzz wwww";
+  weak.identifier = "R7000";  // record t0: "kamir kamir TRADING LLC"
+  std::vector<NameMatch> matches;
+  REQUIRE(index->Search(weak, 100, 0.8, &matches).ok());
+  bool found = false;
+  for (const NameMatch& m : matches) found = found || m.record->entry_id == "t0";
+  CHECK(found);
+  RequireSameAsBruteForce(*index, weak, 100, 0.8);
+  // The same through an identifier too short to be indexed: every bound keeps its bonus.
+  NameQuery short_id;
+  short_id.name = "sevan kamir zzzz wwww";
+  short_id.identifier = "77";  // record t4: "sevan kamir TRADING LLC"
+  REQUIRE(index->Search(short_id, 100, 0.8, &matches).ok());
+  found = false;
+  for (const NameMatch& m : matches) found = found || m.record->entry_id == "t4";
+  CHECK(found);
+  weak.identifier.clear();  // without it the name alone is far below the threshold
+  REQUIRE(index->Search(weak, 100, 0.8, &matches).ok());
+  for (const NameMatch& m : matches) CHECK(m.record->entry_id != "t0");
+}
+
 TEST_CASE("On the real lists, with maximal corroboration, the index equals brute force",
           "[names][bound][reference]") {
   std::string folder = reference::DataFolder();

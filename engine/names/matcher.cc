@@ -787,7 +787,13 @@ double CorroborationBonus(const NameQuery& query, const MatcherOptions& options)
     bonus += std::max({0.0, options.country_match, options.country_conflict});
   }
   if (!query.kind.empty()) bonus += std::max(0.0, options.kind_conflict);
-  if (!query.identifier.empty()) bonus += std::max(0.0, options.identifier_match);
+  // An identifier long enough to be looked up (Build indexes those of four characters or more)
+  // can only match in the records that publish it, and Candidates() scores those whatever their
+  // bound; every other record's bound leaves the identifier's bonus out. A company's registration
+  // number used to lower every search's bound by 0.2 (about 1.4 ms a party in the batch).
+  if (!query.identifier.empty() && NormalizeIdentifier(query.identifier).size() < 4) {
+    bonus += std::max(0.0, options.identifier_match);
+  }
   return bonus;
 }
 
