@@ -776,6 +776,32 @@ struct Ranked {
 
 // The most the query's corroborating facts can add to any record's name score: for each fact
 // given, the largest delta it can produce (a conflict weight set above zero counts too).
+// The consonant skeletons an abjad word's skeleton may also be read as in Latin (AbjadDistance,
+// score.cc): ث (th) as s, ذ (dh) as z, and ض, which the romanisation writes d, as z. Up to
+// three readings besides the skeleton itself, appended to `out`; names with none add nothing.
+void AbjadSkeletonReadings(const std::string& skeleton, std::vector<std::string>* out) {
+  if (skeleton.find('d') == std::string::npos && skeleton.find("th") == std::string::npos) return;
+  std::string th_dh;  // th -> s, dh -> z
+  std::string all;    // and every other d -> z
+  for (size_t i = 0; i < skeleton.size(); ++i) {
+    char c = skeleton[i];
+    char next = i + 1 < skeleton.size() ? skeleton[i + 1] : 0;
+    if ((c == 't' || c == 'd') && next == 'h') {
+      th_dh += c == 't' ? 's' : 'z';
+      all += c == 't' ? 's' : 'z';
+      ++i;
+      continue;
+    }
+    th_dh += c;
+    all += c == 'd' ? 'z' : c;
+  }
+  for (const std::string& reading : {th_dh, all}) {
+    if (reading != skeleton && std::find(out->begin(), out->end(), reading) == out->end()) {
+      out->push_back(reading);
+    }
+  }
+}
+
 double CorroborationBonus(const NameQuery& query, const MatcherOptions& options) {
   double bonus = 0;
   if (!query.birth_date.empty()) {
@@ -909,6 +935,7 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name) co
   const auto& words = name.tokens;
   Joined joined_with_next(words.size());
   std::vector<uint32_t> found;
+  std::vector<std::string> readings;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i].kind != TokenKind::kWord || words[i + 1].kind != TokenKind::kWord) continue;
     // Joined at any length ("al" + "hq"): a joined key under five letters is looked up exactly,
@@ -928,6 +955,17 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name) co
     phonetic_neighbours.Find(joined.phonetic, &found, joined.text.size() < 5 ? 0 : 1);
     if (joined.skeleton.size() >= 3) {
       skeleton_neighbours[name.abjad ? 0 : 1].Find(joined.skeleton, &found, 1);
+    } else if (name.abjad && !joined.skeleton.empty()) {
+      // An abjad join with a short skeleton (wly allh: lh, WALIULLAH) is looked up exactly, as
+      // FindWord looks up short skeletons; a vowelled one is never joined across scripts so.
+      skeleton_neighbours[0].Find(joined.skeleton, &found, 0);
+    }
+    if (name.abjad) {  // as FindWord: the joined words' Persian and Urdu readings
+      readings.clear();
+      AbjadSkeletonReadings(joined.skeleton, &readings);
+      for (const std::string& reading : readings) {
+        if (reading.size() >= 3) skeleton_neighbours[0].Find(reading, &found, 1);
+      }
     }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
@@ -1002,6 +1040,12 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
   const bool skeleton_usable = token.skeleton.size() >= 3;
   const NeighbourTable& other_script = skeleton_neighbours[state->name.abjad ? 0 : 1];
   if (skeleton_usable) other_script.Find(token.skeleton, &words);
+  // An abjad word's Persian and Urdu readings (th as s: SANA; dh as z: NAZIR; d as z: REZA).
+  std::vector<std::string> readings;
+  if (state->name.abjad) AbjadSkeletonReadings(token.skeleton, &readings);
+  for (const std::string& reading : readings) {
+    other_script.Find(reading, &words, reading.size() >= 3 ? 1 : 0);
+  }
   if (!token.skeleton.empty() && token.skeleton.size() <= 2)
     other_script.Find(token.skeleton, &words, 0);
   const std::string& key = token.phonetic;
@@ -1036,6 +1080,11 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
   joined_phonetic_neighbours.Find(key, &pairs, 1);
   if (skeleton_usable) {
     joined_skeleton_neighbours[state->name.abjad ? 0 : 1].Find(token.skeleton, &pairs, 1);
+  }
+  for (const std::string& reading : readings) {
+    if (reading.size() >= 3) {
+      joined_skeleton_neighbours[state->name.abjad ? 0 : 1].Find(reading, &pairs, 1);
+    }
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());

@@ -618,9 +618,10 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
         // passes.
         if (!skeletons && other.text[0] != left[i].text[0]) continue;
         if (joined == nullptr) joined = &FormsOfJoined(left[i].text, left[i + 1].text);
-        // Across scripts a join needs three consonants: FU YUAD is not فيض (fyd) read with its
-        // vowels, and the index looks such joins up by skeletons of three letters or more.
-        if (skeletons && joined->skeleton.size() < 3) continue;
+        // Across scripts a vowelled join needs three consonants: FU YUAD is not فيض (fyd) read
+        // with its vowels. (An abjad join writes its long vowels: ولى الله, wly allh, is
+        // WALIULLAH although its skeleton is lh.)
+        if (skeletons && !joined_side.abjad && joined->skeleton.size() < 3) continue;
         double s = WordSimilarity(
             {joined->text, skeletons ? std::string_view(joined->skeleton) : std::string_view(),
              joined->phonetic, joined->syllables, false, joined->variant, joined_side.abjad},
