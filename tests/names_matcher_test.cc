@@ -503,6 +503,15 @@ TEST_CASE("Arabic-script compounds and the article read as their Latin spellings
   CHECK(PairScore(*index, "نذیر الله حنفى", "NAZIRULLAH HANAFI") >= 0.85);
   CHECK(PairScore(*index, "ثروت صالح", "THARWAT SALAH") >= 0.85);
   CHECK(PairScore(*index, "رضا احمدی", "REZA AHMADI") >= 0.8);
+  // A digraph's h is not a doubled letter (شهاب, shhab: SHAHAB), a doubled ya is two letters
+  // (يحيى, yhyy: YAHYA), the article before two letters (الحق: HAQ), a final ه as a vowel (زاده:
+  // ZADA), and a join takes its words before a single pair of equal similarity (the second
+  // عارف then finds AREF). Each scored under 0.8 before.
+  CHECK(PairScore(*index, "شهاب الدين دلاور", "SHAHABUDDIN DELAWAR") >= 0.85);
+  CHECK(PairScore(*index, "يحيى حقانی", "YAHYA HAQQANI") >= 0.85);
+  CHECK(PairScore(*index, "عبد الحق وثيق", "ABDUL HAQ WASSIQ") >= 0.85);
+  CHECK(PairScore(*index, "محمد اسحاق آخوند زاده", "MOHAMMAD ISHAQ AKHUND ZADA") >= 0.85);
+  CHECK(PairScore(*index, "عارف الله عارف", "AREFULLAH AREF") >= 0.85);
   // The index finds them too: an abjad word's skeleton is also looked up as read in Persian and
   // Urdu (thn as sn), or the search never scores the Latin name (UN TAi.146, found since).
   std::vector<NameRecord> records = Corpus();

@@ -109,7 +109,13 @@ void FoldForAbjad(std::string_view word, bool vowelled, std::string* folded) {
     } else if (vowelled && c == 'd' && next == 'j') {
       continue;  // French romanisation: DJAMEL, DJAAFAR (ج, j)
     }
-    if (!out.empty() && out.back() == c) continue;
+    // Doubled letters once, but not an h after a digraph (شه, shh: SHAHAB) and not a doubled
+    // ya or waw of an abjad word, which are two letters (يحيى, yhyy: YAHYA).
+    bool digraph_h =
+        c == 'h' && out.size() >= 2 && out[out.size() - 1] == 'h' &&
+        std::string_view("skgtdzc").find(out[out.size() - 2]) != std::string_view::npos;
+    bool long_vowels = !vowelled && (c == 'y' || c == 'w');
+    if (!out.empty() && out.back() == c && !digraph_h && !long_vowels) continue;
     out += c;
   }
 }
@@ -151,6 +157,8 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
     if (x == 'd' && c == 'z') return after == 'h' ? 0 : 0.5;
     // A final t is often ta marbuta (ة), written h, a or e: FATIMAH, FATIMA, FATEMEH.
     if (x == 't' && i + 1 == n && (c == 'h' || c == 'a' || c == 'e')) return 0;
+    // A final ه is a vowel in Persian and Pashto names, written a or e: زاده ZADA, ZADE.
+    if (x == 'h' && i + 1 == n && n >= 3 && (c == 'a' || c == 'e')) return 0.5;
     if (x == 'a') {
       // At the start the alif carries any vowel; so does the elided alif of the article inside a
       // compound (عبدالله, حميدالله: ABDULLAH, HAMIDULLAH).
@@ -231,7 +239,7 @@ double AbjadSimilarity(std::string_view abjad_word, std::string_view vowelled_wo
   }
   // The article al- (ال) is part of the abjad word; the vowelled name may write it apart
   // (AL-TIKRITI as al + tikriti) or leave it out: التكريتي (altkryty) reads as TIKRITI.
-  if (distance > 0 && abjad_word.size() >= 5 && abjad_word.substr(0, 2) == "al" &&
+  if (distance > 0 && abjad_word.size() >= 4 && abjad_word.substr(0, 2) == "al" &&
       vowelled_word.substr(0, 2) != "al") {
     distance = std::min(distance, AbjadDistance(abjad_word.substr(2), vowelled_word));
   }
@@ -658,6 +666,12 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) {
                      if (a.similarity != b.similarity) return a.similarity > b.similarity;
+                     // A join before a single pair of the same similarity: it covers more words
+                     // (عارف الله عارف / AREFULLAH AREF: the join first leaves AREF to the second
+                     // عارف; the single pair first left two words unmatched).
+                     int a_words = a.unit.query_count + a.unit.candidate_count;
+                     int b_words = b.unit.query_count + b.unit.candidate_count;
+                     if (a_words != b_words) return a_words > b_words;
                      return TieBreakSize(a.unit) > TieBreakSize(b.unit);
                    });
   // Greedy alignment, best pair first, each token used once.
