@@ -348,12 +348,12 @@ TEST_CASE("Names in their original script find their entry's Latin names",
   WARN("original-script names finding their entry: "
        << found << " of " << queries.size() << "; persons: " << persons_found << " of " << persons);
   CHECK(queries.size() > 300);
-  // Measured 338 of 411 (0.82; persons 315 of 356, 0.88) on 2026-12-01 with the article's
+  // Measured 340 of 411 (0.83; persons 317 of 356, 0.89) on 2026-12-01 with the article's
   // assimilation, cross-script joins (HIDAYATULLAH, SHAMSUDDIN), the ya rule, the Persian
   // readings of ث ذ ض (also in the index's lookups), digraphs and joins first; 291 (0.71) with
   // the abjad reading alone, 267 (0.65) before.
   CHECK(double(found) / queries.size() >= 0.8);
-  CHECK(double(persons_found) / persons >= 0.86);
+  CHECK(double(persons_found) / persons >= 0.87);
 }
 
 }  // namespace

@@ -940,7 +940,8 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name) co
     if (words[i].kind != TokenKind::kWord || words[i + 1].kind != TokenKind::kWord) continue;
     // Joined at any length ("al" + "hq"): a joined key under five letters is looked up exactly,
     // not in its one-edit neighbourhood, which would find mostly noise.
-    if (words[i].text.size() > kMaxJoinedPart || words[i + 1].text.size() > kMaxJoinedPart) {
+    if (words[i].text.size() > MaxJoinedPart(name.abjad) ||
+        words[i + 1].text.size() > MaxJoinedPart(name.abjad)) {
       continue;
     }
     ScoringToken joined;
@@ -983,7 +984,8 @@ void NameIndex::Data::AddJoinedPairs(
   const auto& words = name.tokens;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i].kind != TokenKind::kWord || words[i + 1].kind != TokenKind::kWord) continue;
-    if (words[i].text.size() > kMaxJoinedPart || words[i + 1].text.size() > kMaxJoinedPart) {
+    if (words[i].text.size() > MaxJoinedPart(name.abjad) ||
+        words[i + 1].text.size() > MaxJoinedPart(name.abjad)) {
       continue;
     }
     const std::string joined = words[i].text + words[i + 1].text;

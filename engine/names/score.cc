@@ -611,7 +611,8 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
     const auto& left = joined_side.tokens;
     for (size_t i = 0; i + 1 < left.size(); ++i) {
       if (left[i].kind != TokenKind::kWord || left[i + 1].kind != TokenKind::kWord) continue;
-      if (left[i].text.size() > kMaxJoinedPart || left[i + 1].text.size() > kMaxJoinedPart) {
+      const size_t max_part = MaxJoinedPart(joined_side.abjad);
+      if (left[i].text.size() > max_part || left[i + 1].text.size() > max_part) {
         continue;
       }
       size_t joined_length = left[i].text.size() + left[i + 1].text.size();

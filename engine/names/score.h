@@ -90,6 +90,9 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
 // Joined words are made of short parts (quan guo, abd allah, bin laden): the scorer and the
 // index consider joining two adjacent words only when neither is longer than this.
 constexpr size_t kMaxJoinedPart = 6;
+// An abjad word carries its article (الرحمان, alrhman: seven letters for RAHMAN), so its parts
+// may be one letter longer: عزیز الرحمان is AZIZURRAHMAN.
+inline size_t MaxJoinedPart(bool abjad) { return abjad ? kMaxJoinedPart + 1 : kMaxJoinedPart; }
 
 // Whether two joined words (joined_length letters in all) may stand for one word of single_length
 // letters: within two letters in one script; across scripts (an abjad name against a vowelled
