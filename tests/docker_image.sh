@@ -5,7 +5,8 @@
 # Needs: root; podman (Debian 12: `apt-get install podman runc mmdebstrap`), an OCI runtime that
 # works here (runc or crun), mmdebstrap, curl, and deb.debian.org (the base images are made from
 # Debian 12 packages, and the Dockerfile's apt-get runs against the same mirror). Nothing else is
-# fetched: no registry is contacted (`--pull=never`).
+# fetched: no registry is contacted (`--pull=never`). buildah, if installed, clears the working
+# containers an interrupted build leaves behind.
 #
 #  1. Base images: `debian:12` is `mmdebstrap --variant=minbase bookworm` with /usr merged by its
 #     hook (bookworm, bookworm-updates, bookworm-security from deb.debian.org), imported as
@@ -70,7 +71,8 @@ make_base() {  # TAG [mmdebstrap options...]
   mmdebstrap --variant=minbase --mode=root --format=tar \
     --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr "$@" bookworm "$tar" "${sources[@]}" \
     > "$state/mmdebstrap.log" 2>&1 || { tail -20 "$state/mmdebstrap.log" >&2; fail "mmdebstrap for $tag"; }
-  local made="mmdebstrap --variant=minbase bookworm${1:+ with the slim path-excludes}, $mirror, $(date -u +%FT%TZ)"
+  local made
+  made="mmdebstrap --variant=minbase bookworm${1:+ with the slim path-excludes}, $mirror, $(date -u +%FT%TZ)"
   podman "${storage[@]}" import --change 'CMD ["bash"]' \
     --change "LABEL org.corridor.base=\"$made\"" "$tar" "$tag" > "$state/import.log" 2>&1 ||
     { cat "$state/import.log" >&2; fail "podman import of $tag"; }
@@ -100,12 +102,15 @@ for candidate in runc crun; do
     break
   fi
 done
+[ -s "$probe_log" ] || echo "neither runc nor crun is installed" > "$probe_log"
 [ -n "$runtime" ] || skip "no OCI runtime starts a container here: $(tr '\n' ' ' < "$probe_log")"
 runtime_flags=("${storage[@]}" --runtime "$runtime" --cgroup-manager cgroupfs)
 pod() { podman "${runtime_flags[@]}" "$@"; }
 say "1. runtime: $runtime (podman $(podman --version | awk '{print $3}'), ulimits nofile=$nofile nproc=$nproc)"
 
-# 2. The image, from the Dockerfile as written.
+# 2. The image, from the Dockerfile as written. An interrupted build leaves its working
+# containers (full vfs copies) in our storage: buildah, if installed, removes them.
+if command -v buildah >/dev/null; then buildah "${storage[@]}" rm --all >/dev/null 2>&1 || true; fi
 started=$SECONDS
 pod build --pull=never --network host "${ulimits[@]}" -t "$image" -f "$root/Dockerfile" "$root" \
   > "$state/build.log" 2>&1 || { tail -30 "$state/build.log" >&2; fail "podman build (log: $state/build.log)"; }
