@@ -16,7 +16,8 @@
 #     401 without the token, /lists, /screen and /match with it, exit 0 on SIGTERM.
 #
 # Not verified here: the base images themselves, `useradd`, `USER corridor` and file ownership,
-# and that apt inside a clean image resolves the same versions.
+# and that apt inside a clean image resolves the same versions. tests/docker_image.sh (run by
+# hand, as root, with podman) builds and runs the real image and checks those.
 #
 #   tests/docker_steps.sh [WORK]   (default: a temporary folder, removed at the end)
 # Set CCACHE_DIR to compile through ccache (the one addition to the Dockerfile's commands).
