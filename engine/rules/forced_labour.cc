@@ -396,14 +396,21 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
                                (in_region ? " in region " + region : " on a forced-labour list");
   }
   if (!query->status().ok()) return query->status();
+  // Every item with its shipment; the consignees are looked up only for the few items that are
+  // a traced input with a reason (a join with the parties on every item cost most of the run's
+  // rule preparation). Each (item, consignee) pair is one receipt, as a three-way join gives.
   status = db->Prepare(
       "SELECT s.shipment_id, s.shipped_on, upper(trim(s.origin_region)), i.line, i.hs_code,"
-      " upper(trim(i.origin_region)), p.entity_id FROM shipment_item i"
+      " upper(trim(i.origin_region)) FROM shipment_item i"
       " JOIN shipment s ON s.shipment_id = i.shipment_id"
-      " JOIN shipment_party p ON p.shipment_id = i.shipment_id"
-      " WHERE lower(trim(p.role)) = 'consignee' AND i.hs_code IS NOT NULL"
-      " AND s.shipped_on IS NOT NULL",
+      " WHERE i.hs_code IS NOT NULL AND s.shipped_on IS NOT NULL",
       &query);
+  if (!status.ok()) return status;
+  std::unique_ptr<Statement> consignees;
+  status = db->Prepare(
+      "SELECT entity_id FROM shipment_party"
+      " WHERE shipment_id = ?1 AND lower(trim(role)) = 'consignee'",
+      &consignees);
   if (!status.ok()) return status;
   while (query->Step()) {
     std::string hs = Digits(query->Text(4));
@@ -421,8 +428,13 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
     }
     std::optional<int32_t> day = ParseDay(query->Text(1));
     if (!day) continue;
-    receipts_[query->Text(6)].push_back(
-        {*day, query->Text(1), shipment_id, query->Int(3), hs, why});
+    consignees->Reset();
+    consignees->BindText(1, shipment_id);
+    while (consignees->Step()) {
+      receipts_[consignees->Text(0)].push_back(
+          {*day, query->Text(1), shipment_id, query->Int(3), hs, why});
+    }
+    if (!consignees->status().ok()) return consignees->status();
   }
   if (!query->status().ok()) return query->status();
   // Day order, then shipment and line, so the evidence chosen does not depend on row order.
