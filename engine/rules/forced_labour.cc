@@ -294,6 +294,14 @@ class ForcedLabourRule : public CompiledRule {
   template <typename Meet>
   void Trace(const ShipmentContext& context, const ShipmentItem& item, Meet meet) const {
     if (trace_.empty() || !item.hs_code) return;
+    // The trace table's links in force that lead to this item, in table order: most items are no
+    // traced product, and then no receipt needs looking at.
+    std::vector<const TraceLink*> links;
+    for (const TraceLink& link : trace_) {
+      if (link.row.ActiveOn(context.as_of) && StartsWith(*item.hs_code, link.product))
+        links.push_back(&link);
+    }
+    if (links.empty()) return;
     const Shipment& s = context.shipment;
     int32_t day = ShipmentDay(s, context.as_of);
     for (const ShipmentParty& party : s.parties) {
@@ -311,7 +319,14 @@ class ForcedLabourRule : public CompiledRule {
            ++it) {
         const Receipt& receipt = *it;
         if (receipt.shipment_id == s.shipment_id) continue;
-        const TraceLink* link = Link(receipt.hs_code, *item.hs_code, context.as_of);
+        // The first link in table order from the receipt's input to this item's product.
+        const TraceLink* link = nullptr;
+        for (const TraceLink* candidate : links) {
+          if (StartsWith(receipt.hs_code, candidate->input)) {
+            link = candidate;
+            break;
+          }
+        }
         if (link == nullptr) continue;
         meet(TraceWeight(), "made in part of Xinjiang inputs: " + party.role + " " +
                                 party.entity_id + " received HS " + receipt.hs_code + " (" +
@@ -321,15 +336,6 @@ class ForcedLabourRule : public CompiledRule {
         return;  // one receipt is the evidence; the rule counts once per item
       }
     }
-  }
-
-  const TraceLink* Link(const std::string& input_hs, const std::string& product_hs,
-                        const std::string& as_of) const {
-    for (const TraceLink& link : trace_) {
-      if (!link.row.ActiveOn(as_of)) continue;
-      if (StartsWith(input_hs, link.input) && StartsWith(product_hs, link.product)) return &link;
-    }
-    return nullptr;
   }
 
   bool IsTraceInput(const std::string& hs) const {
