@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include "engine/base/strings.h"
 
@@ -341,6 +342,29 @@ class SqliteShipmentSource : public ShipmentSource {
     return false;
   }
 
+  // InputDatabase::FindEntity through a memo of the entities this stream has read: a counterparty
+  // named on thousands of shipments is read (two queries) once, not once per shipment. The
+  // database is read-only for the stream's life, so an entity and the problems reading it met are
+  // the same each time; a lookup that failed to read is not kept (it stops the stream anyway).
+  // Cleared when it reaches kMaxEntities, so memory stays bounded.
+  std::optional<Entity> FindEntity(const std::string& entity_id,
+                                   std::vector<DataProblem>* problems) {
+    constexpr size_t kMaxEntities = 1 << 16;
+    auto found = entities_.find(entity_id);
+    if (found == entities_.end()) {
+      ReadEntity read;
+      read.entity = input_->FindEntity(entity_id, &read.problems);
+      if (!input_->read_status().ok()) {
+        problems->insert(problems->end(), read.problems.begin(), read.problems.end());
+        return read.entity;
+      }
+      if (entities_.size() >= kMaxEntities) entities_.clear();
+      found = entities_.emplace(entity_id, std::move(read)).first;
+    }
+    problems->insert(problems->end(), found->second.problems.begin(), found->second.problems.end());
+    return found->second.entity;
+  }
+
   // Parties are named by rowid in problems: a party row has no key of its own, and the same entity
   // may appear in several roles.
   void ReadParty(const Statement& r, Shipment* s) {
@@ -365,7 +389,7 @@ class SqliteShipmentSource : public ShipmentSource {
         s->problems.push_back({"shipment_party", row_id, "role", "unknown role '" + *role + "'"});
       }
     }
-    party.entity = input_->FindEntity(party.entity_id, &s->problems);
+    party.entity = FindEntity(party.entity_id, &s->problems);
     if (!party.entity) {
       s->problems.push_back({"shipment_party", row_id, "entity_id",
                              "entity '" + party.entity_id + "' does not exist"});
@@ -448,7 +472,7 @@ class SqliteShipmentSource : public ShipmentSource {
       payment.paid_on.reset();
     }
     if (payment.payer_entity_id) {
-      payment.payer = input_->FindEntity(*payment.payer_entity_id, &s->problems);
+      payment.payer = FindEntity(*payment.payer_entity_id, &s->problems);
       if (!payment.payer) {
         s->problems.push_back({"payment", row_id, "payer_entity_id",
                                "entity '" + *payment.payer_entity_id + "' does not exist"});
@@ -511,6 +535,12 @@ class SqliteShipmentSource : public ShipmentSource {
   Status status_;
   std::unique_ptr<Statement> shipments_;
   std::unique_ptr<ChildCursor> parties_, items_, legs_, documents_, payments_;
+  // What InputDatabase::FindEntity returned for an entity id, with the problems it met.
+  struct ReadEntity {
+    std::optional<Entity> entity;
+    std::vector<DataProblem> problems;
+  };
+  std::unordered_map<std::string, ReadEntity> entities_;
 };
 
 }  // namespace

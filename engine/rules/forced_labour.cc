@@ -294,6 +294,14 @@ class ForcedLabourRule : public CompiledRule {
   template <typename Meet>
   void Trace(const ShipmentContext& context, const ShipmentItem& item, Meet meet) const {
     if (trace_.empty() || !item.hs_code) return;
+    // The trace table's links in force that lead to this item, in table order: most items are no
+    // traced product, and then no receipt needs looking at.
+    std::vector<const TraceLink*> links;
+    for (const TraceLink& link : trace_) {
+      if (link.row.ActiveOn(context.as_of) && StartsWith(*item.hs_code, link.product))
+        links.push_back(&link);
+    }
+    if (links.empty()) return;
     const Shipment& s = context.shipment;
     int32_t day = ShipmentDay(s, context.as_of);
     for (const ShipmentParty& party : s.parties) {
@@ -311,7 +319,14 @@ class ForcedLabourRule : public CompiledRule {
            ++it) {
         const Receipt& receipt = *it;
         if (receipt.shipment_id == s.shipment_id) continue;
-        const TraceLink* link = Link(receipt.hs_code, *item.hs_code, context.as_of);
+        // The first link in table order from the receipt's input to this item's product.
+        const TraceLink* link = nullptr;
+        for (const TraceLink* candidate : links) {
+          if (StartsWith(receipt.hs_code, candidate->input)) {
+            link = candidate;
+            break;
+          }
+        }
         if (link == nullptr) continue;
         meet(TraceWeight(), "made in part of Xinjiang inputs: " + party.role + " " +
                                 party.entity_id + " received HS " + receipt.hs_code + " (" +
@@ -321,15 +336,6 @@ class ForcedLabourRule : public CompiledRule {
         return;  // one receipt is the evidence; the rule counts once per item
       }
     }
-  }
-
-  const TraceLink* Link(const std::string& input_hs, const std::string& product_hs,
-                        const std::string& as_of) const {
-    for (const TraceLink& link : trace_) {
-      if (!link.row.ActiveOn(as_of)) continue;
-      if (StartsWith(input_hs, link.input) && StartsWith(product_hs, link.product)) return &link;
-    }
-    return nullptr;
   }
 
   bool IsTraceInput(const std::string& hs) const {
@@ -396,14 +402,21 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
                                (in_region ? " in region " + region : " on a forced-labour list");
   }
   if (!query->status().ok()) return query->status();
+  // Every item with its shipment; the consignees are looked up only for the few items that are
+  // a traced input with a reason (a join with the parties on every item cost most of the run's
+  // rule preparation). Each (item, consignee) pair is one receipt, as a three-way join gives.
   status = db->Prepare(
       "SELECT s.shipment_id, s.shipped_on, upper(trim(s.origin_region)), i.line, i.hs_code,"
-      " upper(trim(i.origin_region)), p.entity_id FROM shipment_item i"
+      " upper(trim(i.origin_region)) FROM shipment_item i"
       " JOIN shipment s ON s.shipment_id = i.shipment_id"
-      " JOIN shipment_party p ON p.shipment_id = i.shipment_id"
-      " WHERE lower(trim(p.role)) = 'consignee' AND i.hs_code IS NOT NULL"
-      " AND s.shipped_on IS NOT NULL",
+      " WHERE i.hs_code IS NOT NULL AND s.shipped_on IS NOT NULL",
       &query);
+  if (!status.ok()) return status;
+  std::unique_ptr<Statement> consignees;
+  status = db->Prepare(
+      "SELECT entity_id FROM shipment_party"
+      " WHERE shipment_id = ?1 AND lower(trim(role)) = 'consignee'",
+      &consignees);
   if (!status.ok()) return status;
   while (query->Step()) {
     std::string hs = Digits(query->Text(4));
@@ -421,8 +434,13 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
     }
     std::optional<int32_t> day = ParseDay(query->Text(1));
     if (!day) continue;
-    receipts_[query->Text(6)].push_back(
-        {*day, query->Text(1), shipment_id, query->Int(3), hs, why});
+    consignees->Reset();
+    consignees->BindText(1, shipment_id);
+    while (consignees->Step()) {
+      receipts_[consignees->Text(0)].push_back(
+          {*day, query->Text(1), shipment_id, query->Int(3), hs, why});
+    }
+    if (!consignees->status().ok()) return consignees->status();
   }
   if (!query->status().ok()) return query->status();
   // Day order, then shipment and line, so the evidence chosen does not depend on row order.

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "engine/base/strings.h"
 #include "engine/names/normalize.h"
@@ -132,6 +133,16 @@ struct ListedAddress {
   std::set<std::string> tokens;
 };
 
+// One worker's memo of the listed addresses each party address shares (indexes into the rule's
+// addresses), keyed by the party's address and country, the only inputs of the match: a
+// counterparty named on many shipments is tokenised and compared once per worker, not once per
+// shipment. Cleared when it reaches kMaxEntries, so memory stays bounded whatever the run.
+class SharedAddressScratch : public RuleScratch {
+ public:
+  static constexpr size_t kMaxEntries = 1 << 18;
+  std::unordered_map<std::string, std::vector<size_t>> shared;
+};
+
 class SharedAddressRule : public CompiledRule {
  public:
   SharedAddressRule(std::set<std::string> lists, std::set<std::string> allow_lists,
@@ -178,22 +189,42 @@ class SharedAddressRule : public CompiledRule {
     return query->status();
   }
 
+  Status NewScratch(std::unique_ptr<RuleScratch>* scratch) const override {
+    *scratch = std::make_unique<SharedAddressScratch>();
+    return Status::Ok();
+  }
+
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     if (addresses_.empty()) return;  // no listed address to share
-    std::set<std::string> seen;      // an entity in two roles is reported once
+    auto* memo = static_cast<SharedAddressScratch*>(context.scratch);
+    std::set<std::string> seen;  // an entity in two roles is reported once
+    std::vector<size_t> computed;
     for (const ShipmentParty& party : context.shipment.parties) {
       if (!party.entity || !party.entity->address) continue;
       if (!roles_.empty() && !roles_.count(party.role)) continue;
       if (!seen.insert(party.entity_id).second) continue;
-      std::set<std::string> tokens = AddressTokens(*party.entity->address);
-      for (size_t index : Candidates(tokens)) {
+      const std::vector<size_t>* shared = nullptr;
+      if (memo != nullptr) {
+        // The country is part of the key, absent told apart from empty.
+        std::string key = *party.entity->address;
+        if (party.entity->country) {
+          key += '\x1f';
+          key += *party.entity->country;
+        } else {
+          key += '\x1e';
+        }
+        auto found = memo->shared.find(key);
+        if (found == memo->shared.end()) {
+          if (memo->shared.size() >= SharedAddressScratch::kMaxEntries) memo->shared.clear();
+          found = memo->shared.emplace(std::move(key), SharedAddresses(*party.entity)).first;
+        }
+        shared = &found->second;
+      } else {
+        computed = SharedAddresses(*party.entity);
+        shared = &computed;
+      }
+      for (size_t index : *shared) {
         const ListedAddress& listed = addresses_[index];
-        // A country on both sides that differs rules the match out (one street name in two
-        // countries).
-        if (!listed.country.empty() && party.entity->country &&
-            *party.entity->country != listed.country)
-          continue;
-        if (!Matches(tokens, listed.tokens)) continue;
         scores::Evidence* evidence = &outcome->evidence.emplace_back();
         SetParty(party, evidence->mutable_party());
         evidence->set_field("party " + party.role + " address");
@@ -214,6 +245,20 @@ class SharedAddressRule : public CompiledRule {
   }
 
  private:
+  // The listed addresses (indexes, ascending) that `entity`'s address shares.
+  std::vector<size_t> SharedAddresses(const Entity& entity) const {
+    std::vector<size_t> shared;
+    std::set<std::string> tokens = AddressTokens(*entity.address);
+    for (size_t index : Candidates(tokens)) {
+      const ListedAddress& listed = addresses_[index];
+      // A country on both sides that differs rules the match out (one street name in two
+      // countries).
+      if (!listed.country.empty() && entity.country && *entity.country != listed.country) continue;
+      if (Matches(tokens, listed.tokens)) shared.push_back(index);
+    }
+    return shared;
+  }
+
   // Addresses sharing at least one number token with `tokens` (a shared number is required), in
   // index order so evidence is stable.
   std::vector<size_t> Candidates(const std::set<std::string>& tokens) const {

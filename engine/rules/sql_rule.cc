@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <set>
@@ -54,6 +55,11 @@ const std::set<std::string>& ViewNames() {
                                               "leg",      "list_match", "ownership"};
   return names;
 }
+
+// The views by number, in the order of kViewNames.
+enum View { kShipment, kParty, kPartyAlias, kItem, kLeg, kListMatch, kOwnership, kViewCount };
+constexpr const char* kViewNames[kViewCount] = {"shipment", "party",      "party_alias", "item",
+                                                "leg",      "list_match", "ownership"};
 
 constexpr int kDefaultMaxRows = 20;
 constexpr int kDefaultMaxMillis = 2000;
@@ -301,10 +307,15 @@ class SqlScratch : public RuleScratch {
       status = db_->Prepare(inserts[i], targets[i]);
       if (!status.ok()) return "internal: " + status.message();
     }
-    for (const std::string& view : ViewNames()) {
-      status = db_->Prepare("DELETE FROM " + view, &clear_views_.emplace_back());
+    for (int view = 0; view < kViewCount; ++view) {
+      status = db_->Prepare(std::string("DELETE FROM ") + kViewNames[view], &views_[view].clear);
       if (!status.ok()) return "internal: " + status.message();
     }
+    // One transaction per shipment (BEGIN before the views are filled, COMMIT after the query)
+    // instead of one per statement.
+    status = db_->Prepare("BEGIN", &begin_);
+    if (status.ok()) status = db_->Prepare("COMMIT", &commit_);
+    if (!status.ok()) return "internal: " + status.message();
     std::string clock = ClockLiteral(query);
     if (!clock.empty()) {
       return "not allowed in a rule query: '" + clock +
@@ -329,10 +340,38 @@ class SqlScratch : public RuleScratch {
     }
     if (summary_column_ < 0) return "the query must return a column named `summary`";
     sqlite3_progress_handler(handle, kProgressSteps, Progress, &budget_);
+    for (int view = 0; view < kViewCount; ++view) views_[view].read = reads_view(kViewNames[view]);
     return "";
   }
 
   bool reads_view(const std::string& view) const { return authorizer_.views_read.count(view); }
+
+  // Empties every view the previous shipment filled.
+  Status ClearViews() {
+    for (ViewState& state : views_) {
+      if (!state.filled) continue;
+      Status status = state.clear->Run();
+      if (!status.ok()) return status;
+      state.filled = false;
+    }
+    return Status::Ok();
+  }
+  // True when the query reads `view`, which is then marked filled (emptied before the next
+  // shipment). Only the views the query reads are filled: SQLite calls the authorizer with
+  // SQLITE_READ for every table a statement names, in subqueries and CTEs too, even when no
+  // column is used (count(*)), so a view missing from views_read cannot change the result.
+  bool Fills(View view) {
+    if (!views_[view].read) return false;
+    views_[view].filled = true;
+    return true;
+  }
+  // Ends the shipment's transaction. A failed COMMIT (none can be expected: the query is reset
+  // and nothing else runs) must not leave the transaction open for the next shipment's BEGIN.
+  void EndTransaction() {
+    if (!commit_->Run().ok() && !sqlite3_get_autocommit(db_->handle())) {
+      (void)db_->Execute("ROLLBACK");
+    }
+  }
 
   std::unique_ptr<Database> db_;
   std::unique_ptr<Database> dates_;
@@ -342,7 +381,13 @@ class SqlScratch : public RuleScratch {
   std::unique_ptr<Statement> query_;
   std::unique_ptr<Statement> insert_shipment_, insert_party_, insert_alias_, insert_item_,
       insert_leg_, insert_match_, insert_ownership_;
-  std::vector<std::unique_ptr<Statement>> clear_views_;  // DELETE FROM each view
+  struct ViewState {
+    std::unique_ptr<Statement> clear;  // DELETE FROM the view
+    bool read = false;                 // the query reads the view
+    bool filled = false;               // holds rows of the last shipment
+  };
+  std::array<ViewState, kViewCount> views_;
+  std::unique_ptr<Statement> begin_, commit_;
   int summary_column_ = -1;
   int weight_column_ = -1;
 };
@@ -385,9 +430,15 @@ class SqlRule : public CompiledRule {
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     auto* scratch = static_cast<SqlScratch*>(context.scratch);
     const std::string& shipment_id = context.shipment.shipment_id;
-    Status status = scratch ? Fill(context, scratch) : Status::Error("internal: no scratch");
+    if (scratch == nullptr) {
+      outcome->problems.push_back({"rule", shipment_id, "sql", "internal: no scratch"});
+      return;
+    }
+    Status status = scratch->begin_->Run();
+    if (status.ok()) status = Fill(context, scratch);
     if (!status.ok()) {
       outcome->problems.push_back({"rule", shipment_id, "sql", status.message()});
+      scratch->EndTransaction();
       return;
     }
     scratch->budget_ = Budget();
@@ -428,30 +479,32 @@ class SqlRule : public CompiledRule {
                             std::to_string(max_rows_) + ")");
     }
     query->Reset();
+    scratch->EndTransaction();
   }
 
  private:
   // Replaces the views' rows with the shipment's.
   Status Fill(const ShipmentContext& context, SqlScratch* scratch) const {
     const Shipment& s = context.shipment;
-    for (const auto& clear : scratch->clear_views_) {
-      Status status = clear->Run();
+    Status status = scratch->ClearViews();
+    if (!status.ok()) return status;
+    Statement* st = nullptr;
+    if (scratch->Fills(kShipment)) {
+      st = scratch->insert_shipment_.get();
+      st->BindText(1, s.shipment_id);
+      BindOptional(st, 2, s.shipped_on);
+      BindOptional(st, 3, s.mode);
+      BindOptional(st, 4, s.origin_country);
+      BindOptional(st, 5, s.origin_region);
+      BindOptional(st, 6, s.destination_country);
+      BindOptional(st, 7, s.destination_region);
+      BindOptional(st, 8, s.final_destination_country);
+      BindOptional(st, 9, s.declared_value);
+      BindOptional(st, 10, s.currency);
+      st->BindText(11, context.as_of);
+      status = RunInsert(st);
       if (!status.ok()) return status;
     }
-    Statement* st = scratch->insert_shipment_.get();
-    st->BindText(1, s.shipment_id);
-    BindOptional(st, 2, s.shipped_on);
-    BindOptional(st, 3, s.mode);
-    BindOptional(st, 4, s.origin_country);
-    BindOptional(st, 5, s.origin_region);
-    BindOptional(st, 6, s.destination_country);
-    BindOptional(st, 7, s.destination_region);
-    BindOptional(st, 8, s.final_destination_country);
-    BindOptional(st, 9, s.declared_value);
-    BindOptional(st, 10, s.currency);
-    st->BindText(11, context.as_of);
-    Status status = RunInsert(st);
-    if (!status.ok()) return status;
     for (size_t i = 0; i < s.parties.size(); ++i) {
       const ShipmentParty& party = s.parties[i];
       if (!party.entity) continue;
@@ -459,6 +512,7 @@ class SqlRule : public CompiledRule {
       if (!status.ok()) return status;
     }
     for (const ShipmentItem& item : s.items) {
+      if (!scratch->Fills(kItem)) break;
       st = scratch->insert_item_.get();
       st->BindInt(1, item.line);
       BindOptional(st, 2, item.hs_code);
@@ -472,6 +526,7 @@ class SqlRule : public CompiledRule {
       if (!status.ok()) return status;
     }
     for (const ShipmentLeg& leg : s.legs) {
+      if (!scratch->Fills(kLeg)) break;
       st = scratch->insert_leg_.get();
       st->BindInt(1, leg.seq);
       BindOptional(st, 2, leg.location);
@@ -491,22 +546,27 @@ class SqlRule : public CompiledRule {
   Status FillParty(const ShipmentParty& party, const EntityFacts* facts,
                    SqlScratch* scratch) const {
     const Entity& e = *party.entity;
-    Statement* st = scratch->insert_party_.get();
-    st->BindText(1, e.entity_id);
-    st->BindText(2, party.role);
-    BindOptional(st, 3, OptionalText(e.kind));
-    st->BindText(4, e.name);
-    BindOptional(st, 5, e.country);
-    BindOptional(st, 6, e.region);
-    BindOptional(st, 7, e.address);
-    BindOptional(st, 8, e.birth_date);
-    BindOptional(st, 9, e.registration_id);
-    BindOptional(st, 10, e.imo);
-    BindOptional(st, 11, e.incorporated_on);
-    BindOptional(st, 12, e.activity);
-    Status status = RunInsert(st);
-    if (!status.ok()) return status;
+    Status status;
+    Statement* st = nullptr;
+    if (scratch->Fills(kParty)) {
+      st = scratch->insert_party_.get();
+      st->BindText(1, e.entity_id);
+      st->BindText(2, party.role);
+      BindOptional(st, 3, OptionalText(e.kind));
+      st->BindText(4, e.name);
+      BindOptional(st, 5, e.country);
+      BindOptional(st, 6, e.region);
+      BindOptional(st, 7, e.address);
+      BindOptional(st, 8, e.birth_date);
+      BindOptional(st, 9, e.registration_id);
+      BindOptional(st, 10, e.imo);
+      BindOptional(st, 11, e.incorporated_on);
+      BindOptional(st, 12, e.activity);
+      status = RunInsert(st);
+      if (!status.ok()) return status;
+    }
     for (const std::string& alias : e.aliases) {
+      if (!scratch->Fills(kPartyAlias)) break;
       st = scratch->insert_alias_.get();
       st->BindText(1, e.entity_id);
       st->BindText(2, alias);
@@ -516,6 +576,7 @@ class SqlRule : public CompiledRule {
     if (facts != nullptr) {
       for (const ListMatchFact& m : facts->list_matches) {
         if (!MatchCounts(m, name_threshold_)) continue;
+        if (!scratch->Fills(kListMatch)) break;
         st = scratch->insert_match_.get();
         st->BindText(1, e.entity_id);
         st->BindText(2, party.role);
@@ -531,7 +592,7 @@ class SqlRule : public CompiledRule {
         if (!status.ok()) return status;
       }
     }
-    if (analysis_) {
+    if (analysis_ && scratch->Fills(kOwnership)) {
       NodeId node = world_->graph.Find(EntityNodeName(e.entity_id));
       if (node != kNoNode) {
         const OwnershipResult& result = analysis_->Result(node);
