@@ -194,10 +194,10 @@ TEST_CASE("Random names of the corridor's populations rarely alert",
   INFO(alerts << " alerts, " << listed << " listed names, of " << queries);
   WARN("precision set: " << alerts << " alerts, " << listed << " listed names, of " << queries);
   CHECK(queries == 5000);
-  // The target is 0.003 (issue 11); measured 0.0252 (126) on 2026-12-01 after the abjad reading,
-  // the family-name, extension and ya rules, 0.043 (216) before them (docs/matching.md, "Precision
-  // at scale"). This bound guards that figure.
-  CHECK(double(alerts) / queries <= 0.027);
+  // The target is 0.003 (issue 11); measured 0.0216 (108) on 2026-12-01 after the abjad reading,
+  // the family-name, extension and ya rules and common Arabic-script names, 0.043 (216) before
+  // them (docs/matching.md, "Precision at scale"). This bound guards that figure.
+  CHECK(double(alerts) / queries <= 0.024);
 }
 
 // Recall of common romanisation variants (issue 11: "every listed name ... and common
@@ -348,7 +348,8 @@ TEST_CASE("Names in their original script find their entry's Latin names",
   WARN("original-script names finding their entry: "
        << found << " of " << queries.size() << "; persons: " << persons_found << " of " << persons);
   CHECK(queries.size() > 300);
-  // Measured 340 of 411 (0.83; persons 317 of 356, 0.89) on 2026-12-01 with the article's
+  // Measured 336 of 411 (0.82; persons 313 of 356, 0.88) on 2026-12-01 (340 and 317 before
+  // common names weighed as common in Arabic script too) with the article's
   // assimilation, cross-script joins (HIDAYATULLAH, SHAMSUDDIN), the ya rule, the Persian
   // readings of ث ذ ض (also in the index's lookups), digraphs and joins first; 291 (0.71) with
   // the abjad reading alone, 267 (0.65) before.

@@ -459,21 +459,41 @@ namespace {
 // docs/matching.md, "Abjad names": an Arabic-script word is read as a Latin one, vowels where the
 // Arabic writes them. Before 2026-12-01 consonant skeletons alone were compared: عمران (Imran)
 // was the vessel MARINA at 0.94 and علی (Ali) the acronym ELA at 0.94 (issue 11, precision).
+// The Arabic-script spelling of a name scores as its Latin spelling does against itself, less the
+// 0.95 of a reading (and the confidence that costs): common names (IMRAN, ALI, MAHMOUD) weigh as
+// common in both scripts.
+bool ReadsAs(const NameIndex& index, const std::string& abjad, const std::string& latin) {
+  double reading = PairScore(index, abjad, latin);
+  double itself = PairScore(index, latin, latin);
+  INFO(abjad << " ~ " << latin << ": " << reading << ", the Latin name itself " << itself);
+  return reading >= 0.9 * itself;
+}
+
 TEST_CASE("Arabic-script words are read as their Latin spellings, not as their consonants",
           "[names][abjad]") {
   auto index = BuildIndex({});  // built-in weights: one rare word scores at most 0.89
-  CHECK(PairScore(*index, "عمران", "IMRAN") >= 0.85);
+  CHECK(ReadsAs(*index, "عمران", "IMRAN"));
   CHECK(PairScore(*index, "عمران", "MARINA") < 0.5);
-  CHECK(PairScore(*index, "علی", "ALI") >= 0.85);
-  CHECK(PairScore(*index, "علی", "ELA") < 0.7);
-  CHECK(PairScore(*index, "آصف", "ASIF") >= 0.85);
+  CHECK(ReadsAs(*index, "علی", "ALI"));
+  CHECK(PairScore(*index, "علی", "ELA") < 0.5);
+  CHECK(ReadsAs(*index, "آصف", "ASIF"));
   CHECK(PairScore(*index, "آصف", "SEIF") < 0.7);
   // Long vowels, the article, ta marbuta and a following article written with ABD.
   CHECK(PairScore(*index, "صدام حسين التكريتي", "SADDAM HUSSEIN AL-TIKRITI") >= 0.85);
   CHECK(PairScore(*index, "فاطمة", "FATIMAH") >= 0.85);
   CHECK(PairScore(*index, "عبد الحكيم مراد", "ABDUL HAKIM MURAD") >= 0.8);
   CHECK(PairScore(*index, "عبد الله", "ABDULLAH") >= 0.85);
-  CHECK(PairScore(*index, "محمود", "MAHMOUD") >= 0.85);
+  CHECK(ReadsAs(*index, "محمود", "MAHMOUD"));
+  // Common names weigh as common in Arabic script too (docs/matching.md, "Token weights"): محمد
+  // علي scored 0.95 against MUHAMMAD ALI, above the Latin name against itself (0.86), because the
+  // lists hold few Arabic-script names and every such word looked rare.
+  CHECK(PairScore(*index, "محمد علي", "MUHAMMAD ALI") <=
+        PairScore(*index, "MUHAMMAD ALI", "MUHAMMAD ALI"));
+  CHECK(PairScore(*index, "أحمد حسن", "AHMED HASSAN") <=
+        PairScore(*index, "AHMED HASSAN", "AHMED HASSAN"));
+  CHECK(IsCommonAbjadName("mhmd"));
+  CHECK(IsCommonAbjadName("ly"));
+  CHECK_FALSE(IsCommonAbjadName("hqany"));  // HAQQANI
 }
 
 // docs/matching.md, "Abjad reading": names built on Allah and al-Din, the article before a sun
@@ -494,8 +514,8 @@ TEST_CASE("Arabic-script compounds and the article read as their Latin spellings
   CHECK(PairScore(*index, "نور الدين", "NOUREDDINE") >= 0.8);
   // A final ya may be alif maqsura, spoken a (0.83 and 0.66 before); a ya replaced by a vowel is
   // another name: حسين (Husayn) is not HASSAN (حسن), which scored 0.92 as a whole name before.
-  CHECK(PairScore(*index, "مصطفى حسين", "MUSTAFA HUSSEIN") >= 0.85);
-  CHECK(PairScore(*index, "عيسى حسين", "ISA HUSSEIN") >= 0.85);
+  CHECK(PairScore(*index, "مصطفى حسين", "MUSTAFA HUSSEIN") >= 0.8);
+  CHECK(PairScore(*index, "عيسى حسين", "ISA HUSSEIN") >= 0.7);  // HUSSEIN weighs as common
   CHECK(PairScore(*index, "محمد خالد حسين", "MUHAMMAD KHALID HASSAN") < 0.8);
   CHECK(PairScore(*index, "حسين", "HASSAN") < 0.5);
   // Persian and Urdu readings: ث as S, ذ as Z (0.36 and 0.58 before), ض as Z at half a step.

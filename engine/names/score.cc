@@ -510,13 +510,33 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
       // Population frequency: a common given or family name says little whatever the lists'
       // frequency of it (docs/matching.md, "Token weights"). Not for abjad names, whose Latin
       // form lacks vowels and so rarely spells a common name's key.
-      if (!name.abjad && IsCommonPersonalName(scoring.phonetic)) {
+      if (name.abjad ? IsCommonAbjadName(scoring.text) : IsCommonPersonalName(scoring.phonetic)) {
         scoring.weight = std::min(scoring.weight, kCommonNameWeight);
       }
     }
     out.tokens.push_back(std::move(scoring));
   }
   return out;
+}
+
+// An abjad word is a common name when it reads (AbjadDistance 0) as one of the common names of
+// the same consonant skeleton. The lists hold few Arabic-script names, so without this محمد and
+// علی weigh as rare words there while MUHAMMAD and ALI weigh as common ones (docs/matching.md,
+// "Token weights").
+bool IsCommonAbjadName(std::string_view abjad_word) {
+  static const auto* by_skeleton = [] {
+    auto* map = new std::unordered_map<std::string, std::vector<std::string>>;
+    for (const std::string& word : CommonPersonalNames()) {
+      (*map)[ConsonantSkeleton(word)].push_back(word);
+    }
+    return map;
+  }();
+  auto found = by_skeleton->find(ConsonantSkeleton(abjad_word));
+  if (found == by_skeleton->end()) return false;
+  for (const std::string& word : found->second) {
+    if (AbjadDistance(abjad_word, word) == 0) return true;
+  }
+  return false;
 }
 
 bool IsPatronymic(std::string_view word) {

@@ -69,6 +69,10 @@ bool IsPatronymic(std::string_view word);
 // percent or more of a population, whatever its frequency on the lists, so it weighs at most
 // kCommonNameWeight.
 bool IsCommonPersonalName(std::string_view phonetic);
+// The words behind IsCommonPersonalName, as spelled in common_names.cc.
+const std::vector<std::string>& CommonPersonalNames();
+// Whether a word of an abjad name reads as one of those names (محمد: MUHAMMAD; علی: ALI).
+bool IsCommonAbjadName(std::string_view abjad_word);
 constexpr double kCommonNameWeight = 4.5;
 
 // The romanisation-variant class of a word by its phonetic key, or 0 when the word has no
