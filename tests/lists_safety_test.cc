@@ -479,4 +479,23 @@ TEST_CASE("lists reports the names screening cannot use", "[lists][safety][cli]"
   CHECK_THAT(result.out, Catch::Contains("    unscreenable entry b2: name '---': "));
 }
 
+// A list written by SQL rather than `import-list` (the demo database, a company's own loader)
+// leaves list_source's counters at their default 0: `lists`, GET /lists and /metrics then
+// reported 0 entries for a list of 7 (seen in the container's /lists). The counts are the rows.
+TEST_CASE("lists counts the rows a list holds whoever wrote them", "[lists][safety]") {
+  auto db = NewDatabase();
+  REQUIRE(db->Execute("INSERT INTO list_source (list_id, publisher, version) VALUES "
+                      "('mine', 'Compliance', '2026-11-01');"
+                      "INSERT INTO list_entry (list_id, entry_id, name) VALUES "
+                      "('mine', 'M-1', 'Example Trading LLC'), ('mine', 'M-2', 'Other Name Co');"
+                      "INSERT INTO list_alias (list_id, entry_id, name) VALUES "
+                      "('mine', 'M-1', 'Example Trade');")
+              .ok());
+  std::vector<LoadedListInfo> lists;
+  REQUIRE(ReadLoadedLists(db.get(), 0, &lists).ok());
+  REQUIRE(lists.size() == 1);
+  CHECK(lists[0].entries == 2);
+  CHECK(lists[0].aliases == 1);
+}
+
 }  // namespace corridor

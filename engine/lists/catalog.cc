@@ -46,9 +46,14 @@ Status ReadLoadedLists(Database* db, size_t examples, std::vector<LoadedListInfo
   }
   std::unique_ptr<Statement> query, rejects;
   Status status = db->Prepare(
-      "SELECT list_id, ifnull(publisher, ''), ifnull(version, ''), sha256, entry_count, "
-      "alias_count, address_count, link_count, imported_at, rejected_count, format "
-      "FROM list_source ORDER BY list_id",
+      // The counts are the rows the list holds (each table is indexed by list_id first): a list
+      // written by SQL, not by import-list, leaves list_source's counters at 0.
+      "SELECT list_id, ifnull(publisher, ''), ifnull(version, ''), sha256, "
+      "(SELECT count(*) FROM list_entry e WHERE e.list_id = s.list_id), "
+      "(SELECT count(*) FROM list_alias a WHERE a.list_id = s.list_id), "
+      "(SELECT count(*) FROM list_address d WHERE d.list_id = s.list_id), "
+      "(SELECT count(*) FROM list_link l WHERE l.list_id = s.list_id), "
+      "imported_at, rejected_count, format FROM list_source s ORDER BY list_id",
       &query);
   if (status.ok()) {
     // Rejects of the latest import only (the one whose rows are loaded), in file order; import
