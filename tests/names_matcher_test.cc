@@ -545,6 +545,19 @@ TEST_CASE("Arabic-script compounds and the article read as their Latin spellings
   CHECK(Find(*listed, query, "sana").score >= 0.85);
   query.name = "نذیر الله حنفى ولى الله";
   CHECK(Find(*listed, query, "nazir").score >= 0.85);
+  // The other way round, a Latin query against a listed Arabic-script name: the index finds what
+  // scoring every record finds (a short-skeleton abjad join, ولى الله: lh, included).
+  records.push_back(Record("wali", "ولى الله حنفى", "person"));
+  auto both = BuildIndex(records);
+  for (const char* name :
+       {"WALIULLAH HANAFI", "WALIULLAH", "NAZIRULLAH HANAFI", "SANAULLAH GHAFARI"}) {
+    std::vector<NameMatch> indexed, brute;
+    REQUIRE(both->Search(Query(name), 100, 0.5, &indexed).ok());
+    REQUIRE(SearchBruteForce(*both, Query(name), 100, 0.5, &brute).ok());
+    INFO(name);
+    REQUIRE(indexed.size() == brute.size());
+    for (size_t i = 0; i < indexed.size(); ++i) CHECK(indexed[i].record == brute[i].record);
+  }
   // Not any vowels around any consonants: a short Latin pair is not joined across scripts, and
   // a reading still needs its consonants.
   CHECK(PairScore(*index, "فيض", "FU YUAD") < 0.5);

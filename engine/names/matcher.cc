@@ -1008,7 +1008,13 @@ void NameIndex::Data::AddJoinedPairs(
     if ((it->second.second & script) == 0) {
       it->second.second |= script;
       const std::string skeleton = ConsonantSkeleton(joined);
-      if (skeleton.size() >= 3) joined_skeleton_neighbours[script - 1].Add(skeleton, pair, 1);
+      if (skeleton.size() >= 3) {
+        joined_skeleton_neighbours[script - 1].Add(skeleton, pair, 1);
+      } else if (script == 2 && !skeleton.empty()) {
+        // An abjad pair with a short skeleton (ولى الله, wly allh: lh) is one word read across
+        // scripts (WALIULLAH): kept for exact lookup, as FindWord looks short skeletons up.
+        joined_skeleton_neighbours[1].Add(skeleton, pair, 0);
+      }
     }
     auto& posting = pair_postings[pair];
     if (posting.empty() || posting.back() != r) posting.push_back(r);
@@ -1082,6 +1088,8 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
   joined_phonetic_neighbours.Find(key, &pairs, 1);
   if (skeleton_usable) {
     joined_skeleton_neighbours[state->name.abjad ? 0 : 1].Find(token.skeleton, &pairs, 1);
+  } else if (!state->name.abjad && !token.skeleton.empty()) {
+    joined_skeleton_neighbours[1].Find(token.skeleton, &pairs, 0);  // abjad pairs, exactly
   }
   for (const std::string& reading : readings) {
     if (reading.size() >= 3) {
