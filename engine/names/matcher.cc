@@ -1223,9 +1223,7 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
     // Candidate coverage is taken as 1, its most. Treating the query's initials as matched (they
     // are in `matched`) also bounds the padding rule of ScoreNames, which can only drop unmatched
     // initials from the total: a / (T - d) <= (a + d) / T whenever a + d <= T.
-    double coverage = 0.65 * matched / total_weight + 0.35;
-    double confidence = 0.5 + 0.5 * std::min(1.0, matched / data.information_needed);
-    return coverage * confidence + bonus;
+    return CoverageScore(matched / total_weight, 1.0, matched, data.information_needed) + bonus;
   };
   // A query word for which candidate generation finds nothing in a record may still be similar
   // to one of its words beyond the neighbourhood searched (two edits in a short word): it is
@@ -1243,9 +1241,9 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
     double matched = std::min(unseen_matched, total_weight);
     double candidate_coverage =
         std::min(1.0, kUnseenSimilarity + (1 - kUnseenSimilarity) * candidate_share);
-    double coverage = 0.65 * matched / total_weight + 0.35 * candidate_coverage;
-    double confidence = 0.5 + 0.5 * std::min(1.0, matched / data.information_needed);
-    return coverage * confidence + bonus;
+    return CoverageScore(matched / total_weight, candidate_coverage, matched,
+                         data.information_needed) +
+           bonus;
   };
   bool scan_unseen = false;  // some records in which nothing is found may reach min_score
   double share_needed = 2;   // the least unindexed share such a record needs

@@ -508,8 +508,9 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
       scoring.variant = NameVariantClass(scoring.phonetic);
       scoring.abjad = name.abjad;
       // Population frequency: a common given or family name says little whatever the lists'
-      // frequency of it (docs/matching.md, "Token weights"). Not for abjad names, whose Latin
-      // form lacks vowels and so rarely spells a common name's key.
+      // frequency of it (docs/matching.md, "Token weights"). An abjad word's romanisation lacks
+      // vowels and so rarely spells a common name's key: it is read as the common names instead
+      // (IsCommonAbjadName).
       if (name.abjad ? IsCommonAbjadName(scoring.text) : IsCommonPersonalName(scoring.phonetic)) {
         scoring.weight = std::min(scoring.weight, kCommonNameWeight);
       }
@@ -765,9 +766,9 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   // should still match a shorter query, while query words the list does not have are stronger
   // evidence of another party. Confidence scales by the information matched, so a perfect match on
   // one generic word cannot reach the 0.80 threshold (docs/matching.md "Name score").
-  double coverage = 0.65 * result.query_coverage + 0.35 * result.candidate_coverage;
-  double confidence = 0.5 + 0.5 * std::min(1.0, matched_query / information_needed);
-  result.score = std::clamp(coverage * confidence, 0.0, 1.0);
+  result.score = std::clamp(CoverageScore(result.query_coverage, result.candidate_coverage,
+                                          matched_query, information_needed),
+                            0.0, 1.0);
   size_t query_words = 0;
   for (const ScoringToken& token : query.tokens) {
     query_words += token.kind == TokenKind::kWord ? 1 : 0;

@@ -111,6 +111,17 @@ inline bool JoinLengthsPlausible(size_t joined_length, size_t single_length, boo
   return longer <= 2 * shorter + 2;
 }
 
+// The name score before the unconfirmed factor (ScoreNames): the query side weighs more than the
+// candidate side, and confidence grows with the query weight matched up to `information_needed`.
+// The index's candidate bound (NameIndex::Candidates) evaluates the same formula at the most a
+// record can reach, so the two cannot drift apart.
+inline double CoverageScore(double query_coverage, double candidate_coverage, double matched,
+                            double information_needed) {
+  double coverage = 0.65 * query_coverage + 0.35 * candidate_coverage;
+  double confidence = 0.5 + 0.5 * std::min(1.0, matched / information_needed);
+  return coverage * confidence;
+}
+
 // One aligned unit: one or two adjacent query tokens matched to one or two adjacent candidate
 // tokens, and how closely. Positions are token indexes; names of any length are scored.
 struct AlignedUnit {

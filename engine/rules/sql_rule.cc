@@ -18,6 +18,7 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <iterator>
 #include <set>
 
 #include "engine/base/strings.h"
@@ -50,16 +51,15 @@ CREATE TABLE ownership (entity_id TEXT, role TEXT, status TEXT, blocked_share_lo
   blocked_share_upper REAL, effective_listed_share REAL);
 )";
 
-const std::set<std::string>& ViewNames() {
-  static const std::set<std::string> names = {"shipment", "party",      "party_alias", "item",
-                                              "leg",      "list_match", "ownership"};
-  return names;
-}
-
 // The views by number, in the order of kViewNames.
 enum View { kShipment, kParty, kPartyAlias, kItem, kLeg, kListMatch, kOwnership, kViewCount };
 constexpr const char* kViewNames[kViewCount] = {"shipment", "party",      "party_alias", "item",
                                                 "leg",      "list_match", "ownership"};
+
+const std::set<std::string>& ViewNames() {
+  static const std::set<std::string> names(std::begin(kViewNames), std::end(kViewNames));
+  return names;
+}
 
 constexpr int kDefaultMaxRows = 20;
 constexpr int kDefaultMaxMillis = 2000;
