@@ -194,10 +194,11 @@ TEST_CASE("Random names of the corridor's populations rarely alert",
   INFO(alerts << " alerts, " << listed << " listed names, of " << queries);
   WARN("precision set: " << alerts << " alerts, " << listed << " listed names, of " << queries);
   CHECK(queries == 5000);
-  // The target is 0.003 (issue 11); measured 0.0216 (108) on 2026-12-01 after the abjad reading,
-  // the family-name, extension and ya rules and common Arabic-script names, 0.043 (216) before
-  // them (docs/matching.md, "Precision at scale"). This bound guards that figure.
-  CHECK(double(alerts) / queries <= 0.024);
+  // The target is 0.003 (issue 11); measured 0.004 (20) on 2026-12-02 with the population name
+  // table and the common-partial rule, 0.0216 (108) before them, 0.043 (216) before the abjad
+  // reading, the family-name, extension and ya rules (docs/matching.md, "Precision at scale").
+  // This bound guards that figure.
+  CHECK(double(alerts) / queries <= 0.005);
 }
 
 // Recall of common romanisation variants (issue 11: "every listed name ... and common

@@ -185,7 +185,9 @@ TEST_CASE("Typos and transliteration variants score high but below exact", "[nam
   // MUHAMMAD and ALI are among the commonest names (docs/matching.md, "Population frequency"),
   // so since 2026-12-01 the variant of this common name scores 0.76-0.80, no longer above 0.80.
   CHECK(PairScore(*index, "MUHAMMAD ALI", "MOHAMMED ALI") > 0.75);
-  CHECK(PairScore(*index, "DZHAMAL", "JAMAL") > 0.85);
+  // JAMAL alone is a common given name (weight capped, population_names.txt): the spelling
+  // variant is checked beside a rare family name.
+  CHECK(PairScore(*index, "DZHAMAL KHASHOGGI", "JAMAL KHASHOGGI") > 0.85);
   CHECK(PairScore(*index, "CHEN MINGGUO", "CHEN, Quanguo") < 0.8);
 }
 
@@ -510,7 +512,7 @@ TEST_CASE("Arabic-script compounds and the article read as their Latin spellings
   CHECK(PairScore(*index, "عبد الرحمن", "ABDURRAHMAN") >= 0.85);
   CHECK(PairScore(*index, "عبد العزيز عباسین", "ABDUL AZIZ ABBASIN") >= 0.8);
   CHECK(PairScore(*index, "العزيز", "AZIZ") >= 0.85);
-  CHECK(PairScore(*index, "جمال", "DJAMEL") >= 0.8);
+  CHECK(PairScore(*index, "جمال زيتوني", "DJAMEL ZITOUNI") >= 0.8);  // JAMAL alone is common
   CHECK(PairScore(*index, "نور الدين", "NOUREDDINE") >= 0.8);
   // A final ya may be alif maqsura, spoken a (0.83 and 0.66 before); a ya replaced by a vowel is
   // another name: حسين (Husayn) is not HASSAN (حسن), which scored 0.92 as a whole name before.
@@ -586,6 +588,36 @@ TEST_CASE("A query without the listed person's family name scores lower", "[name
   CHECK(Find(*index, query, "zein").score >= 0.9);
   query.name = "Zein Waleed";
   CHECK(Find(*index, query, "zein").score >= 0.8);
+}
+
+// docs/matching.md, "Common names, partial": two common words shared with a longer listed name are
+// borne by thousands (MIKHAIL KUZMIN ~ KUZMIN, Mikhail Vladimirovich scored 0.90 and alerted on
+// 1 in 50 random names of the precision set); the listed name in full, a rare word, or a listed
+// name of only common words given in full still match.
+TEST_CASE("Common given and family names shared with a longer name are weak evidence",
+          "[names][common]") {
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("kuzmin", "KUZMIN, Mikhail Vladimirovich", "person"));
+  records.push_back(Record("kuz2", "KUZNETSOV, Sergey", "person"));
+  records.push_back(Record("putin", "PUTIN, Vladimir Vladimirovich", "person"));
+  records.push_back(Record("khatib", "Mahmoud AL-KHATIB", "person"));
+  auto index = BuildIndex(records);
+  auto score = [&](const std::string& name, const std::string& entry) {
+    NameQuery query;
+    query.name = name;
+    return Find(*index, query, entry).score;
+  };
+  CHECK(score("Mikhail Kuzmin", "kuzmin") < 0.8);
+  CHECK(score("Mikhail Vladimirovich Kuzmin", "kuzmin") >= 0.9);
+  CHECK(score("Mahmoud Ibrahim Al-Khatib", "khatib") < 0.8);  // the query's extra word
+  CHECK(score("Mahmoud Al-Khatib", "khatib") >= 0.8);
+  CHECK(score("Sergei Kuznetsov", "kuz2") >= 0.8);  // the listed name, spelt otherwise
+  CHECK(score("Vladimir Putin", "putin") >= 0.8);   // PUTIN is not a common name
+  // Feminine forms of common family names are common too; the table reaches past the rankings'
+  // first dozen (KUZMIN is about the 35th Russian surname).
+  CHECK(IsCommonPersonalName(PhoneticKey("kuznetsova")));
+  CHECK(IsCommonPersonalName(PhoneticKey("kuzmin")));
+  CHECK(!IsCommonPersonalName(PhoneticKey("putin")));
 }
 
 }  // namespace

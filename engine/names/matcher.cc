@@ -393,16 +393,6 @@ constexpr double kMissingFamilyName = 0.85;
 
 namespace {
 
-// Particles that are part of a family name but do not identify it (AL-HUSAYNI: "husayni" does).
-bool IsNameParticle(std::string_view word) {
-  static const char* const kParticles[] = {"al",   "el", "ul", "bin", "ibn", "ben", "bint", "abu",
-                                           "abou", "de", "da", "del", "dos", "van", "von",  "der"};
-  for (const char* particle : kParticles) {
-    if (word == particle) return true;
-  }
-  return false;
-}
-
 // The words of a listed person's family name, when a published name has the "FAMILY, Given
 // names" form of OFAC and the CSL: the words before the comma (letters and digits, lower case,
 // apostrophes dropped), particles and words under three letters aside. Empty when the name has no
@@ -865,8 +855,9 @@ struct NameIndex::Data::WordMemos {
     // the query's script. The structured binding is a tripwire: it stops compiling when a field
     // is added to ScoringToken, which must then be added here if TokenSimilarity reads it.
     const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant,
-                 token_abjad] = token;
+                 token_abjad, common] = token;
     (void)weight;       // the weight is applied per query (RaiseWord), never memoised
+    (void)common;       // a function of the text and the script, both in the key
     (void)token_abjad;  // a query token's script is the query's, `abjad` below
     std::string key;
     key.reserve(text.size() + skeleton.size() + phonetic.size() + 8);

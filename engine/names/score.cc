@@ -45,6 +45,13 @@ constexpr double kMinJoinedSimilarity = 0.9;
 // A name of two or more words none of which is spelled as listed (every aligned word a variant
 // or a near miss: "Sandra Quintero" ~ "SADRA CENTER") is scaled by this factor.
 constexpr double kUnconfirmedFactor = 0.85;
+// A name that shares only common given and family names with another when either has a word the
+// other does not give (MIKHAIL KUZMIN ~ KUZMIN, Mikhail Vladimirovich: thousands of people bear the
+// two words, and the listed person's other word is not given) is scaled by this factor. Names
+// giving each other's every word are not: a listed name must match however common its words are.
+constexpr double kCommonPartialFactor = 0.85;
+// A word aligned below this similarity is not given by the other name (CARMEN ~ CAROLINA).
+constexpr double kLeftoverSimilarity = 0.7;
 // Similarity at or above which an aligned word confirms the name: the same spelling (1, held as
 // a float). Names compared by consonant skeleton (an abjad name against a Latin one) never agree
 // in spelling, so the rule does not apply to them: it would take every Arabic-script name of a
@@ -513,11 +520,22 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
       // (IsCommonAbjadName).
       if (name.abjad ? IsCommonAbjadName(scoring.text) : IsCommonPersonalName(scoring.phonetic)) {
         scoring.weight = std::min(scoring.weight, kCommonNameWeight);
+        scoring.common = true;
       }
     }
     out.tokens.push_back(std::move(scoring));
   }
   return out;
+}
+
+// Particles that are part of a family name but do not identify it (AL-HUSAYNI: "husayni" does).
+bool IsNameParticle(std::string_view word) {
+  static const char* const kParticles[] = {"al",   "el", "ul", "bin", "ibn", "ben", "bint", "abu",
+                                           "abou", "de", "da", "del", "dos", "van", "von",  "der"};
+  for (const char* particle : kParticles) {
+    if (word == particle) return true;
+  }
+  return false;
 }
 
 // An abjad word is a common name when it reads (AbjadDistance 0) as one of the common names of
@@ -527,7 +545,7 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
 bool IsCommonAbjadName(std::string_view abjad_word) {
   static const auto* by_skeleton = [] {
     auto* map = new std::unordered_map<std::string, std::vector<std::string>>;
-    for (const std::string& word : CommonPersonalNames()) {
+    for (const std::string& word : CommonArabicScriptNames()) {
       (*map)[ConsonantSkeleton(word)].push_back(word);
     }
     return map;
@@ -701,7 +719,8 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   // would align, and it is the same in Search() and the brute-force reference.
   std::vector<uint8_t> used_query(nq, 0), used_candidate(nc, 0);
   double matched_query = 0, matched_candidate = 0;
-  bool confirmed = false;  // some aligned query word is spelled as listed
+  bool confirmed = false;   // some aligned query word is spelled as listed
+  bool only_common = true;  // every aligned query word is a common personal name or a particle
   for (const Candidate& c : candidates) {
     const AlignedUnit& u = c.unit;
     bool taken = false;
@@ -714,13 +733,16 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     bool initial = false;
     for (uint32_t k = 0; k < u.query_count; ++k) {
       const ScoringToken& token = query.tokens[u.query_first + k];
-      used_query[u.query_first + k] = 1;
+      // 1: aligned; 2: aligned at kLeftoverSimilarity or more, so given by the other name.
+      used_query[u.query_first + k] = c.similarity >= kLeftoverSimilarity ? 2 : 1;
       query_weight += token.weight;
       initial = initial || token.kind == TokenKind::kInitial;
+      only_common = only_common &&
+                    (token.kind != TokenKind::kWord || token.common || IsNameParticle(token.text));
     }
     for (uint32_t k = 0; k < u.candidate_count; ++k) {
       const ScoringToken& token = candidate.tokens[u.candidate_first + k];
-      used_candidate[u.candidate_first + k] = 1;
+      used_candidate[u.candidate_first + k] = c.similarity >= kLeftoverSimilarity ? 2 : 1;
       candidate_weight += token.weight;
       initial = initial || token.kind == TokenKind::kInitial;
     }
@@ -775,6 +797,20 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   }
   if (!confirmed && query_words >= 2 && query.abjad == candidate.abjad) {
     result.score *= kUnconfirmedFactor;
+  }
+  if (only_common && matched_query > 0) {
+    // A word of either name the other does not give (a listed middle name, a query's extra one).
+    bool leftover = false;
+    for (size_t j = 0; j < nc && !leftover; ++j) {
+      const ScoringToken& token = candidate.tokens[j];
+      leftover =
+          used_candidate[j] < 2 && token.kind == TokenKind::kWord && !IsNameParticle(token.text);
+    }
+    for (size_t i = 0; i < nq && !leftover; ++i) {
+      const ScoringToken& token = query.tokens[i];
+      leftover = used_query[i] < 2 && token.kind == TokenKind::kWord && !IsNameParticle(token.text);
+    }
+    if (leftover) result.score *= kCommonPartialFactor;
   }
   return result;
 }

@@ -51,6 +51,9 @@ struct ScoringToken {
   // Of an abjad name (short vowels unwritten). TokenSimilarity reads it from the query token only:
   // the index shares candidate tokens between scripts.
   bool abjad = false;
+  // A common given or family name of the corridor's populations (IsCommonPersonalName,
+  // IsCommonAbjadName): its weight is capped at kCommonNameWeight.
+  bool common = false;
 };
 
 struct ScoringName {
@@ -65,15 +68,21 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
 bool IsPatronymic(std::string_view word);
 
 // True when `phonetic` (a PhoneticKey) is the key of one of the commonest given or family names
-// of the corridor's populations (engine/names/common_names.cc): such a word is shared by a
-// percent or more of a population, whatever its frequency on the lists, so it weighs at most
+// of the populations in engine/names/population_names.txt (engine/names/common_names.cc): such a
+// word is borne by many thousands, whatever its frequency on the lists, so it weighs at most
 // kCommonNameWeight.
 bool IsCommonPersonalName(std::string_view phonetic);
-// The words behind IsCommonPersonalName, as spelled in common_names.cc.
+// The words behind IsCommonPersonalName, sorted.
 const std::vector<std::string>& CommonPersonalNames();
-// Whether a word of an abjad name reads as one of those names (محمد: MUHAMMAD; علی: ALI).
+// Those of populations writing Arabic script (Arab, Iranian, Pakistani), with the rankings' heads.
+const std::vector<std::string>& CommonArabicScriptNames();
+// Whether a word of an abjad name reads as one of CommonArabicScriptNames (محمد: MUHAMMAD; علی:
+// ALI).
 bool IsCommonAbjadName(std::string_view abjad_word);
 constexpr double kCommonNameWeight = 4.5;
+// Particles that are part of a name but do not identify it (AL-HUSAYNI: "husayni" does; ABU, BIN,
+// DE, VAN).
+bool IsNameParticle(std::string_view word);
 
 // The romanisation-variant class of a word by its phonetic key, or 0 when the word has no
 // learned variants. Two words of one class (MOHAMMED, MUHAMMAD, MOHAMED; ALEKSANDR, ALEXANDER,

@@ -12,6 +12,9 @@ const char* UrduLatinRules();
 // Romanisation variants of name words learned from the lists (name_variants.txt, written by
 // tools/name_variants.py): "word_a word_b entries_seen" a line, '#' comments.
 const char* NameVariantTable();
+// Common given and family names by population (population_names.txt): "population part word
+// word ..." a line, '#' comments.
+const char* PopulationNameTable();
 
 }  // namespace corridor::names
 
