@@ -2,7 +2,8 @@
 //
 // Scores labelled or unlabelled name pairs, as compliance teams do to validate and tune the
 // matcher on their own cases. The CSV's header names the columns query_name and candidate_name,
-// and optionally label (1/0, true/false, yes/no) and kind. Each pair's score and explanation
+// and optionally label (1/0, true/false, yes/no) and kind (the candidate's: person, company, ...;
+// a person's name structure then counts as in `match`). Each pair's score and explanation
 // are written as CSV (to --out, else to standard output). When labels are present, precision,
 // recall and F1 at the threshold and the threshold that maximises F1 are printed (to standard
 // output with --out, else to standard error). With --db, token weights are learned from the
@@ -233,7 +234,9 @@ int RunScorePairs(const std::vector<std::string>& args) {
     }
     names::NameMatch match;
     if (problem.empty()) {
-      Status s = index->ScorePair(query_name, candidate_name, &match);
+      // The kind is the candidate's (both names are of one party): a person's family and given
+      // names and a short Chinese or Korean name are then weighed as `match` weighs them.
+      Status s = index->ScorePair(query_name, candidate_name, &match, cell(kind_column));
       if (!s.ok()) problem = s.message();
     }
     out << CsvField(query_name) << "," << CsvField(candidate_name);

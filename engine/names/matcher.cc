@@ -390,6 +390,13 @@ constexpr double kShortNamePartial = 0.85;
 // score: "Walid Ahmed" shares the given names of ZEIN, Waleed Ahmed, not the person.
 constexpr double kFamilyWordSimilarity = 0.7;
 constexpr double kMissingFamilyName = 0.85;
+// A listed person whose family name a query gives, none of whose given names it gives, and against
+// whom the query has a name word of its own (GivenNamesContradict) scores this times its name
+// score.
+constexpr double kContradictingGivenName = 0.8;
+// Below this similarity two words are different names for GivenNameContradicted (SERGEJ ~ SERGEY
+// at 0.5 and WAFIQ ~ RAFIQ at 0.64 may be one name romanised twice; MUHAMMAD ~ UMAR at 0 is not).
+constexpr double kGivenNameEvidence = 0.5;
 
 namespace {
 
@@ -437,6 +444,82 @@ std::vector<uint16_t> FamilyPositions(const NormalizedName& name,
   }
   if (!other) positions.clear();
   return positions;
+}
+
+// The first of a listed person's given names (the words that are not the family name, particles
+// and words under three letters aside) is not given by the query (nothing resembles it at
+// kGivenNameEvidence), which has a name word of its own instead: BELLOSO RODRIGUEZ, Daniel is
+// another person than BELLOSO RODRIGUEZ, Miguel Angel; AL-KHATUNI, Umar Abdul Hamid Salim Brukan a
+// brother of AL-KHATUNI, Muhammad Abdul Hamid Salim Brukan (Arabic names follow the own name with
+// the father's and grandfather's). A query that leaves the first given name out (ABDUL HAMID
+// AL-KHATUNI) contradicts nothing.
+bool GivenNameContradicted(const ScoringName& query, const ScoringName& candidate,
+                           const std::vector<uint16_t>& family,
+                           const std::vector<float>& similarity) {
+  size_t nq = query.tokens.size(), nc = candidate.tokens.size();
+  auto is_name_word = [](const ScoringToken& token) {
+    return token.kind == TokenKind::kWord && token.text.size() >= 3 && !IsNameParticle(token.text);
+  };
+  // Two adjacent words of one name written as one word of the other (ALI ASGHAR, ALIASGHAR).
+  auto joined_in = [](const ScoringName& pair_side, const ScoringToken& word) {
+    for (size_t k = 0; k + 1 < pair_side.tokens.size(); ++k) {
+      const ScoringToken& a = pair_side.tokens[k];
+      const ScoringToken& b = pair_side.tokens[k + 1];
+      if (a.kind == TokenKind::kWord && b.kind == TokenKind::kWord &&
+          a.phonetic.size() + b.phonetic.size() == word.phonetic.size() &&
+          word.phonetic.compare(0, a.phonetic.size(), a.phonetic) == 0 &&
+          word.phonetic.compare(a.phonetic.size(), b.phonetic.size(), b.phonetic) == 0) {
+        return k;
+      }
+    }
+    return pair_side.tokens.size();
+  };
+  auto given_by_query = [&](size_t j) {
+    for (size_t i = 0; i < nq; ++i) {
+      if (similarity[i * nc + j] >= kGivenNameEvidence) return true;
+    }
+    return joined_in(query, candidate.tokens[j]) < nq;
+  };
+  size_t first_given = nc;
+  for (size_t j = 0; j < nc && first_given == nc; ++j) {
+    if (is_name_word(candidate.tokens[j]) &&
+        std::find(family.begin(), family.end(), j) == family.end()) {
+      first_given = j;
+    }
+  }
+  if (first_given == nc || given_by_query(first_given)) return false;
+  for (size_t i = 0; i < nq; ++i) {
+    if (!is_name_word(query.tokens[i])) continue;
+    bool matched = joined_in(candidate, query.tokens[i]) < nc;
+    for (size_t j = 0; j < nc && !matched; ++j) {
+      matched = similarity[i * nc + j] >= kGivenNameEvidence;
+    }
+    if (!matched) return true;  // the query names someone else
+  }
+  return false;
+}
+
+// The rules a listed name's structure brings to its name score (docs/matching.md, "Name
+// structure"), the same in Search(), the brute-force reference and ScorePair.
+void ApplyListedNameRules(const ScoringName& query, const ScoringName& candidate, bool short_name,
+                          const std::vector<uint16_t>& family, const std::vector<float>& similarity,
+                          NameScore* result) {
+  size_t nq = query.tokens.size(), nc = candidate.tokens.size();
+  // Every syllable of a short Chinese or Korean name is part of it: LIN WEI is not WEI, Lin Na.
+  if (short_name && result->candidate_coverage < kShortNameCoverage) {
+    result->score *= kShortNamePartial;
+  }
+  if (family.empty()) return;
+  bool named = false;
+  for (size_t i = 0; i < nq && !named; ++i) {
+    for (uint16_t j : family) named = named || similarity[i * nc + j] >= kFamilyWordSimilarity;
+  }
+  if (!named) {
+    result->score *= kMissingFamilyName;
+  } else if (query.abjad == candidate.abjad &&
+             GivenNameContradicted(query, candidate, family, similarity)) {
+    result->score *= kContradictingGivenName;
+  }
 }
 
 }  // namespace
@@ -612,18 +695,8 @@ struct NameIndex::Data {
     }
     NameScore result =
         ScoreNames(state->name, candidate, similarity, information_needed, keep_units);
-    // Every syllable of a short Chinese or Korean name is part of it: LIN WEI is not WEI, Lin Na.
-    if (short_name[record] && result.candidate_coverage < kShortNameCoverage) {
-      result.score *= kShortNamePartial;
-    }
-    const std::vector<uint16_t>& family = family_words[record];
-    if (!family.empty()) {
-      bool named = false;
-      for (size_t i = 0; i < nq && !named; ++i) {
-        for (uint16_t j : family) named = named || similarity[i * nc + j] >= kFamilyWordSimilarity;
-      }
-      if (!named) result.score *= kMissingFamilyName;
-    }
+    ApplyListedNameRules(state->name, candidate, short_name[record], family_words[record],
+                         similarity, &result);
     return result;
   }
 };
@@ -1396,7 +1469,7 @@ Status NameIndex::ScoreRecords(const NameQuery& query, const std::vector<uint32_
 }
 
 Status NameIndex::ScorePair(const std::string& query_name, const std::string& candidate_name,
-                            NameMatch* match) const {
+                            NameMatch* match, const std::string& candidate_kind) const {
   NormalizedName query, candidate;
   Status status = ThreadNameNormalizer().Normalize(query_name, &query);
   if (!status.ok()) return Status::Error("query name: " + status.message());
@@ -1413,6 +1486,13 @@ Status NameIndex::ScorePair(const std::string& query_name, const std::string& ca
     }
   }
   NameScore score = ScoreNames(q, c, similarity, data_->information_needed, true);
+  // The listed name's structure, as in Search(), when the pair says the candidate is a person.
+  NameRecord record;
+  record.name = candidate_name;
+  record.kind = candidate_kind;
+  bool short_name = KindClass(candidate_kind) == "person" && IsShortEastAsianName(candidate);
+  ApplyListedNameRules(q, c, short_name, FamilyPositions(candidate, FamilyWords(record)),
+                       similarity, &score);
   *match = NameMatch();
   match->name_score = score.score;
   match->score = score.score;

@@ -163,9 +163,11 @@ class NameIndex {
   Status ScoreRecords(const NameQuery& query, const std::vector<uint32_t>& record_ids, size_t limit,
                       double min_score, std::vector<NameMatch>* matches) const;
 
-  // Scores two names with this index's token weights (no corroboration).
+  // Scores two names with this index's token weights (no corroboration). With the candidate's
+  // kind, the rules of its name's structure apply as in Search() (a person's family and given
+  // names, a short Chinese or Korean name).
   Status ScorePair(const std::string& query_name, const std::string& candidate_name,
-                   NameMatch* match) const;
+                   NameMatch* match, const std::string& candidate_kind = "") const;
 
   const MatcherOptions& options() const { return options_; }
   const std::vector<NameRecord>& records() const { return records_; }
