@@ -257,10 +257,24 @@ UPDATE shipment_item SET hs_code = '847130' WHERE shipment_id = 'S-0002';
   CHECK(report.entities_screened == 0);
   CHECK(report.entities_reused == 4);
 
+  // A shipment's document, payment and item export-control column change: screened again (they
+  // were outside input_digest, and the shipment was carried over stale).
+  Execute(db, R"(
+INSERT INTO shipment_document (shipment_id, kind, reference) VALUES ('S-0010', 'end_use_certificate', 'EUC-1');
+INSERT INTO payment (shipment_id, payment_id, payer_country) VALUES ('S-0011', 'P-1', 'AE');
+UPDATE shipment_item SET eccn = '3A001' WHERE shipment_id = 'S-0012';
+)");
+  REQUIRE(RunScreen(full, &report).ok());
+  delta.since_path = dir.File("delta.scores");
+  delta.out_path = dir.File("delta1b.scores");
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.rescreened == 3);
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+
   // An entity's record changes: every shipment naming it is screened again.
   Execute(db, "UPDATE entity SET name = 'KARACHI TEXTILE MILLS LTD' WHERE entity_id = 'E-3'");
   REQUIRE(RunScreen(full, &report).ok());
-  delta.since_path = dir.File("delta.scores");
+  delta.since_path = dir.File("delta1b.scores");
   delta.out_path = dir.File("delta2.scores");
   REQUIRE(RunScreen(delta, &report).ok());
   CHECK(report.rescreened > 0);

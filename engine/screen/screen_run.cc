@@ -840,6 +840,17 @@ bool InShard(const std::string& shipment_id, int shard_index, int shard_count) {
 
 namespace {
 
+// An entity's record: every field name screening and the rules read, and its aliases.
+void AddEntity(const Entity& e, DigestBuilder* digest) {
+  digest->Add(e.kind);
+  digest->Add(e.name);
+  for (const OptionalText* text : {&e.country, &e.region, &e.address, &e.birth_date,
+                                   &e.registration_id, &e.imo, &e.incorporated_on, &e.activity}) {
+    digest->Add(*text);
+  }
+  for (const std::string& alias : e.aliases) digest->Add(alias);
+}
+
 // The shipment's own rows, as ShipmentInputDigest reads them.
 void AddShipmentRows(const Shipment& shipment, DigestBuilder* out) {
   DigestBuilder& digest = *out;
@@ -855,17 +866,7 @@ void AddShipmentRows(const Shipment& shipment, DigestBuilder* out) {
   for (const ShipmentParty& party : shipment.parties) {
     digest.Add(party.entity_id);
     digest.Add(party.role);
-    if (party.entity) {
-      const Entity& e = *party.entity;
-      digest.Add(e.kind);
-      digest.Add(e.name);
-      for (const OptionalText* text :
-           {&e.country, &e.region, &e.address, &e.birth_date, &e.registration_id, &e.imo,
-            &e.incorporated_on, &e.activity}) {
-        digest.Add(*text);
-      }
-      for (const std::string& alias : e.aliases) digest.Add(alias);
-    }
+    if (party.entity) AddEntity(*party.entity, &digest);
     digest.End();
   }
   for (const ShipmentItem& item : shipment.items) {
@@ -876,6 +877,14 @@ void AddShipmentRows(const Shipment& shipment, DigestBuilder* out) {
     }
     digest.Add(item.quantity);
     digest.Add(item.value);
+    // The export-control columns (ear_scope), added only when one is set, so that the digest of
+    // an item without them is what it was before they were covered (a previous stream's records
+    // stay comparable); the field count tells the two forms apart.
+    if (item.eccn || item.us_content_percent || item.brand_country) {
+      digest.Add(item.eccn);
+      digest.Add(item.us_content_percent);
+      digest.Add(item.brand_country);
+    }
     digest.End();
   }
   for (const ShipmentLeg& leg : shipment.legs) {
@@ -886,6 +895,28 @@ void AddShipmentRows(const Shipment& shipment, DigestBuilder* out) {
     }
     digest.Add(leg.latitude);
     digest.Add(leg.longitude);
+    digest.End();
+  }
+  // Documents and payments (rules read them: proliferation's end-use certificates, red_flag
+  // THIRD_COUNTRY_PAYER), each row tagged; none adds nothing, as for the item columns above.
+  for (const ShipmentDocument& document : shipment.documents) {
+    digest.Add(std::string_view("document"));
+    digest.Add(document.kind);
+    digest.Add(document.reference);
+    digest.Add(document.issued_on);
+    digest.Add(document.issuer);
+    digest.End();
+  }
+  for (const ShipmentPayment& payment : shipment.payments) {
+    digest.Add(std::string_view("payment"));
+    for (const OptionalText* text :
+         {&payment.payment_id, &payment.payer_entity_id, &payment.payer_name,
+          &payment.payer_country, &payment.payer_bank, &payment.payer_bank_country,
+          &payment.currency, &payment.paid_on}) {
+      digest.Add(*text);
+    }
+    digest.Add(payment.amount);
+    if (payment.payer) AddEntity(*payment.payer, &digest);
     digest.End();
   }
   // Problems found reading the rows (a NULL name, an unknown role) are part of the output.
