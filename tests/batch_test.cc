@@ -17,6 +17,7 @@
 #include "engine/decisions/decisions.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
+#include "engine/screen/dependencies.h"
 #include "engine/screen/facts_file.h"
 #include "engine/screen/screen_run.h"
 #include "engine/store/database.h"
@@ -432,6 +433,57 @@ INSERT INTO list_import (list_id, version) VALUES ('wl', 'test3');
   REQUIRE(RunScreen(delta, &report).ok());
   CHECK(report.entities_screened == 6);
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+}
+
+TEST_CASE("A shipment's digest covers its ownership chain and the decisions that can apply to it",
+          "[batch]") {
+  TempDir dir;
+  std::string db_path = MakeDatabase(dir, R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('E-1', 'company', 'OWNER HOLDING', 'KZ'), ('E-2', 'company', 'BUYER LLP', 'KZ'),
+  ('E-3', 'company', 'SUBSIDIARY LLP', 'KZ'), ('E-9', 'company', 'PAYER FZE', 'AE');
+INSERT INTO ownership (owner_id, owned_id, share) VALUES ('E-1', 'E-2', 60), ('E-2', 'E-3', 100);
+CREATE TABLE IF NOT EXISTS decision (decision_id INTEGER PRIMARY KEY,
+  shipment_id TEXT NOT NULL DEFAULT '', entity_id TEXT NOT NULL DEFAULT '', rule_id TEXT NOT NULL,
+  list_id TEXT NOT NULL DEFAULT '', entry_id TEXT NOT NULL DEFAULT '', verdict TEXT NOT NULL,
+  decided_by TEXT NOT NULL, reason TEXT NOT NULL, decided_at TEXT NOT NULL, expires_on TEXT,
+  party_digest TEXT NOT NULL DEFAULT '', entry_digest TEXT NOT NULL DEFAULT '',
+  shipment_digest TEXT NOT NULL DEFAULT '');
+)");
+  Shipment shipment;
+  shipment.shipment_id = "S-1";
+  shipment.parties.push_back({"E-2", "consignee", std::nullopt});
+  shipment.payments.emplace_back().payer_entity_id = "E-9";
+  auto digest = [&](std::vector<std::string>* closure) {
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenReadOnly(db_path, &db).ok());
+    std::unique_ptr<ShipmentDependencies> dependencies;
+    REQUIRE(ShipmentDependencies::Load(db.get(), &dependencies).ok());
+    if (closure != nullptr) *closure = dependencies->Closure(shipment);
+    return ShipmentInputDigest(shipment, dependencies.get());
+  };
+  // The owner above the party is in the closure, the company below it is not.
+  std::vector<std::string> closure;
+  const uint64_t before = digest(&closure);
+  CHECK(closure == std::vector<std::string>{"E-1", "E-2"});
+  CHECK(before != ShipmentInputDigest(shipment));
+  auto decide = [&](const std::string& scope, const std::string& id) {
+    Execute(db_path, "INSERT INTO decision (" + scope +
+                         ", rule_id, verdict, decided_by, reason, decided_at) VALUES ('" + id +
+                         "', 'r', 'cleared', 'a.analyst', 'checked', '2025-01-31T09:00:00Z')");
+  };
+  decide("entity_id", "E-3");  // below the party: never applies to this shipment's evidence
+  CHECK(digest(nullptr) == before);
+  decide("shipment_id", "S-2");  // another shipment
+  CHECK(digest(nullptr) == before);
+  decide("entity_id", "E-9");  // the payer: THIRD_COUNTRY_PAYER evidence names it
+  const uint64_t payer = digest(nullptr);
+  CHECK(payer != before);
+  decide("shipment_id", "S-1");
+  const uint64_t own = digest(nullptr);
+  CHECK(own != payer);
+  decide("entity_id", "E-1");  // the owner (conservatively)
+  CHECK(digest(nullptr) != own);
 }
 
 TEST_CASE("A delta run reuses entity facts only under the same name matching", "[batch]") {

@@ -164,6 +164,11 @@ void ShipmentDependencies::AddTo(const Shipment& shipment, DigestBuilder* digest
     }
     add_decisions(decisions_by_entity_, entity_id);
   }
+  // A payer named by entity id is the party of red_flag THIRD_COUNTRY_PAYER's evidence, so a
+  // decision on it applies here although it is no shipment party.
+  for (const ShipmentPayment& payment : shipment.payments) {
+    if (payment.payer_entity_id) add_decisions(decisions_by_entity_, *payment.payer_entity_id);
+  }
   add_decisions(decisions_by_shipment_, shipment.shipment_id);
   std::sort(decisions.begin(), decisions.end());
   decisions.erase(std::unique(decisions.begin(), decisions.end()), decisions.end());

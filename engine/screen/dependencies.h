@@ -18,7 +18,8 @@
 //  - Recorded decisions (engine/decisions/review_book.h). A decision applies to evidence whose
 //    party is the decision's entity (every shipment naming it, or one shipment) or, without an
 //    entity, to the shipment it names. A shipment depends on the decisions naming any entity of
-//    its closure (its parties; owners too, to be safe) or naming the shipment.
+//    its closure (its parties; owners too, to be safe), a payer of one of its payments (the
+//    party of red_flag THIRD_COUNTRY_PAYER's evidence) or the shipment itself.
 //
 // What stays run-wide (StreamHeader.context_digest): the security incidents (location-wide, few,
 // and every route may cross one), the lists (any change re-screens everything) and the rules.
