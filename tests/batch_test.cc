@@ -17,6 +17,7 @@
 #include "engine/decisions/decisions.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
+#include "engine/screen/dependencies.h"
 #include "engine/screen/facts_file.h"
 #include "engine/screen/screen_run.h"
 #include "engine/store/database.h"
@@ -200,6 +201,31 @@ void Execute(const std::string& db_path, const std::string& sql) {
   REQUIRE(db->Execute(sql).ok());
 }
 
+// The number of shipments naming `entity_id` or a company it owns, directly or down a chain:
+// those a change to its record or to the ownership rows into it can reach (dependencies.h).
+int64_t ShipmentsAtOrBelow(const std::string& db_path, const std::string& entity_id) {
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenReadOnly(db_path, &db).ok());
+  std::unique_ptr<Statement> query;
+  REQUIRE(db->Prepare("WITH RECURSIVE below(id) AS (SELECT ?1 UNION SELECT o.owned_id FROM "
+                      "ownership o JOIN below b ON o.owner_id = b.id) SELECT count(DISTINCT "
+                      "shipment_id) FROM shipment_party WHERE entity_id IN below",
+                      &query)
+              .ok());
+  query->BindText(1, entity_id);
+  REQUIRE(query->Step());
+  return query->Int(0);
+}
+
+// The decision each shipment of the stream at `path` reached, by shipment id.
+std::map<std::string, Decision> Decisions(const std::string& path) {
+  std::map<std::string, Decision> out;
+  for (const scores::ShipmentScore& score : ReadShipments(path)) {
+    out[score.shipment_id()] = score.decision();
+  }
+  return out;
+}
+
 TEST_CASE("A delta run equals a full run byte for byte and screens only what changed", "[batch]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, BatchWorld(400));
@@ -232,10 +258,24 @@ UPDATE shipment_item SET hs_code = '847130' WHERE shipment_id = 'S-0002';
   CHECK(report.entities_screened == 0);
   CHECK(report.entities_reused == 4);
 
+  // A shipment's document, payment and item export-control column change: screened again (they
+  // were outside input_digest, and the shipment was carried over stale).
+  Execute(db, R"(
+INSERT INTO shipment_document (shipment_id, kind, reference) VALUES ('S-0010', 'end_use_certificate', 'EUC-1');
+INSERT INTO payment (shipment_id, payment_id, payer_country) VALUES ('S-0011', 'P-1', 'AE');
+UPDATE shipment_item SET eccn = '3A001' WHERE shipment_id = 'S-0012';
+)");
+  REQUIRE(RunScreen(full, &report).ok());
+  delta.since_path = dir.File("delta.scores");
+  delta.out_path = dir.File("delta1b.scores");
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.rescreened == 3);
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+
   // An entity's record changes: every shipment naming it is screened again.
   Execute(db, "UPDATE entity SET name = 'KARACHI TEXTILE MILLS LTD' WHERE entity_id = 'E-3'");
   REQUIRE(RunScreen(full, &report).ok());
-  delta.since_path = dir.File("delta.scores");
+  delta.since_path = dir.File("delta1b.scores");
   delta.out_path = dir.File("delta2.scores");
   REQUIRE(RunScreen(delta, &report).ok());
   CHECK(report.rescreened > 0);
@@ -243,17 +283,71 @@ UPDATE shipment_item SET hs_code = '847130' WHERE shipment_id = 'S-0002';
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
   CHECK(report.entities_screened == 1);  // the renamed E-3 alone
 
-  // An owner's record changes: its change can reach every company below it, so everything is
-  // screened again.
+  // An owner's record changes: the shipments naming it or a company below it (E-2) are
+  // screened again, the others carried over (before per-shipment dependencies: every shipment).
   Execute(db, "UPDATE entity SET name = 'SBER VOSTOK L.L.P.' WHERE entity_id = 'E-1'");
   REQUIRE(RunScreen(full, &report).ok());
   delta.since_path = dir.File("delta2.scores");
   delta.out_path = dir.File("delta2b.scores");
   REQUIRE(RunScreen(delta, &report).ok());
-  CHECK(report.delta_note.find("ownership records") != std::string::npos);
-  CHECK(report.carried_over == 0);
+  CHECK(report.delta_note == "");
+  const int64_t below_e1 = ShipmentsAtOrBelow(db, "E-1");
+  CHECK(below_e1 < 400);
+  CHECK(report.rescreened == below_e1);
+  CHECK(report.carried_over == 400 - below_e1);
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
-  CHECK(report.entities_screened == 1);  // every shipment again, but only E-1's names
+  CHECK(report.entities_screened == 1);  // only E-1's names
+
+  // New ownership rows, a chain E-6 -> E-4 -> E-3: the shipments naming E-4 or E-3 are screened
+  // again, those naming only E-1 and E-2 are carried over.
+  Execute(db, R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('E-6', 'company', 'TASHKENT HOLDING', 'UZ');
+INSERT INTO ownership (owner_id, owned_id, share) VALUES ('E-6', 'E-4', 60), ('E-4', 'E-3', 60);
+)");
+  REQUIRE(RunScreen(full, &report).ok());
+  delta.since_path = dir.File("delta2b.scores");
+  delta.out_path = dir.File("delta2c.scores");
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.delta_note == "");
+  const int64_t below_e6 = ShipmentsAtOrBelow(db, "E-6");
+  CHECK(below_e6 < 400);
+  CHECK(report.rescreened == below_e6);
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+  CHECK(report.entities_screened == 1);  // the new owner E-6
+  const std::map<std::string, Decision> before_listed = Decisions(full.out_path);
+
+  // The owner at the top of the chain becomes a listed party (its name is now the list entry's):
+  // E-4 and, through it, E-3 are blocked by ownership although no row of their shipments
+  // changed. Their records must not be carried over; the others are.
+  Execute(db, "UPDATE entity SET name = 'SBER VOSTOK LLP' WHERE entity_id = 'E-6'");
+  REQUIRE(RunScreen(full, &report).ok());
+  delta.since_path = dir.File("delta2c.scores");
+  delta.out_path = dir.File("delta2d.scores");
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.delta_note == "");
+  CHECK(report.rescreened == below_e6);
+  CHECK(report.carried_over == 400 - below_e6);
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+  int newly_blocked = 0;
+  for (const auto& [shipment_id, decision] : Decisions(delta.out_path)) {
+    newly_blocked += decision == BLOCK && before_listed.at(shipment_id) != BLOCK;
+  }
+  CHECK(newly_blocked > 0);
+
+  // A row below a party (E-3 now owns E-7, on no shipment): nothing above E-3 can see it; only
+  // the shipments naming E-3 are screened again (the row is among those that number E-3's node).
+  Execute(db, R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('E-7', 'company', 'QUETTA YARN', 'PK');
+INSERT INTO ownership (owner_id, owned_id, share) VALUES ('E-3', 'E-7', 100);
+)");
+  REQUIRE(RunScreen(full, &report).ok());
+  delta.since_path = dir.File("delta2d.scores");
+  delta.out_path = dir.File("delta2e.scores");
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.delta_note == "");
+  CHECK(report.rescreened == ShipmentsAtOrBelow(db, "E-3"));
+  CHECK(report.rescreened < below_e6);
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
 
   // A list update: every shipment is screened again (the matcher's word weights are statistics
   // over every listed name), and the output is still a full run's.
@@ -265,7 +359,7 @@ INSERT INTO list_change (import_id, list_id, entry_id, change, name)
   VALUES (1, 'wl', '2', 'added', 'URUMQI COTTON TRADING');
 )");
   REQUIRE(RunScreen(full, &report).ok());
-  delta.since_path = dir.File("delta2b.scores");
+  delta.since_path = dir.File("delta2e.scores");
   delta.out_path = dir.File("delta3.scores");
   REQUIRE(RunScreen(delta, &report).ok());
   CHECK(report.delta_note.find("a list was imported") != std::string::npos);
@@ -274,10 +368,11 @@ INSERT INTO list_change (import_id, list_id, entry_id, change, name)
   // The added entry matches E-4, whose record did not change: its facts cannot be carried, nor
   // anyone's (the word weights moved), so every entity is screened again.
   CHECK(report.facts_note.find("the lists or the name matching changed") != std::string::npos);
-  CHECK(report.entities_screened == 4);
+  CHECK(report.entities_screened == 6);
 
-  // An analyst clears a hit: the carried-over records would still count it, so everything is
-  // screened again and the output is still a full run's (docs/batch.md, docs/decisions.md).
+  // An analyst clears a hit: the shipments naming the party (or a company it owns) are screened
+  // again, the carried-over records of the others cannot hold it; the output is still a full
+  // run's (docs/batch.md, docs/decisions.md).
   decisions::DecisionRequest request;
   for (const scores::ShipmentScore& score : ReadShipments(full.out_path)) {
     for (const scores::RuleHit& hit : score.hits()) {
@@ -299,8 +394,9 @@ INSERT INTO list_change (import_id, list_id, entry_id, change, name)
   delta.since_path = dir.File("delta3.scores");
   delta.out_path = dir.File("delta4.scores");
   REQUIRE(RunScreen(delta, &report).ok());
-  CHECK(report.delta_note.find("recorded decisions") != std::string::npos);
-  CHECK(report.carried_over == 0);
+  CHECK(report.delta_note == "");
+  CHECK(report.rescreened == ShipmentsAtOrBelow(db, request.entity_id));
+  CHECK(report.carried_over > 0);
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
   CHECK(report.entities_screened == 0);  // a decision acts after screening: facts carried
   int suppressed = 0;
@@ -335,8 +431,59 @@ INSERT INTO list_import (list_id, version) VALUES ('wl', 'test3');
   delta.since_path = dir.File("delta4.scores");
   delta.out_path = dir.File("delta5.scores");
   REQUIRE(RunScreen(delta, &report).ok());
-  CHECK(report.entities_screened == 4);
+  CHECK(report.entities_screened == 6);
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+}
+
+TEST_CASE("A shipment's digest covers its ownership chain and the decisions that can apply to it",
+          "[batch]") {
+  TempDir dir;
+  std::string db_path = MakeDatabase(dir, R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('E-1', 'company', 'OWNER HOLDING', 'KZ'), ('E-2', 'company', 'BUYER LLP', 'KZ'),
+  ('E-3', 'company', 'SUBSIDIARY LLP', 'KZ'), ('E-9', 'company', 'PAYER FZE', 'AE');
+INSERT INTO ownership (owner_id, owned_id, share) VALUES ('E-1', 'E-2', 60), ('E-2', 'E-3', 100);
+CREATE TABLE IF NOT EXISTS decision (decision_id INTEGER PRIMARY KEY,
+  shipment_id TEXT NOT NULL DEFAULT '', entity_id TEXT NOT NULL DEFAULT '', rule_id TEXT NOT NULL,
+  list_id TEXT NOT NULL DEFAULT '', entry_id TEXT NOT NULL DEFAULT '', verdict TEXT NOT NULL,
+  decided_by TEXT NOT NULL, reason TEXT NOT NULL, decided_at TEXT NOT NULL, expires_on TEXT,
+  party_digest TEXT NOT NULL DEFAULT '', entry_digest TEXT NOT NULL DEFAULT '',
+  shipment_digest TEXT NOT NULL DEFAULT '');
+)");
+  Shipment shipment;
+  shipment.shipment_id = "S-1";
+  shipment.parties.push_back({"E-2", "consignee", std::nullopt});
+  shipment.payments.emplace_back().payer_entity_id = "E-9";
+  auto digest = [&](std::vector<std::string>* closure) {
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenReadOnly(db_path, &db).ok());
+    std::unique_ptr<ShipmentDependencies> dependencies;
+    REQUIRE(ShipmentDependencies::Load(db.get(), &dependencies).ok());
+    if (closure != nullptr) *closure = dependencies->Closure(shipment);
+    return ShipmentInputDigest(shipment, dependencies.get());
+  };
+  // The owner above the party is in the closure, the company below it is not.
+  std::vector<std::string> closure;
+  const uint64_t before = digest(&closure);
+  CHECK(closure == std::vector<std::string>{"E-1", "E-2"});
+  CHECK(before != ShipmentInputDigest(shipment));
+  auto decide = [&](const std::string& scope, const std::string& id) {
+    Execute(db_path, "INSERT INTO decision (" + scope +
+                         ", rule_id, verdict, decided_by, reason, decided_at) VALUES ('" + id +
+                         "', 'r', 'cleared', 'a.analyst', 'checked', '2025-01-31T09:00:00Z')");
+  };
+  decide("entity_id", "E-3");  // below the party: never applies to this shipment's evidence
+  CHECK(digest(nullptr) == before);
+  decide("shipment_id", "S-2");  // another shipment
+  CHECK(digest(nullptr) == before);
+  decide("entity_id", "E-9");  // the payer: THIRD_COUNTRY_PAYER evidence names it
+  const uint64_t payer = digest(nullptr);
+  CHECK(payer != before);
+  decide("shipment_id", "S-1");
+  const uint64_t own = digest(nullptr);
+  CHECK(own != payer);
+  decide("entity_id", "E-1");  // the owner (conservatively)
+  CHECK(digest(nullptr) != own);
 }
 
 TEST_CASE("A delta run reuses entity facts only under the same name matching", "[batch]") {

@@ -1,4 +1,6 @@
 #include "engine/screen/screen_run.h"
+#include "engine/screen/dependencies.h"
+#include "engine/screen/digest.h"
 #include "engine/screen/facts_file.h"
 #include "engine/screen/steps.h"
 
@@ -35,53 +37,6 @@ namespace corridor {
 namespace {
 
 constexpr size_t kMaxRunProblems = 1000;
-
-// Feeds a record into a digest: each field is followed by a separator no text holds, and an
-// absent optional value is told apart from an empty one. The bytes are gathered and hashed once
-// (one SHA-256 call per shipment rather than two per field; the digest is the same).
-class DigestBuilder {
- public:
-  void Add(std::string_view text) {
-    bytes_ += text;
-    bytes_ += '\x1f';
-  }
-  void Add(const std::string& text) { Add(std::string_view(text)); }
-  void Add(const OptionalText& text) {
-    if (text)
-      Add(std::string_view(*text));
-    else
-      bytes_ += '\x1e';
-  }
-  void Add(int64_t value) {
-    char text[24];
-    auto [end, error] = std::to_chars(text, text + sizeof(text), value);
-    (void)error;  // 24 characters hold any int64_t
-    Add(std::string_view(text, static_cast<size_t>(end - text)));
-  }
-  void Add(const std::optional<double>& value) {
-    if (!value) {
-      bytes_ += '\x1e';
-      return;
-    }
-    // As printf's "%.17g" (the standard defines to_chars with a precision so), which
-    // round-trips every double, without printf's parsing of the format.
-    char text[40];
-    auto [end, error] =
-        std::to_chars(text, text + sizeof(text), *value, std::chars_format::general, 17);
-    (void)error;  // 40 characters hold any double at 17 digits
-    Add(std::string_view(text, static_cast<size_t>(end - text)));
-  }
-  void End() { bytes_ += '\x1d'; }  // ends a row
-  uint64_t First8Bytes() {
-    Sha256 sha;
-    sha.Update(bytes_);
-    std::string hex = sha.HexDigest();
-    return std::stoull(hex.substr(0, 16), nullptr, 16);
-  }
-
- private:
-  std::string bytes_;
-};
 
 // A slice of a shipment stream: the shipments of one shard.
 class ShardSource : public ShipmentSource {
@@ -397,11 +352,15 @@ Status NewWorker(const RuleSet& rule_set, std::unique_ptr<Worker>* out) {
 // so one forward pass matches them. Used by the reading thread only.
 class PreviousStream {
  public:
-  static Status Open(const std::string& path, std::unique_ptr<PreviousStream>* out) {
+  // `dependencies` (may be null): what each shipment depends on beyond its rows, folded into
+  // its input_digest (dependencies.h). REQUIRES: outlives the stream.
+  static Status Open(const std::string& path, const ShipmentDependencies* dependencies,
+                     std::unique_ptr<PreviousStream>* out) {
     std::unique_ptr<ScoreReader> reader;
     Status status = ScoreReader::Open(path, &reader);
     if (!status.ok()) return status.WithContext("--since: ");
-    auto stream = std::unique_ptr<PreviousStream>(new PreviousStream(std::move(reader)));
+    auto stream =
+        std::unique_ptr<PreviousStream>(new PreviousStream(std::move(reader), dependencies));
     scores::ScoreRecord first;
     if (!stream->reader_->Next(&first)) {
       return stream->reader_->status().WithContext("--since " + path + ": ");
@@ -414,12 +373,15 @@ class PreviousStream {
 
   const scores::StreamHeader& header() const { return header_; }
 
-  // True when the previous stream holds `shipment` screened on the same records (input_digest):
-  // then `record` is that shipment's record, to be written again unchanged.
+  // True when the previous stream holds `shipment` screened on the same records (input_digest:
+  // its rows and the ownership rows and decisions it depends on): then `record` is that
+  // shipment's record, to be written again unchanged.
   bool CarryOver(const Shipment& shipment, scores::ScoreRecord* record) {
     while (has_next_ && next_.shipment().shipment_id() < shipment.shipment_id) Advance();
     if (!has_next_ || next_.shipment().shipment_id() != shipment.shipment_id) return false;
-    if (next_.shipment().input_digest() != ShipmentInputDigest(shipment)) return false;
+    if (next_.shipment().input_digest() != ShipmentInputDigest(shipment, dependencies_)) {
+      return false;
+    }
     *record = std::move(next_);
     ++carried_;
     Advance();
@@ -429,11 +391,13 @@ class PreviousStream {
   int64_t carried() const { return carried_; }
 
  private:
-  explicit PreviousStream(std::unique_ptr<ScoreReader> reader) : reader_(std::move(reader)) {}
+  PreviousStream(std::unique_ptr<ScoreReader> reader, const ShipmentDependencies* dependencies)
+      : reader_(std::move(reader)), dependencies_(dependencies) {}
   // A stream that turns out damaged simply stops being carried from: the rest is screened.
   void Advance() { has_next_ = reader_->Next(&next_) && next_.has_shipment(); }
 
   std::unique_ptr<ScoreReader> reader_;
+  const ShipmentDependencies* dependencies_;
   scores::StreamHeader header_;
   scores::ScoreRecord next_;
   bool has_next_ = false;
@@ -455,7 +419,7 @@ std::string WhyNotCarried(const scores::StreamHeader& previous, const scores::St
     return "a list was imported since the previous run";
   }
   if (previous.context_digest() != now.context_digest()) {
-    return "ownership records, security incidents or recorded decisions changed";
+    return "security incidents changed";
   }
   return "the header differs (engine version, schema or lists)";
 }
@@ -480,21 +444,10 @@ Status ContextDigest(Database* db, std::string* digest) {
     }
     return query->status();
   };
-  const std::string parties =
-      "(SELECT owner_id FROM ownership UNION SELECT owned_id FROM ownership)";
-  Status status = add_rows("ownership", "SELECT * FROM ownership ORDER BY 1, 2, 3, 4, 5");
-  if (status.ok()) {
-    status = add_rows("ownership",
-                      "SELECT * FROM entity WHERE entity_id IN " + parties + " ORDER BY entity_id");
-  }
-  if (status.ok()) {
-    status = add_rows("ownership", "SELECT * FROM entity_alias WHERE entity_id IN " + parties +
-                                       " ORDER BY entity_id, name");
-  }
-  if (status.ok()) status = add_rows("security_incident", "SELECT * FROM security_incident");
-  // Analysts' decisions (engine/decisions/): a new one can suppress a hit in any shipment naming
-  // the party, so a record carried over from before it would still count the hit.
-  if (status.ok()) status = add_rows("decision", "SELECT * FROM decision ORDER BY rowid");
+  // Ownership records and recorded decisions are per shipment (dependencies.h): a change to them
+  // screens again only the shipments it can reach. Security incidents stay run-wide: they are
+  // few, location-wide, and any route may cross one.
+  Status status = add_rows("security_incident", "SELECT * FROM security_incident");
   if (!status.ok()) return status;
   *digest = sha.HexDigest().substr(0, 16);
   return Status::Ok();
@@ -512,6 +465,9 @@ struct ScoringSetup {
   // desk: recorded decisions and allow-lists (engine/decisions/review_book.h); may be null.
   const decisions::ReviewBook* reviews = nullptr;
   bool full_evidence = false;  // CLEAR shipments in full rather than compact
+  // What each shipment depends on beyond its rows (dependencies.h), folded into its
+  // input_digest; may be null.
+  const ShipmentDependencies* dependencies = nullptr;
 };
 
 // desk: moves the evidence a cleared decision or an allow-list entry suppresses out of `hits`
@@ -545,7 +501,7 @@ std::vector<scores::RuleHit> SuppressReviewed(const ScoringSetup& setup, const S
 void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment,
                    scores::ScoreRecord* record) {
   // Before any problem from the entity facts is appended: the digest covers the records alone.
-  const uint64_t input_digest = ShipmentInputDigest(*shipment);
+  const uint64_t input_digest = ShipmentInputDigest(*shipment, setup.dependencies);
   ShipmentContext context{*shipment, {}, setup.as_of};
   // Keeps every party's facts alive until the shipment is scored, whatever the cache evicts.
   std::vector<RunFactsCache::Facts> held;
@@ -882,8 +838,22 @@ bool InShard(const std::string& shipment_id, int shard_index, int shard_count) {
   return static_cast<int>(hash % static_cast<uint64_t>(shard_count)) == shard_index - 1;
 }
 
-uint64_t ShipmentInputDigest(const Shipment& shipment) {
-  DigestBuilder digest;
+namespace {
+
+// An entity's record: every field name screening and the rules read, and its aliases.
+void AddEntity(const Entity& e, DigestBuilder* digest) {
+  digest->Add(e.kind);
+  digest->Add(e.name);
+  for (const OptionalText* text : {&e.country, &e.region, &e.address, &e.birth_date,
+                                   &e.registration_id, &e.imo, &e.incorporated_on, &e.activity}) {
+    digest->Add(*text);
+  }
+  for (const std::string& alias : e.aliases) digest->Add(alias);
+}
+
+// The shipment's own rows, as ShipmentInputDigest reads them.
+void AddShipmentRows(const Shipment& shipment, DigestBuilder* out) {
+  DigestBuilder& digest = *out;
   digest.Add(shipment.shipment_id);
   for (const OptionalText* text :
        {&shipment.shipped_on, &shipment.mode, &shipment.origin_country, &shipment.origin_region,
@@ -896,17 +866,7 @@ uint64_t ShipmentInputDigest(const Shipment& shipment) {
   for (const ShipmentParty& party : shipment.parties) {
     digest.Add(party.entity_id);
     digest.Add(party.role);
-    if (party.entity) {
-      const Entity& e = *party.entity;
-      digest.Add(e.kind);
-      digest.Add(e.name);
-      for (const OptionalText* text :
-           {&e.country, &e.region, &e.address, &e.birth_date, &e.registration_id, &e.imo,
-            &e.incorporated_on, &e.activity}) {
-        digest.Add(*text);
-      }
-      for (const std::string& alias : e.aliases) digest.Add(alias);
-    }
+    if (party.entity) AddEntity(*party.entity, &digest);
     digest.End();
   }
   for (const ShipmentItem& item : shipment.items) {
@@ -917,6 +877,14 @@ uint64_t ShipmentInputDigest(const Shipment& shipment) {
     }
     digest.Add(item.quantity);
     digest.Add(item.value);
+    // The export-control columns (ear_scope), added only when one is set, so that the digest of
+    // an item without them is what it was before they were covered (a previous stream's records
+    // stay comparable); the field count tells the two forms apart.
+    if (item.eccn || item.us_content_percent || item.brand_country) {
+      digest.Add(item.eccn);
+      digest.Add(item.us_content_percent);
+      digest.Add(item.brand_country);
+    }
     digest.End();
   }
   for (const ShipmentLeg& leg : shipment.legs) {
@@ -929,6 +897,28 @@ uint64_t ShipmentInputDigest(const Shipment& shipment) {
     digest.Add(leg.longitude);
     digest.End();
   }
+  // Documents and payments (rules read them: proliferation's end-use certificates, red_flag
+  // THIRD_COUNTRY_PAYER), each row tagged; none adds nothing, as for the item columns above.
+  for (const ShipmentDocument& document : shipment.documents) {
+    digest.Add(std::string_view("document"));
+    digest.Add(document.kind);
+    digest.Add(document.reference);
+    digest.Add(document.issued_on);
+    digest.Add(document.issuer);
+    digest.End();
+  }
+  for (const ShipmentPayment& payment : shipment.payments) {
+    digest.Add(std::string_view("payment"));
+    for (const OptionalText* text :
+         {&payment.payment_id, &payment.payer_entity_id, &payment.payer_name,
+          &payment.payer_country, &payment.payer_bank, &payment.payer_bank_country,
+          &payment.currency, &payment.paid_on}) {
+      digest.Add(*text);
+    }
+    digest.Add(payment.amount);
+    if (payment.payer) AddEntity(*payment.payer, &digest);
+    digest.End();
+  }
   // Problems found reading the rows (a NULL name, an unknown role) are part of the output.
   for (const DataProblem& problem : shipment.problems) {
     digest.Add(problem.table);
@@ -937,6 +927,18 @@ uint64_t ShipmentInputDigest(const Shipment& shipment) {
     digest.Add(problem.message);
     digest.End();
   }
+}
+
+}  // namespace
+
+uint64_t ShipmentInputDigest(const Shipment& shipment) {
+  return ShipmentInputDigest(shipment, nullptr);
+}
+
+uint64_t ShipmentInputDigest(const Shipment& shipment, const ShipmentDependencies* dependencies) {
+  DigestBuilder digest;
+  AddShipmentRows(shipment, &digest);
+  if (dependencies != nullptr) dependencies->AddTo(shipment, &digest);
   return digest.First8Bytes();
 }
 
@@ -1051,9 +1053,15 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   }
   // A delta run carries over what its previous stream holds when nothing but single shipments'
   // records can have changed (WhyNotCarried).
+  // What each shipment depends on beyond its rows: every run writes it into input_digest, so the
+  // next delta run can tell which shipments an ownership change or a decision reaches.
+  std::unique_ptr<ShipmentDependencies> dependencies;
+  status = ShipmentDependencies::Load(input->db(), &dependencies);
+  if (!status.ok()) return status;
+  setup.dependencies = dependencies.get();
   std::unique_ptr<PreviousStream> previous;
   if (!options.since_path.empty()) {
-    status = PreviousStream::Open(options.since_path, &previous);
+    status = PreviousStream::Open(options.since_path, dependencies.get(), &previous);
     if (!status.ok()) return status;
     report->delta_note = WhyNotCarried(previous->header(), record.header());
     if (!report->delta_note.empty()) {

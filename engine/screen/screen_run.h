@@ -89,9 +89,15 @@ struct ScreenReport {
 // hash is fixed (not std::hash), so every machine of a sharded job agrees.
 bool InShard(const std::string& shipment_id, int shard_index, int shard_count);
 
+class ShipmentDependencies;  // engine/screen/dependencies.h
+
 // The digest written as ShipmentScore.input_digest: the first 8 bytes of a SHA-256 over every
-// field of the loaded shipment, its parties with their entities (and aliases), items and legs.
+// field of the loaded shipment, its parties with their entities (and aliases), items and legs,
+// then what the shipment depends on beyond them (`dependencies`, may be null: the ownership rows
+// up its parties' ownership chains and the decisions that can apply to it; nothing is added
+// for a shipment that depends on none). The first form is the second without dependencies.
 uint64_t ShipmentInputDigest(const Shipment& shipment);
+uint64_t ShipmentInputDigest(const Shipment& shipment, const ShipmentDependencies* dependencies);
 
 // Runs the pipeline. Returns an error for setup failures (unreadable database, invalid rules,
 // a rule that needs a list the database does not hold, unwritable output); then no output file

@@ -1,0 +1,181 @@
+#include "engine/screen/dependencies.h"
+
+#include <algorithm>
+#include <set>
+
+namespace corridor {
+
+namespace {
+
+// Every column of the statement's current row from `first` on, NULL told apart from "".
+void AddColumns(const Statement& row, int first, DigestBuilder* digest) {
+  for (int i = first; i < row.ColumnCount(); ++i) {
+    if (row.IsNull(i)) {
+      digest->AddRaw("\x1e");
+    } else {
+      digest->Add(row.Text(i));
+    }
+  }
+  digest->End();
+}
+
+// Runs `sql` when `table` exists, calling `each` on every row.
+template <typename Each>
+Status ForEachRow(Database* db, const std::string& table, const std::string& sql, Each each) {
+  bool exists = false;
+  Status status = db->HasTable(table, &exists);
+  if (!status.ok() || !exists) return status;
+  std::unique_ptr<Statement> query;
+  status = db->Prepare(sql, &query);
+  if (!status.ok()) return status;
+  while (query->Step()) each(*query);
+  return query->status();
+}
+
+const char* kOwnershipEntities =
+    "(SELECT owner_id FROM ownership UNION SELECT owned_id FROM ownership)";
+
+}  // namespace
+
+Status ShipmentDependencies::Load(Database* db, std::unique_ptr<ShipmentDependencies>* out) {
+  std::unique_ptr<ShipmentDependencies> deps(new ShipmentDependencies());
+  Status status = deps->LoadOwnership(db);
+  if (status.ok() && !deps->ownership_.empty()) status = deps->LoadEntities(db);
+  if (status.ok()) status = deps->LoadDecisions(db);
+  if (!status.ok()) return status;
+  deps->DigestNodes();
+  *out = std::move(deps);
+  return Status::Ok();
+}
+
+Status ShipmentDependencies::LoadOwnership(Database* db) {
+  // Every row, valid or not (the loader skips some, the diversion rule reads them all), with
+  // its rowid: the rowid is the record id in explanations and breaks ties (ownership_load.cc).
+  return ForEachRow(db, "ownership",
+                    "SELECT owner_id, owned_id, rowid, * FROM ownership ORDER BY rowid",
+                    [&](const Statement& row) {
+                      DigestBuilder bytes;
+                      AddColumns(row, 2, &bytes);
+                      const uint32_t index = static_cast<uint32_t>(ownership_.size());
+                      ownership_.push_back({row.Text(0), row.Text(1), bytes.bytes()});
+                      owners_of_[row.Text(1)].push_back(index);
+                      rows_of_[row.Text(0)].push_back(index);
+                      if (row.Text(1) != row.Text(0)) rows_of_[row.Text(1)].push_back(index);
+                    });
+}
+
+Status ShipmentDependencies::LoadEntities(Database* db) {
+  const std::string in = std::string(" WHERE entity_id IN ") + kOwnershipEntities;
+  Status status =
+      ForEachRow(db, "entity", "SELECT entity_id, rowid, * FROM entity" + in + " ORDER BY rowid",
+                 [&](const Statement& row) {
+                   DigestBuilder bytes;
+                   AddColumns(row, 1, &bytes);
+                   entities_[row.Text(0)] += bytes.bytes();
+                 });
+  if (!status.ok()) return status;
+  return ForEachRow(db, "entity_alias",
+                    "SELECT entity_id, rowid, * FROM entity_alias" + in + " ORDER BY rowid",
+                    [&](const Statement& row) {
+                      // Only entities that exist: a stray alias does not make a missing entity
+                      // exist for the loader.
+                      auto entity = entities_.find(row.Text(0));
+                      if (entity == entities_.end()) return;
+                      DigestBuilder bytes;
+                      bytes.Add(std::string_view("alias"));
+                      AddColumns(row, 1, &bytes);
+                      entity->second += bytes.bytes();
+                    });
+}
+
+Status ShipmentDependencies::LoadDecisions(Database* db) {
+  return ForEachRow(db, "decision",
+                    "SELECT ifnull(entity_id, ''), ifnull(shipment_id, ''), rowid, *"
+                    " FROM decision ORDER BY rowid",
+                    [&](const Statement& row) {
+                      DigestBuilder bytes;
+                      AddColumns(row, 2, &bytes);
+                      const uint32_t index = static_cast<uint32_t>(decisions_.size());
+                      decisions_.push_back(bytes.bytes());
+                      if (!row.Text(0).empty()) decisions_by_entity_[row.Text(0)].push_back(index);
+                      if (!row.Text(1).empty())
+                        decisions_by_shipment_[row.Text(1)].push_back(index);
+                    });
+}
+
+void ShipmentDependencies::DigestNodes() {
+  for (const auto& [entity_id, rows] : rows_of_) {
+    DigestBuilder digest;
+    digest.Add(entity_id);
+    auto entity = entities_.find(entity_id);
+    if (entity != entities_.end()) {
+      digest.AddRaw(entity->second);
+    } else {
+      digest.AddRaw("\x1e");  // no such entity: the loader skips its rows
+    }
+    digest.End();
+    for (uint32_t index : rows) {
+      const Row& row = ownership_[index];
+      digest.AddRaw(row.bytes);
+      // Whether each end exists: a row naming a missing entity is skipped, and the rows kept
+      // decide the order in which the graph numbers its nodes.
+      digest.Add(std::string_view(entities_.count(row.owner_id) ? "1" : "0"));
+      digest.Add(std::string_view(entities_.count(row.owned_id) ? "1" : "0"));
+      digest.End();
+    }
+    node_digests_[entity_id] = digest.First8Bytes();
+  }
+}
+
+std::vector<std::string> ShipmentDependencies::Closure(const Shipment& shipment) const {
+  std::set<std::string> seen;
+  std::vector<std::string> pending;
+  for (const ShipmentParty& party : shipment.parties) {
+    if (seen.insert(party.entity_id).second) pending.push_back(party.entity_id);
+  }
+  while (!pending.empty()) {
+    std::string node = std::move(pending.back());
+    pending.pop_back();
+    auto owners = owners_of_.find(node);
+    if (owners == owners_of_.end()) continue;
+    for (uint32_t index : owners->second) {
+      const std::string& owner = ownership_[index].owner_id;
+      if (seen.insert(owner).second) pending.push_back(owner);
+    }
+  }
+  return {seen.begin(), seen.end()};
+}
+
+void ShipmentDependencies::AddTo(const Shipment& shipment, DigestBuilder* digest) const {
+  if (rows_of_.empty() && decisions_.empty()) return;
+  DigestBuilder part;
+  std::vector<uint32_t> decisions;
+  auto add_decisions = [&](const auto& index, const std::string& key) {
+    auto found = index.find(key);
+    if (found != index.end())
+      decisions.insert(decisions.end(), found->second.begin(), found->second.end());
+  };
+  for (const std::string& entity_id : Closure(shipment)) {
+    auto node = node_digests_.find(entity_id);
+    if (node != node_digests_.end()) {
+      part.Add(entity_id);
+      part.Add(static_cast<int64_t>(node->second));
+      part.End();
+    }
+    add_decisions(decisions_by_entity_, entity_id);
+  }
+  // A payer named by entity id is the party of red_flag THIRD_COUNTRY_PAYER's evidence, so a
+  // decision on it applies here although it is no shipment party.
+  for (const ShipmentPayment& payment : shipment.payments) {
+    if (payment.payer_entity_id) add_decisions(decisions_by_entity_, *payment.payer_entity_id);
+  }
+  add_decisions(decisions_by_shipment_, shipment.shipment_id);
+  std::sort(decisions.begin(), decisions.end());
+  decisions.erase(std::unique(decisions.begin(), decisions.end()), decisions.end());
+  for (uint32_t index : decisions) part.AddRaw(decisions_[index]);
+  if (part.bytes().empty()) return;
+  digest->AddRaw("\x1c");  // the dependencies begin: no record's bytes hold this separator
+  digest->AddRaw(part.bytes());
+}
+
+}  // namespace corridor

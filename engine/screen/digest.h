@@ -1,0 +1,69 @@
+// The digests a delta run compares (docs/batch.md, "Delta runs"): records fed field by field
+// into one SHA-256, of which the first 8 bytes are kept.
+#ifndef CORRIDOR_ENGINE_SCREEN_DIGEST_H_
+#define CORRIDOR_ENGINE_SCREEN_DIGEST_H_
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/base/sha256.h"
+#include "engine/load/records.h"
+
+namespace corridor {
+
+// Feeds a record into a digest: each field is followed by a separator no text holds, and an
+// absent optional value is told apart from an empty one. The bytes are gathered and hashed once
+// (one SHA-256 call per shipment rather than two per field; the digest is the same).
+class DigestBuilder {
+ public:
+  void Add(std::string_view text) {
+    bytes_ += text;
+    bytes_ += '\x1f';
+  }
+  void Add(const std::string& text) { Add(std::string_view(text)); }
+  void Add(const OptionalText& text) {
+    if (text)
+      Add(std::string_view(*text));
+    else
+      bytes_ += '\x1e';
+  }
+  void Add(int64_t value) {
+    char text[24];
+    auto [end, error] = std::to_chars(text, text + sizeof(text), value);
+    (void)error;  // 24 characters hold any int64_t
+    Add(std::string_view(text, static_cast<size_t>(end - text)));
+  }
+  void Add(const std::optional<double>& value) {
+    if (!value) {
+      bytes_ += '\x1e';
+      return;
+    }
+    // As printf's "%.17g" (the standard defines to_chars with a precision so), which
+    // round-trips every double, without printf's parsing of the format.
+    char text[40];
+    auto [end, error] =
+        std::to_chars(text, text + sizeof(text), *value, std::chars_format::general, 17);
+    (void)error;  // 40 characters hold any double at 17 digits
+    Add(std::string_view(text, static_cast<size_t>(end - text)));
+  }
+  // Bytes already separated (a row serialised by another DigestBuilder's bytes()).
+  void AddRaw(std::string_view bytes) { bytes_ += bytes; }
+  void End() { bytes_ += '\x1d'; }  // ends a row
+  const std::string& bytes() const { return bytes_; }
+  uint64_t First8Bytes() const {
+    Sha256 sha;
+    sha.Update(bytes_);
+    std::string hex = sha.HexDigest();
+    return std::stoull(hex.substr(0, 16), nullptr, 16);
+  }
+
+ private:
+  std::string bytes_;
+};
+
+}  // namespace corridor
+
+#endif  // CORRIDOR_ENGINE_SCREEN_DIGEST_H_
