@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/config/rule_set.h"
 #include "engine/generate/generate.h"
 #include "engine/output/score_stream.h"
+#include "engine/screen/rule_preparation.h"
 #include "engine/screen/screen_run.h"
 #include "tests/test_util.h"
 
@@ -63,12 +65,11 @@ INSERT INTO list_entry (list_id, entry_id, kind, name) VALUES
   }
 }
 
-// Six rules that each note a run problem while preparing (no payment table), among rules
-// prepared on this thread: the header lists them in rule order however the helpers ran.
-TEST_CASE("Problems noted while preparing are in rule order at any --threads",
-          "[rule-preparation]") {
-  TempDir dir;
-  std::string db = MakeDatabase(dir, R"(
+// A database without a payment table, and rules where six rules note a run problem while
+// preparing (the third-country payer flag is off), among rules prepared on the run's thread and
+// other history scans. Returns the rules folder; `expected` gets the six ids in rule order.
+std::string NotingWorld(const TempDir& dir, std::string* db, std::vector<std::string>* expected) {
+  *db = MakeDatabase(dir, R"(
 DROP TABLE payment;
 INSERT INTO entity (entity_id, kind, name, country) VALUES ('E-1', 'company', 'Blue River', 'CN');
 INSERT INTO shipment (shipment_id, destination_country, shipped_on) VALUES ('S-1', 'KZ', '2025-03-01');
@@ -79,14 +80,12 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, value, quantity, unit)
   std::string rule_text = std::string(testing::kTestScoring) + R"(
 hs_table { name: "chips" path: "chips.csv" source: "test" }
 )";
-  std::vector<std::string> expected;
   for (int i = 0; i < 6; ++i) {
     std::string id = "payer_" + std::to_string(i);
-    expected.push_back(id);
+    expected->push_back(id);
     rule_text += "rule { id: \"" + id +
                  "\" description: \"d\" category: EXPORT_CONTROL weight: 5 red_flag { flag: "
                  "THIRD_COUNTRY_PAYER hs_table: \"chips\" } }\n";
-    // Between them, rules prepared on the run's own thread and other history scans.
     rule_text += "rule { id: \"history_" + std::to_string(i) +
                  "\" description: \"d\" category: EXPORT_CONTROL weight: 5 red_flag { flag: " +
                  (i % 2 ? "VOLUME_JUMP" : "LOW_UNIT_VALUE") + " hs_table: \"chips\" } }\n";
@@ -94,9 +93,16 @@ hs_table { name: "chips" path: "chips.csv" source: "test" }
                  "\" description: \"d\" category: EXPORT_CONTROL weight: 5 red_flag { flag: "
                  "FINAL_DESTINATION_DIFFERS } }\n";
   }
-  std::string rules =
-      MakeRules(dir, {{"rules.textproto", rule_text},
-                      {"chips.csv", "hs_code,tier,description\n854231,Tier 1,chips\n"}});
+  return MakeRules(dir, {{"rules.textproto", rule_text},
+                         {"chips.csv", "hs_code,tier,description\n854231,Tier 1,chips\n"}});
+}
+
+TEST_CASE("Problems noted while preparing are in rule order at any --threads",
+          "[rule-preparation]") {
+  TempDir dir;
+  std::string db;
+  std::vector<std::string> expected;
+  std::string rules = NotingWorld(dir, &db, &expected);
   for (int threads : {1, 2, 4, 8}) {
     std::string out = dir.File("out.scores");
     Status status = Screen(db, rules, out, threads);
@@ -111,6 +117,44 @@ hs_table { name: "chips" path: "chips.csv" source: "test" }
     INFO("threads " << threads);
     CHECK(noted == expected);
   }
+}
+
+// The run's resources as far as these rules need them: the input and the date.
+class PlainResources : public RunResources {
+ public:
+  explicit PlainResources(Database* db) : db_(db) {}
+  Status Ownership(const OwnershipWorld** world) override {
+    (void)world;
+    return Status::Error("no ownership in this test");
+  }
+  const std::string& as_of() const override { return as_of_; }
+  void NoteRunProblem(DataProblem problem) override { noted.push_back(problem.row_id); }
+  Database* input() override { return db_; }
+  std::vector<std::string> noted;
+
+ private:
+  Database* db_;
+  std::string as_of_ = "2026-01-15";
+};
+
+TEST_CASE("Helpers that cannot open the database leave every rule to the run's thread",
+          "[rule-preparation]") {
+  TempDir dir;
+  std::string db_path;
+  std::vector<std::string> expected;
+  std::string rules = NotingWorld(dir, &db_path, &expected);
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet(rules, &rule_set, &diagnostics));
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenReadOnly(db_path, &db).ok());
+  PlainResources resources(db.get());
+  RulePreparation preparation(&rule_set);
+  preparation.Start(dir.File("missing.db"), "2026-01-15", 2);
+  Status status = preparation.Finish(&resources);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  CHECK(resources.noted == expected);
 }
 
 }  // namespace
