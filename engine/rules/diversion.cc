@@ -52,6 +52,7 @@ class DiversionRule : public CompiledRule {
         trader_words_(std::move(trader_words)),
         extras_(std::move(extras)) {}
 
+  bool PreparesFromInputOnly() const override { return true; }
   Status Prepare(RunResources* resources) override {
     // Owners of every entity with their country, for the owner trigger (walked in Evaluate).
     std::unique_ptr<Statement> query;

@@ -43,6 +43,7 @@ class EarScopeRule : public CompiledRule {
     return needs;
   }
 
+  bool PreparesFromInputOnly() const override { return true; }
   Status Prepare(RunResources* resources) override {
     std::vector<std::string> columns;
     Status status = resources->input()->Columns("shipment_item", &columns);

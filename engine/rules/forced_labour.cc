@@ -77,6 +77,7 @@ class ForcedLabourRule : public CompiledRule {
     return needs;
   }
 
+  bool PreparesFromInputOnly() const override { return true; }
   Status Prepare(RunResources* resources) override {
     Status status = Status::Ok();
     if (!trace_.empty()) status = LoadReceipts(resources->input());

@@ -35,6 +35,7 @@ class RuleInForce : public CompiledRule {
 
   RuleNeeds Needs() const override { return inner_->Needs(); }
   Status Prepare(RunResources* resources) override { return inner_->Prepare(resources); }
+  bool PreparesFromInputOnly() const override { return inner_->PreparesFromInputOnly(); }
   Status NewScratch(std::unique_ptr<RuleScratch>* scratch) const override {
     return inner_->NewScratch(scratch);
   }

@@ -35,6 +35,7 @@ class ProliferationRule : public CompiledRule {
     return needs;
   }
 
+  bool PreparesFromInputOnly() const override { return true; }
   Status Prepare(RunResources* resources) override {
     if (lists_.empty() || list_countries_.empty()) return Status::Ok();
     // The entries of the configured lists that belong to the configured countries, by the

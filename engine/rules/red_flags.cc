@@ -50,6 +50,7 @@ class RedFlagRule : public CompiledRule {
         consignee_countries_(config.consignee_countries().begin(),
                              config.consignee_countries().end()) {}
 
+  bool PreparesFromInputOnly() const override { return true; }
   Status Prepare(RunResources* resources) override {
     // Ages are measured against the run's --as-of date, not the clock, so that re-screening an old
     // batch gives the same result.

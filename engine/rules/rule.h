@@ -114,6 +114,10 @@ class CompiledRule {
     (void)resources;
     return Status::Ok();
   }
+  // True when Prepare uses nothing of `resources` but input(), as_of() and NoteRunProblem (the
+  // history scans): the run may then prepare the rule on another thread, with a connection of its
+  // own, beside the entity screening and other such rules (engine/screen/rule_preparation.h).
+  virtual bool PreparesFromInputOnly() const { return false; }
   // A fresh per-worker scratch, or nullptr (the default) when the rule needs none.
   virtual Status NewScratch(std::unique_ptr<RuleScratch>* scratch) const {
     scratch->reset();

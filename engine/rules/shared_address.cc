@@ -158,6 +158,7 @@ class SharedAddressRule : public CompiledRule {
     return needs;
   }
 
+  bool PreparesFromInputOnly() const override { return true; }
   Status Prepare(RunResources* resources) override {
     std::unique_ptr<Statement> query;
     Status status = resources->input()->Prepare(

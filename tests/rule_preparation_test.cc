@@ -1,0 +1,161 @@
+// Rule preparation on helper threads (engine/screen/rule_preparation.h): the rules whose
+// preparation only reads the input are prepared beside the entity screening, each on whichever
+// helper claims it first; the stream must not depend on that: the same bytes at any --threads,
+// and the problems the rules note in the header in rule order.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/config/rule_set.h"
+#include "engine/generate/generate.h"
+#include "engine/output/score_stream.h"
+#include "engine/screen/rule_preparation.h"
+#include "engine/screen/screen_run.h"
+#include "tests/test_util.h"
+
+namespace corridor {
+namespace {
+
+using testing::MakeDatabase;
+using testing::MakeRules;
+using testing::ReadText;
+using testing::TempDir;
+
+Status Screen(const std::string& db, const std::string& rules, const std::string& out,
+              int threads) {
+  ScreenOptions options;
+  options.db_path = db;
+  options.rules_dir = rules;
+  options.out_path = out;
+  options.as_of = "2026-01-15";
+  options.threads = threads;
+  ScreenReport report;
+  return RunScreen(options, &report);
+}
+
+TEST_CASE("Prepared on helper threads, the bundled rules give the same bytes at any --threads",
+          "[rule-preparation]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id, version) VALUES ('ofac-sdn', 'test'), ('uflpa', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name) VALUES
+  ('ofac-sdn', '29299', 'company', 'XINJIANG PRODUCTION AND CONSTRUCTION CORPS'),
+  ('ofac-sdn', '17013', 'company', 'VTB BANK PUBLIC JOINT STOCK COMPANY'),
+  ('uflpa', 'U1', 'company', 'Xinjiang Daqo New Energy Co., Ltd.');
+)");
+  GenerateOptions generate;
+  generate.db_path = db;
+  generate.shipments = 1500;
+  generate.entities = 300;
+  generate.seed = 11;
+  generate.listed_share = 0.03;
+  GenerateReport generated;
+  REQUIRE(GenerateDatabase(generate, &generated).ok());
+  std::string rules = testing::SourceFile("rules");
+  std::string first;
+  for (int threads : {1, 2, 3, 1, 2}) {
+    std::string out = dir.File("out" + std::to_string(threads) + ".scores");
+    Status status = Screen(db, rules, out, threads);
+    INFO(status.message());
+    REQUIRE(status.ok());
+    std::string bytes = ReadText(out);
+    if (first.empty()) first = bytes;
+    INFO("threads " << threads);
+    CHECK(bytes == first);
+  }
+}
+
+// A database without a payment table, and rules where six rules note a run problem while
+// preparing (the third-country payer flag is off), among rules prepared on the run's thread and
+// other history scans. Returns the rules folder; `expected` gets the six ids in rule order.
+std::string NotingWorld(const TempDir& dir, std::string* db, std::vector<std::string>* expected) {
+  *db = MakeDatabase(dir, R"(
+DROP TABLE payment;
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('E-1', 'company', 'Blue River', 'CN');
+INSERT INTO shipment (shipment_id, destination_country, shipped_on) VALUES ('S-1', 'KZ', '2025-03-01');
+INSERT INTO shipment_party VALUES ('S-1', 'E-1', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, value, quantity, unit)
+  VALUES ('S-1', 1, '8542.31', 100, 2, 'pcs');
+)");
+  std::string rule_text = std::string(testing::kTestScoring) + R"(
+hs_table { name: "chips" path: "chips.csv" source: "test" }
+)";
+  for (int i = 0; i < 6; ++i) {
+    std::string id = "payer_" + std::to_string(i);
+    expected->push_back(id);
+    rule_text += "rule { id: \"" + id +
+                 "\" description: \"d\" category: EXPORT_CONTROL weight: 5 red_flag { flag: "
+                 "THIRD_COUNTRY_PAYER hs_table: \"chips\" } }\n";
+    rule_text += "rule { id: \"history_" + std::to_string(i) +
+                 "\" description: \"d\" category: EXPORT_CONTROL weight: 5 red_flag { flag: " +
+                 (i % 2 ? "VOLUME_JUMP" : "LOW_UNIT_VALUE") + " hs_table: \"chips\" } }\n";
+    rule_text += "rule { id: \"dest_" + std::to_string(i) +
+                 "\" description: \"d\" category: EXPORT_CONTROL weight: 5 red_flag { flag: "
+                 "FINAL_DESTINATION_DIFFERS } }\n";
+  }
+  return MakeRules(dir, {{"rules.textproto", rule_text},
+                         {"chips.csv", "hs_code,tier,description\n854231,Tier 1,chips\n"}});
+}
+
+TEST_CASE("Problems noted while preparing are in rule order at any --threads",
+          "[rule-preparation]") {
+  TempDir dir;
+  std::string db;
+  std::vector<std::string> expected;
+  std::string rules = NotingWorld(dir, &db, &expected);
+  for (int threads : {1, 2, 4, 8}) {
+    std::string out = dir.File("out.scores");
+    Status status = Screen(db, rules, out, threads);
+    INFO(status.message());
+    REQUIRE(status.ok());
+    std::unique_ptr<ScoreReader> reader;
+    REQUIRE(ScoreReader::Open(out, &reader).ok());
+    scores::ScoreRecord record;
+    REQUIRE(reader->Next(&record));
+    std::vector<std::string> noted;
+    for (const auto& problem : record.header().problems()) noted.push_back(problem.row_id());
+    INFO("threads " << threads);
+    CHECK(noted == expected);
+  }
+}
+
+// The run's resources as far as these rules need them: the input and the date.
+class PlainResources : public RunResources {
+ public:
+  explicit PlainResources(Database* db) : db_(db) {}
+  Status Ownership(const OwnershipWorld** world) override {
+    (void)world;
+    return Status::Error("no ownership in this test");
+  }
+  const std::string& as_of() const override { return as_of_; }
+  void NoteRunProblem(DataProblem problem) override { noted.push_back(problem.row_id); }
+  Database* input() override { return db_; }
+  std::vector<std::string> noted;
+
+ private:
+  Database* db_;
+  std::string as_of_ = "2026-01-15";
+};
+
+TEST_CASE("Helpers that cannot open the database leave every rule to the run's thread",
+          "[rule-preparation]") {
+  TempDir dir;
+  std::string db_path;
+  std::vector<std::string> expected;
+  std::string rules = NotingWorld(dir, &db_path, &expected);
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet(rules, &rule_set, &diagnostics));
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenReadOnly(db_path, &db).ok());
+  PlainResources resources(db.get());
+  RulePreparation preparation(&rule_set);
+  preparation.Start(dir.File("missing.db"), "2026-01-15", 2);
+  Status status = preparation.Finish(&resources);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  CHECK(resources.noted == expected);
+}
+
+}  // namespace
+}  // namespace corridor
