@@ -435,6 +435,57 @@ INSERT INTO list_import (list_id, version) VALUES ('wl', 'test3');
   CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
 }
 
+// docs/batch.md, "Delta runs": a rule whose finding reads other shipments (unit-value medians,
+// consignee histories, forced-labour traces) changes for a shipment whose own rows did not. Here
+// other shipments' values of one HS code rise, so an unchanged shipment of that code falls under a
+// quarter of the median: before 2026-12-02 the delta carried its old record over (the bytes
+// differed from a full run's); now its digest holds the median it was judged against.
+TEST_CASE("A delta run sees other shipments' changes that a rule reads", "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(40));
+  std::string rules =
+      MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + kBatchRules + R"(
+rule { id: "cheap" description: "cheap" category: EXPORT_CONTROL weight: 20
+  red_flag { flag: LOW_UNIT_VALUE unit_value_ratio: 0.25 min_samples: 5 hs_digits: 6 } }
+rule { id: "elsewhere" description: "elsewhere" category: EXPORT_CONTROL weight: 10
+  red_flag { flag: FINAL_DESTINATION_DIFFERS } }
+)"}});
+  Execute(db,
+          "UPDATE shipment SET currency = 'USD'; UPDATE shipment_item SET unit = 'kg',"
+          " quantity = 10, value = 100 WHERE hs_code = '520100';");
+  ScreenOptions first = Options(db, rules, dir.File("night1.scores"));
+  ScreenReport report;
+  REQUIRE(RunScreen(first, &report).ok());
+  // Every shipment of the code but S-0001 is repriced tenfold: S-0001's rows stay as they were.
+  Execute(db,
+          "UPDATE shipment_item SET value = 1000 WHERE hs_code = '520100'"
+          " AND shipment_id != 'S-0001';");
+  ScreenOptions full = Options(db, rules, dir.File("full.scores"));
+  REQUIRE(RunScreen(full, &report).ok());
+  std::vector<scores::ShipmentScore> rescored = ReadShipments(full.out_path);
+  REQUIRE(rescored.size() == 40);
+  REQUIRE(rescored[1].shipment_id() == "S-0001");
+  auto has_cheap = [](const scores::ShipmentScore& score) {
+    for (const scores::RuleHit& hit : score.hits()) {
+      if (hit.rule_id() == "cheap") return true;
+    }
+    return false;
+  };
+  REQUIRE_FALSE(has_cheap(ReadShipments(first.out_path)[1]));
+  REQUIRE(has_cheap(rescored[1]));  // S-0001 is now under a quarter of the median
+  ScreenOptions delta = Options(db, rules, dir.File("delta.scores"));
+  delta.since_path = first.out_path;
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.delta_note == "");
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+  // A rerun with nothing changed carries every shipment over: the state digests are stable.
+  ScreenOptions again = Options(db, rules, dir.File("again.scores"));
+  again.since_path = full.out_path;
+  REQUIRE(RunScreen(again, &report).ok());
+  CHECK(report.carried_over == 40);
+  CHECK(ReadText(again.out_path) == ReadText(full.out_path));
+}
+
 TEST_CASE("A shipment's digest covers its ownership chain and the decisions that can apply to it",
           "[batch]") {
   TempDir dir;

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 #include "engine/ownership/ownership.h"
 #include "engine/rules/kinds.h"
@@ -78,11 +79,22 @@ class ForcedLabourRule : public CompiledRule {
   }
 
   bool PreparesFromInputOnly() const override { return true; }
+  bool ReadsOtherShipments() const override { return true; }  // traces, import windows
   Status Prepare(RunResources* resources) override {
     Status status = Status::Ok();
     if (!trace_.empty()) status = LoadReceipts(resources->input());
     if (status.ok() && !import_countries_.empty()) status = LoadImports(resources->input());
+    if (status.ok()) DigestHistories();
     return status;
+  }
+
+  // A shipment reads the receipts (trace) and later imports (downstream scope) of its parties.
+  void AppendCrossShipmentState(const Shipment& s, std::string* out) const override {
+    for (const ShipmentParty& party : s.parties) {
+      auto found = history_digests_.find(party.entity_id);
+      if (found == history_digests_.end()) continue;
+      *out += party.entity_id + '=' + found->second + ';';
+    }
   }
 
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
@@ -364,6 +376,30 @@ class ForcedLabourRule : public CompiledRule {
   std::map<std::string, std::vector<Receipt>> receipts_;  // by receiving entity, in day order
   // Shipments of each shipper to an import country: (day, shipment_id), in order.
   std::map<std::string, std::vector<std::pair<int32_t, std::string>>> imports_;
+  // Per entity: a digest of its receipts and imports (AppendCrossShipmentState).
+  std::map<std::string, std::string> history_digests_;
+
+  void DigestHistories() {
+    std::map<std::string, std::string> bytes;
+    for (const auto& [entity, receipts] : receipts_) {
+      std::string& b = bytes[entity];
+      for (const Receipt& r : receipts) {
+        b += "r" + std::to_string(r.day) + '|' + r.shipped_on + '|' + r.shipment_id + '|' +
+             std::to_string(r.line) + '|' + r.hs_code + '|' + r.why + ';';
+      }
+    }
+    for (const auto& [entity, imports] : imports_) {
+      std::string& b = bytes[entity];
+      for (const auto& [day, shipment_id] : imports) {
+        b += "i" + std::to_string(day) + '|' + shipment_id + ';';
+      }
+    }
+    for (const auto& [entity, b] : bytes) {
+      Sha256 sha;
+      sha.Update(b);
+      history_digests_[entity] = sha.HexDigest().substr(0, 16);
+    }
+  }
 };
 
 // Reads, once per run, every input the trace table knows that a party received from the

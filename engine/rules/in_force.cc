@@ -36,6 +36,10 @@ class RuleInForce : public CompiledRule {
   RuleNeeds Needs() const override { return inner_->Needs(); }
   Status Prepare(RunResources* resources) override { return inner_->Prepare(resources); }
   bool PreparesFromInputOnly() const override { return inner_->PreparesFromInputOnly(); }
+  bool ReadsOtherShipments() const override { return inner_->ReadsOtherShipments(); }
+  void AppendCrossShipmentState(const Shipment& shipment, std::string* out) const override {
+    inner_->AppendCrossShipmentState(shipment, out);
+  }
   Status NewScratch(std::unique_ptr<RuleScratch>* scratch) const override {
     return inner_->NewScratch(scratch);
   }

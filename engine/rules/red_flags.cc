@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 #include "engine/ownership/ownership.h"
 #include "engine/rules/kinds.h"
@@ -51,6 +52,36 @@ class RedFlagRule : public CompiledRule {
                              config.consignee_countries().end()) {}
 
   bool PreparesFromInputOnly() const override { return true; }
+  // The unit-value medians and the consignee histories are built from every shipment.
+  bool ReadsOtherShipments() const override {
+    return config_.flag() == rules::LOW_UNIT_VALUE ||
+           config_.flag() == rules::CONSIGNEE_NEW_SINCE || config_.flag() == rules::VOLUME_JUMP;
+  }
+  void AppendCrossShipmentState(const Shipment& s, std::string* out) const override {
+    if (config_.flag() == rules::LOW_UNIT_VALUE) {
+      for (const ShipmentItem& item : s.items) {
+        if (!item.hs_code || !item.unit || !s.currency) continue;
+        auto found = medians_.find(MedianKey(*item.hs_code, *item.unit, *s.currency));
+        *out += std::to_string(item.line);
+        if (found != medians_.end()) {
+          *out += '=' + FormatNumber(found->second.first, 17) + '/' +
+                  std::to_string(found->second.second);
+        }
+        *out += ';';
+      }
+      return;
+    }
+    if (config_.flag() != rules::CONSIGNEE_NEW_SINCE && config_.flag() != rules::VOLUME_JUMP)
+      return;
+    *out += history_start_ ? std::to_string(*history_start_) : "-";
+    for (const ShipmentParty& party : s.parties) {
+      if (party.role != "consignee") continue;
+      auto found = history_digests_.find(party.entity_id);
+      *out += ';' + party.entity_id + '=' + (found != history_digests_.end() ? found->second : "");
+    }
+    *out += ';';
+  }
+
   Status Prepare(RunResources* resources) override {
     // Ages are measured against the run's --as-of date, not the clock, so that re-screening an old
     // batch gives the same result.
@@ -323,6 +354,13 @@ class RedFlagRule : public CompiledRule {
       history.running_total.assign(1, 0.0);
       for (const auto& [day, value] : history.goods_values)
         history.running_total.push_back(history.running_total.back() + value);
+      // What a shipment naming this consignee reads of the history (AppendCrossShipmentState).
+      Sha256 sha;
+      sha.Update(history.first_shipped_on);
+      for (const auto& [day, value] : history.goods_values) {
+        sha.Update(";" + std::to_string(day) + "=" + FormatNumber(value, 17));
+      }
+      history_digests_[entity] = sha.HexDigest().substr(0, 16);
     }
     return Status::Ok();
   }
@@ -470,6 +508,7 @@ class RedFlagRule : public CompiledRule {
   bool payments_recorded_ = false;
   std::optional<int32_t> history_start_;
   std::map<std::string, ConsigneeHistory> history_;
+  std::map<std::string, std::string> history_digests_;  // entity -> digest of its history
   int32_t as_of_day_ = kNoDate;
   std::map<std::string, std::pair<double, size_t>> medians_;  // key -> (median, count)
 };

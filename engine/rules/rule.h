@@ -118,6 +118,18 @@ class CompiledRule {
   // history scans): the run may then prepare the rule on another thread, with a connection of its
   // own, beside the entity screening and other such rules (engine/screen/rule_preparation.h).
   virtual bool PreparesFromInputOnly() const { return false; }
+  // True when a shipment's finding can depend on other shipments' rows (red flags' unit-value
+  // medians and histories, forced labour's traces), which a delta run's carried-over records do
+  // not see change (docs/batch.md, "Delta runs").
+  virtual bool ReadsOtherShipments() const { return false; }
+  // For such a rule, after Prepare: appends to `out` what of its run-wide state `shipment`'s
+  // evaluation can read (the medians of its items' codes, its parties' histories, as digests),
+  // so that a delta run carries the shipment over only when that is unchanged too. Const and
+  // thread-safe.
+  virtual void AppendCrossShipmentState(const Shipment& shipment, std::string* out) const {
+    (void)shipment;
+    (void)out;
+  }
   // A fresh per-worker scratch, or nullptr (the default) when the rule needs none.
   virtual Status NewScratch(std::unique_ptr<RuleScratch>* scratch) const {
     scratch->reset();

@@ -355,13 +355,15 @@ class PreviousStream {
  public:
   // `dependencies` (may be null): what each shipment depends on beyond its rows, folded into
   // its input_digest (dependencies.h). REQUIRES: outlives the stream.
+  // `rules`: the run's rules, prepared before the first CarryOver (their cross-shipment state is
+  // in input_digest too).
   static Status Open(const std::string& path, const ShipmentDependencies* dependencies,
-                     std::unique_ptr<PreviousStream>* out) {
+                     const RuleSet* rules, std::unique_ptr<PreviousStream>* out) {
     std::unique_ptr<ScoreReader> reader;
     Status status = ScoreReader::Open(path, &reader);
     if (!status.ok()) return status.WithContext("--since: ");
     auto stream =
-        std::unique_ptr<PreviousStream>(new PreviousStream(std::move(reader), dependencies));
+        std::unique_ptr<PreviousStream>(new PreviousStream(std::move(reader), dependencies, rules));
     scores::ScoreRecord first;
     if (!stream->reader_->Next(&first)) {
       return stream->reader_->status().WithContext("--since " + path + ": ");
@@ -380,7 +382,7 @@ class PreviousStream {
   bool CarryOver(const Shipment& shipment, scores::ScoreRecord* record) {
     while (has_next_ && next_.shipment().shipment_id() < shipment.shipment_id) Advance();
     if (!has_next_ || next_.shipment().shipment_id() != shipment.shipment_id) return false;
-    if (next_.shipment().input_digest() != ShipmentInputDigest(shipment, dependencies_)) {
+    if (next_.shipment().input_digest() != ShipmentInputDigest(shipment, dependencies_, rules_)) {
       return false;
     }
     *record = std::move(next_);
@@ -392,13 +394,15 @@ class PreviousStream {
   int64_t carried() const { return carried_; }
 
  private:
-  PreviousStream(std::unique_ptr<ScoreReader> reader, const ShipmentDependencies* dependencies)
-      : reader_(std::move(reader)), dependencies_(dependencies) {}
+  PreviousStream(std::unique_ptr<ScoreReader> reader, const ShipmentDependencies* dependencies,
+                 const RuleSet* rules)
+      : reader_(std::move(reader)), dependencies_(dependencies), rules_(rules) {}
   // A stream that turns out damaged simply stops being carried from: the rest is screened.
   void Advance() { has_next_ = reader_->Next(&next_) && next_.has_shipment(); }
 
   std::unique_ptr<ScoreReader> reader_;
   const ShipmentDependencies* dependencies_;
+  const RuleSet* rules_;
   scores::StreamHeader header_;
   scores::ScoreRecord next_;
   bool has_next_ = false;
@@ -502,7 +506,7 @@ std::vector<scores::RuleHit> SuppressReviewed(const ScoringSetup& setup, const S
 void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment,
                    scores::ScoreRecord* record) {
   // Before any problem from the entity facts is appended: the digest covers the records alone.
-  const uint64_t input_digest = ShipmentInputDigest(*shipment, setup.dependencies);
+  const uint64_t input_digest = ShipmentInputDigest(*shipment, setup.dependencies, setup.rule_set);
   ShipmentContext context{*shipment, {}, setup.as_of};
   // Keeps every party's facts alive until the shipment is scored, whatever the cache evicts.
   std::vector<RunFactsCache::Facts> held;
@@ -936,10 +940,28 @@ uint64_t ShipmentInputDigest(const Shipment& shipment) {
   return ShipmentInputDigest(shipment, nullptr);
 }
 
-uint64_t ShipmentInputDigest(const Shipment& shipment, const ShipmentDependencies* dependencies) {
+uint64_t ShipmentInputDigest(const Shipment& shipment, const ShipmentDependencies* dependencies,
+                             const RuleSet* rules) {
   DigestBuilder digest;
   AddShipmentRows(shipment, &digest);
   if (dependencies != nullptr) dependencies->AddTo(shipment, &digest);
+  if (rules != nullptr) {
+    // Rules whose findings read other shipments (docs/batch.md, "Delta runs"): a change there
+    // reaches this shipment's record only through this part of its digest.
+    std::string state;
+    for (size_t i = 0; i < rules->rules.size(); ++i) {
+      const CompiledRule& rule = *rules->rules[i].compiled;
+      if (!rule.ReadsOtherShipments()) continue;
+      state += std::to_string(i) + ':';
+      rule.AppendCrossShipmentState(shipment, &state);
+      state += '\n';
+    }
+    if (!state.empty()) {
+      digest.Add(std::string_view("cross-shipment rules"));
+      digest.Add(state);
+      digest.End();
+    }
+  }
   return digest.First8Bytes();
 }
 
@@ -1067,7 +1089,7 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   setup.dependencies = dependencies.get();
   std::unique_ptr<PreviousStream> previous;
   if (!options.since_path.empty()) {
-    status = PreviousStream::Open(options.since_path, dependencies.get(), &previous);
+    status = PreviousStream::Open(options.since_path, dependencies.get(), &rule_set, &previous);
     if (!status.ok()) return status;
     report->delta_note = WhyNotCarried(previous->header(), record.header());
     if (!report->delta_note.empty()) {

@@ -90,14 +90,20 @@ struct ScreenReport {
 bool InShard(const std::string& shipment_id, int shard_index, int shard_count);
 
 class ShipmentDependencies;  // engine/screen/dependencies.h
+struct RuleSet;              // engine/config/rule_set.h
 
 // The digest written as ShipmentScore.input_digest: the first 8 bytes of a SHA-256 over every
 // field of the loaded shipment, its parties with their entities (and aliases), items and legs,
 // then what the shipment depends on beyond them (`dependencies`, may be null: the ownership rows
 // up its parties' ownership chains and the decisions that can apply to it; nothing is added
-// for a shipment that depends on none). The first form is the second without dependencies.
+// for a shipment that depends on none), then, with `rules` (prepared; may be null), what of the
+// run-wide state of rules that read other shipments its findings can read
+// (CompiledRule::AppendCrossShipmentState: the unit-value medians of its items, its parties'
+// histories; nothing when no rule reads other shipments). The first form is the second without
+// dependencies or rules.
 uint64_t ShipmentInputDigest(const Shipment& shipment);
-uint64_t ShipmentInputDigest(const Shipment& shipment, const ShipmentDependencies* dependencies);
+uint64_t ShipmentInputDigest(const Shipment& shipment, const ShipmentDependencies* dependencies,
+                             const RuleSet* rules = nullptr);
 
 // Runs the pipeline. Returns an error for setup failures (unreadable database, invalid rules,
 // a rule that needs a list the database does not hold, unwritable output); then no output file
