@@ -390,9 +390,9 @@ constexpr double kShortNamePartial = 0.85;
 // score: "Walid Ahmed" shares the given names of ZEIN, Waleed Ahmed, not the person.
 constexpr double kFamilyWordSimilarity = 0.7;
 constexpr double kMissingFamilyName = 0.85;
-// A listed person whose family name a query gives, none of whose given names it gives, and against
-// whom the query has a name word of its own (GivenNamesContradict) scores this times its name
-// score.
+// A listed person whose family name a query gives, whose first given name it does not give, and
+// against whom the query has a name word of its own (GivenNameContradicted) scores this times its
+// name score.
 constexpr double kContradictingGivenName = 0.8;
 // Below this similarity two words are different names for GivenNameContradicted (SERGEJ ~ SERGEY
 // at 0.5 and WAFIQ ~ RAFIQ at 0.64 may be one name romanised twice; MUHAMMAD ~ UMAR at 0 is not).
