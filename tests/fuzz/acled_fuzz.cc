@@ -37,8 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string& scratch = corridor::fuzz::ScratchDir();
   const std::string db_path = scratch + "/acled.db";
   const std::string csv_path = scratch + "/acled.csv";
-  std::filesystem::copy_file(TemplateDatabase(), db_path,
-                             std::filesystem::copy_options::overwrite_existing);
+  corridor::fuzz::CopyFile(TemplateDatabase(), db_path);
   corridor::fuzz::WriteFile(csv_path, std::string_view(reinterpret_cast<const char*>(data), size));
   corridor::IncidentImportReport report;
   corridor::Status status = corridor::ImportAcledIncidents(db_path, csv_path, &report);

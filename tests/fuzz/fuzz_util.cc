@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <system_error>
 
 #include "engine/lists/import.h"
 #include "engine/store/database.h"
@@ -46,6 +47,37 @@ void WriteFile(const std::string& path, std::string_view contents) {
     std::fprintf(stderr, "corridor fuzz: cannot write %s\n", path.c_str());
     std::abort();
   }
+}
+
+void CopyFile(const std::string& from, const std::string& to) {
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    std::error_code error;
+    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, error);
+    if (!error) return;
+    if (error != std::errc::interrupted) {
+      std::fprintf(stderr, "corridor fuzz: cannot copy %s to %s: %s\n", from.c_str(), to.c_str(),
+                   error.message().c_str());
+      std::abort();
+    }
+  }
+  std::fprintf(stderr, "corridor fuzz: copying %s kept being interrupted\n", from.c_str());
+  std::abort();
+}
+
+void CopyTree(const std::string& from, const std::string& to) {
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    std::error_code error;
+    std::filesystem::remove_all(to, error);
+    if (!error) std::filesystem::copy(from, to, std::filesystem::copy_options::recursive, error);
+    if (!error) return;
+    if (error != std::errc::interrupted) {
+      std::fprintf(stderr, "corridor fuzz: cannot copy %s to %s: %s\n", from.c_str(), to.c_str(),
+                   error.message().c_str());
+      std::abort();
+    }
+  }
+  std::fprintf(stderr, "corridor fuzz: copying %s kept being interrupted\n", from.c_str());
+  std::abort();
 }
 
 std::vector<std::string_view> SplitInput(const uint8_t* data, size_t size, size_t max_parts) {

@@ -26,6 +26,13 @@ const std::string& ScratchDir();
 // would be meaningless.
 void WriteFile(const std::string& path, std::string_view contents);
 
+// Copies `from` to `to` (replacing it), retrying when a signal interrupts the copy: libFuzzer's
+// timers interrupt system calls, and std::filesystem::copy_file then throws "Interrupted system
+// call" (a CI smoke run of acled_fuzz died so, 2026-12-02). Aborts on any other failure.
+void CopyFile(const std::string& from, const std::string& to);
+// The same for a folder and everything in it (`to` is replaced).
+void CopyTree(const std::string& from, const std::string& to);
+
 // The input as text, split at kFileSeparator into at most `max_parts` parts (the last part keeps
 // any further separators).
 std::vector<std::string_view> SplitInput(const uint8_t* data, size_t size, size_t max_parts);

@@ -19,8 +19,8 @@ const std::string& RulesDir() {
   static const std::string dir = [] {
     std::filesystem::path rules = std::filesystem::path(corridor::fuzz::ScratchDir()) / "rules";
     std::filesystem::create_directories(rules);
-    std::filesystem::copy(std::filesystem::path(CORRIDOR_SOURCE_DIR) / "rules" / "reference",
-                          rules / "reference", std::filesystem::copy_options::recursive);
+    corridor::fuzz::CopyTree(std::string(CORRIDOR_SOURCE_DIR) + "/rules/reference",
+                             (rules / "reference").string());
     return rules.string();
   }();
   return dir;

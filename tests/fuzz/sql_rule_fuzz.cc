@@ -17,9 +17,8 @@ const std::string& RulesDir() {
   static const std::string dir = [] {
     std::filesystem::path rules = std::filesystem::path(corridor::fuzz::ScratchDir()) / "sql_rules";
     std::filesystem::create_directories(rules);
-    std::filesystem::copy_file(
-        std::filesystem::path(CORRIDOR_SOURCE_DIR) / "rules/scoring.textproto",
-        rules / "scoring.textproto");
+    corridor::fuzz::CopyFile(std::string(CORRIDOR_SOURCE_DIR) + "/rules/scoring.textproto",
+                             (rules / "scoring.textproto").string());
     return rules.string();
   }();
   return dir;
