@@ -49,10 +49,15 @@ void WriteFile(const std::string& path, std::string_view contents) {
   }
 }
 
-void CopyFile(const std::string& from, const std::string& to) {
+namespace {
+
+// Runs `copy` (which reports through its error_code) until it is not interrupted by a signal;
+// aborts on any other failure.
+template <typename Copy>
+void CopyRetrying(const std::string& from, const std::string& to, Copy copy) {
   for (int attempt = 0; attempt < 1000; ++attempt) {
     std::error_code error;
-    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, error);
+    copy(error);
     if (!error) return;
     if (error != std::errc::interrupted) {
       std::fprintf(stderr, "corridor fuzz: cannot copy %s to %s: %s\n", from.c_str(), to.c_str(),
@@ -64,20 +69,19 @@ void CopyFile(const std::string& from, const std::string& to) {
   std::abort();
 }
 
+}  // namespace
+
+void CopyFile(const std::string& from, const std::string& to) {
+  CopyRetrying(from, to, [&](std::error_code& error) {
+    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, error);
+  });
+}
+
 void CopyTree(const std::string& from, const std::string& to) {
-  for (int attempt = 0; attempt < 1000; ++attempt) {
-    std::error_code error;
+  CopyRetrying(from, to, [&](std::error_code& error) {
     std::filesystem::remove_all(to, error);
     if (!error) std::filesystem::copy(from, to, std::filesystem::copy_options::recursive, error);
-    if (!error) return;
-    if (error != std::errc::interrupted) {
-      std::fprintf(stderr, "corridor fuzz: cannot copy %s to %s: %s\n", from.c_str(), to.c_str(),
-                   error.message().c_str());
-      std::abort();
-    }
-  }
-  std::fprintf(stderr, "corridor fuzz: copying %s kept being interrupted\n", from.c_str());
-  std::abort();
+  });
 }
 
 std::vector<std::string_view> SplitInput(const uint8_t* data, size_t size, size_t max_parts) {
