@@ -157,9 +157,11 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
 
 std::string ExplainHeader(const scores::StreamHeader& header) {
   // Twelve hex digits tell rule sets apart in a report; the full digest is in the stream header.
-  std::string out = "corridor " + header.engine_version() + ", schema " +
-                    std::to_string(header.schema_version()) + ", as of " + header.as_of() +
-                    ", rules " + header.rules_digest().substr(0, 12) + "\n";
+  std::string out =
+      "corridor " + header.engine_version() +
+      (header.engine_build().empty() ? "" : " (build " + header.engine_build() + ")") +
+      ", schema " + std::to_string(header.schema_version()) + ", as of " + header.as_of() +
+      ", rules " + header.rules_digest().substr(0, 12) + "\n";
   for (const scores::ListVersion& list : header.lists()) {
     out += "  list " + list.list_id() + " version " +
            (list.version().empty() ? "?" : list.version()) + ", " +

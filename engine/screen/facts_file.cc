@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "engine/base/engine_build.h"
 #include "engine/base/sha256.h"
 #include "engine/output/score_stream.h"
 #include "schemas/scores.pb.h"
@@ -93,7 +94,8 @@ Status ScreeningDigest(Database* db, double name_floor, const rules::NameMatchin
   Sha256 sha;
   char floor[40];
   std::snprintf(floor, sizeof(floor), "%.17g", name_floor);
-  sha.Update(std::string(CORRIDOR_VERSION) + '\x1d' + floor + '\x1d');
+  // The build, not only the version: another build may screen the same entity differently.
+  sha.Update(EngineBuild() + '\x1d' + floor + '\x1d');
   // Deterministic: the same message serialises to the same bytes within one build (no maps).
   sha.Update(matching.SerializeAsString());
   for (const std::string& list : allow_lists) sha.Update('\x1d' + list);
@@ -137,7 +139,8 @@ void ReadFactsFile(const std::string& path, const std::string& screening_digest,
     return;
   }
   if (record.header().screening_digest() != screening_digest) {
-    *note = "the lists or the name matching changed since " + path + " was written";
+    *note = "the lists, the name matching or the build of corridor changed since " + path +
+            " was written";
     return;
   }
   while (true) {

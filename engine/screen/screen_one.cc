@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "engine/base/engine_build.h"
 #include "engine/base/strings.h"
 #include "engine/config/rule_set.h"
 #include "engine/decisions/review_book.h"
@@ -231,6 +232,7 @@ Status ShipmentScorer::Load(const Options& options, std::unique_ptr<ShipmentScor
   if (!status.ok()) return status;
   scores::StreamHeader& header = scorer->header_;
   header.set_engine_version(CORRIDOR_VERSION);
+  header.set_engine_build(EngineBuild());
   int64_t schema_version = 0;
   status = state.input->db()->UserVersion(&schema_version);
   if (!status.ok()) return status;

@@ -22,6 +22,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "engine/base/engine_build.h"
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 #include "engine/config/rule_set.h"
@@ -413,6 +414,13 @@ class PreviousStream {
 // it can: the headers are equal, so everything but the shipments' own records is the same).
 std::string WhyNotCarried(const scores::StreamHeader& previous, const scores::StreamHeader& now) {
   if (previous.SerializeAsString() == now.SerializeAsString()) return "";
+  // First: another build may score the same records differently (a fixed matcher or rule), and
+  // it may also have digested them differently, so the other fields' differences say nothing.
+  if (previous.engine_build() != now.engine_build()) {
+    return "the previous run was made by another build of corridor (" +
+           (previous.engine_build().empty() ? std::string("unknown") : previous.engine_build()) +
+           "; this is " + now.engine_build() + ")";
+  }
   if (previous.rules_digest() != now.rules_digest()) return "the rules changed";
   if (previous.as_of() != now.as_of()) return "--as-of differs from the previous run's";
   if (previous.shard() != now.shard()) return "the previous run screened another shard";
@@ -693,6 +701,7 @@ Status WriteHeaderFields(const RuleSet& rule_set, const ScoringSetup& setup, Inp
                          const std::string& as_of, scores::StreamHeader* header,
                          std::set<std::string>* loaded_lists) {
   header->set_engine_version(CORRIDOR_VERSION);
+  header->set_engine_build(EngineBuild());
   int64_t schema_version = 0;
   Status status = input->db()->UserVersion(&schema_version);
   if (!status.ok()) return status;
