@@ -349,13 +349,15 @@ TEST_CASE("Names in their original script find their entry's Latin names",
   WARN("original-script names finding their entry: "
        << found << " of " << queries.size() << "; persons: " << persons_found << " of " << persons);
   CHECK(queries.size() > 300);
-  // Measured 336 of 411 (0.82; persons 313 of 356, 0.88) on 2026-12-01 (340 and 317 before
+  // Measured 343 of 411 (0.83; persons 320 of 356, 0.90) on 2026-12-02 with "Abd al-" compounds
+  // written as one word split and ق read as G (test "Abd al- compounds written as one word, and
+  // qaf as G, read as their Latin spellings"); 336 of 411 (persons 313) before; 340 and 317 before
   // common names weighed as common in Arabic script too) with the article's
   // assimilation, cross-script joins (HIDAYATULLAH, SHAMSUDDIN), the ya rule, the Persian
   // readings of ث ذ ض (also in the index's lookups), digraphs and joins first; 291 (0.71) with
   // the abjad reading alone, 267 (0.65) before.
-  CHECK(double(found) / queries.size() >= 0.8);
-  CHECK(double(persons_found) / persons >= 0.87);
+  CHECK(double(found) / queries.size() >= 0.83);
+  CHECK(double(persons_found) / persons >= 0.89);
 }
 
 }  // namespace

@@ -109,8 +109,8 @@ void FoldForAbjad(std::string_view word, bool vowelled, std::string* folded) {
     if (c == 'p' && next == 'h') {
       c = 'f';
       ++i;
-    } else if (c == 'q' || (c == 'c' && next != 'h')) {
-      c = 'k';
+    } else if ((vowelled && c == 'q') || (c == 'c' && next != 'h')) {
+      c = 'k';  // the abjad side keeps q (ق), which may read as g (reads_as)
     } else if (vowelled && c == 'v') {
       c = 'w';
     } else if (vowelled && c == 'd' && next == 'j') {
@@ -156,6 +156,10 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
   auto reads_as = [&](size_t i, char c) -> double {
     char x = a[i];
     if (x == c) return 0;
+    // ق is q, k or c in most romanisations (QADIR, KADIR), g in the Maghreb's and the Gulf's
+    // (GASMI, BELGACEM), gh in some (GHEDEIR: its h then costs nothing more, below): g at half a
+    // step, as g is also ك's and ج's letter elsewhere.
+    if (x == 'q') return c == 'k' ? 0 : (c == 'g' ? 0.5 : 1);
     // Persian and Urdu speak ث (th) as s and ذ (dh) as z, and write them so: SANAULLAH, NAZIR (the
     // h then goes unwritten, below). ض comes out of the romanisation as d, like د, but is z there
     // too (REZA, ZIA, FAIZ): half a step.
@@ -207,6 +211,8 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
       return c == 'e' && j + 1 == m && a[n - 1] == 'n' ? 0 : 1;
     }
     if ((c == 'h' && j + 1 == m) || c == 'y' || c == 'w') return 0.5;
+    // The h of gh written for ق (GHEDEIR): the g already cost half a step.
+    if (c == 'h' && j > 0 && l[j - 1] == 'g' && i > 0 && a[i - 1] == 'q') return 0;
     return 1;
   };
   // Two rows of the (n + 1) x (m + 1) table; names are short, so this is cheap.
