@@ -136,6 +136,8 @@ for doc in sys.argv[1:]:
                 re.fullmatch(r'\s*(\(.*\))?\s*(,|;|,? and|,? or)\s*', lead, re.S)))
         if code and not marked:
             continue
+        if re.fullmatch(r'<[^<>]+>', cited):
+            continue  # a placeholder, as in docs/architecture.md's "<name>"
         previous_end, previous_cited = m.end(), bool(marked)
         line = line_of(text, m.start())
         if marked:
