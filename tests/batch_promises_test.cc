@@ -1,11 +1,13 @@
-// Promises of docs/batch.md that no other test named: merge refuses a shard given twice and the
-// shards of another run, --since with --shipment is a usage error, and --summary-json is written
-// when the run fails.
+// Promises of docs/batch.md that no other test named: the shard of a shipment is FNV-1a 64 of its
+// id modulo N plus one, merge refuses a shard given twice and the shards of another run, --since
+// with --shipment is a usage error, and --summary-json is written when the run fails.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "engine/screen/screen_run.h"
 #include "tests/test_util.h"
 
 namespace corridor {
@@ -40,6 +42,25 @@ rule { id: "pk" description: "to Pakistan" category: SECURITY weight: 30
 }
 
 }  // namespace
+
+TEST_CASE("A shipment's shard is FNV-1a 64 of its id's bytes, modulo N, plus one", "[batch]") {
+  // Expected values computed apart (Python): FNV-1a 64 of "S-0001" is 4460216282733647418, of
+  // "SHP-2025-000017" 3703958868042929765. The same on every machine: shards of one run may be
+  // screened on different hosts.
+  const struct {
+    const char* id;
+    int count;
+    int shard;
+  } cases[] = {{"S-0001", 2, 1}, {"S-0001", 7, 4},          {"S-0001", 10000, 7419},
+               {"S-0002", 8, 8}, {"SHP-2025-000017", 3, 3}, {"SHP-2025-000017", 10000, 9766}};
+  for (const auto& c : cases) {
+    INFO(c.id << " of " << c.count);
+    for (int k = 1; k <= std::min(c.count, 8); ++k)
+      CHECK(InShard(c.id, k, c.count) == (k == c.shard));
+    CHECK(InShard(c.id, c.shard, c.count));
+  }
+  CHECK(InShard("S-0001", 1, 0));  // no --shard: every shipment
+}
 
 TEST_CASE("merge refuses a shard given twice and a shard of another run", "[batch]") {
   TempDir dir;
