@@ -37,7 +37,7 @@ class ReferenceDataVariable {
 }  // namespace
 
 TEST_CASE(
-    "Real-data tests skip only when CORRIDOR_REFERENCE_DATA is unset; set, missing data fails",
+    "Real-data tests skip only when CORRIDOR_REFERENCE_DATA is unset, set, missing data fails",
     "[test-util]") {
   TempDir dir;
   ReferenceDataVariable variable;
