@@ -1,8 +1,8 @@
 // Promises of docs/batch.md that no other test named: the shard of a shipment is FNV-1a 64 of its
 // id modulo N plus one, merge refuses a shard given twice and the shards of another run, --since
 // with --shipment is a usage error, and --summary-json is written when the run fails.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
