@@ -695,7 +695,7 @@ TEST_CASE("screen writes a summary JSON file and --quiet silences progress", "[b
   CHECK_FALSE(std::filesystem::exists(dir.File("summary.json.tmp")));
 }
 
-TEST_CASE("A run killed with SIGKILL leaves no output; its rerun equals an uninterrupted run",
+TEST_CASE("A run killed with SIGKILL leaves no output, its rerun equals an uninterrupted run",
           "[batch]") {
   TempDir dir;
   std::string db = dir.File("big.db");

@@ -223,7 +223,7 @@ TEST_CASE("explain --format html --out-dir: one report per shipment, named safel
         2);
 }
 
-TEST_CASE("explain --format: text stays the default; an unknown format is a usage error",
+TEST_CASE("explain --format: text stays the default, an unknown format is a usage error",
           "[explain-formats]") {
   TempDir dir;
   const std::string scores = WriteHostileStream(dir);

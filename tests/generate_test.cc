@@ -80,7 +80,7 @@ TEST_CASE("generate: row counts match the arguments and the report", "[generate]
               "FROM entity) OR owned_id NOT IN (SELECT entity_id FROM entity)") == 0);
 }
 
-TEST_CASE("generate: refuses a file with company records unless forced; bad options are usage",
+TEST_CASE("generate: refuses a file with company records unless forced, bad options are usage",
           "[generate]") {
   TempDir dir;
   std::string path = dir.File("g.db");

@@ -371,7 +371,7 @@ void MakeFolderWritable(const std::string& folder) {
   std::filesystem::remove(folder + "/probe");
 }
 
-TEST_CASE("A WAL database in a read-only folder is read; with a pending -wal it is refused",
+TEST_CASE("A WAL database in a read-only folder is read, with a pending -wal it is refused",
           "[load]") {
   TempDir dir;
   std::filesystem::create_directories(dir.File("ro"));

@@ -215,7 +215,7 @@ TEST_CASE("Corroboration raises or lowers the score and is explained", "[names]"
   CHECK(Find(*index, query, "29220").score < base);
 }
 
-TEST_CASE("A unique identifier decides alone; others only corroborate", "[names]") {
+TEST_CASE("A unique identifier decides alone, others only corroborate", "[names]") {
   auto index = BuildIndex(Corpus());
   NameQuery query = Query("SOME OTHER SHIP NAME");
   query.identifier = "IMO 9187629";
@@ -333,7 +333,7 @@ TEST_CASE("Search may run on several threads at once", "[names]") {
   CHECK(mismatches == std::vector<int>(4, 0));
 }
 
-TEST_CASE("Bad query names are errors that say why; odd ones still match", "[names]") {
+TEST_CASE("Bad query names are errors that say why, odd ones still match", "[names]") {
   auto index = BuildIndex(Corpus());
   std::vector<NameMatch> matches;
   auto error = [&](const std::string& name) {

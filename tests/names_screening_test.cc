@@ -35,7 +35,7 @@ INSERT INTO shipment_party VALUES
   ('S-KOREAN', 'E-KOREAN', 'consignee'), ('S-SBER', 'E-SBER', 'consignee');
 )";
 
-TEST_CASE("A short Chinese or Korean name alone reviews; a contradicting birth date clears",
+TEST_CASE("A short Chinese or Korean name alone reviews, a contradicting birth date clears",
           "[names][screen]") {
   testing::TempDir dir;
   std::string db = testing::MakeDatabase(dir, kWorld);

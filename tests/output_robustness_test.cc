@@ -200,7 +200,8 @@ bool AwaitTempFile(int watch) {
 // The signal is sent the instant the temporary file appears (inotify, no polling), several
 // times: the file must never exist before its removal on a signal is registered.
 TEST_CASE("SIGTERM or SIGINT during screen leaves no temporary file and no output", "[output]") {
-  for (int signal_number : {SIGTERM, SIGINT}) {
+  // SIGHUP too (docs/batch.md): a closed terminal or a scheduler hanging up.
+  for (int signal_number : {SIGTERM, SIGINT, SIGHUP}) {
     for (int round = 0; round < 8; ++round) {
       INFO("signal " << signal_number << ", round " << round);
       TempDir dir;

@@ -157,8 +157,8 @@ INSERT INTO shipment_party VALUES ('S-NES', 'SHIPPER', 'shipper'), ('S-NES', 'E-
 // suspended from 2025-11-10 to 2026-11-09: affiliation is a red flag while suspended, a licence
 // requirement after.
 TEST_CASE(
-    "Entity List party holds; its 100% affiliate is a red flag while the Affiliates Rule is "
-    "suspended, a hold after; 30% is neither (15 CFR 744.11)",
+    "Entity List party holds, its 100% affiliate is a red flag while the Affiliates Rule is "
+    "suspended, a hold after, 30% is neither (15 CFR 744.11)",
     "[regimes]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, std::string(kLists) + kNescom);
@@ -256,7 +256,7 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, re
 // OFAC FAQ 1009: EO 14065 does not block the entire Donetsk and Luhansk oblasts, only the
 // so-called DNR and LNR regions; Kramatorsk is government-controlled.
 TEST_CASE(
-    "Generators to Kramatorsk are not embargo-blocked; to Donetsk city they are (OFAC FAQ 1009)",
+    "Generators to Kramatorsk are not embargo-blocked, to Donetsk city they are (OFAC FAQ 1009)",
     "[regimes]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, std::string(kLists) + kUkraine);
@@ -310,7 +310,7 @@ INSERT INTO shipment_party VALUES ('S-SUB', 'SHIPPER', 'shipper'), ('S-SUB', 'E-
 // 31 CFR 560.206 (Iranian-origin goods); EO 13846 s.3 (buying Iranian petrochemicals is
 // sanctionable for non-US persons): caught whatever the route.
 TEST_CASE(
-    "HDPE of Iranian origin shipped Karachi to Ningbo is not CLEAR (31 CFR 560.206; EO 13846 s.3)",
+    "HDPE of Iranian origin shipped Karachi to Ningbo is not CLEAR (31 CFR 560.206, EO 13846 s.3)",
     "[regimes]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, std::string(kLists) + R"(
@@ -334,7 +334,7 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, ki
 
 // 31 CFR 560.530: food, agricultural commodities and medicine to Iran are authorised for buyers
 // that are not SDNs or military end users. The hit is lowered, never hidden.
-TEST_CASE("Rice to Iran is exempt under 31 CFR 560.530, the hit stays marked; not for an SDN buyer",
+TEST_CASE("Rice to Iran is exempt under 31 CFR 560.530, the hit stays marked, not for an SDN buyer",
           "[regimes]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, std::string(kLists) + R"(
@@ -574,7 +574,7 @@ TEST_CASE("check-rules: exemptions are validated", "[regimes][rules-config]") {
 }
 
 TEST_CASE(
-    "check-rules: a bindings filter needs a profile; program measures and place tables are checked",
+    "check-rules: a bindings filter needs a profile, program measures and place tables are checked",
     "[regimes][rules-config]") {
   TempDir dir;
   std::string folder = testing::MakeRules(

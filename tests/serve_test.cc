@@ -477,7 +477,7 @@ TEST_CASE("The explain, queue, lists, readiness and metrics routes", "[serve]") 
   CHECK(metrics.find("corridor_list_entries{list=\"ofac-sdn\"}") != std::string::npos);
 }
 
-TEST_CASE("An import is picked up without a restart; requests keep being answered", "[serve]") {
+TEST_CASE("An import is picked up without a restart, requests keep being answered", "[serve]") {
   TempDir dir;
   std::string db = MakeDemoDatabase(dir);
   RunningServer server(DemoOptions(db));
@@ -587,7 +587,7 @@ TEST_CASE("POST /decisions records a decision that /screen and the batch then ho
   }
 }
 
-TEST_CASE("An allow-list is never a /match result nor a /screen hit; it suppresses on both",
+TEST_CASE("An allow-list is never a /match result nor a /screen hit, it suppresses on both",
           "[serve][allow]") {
   TempDir dir;
   std::string db = MakeDemoDatabase(dir);
@@ -685,7 +685,7 @@ TEST_CASE("An allow-list is never a /match result nor a /screen hit; it suppress
   CHECK(suppressed.review().allow_entry_id() == "CA-1");
 }
 
-TEST_CASE("POST /match/default explains only what it returns; total says when it stopped early",
+TEST_CASE("POST /match/default explains only what it returns, total says when it stopped early",
           "[serve]") {
   TempDir dir;
   std::string db = MakeDemoDatabase(dir);

@@ -295,7 +295,7 @@ TEST_CASE("update-lists refuses an older version, a shrunken list and a cut down
   }
 }
 
-TEST_CASE("A list that fails (HTTP 404) leaves the others to update; exit code 4",
+TEST_CASE("A list that fails (HTTP 404) leaves the others to update, exit code 4",
           "[update-lists]") {
   TempDir dir;
   LoopbackServer server(dir);

@@ -1,0 +1,124 @@
+// Promises of docs/batch.md that no other test named: the shard of a shipment is FNV-1a 64 of its
+// id modulo N plus one, merge refuses a shard given twice and the shards of another run, --since
+// with --shipment is a usage error, and --summary-json is written when the run fails.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/screen/screen_run.h"
+#include "tests/test_util.h"
+
+namespace corridor {
+namespace {
+
+using testing::CommandResult;
+using testing::MakeDatabase;
+using testing::MakeRules;
+using testing::ReadText;
+using testing::RunCorridor;
+using testing::TempDir;
+
+// Forty shipments to Pakistan or Kazakhstan: enough for both shards of 2 to hold some.
+std::string World() {
+  std::string sql =
+      "INSERT INTO entity (entity_id, kind, name, country) VALUES "
+      "('E-1', 'company', 'ALMATY GENERAL SUPPLY', 'KZ');\n";
+  for (int i = 0; i < 40; ++i) {
+    std::string id = "S-" + std::to_string(100 + i);
+    sql += "INSERT INTO shipment (shipment_id, destination_country) VALUES ('" + id + "', '" +
+           (i % 2 == 0 ? "PK" : "KZ") + "');\n";
+    sql += "INSERT INTO shipment_party VALUES ('" + id + "', 'E-1', 'consignee');\n";
+  }
+  return sql;
+}
+
+std::string Rules(const TempDir& dir) {
+  return MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+rule { id: "pk" description: "to Pakistan" category: SECURITY weight: 30
+  jurisdiction { subjects: [DESTINATION] countries: ["PK"] } }
+)"}});
+}
+
+}  // namespace
+
+TEST_CASE("A shipment's shard is FNV-1a 64 of its id's bytes, modulo N, plus one", "[batch]") {
+  // Expected values computed apart (Python): FNV-1a 64 of "S-0001" is 4460216282733647418, of
+  // "SHP-2025-000017" 3703958868042929765. The same on every machine: shards of one run may be
+  // screened on different hosts.
+  const struct {
+    const char* id;
+    int count;
+    int shard;
+  } cases[] = {{"S-0001", 2, 1}, {"S-0001", 7, 4},          {"S-0001", 10000, 7419},
+               {"S-0002", 8, 8}, {"SHP-2025-000017", 3, 3}, {"SHP-2025-000017", 10000, 9766}};
+  for (const auto& c : cases) {
+    INFO(c.id << " of " << c.count);
+    for (int k = 1; k <= std::min(c.count, 8); ++k)
+      CHECK(InShard(c.id, k, c.count) == (k == c.shard));
+    CHECK(InShard(c.id, c.shard, c.count));
+  }
+  CHECK(InShard("S-0001", 1, 0));  // no --shard: every shipment
+}
+
+TEST_CASE("merge refuses a shard given twice and a shard of another run", "[batch]") {
+  TempDir dir;
+  const std::string base =
+      "screen --quiet --db " + MakeDatabase(dir, World()) + " --rules " + Rules(dir) + " --shard ";
+  REQUIRE(
+      RunCorridor(dir, base + "1/2 --as-of 2025-12-01 --out " + dir.File("1.scores")).exit_code ==
+      0);
+  REQUIRE(
+      RunCorridor(dir, base + "2/2 --as-of 2025-12-01 --out " + dir.File("2.scores")).exit_code ==
+      0);
+  REQUIRE(
+      RunCorridor(dir, base + "2/2 --as-of 2025-12-02 --out " + dir.File("2b.scores")).exit_code ==
+      0);
+  auto merge = [&](const std::string& a, const std::string& b) {
+    return RunCorridor(
+        dir, "merge " + dir.File(a) + " " + dir.File(b) + " --out " + dir.File("merged.scores"));
+  };
+
+  CommandResult twice = merge("1.scores", "1.scores");
+  CHECK(twice.exit_code == 1);
+  CHECK(twice.err.find("was given twice") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.File("merged.scores")));
+
+  CommandResult other_run = merge("1.scores", "2b.scores");
+  CHECK(other_run.exit_code == 1);
+  CHECK(other_run.err.find("header differs") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.File("merged.scores")));
+
+  CHECK(merge("2.scores", "1.scores").exit_code == 0);  // the two shards of one run, any order
+}
+
+TEST_CASE("screen --since with --shipment is a usage error and writes nothing", "[batch]") {
+  TempDir dir;
+  const std::string base = "screen --quiet --db " + MakeDatabase(dir, World()) + " --rules " +
+                           Rules(dir) + " --as-of 2025-12-01";
+  REQUIRE(RunCorridor(dir, base + " --out " + dir.File("full.scores")).exit_code == 0);
+  CommandResult result = RunCorridor(dir, base + " --since " + dir.File("full.scores") +
+                                              " --shipment S-100 --out " + dir.File("d.scores"));
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("cannot be combined with --shipment") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.File("d.scores")));
+  CHECK_FALSE(std::filesystem::exists(dir.File("d.scores.facts")));
+}
+
+TEST_CASE("screen --summary-json is written when the run fails, with the error as outcome",
+          "[batch]") {
+  TempDir dir;
+  CommandResult result =
+      RunCorridor(dir, "screen --quiet --db " + MakeDatabase(dir, World()) + " --rules " +
+                           Rules(dir) + " --as-of 2025-12-01 --shipment S-999 --out " +
+                           dir.File("o.scores") + " --summary-json " + dir.File("summary.json"));
+  CHECK(result.exit_code == 1);
+  CHECK_FALSE(std::filesystem::exists(dir.File("o.scores")));
+  REQUIRE(std::filesystem::exists(dir.File("summary.json")));
+  nlohmann::json summary = nlohmann::json::parse(ReadText(dir.File("summary.json")));
+  CHECK(summary["outcome"].get<std::string>().find("S-999") != std::string::npos);
+  CHECK(summary["outcome"] != "ok");
+}
+
+}  // namespace corridor
