@@ -200,6 +200,8 @@ int RunScreen(const std::vector<std::string>& args) {
   bool full_evidence = false;
   std::string shard;
   std::string summary_json;
+  const std::string entity_cache_help = "entities whose list matches are kept in memory (default " +
+                                        std::to_string(ScreenOptions().entity_cache_size) + ")";
   options.add_options()("help,h", "show this help")(
       "db", po::value<std::string>(&screen.db_path)->required(), "input database (read-only)")(
       "rules", po::value<std::string>(&screen.rules_dir)->required(), "rules folder")(
@@ -227,7 +229,7 @@ int RunScreen(const std::vector<std::string>& args) {
       "threads", po::value<int>(&screen.threads),
       "threads that evaluate rules (default: the machine's cores, at most 8); the output is the "
       "same for any number")("entity-cache", po::value<size_t>(&screen.entity_cache_size),
-                             "entities whose list matches are kept in memory (default 200000)");
+                             entity_cache_help.c_str());
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("screen", options, args, &values, &exit_code)) return exit_code;
