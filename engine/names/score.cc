@@ -98,8 +98,10 @@ struct WordForms {
 };
 
 // Folds a romanised word for AbjadSimilarity: doubled letters once (shadda is rarely written),
-// q = c = k (not in ch), ph = f and, on the vowelled side, v = w (Persian JAVAD, Arabic JAWAD:
-// one letter waw). th and dh stay: the abjad side writes ث and ذ so, but also ط + ه (طه, TAHA).
+// c = k (not in ch; on the vowelled side a c before e, i or y is s), the vowelled side's q = k
+// (the abjad side's q is ق, read in reads_as), ph = f and, on the vowelled side, v = w (Persian
+// JAVAD, Arabic JAWAD: one letter waw). th and dh stay: the abjad side writes ث and ذ so, but also
+// ط + ه (طه, TAHA).
 void FoldForAbjad(std::string_view word, bool vowelled, std::string* folded) {
   std::string& out = *folded;
   out.clear();
@@ -109,6 +111,8 @@ void FoldForAbjad(std::string_view word, bool vowelled, std::string* folded) {
     if (c == 'p' && next == 'h') {
       c = 'f';
       ++i;
+    } else if (vowelled && c == 'c' && (next == 'e' || next == 'i' || next == 'y')) {
+      c = 's';  // a soft c: LOUNICI, BELGACEM (س)
     } else if ((vowelled && c == 'q') || (c == 'c' && next != 'h')) {
       c = 'k';  // the abjad side keeps q (ق), which may read as g (reads_as)
     } else if (vowelled && c == 'v') {
@@ -165,6 +169,8 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
     // too (REZA, ZIA, FAIZ): half a step.
     const char after = i + 1 < n ? a[i + 1] : 0;
     if (x == 't' && after == 'h' && c == 's') return 0;
+    // French romanisation writes ش as ch (AKKACHA, ALOUCHE): half a step, as ch is چ elsewhere.
+    if (x == 's' && after == 'h' && c == 'c') return 0.5;
     if (x == 'd' && c == 'z') return after == 'h' ? 0 : 0.5;
     // A final t is often ta marbuta (ة), written h, a or e: FATIMAH, FATIMA, FATEMEH.
     if (x == 't' && i + 1 == n && (c == 'h' || c == 'a' || c == 'e')) return 0;
