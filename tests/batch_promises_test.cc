@@ -4,10 +4,14 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "engine/output/score_stream.h"
 #include "engine/screen/screen_run.h"
+#include "schemas/scores.pb.h"
 #include "tests/test_util.h"
 
 namespace corridor {
@@ -106,6 +110,81 @@ TEST_CASE("merge refuses a shard given twice and a shard of another run", "[batc
   CHECK_FALSE(std::filesystem::exists(dir.File("merged.scores")));
 
   CHECK(merge("2.scores", "1.scores").exit_code == 0);  // the two shards of one run, any order
+}
+
+namespace {
+
+// Reads a stream's records, lets `edit` change them, and writes them to `out`: a damaged or
+// hand-made stream.
+void Rewrite(const std::string& in, const std::string& out,
+             const std::function<void(std::vector<scores::ScoreRecord>*)>& edit) {
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(in, &reader).ok());
+  std::vector<scores::ScoreRecord> records;
+  scores::ScoreRecord record;
+  while (reader->Next(&record)) records.push_back(record);
+  REQUIRE(reader->status().ok());
+  edit(&records);
+  std::unique_ptr<ScoreWriter> writer;
+  REQUIRE(ScoreWriter::Open(out, ScoreFormat::kDelimited, &writer).ok());
+  for (const scores::ScoreRecord& r : records) REQUIRE(writer->Write(r).ok());
+  REQUIRE(writer->Commit().ok());
+}
+
+}  // namespace
+
+// merge read a header's "K/N" with std::stoi (a damaged one was an "internal error") and merged
+// a shard out of shipment_id order without a word; diff compared unsorted streams wrongly.
+TEST_CASE("merge and diff refuse damaged streams by name and diff sorts what it compares",
+          "[batch]") {
+  TempDir dir;
+  const std::string base =
+      "screen --quiet --db " + MakeDatabase(dir, World()) + " --rules " + Rules(dir) + " --shard ";
+  REQUIRE(
+      RunCorridor(dir, base + "1/2 --as-of 2025-12-01 --out " + dir.File("1.scores")).exit_code ==
+      0);
+  REQUIRE(
+      RunCorridor(dir, base + "2/2 --as-of 2025-12-01 --out " + dir.File("2.scores")).exit_code ==
+      0);
+  auto merge = [&](const std::string& a, const std::string& b) {
+    return RunCorridor(
+        dir, "merge " + dir.File(a) + " " + dir.File(b) + " --out " + dir.File("merged.scores"));
+  };
+  for (const char* shard : {"x/2", "1/y", "0/2", "3/2", "1/", "/2", "-1/2"}) {
+    Rewrite(dir.File("1.scores"), dir.File("bad.scores"),
+            [&](auto* records) { (*records)[0].mutable_header()->set_shard(shard); });
+    CommandResult result = merge("bad.scores", "2.scores");
+    INFO(shard << ": " << result.err);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find(dir.File("bad.scores") + ": its header's shard") != std::string::npos);
+    CHECK(result.err.find("internal error") == std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.File("merged.scores")));
+  }
+  // Two shipments of a shard swapped: refused, naming them.
+  Rewrite(dir.File("1.scores"), dir.File("swapped.scores"), [](auto* records) {
+    REQUIRE(records->size() > 4);
+    std::swap((*records)[1], (*records)[2]);
+  });
+  CommandResult swapped = merge("swapped.scores", "2.scores");
+  CHECK(swapped.exit_code == 1);
+  CHECK(swapped.err.find("not in shipment_id order") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.File("merged.scores")));
+  REQUIRE(merge("1.scores", "2.scores").exit_code == 0);
+
+  // diff: a stream out of order is compared as sorted (no change), a shipment twice refused.
+  Rewrite(dir.File("merged.scores"), dir.File("reversed.scores"), [](auto* records) {
+    std::reverse(records->begin() + 1, records->end() - 1);  // header first, summary last
+  });
+  CommandResult same = RunCorridor(dir, "diff " + dir.File("merged.scores") + " " +
+                                            dir.File("reversed.scores") + " --format csv");
+  CHECK(same.exit_code == 0);
+  CHECK(same.out == "shipment_id,old_decision,new_decision,old_score,new_score\n");
+  Rewrite(dir.File("merged.scores"), dir.File("twice.scores"),
+          [](auto* records) { records->insert(records->begin() + 2, (*records)[1]); });
+  CommandResult twice = RunCorridor(
+      dir, "diff " + dir.File("merged.scores") + " " + dir.File("twice.scores") + " --format csv");
+  CHECK(twice.exit_code == 1);
+  CHECK(twice.err.find("appears twice") != std::string::npos);
 }
 
 TEST_CASE("screen --since with --shipment is a usage error and writes nothing", "[batch]") {

@@ -1,9 +1,12 @@
 // corridor merge (join the streams of a sharded run) and diff (shipments whose decision changed
 // between two runs). docs/batch.md describes both.
+#include <algorithm>
+#include <charconv>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
 
 #include "engine/base/strings.h"
 #include "engine/cli/commands.h"
@@ -27,15 +30,30 @@ struct ShardInput {
   int64_t shipment_problems = 0;  // problems of this shard's shipments
 
   Status Advance() {
+    std::string previous = has_shipment ? next.shipment().shipment_id() : std::string();
+    const bool had_shipment = has_shipment;
     if (!reader->Next(&next)) {
       return reader->status().ok() ? Status::Corruption(path + ": stream ends without a summary")
                                    : reader->status();
     }
     has_shipment = next.has_shipment();
+    // Shards are written in shipment_id order, and the merge relies on it: a stream out of order
+    // (damaged, or made by hand) would be merged out of order without a word.
+    if (has_shipment && had_shipment && !(previous < next.shipment().shipment_id())) {
+      return Status::Corruption(path + ": shipment " + next.shipment().shipment_id() + " follows " +
+                                previous + ": not in shipment_id order");
+    }
     if (has_shipment) shipment_problems += next.shipment().problems_size();
     return Status::Ok();
   }
 };
+
+// A shard number of a header's "K/N": digits only, at least 1.
+bool ParseShardNumber(std::string_view text, int* out) {
+  if (text.empty()) return false;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  return error == std::errc() && end == text.data() + text.size() && *out >= 1;
+}
 
 // Opens every shard and checks they are the N shards of one run: the same header but for
 // `shard`, and each K of K/N exactly once.
@@ -54,8 +72,14 @@ Status OpenShards(const std::vector<std::string>& paths, std::vector<ShardInput>
     if (slash == std::string::npos) {
       return Status::Refused(path + ": not a shard (written without --shard)");
     }
-    int index = std::stoi(name.substr(0, slash));
-    int count = std::stoi(name.substr(slash + 1));
+    // A header written by `screen --shard` says "K/N" with 1 <= K <= N; anything else is a
+    // damaged or foreign stream, refused by name (std::stoi threw: "internal error").
+    int index = 0, count = 0;
+    if (!ParseShardNumber(name.substr(0, slash), &index) ||
+        !ParseShardNumber(name.substr(slash + 1), &count) || index > count) {
+      return Status::Corruption(path + ": its header's shard \"" + name +
+                                "\" is not K/N with 1 <= K <= N");
+    }
     if (count != static_cast<int>(paths.size())) {
       return Status::Refused(path + ": shard " + name + ", but " + std::to_string(paths.size()) +
                              " streams were given: merge needs all " + std::to_string(count));
@@ -162,7 +186,17 @@ Status ReadOutcomes(const std::string& path, std::vector<std::pair<std::string, 
     out->push_back({record.shipment().shipment_id(),
                     {DecisionName(record.shipment().decision()), record.shipment().score()}});
   }
-  return reader->status();
+  if (!reader->status().ok()) return reader->status();
+  // Streams are written in shipment_id order; one that is not (made by hand, or by another tool)
+  // is sorted here rather than compared wrongly. A shipment twice has no one decision.
+  std::stable_sort(out->begin(), out->end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 1; i < out->size(); ++i) {
+    if ((*out)[i].first == (*out)[i - 1].first) {
+      return Status::Corruption(path + ": shipment " + (*out)[i].first + " appears twice");
+    }
+  }
+  return Status::Ok();
 }
 
 std::string CsvField(const std::string& text) {
