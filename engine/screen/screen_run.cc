@@ -351,20 +351,17 @@ Status NewWorker(const RuleSet& rule_set, std::unique_ptr<Worker>* out) {
 }
 
 // A previous score stream read alongside the shipments (--since): both are in shipment_id order,
-// so one forward pass matches them. Used by the reading thread only.
+// so one forward pass pairs them. Used by the reading thread only; whether a paired record is
+// carried over (its input_digest equals the shipment's) is decided where the shipment is scored
+// (CarriedOver), on the workers: the digest reads the shipment's dependencies and the rules'
+// cross-shipment state, and on the reading thread it was a third of a delta run's critical path.
 class PreviousStream {
  public:
-  // `dependencies` (may be null): what each shipment depends on beyond its rows, folded into
-  // its input_digest (dependencies.h). REQUIRES: outlives the stream.
-  // `rules`: the run's rules, prepared before the first CarryOver (their cross-shipment state is
-  // in input_digest too).
-  static Status Open(const std::string& path, const ShipmentDependencies* dependencies,
-                     const RuleSet* rules, std::unique_ptr<PreviousStream>* out) {
+  static Status Open(const std::string& path, std::unique_ptr<PreviousStream>* out) {
     std::unique_ptr<ScoreReader> reader;
     Status status = ScoreReader::Open(path, &reader);
     if (!status.ok()) return status.WithContext("--since: ");
-    auto stream =
-        std::unique_ptr<PreviousStream>(new PreviousStream(std::move(reader), dependencies, rules));
+    auto stream = std::unique_ptr<PreviousStream>(new PreviousStream(std::move(reader)));
     scores::ScoreRecord first;
     if (!stream->reader_->Next(&first)) {
       return stream->reader_->status().WithContext("--since " + path + ": ");
@@ -377,37 +374,25 @@ class PreviousStream {
 
   const scores::StreamHeader& header() const { return header_; }
 
-  // True when the previous stream holds `shipment` screened on the same records (input_digest:
-  // its rows and the ownership rows and decisions it depends on): then `record` is that
-  // shipment's record, to be written again unchanged.
-  bool CarryOver(const Shipment& shipment, scores::ScoreRecord* record) {
+  // True when the previous stream holds a record of `shipment`: then `record` is that record,
+  // to be written again if the shipment's input_digest is unchanged (CarriedOver).
+  bool Take(const Shipment& shipment, scores::ScoreRecord* record) {
     while (has_next_ && next_.shipment().shipment_id() < shipment.shipment_id) Advance();
     if (!has_next_ || next_.shipment().shipment_id() != shipment.shipment_id) return false;
-    if (next_.shipment().input_digest() != ShipmentInputDigest(shipment, dependencies_, rules_)) {
-      return false;
-    }
     *record = std::move(next_);
-    ++carried_;
     Advance();
     return true;
   }
 
-  int64_t carried() const { return carried_; }
-
  private:
-  PreviousStream(std::unique_ptr<ScoreReader> reader, const ShipmentDependencies* dependencies,
-                 const RuleSet* rules)
-      : reader_(std::move(reader)), dependencies_(dependencies), rules_(rules) {}
+  explicit PreviousStream(std::unique_ptr<ScoreReader> reader) : reader_(std::move(reader)) {}
   // A stream that turns out damaged simply stops being carried from: the rest is screened.
   void Advance() { has_next_ = reader_->Next(&next_) && next_.has_shipment(); }
 
   std::unique_ptr<ScoreReader> reader_;
-  const ShipmentDependencies* dependencies_;
-  const RuleSet* rules_;
   scores::StreamHeader header_;
   scores::ScoreRecord next_;
   bool has_next_ = false;
-  int64_t carried_ = 0;
 };
 
 // Why a previous stream cannot be carried from, comparing its header with this run's ("" when
@@ -573,6 +558,21 @@ void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment
   if (score->decision() == CLEAR && !setup.full_evidence) MakeCompact(score);
 }
 
+// A delta run: writes `previous` (the shipment's record in the previous stream, --since) as
+// the shipment's record when the shipment was screened on the same records then (input_digest:
+// its rows, the ownership rows and decisions it depends on, the rules' cross-shipment state);
+// otherwise screens it. Returns true when the record was carried over.
+bool CarriedOver(const ScoringSetup& setup, Worker* worker, Shipment* shipment,
+                 scores::ScoreRecord* previous, scores::ScoreRecord* record) {
+  if (previous->shipment().input_digest() ==
+      ShipmentInputDigest(*shipment, setup.dependencies, setup.rule_set)) {
+    *record = std::move(*previous);
+    return true;
+  }
+  ScoreShipment(setup, worker, shipment, record);
+  return false;
+}
+
 // The multi-threaded run: this thread reads shipments in order and hands them out in numbered
 // batches; each worker (its own entity cache and rule scratch, the rule set shared) scores a
 // batch at a time; a writer thread writes the batches
@@ -581,15 +581,16 @@ void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment
 Status RunPipeline(const ScoringSetup& setup,
                    const std::vector<std::unique_ptr<Worker>>& workers_state,
                    ShipmentSource* source, PreviousStream* previous, ScoreWriter* writer,
-                   const std::function<void(const scores::ShipmentScore&)>& account) {
+                   const std::function<void(const scores::ShipmentScore&)>& account,
+                   std::atomic<int64_t>* carried) {
   constexpr size_t kBatch = 64;
   const int64_t kBatchesInFlight = 4 * static_cast<int64_t>(workers_state.size());
   struct Batch {
     int64_t number = 0;
     std::vector<Shipment> shipments;
-    // Parallel to shipments: a record carried over from the previous stream (--since), which
-    // the worker passes on instead of scoring the shipment again.
-    std::vector<std::optional<scores::ScoreRecord>> carried;
+    // Parallel to shipments: the shipment's record in the previous stream (--since), which the
+    // worker passes on instead of scoring the shipment again when its digest is unchanged.
+    std::vector<std::optional<scores::ScoreRecord>> previous;
   };
   std::mutex mutex;
   std::condition_variable work_ready, batch_done, space_free;
@@ -616,8 +617,10 @@ Status RunPipeline(const ScoringSetup& setup,
         }
         std::vector<scores::ScoreRecord> records(batch.shipments.size());
         for (size_t i = 0; i < batch.shipments.size(); ++i) {
-          if (batch.carried[i]) {
-            records[i] = std::move(*batch.carried[i]);
+          if (batch.previous[i]) {
+            if (CarriedOver(setup, worker, &batch.shipments[i], &*batch.previous[i], &records[i])) {
+              carried->fetch_add(1, std::memory_order_relaxed);
+            }
           } else {
             ScoreShipment(setup, worker, &batch.shipments[i], &records[i]);
           }
@@ -675,11 +678,8 @@ Status RunPipeline(const ScoringSetup& setup,
   scores::ScoreRecord record;
   bool ok = true;
   while (ok && source->Next(&shipment)) {
-    batch.carried.emplace_back();
-    if (previous && previous->CarryOver(shipment, &record)) {
-      batch.carried.back() = std::move(record);
-      shipment = Shipment();  // only its record travels on
-    }
+    batch.previous.emplace_back();
+    if (previous && previous->Take(shipment, &record)) batch.previous.back() = std::move(record);
     batch.shipments.push_back(std::move(shipment));
     if (batch.shipments.size() == kBatch) ok = hand_out();
   }
@@ -1098,7 +1098,7 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   setup.dependencies = dependencies.get();
   std::unique_ptr<PreviousStream> previous;
   if (!options.since_path.empty()) {
-    status = PreviousStream::Open(options.since_path, dependencies.get(), &rule_set, &previous);
+    status = PreviousStream::Open(options.since_path, &previous);
     if (!status.ok()) return status;
     report->delta_note = WhyNotCarried(previous->header(), record.header());
     if (!report->delta_note.empty()) {
@@ -1176,10 +1176,16 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     if (!status.ok()) return status;
     options.on_start(total);
   }
+  std::atomic<int64_t> carried{0};  // records carried over from the previous stream
   if (workers.size() == 1) {
     Shipment shipment;
     while (source->Next(&shipment)) {
-      if (!previous || !previous->CarryOver(shipment, &record)) {
+      scores::ScoreRecord previous_record;
+      if (previous && previous->Take(shipment, &previous_record)) {
+        if (CarriedOver(setup, workers[0].get(), &shipment, &previous_record, &record)) {
+          carried.fetch_add(1, std::memory_order_relaxed);
+        }
+      } else {
         ScoreShipment(setup, workers[0].get(), &shipment, &record);
       }
       status = writer->Write(record);
@@ -1187,7 +1193,8 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
       account(record.shipment());
     }
   } else {
-    status = RunPipeline(setup, workers, source.get(), previous.get(), writer.get(), account);
+    status =
+        RunPipeline(setup, workers, source.get(), previous.get(), writer.get(), account, &carried);
     if (!status.ok()) return status;
   }
   if (!source->status().ok()) return source->status();
@@ -1207,7 +1214,7 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     status = WriteFactsFile(FactsPathFor(options.out_path), screening_digest, facts.Export());
   }
   if (status.ok()) status = writer->Commit();
-  if (previous) report->carried_over = previous->carried();
+  report->carried_over = carried.load();
   report->entities_reused = facts.reused();
   report->rescreened = report->summary.shipments() - report->carried_over;
   report->entities_screened = facts.screened();
