@@ -1,8 +1,6 @@
 // corridor check-rules, screen and explain.
-#include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -13,6 +11,7 @@
 
 #include "engine/base/strings.h"
 #include "engine/cli/commands.h"
+#include "engine/cli/progress.h"
 #include "engine/cli/subcommands.h"
 #include "engine/config/rule_set.h"
 #include "engine/output/explain.h"
@@ -33,62 +32,6 @@ std::string TodayUtc() {
   std::strftime(buffer, sizeof(buffer), "%Y-%m-%d", &utc);
   return buffer;
 }
-
-// Progress of a screening run on stderr: shipments written, rate and time left. On a terminal a
-// bar redrawn at most 5 times a second; otherwise (a log, a job scheduler) one line every 5
-// seconds. Called from the writer thread only.
-class Progress {
- public:
-  explicit Progress(bool enabled) : enabled_(enabled), tty_(isatty(STDERR_FILENO) == 1) {}
-
-  void Start(int64_t total) {
-    total_ = total;
-    start_ = last_ = std::chrono::steady_clock::now();
-  }
-
-  void Shipment() {
-    ++done_;
-    if (!enabled_ || (done_ & 63) != 0) return;
-    auto now = std::chrono::steady_clock::now();
-    if (now - last_ < (tty_ ? std::chrono::milliseconds(200) : std::chrono::seconds(5))) return;
-    last_ = now;
-    Print(now);
-  }
-
-  void Finish() {
-    if (!enabled_ || !tty_ || done_ == 0) return;
-    Print(std::chrono::steady_clock::now());
-    std::cerr << "\n";
-  }
-
- private:
-  void Print(std::chrono::steady_clock::time_point now) {
-    double elapsed = std::chrono::duration<double>(now - start_).count();
-    double rate = elapsed > 0 ? done_ / elapsed : 0;
-    std::string left = rate > 0 && total_ >= done_
-                           ? std::to_string(static_cast<int64_t>((total_ - done_) / rate)) + " s"
-                           : "?";
-    int64_t percent = total_ > 0 ? done_ * 100 / total_ : 0;
-    char line[200];
-    std::snprintf(line, sizeof(line), "%lld/%lld shipments (%lld%%), %.0f/s, %s left",
-                  static_cast<long long>(done_), static_cast<long long>(total_),
-                  static_cast<long long>(percent), rate, left.c_str());
-    if (tty_) {
-      constexpr int kWidth = 30;
-      int filled = static_cast<int>(std::min<int64_t>(percent, 100) * kWidth / 100);
-      std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] "
-                << line << "\x1b[K" << std::flush;
-    } else {
-      std::cerr << "corridor screen: " << line << "\n";
-    }
-  }
-
-  bool enabled_;
-  bool tty_;
-  int64_t total_ = 0;
-  int64_t done_ = 0;
-  std::chrono::steady_clock::time_point start_, last_;
-};
 
 // Parses "K/N" (1 <= K <= N <= 10000).
 bool ParseShard(const std::string& text, int* index, int* count) {
@@ -277,7 +220,7 @@ int RunScreen(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   if (table) std::cout << TableHeader();
-  Progress reporter(!quiet && screen.out_path != "-");
+  Progress reporter = Progress::ForStderr(!quiet && screen.out_path != "-");
   screen.on_start = [&](int64_t total) { reporter.Start(total); };
   screen.on_shipment = [&](const scores::ShipmentScore& score) {
     if (table) std::cout << TableRow(score);
