@@ -78,13 +78,18 @@ int EastAsianSyllables(std::string_view word) {
   std::vector<int> best(n + 1, kNone);
   best[0] = 0;
   const auto& syllables = Syllables();
+  size_t last_reached = 0;  // the last position a run of syllables reaches
   for (size_t end = 1; end <= n; ++end) {
+    // No syllable is longer than six letters: six positions in a row unreached, and nothing
+    // after them can be (most words of other languages stop here after a letter or two).
+    if (end - last_reached > 6) return 0;
     for (size_t length = 1; length <= 6 && length <= end; ++length) {
       if (best[end - length] == kNone) continue;
       if (syllables.count(std::string(word.substr(end - length, length)))) {
         best[end] = std::min(best[end], best[end - length] + 1);
       }
     }
+    if (best[end] != kNone) last_reached = end;
   }
   return best[n] == kNone ? 0 : best[n];
 }
