@@ -81,23 +81,37 @@ TEST_CASE("A shipment's shard is FNV-1a 64 of its id's bytes, modulo N, plus one
   CHECK(InShard("S-0001", 1, 0));  // no --shard: every shipment
 }
 
-TEST_CASE("merge refuses a shard given twice and a shard of another run", "[batch]") {
+namespace {
+
+// World() screened as the two shards of one run, 1.scores and 2.scores (--as-of 2025-12-01).
+struct TwoShards {
   TempDir dir;
-  const std::string base =
-      "screen --quiet --db " + MakeDatabase(dir, World()) + " --rules " + Rules(dir) + " --shard ";
-  REQUIRE(
-      RunCorridor(dir, base + "1/2 --as-of 2025-12-01 --out " + dir.File("1.scores")).exit_code ==
-      0);
-  REQUIRE(
-      RunCorridor(dir, base + "2/2 --as-of 2025-12-01 --out " + dir.File("2.scores")).exit_code ==
-      0);
-  REQUIRE(
-      RunCorridor(dir, base + "2/2 --as-of 2025-12-02 --out " + dir.File("2b.scores")).exit_code ==
-      0);
-  auto merge = [&](const std::string& a, const std::string& b) {
+  std::string screen;  // the screen command up to --shard's value
+
+  TwoShards()
+      : screen("screen --quiet --db " + MakeDatabase(dir, World()) + " --rules " + Rules(dir) +
+               " --shard ") {
+    REQUIRE(Screen("1/2", "2025-12-01", "1.scores") == 0);
+    REQUIRE(Screen("2/2", "2025-12-01", "2.scores") == 0);
+  }
+  int Screen(const std::string& shard, const std::string& as_of, const std::string& out) {
+    return RunCorridor(dir, screen + shard + " --as-of " + as_of + " --out " + dir.File(out))
+        .exit_code;
+  }
+  // merge A B --out merged.scores
+  CommandResult Merge(const std::string& a, const std::string& b) {
     return RunCorridor(
         dir, "merge " + dir.File(a) + " " + dir.File(b) + " --out " + dir.File("merged.scores"));
-  };
+  }
+};
+
+}  // namespace
+
+TEST_CASE("merge refuses a shard given twice and a shard of another run", "[batch]") {
+  TwoShards shards;
+  TempDir& dir = shards.dir;
+  REQUIRE(shards.Screen("2/2", "2025-12-02", "2b.scores") == 0);
+  auto merge = [&](const std::string& a, const std::string& b) { return shards.Merge(a, b); };
 
   CommandResult twice = merge("1.scores", "1.scores");
   CHECK(twice.exit_code == 1);
@@ -137,19 +151,9 @@ void Rewrite(const std::string& in, const std::string& out,
 // a shard out of shipment_id order without a word; diff compared unsorted streams wrongly.
 TEST_CASE("merge and diff refuse damaged streams by name and diff sorts what it compares",
           "[batch]") {
-  TempDir dir;
-  const std::string base =
-      "screen --quiet --db " + MakeDatabase(dir, World()) + " --rules " + Rules(dir) + " --shard ";
-  REQUIRE(
-      RunCorridor(dir, base + "1/2 --as-of 2025-12-01 --out " + dir.File("1.scores")).exit_code ==
-      0);
-  REQUIRE(
-      RunCorridor(dir, base + "2/2 --as-of 2025-12-01 --out " + dir.File("2.scores")).exit_code ==
-      0);
-  auto merge = [&](const std::string& a, const std::string& b) {
-    return RunCorridor(
-        dir, "merge " + dir.File(a) + " " + dir.File(b) + " --out " + dir.File("merged.scores"));
-  };
+  TwoShards shards;
+  TempDir& dir = shards.dir;
+  auto merge = [&](const std::string& a, const std::string& b) { return shards.Merge(a, b); };
   for (const char* shard : {"x/2", "1/y", "0/2", "3/2", "1/", "/2", "-1/2"}) {
     Rewrite(dir.File("1.scores"), dir.File("bad.scores"),
             [&](auto* records) { (*records)[0].mutable_header()->set_shard(shard); });
