@@ -1,4 +1,4 @@
-# Writes OUT, a C++ file defining corridor::EngineBuild(): a digest of the engine's sources
+# Writes OUT, a C++ file defining corridor::EngineSourceDigest(): a digest of the engine's sources
 # (engine/, schemas/), so that two builds of different code say so in their score streams
 # (StreamHeader.engine_build). A delta run carries a previous record over, and reuses an entity's
 # facts, only from a run of the same build (docs/batch.md, "Delta runs"). Run by the build

@@ -1,12 +1,10 @@
 // corridor merge (join the streams of a sharded run) and diff (shipments whose decision changed
 // between two runs). docs/batch.md describes both.
 #include <algorithm>
-#include <charconv>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <string_view>
 
 #include "engine/base/strings.h"
 #include "engine/cli/commands.h"
@@ -48,13 +46,6 @@ struct ShardInput {
   }
 };
 
-// A shard number of a header's "K/N": digits only, at least 1.
-bool ParseShardNumber(std::string_view text, int* out) {
-  if (text.empty()) return false;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *out);
-  return error == std::errc() && end == text.data() + text.size() && *out >= 1;
-}
-
 // Opens every shard and checks they are the N shards of one run: the same header but for
 // `shard`, and each K of K/N exactly once.
 Status OpenShards(const std::vector<std::string>& paths, std::vector<ShardInput>* shards) {
@@ -72,11 +63,10 @@ Status OpenShards(const std::vector<std::string>& paths, std::vector<ShardInput>
     if (slash == std::string::npos) {
       return Status::Refused(path + ": not a shard (written without --shard)");
     }
-    // A header written by `screen --shard` says "K/N" with 1 <= K <= N; anything else is a
+    // A header written by `screen --shard` says what ParseShard reads; anything else is a
     // damaged or foreign stream, refused by name (std::stoi threw: "internal error").
     int index = 0, count = 0;
-    if (!ParseShardNumber(name.substr(0, slash), &index) ||
-        !ParseShardNumber(name.substr(slash + 1), &count) || index > count) {
+    if (!ParseShard(name, &index, &count)) {
       return Status::Corruption(path + ": its header's shard \"" + name +
                                 "\" is not K/N with 1 <= K <= N");
     }

@@ -33,21 +33,6 @@ std::string TodayUtc() {
   return buffer;
 }
 
-// Parses "K/N" (1 <= K <= N <= 10000).
-bool ParseShard(const std::string& text, int* index, int* count) {
-  size_t slash = text.find('/');
-  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) return false;
-  std::string k = text.substr(0, slash), n = text.substr(slash + 1);
-  auto digits = [](const std::string& value) {
-    return value.size() <= 5 &&
-           std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (!digits(k) || !digits(n)) return false;
-  *index = std::stoi(k);
-  *count = std::stoi(n);
-  return *count >= 1 && *count <= 10000 && *index >= 1 && *index <= *count;
-}
-
 // The machine-readable account of a run for job schedulers (--summary-json): counts per
 // decision, problems, timings and the age of each loaded list. Wall-clock facts live here, never
 // in the score stream, which stays deterministic.
@@ -108,6 +93,20 @@ bool WriteFileAtomically(const std::string& path, const std::string& text) {
 }
 
 }  // namespace
+
+bool ParseShard(const std::string& text, int* index, int* count) {
+  size_t slash = text.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) return false;
+  std::string k = text.substr(0, slash), n = text.substr(slash + 1);
+  auto digits = [](const std::string& value) {
+    return value.size() <= 5 &&
+           std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!digits(k) || !digits(n)) return false;
+  *index = std::stoi(k);
+  *count = std::stoi(n);
+  return *count >= 1 && *count <= 10000 && *index >= 1 && *index <= *count;
+}
 
 int RunCheckRules(const std::vector<std::string>& args) {
   po::options_description options("check-rules options");

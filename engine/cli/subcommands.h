@@ -32,6 +32,9 @@ int RunExplainFormat(const std::string& format, const std::string& scores_path,
 // --- batch ---
 int RunMerge(const std::vector<std::string>& args);
 int RunDiff(const std::vector<std::string>& args);
+// A shard "K/N" as `screen --shard` takes it and writes it into the header (1 <= K <= N <=
+// 10000, digits only); `merge` reads headers with it too.
+bool ParseShard(const std::string& text, int* index, int* count);
 // --- serve ---
 int RunServe(const std::vector<std::string>& args);
 
