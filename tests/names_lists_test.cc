@@ -349,16 +349,18 @@ TEST_CASE("Names in their original script find their entry's Latin names",
   WARN("original-script names finding their entry: "
        << found << " of " << queries.size() << "; persons: " << persons_found << " of " << persons);
   CHECK(queries.size() > 300);
-  // Measured 344 of 411 (0.84; persons 321 of 356, 0.90) on 2026-12-02 with "Abd al-" compounds
-  // written as one word split, ق read as G and French soft c and ch (test "Abd al- compounds
-  // written as one word, qaf as G and French spellings read as Latin"); 336 of 411 (persons 313)
-  // before; 340 and 317 before
-  // common names weighed as common in Arabic script too) with the article's
-  // assimilation, cross-script joins (HIDAYATULLAH, SHAMSUDDIN), the ya rule, the Persian
-  // readings of ث ذ ض (also in the index's lookups), digraphs and joins first; 291 (0.71) with
-  // the abjad reading alone, 267 (0.65) before.
-  CHECK(double(found) / queries.size() >= 0.83);
-  CHECK(double(persons_found) / persons >= 0.89);
+  // Measured 364 of 411 (0.886; persons 337 of 356, 0.947) on 2026-12-02 (seventh session) with
+  // ظ and ض as dh, ع as o, Pashto's letters, and the index's skeleton readings (tests
+  // "Arabic-script letters that Latin writes several ways read as their spellings" and "At the
+  // threshold the index finds every Arabic-script name the readings score"). 344 of 411 (0.84;
+  // persons 321 of 356, 0.90) before, with "Abd al-" compounds written as one word split, ق read as
+  // G and French soft c and ch (test "Abd al- compounds written as one word, qaf as G and French
+  // spellings read as Latin"); 336 of 411 (persons 313) before; 340 and 317 before common names
+  // weighed as common in Arabic script too) with the article's assimilation, cross-script joins
+  // (HIDAYATULLAH, SHAMSUDDIN), the ya rule, the Persian readings of ث ذ ض (also in the index's
+  // lookups), digraphs and joins first; 291 (0.71) with the abjad reading alone, 267 (0.65) before.
+  CHECK(double(found) / queries.size() >= 0.87);
+  CHECK(double(persons_found) / persons >= 0.94);
 }
 
 }  // namespace

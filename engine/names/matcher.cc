@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <unordered_map>
 #include <utility>
 
@@ -837,34 +838,90 @@ struct Ranked {
   bool needs_corroboration;
 };
 
-// The most the query's corroborating facts can add to any record's name score: for each fact
-// given, the largest delta it can produce (a conflict weight set above zero counts too).
 // The consonant skeletons an abjad word's skeleton may also be read as in Latin (AbjadDistance,
-// score.cc): ث (th) as s, ذ (dh) as z, and ض, which the romanisation writes d, as z. Up to
-// three readings besides the skeleton itself, appended to `out`; names with none add nothing.
+// score.cc), so that the index finds the listed words the reading agrees with although their
+// skeletons are more than an edit apart (ta marbuta left out and ش written ch: عكاشة, ksht, is
+// AKKACHA, kch). Each reading applies some of: ث (th) as s or t and dh (ذ, and ظ and ض as the
+// normaliser writes them) as z or d, every d as z (Persian and Urdu); a final t (ة) left out or
+// written h; ق (q) as g or k; ش (sh) as ch; the article's l left out before a sun letter (a join
+// سعد الدين, sdldn, is SADUDDIN, sdn) or at the start. Doubled letters fold after each, as
+// ConsonantSkeleton folds them. At most kMaxReadings readings besides the skeleton itself are
+// appended to `out`; a word none of these apply to adds nothing.
 void AbjadSkeletonReadings(const std::string& skeleton, std::vector<std::string>* out) {
-  if (skeleton.find('d') == std::string::npos && skeleton.find("th") == std::string::npos) return;
-  std::string th_dh;  // th -> s, dh -> z
-  std::string all;    // and every other d -> z
-  for (size_t i = 0; i < skeleton.size(); ++i) {
-    char c = skeleton[i];
-    char next = i + 1 < skeleton.size() ? skeleton[i + 1] : 0;
-    if ((c == 't' || c == 'd') && next == 'h') {
-      th_dh += c == 't' ? 's' : 'z';
-      all += c == 't' ? 's' : 'z';
-      ++i;
-      continue;
+  constexpr size_t kMaxReadings = 15;
+  auto fold = [](const std::string& text) {
+    std::string folded;
+    for (char c : text) {
+      if (folded.empty() || folded.back() != c) folded += c;
     }
-    th_dh += c;
-    all += c == 'd' ? 'z' : c;
+    return folded;
+  };
+  auto replace_all = [](const std::string& text, std::string_view from, std::string_view to) {
+    std::string result;
+    for (size_t i = 0; i < text.size();) {
+      if (text.compare(i, from.size(), from) == 0) {
+        result += to;
+        i += from.size();
+      } else {
+        result += text[i++];
+      }
+    }
+    return result;
+  };
+  auto drop_assimilated_l = [](const std::string& text) {  // l before a sun letter, or first
+    std::string result;
+    for (size_t i = 0; i < text.size(); ++i) {
+      char next = i + 1 < text.size() ? text[i + 1] : 0;
+      if (text[i] == 'l' && next != 0 &&
+          (i == 0 || std::string_view("tdrzsn").find(next) != std::string_view::npos)) {
+        continue;
+      }
+      result += text[i];
+    }
+    return result;
+  };
+  // Each rule maps one reading to up to two others; rules apply to the readings so far, in order.
+  using Rule = std::function<std::vector<std::string>(const std::string&)>;
+  const Rule rules[] = {
+      [&](const std::string& t) {
+        return std::vector<std::string>{replace_all(replace_all(t, "th", "s"), "dh", "z"),
+                                        replace_all(replace_all(t, "th", "t"), "dh", "d")};
+      },
+      [&](const std::string& t) {
+        return std::vector<std::string>{replace_all(replace_all(t, "dh", "z"), "d", "z")};
+      },
+      [&](const std::string& t) {
+        if (t.size() < 3 || t.back() != 't') return std::vector<std::string>{};
+        return std::vector<std::string>{t.substr(0, t.size() - 1), t.substr(0, t.size() - 1) + "h"};
+      },
+      [&](const std::string& t) {
+        return std::vector<std::string>{replace_all(t, "q", "g"), replace_all(t, "q", "k")};
+      },
+      [&](const std::string& t) { return std::vector<std::string>{replace_all(t, "sh", "ch")}; },
+      [&](const std::string& t) { return std::vector<std::string>{drop_assimilated_l(t)}; },
+  };
+  std::vector<std::string> readings = {skeleton};
+  for (const Rule& rule : rules) {
+    const size_t before = readings.size();
+    for (size_t k = 0; k < before; ++k) {
+      for (const std::string& produced : rule(readings[k])) {
+        std::string reading = fold(produced);
+        if (reading.empty() || readings.size() > kMaxReadings) continue;
+        if (std::find(readings.begin(), readings.end(), reading) == readings.end()) {
+          readings.push_back(std::move(reading));
+        }
+      }
+    }
   }
-  for (const std::string& reading : {th_dh, all}) {
-    if (reading != skeleton && std::find(out->begin(), out->end(), reading) == out->end()) {
-      out->push_back(reading);
+  for (size_t k = 1; k < readings.size(); ++k) {
+    if (std::find(out->begin(), out->end(), readings[k]) == out->end()) {
+      out->push_back(std::move(readings[k]));
     }
   }
 }
 
+// The most the query's corroborating facts can add to any record's name score: for each fact
+// given, the largest delta it can produce (a conflict weight set above zero counts too).
 double CorroborationBonus(const NameQuery& query, const MatcherOptions& options) {
   double bonus = 0;
   if (!query.birth_date.empty()) {
@@ -1025,7 +1082,7 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name) co
       // FindWord looks up short skeletons; a vowelled one is never joined across scripts so.
       skeleton_neighbours[0].Find(joined.skeleton, &found, 0);
     }
-    if (name.abjad) {  // as FindWord: the joined words' Persian and Urdu readings
+    if (name.abjad) {  // as FindWord: the joined words' readings (AbjadSkeletonReadings)
       readings.clear();
       AbjadSkeletonReadings(joined.skeleton, &readings);
       for (const std::string& reading : readings) {
@@ -1112,7 +1169,8 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
   const bool skeleton_usable = token.skeleton.size() >= 3;
   const NeighbourTable& other_script = skeleton_neighbours[state->name.abjad ? 0 : 1];
   if (skeleton_usable) other_script.Find(token.skeleton, &words);
-  // An abjad word's Persian and Urdu readings (th as s: SANA; dh as z: NAZIR; d as z: REZA).
+  // An abjad word's readings (AbjadSkeletonReadings: th as s, SANA; dh as z, NAZIR; ksht as kch,
+  // AKKACHA; ...).
   std::vector<std::string> readings;
   if (state->name.abjad) AbjadSkeletonReadings(token.skeleton, &readings);
   for (const std::string& reading : readings) {

@@ -295,23 +295,23 @@ std::vector<RawToken> SplitWords(const std::string& text) {
   return joined;
 }
 
-// Arabic script often writes "Abd al-" compounds as one word (عبدالكريم, romanised bdalkrym)
+// Arabic script often writes "Abd al-" compounds as one word (عبدالكريم, romanised obdalkrym)
 // where Latin spellings write two or three (ABD AL-KARIM, ABDUL KARIM, ABD EL KARIM). The word is
-// split after عبد (bd + alkrym), so that each part aligns as the same compound written apart
-// does: bd with ABD, and alkrym with AL KARIM or KARIM (the article, docs/matching.md "Arabic
+// split after عبد (obd + alkrym), so that each part aligns as the same compound written apart
+// does: obd with ABD, and alkrym with AL KARIM or KARIM (the article, docs/matching.md "Arabic
 // script"). Only a word of عبد, the article and at least two more letters is split, and never
-// عبدالله (bdallh): ABDULLAH is one word in every script, and one of the commonest names, which
+// عبدالله (obdallh): ABDULLAH is one word in every script, and one of the commonest names, which
 // weighs as common only whole (split, a random ABDULLAH OMAR alerted on AMIR ABDULLAH).
 void SplitAbdCompounds(std::vector<RawToken>* raw) {
-  constexpr std::string_view kAbdAl = "bdal";
+  constexpr std::string_view kAbdAl = "obdal";  // ع is o (engine/names/urdu_latin.txt)
   for (size_t i = 0; i < raw->size(); ++i) {
     std::string& text = (*raw)[i].text;
     if (text.size() < kAbdAl.size() + 2 || text.compare(0, kAbdAl.size(), kAbdAl) != 0 ||
-        text == "bdallh") {
+        text == "obdallh") {
       continue;
     }
-    RawToken rest{text.substr(2), (*raw)[i].dotted};
-    text.resize(2);
+    RawToken rest{text.substr(3), (*raw)[i].dotted};
+    text.resize(3);
     (*raw)[i].dotted = false;
     raw->insert(raw->begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
     ++i;

@@ -83,10 +83,23 @@ double Evidence(double jw) {
 // Words whose lengths are more than 5:3 apart score 0 whatever Jaro-Winkler says: its prefix bonus
 // would otherwise make "al" ~ "alexander" look like evidence. Integer arithmetic avoids rounding
 // at the boundary.
-bool LengthsCompatible(std::string_view a, std::string_view b) {
-  size_t shorter = std::min(a.size(), b.size());
-  size_t longer = std::max(a.size(), b.size());
+bool LengthsCompatible(size_t a, size_t b) {
+  size_t shorter = std::min(a, b);
+  size_t longer = std::max(a, b);
   return shorter * 10 >= longer * 6;
+}
+bool LengthsCompatible(std::string_view a, std::string_view b) {
+  return LengthsCompatible(a.size(), b.size());
+}
+
+// The letters of an abjad word's skeleton, dh counted as one (ذ ظ ض, which a vowelled name
+// writes z or d: ضيا, dhya, skeleton dh, is ZIA, z). Not th: it is also ط and ه (طه, TAHA).
+size_t AbjadLetters(std::string_view skeleton) {
+  size_t letters = skeleton.size();
+  for (size_t i = 1; i < skeleton.size(); ++i) {
+    if (skeleton[i] == 'h' && skeleton[i - 1] == 'd') --letters;
+  }
+  return letters;
 }
 
 struct WordForms {
@@ -126,7 +139,9 @@ void FoldForAbjad(std::string_view word, bool vowelled, std::string* folded) {
         c == 'h' && out.size() >= 2 && out[out.size() - 1] == 'h' &&
         std::string_view("skgtdzc").find(out[out.size() - 2]) != std::string_view::npos;
     bool long_vowels = !vowelled && (c == 'y' || c == 'w');
-    if (!out.empty() && out.back() == c && !digraph_h && !long_vowels) continue;
+    // A Latin ii is two letters: an ain left out between them (RABI'I, RABII for ربيعي).
+    bool two_i = vowelled && c == 'i';
+    if (!out.empty() && out.back() == c && !digraph_h && !long_vowels && !two_i) continue;
     out += c;
   }
 }
@@ -149,7 +164,10 @@ bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 //     and HASSAN, which replaces its ya with a vowel, is another name (حسن).
 // So عمران (mran) is IMRAN at cost 0 and MARINA at 1; آصف (asf) is ASIF at 0 and SEIF at 1;
 // علی (ly) is ALI at 0 and ELA at 1.
-double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word) {
+// Beyond `limit` the exact distance does not matter: once every cell of a row exceeds it, so does
+// the result (costs are never negative), and the row's least value is returned.
+double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word,
+                     double limit = 1.5) {
   // Per-thread buffers: this runs for every abjad-Latin word pair a search compares.
   thread_local std::string a, l;
   thread_local std::vector<double> previous, current;
@@ -157,6 +175,8 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
   FoldForAbjad(vowelled_word, true, &l);
   const size_t n = a.size(), m = l.size();
   if (n == 0 || m == 0) return static_cast<double>(n + m);
+  // Letters other than ع (o), which the length rules below leave out: علی (oly) is ALI, not ELA.
+  const size_t letters = n - static_cast<size_t>(std::count(a.begin(), a.end(), 'o'));
   auto reads_as = [&](size_t i, char c) -> double {
     char x = a[i];
     if (x == c) return 0;
@@ -172,10 +192,13 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
     // French romanisation writes ش as ch (AKKACHA, ALOUCHE): half a step, as ch is چ elsewhere.
     if (x == 's' && after == 'h' && c == 'c') return 0.5;
     if (x == 'd' && c == 'z') return after == 'h' ? 0 : 0.5;
+    // dh is ذ, and ظ and ض as the normaliser gives them (engine/names/urdu_latin.txt); ظ and ذ are
+    // also written th (KATHIM, THIYAB): half a step, as th is ث's own letter.
+    if (x == 'd' && after == 'h' && c == 't') return 0.5;
     // A final t is often ta marbuta (ة), written h, a or e: FATIMAH, FATIMA, FATEMEH.
     if (x == 't' && i + 1 == n && (c == 'h' || c == 'a' || c == 'e')) return 0;
     // A final ه is a vowel in Persian and Pashto names, written a or e: زاده ZADA, ZADE.
-    if (x == 'h' && i + 1 == n && n >= 3 && (c == 'a' || c == 'e')) return 0.5;
+    if (x == 'h' && i + 1 == n && letters >= 3 && (c == 'a' || c == 'e')) return 0.5;
     if (x == 'a') {
       // At the start the alif carries any vowel; so does the elided alif of the article inside a
       // compound (عبدالله, حميدالله: ABDULLAH, HAMIDULLAH).
@@ -183,19 +206,22 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
       if (c == 'o') return 0;
       return c == 'e' ? 0.5 : 1;
     }
+    // ع (o, engine/names/urdu_latin.txt) is written as the vowel it carries (ALI, OMAR, UMAR).
+    if (x == 'o') return IsLatinVowel(c) ? 0 : 1;
     if (x == 'w') return c == 'u' || c == 'o' ? 0 : 1;
     if (x == 'y') {
       if (c == 'i' || c == 'e') return 0;
       // A final ya may be alif maqsura (ى), spoken a: مصطفى MUSTAFA, يحيى YAHYA, عيسى ISA. The
       // romanisation no longer tells it from ي, so it costs half a step, and only in words of
       // three letters or more (علی is ALI, not ELA).
-      return c == 'a' && i + 1 == n && n >= 3 ? 0.5 : 1;
+      return c == 'a' && i + 1 == n && letters >= 3 ? 0.5 : 1;
     }
     return 1;
   };
   auto unwritten = [&](size_t i) -> double {  // a[i] with nothing for it in the vowelled word
     // The h of th (ث) and dh (ذ) read as s or z, or as t or d (TARWAT for ثروت).
     if (i > 0 && a[i] == 'h' && (a[i - 1] == 't' || a[i - 1] == 'd')) return 0;
+    if (a[i] == 'o') return 0;  // ع, often left out or written ' (TALI for طالع, SAEED)
     if (i == 0 || i + 1 == n) return 1;  // a first or last letter is always romanised (ALI, ABU)
     // The article's l before a "sun letter" (t, th, d, dh, r, z, s, sh, n) is spoken as that
     // letter, and romanised so: الدين (aldyn) is UDDIN / EDDINE, الرحمن (alrhmn) URRAHMAN.
@@ -212,11 +238,18 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
     char c = l[j];
     if (IsLatinVowel(c)) {
       if (i < n) return 0;
+      // French romanisation's silent e after ch for ش: ALOUCHE, AKKACHE.
+      if (c == 'e' && j + 1 == m && j >= 2 && l[j - 1] == 'h' && l[j - 2] == 'c' && n >= 2 &&
+          a[n - 1] == 'h' && a[n - 2] == 's') {
+        return 0;
+      }
       if (a[n - 1] == 'h') return 0.5;  // a final ه is often a vowel: TAHA, FATEMEH, ZOHREH
       // French romanisation writes a silent final e after n: NOUREDDINE, AMINE, YASSINE.
       return c == 'e' && j + 1 == m && a[n - 1] == 'n' ? 0 : 1;
     }
     if ((c == 'h' && j + 1 == m) || c == 'y' || c == 'w') return 0.5;
+    // South Asian romanisation writes د as dh (SINDHI for السندي): half a step.
+    if (c == 'h' && j > 0 && l[j - 1] == 'd' && i > 0 && a[i - 1] == 'd') return 0.5;
     // The h of gh written for ق (GHEDEIR): the g already cost half a step.
     if (c == 'h' && j > 0 && l[j - 1] == 'g' && i > 0 && a[i - 1] == 'q') return 0;
     return 1;
@@ -227,12 +260,15 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
   for (size_t j = 1; j <= m; ++j) previous[j] = previous[j - 1] + added(0, j - 1);
   for (size_t i = 1; i <= n; ++i) {
     current[0] = previous[0] + unwritten(i - 1);
+    double row_least = current[0];
     for (size_t j = 1; j <= m; ++j) {
       double best = previous[j - 1] + reads_as(i - 1, l[j - 1]);
       best = std::min(best, previous[j] + unwritten(i - 1));
       best = std::min(best, current[j - 1] + added(i, j - 1));
       current[j] = best;
+      row_least = std::min(row_least, best);
     }
+    if (row_least > limit) return row_least;
     std::swap(previous, current);
   }
   return previous[m];
@@ -253,16 +289,19 @@ double AbjadSimilarity(std::string_view abjad_word, std::string_view vowelled_wo
                                  end[1] == 'n' || end[1] == 'z')) {
       distance = std::min(
           distance,
-          0.5 + AbjadDistance(abjad_word, vowelled_word.substr(0, vowelled_word.size() - 2)));
+          0.5 + AbjadDistance(abjad_word, vowelled_word.substr(0, vowelled_word.size() - 2), 1));
     }
   }
   // The article al- (ال) is part of the abjad word; the vowelled name may write it apart
   // (AL-TIKRITI as al + tikriti) or leave it out: التكريتي (altkryty) reads as TIKRITI.
-  if (distance > 0 && abjad_word.size() >= 4 && abjad_word.substr(0, 2) == "al" &&
-      vowelled_word.substr(0, 2) != "al") {
+  // A vowelled word may begin with al without the article (ALFI, ALAM): الالفي (alalfy) is EL
+  // ALFI, its EL a particle.
+  if (distance > 0 && abjad_word.size() >= 4 && abjad_word.substr(0, 2) == "al") {
     distance = std::min(distance, AbjadDistance(abjad_word.substr(2), vowelled_word));
   }
-  size_t letters = abjad_word.size();
+  // ع (o) aside, as before it was written (engine/names/urdu_latin.txt).
+  size_t letters = abjad_word.size() -
+                   static_cast<size_t>(std::count(abjad_word.begin(), abjad_word.end(), 'o'));
   if (distance <= 0) return 0.95;
   if (distance <= 0.5) return 0.85;
   if (distance <= 1) return letters >= 5 ? 0.7 : 0.45;
@@ -296,11 +335,11 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
     const WordForms& vowelled = a.abjad ? b : a;
     std::string_view abjad_skeleton = abjad.skeleton;
     if (abjad.text.size() >= 4 && abjad.text.substr(0, 2) == "al" && abjad_skeleton.size() > 1 &&
-        abjad_skeleton[0] == 'l' && vowelled.text.substr(0, 2) != "al") {
+        abjad_skeleton[0] == 'l') {
       abjad_skeleton.remove_prefix(1);
     }
-    if (!LengthsCompatible(abjad.skeleton, vowelled.skeleton) &&
-        !LengthsCompatible(abjad_skeleton, vowelled.skeleton)) {
+    if (!LengthsCompatible(AbjadLetters(abjad.skeleton), vowelled.skeleton.size()) &&
+        !LengthsCompatible(AbjadLetters(abjad_skeleton), vowelled.skeleton.size())) {
       return 0;
     }
     return AbjadSimilarity(abjad.text, vowelled.text);
@@ -565,7 +604,7 @@ bool IsCommonAbjadName(std::string_view abjad_word) {
   auto found = by_skeleton->find(ConsonantSkeleton(abjad_word));
   if (found == by_skeleton->end()) return false;
   for (const std::string& word : found->second) {
-    if (AbjadDistance(abjad_word, word) == 0) return true;
+    if (AbjadDistance(abjad_word, word, 0) == 0) return true;
   }
   return false;
 }
