@@ -377,6 +377,29 @@ TEST_CASE("Listening beyond loopback without a token is refused", "[serve]") {
   CHECK_FALSE(serve::IsLoopback("10.0.0.1"));
 }
 
+TEST_CASE("A host name that only starts with 127. is not loopback", "[serve]") {
+  // docs/serve.md: anything not in 127.0.0.0/8, ::1 or localhost needs a token. A name such as
+  // "127.example.org" is resolved when the server binds and may be any address; before the fix
+  // every host starting with "127." was served without a token.
+  CHECK(serve::IsLoopback("127.0.0.1"));
+  CHECK(serve::IsLoopback("127.1.2.3"));
+  CHECK(serve::IsLoopback("localhost"));
+  CHECK(serve::IsLoopback("[::1]"));
+  CHECK_FALSE(serve::IsLoopback("127.example.org"));
+  CHECK_FALSE(serve::IsLoopback("127.0.0.1.example.org"));
+  CHECK_FALSE(serve::IsLoopback("127.0.0.256"));
+  CHECK_FALSE(serve::IsLoopback("128.0.0.1"));
+  CHECK_FALSE(serve::IsLoopback("localhost.example.org"));
+  TempDir dir;
+  serve::ServeOptions options = DemoOptions(testing::MakeDatabase(dir, ""));
+  options.host = "127.example.org";
+  options.port = 0;
+  std::unique_ptr<serve::Server> server;
+  Status status = serve::Server::Create(options, &server);
+  CHECK(status.IsRefused());
+  CHECK(server == nullptr);
+}
+
 TEST_CASE("POST /match answers in yente's shapes", "[serve]") {
   TempDir dir;
   std::string db = MakeDemoDatabase(dir);
