@@ -151,6 +151,21 @@ TEST_CASE("An older version is refused unless --allow-older", "[lists][safety]")
   CHECK(Import(db.get(), options).ok());
 }
 
+TEST_CASE("An older version is refused even with --force", "[lists][safety]") {
+  // docs/lists.md "Refusals and limits": only --allow-older lets an older version in.
+  auto db = NewDatabase();
+  ImportOptions options = Options("ofac-csv", kFixtures + "ofac_small");
+  options.version = "2026-01-01";
+  REQUIRE(Import(db.get(), options).ok());
+  const std::string before = Snapshot(db.get());
+  options.version = "2025-06-30";
+  options.force = true;
+  Status status = Import(db.get(), options);
+  CHECK(status.IsRefused());
+  CHECK_THAT(status.message(), Catch::Contains("is older than the loaded 2026-01-01"));
+  CHECK(Snapshot(db.get()) == before);
+}
+
 TEST_CASE("The 2021 SDN set is refused over the 2024 sdn.csv", "[lists][safety][reference]") {
   const char* data = ReferenceData();
   if (data == nullptr) {

@@ -182,6 +182,8 @@ TEST_CASE("NULL or empty shipment ids are skipped as run problems, not screened 
 INSERT INTO entity (entity_id, kind, name) VALUES ('E1', 'company', 'Good Co');
 INSERT INTO shipment (shipment_id, destination_country) VALUES (NULL, 'PK'), ('', 'PK'), ('S1', 'PK');
 INSERT INTO shipment_party VALUES (NULL, 'E1', 'shipper'), ('S1', 'E1', 'shipper');
+INSERT INTO shipment_item (shipment_id, line, hs_code) VALUES ('', 1, '520100'), ('S1', 1, '520100');
+INSERT INTO shipment_leg (shipment_id, seq, country) VALUES ('', 1, 'PK'), ('S1', 1, 'PK');
 )")
                 .ok());
   }
@@ -199,7 +201,11 @@ INSERT INTO shipment_party VALUES (NULL, 'E1', 'shipper'), ('S1', 'E1', 'shipper
                         "shipment (empty) shipment_id: shipment_id is NULL or empty; shipment "
                         "skipped",
                         "shipment_party (NULL or empty) shipment_id: shipment_id is NULL or "
-                        "empty; rows skipped"});
+                        "empty; rows skipped",
+                        "shipment_item (NULL or empty) shipment_id: shipment_id is NULL or "
+                        "empty; rows skipped",
+                        "shipment_leg (NULL or empty) shipment_id: shipment_id is NULL or empty; "
+                        "rows skipped"});
 }
 
 TEST_CASE("Text in numeric item columns is a data problem, not 0", "[load]") {

@@ -297,6 +297,15 @@ TEST_CASE("explain refuses what is not a whole score stream", "[output]") {
   testing::CommandResult result = RunCorridor(dir, "explain --scores /dev/zero");
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("not a regular file") != std::string::npos);
+  // A FIFO with no writer (opening it to read would wait for one) and a folder, as
+  // docs/reliability.md lists them.
+  REQUIRE(mkfifo(dir.File("fifo.scores").c_str(), 0600) == 0);
+  for (const std::string& path : {dir.File("fifo.scores"), dir.path()}) {
+    INFO(path);
+    result = RunCorridor(dir, "explain --scores " + path);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("not a regular file") != std::string::npos);
+  }
 }
 
 TEST_CASE("A delimited header of 123 bytes (first byte '{') is not taken for JSON", "[output]") {

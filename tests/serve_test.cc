@@ -5,6 +5,7 @@
 #include <google/protobuf/util/message_differencer.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -15,6 +16,7 @@
 #include "engine/screen/screen_one.h"
 #include "engine/screen/screen_run.h"
 #include "engine/serve/server.h"
+#include "engine/store/database.h"
 #include "tests/test_util.h"
 
 namespace corridor {
@@ -207,6 +209,7 @@ TEST_CASE("POST /screen scores a JSON shipment as the batch scores its database 
   TempDir dir;
   std::string db = MakeDemoDatabase(dir);
   std::map<std::string, scores::ShipmentScore> batch = BatchScores(db, dir.File("demo.scores"));
+  const std::string database_before = testing::ReadText(db);
   RunningServer server(DemoOptions(db));
   httplib::Client client = server.Client();
   int blocked = 0;
@@ -234,6 +237,8 @@ TEST_CASE("POST /screen scores a JSON shipment as the batch scores its database 
     if (score.decision() == BLOCK) ++blocked;
   }
   CHECK(blocked > 0);
+  // The database is only read (docs/serve.md, "POST /screen").
+  CHECK(testing::ReadText(db) == database_before);
 
   SECTION("Accept: application/x-protobuf gives the same score in binary") {
     Shipment first = DatabaseShipments(db).front();
@@ -780,6 +785,103 @@ TEST_CASE("GET /explain of a compact clear record gives the rules' facts, not un
     CHECK(hit["weight"].get<double>() > 0);
   }
   CHECK(answer["text"].get<std::string>().find("evidence not written") != std::string::npos);
+}
+
+TEST_CASE("A failed reload keeps the old engine serving and says why", "[serve]") {
+  // docs/serve.md "Imports are picked up": a reload that fails (here the rules need list uflpa,
+  // which the database no longer holds) keeps the old engine, is counted in /metrics and shown
+  // in /readyz, and is retried when the database changes again.
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  const std::string query =
+      Json{{"queries",
+            {{"q",
+              {{"schema", "Company"},
+               {"properties", {{"name", {"Hoshine Silicon Industry (Shanshan) Co., Ltd"}}}}}}}}}
+          .dump();
+  auto uflpa_results = [&] {
+    auto result = client.Post("/match/uflpa", query, "application/json");
+    REQUIRE(result);
+    REQUIRE(result->status == 200);
+    return Json::parse(result->body)["responses"]["q"]["results"].size();
+  };
+  REQUIRE(uflpa_results() == 1);
+
+  std::unique_ptr<Database> writable;
+  REQUIRE(Database::OpenWritable(db, &writable).ok());
+  REQUIRE(writable
+              ->Execute("CREATE TABLE saved_source AS SELECT * FROM list_source WHERE list_id = "
+                        "'uflpa'; CREATE TABLE saved_entries AS SELECT * FROM list_entry WHERE "
+                        "list_id = 'uflpa'; DELETE FROM list_entry WHERE list_id = 'uflpa'; "
+                        "DELETE FROM list_source WHERE list_id = 'uflpa'")
+              .ok());
+  Status status = server.server().ReloadIfChanged();
+  CHECK_FALSE(status.ok());
+  CHECK_THAT(status.message(), Catch::Contains("needs list \"uflpa\""));
+  CHECK(server.server().reloads() == 0);
+  // The old engine serves on, with the list it had.
+  CHECK(uflpa_results() == 1);
+  auto ready = client.Get("/readyz");
+  REQUIRE(ready);
+  CHECK(ready->status == 200);
+  CHECK_THAT(Json::parse(ready->body)["last_reload_error"].get<std::string>(),
+             Catch::Contains("needs list \"uflpa\""));
+  auto metrics = client.Get("/metrics");
+  REQUIRE(metrics);
+  CHECK_THAT(metrics->body, Catch::Contains("corridor_reload_failures_total 1\n"));
+  // Not retried while nothing changes, retried when the database changes again.
+  CHECK(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 0);
+  REQUIRE(writable
+              ->Execute("INSERT INTO list_source SELECT * FROM saved_source; INSERT INTO "
+                        "list_entry SELECT * FROM saved_entries")
+              .ok());
+  CHECK(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 1);
+  ready = client.Get("/readyz");
+  REQUIRE(ready);
+  CHECK(Json::parse(ready->body)["last_reload_error"] == "");
+  CHECK(uflpa_results() == 1);
+}
+
+TEST_CASE("Over 1000 parties or items or legs and over 100 match queries are refused", "[serve]") {
+  // docs/serve.md "Limits": the refusals are 413 with the reason, and the server serves on.
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  for (const char* field : {"parties", "items", "legs"}) {
+    INFO(field);
+    Json rows = Json::array();
+    for (int i = 0; i < 1001; ++i) rows.push_back(Json::object());
+    Json body = {{"shipment_id", "BIG"}, {field, rows}};
+    auto result = client.Post("/screen", body.dump(), "application/json");
+    REQUIRE(result);
+    CHECK(result->status == 413);
+    CHECK(ErrorOf(result) == std::string(field) + ": more than 1000 elements");
+  }
+  Json queries = Json::object();
+  for (int i = 0; i < 101; ++i) {
+    queries["q" + std::to_string(i)] = {{"schema", "Company"},
+                                        {"properties", {{"name", {"Acme " + std::to_string(i)}}}}};
+  }
+  auto result =
+      client.Post("/match/default", Json{{"queries", queries}}.dump(), "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 413);
+  CHECK(ErrorOf(result) == "more than 100 queries");
+  Json one = {{"queries", {{"q", {{"properties", {{"name", {"Quanguo Chen"}}}}}}}}};
+  result = client.Post("/match/default?limit=501", one.dump(), "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 400);
+  result = client.Post("/match/default?limit=500", one.dump(), "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 200);
+  auto health = client.Get("/healthz");
+  REQUIRE(health);
+  CHECK(health->status == 200);
 }
 
 }  // namespace

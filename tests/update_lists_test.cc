@@ -292,6 +292,12 @@ TEST_CASE("update-lists refuses an older version, a shrunken list and a cut down
               "published by 'United Nations Security Council', not by 'OFAC'") !=
           std::string::npos);
     CHECK(Loaded(db.get(), "un-sc") == before);
+    // --force overrides the removal and format checks, never the publisher's (docs/lists.md).
+    UpdateOptions force;
+    force.force = true;
+    report = Update(db.get(), dir, Source("un-sc", server.Url("consolidated.xml"), "OFAC"), force);
+    CHECK(report.lists[0].status.IsRefused());
+    CHECK(Loaded(db.get(), "un-sc") == before);
   }
 }
 
