@@ -77,6 +77,31 @@ TEST_CASE("screen refuses an output that is its input, a FIFO or a device", "[ou
   CHECK(!result.out.empty());
 }
 
+TEST_CASE("screen refuses an output named as its input's -wal or -shm or -journal file",
+          "[output]") {
+  // docs/reliability.md: --out may not be the input database's -wal, -shm or -journal file. When
+  // that file did not exist, screen wrote the scores there (exit 0); the next SQLite connection
+  // takes such a file for the database's log or hot journal and deletes or overwrites it, so the
+  // run's output was lost.
+  TempDir dir;
+  std::string db = MakeDatabase(dir, kData);
+  std::filesystem::create_symlink(db, dir.File("link.db"));
+  for (const std::string& out : {db + "-wal", db + "-shm", db + "-journal"}) {
+    INFO(out);
+    REQUIRE_FALSE(std::filesystem::exists(out));
+    testing::CommandResult result = RunCorridor(dir, ScreenArgs(dir, db, out));
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("writing scores there would destroy it") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(out));
+  }
+  // Named through a link, the database's files are the real file's (SQLite resolves the link):
+  // its companion is refused too.
+  testing::CommandResult result =
+      RunCorridor(dir, ScreenArgs(dir, dir.File("link.db"), db + "-journal"));
+  CHECK(result.exit_code == 1);
+  CHECK_FALSE(std::filesystem::exists(db + "-journal"));
+}
+
 TEST_CASE("Invalid UTF-8 anywhere in a record is replaced, so every reader reads the stream",
           "[output]") {
   TempDir dir;
