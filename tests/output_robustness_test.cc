@@ -102,6 +102,45 @@ TEST_CASE("screen refuses an output named as its input's -wal or -shm or -journa
   CHECK_FALSE(std::filesystem::exists(db + "-journal"));
 }
 
+TEST_CASE("screen refuses a --summary-json that is its input database or its --out", "[output]") {
+  // The summary is an output too. Before: `--summary-json DB` replaced the input database with
+  // the summary's JSON (exit 0), and `--summary-json OUT` replaced the scores just written.
+  TempDir dir;
+  std::string db = MakeDatabase(dir, kData);
+  const std::string before = testing::ReadText(db);
+  testing::CommandResult result =
+      RunCorridor(dir, ScreenArgs(dir, db, dir.File("a.scores")) + " --summary-json " + db);
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("is the input file " + db) != std::string::npos);
+  CHECK(testing::ReadText(db) == before);
+  CHECK_FALSE(std::filesystem::exists(dir.File("a.scores")));
+  // Through a link, and the database's journal, as for --out.
+  std::filesystem::create_symlink(db, dir.File("link.db"));
+  for (const std::string& summary : {dir.File("link.db"), db + "-journal"}) {
+    INFO(summary);
+    result =
+        RunCorridor(dir, ScreenArgs(dir, db, dir.File("a.scores")) + " --summary-json " + summary);
+    CHECK(result.exit_code == 1);
+    CHECK(testing::ReadText(db) == before);
+    CHECK_FALSE(std::filesystem::exists(db + "-journal"));
+  }
+  // The scores file itself, new or already there.
+  for (int run = 0; run < 2; ++run) {
+    INFO("run " << run);
+    result = RunCorridor(
+        dir, ScreenArgs(dir, db, dir.File("b.scores")) + " --summary-json " + dir.File("b.scores"));
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("--summary-json and --out name the same file") != std::string::npos);
+    testing::WriteText(dir.File("b.scores"), "yesterday's scores\n");
+  }
+  CHECK(testing::ReadText(dir.File("b.scores")) == "yesterday's scores\n");
+  // A summary beside the scores is written as before.
+  result = RunCorridor(
+      dir, ScreenArgs(dir, db, dir.File("c.scores")) + " --summary-json " + dir.File("c.json"));
+  CHECK(result.exit_code == 0);
+  CHECK(std::filesystem::exists(dir.File("c.json")));
+}
+
 TEST_CASE("Invalid UTF-8 anywhere in a record is replaced, so every reader reads the stream",
           "[output]") {
   TempDir dir;
