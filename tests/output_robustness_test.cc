@@ -141,6 +141,29 @@ TEST_CASE("screen refuses a --summary-json that is its input database or its --o
   CHECK(std::filesystem::exists(dir.File("c.json")));
 }
 
+TEST_CASE("score-pairs refuses an --out that is its --db", "[output]") {
+  // Before: `score-pairs --db D --out D` replaced the database with the scored pairs (exit 0).
+  TempDir dir;
+  std::string db = MakeDatabase(dir, kData);
+  const std::string before = testing::ReadText(db);
+  testing::WriteText(dir.File("pairs.csv"),
+                     "query_name,candidate_name,label\nQuanguo Chen,CHEN Quanguo,1\n");
+  for (const std::string& out : {db, db + "-journal"}) {
+    INFO(out);
+    testing::CommandResult result = RunCorridor(
+        dir, "score-pairs --pairs " + dir.File("pairs.csv") + " --db " + db + " --out " + out);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("writing scores there would destroy it") != std::string::npos);
+    CHECK(testing::ReadText(db) == before);
+    CHECK_FALSE(std::filesystem::exists(db + "-journal"));
+  }
+  testing::CommandResult result =
+      RunCorridor(dir, "score-pairs --pairs " + dir.File("pairs.csv") + " --db " + db + " --out " +
+                           dir.File("scored.csv"));
+  CHECK(result.exit_code == 0);
+  CHECK(std::filesystem::exists(dir.File("scored.csv")));
+}
+
 TEST_CASE("Invalid UTF-8 anywhere in a record is replaced, so every reader reads the stream",
           "[output]") {
   TempDir dir;
