@@ -405,6 +405,49 @@ TEST_CASE("A host name that only starts with 127. is not loopback", "[serve]") {
   CHECK(server == nullptr);
 }
 
+TEST_CASE("POST /screen names its rules and date in headers and /match honours threshold",
+          "[serve]") {
+  // docs/serve.md: X-Corridor-Rules-Digest and X-Corridor-As-Of say what scored a shipment;
+  // ?threshold= sets the score from which "match" is true (default the rules' 0.80).
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  std::map<std::string, scores::ShipmentScore> batch = BatchScores(db, dir.File("demo.scores"));
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  auto result = client.Post("/screen", R"({"shipment_id": "H-1"})", "application/json");
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(dir.File("demo.scores"), &reader).ok());
+  scores::ScoreRecord header;
+  REQUIRE(reader->Next(&header));
+  REQUIRE(header.has_header());
+  CHECK(result->get_header_value("X-Corridor-Rules-Digest") == header.header().rules_digest());
+  CHECK(result->get_header_value("X-Corridor-As-Of") == kAsOf);
+
+  // "Sber Vostok Trading" scores about 0.78 against SBER VOSTOK (ofac-sdn 36427): above the
+  // default cutoff 0.70, below the default threshold 0.80.
+  Json request = {
+      {"queries",
+       {{"q", {{"schema", "Company"}, {"properties", {{"name", {"Sber Vostok Trading"}}}}}}}}};
+  auto top = [&](const std::string& path) {
+    auto answer = client.Post(path.c_str(), request.dump(), "application/json");
+    REQUIRE(answer);
+    REQUIRE(answer->status == 200);
+    Json results = Json::parse(answer->body)["responses"]["q"]["results"];
+    REQUIRE_FALSE(results.empty());
+    return results[0];
+  };
+  Json plain = top("/match/ofac-sdn");
+  CHECK(plain["id"] == "ofac-sdn:36427");
+  const double score = plain["score"].get<double>();
+  REQUIRE(score > 0.70);
+  REQUIRE(score < 0.80);
+  CHECK(plain["match"] == false);
+  CHECK(top("/match/ofac-sdn?threshold=0.70")["match"] == true);
+  CHECK(top("/match/ofac-sdn?threshold=0.70")["score"] == plain["score"]);
+}
+
 TEST_CASE("POST /match answers in yente's shapes", "[serve]") {
   TempDir dir;
   std::string db = MakeDemoDatabase(dir);
