@@ -759,6 +759,56 @@ TEST_CASE("An allow-list is never a /match result nor a /screen hit, it suppress
   CHECK(suppressed.review().allow_entry_id() == "CA-1");
 }
 
+TEST_CASE("At /match an allowed name and country never hide a deciding identifier",
+          "[serve][allow]") {
+  // docs/serve.md: a query equal to an allow entry's name and country keeps its name matches as
+  // "match": false, but a match decided by a unique identifier stays a match (a tax number of the
+  // query's country: the listed party itself, whoever the name resembles). A passport number only
+  // corroborates (docs/matching.md) and is suppressed like the name.
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  std::unique_ptr<Database> writable;
+  REQUIRE(Database::OpenWritable(db, &writable).ok());
+  REQUIRE(writable
+              ->Execute(R"sql(
+    INSERT INTO list_entry(list_id, entry_id, kind, name, country) VALUES
+      ('company-allow', 'CA-1', 'person', 'Chen Quanguo', 'SG');
+    INSERT INTO list_identifier(list_id, entry_id, id_type, number, country) VALUES
+      ('ofac-sdn', '29220', 'passport', 'E99887766', 'CN'),
+      ('ofac-sdn', '29220', 'tax_id', 'T-20-55501', 'SG');)sql")
+              .ok());
+  writable.reset();
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  auto first = [&](const Json& properties) {
+    Json request = {{"queries", {{"q", {{"schema", "Person"}, {"properties", properties}}}}}};
+    auto result = client.Post("/match/default?cutoff=0.5", request.dump(), "application/json");
+    REQUIRE(result);
+    REQUIRE(result->status == 200);
+    Json results = Json::parse(result->body)["responses"]["q"]["results"];
+    REQUIRE_FALSE(results.empty());
+    return results[0];
+  };
+  // The allowed namesake alone: the SDN entry is shown, not a match.
+  Json named = first({{"name", {"Chen Quanguo"}}, {"country", {"sg"}}});
+  CHECK(named["id"] == "ofac-sdn:29220");
+  CHECK(named["match"] == false);
+  CHECK(named.contains("allowed_by"));
+  // With the listed passport number: corroborated, still allowed.
+  Json passport =
+      first({{"name", {"Chen Quanguo"}}, {"country", {"sg"}}, {"passportNumber", {"E99887766"}}});
+  CHECK(passport["id"] == "ofac-sdn:29220");
+  CHECK(passport["match"] == false);
+  CHECK(passport.contains("allowed_by"));
+  // With the listed Singapore tax number: decided, a match, not allowed.
+  Json identified =
+      first({{"name", {"Chen Quanguo"}}, {"country", {"sg"}}, {"taxNumber", {"T-20-55501"}}});
+  INFO(identified.dump());
+  CHECK(identified["id"] == "ofac-sdn:29220");
+  CHECK(identified["match"] == true);
+  CHECK_FALSE(identified.contains("allowed_by"));
+}
+
 TEST_CASE("POST /match/default explains only what it returns, total says when it stopped early",
           "[serve]") {
   TempDir dir;
