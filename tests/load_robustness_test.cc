@@ -414,3 +414,31 @@ INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');
 
 }  // namespace
 }  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("Run problems past 1000 are counted in the summary though not all written", "[load]") {
+  // docs/reliability.md "Limits": at most 1,000 run problems are written in the summary; all are
+  // counted. 1,005 party rows name shipments that do not exist: one run problem each.
+  TempDir dir;
+  std::string sql =
+      std::string(kLists) +
+      "INSERT INTO entity (entity_id, kind, name) VALUES ('E1', 'company', 'Good');\n"
+      "INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');\n";
+  for (int i = 0; i < 1005; ++i) {
+    sql += "INSERT INTO shipment_party VALUES ('GONE-" + std::to_string(10000 + i) +
+           "', 'E1', 'shipper');\n";
+  }
+  Run run = Screen(dir, MakeDatabase(dir, sql));
+  REQUIRE(run.status.ok());
+  REQUIRE(run.records.size() == 3);
+  const scores::StreamSummary& summary = run.records[2].summary();
+  CHECK(summary.run_problems_size() == 1000);
+  CHECK(summary.data_problems() >= 1005);
+  CHECK(summary.run_problems(0).row_id() == "GONE-10000");
+  CHECK(summary.run_problems(0).message() == "row refers to a shipment that does not exist");
+}
+
+}  // namespace
+}  // namespace corridor
