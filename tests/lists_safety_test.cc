@@ -422,6 +422,11 @@ TEST_CASE("un-xml refuses a billion-laughs file quickly", "[lists][safety][xml]"
   CHECK(status.IsCorruption());
   CHECK_THAT(status.message(), Catch::StartsWith(dir.File("laughs.xml") + ":"));
   CHECK(Query(db.get(), "SELECT count(*) FROM list_entry") == "0");
+  // --force does not override the XML checks (docs/lists.md).
+  ImportOptions forced = Options("un-xml", dir.File("laughs.xml"));
+  forced.force = true;
+  CHECK(Import(db.get(), forced).IsCorruption());
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_entry") == "0");
 }
 
 TEST_CASE("FtM properties of the wrong JSON type are rejected rows", "[lists][safety][ftm]") {
@@ -465,6 +470,8 @@ TEST_CASE("A path that is not a regular file fails fast", "[lists][safety][files
   status = Import(db.get(), options);
   CHECK(status.IsLimit());
   CHECK_THAT(status.message(), Catch::Contains("over the limit of 64"));
+  options.force = true;  // --force does not override the file checks (docs/lists.md)
+  CHECK(Import(db.get(), options).IsLimit());
   // ofac-csv reads a folder: a FIFO in place of sdn.csv is not read either.
   std::filesystem::create_directories(dir.File("ofac"));
   REQUIRE(mkfifo(dir.File("ofac/sdn.csv").c_str(), 0600) == 0);
