@@ -142,6 +142,15 @@ TEST_CASE("The worked example of docs/scoring.md gives 79.53 and ties go by rule
   for (const auto& hit : out.hits()) sum += hit.contribution();
   CHECK(std::abs(sum - out.score()) <= 0.01 + 1e-9);
 
+  // S-15's fourth hit, a forced-labour sector flag weighed 4.5, adds 20.47 x 0.045.
+  TestRule sector("sector", 4.5, DECISION_UNSPECIFIED, FORCED_LABOUR);
+  scores::ShipmentScore four;
+  AggregateScore({Hit(sector), Hit(party), Hit(destination), Hit(crossing)}, TestScoring(), &four);
+  CHECK(four.score() == 80.45);
+  REQUIRE(four.hits_size() == 4);
+  CHECK(four.hits(3).rule_id() == "sector");
+  CHECK(four.hits(3).contribution() == 0.92);
+
   // One hit of weight 100 gives 100, whatever else hits.
   TestRule certain("certain", 100);
   scores::ShipmentScore certain_out;

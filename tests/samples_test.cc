@@ -259,3 +259,35 @@ TEST_CASE("The quick start prints the rows README.md shows", "[samples]") {
 
 }  // namespace
 }  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("Sample S-15 scores 80.45 as docs/scoring.md works it out", "[samples]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  REQUIRE(RunCorridor(dir, "screen --db " + db + " --rules " + SourceFile("rules") +
+                               " --as-of 2025-12-01 --shipment S-15 --out " + dir.File("s15"))
+              .exit_code == 0);
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(dir.File("s15"), &reader).ok());
+  scores::ScoreRecord record;
+  std::vector<std::pair<std::string, double>> contributions;
+  double score = -1;
+  while (reader->Next(&record)) {
+    if (!record.has_shipment()) continue;
+    score = record.shipment().score();
+    for (const auto& hit : record.shipment().hits()) {
+      contributions.emplace_back(hit.rule_id(), hit.contribution());
+    }
+  }
+  CHECK(score == 80.45);
+  CHECK(contributions ==
+        std::vector<std::pair<std::string, double>>{{"russia_belarus_final_destination", 55},
+                                                    {"khorgos_crossing_to_russia", 15.75},
+                                                    {"russia_belarus_party", 8.78},
+                                                    {"uflpa_forced_labour", 0.92}});
+}
+
+}  // namespace
+}  // namespace corridor
