@@ -159,6 +159,35 @@ TEST_CASE("acled import: a file that is not ACLED layout fails fast and changes 
       dir.File("none.db") + ": no such database file (create it with `corridor init`)");
 }
 
+TEST_CASE("acled import: header names in any case and order after a byte-order mark",
+          "[acled-import]") {
+  // docs/incidents.md: required columns in any order, names case-insensitive, a UTF-8 BOM
+  // ignored (a spreadsheet's "CSV UTF-8" export starts with one).
+  TempDir dir;
+  std::string db = MakeDatabase(dir, "");
+  std::string csv = dir.File("exported.csv");
+  WriteText(csv,
+            "\xEF\xBB\xBF"
+            "Event_Date,NOTES,Country,Admin1,Location,Longitude,Latitude,Event_Type,"
+            "Sub_Event_Type,Actor1,Fatalities,EVENT_ID_CNTY\n"
+            "2024-03-26,A convoy of Chinese engineers was attacked,Pakistan,Khyber Pakhtunkhwa,"
+            "Besham,72.87,34.92,Explosions/Remote violence,Suicide bomb,X,7,PAK1\n");
+  IncidentImportReport report;
+  Status status = ImportAcledIncidents(db, csv, &report);
+  INFO(status.message());
+  REQUIRE(status.ok());
+  CHECK(report.added == 1);
+  CHECK(report.rejected == 0);
+  std::vector<SecurityIncident> incidents = Incidents(db);
+  REQUIRE(incidents.size() == 1);
+  CHECK(incidents[0].incident_id == "PAK1");
+  CHECK(incidents[0].event_date == "2024-03-26");
+  CHECK(*incidents[0].latitude == 34.92);
+  CHECK(*incidents[0].longitude == 72.87);
+  CHECK(incidents[0].region == std::optional<std::string>("PK-KP"));
+  CHECK(incidents[0].target_nationalities == std::vector<std::string>{"CN"});
+}
+
 TEST_CASE("acled import: an old database gets the incident table", "[acled-import]") {
   TempDir dir;
   std::string path = dir.File("old.db");

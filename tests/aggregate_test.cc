@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <random>
 
 namespace corridor {
@@ -117,6 +118,55 @@ TEST_CASE("Aggregation is monotone, bounded and independent of hit order", "[agg
     CHECK(less.score() <= all.score());
     CHECK(less.decision() <= all.decision());
   }
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("The worked example of docs/scoring.md gives 79.53 and ties go by rule id",
+          "[aggregate]") {
+  // Sample S-15: final destination Russia (55), Khorgos toward Russia (35), a Russian party (30).
+  TestRule destination("destination", 55), crossing("crossing", 35), party("party", 30);
+  scores::ShipmentScore out;
+  AggregateScore({Hit(party), Hit(destination), Hit(crossing)}, TestScoring(), &out);
+  CHECK(out.score() == 79.53);  // 55, then 55 + 45 x 0.35 = 70.75, then + 29.25 x 0.30
+  REQUIRE(out.hits_size() == 3);
+  CHECK(out.hits(0).contribution() == 55);
+  CHECK(out.hits(1).contribution() == 15.75);
+  // 8.775, rounded on its own: the contributions add up to the score up to the last digit.
+  CHECK(std::abs(out.hits(2).contribution() - 8.78) < 0.0100001);
+  double sum = 0;
+  for (const auto& hit : out.hits()) sum += hit.contribution();
+  CHECK(std::abs(sum - out.score()) <= 0.01 + 1e-9);
+
+  // S-15's fourth hit, a forced-labour sector flag weighed 4.5, adds 20.47 x 0.045.
+  TestRule sector("sector", 4.5, DECISION_UNSPECIFIED, FORCED_LABOUR);
+  scores::ShipmentScore four;
+  AggregateScore({Hit(sector), Hit(party), Hit(destination), Hit(crossing)}, TestScoring(), &four);
+  CHECK(four.score() == 80.45);
+  REQUIRE(four.hits_size() == 4);
+  CHECK(four.hits(3).rule_id() == "sector");
+  CHECK(four.hits(3).contribution() == 0.92);
+
+  // One hit of weight 100 gives 100, whatever else hits.
+  TestRule certain("certain", 100);
+  scores::ShipmentScore certain_out;
+  AggregateScore({Hit(party), Hit(certain)}, TestScoring(), &certain_out);
+  CHECK(certain_out.score() == 100);
+  CHECK(certain_out.decision() == BLOCK);
+
+  // Equal weights: strongest first, ties by rule id, whatever order they arrive in.
+  TestRule b("b_rule", 40), a("a_rule", 40);
+  scores::ShipmentScore tied;
+  AggregateScore({Hit(b), Hit(a)}, TestScoring(), &tied);
+  REQUIRE(tied.hits_size() == 2);
+  CHECK(tied.hits(0).rule_id() == "a_rule");
+  CHECK(tied.hits(0).contribution() == 40);
+  CHECK(tied.hits(1).rule_id() == "b_rule");
+  CHECK(tied.hits(1).contribution() == 24);
 }
 
 }  // namespace

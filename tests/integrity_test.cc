@@ -374,3 +374,71 @@ INSERT INTO entity (entity_id, kind, name, country) VALUES ('E-1', 'company', 'A
 
 }  // namespace
 }  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("A party whose name the matcher refuses is not cleared", "[integrity]") {
+  // docs/reliability.md "Names": a name over 4,096 bytes or 128 words, or one the normaliser
+  // cannot use (only a legal form), is refused with a problem, and its party gets the
+  // unscreenable_party floor. Each name here holds the listed name, so a silent skip would turn a
+  // listed party into CLEAR.
+  std::string many_words = "SBER VOSTOK LLP";
+  for (int i = 0; i < 130; ++i) many_words += " w" + std::to_string(i);
+  const std::string many_bytes = "SBER VOSTOK LLP " + std::string(4100, 'q');
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name) VALUES ('wl', '1', 'company', 'SBER VOSTOK LLP');
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('E-WORDS', 'company', ')" + many_words +
+                                         R"(', 'KZ'),
+  ('E-BYTES', 'company', ')" + many_bytes +
+                                         R"(', 'KZ'),
+  ('E-FORM', 'company', 'OOO', 'KZ'),
+  ('E-OK', 'company', 'Karachi Textile Mills', 'PK');
+INSERT INTO shipment (shipment_id, destination_country) VALUES
+  ('S-WORDS', 'KZ'), ('S-BYTES', 'KZ'), ('S-FORM', 'KZ'), ('S-OK', 'PK');
+INSERT INTO shipment_party VALUES ('S-WORDS', 'E-WORDS', 'consignee'),
+  ('S-BYTES', 'E-BYTES', 'consignee'), ('S-FORM', 'E-FORM', 'consignee'),
+  ('S-OK', 'E-OK', 'consignee');
+)");
+  const char* rules = R"(
+rule { id: "listed" description: "listed" category: SECONDARY_SANCTIONS weight: 95
+  decision_floor: BLOCK listed_party { lists: ["wl"] } }
+)";
+  Screened run = Screen(dir, db, rules);
+  REQUIRE(run.status.ok());
+  for (const char* id : {"S-WORDS", "S-BYTES", "S-FORM"}) {
+    INFO(id);
+    const scores::ShipmentScore& shipment = run.shipments.at(id);
+    CHECK(shipment.decision() == REVIEW);
+    bool unscreenable = false, problem = false;
+    for (const auto& hit : shipment.hits()) {
+      if (hit.rule_id() != "unscreenable_party") continue;
+      unscreenable = true;
+      REQUIRE(hit.evidence_size() == 1);
+      CHECK_THAT(hit.evidence(0).summary(), Catch::Contains("cannot be screened"));
+    }
+    for (const auto& data_problem : shipment.problems()) {
+      if (data_problem.table() == "entity" && data_problem.column() == "name") problem = true;
+    }
+    CHECK(unscreenable);
+    CHECK(problem);
+  }
+  CHECK(run.shipments.at("S-OK").decision() == CLEAR);
+
+  // --fail-on review counts an unscreenable party like any other review (docs/scoring.md).
+  std::string folder =
+      MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + rules}});
+  const std::string base = "screen --db " + db + " --rules " + folder + " --as-of 2025-12-01";
+  CHECK(testing::RunCorridor(
+            dir, base + " --shipment S-FORM --fail-on review --out " + dir.File("form.scores"))
+            .exit_code == 3);
+  CHECK(testing::RunCorridor(
+            dir, base + " --shipment S-OK --fail-on review --out " + dir.File("ok.scores"))
+            .exit_code == 0);
+}
+
+}  // namespace
+}  // namespace corridor

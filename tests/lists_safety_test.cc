@@ -151,6 +151,21 @@ TEST_CASE("An older version is refused unless --allow-older", "[lists][safety]")
   CHECK(Import(db.get(), options).ok());
 }
 
+TEST_CASE("An older version is refused even with --force", "[lists][safety]") {
+  // docs/lists.md "Refusals and limits": only --allow-older lets an older version in.
+  auto db = NewDatabase();
+  ImportOptions options = Options("ofac-csv", kFixtures + "ofac_small");
+  options.version = "2026-01-01";
+  REQUIRE(Import(db.get(), options).ok());
+  const std::string before = Snapshot(db.get());
+  options.version = "2025-06-30";
+  options.force = true;
+  Status status = Import(db.get(), options);
+  CHECK(status.IsRefused());
+  CHECK_THAT(status.message(), Catch::Contains("is older than the loaded 2026-01-01"));
+  CHECK(Snapshot(db.get()) == before);
+}
+
 TEST_CASE("The 2021 SDN set is refused over the 2024 sdn.csv", "[lists][safety][reference]") {
   const char* data = ReferenceData();
   if (data == nullptr) {
@@ -407,6 +422,11 @@ TEST_CASE("un-xml refuses a billion-laughs file quickly", "[lists][safety][xml]"
   CHECK(status.IsCorruption());
   CHECK_THAT(status.message(), Catch::StartsWith(dir.File("laughs.xml") + ":"));
   CHECK(Query(db.get(), "SELECT count(*) FROM list_entry") == "0");
+  // --force does not override the XML checks (docs/lists.md).
+  ImportOptions forced = Options("un-xml", dir.File("laughs.xml"));
+  forced.force = true;
+  CHECK(Import(db.get(), forced).IsCorruption());
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_entry") == "0");
 }
 
 TEST_CASE("FtM properties of the wrong JSON type are rejected rows", "[lists][safety][ftm]") {
@@ -450,6 +470,8 @@ TEST_CASE("A path that is not a regular file fails fast", "[lists][safety][files
   status = Import(db.get(), options);
   CHECK(status.IsLimit());
   CHECK_THAT(status.message(), Catch::Contains("over the limit of 64"));
+  options.force = true;  // --force does not override the file checks (docs/lists.md)
+  CHECK(Import(db.get(), options).IsLimit());
   // ofac-csv reads a folder: a FIFO in place of sdn.csv is not read either.
   std::filesystem::create_directories(dir.File("ofac"));
   REQUIRE(mkfifo(dir.File("ofac/sdn.csv").c_str(), 0600) == 0);

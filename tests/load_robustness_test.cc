@@ -182,6 +182,8 @@ TEST_CASE("NULL or empty shipment ids are skipped as run problems, not screened 
 INSERT INTO entity (entity_id, kind, name) VALUES ('E1', 'company', 'Good Co');
 INSERT INTO shipment (shipment_id, destination_country) VALUES (NULL, 'PK'), ('', 'PK'), ('S1', 'PK');
 INSERT INTO shipment_party VALUES (NULL, 'E1', 'shipper'), ('S1', 'E1', 'shipper');
+INSERT INTO shipment_item (shipment_id, line, hs_code) VALUES ('', 1, '520100'), ('S1', 1, '520100');
+INSERT INTO shipment_leg (shipment_id, seq, country) VALUES ('', 1, 'PK'), ('S1', 1, 'PK');
 )")
                 .ok());
   }
@@ -199,7 +201,11 @@ INSERT INTO shipment_party VALUES (NULL, 'E1', 'shipper'), ('S1', 'E1', 'shipper
                         "shipment (empty) shipment_id: shipment_id is NULL or empty; shipment "
                         "skipped",
                         "shipment_party (NULL or empty) shipment_id: shipment_id is NULL or "
-                        "empty; rows skipped"});
+                        "empty; rows skipped",
+                        "shipment_item (NULL or empty) shipment_id: shipment_id is NULL or "
+                        "empty; rows skipped",
+                        "shipment_leg (NULL or empty) shipment_id: shipment_id is NULL or empty; "
+                        "rows skipped"});
 }
 
 TEST_CASE("Text in numeric item columns is a data problem, not 0", "[load]") {
@@ -404,6 +410,34 @@ INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');
   CHECK(status.IsIoError());
   CHECK(status.message().find("a WAL database with a -wal file in a folder corridor cannot "
                               "write") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("Run problems past 1000 are counted in the summary though not all written", "[load]") {
+  // docs/reliability.md "Limits": at most 1,000 run problems are written in the summary; all are
+  // counted. 1,005 party rows name shipments that do not exist: one run problem each.
+  TempDir dir;
+  std::string sql =
+      std::string(kLists) +
+      "INSERT INTO entity (entity_id, kind, name) VALUES ('E1', 'company', 'Good');\n"
+      "INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');\n";
+  for (int i = 0; i < 1005; ++i) {
+    sql += "INSERT INTO shipment_party VALUES ('GONE-" + std::to_string(10000 + i) +
+           "', 'E1', 'shipper');\n";
+  }
+  Run run = Screen(dir, MakeDatabase(dir, sql));
+  REQUIRE(run.status.ok());
+  REQUIRE(run.records.size() == 3);
+  const scores::StreamSummary& summary = run.records[2].summary();
+  CHECK(summary.run_problems_size() == 1000);
+  CHECK(summary.data_problems() >= 1005);
+  CHECK(summary.run_problems(0).row_id() == "GONE-10000");
+  CHECK(summary.run_problems(0).message() == "row refers to a shipment that does not exist");
 }
 
 }  // namespace

@@ -77,6 +77,93 @@ TEST_CASE("screen refuses an output that is its input, a FIFO or a device", "[ou
   CHECK(!result.out.empty());
 }
 
+TEST_CASE("screen refuses an output named as its input's -wal or -shm or -journal file",
+          "[output]") {
+  // docs/reliability.md: --out may not be the input database's -wal, -shm or -journal file. When
+  // that file did not exist, screen wrote the scores there (exit 0); the next SQLite connection
+  // takes such a file for the database's log or hot journal and deletes or overwrites it, so the
+  // run's output was lost.
+  TempDir dir;
+  std::string db = MakeDatabase(dir, kData);
+  std::filesystem::create_symlink(db, dir.File("link.db"));
+  for (const std::string& out : {db + "-wal", db + "-shm", db + "-journal"}) {
+    INFO(out);
+    REQUIRE_FALSE(std::filesystem::exists(out));
+    testing::CommandResult result = RunCorridor(dir, ScreenArgs(dir, db, out));
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("writing scores there would destroy it") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(out));
+  }
+  // Named through a link, the database's files are the real file's (SQLite resolves the link):
+  // its companion is refused too.
+  testing::CommandResult result =
+      RunCorridor(dir, ScreenArgs(dir, dir.File("link.db"), db + "-journal"));
+  CHECK(result.exit_code == 1);
+  CHECK_FALSE(std::filesystem::exists(db + "-journal"));
+}
+
+TEST_CASE("screen refuses a --summary-json that is its input database or its --out", "[output]") {
+  // The summary is an output too. Before: `--summary-json DB` replaced the input database with
+  // the summary's JSON (exit 0), and `--summary-json OUT` replaced the scores just written.
+  TempDir dir;
+  std::string db = MakeDatabase(dir, kData);
+  const std::string before = testing::ReadText(db);
+  testing::CommandResult result =
+      RunCorridor(dir, ScreenArgs(dir, db, dir.File("a.scores")) + " --summary-json " + db);
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("is the input file " + db) != std::string::npos);
+  CHECK(testing::ReadText(db) == before);
+  CHECK_FALSE(std::filesystem::exists(dir.File("a.scores")));
+  // Through a link, and the database's journal, as for --out.
+  std::filesystem::create_symlink(db, dir.File("link.db"));
+  for (const std::string& summary : {dir.File("link.db"), db + "-journal"}) {
+    INFO(summary);
+    result =
+        RunCorridor(dir, ScreenArgs(dir, db, dir.File("a.scores")) + " --summary-json " + summary);
+    CHECK(result.exit_code == 1);
+    CHECK(testing::ReadText(db) == before);
+    CHECK_FALSE(std::filesystem::exists(db + "-journal"));
+  }
+  // The scores file itself, new or already there.
+  for (int run = 0; run < 2; ++run) {
+    INFO("run " << run);
+    result = RunCorridor(
+        dir, ScreenArgs(dir, db, dir.File("b.scores")) + " --summary-json " + dir.File("b.scores"));
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("--summary-json and --out name the same file") != std::string::npos);
+    testing::WriteText(dir.File("b.scores"), "yesterday's scores\n");
+  }
+  CHECK(testing::ReadText(dir.File("b.scores")) == "yesterday's scores\n");
+  // A summary beside the scores is written as before.
+  result = RunCorridor(
+      dir, ScreenArgs(dir, db, dir.File("c.scores")) + " --summary-json " + dir.File("c.json"));
+  CHECK(result.exit_code == 0);
+  CHECK(std::filesystem::exists(dir.File("c.json")));
+}
+
+TEST_CASE("score-pairs refuses an --out that is its --db", "[output]") {
+  // Before: `score-pairs --db D --out D` replaced the database with the scored pairs (exit 0).
+  TempDir dir;
+  std::string db = MakeDatabase(dir, kData);
+  const std::string before = testing::ReadText(db);
+  testing::WriteText(dir.File("pairs.csv"),
+                     "query_name,candidate_name,label\nQuanguo Chen,CHEN Quanguo,1\n");
+  for (const std::string& out : {db, db + "-journal"}) {
+    INFO(out);
+    testing::CommandResult result = RunCorridor(
+        dir, "score-pairs --pairs " + dir.File("pairs.csv") + " --db " + db + " --out " + out);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("writing scores there would destroy it") != std::string::npos);
+    CHECK(testing::ReadText(db) == before);
+    CHECK_FALSE(std::filesystem::exists(db + "-journal"));
+  }
+  testing::CommandResult result =
+      RunCorridor(dir, "score-pairs --pairs " + dir.File("pairs.csv") + " --db " + db + " --out " +
+                           dir.File("scored.csv"));
+  CHECK(result.exit_code == 0);
+  CHECK(std::filesystem::exists(dir.File("scored.csv")));
+}
+
 TEST_CASE("Invalid UTF-8 anywhere in a record is replaced, so every reader reads the stream",
           "[output]") {
   TempDir dir;
@@ -297,6 +384,15 @@ TEST_CASE("explain refuses what is not a whole score stream", "[output]") {
   testing::CommandResult result = RunCorridor(dir, "explain --scores /dev/zero");
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("not a regular file") != std::string::npos);
+  // A FIFO with no writer (opening it to read would wait for one) and a folder, as
+  // docs/reliability.md lists them.
+  REQUIRE(mkfifo(dir.File("fifo.scores").c_str(), 0600) == 0);
+  for (const std::string& path : {dir.File("fifo.scores"), dir.path()}) {
+    INFO(path);
+    result = RunCorridor(dir, "explain --scores " + path);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("not a regular file") != std::string::npos);
+  }
 }
 
 TEST_CASE("A delimited header of 123 bytes (first byte '{') is not taken for JSON", "[output]") {

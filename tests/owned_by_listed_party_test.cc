@@ -173,3 +173,29 @@ TEST_CASE("owned_by_listed_party configuration mistakes", "[owned-by-listed]") {
 
 }  // namespace
 }  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("corridor ownership prints the demo's E-STE chain as docs/ownership.md shows it",
+          "[owned-by-listed]") {
+  TempDir dir;
+  std::string db = MakeDatabase(
+      dir, testing::ReadText(testing::SourceFile("samples/corridor_demo.sql")), "demo.db");
+  testing::CommandResult result =
+      testing::RunCorridor(dir, "ownership --db " + db + " --entity E-STE");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out ==
+        "entity E-STE \"Steppe Electronics Trading House LLP\", regime ofac (>= 50%)\n"
+        "  status: blocked\n"
+        "  held by blocked owners: 60%\n"
+        "  effective listed ownership: 48%\n"
+        "  path 1:\n"
+        "    \"Joint Stock Company Concern Radio Electronic Technologies\" (entity:E-KRET, listed "
+        "as ofac-sdn 16868) -> \"Pearl River Components Holding Limited\" (entity:E-PRC): 80%\n"
+        "    \"Pearl River Components Holding Limited\" (entity:E-PRC) -> \"Steppe Electronics "
+        "Trading House LLP\" (entity:E-STE): 60%\n");
+}
+
+}  // namespace
+}  // namespace corridor

@@ -1,8 +1,10 @@
 // Loading and validating rule folders: every mistake is reported at its file:line:col.
 #include "engine/config/rule_set.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "engine/base/strings.h"
 #include "tests/test_util.h"
 
 namespace corridor {
@@ -78,6 +80,30 @@ TEST_CASE("Duplicate rule ids, bad weights and missing kinds are errors", "[rule
             folder + "/b.textproto:2:57: weight must be between 0 and 100",
             folder + "/b.textproto:2:1: rule \"Bad-Id\" has no kind (one of the `kind` fields of "
                      "schemas/rules.proto)"});
+}
+
+TEST_CASE("A rule needs a description and a category and a table names its source",
+          "[rules-config]") {
+  // docs/rules.md: "a description, a category and a weight between 0 and 100 on every rule";
+  // "every group and table naming its source".
+  TempDir dir;
+  std::string folder = MakeRules(
+      dir, {{"a.textproto", std::string(kTestScoring) +
+                                "rule { id: \"bare\" weight: 10 route { countries: \"PK\" } }\n"
+                                "hs_table { name: \"t\" path: \"t.csv\" }\n"
+                                "country_group { name: \"g\" countries: [\"PK\"] }\n"},
+            {"t.csv", "hs_code,tier,description\n854231,Tier 1,chips\n"}});
+  std::vector<std::string> problems = Problems(folder);
+  auto reported = [&](const std::string& text) {
+    return std::any_of(problems.begin(), problems.end(), [&](const std::string& problem) {
+      return problem.find(folder + "/a.textproto:") == 0 && problem.find(text) != std::string::npos;
+    });
+  };
+  INFO(Join(problems, "\n"));
+  CHECK(reported(": rule \"bare\" has no description"));
+  CHECK(reported(": rule \"bare\" has no category"));
+  CHECK(reported(": hs_table \"t\" names no source"));
+  CHECK(reported(": country group \"g\" names no source"));
 }
 
 TEST_CASE("HS codes of the wrong shape are errors, in tables and inline", "[rules-config]") {

@@ -1,9 +1,11 @@
 // Golden tests: the bundled samples get the decisions written in samples/expected_decisions.csv,
 // and the command line behaves as documented (exit codes, determinism, explain).
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "engine/base/csv.h"
@@ -11,6 +13,7 @@
 #include "engine/incidents/acled_import.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
+#include "engine/store/database.h"
 #include "tests/test_util.h"
 
 namespace corridor {
@@ -206,6 +209,84 @@ TEST_CASE("The EU trader's profile gives its expected decisions", "[samples]") {
   }
   CHECK(expected.size() >= 5);
   CHECK(actual == expected);
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("The quick start prints the rows README.md shows", "[samples]") {
+  // README.md "Quick start" shows the first rows samples/demo.sh prints; they are checked here
+  // against a run built as demo.sh builds it (the SQL, the payments, the incidents).
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  {
+    std::unique_ptr<Database> writable;
+    REQUIRE(Database::OpenWritable(db, &writable).ok());
+    REQUIRE(writable->Execute(testing::ReadText(SourceFile("samples/corridor_demo_payments.sql")))
+                .ok());
+  }
+  testing::CommandResult result =
+      RunCorridor(dir, "screen --db " + db + " --rules " + SourceFile("rules") + " --out " +
+                           dir.File("demo.scores") + " --as-of 2025-12-01 --table --quiet");
+  REQUIRE(result.exit_code == 0);
+  std::set<std::string> printed;
+  for (const std::string& line : Split(result.out, '\n')) printed.insert(line);
+  // The README's block after "printing:", up to its "..." line.
+  std::string readme = testing::ReadText(SourceFile("README.md"));
+  size_t block = readme.find("```\n", readme.find("printing:"));
+  REQUIRE(block != std::string::npos);
+  std::vector<std::string> shown =
+      Split(readme.substr(block + 4, readme.find("```", block + 4) - block - 4), '\n');
+  int rows = 0;
+  for (const std::string& line : shown) {
+    if (line.empty() || line == "...") continue;
+    INFO(line);
+    // A row whose reasons the README cut short ends in "...": its start must match.
+    if (line.size() > 5 && line.compare(line.size() - 5, 5, ", ...") == 0) {
+      const std::string start = line.substr(0, line.size() - 3);
+      CHECK(std::any_of(printed.begin(), printed.end(),
+                        [&](const std::string& row) { return StartsWith(row, start); }));
+    } else {
+      CHECK(printed.count(line) == 1);
+    }
+    ++rows;
+  }
+  CHECK(rows >= 3);
+}
+
+}  // namespace
+}  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("Sample S-15 scores 80.45 as docs/scoring.md works it out", "[samples]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  REQUIRE(RunCorridor(dir, "screen --db " + db + " --rules " + SourceFile("rules") +
+                               " --as-of 2025-12-01 --shipment S-15 --out " + dir.File("s15"))
+              .exit_code == 0);
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(dir.File("s15"), &reader).ok());
+  scores::ScoreRecord record;
+  std::vector<std::pair<std::string, double>> contributions;
+  double score = -1;
+  while (reader->Next(&record)) {
+    if (!record.has_shipment()) continue;
+    score = record.shipment().score();
+    for (const auto& hit : record.shipment().hits()) {
+      contributions.emplace_back(hit.rule_id(), hit.contribution());
+    }
+  }
+  CHECK(score == 80.45);
+  CHECK(contributions ==
+        std::vector<std::pair<std::string, double>>{{"russia_belarus_final_destination", 55},
+                                                    {"khorgos_crossing_to_russia", 15.75},
+                                                    {"russia_belarus_party", 8.78},
+                                                    {"uflpa_forced_labour", 0.92}});
 }
 
 }  // namespace

@@ -203,6 +203,11 @@ TEST_CASE("Setup errors name the file and what is missing, and write nothing", "
   std::string no_lists = MakeDatabase(dir, "", "nolists.db");
   Run without_list = Screen(dir, no_lists);
   CHECK(without_list.status.message().find("needs list \"ofac-sdn\"") != std::string::npos);
+  // The message points at the rule, file:line:col relative to the rules folder
+  // (docs/reliability.md, "Screening").
+  CHECK(without_list.status.message() ==
+        "r.textproto:6:1: rule \"sdn\" needs list \"ofac-sdn\", which " + no_lists +
+            " does not hold (load it with `corridor import-list`)");
   CHECK_FALSE(std::filesystem::exists(dir.File("out.scores")));
 }
 

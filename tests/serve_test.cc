@@ -5,6 +5,7 @@
 #include <google/protobuf/util/message_differencer.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -15,6 +16,7 @@
 #include "engine/screen/screen_one.h"
 #include "engine/screen/screen_run.h"
 #include "engine/serve/server.h"
+#include "engine/store/database.h"
 #include "tests/test_util.h"
 
 namespace corridor {
@@ -207,6 +209,7 @@ TEST_CASE("POST /screen scores a JSON shipment as the batch scores its database 
   TempDir dir;
   std::string db = MakeDemoDatabase(dir);
   std::map<std::string, scores::ShipmentScore> batch = BatchScores(db, dir.File("demo.scores"));
+  const std::string database_before = testing::ReadText(db);
   RunningServer server(DemoOptions(db));
   httplib::Client client = server.Client();
   int blocked = 0;
@@ -234,6 +237,8 @@ TEST_CASE("POST /screen scores a JSON shipment as the batch scores its database 
     if (score.decision() == BLOCK) ++blocked;
   }
   CHECK(blocked > 0);
+  // The database is only read (docs/serve.md, "POST /screen").
+  CHECK(testing::ReadText(db) == database_before);
 
   SECTION("Accept: application/x-protobuf gives the same score in binary") {
     Shipment first = DatabaseShipments(db).front();
@@ -375,6 +380,72 @@ TEST_CASE("Listening beyond loopback without a token is refused", "[serve]") {
   CHECK(serve::IsLoopback("::1"));
   CHECK_FALSE(serve::IsLoopback("0.0.0.0"));
   CHECK_FALSE(serve::IsLoopback("10.0.0.1"));
+}
+
+TEST_CASE("A host name that only starts with 127. is not loopback", "[serve]") {
+  // docs/serve.md: anything not in 127.0.0.0/8, ::1 or localhost needs a token. A name such as
+  // "127.example.org" is resolved when the server binds and may be any address; before the fix
+  // every host starting with "127." was served without a token.
+  CHECK(serve::IsLoopback("127.0.0.1"));
+  CHECK(serve::IsLoopback("127.1.2.3"));
+  CHECK(serve::IsLoopback("localhost"));
+  CHECK(serve::IsLoopback("[::1]"));
+  CHECK_FALSE(serve::IsLoopback("127.example.org"));
+  CHECK_FALSE(serve::IsLoopback("127.0.0.1.example.org"));
+  CHECK_FALSE(serve::IsLoopback("127.0.0.256"));
+  CHECK_FALSE(serve::IsLoopback("128.0.0.1"));
+  CHECK_FALSE(serve::IsLoopback("localhost.example.org"));
+  TempDir dir;
+  serve::ServeOptions options = DemoOptions(testing::MakeDatabase(dir, ""));
+  options.host = "127.example.org";
+  options.port = 0;
+  std::unique_ptr<serve::Server> server;
+  Status status = serve::Server::Create(options, &server);
+  CHECK(status.IsRefused());
+  CHECK(server == nullptr);
+}
+
+TEST_CASE("POST /screen names its rules and date in headers and /match honours threshold",
+          "[serve]") {
+  // docs/serve.md: X-Corridor-Rules-Digest and X-Corridor-As-Of say what scored a shipment;
+  // ?threshold= sets the score from which "match" is true (default the rules' 0.80).
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  std::map<std::string, scores::ShipmentScore> batch = BatchScores(db, dir.File("demo.scores"));
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  auto result = client.Post("/screen", R"({"shipment_id": "H-1"})", "application/json");
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(dir.File("demo.scores"), &reader).ok());
+  scores::ScoreRecord header;
+  REQUIRE(reader->Next(&header));
+  REQUIRE(header.has_header());
+  CHECK(result->get_header_value("X-Corridor-Rules-Digest") == header.header().rules_digest());
+  CHECK(result->get_header_value("X-Corridor-As-Of") == kAsOf);
+
+  // "Sber Vostok Trading" scores about 0.78 against SBER VOSTOK (ofac-sdn 36427): above the
+  // default cutoff 0.70, below the default threshold 0.80.
+  Json request = {
+      {"queries",
+       {{"q", {{"schema", "Company"}, {"properties", {{"name", {"Sber Vostok Trading"}}}}}}}}};
+  auto top = [&](const std::string& path) {
+    auto answer = client.Post(path.c_str(), request.dump(), "application/json");
+    REQUIRE(answer);
+    REQUIRE(answer->status == 200);
+    Json results = Json::parse(answer->body)["responses"]["q"]["results"];
+    REQUIRE_FALSE(results.empty());
+    return results[0];
+  };
+  Json plain = top("/match/ofac-sdn");
+  CHECK(plain["id"] == "ofac-sdn:36427");
+  const double score = plain["score"].get<double>();
+  REQUIRE(score > 0.70);
+  REQUIRE(score < 0.80);
+  CHECK(plain["match"] == false);
+  CHECK(top("/match/ofac-sdn?threshold=0.70")["match"] == true);
+  CHECK(top("/match/ofac-sdn?threshold=0.70")["score"] == plain["score"]);
 }
 
 TEST_CASE("POST /match answers in yente's shapes", "[serve]") {
@@ -688,6 +759,56 @@ TEST_CASE("An allow-list is never a /match result nor a /screen hit, it suppress
   CHECK(suppressed.review().allow_entry_id() == "CA-1");
 }
 
+TEST_CASE("At /match an allowed name and country never hide a deciding identifier",
+          "[serve][allow]") {
+  // docs/serve.md: a query equal to an allow entry's name and country keeps its name matches as
+  // "match": false, but a match decided by a unique identifier stays a match (a tax number of the
+  // query's country: the listed party itself, whoever the name resembles). A passport number only
+  // corroborates (docs/matching.md) and is suppressed like the name.
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  std::unique_ptr<Database> writable;
+  REQUIRE(Database::OpenWritable(db, &writable).ok());
+  REQUIRE(writable
+              ->Execute(R"sql(
+    INSERT INTO list_entry(list_id, entry_id, kind, name, country) VALUES
+      ('company-allow', 'CA-1', 'person', 'Chen Quanguo', 'SG');
+    INSERT INTO list_identifier(list_id, entry_id, id_type, number, country) VALUES
+      ('ofac-sdn', '29220', 'passport', 'E99887766', 'CN'),
+      ('ofac-sdn', '29220', 'tax_id', 'T-20-55501', 'SG');)sql")
+              .ok());
+  writable.reset();
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  auto first = [&](const Json& properties) {
+    Json request = {{"queries", {{"q", {{"schema", "Person"}, {"properties", properties}}}}}};
+    auto result = client.Post("/match/default?cutoff=0.5", request.dump(), "application/json");
+    REQUIRE(result);
+    REQUIRE(result->status == 200);
+    Json results = Json::parse(result->body)["responses"]["q"]["results"];
+    REQUIRE_FALSE(results.empty());
+    return results[0];
+  };
+  // The allowed namesake alone: the SDN entry is shown, not a match.
+  Json named = first({{"name", {"Chen Quanguo"}}, {"country", {"sg"}}});
+  CHECK(named["id"] == "ofac-sdn:29220");
+  CHECK(named["match"] == false);
+  CHECK(named.contains("allowed_by"));
+  // With the listed passport number: corroborated, still allowed.
+  Json passport =
+      first({{"name", {"Chen Quanguo"}}, {"country", {"sg"}}, {"passportNumber", {"E99887766"}}});
+  CHECK(passport["id"] == "ofac-sdn:29220");
+  CHECK(passport["match"] == false);
+  CHECK(passport.contains("allowed_by"));
+  // With the listed Singapore tax number: decided, a match, not allowed.
+  Json identified =
+      first({{"name", {"Chen Quanguo"}}, {"country", {"sg"}}, {"taxNumber", {"T-20-55501"}}});
+  INFO(identified.dump());
+  CHECK(identified["id"] == "ofac-sdn:29220");
+  CHECK(identified["match"] == true);
+  CHECK_FALSE(identified.contains("allowed_by"));
+}
+
 TEST_CASE("POST /match/default explains only what it returns, total says when it stopped early",
           "[serve]") {
   TempDir dir;
@@ -757,6 +878,103 @@ TEST_CASE("GET /explain of a compact clear record gives the rules' facts, not un
     CHECK(hit["weight"].get<double>() > 0);
   }
   CHECK(answer["text"].get<std::string>().find("evidence not written") != std::string::npos);
+}
+
+TEST_CASE("A failed reload keeps the old engine serving and says why", "[serve]") {
+  // docs/serve.md "Imports are picked up": a reload that fails (here the rules need list uflpa,
+  // which the database no longer holds) keeps the old engine, is counted in /metrics and shown
+  // in /readyz, and is retried when the database changes again.
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  const std::string query =
+      Json{{"queries",
+            {{"q",
+              {{"schema", "Company"},
+               {"properties", {{"name", {"Hoshine Silicon Industry (Shanshan) Co., Ltd"}}}}}}}}}
+          .dump();
+  auto uflpa_results = [&] {
+    auto result = client.Post("/match/uflpa", query, "application/json");
+    REQUIRE(result);
+    REQUIRE(result->status == 200);
+    return Json::parse(result->body)["responses"]["q"]["results"].size();
+  };
+  REQUIRE(uflpa_results() == 1);
+
+  std::unique_ptr<Database> writable;
+  REQUIRE(Database::OpenWritable(db, &writable).ok());
+  REQUIRE(writable
+              ->Execute("CREATE TABLE saved_source AS SELECT * FROM list_source WHERE list_id = "
+                        "'uflpa'; CREATE TABLE saved_entries AS SELECT * FROM list_entry WHERE "
+                        "list_id = 'uflpa'; DELETE FROM list_entry WHERE list_id = 'uflpa'; "
+                        "DELETE FROM list_source WHERE list_id = 'uflpa'")
+              .ok());
+  Status status = server.server().ReloadIfChanged();
+  CHECK_FALSE(status.ok());
+  CHECK_THAT(status.message(), Catch::Contains("needs list \"uflpa\""));
+  CHECK(server.server().reloads() == 0);
+  // The old engine serves on, with the list it had.
+  CHECK(uflpa_results() == 1);
+  auto ready = client.Get("/readyz");
+  REQUIRE(ready);
+  CHECK(ready->status == 200);
+  CHECK_THAT(Json::parse(ready->body)["last_reload_error"].get<std::string>(),
+             Catch::Contains("needs list \"uflpa\""));
+  auto metrics = client.Get("/metrics");
+  REQUIRE(metrics);
+  CHECK_THAT(metrics->body, Catch::Contains("corridor_reload_failures_total 1\n"));
+  // Not retried while nothing changes, retried when the database changes again.
+  CHECK(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 0);
+  REQUIRE(writable
+              ->Execute("INSERT INTO list_source SELECT * FROM saved_source; INSERT INTO "
+                        "list_entry SELECT * FROM saved_entries")
+              .ok());
+  CHECK(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 1);
+  ready = client.Get("/readyz");
+  REQUIRE(ready);
+  CHECK(Json::parse(ready->body)["last_reload_error"] == "");
+  CHECK(uflpa_results() == 1);
+}
+
+TEST_CASE("Over 1000 parties or items or legs and over 100 match queries are refused", "[serve]") {
+  // docs/serve.md "Limits": the refusals are 413 with the reason, and the server serves on.
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  for (const char* field : {"parties", "items", "legs"}) {
+    INFO(field);
+    Json rows = Json::array();
+    for (int i = 0; i < 1001; ++i) rows.push_back(Json::object());
+    Json body = {{"shipment_id", "BIG"}, {field, rows}};
+    auto result = client.Post("/screen", body.dump(), "application/json");
+    REQUIRE(result);
+    CHECK(result->status == 413);
+    CHECK(ErrorOf(result) == std::string(field) + ": more than 1000 elements");
+  }
+  Json queries = Json::object();
+  for (int i = 0; i < 101; ++i) {
+    queries["q" + std::to_string(i)] = {{"schema", "Company"},
+                                        {"properties", {{"name", {"Acme " + std::to_string(i)}}}}};
+  }
+  auto result =
+      client.Post("/match/default", Json{{"queries", queries}}.dump(), "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 413);
+  CHECK(ErrorOf(result) == "more than 100 queries");
+  Json one = {{"queries", {{"q", {{"properties", {{"name", {"Quanguo Chen"}}}}}}}}};
+  result = client.Post("/match/default?limit=501", one.dump(), "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 400);
+  result = client.Post("/match/default?limit=500", one.dump(), "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 200);
+  auto health = client.Get("/healthz");
+  REQUIRE(health);
+  CHECK(health->status == 200);
 }
 
 }  // namespace

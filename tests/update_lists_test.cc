@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -292,6 +293,12 @@ TEST_CASE("update-lists refuses an older version, a shrunken list and a cut down
               "published by 'United Nations Security Council', not by 'OFAC'") !=
           std::string::npos);
     CHECK(Loaded(db.get(), "un-sc") == before);
+    // --force overrides the removal and format checks, never the publisher's (docs/lists.md).
+    UpdateOptions force;
+    force.force = true;
+    report = Update(db.get(), dir, Source("un-sc", server.Url("consolidated.xml"), "OFAC"), force);
+    CHECK(report.lists[0].status.IsRefused());
+    CHECK(Loaded(db.get(), "un-sc") == before);
   }
 }
 
@@ -315,8 +322,20 @@ TEST_CASE("A list that fails (HTTP 404) leaves the others to update, exit code 4
                 Source("un-sc", server.Url("consolidated.xml")) +
                 "source {\n  list_id: \"ofac-sdn\"\n  format: \"ofac-csv\"\n" + urls +
                 "  publisher: \"OFAC\"\n  version: \"2026-01-02\"\n}\n");
+  // Downloads go to a fresh folder under $TMPDIR, removed whatever happens (docs/lists.md).
+  const std::string tmp = dir.File("tmp");
+  std::filesystem::create_directories(tmp);
+  const char* old_tmpdir = std::getenv("TMPDIR");
+  const std::string saved_tmpdir = old_tmpdir != nullptr ? old_tmpdir : "";
+  setenv("TMPDIR", tmp.c_str(), 1);
   testing::CommandResult result = testing::RunCorridor(
       dir, "update-lists --db " + dir.File("lists.db") + " --sources " + dir.File("lists.sources"));
+  if (old_tmpdir != nullptr) {
+    setenv("TMPDIR", saved_tmpdir.c_str(), 1);
+  } else {
+    unsetenv("TMPDIR");
+  }
+  CHECK(std::filesystem::is_empty(tmp));
   CHECK(result.exit_code == 4);
   CHECK(result.out.find("un-gone: FAILED, left as it was: " + server.Url("missing.xml") +
                         ": HTTP 404") != std::string::npos);

@@ -29,6 +29,7 @@
 #include "engine/cli/commands.h"
 #include "engine/cli/subcommands.h"
 #include "engine/names/matcher.h"
+#include "engine/output/score_stream.h"
 #include "engine/store/database.h"
 
 namespace corridor::cli {
@@ -192,6 +193,10 @@ int RunScorePairs(const std::vector<std::string>& args) {
     }
   }
   SafeOutput out_file;
+  // The --db database (or its journal) under --out's name would be replaced by the pairs.
+  if (status.ok() && !out_path.empty() && !db_path.empty()) {
+    status = CheckOutputPath(out_path, {db_path});
+  }
   if (status.ok() && !out_path.empty()) status = out_file.Open(out_path, pairs_path);
   if (!status.ok()) {
     std::cerr << "corridor score-pairs: " << status.message() << "\n";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -90,6 +91,21 @@ bool WriteFileAtomically(const std::string& path, const std::string& text) {
     if (!file.flush()) return false;
   }
   return std::rename(temp.c_str(), path.c_str()) == 0;
+}
+
+// --summary-json is an output too: under the input's name it would replace the database, under
+// --out's the scores just written. Returns kExitOk, or the exit code after saying why.
+int CheckSummaryPath(const std::string& summary_json, const ScreenOptions& screen) {
+  if (summary_json.empty()) return kExitOk;
+  std::error_code summary_error, out_error;
+  const auto summary_path = std::filesystem::weakly_canonical(summary_json, summary_error);
+  const auto out_path = std::filesystem::weakly_canonical(screen.out_path, out_error);
+  if (screen.out_path != "-" && !summary_error && !out_error && summary_path == out_path) {
+    std::cerr << "corridor screen: --summary-json and --out name the same file\n";
+    return kExitUsage;
+  }
+  Status checked = CheckOutputPath(summary_json, {screen.db_path});
+  return checked.ok() ? kExitOk : Fail("screen", checked);
 }
 
 }  // namespace
@@ -207,6 +223,7 @@ int RunScreen(const std::vector<std::string>& args) {
   // with nothing touched.
   Status out_checked = CheckOutputPath(screen.out_path, {screen.db_path});
   if (!out_checked.ok()) return Fail("screen", out_checked);
+  if (int refused = CheckSummaryPath(summary_json, screen); refused != kExitOk) return refused;
   screen.full_evidence = full_evidence;
   if (!shard.empty() && !ParseShard(shard, &screen.shard_index, &screen.shard_count)) {
     std::cerr << "corridor screen: --shard must be K/N with 1 <= K <= N <= 10000, got '" << shard

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <random>
@@ -211,8 +212,41 @@ bool HasInvalidUtf8(const Message& message) {
   return false;
 }
 
+namespace {
+
+// Whether `out_path` names the -wal, -shm or -journal file of an input, existing or not: SQLite
+// takes a file there for the database's log or hot journal on its next open and deletes or
+// overwrites it, so scores written there would be lost. Names are compared after resolving
+// symbolic links, the input's as SQLite does. Returns the companion's name, or "".
+std::string CompanionOfInput(const std::string& out_path, const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path out = fs::weakly_canonical(out_path, error);
+  if (error) return "";
+  for (const std::string& input : inputs) {
+    std::error_code input_error;
+    const fs::path real_input = fs::weakly_canonical(input, input_error);
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+      std::error_code companion_error;
+      const fs::path companion = fs::weakly_canonical(input + suffix, companion_error);
+      if ((!input_error && out == fs::path(real_input.string() + suffix)) ||
+          (!companion_error && out == companion)) {
+        return input + suffix;
+      }
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
 Status CheckOutputPath(const std::string& out_path, const std::vector<std::string>& inputs) {
   if (out_path == "-") return Status::Ok();
+  if (std::string companion = CompanionOfInput(out_path, inputs); !companion.empty()) {
+    return Status::Refused(out_path + ": is the input file " + companion +
+                           " (SQLite's companion of the database); writing scores there would "
+                           "destroy it");
+  }
   struct stat out_info;
   if (stat(out_path.c_str(), &out_info) != 0) return Status::Ok();  // nothing there to destroy
   if (!S_ISREG(out_info.st_mode)) {

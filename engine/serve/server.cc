@@ -1,5 +1,6 @@
 #include "engine/serve/server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
 
 #include <atomic>
@@ -43,7 +44,11 @@ bool SameToken(const std::string& given, const std::string& expected) {
 }  // namespace
 
 bool IsLoopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host == "[::1]" || StartsWith(host, "127.");
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  // Only an IPv4 address in 127.0.0.0/8. A name that merely starts with "127." (127.example.org)
+  // is resolved when the server binds and may be any address.
+  in_addr address;
+  return inet_pton(AF_INET, host.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127;
 }
 
 struct Server::Impl {
