@@ -141,6 +141,45 @@ TEST_CASE("screen refuses a --summary-json that is its input database or its --o
   CHECK(std::filesystem::exists(dir.File("c.json")));
 }
 
+TEST_CASE("screen refuses outputs that are its rule files or its --since stream", "[output]") {
+  // Before: `--out rules/r.textproto` replaced a rule file with scores, and `--summary-json
+  // PREV.scores` replaced the previous stream a delta run reads (exit 0 both times).
+  TempDir dir;
+  std::string db = MakeDatabase(dir, kData);
+  const std::string full = ScreenArgs(dir, db, dir.File("a.scores"));
+  REQUIRE(RunCorridor(dir, full).exit_code == 0);
+  const std::string rule_file = dir.File("rules/r.textproto");
+  const std::string rules_before = testing::ReadText(rule_file);
+  const std::string stream_before = testing::ReadText(dir.File("a.scores"));
+  for (const std::string& args :
+       {ScreenArgs(dir, db, rule_file),
+        ScreenArgs(dir, db, dir.File("b.scores")) + " --summary-json " + rule_file}) {
+    INFO(args);
+    testing::CommandResult result = RunCorridor(dir, args);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("is the input file") != std::string::npos);
+    CHECK(testing::ReadText(rule_file) == rules_before);
+  }
+  const std::string delta =
+      ScreenArgs(dir, db, dir.File("c.scores")) + " --since " + dir.File("a.scores");
+  for (const std::string& summary : {dir.File("a.scores"), dir.File("a.scores.facts")}) {
+    INFO(summary);
+    testing::CommandResult result = RunCorridor(dir, delta + " --summary-json " + summary);
+    CHECK(result.exit_code == 1);
+    CHECK(testing::ReadText(dir.File("a.scores")) == stream_before);
+    CHECK_FALSE(std::filesystem::exists(dir.File("c.scores")));
+  }
+  // The --since stream's facts file is not an --out either; the stream itself may be: a delta run
+  // replaces its previous stream by a rename once it has read it.
+  CHECK(RunCorridor(dir, ScreenArgs(dir, db, dir.File("a.scores.facts")) + " --since " +
+                             dir.File("a.scores"))
+            .exit_code == 1);
+  CHECK(RunCorridor(dir,
+                    ScreenArgs(dir, db, dir.File("a.scores")) + " --since " + dir.File("a.scores"))
+            .exit_code == 0);
+  CHECK(testing::ReadText(dir.File("a.scores")) == stream_before);
+}
+
 TEST_CASE("score-pairs refuses an --out that is its --db", "[output]") {
   // Before: `score-pairs --db D --out D` replaced the database with the scored pairs (exit 0).
   TempDir dir;

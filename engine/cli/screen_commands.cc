@@ -17,6 +17,7 @@
 #include "engine/config/rule_set.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
+#include "engine/screen/facts_file.h"
 #include "engine/screen/screen_run.h"
 
 namespace corridor::cli {
@@ -93,6 +94,23 @@ bool WriteFileAtomically(const std::string& path, const std::string& text) {
   return std::rename(temp.c_str(), path.c_str()) == 0;
 }
 
+// What a screen run reads and its outputs must never replace: the database, the --since stream
+// and its facts file (read as the run starts, replaced only by a rename the run itself makes
+// when --out is --since), and every file of the rules folder (rule files, reference tables).
+std::vector<std::string> ScreenInputs(const ScreenOptions& screen) {
+  std::vector<std::string> inputs = {screen.db_path};
+  if (!screen.since_path.empty()) {
+    inputs.push_back(screen.since_path);
+    inputs.push_back(FactsPathFor(screen.since_path));
+  }
+  std::error_code error;
+  for (auto it = std::filesystem::recursive_directory_iterator(screen.rules_dir, error);
+       !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+    if (it->is_regular_file(error)) inputs.push_back(it->path().string());
+  }
+  return inputs;
+}
+
 // --summary-json is an output too: under the input's name it would replace the database, under
 // --out's the scores just written. Returns kExitOk, or the exit code after saying why.
 int CheckSummaryPath(const std::string& summary_json, const ScreenOptions& screen) {
@@ -104,7 +122,7 @@ int CheckSummaryPath(const std::string& summary_json, const ScreenOptions& scree
     std::cerr << "corridor screen: --summary-json and --out name the same file\n";
     return kExitUsage;
   }
-  Status checked = CheckOutputPath(summary_json, {screen.db_path});
+  Status checked = CheckOutputPath(summary_json, ScreenInputs(screen));
   return checked.ok() ? kExitOk : Fail("screen", checked);
 }
 
@@ -219,9 +237,13 @@ int RunScreen(const std::vector<std::string>& args) {
     std::cerr << "corridor screen: --table needs --out to name a file\n";
     return kExitUsage;
   }
-  // Before anything runs: an output that is the input database, or a FIFO or device, is refused
-  // with nothing touched.
-  Status out_checked = CheckOutputPath(screen.out_path, {screen.db_path});
+  // Before anything runs: an output that is an input (the database, a rule file, another stream
+  // than the --since one it replaces), or a FIFO or device, is refused with nothing touched.
+  std::vector<std::string> inputs = ScreenInputs(screen);
+  if (!screen.since_path.empty()) {  // --out may be --since: the new stream replaces it by rename
+    inputs.erase(inputs.begin() + 1);
+  }
+  Status out_checked = CheckOutputPath(screen.out_path, inputs);
   if (!out_checked.ok()) return Fail("screen", out_checked);
   if (int refused = CheckSummaryPath(summary_json, screen); refused != kExitOk) return refused;
   screen.full_evidence = full_evidence;
