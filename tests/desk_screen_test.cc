@@ -144,6 +144,23 @@ TEST_CASE("An allow-list suppresses its parties' name matches, by entity id or n
     // E-3 has the same name in the Emirates: not the allowed party.
     CHECK(DecisionName(Screen(dir, db, rules, "S-2", "2026-12-01").decision()) == "review");
   }
+  SECTION("a name match an identifier corroborates is not suppressed by name and country") {
+    // E-2's registration number is the one W-77 publishes for the Emirates: not unique for a
+    // Pakistani party, so it corroborates the name without deciding. Before 2026-12-02 the allow
+    // entry, made on name and country, suppressed the match all the same.
+    Execute(db, R"sql(
+      UPDATE entity SET registration_id = 'R-555' WHERE entity_id = 'E-2';
+      INSERT INTO list_identifier(list_id, entry_id, id_type, number, country) VALUES
+        ('watch', 'W-77', 'registration', 'R-555', 'AE');
+      INSERT INTO list_source(list_id, version) VALUES ('good-guys', '2026-12-01');
+      INSERT INTO list_entry(list_id, entry_id, kind, name, country) VALUES
+        ('good-guys', 'G-1', 'company', 'KARAKORAM TRADING COMPANY', 'PK');)sql");
+    scores::ShipmentScore s1 = Screen(dir, db, rules, "S-1", "2026-12-01");
+    CHECK(DecisionName(s1.decision()) == "review");
+    CHECK(s1.suppressed_hits_size() == 0);
+    REQUIRE(s1.hits_size() == 1);
+    CHECK(s1.hits(0).evidence(0).list_match().identifier_corroborates());
+  }
   SECTION("by entity id; and the allow-list itself is never screened as a watch list") {
     Execute(db, R"sql(
       INSERT INTO list_source(list_id, version) VALUES ('good-guys', '2026-12-01');

@@ -205,7 +205,7 @@ bool ScreenOne(const names::NameIndex& index, const decisions::ReviewBook* book,
   // the listed party itself and stay hits.
   const auto allowed = status.ok() ? AllowedQuery(book, q) : std::nullopt;
   auto is_allowed = [&](const names::NameMatch& match) {
-    return allowed && !match.decided_by_identifier;
+    return allowed && !match.decided_by_identifier && !match.identifier_corroborates;
   };
   if (json) {
     nlohmann::ordered_json block = {{"query",

@@ -217,9 +217,13 @@ void ReviewBook::Review(const Shipment& shipment, const std::string& rule_id,
       }
     }
     // An allow-list speaks only to name matches: an identifier match (same IMO or registration
-    // number) is the listed party itself, whatever the company's list says.
+    // number) is the listed party itself, whatever the company's list says; so may be a name
+    // match that a passport or national id of the party corroborates (the allow entry was made
+    // on name and country, the identifier says more).
     const std::string method = piece.has_list_match() ? piece.list_match().method() : "";
-    if (!suppress && !analyst_upheld && party != nullptr &&
+    const bool corroborated =
+        piece.has_list_match() && piece.list_match().identifier_corroborates();
+    if (!suppress && !analyst_upheld && party != nullptr && !corroborated &&
         (method == "name_exact" || method == "name_fuzzy")) {
       std::string matched_by;
       if (const AllowEntry* allowed = FindAllowed(*party, &matched_by)) {
@@ -267,7 +271,8 @@ class AllowedOwnerScreener : public PartyScreener {
     });
     if (facts->list_matches.empty() || !book_->AllowedParty(entity)) return;
     std::erase_if(facts->list_matches, [](const ListMatchFact& match) {
-      return match.method == "name_exact" || match.method == "name_fuzzy";
+      return (match.method == "name_exact" || match.method == "name_fuzzy") &&
+             !match.identifier_corroborates;
     });
   }
 

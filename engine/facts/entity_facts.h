@@ -26,6 +26,10 @@ struct ListMatchFact {
   // A short Chinese or Korean personal name matched without a confirming birth date or
   // identifier (names::NameMatch::needs_corroboration): may alert, must not block alone.
   bool needs_corroboration = false;
+  // An identifier of the entity equals one the entry publishes without deciding the match (a
+  // passport, a national id: names::NameMatch::identifier_corroborates). A name-and-country
+  // allow-list entry does not suppress such a match (docs/decisions.md).
+  bool identifier_corroborates = false;
 };
 
 // Facts about one entity that do not depend on the shipment; computed once per entity per run

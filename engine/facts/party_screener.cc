@@ -164,6 +164,7 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
       fact.programs = record.programs;
       fact.explanation = ExplainNameMatch(match);
       fact.needs_corroboration = match.needs_corroboration;
+      fact.identifier_corroborates = match.identifier_corroborates;
       auto key = std::make_pair(record.list_id, record.entry_id);
       auto found = best.find(key);
       // Strictly greater: on equal scores the first name searched (the primary name) is kept as the

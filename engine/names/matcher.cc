@@ -260,6 +260,7 @@ MatchExplanation Explain(const ScoringName& query, const ScoringName& candidate,
 struct FactOutcome {
   bool confirms = false;     // a birth date (at any precision) or an identifier matches
   bool contradicts = false;  // a birth date conflicts
+  bool identifier = false;   // an identifier matches that does not decide (a passport, ...)
 };
 
 // The corroboration of `record` by the query's other facts: the sum of the deltas, with one
@@ -369,6 +370,7 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
         add("identifier", query.identifier, listed, 0, "decides: unique identifier matches");
       } else {
         add("identifier", query.identifier, listed, options.identifier_match, "matches");
+        facts->identifier = true;
       }
     }
   }
@@ -1501,6 +1503,7 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
     FactOutcome facts;
     Corroborate(query, *match.record, options_, data.short_name[item.record],
                 &match.explanation.evidence, &decided, &facts);
+    match.identifier_corroborates = facts.identifier && !decided;
     matches->push_back(std::move(match));
   }
 }

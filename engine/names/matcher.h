@@ -113,6 +113,11 @@ struct NameMatch {
   double name_score = 0;
   double score = 0;
   bool decided_by_identifier = false;
+  // An identifier of the query equals one the entry publishes, one that is not unique (a
+  // passport, a national id): it corroborates the name (+identifier_match) without deciding. An
+  // allow-list entry that matched on name and country does not suppress such a match
+  // (docs/decisions.md): the identifier says it may be the listed party after all.
+  bool identifier_corroborates = false;
   // The listed name is a short Chinese or Korean personal name (two or three syllables, shared
   // by thousands of people) and neither a birth date nor an identifier of the query confirms the
   // entry: the match may alert but must not block on its own (the listed-party rule caps it at

@@ -62,6 +62,7 @@ class ListedPartyRule : public CompiledRule {
         m->set_programs(match.programs);
         m->set_explanation(match.explanation);
         m->set_entry_kind(match.entry_kind);
+        m->set_identifier_corroborates(match.identifier_corroborates);
         evidence->set_field("party " + party.role);
         evidence->set_matched_value(match.list_id + ":" + match.entry_id);
         std::string summary = party.role + " " + party.entity_id + " \"" + match.query_name +

@@ -34,6 +34,7 @@ void ToCache(const EntityFacts& facts, scores::CachedEntityFacts* out) {
     m->set_entry_kind(match.entry_kind);
     m->set_explanation(match.explanation);
     m->set_needs_corroboration(match.needs_corroboration);
+    m->set_identifier_corroborates(match.identifier_corroborates);
   }
   for (const DataProblem& problem : facts.problems) {
     scores::CachedProblem* p = out->add_problems();
@@ -60,6 +61,7 @@ std::shared_ptr<const EntityFacts> FromCache(const scores::CachedEntityFacts& ca
     match.entry_kind = m.entry_kind();
     match.explanation = m.explanation();
     match.needs_corroboration = m.needs_corroboration();
+    match.identifier_corroborates = m.identifier_corroborates();
   }
   for (const scores::CachedProblem& p : cached.problems()) {
     facts->problems.push_back({p.table(), p.row_id(), p.column(), p.message()});

@@ -216,8 +216,9 @@ Json AnswerQuery(const names::NameIndex& index, const EntryCatalog& catalog,
   for (size_t i = 0; i < ranked.size() && i < params.limit; ++i) {
     Json result = ResultJson(*ranked[i], catalog, params.threshold);
     // Suppressed, not dropped: the result stays, no longer a match, with the entry that allows
-    // it. An identifier match is the listed party itself, whatever the company's list says.
-    if (allowed && !ranked[i]->decided_by_identifier) {
+    // it. An identifier match is the listed party itself, whatever the company's list says, and a
+    // match a passport or national id corroborates may be (docs/decisions.md).
+    if (allowed && !ranked[i]->decided_by_identifier && !ranked[i]->identifier_corroborates) {
       result["match"] = false;
       result["allowed_by"] = {{"list", allowed->list_id},
                               {"entry", allowed->entry_id},
