@@ -148,9 +148,9 @@ void FoldForAbjad(std::string_view word, bool vowelled, std::string* folded) {
 
 bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-// How far a word of an abjad name (romanised by the normaliser: consonants, and the long vowels
-// alif, waw and ya as a, w and y; short vowels unwritten) is from a vowelled romanisation of a
-// name, as the least cost of reading one as the other:
+// How far a word of an abjad name (romanised by the normaliser: consonants, ظ ض ذ as dh, ع as o,
+// and the long vowels alif, waw and ya as a, w and y; short vowels unwritten) is from a vowelled
+// romanisation of a name, as the least cost of reading one as the other:
 //   - a vowel of the vowelled word where the abjad word has nothing: free (a short vowel), but 1
 //     after the abjad word's last letter (a final vowel is written; 0.5 after a final h, 0 for
 //     French romanisation's silent e after a final n: AMINE, NOUREDDINE);
@@ -159,11 +159,12 @@ bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 //   - alif = a or o (e: 0.5; at the start, where it carries any vowel: any vowel); waw = u, o or w;
 //     ya = i, e or y (a final ya, which may be alif maqsura, = a at 0.5: MUSTAFA); the same
 //     consonant: free;
+//   - ain (o) = any vowel or nothing; dh (ذ ظ ض) = d or z, or th at 0.5;
 //   - any letter left out, added or changed: 1 (an added final h, FATIMAH, or glide y or w: 0.5).
 //     A waw or ya is not left out for less: HUSAYN, HUSAIN, HUSEN all read every letter of حسين,
 //     and HASSAN, which replaces its ya with a vowel, is another name (حسن).
-// So عمران (mran) is IMRAN at cost 0 and MARINA at 1; آصف (asf) is ASIF at 0 and SEIF at 1;
-// علی (ly) is ALI at 0 and ELA at 1.
+// So عمران (omran) is IMRAN at cost 0 and MARINA at 1; آصف (asf) is ASIF at 0 and SEIF at 1;
+// علی (oly) is ALI at 0 and ELA at 1.
 // Beyond `limit` the exact distance does not matter: once every cell of a row exceeds it, so does
 // the result (costs are never negative), and the row's least value is returned.
 double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word,
