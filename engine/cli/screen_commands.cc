@@ -113,7 +113,8 @@ std::vector<std::string> ScreenInputs(const ScreenOptions& screen) {
 
 // --summary-json is an output too: under the input's name it would replace the database, under
 // --out's the scores just written. Returns kExitOk, or the exit code after saying why.
-int CheckSummaryPath(const std::string& summary_json, const ScreenOptions& screen) {
+int CheckSummaryPath(const std::string& summary_json, const ScreenOptions& screen,
+                     const std::vector<std::string>& inputs) {
   if (summary_json.empty()) return kExitOk;
   std::error_code summary_error, out_error;
   const auto summary_path = std::filesystem::weakly_canonical(summary_json, summary_error);
@@ -122,7 +123,7 @@ int CheckSummaryPath(const std::string& summary_json, const ScreenOptions& scree
     std::cerr << "corridor screen: --summary-json and --out name the same file\n";
     return kExitUsage;
   }
-  Status checked = CheckOutputPath(summary_json, ScreenInputs(screen));
+  Status checked = CheckOutputPath(summary_json, inputs);
   return checked.ok() ? kExitOk : Fail("screen", checked);
 }
 
@@ -239,13 +240,16 @@ int RunScreen(const std::vector<std::string>& args) {
   }
   // Before anything runs: an output that is an input (the database, a rule file, another stream
   // than the --since one it replaces), or a FIFO or device, is refused with nothing touched.
-  std::vector<std::string> inputs = ScreenInputs(screen);
+  const std::vector<std::string> inputs = ScreenInputs(screen);  // the rules folder walked once
+  std::vector<std::string> out_inputs = inputs;
   if (!screen.since_path.empty()) {  // --out may be --since: the new stream replaces it by rename
-    inputs.erase(inputs.begin() + 1);
+    out_inputs.erase(out_inputs.begin() + 1);
   }
-  Status out_checked = CheckOutputPath(screen.out_path, inputs);
+  Status out_checked = CheckOutputPath(screen.out_path, out_inputs);
   if (!out_checked.ok()) return Fail("screen", out_checked);
-  if (int refused = CheckSummaryPath(summary_json, screen); refused != kExitOk) return refused;
+  if (int refused = CheckSummaryPath(summary_json, screen, inputs); refused != kExitOk) {
+    return refused;
+  }
   screen.full_evidence = full_evidence;
   if (!shard.empty() && !ParseShard(shard, &screen.shard_index, &screen.shard_count)) {
     std::cerr << "corridor screen: --shard must be K/N with 1 <= K <= N <= 10000, got '" << shard
