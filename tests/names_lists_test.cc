@@ -349,7 +349,10 @@ TEST_CASE("Names in their original script find their entry's Latin names",
   WARN("original-script names finding their entry: "
        << found << " of " << queries.size() << "; persons: " << persons_found << " of " << persons);
   CHECK(queries.size() > 300);
-  // Measured 364 of 411 (0.886; persons 337 of 356, 0.947) on 2026-12-02 (seventh session) with
+  // Measured 366 of 411 (0.891; persons 340 of 356, 0.955: the issue's 95%) on 2026-12-02 (eighth
+  // session) with ولد read as "son of", غ as g, a join giving way to its words' own pairs and a
+  // particle joined with a long word (test "Son of and a Tuareg AG and a joined BEN read across
+  // scripts"). 362 of 411 (0.881; persons 336 of 356, 0.944) on 2026-12-02 (seventh session) with
   // ظ and ض as dh, ع as o, Pashto's letters, and the index's skeleton readings (tests
   // "Arabic-script letters that Latin writes several ways read as their spellings" and "At the
   // threshold the index finds every Arabic-script name the readings score"). 344 of 411 (0.84;
@@ -359,8 +362,8 @@ TEST_CASE("Names in their original script find their entry's Latin names",
   // weighed as common in Arabic script too) with the article's assimilation, cross-script joins
   // (HIDAYATULLAH, SHAMSUDDIN), the ya rule, the Persian readings of ث ذ ض (also in the index's
   // lookups), digraphs and joins first; 291 (0.71) with the abjad reading alone, 267 (0.65) before.
-  CHECK(double(found) / queries.size() >= 0.87);
-  CHECK(double(persons_found) / persons >= 0.94);
+  CHECK(double(found) / queries.size() >= 0.88);
+  CHECK(double(persons_found) / persons >= 0.95);
 }
 
 }  // namespace

@@ -37,6 +37,10 @@ TEST_CASE("Latin names are case and accent folded and split on punctuation", "[n
   CHECK(Tokens("ＡＢＣ Ｔｒａｄｉｎｇ") == "abc trading");  // full-width forms (NFKC)
   CHECK(Tokens("U.S.A. Trading") == "usa trading");
   CHECK(Tokens("J. Smith") == "i:j smith");
+  // "son of" inside a name is one particle, as Arabic script's ولد; not at an edge (SON is a
+  // Korean family name).
+  CHECK(Tokens("Akhter Mohmad son of Noor Mohmad") == "akhter mohmad ould noor mohmad");
+  CHECK(Tokens("Son Of Heaven Trading") == "son of heaven trading");
 }
 
 TEST_CASE("Cyrillic is transliterated by the Russian and Kazakh BGN tables", "[names]") {

@@ -1063,10 +1063,7 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name) co
     if (words[i].kind != TokenKind::kWord || words[i + 1].kind != TokenKind::kWord) continue;
     // Joined at any length ("al" + "hq"): a joined key under five letters is looked up exactly,
     // not in its one-edit neighbourhood, which would find mostly noise.
-    if (words[i].text.size() > MaxJoinedPart(name.abjad) ||
-        words[i + 1].text.size() > MaxJoinedPart(name.abjad)) {
-      continue;
-    }
+    if (!MayJoin(words[i].text, words[i + 1].text, name.abjad)) continue;
     ScoringToken joined;
     joined.text = words[i].text + words[i + 1].text;
     joined.skeleton = ConsonantSkeleton(joined.text);
@@ -1107,10 +1104,7 @@ void NameIndex::Data::AddJoinedPairs(
   const auto& words = name.tokens;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i].kind != TokenKind::kWord || words[i + 1].kind != TokenKind::kWord) continue;
-    if (words[i].text.size() > MaxJoinedPart(name.abjad) ||
-        words[i + 1].text.size() > MaxJoinedPart(name.abjad)) {
-      continue;
-    }
+    if (!MayJoin(words[i].text, words[i + 1].text, name.abjad)) continue;
     const std::string joined = words[i].text + words[i + 1].text;
     auto [it, inserted] = pair_ids->emplace(
         joined, std::make_pair(static_cast<uint32_t>(pair_postings.size()), uint8_t{0}));

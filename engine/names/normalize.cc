@@ -318,6 +318,20 @@ void SplitAbdCompounds(std::vector<RawToken>* raw) {
   }
 }
 
+// "Son of" inside a name is one word, as the lists write it in Arabic script and in Maghrebi
+// romanisation: UN entries give "Akhter Mohmad son of Noor Mohmad" beside اختر محمد ولد نور محمد,
+// and ABD AL-RAHMAN OULD MUHAMMAD. Mid-name "son of" becomes "ould", which reads as ولد (wld)
+// across scripts (engine/names/score.cc) and is a name particle. Not at an edge: "Son" alone is a
+// Korean family name.
+void JoinSonOf(std::vector<RawToken>* raw) {
+  for (size_t i = 1; i + 2 < raw->size(); ++i) {
+    if ((*raw)[i].text != "son" || (*raw)[i + 1].text != "of") continue;
+    (*raw)[i].text = "ould";
+    (*raw)[i].dotted = false;
+    raw->erase(raw->begin() + static_cast<std::ptrdiff_t>(i) + 1);
+  }
+}
+
 const std::map<std::string, const LegalFormEntry*>& LegalFormTable() {
   static const auto* table = [] {
     auto* map = new std::map<std::string, const LegalFormEntry*>();
@@ -569,7 +583,11 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
   if (!status.ok()) return status;
   std::vector<RawToken> raw = SplitWords(latin);
   if (raw.empty()) return Status::Corruption("name has no letters or digits");
-  if (out->abjad) SplitAbdCompounds(&raw);
+  if (out->abjad) {
+    SplitAbdCompounds(&raw);
+  } else {
+    JoinSonOf(&raw);
+  }
 
   // Legal forms: the longest phrase at each position.
   const auto& legal_forms = LegalFormTable();

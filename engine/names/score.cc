@@ -92,12 +92,13 @@ bool LengthsCompatible(std::string_view a, std::string_view b) {
   return LengthsCompatible(a.size(), b.size());
 }
 
-// The letters of an abjad word's skeleton, dh counted as one (ذ ظ ض, which a vowelled name
-// writes z or d: ضيا, dhya, skeleton dh, is ZIA, z). Not th: it is also ط and ه (طه, TAHA).
+// The letters of an abjad word's skeleton, dh and gh counted as one (ذ ظ ض, which a vowelled name
+// writes z or d: ضيا, dhya, skeleton dh, is ZIA, z; غ, which Turkish, French and Tuareg
+// romanisation write g: اغ, agh, is AG). Not th: it is also ط and ه (طه, TAHA).
 size_t AbjadLetters(std::string_view skeleton) {
   size_t letters = skeleton.size();
   for (size_t i = 1; i < skeleton.size(); ++i) {
-    if (skeleton[i] == 'h' && skeleton[i - 1] == 'd') --letters;
+    if (skeleton[i] == 'h' && (skeleton[i - 1] == 'd' || skeleton[i - 1] == 'g')) --letters;
   }
   return letters;
 }
@@ -223,6 +224,8 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
     // The h of th (ث) and dh (ذ) read as s or z, or as t or d (TARWAT for ثروت).
     if (i > 0 && a[i] == 'h' && (a[i - 1] == 't' || a[i - 1] == 'd')) return 0;
     if (a[i] == 'o') return 0;  // ع, often left out or written ' (TALI for طالع, SAEED)
+    // غ (gh) written g, as Turkish, French and Tuareg romanisation do (اغ: AG): half a step.
+    if (i > 0 && a[i] == 'h' && a[i - 1] == 'g') return 0.5;
     if (i == 0 || i + 1 == n) return 1;  // a first or last letter is always romanised (ALI, ABU)
     // The article's l before a "sun letter" (t, th, d, dh, r, z, s, sh, n) is spoken as that
     // letter, and romanised so: الدين (aldyn) is UDDIN / EDDINE, الرحمن (alrhmn) URRAHMAN.
@@ -582,8 +585,10 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
 
 // Particles that are part of a family name but do not identify it (AL-HUSAYNI: "husayni" does).
 bool IsNameParticle(std::string_view word) {
-  static const char* const kParticles[] = {"al",   "el", "ul", "bin", "ibn", "ben", "bint", "abu",
-                                           "abou", "de", "da", "del", "dos", "van", "von",  "der"};
+  // ould and wld: "son of" (ولد; engine/names/normalize.cc JoinSonOf).
+  static const char* const kParticles[] = {"al",   "el",  "ul",   "bin",  "ibn", "ben",
+                                           "bint", "abu", "abou", "ould", "wld", "de",
+                                           "da",   "del", "dos",  "van",  "von", "der"};
   for (const char* particle : kParticles) {
     if (word == particle) return true;
   }
@@ -702,10 +707,7 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
     const auto& left = joined_side.tokens;
     for (size_t i = 0; i + 1 < left.size(); ++i) {
       if (left[i].kind != TokenKind::kWord || left[i + 1].kind != TokenKind::kWord) continue;
-      const size_t max_part = MaxJoinedPart(joined_side.abjad);
-      if (left[i].text.size() > max_part || left[i + 1].text.size() > max_part) {
-        continue;
-      }
+      if (!MayJoin(left[i].text, left[i + 1].text, joined_side.abjad)) continue;
       size_t joined_length = left[i].text.size() + left[i + 1].text.size();
       const JoinedForms* joined = nullptr;
       for (size_t j = 0; j < single_side.tokens.size(); ++j) {
@@ -741,6 +743,38 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
   try_joined(query, candidate, true);
   try_joined(candidate, query, false);
   return candidates;
+}
+
+// Whether a join (two words against one) should give way to its words' own pairs: the single word
+// pairs with one of the joined words as well as with the join, and the other joined word has an
+// unaligned partner of its own. IYAD AG GHALI against اياد اغ غالي: "ag ghali" reads as غالي
+// (the doubled g folds), which would leave اغ unmatched; apart, اغ is AG and غالي GHALI.
+// Only ties reach here (a better single pair is taken first, making the join's words taken).
+bool JoinAlignedAsWellApart(const ScoringName& query, const ScoringName& candidate,
+                            const std::vector<float>& similarity, const Candidate& join,
+                            const std::vector<uint8_t>& used_query,
+                            const std::vector<uint8_t>& used_candidate) {
+  const AlignedUnit& u = join.unit;
+  if (u.query_count + u.candidate_count != 3) return false;
+  const size_t nq = query.tokens.size(), nc = candidate.tokens.size();
+  const bool query_joined = u.query_count == 2;
+  const size_t single = query_joined ? u.candidate_first : u.query_first;
+  const size_t first = query_joined ? u.query_first : u.candidate_first;
+  auto pair_similarity = [&](size_t joined_word, size_t other_word) {
+    return query_joined ? similarity[joined_word * nc + other_word]
+                        : similarity[other_word * nc + joined_word];
+  };
+  const size_t others = query_joined ? nc : nq;
+  const std::vector<uint8_t>& used_other = query_joined ? used_candidate : used_query;
+  for (size_t part : {first, first + 1}) {
+    if (pair_similarity(part, single) < join.similarity) continue;
+    const size_t rest = part == first ? first + 1 : first;
+    for (size_t other = 0; other < others; ++other) {
+      if (other == single || used_other[other]) continue;
+      if (pair_similarity(rest, other) >= kLeftoverSimilarity) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -781,6 +815,9 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
       taken = taken || used_candidate[u.candidate_first + k];
     }
     if (taken) continue;
+    if (JoinAlignedAsWellApart(query, candidate, similarity, c, used_query, used_candidate)) {
+      continue;
+    }
     double query_weight = 0, candidate_weight = 0;
     bool initial = false;
     for (uint32_t k = 0; k < u.query_count; ++k) {

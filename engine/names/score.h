@@ -106,6 +106,18 @@ constexpr size_t kMaxJoinedPart = 6;
 // An abjad word carries its article (الرحمان, alrhman: seven letters for RAHMAN), so its parts
 // may be one letter longer: عزیز الرحمان is AZIZURRAHMAN.
 inline size_t MaxJoinedPart(bool abjad) { return abjad ? kMaxJoinedPart + 1 : kMaxJoinedPart; }
+// Whether two adjacent words of a name may be joined to stand for one word (the scorer's
+// AlignmentCandidates, the index's joined lookups and joined pairs): both parts at most
+// MaxJoinedPart, or a particle before a word of up to twice that, as the Maghreb writes BEN
+// HASSINE and Arabic script بنحسين. Not the article (al, el, ul): an abjad word carries it and
+// is read with or without it (AbjadSimilarity), so AL SHAMMARI already meets الشمري.
+inline bool MayJoin(std::string_view left, std::string_view right, bool abjad) {
+  const size_t most = MaxJoinedPart(abjad);
+  if (left.size() > most) return false;
+  if (right.size() <= most) return true;
+  const bool article = left.size() == 2 && left[1] == 'l';
+  return right.size() <= 2 * most && !article && IsNameParticle(left);
+}
 
 // Whether two joined words (joined_length letters in all) may stand for one word of single_length
 // letters: within two letters in one script; across scripts (an abjad name against a vowelled
