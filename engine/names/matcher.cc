@@ -7,7 +7,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <functional>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -704,6 +706,43 @@ struct NameIndex::Data {
   }
 };
 
+namespace {
+
+// Runs fn(begin, end) over [0, n): on two threads in two contiguous halves when there are two cores
+// and at least `enough` items, else on this thread. Each position is written by one
+// thread only, so the result does not depend on the split. An exception of the helper is rethrown
+// here.
+// Below this many records (tests' small lists) a second thread costs more than it saves: its
+// normaliser sets up ICU's transliterators first.
+constexpr size_t kRecordsForTwoThreads = 4096;
+
+template <typename Fn>
+void InTwoHalves(size_t n, size_t enough, const Fn& fn) {
+  if (n < enough || std::thread::hardware_concurrency() < 2) {
+    fn(size_t{0}, n);
+    return;
+  }
+  const size_t half = n / 2;
+  std::exception_ptr failure;
+  std::thread helper([&] {
+    try {
+      fn(half, n);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  });
+  try {
+    fn(size_t{0}, half);
+  } catch (...) {
+    helper.join();
+    throw;
+  }
+  helper.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace
+
 NameIndex::NameIndex() : data_(std::make_unique<Data>()) {}
 NameIndex::~NameIndex() = default;
 
@@ -713,13 +752,19 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
   built->options_ = options;
   Data& data = *built->data_;
   data.id = next_index_id.fetch_add(1);
-  NameNormalizer& normalizer = ThreadNameNormalizer();
-  std::vector<NormalizedName> normalized;
-  normalized.reserve(records.size());
-  built->records_.reserve(records.size());
+  // Normalising (ICU) is most of the build's first half: both halves of the records at once,
+  // each thread with its own normaliser; the usable records are then kept in order, in place.
+  std::vector<NormalizedName> normalized(records.size());
+  std::vector<Status> statuses(records.size());
+  InTwoHalves(records.size(), kRecordsForTwoThreads, [&](size_t begin, size_t end) {
+    NameNormalizer& normalizer = ThreadNameNormalizer();
+    for (size_t i = begin; i < end; ++i) {
+      statuses[i] = normalizer.Normalize(records[i].name, &normalized[i]);
+    }
+  });
+  size_t kept = 0;
   for (size_t i = 0; i < records.size(); ++i) {
-    NormalizedName name;
-    Status status = normalizer.Normalize(records[i].name, &name);
+    const Status& status = statuses[i];
     if (!status.ok()) {
       // An unusable name is this record's problem; anything else (ICU) stops the build.
       // Skipped records are not in records_, so record ids are positions in the usable records
@@ -729,9 +774,15 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
                                   records[i].is_alias, status.message()});
       continue;
     }
-    normalized.push_back(std::move(name));
-    built->records_.push_back(std::move(records[i]));
+    if (kept != i) {
+      normalized[kept] = std::move(normalized[i]);
+      records[kept] = std::move(records[i]);
+    }
+    ++kept;
   }
+  normalized.erase(normalized.begin() + static_cast<std::ptrdiff_t>(kept), normalized.end());
+  records.erase(records.begin() + static_cast<std::ptrdiff_t>(kept), records.end());
+  built->records_ = std::move(records);
   // Entries, and token weights counted once per entry.
   std::unordered_map<std::string, uint32_t> entry_ids;
   std::vector<std::vector<const NormalizedName*>> entry_names;
@@ -761,11 +812,16 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
   }
   data.information_needed = data.statistics.InformationNeeded();
 
+  // Each listed word's forms (phonetic key, skeleton, syllables, weight), both halves at once.
+  data.names.resize(built->records_.size());
+  InTwoHalves(data.names.size(), kRecordsForTwoThreads, [&](size_t begin, size_t end) {
+    for (size_t r = begin; r < end; ++r)
+      data.names[r] = PrepareName(normalized[r], data.statistics);
+  });
   std::unordered_map<std::string, std::pair<uint32_t, uint8_t>> pair_ids;
   for (size_t r = 0; r < built->records_.size(); ++r) {
-    data.names.push_back(PrepareName(normalized[r], data.statistics));
     double total = 0, unindexed = 0;
-    for (const ScoringToken& token : data.names.back().tokens) {
+    for (const ScoringToken& token : data.names[r].tokens) {
       total += token.weight;
       if (token.kind != TokenKind::kWord) unindexed += token.weight;
     }
@@ -775,7 +831,7 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     data.unindexed_share.push_back(share);
     data.max_unindexed_share = std::max(data.max_unindexed_share, share);
     std::vector<uint32_t> ids;
-    for (const ScoringToken& token : data.names.back().tokens) {
+    for (const ScoringToken& token : data.names[r].tokens) {
       std::string key = VocabularyKey(token);
       auto [it, inserted] =
           data.vocabulary_ids.emplace(key, static_cast<uint32_t>(data.vocabulary.size()));
@@ -794,7 +850,7 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
           }
         }
       }
-      const bool abjad = data.names.back().abjad;
+      const bool abjad = data.names[r].abjad;
       uint8_t& scripts = data.scripts[it->second];
       if (token.kind == TokenKind::kWord && !token.skeleton.empty() &&
           (scripts & (abjad ? 2 : 1)) == 0) {
@@ -820,12 +876,15 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
       }
     }
   }
-  data.phonetic_neighbours.Finish();
-  data.joined_phonetic_neighbours.Finish();
-  for (int script = 0; script < 2; ++script) {
-    data.skeleton_neighbours[script].Finish();
-    data.joined_skeleton_neighbours[script].Finish();
-  }
+  // The six neighbour tables sort and lay out their entries independently: three on each thread,
+  // the two largest (phonetic keys and Latin skeletons) apart.
+  NeighbourTable* tables[] = {
+      &data.phonetic_neighbours,           &data.skeleton_neighbours[1],
+      &data.joined_skeleton_neighbours[1], &data.joined_phonetic_neighbours,
+      &data.skeleton_neighbours[0],        &data.joined_skeleton_neighbours[0]};
+  InTwoHalves(std::size(tables), 2, [&](size_t begin, size_t end) {
+    for (size_t t = begin; t < end; ++t) tables[t]->Finish();
+  });
   *index = std::move(built);
   return Status::Ok();
 }
