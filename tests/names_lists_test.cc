@@ -194,8 +194,9 @@ TEST_CASE("Random names of the corridor's populations rarely alert",
   INFO(alerts << " alerts, " << listed << " listed names, of " << queries);
   WARN("precision set: " << alerts << " alerts, " << listed << " listed names, of " << queries);
   CHECK(queries == 5000);
-  // The target is 0.003 (issue 11); measured 0.004 (20) on 2026-12-02 with the population name
-  // table and the common-partial rule, 0.0216 (108) before them, 0.043 (216) before the abjad
+  // The target is 0.003 (issue 11); measured 0.0038 (19) on 2026-12-02 (eighth session: own names
+  // before a listed given name, family names in capitals), 0.004 (20) before, with the population
+  // name table and the common-partial rule, 0.0216 (108) before them, 0.043 (216) before the abjad
   // reading, the family-name, extension and ya rules (docs/matching.md, "Precision at scale").
   // This bound guards that figure.
   CHECK(double(alerts) / queries <= 0.005);
@@ -222,13 +223,16 @@ TEST_CASE("Own names before a listed given name do not alert on the real lists",
     REQUIRE(index->Search(query, 1, index->options().threshold, &matches).ok());
     return matches.empty() ? std::string() : matches[0].record->name;
   };
-  for (const char* name : {"مريم محمد المصري", "زياد محمد المصري", "كريم محمد العتيبي",
-                           "دينا فادي ناصر", "Mohamed Fadi Nasser", "طارق أحمد الخطيب"}) {
+  // The last two: the CSL writes the family name of "Mahmoud AL-KHATIB" in capitals.
+  for (const char* name :
+       {"مريم محمد المصري", "زياد محمد المصري", "كريم محمد العتيبي", "دينا فادي ناصر",
+        "Mohamed Fadi Nasser", "طارق أحمد الخطيب", "خالد محمود الخطيب", "Dina Mahmoud al-Khatib"}) {
     INFO(name);
     CHECK(best(name) == "");
   }
   CHECK(best("Mohammed Al-Masri") != "");
   CHECK(best("Fadi Nasser") != "");
+  CHECK(best("Mahmoud al-Khatib") != "");
 }
 
 // Recall of common romanisation variants (issue 11: "every listed name ... and common

@@ -405,27 +405,52 @@ constexpr double kGivenNameEvidence = 0.5;
 
 namespace {
 
-// The words of a listed person's family name, when a published name has the "FAMILY, Given
-// names" form of OFAC and the CSL: the words before the comma (letters and digits, lower case,
-// apostrophes dropped), particles and words under three letters aside. Empty when the name has no
-// such form or is not ASCII (normalisation may spell it otherwise): the rule then says nothing.
+// The words of a listed person's family name, when a published name shows it: the words before
+// the comma of OFAC's and the CSL's "FAMILY, Given names", or the upper-case words that end a name
+// otherwise written in mixed case, as the CSL's Palestinian Legislative Council list writes
+// "Mahmoud AL-KHATIB" and "Mariam Mahmoud SALEH" (letters and digits, lower case, apostrophes
+// dropped; particles and words under three letters aside). Empty when the name has neither form
+// or is not ASCII (normalisation may spell it otherwise): the rule then says nothing.
 std::vector<std::string> FamilyWords(const NameRecord& record) {
   std::vector<std::string> family;
-  size_t comma = record.name.find(',');
-  if (KindClass(record.kind) != "person" || comma == std::string::npos || comma == 0 ||
-      record.name.find(',', comma + 1) != std::string::npos) {
-    return family;
+  if (KindClass(record.kind) != "person") return family;
+  for (char c : record.name) {
+    if (static_cast<unsigned char>(c) >= 0x80) return family;
   }
-  std::string word;
-  for (size_t i = 0; i <= comma; ++i) {
-    char c = i < comma ? record.name[i] : ' ';
+  struct Word {
+    std::string text;   // lower case
+    bool upper = true;  // no lower-case letter
+  };
+  std::vector<Word> words;
+  size_t comma = record.name.find(',');
+  bool comma_form = comma != std::string::npos && comma != 0 &&
+                    record.name.find(',', comma + 1) == std::string::npos;
+  if (comma != std::string::npos && !comma_form) return family;
+  const size_t end = comma_form ? comma : record.name.size();
+  Word word;
+  for (size_t i = 0; i <= end; ++i) {
+    char c = i < end ? record.name[i] : ' ';
     if (c == '\'') continue;
-    if (static_cast<unsigned char>(c) >= 0x80) return {};
     if (std::isalnum(static_cast<unsigned char>(c))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!word.empty()) {
-      if (word.size() >= 3 && !IsNameParticle(word)) family.push_back(word);
-      word.clear();
+      if (std::islower(static_cast<unsigned char>(c))) word.upper = false;
+      word.text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.text.empty()) {
+      words.push_back(std::move(word));
+      word = Word();
+    }
+  }
+  size_t first = 0;
+  if (!comma_form) {
+    // The trailing run of upper-case words, after at least one word in mixed case.
+    first = words.size();
+    while (first > 0 && words[first - 1].upper) --first;
+    bool mixed_before = false;
+    for (size_t k = 0; k < first; ++k) mixed_before = mixed_before || !words[k].upper;
+    if (!mixed_before || first == words.size()) return family;
+  }
+  for (size_t k = first; k < words.size(); ++k) {
+    if (words[k].text.size() >= 3 && !IsNameParticle(words[k].text)) {
+      family.push_back(words[k].text);
     }
   }
   return family;
