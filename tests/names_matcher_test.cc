@@ -482,7 +482,7 @@ TEST_CASE("Arabic-script words are read as their Latin spellings, not as their c
   CHECK(PairScore(*index, "آصف", "SEIF") < 0.7);
   // Long vowels, the article, ta marbuta and a following article written with ABD.
   CHECK(PairScore(*index, "صدام حسين التكريتي", "SADDAM HUSSEIN AL-TIKRITI") >= 0.85);
-  CHECK(PairScore(*index, "فاطمة", "FATIMAH") >= 0.85);
+  CHECK(ReadsAs(*index, "فاطمة", "FATIMA"));
   CHECK(PairScore(*index, "عبد الحكيم مراد", "ABDUL HAKIM MURAD") >= 0.8);
   CHECK(PairScore(*index, "عبد الله", "ABDULLAH") >= 0.85);
   CHECK(ReadsAs(*index, "محمود", "MAHMOUD"));
@@ -496,6 +496,11 @@ TEST_CASE("Arabic-script words are read as their Latin spellings, not as their c
   CHECK(IsCommonAbjadName("mhmd"));
   CHECK(IsCommonAbjadName("ly"));
   CHECK_FALSE(IsCommonAbjadName("hqany"));  // HAQQANI
+  // A final ta marbuta (ة, t) is a vowel or h in Latin: فاطمة is FATIMA, common. Before
+  // 2026-12-02 (eighth session) its skeleton ftmt met no common name's (ftm), so it weighed as a
+  // rare word and four random names alerted on Fatimah Mohammad.
+  CHECK(IsCommonAbjadName("fatmt"));
+  CHECK(IsCommonAbjadName("oaysht"));  // عائشة, AISHA
 }
 
 // docs/matching.md, "Abjad reading": names built on Allah and al-Din, the article before a sun

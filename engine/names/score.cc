@@ -607,10 +607,21 @@ bool IsCommonAbjadName(std::string_view abjad_word) {
     }
     return map;
   }();
-  auto found = by_skeleton->find(ConsonantSkeleton(abjad_word));
-  if (found == by_skeleton->end()) return false;
-  for (const std::string& word : found->second) {
-    if (AbjadDistance(abjad_word, word, 0) == 0) return true;
+  auto reads_as_one_of = [&](const std::string& skeleton) {
+    auto found = by_skeleton->find(skeleton);
+    if (found == by_skeleton->end()) return false;
+    for (const std::string& word : found->second) {
+      if (AbjadDistance(abjad_word, word, 0) == 0) return true;
+    }
+    return false;
+  };
+  std::string skeleton = ConsonantSkeleton(abjad_word);
+  if (reads_as_one_of(skeleton)) return true;
+  // A final t may be ta marbuta (ة), which the Latin name writes as a vowel or h: فاطمة (fatmt) is
+  // FATIMA (ftm), حمزة HAMZA, عائشة AISHA.
+  if (skeleton.size() > 2 && skeleton.back() == 't' && abjad_word.back() == 't') {
+    skeleton.pop_back();
+    return reads_as_one_of(skeleton);
   }
   return false;
 }
