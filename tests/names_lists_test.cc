@@ -26,6 +26,18 @@ std::unique_ptr<NameIndex> Build(std::vector<NameRecord> records) {
   return index;
 }
 
+// The index of every real list, built once for this file's tests (a built index is immutable);
+// null, with the skip mark, when the reference data is not set.
+const NameIndex* ListsIndex() {
+  const std::string folder = reference::DataFolder();
+  if (folder.empty()) {
+    WARN(CORRIDOR_SKIP_MARK);
+    return nullptr;
+  }
+  static const std::unique_ptr<NameIndex> index = Build(reference::LoadAllLists(folder));
+  return index.get();
+}
+
 // The best match of `name` in `index` at the threshold, or nullptr.
 const NameMatch* Best(const NameIndex& index, const std::string& name,
                       std::vector<NameMatch>* matches) {
@@ -117,12 +129,8 @@ TEST_CASE("Names packed into one published field are found through the importers
 // threshold. Misses are printed.
 TEST_CASE("Every published name of the real lists finds its own entry",
           "[names][reference][recall]") {
-  std::string folder = reference::DataFolder();
-  if (folder.empty()) {
-    WARN(CORRIDOR_SKIP_MARK);
-    return;
-  }
-  auto index = Build(reference::LoadAllLists(folder));
+  const NameIndex* index = ListsIndex();
+  if (index == nullptr) return;
   const size_t stride = 13;
   size_t searched = 0, found = 0;
   std::vector<std::string> misses;
@@ -158,12 +166,8 @@ TEST_CASE("Every published name of the real lists finds its own entry",
 // recall requires, not a false alert; the rest are counted (target 0.3%, not yet met).
 TEST_CASE("Random names of the corridor's populations rarely alert",
           "[names][reference][precision]") {
-  std::string folder = reference::DataFolder();
-  if (folder.empty()) {
-    WARN(CORRIDOR_SKIP_MARK);
-    return;
-  }
-  auto index = Build(reference::LoadAllLists(folder));
+  const NameIndex* index = ListsIndex();
+  if (index == nullptr) return;
   std::ifstream in(testing::SourceFile("tests/data/names/precision_names.csv"), std::ios::binary);
   REQUIRE(in);
   CsvReader reader(&in);
@@ -209,12 +213,8 @@ TEST_CASE("Random names of the corridor's populations rarely alert",
 // spelt, still match.
 TEST_CASE("Own names before a listed given name do not alert on the real lists",
           "[names][reference][precision]") {
-  std::string folder = reference::DataFolder();
-  if (folder.empty()) {
-    WARN(CORRIDOR_SKIP_MARK);
-    return;
-  }
-  auto index = Build(reference::LoadAllLists(folder));
+  const NameIndex* index = ListsIndex();
+  if (index == nullptr) return;
   auto best = [&](const std::string& name) {
     NameQuery query;
     query.name = name;
@@ -243,11 +243,8 @@ TEST_CASE("Own names before a listed given name do not alert on the real lists",
 // searched with that word spelled each other way, and must find its own entry.
 TEST_CASE("Common romanisation variants of listed names find their entry",
           "[names][reference][variants]") {
-  std::string folder = reference::DataFolder();
-  if (folder.empty()) {
-    WARN(CORRIDOR_SKIP_MARK);
-    return;
-  }
+  const NameIndex* index = ListsIndex();
+  if (index == nullptr) return;
   const std::vector<std::vector<std::string>> groups = {
       {"muhammad", "mohammad", "mohammed", "mohamed", "muhammed", "mohamad", "muhamad"},
       {"ahmad", "ahmed"},
@@ -276,7 +273,6 @@ TEST_CASE("Common romanisation variants of listed names find their entry",
     for (unsigned char c : id->second + ":" + record.entry_id) hash = (hash ^ c) * 0x01000193u;
     return hash % 4 == 0;
   };
-  auto index = Build(reference::LoadAllLists(folder));
   size_t searched = 0, found = 0;
   for (const NameRecord& record : index->records()) {
     if (record.kind != "person" || !held_out(record)) continue;
