@@ -481,11 +481,11 @@ std::vector<uint16_t> FamilyPositions(const NormalizedName& name,
 // GivenNameContradicted does not read them as a name of the query's own.
 bool IsHonorific(std::string_view word) {
   static const char* const kHonorifics[] = {
-      "haji",   "hajji",   "hadji",   "alhaj",   "alhajj", "sheikh",  "shaikh",  "sheik",
-      "shaykh", "mullah",  "mulla",   "mawlawi", "maulvi", "maulana", "mawlana", "qari",
-      "hafiz",  "sayed",   "sayyed",  "seyed",   "seyyed", "syed",    "sayyid",  "said",
-      "doctor", "general", "colonel", "hajy",    "hajj",   "shykh",   "mla",     "mlla",
-      "mwlwy",  "mwlana",  "qary",    "hafz",    "syd",    "alsyd",   "dktwr"};
+      "haji",    "hajji",   "hadji",  "alhaj",   "alhajj", "sheikh",  "shaikh",  "sheik",
+      "shaykh",  "mullah",  "mulla",  "mawlawi", "maulvi", "maulana", "mawlana", "qari",
+      "hafiz",   "sayed",   "sayyed", "seyed",   "seyyed", "syed",    "sayyid",  "doctor",
+      "general", "colonel", "hajy",   "hajj",    "shykh",  "mla",     "mlla",    "mwlwy",
+      "mwlana",  "qary",    "hafz",   "syd",     "alsyd",  "dktwr"};
   for (const char* honorific : kHonorifics) {
     if (word == honorific) return true;
   }
@@ -759,14 +759,13 @@ struct NameIndex::Data {
 
 namespace {
 
-// Runs fn(begin, end) over [0, n): on two threads in two contiguous halves when there are two cores
-// and at least `enough` items, else on this thread. Each position is written by one
-// thread only, so the result does not depend on the split. An exception of the helper is rethrown
-// here.
 // Below this many records (tests' small lists) a second thread costs more than it saves: its
 // normaliser sets up ICU's transliterators first.
 constexpr size_t kRecordsForTwoThreads = 4096;
 
+// Runs fn(begin, end) over [0, n): on two threads in two contiguous halves when there are two
+// cores and at least `enough` items, else on this thread. Each position is written by one thread
+// only, so the result does not depend on the split. An exception of the helper is rethrown here.
 template <typename Fn>
 void InTwoHalves(size_t n, size_t enough, const Fn& fn) {
   if (n < enough || std::thread::hardware_concurrency() < 2) {
@@ -866,8 +865,9 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
   // Each listed word's forms (phonetic key, skeleton, syllables, weight), both halves at once.
   data.names.resize(built->records_.size());
   InTwoHalves(data.names.size(), kRecordsForTwoThreads, [&](size_t begin, size_t end) {
-    for (size_t r = begin; r < end; ++r)
+    for (size_t r = begin; r < end; ++r) {
       data.names[r] = PrepareName(normalized[r], data.statistics);
+    }
   });
   std::unordered_map<std::string, std::pair<uint32_t, uint8_t>> pair_ids;
   for (size_t r = 0; r < built->records_.size(); ++r) {
