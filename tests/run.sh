@@ -7,13 +7,14 @@
 #
 #   CORRIDOR_BUILD_DIR   build folder (default: build)
 #   CORRIDOR_SANITIZE=1  build with AddressSanitizer and UndefinedBehaviorSanitizer (Debug)
-#   CORRIDOR_BUILD_TYPE  CMake build type otherwise (default RelWithDebInfo; CI also runs Release)
+#   CORRIDOR_BUILD_TYPE  CMake build type otherwise (default Release: -O3, the build CI checks;
+#                        RelWithDebInfo adds debug information)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 build_dir=${CORRIDOR_BUILD_DIR:-build}
 sanitize=OFF
-build_type=${CORRIDOR_BUILD_TYPE:-RelWithDebInfo}
+build_type=${CORRIDOR_BUILD_TYPE:-Release}
 if [ "${CORRIDOR_SANITIZE:-0}" = 1 ]; then
   sanitize=ON
   build_type=Debug
