@@ -14,7 +14,8 @@ FROM debian:12 AS build
 RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       build-essential cmake pkg-config sqlite3 \
       libsqlite3-dev libprotobuf-dev protobuf-compiler libboost-program-options-dev libicu-dev \
-      libssl-dev catch2 libxml2-dev nlohmann-json3-dev libcurl4-openssl-dev libcpp-httplib-dev \
+      libssl-dev libjemalloc-dev catch2 libxml2-dev nlohmann-json3-dev libcurl4-openssl-dev \
+      libcpp-httplib-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . /src
@@ -36,7 +37,7 @@ RUN mkdir -p /install/data \
 FROM debian:12-slim
 RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       ca-certificates libsqlite3-0 libprotobuf32 libboost-program-options1.74.0 libicu72 libssl3 \
-      libxml2 libcurl4 libcpp-httplib0.11 python3 python3-protobuf \
+      libjemalloc2 libxml2 libcurl4 libcpp-httplib0.11 python3 python3-protobuf \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home-dir /data --shell /usr/sbin/nologin corridor
 COPY --from=build /install/usr/ /usr/
