@@ -273,6 +273,55 @@ INSERT INTO shipment_leg (shipment_id, seq, region) VALUES ('S1', 1, 'PK-BA'), (
   CHECK(scores["S2"].hits_size() == 0);
 }
 
+// The views are virtual tables over the shipment in memory (engine/rules/sql_rule.cc): each
+// column must carry its own field, NULL as NULL, numbers as numbers.
+TEST_CASE("sql: every column of the shipment views reads its own field", "[corridor-kinds]") {
+  auto scores = Screen(
+      R"(
+INSERT INTO entity (entity_id, kind, name, country, region, address, birth_date, registration_id,
+  imo, incorporated_on, activity) VALUES
+  ('C', 'company', 'Co', 'CN', 'CN-XJ', 'Addr', '1970-01-02', 'R9', 'IMO1', '2020-03-04', 'trader'),
+  ('N', 'person', 'Nobody', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+INSERT INTO entity_alias (entity_id, name) VALUES ('C', 'Co Alias');
+INSERT INTO shipment (shipment_id, shipped_on, mode, origin_country, origin_region,
+  destination_country, destination_region, final_destination_country, declared_value, currency)
+  VALUES ('S1', '2025-11-30', 'road', 'CN', 'CN-XJ', 'PK', 'PK-BA', 'AF', 12.5, 'USD');
+INSERT INTO shipment_party VALUES ('S1', 'C', 'shipper'), ('S1', 'N', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, quantity, unit, value,
+  origin_country, origin_region) VALUES ('S1', 3, '850440', 'Inverters', 2, 'pcs', 7.25, 'CN', NULL);
+INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, region, kind,
+  arrived_on) VALUES ('S1', 2, 'PKKHU', 'Khunjerab', 'PK', 'PK-GB', 'border', NULL);
+)",
+      SqlRule(
+          "SELECT 'a ' || shipment_id || ' ' || quote(shipped_on) || ' ' || quote(mode) || ' ' "
+          "|| quote(origin_country) || ' ' || quote(origin_region) || ' ' || "
+          "quote(destination_country) || ' ' || quote(destination_region) || ' ' || "
+          "quote(final_destination_country) || ' ' || quote(declared_value) || ' ' || "
+          "quote(currency) || ' ' || quote(as_of) AS summary FROM shipment "
+          "UNION ALL SELECT 'b ' || entity_id || ' ' || quote(role) || ' ' || quote(kind) || "
+          "' ' || quote(name) || ' ' || quote(country) || ' ' || quote(region) || ' ' || "
+          "quote(address) || ' ' || quote(birth_date) || ' ' || quote(registration_id) || ' ' "
+          "|| quote(imo) || ' ' || quote(incorporated_on) || ' ' || quote(activity) FROM party "
+          "UNION ALL SELECT 'c ' || entity_id || ' ' || quote(name) FROM party_alias "
+          "UNION ALL SELECT 'd ' || quote(line) || ' ' || quote(hs_code) || ' ' || "
+          "quote(description) || ' ' || quote(quantity) || ' ' || quote(unit) || ' ' || "
+          "quote(value) || ' ' || quote(origin_country) || ' ' || quote(origin_region) FROM item "
+          "UNION ALL SELECT 'e ' || quote(seq) || ' ' || quote(location) || ' ' || "
+          "quote(location_name) || ' ' || quote(country) || ' ' || quote(region) || ' ' || "
+          "quote(kind) || ' ' || quote(arrived_on) FROM leg ORDER BY 1"));
+  REQUIRE(scores["S1"].hits_size() == 1);
+  std::vector<std::string> rows;
+  for (const auto& evidence : scores["S1"].hits(0).evidence()) rows.push_back(evidence.summary());
+  CHECK(rows == std::vector<std::string>{
+                    "a S1 '2025-11-30' 'road' 'CN' 'CN-XJ' 'PK' 'PK-BA' 'AF' 12.5 'USD' "
+                    "'2025-12-01'",
+                    "b C 'shipper' 'company' 'Co' 'CN' 'CN-XJ' 'Addr' '1970-01-02' 'R9' 'IMO1' "
+                    "'2020-03-04' 'trader'",
+                    "b N 'consignee' 'person' 'Nobody' NULL NULL NULL NULL NULL NULL NULL NULL",
+                    "c C 'Co Alias'", "d 3 '850440' 'Inverters' 2.0 'pcs' 7.25 'CN' NULL",
+                    "e 2 'PKKHU' 'Khunjerab' 'PK' 'PK-GB' 'border' NULL"});
+}
+
 TEST_CASE("sql: every attempt to do more than read is rejected when the rules load",
           "[corridor-kinds]") {
   struct Case {

@@ -3,6 +3,7 @@
 // consignee factor (docs/rules.md).
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "engine/base/strings.h"
 #include "engine/rules/kinds.h"
@@ -207,6 +208,7 @@ class DiversionRule : public CompiledRule {
   // An owner in a target country up the ownership records (5 levels at most, cycles ignored):
   // "E-2 (RU) through E-3"; "" when none.
   std::string TargetOwner(const std::string& entity_id, const std::string& as_of) const {
+    if (owners_.find(entity_id) == owners_.end()) return "";  // most parties: no owner recorded
     std::vector<std::pair<std::string, std::string>> frontier = {{entity_id, ""}};
     std::set<std::string> seen = {entity_id};
     for (int depth = 0; depth < 5 && !frontier.empty(); ++depth) {
@@ -295,8 +297,9 @@ class DiversionRule : public CompiledRule {
   Factors factors_;
   std::set<std::string> trader_words_;
   DiversionExtras extras_;
-  // owned entity -> (owner, owner's country), from the input's ownership table (Prepare).
-  std::map<std::string, std::vector<std::pair<std::string, std::string>>> owners_;
+  // owned entity -> (owner, owner's country), from the input's ownership table (Prepare); looked
+  // up for every party of every shipment, so hashed (only found, never walked in order).
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> owners_;
 };
 
 DiversionExtras CompileExtras(const rules::DiversionRule& config, const RuleCompileContext& c) {

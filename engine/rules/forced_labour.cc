@@ -13,6 +13,7 @@
 // get only a supply-chain flag at out_of_scope_factor and no decision floor.
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
@@ -373,11 +374,13 @@ class ForcedLabourRule : public CompiledRule {
   std::set<std::string> sector_origins_;
   std::set<std::string> import_countries_;
   // Run-wide history, built once in Prepare and read-only afterwards (shared by every worker).
-  std::map<std::string, std::vector<Receipt>> receipts_;  // by receiving entity, in day order
+  // Hashed, as imports_ and history_digests_: found for every party of every shipment; each
+  // entity's entry is digested on its own, so no walk depends on their order.
+  std::unordered_map<std::string, std::vector<Receipt>> receipts_;  // by receiving entity, by day
   // Shipments of each shipper to an import country: (day, shipment_id), in order.
-  std::map<std::string, std::vector<std::pair<int32_t, std::string>>> imports_;
+  std::unordered_map<std::string, std::vector<std::pair<int32_t, std::string>>> imports_;
   // Per entity: a digest of its receipts and imports (AppendCrossShipmentState).
-  std::map<std::string, std::string> history_digests_;
+  std::unordered_map<std::string, std::string> history_digests_;
 
   void DigestHistories() {
     std::map<std::string, std::string> bytes;

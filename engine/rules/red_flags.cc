@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
@@ -507,10 +508,12 @@ class RedFlagRule : public CompiledRule {
   std::set<std::string> consignee_countries_;
   bool payments_recorded_ = false;
   std::optional<int32_t> history_start_;
-  std::map<std::string, ConsigneeHistory> history_;
-  std::map<std::string, std::string> history_digests_;  // entity -> digest of its history
+  // Hashed: found for every consignee of every shipment, never walked in order (each entry's
+  // digest is its own).
+  std::unordered_map<std::string, ConsigneeHistory> history_;
+  std::unordered_map<std::string, std::string> history_digests_;  // entity -> its history's digest
   int32_t as_of_day_ = kNoDate;
-  std::map<std::string, std::pair<double, size_t>> medians_;  // key -> (median, count)
+  std::unordered_map<std::string, std::pair<double, size_t>> medians_;  // key -> (median, count)
 };
 
 }  // namespace

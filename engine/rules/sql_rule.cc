@@ -1,13 +1,15 @@
 // Rule kind `sql`: an analyst's own pattern as an SQL query over read-only views of one shipment.
 //
 // The compiled rule is immutable and shared by every worker; each worker owns a SqlScratch: an
-// in-memory SQLite database holding the views (tables refilled for every shipment) with the
-// analyst's query prepared on it. The query is checked when the rules load, under an authorizer
-// that allows SELECT and reading the views (and the query's own CTEs) only: writes, schema
-// changes, ATTACH/DETACH, PRAGMA, transactions, extension loading and functions whose result
-// depends on when or where the query runs (random(), 'now', 'localtime', current_timestamp...)
-// are rejected there, with the action named. The same output for the same inputs is a promise
-// (docs/output.md), and those functions would break it.
+// in-memory SQLite connection whose views are virtual tables (`corridor_view`) over rows the
+// scratch builds for each shipment from the shipment in memory, with the analyst's query
+// prepared on it. Nothing is written: an earlier version inserted every row into real tables and
+// deleted them again, which was half of the rule's cost (docs/performance.md). The query is checked
+// when the rules load, under an authorizer that allows SELECT and reading the views (and the
+// query's own CTEs) only: writes, schema changes, ATTACH/DETACH, PRAGMA, transactions, extension
+// loading and functions whose result depends on when or where the query runs (random(), 'now',
+// 'localtime', current_timestamp...) are rejected there, with the action named. The same output for
+// the same inputs is a promise (docs/output.md), and those functions would break it.
 //
 // Limits (docs/reliability.md): strings and blobs of at most kMaxValueBytes, a step budget and a
 // wall-clock budget per shipment (a progress handler), `max_rows` rows of evidence per shipment
@@ -32,29 +34,168 @@ namespace corridor {
 
 namespace {
 
-// The views an SQL rule reads (docs/rules.md documents them).
-const char* kViewSchema = R"(
-CREATE TABLE shipment (shipment_id TEXT, shipped_on TEXT, mode TEXT, origin_country TEXT,
-  origin_region TEXT, destination_country TEXT, destination_region TEXT,
-  final_destination_country TEXT, declared_value REAL, currency TEXT, as_of TEXT);
-CREATE TABLE party (entity_id TEXT, role TEXT, kind TEXT, name TEXT, country TEXT, region TEXT,
-  address TEXT, birth_date TEXT, registration_id TEXT, imo TEXT, incorporated_on TEXT,
-  activity TEXT);
-CREATE TABLE party_alias (entity_id TEXT, name TEXT);
-CREATE TABLE item (line INTEGER, hs_code TEXT, description TEXT, quantity REAL, unit TEXT,
-  value REAL, origin_country TEXT, origin_region TEXT);
-CREATE TABLE leg (seq INTEGER, location TEXT, location_name TEXT, country TEXT, region TEXT,
-  kind TEXT, arrived_on TEXT);
-CREATE TABLE list_match (entity_id TEXT, role TEXT, list_id TEXT, entry_id TEXT,
-  entry_name TEXT, matched_name TEXT, query_name TEXT, method TEXT, score REAL, programs TEXT);
-CREATE TABLE ownership (entity_id TEXT, role TEXT, status TEXT, blocked_share_lower REAL,
-  blocked_share_upper REAL, effective_listed_share REAL);
-)";
-
 // The views by number, in the order of kViewNames.
 enum View { kShipment, kParty, kPartyAlias, kItem, kLeg, kListMatch, kOwnership, kViewCount };
 constexpr const char* kViewNames[kViewCount] = {"shipment", "party",      "party_alias", "item",
                                                 "leg",      "list_match", "ownership"};
+// The views' columns (docs/rules.md documents them), as each virtual table declares them.
+constexpr const char* kViewColumns[kViewCount] = {
+    "shipment_id TEXT, shipped_on TEXT, mode TEXT, origin_country TEXT, origin_region TEXT,"
+    " destination_country TEXT, destination_region TEXT, final_destination_country TEXT,"
+    " declared_value REAL, currency TEXT, as_of TEXT",
+    "entity_id TEXT, role TEXT, kind TEXT, name TEXT, country TEXT, region TEXT, address TEXT,"
+    " birth_date TEXT, registration_id TEXT, imo TEXT, incorporated_on TEXT, activity TEXT",
+    "entity_id TEXT, name TEXT",
+    "line INTEGER, hs_code TEXT, description TEXT, quantity REAL, unit TEXT, value REAL,"
+    " origin_country TEXT, origin_region TEXT",
+    "seq INTEGER, location TEXT, location_name TEXT, country TEXT, region TEXT, kind TEXT,"
+    " arrived_on TEXT",
+    "entity_id TEXT, role TEXT, list_id TEXT, entry_id TEXT, entry_name TEXT, matched_name TEXT,"
+    " query_name TEXT, method TEXT, score REAL, programs TEXT",
+    "entity_id TEXT, role TEXT, status TEXT, blocked_share_lower REAL, blocked_share_upper REAL,"
+    " effective_listed_share REAL"};
+constexpr int kViewColumnCounts[kViewCount] = {11, 12, 2, 8, 7, 10, 6};
+
+// One value of a view's row. Text points into the shipment, its facts or a static string, all
+// alive until the query is reset, which Evaluate does before the next shipment's rows are built.
+struct ViewValue {
+  enum Kind : uint8_t { kNull, kInt, kReal, kText } kind = kNull;
+  int64_t integer = 0;
+  double real = 0;
+  std::string_view text;
+};
+ViewValue Int(int64_t v) { return {ViewValue::kInt, v, 0, {}}; }
+ViewValue Real(double v) { return {ViewValue::kReal, 0, v, {}}; }
+ViewValue Text(std::string_view v) { return {ViewValue::kText, 0, 0, v}; }
+ViewValue Value(const OptionalText& v) { return v ? Text(*v) : ViewValue(); }
+ViewValue Value(const std::optional<double>& v) { return v ? Real(*v) : ViewValue(); }
+
+// A view's rows for the current shipment, row after row.
+struct ViewRows {
+  int columns = 0;
+  std::vector<ViewValue> values;
+  size_t rows() const { return columns == 0 ? 0 : values.size() / columns; }
+};
+
+// The `corridor_view` module: a read-only virtual table over one of the scratch's ViewRows,
+// named by the table (CREATE VIRTUAL TABLE party USING corridor_view). Every scan is a full one:
+// a shipment's views hold a handful of rows.
+struct ViewTable {
+  sqlite3_vtab base;  // first: SQLite casts between the two
+  const ViewRows* rows;
+};
+struct ViewCursor {
+  sqlite3_vtab_cursor base;  // first
+  const ViewRows* rows;
+  size_t row;
+};
+
+int ViewConnect(sqlite3* db, void* aux, int argc, const char* const* argv, sqlite3_vtab** out,
+                char** error) {
+  auto* views = static_cast<std::array<ViewRows, kViewCount>*>(aux);
+  const std::string name = argc > 2 ? argv[2] : "";
+  for (int view = 0; view < kViewCount; ++view) {
+    if (name != kViewNames[view]) continue;
+    std::string schema = std::string("CREATE TABLE x(") + kViewColumns[view] + ")";
+    int rc = sqlite3_declare_vtab(db, schema.c_str());
+    if (rc != SQLITE_OK) return rc;
+    auto* table = new ViewTable();
+    table->rows = &(*views)[view];
+    *out = &table->base;
+    return SQLITE_OK;
+  }
+  *error = sqlite3_mprintf("no view named %s", name.c_str());
+  return SQLITE_ERROR;
+}
+// A separate function from ViewConnect, so that the module is not also a table of its own name.
+int ViewCreate(sqlite3* db, void* aux, int argc, const char* const* argv, sqlite3_vtab** out,
+               char** error) {
+  return ViewConnect(db, aux, argc, argv, out, error);
+}
+int ViewBestIndex(sqlite3_vtab*, sqlite3_index_info* info) {
+  info->estimatedCost = 10;
+  info->estimatedRows = 10;
+  return SQLITE_OK;
+}
+int ViewDisconnect(sqlite3_vtab* table) {
+  delete reinterpret_cast<ViewTable*>(table);
+  return SQLITE_OK;
+}
+int ViewOpen(sqlite3_vtab* table, sqlite3_vtab_cursor** out) {
+  auto* cursor = new ViewCursor();
+  cursor->rows = reinterpret_cast<ViewTable*>(table)->rows;
+  cursor->row = 0;
+  *out = &cursor->base;
+  return SQLITE_OK;
+}
+int ViewClose(sqlite3_vtab_cursor* cursor) {
+  delete reinterpret_cast<ViewCursor*>(cursor);
+  return SQLITE_OK;
+}
+int ViewFilter(sqlite3_vtab_cursor* cursor, int, const char*, int, sqlite3_value**) {
+  reinterpret_cast<ViewCursor*>(cursor)->row = 0;
+  return SQLITE_OK;
+}
+int ViewNext(sqlite3_vtab_cursor* cursor) {
+  ++reinterpret_cast<ViewCursor*>(cursor)->row;
+  return SQLITE_OK;
+}
+int ViewEof(sqlite3_vtab_cursor* cursor) {
+  auto* c = reinterpret_cast<ViewCursor*>(cursor);
+  return c->row >= c->rows->rows();
+}
+int ViewColumn(sqlite3_vtab_cursor* cursor, sqlite3_context* context, int column) {
+  auto* c = reinterpret_cast<ViewCursor*>(cursor);
+  const ViewValue& value = c->rows->values[c->row * c->rows->columns + column];
+  switch (value.kind) {
+    case ViewValue::kNull:
+      sqlite3_result_null(context);
+      break;
+    case ViewValue::kInt:
+      sqlite3_result_int64(context, value.integer);
+      break;
+    case ViewValue::kReal:
+      sqlite3_result_double(context, value.real);
+      break;
+    case ViewValue::kText:
+      // Copied: a value may outlive the row in SQLite's sorter or an aggregate. A string over
+      // the connection's length limit makes the query fail with "string or blob too big".
+      sqlite3_result_text64(context, value.text.data(), value.text.size(), SQLITE_TRANSIENT,
+                            SQLITE_UTF8);
+      break;
+  }
+  return SQLITE_OK;
+}
+int ViewRowid(sqlite3_vtab_cursor* cursor, sqlite3_int64* rowid) {
+  *rowid = static_cast<sqlite3_int64>(reinterpret_cast<ViewCursor*>(cursor)->row);
+  return SQLITE_OK;
+}
+
+// Writes never reach the views: the authorizer refuses them when the query is prepared, naming
+// the action. Without an xUpdate SQLite would refuse them first, with a vaguer message.
+int ViewUpdate(sqlite3_vtab* table, int, sqlite3_value**, sqlite3_int64*) {
+  table->zErrMsg = sqlite3_mprintf("the views are read-only");
+  return SQLITE_READONLY;
+}
+
+sqlite3_module MakeViewModule() {
+  sqlite3_module module = {};
+  module.xCreate = ViewCreate;
+  module.xConnect = ViewConnect;
+  module.xBestIndex = ViewBestIndex;
+  module.xDisconnect = ViewDisconnect;
+  module.xDestroy = ViewDisconnect;
+  module.xOpen = ViewOpen;
+  module.xClose = ViewClose;
+  module.xFilter = ViewFilter;
+  module.xNext = ViewNext;
+  module.xEof = ViewEof;
+  module.xColumn = ViewColumn;
+  module.xRowid = ViewRowid;
+  module.xUpdate = ViewUpdate;
+  return module;
+}
+const sqlite3_module kViewModule = MakeViewModule();
 
 const std::set<std::string>& ViewNames() {
   static const std::set<std::string> names(std::begin(kViewNames), std::end(kViewNames));
@@ -242,25 +383,6 @@ void CallDateFunction(sqlite3_context* context, int argc, sqlite3_value** argv) 
   sqlite3_finalize(statement);
 }
 
-void BindOptional(Statement* statement, int index, const OptionalText& value) {
-  statement->BindOptionalText(index, value);
-}
-
-void BindOptional(Statement* statement, int index, const std::optional<double>& value) {
-  if (value) {
-    statement->BindDouble(index, *value);
-  } else {
-    statement->BindNull(index);
-  }
-}
-
-// Runs one of the views' INSERTs and clears its bindings for the next row.
-Status RunInsert(Statement* statement) {
-  Status status = statement->Run();
-  statement->Reset();
-  return status;
-}
-
 // Cuts `text` to at most `max_bytes` bytes without splitting a UTF-8 sequence.
 std::string CutUtf8(std::string text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
@@ -283,8 +405,15 @@ class SqlScratch : public RuleScratch {
     sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
     sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0);
-    status = db_->Execute(kViewSchema);
-    if (!status.ok()) return "cannot create the views: " + status.message();
+    for (int view = 0; view < kViewCount; ++view) rows_[view].columns = kViewColumnCounts[view];
+    if (sqlite3_create_module_v2(handle, "corridor_view", &kViewModule, &rows_, nullptr) !=
+        SQLITE_OK) {
+      return std::string("cannot create the views: ") + sqlite3_errmsg(handle);
+    }
+    for (const char* view : kViewNames) {
+      status = db_->Execute(std::string("CREATE VIRTUAL TABLE ") + view + " USING corridor_view");
+      if (!status.ok()) return "cannot create the views: " + status.message();
+    }
     for (const std::string& name : DateFunctions()) {
       date_functions_.push_back(
           std::make_unique<DateFunction>(DateFunction{name, dates_->handle()}));
@@ -292,30 +421,6 @@ class SqlScratch : public RuleScratch {
                                  date_functions_.back().get(), CallDateFunction, nullptr, nullptr,
                                  nullptr);
     }
-    const char* inserts[] = {
-        "INSERT INTO shipment VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        "INSERT INTO party VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        "INSERT INTO party_alias VALUES (?1, ?2)",
-        "INSERT INTO item VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        "INSERT INTO leg VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        "INSERT INTO list_match VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        "INSERT INTO ownership VALUES (?1, ?2, ?3, ?4, ?5, ?6)"};
-    std::unique_ptr<Statement>* targets[] = {&insert_shipment_, &insert_party_, &insert_alias_,
-                                             &insert_item_,     &insert_leg_,   &insert_match_,
-                                             &insert_ownership_};
-    for (size_t i = 0; i < 7; ++i) {
-      status = db_->Prepare(inserts[i], targets[i]);
-      if (!status.ok()) return "internal: " + status.message();
-    }
-    for (int view = 0; view < kViewCount; ++view) {
-      status = db_->Prepare(std::string("DELETE FROM ") + kViewNames[view], &views_[view].clear);
-      if (!status.ok()) return "internal: " + status.message();
-    }
-    // One transaction per shipment (BEGIN before the views are filled, COMMIT after the query)
-    // instead of one per statement.
-    status = db_->Prepare("BEGIN", &begin_);
-    if (status.ok()) status = db_->Prepare("COMMIT", &commit_);
-    if (!status.ok()) return "internal: " + status.message();
     std::string clock = ClockLiteral(query);
     if (!clock.empty()) {
       return "not allowed in a rule query: '" + clock +
@@ -340,37 +445,23 @@ class SqlScratch : public RuleScratch {
     }
     if (summary_column_ < 0) return "the query must return a column named `summary`";
     sqlite3_progress_handler(handle, kProgressSteps, Progress, &budget_);
-    for (int view = 0; view < kViewCount; ++view) views_[view].read = reads_view(kViewNames[view]);
+    for (int view = 0; view < kViewCount; ++view) reads_[view] = reads_view(kViewNames[view]);
     return "";
   }
 
   bool reads_view(const std::string& view) const { return authorizer_.views_read.count(view); }
 
-  // Empties every view the previous shipment filled.
-  Status ClearViews() {
-    for (ViewState& state : views_) {
-      if (!state.filled) continue;
-      Status status = state.clear->Run();
-      if (!status.ok()) return status;
-      state.filled = false;
-    }
-    return Status::Ok();
+  // Empties every view (the previous shipment's rows).
+  void ClearViews() {
+    for (ViewRows& rows : rows_) rows.values.clear();
   }
-  // True when the query reads `view`, which is then marked filled (emptied before the next
-  // shipment). Only the views the query reads are filled: SQLite calls the authorizer with
-  // SQLITE_READ for every table a statement names, in subqueries and CTEs too, even when no
+  // True when the query reads `view`: only those views are built. SQLite calls the authorizer
+  // with SQLITE_READ for every table a statement names, in subqueries and CTEs too, even when no
   // column is used (count(*)), so a view missing from views_read cannot change the result.
-  bool Fills(View view) {
-    if (!views_[view].read) return false;
-    views_[view].filled = true;
-    return true;
-  }
-  // Ends the shipment's transaction. A failed COMMIT (none can be expected: the query is reset
-  // and nothing else runs) must not leave the transaction open for the next shipment's BEGIN.
-  void EndTransaction() {
-    if (!commit_->Run().ok() && !sqlite3_get_autocommit(db_->handle())) {
-      (void)db_->Execute("ROLLBACK");
-    }
+  bool Fills(View view) const { return reads_[view]; }
+  // Appends a row to `view`; `values` holds one value per column.
+  void AddRow(View view, std::initializer_list<ViewValue> values) {
+    rows_[view].values.insert(rows_[view].values.end(), values);
   }
 
   std::unique_ptr<Database> db_;
@@ -379,15 +470,8 @@ class SqlScratch : public RuleScratch {
   AuthorizerState authorizer_;
   Budget budget_;
   std::unique_ptr<Statement> query_;
-  std::unique_ptr<Statement> insert_shipment_, insert_party_, insert_alias_, insert_item_,
-      insert_leg_, insert_match_, insert_ownership_;
-  struct ViewState {
-    std::unique_ptr<Statement> clear;  // DELETE FROM the view
-    bool read = false;                 // the query reads the view
-    bool filled = false;               // holds rows of the last shipment
-  };
-  std::array<ViewState, kViewCount> views_;
-  std::unique_ptr<Statement> begin_, commit_;
+  std::array<ViewRows, kViewCount> rows_;  // the current shipment's; read by the virtual tables
+  std::array<bool, kViewCount> reads_ = {};
   int summary_column_ = -1;
   int weight_column_ = -1;
 };
@@ -434,13 +518,7 @@ class SqlRule : public CompiledRule {
       outcome->problems.push_back({"rule", shipment_id, "sql", "internal: no scratch"});
       return;
     }
-    Status status = scratch->begin_->Run();
-    if (status.ok()) status = Fill(context, scratch);
-    if (!status.ok()) {
-      outcome->problems.push_back({"rule", shipment_id, "sql", status.message()});
-      scratch->EndTransaction();
-      return;
-    }
+    Fill(context, scratch);
     scratch->budget_ = Budget();
     scratch->budget_.deadline =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(max_millis_);
@@ -478,136 +556,75 @@ class SqlRule : public CompiledRule {
       evidence->set_summary("... and " + std::to_string(more) + " more rows not shown (max_rows " +
                             std::to_string(max_rows_) + ")");
     }
-    query->Reset();
-    scratch->EndTransaction();
+    query->Reset();  // before the views' rows, which the query's values point into, change
   }
 
  private:
   // Replaces the views' rows with the shipment's.
-  Status Fill(const ShipmentContext& context, SqlScratch* scratch) const {
+  void Fill(const ShipmentContext& context, SqlScratch* scratch) const {
     const Shipment& s = context.shipment;
-    Status status = scratch->ClearViews();
-    if (!status.ok()) return status;
-    Statement* st = nullptr;
+    scratch->ClearViews();
     if (scratch->Fills(kShipment)) {
-      st = scratch->insert_shipment_.get();
-      st->BindText(1, s.shipment_id);
-      BindOptional(st, 2, s.shipped_on);
-      BindOptional(st, 3, s.mode);
-      BindOptional(st, 4, s.origin_country);
-      BindOptional(st, 5, s.origin_region);
-      BindOptional(st, 6, s.destination_country);
-      BindOptional(st, 7, s.destination_region);
-      BindOptional(st, 8, s.final_destination_country);
-      BindOptional(st, 9, s.declared_value);
-      BindOptional(st, 10, s.currency);
-      st->BindText(11, context.as_of);
-      status = RunInsert(st);
-      if (!status.ok()) return status;
+      scratch->AddRow(
+          kShipment, {Text(s.shipment_id), Value(s.shipped_on), Value(s.mode),
+                      Value(s.origin_country), Value(s.origin_region), Value(s.destination_country),
+                      Value(s.destination_region), Value(s.final_destination_country),
+                      Value(s.declared_value), Value(s.currency), Text(context.as_of)});
     }
     for (size_t i = 0; i < s.parties.size(); ++i) {
       const ShipmentParty& party = s.parties[i];
-      if (!party.entity) continue;
-      status = FillParty(party, context.party_facts[i], scratch);
-      if (!status.ok()) return status;
+      if (party.entity) FillParty(party, context.party_facts[i], scratch);
     }
-    for (const ShipmentItem& item : s.items) {
-      if (!scratch->Fills(kItem)) break;
-      st = scratch->insert_item_.get();
-      st->BindInt(1, item.line);
-      BindOptional(st, 2, item.hs_code);
-      BindOptional(st, 3, item.description);
-      BindOptional(st, 4, item.quantity);
-      BindOptional(st, 5, item.unit);
-      BindOptional(st, 6, item.value);
-      BindOptional(st, 7, item.origin_country);
-      BindOptional(st, 8, item.origin_region);
-      status = RunInsert(st);
-      if (!status.ok()) return status;
+    if (scratch->Fills(kItem)) {
+      for (const ShipmentItem& item : s.items) {
+        scratch->AddRow(kItem, {Int(item.line), Value(item.hs_code), Value(item.description),
+                                Value(item.quantity), Value(item.unit), Value(item.value),
+                                Value(item.origin_country), Value(item.origin_region)});
+      }
     }
-    for (const ShipmentLeg& leg : s.legs) {
-      if (!scratch->Fills(kLeg)) break;
-      st = scratch->insert_leg_.get();
-      st->BindInt(1, leg.seq);
-      BindOptional(st, 2, leg.location);
-      BindOptional(st, 3, leg.location_name);
-      BindOptional(st, 4, leg.country);
-      BindOptional(st, 5, leg.region);
-      BindOptional(st, 6, leg.kind);
-      BindOptional(st, 7, leg.arrived_on);
-      status = RunInsert(st);
-      if (!status.ok()) return status;
+    if (scratch->Fills(kLeg)) {
+      for (const ShipmentLeg& leg : s.legs) {
+        scratch->AddRow(
+            kLeg, {Int(leg.seq), Value(leg.location), Value(leg.location_name), Value(leg.country),
+                   Value(leg.region), Value(leg.kind), Value(leg.arrived_on)});
+      }
     }
-    return Status::Ok();
   }
 
   // One party's rows: the party, its aliases, its list matches at this rule's own threshold
   // and, when the query reads it, its ownership finding.
-  Status FillParty(const ShipmentParty& party, const EntityFacts* facts,
-                   SqlScratch* scratch) const {
+  void FillParty(const ShipmentParty& party, const EntityFacts* facts, SqlScratch* scratch) const {
     const Entity& e = *party.entity;
-    Status status;
-    Statement* st = nullptr;
     if (scratch->Fills(kParty)) {
-      st = scratch->insert_party_.get();
-      st->BindText(1, e.entity_id);
-      st->BindText(2, party.role);
-      BindOptional(st, 3, OptionalText(e.kind));
-      st->BindText(4, e.name);
-      BindOptional(st, 5, e.country);
-      BindOptional(st, 6, e.region);
-      BindOptional(st, 7, e.address);
-      BindOptional(st, 8, e.birth_date);
-      BindOptional(st, 9, e.registration_id);
-      BindOptional(st, 10, e.imo);
-      BindOptional(st, 11, e.incorporated_on);
-      BindOptional(st, 12, e.activity);
-      status = RunInsert(st);
-      if (!status.ok()) return status;
+      scratch->AddRow(kParty, {Text(e.entity_id), Text(party.role), Text(e.kind), Text(e.name),
+                               Value(e.country), Value(e.region), Value(e.address),
+                               Value(e.birth_date), Value(e.registration_id), Value(e.imo),
+                               Value(e.incorporated_on), Value(e.activity)});
     }
-    for (const std::string& alias : e.aliases) {
-      if (!scratch->Fills(kPartyAlias)) break;
-      st = scratch->insert_alias_.get();
-      st->BindText(1, e.entity_id);
-      st->BindText(2, alias);
-      status = RunInsert(st);
-      if (!status.ok()) return status;
+    if (scratch->Fills(kPartyAlias)) {
+      for (const std::string& alias : e.aliases) {
+        scratch->AddRow(kPartyAlias, {Text(e.entity_id), Text(alias)});
+      }
     }
-    if (facts != nullptr) {
+    if (facts != nullptr && scratch->Fills(kListMatch)) {
       for (const ListMatchFact& m : facts->list_matches) {
         if (!MatchCounts(m, name_threshold_)) continue;
-        if (!scratch->Fills(kListMatch)) break;
-        st = scratch->insert_match_.get();
-        st->BindText(1, e.entity_id);
-        st->BindText(2, party.role);
-        st->BindText(3, m.list_id);
-        st->BindText(4, m.entry_id);
-        st->BindText(5, m.entry_name);
-        st->BindText(6, m.matched_name);
-        st->BindText(7, m.query_name);
-        st->BindText(8, m.method);
-        st->BindDouble(9, m.score);
-        st->BindText(10, m.programs);
-        status = RunInsert(st);
-        if (!status.ok()) return status;
+        scratch->AddRow(kListMatch,
+                        {Text(e.entity_id), Text(party.role), Text(m.list_id), Text(m.entry_id),
+                         Text(m.entry_name), Text(m.matched_name), Text(m.query_name),
+                         Text(m.method), Real(m.score), Text(m.programs)});
       }
     }
     if (analysis_ && scratch->Fills(kOwnership)) {
       NodeId node = world_->graph.Find(EntityNodeName(e.entity_id));
       if (node != kNoNode) {
         const OwnershipResult& result = analysis_->Result(node);
-        st = scratch->insert_ownership_.get();
-        st->BindText(1, e.entity_id);
-        st->BindText(2, party.role);
-        st->BindText(3, StatusName(result.status));
-        st->BindDouble(4, result.blocked_share_lower);
-        st->BindDouble(5, result.blocked_share_upper);
-        st->BindDouble(6, result.effective_listed_share);
-        status = RunInsert(st);
-        if (!status.ok()) return status;
+        scratch->AddRow(kOwnership,
+                        {Text(e.entity_id), Text(party.role), Text(StatusName(result.status)),
+                         Real(result.blocked_share_lower), Real(result.blocked_share_upper),
+                         Real(result.effective_listed_share)});
       }
     }
-    return Status::Ok();
   }
 
   std::string query_;
