@@ -308,7 +308,7 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, re
           "quote(value) || ' ' || quote(origin_country) || ' ' || quote(origin_region) FROM item "
           "UNION ALL SELECT 'e ' || quote(seq) || ' ' || quote(location) || ' ' || "
           "quote(location_name) || ' ' || quote(country) || ' ' || quote(region) || ' ' || "
-          "quote(kind) || ' ' || quote(arrived_on) FROM leg ORDER BY 1"));
+          "quote(kind) || ' ' || quote(arrived_on) || ' ' || rowid FROM leg ORDER BY 1"));
   REQUIRE(scores["S1"].hits_size() == 1);
   std::vector<std::string> rows;
   for (const auto& evidence : scores["S1"].hits(0).evidence()) rows.push_back(evidence.summary());
@@ -319,7 +319,27 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, re
                     "'2020-03-04' 'trader'",
                     "b N 'consignee' 'person' 'Nobody' NULL NULL NULL NULL NULL NULL NULL NULL",
                     "c C 'Co Alias'", "d 3 '850440' 'Inverters' 2.0 'pcs' 7.25 'CN' NULL",
-                    "e 2 'PKKHU' 'Khunjerab' 'PK' 'PK-GB' 'border' NULL"});
+                    "e 2 'PKKHU' 'Khunjerab' 'PK' 'PK-GB' 'border' NULL 1"});
+}
+
+// A value longer than the views' limit (1 MiB) fails the queries that read it, as a data problem
+// of the shipment; a query that does not read it is unaffected.
+TEST_CASE("sql: a value over the views' byte limit is a problem only where it is read",
+          "[corridor-kinds]") {
+  const std::string world = R"(
+INSERT INTO entity (entity_id, kind, name, country, address) VALUES
+  ('C', 'company', 'Co', 'CN', replace(hex(zeroblob(600000)), '00', 'ab'));
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');
+INSERT INTO shipment_party VALUES ('S1', 'C', 'shipper');
+)";
+  auto read = Screen(world, SqlRule("SELECT length(address) AS summary FROM party"));
+  CHECK(read["S1"].hits_size() == 0);
+  REQUIRE(read["S1"].problems_size() == 1);
+  CHECK_THAT(read["S1"].problems(0).message(), Catch::Contains("too big"));
+  auto unread = Screen(world, SqlRule("SELECT name AS summary FROM party"));
+  REQUIRE(unread["S1"].hits_size() == 1);
+  CHECK(unread["S1"].hits(0).evidence(0).summary() == "Co");
+  CHECK(unread["S1"].problems_size() == 0);
 }
 
 TEST_CASE("sql: every attempt to do more than read is rejected when the rules load",

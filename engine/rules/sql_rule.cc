@@ -159,15 +159,19 @@ int ViewColumn(sqlite3_vtab_cursor* cursor, sqlite3_context* context, int column
       break;
     case ViewValue::kText:
       // Copied: a value may outlive the row in SQLite's sorter or an aggregate. A string over
-      // the connection's length limit makes the query fail with "string or blob too big".
+      // the connection's length limit (kMaxValueBytes) makes a query that reads it fail with
+      // "string or blob too big", a data problem of the shipment (the views as tables held
+      // NULL there, silently).
       sqlite3_result_text64(context, value.text.data(), value.text.size(), SQLITE_TRANSIENT,
                             SQLITE_UTF8);
       break;
   }
   return SQLITE_OK;
 }
+// 1, 2, ... as the rows of a table emptied before each shipment were numbered (a query may read
+// rowid).
 int ViewRowid(sqlite3_vtab_cursor* cursor, sqlite3_int64* rowid) {
-  *rowid = static_cast<sqlite3_int64>(reinterpret_cast<ViewCursor*>(cursor)->row);
+  *rowid = static_cast<sqlite3_int64>(reinterpret_cast<ViewCursor*>(cursor)->row) + 1;
   return SQLITE_OK;
 }
 
@@ -395,6 +399,12 @@ std::string CutUtf8(std::string text, size_t max_bytes) {
 // One worker's view database with the analyst's query prepared on it.
 class SqlScratch : public RuleScratch {
  public:
+  SqlScratch() = default;
+  // The connection keeps pointers into the scratch (the views' rows, the authorizer's state, the
+  // budget), so it never moves.
+  SqlScratch(const SqlScratch&) = delete;
+  SqlScratch& operator=(const SqlScratch&) = delete;
+
   // Opens the views and prepares `query`. Returns an error message, or "".
   std::string Open(const std::string& query) {
     Status status = Database::OpenWritable(":memory:", &db_);
