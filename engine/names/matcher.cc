@@ -402,6 +402,11 @@ constexpr double kContradictingGivenName = 0.8;
 // Below this similarity two words are different names for GivenNameContradicted (SERGEJ ~ SERGEY
 // at 0.5 and WAFIQ ~ RAFIQ at 0.64 may be one name romanised twice; MUHAMMAD ~ UMAR at 0 is not).
 constexpr double kGivenNameEvidence = 0.5;
+// The same for the given name and the patronymic of two East Slavic names in full
+// (EastSlavicNameContradicted): their romanisations agree at 0.85 or more (PETR ~ PYOTR 0.85,
+// ALEKSANDR ~ ALEXANDER and SERGEYEVNA ~ SERGEEVNA 0.95), other names of the same look less
+// (ALEKSEY ~ ALEXANDER 0.77, IRINA ~ YELENA 0.67, ALEKSANDROVICH ~ ALBERTOVICH 0.6).
+constexpr double kEastSlavicNameEvidence = 0.8;
 
 namespace {
 
@@ -556,6 +561,35 @@ bool GivenNameContradicted(const ScoringName& query, const ScoringName& candidat
   return false;
 }
 
+// An East Slavic name in full is a given name, a patronymic and a family name, the given name
+// just before the patronymic in either order ("Irina Vladimirovna KUZNETSOVA", "KUZNETSOVA,
+// Irina Vladimirovna"). When both names are given so (each has one patronymic, after a word), a
+// patronymic or a given name that the other's resembles less than kEastSlavicNameEvidence names
+// another person: LEBEDEV Vladimir Aleksandrovich is not LEBEDEV, Vladimir Albertovich (another
+// father), KUZNETSOVA Irina Vladimirovna not Yelena Vladimirovna Kuznetsova (a sister, or a
+// stranger: both names are common). The position before the patronymic must be a word of three
+// letters or more; a name without a patronymic says nothing.
+bool EastSlavicNameContradicted(const ScoringName& query, const ScoringName& candidate,
+                                const std::vector<float>& similarity) {
+  auto parts = [](const ScoringName& name, size_t* given, size_t* patronymic) {
+    size_t found = 0;
+    for (size_t t = 0; t < name.tokens.size(); ++t) {
+      if (!name.tokens[t].patronymic) continue;
+      ++found;
+      *patronymic = t;
+    }
+    if (found != 1 || *patronymic == 0) return false;
+    *given = *patronymic - 1;
+    const ScoringToken& word = name.tokens[*given];
+    return word.kind == TokenKind::kWord && word.text.size() >= 3;
+  };
+  size_t qg = 0, qp = 0, cg = 0, cp = 0;
+  if (!parts(query, &qg, &qp) || !parts(candidate, &cg, &cp)) return false;
+  const size_t nc = candidate.tokens.size();
+  return similarity[qp * nc + cp] < kEastSlavicNameEvidence ||
+         similarity[qg * nc + cg] < kEastSlavicNameEvidence;
+}
+
 // The rules a listed name's structure brings to its name score (docs/matching.md, "Name
 // structure"), the same in Search(), the brute-force reference and ScorePair.
 void ApplyListedNameRules(const ScoringName& query, const ScoringName& candidate, bool short_name,
@@ -565,6 +599,10 @@ void ApplyListedNameRules(const ScoringName& query, const ScoringName& candidate
   // Every syllable of a short Chinese or Korean name is part of it: LIN WEI is not WEI, Lin Na.
   if (short_name && result->candidate_coverage < kShortNameCoverage) {
     result->score *= kShortNamePartial;
+  }
+  if (EastSlavicNameContradicted(query, candidate, similarity)) {
+    result->score *= kContradictingGivenName;
+    return;  // one contradiction is enough: the rules below would count it twice
   }
   if (family.empty()) return;
   bool named = false;
