@@ -54,7 +54,13 @@ constexpr const char* kViewColumns[kViewCount] = {
     " query_name TEXT, method TEXT, score REAL, programs TEXT",
     "entity_id TEXT, role TEXT, status TEXT, blocked_share_lower REAL, blocked_share_upper REAL,"
     " effective_listed_share REAL"};
-constexpr int kViewColumnCounts[kViewCount] = {11, 12, 2, 8, 7, 10, 6};
+// The number of columns of a view: one more than the commas of its column list.
+constexpr int ColumnCount(const char* columns) {
+  int count = 1;
+  for (; *columns != '\0'; ++columns) count += *columns == ',' ? 1 : 0;
+  return count;
+}
+static_assert(ColumnCount(kViewColumns[kShipment]) == 11 && ColumnCount(kViewColumns[kLeg]) == 7);
 
 // One value of a view's row. Text points into the shipment, its facts or a static string, all
 // alive until the query is reset, which Evaluate does before the next shipment's rows are built.
@@ -415,7 +421,8 @@ class SqlScratch : public RuleScratch {
     sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, kMaxValueBytes);
     sqlite3_limit(handle, SQLITE_LIMIT_ATTACHED, 0);
-    for (int view = 0; view < kViewCount; ++view) rows_[view].columns = kViewColumnCounts[view];
+    for (int view = 0; view < kViewCount; ++view)
+      rows_[view].columns = ColumnCount(kViewColumns[view]);
     if (sqlite3_create_module_v2(handle, "corridor_view", &kViewModule, &rows_, nullptr) !=
         SQLITE_OK) {
       return std::string("cannot create the views: ") + sqlite3_errmsg(handle);
