@@ -402,7 +402,7 @@ std::string CutUtf8(std::string text, size_t max_bytes) {
   return text + "... (cut at " + std::to_string(max_bytes) + " bytes)";
 }
 
-// One worker's view database with the analyst's query prepared on it.
+// One worker's connection: the views (virtual tables) with the analyst's query prepared on it.
 class SqlScratch : public RuleScratch {
  public:
   SqlScratch() = default;
