@@ -497,6 +497,26 @@ bool IsHonorific(std::string_view word) {
   return false;
 }
 
+// A first given name that bearers often leave out, going by the next: the Prophet's name given
+// before the own name in Pakistani, Persian and Arab usage (Muhammad Nawaz SHARIF is Nawaz
+// Sharif, Mohammad Javad ZARIF is Javad Zarif), in the lists' romanisations.
+bool IsDevotionalPrefix(std::string_view word) {
+  static const char* const kPrefixes[] = {"muhammad", "mohammad", "mohammed", "muhammed", "mohamed",
+                                          "mohamad",  "muhamad",  "mohd",     "muhamed",  "mohamud",
+                                          "mehmet",   "mehmed",   "mahomed",  "mohammod"};
+  for (const char* prefix : kPrefixes) {
+    if (word == prefix) return true;
+  }
+  return false;
+}
+
+// The first half of a compound given name written as two words, never a name alone: ABD AL HADI
+// (servant of the Guide) is one name, and its alias AL HADI leaves no name out.
+bool IsBoundNameWord(std::string_view word) {
+  return word == "abd" || word == "abdul" || word == "abdel" || word == "abdal" ||
+         word == "abdol" || word == "abdu" || word == "abdoul";
+}
+
 // The first of a listed person's given names (the words that are not the family name, particles
 // and words under three letters aside) is not given by the query (nothing resembles it at
 // kGivenNameEvidence), which has a name word of its own instead: BELLOSO RODRIGUEZ, Daniel is
@@ -536,15 +556,41 @@ bool GivenNameContradicted(const ScoringName& query, const ScoringName& candidat
   };
   size_t first_given = nc;
   for (size_t j = 0; j < nc && first_given == nc; ++j) {
-    if (is_name_word(candidate.tokens[j]) &&
+    if (is_name_word(candidate.tokens[j]) && !IsHonorific(candidate.tokens[j].text) &&
         std::find(family.begin(), family.end(), j) == family.end()) {
       first_given = j;
     }
   }
   if (first_given == nc) return false;
   // When the query gives the first given name, what counts is a name word of its own before it;
-  // when it does not, any name word of its own.
+  // when it does not, any name word of its own, or a later given name in its place.
   const bool given = given_by_query(first_given);
+  if (!given && !IsDevotionalPrefix(candidate.tokens[first_given].text) &&
+      !IsBoundNameWord(candidate.tokens[first_given].text)) {
+    // The query goes by two or more of the later given names (a father's and a grandfather's, in
+    // an Arabic name): another person of the family, often the father.
+    // Each query word counts once, in the listed order (AMIN MUHAMMAD is not the run MUHAMMAD
+    // AMIN of 'ADNAN MUHAMMAD AMIN: an alias may reorder the names).
+    size_t later_given = 0, next_query_word = 0;
+    for (size_t j = first_given + 1; j < nc; ++j) {
+      if (!is_name_word(candidate.tokens[j]) ||
+          std::find(family.begin(), family.end(), j) != family.end()) {
+        continue;
+      }
+      for (size_t i = next_query_word; i < nq; ++i) {
+        bool names_family = false;
+        for (uint16_t f : family) {
+          names_family = names_family || similarity[i * nc + f] >= kFamilyWordSimilarity;
+        }
+        if (!names_family && similarity[i * nc + j] >= kGivenNameEvidence) {
+          ++later_given;
+          next_query_word = i + 1;
+          break;
+        }
+      }
+    }
+    if (later_given >= 2) return true;
+  }
   const size_t joined_given = joined_in(query, candidate.tokens[first_given]);
   for (size_t i = 0; i < nq; ++i) {
     if (given && (i == joined_given || similarity[i * nc + first_given] >= kGivenNameEvidence)) {
