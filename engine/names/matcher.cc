@@ -461,6 +461,23 @@ std::vector<std::string> FamilyWords(const NameRecord& record) {
   return family;
 }
 
+// Two words with the same first letter one letter apart (a letter changed, added or dropped, or
+// two swapped): one name spelled two ways, ALVAREZ and ALVARES. HASSAN and KASSAN start otherwise.
+bool OneLetterApart(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty() || a[0] != b[0]) return false;
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;  // equal, or one letter added at the end
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // one changed
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);  // two swapped
+  }
+  return a.substr(i) == b.substr(i + 1);  // one added
+}
+
 // The positions of `name`'s tokens that are words of `family`, when some other word is not (a
 // name that is all family name, "AL-WARUD, Abu" as "al warud", gives none).
 std::vector<uint16_t> FamilyPositions(const NormalizedName& name,
@@ -651,9 +668,30 @@ void ApplyListedNameRules(const ScoringName& query, const ScoringName& candidate
     return;  // one contradiction is enough: the rules below would count it twice
   }
   if (family.empty()) return;
+  // Whether the query's name words are all common names (its match then carries no rare word).
+  bool query_common = true;
+  for (const ScoringToken& token : query.tokens) {
+    if (token.kind == TokenKind::kWord && !token.common && !token.patronymic &&
+        !IsNameParticle(token.text)) {
+      query_common = false;
+    }
+  }
   bool named = false;
   for (size_t i = 0; i < nq && !named; ++i) {
-    for (uint16_t j : family) named = named || similarity[i * nc + j] >= kFamilyWordSimilarity;
+    for (uint16_t j : family) {
+      const ScoringToken& q = query.tokens[i];
+      const ScoringToken& c = candidate.tokens[j];
+      const double s = similarity[i * nc + j];
+      // In a query of common names only, a word that spells a common name of its own, not a
+      // spelling of the rarer listed word (another key, skeleton and variant class, and more than
+      // a letter apart), is that name: SOKOLOV is not SHOLOKHOV, HASSAN not KASSAN.
+      if (query_common && q.common && !c.common && !OneLetterApart(q.text, c.text) &&
+          q.phonetic != c.phonetic && q.skeleton != c.skeleton &&
+          (q.variant == 0 || q.variant != c.variant)) {
+        continue;
+      }
+      named = named || s >= kFamilyWordSimilarity;
+    }
   }
   if (!named) {
     result->score *= kMissingFamilyName;
