@@ -662,6 +662,17 @@ NameNormalizer& ThreadNameNormalizer() {
   return normalizer;
 }
 
+void WarmTransliterators() {
+  // One name per transliteration path of Impl::Latin: Han and Hangul, Arabic and Urdu, Uyghur,
+  // Hebrew, Russian and Kazakh Cyrillic, and Any-Latin's other scripts (Greek here). The results
+  // are thrown away; a failure shows again, with its message, when a real name needs the step.
+  NameNormalizer& normalizer = ThreadNameNormalizer();
+  NormalizedName ignored;
+  for (const char* name : {"马 김", "محمد", "ئۇيغۇر", "דוד", "Иван", "Қайрат", "Νίκος"}) {
+    (void)normalizer.Normalize(name, &ignored);
+  }
+}
+
 // For abjad comparisons (docs/matching.md): vowels are dropped because the abjad side never wrote
 // them, y and w too because romanisations use them for long vowels (-iy, -uw), and doubled letters
 // fold (shadda is often not romanised): MOHAMMED and MUHAMMAD both give "mhmd".
@@ -804,10 +815,17 @@ bool IsLegalFormWord(std::string_view word) {
   // Short single-word forms ("ltd", "llc") are recognised exactly as legal forms already; a word
   // one edit away from them is more often a real word than a misspelling. Parts of phrases under
   // three letters ("s", "o") are left out for the same reason.
-  static const auto* words = [] {
-    auto* list = new std::vector<std::string>();
+  //
+  // Sorted for an exact lookup, and those of six letters or more by length for the misspelling
+  // test: this runs for every word of every name the index and a search weigh.
+  struct Lookup {
+    std::vector<std::string> sorted;
+    std::vector<std::vector<std::string>> long_by_length;
+  };
+  static const auto* lookup = [] {
+    std::vector<std::string> list;
     auto add = [&](const std::string& w) {
-      if (std::find(list->begin(), list->end(), w) == list->end()) list->push_back(w);
+      if (std::find(list.begin(), list.end(), w) == list.end()) list.push_back(w);
     };
     for (const LegalFormEntry& entry : kLegalForms) {
       std::string phrase = entry.words;
@@ -823,12 +841,26 @@ bool IsLegalFormWord(std::string_view word) {
         start = end + 1;
       }
     }
-    return list;
+    auto* out = new Lookup;
+    out->sorted = list;
+    std::sort(out->sorted.begin(), out->sorted.end());
+    for (const std::string& legal : list) {
+      if (legal.size() < 6) continue;
+      if (out->long_by_length.size() <= legal.size()) out->long_by_length.resize(legal.size() + 1);
+      out->long_by_length[legal.size()].push_back(legal);
+    }
+    return out;
   }();
-  for (const std::string& legal : *words) {
-    if (word == legal) return true;
-    // A misspelt legal-form word ("limted", "compnay") of six letters or more (not "point").
-    if (word.size() >= 6 && legal.size() >= 6 && WithinOneEdit(word, legal)) return true;
+  auto exact = std::lower_bound(lookup->sorted.begin(), lookup->sorted.end(), word,
+                                [](const std::string& a, std::string_view b) { return a < b; });
+  if (exact != lookup->sorted.end() && *exact == word) return true;
+  // A misspelt legal-form word ("limted", "compnay") of six letters or more (not "point").
+  if (word.size() < 6) return false;
+  for (size_t length = word.size() - 1; length <= word.size() + 1; ++length) {
+    if (length >= lookup->long_by_length.size()) break;
+    for (const std::string& legal : lookup->long_by_length[length]) {
+      if (WithinOneEdit(word, legal)) return true;
+    }
   }
   return false;
 }

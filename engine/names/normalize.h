@@ -87,6 +87,12 @@ class NameNormalizer {
 // The calling thread's normaliser, created on first use.
 NameNormalizer& ThreadNameNormalizer();
 
+// Has ICU parse the rules of every transliterator a name may need (Han-Latin's alone is about 0.2 s
+// of CPU, docs/matching.md "Measured speed"). ICU keeps parsed rules process-wide, so normalizers
+// of every thread then build theirs cheaply. Runs on the calling thread; LoadNameRecords runs it on
+// a second thread while it reads the lists.
+void WarmTransliterators();
+
 // The consonant skeleton used to compare a name written without short vowels: vowels, y, w and
 // repeated letters removed ("mohammed" -> "mhmd", "hassan" -> "hsn").
 std::string ConsonantSkeleton(std::string_view token);

@@ -2,9 +2,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "engine/names/matcher.h"
+#include "engine/names/normalize.h"
 #include "engine/store/database.h"
 
 namespace corridor::names {
@@ -48,6 +50,8 @@ void AddUnique(std::vector<std::string>* values, const std::string& value) {
 Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
                        std::vector<NameRecord>* records) {
   records->clear();
+  // Transliterators are made ready on a second core while this one reads (joined on return).
+  std::jthread warm(WarmTransliterators);
   // Which optional tables exist; a read error here is an error, never "no such table".
   std::map<std::string, bool> has;
   for (const char* table :

@@ -1,6 +1,7 @@
 #include "engine/names/structure.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -11,9 +12,17 @@ namespace {
 
 // Pinyin syllables as initial + final (without tones). The product over-generates a few
 // syllables Mandarin does not use; that only makes the test a little more lenient.
-const std::unordered_set<std::string>& Syllables() {
+// A syllable of up to eight letters packed into one number, a byte a letter: looking one up
+// allocates nothing (EastAsianSyllables runs for every word a search prepares or joins).
+uint64_t PackSyllable(std::string_view syllable) {
+  uint64_t packed = 0;
+  for (char c : syllable) packed = (packed << 8) | static_cast<unsigned char>(c);
+  return packed;
+}
+
+const std::unordered_set<uint64_t>& Syllables() {
   static const auto* syllables = [] {
-    auto* set = new std::unordered_set<std::string>;
+    auto* set = new std::unordered_set<uint64_t>;
     const char* initials[] = {"",  "b", "p", "m", "f", "d", "t", "n", "l", "g",  "k",  "h",
                               "j", "q", "x", "r", "z", "c", "s", "y", "w", "zh", "ch", "sh"};
     const char* finals[] = {"a",    "o",   "e",   "i",   "u",   "v",    "ai",  "ei",  "ui",
@@ -21,7 +30,7 @@ const std::unordered_set<std::string>& Syllables() {
                             "un",   "ang", "eng", "ing", "ong", "ia",   "iao", "ian", "iang",
                             "iong", "ua",  "uo",  "uai", "uan", "uang", "van"};
     for (const char* initial : initials) {
-      for (const char* final : finals) set->insert(std::string(initial) + final);
+      for (const char* final : finals) set->insert(PackSyllable(std::string(initial) + final));
     }
     // Korean syllables as the lists romanise them (McCune-Reischauer without breves, Revised
     // Romanisation and passport spellings).
@@ -40,7 +49,7 @@ const std::unordered_set<std::string>& Syllables() {
           "yon",   "eun",   "un",     "ung",  "na",    "ra",    "ro",    "yeong", "chae",  "kyu",
           "pyong", "byung", "byeong", "sang", "sun",   "hak",   "hyok",  "hyuk",  "chok",  "jik",
           "chil",  "sol",   "ryol",   "yol",  "bok",   "pok",   "mi",    "mo",    "nyo",   "hyo"}) {
-      set->insert(korean);
+      set->insert(PackSyllable(korean));
     }
     return set;
   }();
@@ -75,7 +84,8 @@ int EastAsianSyllables(std::string_view word) {
   const size_t n = word.size();
   if (n == 0 || n > 18) return 0;
   constexpr int kNone = 1000;
-  std::vector<int> best(n + 1, kNone);
+  int best[19];
+  std::fill(best, best + n + 1, kNone);
   best[0] = 0;
   const auto& syllables = Syllables();
   size_t last_reached = 0;  // the last position a run of syllables reaches
@@ -85,7 +95,7 @@ int EastAsianSyllables(std::string_view word) {
     if (end - last_reached > 6) return 0;
     for (size_t length = 1; length <= 6 && length <= end; ++length) {
       if (best[end - length] == kNone) continue;
-      if (syllables.count(std::string(word.substr(end - length, length)))) {
+      if (syllables.count(PackSyllable(word.substr(end - length, length)))) {
         best[end] = std::min(best[end], best[end - length] + 1);
       }
     }
