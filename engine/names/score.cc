@@ -170,10 +170,14 @@ bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 // the result (costs are never negative), and the row's least value is returned.
 double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word,
                      double limit = 1.5) {
-  // Per-thread buffers: this runs for every abjad-Latin word pair a search compares.
-  thread_local std::string a, l;
+  // Per-thread buffers: this runs for every abjad-Latin word pair a search compares, most often
+  // one query word against many list words in a row, so the abjad side's fold is kept.
+  thread_local std::string a, l, a_source;
   thread_local std::vector<double> previous, current;
-  FoldForAbjad(abjad_word, false, &a);
+  if (a_source != abjad_word || a.empty()) {
+    a_source.assign(abjad_word);
+    FoldForAbjad(abjad_word, false, &a);
+  }
   FoldForAbjad(vowelled_word, true, &l);
   const size_t n = a.size(), m = l.size();
   if (n == 0 || m == 0) return static_cast<double>(n + m);
@@ -263,11 +267,12 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
   current.assign(m + 1, 0);
   for (size_t j = 1; j <= m; ++j) previous[j] = previous[j - 1] + added(0, j - 1);
   for (size_t i = 1; i <= n; ++i) {
-    current[0] = previous[0] + unwritten(i - 1);
+    const double skip = unwritten(i - 1);  // the same for the whole row
+    current[0] = previous[0] + skip;
     double row_least = current[0];
     for (size_t j = 1; j <= m; ++j) {
       double best = previous[j - 1] + reads_as(i - 1, l[j - 1]);
-      best = std::min(best, previous[j] + unwritten(i - 1));
+      best = std::min(best, previous[j] + skip);
       best = std::min(best, current[j - 1] + added(i, j - 1));
       current[j] = best;
       row_least = std::min(row_least, best);
