@@ -119,9 +119,9 @@ TEST_CASE("Legal forms are recognised across languages and abbreviations expand"
   CHECK(LegalFormClass("vladimir").empty());
 }
 
-// WarmTransliterators (LoadNameRecords runs it beside its reading) only has ICU parse rules early:
-// a thread that normalises after it gets what a thread that normalised before it got
-// (docs/matching.md, "Measured speed").
+// WarmTransliterators (LoadNameRecords runs it beside its reading once it meets a Han or Hangul
+// name) only has ICU parse rules early: a thread that normalises after it gets what a thread that
+// normalised before it got (docs/matching.md, "Measured speed").
 TEST_CASE("Warming the transliterators on another thread changes no name", "[names]") {
   const std::vector<std::string> names = {"习近平",     "김정은",      "محمد عبدالله",
                                           "ئابدۇرېھىم", "Иван Петров", "Қайрат Әлиев",

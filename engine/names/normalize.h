@@ -87,10 +87,10 @@ class NameNormalizer {
 // The calling thread's normaliser, created on first use.
 NameNormalizer& ThreadNameNormalizer();
 
-// Has ICU parse the rules of every transliterator a name may need (Han-Latin's alone is about 0.2 s
-// of CPU, docs/matching.md "Measured speed"). ICU keeps parsed rules process-wide, so normalizers
-// of every thread then build theirs cheaply. Runs on the calling thread; LoadNameRecords runs it on
-// a second thread while it reads the lists.
+// Has ICU parse the rules of the Han-Latin transliterator (about 0.2 s of CPU, docs/matching.md
+// "Measured speed"). ICU keeps parsed rules process-wide, so the normalisers of every thread then
+// build theirs cheaply. Runs on the calling thread; LoadNameRecords runs it on a second thread,
+// while it reads on, once it meets a name in Han or Hangul.
 void WarmTransliterators();
 
 // The consonant skeleton used to compare a name written without short vowels: vowels, y, w and

@@ -45,13 +45,33 @@ void AddUnique(std::vector<std::string>* values, const std::string& value) {
   values->push_back(value);
 }
 
+// Starts WarmTransliterators on a thread of its own at the first name with a character of
+// U+3000..U+DFFF (CJK, kana, Hangul: a three-byte UTF-8 sequence led by 0xE3..0xED), so that lists
+// without such names never pay for Han-Latin; joins it on destruction.
+class EastAsianWarmer {
+ public:
+  void See(const std::string& name) {
+    if (warm_.joinable()) return;
+    for (char c : name) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte >= 0xE3 && byte <= 0xED) {
+        warm_ = std::jthread(WarmTransliterators);
+        return;
+      }
+    }
+  }
+
+ private:
+  std::jthread warm_;
+};
+
 }  // namespace
 
 Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
                        std::vector<NameRecord>* records) {
   records->clear();
-  // Transliterators are made ready on a second core while this one reads (joined on return).
-  std::jthread warm(WarmTransliterators);
+  // Han-Latin's rules are parsed on a second core while this one reads on (joined on return).
+  EastAsianWarmer warmer;
   // Which optional tables exist; a read error here is an error, never "no such table".
   std::map<std::string, bool> has;
   for (const char* table :
@@ -80,6 +100,7 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
     record.entry_id = statement->Text(1);
     record.kind = statement->Text(2);
     record.name = statement->Text(3);
+    warmer.See(record.name);
     record.programs = statement->Text(4);
     AddUnique(&record.countries, statement->Text(5));
     AddUnique(&record.birth_dates, statement->Text(6));
@@ -95,7 +116,9 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
               list_ids, &statement);
     if (!status.ok()) return status;
     while (statement->Step()) {
-      aliases[{statement->Text(0), statement->Text(1)}].push_back(statement->Text(2));
+      std::string alias = statement->Text(2);
+      warmer.See(alias);
+      aliases[{statement->Text(0), statement->Text(1)}].push_back(std::move(alias));
     }
     if (!statement->status().ok()) return statement->status();
   }
