@@ -464,18 +464,7 @@ std::vector<std::string> FamilyWords(const NameRecord& record) {
 // Two words with the same first letter one letter apart (a letter changed, added or dropped, or
 // two swapped): one name spelled two ways, ALVAREZ and ALVARES. HASSAN and KASSAN start otherwise.
 bool OneLetterApart(std::string_view a, std::string_view b) {
-  if (a.empty() || b.empty() || a[0] != b[0]) return false;
-  if (a.size() > b.size()) std::swap(a, b);
-  if (b.size() - a.size() > 1) return false;
-  size_t i = 0;
-  while (i < a.size() && a[i] == b[i]) ++i;
-  if (i == a.size()) return true;  // equal, or one letter added at the end
-  if (a.size() == b.size()) {
-    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // one changed
-    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-           a.substr(i + 2) == b.substr(i + 2);  // two swapped
-  }
-  return a.substr(i) == b.substr(i + 1);  // one added
+  return !a.empty() && !b.empty() && a[0] == b[0] && WithinOneEdit(a, b);
 }
 
 // The positions of `name`'s tokens that are words of `family`, when some other word is not (a

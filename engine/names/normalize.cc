@@ -787,9 +787,6 @@ std::string PhoneticKey(std::string_view token) {
   return out;
 }
 
-namespace {
-
-// True when `a` and `b` are at most one insertion, deletion, substitution or transposition apart.
 bool WithinOneEdit(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > 1) return false;
@@ -803,8 +800,6 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
   }
   return a.substr(i) == b.substr(i + 1);  // insertion
 }
-
-}  // namespace
 
 bool IsLegalFormWord(std::string_view word) {
   // The words of multi-word legal forms, and single-word forms of five letters or more.

@@ -93,6 +93,9 @@ NameNormalizer& ThreadNameNormalizer();
 // while it reads on, once it meets a name in Han or Hangul.
 void WarmTransliterators();
 
+// True when `a` and `b` are at most one insertion, deletion, substitution or transposition apart.
+bool WithinOneEdit(std::string_view a, std::string_view b);
+
 // The consonant skeleton used to compare a name written without short vowels: vowels, y, w and
 // repeated letters removed ("mohammed" -> "mhmd", "hassan" -> "hsn").
 std::string ConsonantSkeleton(std::string_view token);

@@ -174,7 +174,7 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
   // one query word against many list words in a row, so the abjad side's fold is kept.
   thread_local std::string a, l, a_source;
   thread_local std::vector<double> previous, current;
-  if (a_source != abjad_word || a.empty()) {
+  if (a_source != abjad_word) {
     a_source.assign(abjad_word);
     FoldForAbjad(abjad_word, false, &a);
   }

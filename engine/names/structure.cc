@@ -10,8 +10,6 @@ namespace corridor::names {
 
 namespace {
 
-// Pinyin syllables as initial + final (without tones). The product over-generates a few
-// syllables Mandarin does not use; that only makes the test a little more lenient.
 // A syllable of up to eight letters packed into one number, a byte a letter: looking one up
 // allocates nothing (EastAsianSyllables runs for every word a search prepares or joins).
 uint64_t PackSyllable(std::string_view syllable) {
@@ -20,6 +18,8 @@ uint64_t PackSyllable(std::string_view syllable) {
   return packed;
 }
 
+// Pinyin syllables as initial + final (without tones). The product over-generates a few
+// syllables Mandarin does not use; that only makes the test a little more lenient.
 const std::unordered_set<uint64_t>& Syllables() {
   static const auto* syllables = [] {
     auto* set = new std::unordered_set<uint64_t>;
@@ -82,9 +82,10 @@ const std::unordered_set<std::string>& FamilyNames() {
 int EastAsianSyllables(std::string_view word) {
   // Fewest syllables that spell the word, by dynamic programming over syllables of 1-6 letters.
   const size_t n = word.size();
-  if (n == 0 || n > 18) return 0;
+  constexpr size_t kLongest = 18;  // letters: three syllables of six
+  if (n == 0 || n > kLongest) return 0;
   constexpr int kNone = 1000;
-  int best[19];
+  int best[kLongest + 1];
   std::fill(best, best + n + 1, kNone);
   best[0] = 0;
   const auto& syllables = Syllables();
