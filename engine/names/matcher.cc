@@ -819,8 +819,13 @@ struct NameIndex::Data {
                          uint8_t single_scripts);
   // Raises, for every record holding a listed word that looks like query word i, its bound by
   // the best similarity it can have for that word times the word's weight (Candidates()).
+  // With `only` set, only records marked in it are raised (Candidates(): the others cannot
+  // become candidates whatever this word adds).
   void RaiseWord(QueryState* state, size_t i, const Joined& joined_with_next,
-                 SearchScratch* scratch) const;
+                 SearchScratch* scratch, const std::vector<uint8_t>* only = nullptr) const;
+  // Marks in scratch->marked every record RaiseWord(i) would raise.
+  void MarkWord(QueryState* state, size_t i, const Joined& joined_with_next,
+                SearchScratch* scratch) const;
   // Fills state->memo[i]->records: the records candidate generation finds for query word i by
   // its own forms (equal word, neighbouring keys and skeletons, prefixes, joined listed words,
   // splits), each with the best similarity it can have for the word.
@@ -1178,7 +1183,10 @@ struct NameIndex::Data::SearchScratch {
   std::vector<uint32_t> words;
   std::vector<uint32_t> pairs;
   std::vector<uint32_t> touched;  // records with bound > 0
+  std::vector<uint8_t> marked;    // per record, MarkWord
+  std::vector<uint32_t> marked_records;
   void Reserve(size_t records) {
+    if (marked.size() < records) marked.resize(records);
     if (token_best.size() < records) token_best.resize(records);
     if (bound.size() < records) bound.resize(records);
     if (found_weight.size() < records) found_weight.resize(records);
@@ -1477,13 +1485,33 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
   memo.searched = true;
 }
 
+void NameIndex::Data::MarkWord(QueryState* state, size_t i, const Joined& joined_with_next,
+                               SearchScratch* scratch) const {
+  WordMemo& memo = *state->memo[i];
+  if (!memo.searched) FindWord(state, i, scratch);
+  auto mark = [&](uint32_t r) {
+    if (scratch->marked[r] == 0) {
+      scratch->marked[r] = 1;
+      scratch->marked_records.push_back(r);
+    }
+  };
+  for (const auto& record : memo.records) mark(record.first);
+  for (size_t j : {i, i - 1}) {  // as in RaiseWord
+    if (j >= joined_with_next.size()) continue;
+    for (const auto& joined : joined_with_next[j]) {
+      for (uint32_t r : postings[joined.first]) mark(r);
+    }
+  }
+}
+
 void NameIndex::Data::RaiseWord(QueryState* state, size_t i, const Joined& joined_with_next,
-                                SearchScratch* scratch) const {
+                                SearchScratch* scratch, const std::vector<uint8_t>* only) const {
   const ScoringToken& token = state->name.tokens[i];
   WordMemo& memo = *state->memo[i];
   if (!memo.searched) FindWord(state, i, scratch);
   // Adds record r's best similarity for this word to its bound.
   auto add = [&](uint32_t r, float best) {
+    if (only != nullptr && (*only)[r] == 0) return;
     if (scratch->bound[r] == 0) scratch->touched.push_back(r);
     // A word of the record beyond the neighbourhood may agree up to kUnseenSimilarity; so words
     // found at kUnseenSimilarity or less are not raised at all (the bound is the same).
@@ -1619,10 +1647,46 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
   scratch.Reserve(record_count);
   scratch.touched.clear();
   Data::Joined joined_with_next = data.JoinedWords(prepared->state.name);
+  // A record's matched weight is unseen_matched plus, for each query word found in it, at most
+  // (1 - kUnseenSimilarity) times the word's weight. The heaviest words whose rest cannot lift
+  // a record to `needed` are essential: every candidate holds one of them, so the other words
+  // (common names found in thousands of records) raise only the records an essential word
+  // found. A margin keeps float sums at the boundary on the safe side; the records that are
+  // scored and their bounds are those of raising every word everywhere.
+  std::vector<size_t> order;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::kWord) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return tokens[a].weight > tokens[b].weight; });
+  std::vector<bool> essential(tokens.size(), false);
+  size_t essential_count = order.size();
+  if (!scan_unseen && needed <= total_weight) {
+    const double gap = needed - unseen_matched - 1e-3;
+    double rest = 0;  // what the words after the essential ones can add
+    essential_count = 0;
+    for (size_t k = order.size(); k-- > 0;) {
+      rest += (1 - kUnseenSimilarity) * tokens[order[k]].weight;
+      if (rest >= gap) {
+        essential_count = k + 1;
+        break;
+      }
+    }
+  }
+  for (size_t k = 0; k < essential_count; ++k) essential[order[k]] = true;
+  const bool filter = essential_count < order.size();
+  if (filter) {
+    for (size_t k = 0; k < essential_count; ++k) {
+      data.MarkWord(&prepared->state, order[k], joined_with_next, &scratch);
+    }
+  }
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kWord) continue;  // legal forms, initials: assumed to match
-    data.RaiseWord(&prepared->state, i, joined_with_next, &scratch);
+    data.RaiseWord(&prepared->state, i, joined_with_next, &scratch,
+                   filter && !essential[i] ? &scratch.marked : nullptr);
   }
+  for (uint32_t r : scratch.marked_records) scratch.marked[r] = 0;
+  scratch.marked_records.clear();
   if (scan_unseen) {
     // Records nothing was found in (bound 0) whose legal forms and initials may lift them.
     for (size_t r = 0; r < record_count; ++r) {
