@@ -149,6 +149,162 @@ void FoldForAbjad(std::string_view word, bool vowelled, std::string* folded) {
 
 bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+// AbjadDistance's costs, in half steps (every cost of a reading is a multiple of 0.5), so the
+// table is reckoned in integers. `a` is the abjad word's fold, `letters` its letters other than
+// ع (o), which the length rules leave out: علی (oly) is ALI, not ELA.
+
+// What reading the abjad word's letter a[i] as the vowelled word's letter c costs.
+int ReadsAsHalfSteps(std::string_view a, size_t letters, size_t i, char c) {
+  const size_t n = a.size();
+  char x = a[i];
+  if (x == c) return 0;
+  // ق is q, k or c in most romanisations (QADIR, KADIR), g in the Maghreb's and the Gulf's
+  // (GASMI, BELGACEM), gh in some (GHEDEIR: its h then costs nothing more, below): g at half a
+  // step, as g is also ك's and ج's letter elsewhere.
+  if (x == 'q') return c == 'k' ? 0 : (c == 'g' ? 1 : 2);
+  // Persian and Urdu speak ث (th) as s and ذ (dh) as z, and write them so: SANAULLAH, NAZIR (the
+  // h then goes unwritten, below). ض comes out of the romanisation as d, like د, but is z there
+  // too (REZA, ZIA, FAIZ): half a step.
+  const char after = i + 1 < n ? a[i + 1] : 0;
+  if (x == 't' && after == 'h' && c == 's') return 0;
+  // French romanisation writes ش as ch (AKKACHA, ALOUCHE): half a step, as ch is چ elsewhere.
+  if (x == 's' && after == 'h' && c == 'c') return 1;
+  if (x == 'd' && c == 'z') return after == 'h' ? 0 : 1;
+  // dh is ذ, and ظ and ض as the normaliser gives them (engine/names/urdu_latin.txt); ظ and ذ are
+  // also written th (KATHIM, THIYAB): half a step, as th is ث's own letter.
+  if (x == 'd' && after == 'h' && c == 't') return 1;
+  // A final t is often ta marbuta (ة), written h, a or e: FATIMAH, FATIMA, FATEMEH.
+  if (x == 't' && i + 1 == n && (c == 'h' || c == 'a' || c == 'e')) return 0;
+  // A final ه is a vowel in Persian and Pashto names, written a or e: زاده ZADA, ZADE.
+  if (x == 'h' && i + 1 == n && letters >= 3 && (c == 'a' || c == 'e')) return 1;
+  if (x == 'a') {
+    // At the start the alif carries any vowel; so does the elided alif of the article inside a
+    // compound (عبدالله, حميدالله: ABDULLAH, HAMIDULLAH).
+    if (i == 0 || (i + 1 < n && a[i + 1] == 'l')) return IsLatinVowel(c) ? 0 : 2;
+    if (c == 'o') return 0;
+    return c == 'e' ? 1 : 2;
+  }
+  // ع (o, engine/names/urdu_latin.txt) is written as the vowel it carries (ALI, OMAR, UMAR).
+  if (x == 'o') return IsLatinVowel(c) ? 0 : 2;
+  if (x == 'w') return c == 'u' || c == 'o' ? 0 : 2;
+  if (x == 'y') {
+    if (c == 'i' || c == 'e') return 0;
+    // A final ya may be alif maqsura (ى), spoken a: مصطفى MUSTAFA, يحيى YAHYA, عيسى ISA. The
+    // romanisation no longer tells it from ي, so it costs half a step, and only in words of
+    // three letters or more (علی is ALI, not ELA).
+    return c == 'a' && i + 1 == n && letters >= 3 ? 1 : 2;
+  }
+  return 2;
+}
+
+// What leaving the abjad word's letter a[i] unwritten in the vowelled word costs.
+int UnwrittenHalfSteps(std::string_view a, size_t i) {
+  const size_t n = a.size();
+  // The h of th (ث) and dh (ذ) read as s or z, or as t or d (TARWAT for ثروت).
+  if (i > 0 && a[i] == 'h' && (a[i - 1] == 't' || a[i - 1] == 'd')) return 0;
+  if (a[i] == 'o') return 0;  // ع, often left out or written ' (TALI for طالع, SAEED)
+  // غ (gh) written g, as Turkish, French and Tuareg romanisation do (اغ: AG): half a step.
+  if (i > 0 && a[i] == 'h' && a[i - 1] == 'g') return 1;
+  if (i == 0 || i + 1 == n) return 2;  // a first or last letter is always romanised (ALI, ABU)
+  // The article's l before a "sun letter" (t, th, d, dh, r, z, s, sh, n) is spoken as that
+  // letter, and romanised so: الدين (aldyn) is UDDIN / EDDINE, الرحمن (alrhmn) URRAHMAN.
+  if (a[i] == 'l' && a[i - 1] == 'a' &&
+      std::string_view("tdrzsn").find(a[i + 1]) != std::string_view::npos) {
+    return 0;
+  }
+  return 2;
+}
+
+// What the vowelled word's letter l[j] with nothing for it in the abjad word costs once the abjad
+// word's letters up to `last_read` (its last letter read; 0 before any) are read, all of them
+// when `all_read`: a short vowel is free, but not after the last letter (a final vowel is
+// written: alif, ya, ta marbuta; MARIANA is not عمران).
+int AddedHalfSteps(std::string_view a, std::string_view l, char last_read, bool all_read,
+                   size_t j) {
+  const size_t n = a.size(), m = l.size();
+  char c = l[j];
+  if (IsLatinVowel(c)) {
+    if (!all_read) return 0;
+    // French romanisation's silent e after ch for ش: ALOUCHE, AKKACHE.
+    if (c == 'e' && j + 1 == m && j >= 2 && l[j - 1] == 'h' && l[j - 2] == 'c' && n >= 2 &&
+        a[n - 1] == 'h' && a[n - 2] == 's') {
+      return 0;
+    }
+    if (a[n - 1] == 'h') return 1;  // a final ه is often a vowel: TAHA, FATEMEH, ZOHREH
+    // French romanisation writes a silent final e after n: NOUREDDINE, AMINE, YASSINE.
+    return c == 'e' && j + 1 == m && a[n - 1] == 'n' ? 0 : 2;
+  }
+  if ((c == 'h' && j + 1 == m) || c == 'y' || c == 'w') return 1;
+  // South Asian romanisation writes د as dh (SINDHI for السندي): half a step.
+  if (c == 'h' && j > 0 && l[j - 1] == 'd' && last_read == 'd') return 1;
+  // The h of gh written for ق (GHEDEIR): the g already cost half a step.
+  if (c == 'h' && j > 0 && l[j - 1] == 'g' && last_read == 'q') return 0;
+  return 2;
+}
+
+// An abjad word as AbjadDistance reads it: its fold, and what its letters cost, kept between
+// calls (a search reads one word against many). `reads` holds ReadsAsHalfSteps for each letter
+// and a-z, each reckoned when first asked.
+struct AbjadReading {
+  static constexpr uint8_t kUnknown = 255;
+  std::string source, a;
+  size_t letters = 0;
+  std::vector<uint8_t> skip;   // UnwrittenHalfSteps per letter
+  std::vector<uint8_t> reads;  // a.size() x 26
+
+  void Assign(std::string_view word) {
+    source.assign(word);
+    FoldForAbjad(word, false, &a);
+    letters = a.size() - static_cast<size_t>(std::count(a.begin(), a.end(), 'o'));
+    skip.resize(a.size());
+    for (size_t i = 0; i < a.size(); ++i) skip[i] = UnwrittenHalfSteps(a, i);
+    reads.assign(a.size() * 26, kUnknown);
+  }
+  int ReadsAs(size_t i, char c) {
+    if (c < 'a' || c > 'z') return ReadsAsHalfSteps(a, letters, i, c);
+    uint8_t& known = reads[i * 26 + static_cast<size_t>(c - 'a')];
+    if (known == kUnknown) known = static_cast<uint8_t>(ReadsAsHalfSteps(a, letters, i, c));
+    return known;
+  }
+};
+
+// The last two abjad words AbjadDistance read. A search reads one abjad word against many
+// vowelled ones (AbjadSimilarity with and without its article, in turn), so most are found here.
+// What Get returns stays valid until the next Get that misses.
+class RecentAbjadReadings {
+ public:
+  AbjadReading& Get(std::string_view word) {
+    for (size_t k = 0; k < 2; ++k) {
+      if (used_[k] && entries_[k].source == word) return entries_[k];
+    }
+    size_t k = next_;
+    next_ ^= 1;
+    used_[k] = true;
+    entries_[k].Assign(word);
+    return entries_[k];
+  }
+
+ private:
+  AbjadReading entries_[2];
+  bool used_[2] = {false, false};
+  size_t next_ = 0;
+};
+
+// True when FoldForAbjad leaves the vowelled word as it is: no c, q or v, no ph or dj, and no
+// doubled letter but ii. Most words of a Latin name are so, and need no copy.
+bool FoldsToItself(std::string_view word) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c == 'c' || c == 'q' || c == 'v') return false;
+    if (i + 1 < word.size()) {
+      char next = word[i + 1];
+      if ((c == 'p' && next == 'h') || (c == 'd' && next == 'j')) return false;
+      if (next == c && c != 'i') return false;
+    }
+  }
+  return true;
+}
+
 // How far a word of an abjad name (romanised by the normaliser: consonants, ظ ض ذ as dh, ع as o,
 // and the long vowels alif, waw and ya as a, w and y; short vowels unwritten) is from a vowelled
 // romanisation of a name, as the least cost of reading one as the other:
@@ -167,120 +323,67 @@ bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 // So عمران (omran) is IMRAN at cost 0 and MARINA at 1; آصف (asf) is ASIF at 0 and SEIF at 1;
 // علی (oly) is ALI at 0 and ELA at 1.
 // Beyond `limit` the exact distance does not matter: once every cell of a row exceeds it, so does
-// the result (costs are never negative), and the row's least value is returned.
+// the result (costs are never negative), and the row's least value is returned. Reckoned in half
+// steps with the costs above.
 double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word,
                      double limit = 1.5) {
-  // Per-thread buffers: this runs for every abjad-Latin word pair a search compares, most often
-  // one query word against many list words in a row, so the abjad side's fold is kept.
-  thread_local std::string a, l, a_source;
-  thread_local std::vector<double> previous, current;
-  if (a_source != abjad_word) {
-    a_source.assign(abjad_word);
-    FoldForAbjad(abjad_word, false, &a);
+  // Per-thread buffers: this runs for every abjad-Latin word pair a search compares.
+  thread_local RecentAbjadReadings abjad_words;
+  thread_local std::string vowelled_source, vowelled_fold;  // the last vowelled word folded
+  thread_local std::vector<int> previous, current, added_inside, added_after;
+  AbjadReading& reading = abjad_words.Get(abjad_word);
+  const std::string_view a = reading.a;
+  std::string_view l = vowelled_word;
+  if (!FoldsToItself(vowelled_word)) {
+    if (vowelled_source != vowelled_word) {
+      vowelled_source.assign(vowelled_word);
+      FoldForAbjad(vowelled_word, true, &vowelled_fold);
+    }
+    l = vowelled_fold;
   }
-  FoldForAbjad(vowelled_word, true, &l);
   const size_t n = a.size(), m = l.size();
   if (n == 0 || m == 0) return static_cast<double>(n + m);
-  // Letters other than ع (o), which the length rules below leave out: علی (oly) is ALI, not ELA.
-  const size_t letters = n - static_cast<size_t>(std::count(a.begin(), a.end(), 'o'));
-  auto reads_as = [&](size_t i, char c) -> double {
-    char x = a[i];
-    if (x == c) return 0;
-    // ق is q, k or c in most romanisations (QADIR, KADIR), g in the Maghreb's and the Gulf's
-    // (GASMI, BELGACEM), gh in some (GHEDEIR: its h then costs nothing more, below): g at half a
-    // step, as g is also ك's and ج's letter elsewhere.
-    if (x == 'q') return c == 'k' ? 0 : (c == 'g' ? 0.5 : 1);
-    // Persian and Urdu speak ث (th) as s and ذ (dh) as z, and write them so: SANAULLAH, NAZIR (the
-    // h then goes unwritten, below). ض comes out of the romanisation as d, like د, but is z there
-    // too (REZA, ZIA, FAIZ): half a step.
-    const char after = i + 1 < n ? a[i + 1] : 0;
-    if (x == 't' && after == 'h' && c == 's') return 0;
-    // French romanisation writes ش as ch (AKKACHA, ALOUCHE): half a step, as ch is چ elsewhere.
-    if (x == 's' && after == 'h' && c == 'c') return 0.5;
-    if (x == 'd' && c == 'z') return after == 'h' ? 0 : 0.5;
-    // dh is ذ, and ظ and ض as the normaliser gives them (engine/names/urdu_latin.txt); ظ and ذ are
-    // also written th (KATHIM, THIYAB): half a step, as th is ث's own letter.
-    if (x == 'd' && after == 'h' && c == 't') return 0.5;
-    // A final t is often ta marbuta (ة), written h, a or e: FATIMAH, FATIMA, FATEMEH.
-    if (x == 't' && i + 1 == n && (c == 'h' || c == 'a' || c == 'e')) return 0;
-    // A final ه is a vowel in Persian and Pashto names, written a or e: زاده ZADA, ZADE.
-    if (x == 'h' && i + 1 == n && letters >= 3 && (c == 'a' || c == 'e')) return 0.5;
-    if (x == 'a') {
-      // At the start the alif carries any vowel; so does the elided alif of the article inside a
-      // compound (عبدالله, حميدالله: ABDULLAH, HAMIDULLAH).
-      if (i == 0 || (i + 1 < n && a[i + 1] == 'l')) return IsLatinVowel(c) ? 0 : 1;
-      if (c == 'o') return 0;
-      return c == 'e' ? 0.5 : 1;
-    }
-    // ع (o, engine/names/urdu_latin.txt) is written as the vowel it carries (ALI, OMAR, UMAR).
-    if (x == 'o') return IsLatinVowel(c) ? 0 : 1;
-    if (x == 'w') return c == 'u' || c == 'o' ? 0 : 1;
-    if (x == 'y') {
-      if (c == 'i' || c == 'e') return 0;
-      // A final ya may be alif maqsura (ى), spoken a: مصطفى MUSTAFA, يحيى YAHYA, عيسى ISA. The
-      // romanisation no longer tells it from ي, so it costs half a step, and only in words of
-      // three letters or more (علی is ALI, not ELA).
-      return c == 'a' && i + 1 == n && letters >= 3 ? 0.5 : 1;
-    }
-    return 1;
-  };
-  auto unwritten = [&](size_t i) -> double {  // a[i] with nothing for it in the vowelled word
-    // The h of th (ث) and dh (ذ) read as s or z, or as t or d (TARWAT for ثروت).
-    if (i > 0 && a[i] == 'h' && (a[i - 1] == 't' || a[i - 1] == 'd')) return 0;
-    if (a[i] == 'o') return 0;  // ع, often left out or written ' (TALI for طالع, SAEED)
-    // غ (gh) written g, as Turkish, French and Tuareg romanisation do (اغ: AG): half a step.
-    if (i > 0 && a[i] == 'h' && a[i - 1] == 'g') return 0.5;
-    if (i == 0 || i + 1 == n) return 1;  // a first or last letter is always romanised (ALI, ABU)
-    // The article's l before a "sun letter" (t, th, d, dh, r, z, s, sh, n) is spoken as that
-    // letter, and romanised so: الدين (aldyn) is UDDIN / EDDINE, الرحمن (alrhmn) URRAHMAN.
-    if (a[i] == 'l' && a[i - 1] == 'a' &&
-        std::string_view("tdrzsn").find(a[i + 1]) != std::string_view::npos) {
-      return 0;
-    }
-    return 1;
-  };
-  // l[j] with nothing for it in the abjad word, `i` letters of which are read: a short vowel is
-  // free, but not after the last letter (a final vowel is written: alif, ya, ta marbuta; MARIANA
-  // is not عمران).
-  auto added = [&](size_t i, size_t j) -> double {
-    char c = l[j];
-    if (IsLatinVowel(c)) {
-      if (i < n) return 0;
-      // French romanisation's silent e after ch for ش: ALOUCHE, AKKACHE.
-      if (c == 'e' && j + 1 == m && j >= 2 && l[j - 1] == 'h' && l[j - 2] == 'c' && n >= 2 &&
-          a[n - 1] == 'h' && a[n - 2] == 's') {
-        return 0;
-      }
-      if (a[n - 1] == 'h') return 0.5;  // a final ه is often a vowel: TAHA, FATEMEH, ZOHREH
-      // French romanisation writes a silent final e after n: NOUREDDINE, AMINE, YASSINE.
-      return c == 'e' && j + 1 == m && a[n - 1] == 'n' ? 0 : 1;
-    }
-    if ((c == 'h' && j + 1 == m) || c == 'y' || c == 'w') return 0.5;
-    // South Asian romanisation writes د as dh (SINDHI for السندي): half a step.
-    if (c == 'h' && j > 0 && l[j - 1] == 'd' && i > 0 && a[i - 1] == 'd') return 0.5;
-    // The h of gh written for ق (GHEDEIR): the g already cost half a step.
-    if (c == 'h' && j > 0 && l[j - 1] == 'g' && i > 0 && a[i - 1] == 'q') return 0;
-    return 1;
-  };
-  // Two rows of the (n + 1) x (m + 1) table; names are short, so this is cheap.
-  previous.assign(m + 1, 0);
-  current.assign(m + 1, 0);
-  for (size_t j = 1; j <= m; ++j) previous[j] = previous[j - 1] + added(0, j - 1);
+  const int limit_half_steps = static_cast<int>(std::floor(limit * 2));
+  // What an added letter costs depends on the row only through the last abjad letter read (a d
+  // or a q) and whether it is the word's last: one array for the rows that do not care (it reads
+  // the vowelled word alone), and one filled when a d or q row or the last row needs it.
+  added_inside.resize(m);
+  added_after.resize(m);
+  char added_after_letter = 0;  // the letter added_after is for
+  previous.resize(m + 1);
+  current.resize(m + 1);
+  previous[0] = 0;
+  for (size_t j = 1; j <= m; ++j) {
+    added_inside[j - 1] = AddedHalfSteps(a, l, 0, false, j - 1);
+    previous[j] = previous[j - 1] + added_inside[j - 1];
+  }
   for (size_t i = 1; i <= n; ++i) {
-    const double skip = unwritten(i - 1);  // the same for the whole row
+    const char letter = a[i - 1];
+    const int* added = added_inside.data();
+    if (i == n) {
+      for (size_t j = 0; j < m; ++j) added_after[j] = AddedHalfSteps(a, l, letter, true, j);
+      added = added_after.data();
+    } else if (letter == 'd' || letter == 'q') {
+      if (added_after_letter != letter) {
+        for (size_t j = 0; j < m; ++j) added_after[j] = AddedHalfSteps(a, l, letter, false, j);
+        added_after_letter = letter;
+      }
+      added = added_after.data();
+    }
+    const int skip = reading.skip[i - 1];  // the same for the whole row
     current[0] = previous[0] + skip;
-    double row_least = current[0];
+    int row_least = current[0];
     for (size_t j = 1; j <= m; ++j) {
-      double best = previous[j - 1] + reads_as(i - 1, l[j - 1]);
+      int best = previous[j - 1] + reading.ReadsAs(i - 1, l[j - 1]);
       best = std::min(best, previous[j] + skip);
-      best = std::min(best, current[j - 1] + added(i, j - 1));
+      best = std::min(best, current[j - 1] + added[j - 1]);
       current[j] = best;
       row_least = std::min(row_least, best);
     }
-    if (row_least > limit) return row_least;
+    if (row_least > limit_half_steps) return row_least / 2.0;
     std::swap(previous, current);
   }
-  return previous[m];
+  return previous[m] / 2.0;
 }
 
 // The similarity of an abjad word and a vowelled one from AbjadDistance: 0.95 when one reads as
@@ -289,16 +392,22 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
 // steps; nothing beyond. Consonant skeletons alone (the former method) let عمران (Imran) be
 // MARINA at 0.94 and علی (Ali) be ELA.
 double AbjadSimilarity(std::string_view abjad_word, std::string_view vowelled_word) {
-  double distance = AbjadDistance(abjad_word, vowelled_word);
+  // ع (o) aside, as before it was written (engine/names/urdu_latin.txt).
+  const size_t letters = abjad_word.size() -
+                         static_cast<size_t>(std::count(abjad_word.begin(), abjad_word.end(), 'o'));
+  // Beyond this distance the similarity is 0 (below), so no reading need be reckoned further.
+  const double limit = letters >= 6 ? 1.5 : 1;
+  double distance = AbjadDistance(abjad_word, vowelled_word, limit);
   // ABDUL, ABDEL, ABDUR: the vowelled word carries the article of the next word (عبد الحكيم =
   // ABDUL HAKIM), which the abjad side writes with that word.
   if (distance > 0 && vowelled_word.size() >= abjad_word.size() + 2 && vowelled_word.size() > 3) {
     std::string_view end = vowelled_word.substr(vowelled_word.size() - 2);
     if (IsLatinVowel(end[0]) && (end[1] == 'l' || end[1] == 'r' || end[1] == 's' || end[1] == 'd' ||
                                  end[1] == 'n' || end[1] == 'z')) {
-      distance = std::min(
-          distance,
-          0.5 + AbjadDistance(abjad_word, vowelled_word.substr(0, vowelled_word.size() - 2), 1));
+      distance =
+          std::min(distance, 0.5 + AbjadDistance(abjad_word,
+                                                 vowelled_word.substr(0, vowelled_word.size() - 2),
+                                                 std::min(1.0, limit - 0.5)));
     }
   }
   // The article al- (ال) is part of the abjad word; the vowelled name may write it apart
@@ -306,11 +415,8 @@ double AbjadSimilarity(std::string_view abjad_word, std::string_view vowelled_wo
   // A vowelled word may begin with al without the article (ALFI, ALAM): الالفي (alalfy) is EL
   // ALFI, its EL a particle.
   if (distance > 0 && abjad_word.size() >= 4 && abjad_word.substr(0, 2) == "al") {
-    distance = std::min(distance, AbjadDistance(abjad_word.substr(2), vowelled_word));
+    distance = std::min(distance, AbjadDistance(abjad_word.substr(2), vowelled_word, limit));
   }
-  // ع (o) aside, as before it was written (engine/names/urdu_latin.txt).
-  size_t letters = abjad_word.size() -
-                   static_cast<size_t>(std::count(abjad_word.begin(), abjad_word.end(), 'o'));
   if (distance <= 0) return 0.95;
   if (distance <= 0.5) return 0.85;
   if (distance <= 1) return letters >= 5 ? 0.7 : 0.45;
