@@ -467,6 +467,39 @@ struct NameNormalizer::Impl {
     return out;
   }
 
+  // Each space-separated word of `text` through `steps` (identified by `steps_key`), remembered
+  // per word: names repeat their words (MUHAMMAD, IVANOV), and the transliterators, which cost
+  // tens of thousands of instructions a name, read each word on its own (their rules look no
+  // further than the word; a space is a word boundary to them). Bounded: emptied beyond
+  // kMaxWords.
+  UnicodeString TransliterateWords(const UnicodeString& text,
+                                   const std::vector<Transliterator*>& steps, char steps_key) {
+    static constexpr size_t kMaxWords = 100000;
+    UnicodeString out;
+    int32_t start = 0;
+    const int32_t length = text.length();
+    while (start <= length) {
+      int32_t end = text.indexOf(static_cast<char16_t>(' '), start);
+      if (end < 0) end = length;
+      if (end > start) {
+        std::u16string key(1, static_cast<char16_t>(steps_key));
+        key.append(text.getBuffer() + start, static_cast<size_t>(end - start));
+        auto found = transliterated_words.find(key);
+        if (found == transliterated_words.end()) {
+          if (transliterated_words.size() >= kMaxWords) transliterated_words.clear();
+          UnicodeString word(text, start, end - start);
+          for (Transliterator* step : steps) step->transliterate(word);
+          found = transliterated_words.emplace(std::move(key), std::move(word)).first;
+        }
+        out.append(found->second);
+      }
+      if (end < length) out.append(static_cast<char16_t>(' '));
+      start = end + 1;
+    }
+    return out;
+  }
+  std::unordered_map<std::u16string, UnicodeString> transliterated_words;  // TransliterateWords
+
   // The Latin text of `name` (lower-case; not yet ASCII-only when it held unknown scripts).
   Status Latin(std::string_view name, std::string* latin, bool* abjad) {
     *abjad = false;
@@ -491,9 +524,14 @@ struct NameNormalizer::Impl {
     if (U_FAILURE(error)) return Status::Error(std::string("ICU NFKC: ") + u_errorName(error));
     // Before romanisation: read as Han characters, a legal form would be grouped with the name (or
     // make a four-character company name look like a personal name).
-    for (const auto& [chinese, pinyin] : kChineseLegalForms) {
-      text.findAndReplace(UnicodeString::fromUTF8(chinese), UnicodeString::fromUTF8(pinyin));
-    }
+    static const auto* legal_forms = [] {  // kChineseLegalForms in UTF-16, converted once
+      auto* forms = new std::vector<std::pair<UnicodeString, UnicodeString>>;
+      for (const auto& [chinese, pinyin] : kChineseLegalForms) {
+        forms->emplace_back(UnicodeString::fromUTF8(chinese), UnicodeString::fromUTF8(pinyin));
+      }
+      return forms;
+    }();
+    for (const auto& [chinese, pinyin] : *legal_forms) text.findAndReplace(chinese, pinyin);
     bool has_han = false, has_arabic = false, has_uyghur = false, has_hebrew = false;
     bool has_cyrillic = false, has_kazakh = false;
     UnicodeString cleaned;
@@ -541,8 +579,10 @@ struct NameNormalizer::Impl {
     steps.push_back(Get("Latin-ASCII"));
     for (Transliterator* step : steps) {
       if (step == nullptr) return setup_error;
-      step->transliterate(text);
     }
+    const char steps_key = static_cast<char>('a' + (has_uyghur ? 1 : 0) + (has_arabic ? 2 : 0) +
+                                             (has_cyrillic ? 4 : 0) + (has_kazakh ? 8 : 0));
+    text = TransliterateWords(text, steps, steps_key);
     // Modifier letters produced by transliteration (ʿ from Arabic-Latin) are dropped like
     // apostrophes.
     UnicodeString folded;
