@@ -801,6 +801,7 @@ struct NameIndex::Data {
   struct QueryState {
     ScoringName name;
     std::vector<WordMemo*> memo;  // per query token
+    WordMemos* memos = nullptr;   // the thread's, which memo points into
   };
   struct SearchScratch;
 
@@ -812,7 +813,8 @@ struct NameIndex::Data {
   // Per query word i: the listed words that query word i forms joined with word i + 1, with the
   // most the scorer can give that join (a bound for both words).
   using Joined = std::vector<std::vector<std::pair<uint32_t, float>>>;
-  Joined JoinedWords(const ScoringName& name) const;
+  // Remembered in `memos` per joined text and script.
+  Joined JoinedWords(const ScoringName& name, WordMemos* memos) const;
   // The most the scorer can give joined words `joined` (of a query or record of script
   // `joined_abjad`) against single words `single` found in `scripts` (bits as in `scripts`).
   static float JoinBound(const ScoringToken& joined, bool joined_abjad, const ScoringToken& single,
@@ -1209,6 +1211,8 @@ struct NameIndex::Data::WordMemos {
   size_t cost = 0;  // records and similarity slots held, against kMemoBudget
   std::unordered_map<std::string, std::unique_ptr<WordMemo>> by_key;
   std::vector<WordMemo*> used;  // since the last Settle()
+  // JoinedWords' listed words for two query words joined, by script ('a' or 'l') and joined text.
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, float>>> joined;
 
   // The memo of `token` in a query of script `abjad`; created empty when new.
   WordMemo* Get(const ScoringToken& token, bool abjad) {
@@ -1251,6 +1255,7 @@ NameIndex::Data::WordMemos& NameIndex::Data::ThreadMemos() const {
   memos.used.clear();
   if (memos.index_id != id || memos.cost > kMemoBudget) {
     memos.by_key.clear();
+    memos.joined.clear();
     memos.index_id = id;
     memos.cost = 0;
   }
@@ -1283,7 +1288,8 @@ float NameIndex::Data::JoinBound(const ScoringToken& joined, bool joined_abjad,
   return bound;
 }
 
-NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name) const {
+NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name,
+                                                     WordMemos* memos) const {
   const auto& words = name.tokens;
   Joined joined_with_next(words.size());
   std::vector<uint32_t> found;
@@ -1293,6 +1299,13 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name) co
     // Joined at any length ("al" + "hq"): a joined key under five letters is looked up exactly,
     // not in its one-edit neighbourhood, which would find mostly noise.
     if (!MayJoin(words[i].text, words[i + 1].text, name.abjad)) continue;
+    // What follows reads the joined text and the script alone.
+    std::string key = (name.abjad ? "a" : "l") + words[i].text + words[i + 1].text;
+    auto remembered = memos->joined.find(key);
+    if (remembered != memos->joined.end()) {
+      joined_with_next[i] = remembered->second;
+      continue;
+    }
     ScoringToken joined;
     joined.text = words[i].text + words[i + 1].text;
     joined.skeleton = ConsonantSkeleton(joined.text);
@@ -1323,6 +1336,8 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name) co
       float similarity = JoinBound(joined, name.abjad, vocabulary[w], scripts[w]);
       if (similarity > kUnseenSimilarity) joined_with_next[i].push_back({w, similarity});
     }
+    memos->cost += joined_with_next[i].size() + 1;
+    memos->joined.emplace(std::move(key), joined_with_next[i]);
   }
   return joined_with_next;
 }
@@ -1557,6 +1572,7 @@ Status NameIndex::Prepare(const NameQuery& query, PreparedQuery* prepared) const
   prepared->query = &query;
   prepared->state.name = PrepareName(normalized, data_->statistics);
   Data::WordMemos& memos = data_->ThreadMemos();
+  prepared->state.memos = &memos;
   prepared->state.memo.clear();
   for (const ScoringToken& token : prepared->state.name.tokens) {
     prepared->state.memo.push_back(memos.Get(token, prepared->state.name.abjad));
@@ -1646,7 +1662,7 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
   thread_local Data::SearchScratch scratch;
   scratch.Reserve(record_count);
   scratch.touched.clear();
-  Data::Joined joined_with_next = data.JoinedWords(prepared->state.name);
+  Data::Joined joined_with_next = data.JoinedWords(prepared->state.name, prepared->state.memos);
   // A record's matched weight is unseen_matched plus, for each query word found in it, at most
   // (1 - kUnseenSimilarity) times the word's weight. The heaviest words whose rest cannot lift
   // a record to `needed` are essential: every candidate holds one of them, so the other words
