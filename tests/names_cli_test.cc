@@ -218,6 +218,42 @@ TEST_CASE("corridor score-pairs scores pairs and reports precision, recall and F
 
 namespace corridor::names {
 
+TEST_CASE("score-pairs --features writes the parts each score is made of", "[names][cli]") {
+  std::string pairs = WriteFile("corridor_names_feature_pairs.csv",
+                                "query_name,candidate_name,label,kind\n"
+                                "Quanguo Chen,\"CHEN, Quanguo\",1,person\n"
+                                "محمد علي,MUHAMMAD ALI,1,person\n"
+                                "Acme Trading LLC,Zenith Trading LLC,0,organization\n"
+                                "LLC,Acme LLC,0,organization\n");
+  std::string out =
+      (std::filesystem::temp_directory_path() / "corridor_feature_pairs_out.csv").string();
+  Run run = Corridor("score-pairs --pairs " + pairs + " --features --out " + out);
+  REQUIRE(run.exit_code == 0);
+  std::ifstream written(out);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(written, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[0] ==
+        "query_name,candidate_name,label,kind,score,hit,explanation,error,query_coverage,"
+        "candidate_coverage,coverage_score,information,min_similarity,common_share,query_words,"
+        "candidate_words,cross_script,exact");
+  auto ends_with = [](const std::string& line, const std::string& end) {
+    return line.size() >= end.size() &&
+           line.compare(line.size() - end.size(), end.size(), end) == 0;
+  };
+  // Every word of both names aligned at 1: full coverage, exact, one script (CHEN is a common
+  // name: 0.281 of the matched weight).
+  CHECK(lines[1] ==
+        "Quanguo Chen,\"CHEN, Quanguo\",1,person,1,1,quanguo~quanguo 1; chen~chen 1,,"
+        "1,1,1,1,1,0.281,2,2,0,1");
+  // Arabic script against Latin: cross-script, both words common names, read at 0.95.
+  CHECK(ends_with(lines[2], ",0.95,1,2,2,1,0"));
+  // A shared generic word and the legal form (not a word): partial coverage, not exact.
+  CHECK(ends_with(lines[3], ",1,0,2,2,0,0"));
+  // A pair that cannot be scored keeps its error and leaves the parts empty.
+  CHECK(ends_with(lines[4], "only a legal form,,,,,,,,,,"));
+}
+
 TEST_CASE("Non-finite or out-of-range numbers in match and score-pairs are usage errors",
           "[names][cli][options]") {
   std::string db = MakeListDatabase("corridor_names_options.db");

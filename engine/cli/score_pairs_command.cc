@@ -1,4 +1,4 @@
-// corridor score-pairs --pairs FILE.csv [--out FILE.csv] [--db FILE] [--threshold X]
+// corridor score-pairs --pairs FILE.csv [--out FILE.csv] [--db FILE] [--threshold X] [--features]
 //
 // Scores labelled or unlabelled name pairs, as compliance teams do to validate and tune the
 // matcher on their own cases. The CSV's header names the columns query_name and candidate_name,
@@ -11,6 +11,8 @@
 // A pair whose names cannot be scored is reported with its line and left out of the figures.
 // --out is written whole or not at all (a temporary file beside it, renamed at the end); it may
 // not be the --pairs file or anything but a regular file. --threshold must lie in 0..1.
+// --features adds the parts each score is made of (names::NameFeatures), the input of
+// tools/train_name_model.py (docs/matching.md, "Towards a calibrated score").
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -150,12 +152,17 @@ int RunScorePairs(const std::vector<std::string>& args) {
   po::options_description options("score-pairs options");
   std::string pairs_path, out_path, db_path;
   double threshold = -1;
+  bool features = false;
   options.add_options()("help,h", "show this help")(
       "pairs", po::value<std::string>(&pairs_path)->required(),
       "CSV with query_name,candidate_name[,label][,kind]")(
       "out", po::value<std::string>(&out_path), "write the scored pairs here (default: stdout)")(
       "db", po::value<std::string>(&db_path), "learn token weights from this database's lists")(
-      "threshold", po::value<double>(&threshold), "hit threshold (default: the matcher's)");
+      "threshold", po::value<double>(&threshold), "hit threshold (default: the matcher's)")(
+      "features", po::bool_switch(&features),
+      "add the parts of each score: query_coverage, candidate_coverage, coverage_score, "
+      "information, min_similarity, common_share, query_words, candidate_words, cross_script, "
+      "exact");
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("score-pairs", options, args, &values, &exit_code)) return exit_code;
@@ -216,7 +223,11 @@ int RunScorePairs(const std::vector<std::string>& args) {
   std::ostream& report = out_path.empty() ? std::cerr : std::cout;
 
   out << "query_name,candidate_name" << (label_column >= 0 ? ",label" : "")
-      << (kind_column >= 0 ? ",kind" : "") << ",score,hit,explanation,error\n";
+      << (kind_column >= 0 ? ",kind" : "") << ",score,hit,explanation,error"
+      << (features ? ",query_coverage,candidate_coverage,coverage_score,information,"
+                     "min_similarity,common_share,query_words,candidate_words,cross_script,exact"
+                   : "")
+      << "\n";
   std::vector<std::pair<double, bool>> scored;
   size_t rows = 0, problems = 0;
   std::vector<std::string> fields;
@@ -251,11 +262,21 @@ int RunScorePairs(const std::vector<std::string>& args) {
       ++problems;
       std::cerr << "corridor score-pairs: " << where << ": " << problem << "\n";
       out << ",,,"
-          << "," << CsvField(problem) << "\n";
+          << "," << CsvField(problem) << (features ? ",,,,,,,,,," : "") << "\n";
       continue;
     }
     out << "," << FormatNumber(match.score, 4) << "," << (match.score >= threshold ? 1 : 0) << ","
-        << CsvField(Explanation(match.explanation)) << ",\n";
+        << CsvField(Explanation(match.explanation)) << ",";
+    if (features) {
+      const names::NameFeatures& f = match.features;
+      out << "," << FormatNumber(match.explanation.query_coverage, 4) << ","
+          << FormatNumber(match.explanation.candidate_coverage, 4) << ","
+          << FormatNumber(f.coverage_score, 4) << "," << FormatNumber(f.information, 4) << ","
+          << FormatNumber(f.min_similarity, 4) << "," << FormatNumber(f.common_share, 4) << ","
+          << f.query_words << "," << f.candidate_words << "," << (f.cross_script ? 1 : 0) << ","
+          << (f.exact ? 1 : 0);
+    }
+    out << "\n";
     if (label >= 0) scored.push_back({match.score, label == 1});
     if (out.tellp() > (1 << 16)) flush_rows();
   }

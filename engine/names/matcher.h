@@ -108,6 +108,20 @@ struct MatchExplanation {
   std::vector<Evidence> evidence;
 };
 
+// The parts a pair's name score is made of, for calibrating a model on labelled pairs and for
+// auditing a score (`corridor score-pairs --features`; docs/matching.md, "Towards a calibrated
+// score"). Filled by NameIndex::ScorePair only.
+struct NameFeatures {
+  double coverage_score = 0;  // the coverage formula before the listed-name rules' factors
+  double information = 0;     // matched query weight over the weight a full confidence needs, <= 1
+  double min_similarity = 0;  // of the weakest aligned unit; 0 when nothing aligned
+  double common_share = 0;    // share of the matched query weight on common personal names
+  uint32_t query_words = 0;   // words, not initials or legal forms
+  uint32_t candidate_words = 0;
+  bool cross_script = false;  // one name abjad (Arabic, Persian, Urdu script), the other not
+  bool exact = false;         // every token of both names aligned at similarity 1
+};
+
 struct NameMatch {
   const NameRecord* record = nullptr;  // owned by the NameIndex; valid while it lives
   double name_score = 0;
@@ -124,6 +138,7 @@ struct NameMatch {
   // REVIEW; docs/matching.md, "Name structure").
   bool needs_corroboration = false;
   MatchExplanation explanation;
+  NameFeatures features;  // ScorePair only
 };
 
 // A listed name that could not be indexed, and why. Such a name is never matched: callers must
