@@ -12,31 +12,45 @@ Ivanov" and IVANOV, Sergei) is counted apart as "listed": a random name that hap
 listed person's name is a true name match, which the matcher must report (recall of
 transliteration variants), not a false alert. Prints the share, the counts and
 the alerts (best first) so that they can be read.
+
+With `--pairs FILE`, also writes every query's best match that is not its own name (whatever
+its score, as far as `match --min-score` returned it) as a labelled negative pair
+(`query_name,candidate_name,label,kind`, label 0, the listed entry's kind) for `corridor
+score-pairs --features` and tools/train_name_model.py: random names against the listed names
+they come closest to are the negatives a calibrated model must learn from
+(docs/matching.md, "Towards a calibrated score").
 """
+import argparse
+import csv
 import json
 import sys
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit("usage: alert_share.py MATCH_OUTPUT.jsonl [THRESHOLD]")
-    threshold = float(sys.argv[2]) if len(sys.argv) > 2 else 0.80
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("match_output")
+    parser.add_argument("threshold", nargs="?", type=float, default=0.80)
+    parser.add_argument("--pairs", help="write the non-listed best matches here as negatives")
+    args = parser.parse_args()
+    threshold = args.threshold
     queries = alerts = listed = errors = 0
     shown = []
-    with open(sys.argv[1], encoding="utf-8") as f:
+    pairs = []
+    with open(args.match_output, encoding="utf-8") as f:
         for line in f:
             block = json.loads(line)
             queries += 1
             if "error" in block:
                 errors += 1
                 continue
+            if block["matches"] and not Identical(block["matches"][0]):
+                best = block["matches"][0]
+                pairs.append((block["query"]["name"], best["name"], best["kind"] or "person"))
             matches = [m for m in block["matches"] if m["score"] >= threshold]
             if not matches:
                 continue
             best = matches[0]
-            identical = (not best["unmatched_query"] and not best["unmatched_candidate"] and
-                         all(t["similarity"] >= 0.94 for t in best["tokens"]))
-            if identical:
+            if Identical(best):
                 listed += 1
                 continue
             alerts += 1
@@ -45,6 +59,18 @@ def main():
           f"listed names {listed}, errors {errors}")
     for score, query, name, list_id in sorted(shown, reverse=True):
         print(f"  {score:.2f}  {query}  ->  {name}  [{list_id}]")
+    if args.pairs:
+        with open(args.pairs, "w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(["query_name", "candidate_name", "label", "kind"])
+            for query, name, kind in pairs:
+                writer.writerow([query, name, 0, kind])
+
+
+def Identical(match):
+    """The listed name is the query's own up to spelling: a listed name, not a false alert."""
+    return (not match["unmatched_query"] and not match["unmatched_candidate"] and
+            all(t["similarity"] >= 0.94 for t in match["tokens"]))
 
 
 if __name__ == "__main__":
