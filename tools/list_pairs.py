@@ -18,8 +18,11 @@ organisation entries of one list sharing a word of four letters or more that is 
 or a generic company word (TRADING, SHIPPING, INDUSTRIAL, ...), kept only when the two entries
 share no identifier (one company listed twice would).
 
-Latin-script names only, so the pairs measure name structure, not transliteration.
-Deterministic for a seed. Writes `query_name,candidate_name,label,kind`
+Latin-script names only, so the pairs measure name structure, not transliteration; with
+`--scripts any` the positives also hold every strong alias published in another script (Arabic,
+Cyrillic, Han, ...) against its entry's Latin primary name, the lists' cross-script pairs (the
+negatives stay Latin: random names' near misses are the cross-script negatives, see
+tools/alert_share.py --pairs). Deterministic for a seed. Writes `query_name,candidate_name,label,kind`
 (docs/matching.md, "Hard pairs from the lists").
 """
 import argparse
@@ -54,13 +57,22 @@ def latin(name):
     return all(ord(c) < 0x250 for c in name)
 
 
+def other_script(name):
+    """Written in a script other than Latin (Greek onwards; typographic quotes aside)."""
+    return any(ord(c) >= 0x370 and c not in "\u2018\u2019\u201c\u201d\u2013\u2014" for c in name)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--count", type=int, default=1500, help="pairs of each label")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--kind", choices=["person", "organization"], default="person")
+    parser.add_argument("--scripts", choices=["latin", "any"], default="latin",
+                        help="any: positives include aliases in other scripts")
     args = parser.parse_args()
+    global ALIAS_SCRIPTS_ANY
+    ALIAS_SCRIPTS_ANY = args.scripts == "any"
     rng = random.Random(args.seed)
     db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     if args.kind == "organization":
@@ -75,7 +87,7 @@ def main():
             "SELECT e.list_id, e.entry_id, e.name, a.name FROM list_entry e JOIN list_alias a "
             "ON a.list_id = e.list_id AND a.entry_id = e.entry_id WHERE e.kind = 'person' AND "
             "(a.quality IS NULL OR a.quality = 'strong') ORDER BY e.list_id, e.entry_id, a.rowid"):
-        if latin(name) and latin(alias) and sorted(words(name)) != sorted(words(alias)):
+        if usable_alias(name, alias):
             positives.append((alias, name))
 
     by_word = {}
@@ -99,13 +111,25 @@ def main():
     write((positives[:args.count], sorted(negatives)), "person")
 
 
+ALIAS_SCRIPTS_ANY = False
+
+
+def usable_alias(name, alias):
+    """A positive: a Latin primary name and an alias that is not the same words reordered."""
+    if not latin(name):
+        return False
+    if ALIAS_SCRIPTS_ANY and other_script(alias):
+        return True
+    return latin(alias) and sorted(words(name)) != sorted(words(alias))
+
+
 def organisation_pairs(db, rng, count):
     positives = []
     for name, alias in db.execute(
             "SELECT e.name, a.name FROM list_entry e JOIN list_alias a ON a.list_id = e.list_id "
             "AND a.entry_id = e.entry_id WHERE e.kind = 'organization' AND (a.quality IS NULL OR "
             "a.quality = 'strong') ORDER BY e.list_id, e.entry_id, a.rowid"):
-        if latin(name) and latin(alias) and sorted(words(name)) != sorted(words(alias)):
+        if usable_alias(name, alias):
             positives.append((alias, name))
     identifiers = {}
     for list_id, entry_id, number in db.execute(

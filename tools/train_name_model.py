@@ -32,7 +32,10 @@ import zlib
 FEATURES = ["intercept", "logit_score", "query_coverage", "candidate_coverage", "information",
             "min_similarity", "common_share", "log_query_words", "log_candidate_words",
             "cross_script", "exact", "organisation", "organisation_x_logit_score",
-            "organisation_x_query_coverage", "organisation_x_candidate_coverage"]
+            "organisation_x_query_coverage", "organisation_x_candidate_coverage", "rules_factor"]
+# With --monotone these may not weigh against a match: the index finds candidates by upper
+# bounds of them, which only bound the model when it grows with each.
+MONOTONE = ["logit_score", "query_coverage", "candidate_coverage", "information"]
 
 
 def logit(p):
@@ -53,12 +56,16 @@ class Pair:
             self.score = float(row["score"])
             organisation = 0.0 if self.kind == "person" else 1.0
             qc, cc = float(row["query_coverage"]), float(row["candidate_coverage"])
+            coverage_score = float(row["coverage_score"])
+            # What the listed-name rules' factors left of the coverage formula (1: none applied).
+            rules_factor = min(1.0, self.score / coverage_score) if coverage_score > 0 else 1.0
+            self.cross_script = row["cross_script"] == "1"
             self.x = [1.0, logit(self.score), qc, cc, float(row["information"]),
                       float(row["min_similarity"]), float(row["common_share"]),
                       math.log1p(int(row["query_words"])),
                       math.log1p(int(row["candidate_words"])), float(row["cross_script"]),
                       float(row["exact"]), organisation, organisation * logit(self.score),
-                      organisation * qc, organisation * cc]
+                      organisation * qc, organisation * cc, rules_factor]
         except (KeyError, ValueError) as error:
             sys.exit(f"{path}:{line}: not a labelled `score-pairs --features` row ({error})")
 
@@ -74,8 +81,22 @@ def held_out(text):
     return zlib.crc32(text.encode("utf-8")) % 2 == 1
 
 
-def fit(rows, l2, iterations=30):
-    """Newton's method on the L2-penalised log-likelihood (the intercept unpenalised)."""
+def fit(rows, l2, monotone=False):
+    """Logistic regression; with `monotone`, an active set: a MONOTONE feature whose weight
+    comes out negative is fixed at 0 and the rest refitted, until none is negative."""
+    fixed = set()
+    while True:
+        w = fit_free(rows, l2, fixed)
+        negative = [i for i, name in enumerate(FEATURES)
+                    if monotone and name in MONOTONE and i not in fixed and w[i] < 0]
+        if not negative:
+            return w
+        fixed.add(min(negative, key=lambda i: w[i]))
+
+
+def fit_free(rows, l2, fixed, iterations=30):
+    """Newton's method on the L2-penalised log-likelihood (the intercept unpenalised); the
+    weights of `fixed` features stay 0."""
     d = len(FEATURES)
     w = [0.0] * d
     for _ in range(iterations):
@@ -95,6 +116,11 @@ def fit(rows, l2, iterations=30):
             if i > 0:
                 gradient[i] += l2 * w[i]
                 hessian[i][i] += l2
+        for i in fixed:
+            hessian[i] = [0.0] * d
+            for j in range(d):
+                hessian[j][i] = 0.0
+            hessian[i][i], gradient[i] = 1.0, 0.0
         step = solve(hessian, gradient)
         w = [a - b for a, b in zip(w, step)]
         if max(abs(s) for s in step) < 1e-7:
@@ -149,6 +175,8 @@ def main():
                         help="random names' best matches (negatives), score-pairs --features")
     parser.add_argument("--random-weight", type=float, default=5.0)
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--monotone", action="store_true",
+                        help="no negative weight on the score, the coverages or the information")
     parser.add_argument("--threshold", type=float, default=0.80,
                         help="the name score's operating threshold the model is compared at")
     args = parser.parse_args()
@@ -161,7 +189,7 @@ def main():
     random_test = [p for p in randoms if held_out(p.query)]
     if not train or not any(y for _, y, _ in train) or not test:
         sys.exit("train_name_model: need labelled positives and negatives on both halves")
-    w = fit(train, args.l2)
+    w = fit(train, args.l2, args.monotone)
 
     def model(p):
         return sigmoid(sum(a * b for a, b in zip(w, p.x)))
@@ -192,9 +220,12 @@ def main():
                sum(model(p) >= t for p in test if not p.label))
     random_fp = (sum(p.score >= args.threshold for p in random_test),
                  sum(model(p) >= t for p in random_test))
+    cross = [p for p in test if p.label and p.cross_script]
+    cross_found = (sum(p.score >= args.threshold for p in cross), sum(model(p) >= t for p in cross))
     print(f"at the recall of score >= {args.threshold} ({kept} of {len(positives)} positives; "
           f"model threshold {t:.3f}): list-pair false positives {list_fp[0]} -> {list_fp[1]}, "
-          f"random names alerting {random_fp[0]} -> {random_fp[1]} of {len(random_test)}")
+          f"random names alerting {random_fp[0]} -> {random_fp[1]} of {len(random_test)}, "
+          f"cross-script positives found {cross_found[0]} -> {cross_found[1]} of {len(cross)}")
 
 
 if __name__ == "__main__":
