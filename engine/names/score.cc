@@ -108,7 +108,8 @@ struct WordForms {
   int syllables = 0;
   bool patronymic = false;
   uint32_t variant = 0;
-  bool abjad = false;  // the word is of an abjad name (compared against a vowelled one)
+  bool abjad = false;   // the word is of an abjad name (compared against a vowelled one)
+  bool common = false;  // a common given or family name (ScoringToken::common)
 };
 
 // Folds a romanised word for AbjadSimilarity: doubled letters once (shadda is rarely written),
@@ -494,6 +495,13 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (!same_name && (IsExtension(a.text, b.text) || IsExtension(a.phonetic, b.phonetic))) {
     best = std::min(best, kExtendedWord);
   }
+  // Two common names of the populations' rankings that are not one name spelled two ways
+  // (another phonetic key, variant class and consonant skeleton, which leaves out vowels, y and
+  // w: YEKATERINA / EKATERINA, YUSUF / YOUSEF are one name) are two names, each borne by
+  // thousands: SALEM / SALEH, JAFARI / SAFARI, FERNANDEZ / HERNANDEZ, VASILYEV / SAVELYEV.
+  if (!same_name && a.common && b.common && a.skeleton != b.skeleton) {
+    best = std::min(best, kExtendedWord);
+  }
   return best;
 }
 
@@ -763,12 +771,12 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
     if (query_initial && candidate_initial) return query.text == candidate.text ? 1 : 0;
     return query.text[0] == candidate.text[0] ? 0.9 : 0;
   }
-  return WordSimilarity(
-      {query.text, query.skeleton, query.phonetic, query.syllables, query.patronymic, query.variant,
-       query.abjad},
-      {candidate.text, candidate.skeleton, candidate.phonetic, candidate.syllables,
-       candidate.patronymic, candidate.variant, skeletons ? !query.abjad : query.abjad},
-      skeletons);
+  return WordSimilarity({query.text, query.skeleton, query.phonetic, query.syllables,
+                         query.patronymic, query.variant, query.abjad, query.common},
+                        {candidate.text, candidate.skeleton, candidate.phonetic,
+                         candidate.syllables, candidate.patronymic, candidate.variant,
+                         skeletons ? !query.abjad : query.abjad, candidate.common},
+                        skeletons);
 }
 
 namespace {
