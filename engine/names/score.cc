@@ -204,6 +204,9 @@ int UnwrittenHalfSteps(std::string_view a, size_t i) {
   // The h of th (ث) and dh (ذ) read as s or z, or as t or d (TARWAT for ثروت).
   if (i > 0 && a[i] == 'h' && (a[i - 1] == 't' || a[i - 1] == 'd')) return 0;
   if (a[i] == 'o') return 0;  // ع, often left out or written ' (TALI for طالع, SAEED)
+  // The final waw of عمرو (omrw) is not spoken: it is written to tell Amr from Umar (عمر), and
+  // romanised AMR, AMRO or AMROU.
+  if (i + 1 == n && a == "omrw") return 0;
   // غ (gh) written g, as Turkish, French and Tuareg romanisation do (اغ: AG): half a step.
   if (i > 0 && a[i] == 'h' && a[i - 1] == 'g') return 1;
   if (i == 0 || i + 1 == n) return 2;  // a first or last letter is always romanised (ALI, ABU)
