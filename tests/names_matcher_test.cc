@@ -653,8 +653,10 @@ TEST_CASE("Arabic-script letters that Latin writes several ways read as their sp
   // The final waw of عمرو is not spoken (it tells Amr from Umar): AMR MOUSSA was 0.66, and عمرو
   // weighed as a rare word, so random names with it alerted on OMAROW, Mohamed at 0.80.
   CHECK(PairScore(*index, "عمرو موسى", "AMR MOUSSA") >= 0.85);
-  CHECK(PairScore(*index, "عمرو موسى", "AMROU MOUSSA") >= 0.85);
   CHECK(IsCommonAbjadName("omrw"));
+  // Only AMR's spellings: OMAR and UMAR are عمر, which the waw is there to tell apart.
+  CHECK(PairScore(*index, "عمرو موسى", "OMAR MOUSSA") < 0.8);
+  CHECK(PairScore(*index, "عمرو", "UMAR") < 0.5);
 }
 
 // UN entries whose Arabic-script names were missed (test "Names in their original script find
@@ -876,6 +878,9 @@ TEST_CASE("Two different common names are not one name misspelt", "[names][commo
   records.push_back(Record("savelyev", "SAVELYEV, Dmitry Ivanovich", "person"));
   records.push_back(Record("ivanova", "IVANOVA, Yekaterina", "person"));
   records.push_back(Record("yusuf", "YUSUF, Mohammed Karim", "person"));
+  records.push_back(Record("karimi", "KARIMI, Ahmed Hassan", "person"));
+  records.push_back(Record("petrov", "PETROV, Thomas", "person"));
+  records.push_back(Record("schmitt", "SCHMITT, Stephen", "person"));
   auto index = BuildIndex(records);
   const double threshold = index->options().threshold;
   auto aligned = [&](const std::string& query, const std::string& entry, const std::string& word) {
@@ -899,6 +904,12 @@ TEST_CASE("Two different common names are not one name misspelt", "[names][commo
   CHECK(EntryScore(*index, "Yousef Mohamed Kareem", "yusuf") >= threshold);
   CHECK(EntryScore(*index, "Dmitri Ivanovich Saveliev", "savelyev") >= threshold);
   CHECK(EntryScore(*index, "Javier Hernandes Garcia", "hernandez") >= threshold);
+  // Consonants that Latin spellings of one name differ in: a voiced or voiceless final, an h
+  // after a consonant, ph as v (each capped at 0.5 by a first version of the rule).
+  CHECK(EntryScore(*index, "Ahmet Hassan Karimi", "karimi") >= threshold);
+  CHECK(aligned("Tomas Petrov", "petrov", "thomas") > 0.5);
+  CHECK(aligned("Steven Schmidt", "schmitt", "schmitt") > 0.5);
+  CHECK(aligned("Steven Schmidt", "schmitt", "stephen") > 0.5);
 }
 
 // docs/matching.md, "Common names, partial": two common words shared with a longer listed name are

@@ -204,9 +204,6 @@ int UnwrittenHalfSteps(std::string_view a, size_t i) {
   // The h of th (ث) and dh (ذ) read as s or z, or as t or d (TARWAT for ثروت).
   if (i > 0 && a[i] == 'h' && (a[i - 1] == 't' || a[i - 1] == 'd')) return 0;
   if (a[i] == 'o') return 0;  // ع, often left out or written ' (TALI for طالع, SAEED)
-  // The final waw of عمرو (omrw) is not spoken: it is written to tell Amr from Umar (عمر), and
-  // romanised AMR, AMRO or AMROU.
-  if (i + 1 == n && a == "omrw") return 0;
   // غ (gh) written g, as Turkish, French and Tuareg romanisation do (اغ: AG): half a step.
   if (i > 0 && a[i] == 'h' && a[i - 1] == 'g') return 1;
   if (i == 0 || i + 1 == n) return 2;  // a first or last letter is always romanised (ALI, ABU)
@@ -255,10 +252,12 @@ struct AbjadReading {
   size_t letters = 0;
   std::vector<uint8_t> skip;   // UnwrittenHalfSteps per letter
   std::vector<uint8_t> reads;  // a.size() x 26
+  bool amr = false;            // the word is عمرو (AbjadDistance)
 
   void Assign(std::string_view word) {
     source.assign(word);
     FoldForAbjad(word, false, &a);
+    amr = a == "omrw";
     letters = a.size() - static_cast<size_t>(std::count(a.begin(), a.end(), 'o'));
     skip.resize(a.size());
     for (size_t i = 0; i < a.size(); ++i) skip[i] = UnwrittenHalfSteps(a, i);
@@ -347,6 +346,12 @@ double AbjadDistance(std::string_view abjad_word, std::string_view vowelled_word
   }
   const size_t n = a.size(), m = l.size();
   if (n == 0 || m == 0) return static_cast<double>(n + m);
+  // The final waw of عمرو is not spoken: it is written to tell Amr from Umar (عمر). So عمرو is
+  // AMR, AMRO or AMROU (no vowel between its m and r), read in full; OMAR and UMAR are عمر.
+  if (reading.amr && m >= 3 && IsLatinVowel(l[0]) && l[1] == 'm' && l[2] == 'r' &&
+      std::all_of(l.begin() + 3, l.end(), IsLatinVowel)) {
+    return 0;
+  }
   const int limit_half_steps = static_cast<int>(std::floor(limit * 2));
   // What an added letter costs depends on the row only through the last abjad letter read (a d
   // or a q) and whether it is the word's last: one array for the rows that do not care (it reads
@@ -440,6 +445,56 @@ bool IsExtension(std::string_view a, std::string_view b) {
   return !(longer.size() == shorter.size() + 1 && (longer.back() == 's' || longer.back() == 'h'));
 }
 
+// The consonants of a word as spellings of one name in Latin languages differ in them: vowels,
+// y and w left out, an h after a consonant too (THOMAS / TOMAS, MIKHAIL / MICHAEL), ph as f;
+// voiced and voiceless letters alike (AHMED / AHMET, SCHMIDT / SCHMITT, STEPHEN / STEVEN,
+// ALVAREZ / ALVARES); c and q as k, x as ks; doubled letters once. An h after a vowel or at the
+// start stays: MAHMOUD is not HAMMOUD, FERNANDEZ not HERNANDEZ.
+std::string LooseSkeleton(std::string_view word) {
+  std::string out;
+  auto emit = [&out](char c) {
+    if (out.empty() || out.back() != c) out += c;
+  };
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (IsLatinVowel(c) || c == 'y' || c == 'w') continue;
+    if (c == 'h' && i > 0 && !IsLatinVowel(word[i - 1]) && word[i - 1] != 'y' &&
+        word[i - 1] != 'w' && word[i - 1] != 'h') {
+      continue;
+    }
+    if (c == 'p' && i + 1 < word.size() && word[i + 1] == 'h') c = 'f';
+    switch (c) {
+      case 'd':
+        c = 't';
+        break;
+      case 'b':
+        c = 'p';
+        break;
+      case 'g':
+        c = 'k';
+        break;
+      case 'v':
+        c = 'f';
+        break;
+      case 'z':
+        c = 's';
+        break;
+      case 'q':
+      case 'c':
+        c = 'k';
+        break;
+      case 'x':
+        emit('k');
+        c = 's';
+        break;
+      default:
+        break;
+    }
+    emit(c);
+  }
+  return out;
+}
+
 // Similarity of two words (see TokenSimilarity).
 double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (a.text == b.text) return 1;
@@ -499,10 +554,12 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
     best = std::min(best, kExtendedWord);
   }
   // Two common names of the populations' rankings that are not one name spelled two ways
-  // (another phonetic key, variant class and consonant skeleton, which leaves out vowels, y and
-  // w: YEKATERINA / EKATERINA, YUSUF / YOUSEF are one name) are two names, each borne by
-  // thousands: SALEM / SALEH, JAFARI / SAFARI, FERNANDEZ / HERNANDEZ, VASILYEV / SAVELYEV.
-  if (!same_name && a.common && b.common && a.skeleton != b.skeleton) {
+  // (another phonetic key, variant class, consonant skeleton, which leaves out vowels, y and w:
+  // YEKATERINA / EKATERINA, YUSUF / YOUSEF, and LooseSkeleton: AHMED / AHMET, THOMAS / TOMAS)
+  // are two names, each borne by thousands: SALEM / SALEH, JAFARI / SAFARI, FERNANDEZ /
+  // HERNANDEZ, VASILYEV / SAVELYEV.
+  if (!same_name && a.common && b.common && a.skeleton != b.skeleton &&
+      LooseSkeleton(a.text) != LooseSkeleton(b.text)) {
     best = std::min(best, kExtendedWord);
   }
   return best;
