@@ -36,15 +36,26 @@ PY
 head -1 "$work/scored.csv" | grep -q ',query_coverage,candidate_coverage,coverage_score,information,min_similarity,common_share,query_words,candidate_words,cross_script,exact$'
 
 # Random names' best matches as negatives, from `match --format json` output.
-cat > "$work/random.jsonl" <<'JS'
-{"query":{"name":"Aziz Nurmatov"},"matches":[{"name":"NURLANOV, Aziz","kind":"person","score":0.7,"tokens":[{"similarity":1},{"similarity":0.8}],"unmatched_query":[],"unmatched_candidate":[]}]}
-{"query":{"name":"Bakyt Sadykov"},"matches":[{"name":"SADYKOV, Bakyt","kind":"person","score":0.97,"tokens":[{"similarity":1},{"similarity":1}],"unmatched_query":[],"unmatched_candidate":[]}]}
-{"query":{"name":"Lola Yusupova"},"matches":[]}
-JS
+/usr/bin/python3 - "$work/random.jsonl" <<'PY'
+import json, sys
+near = [("Aziz Nurmatov", "NURLANOV, Aziz"), ("Timur Sadyrov", "SADYKOV, Timur"),
+        ("Lola Karimova", "KARIMOV, Lola"), ("Murat Usmonov", "USMANOV, Murat"),
+        ("Oybek Ergeshov", "ERGASHEV, Oybek"), ("Saule Bekova", "BEKOV, Saule"),
+        ("Rustam Yusupbekov", "YUSUPOV, Rustam"), ("Zarina Ismailova", "ISMOILOV, Zarina")]
+with open(sys.argv[1], "w") as out:
+    for query, name in near:
+        match = {"name": name, "kind": "person", "score": 0.7, "unmatched_query": [],
+                 "unmatched_candidate": [], "tokens": [{"similarity": 1}, {"similarity": 0.8}]}
+        out.write(json.dumps({"query": {"name": query}, "matches": [match]}) + "\n")
+    listed = dict(match, name="SADYKOV, Bakyt", tokens=[{"similarity": 1}, {"similarity": 1}])
+    out.write(json.dumps({"query": {"name": "Bakyt Sadykov"}, "matches": [listed]}) + "\n")
+    out.write(json.dumps({"query": {"name": "Lola Yusupova"}, "matches": []}) + "\n")
+PY
 /usr/bin/python3 "$root/tools/alert_share.py" "$work/random.jsonl" --pairs "$work/random.csv" >/dev/null
-# The listed name (the query's own up to spelling) is not a negative; the near miss is.
-test "$(cat "$work/random.csv")" = "query_name,candidate_name,label,kind
-Aziz Nurmatov,\"NURLANOV, Aziz\",0,person"
+# The listed name (the query's own up to spelling) is not a negative; the near misses are.
+test "$(wc -l < "$work/random.csv")" = 9
+grep -q '^Aziz Nurmatov,"NURLANOV, Aziz",0,person$' "$work/random.csv"
+if grep -q Bakyt "$work/random.csv"; then echo "a listed name was written as a negative"; exit 1; fi
 "$corridor" score-pairs --pairs "$work/random.csv" --features --out "$work/random.scored.csv" >/dev/null
 
 /usr/bin/python3 "$root/tools/train_name_model.py" "$work/scored.csv" \
@@ -59,6 +70,24 @@ grep -q 'feature: "logit_score" value: [0-9]' "$work/model1.txt" ||
   { echo "the score's weight is not positive:"; cat "$work/model1.txt"; exit 1; }
 awk '$1 == "person" { found = 1; low = $NF < 0.9 } END { exit !found || low }' "$work/model1.txt" ||
   { echo "the model does not separate the held-out pairs:"; cat "$work/model1.txt"; exit 1; }
+
+# Random names on the held-out half are counted; --monotone keeps the bounded weights at 0 or more.
+grep -q 'random names alerting [0-9]* -> [0-9]* of [1-9]' "$work/model1.txt" ||
+  { echo "no held-out random names:"; cat "$work/model1.txt"; exit 1; }
+/usr/bin/python3 "$root/tools/train_name_model.py" "$work/scored.csv" \
+  --random "$work/random.scored.csv" --monotone > "$work/monotone.txt"
+for feature in logit_score query_coverage candidate_coverage information; do
+  grep -q "feature: \"$feature\" value: [0-9]" "$work/monotone.txt" ||
+    { echo "--monotone left $feature negative:"; cat "$work/monotone.txt"; exit 1; }
+done
+
+# Positives alone cannot be fitted: refused.
+head -1 "$work/scored.csv" > "$work/positives.csv"
+grep ',1,person,' "$work/scored.csv" >> "$work/positives.csv"
+if /usr/bin/python3 "$root/tools/train_name_model.py" "$work/positives.csv" 2> "$work/err.txt"; then
+  echo "a file of positives alone was fitted"; exit 1
+fi
+grep -q "need labelled positives and negatives on both halves" "$work/err.txt"
 
 # Without --features the rows lack the parts: refused with file and line.
 "$corridor" score-pairs --pairs "$work/pairs.csv" --out "$work/plain.csv" >/dev/null

@@ -43,14 +43,14 @@ def main():
             if "error" in block:
                 errors += 1
                 continue
-            if block["matches"] and not Identical(block["matches"][0]):
+            if block["matches"] and not identical(block["matches"][0]):
                 best = block["matches"][0]
                 pairs.append((block["query"]["name"], best["name"], best["kind"] or "person"))
             matches = [m for m in block["matches"] if m["score"] >= threshold]
             if not matches:
                 continue
             best = matches[0]
-            if Identical(best):
+            if identical(best):
                 listed += 1
                 continue
             alerts += 1
@@ -67,7 +67,7 @@ def main():
                 writer.writerow([query, name, 0, kind])
 
 
-def Identical(match):
+def identical(match):
     """The listed name is the query's own up to spelling: a listed name, not a false alert."""
     return (not match["unmatched_query"] and not match["unmatched_candidate"] and
             all(t["similarity"] >= 0.94 for t in match["tokens"]))

@@ -71,12 +71,11 @@ def main():
     parser.add_argument("--scripts", choices=["latin", "any"], default="latin",
                         help="any: positives include aliases in other scripts")
     args = parser.parse_args()
-    global ALIAS_SCRIPTS_ANY
-    ALIAS_SCRIPTS_ANY = args.scripts == "any"
+    any_script = args.scripts == "any"
     rng = random.Random(args.seed)
     db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     if args.kind == "organization":
-        write(organisation_pairs(db, rng, args.count), "organization")
+        write(organisation_pairs(db, rng, args.count, any_script), "organization")
         return
 
     entries = db.execute(
@@ -87,7 +86,7 @@ def main():
             "SELECT e.list_id, e.entry_id, e.name, a.name FROM list_entry e JOIN list_alias a "
             "ON a.list_id = e.list_id AND a.entry_id = e.entry_id WHERE e.kind = 'person' AND "
             "(a.quality IS NULL OR a.quality = 'strong') ORDER BY e.list_id, e.entry_id, a.rowid"):
-        if usable_alias(name, alias):
+        if usable_alias(name, alias, any_script):
             positives.append((alias, name))
 
     by_word = {}
@@ -111,25 +110,23 @@ def main():
     write((positives[:args.count], sorted(negatives)), "person")
 
 
-ALIAS_SCRIPTS_ANY = False
-
-
-def usable_alias(name, alias):
-    """A positive: a Latin primary name and an alias that is not the same words reordered."""
+def usable_alias(name, alias, any_script):
+    """A positive: a Latin primary name and an alias that is not the same words reordered (or,
+    with `any_script`, an alias in another script)."""
     if not latin(name):
         return False
-    if ALIAS_SCRIPTS_ANY and other_script(alias):
+    if any_script and other_script(alias):
         return True
     return latin(alias) and sorted(words(name)) != sorted(words(alias))
 
 
-def organisation_pairs(db, rng, count):
+def organisation_pairs(db, rng, count, any_script):
     positives = []
     for name, alias in db.execute(
             "SELECT e.name, a.name FROM list_entry e JOIN list_alias a ON a.list_id = e.list_id "
             "AND a.entry_id = e.entry_id WHERE e.kind = 'organization' AND (a.quality IS NULL OR "
             "a.quality = 'strong') ORDER BY e.list_id, e.entry_id, a.rowid"):
-        if usable_alias(name, alias):
+        if usable_alias(name, alias, any_script):
             positives.append((alias, name))
     identifiers = {}
     for list_id, entry_id, number in db.execute(

@@ -12,10 +12,13 @@
     tools/train_name_model.py persons.scored.csv companies.scored.csv \\
         --random random_pairs.scored.csv
 
-Every input is `corridor score-pairs --features` output with a label column. List pairs are
-split by their candidate (the listed entry's primary name: an entry's pairs fall on one side),
-random-name pairs by their query, into a training and a held-out half (CRC-32 parity, so the
-split is the same on every run). The model is L2-regularised logistic regression fitted by
+Every input is `corridor score-pairs --features` output with a label column (1/0, true/false or
+yes/no, as score-pairs reads it) and a kind: persons and organisations are modelled, other kinds
+(vessels, aircraft) are left out and counted. List pairs are split by their candidate's name text
+(for list_pairs.py's pairs the entry's primary name, so an entry's aliases fall on one side; a
+primary name may still be the query of a negative pair on the other side), random-name pairs by
+their query, into a training and a held-out half (CRC-32 parity, so the split is the same on
+every run). The model is L2-regularised logistic regression fitted by
 Newton's method on the training half, random-name negatives counted `--random-weight` times
 (random names outnumber listed parties among real counterparties). Prints the weights and, on
 the held-out half, for the name score and for the model: the best F1 and average precision per
@@ -47,14 +50,18 @@ def sigmoid(z):
     return 1 / (1 + math.exp(-max(min(z, 40), -40)))
 
 
+LABELS = {"1": 1, "true": 1, "yes": 1, "0": 0, "false": 0, "no": 0}
+ORGANISATION_KINDS = {"organization", "organisation", "company", "entity"}
+
+
 class Pair:
     def __init__(self, row, path, line):
         try:
             self.query, self.candidate = row["query_name"], row["candidate_name"]
-            self.label = int(row["label"])
+            self.label = LABELS[row["label"].strip().lower()]
             self.kind = row.get("kind") or "person"
             self.score = float(row["score"])
-            organisation = 0.0 if self.kind == "person" else 1.0
+            organisation = 1.0 if self.kind in ORGANISATION_KINDS else 0.0
             self.cross_script = row["cross_script"] == "1"
             qc, cc = float(row["query_coverage"]), float(row["candidate_coverage"])
             min_similarity, exact = float(row["min_similarity"]), float(row["exact"])
@@ -76,11 +83,21 @@ class Pair:
             sys.exit(f"{path}:{line}: not a labelled `score-pairs --features` row ({error})")
 
 
-def read(path):
+def read(path, skipped):
+    """The pairs of persons and organisations; other kinds are counted in `skipped`."""
+    pairs = []
     with open(path, encoding="utf-8", newline="") as f:
-        # Rows that could not be scored carry an error and no score: left out, as score-pairs did.
-        return [Pair(row, path, i + 2) for i, row in enumerate(csv.DictReader(f))
-                if row.get("score")]
+        for i, row in enumerate(csv.DictReader(f)):
+            # Rows that could not be scored carry an error and no score: left out, as
+            # score-pairs did.
+            if not row.get("score"):
+                continue
+            kind = row.get("kind") or "person"
+            if kind != "person" and kind not in ORGANISATION_KINDS:
+                skipped[kind] = skipped.get(kind, 0) + 1
+                continue
+            pairs.append(Pair(row, path, i + 2))
+    return pairs
 
 
 def held_out(text):
@@ -187,13 +204,15 @@ def main():
                         help="the name score's operating threshold the model is compared at")
     args = parser.parse_args()
 
-    pairs = [p for path in args.pairs for p in read(path)]
-    randoms = [p for path in args.random for p in read(path)]
+    skipped = {}
+    pairs = [p for path in args.pairs for p in read(path, skipped)]
+    randoms = [p for path in args.random for p in read(path, skipped)]
     train = [(p.x, p.label, 1.0) for p in pairs if not held_out(p.candidate)]
     train += [(p.x, 0, args.random_weight) for p in randoms if not held_out(p.query)]
     test = [p for p in pairs if held_out(p.candidate)]
     random_test = [p for p in randoms if held_out(p.query)]
-    if not train or not any(y for _, y, _ in train) or not test:
+    halves = [[y for _, y, _ in train], [p.label for p in test]]
+    if not all(1 in labels and 0 in labels for labels in halves):
         sys.exit("train_name_model: need labelled positives and negatives on both halves")
     w = fit(train, args.l2, args.monotone)
 
@@ -201,7 +220,8 @@ def main():
         return sigmoid(sum(a * b for a, b in zip(w, p.x)))
 
     print(f"# trained on {len(train)} rows ({sum(y for _, y, _ in train)} positives), "
-          f"held out {len(test)} list pairs and {len(random_test)} random-name pairs")
+          f"held out {len(test)} list pairs and {len(random_test)} random-name pairs" +
+          "".join(f"; left out {n} of kind {k}" for k, n in sorted(skipped.items())))
     print("name_model {")
     for name, value in zip(FEATURES, w):
         print(f'  weight {{ feature: "{name}" value: {value:.4f} }}')

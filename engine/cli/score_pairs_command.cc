@@ -249,10 +249,11 @@ int RunScorePairs(const std::vector<std::string>& args) {
       if (label < 0) problem = "label \"" + label_text + "\" is not 1/0, true/false or yes/no";
     }
     names::NameMatch match;
+    names::NameFeatures parts;
     if (problem.empty()) {
       // The kind is the candidate's (both names are of one party): a person's family and given
       // names and a short Chinese or Korean name are then weighed as `match` weighs them.
-      Status s = index->ScorePair(query_name, candidate_name, &match, cell(kind_column));
+      Status s = index->ScorePair(query_name, candidate_name, &match, cell(kind_column), &parts);
       if (!s.ok()) problem = s.message();
     }
     out << CsvField(query_name) << "," << CsvField(candidate_name);
@@ -268,13 +269,13 @@ int RunScorePairs(const std::vector<std::string>& args) {
     out << "," << FormatNumber(match.score, 4) << "," << (match.score >= threshold ? 1 : 0) << ","
         << CsvField(Explanation(match.explanation)) << ",";
     if (features) {
-      const names::NameFeatures& f = match.features;
       out << "," << FormatNumber(match.explanation.query_coverage, 4) << ","
           << FormatNumber(match.explanation.candidate_coverage, 4) << ","
-          << FormatNumber(f.coverage_score, 4) << "," << FormatNumber(f.information, 4) << ","
-          << FormatNumber(f.min_similarity, 4) << "," << FormatNumber(f.common_share, 4) << ","
-          << f.query_words << "," << f.candidate_words << "," << (f.cross_script ? 1 : 0) << ","
-          << (f.exact ? 1 : 0);
+          << FormatNumber(parts.coverage_score, 4) << "," << FormatNumber(parts.information, 4)
+          << "," << FormatNumber(parts.min_similarity, 4) << ","
+          << FormatNumber(parts.common_share, 4) << "," << parts.query_words << ","
+          << parts.candidate_words << "," << (parts.cross_script ? 1 : 0) << ","
+          << (parts.exact ? 1 : 0);
     }
     out << "\n";
     if (label >= 0) scored.push_back({match.score, label == 1});

@@ -1828,36 +1828,42 @@ namespace {
 
 NameFeatures PairFeatures(const ScoringName& query, const ScoringName& candidate,
                           const NameScore& score, double information_needed) {
-  NameFeatures f;
-  f.coverage_score = CoverageScore(score.query_coverage, score.candidate_coverage,
-                                   score.information, information_needed);
-  f.information = std::min(1.0, score.information / information_needed);
-  for (const ScoringToken& t : query.tokens) f.query_words += t.kind == TokenKind::kWord;
-  for (const ScoringToken& t : candidate.tokens) f.candidate_words += t.kind == TokenKind::kWord;
-  f.cross_script = query.abjad != candidate.abjad;
+  NameFeatures parts;
+  parts.coverage_score = CoverageScore(score.query_coverage, score.candidate_coverage,
+                                       score.information, information_needed);
+  parts.information = std::min(1.0, score.information / information_needed);
+  for (const ScoringToken& token : query.tokens) {
+    parts.query_words += token.kind == TokenKind::kWord;
+  }
+  for (const ScoringToken& token : candidate.tokens) {
+    parts.candidate_words += token.kind == TokenKind::kWord;
+  }
+  parts.cross_script = query.abjad != candidate.abjad;
   double matched = 0, common = 0;
-  f.min_similarity = score.units.empty() ? 0 : 1;
+  parts.min_similarity = score.units.empty() ? 0 : 1;
   size_t query_aligned = 0, candidate_aligned = 0;
   for (const AlignedUnit& unit : score.units) {
-    f.min_similarity = std::min(f.min_similarity, unit.similarity);
+    parts.min_similarity = std::min(parts.min_similarity, unit.similarity);
     query_aligned += unit.query_count;
     candidate_aligned += unit.candidate_count;
     for (uint32_t k = 0; k < unit.query_count; ++k) {
-      const ScoringToken& t = query.tokens[unit.query_first + k];
-      matched += t.weight;
-      if (t.common) common += t.weight;
+      const ScoringToken& token = query.tokens[unit.query_first + k];
+      matched += token.weight;
+      if (token.common) common += token.weight;
     }
   }
-  f.common_share = matched > 0 ? common / matched : 0;
-  f.exact = !score.units.empty() && f.min_similarity >= 1 && query_aligned == query.tokens.size() &&
-            candidate_aligned == candidate.tokens.size();
-  return f;
+  parts.common_share = matched > 0 ? common / matched : 0;
+  parts.exact = !score.units.empty() && parts.min_similarity >= 1 &&
+                query_aligned == query.tokens.size() &&
+                candidate_aligned == candidate.tokens.size();
+  return parts;
 }
 
 }  // namespace
 
 Status NameIndex::ScorePair(const std::string& query_name, const std::string& candidate_name,
-                            NameMatch* match, const std::string& candidate_kind) const {
+                            NameMatch* match, const std::string& candidate_kind,
+                            NameFeatures* features) const {
   NormalizedName query, candidate;
   Status status = ThreadNameNormalizer().Normalize(query_name, &query);
   if (!status.ok()) return Status::Error("query name: " + status.message());
@@ -1885,7 +1891,7 @@ Status NameIndex::ScorePair(const std::string& query_name, const std::string& ca
   match->name_score = score.score;
   match->score = score.score;
   match->explanation = Explain(q, c, score);
-  match->features = PairFeatures(q, c, score, data_->information_needed);
+  if (features != nullptr) *features = PairFeatures(q, c, score, data_->information_needed);
   return Status::Ok();
 }
 

@@ -110,7 +110,7 @@ struct MatchExplanation {
 
 // The parts a pair's name score is made of, for calibrating a model on labelled pairs and for
 // auditing a score (`corridor score-pairs --features`; docs/matching.md, "Towards a calibrated
-// score"). Filled by NameIndex::ScorePair only.
+// score"). NameIndex::ScorePair fills it when asked.
 struct NameFeatures {
   double coverage_score = 0;  // the coverage formula before the listed-name rules' factors
   double information = 0;     // matched query weight over the weight a full confidence needs, <= 1
@@ -138,7 +138,6 @@ struct NameMatch {
   // REVIEW; docs/matching.md, "Name structure").
   bool needs_corroboration = false;
   MatchExplanation explanation;
-  NameFeatures features;  // ScorePair only
 };
 
 // A listed name that could not be indexed, and why. Such a name is never matched: callers must
@@ -185,9 +184,10 @@ class NameIndex {
 
   // Scores two names with this index's token weights (no corroboration). With the candidate's
   // kind, the rules of its name's structure apply as in Search() (a person's family and given
-  // names, a short Chinese or Korean name).
+  // names, a short Chinese or Korean name). With `features`, also the parts of the score.
   Status ScorePair(const std::string& query_name, const std::string& candidate_name,
-                   NameMatch* match, const std::string& candidate_kind = "") const;
+                   NameMatch* match, const std::string& candidate_kind = "",
+                   NameFeatures* features = nullptr) const;
 
   const MatcherOptions& options() const { return options_; }
   const std::vector<NameRecord>& records() const { return records_; }
