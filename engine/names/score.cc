@@ -495,6 +495,25 @@ std::string LooseSkeleton(std::string_view word) {
   return out;
 }
 
+// An abjad word's letters as its script writes them: doubled letters once (a shadda written out
+// or not), a final t read as h (ta marbuta, ة, is written ه too).
+std::string AbjadSpelling(std::string_view word) {
+  std::string out;
+  for (char c : word) {
+    if (out.empty() || out.back() != c) out += c;
+  }
+  if (!out.empty() && out.back() == 't') out.back() = 'h';
+  return out;
+}
+
+// True when the words differ only in a final t against a final h.
+bool SameUpToFinalTH(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  const char x = a.back(), y = b.back();
+  return ((x == 't' && y == 'h') || (x == 'h' && y == 't')) &&
+         a.substr(0, a.size() - 1) == b.substr(0, b.size() - 1);
+}
+
 // Similarity of two words (see TokenSimilarity).
 double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (a.text == b.text) return 1;
@@ -553,12 +572,20 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (!same_name && (IsExtension(a.text, b.text) || IsExtension(a.phonetic, b.phonetic))) {
     best = std::min(best, kExtendedWord);
   }
-  // Two common names of the populations' rankings that are not one name spelled two ways
-  // (another phonetic key, variant class, consonant skeleton, which leaves out vowels, y and w:
-  // YEKATERINA / EKATERINA, YUSUF / YOUSEF, and LooseSkeleton: AHMED / AHMET, THOMAS / TOMAS)
-  // are two names, each borne by thousands: SALEM / SALEH, JAFARI / SAFARI, FERNANDEZ /
+  // Two words of abjad names (one script, compared by spelling): a final t and h are one letter
+  // written two ways (ة, ه: فاطمة, فاطمه); otherwise words whose letters differ are two names, as
+  // the script writes every consonant and long vowel: هاني (HANI) is not حقاني (HAQQANI), محمد
+  // (MUHAMMAD) not محمود (MAHMUD), حسن (HASAN) not حسين (HUSAYN).
+  if (a.abjad && b.abjad && !same_name) {
+    if (SameUpToFinalTH(a.text, b.text)) return 0.95;
+    if (AbjadSpelling(a.text) != AbjadSpelling(b.text)) best = std::min(best, kExtendedWord);
+  }
+  // Two common names of the populations' rankings, in Latin script, that are not one name spelled
+  // two ways (another phonetic key, variant class, consonant skeleton, which leaves out vowels, y
+  // and w: YEKATERINA / EKATERINA, YUSUF / YOUSEF, and LooseSkeleton: AHMED / AHMET, THOMAS /
+  // TOMAS) are two names, each borne by thousands: SALEM / SALEH, JAFARI / SAFARI, FERNANDEZ /
   // HERNANDEZ, VASILYEV / SAVELYEV.
-  if (!same_name && a.common && b.common && a.skeleton != b.skeleton &&
+  if (!same_name && !a.abjad && a.common && b.common && a.skeleton != b.skeleton &&
       LooseSkeleton(a.text) != LooseSkeleton(b.text)) {
     best = std::min(best, kExtendedWord);
   }
