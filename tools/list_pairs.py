@@ -81,13 +81,7 @@ def main():
     entries = db.execute(
         "SELECT list_id, entry_id, name, birth_date FROM list_entry WHERE kind = 'person' "
         "ORDER BY list_id, entry_id").fetchall()
-    positives = []
-    for list_id, entry_id, name, alias in db.execute(
-            "SELECT e.list_id, e.entry_id, e.name, a.name FROM list_entry e JOIN list_alias a "
-            "ON a.list_id = e.list_id AND a.entry_id = e.entry_id WHERE e.kind = 'person' AND "
-            "(a.quality IS NULL OR a.quality = 'strong') ORDER BY e.list_id, e.entry_id, a.rowid"):
-        if usable_alias(name, alias, any_script):
-            positives.append((alias, name))
+    positives = alias_positives(db, "person", any_script)
 
     by_word = {}
     for list_id, entry_id, name, birth in entries:
@@ -110,6 +104,19 @@ def main():
     write((positives[:args.count], sorted(negatives)), "person")
 
 
+def alias_positives(db, kind, any_script):
+    """(alias, primary name) for every strong alias of an entry of `kind` that usable_alias
+    keeps, in list, entry and alias order."""
+    positives = []
+    for name, alias in db.execute(
+            "SELECT e.name, a.name FROM list_entry e JOIN list_alias a ON a.list_id = e.list_id "
+            "AND a.entry_id = e.entry_id WHERE e.kind = ? AND (a.quality IS NULL OR "
+            "a.quality = 'strong') ORDER BY e.list_id, e.entry_id, a.rowid", (kind,)):
+        if usable_alias(name, alias, any_script):
+            positives.append((alias, name))
+    return positives
+
+
 def usable_alias(name, alias, any_script):
     """A positive: a Latin primary name and an alias that is not the same words reordered (or,
     with `any_script`, an alias in another script)."""
@@ -121,13 +128,7 @@ def usable_alias(name, alias, any_script):
 
 
 def organisation_pairs(db, rng, count, any_script):
-    positives = []
-    for name, alias in db.execute(
-            "SELECT e.name, a.name FROM list_entry e JOIN list_alias a ON a.list_id = e.list_id "
-            "AND a.entry_id = e.entry_id WHERE e.kind = 'organization' AND (a.quality IS NULL OR "
-            "a.quality = 'strong') ORDER BY e.list_id, e.entry_id, a.rowid"):
-        if usable_alias(name, alias, any_script):
-            positives.append((alias, name))
+    positives = alias_positives(db, "organization", any_script)
     identifiers = {}
     for list_id, entry_id, number in db.execute(
             "SELECT list_id, entry_id, number FROM list_identifier ORDER BY 1, 2, 3"):
