@@ -495,11 +495,15 @@ std::string LooseSkeleton(std::string_view word) {
   return out;
 }
 
-// An abjad word's letters as its script writes them: doubled letters once (a shadda written out
-// or not), a final t read as h (ta marbuta, ة, is written ه too).
+// An abjad word's letters that tell one name from another: doubled letters once (a shadda
+// written out or not), an alif after the second letter left out (Arabic writes some long a's not
+// at all, Persian and Urdu write them: الرحمن, الرحمان; اسحق, اسحاق; one right after the first
+// letter tells names apart: عمر, عامر), a final t read as h (ta marbuta, ة, is written ه too).
 std::string AbjadSpelling(std::string_view word) {
   std::string out;
-  for (char c : word) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (i > 1 && c == 'a') continue;
     if (out.empty() || out.back() != c) out += c;
   }
   if (!out.empty() && out.back() == 't') out.back() = 'h';
