@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -15,10 +16,12 @@
 #include <vector>
 
 #include "engine/base/engine_build.h"
+#include "engine/base/sha256.h"
 #include "engine/decisions/decisions.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
 #include "engine/screen/dependencies.h"
+#include "engine/screen/digest.h"
 #include "engine/screen/facts_file.h"
 #include "engine/screen/screen_run.h"
 #include "engine/store/database.h"
@@ -486,6 +489,37 @@ rule { id: "elsewhere" description: "elsewhere" category: EXPORT_CONTROL weight:
   REQUIRE(RunScreen(again, &report).ok());
   CHECK(report.carried_over == 40);
   CHECK(ReadText(again.out_path) == ReadText(full.out_path));
+}
+
+TEST_CASE("An input digest is the first 8 bytes of the SHA-256 of its record", "[batch]") {
+  // FIPS 180-2's test vectors: a previous stream's digests stay comparable only if the digest is
+  // this function of the bytes, whatever way it is computed.
+  DigestBuilder abc;
+  abc.AddRaw("abc");
+  CHECK(abc.First8Bytes() == 0xba7816bf8f01cfeaull);
+  DigestBuilder empty;
+  CHECK(empty.First8Bytes() == 0xe3b0c44298fc1c14ull);
+  const std::string million(1000000, 'a');
+  const std::array<unsigned char, 32> digest = Sha256::Digest(million);
+  Sha256 streamed;
+  streamed.Update(million);
+  std::string hex;
+  for (unsigned char byte : digest) {
+    hex += "0123456789abcdef"[byte >> 4];
+    hex += "0123456789abcdef"[byte & 15];
+  }
+  CHECK(hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  CHECK(hex == streamed.HexDigest());
+  // Each thread hashes with its own context: the same bytes give the same digest on any thread.
+  std::vector<uint64_t> per_thread(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < per_thread.size(); ++i) {
+    threads.emplace_back([&, i] {
+      for (int n = 0; n < 100; ++n) per_thread[i] = abc.First8Bytes();
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (uint64_t value : per_thread) CHECK(value == 0xba7816bf8f01cfeaull);
 }
 
 TEST_CASE("A shipment's digest covers its ownership chain and the decisions that can apply to it",

@@ -2,6 +2,8 @@
 #ifndef CORRIDOR_ENGINE_BASE_SHA256_H_
 #define CORRIDOR_ENGINE_BASE_SHA256_H_
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +20,12 @@ class Sha256 {
   void Update(std::string_view data);
   // The digest of everything passed to Update(); the object must not be used afterwards.
   std::string HexDigest();
+
+  // The digest of `data` in one call, as bytes: for the many short records of a batch (a
+  // shipment's input digest), without the allocations of an object per digest.
+  static std::array<unsigned char, 32> Digest(std::string_view data);
+  // Its first 8 bytes as a big-endian number (what the first 16 hex digits read as one give).
+  static uint64_t First8Bytes(std::string_view data);
 
  private:
   struct State;

@@ -53,12 +53,7 @@ class DigestBuilder {
   void AddRaw(std::string_view bytes) { bytes_ += bytes; }
   void End() { bytes_ += '\x1d'; }  // ends a row
   const std::string& bytes() const { return bytes_; }
-  uint64_t First8Bytes() const {
-    Sha256 sha;
-    sha.Update(bytes_);
-    std::string hex = sha.HexDigest();
-    return std::stoull(hex.substr(0, 16), nullptr, 16);
-  }
+  uint64_t First8Bytes() const { return Sha256::First8Bytes(bytes_); }
 
  private:
   std::string bytes_;

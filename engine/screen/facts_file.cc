@@ -16,10 +16,6 @@ namespace corridor {
 
 namespace {
 
-uint64_t First8Bytes(Sha256* sha) {
-  return std::stoull(sha->HexDigest().substr(0, 16), nullptr, 16);
-}
-
 void ToCache(const EntityFacts& facts, scores::CachedEntityFacts* out) {
   for (const ListMatchFact& match : facts.list_matches) {
     scores::CachedListMatch* m = out->add_list_matches();
@@ -75,18 +71,30 @@ std::shared_ptr<const EntityFacts> FromCache(const scores::CachedEntityFacts& ca
 std::string FactsPathFor(const std::string& scores_path) { return scores_path + ".facts"; }
 
 std::string EntityContentKey(const Entity& entity) {
-  std::string key = entity.kind + '\x1f' + entity.name + '\x1f' + entity.country.value_or("") +
-                    '\x1f' + entity.birth_date.value_or("") + '\x1f' +
-                    entity.registration_id.value_or("") + '\x1f' + entity.imo.value_or("") +
-                    (entity.imo ? "\x1fI" : "\x1f");
-  for (const std::string& alias : entity.aliases) key += '\x1e' + alias;
+  // Appended in place: this runs for every party of every shipment (the run's facts cache
+  // compares it), so it builds no temporaries.
+  auto text = [](const OptionalText& value) -> std::string_view {
+    return value ? std::string_view(*value) : std::string_view();
+  };
+  std::string key;
+  key.reserve(entity.kind.size() + entity.name.size() + 64);
+  for (std::string_view field :
+       {std::string_view(entity.kind), std::string_view(entity.name), text(entity.country),
+        text(entity.birth_date), text(entity.registration_id)}) {
+    key += field;
+    key += '\x1f';
+  }
+  key += text(entity.imo);
+  key += entity.imo ? "\x1fI" : "\x1f";
+  for (const std::string& alias : entity.aliases) {
+    key += '\x1e';
+    key += alias;
+  }
   return key;
 }
 
 uint64_t ContentKeyDigest(const std::string& content_key) {
-  Sha256 sha;
-  sha.Update(content_key);
-  return First8Bytes(&sha);
+  return Sha256::First8Bytes(content_key);
 }
 
 uint64_t ContentDigest(const Entity& entity) { return ContentKeyDigest(EntityContentKey(entity)); }
