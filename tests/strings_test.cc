@@ -1,6 +1,9 @@
 #include "engine/base/strings.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdio>
+#include <random>
 #include <sstream>
 
 #include "engine/base/csv.h"
@@ -31,6 +34,43 @@ TEST_CASE("FormatNumber drops trailing zeros", "[base]") {
   CHECK(FormatNumber(62.5) == "62.5");
   CHECK(FormatNumber(100.0) == "100");
   CHECK(FormatNumber(0.004) == "0");
+  CHECK(FormatNumber(-0.004) == "0");
+  CHECK(FormatNumber(0.125, 2) == "0.12");  // a tie rounds to even, as printf does
+  CHECK(FormatNumber(0.375, 2) == "0.38");
+  CHECK(FormatNumber(1e300, 0).size() == 301);  // no truncation
+}
+
+TEST_CASE("FormatNumber writes what printf's %.*f writes", "[base]") {
+  // FormatNumber formats with std::to_chars; evidence written before that change used snprintf.
+  // Values over many magnitudes and signs, every precision the engine uses, compared with printf
+  // (then trimmed the same way).
+  auto reference = [](double value, int decimals) {
+    char buffer[512];
+    std::snprintf(buffer, sizeof(buffer), "%.*f", decimals, value);
+    std::string out(buffer);
+    if (out.find('.') != std::string::npos) {
+      while (out.back() == '0') out.pop_back();
+      if (out.back() == '.') out.pop_back();
+    }
+    return out == "-0" ? std::string("0") : out;
+  };
+  std::mt19937_64 random(20261203);
+  std::uniform_real_distribution<double> exponent(-12, 16);
+  int compared = 0;
+  for (int i = 0; i < 20000; ++i) {
+    double value = std::pow(10.0, exponent(random)) * (random() % 2 ? 1 : -1);
+    if (i % 4 == 0) value = std::round(value * 1000) / 1000;  // short decimals, where ties live
+    for (int decimals : {0, 1, 2, 3, 6, 17}) {
+      INFO(value << " at " << decimals);
+      REQUIRE(FormatNumber(value, decimals) == reference(value, decimals));
+      ++compared;
+    }
+  }
+  for (double value : {0.5, 1.5, 2.5, -2.5, 0.05, 0.25, 1e-320, 123456789.125}) {
+    for (int decimals : {0, 1, 2, 17})
+      CHECK(FormatNumber(value, decimals) == reference(value, decimals));
+  }
+  CHECK(compared == 120000);
 }
 
 TEST_CASE("CsvReader handles quotes, CRLF and line numbers", "[base]") {

@@ -3,6 +3,7 @@
 #include <unicode/uloc.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -64,9 +65,21 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
 }
 
 std::string FormatNumber(double value, int decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof(buffer), "%.*f", decimals, value);
-  std::string out(buffer);
+  // std::to_chars with a precision writes what printf's "%.*f" writes (the standard defines it
+  // so), in a fifth of the instructions: evidence formats numbers for every item of most
+  // shipments (docs/performance.md, round 7). The buffer holds any double in fixed notation.
+  char buffer[400];
+  std::string out;
+  auto [end, error] =
+      std::to_chars(buffer, buffer + sizeof(buffer), value, std::chars_format::fixed, decimals);
+  if (error == std::errc()) {
+    out.assign(buffer, end);
+  } else {  // a precision beyond the buffer: printf sizes it
+    const int size = std::snprintf(nullptr, 0, "%.*f", decimals, value);
+    out.resize(static_cast<size_t>(std::max(size, 0)) + 1);
+    std::snprintf(out.data(), out.size(), "%.*f", decimals, value);
+    out.pop_back();
+  }
   // Trailing zeros go, so evidence reads "55" and "0.35" rather than "55.000000"; "-0" (a small
   // negative value rounded away) reads as "0".
   if (out.find('.') != std::string::npos) {
