@@ -64,10 +64,7 @@ class RedFlagRule : public CompiledRule {
         if (!item.hs_code || !item.unit || !s.currency) continue;
         auto found = medians_.find(MedianKey(*item.hs_code, *item.unit, *s.currency));
         *out += std::to_string(item.line);
-        if (found != medians_.end()) {
-          *out += '=' + FormatNumber(found->second.first, 17) + '/' +
-                  std::to_string(found->second.second);
-        }
+        if (found != medians_.end()) *out += found->second.state;
         *out += ';';
       }
       return;
@@ -229,8 +226,15 @@ class RedFlagRule : public CompiledRule {
                         const std::string& currency) const {
     // Unit values compare only within one product heading, unit and currency: "12 USD/kg" and "12
     // EUR/pcs" are not comparable, and no conversion rates are assumed.
-    return hs_code.substr(0, static_cast<size_t>(HsDigits())) + "|" + AsciiLower(unit) + "|" +
-           AsciiUpper(currency);
+    std::string key;
+    key.reserve(static_cast<size_t>(HsDigits()) + unit.size() + currency.size() + 2);
+    key.append(hs_code, 0, static_cast<size_t>(HsDigits()));
+    key += '|';
+    for (char ch : unit) key += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    key += '|';
+    for (char ch : currency)
+      key += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+    return key;
   }
 
   Status LoadMedians(Database* db) {
@@ -265,7 +269,9 @@ class RedFlagRule : public CompiledRule {
       // The median rather than the mean: the very undervaluations this flag looks for would drag a
       // mean down and hide themselves.
       double median = n % 2 ? list[n / 2] : (list[n / 2 - 1] + list[n / 2]) / 2;
-      medians_[key] = {median, n};
+      // What AppendCrossShipmentState writes for an item of this key, formatted once here
+      // rather than for every item of every shipment.
+      medians_[key] = {median, n, '=' + FormatNumber(median, 17) + '/' + std::to_string(n)};
     }
     return Status::Ok();
   }
@@ -280,14 +286,14 @@ class RedFlagRule : public CompiledRule {
       auto found = medians_.find(MedianKey(*item.hs_code, *item.unit, *s.currency));
       if (found == medians_.end()) continue;
       double unit_value = *item.value / *item.quantity;
-      double median = found->second.first;
+      double median = found->second.median;
       if (unit_value >= ratio * median) continue;
       scores::Evidence* evidence =
           Add(outcome, "item " + std::to_string(item.line) + " value",
               "item " + std::to_string(item.line) + " HS " + *item.hs_code + " declared at " +
                   FormatNumber(unit_value) + " " + *s.currency + "/" + *item.unit + ", " +
                   FormatNumber(100 * unit_value / median, 1) + "% of the median " +
-                  FormatNumber(median) + " over " + std::to_string(found->second.second) +
+                  FormatNumber(median) + " over " + std::to_string(found->second.count) +
                   " items of HS " + item.hs_code->substr(0, static_cast<size_t>(HsDigits())) +
                   " in the same data");
       SetItem(item, evidence->mutable_item());
@@ -359,7 +365,11 @@ class RedFlagRule : public CompiledRule {
       Sha256 sha;
       sha.Update(history.first_shipped_on);
       for (const auto& [day, value] : history.goods_values) {
-        sha.Update(";" + std::to_string(day) + "=" + FormatNumber(value, 17));
+        std::string part = ";";  // appended piecewise: g++ 12 -O3 warns (-Wrestrict) on a + chain
+        part += std::to_string(day);
+        part += '=';
+        part += FormatNumber(value, 17);
+        sha.Update(part);
       }
       history_digests_[entity] = sha.HexDigest().substr(0, 16);
     }
@@ -513,7 +523,12 @@ class RedFlagRule : public CompiledRule {
   std::unordered_map<std::string, ConsigneeHistory> history_;
   std::unordered_map<std::string, std::string> history_digests_;  // entity -> its history's digest
   int32_t as_of_day_ = kNoDate;
-  std::unordered_map<std::string, std::pair<double, size_t>> medians_;  // key -> (median, count)
+  struct Median {
+    double median;
+    size_t count;       // items the median is over
+    std::string state;  // "=median/count", as AppendCrossShipmentState writes it
+  };
+  std::unordered_map<std::string, Median> medians_;  // MedianKey -> median
 };
 
 }  // namespace
