@@ -12,6 +12,7 @@
 // weight. Goods that do not go to the regime's import countries (nor later, from the consignee)
 // get only a supply-chain flag at out_of_scope_factor and no decision floor.
 #include <algorithm>
+#include <array>
 #include <set>
 #include <unordered_map>
 
@@ -68,7 +69,15 @@ class ForcedLabourRule : public CompiledRule {
         entity_roles_(std::move(entity_roles)),
         sector_origins_(config.sector_origin_countries().begin(),
                         config.sector_origin_countries().end()),
-        import_countries_(config.import_countries().begin(), config.import_countries().end()) {}
+        import_countries_(config.import_countries().begin(), config.import_countries().end()) {
+    // The links a product code can start with, by its first digit, in table order.
+    for (uint32_t i = 0; i < trace_.size(); ++i) {
+      const std::string& product = trace_[i].product;
+      for (int digit = 0; digit < 10; ++digit) {
+        if (product.empty() || product[0] == '0' + digit) links_by_digit_[digit].push_back(i);
+      }
+    }
+  }
 
   RuleNeeds Needs() const override {
     RuleNeeds needs;
@@ -311,9 +320,15 @@ class ForcedLabourRule : public CompiledRule {
     // The trace table's links in force that lead to this item, in table order: most items are no
     // traced product, and then no receipt needs looking at.
     std::vector<const TraceLink*> links;
-    for (const TraceLink& link : trace_) {
-      if (link.row.ActiveOn(context.as_of) && StartsWith(*item.hs_code, link.product))
+    auto consider = [&](const TraceLink& link) {
+      if (StartsWith(*item.hs_code, link.product) && link.row.ActiveOn(context.as_of))
         links.push_back(&link);
+    };
+    const char lead = item.hs_code->empty() ? '\0' : (*item.hs_code)[0];
+    if (lead >= '0' && lead <= '9') {
+      for (uint32_t index : links_by_digit_[lead - '0']) consider(trace_[index]);
+    } else {
+      for (const TraceLink& link : trace_) consider(link);
     }
     if (links.empty()) return;
     const Shipment& s = context.shipment;
@@ -369,6 +384,7 @@ class ForcedLabourRule : public CompiledRule {
   HsPrefixSet sectors_;
   DatedHsTable dated_sectors_;
   std::vector<TraceLink> trace_;
+  std::array<std::vector<uint32_t>, 10> links_by_digit_;  // trace_ indexes, table order
   std::set<std::string> entity_lists_;
   std::set<std::string> entity_roles_;
   std::set<std::string> sector_origins_;
