@@ -1,7 +1,8 @@
 #include "engine/screen/dependencies.h"
 
 #include <algorithm>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 namespace corridor {
 
@@ -128,21 +129,29 @@ void ShipmentDependencies::DigestNodes() {
 }
 
 std::vector<std::string> ShipmentDependencies::Closure(const Shipment& shipment) const {
-  std::set<std::string> seen;
-  std::vector<std::string> pending;
-  for (const ShipmentParty& party : shipment.parties) {
-    if (seen.insert(party.entity_id).second) pending.push_back(party.entity_id);
-  }
-  while (!pending.empty()) {
-    std::string node = std::move(pending.back());
-    pending.pop_back();
-    auto owners = owners_of_.find(node);
-    if (owners == owners_of_.end()) continue;
-    for (uint32_t index : owners->second) {
-      const std::string& owner = ownership_[index].owner_id;
-      if (seen.insert(owner).second) pending.push_back(owner);
+  // A shipment's closure is a handful of ids (its parties and their few owners): a vector
+  // searched linearly, of views into the shipment's and the ownership rows' strings, costs less
+  // than a tree of copies. A hash set takes over should a chain of owners ever grow long.
+  std::vector<std::string_view> seen;
+  std::unordered_set<std::string_view> many;
+  auto insert = [&](std::string_view id) {
+    if (many.empty()) {
+      if (std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
+      seen.push_back(id);
+      if (seen.size() > 32) many.insert(seen.begin(), seen.end());
+      return true;
     }
+    if (!many.insert(id).second) return false;
+    seen.push_back(id);
+    return true;
+  };
+  for (const ShipmentParty& party : shipment.parties) insert(party.entity_id);
+  for (size_t next = 0; next < seen.size(); ++next) {
+    auto owners = owners_of_.find(std::string(seen[next]));
+    if (owners == owners_of_.end()) continue;
+    for (uint32_t index : owners->second) insert(ownership_[index].owner_id);
   }
+  std::sort(seen.begin(), seen.end());
   return {seen.begin(), seen.end()};
 }
 
@@ -151,12 +160,13 @@ void ShipmentDependencies::AddTo(const Shipment& shipment, DigestBuilder* digest
   DigestBuilder part;
   std::vector<uint32_t> decisions;
   auto add_decisions = [&](const auto& index, const std::string& key) {
+    if (index.empty()) return;  // most databases record no decision
     auto found = index.find(key);
     if (found != index.end())
       decisions.insert(decisions.end(), found->second.begin(), found->second.end());
   };
   for (const std::string& entity_id : Closure(shipment)) {
-    auto node = node_digests_.find(entity_id);
+    auto node = node_digests_.empty() ? node_digests_.end() : node_digests_.find(entity_id);
     if (node != node_digests_.end()) {
       part.Add(entity_id);
       part.Add(static_cast<int64_t>(node->second));
