@@ -2,8 +2,13 @@
 // preparation only reads the input are prepared beside the entity screening, each on whichever
 // helper claims it first; the stream must not depend on that: the same bytes at any --threads,
 // and the problems the rules note in the header in rule order.
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <functional>
+#include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine/config/rule_set.h"
@@ -155,6 +160,71 @@ TEST_CASE("Helpers that cannot open the database leave every rule to the run's t
   INFO(status.message());
   REQUIRE(status.ok());
   CHECK(resources.noted == expected);
+}
+
+TEST_CASE("Rules that read the same history build it once per run", "[rule-preparation]") {
+  // Three VOLUME_JUMP rules on one goods table: one consignee-history scan, whichever thread
+  // prepares them and whether or not helpers run.
+  TempDir dir;
+  std::string db_path;
+  std::vector<std::string> expected;
+  std::string rules = NotingWorld(dir, &db_path, &expected);
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet(rules, &rule_set, &diagnostics));
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenReadOnly(db_path, &db).ok());
+  for (const std::string& helper_db : {db_path, dir.File("missing.db")}) {
+    PlainResources resources(db.get());
+    RulePreparation preparation(&rule_set);
+    preparation.Start(helper_db, "2026-01-15", 2);
+    REQUIRE(preparation.Finish(&resources).ok());
+    CHECK(preparation.shared().builds() == 1);
+  }
+}
+
+TEST_CASE("A shared table is built once for all threads and its failure reaches each",
+          "[rule-preparation]") {
+  RunShared shared;
+  std::atomic<int> builds{0};
+  std::function<Status(std::vector<int>*)> build = [&](std::vector<int>* table) {
+    builds.fetch_add(1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // the others arrive meanwhile
+    table->assign({1, 2, 3});
+    return Status::Ok();
+  };
+  std::vector<std::shared_ptr<const std::vector<int>>> got(6);
+  std::vector<Status> statuses(got.size());
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < got.size(); ++i) {
+    // Catch2's assertions are not thread-safe: the threads only record.
+    threads.emplace_back(
+        [&, i] { statuses[i] = shared.Get<std::vector<int>>("a", build, &got[i]); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const Status& status : statuses) CHECK(status.ok());
+  CHECK(builds == 1);
+  for (const auto& table : got) {
+    REQUIRE(table != nullptr);
+    CHECK(table.get() == got[0].get());
+    CHECK(*table == std::vector<int>{1, 2, 3});
+  }
+  std::shared_ptr<const std::vector<int>> other;
+  REQUIRE(shared.Get<std::vector<int>>("b", build, &other).ok());
+  CHECK(builds == 2);  // another key, another table
+  CHECK(other.get() != got[0].get());
+  std::function<Status(std::vector<int>*)> failing = [&](std::vector<int>*) {
+    builds.fetch_add(1);
+    return Status::Error("disk I/O error");
+  };
+  for (int i = 0; i < 2; ++i) {
+    std::shared_ptr<const std::vector<int>> none;
+    Status status = shared.Get<std::vector<int>>("c", failing, &none);
+    CHECK(status.message() == "disk I/O error");
+    CHECK(none == nullptr);
+  }
+  CHECK(builds == 3);
+  CHECK(shared.builds() == 3);
 }
 
 }  // namespace

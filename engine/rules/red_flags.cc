@@ -3,7 +3,10 @@
 // Russia export-control evasion). Each flag's test and evidence is below; docs/rules.md has
 // the parameters.
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -39,6 +42,16 @@ struct ConsigneeHistory {
   }
 };
 
+// Every consignee's history, built once per run and shared by the flags that read it with the
+// same goods (RunShared): CONSIGNEE_NEW_SINCE and VOLUME_JUMP over one table scan.
+struct ConsigneeHistories {
+  std::optional<int32_t> start;  // the earliest shipment day in the records
+  // Hashed: found for every consignee of every shipment, never walked in order (each entry's
+  // digest is its own).
+  std::unordered_map<std::string, ConsigneeHistory> by_entity;
+  std::unordered_map<std::string, std::string> digests;  // entity -> its history's digest
+};
+
 class RedFlagRule : public CompiledRule {
  public:
   RedFlagRule(std::string id, const rules::RedFlagRule& config, std::set<std::string> roles,
@@ -71,11 +84,12 @@ class RedFlagRule : public CompiledRule {
     }
     if (config_.flag() != rules::CONSIGNEE_NEW_SINCE && config_.flag() != rules::VOLUME_JUMP)
       return;
-    *out += history_start_ ? std::to_string(*history_start_) : "-";
+    const ConsigneeHistories& histories = *histories_;
+    *out += histories.start ? std::to_string(*histories.start) : "-";
     for (const ShipmentParty& party : s.parties) {
       if (party.role != "consignee") continue;
-      auto found = history_digests_.find(party.entity_id);
-      *out += ';' + party.entity_id + '=' + (found != history_digests_.end() ? found->second : "");
+      auto found = histories.digests.find(party.entity_id);
+      *out += ';' + party.entity_id + '=' + (found != histories.digests.end() ? found->second : "");
     }
     *out += ';';
   }
@@ -87,8 +101,24 @@ class RedFlagRule : public CompiledRule {
     // The medians need every shipment of the database, so they are computed once per run here, not
     // per shipment in Evaluate().
     if (config_.flag() == rules::LOW_UNIT_VALUE) return LoadMedians(resources->input());
-    if (config_.flag() == rules::CONSIGNEE_NEW_SINCE || config_.flag() == rules::VOLUME_JUMP)
-      return LoadHistory(resources->input(), resources->as_of());
+    if (config_.flag() == rules::CONSIGNEE_NEW_SINCE || config_.flag() == rules::VOLUME_JUMP) {
+      Database* db = resources->input();
+      const std::string& as_of = resources->as_of();
+      std::function<Status(ConsigneeHistories*)> build = [&](ConsigneeHistories* out) {
+        return LoadHistory(db, as_of, out);
+      };
+      // The history depends on the goods table (one name, one table in a rule set) and the date
+      // the table is read on; the flags' other settings apply when a shipment is evaluated.
+      if (RunShared* shared = resources->shared()) {
+        return shared->Get<ConsigneeHistories>(
+            "red_flag consignee history\x1f" + config_.hs_table() + '\x1f' + as_of, build,
+            &histories_);
+      }
+      auto own = std::make_shared<ConsigneeHistories>();
+      Status status = build(own.get());
+      histories_ = std::move(own);
+      return status;
+    }
     if (config_.flag() == rules::THIRD_COUNTRY_PAYER) return CheckPaymentTable(resources);
     return Status::Ok();
   }
@@ -330,7 +360,7 @@ class RedFlagRule : public CompiledRule {
 
   // Reads, once per run, each consignee's first shipment and its imports of the flag's goods.
   // The goods are those of the table on the run's screening date `as_of`.
-  Status LoadHistory(Database* db, const std::string& as_of) {
+  Status LoadHistory(Database* db, const std::string& as_of, ConsigneeHistories* out) const {
     std::unique_ptr<Statement> query;
     Status status = db->Prepare(
         "SELECT p.entity_id, s.shipped_on, i.hs_code, i.value FROM shipment_party p"
@@ -342,8 +372,8 @@ class RedFlagRule : public CompiledRule {
     while (query->Step()) {
       std::optional<int32_t> day = ParseDay(query->Text(1));
       if (!day) continue;
-      if (!history_start_ || *day < *history_start_) history_start_ = *day;
-      ConsigneeHistory& history = history_[query->Text(0)];
+      if (!out->start || *day < *out->start) out->start = *day;
+      ConsigneeHistory& history = out->by_entity[query->Text(0)];
       if (history.first_shipped_on.empty() || *day < history.first_day) {
         history.first_day = *day;
         history.first_shipped_on = query->Text(1);
@@ -356,7 +386,7 @@ class RedFlagRule : public CompiledRule {
         history.goods_values.emplace_back(*day, query->Double(3));
     }
     if (!query->status().ok()) return query->status();
-    for (auto& [entity, history] : history_) {
+    for (auto& [entity, history] : out->by_entity) {
       std::sort(history.goods_values.begin(), history.goods_values.end());
       history.running_total.assign(1, 0.0);
       for (const auto& [day, value] : history.goods_values)
@@ -371,7 +401,7 @@ class RedFlagRule : public CompiledRule {
         part += FormatNumber(value, 17);
         sha.Update(part);
       }
-      history_digests_[entity] = sha.HexDigest().substr(0, 16);
+      out->digests[entity] = sha.HexDigest().substr(0, 16);
     }
     return Status::Ok();
   }
@@ -399,13 +429,14 @@ class RedFlagRule : public CompiledRule {
       if (!consignee_countries_.empty() && !(party.entity && party.entity->country &&
                                              consignee_countries_.count(*party.entity->country)))
         continue;
-      auto found = history_.find(party.entity_id);
-      if (found == history_.end()) continue;
+      auto found = histories_->by_entity.find(party.entity_id);
+      if (found == histories_->by_entity.end()) continue;
       const ConsigneeHistory& history = found->second;
       if (config_.flag() == rules::CONSIGNEE_NEW_SINCE) {
         // Only records that reach back before `since` can show a party is new; a history that
         // starts later would make every consignee look new.
-        if (!history_start_ || *history_start_ >= *since || history.first_day <= *since) continue;
+        const std::optional<int32_t>& start = histories_->start;
+        if (!start || *start >= *since || history.first_day <= *since) continue;
         SetItem(*goods, Add(outcome, "party consignee",
                             "consignee " + party.entity_id + " was first seen on " +
                                 history.first_shipped_on + ", after " + Since() +
@@ -517,11 +548,8 @@ class RedFlagRule : public CompiledRule {
   PlaceSet payer_groups_;
   std::set<std::string> consignee_countries_;
   bool payments_recorded_ = false;
-  std::optional<int32_t> history_start_;
-  // Hashed: found for every consignee of every shipment, never walked in order (each entry's
-  // digest is its own).
-  std::unordered_map<std::string, ConsigneeHistory> history_;
-  std::unordered_map<std::string, std::string> history_digests_;  // entity -> its history's digest
+  // Prepare()'s; empty until then.
+  std::shared_ptr<const ConsigneeHistories> histories_ = std::make_shared<ConsigneeHistories>();
   int32_t as_of_day_ = kNoDate;
   struct Median {
     double median;

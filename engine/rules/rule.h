@@ -6,10 +6,12 @@
 #ifndef CORRIDOR_ENGINE_RULES_RULE_H_
 #define CORRIDOR_ENGINE_RULES_RULE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -55,6 +57,49 @@ struct RuleOutcome {
   Decision floor_cap = BLOCK;
 };
 
+// Run-wide tables that several rules build alike, built by the first rule that asks and shared
+// by the others: the red flags CONSIGNEE_NEW_SINCE and VOLUME_JUMP read one consignee history
+// (docs/performance.md, round 7). Rules prepare on several threads at once; a rule asking for a
+// table another is building waits for it. Thread-safe.
+class RunShared {
+ public:
+  // The table under `key`, built by `build` on the first call; every later call with that key
+  // gets the same table, or the status the build failed with. `key` must name everything the
+  // table depends on (the query's parameters, the reference table, the run date).
+  template <typename T>
+  Status Get(const std::string& key, const std::function<Status(T*)>& build,
+             std::shared_ptr<const T>* out) {
+    std::shared_ptr<Entry> entry;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      std::shared_ptr<Entry>& slot = entries_[key];
+      if (!slot) slot = std::make_shared<Entry>();
+      entry = slot;
+    }
+    std::call_once(entry->once, [&] {
+      auto table = std::make_shared<T>();
+      entry->status = build(table.get());
+      entry->table = std::move(table);
+      builds_.fetch_add(1, std::memory_order_relaxed);
+    });
+    if (!entry->status.ok()) return entry->status;
+    *out = std::static_pointer_cast<const T>(entry->table);
+    return Status::Ok();
+  }
+  // Tables built so far (a test sees sharing).
+  int builds() const { return builds_.load(std::memory_order_relaxed); }
+
+ private:
+  struct Entry {
+    std::once_flag once;
+    Status status;
+    std::shared_ptr<const void> table;
+  };
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<Entry>> entries_;
+  std::atomic<int> builds_{0};
+};
+
 struct OwnershipWorld;    // engine/facts/ownership_world.h
 class OwnershipGraph;     // engine/ownership/ownership.h
 struct SecurityIncident;  // engine/incidents/incidents.h
@@ -84,6 +129,9 @@ class RunResources {
   virtual void NoteRunProblem(DataProblem problem) { (void)problem; }
   // The input database, read-only, for run-wide statistics (e.g. typical unit values).
   virtual Database* input() = 0;
+  // Tables shared between the rules of this run; null where the run offers none (the rule then
+  // builds its own).
+  virtual RunShared* shared() { return nullptr; }
 };
 
 // What a rule needs from the run, declared by the rule itself so the driver never has to know

@@ -22,8 +22,8 @@ namespace {
 class NotingResources : public RunResources {
  public:
   NotingResources(RunResources* run, Database* input, const std::string* as_of,
-                  std::vector<DataProblem>* problems)
-      : run_(run), input_(input), as_of_(as_of), problems_(problems) {}
+                  std::vector<DataProblem>* problems, RunShared* shared)
+      : run_(run), input_(input), as_of_(as_of), problems_(problems), shared_(shared) {}
 
   Status Ownership(const OwnershipWorld** world) override {
     if (run_ == nullptr) return Status::Error("internal: no ownership world on a helper thread");
@@ -40,12 +40,14 @@ class NotingResources : public RunResources {
   const std::string& as_of() const override { return *as_of_; }
   void NoteRunProblem(DataProblem problem) override { problems_->push_back(std::move(problem)); }
   Database* input() override { return input_; }
+  RunShared* shared() override { return shared_; }
 
  private:
   RunResources* run_;  // null on a helper thread
   Database* input_;
   const std::string* as_of_;
   std::vector<DataProblem>* problems_;
+  RunShared* shared_;
 };
 
 }  // namespace
@@ -80,7 +82,7 @@ void RulePreparation::Help(const std::string& db_path, const std::string& as_of)
     RuleState& state = *states_[i];
     if (stop_) return;
     if (!state.on_helper || state.claimed.exchange(true)) continue;
-    NotingResources resources(nullptr, input->db(), &as_of, &state.problems);
+    NotingResources resources(nullptr, input->db(), &as_of, &state.problems, &shared_);
     state.status = rule_set_->rules[i].compiled->Prepare(&resources);
   }
 }
@@ -97,7 +99,8 @@ Status RulePreparation::Finish(RunResources* resources) {
     RuleState& state = *states_[i];
     if (state.on_helper) continue;
     state.claimed = true;
-    NotingResources noting(resources, resources->input(), &resources->as_of(), &state.problems);
+    NotingResources noting(resources, resources->input(), &resources->as_of(), &state.problems,
+                           &shared_);
     state.status = rule_set_->rules[i].compiled->Prepare(&noting);
     if (!state.status.ok()) break;
   }
@@ -105,7 +108,8 @@ Status RulePreparation::Finish(RunResources* resources) {
   for (size_t i = 0; i < states_.size(); ++i) {
     RuleState& state = *states_[i];
     if (!state.claimed.exchange(true)) {  // no helper could open the database
-      NotingResources noting(resources, resources->input(), &resources->as_of(), &state.problems);
+      NotingResources noting(resources, resources->input(), &resources->as_of(), &state.problems,
+                             &shared_);
       state.status = rule_set_->rules[i].compiled->Prepare(&noting);
     }
     if (!state.status.ok()) return state.status;

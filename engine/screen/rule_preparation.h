@@ -38,6 +38,8 @@ class RulePreparation {
   // Prepares the remaining rules with `resources` (input() is the run's connection), then adds
   // every rule's noted problems, in rule order, through resources->NoteRunProblem.
   Status Finish(RunResources* resources);
+  // The tables the rules shared while preparing (RunShared::builds counts them).
+  const RunShared& shared() const { return shared_; }
 
  private:
   struct RuleState;
@@ -47,6 +49,7 @@ class RulePreparation {
   const RuleSet* rule_set_;
   std::vector<std::unique_ptr<RuleState>> states_;  // parallel to rule_set_->rules
   std::vector<std::thread> helpers_;
+  RunShared shared_;  // tables rules share (RunResources::shared), helpers and Finish alike
   std::atomic<bool> stop_{false};  // a run that ends early: no further rule is started
 };
 
