@@ -142,41 +142,41 @@ class PlainResources : public RunResources {
   std::string as_of_ = "2026-01-15";
 };
 
+// NotingWorld's rules loaded and its database open, for preparing by hand.
+struct NotingPreparation {
+  explicit NotingPreparation(const TempDir& dir) {
+    rules = NotingWorld(dir, &db_path, &expected);
+    Diagnostics diagnostics;
+    REQUIRE(LoadRuleSet(rules, &rule_set, &diagnostics));
+    REQUIRE(Database::OpenReadOnly(db_path, &db).ok());
+  }
+  std::string db_path, rules;
+  std::vector<std::string> expected;
+  RuleSet rule_set;
+  std::unique_ptr<Database> db;
+};
+
 TEST_CASE("Helpers that cannot open the database leave every rule to the run's thread",
           "[rule-preparation]") {
   TempDir dir;
-  std::string db_path;
-  std::vector<std::string> expected;
-  std::string rules = NotingWorld(dir, &db_path, &expected);
-  RuleSet rule_set;
-  Diagnostics diagnostics;
-  REQUIRE(LoadRuleSet(rules, &rule_set, &diagnostics));
-  std::unique_ptr<Database> db;
-  REQUIRE(Database::OpenReadOnly(db_path, &db).ok());
-  PlainResources resources(db.get());
-  RulePreparation preparation(&rule_set);
+  NotingPreparation world(dir);
+  PlainResources resources(world.db.get());
+  RulePreparation preparation(&world.rule_set);
   preparation.Start(dir.File("missing.db"), "2026-01-15", 2);
   Status status = preparation.Finish(&resources);
   INFO(status.message());
   REQUIRE(status.ok());
-  CHECK(resources.noted == expected);
+  CHECK(resources.noted == world.expected);
 }
 
 TEST_CASE("Rules that read the same history build it once per run", "[rule-preparation]") {
   // Three VOLUME_JUMP rules on one goods table: one consignee-history scan, whichever thread
   // prepares them and whether or not helpers run.
   TempDir dir;
-  std::string db_path;
-  std::vector<std::string> expected;
-  std::string rules = NotingWorld(dir, &db_path, &expected);
-  RuleSet rule_set;
-  Diagnostics diagnostics;
-  REQUIRE(LoadRuleSet(rules, &rule_set, &diagnostics));
-  std::unique_ptr<Database> db;
-  REQUIRE(Database::OpenReadOnly(db_path, &db).ok());
-  for (const std::string& helper_db : {db_path, dir.File("missing.db")}) {
-    PlainResources resources(db.get());
-    RulePreparation preparation(&rule_set);
+  NotingPreparation world(dir);
+  for (const std::string& helper_db : {world.db_path, dir.File("missing.db")}) {
+    PlainResources resources(world.db.get());
+    RulePreparation preparation(&world.rule_set);
     preparation.Start(helper_db, "2026-01-15", 2);
     REQUIRE(preparation.Finish(&resources).ok());
     CHECK(preparation.shared().builds() == 1);
