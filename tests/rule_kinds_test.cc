@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "engine/config/rule_set.h"
+#include "engine/rules/matchers.h"
+#include "engine/rules/reference_table.h"
 #include "tests/test_util.h"
 
 namespace corridor {
@@ -126,6 +128,67 @@ TEST_CASE("jurisdiction: configuration mistakes", "[rule-kinds]") {
   jurisdiction { subjects: [ORIGIN] } })");
   REQUIRE(empty.problems().size() == 1);
   CHECK(empty.problems()[0].find("names no country, region or group") != std::string::npos);
+}
+
+TEST_CASE("HS tables match the longest prefix in force, whatever lengths they hold",
+          "[rule-kinds]") {
+  // Prefixes of 2, 4, 6 and 10 digits, one of them out of force: the lookup skips lengths no
+  // prefix has (docs/performance.md, round 7) and must still find each.
+  std::map<std::string, rules::CountryGroup> groups;
+  std::map<std::string, std::vector<HsEntry>> tables;
+  auto entry = [](std::string prefix, std::string tier, int64_t to_day = INT64_MAX) {
+    HsEntry e;
+    e.prefix = std::move(prefix);
+    e.tier = std::move(tier);
+    e.to_day = to_day;
+    return e;
+  };
+  tables["t"] = {entry("85", "chapter"), entry("8542", "heading"), entry("854231", "chips"),
+                 entry("8542310000", "line"), entry("8471", "old", 0)};
+  Diagnostics diagnostics;
+  RuleCompileContext context{
+      groups,       tables,  FieldLocator("r", nullptr, nullptr, nullptr, SourcePos{"r", 1, 1}),
+      &diagnostics, nullptr, nullptr};
+  HsPrefixSet set;
+  set.AddTable("t", "hs_table", context);
+  REQUIRE(diagnostics.empty());
+  auto tier = [&](const char* code) -> std::string {
+    const HsEntry* found = set.Match(OptionalText(code), "2025-01-01");
+    return found != nullptr ? found->tier : "-";
+  };
+  CHECK(tier("8542310000") == "line");
+  CHECK(tier("8542319000") == "chips");
+  CHECK(tier("854239") == "heading");
+  CHECK(tier("850110") == "chapter");
+  CHECK(tier("85") == "chapter");
+  CHECK(tier("847130") == "-");  // its heading is out of force, and no chapter 84 row
+  CHECK(tier("8") == "-");
+  HsPrefixSet inline_only;
+  StringList prefixes;
+  prefixes.Add("2709");
+  prefixes.Add("271012");
+  inline_only.AddPrefixes(prefixes, "hs_prefixes", context);
+  CHECK(inline_only.Match(OptionalText("27101245"), "2025-01-01")->prefix == "271012");
+  CHECK(inline_only.Match(OptionalText("270900"), "2025-01-01")->prefix == "2709");
+  CHECK(inline_only.Match(OptionalText("2710"), "2025-01-01") == nullptr);
+
+  DatedHsTable dated;
+  auto row = [](std::string hs, std::string from) {
+    ReferenceRow r;
+    r.fields["hs_code"] = std::move(hs);
+    r.effective_from = std::move(from);
+    return r;
+  };
+  dated.Add({row("8542", ""), row("854231", "2024-01-01"), row("88", "")}, "hs_code", context);
+  REQUIRE(diagnostics.empty());
+  auto dated_prefix = [&](const char* code, const char* as_of) -> std::string {
+    const ReferenceRow* found = dated.Match(OptionalText(code), as_of);
+    return found != nullptr ? found->Get("hs_code") : "-";
+  };
+  CHECK(dated_prefix("85423100", "2025-01-01") == "854231");
+  CHECK(dated_prefix("85423100", "2023-06-01") == "8542");  // the 6-digit row not yet in force
+  CHECK(dated_prefix("880211", "2025-01-01") == "88");
+  CHECK(dated_prefix("870000", "2025-01-01") == "-");
 }
 
 TEST_CASE("goods: longest prefix, tier weights and floors, destination condition", "[rule-kinds]") {

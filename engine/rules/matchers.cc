@@ -336,7 +336,10 @@ void HsPrefixSet::AddTable(const std::string& table_name, std::string_view field
   }
   // A prefix that is both in a table and inline keeps the table's entries (the table is added
   // first by the rule kinds), with their tiers, descriptions and dates.
-  for (const HsEntry& entry : table->second) entries_[entry.prefix].push_back(entry);
+  for (const HsEntry& entry : table->second) {
+    entries_[entry.prefix].push_back(entry);
+    lengths_ |= 1u << std::min<size_t>(entry.prefix.size(), 31);
+  }
 }
 
 void HsPrefixSet::AddPrefixes(const StringList& prefixes, std::string_view field,
@@ -351,6 +354,7 @@ void HsPrefixSet::AddPrefixes(const StringList& prefixes, std::string_view field
     entry.prefix = prefixes[i];
     entry.pos = c.locator.At(field, i);
     entries_.emplace(prefixes[i], std::vector<HsEntry>{entry});
+    lengths_ |= 1u << prefixes[i].size();  // 2 to 10 (IsHsPrefix)
   }
 }
 
@@ -362,6 +366,7 @@ const HsEntry* HsPrefixSet::Match(const OptionalText& hs_code, std::string_view 
   // hs_code holds digits only (the input reader strips dots and spaces). A prefix whose rows are
   // all out of force on the day does not hide a shorter one that is in force.
   for (size_t length = std::min<size_t>(hs_code->size(), 10); length >= 2; --length) {
+    if ((lengths_ & (1u << length)) == 0) continue;  // no prefix of this length
     auto found = entries_.find(std::string_view(*hs_code).substr(0, length));
     if (found == entries_.end()) continue;
     for (const HsEntry& entry : found->second) {

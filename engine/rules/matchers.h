@@ -125,6 +125,9 @@ class HsPrefixSet {
  private:
   // By prefix; a prefix's rows in table order, their dates not overlapping (the loader checks).
   std::map<std::string, std::vector<HsEntry>, std::less<>> entries_;
+  // Bit n set when some prefix has n digits: Match looks up only those lengths (a table of 4- and
+  // 6-digit headings takes two lookups a code, not nine).
+  uint32_t lengths_ = 0;
 };
 
 // The tiers of a goods-like rule by name; a weight outside 0..100 or a repeated tier is an error.

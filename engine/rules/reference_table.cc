@@ -95,6 +95,7 @@ void DatedHsTable::Add(std::vector<ReferenceRow> rows, const std::string& hs_col
       c.Error(row.pos, "HS code must be 2 to 10 digits, got \"" + prefix + "\"");
       continue;
     }
+    lengths_ |= 1u << prefix.size();  // 2 to 10 (IsHsPrefix)
     rows_.emplace(prefix, std::move(row));
   }
 }
@@ -104,7 +105,8 @@ const ReferenceRow* DatedHsTable::Match(const OptionalText& hs_code,
   if (!hs_code) return nullptr;
   // Longest prefix first: a 6-digit row says more than its 4-digit heading.
   for (size_t length = std::min<size_t>(hs_code->size(), 10); length >= 2; --length) {
-    auto [begin, end] = rows_.equal_range(hs_code->substr(0, length));
+    if ((lengths_ & (1u << length)) == 0) continue;  // no prefix of this length
+    auto [begin, end] = rows_.equal_range(std::string_view(*hs_code).substr(0, length));
     for (auto it = begin; it != end; ++it) {
       if (it->second.ActiveOn(as_of)) return &it->second;
     }

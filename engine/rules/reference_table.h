@@ -4,6 +4,7 @@
 #ifndef CORRIDOR_ENGINE_RULES_REFERENCE_TABLE_H_
 #define CORRIDOR_ENGINE_RULES_REFERENCE_TABLE_H_
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -43,7 +44,8 @@ class DatedHsTable {
   bool empty() const { return rows_.empty(); }
 
  private:
-  std::multimap<std::string, ReferenceRow> rows_;  // by prefix
+  std::multimap<std::string, ReferenceRow, std::less<>> rows_;  // by prefix
+  uint32_t lengths_ = 0;  // bit n set when some prefix has n digits (as HsPrefixSet)
 };
 
 }  // namespace corridor
