@@ -70,11 +70,14 @@ class ForcedLabourRule : public CompiledRule {
         sector_origins_(config.sector_origin_countries().begin(),
                         config.sector_origin_countries().end()),
         import_countries_(config.import_countries().begin(), config.import_countries().end()) {
-    // The links a product code can start with, by its first digit, in table order.
+    // The links a product (and an input) code can start with, by its first digit, in table
+    // order.
     for (uint32_t i = 0; i < trace_.size(); ++i) {
       const std::string& product = trace_[i].product;
+      const std::string& input = trace_[i].input;
       for (int digit = 0; digit < 10; ++digit) {
         if (product.empty() || product[0] == '0' + digit) links_by_digit_[digit].push_back(i);
+        if (input.empty() || input[0] == '0' + digit) inputs_by_digit_[digit].push_back(i);
       }
     }
   }
@@ -368,6 +371,13 @@ class ForcedLabourRule : public CompiledRule {
   }
 
   bool IsTraceInput(const std::string& hs) const {
+    const char lead = hs.empty() ? '\0' : hs[0];
+    if (lead >= '0' && lead <= '9') {
+      for (uint32_t index : inputs_by_digit_[lead - '0']) {
+        if (StartsWith(hs, trace_[index].input)) return true;
+      }
+      return false;
+    }
     for (const TraceLink& link : trace_) {
       if (StartsWith(hs, link.input)) return true;
     }
@@ -384,7 +394,8 @@ class ForcedLabourRule : public CompiledRule {
   HsPrefixSet sectors_;
   DatedHsTable dated_sectors_;
   std::vector<TraceLink> trace_;
-  std::array<std::vector<uint32_t>, 10> links_by_digit_;  // trace_ indexes, table order
+  std::array<std::vector<uint32_t>, 10> links_by_digit_;   // trace_ indexes, table order
+  std::array<std::vector<uint32_t>, 10> inputs_by_digit_;  // by the input code's first digit
   std::set<std::string> entity_lists_;
   std::set<std::string> entity_roles_;
   std::set<std::string> sector_origins_;
