@@ -55,6 +55,27 @@ TEST_CASE("Cyrillic is transliterated by the Russian and Kazakh BGN tables", "[n
   CHECK(Tokens("Нұрсұлтан Өтеміс") == "nursultan otemis");
 }
 
+TEST_CASE("BGN's separator dot and hard sign do not split a Cyrillic word", "[names]") {
+  // BGN/PCGN writes a middle dot where a Latin digraph would misread (н·э, т·с, ш·ч) and the hard
+  // sign as ʺ; both are marks inside one word. Before 2026-12-03 they split it, and a long word's
+  // halves matched nothing: Рособоронэкспорт read as "rosoboron eksport" scored 0.21 against
+  // ROSOBORONEXPORT (SDN), Внешэкономбанк 0.04 against VNESHECONOMBANK.
+  CHECK(Tokens("АО Рособоронэкспорт") == "<jsc> rosoboroneksport");
+  CHECK(Tokens("Внешэкономбанк") == "vneshekonombank");
+  CHECK(Tokens("Промэнергобанк") == "promenergobank");
+  CHECK(Tokens("Детский Мир") == "detskiy mir");
+  CHECK(Tokens("Подъезд") == "podyezd");
+  CHECK(Tokens("Александр Мэр") == "aleksandr mer");
+  CHECK(Tokens("Мэлс Ахмэтов") == "mels akhmetov");
+  // The Russian LLC spelled out was never read as a legal form: ответственностью is
+  // OTVET·STVENNOST'YU.
+  CHECK(Tokens("Общество с ограниченной ответственностью Ромашка") == "<limited> romashka");
+  // Kazakh BGN writes э as ė, without a dot. A middle dot written in the name itself still
+  // separates words (Chinese writes the names of Uyghur persons 买买提·艾力).
+  CHECK(Tokens("Сәтпаев Мэлс") == "satpaev mels");
+  CHECK(Tokens("Иван·Петров") == "ivan petrov");
+}
+
 TEST_CASE("Han is transliterated to pinyin with the given name joined", "[names]") {
   CHECK(Tokens("习近平") == "xi jinping");
   CHECK(Tokens("陈全国") == "chen quanguo");

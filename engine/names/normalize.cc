@@ -149,6 +149,12 @@ constexpr std::pair<const char*, const char*> kAbbreviations[] = {
     {"mfr", "manufacturer"},
 };
 
+// BGN/PCGN romanisation writes marks inside a word: a middle dot where a Latin digraph would
+// misread (Рособоронэкспорт is ROSOBORON·EKSPORT: н·э, not the ne of нe; Детский DET·SKIY), and
+// the hard and soft signs as ʺ and ʹ. Names as published and typed leave them out, and Latin-ASCII
+// would turn the dot and ʺ into word separators, so they are removed before it.
+constexpr char kBgnMarkRules[] = "[\\u00B7\\u02B9\\u02BA] > ;";
+
 // Conventional Latin spellings of common Korean surnames (ICU's Hangul-Latin gives the Revised
 // Romanization of the syllable, "gim" for 김, which no passport uses).
 const std::unordered_map<UChar32, const char*>& KoreanSurnames() {
@@ -548,6 +554,12 @@ struct NameNormalizer::Impl {
         continue;
       }
       if (type == U_MODIFIER_LETTER && c >= 0x02B0 && c <= 0x02FF) continue;  // ʿ ʾ
+      // A middle dot written in the name separates words (Chinese writes a Uyghur or foreign name
+      // 买买提·艾力); the ones BGN writes inside a word are removed after it (kBgnMarkRules).
+      if (c == 0x00B7 || c == 0x30FB || c == 0x2027) {
+        cleaned.append(static_cast<UChar32>(' '));
+        continue;
+      }
       UErrorCode script_error = U_ZERO_ERROR;
       UScriptCode script = uscript_getScript(c, &script_error);
       has_han = has_han || script == USCRIPT_HAN || IsHangulSyllable(c);
@@ -574,7 +586,10 @@ struct NameNormalizer::Impl {
     }
     // Hebrew, like Arabic, leaves most vowels unwritten: its names are compared by consonants.
     if (has_hebrew) *abjad = true;
-    if (has_cyrillic) steps.push_back(Get(has_kazakh ? "Kazakh-Latin/BGN" : "Russian-Latin/BGN"));
+    if (has_cyrillic) {
+      steps.push_back(Get(has_kazakh ? "Kazakh-Latin/BGN" : "Russian-Latin/BGN"));
+      steps.push_back(Get("corridor-BGN-marks", kBgnMarkRules));
+    }
     steps.push_back(Get("Any-Latin"));
     steps.push_back(Get("Latin-ASCII"));
     for (Transliterator* step : steps) {
