@@ -126,6 +126,18 @@ TEST_CASE("Legal forms are recognised across languages and abbreviations expand"
   CHECK(Tokens("AO") == "ao");  // alone it is a word, not a legal form
   CHECK(Tokens("SA ABC") == "<jsc> abc");
   CHECK(Tokens("ABC SA XYZ") == "abc sa xyz");
+  // Spelled-out and national forms (2026-12-03): each left a word of the form in the name before.
+  CHECK(Tokens("OTKRYTOE AKTSIONERNOE OBSHCHESTVO GAZPROM") == "<jsc> gazprom");
+  CHECK(Tokens("Публичное акционерное общество Газпром") == "<jsc> gazprom");
+  CHECK(Tokens("Жауапкершілігі шектеулі серіктестік Сәт") == "<limited> sat");
+  CHECK(Tokens("ЖЧК Бишкек Транс") == "<limited> bishkek trans");
+  CHECK(Tokens("Siemens Aktiengesellschaft") == "siemens <jsc>");
+  CHECK(Tokens("Kuzey Ticaret Limited Sirketi") == "kuzey ticaret <limited>");
+  CHECK(Tokens("Kuzey Ticaret Ltd. Şti.") == "kuzey ticaret <limited>");
+  CHECK(Tokens("Deniz Anonim Şirketi") == "deniz <jsc>");
+  CHECK(Tokens("Sher Match (SMC-Private) Limited") == "sher match <limited>");
+  CHECK(Tokens("Aktsionernaya Kompaniya Alrosa") == "<jsc> alrosa");
+  CHECK(Tokens("Neftyanaya Kompaniya Rosneft") == "neftyanaya kompaniya rosneft");  // mid-name
   CHECK(LegalFormClass("too") == "limited");
   CHECK(IsLegalFormWord("liability"));
   CHECK(IsLegalFormWord("limted"));

@@ -83,6 +83,17 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"obshchestvo s ogranichennoi otvetstvennostyu", "limited", false},
     {"obshchestvo s ogranichennoj otvetstvennostju", "limited", false},
     {"tovarishchestvo s ogranichennoi otvetstvennostyu", "limited", false},
+    {"obshchestvo s ogranichennoi otvetstvennostiu", "limited", false},
+    // Kazakh ЖШС and Kyrgyz ЖЧК spelled out (BGN), Uzbek МЧЖ in Cyrillic, Turkish "Ltd. Şti." and
+    // "Limited Şirketi", Pakistan's single-member company ("(SMC-Private) Limited").
+    {"zhauapkershiligi shekteuli seriktestik", "limited", false},
+    {"zhoopkerchiligi chektelgen koom", "limited", false},
+    {"zhchk", "limited", false},
+    {"mchzh", "limited", false},
+    {"limited sirketi", "limited", false},
+    {"ltd sti", "limited", false},
+    {"smc private limited", "limited", false},
+    {"smc pvt ltd", "limited", false},
     {"jsc", "jsc", false},
     {"pjsc", "jsc", false},
     {"cjsc", "jsc", false},
@@ -108,6 +119,18 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"publichnoye aktsionernoye obshchestvo", "jsc", false},
     {"zakrytoye aktsionernoye obshchestvo", "jsc", false},
     {"otkrytoye aktsionernoye obshchestvo", "jsc", false},
+    // The same in the "-oe" spelling OFAC's aliases use (OTKRYTOE AKTSIONERNOE OBSHCHESTVO: 112
+    // aliases of the lists of 2026-12; the "-oye" forms alone left OTKRYTOE as a name word).
+    {"publichnoe aktsionernoe obshchestvo", "jsc", false},
+    {"nepublichnoe aktsionernoe obshchestvo", "jsc", false},
+    {"zakrytoe aktsionernoe obshchestvo", "jsc", false},
+    {"otkrytoe aktsionernoe obshchestvo", "jsc", false},
+    {"aktsionernaya kompaniya", "jsc", false},
+    {"aktsionerlik qoghamy", "jsc", false},  // Kazakh АҚ spelled out
+    {"aktiengesellschaft", "jsc", false},
+    {"anonim sirketi", "jsc", false},
+    {"sociedad anonima", "jsc", false},
+    {"societe anonyme", "jsc", false},
     {"gufen youxian gongsi", "jsc", false},
     {"kabushiki kaisha", "jsc", false},
     {"corp", "corp", false},
@@ -117,6 +140,7 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"co", "corp", true},
     {"company", "corp", true},
     {"gongsi", "corp", true},
+    {"kompaniya", "corp", true},
     {"cie", "corp", true},
 };
 
