@@ -1013,3 +1013,60 @@ TEST_CASE("Long names with a country find what brute force finds at low threshol
 
 }  // namespace
 }  // namespace corridor::names
+
+namespace corridor::names {
+namespace {
+
+// docs/matching.md, "Name score": a sanctioned group's companies all bear its name, so the lists
+// count GAZPROM on 40 entries and weigh it as a generic word. Until 2026-12-03 a party named
+// GAZPROM scored 0.71 against the alias GAZPROM, and PUBLIC JOINT STOCK COMPANY GAZPROM 0.73
+// against itself: an organisation's complete name did not find its own entry.
+TEST_CASE("An organisation's complete name matches however many entries share its words",
+          "[names][structure]") {
+  std::vector<NameRecord> records = Corpus();
+  const char* parts[] = {"ka", "ro", "mi", "tu", "se", "van", "dor", "pel"};
+  for (int i = 0; i < 40; ++i) {
+    std::string word = std::string(parts[i % 8]) + parts[(i / 8) % 8] + "neft";
+    records.push_back(Record("g" + std::to_string(i), "GAZPROM " + word + " LLC"));
+    records.push_back(Record("m" + std::to_string(i), "MECHTA " + word, ""));
+    records.push_back(Record("o" + std::to_string(i), "OMAR " + word, "person"));
+  }
+  records.push_back(Record("gazprom", "PUBLIC JOINT STOCK COMPANY GAZPROM"));
+  records.push_back(Record("mechta-llc", "MECHTA LLC", ""));  // kind unknown, a legal form
+  records.push_back(Record("mechta", "MECHTA", ""));          // kind unknown, no legal form
+  records.push_back(Record("omar", "OMAR", "person"));
+  records.push_back(Record("ocean", "OCEAN", "vessel"));
+  for (int i = 0; i < 40; ++i) {
+    records.push_back(Record("ocean" + std::to_string(i), "OCEAN " + std::to_string(i)));
+  }
+  auto index = BuildIndex(records);
+  // The complete name, with or without a legal form, in any order of form and name.
+  CHECK(EntryScore(*index, "Gazprom", "gazprom") >= 0.9);
+  CHECK(EntryScore(*index, "Gazprom PJSC", "gazprom") >= 0.9);
+  CHECK(EntryScore(*index, "OOO Gazprom", "gazprom") >= 0.9);
+  CHECK(EntryScore(*index, "Public Joint Stock Company Gazprom", "gazprom") >= 0.9);
+  // Found by the index at the threshold (its candidate bound allows for the rule).
+  std::vector<NameMatch> found;
+  REQUIRE(index->Search(Query("Gazprom"), 10, 0.8, &found).ok());
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].record->entry_id == "gazprom");
+  // score-pairs: an organisation by its kind or, of unknown kind, by its legal form.
+  CHECK(PairScore(*index, "Gazprom", "PUBLIC JOINT STOCK COMPANY GAZPROM") >= 0.9);
+  CHECK(PairScore(*index, "Gazprom", "GAZPROM") < 0.8);
+  NameMatch pair;
+  REQUIRE(index->ScorePair("Gazprom", "GAZPROM", &pair, "organization").ok());
+  CHECK(pair.score >= 0.9);
+  CHECK(EntryScore(*index, "Mechta", "mechta-llc") >= 0.9);
+  // Not the complete name: a word of its own (another company of the name), a spelling.
+  CHECK(EntryScore(*index, "Gazprom Bureniye", "gazprom") < 0.8);
+  CHECK(EntryScore(*index, "Gasprom", "gazprom") < 0.8);
+  // Not an organisation: a person's one given name, a record of unknown kind without a legal
+  // form, a vessel; nor a name of generic words only (TRADING).
+  CHECK(EntryScore(*index, "Omar", "omar") < 0.8);
+  CHECK(EntryScore(*index, "Mechta", "mechta") < 0.8);
+  CHECK(EntryScore(*index, "Ocean", "ocean") < 0.8);
+  CHECK(EntryScore(*index, "Trading", "trading") < 0.8);
+}
+
+}  // namespace
+}  // namespace corridor::names

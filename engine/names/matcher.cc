@@ -200,6 +200,19 @@ std::string KindClass(const std::string& kind) {
   return "organization";
 }
 
+// An organisation's name: its kind says so, or, of unknown kind, it holds a legal form (the CSL's
+// lists publish no kind for most entries). Vessels and aircraft are not: a ship's name (MARIANA,
+// LINDA) is a personal name more often than not, and a vessel is identified by its IMO number.
+bool IsOrganisationName(const std::string& kind, const NormalizedName& name) {
+  const std::string kind_class = KindClass(kind);
+  if (kind_class == "organization") return true;
+  if (!kind_class.empty()) return false;
+  for (const NameToken& token : name.tokens) {
+    if (token.kind == TokenKind::kLegalForm) return true;
+  }
+  return false;
+}
+
 std::string SignedFormat2(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof(buffer), "%+.2f", value);
@@ -645,9 +658,13 @@ bool EastSlavicNameContradicted(const ScoringName& query, const ScoringName& can
 // The rules a listed name's structure brings to its name score (docs/matching.md, "Name
 // structure"), the same in Search(), the brute-force reference and ScorePair.
 void ApplyListedNameRules(const ScoringName& query, const ScoringName& candidate, bool short_name,
-                          const std::vector<uint16_t>& family, const std::vector<float>& similarity,
-                          NameScore* result) {
+                          bool organisation, const std::vector<uint16_t>& family,
+                          const std::vector<float>& similarity, NameScore* result) {
   size_t nq = query.tokens.size(), nc = candidate.tokens.size();
+  // An organisation's complete name, legal form aside, is that organisation's name however many
+  // entries share its words: PAO GAZPROM for GAZPROM (0.71 before, its word on 40 entries of the
+  // group). Persons keep the information rule: one given name (OMAR) is not a listed person.
+  if (organisation) result->score = std::max(result->score, result->complete_name_score);
   // Every syllable of a short Chinese or Korean name is part of it: LIN WEI is not WEI, Lin Na.
   if (short_name && result->candidate_coverage < kShortNameCoverage) {
     result->score *= kShortNamePartial;
@@ -702,6 +719,9 @@ struct NameIndex::Data {
   // Per record: 1 when it names a person with a short Chinese or Korean name
   // (IsShortEastAsianName), whose matches need corroboration.
   std::vector<uint8_t> short_name;
+  // Per record: 1 when it names an organisation (IsOrganisationName), whose complete name matches
+  // whatever its words' frequency on the lists (NameScore::complete_name_score).
+  std::vector<uint8_t> organisation;
   // Per record: the share of its weight in legal forms and initials, which the index does not
   // look up (they match without being found); its largest value over all records.
   std::vector<float> unindexed_share;
@@ -869,8 +889,8 @@ struct NameIndex::Data {
     }
     NameScore result =
         ScoreNames(state->name, candidate, similarity, information_needed, keep_units);
-    ApplyListedNameRules(state->name, candidate, short_name[record], family_words[record],
-                         similarity, &result);
+    ApplyListedNameRules(state->name, candidate, short_name[record], organisation[record],
+                         family_words[record], similarity, &result);
     return result;
   }
 };
@@ -964,6 +984,7 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     data.entry_of.push_back(it->second);
     data.short_name.push_back(KindClass(record.kind) == "person" &&
                               IsShortEastAsianName(normalized[r]));
+    data.organisation.push_back(IsOrganisationName(record.kind, normalized[r]));
   }
   data.entries = entry_names.size();
   for (const auto& names : entry_names) data.statistics.AddEntry(names);
@@ -1606,6 +1627,12 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
     // Candidate coverage is taken as 1, its most. Treating the query's initials as matched (they
     // are in `matched`) also bounds the padding rule of ScoreNames, which can only drop unmatched
     // initials from the total: a / (T - d) <= (a + d) / T whenever a + d <= T.
+    // All of the query matched at the same spelling may be an organisation's complete name,
+    // which scores without the information rule (NameScore::complete_name_score); it needs a word.
+    // A record's bound is summed in floats: the margin keeps a record matching every word in.
+    if (matched >= total_weight * (1 - 1e-5) && word_weight > 0) {
+      return CoverageScore(1.0, 1.0, data.information_needed, data.information_needed) + bonus;
+    }
     return CoverageScore(matched / total_weight, 1.0, matched, data.information_needed) + bonus;
   };
   // A query word for which candidate generation finds nothing in a record may still be similar
@@ -1885,8 +1912,8 @@ Status NameIndex::ScorePair(const std::string& query_name, const std::string& ca
   record.name = candidate_name;
   record.kind = candidate_kind;
   bool short_name = KindClass(candidate_kind) == "person" && IsShortEastAsianName(candidate);
-  ApplyListedNameRules(q, c, short_name, FamilyPositions(candidate, FamilyWords(record)),
-                       similarity, &score);
+  ApplyListedNameRules(q, c, short_name, IsOrganisationName(candidate_kind, candidate),
+                       FamilyPositions(candidate, FamilyWords(record)), similarity, &score);
   *match = NameMatch();
   match->name_score = score.score;
   match->score = score.score;

@@ -1026,8 +1026,9 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   // would align, and it is the same in Search() and the brute-force reference.
   std::vector<uint8_t> used_query(nq, 0), used_candidate(nc, 0);
   double matched_query = 0, matched_candidate = 0;
-  bool confirmed = false;   // some aligned query word is spelled as listed
-  bool only_common = true;  // every aligned query word is a common personal name or a particle
+  bool words_differ = false;  // a word or initial aligned below the same spelling
+  bool confirmed = false;     // some aligned query word is spelled as listed
+  bool only_common = true;    // every aligned query word is a common personal name or a particle
   for (const Candidate& c : candidates) {
     const AlignedUnit& u = c.unit;
     bool taken = false;
@@ -1058,6 +1059,16 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     }
     // An initial carries the information of an initial, not of the word it abbreviates.
     if (initial) query_weight = candidate_weight = std::min(query_weight, candidate_weight);
+    if (c.similarity < kConfirmingSimilarity) {
+      for (uint32_t k = 0; k < u.query_count; ++k) {
+        words_differ =
+            words_differ || query.tokens[u.query_first + k].kind != TokenKind::kLegalForm;
+      }
+      for (uint32_t k = 0; k < u.candidate_count; ++k) {
+        words_differ =
+            words_differ || candidate.tokens[u.candidate_first + k].kind != TokenKind::kLegalForm;
+      }
+    }
     matched_query += c.similarity * query_weight;
     matched_candidate += c.similarity * candidate_weight;
     if (!initial && c.similarity >= kConfirmingSimilarity) {
@@ -1107,6 +1118,25 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   }
   if (!confirmed && query_words >= 2 && query.abjad == candidate.abjad) {
     result.score *= kUnconfirmedFactor;
+  }
+  // One organisation's name: the same words both ways, legal forms aside, one of them distinctive.
+  bool same_words = !words_differ;
+  bool distinctive = false;
+  for (size_t i = 0; i < nq && same_words; ++i) {
+    same_words = used_query[i] != 0 || query.tokens[i].kind == TokenKind::kLegalForm;
+  }
+  for (size_t j = 0; j < nc && same_words; ++j) {
+    const ScoringToken& token = candidate.tokens[j];
+    same_words = used_candidate[j] != 0 || token.kind == TokenKind::kLegalForm;
+    distinctive =
+        distinctive || (token.kind == TokenKind::kWord && token.text.size() >= 3 && !token.common &&
+                        !IsNameParticle(token.text) && !GenericWords().count(token.text));
+  }
+  if (same_words && distinctive) {
+    result.complete_name_score =
+        std::clamp(CoverageScore(result.query_coverage, result.candidate_coverage,
+                                 information_needed, information_needed),
+                   0.0, 1.0);
   }
   if (only_common && matched_query > 0) {
     // A word of either name the other does not give (a listed middle name, a query's extra one).

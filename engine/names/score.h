@@ -158,6 +158,14 @@ struct NameScore {
   double query_coverage = 0;      // share of the query's weight matched
   double candidate_coverage = 0;  // share of the candidate's weight matched
   double information = 0;         // matched query weight, before capping
+  // The score the names have when they are one organisation's name: every word and initial of
+  // both aligned at the same spelling (legal forms aside, which may differ or be missing) and one
+  // of the candidate's words distinctive (not a generic company word, a common personal name or a
+  // particle); 0 otherwise. Its information is then the listed name's own, complete: a word on
+  // many list entries because a sanctioned group's companies all bear it (GAZPROM) is not a
+  // generic word. ApplyListedNameRules uses it for organisations (docs/matching.md, "Name
+  // score").
+  double complete_name_score = 0;
   std::vector<AlignedUnit> units;
 };
 
