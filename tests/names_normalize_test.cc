@@ -81,7 +81,29 @@ TEST_CASE("Han is transliterated to pinyin with the given name joined", "[names]
   CHECK(Tokens("陈全国") == "chen quanguo");
   CHECK(Tokens("王伟") == "wang wei");
   CHECK(Tokens("新疆东方希望有限公司") == "xin jiang dong fang xi wang <limited>");
-  CHECK(Tokens("中国电信股份有限公司") == "zhong guo dian xin <jsc>");
+  CHECK(Tokens("中国电信股份有限公司") == "china telecom <jsc>");
+}
+
+TEST_CASE("Chinese company names read their generic words as the lists' English", "[names]") {
+  // A company's name (five Han characters or more) keeps its own words in pinyin and reads the
+  // words English names translate as that English (kChineseCompanyWords). Before 2026-12-03
+  // 新疆生产建设兵团 scored 0.17 against XINJIANG PRODUCTION AND CONSTRUCTION CORPS and
+  // 华为技术有限公司 0.42 against HUAWEI TECHNOLOGIES CO., LTD.
+  CHECK(Tokens("新疆生产建设兵团") == "xin jiang production construction corps");
+  CHECK(Tokens("华为技术有限公司") == "hua wei technology <limited>");
+  CHECK(Tokens("新疆中泰化学股份有限公司") == "xin jiang zhong tai chemical <jsc>");
+  CHECK(Tokens("中国电子科技集团公司") == "china electronics technology group <corp>");
+  CHECK(Tokens("深圳市大疆创新科技有限公司") ==
+        "shen zhen da jiang innovation technology <limited>");
+  // Traditional characters read as simplified ones (UN: HUAXIN SHIPPING HONGKONG LTD).
+  CHECK(Tokens("華信船務(香港)有限公司") == "hua xin shipping hong kong <limited>");
+  CHECK(Tokens("沈忠國際海運有限責任公司") == "shen zhong international shipping <limited>");
+  // Longest first: 石油化工 is one word, not 石油 and 化工.
+  CHECK(Tokens("中国石油化工集团") == "china petrochemical group");
+  // A personal name (two to four characters) is a name whatever its characters mean: 建设
+  // (construction) is a given name of the 1950s.
+  CHECK(Tokens("王建设") == "wang jianshe");
+  CHECK(Tokens("中国") == "zhong guo");
 }
 
 TEST_CASE("Arabic and Urdu script are transliterated and marked as abjad", "[names]") {

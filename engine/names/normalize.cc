@@ -209,6 +209,131 @@ constexpr std::pair<const char*, const char*> kChineseLegalForms[] = {
     {"公司", " gongsi "},
 };
 
+// The words of Chinese company names that English names translate rather than romanise, with
+// the translation lists and registries use (新疆生产建设兵团 is XINJIANG PRODUCTION AND
+// CONSTRUCTION CORPS, 华为技术有限公司 HUAWEI TECHNOLOGIES CO., LTD.): replaced in a name of five
+// Han characters or more (a company's; a personal name has two to four) before romanisation, so
+// that the name's own words (XINJIANG, HUAWEI) stay pinyin and the generic ones read as the
+// English words the lists publish. Applied longest first (ChineseCompanyWords). 市 and 省 (city,
+// province) after a place name are left out by English names: they become nothing.
+constexpr std::pair<const char*, const char*> kChineseCompanyWords[] = {
+    {"中国", "china"},
+    {"香港", "hong kong"},
+    {"市", ""},
+    {"省", ""},
+    {"超市", "supermarket"},
+    {"科技", "technology"},
+    {"技术", "technology"},
+    {"高科技", "high technology"},
+    {"化学", "chemical"},
+    {"化工", "chemical"},
+    {"石油化工", "petrochemical"},
+    {"石化", "petrochemical"},
+    {"石油", "petroleum"},
+    {"天然气", "natural gas"},
+    {"贸易", "trading"},
+    {"商贸", "trading"},
+    {"进出口", "import export"},
+    {"国际", "international"},
+    {"集团", "group"},
+    {"控股", "holding"},
+    {"实业", "industrial"},
+    {"工业", "industry"},
+    {"重工业", "heavy industry"},
+    {"重工", "heavy industry"},
+    {"产业", "industry"},
+    {"电子", "electronics"},
+    {"微电子", "microelectronics"},
+    {"电气", "electric"},
+    {"电力", "electric power"},
+    {"机械", "machinery"},
+    {"设备", "equipment"},
+    {"装备", "equipment"},
+    {"能源", "energy"},
+    {"新能源", "new energy"},
+    {"矿业", "mining"},
+    {"投资", "investment"},
+    {"发展", "development"},
+    {"物流", "logistics"},
+    {"航运", "shipping"},
+    {"船务", "shipping"},
+    {"海运", "shipping"},
+    {"运输", "transportation"},
+    {"船舶", "shipbuilding"},
+    {"建设", "construction"},
+    {"建筑", "construction"},
+    {"工程", "engineering"},
+    {"生产", "production"},
+    {"兵团", "corps"},
+    {"材料", "materials"},
+    {"新材料", "new materials"},
+    {"纺织", "textile"},
+    {"服装", "garment"},
+    {"棉业", "cotton"},
+    {"农业", "agriculture"},
+    {"食品", "food"},
+    {"医药", "pharmaceutical"},
+    {"制药", "pharmaceutical"},
+    {"生物", "biological"},
+    {"光电", "optoelectronics"},
+    {"半导体", "semiconductor"},
+    {"集成电路", "integrated circuit"},
+    {"电信", "telecom"},
+    {"移动", "mobile"},
+    {"联通", "unicom"},
+    {"通信", "communication"},
+    {"通讯", "communication"},
+    {"信息", "information"},
+    {"软件", "software"},
+    {"网络", "network"},
+    {"数字", "digital"},
+    {"智能", "intelligent"},
+    {"精密", "precision"},
+    {"仪器", "instrument"},
+    {"航空", "aviation"},
+    {"航天", "aerospace"},
+    {"钢铁", "iron steel"},
+    {"有色金属", "nonferrous metals"},
+    {"金属", "metal"},
+    {"光伏", "photovoltaic"},
+    {"硅业", "silicon industry"},
+    {"铝业", "aluminum"},
+    {"研究所", "research institute"},
+    {"研究院", "research institute"},
+    {"大学", "university"},
+    {"中心", "center"},
+    {"服务", "services"},
+    {"管理", "management"},
+    {"咨询", "consulting"},
+    {"供应链", "supply chain"},
+    {"汽车", "automobile"},
+    {"零部件", "parts"},
+    {"制造", "manufacturing"},
+    {"创新", "innovation"},
+    {"系统", "systems"},
+    {"银行", "bank"},
+    {"保险", "insurance"},
+    {"证券", "securities"},
+    {"房地产", "real estate"},
+};
+
+// kChineseCompanyWords in UTF-16, the longest first (石油化工 before 石油 and 化工), each English
+// word set off by spaces.
+const std::vector<std::pair<UnicodeString, UnicodeString>>& ChineseCompanyWords() {
+  static const auto* words = [] {
+    auto* out = new std::vector<std::pair<UnicodeString, UnicodeString>>;
+    for (const auto& [chinese, english] : kChineseCompanyWords) {
+      out->emplace_back(UnicodeString::fromUTF8(chinese),
+                        UnicodeString::fromUTF8(std::string(" ") + english + " "));
+    }
+    std::stable_sort(out->begin(), out->end(), [](const auto& a, const auto& b) {
+      return a.first.length() > b.first.length();
+    });
+    return out;
+  }();
+  return *words;
+}
+
 bool IsHan(UChar32 c) {
   UErrorCode error = U_ZERO_ERROR;
   return uscript_getScript(c, &error) == USCRIPT_HAN;
@@ -561,7 +686,27 @@ struct NameNormalizer::Impl {
       }
       return forms;
     }();
+    // Counted before the legal forms are replaced: 华为技术有限公司 is a company's name though
+    // 华为技术 alone has four characters.
+    int32_t han_characters = 0;
+    for (int32_t i = 0; i < text.length();) {
+      UChar32 c = text.char32At(i);
+      i += U16_LENGTH(c);
+      han_characters += IsHan(c) ? 1 : 0;
+    }
+    // A company's name in traditional characters (Hong Kong, Taiwan: 華信船務(香港)有限公司) is
+    // read in simplified ones for its legal form and generic words; the pinyin is the same.
+    if (han_characters >= 5) {
+      Transliterator* simplified = Get("Traditional-Simplified");
+      if (simplified == nullptr) return setup_error;
+      simplified->transliterate(text);
+    }
     for (const auto& [chinese, pinyin] : *legal_forms) text.findAndReplace(chinese, pinyin);
+    if (han_characters >= 5) {
+      for (const auto& [chinese, english] : ChineseCompanyWords()) {
+        text.findAndReplace(chinese, english);
+      }
+    }
     bool has_han = false, has_arabic = false, has_uyghur = false, has_hebrew = false;
     bool has_cyrillic = false, has_kazakh = false;
     UnicodeString cleaned;
