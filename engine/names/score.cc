@@ -171,6 +171,9 @@ int ReadsAsHalfSteps(std::string_view a, size_t letters, size_t i, char c) {
   // French romanisation writes ش as ch (AKKACHA, ALOUCHE): half a step, as ch is چ elsewhere.
   if (x == 's' && after == 'h' && c == 'c') return 1;
   if (x == 'd' && c == 'z') return after == 'h' ? 0 : 1;
+  // ژ (zh) is written j as often as zh in Persian names: AHMADINEJAD, BIJAN, MANIJEH (its h then
+  // goes unwritten, below).
+  if (x == 'z' && after == 'h' && c == 'j') return 0;
   // dh is ذ, and ظ and ض as the normaliser gives them (engine/names/urdu_latin.txt); ظ and ذ are
   // also written th (KATHIM, THIYAB): half a step, as th is ث's own letter.
   if (x == 'd' && after == 'h' && c == 't') return 1;
@@ -203,6 +206,12 @@ int UnwrittenHalfSteps(std::string_view a, size_t i) {
   const size_t n = a.size();
   // The h of th (ث) and dh (ذ) read as s or z, or as t or d (TARWAT for ثروت).
   if (i > 0 && a[i] == 'h' && (a[i - 1] == 't' || a[i - 1] == 'd')) return 0;
+  // The h of zh (ژ) read as j, before a long vowel (نژاد: NEJAD). Not at the end nor before a
+  // consonant, where zh is more often ز and ه (حمزه HAMZA, زهرا ZAHRA).
+  if (i > 0 && a[i] == 'h' && a[i - 1] == 'z' && i + 1 < n &&
+      std::string_view("awy").find(a[i + 1]) != std::string_view::npos) {
+    return 0;
+  }
   if (a[i] == 'o') return 0;  // ع, often left out or written ' (TALI for طالع, SAEED)
   // غ (gh) written g, as Turkish, French and Tuareg romanisation do (اغ: AG): half a step.
   if (i > 0 && a[i] == 'h' && a[i - 1] == 'g') return 1;
