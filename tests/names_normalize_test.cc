@@ -98,6 +98,15 @@ TEST_CASE("Chinese company names read their generic words as the lists' English"
   // Traditional characters read as simplified ones (UN: HUAXIN SHIPPING HONGKONG LTD).
   CHECK(Tokens("華信船務(香港)有限公司") == "hua xin shipping hong kong <limited>");
   CHECK(Tokens("沈忠國際海運有限責任公司") == "shen zhong international shipping <limited>");
+  // Read left to right, the longest word at each position (a review of the first version, which
+  // replaced word by word through the whole name: 石化工程 read as SHI CHEMICAL CHENG).
+  CHECK(Tokens("中国石化工程建设有限公司") ==
+        "china petrochemical engineering construction <limited>");
+  CHECK(Tokens("华中国际贸易有限公司") == "hua zhong international trading <limited>");
+  CHECK(Tokens("义乌市场发展有限公司") == "yi wu market development <limited>");
+  CHECK(Tokens("深圳光电子有限公司") == "shen zhen optoelectronics <limited>");
+  // The characters kept are the name's own: 乾 is QIAN (its simplified form 干 reads GAN).
+  CHECK(Tokens("乾元贸易有限公司") == "qian yuan trading <limited>");
   // Longest first: 石油化工 is one word, not 石油 and 化工.
   CHECK(Tokens("中国石油化工集团") == "china petrochemical group");
   // A personal name (two to four characters) is a name whatever its characters mean: 建设

@@ -207,8 +207,9 @@ bool IsOrganisationName(const std::string& kind, const NormalizedName& name) {
   const std::string kind_class = KindClass(kind);
   if (kind_class == "organization") return true;
   if (!kind_class.empty()) return false;
+  // Not by a short form read as one only at a name's edge: 敖 (AO) ends Chinese names.
   for (const NameToken& token : name.tokens) {
-    if (token.kind == TokenKind::kLegalForm) return true;
+    if (token.kind == TokenKind::kLegalForm && !IsEdgeOnlyLegalForm(token.original)) return true;
   }
   return false;
 }
@@ -1627,12 +1628,6 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
     // Candidate coverage is taken as 1, its most. Treating the query's initials as matched (they
     // are in `matched`) also bounds the padding rule of ScoreNames, which can only drop unmatched
     // initials from the total: a / (T - d) <= (a + d) / T whenever a + d <= T.
-    // All of the query matched at the same spelling may be an organisation's complete name,
-    // which scores without the information rule (NameScore::complete_name_score); it needs a word.
-    // A record's bound is summed in floats: the margin keeps a record matching every word in.
-    if (matched >= total_weight * (1 - 1e-5) && word_weight > 0) {
-      return CoverageScore(1.0, 1.0, data.information_needed, data.information_needed) + bonus;
-    }
     return CoverageScore(matched / total_weight, 1.0, matched, data.information_needed) + bonus;
   };
   // A query word for which candidate generation finds nothing in a record may still be similar
@@ -1738,12 +1733,28 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
       }
     }
   }
+  // An organisation's record that may hold every query word at the same spelling may score
+  // without the information rule (NameScore::complete_name_score), which upper_bound leaves out:
+  // only when the query has a distinctive word, as the listed name must. A record's bound is
+  // summed in floats: the margin keeps a record matching every word in.
+  bool complete_possible = false;
+  for (const ScoringToken& token : tokens) {
+    complete_possible = complete_possible || IsDistinctiveWord(token);
+  }
+  complete_possible =
+      complete_possible &&
+      CoverageScore(1.0, 1.0, data.information_needed, data.information_needed) + bonus >=
+          min_score - 1e-6;
+  const double complete_needed = total_weight * (1 - 1e-5);
   for (uint32_t r : scratch.touched) {
     double unseen = word_weight - scratch.found_weight[r];
     double matched = scratch.bound[r] + kUnseenSimilarity * unseen + unindexed_weight;
     scratch.bound[r] = 0;
     scratch.found_weight[r] = 0;
-    if (matched >= needed) candidates.push_back(r);
+    if (matched >= needed ||
+        (complete_possible && data.organisation[r] && matched >= complete_needed)) {
+      candidates.push_back(r);
+    }
   }
   if (!query.identifier.empty()) {  // records sharing the identifier are always scored
     auto found = data.identifiers.find(NormalizeIdentifier(query.identifier));

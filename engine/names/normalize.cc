@@ -214,14 +214,19 @@ constexpr std::pair<const char*, const char*> kChineseLegalForms[] = {
 // CONSTRUCTION CORPS, 华为技术有限公司 HUAWEI TECHNOLOGIES CO., LTD.): replaced in a name of five
 // Han characters or more (a company's; a personal name has two to four) before romanisation, so
 // that the name's own words (XINJIANG, HUAWEI) stay pinyin and the generic ones read as the
-// English words the lists publish. Applied longest first (ChineseCompanyWords). 市 and 省 (city,
-// province) after a place name are left out by English names: they become nothing.
+// English words the lists publish. Read left to right, the longest word at each position
+// (ReplaceChineseWords). 中国 is CHINA only where a run of Han characters starts (华中国际 is
+// HUAZHONG INTERNATIONAL, not HUA CHINA); 市 and 省 (city, province) after a place name of two
+// characters or more are left out, as English names leave them out.
 constexpr std::pair<const char*, const char*> kChineseCompanyWords[] = {
     {"中国", "china"},
     {"香港", "hong kong"},
     {"市", ""},
     {"省", ""},
     {"超市", "supermarket"},
+    {"市场", "market"},
+    {"城市", "city"},
+    {"市政", "municipal"},
     {"科技", "technology"},
     {"技术", "technology"},
     {"高科技", "high technology"},
@@ -276,6 +281,7 @@ constexpr std::pair<const char*, const char*> kChineseCompanyWords[] = {
     {"制药", "pharmaceutical"},
     {"生物", "biological"},
     {"光电", "optoelectronics"},
+    {"光电子", "optoelectronics"},
     {"半导体", "semiconductor"},
     {"集成电路", "integrated circuit"},
     {"电信", "telecom"},
@@ -317,17 +323,26 @@ constexpr std::pair<const char*, const char*> kChineseCompanyWords[] = {
     {"房地产", "real estate"},
 };
 
-// kChineseCompanyWords in UTF-16, the longest first (石油化工 before 石油 and 化工), each English
-// word set off by spaces.
-const std::vector<std::pair<UnicodeString, UnicodeString>>& ChineseCompanyWords() {
+// A Chinese word of a name and what it is read as: kChineseLegalForms (always) and
+// kChineseCompanyWords (in a company's name), in UTF-16, the longest first.
+struct ChineseWord {
+  UnicodeString han;
+  UnicodeString reading;  // set off by spaces
+  bool company_word = false;
+};
+
+const std::vector<ChineseWord>& ChineseWords() {
   static const auto* words = [] {
-    auto* out = new std::vector<std::pair<UnicodeString, UnicodeString>>;
-    for (const auto& [chinese, english] : kChineseCompanyWords) {
-      out->emplace_back(UnicodeString::fromUTF8(chinese),
-                        UnicodeString::fromUTF8(std::string(" ") + english + " "));
+    auto* out = new std::vector<ChineseWord>;
+    for (const auto& [chinese, pinyin] : kChineseLegalForms) {
+      out->push_back({UnicodeString::fromUTF8(chinese), UnicodeString::fromUTF8(pinyin), false});
     }
-    std::stable_sort(out->begin(), out->end(), [](const auto& a, const auto& b) {
-      return a.first.length() > b.first.length();
+    for (const auto& [chinese, english] : kChineseCompanyWords) {
+      out->push_back({UnicodeString::fromUTF8(chinese),
+                      UnicodeString::fromUTF8(std::string(" ") + english + " "), true});
+    }
+    std::stable_sort(out->begin(), out->end(), [](const ChineseWord& a, const ChineseWord& b) {
+      return a.han.length() > b.han.length();
     });
     return out;
   }();
@@ -339,6 +354,42 @@ bool IsHan(UChar32 c) {
   return uscript_getScript(c, &error) == USCRIPT_HAN;
 }
 bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
+// `text` with its Chinese legal forms, and in a company's name (`company`) its company words,
+// replaced by their readings: left to right, the longest word at each position, looked up in
+// `simplified` (the text in simplified characters, position for position) while the characters
+// kept are `text`'s own (traditional 乾 is QIAN; its simplified 干 is GAN).
+UnicodeString ReplaceChineseWords(const UnicodeString& text, const UnicodeString& simplified,
+                                  bool company) {
+  UnicodeString out;
+  const int32_t n = text.length();
+  // Han characters just before position i in the current run (0 at a run's start).
+  int32_t run = 0;
+  for (int32_t i = 0; i < n;) {
+    const ChineseWord* found = nullptr;
+    for (const ChineseWord& word : ChineseWords()) {
+      if (word.company_word && !company) continue;
+      if (word.han.length() > n - i || simplified.compare(i, word.han.length(), word.han) != 0) {
+        continue;
+      }
+      if (word.han == UNICODE_STRING_SIMPLE("中国") && run > 0) continue;
+      if (word.han.length() == 1 && word.company_word && run < 2) continue;  // 市, 省
+      found = &word;
+      break;
+    }
+    if (found != nullptr) {
+      out.append(found->reading);
+      i += found->han.length();
+      run = 0;
+      continue;
+    }
+    UChar32 c = text.char32At(i);
+    out.append(c);
+    i += U16_LENGTH(c);
+    run = IsHan(c) ? run + 1 : 0;
+  }
+  return out;
+}
 // Letters of the Uyghur Arabic alphabet that Arabic, Persian and Urdu do not use (ە ې ۆ ۈ ۇ ۋ ڭ):
 // one is enough to read the name as Uyghur.
 bool IsUyghurLetter(UChar32 c) {
@@ -678,34 +729,26 @@ struct NameNormalizer::Impl {
     UnicodeString text = nfkc_casefold->normalize(UnicodeString::fromUTF8(name), error);
     if (U_FAILURE(error)) return Status::Error(std::string("ICU NFKC: ") + u_errorName(error));
     // Before romanisation: read as Han characters, a legal form would be grouped with the name (or
-    // make a four-character company name look like a personal name).
-    static const auto* legal_forms = [] {  // kChineseLegalForms in UTF-16, converted once
-      auto* forms = new std::vector<std::pair<UnicodeString, UnicodeString>>;
-      for (const auto& [chinese, pinyin] : kChineseLegalForms) {
-        forms->emplace_back(UnicodeString::fromUTF8(chinese), UnicodeString::fromUTF8(pinyin));
-      }
-      return forms;
-    }();
-    // Counted before the legal forms are replaced: 华为技术有限公司 is a company's name though
-    // 华为技术 alone has four characters.
+    // make a four-character company name look like a personal name). Counted with its legal
+    // form: 华为技术有限公司 is a company's name though 华为技术 alone has four characters.
     int32_t han_characters = 0;
     for (int32_t i = 0; i < text.length();) {
       UChar32 c = text.char32At(i);
       i += U16_LENGTH(c);
       han_characters += IsHan(c) ? 1 : 0;
     }
-    // A company's name in traditional characters (Hong Kong, Taiwan: 華信船務(香港)有限公司) is
-    // read in simplified ones for its legal form and generic words; the pinyin is the same.
-    if (han_characters >= 5) {
-      Transliterator* simplified = Get("Traditional-Simplified");
-      if (simplified == nullptr) return setup_error;
-      simplified->transliterate(text);
-    }
-    for (const auto& [chinese, pinyin] : *legal_forms) text.findAndReplace(chinese, pinyin);
-    if (han_characters >= 5) {
-      for (const auto& [chinese, english] : ChineseCompanyWords()) {
-        text.findAndReplace(chinese, english);
+    if (han_characters > 0) {
+      // A company's name in traditional characters (Hong Kong, Taiwan: 華信船務(香港)有限公司) is
+      // looked up in simplified ones, character for character.
+      const bool company = han_characters >= 5;
+      UnicodeString simplified = text;
+      if (company) {
+        Transliterator* to_simplified = Get("Traditional-Simplified");
+        if (to_simplified == nullptr) return setup_error;
+        to_simplified->transliterate(simplified);
+        if (simplified.length() != text.length()) simplified = text;
       }
+      text = ReplaceChineseWords(text, simplified, company);
     }
     bool has_han = false, has_arabic = false, has_uyghur = false, has_hebrew = false;
     bool has_cyrillic = false, has_kazakh = false;
@@ -1053,7 +1096,13 @@ bool IsLegalFormWord(std::string_view word) {
       while (start <= phrase.size()) {
         size_t end = phrase.find(' ', start);
         if (end == std::string::npos) end = phrase.size();
-        if (end - start >= 3) add(phrase.substr(start, end - start));
+        // Parts that are ordinary words or names as well keep their own weight: SMC, STI and
+        // KOOM are also companies' own names, SOCIETE and SOCIEDAD generic words.
+        std::string part = phrase.substr(start, end - start);
+        static const char* const kNotFormWords[] = {"smc", "sti", "koom", "societe", "sociedad"};
+        bool ordinary = false;
+        for (const char* other : kNotFormWords) ordinary = ordinary || part == other;
+        if (end - start >= 3 && !ordinary) add(part);
         start = end + 1;
       }
     }
@@ -1084,6 +1133,29 @@ bool IsLegalFormWord(std::string_view word) {
 std::string LegalFormClass(std::string_view words) {
   auto found = LegalFormTable().find(std::string(words));
   return found == LegalFormTable().end() ? "" : found->second->form_class;
+}
+
+bool IsEdgeOnlyLegalForm(std::string_view words) {
+  auto found = LegalFormTable().find(std::string(words));
+  return found != LegalFormTable().end() && found->second->edge_only;
+}
+
+bool IsChineseCompanyWordReading(std::string_view word) {
+  static const auto* readings = [] {
+    auto* out = new std::vector<std::string>;
+    for (const auto& [chinese, english] : kChineseCompanyWords) {
+      std::string_view rest = english;
+      while (!rest.empty()) {
+        size_t space = rest.find(' ');
+        out->emplace_back(rest.substr(0, space));
+        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+      }
+    }
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+    return out;
+  }();
+  return std::binary_search(readings->begin(), readings->end(), word);
 }
 
 }  // namespace corridor::names

@@ -115,6 +115,15 @@ bool IsLegalFormWord(std::string_view word);
 // words, or "" when they are not one.
 std::string LegalFormClass(std::string_view words);
 
+// True when `words` (lower-case ASCII) is a legal form read as one only at a name's edge, being
+// also an ordinary word or name part (AO, SA, CO, PVT, DOO; the 敖 of a Chinese name reads AO).
+bool IsEdgeOnlyLegalForm(std::string_view words);
+
+// True when `word` is an English word that a generic word of Chinese company names reads as
+// (CHINA, TECHNOLOGY, TRADING, ...; the normaliser's kChineseCompanyWords): generic, however rare
+// on the lists.
+bool IsChineseCompanyWordReading(std::string_view word);
+
 }  // namespace corridor::names
 
 #endif  // CORRIDOR_ENGINE_NAMES_NORMALIZE_H_

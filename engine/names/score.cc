@@ -173,7 +173,10 @@ int ReadsAsHalfSteps(std::string_view a, size_t letters, size_t i, char c) {
   if (x == 'd' && c == 'z') return after == 'h' ? 0 : 1;
   // ژ (zh) is written j as often as zh in Persian names: AHMADINEJAD, BIJAN, MANIJEH (its h then
   // goes unwritten, below).
-  if (x == 'z' && after == 'h' && c == 'j') return 0;
+  if (x == 'z' && after == 'h' && c == 'j' && i + 2 < n &&
+      std::string_view("awy").find(a[i + 2]) != std::string_view::npos) {
+    return 0;
+  }
   // dh is ذ, and ظ and ض as the normaliser gives them (engine/names/urdu_latin.txt); ظ and ذ are
   // also written th (KATHIM, THIYAB): half a step, as th is ث's own letter.
   if (x == 'd' && after == 'h' && c == 't') return 1;
@@ -803,6 +806,12 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
 }
 
 // Particles that are part of a family name but do not identify it (AL-HUSAYNI: "husayni" does).
+bool IsDistinctiveWord(const ScoringToken& token) {
+  return token.kind == TokenKind::kWord && token.text.size() >= 3 && !token.common &&
+         !IsNameParticle(token.text) && !GenericWords().count(token.text) &&
+         !IsChineseCompanyWordReading(token.text);
+}
+
 bool IsNameParticle(std::string_view word) {
   // ould and wld: "son of" (ولد; engine/names/normalize.cc JoinSonOf).
   static const char* const kParticles[] = {"al",   "el",  "ul",   "bin",  "ibn", "ben",
@@ -1137,9 +1146,7 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   for (size_t j = 0; j < nc && same_words; ++j) {
     const ScoringToken& token = candidate.tokens[j];
     same_words = used_candidate[j] != 0 || token.kind == TokenKind::kLegalForm;
-    distinctive =
-        distinctive || (token.kind == TokenKind::kWord && token.text.size() >= 3 && !token.common &&
-                        !IsNameParticle(token.text) && !GenericWords().count(token.text));
+    distinctive = distinctive || IsDistinctiveWord(token);
   }
   if (same_words && distinctive) {
     result.complete_name_score =

@@ -63,6 +63,11 @@ struct ScoringName {
 
 ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& statistics);
 
+// A word that can make a name one organisation's (NameScore::complete_name_score): three letters
+// or more, not a common personal name, a particle, a generic company word or the English reading
+// of a Chinese company's generic word (IsChineseCompanyWordReading).
+bool IsDistinctiveWord(const ScoringToken& token);
+
 // True when `word` (lower-case ASCII) ends like an East Slavic patronymic: -ovich, -evich,
 // -ovna, -evna (sergeyevich, ivanovna).
 bool IsPatronymic(std::string_view word);
