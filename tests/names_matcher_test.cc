@@ -1089,3 +1089,28 @@ TEST_CASE("An organisation's complete name matches however many entries share it
 
 }  // namespace
 }  // namespace corridor::names
+
+namespace corridor::names {
+namespace {
+
+// docs/matching.md, "Name structure": a name none of whose words is spelled as listed is scaled
+// down as a near miss (SANDRA QUINTERO ~ SADRA CENTER), but not when every word is the listed
+// word romanised otherwise (one phonetic key or learned variant). Before 2026-12-03 SERGEY SHOYGU
+// scored 0.69 against SHOIGU, Sergei Kuzhugetovich.
+TEST_CASE("A name spelled otherwise in every word is the listed name and a near miss is not",
+          "[names][structure]") {
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("shoigu", "SHOIGU, Sergei Kuzhugetovich", "person"));
+  records.push_back(Record("kuzin", "KUZIN, Alexander", "person"));
+  records.push_back(Record("sadra", "SADRA CENTER"));
+  auto index = BuildIndex(records);
+  CHECK(EntryScore(*index, "Sergey Shoygu", "shoigu") >= 0.8);
+  CHECK(EntryScore(*index, "Sergei Shoigu", "shoigu") >= 0.8);
+  // One word a near miss (KUZMIN / KUZIN), the other a variant: still scaled.
+  CHECK(EntryScore(*index, "Aleksandr Kuzmin", "kuzin") <
+        EntryScore(*index, "Aleksandr Kuzin", "kuzin") * 0.9);
+  CHECK(EntryScore(*index, "Sandra Quintero", "sadra") < 0.8);
+}
+
+}  // namespace
+}  // namespace corridor::names

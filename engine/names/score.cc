@@ -58,6 +58,9 @@ constexpr double kLeftoverSimilarity = 0.7;
 // listed person below the threshold (SADDAM HUSSEIN AL-TIKRITI: 0.74), a worse error than the
 // false alerts it saves (docs/matching.md, "Precision at scale").
 constexpr double kConfirmingSimilarity = 0.999;
+// Similarity at or above which two words are one name spelled two ways: an equal phonetic key or
+// learned variant (0.95, held as a float), or a spelling as near.
+constexpr double kVariantSimilarity = 0.949;
 
 bool HasDigit(std::string_view text) {
   for (char c : text) {
@@ -1044,9 +1047,10 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   // would align, and it is the same in Search() and the brute-force reference.
   std::vector<uint8_t> used_query(nq, 0), used_candidate(nc, 0);
   double matched_query = 0, matched_candidate = 0;
-  bool words_differ = false;  // a word or initial aligned below the same spelling
-  bool confirmed = false;     // some aligned query word is spelled as listed
-  bool only_common = true;    // every aligned query word is a common personal name or a particle
+  bool words_differ = false;         // a word or initial aligned below the same spelling
+  double least_word_similarity = 2;  // of the aligned query words; 2 when none is aligned
+  bool confirmed = false;            // some aligned query word is spelled as listed
+  bool only_common = true;  // every aligned query word is a common personal name or a particle
   for (const Candidate& c : candidates) {
     const AlignedUnit& u = c.unit;
     bool taken = false;
@@ -1094,6 +1098,11 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
         confirmed = confirmed || query.tokens[u.query_first + k].kind == TokenKind::kWord;
       }
     }
+    for (uint32_t k = 0; k < u.query_count && !initial; ++k) {
+      if (query.tokens[u.query_first + k].kind == TokenKind::kWord) {
+        least_word_similarity = std::min(least_word_similarity, static_cast<double>(c.similarity));
+      }
+    }
     if (keep_units) {
       AlignedUnit unit = u;
       unit.similarity = c.similarity;
@@ -1134,7 +1143,11 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   for (const ScoringToken& token : query.tokens) {
     query_words += token.kind == TokenKind::kWord ? 1 : 0;
   }
-  if (!confirmed && query_words >= 2 && query.abjad == candidate.abjad) {
+  // Every aligned word a romanisation of its partner (one phonetic key or learned variant, 0.95:
+  // SERGEY SHOYGU for SHOIGU, Sergei) is the listed name spelled otherwise, not a near miss.
+  const bool all_variants =
+      least_word_similarity <= 1 && least_word_similarity >= kVariantSimilarity;
+  if (!confirmed && !all_variants && query_words >= 2 && query.abjad == candidate.abjad) {
     result.score *= kUnconfirmedFactor;
   }
   // One organisation's name: the same words both ways, legal forms aside, one of them distinctive.
