@@ -1087,12 +1087,6 @@ TEST_CASE("An organisation's complete name matches however many entries share it
   CHECK(EntryScore(*index, "China Electronics", "cec") < 0.8);
 }
 
-}  // namespace
-}  // namespace corridor::names
-
-namespace corridor::names {
-namespace {
-
 // docs/matching.md, "Name structure": a name none of whose words is spelled as listed is scaled
 // down as a near miss (SANDRA QUINTERO ~ SADRA CENTER), but not when every word is the listed
 // word romanised otherwise (one phonetic key or learned variant). Before 2026-12-03 SERGEY SHOYGU
