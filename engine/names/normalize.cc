@@ -329,6 +329,8 @@ struct ChineseWord {
   UnicodeString han;
   UnicodeString reading;  // set off by spaces
   bool company_word = false;
+  bool run_start_only = false;  // 中国: only where a run of Han characters starts
+  bool after_place = false;     // 市, 省: only after two Han characters or more of the run
 };
 
 const std::vector<ChineseWord>& ChineseWords() {
@@ -338,8 +340,11 @@ const std::vector<ChineseWord>& ChineseWords() {
       out->push_back({UnicodeString::fromUTF8(chinese), UnicodeString::fromUTF8(pinyin), false});
     }
     for (const auto& [chinese, english] : kChineseCompanyWords) {
-      out->push_back({UnicodeString::fromUTF8(chinese),
-                      UnicodeString::fromUTF8(std::string(" ") + english + " "), true});
+      UnicodeString han = UnicodeString::fromUTF8(chinese);
+      const bool start_only = std::string_view(chinese) == "中国";
+      const bool after_place = han.length() == 1;
+      out->push_back({han, UnicodeString::fromUTF8(std::string(" ") + english + " "), true,
+                      start_only, after_place});
     }
     std::stable_sort(out->begin(), out->end(), [](const ChineseWord& a, const ChineseWord& b) {
       return a.han.length() > b.han.length();
@@ -372,8 +377,7 @@ UnicodeString ReplaceChineseWords(const UnicodeString& text, const UnicodeString
       if (word.han.length() > n - i || simplified.compare(i, word.han.length(), word.han) != 0) {
         continue;
       }
-      if (word.han == UNICODE_STRING_SIMPLE("中国") && run > 0) continue;
-      if (word.han.length() == 1 && word.company_word && run < 2) continue;  // 市, 省
+      if ((word.run_start_only && run > 0) || (word.after_place && run < 2)) continue;
       found = &word;
       break;
     }
