@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <functional>
 #include <thread>
@@ -478,7 +479,10 @@ std::vector<std::string> FamilyWords(const NameRecord& record) {
 // Two words with the same first letter one letter apart (a letter changed, added or dropped, or
 // two swapped): one name spelled two ways, ALVAREZ and ALVARES. HASSAN and KASSAN start otherwise.
 bool OneLetterApart(std::string_view a, std::string_view b) {
-  return !a.empty() && !b.empty() && a[0] == b[0] && WithinOneEdit(a, b);
+  if (a.empty() || b.empty() || a[0] != b[0] || !WithinOneEdit(a, b)) return false;
+  // Not one consonant put for another that spellings of a name do not exchange: JAFARI / JABARI,
+  // AMIRI / AMIDI are two names (docs/matching.md, "Token similarity").
+  return !OneConsonantReplaced(a, b);
 }
 
 // The positions of `name`'s tokens that are words of `family`, when some other word is not (a

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <unordered_set>
 
@@ -599,6 +600,15 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
     if (SameUpToFinalTH(a.text, b.text)) return 0.95;
     if (AbjadSpelling(a.text) != AbjadSpelling(b.text)) best = std::min(best, kExtendedWord);
   }
+  // A common name of the populations' rankings and a word that is it with one consonant put for
+  // another (KHALIL / KHALIQ, JAFARI / JABARI, AMIRI / AMIDI) are two names: the common name is
+  // far likelier to be that name than a slip for a rarer one. Letters added or dropped (DMITRY /
+  // DZMITRY, YAHYA / YAYA) and vowels changed are spellings, and so are the pairs the phonetic key
+  // or a learned variant makes one (same_name).
+  if (!same_name && !a.abjad && !b.abjad && a.common != b.common &&
+      OneConsonantReplaced(a.text, b.text)) {
+    best = std::min(best, kExtendedWord);
+  }
   // Two common names of the populations' rankings, in Latin script, that are not one name spelled
   // two ways (another phonetic key, variant class, consonant skeleton, which leaves out vowels, y
   // and w: YEKATERINA / EKATERINA, YUSUF / YOUSEF, and LooseSkeleton: AHMED / AHMET, THOMAS /
@@ -628,6 +638,23 @@ int TieBreakSize(const AlignedUnit& u) {
 }
 
 }  // namespace
+
+// A vowel, y, w or h is not a consonant here: romanisations write or leave them out freely.
+bool OneConsonantReplaced(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  size_t differ = 0, at = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) {
+      ++differ;
+      at = i;
+    }
+  }
+  auto consonant = [](char c) { return c >= 'a' && c <= 'z' && !std::strchr("aeiouyhw", c); };
+  if (differ != 1 || !consonant(a[at]) || !consonant(b[at])) return false;
+  // Consonants that spellings of one name put for each other (LooseSkeleton: NASIR / NAZIR,
+  // JOAQUIN / JOAGUIN, GONZALEZ / GONZALES) keep it one name.
+  return LooseSkeleton(a) != LooseSkeleton(b);
+}
 
 namespace {
 

@@ -88,6 +88,10 @@ constexpr double kCommonNameWeight = 4.5;
 // Particles that are part of a name but do not identify it (AL-HUSAYNI: "husayni" does; ABU, BIN,
 // DE, VAN).
 bool IsNameParticle(std::string_view word);
+// Two words of one length that differ in one consonant only, one that spellings of a name do not
+// exchange (LooseSkeleton differs): KHALIL / KHALIQ, JAFARI / JABARI, AMIRI / AMIDI, not NASIR /
+// NAZIR or GONZALEZ / GONZALES. Two names, not a name misspelt.
+bool OneConsonantReplaced(std::string_view a, std::string_view b);
 
 // The romanisation-variant class of a word by its phonetic key, or 0 when the word has no
 // learned variants. Two words of one class (MOHAMMED, MUHAMMAD, MOHAMED; ALEKSANDR, ALEXANDER,
