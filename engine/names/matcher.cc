@@ -1246,9 +1246,10 @@ struct NameIndex::Data::WordMemos {
     // the query's script. The structured binding is a tripwire: it stops compiling when a field
     // is added to ScoringToken, which must then be added here if TokenSimilarity reads it.
     const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant,
-                 token_abjad, common] = token;
+                 token_abjad, common, title] = token;
     (void)weight;       // the weight is applied per query (RaiseWord), never memoised
     (void)common;       // a function of the text and the script, both in the key
+    (void)title;        // a function of the text; similarity does not read it
     (void)token_abjad;  // a query token's script is the query's, `abjad` below
     std::string key;
     key.reserve(text.size() + skeleton.size() + phonetic.size() + 8);
@@ -1621,8 +1622,12 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
   double unindexed_weight = 0;  // legal forms and initials: assumed to match
   double total_weight = 0;
   double word_weight = 0;
+  // The least the query's total weight can be in ScoreNames: a title the record does not give
+  // counts there at most kTitleWeight. Coverage is bounded over it.
+  double least_total = 0;
   for (const ScoringToken& token : tokens) {
     total_weight += token.weight;
+    least_total += token.title ? std::min(token.weight, kTitleWeight) : token.weight;
     (token.kind == TokenKind::kWord ? word_weight : unindexed_weight) += token.weight;
   }
   const double bonus = CorroborationBonus(query, options_);
@@ -1632,7 +1637,9 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
     // Candidate coverage is taken as 1, its most. Treating the query's initials as matched (they
     // are in `matched`) also bounds the padding rule of ScoreNames, which can only drop unmatched
     // initials from the total: a / (T - d) <= (a + d) / T whenever a + d <= T.
-    return CoverageScore(matched / total_weight, 1.0, matched, data.information_needed) + bonus;
+    return CoverageScore(std::min(1.0, matched / least_total), 1.0, matched,
+                         data.information_needed) +
+           bonus;
   };
   // A query word for which candidate generation finds nothing in a record may still be similar
   // to one of its words beyond the neighbourhood searched (two edits in a short word): it is
@@ -1650,7 +1657,7 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
     double matched = std::min(unseen_matched, total_weight);
     double candidate_coverage =
         std::min(1.0, kUnseenSimilarity + (1 - kUnseenSimilarity) * candidate_share);
-    return CoverageScore(matched / total_weight, candidate_coverage, matched,
+    return CoverageScore(std::min(1.0, matched / least_total), candidate_coverage, matched,
                          data.information_needed) +
            bonus;
   };

@@ -154,6 +154,13 @@ void FoldForAbjad(std::string_view word, bool vowelled, std::string* folded) {
 
 bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+// Whether the abjad word's letters after a[i] (an h, ه) are the Persian ending ی or ای alone, as in
+// خامنه‌ای (khamnhay) and گنجه‌ای: the ه is then a vowel, not a consonant.
+bool PersianEndingAfter(std::string_view a, size_t i) {
+  std::string_view rest = a.substr(i + 1);
+  return rest == "y" || rest == "ay";
+}
+
 // AbjadDistance's costs, in half steps (every cost of a reading is a multiple of 0.5), so the
 // table is reckoned in integers. `a` is the abjad word's fold, `letters` its letters other than
 // ع (o), which the length rules leave out: علی (oly) is ALI, not ELA.
@@ -186,8 +193,14 @@ int ReadsAsHalfSteps(std::string_view a, size_t letters, size_t i, char c) {
   if (x == 'd' && after == 'h' && c == 't') return 1;
   // A final t is often ta marbuta (ة), written h, a or e: FATIMAH, FATIMA, FATEMEH.
   if (x == 't' && i + 1 == n && (c == 'h' || c == 'a' || c == 'e')) return 0;
-  // A final ه is a vowel in Persian and Pashto names, written a or e: زاده ZADA, ZADE.
-  if (x == 'h' && i + 1 == n && letters >= 3 && (c == 'a' || c == 'e')) return 1;
+  // A final ه is a vowel in Persian and Pashto names, written a or e: زاده ZADA, ZADE. So is one
+  // before the Persian ending ی or ای (after a non-joining space, which the normaliser drops):
+  // خامنه‌ای KHAMENEI, KHAMENE'I. Before ای it can be nothing else (after a consonant
+  // the ending is ی alone: شاهی SHAHI), so it costs nothing there.
+  if (x == 'h' && letters >= 3 && (c == 'a' || c == 'e')) {
+    if (i + 3 == n && a.substr(i + 1) == "ay") return 0;
+    if (i + 1 == n || PersianEndingAfter(a, i)) return 1;
+  }
   if (x == 'a') {
     // At the start the alif carries any vowel; so does the elided alif of the article inside a
     // compound (عبدالله, حميدالله: ABDULLAH, HAMIDULLAH).
@@ -211,6 +224,9 @@ int ReadsAsHalfSteps(std::string_view a, size_t letters, size_t i, char c) {
 // What leaving the abjad word's letter a[i] unwritten in the vowelled word costs.
 int UnwrittenHalfSteps(std::string_view a, size_t i) {
   const size_t n = a.size();
+  // The alif of the Persian ending ای after a silent ه only carries its vowel: خامنه‌ای
+  // KHAMENEI.
+  if (a[i] == 'a' && i >= 3 && a[i - 1] == 'h' && PersianEndingAfter(a, i - 1)) return 0;
   // The h of th (ث) and dh (ذ) read as s or z, or as t or d (TARWAT for ثروت).
   if (i > 0 && a[i] == 'h' && (a[i - 1] == 't' || a[i - 1] == 'd')) return 0;
   // The h of zh (ژ) read as j, before a long vowel (نژاد: NEJAD). Not at the end nor before a
@@ -832,7 +848,27 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
     }
     out.tokens.push_back(std::move(scoring));
   }
+  // A title comes before a name: one with a name word after it. Last, it is the name itself
+  // (Mohamed AL-SAYED, AHMAD, Sayed).
+  bool name_after = false;
+  for (size_t t = out.tokens.size(); t-- > 0;) {
+    ScoringToken& token = out.tokens[t];
+    if (token.kind != TokenKind::kWord) continue;
+    token.title = name_after && IsNameTitle(token.text);
+    name_after = name_after || !token.title;
+  }
   return out;
+}
+
+bool IsNameTitle(std::string_view word) {
+  static const char* const kTitles[] = {
+      "haji",   "hajji", "hadji",   "hajy",   "hajj",   "alhaj",   "alhajj",  "mullah", "mulla",
+      "mla",    "mlla",  "mawlawi", "maulvi", "mwlwy",  "maulana", "mawlana", "mwlana", "sayed",
+      "sayyed", "seyed", "seyyed",  "syed",   "sayyid", "syd",     "alsyd"};
+  for (const char* title : kTitles) {
+    if (word == title) return true;
+  }
+  return false;
 }
 
 // Particles that are part of a family name but do not identify it (AL-HUSAYNI: "husayni" does).
@@ -1151,9 +1187,15 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
       if (noise_allowance == 0) continue;
       --noise_allowance;
     }
-    total_query += token.weight;
+    // A title the other name does not give (SEYED ALI KHAMENEI for KHAMENEI, Ali) costs little.
+    total_query +=
+        token.title && !used_query[i] ? std::min(token.weight, kTitleWeight) : token.weight;
   }
-  for (const ScoringToken& token : candidate.tokens) total_candidate += token.weight;
+  for (size_t j = 0; j < nc; ++j) {
+    const ScoringToken& token = candidate.tokens[j];
+    total_candidate +=
+        token.title && !used_candidate[j] ? std::min(token.weight, kTitleWeight) : token.weight;
+  }
   // total_query and total_candidate are positive: every token weighs at least 0.3 and both names
   // have tokens (checked above).
   result.query_coverage = matched_query / total_query;
@@ -1199,12 +1241,13 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     bool leftover = false;
     for (size_t j = 0; j < nc && !leftover; ++j) {
       const ScoringToken& token = candidate.tokens[j];
-      leftover =
-          used_candidate[j] < 2 && token.kind == TokenKind::kWord && !IsNameParticle(token.text);
+      leftover = used_candidate[j] < 2 && token.kind == TokenKind::kWord &&
+                 !IsNameParticle(token.text) && !token.title;
     }
     for (size_t i = 0; i < nq && !leftover; ++i) {
       const ScoringToken& token = query.tokens[i];
-      leftover = used_query[i] < 2 && token.kind == TokenKind::kWord && !IsNameParticle(token.text);
+      leftover = used_query[i] < 2 && token.kind == TokenKind::kWord &&
+                 !IsNameParticle(token.text) && !token.title;
     }
     if (leftover) result.score *= kCommonPartialFactor;
   }

@@ -54,6 +54,9 @@ struct ScoringToken {
   // A common given or family name of the corridor's populations (IsCommonPersonalName,
   // IsCommonAbjadName): its weight is capped at kCommonNameWeight.
   bool common = false;
+  // A title before a person's name (IsNameTitle): when the other name does not give it, it
+  // weighs at most kTitleWeight in the coverage (ScoreNames).
+  bool title = false;
 };
 
 struct ScoringName {
@@ -88,6 +91,12 @@ constexpr double kCommonNameWeight = 4.5;
 // Particles that are part of a name but do not identify it (AL-HUSAYNI: "husayni" does; ABU, BIN,
 // DE, VAN).
 bool IsNameParticle(std::string_view word);
+// A hereditary, religious or pilgrim's title written before a person's name (SEYED ALI KHAMENEI,
+// HAJI GULAB GUL, MAULANA MASOOD AZHAR), Latin or as Arabic script romanises it. Matched, it
+// counts as the word it is (AHMAD, Sayed is a name); left out by one of the names, it weighs at
+// most kTitleWeight, as little as a legal-form word, so a name with or without it is one name.
+bool IsNameTitle(std::string_view word);
+constexpr double kTitleWeight = 0.5;
 // Two words of one length that differ in one consonant only, one that spellings of a name do not
 // exchange (LooseSkeleton differs): KHALIL / KHALIQ, JAFARI / JABARI, AMIRI / AMIDI, not NASIR /
 // NAZIR or GONZALEZ / GONZALES. Two names, not a name misspelt.
