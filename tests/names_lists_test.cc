@@ -149,8 +149,9 @@ TEST_CASE("Khamenei is found as the Persian press and his title write him",
           "[names][reference][recall]") {
   const NameIndex* index = ListsIndex();
   if (index == nullptr) return;
-  for (const char* name : {"علی خامنه‌ای", "سید علی خامنه‌ای",
-                           "Seyed Ali Khamenei", "Sayyid Ali Khamenei"}) {
+  for (const char* name :
+       {"علی خامنه‌ای", "علی خامنه ای", "سید علی خامنه‌ای",
+        "Seyed Ali Khamenei", "Sayyid Ali Khamenei"}) {
     std::vector<NameMatch> matches;
     const NameMatch* best = Best(*index, name, &matches);
     INFO(name);

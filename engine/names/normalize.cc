@@ -528,6 +528,19 @@ void SplitAbdCompounds(std::vector<RawToken>* raw) {
   }
 }
 
+// The Persian ending ای after a word's silent final heh, written with a space instead of a
+// non-joining space (خامنه ای for خامنه‌ای): one word, khamnhay, which reads as
+// KHAMENEI (engine/names/score.cc, PersianEndingAfter). ای is no word of a name on its own.
+void JoinPersianEnding(std::vector<RawToken>* raw) {
+  for (size_t i = 1; i < raw->size(); ++i) {
+    const std::string& before = (*raw)[i - 1].text;
+    if ((*raw)[i].text != "ay" || before.size() < 3 || before.back() != 'h') continue;
+    (*raw)[i - 1].text += "ay";
+    raw->erase(raw->begin() + static_cast<std::ptrdiff_t>(i));
+    --i;
+  }
+}
+
 // "Son of" inside a name is one word, as the lists write it in Arabic script and in Maghrebi
 // romanisation: UN entries give "Akhter Mohmad son of Noor Mohmad" beside اختر محمد ولد نور محمد,
 // and ABD AL-RAHMAN OULD MUHAMMAD. Mid-name "son of" becomes "ould", which reads as ولد (wld)
@@ -856,6 +869,7 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
   if (raw.empty()) return Status::Corruption("name has no letters or digits");
   if (out->abjad) {
     SplitAbdCompounds(&raw);
+    JoinPersianEnding(&raw);
   } else {
     JoinSonOf(&raw);
   }
