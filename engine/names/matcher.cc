@@ -1013,11 +1013,17 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
       data.names[r] = PrepareName(normalized[r], data.statistics);
     }
   });
+  // A listed family name is no title (HAJJI, Muhammad Fawzi; SAYYED, Ibrahim Amin).
+  for (size_t r = 0; r < built->records_.size(); ++r) {
+    for (uint16_t position : data.family_words[r]) data.names[r].tokens[position].title = false;
+  }
   std::unordered_map<std::string, std::pair<uint32_t, uint8_t>> pair_ids;
   for (size_t r = 0; r < built->records_.size(); ++r) {
+    // Over the least total ScoreNames can give the record, every title of it left out (weighing
+    // at most kTitleWeight), so the share bounds its candidate coverage in unseen_bound.
     double total = 0, unindexed = 0;
     for (const ScoringToken& token : data.names[r].tokens) {
-      total += token.weight;
+      total += token.title ? std::min(token.weight, kTitleWeight) : token.weight;
       if (token.kind != TokenKind::kWord) unindexed += token.weight;
     }
     // Rounded up, so the float never understates the share.
@@ -1920,6 +1926,12 @@ Status NameIndex::ScorePair(const std::string& query_name, const std::string& ca
   if (!status.ok()) return Status::Error("candidate name: " + status.message());
   ScoringName q = PrepareName(query, data_->statistics);
   ScoringName c = PrepareName(candidate, data_->statistics);
+  // The listed name's structure, as in Search(), when the pair says the candidate is a person.
+  NameRecord record;
+  record.name = candidate_name;
+  record.kind = candidate_kind;
+  const std::vector<uint16_t> family = FamilyPositions(candidate, FamilyWords(record));
+  for (uint16_t position : family) c.tokens[position].title = false;  // as in Build()
   bool skeletons = q.abjad != c.abjad;
   std::vector<float> similarity(q.tokens.size() * c.tokens.size());
   for (size_t i = 0; i < q.tokens.size(); ++i) {
@@ -1929,13 +1941,9 @@ Status NameIndex::ScorePair(const std::string& query_name, const std::string& ca
     }
   }
   NameScore score = ScoreNames(q, c, similarity, data_->information_needed, true);
-  // The listed name's structure, as in Search(), when the pair says the candidate is a person.
-  NameRecord record;
-  record.name = candidate_name;
-  record.kind = candidate_kind;
   bool short_name = KindClass(candidate_kind) == "person" && IsShortEastAsianName(candidate);
-  ApplyListedNameRules(q, c, short_name, IsOrganisationName(candidate_kind, candidate),
-                       FamilyPositions(candidate, FamilyWords(record)), similarity, &score);
+  ApplyListedNameRules(q, c, short_name, IsOrganisationName(candidate_kind, candidate), family,
+                       similarity, &score);
   *match = NameMatch();
   match->name_score = score.score;
   match->score = score.score;

@@ -157,6 +157,8 @@ bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' 
 // Whether the abjad word's letters after a[i] (an h, ه) are the Persian ending ی or ای alone, as in
 // خامنه‌ای (khamnhay) and گنجه‌ای: the ه is then a vowel, not a consonant.
 bool PersianEndingAfter(std::string_view a, size_t i) {
+  // Not the h of a digraph (sh, kh, gh, zh, th, dh, ch: پاشای is PASHAY, not PASEI).
+  if (i < 2 || a[i] != 'h' || std::strchr("skgztdc", a[i - 1]) != nullptr) return false;
   std::string_view rest = a.substr(i + 1);
   return rest == "y" || rest == "ay";
 }
@@ -616,12 +618,14 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
     if (SameUpToFinalTH(a.text, b.text)) return 0.95;
     if (AbjadSpelling(a.text) != AbjadSpelling(b.text)) best = std::min(best, kExtendedWord);
   }
-  // A common name of the populations' rankings and a word that is it with one consonant put for
-  // another (KHALIL / KHALIQ, JAFARI / JABARI, AMIRI / AMIDI) are two names: the common name is
-  // far likelier to be that name than a slip for a rarer one. Letters added or dropped (DMITRY /
-  // DZMITRY, YAHYA / YAYA) and vowels changed are spellings, and so are the pairs the phonetic key
-  // or a learned variant makes one (same_name).
-  if (!same_name && !a.abjad && !b.abjad && a.common != b.common &&
+  // A query word that is a common name of the populations' rankings and a listed word that is it
+  // with one consonant put for another (KHALIL / KHALIQ, JAFARI / JABARI, AMIRI / AMIDI) are two
+  // names: the common name is far likelier to be that name than a slip for a rarer one. Not the
+  // other way round: a rare query word one consonant from a common listed name is as likely a
+  // spelling of it (YUSUP for YUSUF). Letters added or dropped (DMITRY / DZMITRY, YAHYA / YAYA)
+  // and vowels changed are spellings, and so are the pairs the phonetic key or a learned variant
+  // makes one (same_name).
+  if (!same_name && !a.abjad && !b.abjad && a.common && !b.common &&
       OneConsonantReplaced(a.text, b.text)) {
     best = std::min(best, kExtendedWord);
   }
@@ -667,6 +671,14 @@ bool OneConsonantReplaced(std::string_view a, std::string_view b) {
   }
   auto consonant = [](char c) { return c >= 'a' && c <= 'z' && !std::strchr("aeiouyhw", c); };
   if (differ != 1 || !consonant(a[at]) || !consonant(b[at])) return false;
+  // The first letter of a digraph (sh and ch for ش: RASHID / RACHID, ASHRAF / ACHRAF) is one
+  // letter written two ways; so is the article's l before a sun letter, written as that letter
+  // doubled (ABDULRAHMAN / ABDURRAHMAN).
+  if (at + 1 < a.size() && a[at + 1] == 'h') return false;
+  if (at + 1 < a.size() &&
+      ((a[at] == 'l' && b[at] == b[at + 1]) || (b[at] == 'l' && a[at] == a[at + 1]))) {
+    return false;
+  }
   // Consonants that spellings of one name put for each other (LooseSkeleton: NASIR / NAZIR,
   // JOAQUIN / JOAGUIN, GONZALEZ / GONZALES) keep it one name.
   return LooseSkeleton(a) != LooseSkeleton(b);
@@ -1124,6 +1136,17 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     if (taken) continue;
     if (JoinAlignedAsWellApart(query, candidate, similarity, c, used_query, used_candidate)) {
       continue;
+    }
+    // A title pairs only with what it resembles (SAYYID ~ SEYED); against another word (SEYED ~
+    // SADEGH at 0.07) it is a title the other name does not give, which weighs little below.
+    if (c.similarity < kLeftoverSimilarity) {
+      bool title = false;
+      for (uint32_t k = 0; k < u.query_count; ++k)
+        title = title || query.tokens[u.query_first + k].title;
+      for (uint32_t k = 0; k < u.candidate_count; ++k) {
+        title = title || candidate.tokens[u.candidate_first + k].title;
+      }
+      if (title) continue;
     }
     double query_weight = 0, candidate_weight = 0;
     bool initial = false;
