@@ -509,12 +509,10 @@ std::vector<uint16_t> FamilyPositions(const NormalizedName& name,
 // GUL, SHEIKH YOUNIS, SAYED JAVAD), Latin and as Arabic script romanises them:
 // GivenNameContradicted does not read them as a name of the query's own.
 bool IsHonorific(std::string_view word) {
-  static const char* const kHonorifics[] = {
-      "haji",    "hajji",   "hadji",  "alhaj",   "alhajj", "sheikh",  "shaikh",  "sheik",
-      "shaykh",  "mullah",  "mulla",  "mawlawi", "maulvi", "maulana", "mawlana", "qari",
-      "hafiz",   "sayed",   "sayyed", "seyed",   "seyyed", "syed",    "sayyid",  "doctor",
-      "general", "colonel", "hajy",   "hajj",    "shykh",  "mla",     "mlla",    "mwlwy",
-      "mwlana",  "qary",    "hafz",   "syd",     "alsyd",  "dktwr"};
+  if (IsNameTitle(word)) return true;  // SEYED, HAJI, MULLAH, MAULANA... (engine/names/score.cc)
+  static const char* const kHonorifics[] = {"sheikh", "shaikh",  "sheik",  "shaykh", "shykh",
+                                            "qari",   "qary",    "hafiz",  "hafz",   "doctor",
+                                            "dktwr",  "general", "colonel"};
   for (const char* honorific : kHonorifics) {
     if (word == honorific) return true;
   }

@@ -200,8 +200,8 @@ int ReadsAsHalfSteps(std::string_view a, size_t letters, size_t i, char c) {
   // خامنه‌ای KHAMENEI, KHAMENE'I. Before ای it can be nothing else (after a consonant
   // the ending is ی alone: شاهی SHAHI), so it costs nothing there.
   if (x == 'h' && letters >= 3 && (c == 'a' || c == 'e')) {
-    if (i + 3 == n && a.substr(i + 1) == "ay") return 0;
-    if (i + 1 == n || PersianEndingAfter(a, i)) return 1;
+    if (PersianEndingAfter(a, i)) return a.substr(i + 1) == "ay" ? 0 : 1;
+    if (i + 1 == n) return 1;
   }
   if (x == 'a') {
     // At the start the alif carries any vowel; so does the elided alif of the article inside a
