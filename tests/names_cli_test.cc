@@ -242,10 +242,10 @@ TEST_CASE("score-pairs --features writes the parts each score is made of", "[nam
            line.compare(line.size() - end.size(), end.size(), end) == 0;
   };
   // Every word of both names aligned at 1: full coverage, exact, one script (CHEN is a common
-  // name: 0.281 of the matched weight).
+  // name: 0.2812 of the matched weight).
   CHECK(lines[1] ==
         "Quanguo Chen,\"CHEN, Quanguo\",1,person,1,1,quanguo~quanguo 1; chen~chen 1,,"
-        "1,1,1,1,1,0.281,2,2,0,1");
+        "1,1,1,1,1,0.2812,2,2,0,1");
   // Arabic script against Latin: cross-script, both words common names, read at 0.95.
   CHECK(ends_with(lines[2], ",0.95,1,2,2,1,0"));
   // A shared generic word and the legal form (not a word): partial coverage, not exact.

@@ -65,6 +65,9 @@ nlohmann::ordered_json SummaryJson(const ScreenOptions& options, const ScreenRep
                   {"rescreened", report.rescreened},
                   {"note", report.delta_note},
                   {"entities_reused", report.entities_reused},
+                  {"entities_patched", report.entities_patched},
+                  {"list_entries_changed", report.list_entries_changed},
+                  {"list_words_changed", report.list_words_changed},
                   {"facts_note", report.facts_note}};
   out["entities_screened"] = report.entities_screened;
   out["names_searched"] = report.names_searched;
@@ -288,8 +291,8 @@ int RunScreen(const std::vector<std::string>& args) {
       std::cerr << "; delta: " << report.rescreened << " screened again, " << report.carried_over
                 << " carried over"
                 << (report.delta_note.empty() ? "" : " (" + report.delta_note + ")") << "; "
-                << report.entities_reused << " entities' facts reused"
-                << (report.facts_note.empty() ? "" : " (" + report.facts_note + ")");
+                << report.entities_reused << " entities' facts reused, " << report.entities_patched
+                << " patched" << (report.facts_note.empty() ? "" : " (" + report.facts_note + ")");
     }
     std::cerr << "\n";
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 
 namespace corridor {
@@ -96,6 +97,35 @@ Status ListNameScreener::Load(Database* db, double min_score, const names::Match
   if (!status.ok()) return status;
   std::unique_ptr<ListNameScreener> screener(new ListNameScreener());
   screener->min_score_ = min_score;
+  // Records come sorted by entry (LoadNameRecords), each entry's names in table order.
+  std::string bytes;
+  auto add = [&bytes](const std::string& field) {
+    bytes += field;
+    bytes += '\x1f';
+  };
+  for (size_t i = 0; i < records.size(); ++i) {
+    const names::NameRecord& record = records[i];
+    add(record.name);
+    add(record.kind);
+    add(record.is_alias ? "alias" : "primary");
+    add(record.programs);
+    for (const std::string& date : record.birth_dates) add(date);
+    bytes += '\x1e';
+    for (const std::string& country : record.countries) add(country);
+    bytes += '\x1e';
+    for (const names::Identifier& id : record.identifiers) {
+      add(id.type);
+      add(id.number);
+      add(id.country);
+    }
+    bytes += '\x1d';
+    if (i + 1 == records.size() || records[i + 1].list_id != record.list_id ||
+        records[i + 1].entry_id != record.entry_id) {
+      screener->entry_digests_.push_back(
+          {{record.list_id, record.entry_id}, Sha256::First8Bytes(bytes)});
+      bytes.clear();
+    }
+  }
   status = names::NameIndex::Build(std::move(records), options, &screener->index_);
   if (!status.ok()) return status;
   // List names that cannot be indexed are never matched; they become data problems of the run so
@@ -112,8 +142,10 @@ Status ListNameScreener::Load(Database* db, double min_score, const names::Match
   return Status::Ok();
 }
 
-void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
-                              std::vector<DataProblem>* problems) {
+template <typename Search>
+void ListNameScreener::ScreenNames(const Entity& entity, const Search& search,
+                                   std::map<EntryKey, ListMatchFact>* best, EntityFacts* facts,
+                                   std::vector<DataProblem>* problems) const {
   names::NameQuery query;
   query.kind = entity.kind;
   query.country = entity.country.value_or("");
@@ -122,8 +154,6 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
   // match on it alone (docs/matching.md "Corroboration").
   query.identifier = entity.imo ? *entity.imo : entity.registration_id.value_or("");
 
-  // Each entry's best match over the entity's names.
-  std::map<std::pair<std::string, std::string>, ListMatchFact> best;
   // Every alias is searched on its own: a party's trading name may be listed while its legal name
   // is not. The corroborating facts (kind, country, birth date, identifier) are the entity's and
   // apply to every name searched.
@@ -138,7 +168,7 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
     }
     query.name = names_to_search[i];
     std::vector<names::NameMatch> matches;
-    Status status = index_->Search(query, kMatchesPerName, min_score_, &matches);
+    Status status = search(query, &matches);
     if (!status.ok()) {
       problems->push_back({i == 0 ? "entity" : "entity_alias", entity.entity_id, "name",
                            "cannot screen '" + names_to_search[i] + "': " + status.message()});
@@ -166,12 +196,16 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
       fact.needs_corroboration = match.needs_corroboration;
       fact.identifier_corroborates = match.identifier_corroborates;
       auto key = std::make_pair(record.list_id, record.entry_id);
-      auto found = best.find(key);
+      auto found = best->find(key);
       // Strictly greater: on equal scores the first name searched (the primary name) is kept as the
       // evidence.
-      if (found == best.end() || fact.score > found->second.score) best[key] = std::move(fact);
+      if (found == best->end() || fact.score > found->second.score) (*best)[key] = std::move(fact);
     }
   }
+}
+
+void ListNameScreener::AppendOrdered(std::map<EntryKey, ListMatchFact> best,
+                                     EntityFacts* facts) const {
   if (best.empty()) return;
   std::vector<ListMatchFact> ordered;
   for (auto& [key, fact] : best) {
@@ -184,6 +218,110 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
       ordered.begin(), ordered.end(),
       [](const ListMatchFact& a, const ListMatchFact& b) { return a.score > b.score; });
   for (ListMatchFact& fact : ordered) facts->list_matches.push_back(std::move(fact));
+}
+
+void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
+                              std::vector<DataProblem>* problems) {
+  std::map<EntryKey, ListMatchFact> best;
+  ScreenNames(
+      entity,
+      [&](const names::NameQuery& query, std::vector<names::NameMatch>* matches) {
+        return index_->Search(query, kMatchesPerName, min_score_, matches);
+      },
+      &best, facts, problems);
+  AppendOrdered(std::move(best), facts);
+}
+
+void ListNameScreener::ChangesSince(
+    const std::vector<std::pair<EntryKey, uint64_t>>& old_entries,
+    const std::vector<std::pair<std::string, int32_t>>& old_word_units,
+    ListChanges* changes) const {
+  // Both sides are sorted: walk them together.
+  size_t i = 0, j = 0;
+  while (i < old_entries.size() || j < entry_digests_.size()) {
+    if (j == entry_digests_.size() ||
+        (i < old_entries.size() && old_entries[i].first < entry_digests_[j].first)) {
+      changes->dirty_entries.insert(old_entries[i++].first);  // removed
+    } else if (i == old_entries.size() || entry_digests_[j].first < old_entries[i].first) {
+      changes->dirty_entries.insert(entry_digests_[j++].first);  // added
+    } else {
+      if (old_entries[i].second != entry_digests_[j].second) {
+        changes->dirty_entries.insert(entry_digests_[j].first);  // changed
+      }
+      ++i, ++j;
+    }
+  }
+  const std::vector<std::pair<std::string, int32_t>> now = index_->WordUnits();
+  const int32_t absent = index_->AbsentWordUnits();  // the same in both: equal CorpusKey
+  i = 0, j = 0;
+  while (i < old_word_units.size() || j < now.size()) {
+    if (j == now.size() || (i < old_word_units.size() && old_word_units[i].first < now[j].first)) {
+      if (old_word_units[i].second != absent) changes->dirty_words.insert(old_word_units[i].first);
+      ++i;
+    } else if (i == old_word_units.size() || now[j].first < old_word_units[i].first) {
+      if (now[j].second != absent) changes->dirty_words.insert(now[j].first);
+      ++j;
+    } else {
+      if (old_word_units[i].second != now[j].second) changes->dirty_words.insert(now[j].first);
+      ++i, ++j;
+    }
+  }
+  const std::vector<names::NameRecord>& records = index_->records();
+  changes->dirty_records.assign(records.size(), false);
+  if (!changes->dirty_words.empty()) {
+    for (uint32_t r = 0; r < records.size(); ++r) {
+      for (const std::string& word : index_->RecordWords(r)) {
+        if (changes->dirty_words.count(word)) {
+          changes->dirty_entries.insert({records[r].list_id, records[r].entry_id});
+          break;
+        }
+      }
+    }
+  }
+  for (uint32_t r = 0; r < records.size(); ++r) {
+    changes->dirty_records[r] =
+        changes->dirty_entries.count({records[r].list_id, records[r].entry_id}) > 0;
+  }
+}
+
+bool ListNameScreener::Patch(const Entity& entity, const EntityFacts& old,
+                             const ListChanges& changes, EntityFacts* facts) const {
+  // Every name's matches are in `old` only if no name reached the limit.
+  if (old.list_matches.size() >= kMatchesPerName) return false;
+  std::vector<std::string> names_to_search = {entity.name};
+  names_to_search.insert(names_to_search.end(), entity.aliases.begin(), entity.aliases.end());
+  std::vector<std::string> words;
+  for (const std::string& name : names_to_search) {
+    if (Trim(name).empty() || !index_->QueryWords(name, &words).ok()) continue;
+    for (const std::string& word : words) {
+      if (changes.dirty_words.count(word)) return false;
+    }
+  }
+  std::map<EntryKey, ListMatchFact> best;
+  EntityFacts unused;
+  std::vector<DataProblem> problems;  // the same as the old facts hold: they are the names'
+  ScreenNames(
+      entity,
+      [&](const names::NameQuery& query, std::vector<names::NameMatch>* matches) {
+        return index_->SearchAmong(query, changes.dirty_records, kMatchesPerName, min_score_,
+                                   matches);
+      },
+      &best, &unused, &problems);
+  size_t kept = 0;
+  for (const ListMatchFact& fact : old.list_matches) {
+    kept += changes.dirty_entries.count({fact.list_id, fact.entry_id}) == 0;
+  }
+  // Each name's matches now are at most its unchanged old ones plus the new ones: under the limit,
+  // Search() would have cut none.
+  if (kept + best.size() >= kMatchesPerName) return false;
+  for (const ListMatchFact& fact : old.list_matches) {
+    EntryKey key{fact.list_id, fact.entry_id};
+    if (changes.dirty_entries.count(key) == 0) best.emplace(std::move(key), fact);
+  }
+  facts->problems = old.problems;
+  facts->unscreenable = old.unscreenable;
+  AppendOrdered(std::move(best), facts);
+  return true;
 }
 
 }  // namespace corridor

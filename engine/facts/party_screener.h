@@ -9,9 +9,13 @@
 #ifndef CORRIDOR_ENGINE_FACTS_PARTY_SCREENER_H_
 #define CORRIDOR_ENGINE_FACTS_PARTY_SCREENER_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "engine/base/status.h"
@@ -38,6 +42,20 @@ double DefaultNameThreshold();
 // The matcher's options with the rule set's name_matching weights applied.
 names::MatcherOptions MatcherOptionsFrom(const rules::NameMatchingConfig& config);
 
+// A list entry: (list_id, entry_id).
+using EntryKey = std::pair<std::string, std::string>;
+
+// What a list update changed for name screening, against the facts of an earlier run under the
+// same CorpusKey (ListNameScreener::ChangesSince; docs/batch.md, "A list update").
+struct ListChanges {
+  // Entries added, removed or changed, and entries holding a word whose weight changed.
+  std::set<EntryKey> dirty_entries;
+  // Words whose weight changed: an entity with one of them is screened again in full.
+  std::unordered_set<std::string> dirty_words;
+  // The records of the dirty entries, by record id of this run's index.
+  std::vector<bool> dirty_records;
+};
+
 class ListNameScreener : public PartyScreener {
  public:
   // Indexes every entry name and alias of the lists in `db`. Matches scoring below `min_score`
@@ -50,6 +68,22 @@ class ListNameScreener : public PartyScreener {
 
   const names::NameIndex& index() const { return *index_; }
 
+  // A digest of each entry's names and facts as the index reads them (kind, names in order,
+  // birth dates, countries, identifiers, programs), sorted by entry.
+  const std::vector<std::pair<EntryKey, uint64_t>>& entry_digests() const { return entry_digests_; }
+
+  // The changes from an earlier run's entries and word weights (its facts file) to this index's.
+  // REQUIRES: the earlier index had this one's CorpusKey().
+  void ChangesSince(const std::vector<std::pair<EntryKey, uint64_t>>& old_entries,
+                    const std::vector<std::pair<std::string, int32_t>>& old_word_units,
+                    ListChanges* changes) const;
+
+  // The facts Screen() would give `entity` now, from `old`, its facts under the earlier lists,
+  // by searching the dirty entries only. False when that cannot be exact (a word of the entity
+  // changed weight, or a name's matches could reach the per-name limit): then Screen() it.
+  bool Patch(const Entity& entity, const EntityFacts& old, const ListChanges& changes,
+             EntityFacts* facts) const;
+
   // The list names that could not be indexed and so are never matched, one problem each:
   // table "list_entry" (a primary name) or "list_alias", row id "list_id:entry_id", column
   // "name", message
@@ -58,6 +92,14 @@ class ListNameScreener : public PartyScreener {
 
  private:
   ListNameScreener() = default;
+  // Searches each of the entity's names with `search` and keeps each entry's best match.
+  template <typename Search>
+  void ScreenNames(const Entity& entity, const Search& search,
+                   std::map<EntryKey, ListMatchFact>* best, EntityFacts* facts,
+                   std::vector<DataProblem>* problems) const;
+  // `best` into facts->list_matches, best first.
+  void AppendOrdered(std::map<EntryKey, ListMatchFact> best, EntityFacts* facts) const;
+  std::vector<std::pair<EntryKey, uint64_t>> entry_digests_;
   std::unique_ptr<names::NameIndex> index_;
   double min_score_ = 0;
   std::vector<DataProblem> problems_;

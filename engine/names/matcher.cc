@@ -1029,6 +1029,9 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     share = std::min(share, 1.0f);
     data.unindexed_share.push_back(share);
     data.max_unindexed_share = std::max(data.max_unindexed_share, share);
+    // Rounded up to a sixteenth: an upper bound is all Candidates() needs, and a list update
+    // that moves the largest share a little then leaves the index's CorpusKey() alone.
+    data.max_unindexed_share = std::min(1.0f, std::ceil(data.max_unindexed_share * 16.0f) / 16.0f);
     std::vector<uint32_t> ids;
     for (const ScoringToken& token : data.names[r].tokens) {
       std::string key = VocabularyKey(token);
@@ -1874,6 +1877,56 @@ Status NameIndex::ScoreRecords(const NameQuery& query, const std::vector<uint32_
   Status status = Prepare(query, &prepared);
   if (!status.ok()) return status;
   Rank(&prepared, record_ids, limit, min_score, matches);
+  return Status::Ok();
+}
+
+Status NameIndex::SearchAmong(const NameQuery& query, const std::vector<bool>& allowed,
+                              size_t limit, double min_score,
+                              std::vector<NameMatch>* matches) const {
+  matches->clear();
+  PreparedQuery prepared;
+  Status status = Prepare(query, &prepared);
+  if (!status.ok()) return status;
+  std::vector<uint32_t> candidates = Candidates(&prepared, min_score);
+  // In Search()'s order: an entry's records are all allowed or none, so ties within an entry
+  // fall as they do there.
+  std::erase_if(candidates, [&](uint32_t r) { return r >= allowed.size() || !allowed[r]; });
+  Rank(&prepared, candidates, limit, min_score, matches);
+  return Status::Ok();
+}
+
+std::string NameIndex::CorpusKey() const {
+  char key[64];
+  std::snprintf(key, sizeof(key), "step %d share %a", data_->statistics.CorpusStep(),
+                static_cast<double>(data_->max_unindexed_share));
+  return key;
+}
+
+std::vector<std::pair<std::string, int32_t>> NameIndex::WordUnits() const {
+  std::vector<std::pair<std::string, int32_t>> out = data_->statistics.AllWordUnits();
+  // A word of a legal form weighs the same at any frequency (TokenStatistics::Weight).
+  std::erase_if(out, [](const auto& word) { return IsLegalFormWord(word.first); });
+  return out;
+}
+
+int32_t NameIndex::AbsentWordUnits() const { return data_->statistics.WordUnits(std::string()); }
+
+std::vector<std::string> NameIndex::RecordWords(uint32_t r) const {
+  std::vector<std::string> words;
+  for (const ScoringToken& token : data_->names[r].tokens) {
+    if (token.kind == TokenKind::kWord) words.push_back(token.text);
+  }
+  return words;
+}
+
+Status NameIndex::QueryWords(const std::string& name, std::vector<std::string>* words) const {
+  words->clear();
+  NormalizedName normalized;
+  Status status = ThreadNameNormalizer().Normalize(name, &normalized);
+  if (!status.ok()) return status;
+  for (const NameToken& token : normalized.tokens) {
+    if (token.kind == TokenKind::kWord) words->push_back(token.text);
+  }
   return Status::Ok();
 }
 

@@ -189,6 +189,27 @@ class NameIndex {
                    NameMatch* match, const std::string& candidate_kind = "",
                    NameFeatures* features = nullptr) const;
 
+  // What a delta run after a list update needs (docs/batch.md, "A list update"). A record's
+  // score against a query depends on the record, the query and, beyond them, only on the
+  // corpus: CorpusKey() (the corpus size's step and the records' largest unindexed share, which
+  // bounds candidate generation) and the weights of the words of both names. So under an equal
+  // CorpusKey, a record whose words' WordUnits are unchanged scores a query whose words' units
+  // are unchanged exactly as before, and Search() finds it or not exactly as before.
+  std::string CorpusKey() const;
+  // Every word of the corpus whose weight depends on its frequency, with its weight in grid
+  // units (TokenStatistics::WordUnits), sorted by word; a word not given weighs
+  // AbsentWordUnits().
+  std::vector<std::pair<std::string, int32_t>> WordUnits() const;
+  int32_t AbsentWordUnits() const;
+  // The normalised words of record `r` (an index into records()), and of a query name (errors as
+  // Search's).
+  std::vector<std::string> RecordWords(uint32_t r) const;
+  Status QueryWords(const std::string& name, std::vector<std::string>* words) const;
+  // Search() among the records `allowed` marks (indexed by record id) only: the candidates
+  // Search() would score that are allowed, ranked the same way. Search() over all records
+  // finds, among the allowed ones, exactly these.
+  Status SearchAmong(const NameQuery& query, const std::vector<bool>& allowed, size_t limit,
+                     double min_score, std::vector<NameMatch>* matches) const;
   const MatcherOptions& options() const { return options_; }
   const std::vector<NameRecord>& records() const { return records_; }
   // The records left out, in input order.

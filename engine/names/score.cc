@@ -808,24 +808,49 @@ void TokenStatistics::AddEntry(const std::vector<const NormalizedName*>& names) 
   ++entries_;
 }
 
+int TokenStatistics::CorpusStep() const {
+  const double entries = entries_ > 0 ? static_cast<double>(entries_) : kDefaultCorpusEntries;
+  return static_cast<int>(std::floor(std::log(entries) * kWeightGrid));
+}
+
+// The corpus size at the bottom of its step: every size of one step weighs words alike.
 double TokenStatistics::CorpusSize() const {
-  return entries_ > 0 ? static_cast<double>(entries_) : kDefaultCorpusEntries;
+  return std::exp(static_cast<double>(CorpusStep()) / kWeightGrid);
+}
+
+// IDF with +0.5 smoothing, so an unseen word gets the largest weight ln(2(N + 1)), rounded to the
+// grid.
+int32_t TokenStatistics::UnitsFor(double frequency) const {
+  return static_cast<int32_t>(
+      std::lround(std::log((CorpusSize() + 1) / (frequency + 0.5)) * kWeightGrid));
+}
+
+int32_t TokenStatistics::WordUnits(const std::string& word) const {
+  double frequency = 0;
+  if (entries_ > 0) {
+    auto found = entry_frequency_.find(word);
+    if (found != entry_frequency_.end()) frequency = found->second;
+  } else if (GenericWords().count(word)) {
+    frequency = 300;
+  }
+  return UnitsFor(frequency);
+}
+
+std::vector<std::pair<std::string, int32_t>> TokenStatistics::AllWordUnits() const {
+  std::vector<std::pair<std::string, int32_t>> out;
+  out.reserve(entry_frequency_.size());
+  for (const auto& [word, frequency] : entry_frequency_)
+    out.emplace_back(word, UnitsFor(frequency));
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 double TokenStatistics::Weight(const NameToken& token) const {
   if (token.kind == TokenKind::kLegalForm) return kLegalFormWeight;
   if (token.kind == TokenKind::kInitial) return kInitialWeight;
   if (IsLegalFormWord(token.text)) return kLegalFormWordWeight;
-  double frequency = 0;
-  if (entries_ > 0) {
-    auto found = entry_frequency_.find(token.text);
-    if (found != entry_frequency_.end()) frequency = found->second;
-  } else if (GenericWords().count(token.text)) {
-    frequency = 300;
-  }
-  // IDF with +0.5 smoothing, so an unseen word gets the largest weight ln(2(N + 1)); the 0.5 floor
-  // keeps very common words (found in most entries) counting for something.
-  return std::max(0.5, std::log((CorpusSize() + 1) / (frequency + 0.5)));
+  // The 0.5 floor keeps very common words (found in most entries) counting for something.
+  return std::max(0.5, static_cast<double>(WordUnits(token.text)) / kWeightGrid);
 }
 
 // The matched query weight at which a name is "fully informative": about one rare word (weight

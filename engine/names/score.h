@@ -22,6 +22,15 @@ double JaroWinkler(std::string_view a, std::string_view b);
 // Legal forms, words of legal forms met alone ("liability") and initials have small fixed
 // weights. Without a corpus, every word weighs as a
 // rare word except a built-in list of generic company words.
+//
+// Weights are kept on a grid so that a list update moves few of them (docs/batch.md, "A list
+// update"): the corpus size counts in steps of 1/kWeightGrid in its logarithm (about 1.6%), and
+// a word's weight is rounded to 1/kWeightGrid. Adding one entry then leaves every word's weight
+// alone but those of its own words, and of them only the rare ones (a word in 2,000 entries
+// moves by a thirtieth of a step): a delta run after a list update screens again only the
+// entities such a word can reach.
+inline constexpr int kWeightGrid = 64;
+
 class TokenStatistics {
  public:
   // Counts the distinct tokens of one entry (all its names together).
@@ -30,9 +39,17 @@ class TokenStatistics {
   // The weight of matched query words needed for full confidence (see ScoreNames).
   double InformationNeeded() const;
   size_t entries() const { return entries_; }
+  // The corpus size's step: equal steps give unseen words, and InformationNeeded(), equal values.
+  int CorpusStep() const;
+  // A word's (TokenKind::kWord) weight before the population and legal-form rules, in grid
+  // units: equal units, equal weight, under an equal CorpusStep().
+  int32_t WordUnits(const std::string& word) const;
+  // Every word of the corpus with its WordUnits(), sorted by word.
+  std::vector<std::pair<std::string, int32_t>> AllWordUnits() const;
 
  private:
   double CorpusSize() const;
+  int32_t UnitsFor(double frequency) const;
   std::unordered_map<std::string, uint32_t> entry_frequency_;
   size_t entries_ = 0;
 };

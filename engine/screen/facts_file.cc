@@ -99,8 +99,8 @@ uint64_t ContentKeyDigest(const std::string& content_key) {
 
 uint64_t ContentDigest(const Entity& entity) { return ContentKeyDigest(EntityContentKey(entity)); }
 
-Status ScreeningDigest(Database* db, double name_floor, const rules::NameMatchingConfig& matching,
-                       const std::set<std::string>& allow_lists, std::string* digest) {
+std::string SetupDigest(double name_floor, const rules::NameMatchingConfig& matching,
+                        const std::set<std::string>& allow_lists) {
   Sha256 sha;
   char floor[40];
   std::snprintf(floor, sizeof(floor), "%.17g", name_floor);
@@ -109,31 +109,27 @@ Status ScreeningDigest(Database* db, double name_floor, const rules::NameMatchin
   // Deterministic: the same message serialises to the same bytes within one build (no maps).
   sha.Update(matching.SerializeAsString());
   for (const std::string& list : allow_lists) sha.Update('\x1d' + list);
-  for (const char* table :
-       {"list_entry", "list_alias", "list_attribute", "list_address", "list_identifier"}) {
-    bool exists = false;
-    Status status = db->HasTable(table, &exists);
-    if (!status.ok()) return status;
-    sha.Update(std::string("\x1c") + table);
-    if (!exists) continue;
-    std::unique_ptr<Statement> query;
-    status = db->Prepare(std::string("SELECT * FROM ") + table + " ORDER BY rowid", &query);
-    if (!status.ok()) return status;
-    while (query->Step()) {
-      for (int i = 0; i < query->ColumnCount(); ++i) {
-        sha.Update(query->IsNull(i) ? std::string_view("\x1e", 1) : std::string_view("\x1f", 1));
-        sha.Update(query->Text(i));
-      }
-      sha.Update(std::string_view("\x1d", 1));
-    }
-    if (!query->status().ok()) return query->status();
-  }
-  *digest = sha.HexDigest();
-  return Status::Ok();
+  return sha.HexDigest();
 }
 
-void ReadFactsFile(const std::string& path, const std::string& screening_digest,
-                   CachedFactsMap* facts, std::string* note) {
+FactsSetup MakeFactsSetup(const std::string& setup_digest, const ListNameScreener& screener) {
+  FactsSetup setup;
+  setup.setup_digest = setup_digest;
+  setup.corpus_key = screener.index().CorpusKey();
+  setup.screener = &screener;
+  Sha256 sha;
+  sha.Update(setup_digest + '\x1d' + setup.corpus_key + '\x1d');
+  for (const auto& [key, digest] : screener.entry_digests()) {
+    char hex[24];
+    std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(digest));
+    sha.Update(key.first + '\x1f' + key.second + '\x1f' + hex + '\x1d');
+  }
+  setup.screening_digest = sha.HexDigest();
+  return setup;
+}
+
+void ReadFactsFile(const std::string& path, const FactsSetup& now, CachedFactsMap* facts,
+                   PreviousLists* lists, std::string* note) {
   note->clear();
   std::ifstream file(path, std::ios::binary);
   if (!file) {
@@ -148,10 +144,30 @@ void ReadFactsFile(const std::string& path, const std::string& screening_digest,
     *note = path + " is not an entity facts file";
     return;
   }
-  if (record.header().screening_digest() != screening_digest) {
-    *note = "the lists, the name matching or the build of corridor changed since " + path +
-            " was written";
-    return;
+  const scores::FactsFileHeader& header = record.header();
+  if (header.screening_digest() != now.screening_digest) {
+    if (header.setup_digest() != now.setup_digest || header.corpus_key() != now.corpus_key) {
+      *note = "the name matching, the build of corridor or the lists' size changed since " + path +
+              " was written";
+      return;
+    }
+    lists->changed = true;
+    for (const scores::EntryDigest& entry : header.entries()) {
+      lists->entries.push_back({{entry.list_id(), entry.entry_id()}, entry.digest()});
+    }
+    for (const scores::WordUnits& word : header.words()) {
+      lists->words.emplace_back(word.word(), word.units());
+    }
+    // Written sorted; a file that is not is damaged and used for nothing.
+    if (!std::is_sorted(lists->entries.begin(), lists->entries.end()) ||
+        !std::is_sorted(lists->words.begin(), lists->words.end())) {
+      *lists = PreviousLists();
+      *note = path + " is damaged (its lists are not in order)";
+      return;
+    }
+    *note = "the lists changed since " + path +
+            " was written: entities are screened against the "
+            "changed entries only";
   }
   while (true) {
     // ParseDelimited merges into the message: without Clear() one entity's matches would be
@@ -170,13 +186,27 @@ void ReadFactsFile(const std::string& path, const std::string& screening_digest,
   }
 }
 
-Status WriteFactsFile(const std::string& path, const std::string& screening_digest,
+Status WriteFactsFile(const std::string& path, const FactsSetup& setup,
                       const CachedFactsMap& facts) {
   std::unique_ptr<ScoreWriter> writer;
   Status status = ScoreWriter::Open(path, ScoreFormat::kDelimited, &writer);
   if (!status.ok()) return status;
   scores::FactsFileRecord record;
-  record.mutable_header()->set_screening_digest(screening_digest);
+  scores::FactsFileHeader* header = record.mutable_header();
+  header->set_screening_digest(setup.screening_digest);
+  header->set_setup_digest(setup.setup_digest);
+  header->set_corpus_key(setup.corpus_key);
+  for (const auto& [key, digest] : setup.screener->entry_digests()) {
+    scores::EntryDigest* entry = header->add_entries();
+    entry->set_list_id(key.first);
+    entry->set_entry_id(key.second);
+    entry->set_digest(digest);
+  }
+  for (const auto& [word, units] : setup.screener->index().WordUnits()) {
+    scores::WordUnits* out = header->add_words();
+    out->set_word(word);
+    out->set_units(units);
+  }
   status = writer->WriteDelimited(record);
   std::vector<const CachedFactsMap::value_type*> sorted;
   sorted.reserve(facts.size());

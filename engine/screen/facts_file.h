@@ -3,10 +3,12 @@
 // records changed. Format: schemas/scores.proto FactsFileRecord, delimited; docs/batch.md.
 //
 // Exactness: an entity's facts (engine/facts/entity_facts.h) are a function of its record's
-// name-relevant content (ContentDigest) and of the screening setup (the list rows the name index
-// reads, the matcher's options and least threshold, the allow-lists, the engine version), which
-// ScreeningDigest covers. Facts are reused only when both are equal, so a run that reuses them
-// writes the same bytes as one that screens every entity.
+// name-relevant content (ContentDigest) and of the screening setup (the list entries the name
+// index reads, the matcher's options and least threshold, the allow-lists, the engine version),
+// which ScreeningDigest covers. Facts are reused as they are only when both are equal, so a run
+// that reuses them writes the same bytes as one that screens every entity. After a list update
+// (the same setup and corpus key, other entries) they are patched instead: ListNameScreener::Patch
+// and docs/batch.md, "A list update".
 #ifndef CORRIDOR_ENGINE_SCREEN_FACTS_FILE_H_
 #define CORRIDOR_ENGINE_SCREEN_FACTS_FILE_H_
 
@@ -19,6 +21,7 @@
 
 #include "engine/base/status.h"
 #include "engine/facts/entity_facts.h"
+#include "engine/facts/party_screener.h"
 #include "engine/load/records.h"
 #include "engine/store/database.h"
 #include "schemas/rules.pb.h"
@@ -42,22 +45,39 @@ std::string EntityContentKey(const Entity& entity);
 uint64_t ContentDigest(const Entity& entity);
 uint64_t ContentKeyDigest(const std::string& content_key);
 
-// A hex SHA-256 over the screening setup: the engine version, `name_floor`, `matching` (the rules'
-// name_matching block), `allow_lists`, and every row of the tables the name index reads
-// (list_entry, list_alias, list_attribute, list_address, list_identifier), in rowid order.
-Status ScreeningDigest(Database* db, double name_floor, const rules::NameMatchingConfig& matching,
-                       const std::set<std::string>& allow_lists, std::string* digest);
+// A hex SHA-256 over what screening depends on besides the lists: the engine build,
+// `name_floor`, `matching` (the rules' name_matching block) and `allow_lists`.
+std::string SetupDigest(double name_floor, const rules::NameMatchingConfig& matching,
+                        const std::set<std::string>& allow_lists);
 
-// Reads the facts file at `path` into `facts` when its digest equals `screening_digest`. A missing
-// file, another digest or a damaged file (from the damage on) leave `facts` with what could be
+// The setup a facts file is written under, and what a run compares with it.
+struct FactsSetup {
+  std::string setup_digest;
+  // A hex SHA-256 over setup_digest, the index's CorpusKey() and every entry's digest.
+  std::string screening_digest;
+  std::string corpus_key;
+  const ListNameScreener* screener = nullptr;
+};
+FactsSetup MakeFactsSetup(const std::string& setup_digest, const ListNameScreener& screener);
+
+// The lists' state a facts file was written under, when only the lists changed since.
+struct PreviousLists {
+  bool changed = false;  // same setup and corpus key, other entries: facts may be patched
+  std::vector<std::pair<EntryKey, uint64_t>> entries;
+  std::vector<std::pair<std::string, int32_t>> words;
+};
+
+// Reads the facts file at `path` into `facts` when it was written under `now`'s screening digest,
+// or under its setup digest and corpus key (then `lists` says what the lists were). A missing
+// file, another setup or a damaged file (from the damage on) leave `facts` with what could be
 // used, and `note` says why the rest is screened again ("" when the whole file was used). Never
 // fails: the file only saves work.
-void ReadFactsFile(const std::string& path, const std::string& screening_digest,
-                   CachedFactsMap* facts, std::string* note);
+void ReadFactsFile(const std::string& path, const FactsSetup& now, CachedFactsMap* facts,
+                   PreviousLists* lists, std::string* note);
 
 // Writes `facts` (sorted by entity id, so equal runs write equal files) to `path` through a
-// temporary file and a rename.
-Status WriteFactsFile(const std::string& path, const std::string& screening_digest,
+// temporary file and a rename, under `setup`.
+Status WriteFactsFile(const std::string& path, const FactsSetup& setup,
                       const CachedFactsMap& facts);
 
 }  // namespace corridor

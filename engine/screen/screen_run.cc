@@ -90,9 +90,15 @@ void MakeCompact(scores::ShipmentScore* score) {
 class RunFactsCache : public PartyScreener {
  public:
   using Facts = std::shared_ptr<const EntityFacts>;
-  // `previous`: facts of an earlier run under the same screening digest, or null.
-  RunFactsCache(PartyScreener* screener, size_t capacity, const CachedFactsMap* previous)
-      : screener_(screener), capacity_(std::max<size_t>(capacity, 1)), previous_(previous) {}
+  // `previous`: facts of an earlier run under the same screening digest, or null. With
+  // `changes` (the lists changed since, ListChanges), they are patched by `patcher` instead.
+  RunFactsCache(PartyScreener* screener, size_t capacity, const CachedFactsMap* previous,
+                const ListNameScreener* patcher = nullptr, const ListChanges* changes = nullptr)
+      : screener_(screener),
+        capacity_(std::max<size_t>(capacity, 1)),
+        previous_(previous),
+        patcher_(patcher),
+        changes_(changes) {}
 
   // The entity's facts, screening it on first use. With no screener (no lists), empty facts.
   Facts Get(const Entity& entity) {
@@ -101,9 +107,23 @@ class RunFactsCache : public PartyScreener {
       if (previous_ != nullptr) {
         auto found = previous_->find(entity.entity_id);
         if (found != previous_->end() && found->second.content_digest == slot->content_digest) {
-          slot->facts = found->second.facts;
-          reused_.fetch_add(1, std::memory_order_relaxed);
-          return;
+          if (changes_ == nullptr) {
+            slot->facts = found->second.facts;
+            reused_.fetch_add(1, std::memory_order_relaxed);
+            return;
+          }
+          auto patched = std::make_shared<EntityFacts>();
+          auto start = std::chrono::steady_clock::now();
+          bool exact = patcher_->Patch(entity, *found->second.facts, *changes_, patched.get());
+          screen_nanos_.fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                      std::chrono::steady_clock::now() - start)
+                                      .count(),
+                                  std::memory_order_relaxed);
+          if (exact) {
+            slot->facts = std::move(patched);
+            patched_.fetch_add(1, std::memory_order_relaxed);
+            return;
+          }
         }
       }
       auto facts = std::make_shared<EntityFacts>();
@@ -137,14 +157,17 @@ class RunFactsCache : public PartyScreener {
   double screen_seconds() const { return screen_nanos_.load(std::memory_order_relaxed) * 1e-9; }
   // Entities whose facts were taken from the previous run's facts file instead.
   int64_t reused() const { return reused_.load(std::memory_order_relaxed); }
+  // Entities whose previous facts were patched after a list update (ListNameScreener::Patch).
+  int64_t patched() const { return patched_.load(std::memory_order_relaxed); }
 
   // Every entity's facts this run holds, plus the previous run's for entities this run did not
-  // ask about (their records may be unchanged; a later run checks), for the next facts file.
+  // ask about (their records may be unchanged; a later run checks), for the next facts file;
+  // not after a list update, which makes those stale.
   // REQUIRES: no Get() running.
   CachedFactsMap Export() {
     std::lock_guard<std::mutex> lock(mutex_);
     CachedFactsMap out;
-    if (previous_ != nullptr) out = *previous_;
+    if (previous_ != nullptr && changes_ == nullptr) out = *previous_;
     for (const auto& [entity_id, slot] : order_) {
       if (slot->facts) out[entity_id] = {slot->content_digest, slot->facts};
     }
@@ -189,7 +212,10 @@ class RunFactsCache : public PartyScreener {
   PartyScreener* screener_;
   size_t capacity_;
   const CachedFactsMap* previous_;
+  const ListNameScreener* patcher_;
+  const ListChanges* changes_;
   std::atomic<int64_t> reused_{0};
+  std::atomic<int64_t> patched_{0};
   std::mutex mutex_;
   Order order_;
   std::unordered_map<std::string, Order::iterator> index_;
@@ -1109,24 +1135,41 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   // The entity facts file (facts_file.h): a delta run takes the previous run's facts for every
   // entity whose record is unchanged, when the screening setup (lists, name matching) is too;
   // every run writes its own beside its stream for the next.
-  std::string screening_digest;
+  FactsSetup facts_setup;
   CachedFactsMap previous_facts;
+  PreviousLists previous_lists;
+  ListChanges list_changes;
   const bool keep_facts = screener != nullptr && options.out_path != "-";
   const bool reuse_facts = screener != nullptr && !options.since_path.empty();
   if (keep_facts || reuse_facts) {
-    status = ScreeningDigest(input->db(), name_floor, rule_set.name_matching, allow_lists,
-                             &screening_digest);
-    if (!status.ok()) return status;
+    facts_setup =
+        MakeFactsSetup(SetupDigest(name_floor, rule_set.name_matching, allow_lists), *screener);
   }
   if (reuse_facts) {
-    ReadFactsFile(FactsPathFor(options.since_path), screening_digest, &previous_facts,
+    ReadFactsFile(FactsPathFor(options.since_path), facts_setup, &previous_facts, &previous_lists,
                   &report->facts_note);
+    if (previous_lists.changed) {
+      if (watch_screener != nullptr) {
+        // The cached facts lack the allow-lists' matches, so whether a name reached the per-name
+        // limit cannot be told: screen every entity again.
+        previous_facts.clear();
+        report->facts_note =
+            "the lists changed and allow-lists are in use: every entity is "
+            "screened again";
+      } else {
+        screener->ChangesSince(previous_lists.entries, previous_lists.words, &list_changes);
+        report->list_entries_changed = static_cast<int64_t>(list_changes.dirty_entries.size());
+        report->list_words_changed = static_cast<int64_t>(list_changes.dirty_words.size());
+      }
+    }
   }
   // Allow-lists are taken out of every party's matches before any rule sees them (desk).
   PartyScreener* party_screener =
       watch_screener ? static_cast<PartyScreener*>(watch_screener.get()) : screener.get();
+  const bool patch = previous_lists.changed && watch_screener == nullptr;
   RunFactsCache facts(party_screener, options.entity_cache_size,
-                      reuse_facts ? &previous_facts : nullptr);
+                      reuse_facts ? &previous_facts : nullptr, patch ? screener.get() : nullptr,
+                      patch ? &list_changes : nullptr);
   setup.facts = &facts;
   std::unique_ptr<InputDatabase> prescreen_input;
   if (screener && options.shipment_ids.empty() &&
@@ -1211,11 +1254,12 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   // Before the stream: a stream in place always has its facts file (a run killed between the two
   // leaves a facts file without a stream, which no run reads).
   if (status.ok() && keep_facts) {
-    status = WriteFactsFile(FactsPathFor(options.out_path), screening_digest, facts.Export());
+    status = WriteFactsFile(FactsPathFor(options.out_path), facts_setup, facts.Export());
   }
   if (status.ok()) status = writer->Commit();
   report->carried_over = carried.load();
   report->entities_reused = facts.reused();
+  report->entities_patched = facts.patched();
   report->rescreened = report->summary.shipments() - report->carried_over;
   report->entities_screened = facts.screened();
   report->names_searched = facts.names_searched();

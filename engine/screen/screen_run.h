@@ -80,6 +80,11 @@ struct ScreenReport {
   // --since: entities whose facts came from the previous run's facts file (not screened), and why
   // the facts file could not be used, or only in part ("" when it was used whole).
   int64_t entities_reused = 0;
+  // After a list update: entities whose previous facts were patched (searched against the
+  // changed entries only), and what changed (ListChanges).
+  int64_t entities_patched = 0;
+  int64_t list_entries_changed = 0;
+  int64_t list_words_changed = 0;
   std::string facts_note;
   std::vector<ListAge> lists;
 };

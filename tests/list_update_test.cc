@@ -1,0 +1,182 @@
+// A list update on real lists: the facts ListNameScreener::Patch gives an entity after the
+// update equal the facts Screen gives it, for every entity Patch accepts (docs/batch.md, "A list
+// update"). The update is the shape of a real night: the newest SDN designations added (the
+// highest entry numbers), a few entries delisted, a few entries' countries corrected.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "engine/facts/party_screener.h"
+#include "engine/lists/import.h"
+#include "engine/store/database.h"
+#include "tests/test_util.h"
+
+namespace corridor {
+namespace {
+
+void ExpectSameFacts(const EntityFacts& a, const EntityFacts& b) {
+  REQUIRE(a.list_matches.size() == b.list_matches.size());
+  for (size_t i = 0; i < a.list_matches.size(); ++i) {
+    const ListMatchFact& x = a.list_matches[i];
+    const ListMatchFact& y = b.list_matches[i];
+    INFO(x.list_id << ":" << x.entry_id << " / " << y.list_id << ":" << y.entry_id);
+    CHECK(x.list_id == y.list_id);
+    CHECK(x.entry_id == y.entry_id);
+    CHECK(x.entry_name == y.entry_name);
+    CHECK(x.matched_name == y.matched_name);
+    CHECK(x.query_name == y.query_name);
+    CHECK(x.method == y.method);
+    CHECK(x.score == y.score);  // bit for bit
+    CHECK(x.programs == y.programs);
+    CHECK(x.entry_kind == y.entry_kind);
+    CHECK(x.explanation == y.explanation);
+    CHECK(x.needs_corroboration == y.needs_corroboration);
+    CHECK(x.identifier_corroborates == y.identifier_corroborates);
+  }
+  REQUIRE(a.problems.size() == b.problems.size());
+  for (size_t i = 0; i < a.problems.size(); ++i)
+    CHECK(a.problems[i].message == b.problems[i].message);
+  CHECK(a.unscreenable == b.unscreenable);
+}
+
+TEST_CASE("Facts patched after a real list update equal a full screening", "[batch][reference]") {
+  const char* data = testing::ReferenceDataOrNull();
+  if (data == nullptr) {
+    WARN(CORRIDOR_SKIP_MARK);
+    return;
+  }
+  testing::TempDir dir;
+  const std::string after_path = testing::MakeDatabase(dir, "");
+  {
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenWritable(after_path, &db).ok());
+    for (const auto& [format, path] : std::vector<std::pair<std::string, std::string>>{
+             {"ofac-csv", "lists/ofac_sdn"},
+             {"un-xml", "lists/un_sc/UN_consolidated.xml"},
+             {"csl-csv", "lists/us_csl/csl_partial_2023-11-30.csv"}}) {
+      ImportOptions options;
+      options.format = format;
+      options.path = testing::ReferenceFile(path);
+      options.imported_at = "2026-12-01T00:00:00Z";
+      options.force = format == "csl-csv";  // the partial CSL ends mid-field (docs/lists.md)
+      ImportReport report;
+      Status status = ImportList(db.get(), options, &report);
+      INFO(path << ": " << status.message());
+      REQUIRE(status.ok());
+    }
+  }
+  // The night before: without the 25 newest SDN designations, and with 8 entries the update
+  // delists (every 900th SDN entry: kept before, removed after).
+  const std::string before_path = dir.File("before.db");
+  std::filesystem::copy_file(after_path, before_path);
+  const char* kTables[] = {"list_entry", "list_alias", "list_address", "list_attribute",
+                           "list_identifier"};
+  auto remove = [&](const std::string& path, const std::string& where) {
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenWritable(path, &db).ok());
+    for (const char* table : kTables) {
+      REQUIRE(db->Execute(std::string("DELETE FROM ") + table +
+                          " WHERE list_id = 'ofac-sdn' AND entry_id IN (" + where + ")")
+                  .ok());
+    }
+  };
+  remove(before_path,
+         "SELECT entry_id FROM list_entry WHERE list_id = 'ofac-sdn' "
+         "ORDER BY CAST(entry_id AS INTEGER) DESC LIMIT 25");
+  remove(after_path,
+         "SELECT entry_id FROM list_entry WHERE list_id = 'ofac-sdn' AND "
+         "CAST(entry_id AS INTEGER) % 900 = 0 ORDER BY CAST(entry_id AS INTEGER) DESC "
+         "LIMIT 8 OFFSET 25");
+
+  // And entries whose country the update corrects (their names unchanged).
+  {
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenWritable(after_path, &db).ok());
+    REQUIRE(db->Execute("UPDATE list_entry SET country = 'IR' WHERE list_id = 'ofac-sdn' AND "
+                        "CAST(entry_id AS INTEGER) % 300 = 7")
+                .ok());
+  }
+  std::unique_ptr<ListNameScreener> before, after;
+  {
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenReadOnly(before_path, &db).ok());
+    REQUIRE(ListNameScreener::Load(db.get(), 0.7, names::MatcherOptions(), &before).ok());
+  }
+  std::unique_ptr<Database> after_db;
+  REQUIRE(Database::OpenReadOnly(after_path, &after_db).ok());
+  REQUIRE(ListNameScreener::Load(after_db.get(), 0.7, names::MatcherOptions(), &after).ok());
+  // About 20,000 entries either side of one step of the corpus size: the update moves no weight
+  // by the size.
+  REQUIRE(before->index().CorpusKey() == after->index().CorpusKey());
+  ListChanges changes;
+  after->ChangesSince(before->entry_digests(), before->index().WordUnits(), &changes);
+  INFO(changes.dirty_entries.size()
+       << " entries changed, " << changes.dirty_words.size() << " words changed weight");
+  CHECK(changes.dirty_entries.size() >= 33);   // the added and removed entries at least
+  CHECK(changes.dirty_entries.size() < 2000);  // few words move on the grid
+
+  // Entities: the added and removed entries' names, every 40th listed name as published and
+  // with a letter dropped, with the entry's country; and names nobody listed.
+  std::vector<Entity> entities;
+  auto add = [&](const std::string& name, const std::string& kind, const std::string& country) {
+    Entity entity;
+    entity.entity_id = "E-" + std::to_string(entities.size());
+    entity.kind = kind;
+    entity.name = name;
+    if (!country.empty()) entity.country = country;
+    entities.push_back(std::move(entity));
+  };
+  const std::vector<names::NameRecord>& records = after->index().records();
+  for (size_t r = 0; r < records.size(); r += 40) {
+    add(records[r].name, records[r].kind,
+        records[r].countries.empty() ? "" : records[r].countries.front());
+    std::string dropped = records[r].name;
+    if (dropped.size() > 6) dropped.erase(dropped.size() / 2, 1);
+    add(dropped, records[r].kind, "");
+  }
+  for (const names::NameRecord& record : before->index().records()) {
+    if (changes.dirty_entries.count({record.list_id, record.entry_id}) && !record.is_alias) {
+      add(record.name, record.kind, "");
+    }
+  }
+  for (const names::NameRecord& record : records) {
+    if (changes.dirty_entries.count({record.list_id, record.entry_id}) && !record.is_alias) {
+      add(record.name, record.kind, "");
+    }
+  }
+  for (const char* name : {"Zhang Wei Trading Co., Ltd.", "Almaty Cotton LLP", "Ahmed Khan",
+                           "Karachi Textile Mills (Pvt.) Ltd", "Ivan Petrovich Sidorov"}) {
+    add(name, "", "");
+  }
+
+  auto entries = [](const EntityFacts& facts) {
+    std::vector<std::string> out;
+    for (const ListMatchFact& m : facts.list_matches) {
+      out.push_back(m.list_id + ":" + m.entry_id + " " + std::to_string(m.score));
+    }
+    return out;
+  };
+  size_t patched = 0, changed = 0, patched_changed = 0;
+  for (const Entity& entity : entities) {
+    INFO(entity.name);
+    EntityFacts old_facts, full, patch;
+    before->Screen(entity, &old_facts, &old_facts.problems);
+    after->Screen(entity, &full, &full.problems);
+    const bool moved = entries(old_facts) != entries(full);
+    changed += moved;
+    if (!after->Patch(entity, old_facts, changes, &patch)) continue;
+    ++patched;
+    patched_changed += moved;
+    ExpectSameFacts(patch, full);
+  }
+  INFO(patched << " of " << entities.size() << " patched; the update changed the matches of "
+               << changed << " (" << patched_changed << " of them patched)");
+  CHECK(patched * 10 >= entities.size() * 7);  // most entities need no full screening
+  CHECK(changed > 0);                          // the update mattered
+  CHECK(patched_changed > 0);                  // and patches carried some of it
+}
+
+}  // namespace
+}  // namespace corridor
