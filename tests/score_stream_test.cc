@@ -1,6 +1,9 @@
 // The output framing: written, read back and compared, in both formats; whole or not at all.
 #include "engine/output/score_stream.h"
 
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/util/delimited_message_util.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -35,6 +38,32 @@ std::vector<scores::ScoreRecord> ReadAll(const std::string& path) {
   while (reader->Next(&record)) records.push_back(record);
   REQUIRE(reader->status().ok());
   return records;
+}
+
+// The writer frames each record itself (sized exactly: a reused buffer zero-filled to its whole
+// capacity before each record cost a delta run 4%); the bytes are protobuf's delimited framing,
+// record after record, a large one among small ones.
+TEST_CASE("A stream's bytes are protobuf's delimited records, whatever their sizes", "[output]") {
+  TempDir dir;
+  std::vector<scores::ScoreRecord> records = SampleRecords();
+  scores::ScoreRecord large;
+  for (int i = 0; i < 5000; ++i) {
+    large.mutable_shipment()->add_hits()->set_rule_id("rule " + std::to_string(i));
+  }
+  records.insert(records.begin() + 1, large);
+  records.push_back(records[1]);
+  const std::string path = dir.File("out.scores");
+  std::unique_ptr<ScoreWriter> writer;
+  REQUIRE(ScoreWriter::Open(path, ScoreFormat::kDelimited, &writer).ok());
+  std::string expected;
+  for (const scores::ScoreRecord& record : records) {
+    REQUIRE(writer->Write(record).ok());
+    google::protobuf::io::StringOutputStream stream(&expected);
+    REQUIRE(google::protobuf::util::SerializeDelimitedToZeroCopyStream(record, &stream));
+  }
+  REQUIRE(writer->Commit().ok());
+  CHECK(testing::ReadText(path) == expected);
+  CHECK(writer->bytes_written() == static_cast<int64_t>(expected.size()));
 }
 
 TEST_CASE("Delimited and JSON streams read back to the same messages", "[output]") {
