@@ -442,6 +442,9 @@ std::string WhyNotCarried(const scores::StreamHeader& previous, const scores::St
     // list update can move any match score: every entity must be screened again.
     return "a list was imported since the previous run";
   }
+  if (previous.lists_digest() != now.lists_digest()) {
+    return "a list table was changed since the previous run (without an import)";
+  }
   if (previous.context_digest() != now.context_digest()) {
     return "security incidents changed";
   }
@@ -473,6 +476,33 @@ Status ContextDigest(Database* db, std::string* digest) {
   // few, location-wide, and any route may cross one.
   Status status = add_rows("security_incident", "SELECT * FROM security_incident");
   if (!status.ok()) return status;
+  *digest = sha.HexDigest().substr(0, 16);
+  return Status::Ok();
+}
+
+// StreamHeader.lists_digest: every row of the list tables, in row order (an import that rewrites
+// the same rows in the same order gives the same digest).
+Status ListsDigest(Database* db, std::string* digest) {
+  Sha256 sha;
+  for (const char* table : {"list_entry", "list_alias", "list_address", "list_attribute",
+                            "list_identifier", "list_link"}) {
+    bool exists = false;
+    Status status = db->HasTable(table, &exists);
+    if (!status.ok()) return status;
+    sha.Update(std::string("\x1c") + table);
+    if (!exists) continue;
+    std::unique_ptr<Statement> query;
+    status = db->Prepare(std::string("SELECT * FROM ") + table + " ORDER BY rowid", &query);
+    if (!status.ok()) return status;
+    while (query->Step()) {
+      for (int i = 0; i < query->ColumnCount(); ++i) {
+        sha.Update(query->IsNull(i) ? std::string_view("\x1e", 1) : std::string_view("\x1f", 1));
+        sha.Update(query->Text(i));
+      }
+      sha.Update(std::string_view("\x1d", 1));
+    }
+    if (!query->status().ok()) return query->status();
+  }
   *digest = sha.HexDigest().substr(0, 16);
   return Status::Ok();
 }
@@ -752,6 +782,7 @@ Status WriteHeaderFields(const RuleSet& rule_set, const ScoringSetup& setup, Inp
   }
   status = ReadListVersions(input->db(), header, loaded_lists);
   if (status.ok()) status = ContextDigest(input->db(), header->mutable_context_digest());
+  if (status.ok()) status = ListsDigest(input->db(), header->mutable_lists_digest());
   bool has_imports = false;
   if (status.ok()) status = input->db()->HasTable("list_import", &has_imports);
   if (!status.ok() || !has_imports) return status;
