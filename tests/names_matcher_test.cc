@@ -251,6 +251,30 @@ TEST_CASE("A unique identifier decides alone, others only corroborate", "[names]
   CHECK(with_passport.score > base);
 }
 
+// Found by review: identifiers under four characters were not indexed, and a search bounded them
+// by the identifier's corroboration (+0.2) alone, yet an equal registration number in its country
+// decides a match whatever the names: such a record was missed unless its name came close.
+TEST_CASE("A short identifier that decides is found whatever the names", "[names]") {
+  std::vector<NameRecord> records = Corpus();
+  NameRecord short_id = Record("s1", "ZEBRA HOLDINGS", "company");
+  short_id.countries = {"KZ"};
+  short_id.identifiers = {{"registration", "A12", "KZ"}};
+  records.push_back(short_id);
+  auto index = BuildIndex(records);
+  NameQuery query = Query("UNRELATED NAME");
+  query.identifier = "a-12";
+  query.country = "KZ";
+  std::vector<NameMatch> matches;
+  REQUIRE(index->Search(query, 5, index->options().threshold, &matches).ok());
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].record->entry_id == "s1");
+  CHECK(matches[0].decided_by_identifier);
+  std::vector<NameMatch> brute;
+  REQUIRE(SearchBruteForce(*index, query, 5, index->options().threshold, &brute).ok());
+  REQUIRE(brute.size() == 1);
+  CHECK(brute[0].record->entry_id == "s1");
+}
+
 TEST_CASE("Every match explains which words matched which and how closely", "[names]") {
   auto index = BuildIndex(Corpus());
   NameQuery query = Query("Chen Quan Guo Ltd");

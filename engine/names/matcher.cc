@@ -165,10 +165,22 @@ std::string VocabularyKey(const ScoringToken& token) {
       // similarity and weight, so a class and a word with the same text must not share an entry.
       return "#" + token.text;
     case TokenKind::kInitial:
+      break;
     case TokenKind::kWord:
+      // An abjad name's word and a Latin word of the same letters ("khlyl": خليل, KHLYL) are two
+      // entries: a scoring token carries its name's reading of it (`common` is
+      // IsCommonAbjadName for one, IsCommonPersonalName for the other), and one shared entry
+      // would give every record the reading of whichever record came first, so a record's score
+      // would depend on the others (a list update's patch relies on it not doing so).
+      if (token.abjad) return token.text + '\x01';
       break;
   }
   return token.text;
+}
+
+// The vocabulary key of `token`'s letters as a word of the other script.
+std::string OtherScriptKey(const ScoringToken& token) {
+  return token.abjad ? token.text : token.text + '\x01';
 }
 
 // Identifier numbers compare as upper-case letters and digits; "IMO 9187629" = "9187629".
@@ -1069,9 +1081,11 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     data.AddJoinedPairs(static_cast<uint32_t>(r), &pair_ids);
     for (const Identifier& id : built->records_[r].identifiers) {
       std::string number = NormalizeIdentifier(id.number);
-      // Identifiers of under four characters ("1", "A12") are too short to look records up by; they
-      // still corroborate in Corroborate(), which compares every listed identifier.
-      if (number.size() < 4) continue;
+      // Every identifier, however short ("A12"): Corroborate() lets an equal one decide (a
+      // registration number in its country), so Candidates() must score every record holding it.
+      // Identifiers under four characters used to be left out and bounded by the identifier's
+      // bonus alone, which missed such a record whose name was far from the query's.
+      if (number.empty()) continue;
       auto& records_with = data.identifiers[number];
       if (records_with.empty() || records_with.back() != r) {
         records_with.push_back(static_cast<uint32_t>(r));
@@ -1196,13 +1210,10 @@ double CorroborationBonus(const NameQuery& query, const MatcherOptions& options)
     bonus += std::max({0.0, options.country_match, options.country_conflict});
   }
   if (!query.kind.empty()) bonus += std::max(0.0, options.kind_conflict);
-  // An identifier long enough to be looked up (Build indexes those of four characters or more)
-  // can only match in the records that publish it, and Candidates() scores those whatever their
-  // bound; every other record's bound leaves the identifier's bonus out. A company's registration
-  // number used to lower every search's bound by 0.2 (about 1.4 ms a party in the batch).
-  if (!query.identifier.empty() && NormalizeIdentifier(query.identifier).size() < 4) {
-    bonus += std::max(0.0, options.identifier_match);
-  }
+  // An identifier can only match in the records that publish it (Build indexes every one), and
+  // Candidates() scores those whatever their bound; every other record's bound leaves the
+  // identifier's bonus out. A company's registration number used to lower every search's bound by
+  // 0.2 (about 1.4 ms a party in the batch).
   return bonus;
 }
 
@@ -1432,6 +1443,10 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
   // above 0 with is reached here (equal word, neighbouring phonetic key or skeleton, or a join),
   // and raised by the cached exact TokenSimilarity, or by 1 where that is not computed (joins).
   if (exact != vocabulary_ids.end()) raise(exact->second, 1);
+  if (token.kind == TokenKind::kWord) {  // the same letters in a name of the other script
+    auto other = vocabulary_ids.find(OtherScriptKey(token));
+    if (other != vocabulary_ids.end()) raise(other->second, 1);
+  }
   // The listed words that look like the query word: phonetic key within one or two edits;
   // consonant skeleton within one or two edits in the records of the other script (exactly for
   // a skeleton of one or two letters, "bd" = abdu, "l" = ali (the abjad reading can agree on such
