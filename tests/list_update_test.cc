@@ -17,6 +17,26 @@
 namespace corridor {
 namespace {
 
+// Imports the real OFAC SDN, UN and (partial) CSL lists into the database at `path`.
+void ImportRealLists(const std::string& path) {
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenWritable(path, &db).ok());
+  for (const auto& [format, file] : std::vector<std::pair<std::string, std::string>>{
+           {"ofac-csv", "lists/ofac_sdn"},
+           {"un-xml", "lists/un_sc/UN_consolidated.xml"},
+           {"csl-csv", "lists/us_csl/csl_partial_2023-11-30.csv"}}) {
+    ImportOptions options;
+    options.format = format;
+    options.path = testing::ReferenceFile(file);
+    options.imported_at = "2026-12-01T00:00:00Z";
+    options.force = format == "csl-csv";  // the partial CSL ends mid-field (docs/lists.md)
+    ImportReport report;
+    Status status = ImportList(db.get(), options, &report);
+    INFO(file << ": " << status.message());
+    REQUIRE(status.ok());
+  }
+}
+
 void ExpectSameFacts(const EntityFacts& a, const EntityFacts& b) {
   REQUIRE(a.list_matches.size() == b.list_matches.size());
   for (size_t i = 0; i < a.list_matches.size(); ++i) {
@@ -104,24 +124,7 @@ TEST_CASE("Facts patched after a real list update equal a full screening", "[bat
   }
   testing::TempDir dir;
   const std::string after_path = testing::MakeDatabase(dir, "");
-  {
-    std::unique_ptr<Database> db;
-    REQUIRE(Database::OpenWritable(after_path, &db).ok());
-    for (const auto& [format, path] : std::vector<std::pair<std::string, std::string>>{
-             {"ofac-csv", "lists/ofac_sdn"},
-             {"un-xml", "lists/un_sc/UN_consolidated.xml"},
-             {"csl-csv", "lists/us_csl/csl_partial_2023-11-30.csv"}}) {
-      ImportOptions options;
-      options.format = format;
-      options.path = testing::ReferenceFile(path);
-      options.imported_at = "2026-12-01T00:00:00Z";
-      options.force = format == "csl-csv";  // the partial CSL ends mid-field (docs/lists.md)
-      ImportReport report;
-      Status status = ImportList(db.get(), options, &report);
-      INFO(path << ": " << status.message());
-      REQUIRE(status.ok());
-    }
-  }
+  ImportRealLists(after_path);
   // The night before: without the 25 newest SDN designations, and with 8 entries the update
   // delists (every 900th SDN entry: kept before, removed after).
   const std::string before_path = dir.File("before.db");
@@ -248,22 +251,7 @@ TEST_CASE("Facts patched after every kind of list change equal a full screening"
   }
   testing::TempDir dir;
   const std::string before_path = testing::MakeDatabase(dir, "");
-  {
-    std::unique_ptr<Database> db;
-    REQUIRE(Database::OpenWritable(before_path, &db).ok());
-    for (const auto& [format, path] : std::vector<std::pair<std::string, std::string>>{
-             {"ofac-csv", "lists/ofac_sdn"},
-             {"un-xml", "lists/un_sc/UN_consolidated.xml"},
-             {"csl-csv", "lists/us_csl/csl_partial_2023-11-30.csv"}}) {
-      ImportOptions options;
-      options.format = format;
-      options.path = testing::ReferenceFile(path);
-      options.imported_at = "2026-12-01T00:00:00Z";
-      options.force = format == "csl-csv";  // the partial CSL ends mid-field (docs/lists.md)
-      ImportReport report;
-      REQUIRE(ImportList(db.get(), options, &report).ok());
-    }
-  }
+  ImportRealLists(before_path);
   const std::string after_path = dir.File("after.db");
   std::filesystem::copy_file(before_path, after_path);
   {
