@@ -35,35 +35,50 @@ INSERT INTO shipment_party VALUES
   ('S-KOREAN', 'E-KOREAN', 'consignee'), ('S-SBER', 'E-SBER', 'consignee');
 )";
 
-TEST_CASE("A short Chinese or Korean name alone reviews, a contradicting birth date clears",
-          "[names][screen]") {
+// Screens `world` with one rule (and the rules folder's other `files`) and returns each shipment's
+// decision and its evidence's summaries.
+struct Screened {
+  std::map<std::string, Decision> decisions;
+  std::map<std::string, std::string> summaries;
+};
+
+Screened ScreenWith(const std::string& world, const std::string& rule,
+                    std::map<std::string, std::string> files = {}) {
   testing::TempDir dir;
-  std::string db = testing::MakeDatabase(dir, kWorld);
+  std::string db = testing::MakeDatabase(dir, world);
   ScreenOptions options;
   options.db_path = db;
-  options.rules_dir = testing::MakeRules(
-      dir, {{"r.textproto", std::string(testing::kTestScoring) +
-                                R"(rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS
-  weight: 95 decision_floor: BLOCK listed_party { lists: ["wl"] } })"}});
+  files["r.textproto"] = std::string(testing::kTestScoring) + rule;
+  options.rules_dir = testing::MakeRules(dir, files);
   options.out_path = dir.File("out.scores");
   options.as_of = "2026-12-01";
   ScreenReport report;
-  REQUIRE(RunScreen(options, &report).ok());
+  Screened screened;
+  Status status = RunScreen(options, &report);
+  REQUIRE(status.ok());
   std::unique_ptr<ScoreReader> reader;
   REQUIRE(ScoreReader::Open(options.out_path, &reader).ok());
-  std::map<std::string, Decision> decisions;
-  std::map<std::string, std::string> summaries;
   scores::ScoreRecord record;
   while (reader->Next(&record)) {
     if (!record.has_shipment()) continue;
     const scores::ShipmentScore& shipment = record.shipment();
-    decisions[shipment.shipment_id()] = shipment.decision();
+    screened.decisions[shipment.shipment_id()] = shipment.decision();
     for (const auto& hit : shipment.hits()) {
       for (const auto& evidence : hit.evidence()) {
-        summaries[shipment.shipment_id()] += evidence.summary();
+        screened.summaries[shipment.shipment_id()] += evidence.summary();
       }
     }
   }
+  return screened;
+}
+
+TEST_CASE("A short Chinese or Korean name alone reviews, a contradicting birth date clears",
+          "[names][screen]") {
+  Screened screened =
+      ScreenWith(kWorld, R"(rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS
+  weight: 95 decision_floor: BLOCK listed_party { lists: ["wl"] } })");
+  std::map<std::string, Decision>& decisions = screened.decisions;
+  std::map<std::string, std::string>& summaries = screened.summaries;
   for (const auto& [id, summary] : summaries) INFO(id << ": " << summary);
   // Before: all of these blocked, the contradicting birth date included (1.00 - 0.15 = 0.85).
   CHECK(decisions["S-CONTRA"] == CLEAR);
@@ -74,6 +89,101 @@ TEST_CASE("A short Chinese or Korean name alone reviews, a contradicting birth d
   // A matching birth date corroborates; a longer name needs none.
   CHECK(decisions["S-SAME"] == BLOCK);
   CHECK(decisions["S-SBER"] == BLOCK);
+}
+
+// The same names as owners: a company 60% owned by a party whose only link to a listed person is
+// a short Chinese name without corroboration is an alert for review, not a block (issue 11, "Name
+// structure": such a name "may alert but never block without corroboration", in every rule).
+const char* kOwners = R"(
+INSERT INTO ownership (owner_id, owned_id, share) VALUES
+  ('E-NODATE', 'E-CO-NODATE', 60), ('E-SAME', 'E-CO-SAME', 60), ('E-CONTRA', 'E-CO-CONTRA', 60),
+  ('E-NODATE', 'E-CO-BOTH', 30), ('E-SAME', 'E-CO-BOTH', 30);
+INSERT INTO entity (entity_id, kind, name) VALUES
+  ('E-CO-NODATE', 'company', 'Kashgar Bright Cotton Trading Co'),
+  ('E-CO-SAME', 'company', 'Urumqi Northern Textile Works'),
+  ('E-CO-CONTRA', 'company', 'Khorgos Valley Logistics'),
+  ('E-CO-BOTH', 'company', 'Altay Mountain Minerals');
+INSERT INTO shipment (shipment_id, destination_country) VALUES
+  ('S-CO-NODATE', 'KZ'), ('S-CO-SAME', 'KZ'), ('S-CO-CONTRA', 'KZ'), ('S-CO-BOTH', 'KZ');
+INSERT INTO shipment_party VALUES
+  ('S-CO-NODATE', 'E-CO-NODATE', 'consignee'), ('S-CO-SAME', 'E-CO-SAME', 'consignee'),
+  ('S-CO-CONTRA', 'E-CO-CONTRA', 'consignee'), ('S-CO-BOTH', 'E-CO-BOTH', 'consignee');
+)";
+
+TEST_CASE("Ownership by a short Chinese name alone reviews, corroborated it blocks",
+          "[names][screen][ownership]") {
+  Screened screened = ScreenWith(std::string(kWorld) + kOwners,
+                                 R"(rule { id: "owned" description: "d"
+  category: SECONDARY_SANCTIONS weight: 95 decision_floor: BLOCK
+  owned_by_listed_party { lists: ["wl"] } })");
+  for (const auto& [id, summary] : screened.summaries) INFO(id << ": " << summary);
+  // Before: S-CO-NODATE blocked on "Zhang Wei" with no birth date, and S-CO-BOTH (two owners of
+  // 30%, one of them only an uncorroborated namesake) blocked at 60%.
+  CHECK(screened.decisions["S-CO-NODATE"] == REVIEW);
+  CHECK(screened.summaries["S-CO-NODATE"].find("uncorroborated short name") != std::string::npos);
+  CHECK(screened.decisions["S-CO-BOTH"] == REVIEW);
+  // A matching birth date corroborates: the owned company is blocked; a contradicting one clears.
+  CHECK(screened.decisions["S-CO-SAME"] == BLOCK);
+  CHECK(screened.decisions["S-CO-CONTRA"] == CLEAR);
+}
+
+TEST_CASE("An sql rule sees which matches need corroboration, its ownership view only the others",
+          "[names][screen][sql]") {
+  Screened flagged = ScreenWith(std::string(kWorld) + kOwners, R"(rule { id: "q" description: "d"
+  category: SECONDARY_SANCTIONS weight: 50 sql { query:
+  "SELECT entity_id || ' ' || needs_corroboration AS summary FROM list_match" } })");
+  CHECK(flagged.summaries["S-NODATE"] == "E-NODATE 1");
+  CHECK(flagged.summaries["S-SAME"] == "E-SAME 0");
+  Screened owned = ScreenWith(std::string(kWorld) + kOwners, R"(rule { id: "q" description: "d"
+  category: SECONDARY_SANCTIONS weight: 50 sql { query:
+  "SELECT entity_id || ' ' || status AS summary FROM ownership" } })");
+  CHECK(owned.summaries["S-CO-NODATE"] == "E-CO-NODATE not_blocked");
+  CHECK(owned.summaries["S-CO-SAME"] == "E-CO-SAME blocked");
+}
+
+// Rules that draw a consequence from a party being a listed entry (the Entity List's licence
+// requirement, a proliferation end user, the UFLPA presumption) do not draw it from a short
+// Chinese name alone; the listed_party rule reports such a match for review.
+const char* kConsequences = R"(
+INSERT INTO list_source (list_id, version) VALUES ('el', 'test'), ('uflpa', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country, birth_date) VALUES
+  ('el', '1', 'person', 'WANG, Fang', 'EAR', 'PK', '1966-02-02'),
+  ('uflpa', '1', 'person', 'WANG, Fang', 'UFLPA', 'CN', '1966-02-02');
+INSERT INTO entity (entity_id, kind, name, birth_date) VALUES
+  ('E-NODATE', 'person', 'Wang Fang', NULL), ('E-SAME', 'person', 'Wang Fang', '1966-02-02');
+INSERT INTO shipment (shipment_id, destination_country) VALUES
+  ('S-NODATE', 'AE'), ('S-SAME', 'AE');
+INSERT INTO shipment_party VALUES
+  ('S-NODATE', 'E-NODATE', 'consignee'), ('S-SAME', 'E-SAME', 'consignee'),
+  ('S-NODATE', 'E-NODATE', 'shipper'), ('S-SAME', 'E-SAME', 'shipper');
+INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country, eccn) VALUES
+  ('S-NODATE', 1, '722490', 'US', '1C116'), ('S-SAME', 1, '722490', 'US', '1C116');
+)";
+
+TEST_CASE("Entity List, proliferation and UFLPA rules need more than a short Chinese name",
+          "[names][screen]") {
+  const std::string world = kConsequences;
+  const std::map<std::string, std::string> rules = {
+      {"ear", R"(rule { id: "ear" description: "d" category: EXPORT_CONTROL weight: 70
+  decision_floor: HOLD ear_scope { entity_lists: ["el"] } })"},
+      {"proliferation", R"(rule { id: "p" description: "d" category: EXPORT_CONTROL weight: 70
+  decision_floor: HOLD proliferation { goods_table: "p.csv" lists: ["el"] list_countries: ["PK"] }
+})"},
+      {"uflpa", R"(rule { id: "u" description: "d" category: FORCED_LABOUR weight: 80
+  decision_floor: HOLD forced_labour { entity_lists: ["uflpa"] entity_roles: ["shipper"]
+  entity_weight: 70 } })"}};
+  for (const auto& [name, rule] : rules) {
+    INFO(name);
+    Screened screened = ScreenWith(world, rule,
+                                   {{"p.csv",
+                                     "hs_code,item,regime,description,effective_from,"
+                                     "effective_to,source\n"
+                                     "7224,steel,NSG 2.C.11,maraging steel,,,NSG\n"}});
+    INFO(screened.summaries["S-NODATE"]);
+    // Before: each rule held S-NODATE on "Wang Fang" with no birth date.
+    CHECK(screened.decisions["S-NODATE"] == CLEAR);
+    CHECK(screened.decisions["S-SAME"] == HOLD);
+  }
 }
 
 }  // namespace

@@ -14,12 +14,14 @@ std::vector<NodeId> OwnershipWorld::ListedSeeds(const std::set<std::string>& lis
 
 std::vector<NodeId> OwnershipWorld::ListedSeeds(
     const std::set<std::string>& lists, double min_score,
-    const std::function<bool(const std::string&, const std::string&)>& counts) const {
+    const std::function<bool(const std::string&, const std::string&)>& counts,
+    bool corroborated_only) const {
   std::vector<NodeId> seeds;
   for (const auto& [node, matches] : entity_matches) {
     for (const ListMatchFact& match : matches) {
       // An entity is a seed when one of its name matches reaches `min_score` on one of `lists`:
       // the calling rule's threshold, which may be stricter than the screener's.
+      if (corroborated_only && match.needs_corroboration) continue;
       if (match.score >= min_score && (lists.empty() || lists.count(match.list_id)) &&
           (!counts || counts(match.list_id, match.programs))) {
         seeds.push_back(node);
@@ -40,9 +42,10 @@ std::vector<NodeId> OwnershipWorld::ListedSeeds(
   return seeds;
 }
 
-OwnershipGraph OwnershipWorld::GraphAt(double name_threshold) const {
+OwnershipGraph OwnershipWorld::GraphAt(double name_threshold, bool corroborated_only) const {
   OwnershipGraph copy = graph;
   for (const SameParty& edge : same_party) {
+    if (corroborated_only && edge.needs_corroboration) continue;
     if (edge.score >= name_threshold) {
       // A name match makes the entity the listed entry: modelled as the entry owning 100% of it
       // with control, so the entity takes the entry's status under every regime (100% passes any
@@ -53,6 +56,15 @@ OwnershipGraph OwnershipWorld::GraphAt(double name_threshold) const {
   }
   copy.Finalize();
   return copy;
+}
+
+bool OwnershipWorld::HasUncorroboratedAt(double name_threshold) const {
+  for (const auto& [node, matches] : entity_matches) {
+    for (const ListMatchFact& match : matches) {
+      if (match.needs_corroboration && match.score >= name_threshold) return true;
+    }
+  }
+  return false;
 }
 
 std::string OwnershipWorld::DisplayName(NodeId node) const {
@@ -121,7 +133,8 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
     // rule's threshold.
     for (const ListMatchFact& match : facts.list_matches) {
       NodeId entry = world->graph.Find(ListNodeName(match.list_id, match.entry_id));
-      if (entry != kNoNode) world->same_party.push_back({entry, node, match.score});
+      if (entry != kNoNode)
+        world->same_party.push_back({entry, node, match.score, match.needs_corroboration});
     }
     world->entity_matches[node] = std::move(facts.list_matches);
   }

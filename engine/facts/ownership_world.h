@@ -6,7 +6,10 @@
 // edge from the entry (100%, control), so the entity inherits whatever the entry's links make of
 // it. Which matches are strong enough is each rule's own choice: GraphAt(threshold) adds only the
 // same-party edges of matches at or above the rule's threshold, and ListedSeeds() counts only
-// those, so a loose rule elsewhere in the set never loosens an ownership rule.
+// those, so a loose rule elsewhere in the set never loosens an ownership rule. A short Chinese or
+// Korean name matched without corroboration (ListMatchFact::needs_corroboration) may alert but
+// never block: a rule asks for the graph and seeds without such matches (`corroborated_only`) to
+// decide, and with them to say what they would add, for review.
 #ifndef CORRIDOR_ENGINE_FACTS_OWNERSHIP_WORLD_H_
 #define CORRIDOR_ENGINE_FACTS_OWNERSHIP_WORLD_H_
 
@@ -35,6 +38,7 @@ struct OwnershipWorld {
     NodeId entry;
     NodeId entity;
     double score;
+    bool needs_corroboration = false;
   };
   std::vector<SameParty> same_party;
   // Entity nodes found listed by name screening, with their matches.
@@ -55,12 +59,18 @@ struct OwnershipWorld {
   // least `min_score`.
   std::vector<NodeId> ListedSeeds(const std::set<std::string>& lists, double min_score) const;
   // The same, counting only entries for which `counts(list_id, programs)` holds (a rule's
-  // measure and binding filter, or one regime's lists).
+  // measure and binding filter, or one regime's lists), and with `corroborated_only` no match
+  // that needs corroboration.
   std::vector<NodeId> ListedSeeds(
       const std::set<std::string>& lists, double min_score,
-      const std::function<bool(const std::string&, const std::string&)>& counts) const;
-  // `graph` with the same-party edges of matches scoring at least `name_threshold`, finalized.
-  OwnershipGraph GraphAt(double name_threshold) const;
+      const std::function<bool(const std::string&, const std::string&)>& counts,
+      bool corroborated_only = false) const;
+  // `graph` with the same-party edges of matches scoring at least `name_threshold` (with
+  // `corroborated_only`, not those that need corroboration), finalized.
+  OwnershipGraph GraphAt(double name_threshold, bool corroborated_only = false) const;
+  // Whether some entity's match at `name_threshold` or above needs corroboration: only then do
+  // the graphs and seeds with and without such matches differ.
+  bool HasUncorroboratedAt(double name_threshold) const;
   // A readable name for a node: the entity's or entry's name.
   std::string DisplayName(NodeId node) const;
 

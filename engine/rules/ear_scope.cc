@@ -100,7 +100,7 @@ class EarScopeRule : public CompiledRule {
       const EntityFacts* facts = context.party_facts[i];
       if (facts == nullptr || !s.parties[i].entity) continue;
       for (const ListMatchFact& match : facts->list_matches) {
-        if (!lists_.count(match.list_id) || !MatchCounts(match, name_threshold_)) continue;
+        if (!lists_.count(match.list_id) || !MatchDecides(match, name_threshold_)) continue;
         return s.parties[i].role + " " + s.parties[i].entity_id + " on " + match.list_id +
                " as \"" + match.entry_name + "\"";
       }

@@ -232,7 +232,7 @@ class ForcedLabourRule : public CompiledRule {
       for (const ListMatchFact& match : facts->list_matches) {
         // Only matches at this rule's own threshold count: a looser rule elsewhere in the set
         // makes the screener report weaker matches, which must not drive this rule.
-        if (entity_lists_.count(match.list_id) == 0 || !MatchCounts(match, name_threshold_))
+        if (entity_lists_.count(match.list_id) == 0 || !MatchDecides(match, name_threshold_))
           continue;
         listed_suppliers.push_back(party.role + " " + party.entity_id + " \"" + party.entity->name +
                                    "\" is on " + match.list_id + " as \"" + match.entry_name +

@@ -43,10 +43,10 @@ class ListedPartyRule : public CompiledRule {
         scores::Evidence* evidence = &outcome->evidence.emplace_back();
         // A short Chinese or Korean name without a confirming birth date or identifier may
         // alert but not block (docs/matching.md, "Name structure"): its evidence weighs at most
-        // kUncorroboratedWeight and, when all of the hit's evidence is such, the hit's floor is
+        // kUncorroboratedNameWeight and, when all of the hit's evidence is such, the hit's floor is
         // at most REVIEW.
         if (match.needs_corroboration) {
-          evidence->set_weight(std::min(weight_, kUncorroboratedWeight));
+          evidence->set_weight(std::min(weight_, kUncorroboratedNameWeight));
         } else {
           only_uncorroborated = false;
         }
@@ -118,9 +118,6 @@ class ListedPartyRule : public CompiledRule {
     return false;
   }
 
-  // The most an uncorroborated short-name match weighs: below the usual hold threshold (60), so
-  // alone it reviews.
-  static constexpr double kUncorroboratedWeight = 45;
   double weight_;
   ListMeanings meanings_;
   std::set<int> measures_;  // empty: any

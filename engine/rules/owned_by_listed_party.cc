@@ -2,7 +2,9 @@
 // chains of companies (the 50 Percent Rule; docs/ownership.md). The graph is built once per run
 // (engine/facts/ownership_world.h); this rule seeds it with the blocked persons of its lists,
 // runs the analysis under its regime in Prepare(), and reports each party's finding with the
-// ownership paths as evidence.
+// ownership paths as evidence. A finding that rests on a short Chinese or Korean name matched
+// without corroboration (a listed owner's namesake) is reported for review, never to block: the
+// analysis runs without such matches to decide and, where the run has any, with them to alert.
 #include <algorithm>
 #include <set>
 
@@ -60,18 +62,21 @@ std::string TestOfRegime(const std::string& list_regime) {
 
 class OwnedByListedPartyRule : public CompiledRule {
  public:
-  // One ownership test and its analysis for the run.
+  // One ownership test and its analyses for the run: `analysis` counts only name matches that
+  // need no corroboration, `with_namesakes` (null when the run has no such match) counts them too.
   struct RegimeAnalysis {
     OwnershipRegime regime;
     std::unique_ptr<OwnershipAnalysis> analysis;
+    std::unique_ptr<OwnershipAnalysis> with_namesakes;
   };
 
   // `regimes`: one regime, or (by_list) the three tests, each seeded with its regime's lists.
   OwnedByListedPartyRule(std::vector<OwnershipRegime> regimes, bool by_list,
                          std::set<std::string> lists, std::set<std::string> roles,
                          std::set<int> findings, double name_threshold, ListMeanings meanings,
-                         std::set<int> measures, std::set<int> bindings)
+                         std::set<int> measures, std::set<int> bindings, double weight)
       : name_threshold_(name_threshold),
+        weight_(weight),
         by_list_(by_list),
         meanings_(std::move(meanings)),
         measures_(std::move(measures)),
@@ -83,7 +88,8 @@ class OwnedByListedPartyRule : public CompiledRule {
     for (int finding : findings_) {
       min_rank_ = std::min(min_rank_, FindingRank(static_cast<rules::OwnershipFinding>(finding)));
     }
-    for (OwnershipRegime& regime : regimes) analyses_.push_back({std::move(regime), nullptr});
+    for (OwnershipRegime& regime : regimes)
+      analyses_.push_back({std::move(regime), nullptr, nullptr});
   }
 
   // Runs the analyses once for the run: the graph with the same-party edges of matches at this
@@ -91,8 +97,13 @@ class OwnedByListedPartyRule : public CompiledRule {
   // measure and binding where the rule filters, by the list's regime under by_list).
   Status Prepare(RunResources* resources) override {
     Status status = resources->Ownership(&world_);
-    if (status.ok()) status = resources->OwnershipGraphAt(name_threshold_, &graph_);
+    if (status.ok()) status = resources->OwnershipGraphAt(name_threshold_, true, &graph_);
     if (!status.ok()) return status;
+    const OwnershipGraph* namesakes_graph = nullptr;
+    if (world_->HasUncorroboratedAt(name_threshold_)) {
+      status = resources->OwnershipGraphAt(name_threshold_, false, &namesakes_graph);
+      if (!status.ok()) return status;
+    }
     for (RegimeAnalysis& entry : analyses_) {
       if (entry.regime.max_record_age_days > 0) entry.regime.as_of_date = resources->as_of();
       const std::string test = entry.regime.name;
@@ -102,8 +113,13 @@ class OwnedByListedPartyRule : public CompiledRule {
         if (!bindings_.empty() && !bindings_.count(meaning.binding)) return false;
         return !by_list_ || TestOfRegime(meaning.regime) == test;
       };
-      entry.analysis = std::make_unique<OwnershipAnalysis>(
-          Analyze(*graph_, world_->ListedSeeds(lists_, name_threshold_, counts), entry.regime));
+      entry.analysis = std::make_unique<OwnershipAnalysis>(Analyze(
+          *graph_, world_->ListedSeeds(lists_, name_threshold_, counts, true), entry.regime));
+      if (namesakes_graph != nullptr) {
+        entry.with_namesakes = std::make_unique<OwnershipAnalysis>(
+            Analyze(*namesakes_graph, world_->ListedSeeds(lists_, name_threshold_, counts, false),
+                    entry.regime));
+      }
     }
     return Status::Ok();
   }
@@ -115,54 +131,92 @@ class OwnedByListedPartyRule : public CompiledRule {
     return needs;
   }
 
+  // A party's finding under one set of analyses.
+  struct Found {
+    bool hits = false;
+    const RegimeAnalysis* entry = nullptr;
+    NodeId node = kNoNode;
+    bool via_name_match = false;
+    rules::OwnershipFinding finding = rules::OWNERSHIP_FINDING_UNSPECIFIED;
+  };
+
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     if (analyses_.empty() || !analyses_.front().analysis) return;
     const Shipment& s = context.shipment;
+    bool only_namesakes = true;
     for (size_t i = 0; i < s.parties.size(); ++i) {
       const ShipmentParty& party = s.parties[i];
       if (!party.entity || (!roles_.empty() && roles_.count(party.role) == 0)) continue;
-      // The party's own node, and the list entries its names matched (an entry's links may
-      // block it although the company's records hold no ownership row for it).
-      std::vector<NodeId> nodes;
-      NodeId own = world_->graph.Find(EntityNodeName(party.entity_id));
-      if (own != kNoNode) nodes.push_back(own);
-      if (const EntityFacts* facts = context.party_facts[i]) {
-        for (const ListMatchFact& match : facts->list_matches) {
-          if (!MatchCounts(match, name_threshold_)) continue;
-          NodeId entry = world_->graph.Find(ListNodeName(match.list_id, match.entry_id));
-          if (entry != kNoNode && entry != own) nodes.push_back(entry);
-        }
+      const EntityFacts* facts = context.party_facts[i];
+      // Decided on matches that need no corroboration; only when that finds nothing, what the
+      // uncorroborated short names would add, for review.
+      Found found = Find(party, facts, false);
+      bool namesake = false;
+      if (!found.hits && analyses_.front().with_namesakes) {
+        found = Find(party, facts, true);
+        namesake = found.hits;
       }
-      // One finding per party: the strictest any regime's test gives, the party's own node
-      // first on a tie (its records are the company's own).
-      const RegimeAnalysis* best = nullptr;
-      NodeId best_node = kNoNode;
-      rules::OwnershipFinding best_finding = rules::OWNERSHIP_FINDING_UNSPECIFIED;
-      for (NodeId node : nodes) {
-        for (const RegimeAnalysis& entry : analyses_) {
-          rules::OwnershipFinding finding = Finding(entry.analysis->Result(node));
-          if (finding == rules::OWNERSHIP_FINDING_UNSPECIFIED) continue;
-          if (FindingRank(finding) > FindingRank(best_finding)) {
-            best = &entry;
-            best_node = node;
-            best_finding = finding;
-          }
+      if (!found.hits) continue;
+      if (!namesake) only_namesakes = false;
+      size_t first = outcome->evidence.size();
+      AddEvidence(party, found.node, found.via_name_match, found.finding,
+                  namesake ? *found.entry->with_namesakes : *found.entry->analysis,
+                  found.entry->regime, outcome);
+      if (namesake) {
+        for (size_t e = first; e < outcome->evidence.size(); ++e) {
+          scores::Evidence& evidence = outcome->evidence[e];
+          evidence.set_weight(std::min(weight_, kUncorroboratedNameWeight));
+          evidence.set_summary(evidence.summary() +
+                               "; rests on an uncorroborated short name: review only");
         }
-      }
-      // A rule asking for minority or control exposure also hits a (possibly) blocked party:
-      // its listed owners hold at least as much, and otherwise more ownership would take that
-      // hit away while adding a blocking one of a weaker regime (the property
-      // tests/regimes_test.cc checks on random graphs). Blocked and possibly-blocked findings
-      // are not stacked on each other.
-      bool hits = best != nullptr && (findings_.count(best_finding) ||
-                                      (min_rank_ == 1 && FindingRank(best_finding) >= 1));
-      if (hits) {
-        AddEvidence(party, best_node, best_node != own, best_finding, *best, outcome);
       }
     }
+    if (!outcome->evidence.empty() && only_namesakes) outcome->floor_cap = REVIEW;
   }
 
  private:
+  // The party's finding: under the analyses without uncorroborated name matches, or with them
+  // (`namesakes`).
+  Found Find(const ShipmentParty& party, const EntityFacts* facts, bool namesakes) const {
+    // The party's own node, and the list entries its names matched (an entry's links may
+    // block it although the company's records hold no ownership row for it).
+    std::vector<NodeId> nodes;
+    NodeId own = world_->graph.Find(EntityNodeName(party.entity_id));
+    if (own != kNoNode) nodes.push_back(own);
+    if (facts != nullptr) {
+      for (const ListMatchFact& match : facts->list_matches) {
+        if (!MatchCounts(match, name_threshold_)) continue;
+        if (match.needs_corroboration && !namesakes) continue;
+        NodeId entry = world_->graph.Find(ListNodeName(match.list_id, match.entry_id));
+        if (entry != kNoNode && entry != own) nodes.push_back(entry);
+      }
+    }
+    // One finding per party: the strictest any regime's test gives, the party's own node
+    // first on a tie (its records are the company's own).
+    Found found;
+    for (NodeId node : nodes) {
+      for (const RegimeAnalysis& entry : analyses_) {
+        const OwnershipAnalysis& analysis = namesakes ? *entry.with_namesakes : *entry.analysis;
+        rules::OwnershipFinding finding = Finding(analysis.Result(node));
+        if (finding == rules::OWNERSHIP_FINDING_UNSPECIFIED) continue;
+        if (FindingRank(finding) > FindingRank(found.finding)) {
+          found.entry = &entry;
+          found.node = node;
+          found.finding = finding;
+        }
+      }
+    }
+    found.via_name_match = found.node != own;
+    // A rule asking for minority or control exposure also hits a (possibly) blocked party:
+    // its listed owners hold at least as much, and otherwise more ownership would take that
+    // hit away while adding a blocking one of a weaker regime (the property
+    // tests/regimes_test.cc checks on random graphs). Blocked and possibly-blocked findings
+    // are not stacked on each other.
+    found.hits = found.entry != nullptr && (findings_.count(found.finding) ||
+                                            (min_rank_ == 1 && FindingRank(found.finding) >= 1));
+    return found;
+  }
+
   // " (ofac-sdn 16868)" for the listed owner at the head of a path: the list entry it is, or
   // the entry its name matched.
   std::string ListedAs(NodeId node) const {
@@ -200,11 +254,10 @@ class OwnedByListedPartyRule : public CompiledRule {
   }
 
   void AddEvidence(const ShipmentParty& party, NodeId node, bool via_name_match,
-                   rules::OwnershipFinding finding, const RegimeAnalysis& entry,
-                   RuleOutcome* outcome) const {
-    const OwnershipRegime& regime = entry.regime;
-    const OwnershipResult& result = entry.analysis->Result(node);
-    std::vector<OwnershipPath> paths = entry.analysis->Explain(node, kMaxPathsPerParty);
+                   rules::OwnershipFinding finding, const OwnershipAnalysis& analysis,
+                   const OwnershipRegime& regime, RuleOutcome* outcome) const {
+    const OwnershipResult& result = analysis.Result(node);
+    std::vector<OwnershipPath> paths = analysis.Explain(node, kMaxPathsPerParty);
     if (paths.empty())
       paths.emplace_back();  // the figures alone (e.g. minority via effective share)
     for (const OwnershipPath& path : paths) {
@@ -257,6 +310,7 @@ class OwnedByListedPartyRule : public CompiledRule {
   }
 
   double name_threshold_;
+  double weight_;  // the rule's
   bool by_list_;
   ListMeanings meanings_;
   std::set<int> measures_;  // empty: any
@@ -332,7 +386,7 @@ std::unique_ptr<CompiledRule> CompileOwnedByListedParty(const rules::Rule& rule,
       std::move(regimes), by_list,
       std::set<std::string>(config.lists().begin(), config.lists().end()), std::move(roles),
       std::move(findings), name_threshold, ListMeanings(c), std::move(measures),
-      std::move(bindings));
+      std::move(bindings), rule.weight());
 }
 
 }  // namespace corridor

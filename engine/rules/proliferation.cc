@@ -82,7 +82,7 @@ class ProliferationRule : public CompiledRule {
       const EntityFacts* facts = context.party_facts[i];
       if (facts != nullptr && !entries_.empty()) {
         for (const ListMatchFact& match : facts->list_matches) {
-          if (!MatchCounts(match, name_threshold_) ||
+          if (!MatchDecides(match, name_threshold_) ||
               !entries_.count(match.list_id + "\t" + match.entry_id))
             continue;
           return party.role + " " + party.entity_id + " \"" + party.entity->name + "\" is on " +

@@ -112,9 +112,12 @@ class RunResources {
   // The ownership records with the company's entities screened (engine/facts/ownership_world.h).
   virtual Status Ownership(const OwnershipWorld** world) = 0;
   // The finalized graph for a rule that counts name matches scoring at least `name_threshold`
-  // as the list entry they match (OwnershipWorld::GraphAt), built once per threshold.
-  virtual Status OwnershipGraphAt(double name_threshold, const OwnershipGraph** graph) {
+  // as the list entry they match (OwnershipWorld::GraphAt; with `corroborated_only`, not those
+  // that need corroboration), built once per threshold.
+  virtual Status OwnershipGraphAt(double name_threshold, bool corroborated_only,
+                                  const OwnershipGraph** graph) {
     (void)name_threshold;
+    (void)corroborated_only;
     (void)graph;
     return Status::Error("the ownership graph is not available in this run");
   }
@@ -189,9 +192,22 @@ class CompiledRule {
   virtual void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const = 0;
 };
 
+// The most evidence resting on a short Chinese or Korean name matched without corroboration
+// (ListMatchFact::needs_corroboration) weighs: below the usual hold threshold (60), so alone it
+// reviews. The rules that use such a match also cap their hit's floor at REVIEW.
+constexpr double kUncorroboratedNameWeight = 45;
+
 // Keeps the matches a rule may use: those scoring at least `threshold`.
 inline bool MatchCounts(const ListMatchFact& match, double threshold) {
   return match.score >= threshold;
+}
+
+// Keeps the matches that may make a party the listed entry for a rule that draws a consequence
+// from it (an end use, the foreign direct product rule, the forced-labour presumption): those
+// scoring at least `threshold` that need no corroboration. A short Chinese or Korean name alone
+// is left to the listed_party rule, which reports it for review.
+inline bool MatchDecides(const ListMatchFact& match, double threshold) {
+  return MatchCounts(match, threshold) && !match.needs_corroboration;
 }
 
 // One entry of an HS code table (rules/reference/*.csv).

@@ -51,7 +51,7 @@ constexpr const char* kViewColumns[kViewCount] = {
     "seq INTEGER, location TEXT, location_name TEXT, country TEXT, region TEXT, kind TEXT,"
     " arrived_on TEXT",
     "entity_id TEXT, role TEXT, list_id TEXT, entry_id TEXT, entry_name TEXT, matched_name TEXT,"
-    " query_name TEXT, method TEXT, score REAL, programs TEXT",
+    " query_name TEXT, method TEXT, score REAL, programs TEXT, needs_corroboration INTEGER",
     "entity_id TEXT, role TEXT, status TEXT, blocked_share_lower REAL, blocked_share_upper REAL,"
     " effective_listed_share REAL"};
 // The number of columns of a view: one more than the commas of its column list.
@@ -513,10 +513,12 @@ class SqlRule : public CompiledRule {
     // The ownership view needs the graph only when the query reads it (the authorizer saw it).
     if (!reads_ownership_) return Status::Ok();
     Status status = resources->Ownership(&world_);
-    if (status.ok()) status = resources->OwnershipGraphAt(name_threshold_, &graph_);
+    // Blocked means blocked on matches that need no corroboration (a short Chinese or Korean
+    // name alone blocks nobody; docs/rules.md).
+    if (status.ok()) status = resources->OwnershipGraphAt(name_threshold_, true, &graph_);
     if (!status.ok()) return status;
-    analysis_ = std::make_unique<OwnershipAnalysis>(
-        Analyze(*graph_, world_->ListedSeeds({}, name_threshold_), OwnershipRegime::Ofac()));
+    analysis_ = std::make_unique<OwnershipAnalysis>(Analyze(
+        *graph_, world_->ListedSeeds({}, name_threshold_, nullptr, true), OwnershipRegime::Ofac()));
     return Status::Ok();
   }
 
@@ -626,10 +628,10 @@ class SqlRule : public CompiledRule {
     if (facts != nullptr && scratch->Fills(kListMatch)) {
       for (const ListMatchFact& m : facts->list_matches) {
         if (!MatchCounts(m, name_threshold_)) continue;
-        scratch->AddRow(kListMatch,
-                        {Text(e.entity_id), Text(party.role), Text(m.list_id), Text(m.entry_id),
-                         Text(m.entry_name), Text(m.matched_name), Text(m.query_name),
-                         Text(m.method), Real(m.score), Text(m.programs)});
+        scratch->AddRow(kListMatch, {Text(e.entity_id), Text(party.role), Text(m.list_id),
+                                     Text(m.entry_id), Text(m.entry_name), Text(m.matched_name),
+                                     Text(m.query_name), Text(m.method), Real(m.score),
+                                     Text(m.programs), Int(m.needs_corroboration ? 1 : 0)});
       }
     }
     if (analysis_ && scratch->Fills(kOwnership)) {

@@ -29,9 +29,10 @@ class NotingResources : public RunResources {
     if (run_ == nullptr) return Status::Error("internal: no ownership world on a helper thread");
     return run_->Ownership(world);
   }
-  Status OwnershipGraphAt(double name_threshold, const OwnershipGraph** graph) override {
+  Status OwnershipGraphAt(double name_threshold, bool corroborated_only,
+                          const OwnershipGraph** graph) override {
     if (run_ == nullptr) return Status::Error("internal: no ownership graph on a helper thread");
-    return run_->OwnershipGraphAt(name_threshold, graph);
+    return run_->OwnershipGraphAt(name_threshold, corroborated_only, graph);
   }
   Status SecurityIncidents(const std::vector<SecurityIncident>** incidents) override {
     if (run_ == nullptr) return Status::Error("internal: no incidents on a helper thread");

@@ -56,12 +56,15 @@ class Resources : public RunResources {
     return incidents_status_;
   }
 
-  Status OwnershipGraphAt(double name_threshold, const OwnershipGraph** graph) override {
+  Status OwnershipGraphAt(double name_threshold, bool corroborated_only,
+                          const OwnershipGraph** graph) override {
     const OwnershipWorld* world = nullptr;
     Status status = Ownership(&world);
     if (!status.ok()) return status;
-    std::unique_ptr<OwnershipGraph>& cached = graphs_[name_threshold];
-    if (!cached) cached = std::make_unique<OwnershipGraph>(world->GraphAt(name_threshold));
+    std::unique_ptr<OwnershipGraph>& cached = graphs_[{name_threshold, corroborated_only}];
+    if (!cached) {
+      cached = std::make_unique<OwnershipGraph>(world->GraphAt(name_threshold, corroborated_only));
+    }
     *graph = cached.get();
     return Status::Ok();
   }
@@ -73,7 +76,7 @@ class Resources : public RunResources {
   void Detach() { input_ = nullptr; }
 
  private:
-  std::map<double, std::unique_ptr<OwnershipGraph>> graphs_;
+  std::map<std::pair<double, bool>, std::unique_ptr<OwnershipGraph>> graphs_;
   InputDatabase* input_;
   PartyScreener* screener_;
   std::string as_of_;
