@@ -25,6 +25,7 @@ std::string Describe(const OwnershipWorld& world, NodeId node) {
   if (matches != world.entity_matches.end() && !matches->second.empty()) {
     const ListMatchFact& match = matches->second.front();
     text.append(", listed as ").append(match.list_id).append(" ").append(match.entry_id);
+    if (match.needs_corroboration) text.append(", an uncorroborated short name");
   }
   text.append(")");
   return text;
@@ -99,10 +100,13 @@ int RunOwnership(const std::vector<std::string>& args) {
                                                 " (see `corridor lists`)"));
     }
   }
-  // The same threshold as the bundled ownership rules' default (docs/ownership.md).
+  // The same threshold as the bundled ownership rules' default (docs/ownership.md). As the
+  // rules decide: without name matches that need corroboration (a listed person's namesake),
+  // and, when the run has any, what they would add, for review.
   const double name_threshold = DefaultNameThreshold();
-  const OwnershipGraph graph = world.GraphAt(name_threshold);
-  OwnershipAnalysis analysis = Analyze(graph, world.ListedSeeds(list_set, name_threshold), regime);
+  const OwnershipGraph graph = world.GraphAt(name_threshold, true);
+  OwnershipAnalysis analysis =
+      Analyze(graph, world.ListedSeeds(list_set, name_threshold, nullptr, true), regime);
   std::cout << "entity " << entity_id << " \"" << entity->name << "\", regime " << regime.name
             << " (" << (regime.inclusive ? ">= " : "> ") << FormatNumber(regime.threshold_percent)
             << "%" << (regime.control_counts ? ", control counts" : "") << ")\n";
@@ -111,38 +115,59 @@ int RunOwnership(const std::vector<std::string>& args) {
     std::cout << "  no ownership records: not blocked by ownership\n";
     return kExitOk;
   }
-  const OwnershipResult& result = analysis.Result(node);
-  std::cout << "  status: " << StatusName(result.status) << "\n"
-            << "  held by blocked owners: " << FormatNumber(result.blocked_share_lower) << "%";
-  if (result.blocked_share_upper > result.blocked_share_lower) {
-    std::cout << " (up to " << FormatNumber(result.blocked_share_upper) << "% with unknown shares)";
-  }
-  std::cout << "\n  effective listed ownership: " << FormatNumber(result.effective_listed_share)
-            << "%"
-            << (result.effective_is_lower_bound ? " (at least; unknown shares on paths)" : "")
-            << "\n";
-  if (result.minority_exposure) std::cout << "  minority exposure\n";
-  if (result.control_without_ownership) std::cout << "  controlled by a blocked owner\n";
-  if (result.relies_on_stale_record) std::cout << "  relies on a stale record\n";
-  auto matches = world.entity_matches.find(node);
-  if (matches != world.entity_matches.end()) {
-    for (const ListMatchFact& match : matches->second) {
-      std::cout << "  listed itself: " << match.list_id << " " << match.entry_id << " \""
-                << match.entry_name << "\"\n";
+  auto report = [&](const OwnershipAnalysis& analysis, const std::string& indent) {
+    const OwnershipResult& result = analysis.Result(node);
+    std::cout << indent << "status: " << StatusName(result.status) << "\n"
+              << indent << "held by blocked owners: " << FormatNumber(result.blocked_share_lower)
+              << "%";
+    if (result.blocked_share_upper > result.blocked_share_lower) {
+      std::cout << " (up to " << FormatNumber(result.blocked_share_upper)
+                << "% with unknown shares)";
     }
-  }
-  std::vector<OwnershipPath> paths = analysis.Explain(node, static_cast<size_t>(max_paths));
-  for (size_t i = 0; i < paths.size(); ++i) {
-    std::cout << "  path " << i + 1 << ":\n";
-    for (const OwnershipStep& step : paths[i].steps) {
-      bool same_party = step.record_id == OwnershipWorld::kSamePartyRecord;
-      std::cout << "    " << Describe(world, step.owner) << " -> " << Describe(world, step.owned)
-                << ": "
-                << (same_party           ? "same party (name match)"
-                    : step.share_percent ? FormatNumber(*step.share_percent) + "%"
-                                         : "unknown share")
-                << (step.control && !same_party ? ", control" : "")
-                << (step.stale ? ", stale record" : "") << "\n";
+    std::cout << "\n"
+              << indent
+              << "effective listed ownership: " << FormatNumber(result.effective_listed_share)
+              << "%"
+              << (result.effective_is_lower_bound ? " (at least; unknown shares on paths)" : "")
+              << "\n";
+    if (result.minority_exposure) std::cout << indent << "minority exposure\n";
+    if (result.control_without_ownership) std::cout << indent << "controlled by a blocked owner\n";
+    if (result.relies_on_stale_record) std::cout << indent << "relies on a stale record\n";
+    auto matches = world.entity_matches.find(node);
+    if (matches != world.entity_matches.end()) {
+      for (const ListMatchFact& match : matches->second) {
+        std::cout << indent << "listed itself: " << match.list_id << " " << match.entry_id << " \""
+                  << match.entry_name << "\""
+                  << (match.needs_corroboration ? " (an uncorroborated short name)" : "") << "\n";
+      }
+    }
+    std::vector<OwnershipPath> paths = analysis.Explain(node, static_cast<size_t>(max_paths));
+    for (size_t i = 0; i < paths.size(); ++i) {
+      std::cout << indent << "path " << i + 1 << ":\n";
+      for (const OwnershipStep& step : paths[i].steps) {
+        bool same_party = step.record_id == OwnershipWorld::kSamePartyRecord;
+        std::cout << indent << "  " << Describe(world, step.owner) << " -> "
+                  << Describe(world, step.owned) << ": "
+                  << (same_party           ? "same party (name match)"
+                      : step.share_percent ? FormatNumber(*step.share_percent) + "%"
+                                           : "unknown share")
+                  << (step.control && !same_party ? ", control" : "")
+                  << (step.stale ? ", stale record" : "") << "\n";
+      }
+    }
+  };
+  report(analysis, "  ");
+  if (world.HasUncorroboratedAt(name_threshold)) {
+    const OwnershipGraph namesakes_graph = world.GraphAt(name_threshold, false);
+    OwnershipAnalysis namesakes = Analyze(
+        namesakes_graph, world.ListedSeeds(list_set, name_threshold, nullptr, false), regime);
+    const OwnershipResult& strict = analysis.Result(node);
+    const OwnershipResult& loose = namesakes.Result(node);
+    if (loose.status != strict.status || loose.blocked_share_lower != strict.blocked_share_lower ||
+        loose.effective_listed_share != strict.effective_listed_share) {
+      std::cout << "  counting short Chinese or Korean names matched without corroboration "
+                   "(review only, never a block):\n";
+      report(namesakes, "    ");
     }
   }
   return kExitOk;

@@ -112,7 +112,10 @@ class ForcedLabourRule : public CompiledRule {
 
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     const Shipment& s = context.shipment;
-    std::vector<std::string> listed_suppliers = ListedSuppliers(context);
+    std::vector<std::string> listed_suppliers = ListedSuppliers(context, false);
+    // Suppliers found on an entity list by a short Chinese or Korean name alone: an item with
+    // no other condition met is reported for review on them (MarkUncorroboratedName).
+    std::vector<std::string> namesake_suppliers = ListedSuppliers(context, true);
     std::vector<std::pair<double, std::string>> shipment_wide = ShipmentWideRegion(s);
     std::string scope = Scope(s, context.as_of);
     double scope_factor = scope.empty() ? OutOfScopeFactor() : 1.0;
@@ -131,6 +134,12 @@ class ForcedLabourRule : public CompiledRule {
       for (const std::string& supplier : listed_suppliers) meet(config_.entity_weight(), supplier);
       std::string tier = Sector(s, item, context.as_of, meet);
       Trace(context, item, meet);
+      bool namesakes_only = reasons.empty() && !namesake_suppliers.empty();
+      if (namesakes_only) {
+        for (const std::string& supplier : namesake_suppliers) {
+          meet(config_.entity_weight(), supplier);
+        }
+      }
       if (reasons.empty()) continue;
       double combined = 100.0 * (1.0 - remaining);
       // The rule's weight is a cap, not a multiplier: no combination of conditions can make one
@@ -157,6 +166,7 @@ class ForcedLabourRule : public CompiledRule {
       summary += " => weight " + FormatNumber(weight);
       if (std::min(combined, max_weight_) < combined) summary += " (the rule's maximum)";
       evidence->set_summary(summary);
+      if (namesakes_only) MarkUncorroboratedName(max_weight_, evidence);
     }
     // A supply-chain flag outside the regime's scope informs; it does not stop the goods.
     if (scope.empty() && !outcome->evidence.empty()) outcome->floor = DECISION_UNSPECIFIED;
@@ -220,7 +230,9 @@ class ForcedLabourRule : public CompiledRule {
     return "";
   }
 
-  std::vector<std::string> ListedSuppliers(const ShipmentContext& context) const {
+  // The suppliers on the rule's entity lists: by matches that need no corroboration, or
+  // (`namesakes`) those found by a match that needs it and by no other.
+  std::vector<std::string> ListedSuppliers(const ShipmentContext& context, bool namesakes) const {
     const Shipment& s = context.shipment;
     std::vector<std::string> listed_suppliers;
     std::set<std::string> seen;  // an entity named in two roles counts once
@@ -229,16 +241,24 @@ class ForcedLabourRule : public CompiledRule {
       const EntityFacts* facts = context.party_facts[i];
       if (facts == nullptr || entity_roles_.count(party.role) == 0) continue;
       if (!seen.insert(party.entity_id).second) continue;
+      const ListMatchFact* found = nullptr;
+      bool decided = false;
       for (const ListMatchFact& match : facts->list_matches) {
         // Only matches at this rule's own threshold count: a looser rule elsewhere in the set
         // makes the screener report weaker matches, which must not drive this rule.
-        if (entity_lists_.count(match.list_id) == 0 || !MatchDecides(match, name_threshold_))
+        if (entity_lists_.count(match.list_id) == 0 || !MatchCounts(match, name_threshold_))
           continue;
-        listed_suppliers.push_back(party.role + " " + party.entity_id + " \"" + party.entity->name +
-                                   "\" is on " + match.list_id + " as \"" + match.entry_name +
-                                   "\"");
-        break;
+        if (MatchDecides(match, name_threshold_)) {
+          found = &match;
+          decided = true;
+          break;
+        }
+        if (found == nullptr) found = &match;
       }
+      if (found == nullptr || decided == namesakes) continue;
+      listed_suppliers.push_back(party.role + " " + party.entity_id + " \"" + party.entity->name +
+                                 "\" is on " + found->list_id + " as \"" + found->entry_name +
+                                 "\"");
     }
     return listed_suppliers;
   }

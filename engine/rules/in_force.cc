@@ -68,7 +68,11 @@ class RuleInForce : public CompiledRule {
       outcome->floor =
           config.decision_floor() == DECISION_UNSPECIFIED ? CLEAR : config.decision_floor();
       for (scores::Evidence& evidence : outcome->evidence) {
-        evidence.set_weight(config.weight());
+        // A namesake's evidence keeps its cap (kUncorroboratedNameWeight) whatever the exemption
+        // weighs.
+        evidence.set_weight(evidence.uncorroborated_name()
+                                ? std::min(config.weight(), kUncorroboratedNameWeight)
+                                : config.weight());
         evidence.set_summary(evidence.summary() + "; exempt under " + config.id() + " (" +
                              config.source() + ")");
       }
@@ -112,7 +116,9 @@ class RuleInForce : public CompiledRule {
       const EntityFacts* facts = context.party_facts[i];
       if (facts == nullptr || exemption.unless_measures.empty()) continue;
       for (const ListMatchFact& match : facts->list_matches) {
-        if (match.score < DefaultNameThreshold()) continue;
+        // A short Chinese or Korean name alone does not make the party the listed person: it
+        // does not take the exemption away (the listed_party rules report it for review).
+        if (!MatchDecides(match, DefaultNameThreshold())) continue;
         ListMeaning meaning = meanings_.Of(match.list_id, match.programs);
         if (exemption.unless_measures.count(meaning.measure)) {
           return party.role + " " + party.entity_id + " matches " + match.list_id + " entry " +

@@ -33,7 +33,6 @@ class ListedPartyRule : public CompiledRule {
 
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     const Shipment& s = context.shipment;
-    bool only_uncorroborated = true;
     for (size_t i = 0; i < s.parties.size(); ++i) {
       const ShipmentParty& party = s.parties[i];
       const EntityFacts* facts = context.party_facts[i];
@@ -41,15 +40,6 @@ class ListedPartyRule : public CompiledRule {
       for (const ListMatchFact& match : facts->list_matches) {
         if (!Accepts(match)) continue;
         scores::Evidence* evidence = &outcome->evidence.emplace_back();
-        // A short Chinese or Korean name without a confirming birth date or identifier may
-        // alert but not block (docs/matching.md, "Name structure"): its evidence weighs at most
-        // kUncorroboratedNameWeight and, when all of the hit's evidence is such, the hit's floor is
-        // at most REVIEW.
-        if (match.needs_corroboration) {
-          evidence->set_weight(std::min(weight_, kUncorroboratedNameWeight));
-        } else {
-          only_uncorroborated = false;
-        }
         SetParty(party, evidence->mutable_party());
         scores::ListMatch* m = evidence->mutable_list_match();
         m->set_list_id(match.list_id);
@@ -79,12 +69,13 @@ class ListedPartyRule : public CompiledRule {
         if (!measures_.empty() || !bindings_.empty()) {
           summary += "; " + meanings_.Of(match.list_id, match.programs).Describe();
         }
-        if (match.needs_corroboration) summary += "; uncorroborated short name: review only";
         evidence->set_summary(summary);
+        // A short Chinese or Korean name without a confirming birth date or identifier may
+        // alert but not block (docs/matching.md, "Name structure"): its evidence weighs at most
+        // kUncorroboratedNameWeight and, when all of the hit's evidence is such, the hit decides
+        // at most REVIEW (engine/score/aggregate.h).
+        if (match.needs_corroboration) MarkUncorroboratedName(weight_, evidence);
       }
-    }
-    if (!outcome->evidence.empty() && only_uncorroborated) {
-      outcome->floor_cap = REVIEW;
     }
   }
 

@@ -68,6 +68,11 @@ class OwnedByListedPartyRule : public CompiledRule {
     OwnershipRegime regime;
     std::unique_ptr<OwnershipAnalysis> analysis;
     std::unique_ptr<OwnershipAnalysis> with_namesakes;
+    // The analysis that counts uncorroborated matches: `analysis` itself when the run's ownership
+    // world has none (the graphs and seeds are then the same).
+    const OwnershipAnalysis& Namesakes() const {
+      return with_namesakes ? *with_namesakes : *analysis;
+    }
   };
 
   // `regimes`: one regime, or (by_list) the three tests, each seeded with its regime's lists.
@@ -131,6 +136,16 @@ class OwnedByListedPartyRule : public CompiledRule {
     return needs;
   }
 
+  // Whether one of the party's own name matches at this rule's threshold needs corroboration: it
+  // may link the party to a list entry node although no entity of the ownership world has one.
+  bool HasNamesakeMatch(const EntityFacts* facts) const {
+    if (facts == nullptr) return false;
+    for (const ListMatchFact& match : facts->list_matches) {
+      if (match.needs_corroboration && MatchCounts(match, name_threshold_)) return true;
+    }
+    return false;
+  }
+
   // A party's finding under one set of analyses.
   struct Found {
     bool hits = false;
@@ -143,7 +158,6 @@ class OwnedByListedPartyRule : public CompiledRule {
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     if (analyses_.empty() || !analyses_.front().analysis) return;
     const Shipment& s = context.shipment;
-    bool only_namesakes = true;
     for (size_t i = 0; i < s.parties.size(); ++i) {
       const ShipmentParty& party = s.parties[i];
       if (!party.entity || (!roles_.empty() && roles_.count(party.role) == 0)) continue;
@@ -152,26 +166,23 @@ class OwnedByListedPartyRule : public CompiledRule {
       // uncorroborated short names would add, for review.
       Found found = Find(party, facts, false);
       bool namesake = false;
-      if (!found.hits && analyses_.front().with_namesakes) {
+      if (!found.hits && (analyses_.front().with_namesakes || HasNamesakeMatch(facts))) {
         found = Find(party, facts, true);
         namesake = found.hits;
       }
       if (!found.hits) continue;
-      if (!namesake) only_namesakes = false;
       size_t first = outcome->evidence.size();
       AddEvidence(party, found.node, found.via_name_match, found.finding,
-                  namesake ? *found.entry->with_namesakes : *found.entry->analysis,
-                  found.entry->regime, outcome);
+                  namesake ? found.entry->Namesakes() : *found.entry->analysis, found.entry->regime,
+                  namesake, outcome);
+      // At most kUncorroboratedNameWeight each; a hit with nothing else decides at most REVIEW
+      // (engine/score/aggregate.h).
       if (namesake) {
         for (size_t e = first; e < outcome->evidence.size(); ++e) {
-          scores::Evidence& evidence = outcome->evidence[e];
-          evidence.set_weight(std::min(weight_, kUncorroboratedNameWeight));
-          evidence.set_summary(evidence.summary() +
-                               "; rests on an uncorroborated short name: review only");
+          MarkUncorroboratedName(weight_, &outcome->evidence[e]);
         }
       }
     }
-    if (!outcome->evidence.empty() && only_namesakes) outcome->floor_cap = REVIEW;
   }
 
  private:
@@ -196,7 +207,7 @@ class OwnedByListedPartyRule : public CompiledRule {
     Found found;
     for (NodeId node : nodes) {
       for (const RegimeAnalysis& entry : analyses_) {
-        const OwnershipAnalysis& analysis = namesakes ? *entry.with_namesakes : *entry.analysis;
+        const OwnershipAnalysis& analysis = namesakes ? entry.Namesakes() : *entry.analysis;
         rules::OwnershipFinding finding = Finding(analysis.Result(node));
         if (finding == rules::OWNERSHIP_FINDING_UNSPECIFIED) continue;
         if (FindingRank(finding) > FindingRank(found.finding)) {
@@ -219,7 +230,7 @@ class OwnedByListedPartyRule : public CompiledRule {
 
   // " (ofac-sdn 16868)" for the listed owner at the head of a path: the list entry it is, or
   // the entry its name matched.
-  std::string ListedAs(NodeId node) const {
+  std::string ListedAs(NodeId node, bool namesakes) const {
     auto entry = world_->list_nodes.find(node);
     if (entry != world_->list_nodes.end()) {
       return " (" + world_->graph.Name(node).substr(5) + ")";
@@ -227,6 +238,7 @@ class OwnedByListedPartyRule : public CompiledRule {
     auto matches = world_->entity_matches.find(node);
     if (matches == world_->entity_matches.end()) return " (" + world_->graph.Name(node) + ")";
     for (const ListMatchFact& match : matches->second) {
+      if (match.needs_corroboration && !namesakes) continue;
       if (MatchCounts(match, name_threshold_) && (lists_.empty() || lists_.count(match.list_id))) {
         return " (" + world_->graph.Name(node) + ", listed as " + match.list_id + " " +
                match.entry_id + " \"" + match.entry_name + "\")";
@@ -255,7 +267,7 @@ class OwnedByListedPartyRule : public CompiledRule {
 
   void AddEvidence(const ShipmentParty& party, NodeId node, bool via_name_match,
                    rules::OwnershipFinding finding, const OwnershipAnalysis& analysis,
-                   const OwnershipRegime& regime, RuleOutcome* outcome) const {
+                   const OwnershipRegime& regime, bool namesakes, RuleOutcome* outcome) const {
     const OwnershipResult& result = analysis.Result(node);
     std::vector<OwnershipPath> paths = analysis.Explain(node, kMaxPathsPerParty);
     if (paths.empty())
@@ -284,7 +296,8 @@ class OwnedByListedPartyRule : public CompiledRule {
         out->set_control(step.control);
         out->set_stale(step.stale);
         out->set_relation(same_party ? "same party" : "ownership");
-        if (chain.empty()) chain = "\"" + out->owner_name() + "\"" + ListedAs(step.owner);
+        if (chain.empty())
+          chain = "\"" + out->owner_name() + "\"" + ListedAs(step.owner, namesakes);
         std::string link = same_party           ? "is"
                            : step.share_percent ? FormatNumber(*step.share_percent) + "%"
                                                 : "unknown share";

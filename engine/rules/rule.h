@@ -6,6 +6,7 @@
 #ifndef CORRIDOR_ENGINE_RULES_RULE_H_
 #define CORRIDOR_ENGINE_RULES_RULE_H_
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -52,9 +53,6 @@ struct RuleOutcome {
   // An exemption (rules::Exemption) applies: the hit's weight is its evidence's strongest weight
   // (0 allowed) and its floor is `floor` alone, not the rule's. The hit stays in the output.
   bool exempt = false;
-  // --- names --- The most this hit's floor may be, whatever raised it: an uncorroborated short
-  // Chinese or Korean name match may alert but never hold or block (docs/matching.md).
-  Decision floor_cap = BLOCK;
 };
 
 // Run-wide tables that several rules build alike, built by the first rule that asks and shared
@@ -194,8 +192,20 @@ class CompiledRule {
 
 // The most evidence resting on a short Chinese or Korean name matched without corroboration
 // (ListMatchFact::needs_corroboration) weighs: below the usual hold threshold (60), so alone it
-// reviews. The rules that use such a match also cap their hit's floor at REVIEW.
+// reviews. A rule that reports such evidence marks it (Evidence::uncorroborated_name, see
+// MarkUncorroboratedName); a hit whose evidence is all so marked decides at most REVIEW
+// (engine/score/aggregate.h).
 constexpr double kUncorroboratedNameWeight = 45;
+
+// Marks `evidence` as resting on an uncorroborated short name: its weight at most
+// kUncorroboratedNameWeight (`rule_weight` when it carries none), and the summary says so.
+inline void MarkUncorroboratedName(double rule_weight, scores::Evidence* evidence) {
+  double weight = evidence->weight() > 0 ? evidence->weight() : rule_weight;
+  evidence->set_weight(std::min(weight, kUncorroboratedNameWeight));
+  evidence->set_uncorroborated_name(true);
+  evidence->set_summary(evidence->summary() +
+                        "; rests on an uncorroborated short name: review only");
+}
 
 // Keeps the matches a rule may use: those scoring at least `threshold`.
 inline bool MatchCounts(const ListMatchFact& match, double threshold) {

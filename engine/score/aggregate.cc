@@ -32,6 +32,14 @@ double HitWeight(const RuleHitInput& hit) {
 // never falls when a hit is added.
 double Combine(double score, double weight) { return score + (100.0 - score) * weight / 100.0; }
 
+// Whether every piece of the hit's evidence rests on an uncorroborated short name.
+bool NamesakeOnly(const RuleHitInput& hit) {
+  for (const scores::Evidence& evidence : hit.outcome.evidence) {
+    if (!evidence.uncorroborated_name()) return false;
+  }
+  return !hit.outcome.evidence.empty();
+}
+
 Decision ThresholdDecision(double score, const rules::ScoringConfig& scoring) {
   if (score >= scoring.block_at()) return BLOCK;
   if (score >= scoring.hold_at()) return HOLD;
@@ -40,6 +48,16 @@ Decision ThresholdDecision(double score, const rules::ScoringConfig& scoring) {
 }
 
 }  // namespace
+
+Decision HitFloor(const RuleHitInput& hit) {
+  // The rule's own floor or the one its evidence raised (a goods tier): the stricter wins.
+  // Decisions are ordered CLEAR < REVIEW < HOLD < BLOCK, so max is "stricter".
+  // An exempt hit's floor is the exemption's alone (rules::Exemption).
+  Decision floor = hit.outcome.exempt ? hit.outcome.floor
+                                      : std::max(hit.rule->decision_floor(), hit.outcome.floor);
+  if (NamesakeOnly(hit)) floor = std::min(floor, REVIEW);
+  return floor;
+}
 
 void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& scoring,
                     scores::ShipmentScore* out) {
@@ -58,6 +76,7 @@ void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& 
   });
 
   double score = 0;
+  double decided_score = 0;  // without the hits that rest on uncorroborated short names alone
   Decision decision = CLEAR;
   std::map<int, double> category_scores;
   out->clear_hits();
@@ -69,14 +88,9 @@ void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& 
     hit->set_category(rule.category());
     hit->set_weight(entry.weight);
     hit->set_contribution(RoundScore(next - score));
-    // The rule's own floor or the one its evidence raised (a goods tier): the stricter wins.
-    // Decisions are ordered CLEAR < REVIEW < HOLD < BLOCK, so max is "stricter".
-    // An exempt hit's floor is the exemption's alone (rules::Exemption).
-    Decision floor = entry.hit->outcome.exempt
-                         ? entry.hit->outcome.floor
-                         : std::max(rule.decision_floor(), entry.hit->outcome.floor);
-    floor = std::min(floor, entry.hit->outcome.floor_cap);
+    Decision floor = HitFloor(*entry.hit);
     hit->set_decision_floor(floor);
+    if (!NamesakeOnly(*entry.hit)) decided_score = Combine(decided_score, entry.weight);
     for (scores::Evidence& evidence : entry.hit->outcome.evidence) {
       // The output always carries the weight each piece of evidence stood for, never the 0 that
       // means "the rule's".
@@ -92,8 +106,11 @@ void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& 
   score = RoundScore(score);
   out->set_score(score);
   // The stricter of the threshold decision and every hit's floor: a floor can only tighten, so a
-  // single SDN match (floor BLOCK) blocks whatever the score.
-  out->set_decision(std::max(decision, ThresholdDecision(score, scoring)));
+  // single SDN match (floor BLOCK) blocks whatever the score. Namesakes' hits count towards the
+  // threshold decision up to REVIEW only (two capped hits of 45 make 70: no HOLD).
+  Decision by_score = std::max(ThresholdDecision(RoundScore(decided_score), scoring),
+                               std::min(ThresholdDecision(score, scoring), REVIEW));
+  out->set_decision(std::max(decision, by_score));
   std::string band;
   for (const rules::Band& candidate : scoring.bands()) {
     // Bands ascend by `from` (checked when the rules load, engine/config/checks.cc); the last one

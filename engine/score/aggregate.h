@@ -7,6 +7,11 @@
 // evaluation does not matter. Each hit's contribution is what it added in that order; the
 // contributions sum to the score. The decision is the stricter of the score's threshold
 // decision and the highest decision floor among the hits.
+//
+// A hit whose evidence all rests on uncorroborated short names (Evidence::uncorroborated_name: a
+// listed person's namesake) may alert but never hold or block: its floor is at most REVIEW, and
+// the threshold decision is taken on the score without such hits, that of the full score counting
+// up to REVIEW only. The score shown is the full score.
 #ifndef CORRIDOR_ENGINE_SCORE_AGGREGATE_H_
 #define CORRIDOR_ENGINE_SCORE_AGGREGATE_H_
 
@@ -23,6 +28,10 @@ struct RuleHitInput {
   const rules::Rule* rule;  // REQUIRES: outlives the call
   RuleOutcome outcome;      // REQUIRES: evidence is not empty
 };
+
+// The decision floor of `hit`: the rule's or the one its evidence raised (exempt: the
+// exemption's alone), at most REVIEW when all its evidence rests on uncorroborated short names.
+Decision HitFloor(const RuleHitInput& hit);
 
 // Fills score, band, decision, hits and categories of `out`; leaves shipment_id and problems.
 void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& scoring,

@@ -543,8 +543,12 @@ std::vector<scores::RuleHit> SuppressReviewed(const ScoringSetup& setup, const S
     out.set_rule_id(hit.rule->id());
     out.set_category(hit.rule->category());
     out.set_weight(hit.rule->weight());
-    out.set_decision_floor(
-        std::min(std::max(hit.rule->decision_floor(), hit.outcome.floor), hit.outcome.floor_cap));
+    // The floor the suppressed evidence stood for (at most REVIEW when it was a namesake's).
+    RuleHitInput part{hit.rule, {}};
+    part.outcome.floor = hit.outcome.floor;
+    part.outcome.exempt = hit.outcome.exempt;
+    part.outcome.evidence = suppressed;
+    out.set_decision_floor(HitFloor(part));
     for (scores::Evidence& evidence : suppressed) {
       if (evidence.weight() == 0) evidence.set_weight(hit.rule->weight());
       *out.add_evidence() = std::move(evidence);
