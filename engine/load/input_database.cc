@@ -53,6 +53,33 @@ OptionalText TrimmedOrNull(OptionalText value) {
 // compares keys as text, so every cursor must order the same text by bytes, whatever the
 // column's declared type or collation.
 constexpr const char* kShipmentKey = "CAST(shipment_id AS TEXT) COLLATE BINARY";
+// The same order when every shipment_id of the table is text (or NULL): text in BINARY collation
+// is ordered by bytes, and SQLite then reads the rows in the order of the table's shipment_id
+// index instead of sorting the whole table first (a temporary B-tree of every row of
+// shipment_party, shipment_item and shipment_leg before the first shipment: docs/performance.md,
+// "Reading in index order").
+constexpr const char* kTextShipmentKey = "shipment_id COLLATE BINARY";
+
+// kTextShipmentKey when every non-NULL shipment_id of `table` is text, else kShipmentKey. In
+// SQLite's order NULL sorts first, then numbers, then text, then blobs, so the least and the
+// greatest non-NULL value being text means all are; through the index, two lookups.
+std::string ShipmentKeyOf(Database* db, const std::string& table, Status* status) {
+  for (const char* direction : {"ASC", "DESC"}) {
+    std::unique_ptr<Statement> edge;
+    *status =
+        db->Prepare("SELECT typeof(shipment_id) FROM " + table +
+                        " WHERE shipment_id IS NOT NULL ORDER BY shipment_id COLLATE BINARY " +
+                        direction + " LIMIT 1",
+                    &edge);
+    if (!status->ok()) return kShipmentKey;
+    bool has_row = edge->Step();
+    *status = edge->status();
+    if (!status->ok()) return kShipmentKey;
+    if (!has_row) return kTextShipmentKey;  // no row with an id: either key reads the same
+    if (edge->Text(0) != "text") return kShipmentKey;
+  }
+  return kTextShipmentKey;
+}
 
 // A numeric column: NULL is unknown; a number is taken; text that reads as a whole number is
 // taken (a TEXT column holding '12.5'); other text is a data problem, never silently 0.
@@ -161,8 +188,10 @@ class SqliteShipmentSource : public ShipmentSource {
     // instead of scanning every table; the ids are sorted by bytes in Shipments(), so the cursors'
     // order and the merge logic are the same in both modes.
     const std::string filter = keyed_ ? " WHERE shipment_id = ?1" : "";
-    const std::string key = kShipmentKey;
     std::unique_ptr<Statement> parties, items, legs, documents, payments;
+    // Each table's key: both forms order the same text alike, so the cursors stay in step.
+    std::string key = ShipmentKeyOf(db, "shipment", &status_);
+    if (!status_.ok()) return;
     status_ =
         db->Prepare("SELECT " + key +
                         ", shipped_on, mode, origin_country, origin_region, destination_country,"
@@ -173,10 +202,14 @@ class SqliteShipmentSource : public ShipmentSource {
     if (status_.ok()) {
       // Secondary orders make a shipment's parties, items and legs come out in the same order
       // whatever the rows' insertion order, so results and their explanations are reproducible.
+      key = ShipmentKeyOf(db, "shipment_party", &status_);
+    }
+    if (status_.ok()) {
       status_ = db->Prepare("SELECT " + key + ", entity_id, role, rowid FROM shipment_party" +
                                 filter + " ORDER BY 1, role, entity_id",
                             &parties);
     }
+    if (status_.ok()) key = ShipmentKeyOf(db, "shipment_item", &status_);
     if (status_.ok()) {
       status_ = db->Prepare(
           "SELECT " + key +
@@ -187,6 +220,7 @@ class SqliteShipmentSource : public ShipmentSource {
               " FROM shipment_item" + filter + " ORDER BY 1, line",
           &items);
     }
+    if (status_.ok()) key = ShipmentKeyOf(db, "shipment_leg", &status_);
     if (status_.ok()) {
       // Coordinates are optional columns: a database without them reads as legs without coordinates
       // rather than failing.
@@ -198,6 +232,9 @@ class SqliteShipmentSource : public ShipmentSource {
                           " FROM shipment_leg" + filter + " ORDER BY 1, seq",
                       &legs);
     }
+    if (status_.ok() && input_->has_documents()) {
+      key = ShipmentKeyOf(db, "shipment_document", &status_);
+    }
     if (status_.ok()) {
       // The documents table is optional: without it every shipment has none, and the rules that
       // read documents say so (docs/rules.md).
@@ -208,6 +245,7 @@ class SqliteShipmentSource : public ShipmentSource {
               : std::string("SELECT '' WHERE 0"),
           &documents);
     }
+    if (status_.ok() && input_->has_payments()) key = ShipmentKeyOf(db, "payment", &status_);
     if (status_.ok()) {
       // Payments are optional too: without the table the third-country payer flag is off and the
       // run header says so (engine/rules/red_flags.cc).
