@@ -676,7 +676,7 @@ CREATE TABLE IF NOT EXISTS decision (decision_id INTEGER PRIMARY KEY,
 )");
   Shipment shipment;
   shipment.shipment_id = "S-1";
-  shipment.parties.push_back({"E-2", "consignee", std::nullopt});
+  shipment.parties.push_back({"E-2", "consignee", nullptr});
   shipment.payments.emplace_back().payer_entity_id = "E-9";
   auto digest = [&](std::vector<std::string>* closure) {
     std::unique_ptr<Database> db;

@@ -55,7 +55,7 @@ Entity MakeEntity(const std::string& id, const std::string& name, OptionalText c
 }
 
 ShipmentParty MakeParty(const std::string& role, Entity entity) {
-  return ShipmentParty{entity.entity_id, role, entity};
+  return ShipmentParty{entity.entity_id, role, std::make_shared<const Entity>(entity)};
 }
 
 ShipmentLeg MakeLeg(int64_t seq, OptionalText name, OptionalText country, OptionalText region,

@@ -83,7 +83,7 @@ ShipmentParty Party(const std::string& role, const std::string& id, OptionalText
   entity.kind = "company";
   entity.name = "Company " + id;
   entity.country = country;
-  return ShipmentParty{id, role, entity};
+  return ShipmentParty{id, role, std::make_shared<const Entity>(entity)};
 }
 
 const char* kGazetteer =

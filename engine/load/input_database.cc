@@ -387,13 +387,15 @@ class SqliteShipmentSource : public ShipmentSource {
   // Cleared when it reaches kMaxEntities, so memory stays bounded. A nightly database of 200,000
   // counterparties fits (re-reading them cost 6% of a 1,000,000-shipment run's CPU when the bound
   // was 65,536; the run's peak RSS went from 642 to 663 MiB; docs/performance.md, round 6).
-  std::optional<Entity> FindEntity(const std::string& entity_id,
-                                   std::vector<DataProblem>* problems) {
+  std::shared_ptr<const Entity> FindEntity(const std::string& entity_id,
+                                           std::vector<DataProblem>* problems) {
     constexpr size_t kMaxEntities = 1 << 18;
     auto found = entities_.find(entity_id);
     if (found == entities_.end()) {
       ReadEntity read;
-      read.entity = input_->FindEntity(entity_id, &read.problems);
+      if (std::optional<Entity> entity = input_->FindEntity(entity_id, &read.problems)) {
+        read.entity = std::make_shared<const Entity>(std::move(*entity));
+      }
       if (!input_->read_status().ok()) {
         problems->insert(problems->end(), read.problems.begin(), read.problems.end());
         return read.entity;
@@ -577,7 +579,7 @@ class SqliteShipmentSource : public ShipmentSource {
   std::unique_ptr<ChildCursor> parties_, items_, legs_, documents_, payments_;
   // What InputDatabase::FindEntity returned for an entity id, with the problems it met.
   struct ReadEntity {
-    std::optional<Entity> entity;
+    std::shared_ptr<const Entity> entity;
     std::vector<DataProblem> problems;
   };
   std::unordered_map<std::string, ReadEntity> entities_;

@@ -6,6 +6,7 @@
 #define CORRIDOR_ENGINE_LOAD_RECORDS_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,8 +35,10 @@ struct Entity {
 struct ShipmentParty {
   std::string entity_id;
   std::string role;
-  // The entity the party names; nullopt when entity_id does not resolve (a DataProblem then).
-  std::optional<Entity> entity;
+  // The entity the party names; null when entity_id does not resolve (a DataProblem then).
+  // Shared, not copied: a counterparty on thousands of shipments is one Entity, read once
+  // (copying it into every party was 2-4% of a batch run's CPU; docs/performance.md).
+  std::shared_ptr<const Entity> entity;
 };
 
 struct ShipmentItem {
@@ -69,9 +72,9 @@ struct ShipmentDocument {
 struct ShipmentPayment {
   OptionalText payment_id;
   OptionalText payer_entity_id;
-  std::optional<Entity> payer;  // the entity payer_entity_id names; nullopt when none resolves
-  OptionalText payer_name;      // the payment's own name, else the entity's
-  OptionalText payer_country;   // upper case ISO 3166-1; the entity's when the row has none
+  std::shared_ptr<const Entity> payer;  // the entity payer_entity_id names; null when none resolves
+  OptionalText payer_name;              // the payment's own name, else the entity's
+  OptionalText payer_country;           // upper case ISO 3166-1; the entity's when the row has none
   OptionalText payer_bank;
   OptionalText payer_bank_country;
   std::optional<double> amount;

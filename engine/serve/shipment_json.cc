@@ -150,7 +150,7 @@ Status ParseParty(const Json& json, size_t index, Shipment* shipment) {
       entity.aliases.push_back(alias.get<std::string>());
     }
   }
-  party.entity = std::move(entity);
+  party.entity = std::make_shared<const Entity>(std::move(entity));
   shipment->parties.push_back(std::move(party));
   return Status::Ok();
 }
