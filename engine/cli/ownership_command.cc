@@ -115,8 +115,8 @@ int RunOwnership(const std::vector<std::string>& args) {
     std::cout << "  no ownership records: not blocked by ownership\n";
     return kExitOk;
   }
-  auto report = [&](const OwnershipAnalysis& analysis, const std::string& indent) {
-    const OwnershipResult& result = analysis.Result(node);
+  auto report = [&](const OwnershipAnalysis& shown, const std::string& indent) {
+    const OwnershipResult& result = shown.Result(node);
     std::cout << indent << "status: " << StatusName(result.status) << "\n"
               << indent << "held by blocked owners: " << FormatNumber(result.blocked_share_lower)
               << "%";
@@ -141,7 +141,7 @@ int RunOwnership(const std::vector<std::string>& args) {
                   << (match.needs_corroboration ? " (an uncorroborated short name)" : "") << "\n";
       }
     }
-    std::vector<OwnershipPath> paths = analysis.Explain(node, static_cast<size_t>(max_paths));
+    std::vector<OwnershipPath> paths = shown.Explain(node, static_cast<size_t>(max_paths));
     for (size_t i = 0; i < paths.size(); ++i) {
       std::cout << indent << "path " << i + 1 << ":\n";
       for (const OwnershipStep& step : paths[i].steps) {
