@@ -131,36 +131,6 @@ Status AllowLists(const RuleSet& rule_set, const std::set<std::string>& loaded,
   return Status::Ok();
 }
 
-// Moves the evidence a cleared decision or an allow-list entry suppresses out of `hits` into
-// suppressed hits; a hit left without evidence is dropped (as screen_run.cc does).
-std::vector<scores::RuleHit> SuppressReviewed(const decisions::ReviewBook* reviews,
-                                              const Shipment& shipment,
-                                              std::vector<RuleHitInput>* hits) {
-  std::vector<scores::RuleHit> suppressed_hits;
-  if (reviews == nullptr || reviews->empty()) return suppressed_hits;
-  for (RuleHitInput& hit : *hits) {
-    std::vector<scores::Evidence> suppressed;
-    reviews->Review(shipment, hit.rule->id(), &hit.outcome.evidence, &suppressed);
-    if (suppressed.empty()) continue;
-    scores::RuleHit& out = suppressed_hits.emplace_back();
-    out.set_rule_id(hit.rule->id());
-    out.set_category(hit.rule->category());
-    out.set_weight(hit.rule->weight());
-    // The floor the suppressed evidence stood for (at most REVIEW when it was a namesake's).
-    RuleHitInput part{hit.rule, {}};
-    part.outcome.floor = hit.outcome.floor;
-    part.outcome.exempt = hit.outcome.exempt;
-    part.outcome.evidence = suppressed;
-    out.set_decision_floor(HitFloor(part));
-    for (scores::Evidence& evidence : suppressed) {
-      if (evidence.weight() == 0) evidence.set_weight(hit.rule->weight());
-      *out.add_evidence() = std::move(evidence);
-    }
-  }
-  std::erase_if(*hits, [](const RuleHitInput& hit) { return hit.outcome.evidence.empty(); });
-  return suppressed_hits;
-}
-
 }  // namespace
 
 // One worker's scratch per rule (CompiledRule::NewScratch); a worker serves one Score() call at

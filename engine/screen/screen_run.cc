@@ -528,36 +528,6 @@ struct ScoringSetup {
   const ShipmentDependencies* dependencies = nullptr;
 };
 
-// desk: moves the evidence a cleared decision or an allow-list entry suppresses out of `hits`
-// into suppressed hits (kept in the record, counted toward nothing); a hit left without
-// evidence is dropped from `hits` (engine/decisions/review_book.h, docs/decisions.md).
-std::vector<scores::RuleHit> SuppressReviewed(const ScoringSetup& setup, const Shipment& shipment,
-                                              std::vector<RuleHitInput>* hits) {
-  std::vector<scores::RuleHit> suppressed_hits;
-  if (setup.reviews == nullptr || setup.reviews->empty()) return suppressed_hits;
-  for (RuleHitInput& hit : *hits) {
-    std::vector<scores::Evidence> suppressed;
-    setup.reviews->Review(shipment, hit.rule->id(), &hit.outcome.evidence, &suppressed);
-    if (suppressed.empty()) continue;
-    scores::RuleHit& out = suppressed_hits.emplace_back();
-    out.set_rule_id(hit.rule->id());
-    out.set_category(hit.rule->category());
-    out.set_weight(hit.rule->weight());
-    // The floor the suppressed evidence stood for (at most REVIEW when it was a namesake's).
-    RuleHitInput part{hit.rule, {}};
-    part.outcome.floor = hit.outcome.floor;
-    part.outcome.exempt = hit.outcome.exempt;
-    part.outcome.evidence = suppressed;
-    out.set_decision_floor(HitFloor(part));
-    for (scores::Evidence& evidence : suppressed) {
-      if (evidence.weight() == 0) evidence.set_weight(hit.rule->weight());
-      *out.add_evidence() = std::move(evidence);
-    }
-  }
-  std::erase_if(*hits, [](const RuleHitInput& hit) { return hit.outcome.evidence.empty(); });
-  return suppressed_hits;
-}
-
 // Screens one shipment: its parties' entity facts (cached), every rule, the aggregate score.
 // Leaves the shipment's record in `record`.
 void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment,
@@ -614,7 +584,7 @@ void ScoreShipment(const ScoringSetup& setup, Worker* worker, Shipment* shipment
   record->Clear();
   scores::ShipmentScore* score = record->mutable_shipment();
   score->set_shipment_id(shipment->shipment_id);
-  std::vector<scores::RuleHit> suppressed = SuppressReviewed(setup, *shipment, &hits);
+  std::vector<scores::RuleHit> suppressed = SuppressReviewed(setup.reviews, *shipment, &hits);
   AggregateScore(std::move(hits), rule_set.scoring, score);
   for (scores::RuleHit& hit : suppressed) *score->add_suppressed_hits() = std::move(hit);
   for (const DataProblem& problem : shipment->problems) ToProto(problem, score->add_problems());

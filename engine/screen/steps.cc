@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "engine/base/strings.h"
+#include "engine/decisions/review_book.h"
 
 namespace corridor {
 
@@ -56,6 +57,34 @@ rules::Rule UnscreenableRule(const rules::ScoringConfig& scoring) {
                               ? REVIEW
                               : scoring.unscreenable_party_floor());
   return rule;
+}
+
+std::vector<scores::RuleHit> SuppressReviewed(const decisions::ReviewBook* reviews,
+                                              const Shipment& shipment,
+                                              std::vector<RuleHitInput>* hits) {
+  std::vector<scores::RuleHit> suppressed_hits;
+  if (reviews == nullptr || reviews->empty()) return suppressed_hits;
+  for (RuleHitInput& hit : *hits) {
+    std::vector<scores::Evidence> suppressed;
+    reviews->Review(shipment, hit.rule->id(), &hit.outcome.evidence, &suppressed);
+    if (suppressed.empty()) continue;
+    scores::RuleHit& out = suppressed_hits.emplace_back();
+    out.set_rule_id(hit.rule->id());
+    out.set_category(hit.rule->category());
+    out.set_weight(hit.rule->weight());
+    // The floor the suppressed evidence stood for (at most REVIEW when it was a namesake's).
+    RuleHitInput part{hit.rule, {}};
+    part.outcome.floor = hit.outcome.floor;
+    part.outcome.exempt = hit.outcome.exempt;
+    part.outcome.evidence = suppressed;
+    out.set_decision_floor(HitFloor(part));
+    for (scores::Evidence& evidence : suppressed) {
+      if (evidence.weight() == 0) evidence.set_weight(hit.rule->weight());
+      *out.add_evidence() = std::move(evidence);
+    }
+  }
+  std::erase_if(*hits, [](const RuleHitInput& hit) { return hit.outcome.evidence.empty(); });
+  return suppressed_hits;
 }
 
 }  // namespace corridor

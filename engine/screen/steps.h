@@ -5,16 +5,22 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "engine/base/data_problem.h"
 #include "engine/base/status.h"
 #include "engine/facts/entity_facts.h"
 #include "engine/load/records.h"
+#include "engine/score/aggregate.h"
 #include "engine/store/database.h"
 #include "schemas/rules.pb.h"
 #include "schemas/scores.pb.h"
 
 namespace corridor {
+
+namespace decisions {
+class ReviewBook;
+}
 
 void ToProto(const DataProblem& problem, scores::DataProblem* out);
 
@@ -26,6 +32,13 @@ std::string Unscreenable(const ShipmentParty& party, const EntityFacts* facts, b
 
 // The built-in `unscreenable_party` rule (docs/scoring.md), its floor from the scoring config.
 rules::Rule UnscreenableRule(const rules::ScoringConfig& scoring);
+
+// Moves the evidence a cleared decision or an allow-list entry suppresses out of `hits` into
+// the suppressed hits it returns, each with the floor its evidence stood for; a hit left without
+// evidence is dropped. `reviews` may be null (no decisions, no allow-lists).
+std::vector<scores::RuleHit> SuppressReviewed(const decisions::ReviewBook* reviews,
+                                              const Shipment& shipment,
+                                              std::vector<RuleHitInput>* hits);
 
 }  // namespace corridor
 
