@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "engine/decisions/decisions.h"
 #include "engine/incidents/acled_import.h"
 #include "engine/load/input_database.h"
 #include "engine/output/explain.h"
@@ -483,6 +484,115 @@ TEST_CASE(
   CHECK(s3.serve == "clear");
   CHECK(s3.batch_hits.empty());
   CHECK(s3.serve_hits.empty());
+}
+
+TEST_CASE(
+    "A cleared ownership finding comes back when the records above the party change, not below",
+    "[decisions][ownership]") {
+  // docs/decisions.md "What screening does with them": a decision on a hit without a list entry
+  // remembers the ownership records above its party (decisions::ChainDigest).
+  TempDir dir;
+  std::string db = testing::MakeDatabase(dir, kOwnershipWorldSql);
+  std::string rules = testing::MakeRules(
+      dir, {{"scoring.textproto", testing::kTestScoring}, {"rules.textproto", kOwnershipRules}});
+  REQUIRE(DecisionName(Screen(dir, db, rules, "S-3", "2026-12-01").decision()) == "hold");
+  auto decide = [&] {
+    auto decided = RunCorridor(dir, "decide --db " + db +
+                                        " --party E-SUB --hit owned_by_listed --decision cleared "
+                                        "--by a.analyst --reason 'owner is not the listed one'");
+    INFO(decided.err);
+    REQUIRE(decided.exit_code == 0);
+  };
+  auto lapsed = [&](const std::string& reason) {
+    scores::ShipmentScore back = Screen(dir, db, rules, "S-3", "2026-12-01");
+    CHECK(DecisionName(back.decision()) == "hold");
+    REQUIRE(back.hits_size() == 1);
+    CHECK(back.hits(0).rule_id() == "owned_by_listed");
+    CHECK(!back.hits(0).evidence(0).review().suppressed());
+    CHECK(back.hits(0).evidence(0).review().lapsed() == reason);
+  };
+  const std::string chain = "the ownership records above the party changed since the decision";
+  decide();
+  scores::ShipmentScore cleared = Screen(dir, db, rules, "S-3", "2026-12-01");
+  CHECK(DecisionName(cleared.decision()) == "clear");
+  REQUIRE(cleared.suppressed_hits_size() == 1);
+  CHECK(cleared.suppressed_hits(0).evidence(0).has_ownership());
+
+  SECTION("a company below the party changes nothing") {
+    Execute(db, R"sql(INSERT INTO entity(entity_id, kind, name, country) VALUES
+                        ('E-LOW', 'company', 'Sialkot Sports Goods', 'PK');
+                      INSERT INTO ownership(owner_id, owned_id, share) VALUES
+                        ('E-SUB', 'E-LOW', 100);)sql");
+    CHECK(DecisionName(Screen(dir, db, rules, "S-3", "2026-12-01").decision()) == "clear");
+  }
+  SECTION("the owner's share changes") {
+    Execute(db, "UPDATE ownership SET share = 80 WHERE owner_id = 'E-OWN'");
+    lapsed(chain);
+    // A new decision on what the reviewer now sees holds again.
+    decide();
+    CHECK(DecisionName(Screen(dir, db, rules, "S-3", "2026-12-01").decision()) == "clear");
+  }
+  SECTION("the owner's own record changes") {
+    Execute(db, "UPDATE entity SET address = 'Mall Road 5, Lahore' WHERE entity_id = 'E-OWN'");
+    lapsed(chain);
+  }
+  SECTION("an owner's alias is added") {
+    Execute(db, "INSERT INTO entity_alias(entity_id, name) VALUES ('E-OWN', 'KTC')");
+    lapsed(chain);
+  }
+  SECTION("a new owner further up") {
+    Execute(db, R"sql(INSERT INTO entity(entity_id, kind, name, country) VALUES
+                        ('E-TOP', 'company', 'Gwadar Holdings', 'PK');
+                      INSERT INTO ownership(owner_id, owned_id, share) VALUES
+                        ('E-TOP', 'E-OWN', 30);)sql");
+    lapsed(chain);
+  }
+  SECTION("the owner's record re-saved with the same content holds") {
+    Execute(db, "UPDATE entity SET updated_at = '2026-12-02' WHERE entity_id = 'E-OWN'");
+    CHECK(DecisionName(Screen(dir, db, rules, "S-3", "2026-12-01").decision()) == "clear");
+  }
+}
+
+TEST_CASE("A decision table made before chain digests is read, and gains the column on decide",
+          "[decisions]") {
+  TempDir dir;
+  std::string db = testing::MakeDatabase(dir, kOwnershipWorldSql);
+  std::string rules = testing::MakeRules(
+      dir, {{"scoring.textproto", testing::kTestScoring}, {"rules.textproto", kOwnershipRules}});
+  // The table as it was before chain_digest; a cleared decision recorded then holds as before.
+  Execute(db, R"sql(
+CREATE TABLE decision (
+  decision_id INTEGER PRIMARY KEY, shipment_id TEXT NOT NULL DEFAULT '',
+  entity_id TEXT NOT NULL DEFAULT '', rule_id TEXT NOT NULL, list_id TEXT NOT NULL DEFAULT '',
+  entry_id TEXT NOT NULL DEFAULT '', verdict TEXT NOT NULL, decided_by TEXT NOT NULL,
+  reason TEXT NOT NULL, decided_at TEXT NOT NULL, expires_on TEXT,
+  party_digest TEXT NOT NULL DEFAULT '', entry_digest TEXT NOT NULL DEFAULT '',
+  shipment_digest TEXT NOT NULL DEFAULT '');)sql");
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db, &input).ok());
+  std::vector<DataProblem> problems;
+  std::optional<Entity> party = input->FindEntity("E-SUB", &problems);
+  REQUIRE(party);
+  input.reset();
+  Execute(db,
+          "INSERT INTO decision(entity_id, rule_id, verdict, decided_by, reason, decided_at, "
+          "party_digest) VALUES ('E-SUB', 'owned_by_listed', 'cleared', 'a.analyst', 'old', "
+          "'2026-11-01T00:00:00Z', '" +
+              decisions::PartyDigest(*party) + "')");
+  CHECK(DecisionName(Screen(dir, db, rules, "S-3", "2026-12-01").decision()) == "clear");
+  // The next decide adds the column; its decision remembers the chain.
+  auto decided = RunCorridor(dir, "decide --db " + db +
+                                      " --party E-SUB --hit owned_by_listed --decision cleared "
+                                      "--by a.analyst --reason 'checked again'");
+  INFO(decided.err);
+  REQUIRE(decided.exit_code == 0);
+  std::vector<decisions::DecisionRecord> records;
+  REQUIRE(decisions::ListDecisions(db, {}, &records).ok());
+  REQUIRE(records.size() == 2);
+  CHECK(records[0].chain_digest.empty());
+  CHECK(records[1].chain_digest.size() == 64);
+  Execute(db, "UPDATE ownership SET share = 80 WHERE owner_id = 'E-OWN'");
+  CHECK(DecisionName(Screen(dir, db, rules, "S-3", "2026-12-01").decision()) == "hold");
 }
 
 TEST_CASE("corridor match --rules: allow-lists are never searched, an allowed query is not a hit",

@@ -123,6 +123,10 @@ Status ReadSubjects(const std::string& db_path, const DecisionRequest& request,
     if (!input->read_status().ok()) return input->read_status();
     if (!entity) return Status::NotFound("entity '" + record->entity_id + "' does not exist");
     record->party_digest = PartyDigest(*entity);
+    if (request.hit.list_id.empty()) {
+      status = ChainDigest(input->db(), record->entity_id, &record->chain_digest);
+      if (!status.ok()) return status;
+    }
   }
   if (!request.hit.list_id.empty()) {
     std::unique_ptr<Statement> query;
@@ -145,8 +149,8 @@ Status InsertDecision(Database* db, DecisionRecord* record) {
   std::unique_ptr<Statement> insert;
   Status status = db->Prepare(
       "INSERT INTO decision(shipment_id, entity_id, rule_id, list_id, entry_id, verdict, "
-      "decided_by, reason, decided_at, expires_on, party_digest, entry_digest, shipment_digest) "
-      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+      "decided_by, reason, decided_at, expires_on, party_digest, entry_digest, shipment_digest, "
+      "chain_digest) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
       &insert);
   if (!status.ok()) return status;
   insert->BindText(1, record->shipment_id);
@@ -166,6 +170,7 @@ Status InsertDecision(Database* db, DecisionRecord* record) {
   insert->BindText(11, record->party_digest);
   insert->BindText(12, record->entry_digest);
   insert->BindText(13, record->shipment_digest);
+  insert->BindText(14, record->chain_digest);
   status = insert->Run();
   if (!status.ok()) return status;
   record->decision_id = sqlite3_last_insert_rowid(db->handle());
@@ -183,7 +188,8 @@ AuditEvent DecisionEvent(const DecisionRecord& record) {
       {"entity_id", record.entity_id},          {"hit", HitText(record.hit)},
       {"verdict", VerdictName(record.verdict)}, {"reason", record.reason},
       {"expires_on", record.expires_on},        {"party_digest", record.party_digest},
-      {"entry_digest", record.entry_digest},    {"shipment_digest", record.shipment_digest}};
+      {"entry_digest", record.entry_digest},    {"shipment_digest", record.shipment_digest},
+      {"chain_digest", record.chain_digest}};
   AuditEvent event;
   event.recorded_at = record.decided_at;
   event.event = "decision";
@@ -328,6 +334,76 @@ Status RecordDecision(const std::string& db_path, const DecisionRequest& request
   return Status::Ok();
 }
 
+namespace {
+
+// The party and its owners, transitively (UNION: a cycle ends).
+constexpr const char* kChainSql =
+    "WITH RECURSIVE up(id) AS (SELECT ?1 UNION "
+    "SELECT o.owner_id FROM ownership o JOIN up ON o.owned_id = up.id) ";
+
+}  // namespace
+
+Status ChainDigest(Database* db, const std::string& entity_id, std::string* digest) {
+  digest->clear();
+  DigestText text;
+  bool exists = false;
+  Status status = db->HasTable("ownership", &exists);
+  if (!status.ok()) return status;
+  if (exists) {
+    std::unique_ptr<Statement> rows;
+    status = db->Prepare(std::string(kChainSql) +
+                             "SELECT owner_id, owned_id, share, control, as_of FROM ownership "
+                             "WHERE owned_id IN (SELECT id FROM up) "
+                             "ORDER BY owned_id, owner_id, share, control, as_of",
+                         &rows);
+    if (!status.ok()) return status;
+    rows->BindText(1, entity_id);
+    while (rows->Step()) {
+      for (int column = 0; column < 5; ++column) text.Optional(rows->OptionalText(column));
+      text.EndRecord();
+    }
+    if (!rows->status().ok()) return rows->status();
+    text.EndRecord();
+    // The owners' own records: every column but updated_at (as PartyDigest leaves it out).
+    std::unique_ptr<Statement> owners;
+    status = db->Prepare(std::string(kChainSql) +
+                             "SELECT * FROM entity WHERE entity_id IN (SELECT id FROM up) "
+                             "AND entity_id <> ?1 ORDER BY entity_id, rowid",
+                         &owners);
+    if (!status.ok()) return status;
+    owners->BindText(1, entity_id);
+    while (owners->Step()) {
+      for (int column = 0; column < owners->ColumnCount(); ++column) {
+        if (owners->ColumnName(column) == "updated_at") continue;
+        text.Optional(owners->OptionalText(column));
+      }
+      text.EndRecord();
+    }
+    if (!owners->status().ok()) return owners->status();
+    text.EndRecord();
+    status = db->HasTable("entity_alias", &exists);
+    if (!status.ok()) return status;
+    if (exists) {
+      std::unique_ptr<Statement> aliases;
+      status = db->Prepare(std::string(kChainSql) +
+                               "SELECT entity_id, name FROM entity_alias "
+                               "WHERE entity_id IN (SELECT id FROM up) AND entity_id <> ?1 "
+                               "ORDER BY entity_id, name",
+                           &aliases);
+      if (!status.ok()) return status;
+      aliases->BindText(1, entity_id);
+      while (aliases->Step()) {
+        text.Field(aliases->Text(0));
+        text.Field(aliases->Text(1));
+        text.EndRecord();
+      }
+      if (!aliases->status().ok()) return aliases->status();
+    }
+  }
+  *digest = text.Hex();
+  return Status::Ok();
+}
+
 Status ListDecisions(const std::string& db_path, const DecisionFilter& filter,
                      std::vector<DecisionRecord>* out) {
   out->clear();
@@ -342,12 +418,19 @@ Status ReadDecisions(Database* db, const DecisionFilter& filter, std::vector<Dec
   bool exists = false;
   Status status = db->HasTable("decision", &exists);
   if (!status.ok() || !exists) return status;
+  // A table made before chain digests has no such column (screening opens it read-only).
+  std::vector<std::string> columns;
+  status = db->Columns("decision", &columns);
+  if (!status.ok()) return status;
+  const bool has_chain = std::find(columns.begin(), columns.end(), "chain_digest") != columns.end();
   std::unique_ptr<Statement> query;
   status = db->Prepare(
-      "SELECT decision_id, shipment_id, entity_id, rule_id, list_id, entry_id, verdict, "
-      "decided_by, reason, decided_at, ifnull(expires_on, ''), party_digest, entry_digest, "
-      "shipment_digest FROM decision WHERE (?1 = '' OR shipment_id = ?1) "
-      "AND (?2 = '' OR entity_id = ?2) ORDER BY decision_id",
+      std::string("SELECT decision_id, shipment_id, entity_id, rule_id, list_id, entry_id, "
+                  "verdict, decided_by, reason, decided_at, ifnull(expires_on, ''), "
+                  "party_digest, entry_digest, shipment_digest, ") +
+          (has_chain ? "chain_digest" : "''") +
+          " FROM decision WHERE (?1 = '' OR shipment_id = ?1) "
+          "AND (?2 = '' OR entity_id = ?2) ORDER BY decision_id",
       &query);
   if (!status.ok()) return status;
   query->BindText(1, filter.shipment_id);
@@ -369,6 +452,7 @@ Status ReadDecisions(Database* db, const DecisionFilter& filter, std::vector<Dec
     record.party_digest = query->Text(11);
     record.entry_digest = query->Text(12);
     record.shipment_digest = query->Text(13);
+    record.chain_digest = query->Text(14);
     if (filter.latest_only) {
       auto key = std::make_tuple(record.shipment_id, record.entity_id, record.hit.rule_id,
                                  record.hit.list_id, record.hit.entry_id);

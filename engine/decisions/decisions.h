@@ -12,7 +12,8 @@
 // A decision is keyed by what it was taken on: the party (entity id), the rule, the list entry
 // (for list hits) and, optionally, one shipment; and it remembers the content digests of the
 // records the analyst saw: the party's (PartyDigest: entity row and aliases), the list entry's
-// (list_entry.digest, written by the importer) and, for a hit on a shipment with no party, the
+// (list_entry.digest, written by the importer), for a party's hit without a list entry the
+// ownership chain above the party (ChainDigest) and, for a hit on a shipment with no party, the
 // shipment's (ShipmentDigest). A later screening run suppresses a hit a `cleared` decision
 // covers only while every digest still matches and the decision has not expired
 // (engine/decisions/review_book.h); `confirmed` and `escalated` are shown, never suppress.
@@ -81,6 +82,9 @@ struct DecisionRecord {
   std::string party_digest;
   std::string entry_digest;
   std::string shipment_digest;
+  // For a party's hit that names no list entry (an ownership finding, a red flag), ChainDigest of
+  // the party when taken; "" otherwise, and for decisions recorded before chain digests.
+  std::string chain_digest;
 };
 
 // Records `request` in the `decision` table of the input database at `db_path` (created by
@@ -114,6 +118,14 @@ Status ReadDecisions(Database* db, const DecisionFilter& filter, std::vector<Dec
 // incorporation date, activity; not updated_at) and its aliases sorted, each NULL told apart
 // from "". A new alias or a new address changes it.
 std::string PartyDigest(const Entity& entity);
+
+// The content digest of what stands above a party in the company's ownership records: every
+// ownership row into the party or into one of its owners, transitively (owner, owned, share,
+// control, as_of; not the rowid, so a re-import that renumbers rows changes nothing), and each
+// such owner's entity row (every column but updated_at) and aliases, sorted. A changed share, a
+// new or removed owner anywhere up the chain, or an owner's record that changes (a namesake
+// owner's birth date) changes it; nothing below the party does. Reads only.
+Status ChainDigest(Database* db, const std::string& entity_id, std::string* digest);
 
 // The content digest of a shipment's own records (its row, items and legs; not its parties,
 // which have their own digests), for decisions on hits that name no party.

@@ -86,6 +86,10 @@ Status ReviewBook::Load(Database* db, const std::set<std::string>& allow_lists, 
         return digest->status();
       }
     }
+    if (!decision.chain_digest.empty() && !book->chain_digests_.count(decision.entity_id)) {
+      status = ChainDigest(db, decision.entity_id, &book->chain_digests_[decision.entity_id]);
+      if (!status.ok()) return status;
+    }
     book->by_key_[{decision.entity_id, decision.hit.rule_id}].push_back(std::move(decision));
   }
   for (const std::string& list_id : allow_lists) {
@@ -158,6 +162,12 @@ std::string ReviewBook::Lapsed(const DecisionRecord& decision, const Shipment& s
     auto digest = entry_digests_.find({decision.hit.list_id, decision.hit.entry_id});
     if (digest == entry_digests_.end() || digest->second != decision.entry_digest) {
       return "the list entry changed since the decision";
+    }
+  }
+  if (!decision.chain_digest.empty()) {
+    auto digest = chain_digests_.find(decision.entity_id);
+    if (digest == chain_digests_.end() || digest->second != decision.chain_digest) {
+      return "the ownership records above the party changed since the decision";
     }
   }
   return "";

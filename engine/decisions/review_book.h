@@ -10,7 +10,9 @@
 // the score nor the decision, and is still written) when
 //   - the latest decision on its key is `cleared`, the run's as-of date is before the
 //     decision's expiry, and the digests the decision remembers still equal the records' (the
-//     party's PartyDigest, the list entry's digest, for a shipment-level hit the shipment's); or
+//     party's PartyDigest, the list entry's digest, for a party's hit without a list entry the
+//     ownership records above the party (ChainDigest), for a shipment-level hit the
+//     shipment's); or
 //   - it is a name match (name_exact or name_fuzzy, never an identifier match) of a party that
 //     an entry of an allow-list names: by entity id (the allow entry's id is the party's
 //     entity_id) or by an exactly equal normalised name or alias and the same country.
@@ -96,6 +98,8 @@ class ReviewBook {
   std::map<std::pair<std::string, std::string>, std::vector<DecisionRecord>> by_key_;
   // The current digest of every list entry a decision names; absent: no longer listed.
   std::map<std::pair<std::string, std::string>, std::string> entry_digests_;
+  // The current ChainDigest of every party a decision with a chain digest names.
+  std::map<std::string, std::string> chain_digests_;
   std::vector<AllowEntry> allow_entries_;
   std::map<std::string, std::vector<size_t>> allow_by_id_;    // entry id -> allow_entries_
   std::map<std::string, std::vector<size_t>> allow_by_name_;  // normalised name -> same

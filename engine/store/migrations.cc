@@ -1,7 +1,9 @@
 // Schema migrations of the input database, in one place: each brings a database made by an
 // older corridor up to the current schemas/input.sql.
 #include <algorithm>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "engine/store/database.h"
 
@@ -49,7 +51,8 @@ CREATE TABLE IF NOT EXISTS decision (
   expires_on      TEXT,                         -- YYYY-MM-DD; NULL = never
   party_digest    TEXT NOT NULL DEFAULT '',     -- PartyDigest when taken ('' without a party)
   entry_digest    TEXT NOT NULL DEFAULT '',     -- list_entry.digest when taken
-  shipment_digest TEXT NOT NULL DEFAULT ''      -- ShipmentDigest, for hits without a party
+  shipment_digest TEXT NOT NULL DEFAULT '',     -- ShipmentDigest, for hits without a party
+  chain_digest    TEXT NOT NULL DEFAULT ''      -- ChainDigest, for a party's hits without an entry
 );
 CREATE INDEX IF NOT EXISTS decision_by_key ON decision(entity_id, rule_id, list_id, entry_id);
 CREATE TRIGGER IF NOT EXISTS decision_append_only_update BEFORE UPDATE ON decision
@@ -73,6 +76,16 @@ BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
 }  // namespace
 
-Status CreateDecisionTables(Database* db) { return db->Execute(kDecisionTablesSql); }
+Status CreateDecisionTables(Database* db) {
+  Status status = db->Execute(kDecisionTablesSql);
+  if (!status.ok()) return status;
+  // A decision table made before chain digests: add the column (its rows keep '', no chain
+  // check; docs/decisions.md).
+  std::vector<std::string> columns;
+  status = db->Columns("decision", &columns);
+  if (!status.ok()) return status;
+  if (std::find(columns.begin(), columns.end(), "chain_digest") != columns.end()) return status;
+  return db->Execute("ALTER TABLE decision ADD COLUMN chain_digest TEXT NOT NULL DEFAULT ''");
+}
 
 }  // namespace corridor
