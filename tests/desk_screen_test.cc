@@ -516,7 +516,11 @@ TEST_CASE(
   scores::ShipmentScore cleared = Screen(dir, db, rules, "S-3", "2026-12-01");
   CHECK(DecisionName(cleared.decision()) == "clear");
   REQUIRE(cleared.suppressed_hits_size() == 1);
-  CHECK(cleared.suppressed_hits(0).evidence(0).has_ownership());
+  const scores::Ownership& seen = cleared.suppressed_hits(0).evidence(0).ownership();
+  REQUIRE(seen.path_size() >= 1);
+  CHECK(seen.path(0).owner() == "entity:E-OWN");
+  CHECK(std::vector<std::string>(seen.listed_as().begin(), seen.listed_as().end()) ==
+        std::vector<std::string>{"watch:W-77"});
 
   SECTION("a company below the party changes nothing") {
     Execute(db, R"sql(INSERT INTO entity(entity_id, kind, name, country) VALUES
@@ -546,6 +550,37 @@ TEST_CASE(
                       INSERT INTO ownership(owner_id, owned_id, share) VALUES
                         ('E-TOP', 'E-OWN', 30);)sql");
     lapsed(chain);
+  }
+  SECTION("a list import changes the entry the owner matched") {
+    Execute(db, R"sql(INSERT INTO list_import(import_id, list_id, version) VALUES
+                        (7, 'watch', '2026-12-02');
+                      INSERT INTO list_change(import_id, list_id, entry_id, change, name) VALUES
+                        (7, 'watch', 'W-77', 'changed', 'Karakoram Trading Co');)sql");
+    lapsed(
+        "list entry watch:W-77 of the ownership finding was added or changed by a list import "
+        "since the decision");
+    // Decided again after that import: the reviewer has seen it.
+    decide();
+    CHECK(DecisionName(Screen(dir, db, rules, "S-3", "2026-12-01").decision()) == "clear");
+  }
+  SECTION("a list import adds an entry the owner's name matches too") {
+    Execute(db, R"sql(INSERT INTO list_entry(list_id, entry_id, kind, name, country, programs)
+                        VALUES ('watch', 'W-99', 'company', 'Karakoram Trading Company', 'PK',
+                                'SDGT');
+                      INSERT INTO list_import(import_id, list_id, version) VALUES
+                        (8, 'watch', '2026-12-03');
+                      INSERT INTO list_change(import_id, list_id, entry_id, change, name) VALUES
+                        (8, 'watch', 'W-99', 'added', 'Karakoram Trading Company');)sql");
+    lapsed(
+        "list entry watch:W-99 of the ownership finding was added or changed by a list import "
+        "since the decision");
+  }
+  SECTION("a list import that changes another entry holds") {
+    Execute(db, R"sql(INSERT INTO list_import(import_id, list_id, version) VALUES
+                        (7, 'watch', '2026-12-02');
+                      INSERT INTO list_change(import_id, list_id, entry_id, change, name) VALUES
+                        (7, 'watch', 'W-SUB', 'changed', 'Lahore Textile Mills');)sql");
+    CHECK(DecisionName(Screen(dir, db, rules, "S-3", "2026-12-01").decision()) == "clear");
   }
   SECTION("the owner's record re-saved with the same content holds") {
     Execute(db, "UPDATE entity SET updated_at = '2026-12-02' WHERE entity_id = 'E-OWN'");

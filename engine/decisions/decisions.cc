@@ -87,6 +87,19 @@ Status LoadShipment(InputDatabase* input, const std::string& id, Shipment* shipm
   return Status::Ok();
 }
 
+// The latest list import's id; 0 when there is none.
+Status LatestListImport(Database* db, int64_t* import_id) {
+  *import_id = 0;
+  bool exists = false;
+  Status status = db->HasTable("list_import", &exists);
+  if (!status.ok() || !exists) return status;
+  std::unique_ptr<Statement> query;
+  status = db->Prepare("SELECT ifnull(max(import_id), 0) FROM list_import", &query);
+  if (!status.ok()) return status;
+  if (query->Step()) *import_id = query->Int(0);
+  return query->status();
+}
+
 // Reads what the decision is taken on from the input database (read-only, through the loader
 // screening uses) and fills the scope and digests of `record`.
 Status ReadSubjects(const std::string& db_path, const DecisionRequest& request,
@@ -125,6 +138,7 @@ Status ReadSubjects(const std::string& db_path, const DecisionRequest& request,
     record->party_digest = PartyDigest(*entity);
     if (request.hit.list_id.empty()) {
       status = ChainDigest(input->db(), record->entity_id, &record->chain_digest);
+      if (status.ok()) status = LatestListImport(input->db(), &record->lists_seen);
       if (!status.ok()) return status;
     }
   }
@@ -150,7 +164,7 @@ Status InsertDecision(Database* db, DecisionRecord* record) {
   Status status = db->Prepare(
       "INSERT INTO decision(shipment_id, entity_id, rule_id, list_id, entry_id, verdict, "
       "decided_by, reason, decided_at, expires_on, party_digest, entry_digest, shipment_digest, "
-      "chain_digest) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
+      "chain_digest, lists_seen) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
       &insert);
   if (!status.ok()) return status;
   insert->BindText(1, record->shipment_id);
@@ -171,6 +185,7 @@ Status InsertDecision(Database* db, DecisionRecord* record) {
   insert->BindText(12, record->entry_digest);
   insert->BindText(13, record->shipment_digest);
   insert->BindText(14, record->chain_digest);
+  insert->BindInt(15, record->lists_seen);
   status = insert->Run();
   if (!status.ok()) return status;
   record->decision_id = sqlite3_last_insert_rowid(db->handle());
@@ -189,7 +204,7 @@ AuditEvent DecisionEvent(const DecisionRecord& record) {
       {"verdict", VerdictName(record.verdict)}, {"reason", record.reason},
       {"expires_on", record.expires_on},        {"party_digest", record.party_digest},
       {"entry_digest", record.entry_digest},    {"shipment_digest", record.shipment_digest},
-      {"chain_digest", record.chain_digest}};
+      {"chain_digest", record.chain_digest},    {"lists_seen", record.lists_seen}};
   AuditEvent event;
   event.recorded_at = record.decided_at;
   event.event = "decision";
@@ -422,13 +437,16 @@ Status ReadDecisions(Database* db, const DecisionFilter& filter, std::vector<Dec
   std::vector<std::string> columns;
   status = db->Columns("decision", &columns);
   if (!status.ok()) return status;
-  const bool has_chain = std::find(columns.begin(), columns.end(), "chain_digest") != columns.end();
+  auto has = [&](const char* name) {
+    return std::find(columns.begin(), columns.end(), name) != columns.end();
+  };
   std::unique_ptr<Statement> query;
   status = db->Prepare(
       std::string("SELECT decision_id, shipment_id, entity_id, rule_id, list_id, entry_id, "
                   "verdict, decided_by, reason, decided_at, ifnull(expires_on, ''), "
                   "party_digest, entry_digest, shipment_digest, ") +
-          (has_chain ? "chain_digest" : "''") +
+          (has("chain_digest") ? "chain_digest, " : "'', ") +
+          (has("lists_seen") ? "lists_seen" : "0") +
           " FROM decision WHERE (?1 = '' OR shipment_id = ?1) "
           "AND (?2 = '' OR entity_id = ?2) ORDER BY decision_id",
       &query);
@@ -453,6 +471,7 @@ Status ReadDecisions(Database* db, const DecisionFilter& filter, std::vector<Dec
     record.entry_digest = query->Text(12);
     record.shipment_digest = query->Text(13);
     record.chain_digest = query->Text(14);
+    record.lists_seen = query->Int(15);
     if (filter.latest_only) {
       auto key = std::make_tuple(record.shipment_id, record.entity_id, record.hit.rule_id,
                                  record.hit.list_id, record.hit.entry_id);

@@ -85,6 +85,10 @@ struct DecisionRecord {
   // For a party's hit that names no list entry (an ownership finding, a red flag), ChainDigest of
   // the party when taken; "" otherwise, and for decisions recorded before chain digests.
   std::string chain_digest;
+  // With a chain digest: the latest list import (list_import.import_id, 0 for none) when taken.
+  // An ownership finding whose path names a list entry that a later import added or changed
+  // (list_change) lapses.
+  int64_t lists_seen = 0;
 };
 
 // Records `request` in the `decision` table of the input database at `db_path` (created by

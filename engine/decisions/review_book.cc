@@ -86,6 +86,10 @@ Status ReviewBook::Load(Database* db, const std::set<std::string>& allow_lists, 
         return digest->status();
       }
     }
+    if (!decision.chain_digest.empty() && !book->entry_changes_loaded_) {
+      status = book->LoadEntryChanges(db);
+      if (!status.ok()) return status;
+    }
     if (!decision.chain_digest.empty() && !book->chain_digests_.count(decision.entity_id)) {
       status = ChainDigest(db, decision.entity_id, &book->chain_digests_[decision.entity_id]);
       if (!status.ok()) return status;
@@ -144,8 +148,22 @@ const DecisionRecord* ReviewBook::FindDecision(const Shipment& shipment, const s
   return best;
 }
 
+Status ReviewBook::LoadEntryChanges(Database* db) {
+  entry_changes_loaded_ = true;
+  bool exists = false;
+  Status status = db->HasTable("list_change", &exists);
+  if (!status.ok() || !exists) return status;
+  std::unique_ptr<Statement> query;
+  status = db->Prepare(
+      "SELECT list_id, entry_id, max(import_id) FROM list_change GROUP BY list_id, entry_id",
+      &query);
+  if (!status.ok()) return status;
+  while (query->Step()) last_change_[{query->Text(0), query->Text(1)}] = query->Int(2);
+  return query->status();
+}
+
 std::string ReviewBook::Lapsed(const DecisionRecord& decision, const Shipment& shipment,
-                               const Entity* party) const {
+                               const Entity* party, const scores::Evidence& evidence) const {
   // ISO dates compare as text; the decision holds for runs dated before its expiry day.
   if (!decision.expires_on.empty() && as_of_ >= decision.expires_on) {
     return "expired on " + decision.expires_on;
@@ -168,6 +186,26 @@ std::string ReviewBook::Lapsed(const DecisionRecord& decision, const Shipment& s
     auto digest = chain_digests_.find(decision.entity_id);
     if (digest == chain_digests_.end() || digest->second != decision.chain_digest) {
       return "the ownership records above the party changed since the decision";
+    }
+    // The list entries the ownership evidence names (the listed owner, the entries its names
+    // matched, list entries on the path): one a list import added or changed after the decision
+    // is news to the reviewer.
+    std::vector<std::string> entries(evidence.ownership().listed_as().begin(),
+                                     evidence.ownership().listed_as().end());
+    for (const scores::OwnershipStep& step : evidence.ownership().path()) {
+      for (const std::string* node : {&step.owner(), &step.owned()}) {
+        if (node->rfind("list:", 0) == 0) entries.push_back(node->substr(5));
+      }
+    }
+    for (const std::string& entry : entries) {
+      const size_t colon = entry.find(':');
+      if (colon == std::string::npos) continue;
+      auto change = last_change_.find({entry.substr(0, colon), entry.substr(colon + 1)});
+      if (change != last_change_.end() && change->second > decision.lists_seen) {
+        return "list entry " + entry +
+               " of the ownership finding was added or changed by a list import since the "
+               "decision";
+      }
     }
   }
   return "";
@@ -220,7 +258,7 @@ void ReviewBook::Review(const Shipment& shipment, const std::string& rule_id,
       scores::Review* review = piece.mutable_review();
       SetDecisionReview(*decision, review);
       if (decision->verdict == Verdict::kCleared) {
-        review->set_lapsed(Lapsed(*decision, shipment, party));
+        review->set_lapsed(Lapsed(*decision, shipment, party, piece));
         suppress = review->lapsed().empty();
       } else {
         analyst_upheld = true;

@@ -11,7 +11,8 @@
 //   - the latest decision on its key is `cleared`, the run's as-of date is before the
 //     decision's expiry, and the digests the decision remembers still equal the records' (the
 //     party's PartyDigest, the list entry's digest, for a party's hit without a list entry the
-//     ownership records above the party (ChainDigest), for a shipment-level hit the
+//     ownership records above the party (ChainDigest) and no list entry its ownership path
+//     names was added or changed by a later list import, for a shipment-level hit the
 //     shipment's); or
 //   - it is a name match (name_exact or name_fuzzy, never an identifier match) of a party that
 //     an entry of an allow-list names: by entity id (the allow entry's id is the party's
@@ -86,8 +87,10 @@ class ReviewBook {
   const DecisionRecord* FindDecision(const Shipment& shipment, const std::string& rule_id,
                                      const scores::Evidence& evidence) const;
   // Why a cleared decision no longer holds ("" while it holds).
-  std::string Lapsed(const DecisionRecord& decision, const Shipment& shipment,
-                     const Entity* party) const;
+  std::string Lapsed(const DecisionRecord& decision, const Shipment& shipment, const Entity* party,
+                     const scores::Evidence& evidence) const;
+  // Fills last_change_ from list_change (once, when a decision has a chain digest).
+  Status LoadEntryChanges(Database* db);
   // The allow entry naming `party`, or null.
   const AllowEntry* FindAllowed(const Entity& party, std::string* matched_by) const;
 
@@ -100,6 +103,9 @@ class ReviewBook {
   std::map<std::pair<std::string, std::string>, std::string> entry_digests_;
   // The current ChainDigest of every party a decision with a chain digest names.
   std::map<std::string, std::string> chain_digests_;
+  // The latest list import that added or changed each entry (list_change).
+  std::map<std::pair<std::string, std::string>, int64_t> last_change_;
+  bool entry_changes_loaded_ = false;
   std::vector<AllowEntry> allow_entries_;
   std::map<std::string, std::vector<size_t>> allow_by_id_;    // entry id -> allow_entries_
   std::map<std::string, std::vector<size_t>> allow_by_name_;  // normalised name -> same

@@ -247,6 +247,25 @@ class OwnedByListedPartyRule : public CompiledRule {
     return " (" + world_->graph.Name(node) + ")";
   }
 
+  // The list entries `node` counts as ("LIST:ENTRY"): itself for a list node, else every entry
+  // ListedAs could name, in the order of the node's matches.
+  std::vector<std::string> ListedEntries(NodeId node, bool namesakes) const {
+    if (world_->list_nodes.count(node)) return {world_->graph.Name(node).substr(5)};
+    std::vector<std::string> entries;
+    auto matches = world_->entity_matches.find(node);
+    if (matches == world_->entity_matches.end()) return entries;
+    for (const ListMatchFact& match : matches->second) {
+      if (match.needs_corroboration && !namesakes) continue;
+      if (MatchCounts(match, name_threshold_) && (lists_.empty() || lists_.count(match.list_id))) {
+        std::string entry = match.list_id + ":" + match.entry_id;
+        if (std::find(entries.begin(), entries.end(), entry) == entries.end()) {
+          entries.push_back(std::move(entry));
+        }
+      }
+    }
+    return entries;
+  }
+
   rules::OwnershipFinding Finding(const OwnershipResult& result) const {
     switch (result.status) {
       case OwnershipStatus::kBlocked:
@@ -296,8 +315,12 @@ class OwnedByListedPartyRule : public CompiledRule {
         out->set_control(step.control);
         out->set_stale(step.stale);
         out->set_relation(same_party ? "same party" : "ownership");
-        if (chain.empty())
+        if (chain.empty()) {
           chain = "\"" + out->owner_name() + "\"" + ListedAs(step.owner, namesakes);
+          for (std::string& entry : ListedEntries(step.owner, namesakes)) {
+            ownership->add_listed_as(std::move(entry));
+          }
+        }
         std::string link = same_party           ? "is"
                            : step.share_percent ? FormatNumber(*step.share_percent) + "%"
                                                 : "unknown share";

@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS decision (
   party_digest    TEXT NOT NULL DEFAULT '',     -- PartyDigest when taken ('' without a party)
   entry_digest    TEXT NOT NULL DEFAULT '',     -- list_entry.digest when taken
   shipment_digest TEXT NOT NULL DEFAULT '',     -- ShipmentDigest, for hits without a party
-  chain_digest    TEXT NOT NULL DEFAULT ''      -- ChainDigest, for a party's hits without an entry
+  chain_digest    TEXT NOT NULL DEFAULT '',     -- ChainDigest, for a party's hits without an entry
+  lists_seen      INTEGER NOT NULL DEFAULT 0    -- the latest list_import.import_id when taken
 );
 CREATE INDEX IF NOT EXISTS decision_by_key ON decision(entity_id, rule_id, list_id, entry_id);
 CREATE TRIGGER IF NOT EXISTS decision_append_only_update BEFORE UPDATE ON decision
@@ -79,13 +80,19 @@ BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 Status CreateDecisionTables(Database* db) {
   Status status = db->Execute(kDecisionTablesSql);
   if (!status.ok()) return status;
-  // A decision table made before chain digests: add the column (its rows keep '', no chain
-  // check; docs/decisions.md).
+  // A decision table made before the chain checks: add the columns (its rows keep the defaults,
+  // no chain check; docs/decisions.md).
   std::vector<std::string> columns;
   status = db->Columns("decision", &columns);
   if (!status.ok()) return status;
-  if (std::find(columns.begin(), columns.end(), "chain_digest") != columns.end()) return status;
-  return db->Execute("ALTER TABLE decision ADD COLUMN chain_digest TEXT NOT NULL DEFAULT ''");
+  const std::pair<const char*, const char*> added[] = {
+      {"chain_digest", "TEXT NOT NULL DEFAULT ''"}, {"lists_seen", "INTEGER NOT NULL DEFAULT 0"}};
+  for (const auto& [name, type] : added) {
+    if (std::find(columns.begin(), columns.end(), name) != columns.end()) continue;
+    status = db->Execute(std::string("ALTER TABLE decision ADD COLUMN ") + name + " " + type);
+    if (!status.ok()) return status;
+  }
+  return status;
 }
 
 }  // namespace corridor
