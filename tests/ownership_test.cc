@@ -500,5 +500,42 @@ TEST_CASE("The fast analysis agrees with the reference on over-allocated graphs"
   }
 }
 
+TEST_CASE("A run's analyses are computed once per graph, seeds and regime, and shared",
+          "[ownership]") {
+  const OwnershipGraph graph = Build({{"X", "A", 50}, {"Y", "A", 30}, {"A", "B", 100}});
+  const OwnershipGraph other = Build({{"X", "A", 50}, {"Y", "A", 30}, {"A", "B", 100}});
+  OwnershipAnalyses analyses;
+  auto first = analyses.Get(graph, Ids(graph, {"X"}), OwnershipRegime::Ofac());
+  auto again = analyses.Get(graph, Ids(graph, {"X"}), OwnershipRegime::Ofac());
+  CHECK(first == again);
+  CHECK(analyses.computed() == 1);
+  CHECK(first->Result(graph.Find("B")).status == OwnershipStatus::kBlocked);
+  // Anything that could change a result is a different analysis: the seeds (and their order,
+  // which orders explanations), the regime's every field, the graph.
+  OwnershipRegime stale = OwnershipRegime::Ofac();
+  stale.max_record_age_days = 365;
+  stale.as_of_date = "2026-12-01";
+  OwnershipRegime stale_later = stale;
+  stale_later.as_of_date = "2027-12-01";
+  OwnershipRegime minority = OwnershipRegime::Ofac();
+  minority.minority_percent = 10;
+  auto y = analyses.Get(graph, Ids(graph, {"Y"}), OwnershipRegime::Ofac());
+  CHECK(y->Result(graph.Find("B")).status == OwnershipStatus::kNotBlocked);
+  CHECK(analyses.Get(graph, Ids(graph, {"X", "Y"}), OwnershipRegime::Ofac()) !=
+        analyses.Get(graph, Ids(graph, {"Y", "X"}), OwnershipRegime::Ofac()));
+  CHECK(analyses.Get(graph, Ids(graph, {"X"}), OwnershipRegime::Eu()) != first);
+  CHECK(analyses.Get(graph, Ids(graph, {"X"}), OwnershipRegime::Uk()) != first);
+  CHECK(analyses.Get(graph, Ids(graph, {"X"}), stale) != first);
+  CHECK(analyses.Get(graph, Ids(graph, {"X"}), stale_later) !=
+        analyses.Get(graph, Ids(graph, {"X"}), stale));
+  CHECK(analyses.Get(graph, Ids(graph, {"X"}), minority) != first);
+  CHECK(analyses.Get(other, Ids(other, {"X"}), OwnershipRegime::Ofac()) != first);
+  CHECK(analyses.computed() == 10);
+  // A regime without the age check ignores its date: the same analysis.
+  OwnershipRegime dated = OwnershipRegime::Ofac();
+  dated.as_of_date = "2026-12-01";
+  CHECK(analyses.Get(graph, Ids(graph, {"X"}), dated) == first);
+}
+
 }  // namespace
 }  // namespace corridor

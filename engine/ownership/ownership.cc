@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -750,6 +751,31 @@ std::vector<OwnershipPath> OwnershipAnalysis::Explain(NodeId node, size_t max_pa
     frames.push_back(Frame{chain, EvidenceEdges(edge->owner, chain), 0});
   }
   return paths;
+}
+
+std::shared_ptr<const OwnershipAnalysis> OwnershipAnalyses::Get(const OwnershipGraph& graph,
+                                                                const std::vector<NodeId>& listed,
+                                                                const OwnershipRegime& regime) {
+  Key key{&graph,
+          listed,
+          regime.name,
+          regime.threshold_percent,
+          regime.inclusive,
+          regime.control_counts,
+          regime.aggregate_owners,
+          regime.minority_percent,
+          regime.max_record_age_days,
+          regime.max_record_age_days > 0 ? regime.as_of_date : std::string()};
+  std::lock_guard<std::mutex> lock(mu_);
+  std::shared_ptr<const OwnershipAnalysis>& analysis = cache_[std::move(key)];
+  if (!analysis)
+    analysis = std::make_shared<const OwnershipAnalysis>(Analyze(graph, listed, regime));
+  return analysis;
+}
+
+size_t OwnershipAnalyses::computed() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return cache_.size();
 }
 
 }  // namespace corridor

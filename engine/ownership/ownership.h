@@ -27,10 +27,12 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -264,6 +266,23 @@ class OwnershipAnalysis {
 // ids out of range are ignored. The graph must outlive the result. REQUIRES: graph.finalized().
 OwnershipAnalysis Analyze(const OwnershipGraph& graph, const std::vector<NodeId>& listed,
                           const OwnershipRegime& regime);
+
+// A run's analyses, each computed once per (graph, seeds in order, regime): rules that ask for
+// the same test of the same owners share it (the bundled rules' three Affiliates-rule variants
+// do). Thread-safe; the analyses live as long as a holder of one does.
+class OwnershipAnalyses {
+ public:
+  std::shared_ptr<const OwnershipAnalysis> Get(const OwnershipGraph& graph,
+                                               const std::vector<NodeId>& listed,
+                                               const OwnershipRegime& regime);
+  size_t computed() const;  // analyses computed so far (the rest of the Get calls shared one)
+
+ private:
+  using Key = std::tuple<const OwnershipGraph*, std::vector<NodeId>, std::string, double, bool,
+                         bool, bool, double, int, std::string>;
+  mutable std::mutex mu_;
+  std::map<Key, std::shared_ptr<const OwnershipAnalysis>> cache_;
+};
 
 }  // namespace corridor
 

@@ -66,8 +66,8 @@ class OwnedByListedPartyRule : public CompiledRule {
   // need no corroboration, `with_namesakes` (null when the run has no such match) counts them too.
   struct RegimeAnalysis {
     OwnershipRegime regime;
-    std::unique_ptr<OwnershipAnalysis> analysis;
-    std::unique_ptr<OwnershipAnalysis> with_namesakes;
+    std::shared_ptr<const OwnershipAnalysis> analysis;
+    std::shared_ptr<const OwnershipAnalysis> with_namesakes;
     // The analysis that counts uncorroborated matches: `analysis` itself when the run's ownership
     // world has none (the graphs and seeds are then the same).
     const OwnershipAnalysis& Namesakes() const {
@@ -118,12 +118,12 @@ class OwnedByListedPartyRule : public CompiledRule {
         if (!bindings_.empty() && !bindings_.count(meaning.binding)) return false;
         return !by_list_ || TestOfRegime(meaning.regime) == test;
       };
-      entry.analysis = std::make_unique<OwnershipAnalysis>(Analyze(
-          *graph_, world_->ListedSeeds(lists_, name_threshold_, counts, true), entry.regime));
+      entry.analysis = resources->AnalyzeOwnership(
+          *graph_, world_->ListedSeeds(lists_, name_threshold_, counts, true), entry.regime);
       if (namesakes_graph != nullptr) {
-        entry.with_namesakes = std::make_unique<OwnershipAnalysis>(
-            Analyze(*namesakes_graph, world_->ListedSeeds(lists_, name_threshold_, counts, false),
-                    entry.regime));
+        entry.with_namesakes = resources->AnalyzeOwnership(
+            *namesakes_graph, world_->ListedSeeds(lists_, name_threshold_, counts, false),
+            entry.regime);
       }
     }
     return Status::Ok();

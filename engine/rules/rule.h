@@ -20,6 +20,7 @@
 #include "engine/base/status.h"
 #include "engine/facts/entity_facts.h"
 #include "engine/load/records.h"
+#include "engine/ownership/ownership.h"
 #include "engine/store/database.h"
 #include "schemas/rules.pb.h"
 #include "schemas/scores.pb.h"
@@ -99,7 +100,6 @@ class RunShared {
 };
 
 struct OwnershipWorld;    // engine/facts/ownership_world.h
-class OwnershipGraph;     // engine/ownership/ownership.h
 struct SecurityIncident;  // engine/incidents/incidents.h
 
 // What a run offers rules that need more than one shipment's records. Built lazily, once per
@@ -118,6 +118,14 @@ class RunResources {
     (void)corroborated_only;
     (void)graph;
     return Status::Error("the ownership graph is not available in this run");
+  }
+  // The analysis of `graph` (one the run gave, OwnershipGraphAt) seeded with `listed` under
+  // `regime`. A run computes it once for equal arguments and shares it between the rules that
+  // ask (OwnershipAnalyses); by default it is computed for each call.
+  virtual std::shared_ptr<const OwnershipAnalysis> AnalyzeOwnership(
+      const OwnershipGraph& graph, const std::vector<NodeId>& listed,
+      const OwnershipRegime& regime) {
+    return std::make_shared<const OwnershipAnalysis>(Analyze(graph, listed, regime));
   }
   // Every row of the input's security_incident table; an error when the table is missing.
   virtual Status SecurityIncidents(const std::vector<SecurityIncident>** incidents) {

@@ -517,8 +517,8 @@ class SqlRule : public CompiledRule {
     // name alone blocks nobody; docs/rules.md).
     if (status.ok()) status = resources->OwnershipGraphAt(name_threshold_, true, &graph_);
     if (!status.ok()) return status;
-    analysis_ = std::make_unique<OwnershipAnalysis>(Analyze(
-        *graph_, world_->ListedSeeds({}, name_threshold_, nullptr, true), OwnershipRegime::Ofac()));
+    analysis_ = resources->AnalyzeOwnership(
+        *graph_, world_->ListedSeeds({}, name_threshold_, nullptr, true), OwnershipRegime::Ofac());
     return Status::Ok();
   }
 
@@ -653,7 +653,7 @@ class SqlRule : public CompiledRule {
   bool reads_ownership_;
   const OwnershipWorld* world_ = nullptr;
   const OwnershipGraph* graph_ = nullptr;  // run-owned (RunResources::OwnershipGraphAt)
-  std::unique_ptr<OwnershipAnalysis> analysis_;
+  std::shared_ptr<const OwnershipAnalysis> analysis_;
 };
 
 }  // namespace

@@ -34,6 +34,13 @@ class NotingResources : public RunResources {
     if (run_ == nullptr) return Status::Error("internal: no ownership graph on a helper thread");
     return run_->OwnershipGraphAt(name_threshold, corroborated_only, graph);
   }
+  std::shared_ptr<const OwnershipAnalysis> AnalyzeOwnership(
+      const OwnershipGraph& graph, const std::vector<NodeId>& listed,
+      const OwnershipRegime& regime) override {
+    // A helper has no graph to analyse (OwnershipGraphAt refuses there).
+    if (run_ == nullptr) return RunResources::AnalyzeOwnership(graph, listed, regime);
+    return run_->AnalyzeOwnership(graph, listed, regime);
+  }
   Status SecurityIncidents(const std::vector<SecurityIncident>** incidents) override {
     if (run_ == nullptr) return Status::Error("internal: no incidents on a helper thread");
     return run_->SecurityIncidents(incidents);

@@ -346,12 +346,19 @@ class Resources : public RunResources {
     return Status::Ok();
   }
 
+  std::shared_ptr<const OwnershipAnalysis> AnalyzeOwnership(
+      const OwnershipGraph& graph, const std::vector<NodeId>& listed,
+      const OwnershipRegime& regime) override {
+    return analyses_.Get(graph, listed, regime);
+  }
+
   const std::string& as_of() const override { return as_of_; }
   Database* input() override { return input_->db(); }
 
  private:
   // By name threshold and whether matches that need corroboration are left out.
   std::map<std::pair<double, bool>, std::unique_ptr<OwnershipGraph>> graphs_;
+  OwnershipAnalyses analyses_;
   InputDatabase* input_;
   PartyScreener* screener_;
   std::string as_of_;
