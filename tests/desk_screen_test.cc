@@ -588,6 +588,93 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "A cleared ownership finding comes back when an owner beyond the shown paths is listed, or "
+    "a dated record comes into force",
+    "[decisions][ownership]") {
+  // Review of fcb20e8 (findings 1 and 2): the evidence shows at most four paths, and screening
+  // skips ownership rows dated after its as-of day.
+  TempDir dir;
+  std::string db = testing::MakeDatabase(dir, R"sql(
+INSERT INTO entity(entity_id, kind, name, country) VALUES
+  ('P', 'company', 'Quetta Cement Works', 'PK'),
+  ('O1', 'company', 'Alborz Shipping Agency', 'IR'),
+  ('O2', 'company', 'Caspian Dredging Services', 'IR'),
+  ('O3', 'company', 'Zagros Valve Foundry', 'IR'),
+  ('O4', 'company', 'Hormuz Cable Industries', 'IR'),
+  ('O5', 'company', 'Makran Fertiliser Trading', 'AE'),
+  ('O6', 'company', 'Sistan Power Equipment', 'IR');
+INSERT INTO ownership(owner_id, owned_id, share, as_of) VALUES
+  ('O1', 'P', 12, '2026-06-01'), ('O2', 'P', 12, '2026-06-01'), ('O3', 'P', 12, '2026-06-01'),
+  ('O4', 'P', 12, '2026-06-01'), ('O5', 'P', 5, '2026-06-01'),
+  ('O6', 'P', 30, '2027-01-15');
+INSERT INTO shipment(shipment_id, shipped_on, origin_country, destination_country) VALUES
+  ('S-9', '2026-11-01', 'PK', 'AE');
+INSERT INTO shipment_party(shipment_id, entity_id, role) VALUES ('S-9', 'P', 'consignee');
+INSERT INTO list_source(list_id, version) VALUES ('watch', '2026-11-20');
+INSERT INTO list_entry(list_id, entry_id, kind, name, country, programs) VALUES
+  ('watch', 'W1', 'company', 'Alborz Shipping Agency', 'IR', 'IRAN'),
+  ('watch', 'W2', 'company', 'Caspian Dredging Services', 'IR', 'IRAN'),
+  ('watch', 'W3', 'company', 'Zagros Valve Foundry', 'IR', 'IRAN'),
+  ('watch', 'W4', 'company', 'Hormuz Cable Industries', 'IR', 'IRAN'),
+  ('watch', 'W6', 'company', 'Sistan Power Equipment', 'IR', 'IRAN');
+)sql");
+  // One rule that reports both findings (the bundled rules keep them apart).
+  std::string rules = testing::MakeRules(
+      dir, {{"scoring.textproto", testing::kTestScoring},
+            {"rules.textproto", R"pb(
+               rule {
+                 id: "owned_by_listed"
+                 description: "owned by listed parties: blocked or minority"
+                 category: SECONDARY_SANCTIONS
+                 weight: 70
+                 decision_floor: HOLD
+                 owned_by_listed_party { findings: [ BLOCKED_BY_OWNERSHIP, MINORITY_OWNERSHIP ] }
+               }
+               list { id: "watch" role: WATCH }
+             )pb"}});
+  // Four listed owners of 12% each: minority exposure (48%), reviewed and cleared.
+  scores::ShipmentScore before = Screen(dir, db, rules, "S-9", "2026-12-01");
+  REQUIRE(before.hits_size() == 1);
+  REQUIRE(before.hits(0).evidence(0).ownership().finding() == "minority_ownership");
+  auto decided = RunCorridor(dir, "decide --db " + db +
+                                      " --party P --hit owned_by_listed --decision cleared "
+                                      "--by a.analyst --reason 'minority, documented'");
+  INFO(decided.err);
+  REQUIRE(decided.exit_code == 0);
+  REQUIRE(DecisionName(Screen(dir, db, rules, "S-9", "2026-12-01").decision()) == "clear");
+
+  SECTION("a fifth owner, beyond the four paths shown, is listed by an import") {
+    Execute(db, R"sql(INSERT INTO list_entry(list_id, entry_id, kind, name, country, programs)
+                        VALUES ('watch', 'W5', 'company', 'Makran Fertiliser Trading', 'AE',
+                                'IRAN');
+                      INSERT INTO list_import(import_id, list_id, version) VALUES
+                        (3, 'watch', '2026-12-05');
+                      INSERT INTO list_change(import_id, list_id, entry_id, change, name) VALUES
+                        (3, 'watch', 'W5', 'added', 'Makran Fertiliser Trading');)sql");
+    scores::ShipmentScore after = Screen(dir, db, rules, "S-9", "2026-12-01");
+    REQUIRE(after.hits_size() == 1);
+    const scores::Evidence& evidence = after.hits(0).evidence(0);
+    CHECK(evidence.ownership().finding() == "blocked_by_ownership");
+    CHECK(after.hits(0).evidence_size() == 4);  // O5's path is not among those shown ...
+    CHECK(std::vector<std::string>(evidence.ownership().listed_as().begin(),
+                                   evidence.ownership().listed_as().end()) ==
+          std::vector<std::string>{"watch:W1", "watch:W2", "watch:W3", "watch:W4",
+                                   "watch:W5"});  // ... but it is listed above the party
+    CHECK(!evidence.review().suppressed());
+    CHECK(evidence.review().lapsed() ==
+          "list entry watch:W5 of the ownership finding was added or changed by a list import "
+          "since the decision");
+  }
+  SECTION("a record dated after the decision comes into force") {
+    scores::ShipmentScore later = Screen(dir, db, rules, "S-9", "2027-02-01");
+    REQUIRE(later.hits_size() == 1);
+    CHECK(later.hits(0).evidence(0).ownership().finding() == "blocked_by_ownership");
+    CHECK(later.hits(0).evidence(0).review().lapsed() ==
+          "an ownership record above the party came into force since the decision");
+  }
+}
+
 TEST_CASE("A decision table made before chain digests is read, and gains the column on decide",
           "[decisions]") {
   TempDir dir;

@@ -531,6 +531,21 @@ TEST_CASE("A run's analyses are computed once per graph, seeds and regime, and s
   CHECK(analyses.Get(graph, Ids(graph, {"X"}), minority) != first);
   CHECK(analyses.Get(other, Ids(other, {"X"}), OwnershipRegime::Ofac()) != first);
   CHECK(analyses.computed() == 10);
+  // Each field alone, the name kept: two rules both named "ofac" may differ in any of them.
+  const std::vector<NodeId> x = Ids(graph, {"X"});
+  OwnershipRegime changed = OwnershipRegime::Ofac();
+  changed.threshold_percent = 40;
+  CHECK(analyses.Get(graph, x, changed) != first);
+  changed = OwnershipRegime::Ofac();
+  changed.inclusive = false;
+  CHECK(analyses.Get(graph, x, changed) != first);
+  changed = OwnershipRegime::Ofac();
+  changed.control_counts = true;
+  CHECK(analyses.Get(graph, x, changed) != first);
+  changed = OwnershipRegime::Ofac();
+  changed.aggregate_owners = false;
+  CHECK(analyses.Get(graph, x, changed) != first);
+  CHECK(analyses.computed() == 14);
   // A regime without the age check ignores its date: the same analysis.
   OwnershipRegime dated = OwnershipRegime::Ofac();
   dated.as_of_date = "2026-12-01";

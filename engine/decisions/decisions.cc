@@ -419,6 +419,22 @@ Status ChainDigest(Database* db, const std::string& entity_id, std::string* dige
   return Status::Ok();
 }
 
+Status ChainRowDates(Database* db, const std::string& entity_id, std::vector<std::string>* dates) {
+  dates->clear();
+  bool exists = false;
+  Status status = db->HasTable("ownership", &exists);
+  if (!status.ok() || !exists) return status;
+  std::unique_ptr<Statement> rows;
+  status = db->Prepare(std::string(kChainSql) +
+                           "SELECT DISTINCT trim(ifnull(as_of, '')) FROM ownership "
+                           "WHERE owned_id IN (SELECT id FROM up) ORDER BY 1",
+                       &rows);
+  if (!status.ok()) return status;
+  rows->BindText(1, entity_id);
+  while (rows->Step()) dates->push_back(rows->Text(0));
+  return rows->status();
+}
+
 Status ListDecisions(const std::string& db_path, const DecisionFilter& filter,
                      std::vector<DecisionRecord>* out) {
   out->clear();

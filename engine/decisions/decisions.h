@@ -131,6 +131,11 @@ std::string PartyDigest(const Entity& entity);
 // owner's birth date) changes it; nothing below the party does. Reads only.
 Status ChainDigest(Database* db, const std::string& entity_id, std::string* digest);
 
+// The dates (`as_of`) of the ownership rows ChainDigest reads for `entity_id`, as written (""
+// for undated rows). Screening skips a row dated after its as-of date, so a row dated between a
+// decision and a run comes into force unseen by the reviewer. Reads only.
+Status ChainRowDates(Database* db, const std::string& entity_id, std::vector<std::string>* dates);
+
 // The content digest of a shipment's own records (its row, items and legs; not its parties,
 // which have their own digests), for decisions on hits that name no party.
 std::string ShipmentDigest(const Shipment& shipment);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/names/normalize.h"
+#include "engine/ownership/ownership.h"
 
 namespace corridor::decisions {
 
@@ -92,7 +93,14 @@ Status ReviewBook::Load(Database* db, const std::set<std::string>& allow_lists, 
     }
     if (!decision.chain_digest.empty() && !book->chain_digests_.count(decision.entity_id)) {
       status = ChainDigest(db, decision.entity_id, &book->chain_digests_[decision.entity_id]);
+      std::vector<std::string> dates;
+      if (status.ok()) status = ChainRowDates(db, decision.entity_id, &dates);
       if (!status.ok()) return status;
+      for (const std::string& date : dates) {
+        if (std::optional<int32_t> day = ParseDay(date)) {
+          book->chain_days_[decision.entity_id].push_back(*day);
+        }
+      }
     }
     book->by_key_[{decision.entity_id, decision.hit.rule_id}].push_back(std::move(decision));
   }
@@ -186,6 +194,18 @@ std::string ReviewBook::Lapsed(const DecisionRecord& decision, const Shipment& s
     auto digest = chain_digests_.find(decision.entity_id);
     if (digest == chain_digests_.end() || digest->second != decision.chain_digest) {
       return "the ownership records above the party changed since the decision";
+    }
+    // A row dated after the decision day and on or before the run's: screening skipped it when
+    // the reviewer looked (a run as of that day), and counts it now.
+    const std::optional<int32_t> decided = ParseDay(decision.decided_at.substr(0, 10));
+    const std::optional<int32_t> run = ParseDay(as_of_);
+    auto days = chain_days_.find(decision.entity_id);
+    if (decided && run && days != chain_days_.end()) {
+      for (int32_t day : days->second) {
+        if (day > *decided && day <= *run) {
+          return "an ownership record above the party came into force since the decision";
+        }
+      }
     }
     // The list entries the ownership evidence names (the listed owner, the entries its names
     // matched, list entries on the path): one a list import added or changed after the decision

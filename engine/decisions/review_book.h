@@ -25,6 +25,7 @@
 #ifndef CORRIDOR_ENGINE_DECISIONS_REVIEW_BOOK_H_
 #define CORRIDOR_ENGINE_DECISIONS_REVIEW_BOOK_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -101,8 +102,10 @@ class ReviewBook {
   std::map<std::pair<std::string, std::string>, std::vector<DecisionRecord>> by_key_;
   // The current digest of every list entry a decision names; absent: no longer listed.
   std::map<std::pair<std::string, std::string>, std::string> entry_digests_;
-  // The current ChainDigest of every party a decision with a chain digest names.
+  // The current ChainDigest of every party a decision with a chain digest names, and the days
+  // of its chain's dated rows (ParseDay).
   std::map<std::string, std::string> chain_digests_;
+  std::map<std::string, std::vector<int32_t>> chain_days_;
   // The latest list import that added or changed each entry (list_change).
   std::map<std::pair<std::string, std::string>, int64_t> last_change_;
   bool entry_changes_loaded_ = false;

@@ -7,6 +7,7 @@
 // analysis runs without such matches to decide and, where the run has any, with them to alert.
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "engine/base/strings.h"
 #include "engine/facts/ownership_world.h"
@@ -247,6 +248,32 @@ class OwnedByListedPartyRule : public CompiledRule {
     return " (" + world_->graph.Name(node) + ")";
   }
 
+  // Every list entry a listed owner anywhere above `node` counts as (ListedEntries of each seed
+  // among its owners, transitively), sorted: the shown paths are at most kMaxPathsPerParty, and a
+  // reviewer's cleared decision must see an owner newly listed beyond them (docs/decisions.md).
+  std::vector<std::string> UpstreamListedEntries(const OwnershipAnalysis& analysis, NodeId node,
+                                                 bool namesakes) const {
+    const OwnershipGraph& graph = analysis.graph();
+    std::vector<std::string> entries;
+    std::unordered_set<NodeId> seen = {node};  // ancestors are few: no per-call node_count array
+    std::vector<NodeId> frontier = {node};
+    while (!frontier.empty()) {
+      const NodeId next = frontier.back();
+      frontier.pop_back();
+      for (const OwnershipEdge& edge : graph.InEdges(next)) {
+        if (!seen.insert(edge.owner).second) continue;
+        frontier.push_back(edge.owner);
+        if (analysis.Result(edge.owner).status != OwnershipStatus::kListed) continue;
+        for (std::string& entry : ListedEntries(edge.owner, namesakes)) {
+          entries.push_back(std::move(entry));
+        }
+      }
+    }
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    return entries;
+  }
+
   // The list entries `node` counts as ("LIST:ENTRY"): itself for a list node, else every entry
   // ListedAs could name, in the order of the node's matches.
   std::vector<std::string> ListedEntries(NodeId node, bool namesakes) const {
@@ -289,6 +316,7 @@ class OwnedByListedPartyRule : public CompiledRule {
                    const OwnershipRegime& regime, bool namesakes, RuleOutcome* outcome) const {
     const OwnershipResult& result = analysis.Result(node);
     std::vector<OwnershipPath> paths = analysis.Explain(node, kMaxPathsPerParty);
+    const std::vector<std::string> listed_as = UpstreamListedEntries(analysis, node, namesakes);
     if (paths.empty())
       paths.emplace_back();  // the figures alone (e.g. minority via effective share)
     for (const OwnershipPath& path : paths) {
@@ -302,6 +330,7 @@ class OwnedByListedPartyRule : public CompiledRule {
       ownership->set_blocked_share_upper(result.blocked_share_upper);
       ownership->set_effective_listed_share(result.effective_listed_share);
       ownership->set_relies_on_stale_record(result.relies_on_stale_record);
+      for (const std::string& entry : listed_as) ownership->add_listed_as(entry);
       std::string chain;
       for (const OwnershipStep& step : path.steps) {
         scores::OwnershipStep* out = ownership->add_path();
@@ -315,12 +344,8 @@ class OwnedByListedPartyRule : public CompiledRule {
         out->set_control(step.control);
         out->set_stale(step.stale);
         out->set_relation(same_party ? "same party" : "ownership");
-        if (chain.empty()) {
+        if (chain.empty())
           chain = "\"" + out->owner_name() + "\"" + ListedAs(step.owner, namesakes);
-          for (std::string& entry : ListedEntries(step.owner, namesakes)) {
-            ownership->add_listed_as(std::move(entry));
-          }
-        }
         std::string link = same_party           ? "is"
                            : step.share_percent ? FormatNumber(*step.share_percent) + "%"
                                                 : "unknown share";
