@@ -358,8 +358,10 @@ constexpr const char* kChainSql =
 
 }  // namespace
 
-Status ChainDigest(Database* db, const std::string& entity_id, std::string* digest) {
+Status ChainDigest(Database* db, const std::string& entity_id, std::string* digest,
+                   std::vector<std::string>* dates) {
   digest->clear();
+  if (dates != nullptr) dates->clear();
   DigestText text;
   bool exists = false;
   Status status = db->HasTable("ownership", &exists);
@@ -376,6 +378,7 @@ Status ChainDigest(Database* db, const std::string& entity_id, std::string* dige
     while (rows->Step()) {
       for (int column = 0; column < 5; ++column) text.Optional(rows->OptionalText(column));
       text.EndRecord();
+      if (dates != nullptr) dates->push_back(std::string(Trim(rows->Text(4))));
     }
     if (!rows->status().ok()) return rows->status();
     text.EndRecord();
@@ -417,22 +420,6 @@ Status ChainDigest(Database* db, const std::string& entity_id, std::string* dige
   }
   *digest = text.Hex();
   return Status::Ok();
-}
-
-Status ChainRowDates(Database* db, const std::string& entity_id, std::vector<std::string>* dates) {
-  dates->clear();
-  bool exists = false;
-  Status status = db->HasTable("ownership", &exists);
-  if (!status.ok() || !exists) return status;
-  std::unique_ptr<Statement> rows;
-  status = db->Prepare(std::string(kChainSql) +
-                           "SELECT DISTINCT trim(ifnull(as_of, '')) FROM ownership "
-                           "WHERE owned_id IN (SELECT id FROM up) ORDER BY 1",
-                       &rows);
-  if (!status.ok()) return status;
-  rows->BindText(1, entity_id);
-  while (rows->Step()) dates->push_back(rows->Text(0));
-  return rows->status();
 }
 
 Status ListDecisions(const std::string& db_path, const DecisionFilter& filter,

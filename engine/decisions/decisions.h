@@ -128,13 +128,12 @@ std::string PartyDigest(const Entity& entity);
 // control, as_of; not the rowid, so a re-import that renumbers rows changes nothing), and each
 // such owner's entity row (every column but updated_at) and aliases, sorted. A changed share, a
 // new or removed owner anywhere up the chain, or an owner's record that changes (a namesake
-// owner's birth date) changes it; nothing below the party does. Reads only.
-Status ChainDigest(Database* db, const std::string& entity_id, std::string* digest);
-
-// The dates (`as_of`) of the ownership rows ChainDigest reads for `entity_id`, as written (""
-// for undated rows). Screening skips a row dated after its as-of date, so a row dated between a
-// decision and a run comes into force unseen by the reviewer. Reads only.
-Status ChainRowDates(Database* db, const std::string& entity_id, std::vector<std::string>* dates);
+// owner's birth date) changes it; nothing below the party does. `dates` (may be null) gets
+// those rows' `as_of`, trimmed ("" for undated rows): screening skips a row dated after its
+// as-of date, so a row dated between a decision and a run comes into force unseen by the
+// reviewer. Reads only.
+Status ChainDigest(Database* db, const std::string& entity_id, std::string* digest,
+                   std::vector<std::string>* dates = nullptr);
 
 // The content digest of a shipment's own records (its row, items and legs; not its parties,
 // which have their own digests), for decisions on hits that name no party.

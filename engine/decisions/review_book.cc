@@ -92,9 +92,9 @@ Status ReviewBook::Load(Database* db, const std::set<std::string>& allow_lists, 
       if (!status.ok()) return status;
     }
     if (!decision.chain_digest.empty() && !book->chain_digests_.count(decision.entity_id)) {
-      status = ChainDigest(db, decision.entity_id, &book->chain_digests_[decision.entity_id]);
       std::vector<std::string> dates;
-      if (status.ok()) status = ChainRowDates(db, decision.entity_id, &dates);
+      status =
+          ChainDigest(db, decision.entity_id, &book->chain_digests_[decision.entity_id], &dates);
       if (!status.ok()) return status;
       for (const std::string& date : dates) {
         if (std::optional<int32_t> day = ParseDay(date)) {
