@@ -2,11 +2,25 @@
 #ifndef CORRIDOR_ENGINE_BASE_STRINGS_H_
 #define CORRIDOR_ENGINE_BASE_STRINGS_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace corridor {
+
+// Hash and equality for unordered containers keyed by std::string and searched by
+// std::string_view without building a string (C++20 heterogeneous lookup): StringMap<V>. The
+// hash is std::hash<std::string>'s, so iteration order is that of a plain std::unordered_map.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const noexcept {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
 // Returns `text` without leading and trailing ASCII white space.
 std::string_view Trim(std::string_view text);

@@ -97,7 +97,7 @@ NodeId OwnershipGraph::AddNode(std::string_view name) {
 }
 
 NodeId OwnershipGraph::Find(std::string_view name) const {
-  auto it = ids_.find(std::string(name));
+  auto it = ids_.find(name);
   return it == ids_.end() ? kNoNode : it->second;
 }
 

@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "engine/base/data_problem.h"
+#include "engine/base/strings.h"
 
 namespace corridor {
 
@@ -134,7 +135,7 @@ class OwnershipGraph {
 
  private:
   std::vector<std::string> names_;
-  std::unordered_map<std::string, NodeId> ids_;
+  StringMap<NodeId> ids_;
   std::vector<OwnershipEdge> edges_;  // after Finalize: sorted by owned, then owner
   std::vector<int64_t> in_offsets_;   // node -> first edge into it
   std::vector<int64_t> out_offsets_;  // node -> first entry of out_edges_

@@ -163,12 +163,13 @@ class OwnedByListedPartyRule : public CompiledRule {
       const ShipmentParty& party = s.parties[i];
       if (!party.entity || (!roles_.empty() && roles_.count(party.role) == 0)) continue;
       const EntityFacts* facts = context.party_facts[i];
+      const ShipmentContext::PartyNodes& nodes = NodesOf(context, i);
       // Decided on matches that need no corroboration; only when that finds nothing, what the
       // uncorroborated short names would add, for review.
-      Found found = Find(party, facts, false);
+      Found found = Find(nodes, facts, false);
       bool namesake = false;
       if (!found.hits && (analyses_.front().with_namesakes || HasNamesakeMatch(facts))) {
-        found = Find(party, facts, true);
+        found = Find(nodes, facts, true);
         namesake = found.hits;
       }
       if (!found.hits) continue;
@@ -187,19 +188,41 @@ class OwnedByListedPartyRule : public CompiledRule {
   }
 
  private:
+  // Party `i`'s own node and the nodes of the list entries its names matched, found in the
+  // world's graph by the first ownership rule to ask during this shipment (every graph of the
+  // run numbers nodes alike).
+  const ShipmentContext::PartyNodes& NodesOf(const ShipmentContext& context, size_t i) const {
+    if (context.party_nodes.size() != context.shipment.parties.size()) {
+      context.party_nodes.assign(context.shipment.parties.size(), {});
+    }
+    ShipmentContext::PartyNodes& nodes = context.party_nodes[i];
+    if (nodes.graph == &world_->graph) return nodes;
+    nodes.graph = &world_->graph;
+    nodes.own = world_->graph.Find(EntityNodeName(context.shipment.parties[i].entity_id));
+    nodes.matches.clear();
+    if (const EntityFacts* facts = context.party_facts[i]) {
+      for (const ListMatchFact& match : facts->list_matches) {
+        nodes.matches.push_back(world_->graph.Find(ListNodeName(match.list_id, match.entry_id)));
+      }
+    }
+    return nodes;
+  }
+
   // The party's finding: under the analyses without uncorroborated name matches, or with them
   // (`namesakes`).
-  Found Find(const ShipmentParty& party, const EntityFacts* facts, bool namesakes) const {
+  Found Find(const ShipmentContext::PartyNodes& party_nodes, const EntityFacts* facts,
+             bool namesakes) const {
     // The party's own node, and the list entries its names matched (an entry's links may
     // block it although the company's records hold no ownership row for it).
     std::vector<NodeId> nodes;
-    NodeId own = world_->graph.Find(EntityNodeName(party.entity_id));
+    const NodeId own = party_nodes.own;
     if (own != kNoNode) nodes.push_back(own);
     if (facts != nullptr) {
-      for (const ListMatchFact& match : facts->list_matches) {
+      for (size_t m = 0; m < facts->list_matches.size(); ++m) {
+        const ListMatchFact& match = facts->list_matches[m];
         if (!MatchCounts(match, name_threshold_)) continue;
         if (match.needs_corroboration && !namesakes) continue;
-        NodeId entry = world_->graph.Find(ListNodeName(match.list_id, match.entry_id));
+        NodeId entry = party_nodes.matches[m];
         if (entry != kNoNode && entry != own) nodes.push_back(entry);
       }
     }

@@ -40,6 +40,15 @@ struct ShipmentContext {
   // The evaluating rule's own per-worker state (CompiledRule::NewScratch); nullptr for rules
   // that need none. Set by the driver before each rule's Evaluate.
   RuleScratch* scratch = nullptr;
+  // The ownership graph's nodes of each party, parallel to shipment.parties: found by the first
+  // ownership rule that asks and shared by the others (the run's graphs number nodes alike;
+  // owned_by_listed_party.cc). Per shipment and worker, like the context itself.
+  struct PartyNodes {
+    const void* graph = nullptr;  // the graph the nodes were found in; null: not yet
+    NodeId own = kNoNode;
+    std::vector<NodeId> matches;  // parallel to the party's facts' list_matches
+  };
+  mutable std::vector<PartyNodes> party_nodes = {};
 };
 
 // What one rule found in one shipment. The rule hits when `evidence` is not empty.
