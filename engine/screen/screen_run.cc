@@ -102,6 +102,13 @@ class RunFactsCache : public PartyScreener {
 
   // The entity's facts, screening it on first use. With no screener (no lists), empty facts.
   Facts Get(const Entity& entity) {
+    if (!frozen_.empty()) {
+      auto found = frozen_.find(entity.entity_id);
+      if (found != frozen_.end() && found->second->content == EntityContentKey(entity)) {
+        // Held by frozen_ until the run ends: a pointer without a reference count to share.
+        return Facts(Facts(), found->second->facts.get());
+      }
+    }
     std::shared_ptr<Slot> slot = FindOrAdd(entity);
     std::call_once(slot->once, [&] {
       if (previous_ != nullptr) {
@@ -160,6 +167,20 @@ class RunFactsCache : public PartyScreener {
   // Entities whose previous facts were patched after a list update (ListNameScreener::Patch).
   int64_t patched() const { return patched_.load(std::memory_order_relaxed); }
 
+  // Keeps every entity screened so far for the rest of the run, read without the lock and
+  // without reordering an LRU: called once the up-front screening found that every entity the
+  // run names fits in the cache (PrescreenEntities). Later entities use the LRU, whose
+  // capacity the kept ones count against. REQUIRES: no Get() running.
+  void Freeze() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto& [entity_id, slot] : order_) {
+      if (slot->facts) frozen_.emplace(entity_id, std::move(slot));
+    }
+    order_.clear();
+    index_.clear();
+    capacity_ = capacity_ > frozen_.size() ? capacity_ - frozen_.size() : 1;
+  }
+
   // Every entity's facts this run holds, plus the previous run's for entities this run did not
   // ask about (their records may be unchanged; a later run checks), for the next facts file;
   // not after a list update, which makes those stale.
@@ -168,6 +189,9 @@ class RunFactsCache : public PartyScreener {
     std::lock_guard<std::mutex> lock(mutex_);
     CachedFactsMap out;
     if (previous_ != nullptr && changes_ == nullptr) out = *previous_;
+    for (const auto& [entity_id, slot] : frozen_) {
+      out[entity_id] = {slot->content_digest, slot->facts};
+    }
     for (const auto& [entity_id, slot] : order_) {
       if (slot->facts) out[entity_id] = {slot->content_digest, slot->facts};
     }
@@ -219,6 +243,7 @@ class RunFactsCache : public PartyScreener {
   std::mutex mutex_;
   Order order_;
   std::unordered_map<std::string, Order::iterator> index_;
+  StringMap<std::shared_ptr<Slot>> frozen_;  // Freeze(): read by every worker, never changed
   std::atomic<int64_t> screened_{0};
   std::atomic<int64_t> names_searched_{0};
   std::atomic<int64_t> screen_nanos_{0};
@@ -291,6 +316,7 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
   }
   ready.notify_all();
   for (std::thread& worker : workers) worker.join();
+  facts->Freeze();
   return Status::Ok();
 }
 
