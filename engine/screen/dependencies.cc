@@ -124,52 +124,66 @@ void ShipmentDependencies::DigestNodes() {
       digest.Add(std::string_view(entities_.count(row.owned_id) ? "1" : "0"));
       digest.End();
     }
-    node_digests_[entity_id] = digest.First8Bytes();
+    Node& node = nodes_[entity_id];
+    node.digest = digest.First8Bytes();
+    auto owners = owners_of_.find(entity_id);
+    if (owners != owners_of_.end()) node.owners = owners->second;
   }
 }
 
-std::vector<std::string> ShipmentDependencies::Closure(const Shipment& shipment) const {
+ShipmentDependencies::ClosureEntities ShipmentDependencies::ClosureOf(
+    const Shipment& shipment) const {
   // A shipment's closure is a handful of ids (its parties and their few owners): a vector
   // searched linearly, of views into the shipment's and the ownership rows' strings, costs less
   // than a tree of copies. A hash set takes over should a chain of owners ever grow long.
-  std::vector<std::string_view> seen;
+  ClosureEntities seen;
   std::unordered_set<std::string_view> many;
   auto insert = [&](std::string_view id) {
     if (many.empty()) {
-      if (std::find(seen.begin(), seen.end(), id) != seen.end()) return false;
-      seen.push_back(id);
-      if (seen.size() > 32) many.insert(seen.begin(), seen.end());
-      return true;
+      for (const auto& entry : seen) {
+        if (entry.first == id) return;
+      }
+      if (seen.size() >= 32) {
+        for (const auto& entry : seen) many.insert(entry.first);
+        many.insert(id);
+      }
+    } else if (!many.insert(id).second) {
+      return;
     }
-    if (!many.insert(id).second) return false;
-    seen.push_back(id);
-    return true;
+    auto node = nodes_.find(id);
+    seen.emplace_back(id, node == nodes_.end() ? nullptr : &node->second);
   };
   for (const ShipmentParty& party : shipment.parties) insert(party.entity_id);
   for (size_t next = 0; next < seen.size(); ++next) {
-    auto owners = owners_of_.find(std::string(seen[next]));
-    if (owners == owners_of_.end()) continue;
-    for (uint32_t index : owners->second) insert(ownership_[index].owner_id);
+    const Node* node = seen[next].second;
+    if (node == nullptr) continue;
+    for (uint32_t index : node->owners) insert(ownership_[index].owner_id);
   }
-  std::sort(seen.begin(), seen.end());
-  return {seen.begin(), seen.end()};
+  std::sort(seen.begin(), seen.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return seen;
+}
+
+std::vector<std::string> ShipmentDependencies::Closure(const Shipment& shipment) const {
+  std::vector<std::string> ids;
+  for (const auto& [id, node] : ClosureOf(shipment)) ids.emplace_back(id);
+  return ids;
 }
 
 void ShipmentDependencies::AddTo(const Shipment& shipment, DigestBuilder* digest) const {
   if (rows_of_.empty() && decisions_.empty()) return;
   DigestBuilder part;
   std::vector<uint32_t> decisions;
-  auto add_decisions = [&](const auto& index, const std::string& key) {
+  auto add_decisions = [&](const auto& index, std::string_view key) {
     if (index.empty()) return;  // most databases record no decision
     auto found = index.find(key);
     if (found != index.end())
       decisions.insert(decisions.end(), found->second.begin(), found->second.end());
   };
-  for (const std::string& entity_id : Closure(shipment)) {
-    auto node = node_digests_.empty() ? node_digests_.end() : node_digests_.find(entity_id);
-    if (node != node_digests_.end()) {
+  for (const auto& [entity_id, node] : ClosureOf(shipment)) {
+    if (node != nullptr) {
       part.Add(entity_id);
-      part.Add(static_cast<int64_t>(node->second));
+      part.Add(static_cast<int64_t>(node->digest));
       part.End();
     }
     add_decisions(decisions_by_entity_, entity_id);

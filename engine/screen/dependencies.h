@@ -29,10 +29,13 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/base/status.h"
+#include "engine/base/strings.h"
 #include "engine/load/records.h"
 #include "engine/screen/digest.h"
 #include "engine/store/database.h"
@@ -67,14 +70,24 @@ class ShipmentDependencies {
     std::string owned_id;
     std::string bytes;  // rowid and every column
   };
+  // An entity named by an ownership row: the rows into it and its digest (DigestNodes()).
+  struct Node {
+    std::vector<uint32_t> owners;  // rows whose owned_id is the entity
+    uint64_t digest = 0;
+  };
+  // The closure's entities, sorted, each with its node (null: in no ownership row). The views
+  // point into the shipment's and the ownership rows' strings.
+  using ClosureEntities = std::vector<std::pair<std::string_view, const Node*>>;
+  ClosureEntities ClosureOf(const Shipment& shipment) const;
+
   std::vector<Row> ownership_;                                        // in rowid order
   std::unordered_map<std::string, std::vector<uint32_t>> owners_of_;  // owned_id -> rows
   std::unordered_map<std::string, std::vector<uint32_t>> rows_of_;    // either end -> rows
   std::unordered_map<std::string, std::string> entities_;             // id -> entity and alias rows
-  std::unordered_map<std::string, uint64_t> node_digests_;            // DigestNodes()
+  StringMap<Node> nodes_;                                             // DigestNodes()
   std::vector<std::string> decisions_;                                // rows in rowid order
-  std::unordered_map<std::string, std::vector<uint32_t>> decisions_by_entity_;
-  std::unordered_map<std::string, std::vector<uint32_t>> decisions_by_shipment_;
+  StringMap<std::vector<uint32_t>> decisions_by_entity_;
+  StringMap<std::vector<uint32_t>> decisions_by_shipment_;
 };
 
 }  // namespace corridor
