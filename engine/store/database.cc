@@ -323,6 +323,18 @@ bool Statement::IsNull(int column) const {
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
 
+std::string_view Statement::TextView(int column) const {
+  const unsigned char* text = sqlite3_column_text(statement_, column);
+  if (text == nullptr) {
+    if (sqlite3_column_type(statement_, column) != SQLITE_NULL && status_.ok()) {
+      status_ = SqliteStatus(sqlite3_errcode(db_), owner_->path() + ": reading a column: ", db_);
+    }
+    return {};
+  }
+  return {reinterpret_cast<const char*>(text),
+          static_cast<size_t>(sqlite3_column_bytes(statement_, column))};
+}
+
 std::string Statement::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(statement_, column);
   if (text == nullptr) {

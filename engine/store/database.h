@@ -125,6 +125,8 @@ class Statement {
 
   bool IsNull(int column) const;
   std::string Text(int column) const;  // "" for NULL
+  // The same without a copy: valid until the next Step(), Reset() or read of the column.
+  std::string_view TextView(int column) const;
   std::optional<std::string> OptionalText(int column) const;
   int64_t Int(int column) const;
   double Double(int column) const;
