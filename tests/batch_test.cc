@@ -862,6 +862,22 @@ TEST_CASE("screen writes a summary JSON file and --quiet silences progress", "[b
   CHECK(total == 50);
   CHECK(summary["lists"][0]["list_id"] == "wl");
   CHECK(summary["timings_seconds"]["total"].get<double>() > 0);
+  // The setup's steps, in order, each timed (docs/batch.md): none missing, none negative, and
+  // together no longer than the setup.
+  const nlohmann::ordered_json ordered =
+      nlohmann::ordered_json::parse(ReadText(dir.File("summary.json")));
+  const nlohmann::ordered_json& steps = ordered["timings_seconds"]["setup_steps"];
+  std::vector<std::string> names;
+  double steps_total = 0;
+  for (const auto& [step, seconds] : steps.items()) {
+    names.push_back(step);
+    CHECK(seconds.get<double>() >= 0);
+    steps_total += seconds.get<double>();
+  }
+  CHECK(names == std::vector<std::string>{"rules_and_header", "name_index",
+                                          "dependencies_and_facts", "entity_screening",
+                                          "rule_preparation"});
+  CHECK(steps_total <= summary["timings_seconds"]["setup"].get<double>() + 1e-6);
   CHECK_FALSE(std::filesystem::exists(dir.File("summary.json.tmp")));
 }
 

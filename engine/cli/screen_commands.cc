@@ -71,7 +71,10 @@ nlohmann::ordered_json SummaryJson(const ScreenOptions& options, const ScreenRep
                   {"facts_note", report.facts_note}};
   out["entities_screened"] = report.entities_screened;
   out["names_searched"] = report.names_searched;
+  nlohmann::ordered_json steps = nlohmann::ordered_json::object();
+  for (const auto& [step, seconds] : report.setup_steps) steps[step] = seconds;
   out["timings_seconds"] = {{"setup", report.setup_seconds},
+                            {"setup_steps", steps},
                             {"name_screening_thread_time", report.name_screen_seconds},
                             {"total", report.total_seconds}};
   nlohmann::ordered_json lists = nlohmann::ordered_json::array();

@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/base/status.h"
@@ -72,6 +74,10 @@ struct ScreenReport {
   int64_t names_searched = 0;      // their primary names and aliases
   double name_screen_seconds = 0;  // thread time spent screening them, summed over threads
   double setup_seconds = 0;        // rules, list index, until the first shipment is read
+  // The setup's steps in order, wall seconds each: rules_and_header, name_index,
+  // dependencies_and_facts, entity_screening, rule_preparation (what of the rules' preparation
+  // did not overlap the steps before; its history scans start with the name index).
+  std::vector<std::pair<std::string, double>> setup_steps;
   double total_seconds = 0;
   std::array<int64_t, 5> bytes_by_decision{};  // output bytes of shipment records, by Decision
   int64_t carried_over = 0;                    // --since: shipments copied from the previous stream
@@ -92,7 +98,7 @@ struct ScreenReport {
 // True when `shipment_id` belongs to shard `shard_index` of `shard_count`: the FNV-1a 64-bit hash
 // of its bytes modulo shard_count is shard_index - 1. Always true when shard_count is 0. The
 // hash is fixed (not std::hash), so every machine of a sharded job agrees.
-bool InShard(const std::string& shipment_id, int shard_index, int shard_count);
+bool InShard(std::string_view shipment_id, int shard_index, int shard_count);
 
 class ShipmentDependencies;  // engine/screen/dependencies.h
 struct RuleSet;              // engine/config/rule_set.h
