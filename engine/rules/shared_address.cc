@@ -12,7 +12,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "engine/base/strings.h"
 #include "engine/names/normalize.h"
@@ -141,6 +143,7 @@ class SharedAddressScratch : public RuleScratch {
  public:
   static constexpr size_t kMaxEntries = 1 << 18;
   std::unordered_map<std::string, std::vector<size_t>> shared;
+  std::string key;  // reused for every lookup: a party's key is copied only when it is new
 };
 
 class SharedAddressRule : public CompiledRule {
@@ -198,16 +201,18 @@ class SharedAddressRule : public CompiledRule {
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     if (addresses_.empty()) return;  // no listed address to share
     auto* memo = static_cast<SharedAddressScratch*>(context.scratch);
-    std::set<std::string> seen;  // an entity in two roles is reported once
+    std::vector<std::string_view> seen;  // an entity in two roles is reported once
     std::vector<size_t> computed;
     for (const ShipmentParty& party : context.shipment.parties) {
       if (!party.entity || !party.entity->address) continue;
       if (!roles_.empty() && !roles_.count(party.role)) continue;
-      if (!seen.insert(party.entity_id).second) continue;
+      if (std::find(seen.begin(), seen.end(), party.entity_id) != seen.end()) continue;
+      seen.push_back(party.entity_id);
       const std::vector<size_t>* shared = nullptr;
       if (memo != nullptr) {
         // The country is part of the key, absent told apart from empty.
-        std::string key = *party.entity->address;
+        std::string& key = memo->key;
+        key = *party.entity->address;
         if (party.entity->country) {
           key += '\x1f';
           key += *party.entity->country;
@@ -217,7 +222,7 @@ class SharedAddressRule : public CompiledRule {
         auto found = memo->shared.find(key);
         if (found == memo->shared.end()) {
           if (memo->shared.size() >= SharedAddressScratch::kMaxEntries) memo->shared.clear();
-          found = memo->shared.emplace(std::move(key), SharedAddresses(*party.entity)).first;
+          found = memo->shared.emplace(key, SharedAddresses(*party.entity)).first;
         }
         shared = &found->second;
       } else {
