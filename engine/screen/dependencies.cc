@@ -59,7 +59,7 @@ Status ShipmentDependencies::LoadOwnership(Database* db) {
                       AddColumns(row, 2, &bytes);
                       const uint32_t index = static_cast<uint32_t>(ownership_.size());
                       ownership_.push_back({row.Text(0), row.Text(1), bytes.bytes()});
-                      owners_of_[row.Text(1)].push_back(index);
+                      nodes_[row.Text(1)].owners.push_back(index);
                       rows_of_[row.Text(0)].push_back(index);
                       if (row.Text(1) != row.Text(0)) rows_of_[row.Text(1)].push_back(index);
                     });
@@ -124,10 +124,7 @@ void ShipmentDependencies::DigestNodes() {
       digest.Add(std::string_view(entities_.count(row.owned_id) ? "1" : "0"));
       digest.End();
     }
-    Node& node = nodes_[entity_id];
-    node.digest = digest.First8Bytes();
-    auto owners = owners_of_.find(entity_id);
-    if (owners != owners_of_.end()) node.owners = owners->second;
+    nodes_[entity_id].digest = digest.First8Bytes();
   }
 }
 

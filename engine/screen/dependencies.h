@@ -70,7 +70,8 @@ class ShipmentDependencies {
     std::string owned_id;
     std::string bytes;  // rowid and every column
   };
-  // An entity named by an ownership row: the rows into it and its digest (DigestNodes()).
+  // An entity named by an ownership row: the rows into it (LoadOwnership) and its digest
+  // (DigestNodes()).
   struct Node {
     std::vector<uint32_t> owners;  // rows whose owned_id is the entity
     uint64_t digest = 0;
@@ -80,12 +81,12 @@ class ShipmentDependencies {
   using ClosureEntities = std::vector<std::pair<std::string_view, const Node*>>;
   ClosureEntities ClosureOf(const Shipment& shipment) const;
 
-  std::vector<Row> ownership_;                                        // in rowid order
-  std::unordered_map<std::string, std::vector<uint32_t>> owners_of_;  // owned_id -> rows
-  std::unordered_map<std::string, std::vector<uint32_t>> rows_of_;    // either end -> rows
-  std::unordered_map<std::string, std::string> entities_;             // id -> entity and alias rows
-  StringMap<Node> nodes_;                                             // DigestNodes()
-  std::vector<std::string> decisions_;                                // rows in rowid order
+  std::vector<Row> ownership_;                                      // in rowid order
+  std::unordered_map<std::string, std::vector<uint32_t>> rows_of_;  // either end -> rows
+  std::unordered_map<std::string, std::string> entities_;           // id -> entity and alias rows
+  // Every entity of rows_of_: owners by LoadOwnership, digest by DigestNodes.
+  StringMap<Node> nodes_;
+  std::vector<std::string> decisions_;  // rows in rowid order
   StringMap<std::vector<uint32_t>> decisions_by_entity_;
   StringMap<std::vector<uint32_t>> decisions_by_shipment_;
 };
