@@ -249,8 +249,9 @@ TEST_CASE("Random names of the corridor's populations rarely alert",
   // before a listed given name, family names in capitals), 0.004 (20) before, with the population
   // name table and the common-partial rule, 0.0216 (108) before them, 0.043 (216) before the abjad
   // reading, the family-name, extension and ya rules (docs/matching.md, "Precision at scale").
-  // This bound guards that figure.
-  CHECK(double(alerts) / queries <= 0.005);
+  // 0.002 (10) since 2026-12-04 (twenty-first session: the population table extended, ABDULLAEV is
+  // not ABDULLAH), 0.003 (15) before. This bound is the target.
+  CHECK(double(alerts) / queries <= 0.003);
 }
 
 // Names of the 20,000-name precision set (tools/precision_names.py --count 20000 --seed 11) that

@@ -1079,6 +1079,14 @@ TEST_CASE("A name with a name appended is another name", "[names][structure]") {
   CHECK(PairScore(*index, "MOHAMMADREZA", "MOHAMMAD") <= 0.5);
   CHECK(PairScore(*index, "ABDULRAHMAN", "ABDUL") <= 0.5);
   CHECK(PairScore(*index, "ROSTAMI MOHAMMADREZA", "ROSTAMI, Mohammadreza") >= 0.85);
+  // Since 2026-12-04: the family name Central Asia and Russia make of a given name ending in h
+  // drops the h (ABDULLAEV, ABDULLAYEV of ABDULLAH); "Азиз Абдуллаев" alerted on AZIZ, Abdullah at
+  // 0.87 in every 20,000-name precision set.
+  CHECK(PairScore(*index, "ABDULLAEV", "ABDULLAH") <= 0.5);
+  CHECK(PairScore(*index, "NASRULLAYEV", "NASRULLAH") <= 0.5);
+  CHECK(PairScore(*index, "Азиз Абдуллаев", "AZIZ, Abdullah") < 0.8);
+  // A final h romanised or not is still one name (FATIMA / FATIMAH).
+  CHECK(PairScore(*index, "FATIMA ZAHRA", "ZAHRA, Fatimah") >= 0.8);
 }
 
 }  // namespace

@@ -468,12 +468,18 @@ double AbjadSimilarity(std::string_view abjad_word, std::string_view vowelled_wo
 }
 
 // True when one word is the other with letters added, other than a single final
-// "s" or "h".
+// "s" or "h"; or the other without its final "h" and two or more letters added (ABDULLAH /
+// ABDULLAEV, the family name Central Asia and Russia make of the given name, which drops the h).
 bool IsExtension(std::string_view a, std::string_view b) {
   std::string_view shorter = a.size() < b.size() ? a : b;
   std::string_view longer = a.size() < b.size() ? b : a;
   if (shorter.size() < 3 || longer.size() == shorter.size()) {
     return false;
+  }
+  if (shorter.size() >= 5 && shorter.back() == 'h' && longer.size() >= shorter.size() + 1 &&
+      longer.substr(0, shorter.size() - 1) == shorter.substr(0, shorter.size() - 1) &&
+      longer[shorter.size() - 1] != 'h') {
+    return true;
   }
   if (longer.substr(0, shorter.size()) != shorter) return false;
   return !(longer.size() == shorter.size() + 1 && (longer.back() == 's' || longer.back() == 'h'));
