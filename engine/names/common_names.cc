@@ -9,7 +9,7 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/names/normalize.h"
@@ -94,15 +94,21 @@ void AddFeminine(const std::string& word, std::set<std::string>* names) {
 struct CommonNames {
   std::vector<std::string> all;    // sorted
   std::vector<std::string> abjad;  // of populations writing Arabic script, sorted
+  // Each word's populations: bit i for the i-th population code of the table in order of first
+  // appearance; every bit for a ranking head the table does not hold (its population is not
+  // recorded here).
+  std::unordered_map<std::string, uint32_t> populations;
 };
 
 const CommonNames& Tables() {
   static const CommonNames* tables = [] {
     std::set<std::string> all, abjad;
+    std::unordered_map<std::string, uint32_t> populations;
     for (const char* word : kRankingHeads) {
       all.insert(word);
       abjad.insert(word);
     }
+    std::vector<std::string> codes;
     std::istringstream in(PopulationNameTable());
     std::string line;
     while (std::getline(in, line)) {
@@ -110,15 +116,31 @@ const CommonNames& Tables() {
       std::istringstream fields(line);
       std::string population, part, word;
       fields >> population >> part;
+      size_t code = std::find(codes.begin(), codes.end(), population) - codes.begin();
+      if (code == codes.size()) codes.push_back(population);
+      const uint32_t bit = code < 32 ? uint32_t{1} << code : ~uint32_t{0};
       while (fields >> word) {
         all.insert(word);
+        populations[word] |= bit;
         if (WritesArabicScript(population)) abjad.insert(word);
-        if (part == "family" && (population == "ru" || population == "ca")) AddFeminine(word, &all);
+        if (part == "family" && (population == "ru" || population == "ca")) {
+          std::set<std::string> feminine;
+          AddFeminine(word, &feminine);
+          for (const std::string& form : feminine) {
+            all.insert(form);
+            populations[form] |= bit;
+          }
+        }
       }
+    }
+    // A head that population_names.txt does not hold: its population is not recorded here.
+    for (const char* word : kRankingHeads) {
+      if (!populations.count(word)) populations[word] = ~uint32_t{0};
     }
     auto* built = new CommonNames;
     built->all.assign(all.begin(), all.end());
     built->abjad.assign(abjad.begin(), abjad.end());
+    built->populations = std::move(populations);
     return built;
   }();
   return *tables;
@@ -130,13 +152,26 @@ const std::vector<std::string>& CommonPersonalNames() { return Tables().all; }
 
 const std::vector<std::string>& CommonArabicScriptNames() { return Tables().abjad; }
 
-bool IsCommonPersonalName(std::string_view phonetic) {
+uint32_t CommonNamePopulations(std::string_view word) {
+  const auto& populations = Tables().populations;
+  auto found = populations.find(std::string(word));
+  return found == populations.end() ? 0 : found->second;
+}
+
+uint32_t CommonPersonalNamePopulations(std::string_view phonetic) {
   static const auto* keys = [] {
-    auto* set = new std::unordered_set<std::string>;
-    for (const std::string& word : CommonPersonalNames()) set->insert(PhoneticKey(word));
-    return set;
+    auto* map = new std::unordered_map<std::string, uint32_t>;
+    for (const std::string& word : CommonPersonalNames()) {
+      (*map)[PhoneticKey(word)] |= CommonNamePopulations(word);
+    }
+    return map;
   }();
-  return keys->count(std::string(phonetic)) > 0;
+  auto found = keys->find(std::string(phonetic));
+  return found == keys->end() ? 0 : found->second;
+}
+
+bool IsCommonPersonalName(std::string_view phonetic) {
+  return CommonPersonalNamePopulations(phonetic) != 0;
 }
 
 }  // namespace corridor::names

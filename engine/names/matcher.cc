@@ -1264,9 +1264,10 @@ struct NameIndex::Data::WordMemos {
     // the query's script. The structured binding is a tripwire: it stops compiling when a field
     // is added to ScoringToken, which must then be added here if TokenSimilarity reads it.
     const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant,
-                 token_abjad, common, title] = token;
+                 token_abjad, common, populations, title] = token;
     (void)weight;       // the weight is applied per query (RaiseWord), never memoised
     (void)common;       // a function of the text and the script, both in the key
+    (void)populations;  // so is this
     (void)title;        // a function of the text; similarity does not read it
     (void)token_abjad;  // a query token's script is the query's, `abjad` below
     std::string key;

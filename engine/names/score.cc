@@ -48,7 +48,8 @@ constexpr double kMinJoinedSimilarity = 0.9;
 constexpr double kUnconfirmedFactor = 0.85;
 // A name that shares only common given and family names with another when either has a word the
 // other does not give (MIKHAIL KUZMIN ~ KUZMIN, Mikhail Vladimirovich: thousands of people bear the
-// two words, and the listed person's other word is not given) is scaled by this factor. Names
+// two words, and the listed person's other word is not given) is scaled by this factor, when the
+// words are common in one population (ScoringToken::populations). Names
 // giving each other's every word are not: a listed name must match however common its words are.
 constexpr double kCommonPartialFactor = 0.85;
 // A word aligned below this similarity is not given by the other name (CARMEN ~ CAROLINA).
@@ -558,6 +559,27 @@ bool SameUpToFinalTH(std::string_view a, std::string_view b) {
          a.substr(0, a.size() - 1) == b.substr(0, b.size() - 1);
 }
 
+// True when two family names of the Russian form (-ov, -ev, -ova, -eva) differ only in an o
+// written for an a: Uzbek and Tajik write Russian's unstressed a as o (USMONOV / USMANOV,
+// RAKHMONOV / RAKHMANOV, SULTONOV / SULTANOV), one name in two romanisations.
+bool SameUpToCentralAsianO(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.size() < 6) return false;
+  auto russian_form = [](std::string_view w) {
+    return w.ends_with("ov") || w.ends_with("ev") || w.ends_with("ova") || w.ends_with("eva");
+  };
+  if (!russian_form(a) || !russian_form(b)) return false;
+  bool swapped = false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    if ((a[i] == 'a' && b[i] == 'o') || (a[i] == 'o' && b[i] == 'a')) {
+      swapped = true;
+      continue;
+    }
+    return false;
+  }
+  return swapped;
+}
+
 // Similarity of two words (see TokenSimilarity).
 double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (a.text == b.text) return 1;
@@ -595,7 +617,8 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   // phonetic Jaro-Winkler is only tried when it could still beat what we have.
   // Learned romanisation variants (MOHAMMED ~ MUHAMMAD, whose keys differ) count as one key.
   bool same_name = (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
-                   (a.variant != 0 && a.variant == b.variant);
+                   (a.variant != 0 && a.variant == b.variant) ||
+                   SameUpToCentralAsianO(a.text, b.text);
   double best = same_name ? 0.95 : 0;
   // Words of one or two letters (hu, ho, li, ma) that agree only by their phonetic key are weak
   // evidence: HU and HO are different Chinese and Korean names, and such words are everywhere.
@@ -884,7 +907,9 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
       // frequency of it (docs/matching.md, "Token weights"). An abjad word's romanisation lacks
       // vowels and so rarely spells a common name's key: it is read as the common names instead
       // (IsCommonAbjadName).
-      if (name.abjad ? IsCommonAbjadName(scoring.text) : IsCommonPersonalName(scoring.phonetic)) {
+      scoring.populations = name.abjad ? CommonAbjadNamePopulations(scoring.text)
+                                       : CommonPersonalNamePopulations(scoring.phonetic);
+      if (scoring.populations != 0) {
         scoring.weight = std::min(scoring.weight, kCommonNameWeight);
         scoring.common = true;
       }
@@ -936,7 +961,7 @@ bool IsNameParticle(std::string_view word) {
 // the same consonant skeleton. The lists hold few Arabic-script names, so without this محمد and
 // علی weigh as rare words there while MUHAMMAD and ALI weigh as common ones (docs/matching.md,
 // "Token weights").
-bool IsCommonAbjadName(std::string_view abjad_word) {
+uint32_t CommonAbjadNamePopulations(std::string_view abjad_word) {
   static const auto* by_skeleton = [] {
     auto* map = new std::unordered_map<std::string, std::vector<std::string>>;
     for (const std::string& word : CommonArabicScriptNames()) {
@@ -944,23 +969,29 @@ bool IsCommonAbjadName(std::string_view abjad_word) {
     }
     return map;
   }();
+  // The populations of the common names the word reads as (0: none).
   auto reads_as_one_of = [&](const std::string& skeleton) {
+    uint32_t populations = 0;
     auto found = by_skeleton->find(skeleton);
-    if (found == by_skeleton->end()) return false;
+    if (found == by_skeleton->end()) return populations;
     for (const std::string& word : found->second) {
-      if (AbjadDistance(abjad_word, word, 0) == 0) return true;
+      if (AbjadDistance(abjad_word, word, 0) == 0) populations |= CommonNamePopulations(word);
     }
-    return false;
+    return populations;
   };
   std::string skeleton = ConsonantSkeleton(abjad_word);
-  if (reads_as_one_of(skeleton)) return true;
+  if (uint32_t populations = reads_as_one_of(skeleton)) return populations;
   // A final t may be ta marbuta (ة), which the Latin name writes as a vowel or h: فاطمة (fatmt) is
   // FATIMA (ftm), حمزة HAMZA, عائشة AISHA.
   if (skeleton.size() > 2 && skeleton.back() == 't' && abjad_word.back() == 't') {
     skeleton.pop_back();
     return reads_as_one_of(skeleton);
   }
-  return false;
+  return 0;
+}
+
+bool IsCommonAbjadName(std::string_view abjad_word) {
+  return CommonAbjadNamePopulations(abjad_word) != 0;
 }
 
 bool IsPatronymic(std::string_view word) {
@@ -1157,6 +1188,8 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   double least_word_similarity = 2;  // of the aligned query words; 2 when none is aligned
   bool confirmed = false;            // some aligned query word is spelled as listed
   bool only_common = true;  // every aligned query word is a common personal name or a particle
+  // The populations all the aligned common query words are common in (ScoringToken::populations).
+  uint32_t shared_populations = ~uint32_t{0};
   for (const Candidate& c : candidates) {
     const AlignedUnit& u = c.unit;
     bool taken = false;
@@ -1189,6 +1222,7 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
       initial = initial || token.kind == TokenKind::kInitial;
       only_common = only_common &&
                     (token.kind != TokenKind::kWord || token.common || IsNameParticle(token.text));
+      if (token.kind == TokenKind::kWord && token.common) shared_populations &= token.populations;
     }
     for (uint32_t k = 0; k < u.candidate_count; ++k) {
       const ScoringToken& token = candidate.tokens[u.candidate_first + k];
@@ -1290,7 +1324,9 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
                                  information_needed, information_needed),
                    0.0, 1.0);
   }
-  if (only_common && matched_query > 0) {
+  // Only when the common words are common together, in one population: thousands bear JOSE
+  // PAREDES, few IMAD ALVARADO (an Arab given name and a Latin American family name).
+  if (only_common && matched_query > 0 && shared_populations != 0) {
     // A word of either name the other does not give (a listed middle name, a query's extra one).
     bool leftover = false;
     for (size_t j = 0; j < nc && !leftover; ++j) {

@@ -71,6 +71,9 @@ struct ScoringToken {
   // A common given or family name of the corridor's populations (IsCommonPersonalName,
   // IsCommonAbjadName): its weight is capped at kCommonNameWeight.
   bool common = false;
+  // The populations of engine/names/population_names.txt the word is common in, a bit each
+  // (CommonPersonalNamePopulations); 0 when it is not common.
+  uint32_t populations = 0;
   // A title before a person's name (IsNameTitle): when the other name does not give it, it
   // weighs at most kTitleWeight in the coverage (ScoreNames).
   bool title = false;
@@ -97,6 +100,11 @@ bool IsPatronymic(std::string_view word);
 // word is borne by many thousands, whatever its frequency on the lists, so it weighs at most
 // kCommonNameWeight.
 bool IsCommonPersonalName(std::string_view phonetic);
+// The populations `phonetic` is the key of a common name of, a bit per population code of
+// population_names.txt (every bit for the rankings' heads); 0 when it is not common.
+uint32_t CommonPersonalNamePopulations(std::string_view phonetic);
+// The same for a word of CommonPersonalNames as written (not its key).
+uint32_t CommonNamePopulations(std::string_view word);
 // The words behind IsCommonPersonalName, sorted.
 const std::vector<std::string>& CommonPersonalNames();
 // Those of populations writing Arabic script (Arab, Iranian, Pakistani), with the rankings' heads.
@@ -104,6 +112,8 @@ const std::vector<std::string>& CommonArabicScriptNames();
 // Whether a word of an abjad name reads as one of CommonArabicScriptNames (محمد: MUHAMMAD; علی:
 // ALI).
 bool IsCommonAbjadName(std::string_view abjad_word);
+// The populations of the common names an abjad word reads as; 0 when none.
+uint32_t CommonAbjadNamePopulations(std::string_view abjad_word);
 constexpr double kCommonNameWeight = 4.5;
 // Particles that are part of a name but do not identify it (AL-HUSAYNI: "husayni" does; ABU, BIN,
 // DE, VAN).

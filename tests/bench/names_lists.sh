@@ -4,7 +4,9 @@
 #   1. precision at scale: the alert share of random names of the corridor's populations
 #      (tools/precision_names.py, COUNT names, seed 2), with kind person and without a kind;
 #   2. speed: the wall and CPU time of that `match --queries` run, output written, per name;
-#   3. cross-script: the held-out Watchman pairs (measured, never tuned on) with score-pairs.
+#   3. cross-script: the held-out Watchman pairs (measured, never tuned on) with score-pairs;
+#   4. partial names: listed persons searched by first given and family name only
+#      (tools/partial_names.py), what the common-name rules cost in recall.
 #
 #   CORRIDOR_REFERENCE_DATA=../shared/data tests/bench/names_lists.sh [COUNT] [BUILD_DIR]
 #
@@ -52,3 +54,9 @@ head -40 "$work/plain_alerts.txt"
 echo "== cross-script pairs (held out: measured, not tuned)"
 "$corridor" score-pairs --db "$db" --pairs "$data/matching/cross_script_pairs.csv" \
   --out "$work/cross.csv" | tail -5
+echo "== partial names of listed persons (first given name and family name)"
+python3 "$root/tools/partial_names.py" make --db "$db" --out "$work/partial.csv" \
+  --meta "$work/partial.tsv" 2>/dev/null
+"$corridor" match --db "$db" --queries "$work/partial.csv" --format json --limit 10 \
+  >"$work/partial.jsonl" 2>/dev/null
+python3 "$root/tools/partial_names.py" count --meta "$work/partial.tsv" "$work/partial.jsonl"
