@@ -969,6 +969,7 @@ TEST_CASE("A common name with one consonant put for another is another name", "[
   records.push_back(Record("arbash", "ARBASH, Yusuf", "person"));
   records.push_back(Record("fettar", "FETTAR, Rachid", "person"));
   records.push_back(Record("musa", "MUSA, Abdurrahman Ado", "person"));
+  records.push_back(Record("alali", "AL-'ALI, Hamid 'Abdallah", "person"));
   auto index = BuildIndex(records);
   const double threshold = index->options().threshold;
   CHECK(EntryScore(*index, "Mohamed Ahmed Khalil", "khaliq") < threshold);
@@ -991,7 +992,16 @@ TEST_CASE("A common name with one consonant put for another is another name", "[
   CHECK(OneConsonantReplaced("jafari", "jabari"));
   CHECK(!OneConsonantReplaced("nasir", "nazir"));
   CHECK(!OneConsonantReplaced("alvarez", "alvares"));
-  CHECK(!OneConsonantReplaced("hamid", "hamed"));     // a vowel
+  CHECK(!OneConsonantReplaced("hamid", "hamed"));  // a vowel
+  // Since 2026-12-04 with vowels changed too: "Khaled Mohamed Ahmed" alerted on Muhammad Ahmed
+  // Khaliq (UN) at 0.89 in two of the three 20,000-name precision sets.
+  CHECK(OneConsonantReplaced("khaled", "khaliq"));
+  CHECK(!OneConsonantReplaced("rashed", "rachid"));
+  CHECK(EntryScore(*index, "Khaled Mohamed Ahmed", "khaliq") < threshold);
+  // And one beginning with a vowel, the other with a consonant (AHMED / HAMID: أحمد, حامد), since
+  // 2026-12-04: "Ali Ahmed Abdullah" scored 0.86 against AL-'ALI, Hamid 'Abdallah on the lists.
+  CHECK(EntryScore(*index, "Ali Ahmed Abdullah", "alali") < threshold);
+  CHECK(EntryScore(*index, "Hamid Abdallah Al-Ali", "alali") >= threshold);
   CHECK(!OneConsonantReplaced("dmitry", "dzmitry"));  // a letter added
 }
 
@@ -1093,6 +1103,8 @@ TEST_CASE("A name with a name appended is another name", "[names][structure]") {
   // 0.87 in every 20,000-name precision set.
   CHECK(PairScore(*index, "ABDULLAEV", "ABDULLAH") <= 0.5);
   CHECK(PairScore(*index, "NASRULLAYEV", "NASRULLAH") <= 0.5);
+  // Only the Russian endings: HAMIEAH / HAMIEH are one name (aliases of one SDN entry).
+  CHECK(PairScore(*index, "HAMIEAH, Jamiel", "HAMIEH, Jamiel") >= 0.8);
   CHECK(PairScore(*index, "Азиз Абдуллаев", "AZIZ, Abdullah") < 0.8);
   // Uzbek and Tajik write Russian's a as o in family names: one name, whose given name made
   // common on 2026-12-04 (ALISHER) left "Alisher Usmanov" at 0.73 against USMONOV, Alisher.

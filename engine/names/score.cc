@@ -477,10 +477,13 @@ bool IsExtension(std::string_view a, std::string_view b) {
   if (shorter.size() < 3 || longer.size() == shorter.size()) {
     return false;
   }
-  if (shorter.size() >= 5 && shorter.back() == 'h' && longer.size() >= shorter.size() + 1 &&
-      longer.substr(0, shorter.size() - 1) == shorter.substr(0, shorter.size() - 1) &&
-      longer[shorter.size() - 1] != 'h') {
-    return true;
+  if (shorter.size() >= 5 && shorter.back() == 'h' &&
+      longer.substr(0, shorter.size() - 1) == shorter.substr(0, shorter.size() - 1)) {
+    // Only the Russian family-name endings: HAMIEAH / HAMIEH is one name spelled two ways.
+    const std::string_view added = longer.substr(shorter.size() - 1);
+    for (std::string_view ending : {"ev", "ov", "eva", "ova", "yev", "yeva", "iev", "ieva"}) {
+      if (added == ending) return true;
+    }
   }
   if (longer.substr(0, shorter.size()) != shorter) return false;
   return !(longer.size() == shorter.size() + 1 && (longer.back() == 's' || longer.back() == 'h'));
@@ -662,9 +665,15 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   // two ways (another phonetic key, variant class, consonant skeleton, which leaves out vowels, y
   // and w: YEKATERINA / EKATERINA, YUSUF / YOUSEF, and LooseSkeleton: AHMED / AHMET, THOMAS /
   // TOMAS) are two names, each borne by thousands: SALEM / SALEH, JAFARI / SAFARI, FERNANDEZ /
-  // HERNANDEZ, VASILYEV / SAVELYEV.
-  if (!same_name && !a.abjad && a.common && b.common && a.skeleton != b.skeleton &&
-      LooseSkeleton(a.text) != LooseSkeleton(b.text)) {
+  // HERNANDEZ, VASILYEV / SAVELYEV. Since 2026-12-04 also when one begins with a vowel (or y) and
+  // the other with a consonant, whatever their consonants: AHMED / HAMID, AHMAD / HAMAD (أحمد,
+  // حامد: the first vowel is a letter, alif, and the skeleton leaves it out).
+  auto vowel_initial = [](std::string_view w) {
+    return !w.empty() && std::strchr("aeiouy", w[0]) != nullptr;
+  };
+  if (!same_name && !a.abjad && a.common && b.common &&
+      ((a.skeleton != b.skeleton && LooseSkeleton(a.text) != LooseSkeleton(b.text)) ||
+       vowel_initial(a.text) != vowel_initial(b.text))) {
     best = std::min(best, kExtendedWord);
   }
   return best;
@@ -689,16 +698,18 @@ int TieBreakSize(const AlignedUnit& u) {
 }  // namespace
 
 // A vowel, y, w or h is not a consonant here: romanisations write or leave them out freely.
+// Since 2026-12-04 vowels put for vowels elsewhere in the word do not change that: KHALED /
+// KHALIQ are two names as KHALID / KHALIQ are.
 bool OneConsonantReplaced(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
+  auto consonant = [](char c) { return c >= 'a' && c <= 'z' && !std::strchr("aeiouyhw", c); };
+  auto vowel = [](char c) { return c != 0 && std::strchr("aeiouy", c) != nullptr; };
   size_t differ = 0, at = 0;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) {
-      ++differ;
-      at = i;
-    }
+    if (a[i] == b[i] || (vowel(a[i]) && vowel(b[i]))) continue;
+    ++differ;
+    at = i;
   }
-  auto consonant = [](char c) { return c >= 'a' && c <= 'z' && !std::strchr("aeiouyhw", c); };
   if (differ != 1 || !consonant(a[at]) || !consonant(b[at])) return false;
   // The first letter of a digraph (sh and ch for ش: RASHID / RACHID, ASHRAF / ACHRAF) is one
   // letter written two ways; so is the article's l before a sun letter, written as that letter

@@ -124,9 +124,10 @@ bool IsNameParticle(std::string_view word);
 // most kTitleWeight, as little as a legal-form word, so a name with or without it is one name.
 bool IsNameTitle(std::string_view word);
 constexpr double kTitleWeight = 0.5;
-// Two words of one length that differ in one consonant only, one that spellings of a name do not
-// exchange (LooseSkeleton differs): KHALIL / KHALIQ, JAFARI / JABARI, AMIRI / AMIDI, not NASIR /
-// NAZIR or GONZALEZ / GONZALES. Two names, not a name misspelt.
+// Two words of one length that differ in one consonant only (and vowels put for vowels), one that
+// spellings of a name do not exchange (LooseSkeleton differs): KHALIL / KHALIQ, KHALED / KHALIQ,
+// JAFARI / JABARI, AMIRI / AMIDI, not NASIR / NAZIR or GONZALEZ / GONZALES. Two names, not a name
+// misspelt.
 bool OneConsonantReplaced(std::string_view a, std::string_view b);
 
 // The romanisation-variant class of a word by its phonetic key, or 0 when the word has no
