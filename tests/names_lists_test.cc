@@ -254,6 +254,16 @@ TEST_CASE("Random names of the corridor's populations rarely alert",
   CHECK(double(alerts) / queries <= 0.003);
 }
 
+// The listed name of `name`'s best match as a person at the threshold; empty when none.
+std::string BestPersonMatch(const NameIndex& index, const std::string& name) {
+  NameQuery query;
+  query.name = name;
+  query.kind = "person";
+  std::vector<NameMatch> matches;
+  REQUIRE(index.Search(query, 1, index.options().threshold, &matches).ok());
+  return matches.empty() ? std::string() : matches[0].record->name;
+}
+
 // Names of the 20,000-name precision set (tools/precision_names.py --count 20000 --seed 11) that
 // alerted at 0.80-0.82 on a listed person whose first given name they give after an own name:
 // مريم محمد المصري is Maryam, daughter of Muhammad al-Masri, not AL-MASRI, Mohammed (test "A query
@@ -263,14 +273,7 @@ TEST_CASE("Own names before a listed given name do not alert on the real lists",
           "[names][reference][precision]") {
   const NameIndex* index = ListsIndex();
   if (index == nullptr) return;
-  auto best = [&](const std::string& name) {
-    NameQuery query;
-    query.name = name;
-    query.kind = "person";
-    std::vector<NameMatch> matches;
-    REQUIRE(index->Search(query, 1, index->options().threshold, &matches).ok());
-    return matches.empty() ? std::string() : matches[0].record->name;
-  };
+  auto best = [&](const std::string& name) { return BestPersonMatch(*index, name); };
   // The last two: the CSL writes the family name of "Mahmoud AL-KHATIB" in capitals.
   for (const char* name :
        {"مريم محمد المصري", "زياد محمد المصري", "كريم محمد العتيبي", "دينا فادي ناصر",
@@ -293,14 +296,7 @@ TEST_CASE("Common names the table gained and the session's rules do not alert on
           "[names][reference][precision]") {
   const NameIndex* index = ListsIndex();
   if (index == nullptr) return;
-  auto best = [&](const std::string& name) {
-    NameQuery query;
-    query.name = name;
-    query.kind = "person";
-    std::vector<NameMatch> matches;
-    REQUIRE(index->Search(query, 1, index->options().threshold, &matches).ok());
-    return matches.empty() ? std::string() : matches[0].record->name;
-  };
+  auto best = [&](const std::string& name) { return BestPersonMatch(*index, name); };
   CHECK(best("Juan Quintero") != "QUINTERO ARCE, Juan Francisco");
   CHECK(best("Азиз Абдуллаев") != "AZIZ, Abdullah");
   CHECK(best("Khaled Mohamed Ahmed") != "Muhammad Ahmed Khaliq");
