@@ -670,6 +670,51 @@ bool EastSlavicNameContradicted(const ScoringName& query, const ScoringName& can
          similarity[qg * nc + cg] < kEastSlavicNameEvidence;
 }
 
+// Two names in given-name-first order with no family name marked (UN and Arabic-script names:
+// QUSAY SADDAM HUSSEIN AL-TIKRITI), three name words or more each, whose first words differ
+// (nothing of either name resembles the other's first word) while every other name word of the
+// query is the listed name's: the same father's and grandfather's names under another own name,
+// a brother (UDAY SADDAM HUSSEIN AL-TIKRITI), not the listed person. Both names in one script.
+bool SiblingByFirstName(const ScoringName& query, const ScoringName& candidate,
+                        const std::vector<float>& similarity) {
+  // Across scripts a word's reading is too loose to call two first names different (كل / GUL), and
+  // a Latin compound may be two abjad words (حمد الله / HAMDULLAH, نور الدين / NOUREDDINE).
+  if (query.abjad != candidate.abjad) return false;
+  const size_t nq = query.tokens.size(), nc = candidate.tokens.size();
+  auto name_words = [](const ScoringName& name) {
+    std::vector<size_t> words;
+    for (size_t t = 0; t < name.tokens.size(); ++t) {
+      const ScoringToken& token = name.tokens[t];
+      if (token.kind == TokenKind::kWord && token.text.size() >= 3 && !token.title &&
+          !IsNameParticle(token.text) && !IsHonorific(token.text) &&
+          !IsDevotionalPrefix(token.text)) {
+        words.push_back(t);
+      }
+    }
+    return words;
+  };
+  const std::vector<size_t> qw = name_words(query), cw = name_words(candidate);
+  if (qw.size() < 3 || cw.size() < 3) return false;
+  // Neither first word may be the first token of its name's run of devotional compounds or
+  // titles: name_words() skips those, so the first name word must be the name's first token.
+  if (qw[0] != 0 || cw[0] != 0) return false;
+  const size_t qf = qw[0], cf = cw[0];
+  for (size_t j = 0; j < nc; ++j) {
+    if (similarity[qf * nc + j] >= kGivenNameEvidence) return false;
+  }
+  for (size_t i = 0; i < nq; ++i) {
+    if (similarity[i * nc + cf] >= kGivenNameEvidence) return false;
+  }
+  for (size_t k = 1; k < qw.size(); ++k) {
+    bool given = false;
+    for (size_t j = 0; j < nc && !given; ++j) {
+      given = similarity[qw[k] * nc + j] >= kGivenNameEvidence;
+    }
+    if (!given) return false;
+  }
+  return true;
+}
+
 // The rules a listed name's structure brings to its name score (docs/matching.md, "Name
 // structure"), the same in Search(), the brute-force reference and ScorePair.
 void ApplyListedNameRules(const ScoringName& query, const ScoringName& candidate, bool short_name,
@@ -688,7 +733,12 @@ void ApplyListedNameRules(const ScoringName& query, const ScoringName& candidate
     result->score *= kContradictingGivenName;
     return;  // one contradiction is enough: the rules below would count it twice
   }
-  if (family.empty()) return;
+  if (family.empty()) {
+    if (!organisation && SiblingByFirstName(query, candidate, similarity)) {
+      result->score *= kContradictingGivenName;
+    }
+    return;
+  }
   // Whether the query's name words are all common names (its match then carries no rare word).
   bool query_common = true;
   for (const ScoringToken& token : query.tokens) {
