@@ -506,6 +506,14 @@ std::vector<uint16_t> FamilyPositions(const NormalizedName& name,
   bool other = false;
   for (size_t t = 0; t < name.tokens.size() && t < 0xFFFF; ++t) {
     const NameToken& token = name.tokens[t];
+    // A person's family name that spells a short legal form at the name's edge (PAO, Yu Liang:
+    // the normaliser reads PAO as ПАО) is still the family name: FamilyWords gives words for
+    // persons only.
+    if (token.kind == TokenKind::kLegalForm &&
+        std::find(family.begin(), family.end(), token.original) != family.end()) {
+      positions.push_back(static_cast<uint16_t>(t));
+      continue;
+    }
     if (token.kind != TokenKind::kWord) continue;
     if (std::find(family.begin(), family.end(), token.text) != family.end()) {
       positions.push_back(static_cast<uint16_t>(t));
@@ -515,6 +523,22 @@ std::vector<uint16_t> FamilyPositions(const NormalizedName& name,
   }
   if (!other) positions.clear();
   return positions;
+}
+
+// Marks a listed person's family name in its scoring form: a family word is no title (HAJJI,
+// Muhammad Fawzi; SAYYED, Ibrahim Amin), and one that the normaliser read as a short legal form
+// (PAO, Yu Liang) weighs as the word it is, so that a query leaving it out covers the name as
+// little as it would leave out any family name.
+void MarkFamilyName(const NormalizedName& normalized, const std::vector<uint16_t>& family,
+                    const TokenStatistics& statistics, ScoringName* name) {
+  for (uint16_t position : family) {
+    ScoringToken& token = name->tokens[position];
+    token.title = false;
+    if (token.kind == TokenKind::kLegalForm) {
+      const std::string& word = normalized.tokens[position].original;
+      token.weight = statistics.Weight(NameToken{word, TokenKind::kWord, word});
+    }
+  }
 }
 
 // Honorifics and titles that come before a name and are not the person's own name (HAJI GULAB
@@ -1073,9 +1097,8 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
       data.names[r] = PrepareName(normalized[r], data.statistics);
     }
   });
-  // A listed family name is no title (HAJJI, Muhammad Fawzi; SAYYED, Ibrahim Amin).
   for (size_t r = 0; r < built->records_.size(); ++r) {
-    for (uint16_t position : data.family_words[r]) data.names[r].tokens[position].title = false;
+    MarkFamilyName(normalized[r], data.family_words[r], data.statistics, &data.names[r]);
   }
   std::unordered_map<std::string, std::pair<uint32_t, uint8_t>> pair_ids;
   for (size_t r = 0; r < built->records_.size(); ++r) {
@@ -2048,7 +2071,7 @@ Status NameIndex::ScorePair(const std::string& query_name, const std::string& ca
   record.name = candidate_name;
   record.kind = candidate_kind;
   const std::vector<uint16_t> family = FamilyPositions(candidate, FamilyWords(record));
-  for (uint16_t position : family) c.tokens[position].title = false;  // as in Build()
+  MarkFamilyName(candidate, family, data_->statistics, &c);  // as in Build()
   bool skeletons = q.abjad != c.abjad;
   std::vector<float> similarity(q.tokens.size() * c.tokens.size());
   for (size_t i = 0; i < q.tokens.size(); ++i) {
