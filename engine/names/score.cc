@@ -469,7 +469,7 @@ double AbjadSimilarity(std::string_view abjad_word, std::string_view vowelled_wo
 }
 
 // True when one word is the other with letters added, other than a single final
-// "s" or "h"; or the other without its final "h" and two or more letters added (ABDULLAH /
+// "s" or "h"; or the other without its final "h" and a Russian family-name ending added (ABDULLAH /
 // ABDULLAEV, the family name Central Asia and Russia make of the given name, which drops the h).
 bool IsExtension(std::string_view a, std::string_view b) {
   std::string_view shorter = a.size() < b.size() ? a : b;
