@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Nightly-batch benchmark: builds Release, generates a synthetic company database
 # (`corridor generate`), imports the real public lists, screens it with the bundled rules and
-# compares the screening time with the "read floor" (SQLite alone reading every shipment with
-# its parties, items and legs).
+# compares the screening time with the "read floor" (the sqlite3 shell reading every row of the
+# shipment, party, entity, item and leg tables).
 #
 #   CORRIDOR_REFERENCE_DATA=../shared/data tests/bench/batch.sh [SHIPMENTS] [--keep]
 #
@@ -57,15 +57,26 @@ start=$(date +%s.%N)
 "$corridor" generate --db "$db" --shipments "$shipments" --entities "$entities" --seed 1
 generate_s=$(echo "$(date +%s.%N) - $start" | bc)
 
-# The read floor: every shipment with its parties (and their entities), items and legs.
+# The read floor (the issue's "plain read of the same rows by sqlite3"): every row of the
+# shipments, their parties, the entities, items and legs, each table read whole. The target is
+# at most 5 x this. Until 2026-12-04 the floor joined each shipment with its rows and sorted the
+# joins in temporary B-trees: 6x this plain read at a million shipments, which flattered the
+# ratio (docs/performance.md, "The read floor, measured as the issue measures it"). That joined
+# read is still printed, without the sorts (in index order, as corridor reads), for comparison.
 start=$(date +%s.%N)
 sqlite3 "$db" >/dev/null <<'SQL'
-SELECT * FROM shipment s JOIN shipment_party p USING (shipment_id) JOIN entity e USING (entity_id)
-  ORDER BY s.shipment_id;
-SELECT * FROM shipment s JOIN shipment_item i USING (shipment_id) ORDER BY s.shipment_id, i.line;
-SELECT * FROM shipment s JOIN shipment_leg l USING (shipment_id) ORDER BY s.shipment_id, l.seq;
+SELECT * FROM shipment; SELECT * FROM shipment_party; SELECT * FROM entity;
+SELECT * FROM shipment_item; SELECT * FROM shipment_leg;
 SQL
 floor_s=$(echo "$(date +%s.%N) - $start" | bc)
+start=$(date +%s.%N)
+sqlite3 "$db" >/dev/null <<'SQL'
+SELECT * FROM shipment s CROSS JOIN shipment_party p USING (shipment_id)
+  JOIN entity e USING (entity_id);
+SELECT * FROM shipment s CROSS JOIN shipment_item i USING (shipment_id);
+SELECT * FROM shipment s CROSS JOIN shipment_leg l USING (shipment_id);
+SQL
+joined_s=$(echo "$(date +%s.%N) - $start" | bc)
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 /usr/bin/time -v -o "$work/time.txt" "$corridor" screen --db "$db" --rules "$root/rules" \
@@ -81,10 +92,10 @@ echo "machine:        $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cu
 echo "load (1/5/15):  before the screen $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "shipments:      $shipments (entities $entities)"
 echo "generate:       ${generate_s} s"
-echo "read floor:     ${floor_s} s"
+echo "read floor:     ${floor_s} s (every row of the five tables); joined in index order ${joined_s} s"
 echo "screen:         ${screen_s} s (--threads 2), CPU $(grep "User time" "$work/time.txt" | awk '{print $NF}') s user + $(grep "System time" "$work/time.txt" | awk '{print $NF}') s system"
 echo "throughput:     $(echo "$shipments / $screen_s" | bc) shipments/s"
-echo "screen / floor: $(echo "scale=1; $screen_s / $floor_s" | bc)"
+echo "screen / floor: $(echo "scale=1; $screen_s / $floor_s" | bc) (target at most 5); / joined read $(echo "scale=1; $screen_s / $joined_s" | bc)"
 echo "peak RSS:       $((rss_kb / 1024)) MiB"
 echo "output:         $(echo "scale=1; $out_bytes / $shipments" | bc) bytes/shipment"
 python3 - "$work/summary.json" <<'PY'
