@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "engine/load/input_database.h"
@@ -94,6 +95,93 @@ INSERT INTO shipment_party VALUES ('S1', 'E1', 'shipper');
   CHECK(damaged.status.IsCorruption());
   CHECK(damaged.status.message().find("reading shipment S1: entity E1: ") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.File("out.scores")));
+}
+
+// docs/performance.md, "Entities read once": the run's up-front screening reads its entities in
+// one scan and hands them to the shipment stream, which then does not read them again; what the
+// stream gets must be what its own lookups would have read.
+TEST_CASE("ReadEntities reads each entity as FindEntity does", "[load]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO entity (entity_id, kind, name, country, region, address, birth_date, registration_id,
+                    incorporated_on, activity)
+  VALUES ('E2', 'Company', '  Steppe Logistic LLP ', 'kz', 'KZ-ALA', ' 13 Al-Farabi Avenue ', NULL,
+          '110140012405', 'yesterday', 'Forwarder');
+INSERT INTO entity (entity_id, kind, name, country, birth_date) VALUES
+  ('E1', 'person', 'Quanguo Chen', 'China', '1955'),
+  ('E3', 'company', 'Not asked for', 'CN', NULL),
+  ('E4', 'company', '', 'XX', NULL);
+INSERT INTO entity_alias VALUES ('E1', 'Chen Quanguo'), ('E1', '   '), ('E1', 'CHEN, Quanguo'),
+  ('E3', 'Never read'), ('E2', 'Steppe Logistic');
+)");
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db, &input).ok());
+  auto render = [](const Entity& e, const std::vector<DataProblem>& problems) {
+    auto text = [](const OptionalText& value) { return value ? "'" + *value + "'" : "NULL"; };
+    std::string out = e.entity_id + "|" + e.kind + "|" + e.name + "|" + text(e.country) + "|" +
+                      text(e.region) + "|" + text(e.address) + "|" + text(e.birth_date) + "|" +
+                      text(e.registration_id) + "|" + text(e.imo) + "|" + text(e.incorporated_on) +
+                      "|" + text(e.activity) + "|aliases";
+    for (const std::string& alias : e.aliases) out += " [" + alias + "]";
+    for (const DataProblem& p : problems) {
+      out += "\n" + p.table + " " + p.row_id + " " + p.column + ": " + p.message;
+    }
+    return out;
+  };
+  std::map<std::string, std::string> scanned;
+  std::vector<std::string> order;
+  REQUIRE(input
+              ->ReadEntities({"E1", "E2", "E4", "E9"},
+                             [&](Entity entity, std::vector<DataProblem> problems) {
+                               order.push_back(entity.entity_id);
+                               scanned[entity.entity_id] = render(entity, problems);
+                             })
+              .ok());
+  // The table's order; E3 was not asked for, E9 does not exist.
+  CHECK(order == std::vector<std::string>{"E2", "E1", "E4"});
+  for (const char* id : {"E1", "E2", "E4"}) {
+    std::vector<DataProblem> problems;
+    std::optional<Entity> found = input->FindEntity(id, &problems);
+    REQUIRE(found.has_value());
+    INFO(id);
+    CHECK(scanned[id] == render(*found, problems));
+  }
+  // What the two read, spelled out once: aliases by name, blank ones left out; problems kept.
+  CHECK(scanned["E1"].find("aliases [CHEN, Quanguo] [Chen Quanguo]\n") != std::string::npos);
+  CHECK(scanned["E1"].find("not an ISO 3166-1 alpha-2 code: 'China'") != std::string::npos);
+  CHECK(scanned["E2"].find("|'forwarder'|aliases [Steppe Logistic]") != std::string::npos);
+  CHECK(scanned["E2"].find("not an ISO 8601 date: 'yesterday'") != std::string::npos);
+  CHECK(scanned["E4"].find("missing (NULL or empty)") != std::string::npos);
+  CHECK(input->read_status().ok());
+}
+
+TEST_CASE("A shipment stream takes the entities it is handed and reads the others", "[load]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('E1', 'person', 'As stored', 'CN'),
+  ('E2', 'company', 'Read by the stream', 'KZ');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');
+INSERT INTO shipment_party VALUES ('S1', 'E1', 'shipper'), ('S1', 'E2', 'consignee');
+)");
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db, &input).ok());
+  EntityReads handed;
+  Entity e1;
+  e1.entity_id = "E1";
+  e1.kind = "person";
+  e1.name = "As handed";
+  handed["E1"] = EntityRead{std::make_shared<const Entity>(e1), {{"entity", "E1", "name", "x"}}};
+  auto source = input->Shipments({}, std::move(handed));
+  Shipment shipment;
+  REQUIRE(source->Next(&shipment));
+  REQUIRE(shipment.parties.size() == 2);
+  std::map<std::string, std::string> names;
+  for (const ShipmentParty& party : shipment.parties) names[party.entity_id] = party.entity->name;
+  CHECK(names["E1"] == "As handed");           // not read again
+  CHECK(names["E2"] == "Read by the stream");  // read as before
+  // The handed entity's problems are the shipment's, as a read entity's are.
+  REQUIRE(shipment.problems.size() == 1);
+  CHECK(shipment.problems[0].message == "x");
 }
 
 TEST_CASE("FindEntity reports a read error as a problem and in read_status", "[load]") {

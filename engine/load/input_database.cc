@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "engine/base/strings.h"
 
@@ -181,8 +183,9 @@ class ChildCursor {
 
 class SqliteShipmentSource : public ShipmentSource {
  public:
-  SqliteShipmentSource(InputDatabase* input, std::vector<std::string> ids)
-      : input_(input), ids_(std::move(ids)), keyed_(!ids_.empty()) {
+  SqliteShipmentSource(InputDatabase* input, std::vector<std::string> ids, EntityReads entities)
+      : input_(input), ids_(std::move(ids)), keyed_(!ids_.empty()), entities_(std::move(entities)) {
+    if (entities_.size() > kMaxEntities) entities_.clear();
     Database* db = input_->db();
     // Keyed mode (a list of ids, e.g. `screen --shipment`) looks each shipment up through the index
     // instead of scanning every table; the ids are sorted by bytes in Shipments(), so the cursors'
@@ -380,7 +383,8 @@ class SqliteShipmentSource : public ShipmentSource {
     return false;
   }
 
-  // InputDatabase::FindEntity through a memo of the entities this stream has read: a counterparty
+  // InputDatabase::FindEntity through a memo of the entities this stream has read, or was handed
+  // read (the run's up-front screening reads them all in one scan: Shipments()): a counterparty
   // named on thousands of shipments is read (two queries) once, not once per shipment. The
   // database is read-only for the stream's life, so an entity and the problems reading it met are
   // the same each time; a lookup that failed to read is not kept (it stops the stream anyway).
@@ -389,10 +393,9 @@ class SqliteShipmentSource : public ShipmentSource {
   // was 65,536; the run's peak RSS went from 642 to 663 MiB; docs/performance.md, round 6).
   std::shared_ptr<const Entity> FindEntity(const std::string& entity_id,
                                            std::vector<DataProblem>* problems) {
-    constexpr size_t kMaxEntities = 1 << 18;
     auto found = entities_.find(entity_id);
     if (found == entities_.end()) {
-      ReadEntity read;
+      EntityRead read;
       if (std::optional<Entity> entity = input_->FindEntity(entity_id, &read.problems)) {
         read.entity = std::make_shared<const Entity>(std::move(*entity));
       }
@@ -578,11 +581,8 @@ class SqliteShipmentSource : public ShipmentSource {
   std::unique_ptr<Statement> shipments_;
   std::unique_ptr<ChildCursor> parties_, items_, legs_, documents_, payments_;
   // What InputDatabase::FindEntity returned for an entity id, with the problems it met.
-  struct ReadEntity {
-    std::shared_ptr<const Entity> entity;
-    std::vector<DataProblem> problems;
-  };
-  std::unordered_map<std::string, ReadEntity> entities_;
+  static constexpr size_t kMaxEntities = 1 << 18;
+  EntityReads entities_;
 };
 
 }  // namespace
@@ -725,11 +725,12 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
     }
     in.has_payments_ = true;
   }
-  status = in.db_->Prepare(
-      std::string("SELECT entity_id, kind, name, country, region, address, birth_date,"
-                  " registration_id, imo, incorporated_on, ") +
-          (has_activity ? "activity" : "NULL") + " FROM entity WHERE entity_id = ?1",
-      &in.entity_query_);
+  in.entity_columns_ = std::string(
+                           "entity_id, kind, name, country, region, address, birth_date,"
+                           " registration_id, imo, incorporated_on, ") +
+                       (has_activity ? "activity" : "NULL");
+  status = in.db_->Prepare("SELECT " + in.entity_columns_ + " FROM entity WHERE entity_id = ?1",
+                           &in.entity_query_);
   if (status.ok()) {
     // ORDER BY name: alias order must not depend on insertion order, or name-match evidence would
     // change between two copies of one database.
@@ -740,11 +741,12 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
   return status;
 }
 
-std::unique_ptr<ShipmentSource> InputDatabase::Shipments(std::vector<std::string> shipment_ids) {
+std::unique_ptr<ShipmentSource> InputDatabase::Shipments(std::vector<std::string> shipment_ids,
+                                                         EntityReads entities) {
   // Sorted by bytes, as ChildCursor::Collect compares ids; duplicates would read a shipment twice.
   std::sort(shipment_ids.begin(), shipment_ids.end());
   shipment_ids.erase(std::unique(shipment_ids.begin(), shipment_ids.end()), shipment_ids.end());
-  return std::make_unique<SqliteShipmentSource>(this, std::move(shipment_ids));
+  return std::make_unique<SqliteShipmentSource>(this, std::move(shipment_ids), std::move(entities));
 }
 
 Status InputDatabase::CheckShipmentsExist(const std::vector<std::string>& ids) {
@@ -780,7 +782,20 @@ std::optional<Entity> InputDatabase::FindEntity(const std::string& entity_id,
     if (!entity_query_->status().ok()) ReadFailed(entity_query_->status(), entity_id, problems);
     return std::nullopt;
   }
-  const Statement& r = *entity_query_;
+  Entity entity = EntityFromRow(*entity_query_, entity_id, problems);
+  alias_query_->Reset();
+  alias_query_->BindText(1, entity_id);
+  while (alias_query_->Step()) {
+    std::string alias = alias_query_->Text(0);
+    if (!Trim(alias).empty()) entity.aliases.push_back(alias);
+  }
+  if (!alias_query_->status().ok()) ReadFailed(alias_query_->status(), entity_id, problems);
+  if (!entity_query_->status().ok()) ReadFailed(entity_query_->status(), entity_id, problems);
+  return entity;
+}
+
+Entity InputDatabase::EntityFromRow(const Statement& r, const std::string& entity_id,
+                                    std::vector<DataProblem>* problems) const {
   Entity entity;
   entity.entity_id = entity_id;
   entity.kind = AsciiLower(r.Text(1));
@@ -803,15 +818,42 @@ std::optional<Entity> InputDatabase::FindEntity(const std::string& entity_id,
   }
   entity.activity = TrimmedOrNull(r.OptionalText(10));
   if (entity.activity) entity.activity = AsciiLower(*entity.activity);
-  alias_query_->Reset();
-  alias_query_->BindText(1, entity_id);
-  while (alias_query_->Step()) {
-    std::string alias = alias_query_->Text(0);
-    if (!Trim(alias).empty()) entity.aliases.push_back(alias);
-  }
-  if (!alias_query_->status().ok()) ReadFailed(alias_query_->status(), entity_id, problems);
-  if (!entity_query_->status().ok()) ReadFailed(entity_query_->status(), entity_id, problems);
   return entity;
+}
+
+Status InputDatabase::ReadEntities(
+    const std::vector<std::string>& ids,
+    const std::function<void(Entity entity, std::vector<DataProblem> problems)>& each) {
+  std::unordered_set<std::string_view> wanted(ids.begin(), ids.end());
+  // The aliases first, each entity's in FindEntity's order (by name).
+  std::unordered_map<std::string, std::vector<std::string>> aliases;
+  std::unique_ptr<Statement> query;
+  Status status =
+      db_->Prepare("SELECT entity_id, name FROM entity_alias ORDER BY entity_id, name", &query);
+  if (!status.ok()) return status;
+  while (query->Step()) {
+    if (!wanted.count(query->TextView(0))) continue;
+    std::string alias = query->Text(1);
+    if (!Trim(alias).empty()) aliases[query->Text(0)].push_back(std::move(alias));
+  }
+  if (!query->status().ok()) return query->status();
+  // Then the entities, in the table's order (no ORDER BY rowid: a WITHOUT ROWID table has none).
+  // entity_id is the table's key; were it not, the first row read of an id would be taken.
+  status = db_->Prepare("SELECT " + entity_columns_ + " FROM entity", &query);
+  if (!status.ok()) return status;
+  while (query->Step()) {
+    auto found = wanted.find(query->TextView(0));
+    if (found == wanted.end()) continue;
+    wanted.erase(found);
+    std::string entity_id = query->Text(0);
+    std::vector<DataProblem> problems;
+    Entity entity = EntityFromRow(*query, entity_id, &problems);
+    if (!query->status().ok()) return query->status();  // a column that could not be read
+    auto alias = aliases.find(entity_id);
+    if (alias != aliases.end()) entity.aliases = std::move(alias->second);
+    each(std::move(entity), std::move(problems));
+  }
+  return query->status();
 }
 
 }  // namespace corridor

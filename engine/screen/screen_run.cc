@@ -254,9 +254,11 @@ class RunFactsCache : public PartyScreener {
 // prepared: those named by a shipment of the run and those in ownership records. Name screening
 // is the run's dominant cost; done here it uses every core, where the ownership walk in Prepare()
 // would screen the owners on one, and the shipments then only read the cache. Skipped when the
-// entities would not all fit in the cache (they would be evicted before use).
+// entities would not all fit in the cache (they would be evicted before use). The entities are
+// read in one scan (InputDatabase::ReadEntities) and handed to the shipment stream in `read`, so
+// that it does not read them again.
 Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, bool shipment_parties,
-                         RunFactsCache* facts) {
+                         RunFactsCache* facts, EntityReads* read) {
   // A hash set sorted once at the end: a tree took every party row's insert (3 million at a
   // million shipments) on this thread while the screening threads waited.
   std::unordered_set<std::string, StringHash, std::equal_to<>> seen;
@@ -309,16 +311,21 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
       }
     });
   }
-  for (const std::string& id : ids) {
-    if (!input->read_status().ok()) break;  // the shipment stream reports it
-    std::vector<DataProblem> ignored;       // reported on the shipments that name the entity
-    std::optional<Entity> entity = input->FindEntity(id, &ignored);
-    if (!entity) continue;
+  // Two index lookups per entity cost 14 us each at a million shipments (2.5 s of this thread
+  // for 175,735 entities, and as much again on the stream's thread): one scan instead
+  // (docs/performance.md, "Entities read once").
+  Status scanned = input->ReadEntities(ids, [&](Entity entity, std::vector<DataProblem> problems) {
+    // The problems are the stream's to report, on the shipments that name the entity.
+    auto kept = std::make_shared<const Entity>(entity);
+    (*read)[entity.entity_id] = EntityRead{std::move(kept), std::move(problems)};
     std::unique_lock<std::mutex> lock(mutex);
     space.wait(lock, [&] { return queue.size() < kQueued; });
-    queue.push_back(std::move(*entity));
+    queue.push_back(std::move(entity));
     ready.notify_one();
-  }
+  });
+  // A read error is left for the shipment stream to meet and report with the shipment it
+  // belongs to (it reads what was not handed to it); nothing read in part is handed over.
+  if (!scanned.ok()) read->clear();
   {
     std::lock_guard<std::mutex> lock(mutex);
     done = true;
@@ -1234,13 +1241,14 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   setup.facts = &facts;
   mark("dependencies_and_facts");
   std::unique_ptr<InputDatabase> prescreen_input;
+  EntityReads entities_read;  // by the up-front screening, for the shipment stream
   if (screener && options.shipment_ids.empty() &&
       InputDatabase::Open(options.db_path, &prescreen_input).ok()) {
     // A connection of its own: a read error met here (a damaged index) is left for the shipment
     // stream to meet and report with the shipment it belongs to; the run fails there.
     // A delta run screens the entities of the shipments it screens again as they come.
     status = PrescreenEntities(prescreen_input.get(), options,
-                               /*shipment_parties=*/previous == nullptr, &facts);
+                               /*shipment_parties=*/previous == nullptr, &facts, &entities_read);
     if (!status.ok()) return status;
   }
   mark("entity_screening");
@@ -1267,7 +1275,8 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     bytes_before = bytes;
     if (options.on_shipment) options.on_shipment(score);
   };
-  std::unique_ptr<ShipmentSource> source = input->Shipments(options.shipment_ids);
+  std::unique_ptr<ShipmentSource> source =
+      input->Shipments(options.shipment_ids, std::move(entities_read));
   if (options.shard_count > 0) {
     source =
         std::make_unique<ShardSource>(std::move(source), options.shard_index, options.shard_count);
