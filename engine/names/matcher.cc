@@ -200,24 +200,16 @@ std::string NormalizeIdentifier(const std::string& number) {
 }
 
 // person, vessel, aircraft or organization (companies and other organisations); "" unknown.
-std::string_view KindClass(std::string_view kind) {
-  // Compared without building a lower-case copy: this runs for every candidate scored.
-  auto is = [&](std::string_view word) {
-    if (kind.size() != word.size()) return false;
-    for (size_t i = 0; i < kind.size(); ++i) {
-      char c = kind[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != word[i]) return false;
-    }
-    return true;
-  };
+std::string KindClass(const std::string& kind) {
+  std::string lower;
+  for (char c : kind) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   // Lists and rule files name kinds differently ("individual", "person", "entity", "company");
   // anything not a person, vessel or aircraft is some organisation, so "entity" and "company" do
   // not conflict.
-  if (is("person") || is("individual")) return "person";
-  if (is("vessel")) return "vessel";
-  if (is("aircraft")) return "aircraft";
-  if (kind.empty()) return "";
+  if (lower == "person" || lower == "individual") return "person";
+  if (lower == "vessel") return "vessel";
+  if (lower == "aircraft") return "aircraft";
+  if (lower.empty()) return "";
   return "organization";
 }
 
@@ -225,7 +217,7 @@ std::string_view KindClass(std::string_view kind) {
 // lists publish no kind for most entries). Vessels and aircraft are not: a ship's name (MARIANA,
 // LINDA) is a personal name more often than not, and a vessel is identified by its IMO number.
 bool IsOrganisationName(const std::string& kind, const NormalizedName& name) {
-  const std::string_view kind_class = KindClass(kind);
+  const std::string kind_class = KindClass(kind);
   if (kind_class == "organization") return true;
   if (!kind_class.empty()) return false;
   // Not by a short form read as one only at a name's edge: 敖 (AO) ends Chinese names.
@@ -300,14 +292,6 @@ struct FactOutcome {
   bool identifier = false;   // an identifier matches that does not decide (a passport, ...)
 };
 
-// std::atoi of a date's first four characters, without a copy (Corroborate() runs for every
-// candidate scored).
-int Year(const std::string& date) {
-  char year[5] = {};
-  date.copy(year, 4);
-  return std::atoi(year);
-}
-
 // The corroboration of `record` by the query's other facts: the sum of the deltas, with one
 // Evidence per fact the query gives. Sets `decided` when a unique identifier matches. For a
 // record whose name is a short Chinese or Korean name (`short_name`), a conflicting birth date
@@ -342,8 +326,8 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
         if (precision >= 4 && date.compare(0, precision, query.birth_date, 0, precision) == 0) {
           outcome = precision >= 10 ? 3 : 2;
         } else if (date.size() >= 4 && query.birth_date.size() >= 4) {
-          int listed_year = Year(date);
-          int query_year = Year(query.birth_date);
+          int listed_year = std::atoi(date.substr(0, 4).c_str());
+          int query_year = std::atoi(query.birth_date.substr(0, 4).c_str());
           outcome = std::abs(listed_year - query_year) <= 1 ? 1 : 0;
         }
         // Entries often list several possible birth dates; the best agreement counts (one listed
@@ -386,14 +370,12 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
       add("country", query.country, listed, options.country_conflict, "conflicts");
     }
   }
-  std::string_view query_kind = KindClass(query.kind), record_kind = KindClass(record.kind);
+  std::string query_kind = KindClass(query.kind), record_kind = KindClass(record.kind);
   if (!query_kind.empty() && !record_kind.empty() && query_kind != record_kind) {
     add("kind", query.kind, record.kind, options.kind_conflict, "conflicts");
   }
   if (!query.identifier.empty()) {
-    // Most records publish no identifier: the query's is normalised only for those that do.
-    std::string number;
-    if (!record.identifiers.empty()) number = NormalizeIdentifier(query.identifier);
+    std::string number = NormalizeIdentifier(query.identifier);
     const Identifier* matched = nullptr;
     for (const Identifier& id : record.identifiers) {
       if (!number.empty() && NormalizeIdentifier(id.number) == number) matched = &id;
@@ -1871,36 +1853,15 @@ std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_
       CoverageScore(1.0, 1.0, data.information_needed, data.information_needed) + bonus >=
           min_score - 1e-6;
   const double complete_needed = total_weight * (1 - 1e-5);
-  // `needed` assumes every record gains the most the query's facts can add (`bonus`). What a
-  // record's own facts add (Corroborate(): it does not depend on the name score) can be a loss
-  // no name can make up: a listed person's birth date and country both conflicting with the
-  // party's (-0.15 - 0.10), or a short Chinese name's conflicting birth date (-0.30). Such a
-  // record cannot reach a threshold above 0.75 even at name score 1 and is not scored. Only that
-  // exact test is made, not the record's bound with its own facts: the bound assumes that a
-  // query word not found near a record's words agrees at kUnseenSimilarity at most, which a
-  // typo can beat (ZENIGH ~ ZENITH 0.85), and the facts' gain in `bonus` keeps such records in
-  // (docs/performance.md, "Corroboration in the bound"). An identifier's gain is left out, as in
-  // `bonus`: records sharing the query's identifier are added below whatever their facts.
-  NameQuery facts_query;
-  facts_query.kind = query.kind;
-  facts_query.country = query.country;
-  facts_query.birth_date = query.birth_date;
-  const bool has_facts = !query.kind.empty() || !query.country.empty() || !query.birth_date.empty();
   for (uint32_t r : scratch.touched) {
     double unseen = word_weight - scratch.found_weight[r];
     double matched = scratch.bound[r] + kUnseenSimilarity * unseen + unindexed_weight;
     scratch.bound[r] = 0;
     scratch.found_weight[r] = 0;
-    bool reaches = matched >= needed ||
-                   (complete_possible && data.organisation[r] && matched >= complete_needed);
-    if (reaches && has_facts) {
-      bool decided = false;
-      FactOutcome facts;
-      double delta = Corroborate(facts_query, records_[r], options_, data.short_name[r], nullptr,
-                                 &decided, &facts);
-      reaches = 1.0 + delta >= min_score - 1e-9;
+    if (matched >= needed ||
+        (complete_possible && data.organisation[r] && matched >= complete_needed)) {
+      candidates.push_back(r);
     }
-    if (reaches) candidates.push_back(r);
   }
   if (!query.identifier.empty()) {  // records sharing the identifier are always scored
     auto found = data.identifiers.find(NormalizeIdentifier(query.identifier));

@@ -169,8 +169,7 @@ class NameIndex {
   // or into neighbouring words, in a record is assumed to agree at most 0.35 with that record's
   // words, so a record whose words are all two edits from short query words can be missed.
   // Corroboration never causes a miss: the bound adds the most every given fact can add, and
-  // when that alone could lift any record to `min_score`, every record is scored; a record whose
-  // own facts take away more than a name score of 1 could make up is not scored. Errors: the query
+  // when that alone could lift any record to `min_score`, every record is scored. Errors: the query
   // name cannot be normalised (no letters, only a legal form, over the limits of
   // engine/names/normalize.h); the message says why.
   Status Search(const NameQuery& query, size_t limit, double min_score,
