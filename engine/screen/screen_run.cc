@@ -291,14 +291,14 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
   // This thread reads (the database connection is not shared); the others screen.
   std::mutex mutex;
   std::condition_variable ready, space;
-  std::deque<Entity> queue;
+  std::deque<std::shared_ptr<const Entity>> queue;  // the entities handed to the stream too
   bool done = false;
   constexpr size_t kQueued = 256;
   std::vector<std::thread> workers;
   for (int t = 0; t < std::max(1, options.threads); ++t) {
     workers.emplace_back([&] {
       while (true) {
-        Entity entity;
+        std::shared_ptr<const Entity> entity;
         {
           std::unique_lock<std::mutex> lock(mutex);
           ready.wait(lock, [&] { return done || !queue.empty(); });
@@ -307,7 +307,7 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
           queue.pop_front();
         }
         space.notify_one();
-        facts->Get(entity);
+        facts->Get(*entity);
       }
     });
   }
@@ -316,11 +316,11 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
   // (docs/performance.md, "Entities read once").
   Status scanned = input->ReadEntities(ids, [&](Entity entity, std::vector<DataProblem> problems) {
     // The problems are the stream's to report, on the shipments that name the entity.
-    auto kept = std::make_shared<const Entity>(entity);
-    (*read)[entity.entity_id] = EntityRead{std::move(kept), std::move(problems)};
+    auto kept = std::make_shared<const Entity>(std::move(entity));
+    (*read)[kept->entity_id] = EntityRead{kept, std::move(problems)};
     std::unique_lock<std::mutex> lock(mutex);
     space.wait(lock, [&] { return queue.size() < kQueued; });
-    queue.push_back(std::move(entity));
+    queue.push_back(std::move(kept));
     ready.notify_one();
   });
   // A read error is left for the shipment stream to meet and report with the shipment it
