@@ -180,9 +180,12 @@ bool Database::IsReadOnly() { return sqlite3_db_readonly(db_, "main") == 1; }
 void Database::BeginCall() {
   // Limits are per call (one Step or Execute), not per statement or run: a long batch of quick
   // statements never hits them, one runaway statement always does.
+  // speed: the clock is read from the call's first progress callback (after 1000 instructions),
+  // not here: most calls are one row of a scan, far shorter, and a clock read on each was 5% of
+  // the rules' history scans (docs/performance.md, "The clock read once per long call").
   call_steps_ = 0;
   limit_hit_ = nullptr;
-  call_deadline_ns_ = limits_.max_millis > 0 ? NowNanos() + limits_.max_millis * 1'000'000 : 0;
+  call_deadline_ns_ = 0;
 }
 
 int Database::OnProgress(void* self) {
@@ -192,9 +195,14 @@ int Database::OnProgress(void* self) {
     database->limit_hit_ = "steps";
     return 1;  // interrupts the statement: SQLITE_INTERRUPT
   }
-  if (database->call_deadline_ns_ != 0 && NowNanos() > database->call_deadline_ns_) {
-    database->limit_hit_ = "millis";
-    return 1;
+  if (database->limits_.max_millis > 0) {
+    const int64_t now = NowNanos();
+    if (database->call_deadline_ns_ == 0) {
+      database->call_deadline_ns_ = now + database->limits_.max_millis * 1'000'000;
+    } else if (now > database->call_deadline_ns_) {
+      database->limit_hit_ = "millis";
+      return 1;
+    }
   }
   return 0;
 }
@@ -326,6 +334,7 @@ bool Statement::IsNull(int column) const {
 std::string_view Statement::TextView(int column) const {
   const unsigned char* text = sqlite3_column_text(statement_, column);
   if (text == nullptr) {
+    // NULL, or a conversion that failed (out of memory): only the second is an error.
     if (sqlite3_column_type(statement_, column) != SQLITE_NULL && status_.ok()) {
       status_ = SqliteStatus(sqlite3_errcode(db_), owner_->path() + ": reading a column: ", db_);
     }
@@ -335,18 +344,7 @@ std::string_view Statement::TextView(int column) const {
           static_cast<size_t>(sqlite3_column_bytes(statement_, column))};
 }
 
-std::string Statement::Text(int column) const {
-  const unsigned char* text = sqlite3_column_text(statement_, column);
-  if (text == nullptr) {
-    // NULL, or a conversion that failed (out of memory): only the second is an error.
-    if (sqlite3_column_type(statement_, column) != SQLITE_NULL && status_.ok()) {
-      status_ = SqliteStatus(sqlite3_errcode(db_), owner_->path() + ": reading a column: ", db_);
-    }
-    return std::string();
-  }
-  return std::string(reinterpret_cast<const char*>(text),
-                     static_cast<size_t>(sqlite3_column_bytes(statement_, column)));
-}
+std::string Statement::Text(int column) const { return std::string(TextView(column)); }
 
 std::optional<std::string> Statement::OptionalText(int column) const {
   if (IsNull(column)) return std::nullopt;

@@ -28,7 +28,7 @@ class Statement;
 // is long; one step that never returns is). 0 means no bound.
 struct DatabaseLimits {
   int64_t max_steps = 0;   // SQLite virtual machine instructions per call (counted by 1000s)
-  int64_t max_millis = 0;  // wall-clock milliseconds per call
+  int64_t max_millis = 0;  // wall-clock milliseconds per call, from its first 1000 instructions
   int64_t max_bytes = 0;   // largest string or blob (SQLITE_LIMIT_LENGTH)
 };
 
