@@ -9,19 +9,23 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "engine/base/digest.h"
 #include "engine/base/engine_build.h"
 #include "engine/base/sha256.h"
 #include "engine/decisions/decisions.h"
+#include "engine/load/input_database.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
 #include "engine/screen/dependencies.h"
-#include "engine/screen/digest.h"
 #include "engine/screen/facts_file.h"
 #include "engine/screen/screen_run.h"
 #include "engine/store/database.h"
@@ -657,6 +661,69 @@ TEST_CASE("An input digest is the first 8 bytes of the SHA-256 of its record", "
   }
   for (std::thread& thread : threads) thread.join();
   for (uint64_t value : per_thread) CHECK(value == 0xba7816bf8f01cfeaull);
+}
+
+TEST_CASE("An entity is digested once as read, and each of its fields counts", "[batch]") {
+  TempDir dir;
+  std::string db_path = MakeDatabase(dir, R"(
+INSERT INTO entity (entity_id, kind, name, country, region, address, birth_date, registration_id,
+  imo, incorporated_on) VALUES ('E-1', 'company', 'OWNER HOLDING', 'KZ', 'KZ-ALA', '1 Abay Ave',
+  NULL, '123456789012', NULL, '2019-05-01'), ('E-2', 'person', 'IVANOV, Ivan', 'RU', NULL, NULL,
+  '1970-01-02', NULL, NULL, NULL);
+INSERT INTO entity_alias (entity_id, name) VALUES ('E-1', 'OWNER HLDG'), ('E-1', 'HOLDING OWNER');
+)");
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db_path, &input).ok());
+  std::vector<DataProblem> problems;
+  std::optional<Entity> found = input->FindEntity("E-1", &problems);
+  REQUIRE(found);
+  // Stamped by the reader, with the digest of the fields it read, the same by either read.
+  Entity unstamped = *found;
+  unstamped.digest = 0;
+  CHECK(found->digest != 0);
+  CHECK(found->digest == EntityDigest(unstamped));
+  std::map<std::string, uint64_t> scanned;
+  REQUIRE(input
+              ->ReadEntities(
+                  {"E-1", "E-2"},
+                  [&](Entity e, std::vector<DataProblem>) { scanned[e.entity_id] = e.digest; })
+              .ok());
+  CHECK(scanned["E-1"] == found->digest);
+  CHECK(scanned["E-2"] == input->FindEntity("E-2", &problems)->digest);
+  CHECK(scanned["E-2"] != scanned["E-1"]);
+
+  // A shipment's digest is the same with the stamp or without it (an entity made elsewhere, as
+  // `serve` makes one, is digested when the shipment is).
+  auto digest_with = [](const Entity& e) {
+    Shipment shipment;
+    shipment.shipment_id = "S-1";
+    shipment.parties.push_back({e.entity_id, "consignee", std::make_shared<const Entity>(e)});
+    return ShipmentInputDigest(shipment);
+  };
+  const uint64_t base = digest_with(*found);
+  CHECK(digest_with(unstamped) == base);
+  // Every field the screening or a rule reads changes it; so does an alias.
+  std::vector<std::function<void(Entity*)>> changes = {
+      [](Entity* e) { e->kind = "person"; },
+      [](Entity* e) { e->name = "OWNER HOLDINGS"; },
+      [](Entity* e) { e->country = "UZ"; },
+      [](Entity* e) { e->region.reset(); },
+      [](Entity* e) { e->address = "2 Abay Ave"; },
+      [](Entity* e) { e->birth_date = "1970"; },
+      [](Entity* e) { e->registration_id = "123456789013"; },
+      [](Entity* e) { e->imo = "9123456"; },
+      [](Entity* e) { e->incorporated_on = "2019-05-02"; },
+      [](Entity* e) { e->activity = "shipping"; },
+      [](Entity* e) { e->aliases.pop_back(); },
+      [](Entity* e) { e->aliases.push_back("OWNER"); },
+  };
+  std::set<uint64_t> seen = {base};
+  for (size_t i = 0; i < changes.size(); ++i) {
+    CAPTURE(i);
+    Entity changed = unstamped;
+    changes[i](&changed);
+    CHECK(seen.insert(digest_with(changed)).second);
+  }
 }
 
 TEST_CASE("A shipment's digest covers its ownership chain and the decisions that can apply to it",

@@ -1,7 +1,8 @@
 // The digests a delta run compares (docs/batch.md, "Delta runs"): records fed field by field
-// into one SHA-256, of which the first 8 bytes are kept.
-#ifndef CORRIDOR_ENGINE_SCREEN_DIGEST_H_
-#define CORRIDOR_ENGINE_SCREEN_DIGEST_H_
+// into one SHA-256, of which the first 8 bytes are kept. In base/ because the reader digests each
+// entity it reads (EntityDigest, engine/load/records.h) and the screen digests each shipment.
+#ifndef CORRIDOR_ENGINE_BASE_DIGEST_H_
+#define CORRIDOR_ENGINE_BASE_DIGEST_H_
 
 #include <charconv>
 #include <cstdint>
@@ -10,7 +11,6 @@
 #include <string_view>
 
 #include "engine/base/sha256.h"
-#include "engine/load/records.h"
 
 namespace corridor {
 
@@ -24,7 +24,7 @@ class DigestBuilder {
     bytes_ += '\x1f';
   }
   void Add(const std::string& text) { Add(std::string_view(text)); }
-  void Add(const OptionalText& text) {
+  void Add(const std::optional<std::string>& text) {
     if (text)
       Add(std::string_view(*text));
     else
@@ -61,4 +61,4 @@ class DigestBuilder {
 
 }  // namespace corridor
 
-#endif  // CORRIDOR_ENGINE_SCREEN_DIGEST_H_
+#endif  // CORRIDOR_ENGINE_BASE_DIGEST_H_

@@ -791,6 +791,7 @@ std::optional<Entity> InputDatabase::FindEntity(const std::string& entity_id,
   }
   if (!alias_query_->status().ok()) ReadFailed(alias_query_->status(), entity_id, problems);
   if (!entity_query_->status().ok()) ReadFailed(entity_query_->status(), entity_id, problems);
+  entity.digest = EntityDigest(entity);
   return entity;
 }
 
@@ -851,6 +852,7 @@ Status InputDatabase::ReadEntities(
     if (!query->status().ok()) return query->status();  // a column that could not be read
     auto alias = aliases.find(entity_id);
     if (alias != aliases.end()) entity.aliases = std::move(alias->second);
+    entity.digest = EntityDigest(entity);
     each(std::move(entity), std::move(problems));
   }
   return query->status();

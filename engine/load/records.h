@@ -30,7 +30,17 @@ struct Entity {
   OptionalText incorporated_on;
   OptionalText activity;  // lower case; from the optional entity.activity column
   std::vector<std::string> aliases;
+  // EntityDigest of the fields above, stamped by the reader once it has read them all (the
+  // entity is shared as const from then on); 0 for an entity made elsewhere. A shipment's input
+  // digest takes it for each party instead of hashing the fields again on every shipment.
+  uint64_t digest = 0;
 };
+
+// The first 8 bytes of a SHA-256 over every field of `e` the screening and the rules read, and
+// its aliases (a delta run's input digest, docs/batch.md "Delta runs").
+uint64_t EntityDigest(const Entity& e);
+// e.digest when the reader stamped it, else EntityDigest(e): the same value either way.
+inline uint64_t DigestOf(const Entity& e) { return e.digest != 0 ? e.digest : EntityDigest(e); }
 
 struct ShipmentParty {
   std::string entity_id;

@@ -34,10 +34,10 @@
 #include <utility>
 #include <vector>
 
+#include "engine/base/digest.h"
 #include "engine/base/status.h"
 #include "engine/base/strings.h"
 #include "engine/load/records.h"
-#include "engine/screen/digest.h"
 #include "engine/store/database.h"
 
 namespace corridor {

@@ -1,6 +1,6 @@
 #include "engine/screen/screen_run.h"
+#include "engine/base/digest.h"
 #include "engine/screen/dependencies.h"
-#include "engine/screen/digest.h"
 #include "engine/screen/facts_file.h"
 #include "engine/screen/rule_preparation.h"
 #include "engine/screen/steps.h"
@@ -938,15 +938,10 @@ bool InShard(std::string_view shipment_id, int shard_index, int shard_count) {
 
 namespace {
 
-// An entity's record: every field name screening and the rules read, and its aliases.
+// An entity's record: every field name screening and the rules read, and its aliases, by their
+// digest (EntityDigest; the reader computes it once per entity, not once per shipment naming it).
 void AddEntity(const Entity& e, DigestBuilder* digest) {
-  digest->Add(e.kind);
-  digest->Add(e.name);
-  for (const OptionalText* text : {&e.country, &e.region, &e.address, &e.birth_date,
-                                   &e.registration_id, &e.imo, &e.incorporated_on, &e.activity}) {
-    digest->Add(*text);
-  }
-  for (const std::string& alias : e.aliases) digest->Add(alias);
+  digest->Add(static_cast<int64_t>(DigestOf(e)));
 }
 
 // The shipment's own rows, as ShipmentInputDigest reads them.
