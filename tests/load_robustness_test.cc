@@ -8,10 +8,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
+#include "engine/base/strings.h"
 #include "engine/load/input_database.h"
 #include "engine/screen/screen_run.h"
+#include "engine/store/database.h"
 #include "tests/test_util.h"
 
 namespace corridor {
@@ -472,6 +475,91 @@ TEST_CASE("A statement that never ends is stopped by the connection's limits", "
   REQUIRE(input->db()->Prepare("SELECT length(zeroblob(5000))", &query).ok());
   CHECK_FALSE(query->Step());
   CHECK(query->status().IsLimit());
+}
+
+TEST_CASE("Text reads the same from UTF-8 and UTF-16 databases, numbers and blobs too", "[load]") {
+  // Every reader of the engine takes text through Statement, whatever encoding the file was
+  // made with (PRAGMA encoding); numbers read as SQLite writes them, blobs as their bytes.
+  TempDir dir;
+  const std::vector<std::string> encodings = {"UTF-8", "UTF-16le", "UTF-16be"};
+  for (const std::string& encoding : encodings) {
+    CAPTURE(encoding);
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenWritable(dir.File(encoding + ".db"), &db).ok());
+    REQUIRE(db->Execute("PRAGMA encoding = '" + encoding + "'").ok());
+    REQUIRE(
+        db->Execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v);"
+                    "INSERT INTO t (id, v) VALUES (1, 'Ерлан 有限公司 ТОО'), (2, ''), (3, NULL),"
+                    " (4, 42), (5, 1.5), (6, 'a' || char(0) || 'b'), (7, x'41ff42')")
+            .ok());
+    db.reset();
+    REQUIRE(Database::OpenReadOnly(dir.File(encoding + ".db"), &db).ok());
+    std::unique_ptr<Statement> query;
+    REQUIRE(db->Prepare("SELECT v FROM t ORDER BY id", &query).ok());
+    std::vector<std::optional<std::string>> read;
+    std::vector<std::string> viewed;
+    while (query->Step()) {
+      viewed.emplace_back(query->TextView(0));
+      read.push_back(query->OptionalText(0));
+      CHECK(query->Text(0) == viewed.back());
+    }
+    REQUIRE(query->status().ok());
+    REQUIRE(read.size() == 7);
+    CHECK(read[0] == "Ерлан 有限公司 ТОО");
+    CHECK(read[1] == "");
+    CHECK_FALSE(read[2].has_value());
+    CHECK(viewed[2] == "");
+    CHECK(read[3] == "42");
+    CHECK(read[4] == "1.5");
+    CHECK(read[5] == std::string("a\0b", 3));
+    // A blob's bytes as they are (a UTF-16 database reads a blob as its encoding's text).
+    if (encoding == "UTF-8")
+      CHECK(read[6] ==
+            "A\xff"
+            "B");
+  }
+}
+
+TEST_CASE("Role conditions and upper(trim()) done outside SQL agree with SQL's own", "[load]") {
+  // The rules' history scans filter roles with RoleIsSql and normalise columns with SqlUpperTrim
+  // instead of calling lower(trim()) and upper(trim()) on every row; on any value the result must
+  // be what those functions give.
+  TempDir dir;
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenWritable(dir.File("roles.db"), &db).ok());
+  REQUIRE(db->Execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v);"
+                      "INSERT INTO t (v) VALUES ('consignee'), ('shipper'), ('manufacturer'),"
+                      " (' Consignee '), ('CONSIGNEE'), ('consignee  '), (char(9) || 'consignee'),"
+                      " ('consignee' || char(9)), ('consignees'), (''), ('   '), (NULL), (42),"
+                      " (4.5), ('notify'), ('Shipper'), (' manufacturer'), ('cn-xj '),"
+                      " ('Ерлан ТОО'), (x'41')")
+              .ok());
+  const std::vector<std::vector<std::string>> role_sets = {
+      {"consignee"}, {"shipper"}, {"shipper", "manufacturer"}};
+  for (const std::vector<std::string>& roles : role_sets) {
+    std::string in;
+    for (const std::string& role : roles) in += (in.empty() ? "'" : ", '") + role + "'";
+    std::unique_ptr<Statement> query;
+    REQUIRE(db->Prepare("SELECT id, coalesce(" + RoleIsSql("v", roles) +
+                            ", 0), coalesce(lower(trim(v)) IN (" + in + "), 0) FROM t",
+                        &query)
+                .ok());
+    int rows = 0;
+    while (query->Step()) {
+      CAPTURE(in, query->Int(0));
+      CHECK(query->Int(1) == query->Int(2));
+      ++rows;
+    }
+    REQUIRE(query->status().ok());
+    CHECK(rows == 20);
+  }
+  std::unique_ptr<Statement> query;
+  REQUIRE(db->Prepare("SELECT id, v, upper(trim(v)) FROM t", &query).ok());
+  while (query->Step()) {
+    CAPTURE(query->Int(0));
+    CHECK(SqlUpperTrim(query->TextView(1)) == query->Text(2));
+  }
+  REQUIRE(query->status().ok());
 }
 
 TEST_CASE("The input database is opened read-only", "[load]") {

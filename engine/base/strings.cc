@@ -43,6 +43,12 @@ std::string AsciiUpper(std::string_view text) {
   return out;
 }
 
+std::string SqlUpperTrim(std::string_view text) {
+  const size_t begin = text.find_first_not_of(' ');
+  if (begin == std::string_view::npos) return std::string();
+  return AsciiUpper(text.substr(begin, text.find_last_not_of(' ') - begin + 1));
+}
+
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

@@ -31,6 +31,9 @@ std::vector<std::string> Split(std::string_view text, char separator);
 // ASCII upper and lower case; bytes >= 0x80 are left alone.
 std::string AsciiUpper(std::string_view text);
 std::string AsciiLower(std::string_view text);
+// SQLite's upper(trim(text)): spaces (only spaces) taken off both ends, ASCII letters upper-cased.
+// For a rule that reads a column raw and normalises it itself, as its query once did.
+std::string SqlUpperTrim(std::string_view text);
 
 bool StartsWith(std::string_view text, std::string_view prefix);
 

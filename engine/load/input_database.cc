@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -45,9 +46,10 @@ const std::vector<TableColumns>& RequiredColumns() {
 // blank country must read as "unknown", not as an invalid code.
 OptionalText TrimmedOrNull(OptionalText value) {
   if (!value) return value;
-  std::string trimmed(Trim(*value));
+  const std::string_view trimmed = Trim(*value);
   if (trimmed.empty()) return std::nullopt;
-  return trimmed;
+  if (trimmed.size() == value->size()) return value;  // speed: most values need no trimming
+  return std::string(trimmed);
 }
 
 // The shipment key as every query selects and orders it. SQL orders an INTEGER column
@@ -85,8 +87,8 @@ std::string ShipmentKeyOf(Database* db, const std::string& table, Status* status
 
 // A numeric column: NULL is unknown; a number is taken; text that reads as a whole number is
 // taken (a TEXT column holding '12.5'); other text is a data problem, never silently 0.
-std::optional<double> ReadNumber(const Statement& r, int column, const std::string& table,
-                                 const std::string& row_id, const std::string& name,
+std::optional<double> ReadNumber(const Statement& r, int column, std::string_view table,
+                                 std::string_view row_id, std::string_view name,
                                  std::vector<DataProblem>* problems) {
   if (r.IsNull(column)) return std::nullopt;
   if (r.IsNumeric(column)) return r.Double(column);
@@ -99,7 +101,8 @@ std::optional<double> ReadNumber(const Statement& r, int column, const std::stri
     // which strtod accepts, are refused: they would poison sums and thresholds downstream.
     if (end == trimmed.c_str() + trimmed.size() && std::isfinite(value)) return value;
   }
-  problems->push_back({table, row_id, name, "not a number: '" + text + "'"});
+  problems->push_back(
+      {std::string(table), std::string(row_id), std::string(name), "not a number: '" + text + "'"});
   return std::nullopt;
 }
 
@@ -413,30 +416,31 @@ class SqliteShipmentSource : public ShipmentSource {
   // Parties are named by rowid in problems: a party row has no key of its own, and the same entity
   // may appear in several roles.
   void ReadParty(const Statement& r, Shipment* s) {
-    std::string row_id = s->shipment_id + "/party rowid " + std::to_string(r.Int(3));
+    // Built only for a problem (speed: longer than a short string, it cost an allocation a party).
+    auto row_id = [&] { return s->shipment_id + "/party rowid " + std::to_string(r.Int(3)); };
     ShipmentParty party;
     OptionalText entity_id = TrimmedOrNull(r.OptionalText(1));
     OptionalText role = TrimmedOrNull(r.OptionalText(2));
     if (!entity_id) {
       s->problems.push_back(
-          {"shipment_party", row_id, "entity_id", "missing (NULL); party skipped"});
+          {"shipment_party", row_id(), "entity_id", "missing (NULL); party skipped"});
       return;
     }
     party.entity_id = *entity_id;
     if (!role) {
-      s->problems.push_back({"shipment_party", row_id, "role", "missing (NULL)"});
+      s->problems.push_back({"shipment_party", row_id(), "role", "missing (NULL)"});
       // A party without a role is still screened: the rules that do not look at roles (listed
       // party, ownership) must see it.
       party.role = "unknown";
     } else {
       party.role = AsciiLower(*role);
       if (!IsKnownRole(party.role)) {
-        s->problems.push_back({"shipment_party", row_id, "role", "unknown role '" + *role + "'"});
+        s->problems.push_back({"shipment_party", row_id(), "role", "unknown role '" + *role + "'"});
       }
     }
     party.entity = FindEntity(party.entity_id, &s->problems);
     if (!party.entity) {
-      s->problems.push_back({"shipment_party", row_id, "entity_id",
+      s->problems.push_back({"shipment_party", row_id(), "entity_id",
                              "entity '" + party.entity_id + "' does not exist"});
     }
     s->parties.push_back(std::move(party));
@@ -587,41 +591,65 @@ class SqliteShipmentSource : public ShipmentSource {
 
 }  // namespace
 
-bool IsKnownRole(const std::string& role) {
+namespace {
+const std::set<std::string>& KnownRoles() {
   static const std::set<std::string> roles = {"shipper",      "consignee", "notify",
                                               "end_user",     "forwarder", "carrier",
                                               "intermediate", "bank",      "manufacturer"};
-  return roles.count(role) > 0;
+  return roles;
+}
+}  // namespace
+
+bool IsKnownRole(const std::string& role) { return KnownRoles().count(role) > 0; }
+
+std::string RoleIsSql(const std::string& column, const std::vector<std::string>& roles) {
+  auto list = [](auto begin, auto end) {
+    std::string out;
+    for (auto it = begin; it != end; ++it) out += (out.empty() ? "'" : ", '") + *it + "'";
+    return "(" + out + ")";
+  };
+  for (const std::string& role : roles) {
+    // A role outside the known names could be stored otherwise and still be the same after
+    // lower(trim()): the short cut below would then be wrong.
+    if (!IsKnownRole(role)) std::abort();
+  }
+  const std::string wanted = list(roles.begin(), roles.end());
+  // Stored exactly as one of `roles`: true; exactly as another known role: false; otherwise
+  // (another case, spaces, NULL, a number) the full expression decides.
+  return "(" + column + " IN " + wanted + " OR (" + column + " NOT IN " +
+         list(KnownRoles().begin(), KnownRoles().end()) + " AND lower(trim(" + column + ")) IN " +
+         wanted + "))";
 }
 
-OptionalText CheckCountry(OptionalText value, const std::string& table, const std::string& row_id,
-                          const std::string& column, std::vector<DataProblem>* problems) {
+OptionalText CheckCountry(OptionalText value, std::string_view table, std::string_view row_id,
+                          std::string_view column, std::vector<DataProblem>* problems) {
   value = TrimmedOrNull(std::move(value));
   if (!value) return value;
   std::string code = AsciiUpper(*value);
   if (!IsKnownCountryCode(code)) {
-    problems->push_back(
-        {table, row_id, column, "not an ISO 3166-1 alpha-2 code: '" + *value + "'"});
+    problems->push_back({std::string(table), std::string(row_id), std::string(column),
+                         "not an ISO 3166-1 alpha-2 code: '" + *value + "'"});
     return std::nullopt;
   }
   return code;
 }
 
-OptionalText CheckRegion(OptionalText value, const std::string& table, const std::string& row_id,
-                         const std::string& column, std::vector<DataProblem>* problems) {
+OptionalText CheckRegion(OptionalText value, std::string_view table, std::string_view row_id,
+                         std::string_view column, std::vector<DataProblem>* problems) {
   value = TrimmedOrNull(std::move(value));
   if (!value) return value;
-  std::string code = AsciiUpper(*value);
   // Only the shape (CC-XXX) is checked: there is no ISO 3166-2 subdivision table in the engine, and
   // rules name the regions they care about.
+  std::string code = AsciiUpper(*value);
   if (!IsRegionCodeShape(code)) {
-    problems->push_back({table, row_id, column, "not an ISO 3166-2 code: '" + *value + "'"});
+    problems->push_back({std::string(table), std::string(row_id), std::string(column),
+                         "not an ISO 3166-2 code: '" + *value + "'"});
     return std::nullopt;
   }
   return code;
 }
 
-OptionalText CheckHsCode(OptionalText value, const std::string& row_id,
+OptionalText CheckHsCode(OptionalText value, std::string_view row_id,
                          std::vector<DataProblem>* problems) {
   value = TrimmedOrNull(std::move(value));
   if (!value) return value;
@@ -638,8 +666,8 @@ OptionalText CheckHsCode(OptionalText value, const std::string& row_id,
     }
   }
   if (!valid || digits.size() < 2 || digits.size() > 10) {
-    problems->push_back(
-        {"shipment_item", row_id, "hs_code", "not an HS code (2 to 10 digits): '" + *value + "'"});
+    problems->push_back({"shipment_item", std::string(row_id), "hs_code",
+                         "not an HS code (2 to 10 digits): '" + *value + "'"});
     return std::nullopt;
   }
   return digits;

@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -115,12 +116,12 @@ class InputDatabase {
 
 // Checks an ISO 3166-1 alpha-2 or ISO 3166-2 column value; appends a problem and returns nullopt
 // when it is malformed. Upper-cases and trims the value.
-OptionalText CheckCountry(OptionalText value, const std::string& table, const std::string& row_id,
-                          const std::string& column, std::vector<DataProblem>* problems);
-OptionalText CheckRegion(OptionalText value, const std::string& table, const std::string& row_id,
-                         const std::string& column, std::vector<DataProblem>* problems);
+OptionalText CheckCountry(OptionalText value, std::string_view table, std::string_view row_id,
+                          std::string_view column, std::vector<DataProblem>* problems);
+OptionalText CheckRegion(OptionalText value, std::string_view table, std::string_view row_id,
+                         std::string_view column, std::vector<DataProblem>* problems);
 // Normalises an HS code (dots and spaces removed) and checks it is 2 to 10 digits.
-OptionalText CheckHsCode(OptionalText value, const std::string& row_id,
+OptionalText CheckHsCode(OptionalText value, std::string_view row_id,
                          std::vector<DataProblem>* problems);
 
 }  // namespace corridor

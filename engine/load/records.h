@@ -127,6 +127,12 @@ struct Shipment {
 // The roles a shipment party may have (schemas/input.sql).
 bool IsKnownRole(const std::string& role);
 
+// An SQL condition equal to `lower(trim(<column>)) IN (<roles>)` (`roles`: known role names),
+// written so that a row whose role is stored as a known role name, as nearly every row's is, costs
+// a comparison instead of two string functions, each a copy of the text (docs/performance.md,
+// "Roles compared before they are trimmed").
+std::string RoleIsSql(const std::string& column, const std::vector<std::string>& roles);
+
 }  // namespace corridor
 
 #endif  // CORRIDOR_ENGINE_LOAD_RECORDS_H_

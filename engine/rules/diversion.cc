@@ -58,12 +58,13 @@ class DiversionRule : public CompiledRule {
     // Owners of every entity with their country, for the owner trigger (walked in Evaluate).
     std::unique_ptr<Statement> query;
     Status status = resources->input()->Prepare(
-        "SELECT o.owned_id, o.owner_id, upper(trim(e.country)) FROM ownership o"
+        "SELECT o.owned_id, o.owner_id, e.country FROM ownership o"
         " LEFT JOIN entity e ON e.entity_id = o.owner_id ORDER BY o.owned_id, o.owner_id",
         &query);
     if (!status.ok()) return status;
     while (query->Step())
-      owners_[query->Text(0)].push_back({query->Text(1), query->IsNull(2) ? "" : query->Text(2)});
+      owners_[query->Text(0)].push_back(
+          {query->Text(1), query->IsNull(2) ? "" : SqlUpperTrim(query->TextView(2))});
     return query->status();
   }
 

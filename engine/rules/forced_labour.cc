@@ -18,6 +18,7 @@
 
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
+#include "engine/load/records.h"
 #include "engine/ownership/ownership.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
@@ -476,21 +477,22 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
   // them: two scans in table order (a join looked up the entity of each of a million parties,
   // most of the rule's preparation at a million shipments; docs/performance.md).
   StringMap<std::string> why_of;  // entity_id -> " in region ..." or " on a forced-labour list"
-  status =
-      db->Prepare("SELECT entity_id, upper(trim(region)), upper(trim(name)) FROM entity", &query);
+  // Columns read raw and normalised here as upper(trim()) did (SqlUpperTrim): in SQL, each
+  // function copied the text of every row (docs/performance.md, "Roles compared before they
+  // are trimmed").
+  status = db->Prepare("SELECT entity_id, region, name FROM entity", &query);
   if (!status.ok()) return status;
   while (query->Step()) {
-    std::string region = query->Text(1);
+    std::string region = SqlUpperTrim(query->TextView(1));
     bool in_region = regions_.MatchRegion(region) != nullptr;
-    bool listed = listed_names.count(query->Text(2)) > 0;
+    bool listed = !listed_names.empty() && listed_names.count(SqlUpperTrim(query->TextView(2))) > 0;
     if (!in_region && !listed) continue;
     why_of.emplace(query->Text(0), in_region ? " in region " + region : " on a forced-labour list");
   }
   if (!query->status().ok()) return query->status();
-  status = db->Prepare(
-      "SELECT shipment_id, entity_id FROM shipment_party"
-      " WHERE lower(trim(role)) IN ('shipper', 'manufacturer')",
-      &query);
+  status = db->Prepare("SELECT shipment_id, entity_id FROM shipment_party WHERE " +
+                           RoleIsSql("role", {"shipper", "manufacturer"}),
+                       &query);
   if (!status.ok()) return status;
   while (!why_of.empty() && query->Step()) {
     auto why = why_of.find(query->TextView(1));
@@ -504,27 +506,27 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
   // a traced input with a reason (a join with the parties on every item cost most of the run's
   // rule preparation). Each (item, consignee) pair is one receipt, as a three-way join gives.
   status = db->Prepare(
-      "SELECT s.shipment_id, s.shipped_on, upper(trim(s.origin_region)), i.line, i.hs_code,"
-      " upper(trim(i.origin_region)) FROM shipment_item i"
+      "SELECT s.shipment_id, s.shipped_on, s.origin_region, i.line, i.hs_code, i.origin_region"
+      " FROM shipment_item i"
       " JOIN shipment s ON s.shipment_id = i.shipment_id"
       " WHERE i.hs_code IS NOT NULL AND s.shipped_on IS NOT NULL",
       &query);
   if (!status.ok()) return status;
   std::unique_ptr<Statement> consignees;
-  status = db->Prepare(
-      "SELECT entity_id FROM shipment_party"
-      " WHERE shipment_id = ?1 AND lower(trim(role)) = 'consignee'",
-      &consignees);
+  status = db->Prepare("SELECT entity_id FROM shipment_party WHERE shipment_id = ?1 AND " +
+                           RoleIsSql("role", {"consignee"}),
+                       &consignees);
   if (!status.ok()) return status;
   while (query->Step()) {
     std::string hs = Digits(query->Text(4));
     if (hs.size() < 2 || !IsTraceInput(hs)) continue;
     std::string shipment_id = query->Text(0);
     std::string why;
-    if (regions_.MatchRegion(query->Text(5))) {
-      why = "origin region " + query->Text(5);
-    } else if (query->IsNull(5) && regions_.MatchRegion(query->Text(2))) {
-      why = "shipment origin region " + query->Text(2);
+    const std::string item_region = SqlUpperTrim(query->TextView(5));
+    if (regions_.MatchRegion(item_region)) {
+      why = "origin region " + item_region;
+    } else if (query->IsNull(5) && regions_.MatchRegion(SqlUpperTrim(query->TextView(2)))) {
+      why = "shipment origin region " + SqlUpperTrim(query->TextView(2));
     } else if (auto found = shipper_why.find(shipment_id); found != shipper_why.end()) {
       why = found->second;
     } else {
@@ -553,14 +555,15 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
 Status ForcedLabourRule::LoadImports(Database* db) {
   std::unique_ptr<Statement> query;
   Status status = db->Prepare(
-      "SELECT p.entity_id, s.shipped_on, upper(trim(s.destination_country)),"
-      " upper(trim(s.final_destination_country)), s.shipment_id FROM shipment_party p"
-      " JOIN shipment s ON s.shipment_id = p.shipment_id"
-      " WHERE lower(trim(p.role)) = 'shipper' AND s.shipped_on IS NOT NULL",
+      "SELECT p.entity_id, s.shipped_on, s.destination_country, s.final_destination_country,"
+      " s.shipment_id FROM shipment_party p JOIN shipment s ON s.shipment_id = p.shipment_id"
+      " WHERE " +
+          RoleIsSql("p.role", {"shipper"}) + " AND s.shipped_on IS NOT NULL",
       &query);
   if (!status.ok()) return status;
   while (query->Step()) {
-    if (!import_countries_.count(query->Text(2)) && !import_countries_.count(query->Text(3)))
+    if (!import_countries_.count(SqlUpperTrim(query->TextView(2))) &&
+        !import_countries_.count(SqlUpperTrim(query->TextView(3))))
       continue;
     std::optional<int32_t> day = ParseDay(query->Text(1));
     if (day) imports_[query->Text(0)].emplace_back(*day, query->Text(4));

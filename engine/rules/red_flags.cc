@@ -12,6 +12,7 @@
 
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
+#include "engine/load/records.h"
 #include "engine/ownership/ownership.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
@@ -365,8 +366,8 @@ class RedFlagRule : public CompiledRule {
     Status status = db->Prepare(
         "SELECT p.entity_id, s.shipped_on, i.hs_code, i.value FROM shipment_party p"
         " JOIN shipment s ON s.shipment_id = p.shipment_id"
-        " LEFT JOIN shipment_item i ON i.shipment_id = p.shipment_id"
-        " WHERE lower(trim(p.role)) = 'consignee' AND s.shipped_on IS NOT NULL",
+        " LEFT JOIN shipment_item i ON i.shipment_id = p.shipment_id WHERE " +
+            RoleIsSql("p.role", {"consignee"}) + " AND s.shipped_on IS NOT NULL",
         &query);
     if (!status.ok()) return status;
     while (query->Step()) {
