@@ -273,6 +273,38 @@ INSERT INTO shipment_leg (shipment_id, seq, region) VALUES ('S1', 1, 'PK-BA'), (
   CHECK(scores["S2"].hits_size() == 0);
 }
 
+// The bundled rule (rules/custom.textproto) groups its rows instead of SELECT DISTINCT, which
+// opened a temporary B-tree for every shipment (docs/rules.md): a party named twice on the
+// shipment, or on two legs, is reported once per leg, in leg order.
+TEST_CASE("sql: the bundled Balochistan rule reports each party once per leg, in leg order",
+          "[corridor-kinds]") {
+  const std::string rules = testing::ReadText(testing::SourceFile("rules/custom.textproto"));
+  const std::string id = "id: \"chinese_party_through_balochistan\"";
+  const size_t rule = rules.find(id);
+  REQUIRE(rule != std::string::npos);
+  const size_t begin = rules.find("query: \"", rule) + 8;
+  const std::string query = rules.substr(begin, rules.find("\"\n", begin) - begin);
+  CHECK(query.find("GROUP BY summary") != std::string::npos);
+  auto scores = Screen(
+      R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('C1', 'company', 'One', 'CN'),
+  ('C2', 'company', 'Two', 'CN'), ('P', 'company', 'Three', 'PK');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK'), ('S2', 'PK');
+INSERT INTO shipment_party VALUES ('S1', 'C2', 'shipper'), ('S1', 'C1', 'consignee'),
+  ('S1', 'C1', 'consignee'), ('S1', 'P', 'notify'), ('S2', 'P', 'shipper');
+INSERT INTO shipment_leg (shipment_id, seq, location_name, region) VALUES
+  ('S1', 2, 'Quetta', 'PK-BA'), ('S1', 1, 'Gwadar', 'PK-BA'), ('S1', 3, 'Peshawar', 'PK-KP'),
+  ('S2', 1, 'Gwadar', 'PK-BA');
+)",
+      SqlRule(query));
+  CHECK(Evidence(scores["S1"]) ==
+        std::vector<std::string>{"q: consignee C1 (CN) on route leg 1 Gwadar in PK-BA",
+                                 "q: shipper C2 (CN) on route leg 1 Gwadar in PK-BA",
+                                 "q: consignee C1 (CN) on route leg 2 Quetta in PK-BA",
+                                 "q: shipper C2 (CN) on route leg 2 Quetta in PK-BA"});
+  CHECK(scores["S2"].hits_size() == 0);
+}
+
 // The views are virtual tables over the shipment in memory (engine/rules/sql_rule.cc): each
 // column must carry its own field, NULL as NULL, numbers as numbers.
 TEST_CASE("sql: every column of the shipment views reads its own field", "[corridor-kinds]") {
