@@ -7,6 +7,7 @@
 #include <array>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -661,6 +662,20 @@ TEST_CASE("An input digest is the first 8 bytes of the SHA-256 of its record", "
   }
   for (std::thread& thread : threads) thread.join();
   for (uint64_t value : per_thread) CHECK(value == 0xba7816bf8f01cfeaull);
+}
+
+TEST_CASE("A digest tells two different numbers apart and equal ones not", "[batch]") {
+  auto digest = [](std::optional<double> value) {
+    DigestBuilder builder;
+    builder.Add(value);
+    return builder.First8Bytes();
+  };
+  const std::vector<std::optional<double>> values = {
+      std::nullopt, 0.0, -0.0, 1.0, std::nextafter(1.0, 2.0), 0.1, 1e300, -1e-300, 12.5};
+  std::set<uint64_t> seen;
+  for (const std::optional<double>& value : values) CHECK(seen.insert(digest(value)).second);
+  CHECK(digest(0.1) == digest(1.0 / 10));
+  CHECK(digest(12.5) == digest(25.0 / 2));
 }
 
 TEST_CASE("An entity is digested once as read, and each of its fields counts", "[batch]") {

@@ -1,10 +1,14 @@
 #include "engine/base/strings.h"
 
+#include <unicode/uloc.h>
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <random>
+#include <set>
 #include <sstream>
+#include <string_view>
 
 #include "engine/base/csv.h"
 
@@ -28,6 +32,22 @@ TEST_CASE("Country and region codes are checked against ICU's ISO 3166 table", "
   CHECK(IsRegionCodeShape("UA-43"));
   CHECK_FALSE(IsRegionCodeShape("XX-43"));
   CHECK_FALSE(IsRegionCodeShape("CNXJ"));
+  // Every two-letter code ICU lists, and XK, and nothing else (the table is looked up by letters).
+  std::set<std::string> icu = {"XK"};
+  for (const char* const* code = uloc_getISOCountries(); *code != nullptr; ++code)
+    icu.insert(*code);
+  int known = 0;
+  for (char first = 0; first < 127; ++first) {
+    for (char second = 0; second < 127; ++second) {
+      const std::string code = {first, second};
+      CAPTURE(code);
+      CHECK(IsKnownCountryCode(code) == (icu.count(code) > 0));
+      known += IsKnownCountryCode(code) ? 1 : 0;
+    }
+  }
+  CHECK(known == static_cast<int>(icu.size()));
+  for (std::string_view other : {"", "K", "KZZ", "\xc3\x84Z", "Z\xff"})
+    CHECK_FALSE(IsKnownCountryCode(other));
 }
 
 TEST_CASE("FormatNumber drops trailing zeros", "[base]") {

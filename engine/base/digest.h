@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,13 +42,14 @@ class DigestBuilder {
       bytes_ += '\x1e';
       return;
     }
-    // As printf's "%.17g" (the standard defines to_chars with a precision so), which
-    // round-trips every double, without printf's parsing of the format.
-    char text[40];
-    auto [end, error] =
-        std::to_chars(text, text + sizeof(text), *value, std::chars_format::general, 17);
-    (void)error;  // 40 characters hold any double at 17 digits
-    Add(std::string_view(text, static_cast<size_t>(end - text)));
+    // The value's 64 bits in hex: two doubles digest alike only when they are the same double
+    // (0 and -0 differ, as they do printed). speed: printing at 17 digits ("%.17g", as before
+    // 2026-12-05) cost 830 instructions a number, six a shipment.
+    uint64_t bits = 0;
+    std::memcpy(&bits, &*value, sizeof(bits));
+    char text[16];
+    for (int i = 15; i >= 0; --i, bits >>= 4) text[i] = "0123456789abcdef"[bits & 15];
+    Add(std::string_view(text, sizeof(text)));
   }
   // Bytes already separated (a row serialised by another DigestBuilder's bytes()).
   void AddRaw(std::string_view bytes) { bytes_ += bytes; }

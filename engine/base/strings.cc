@@ -3,6 +3,7 @@
 #include <unicode/uloc.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -98,15 +99,25 @@ std::string FormatNumber(double value, int decimals) {
 
 namespace {
 
-const std::set<std::string, std::less<>>& KnownCountries() {
-  static const std::set<std::string, std::less<>> countries = [] {
-    std::set<std::string, std::less<>> codes;
-    for (const char* const* code = uloc_getISOCountries(); *code != nullptr; ++code) {
-      codes.insert(*code);
-    }
+// One flag per pair of upper-case letters (speed: a set's string compares were 1% of a batch
+// run, called for every country and region column read; docs/performance.md).
+using CountryTable = std::array<bool, 26 * 26>;
+
+size_t CountryIndex(char first, char second) {
+  return static_cast<size_t>(first - 'A') * 26 + static_cast<size_t>(second - 'A');
+}
+
+const CountryTable& KnownCountries() {
+  static const CountryTable countries = [] {
+    CountryTable codes{};
+    auto add = [&](std::string_view code) {
+      if (code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z')
+        codes[CountryIndex(code[0], code[1])] = true;
+    };
+    for (const char* const* code = uloc_getISOCountries(); *code != nullptr; ++code) add(*code);
     // ICU's list of ISO 3166-1 codes is the one reference, so lists, rule files and input data
     // are checked against the same codes.
-    codes.insert("XK");  // Kosovo: user-assigned, used by OFAC, the EU and the UN.
+    add("XK");  // Kosovo: user-assigned, used by OFAC, the EU and the UN.
     return codes;
   }();
   return countries;
@@ -122,7 +133,8 @@ bool AllDigits(std::string_view text) {
 }  // namespace
 
 bool IsKnownCountryCode(std::string_view text) {
-  return text.size() == 2 && KnownCountries().count(text) > 0;
+  return text.size() == 2 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'A' && text[1] <= 'Z' &&
+         KnownCountries()[CountryIndex(text[0], text[1])];
 }
 
 bool IsRegionCodeShape(std::string_view text) {
