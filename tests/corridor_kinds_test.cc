@@ -273,17 +273,21 @@ INSERT INTO shipment_leg (shipment_id, seq, region) VALUES ('S1', 1, 'PK-BA'), (
   CHECK(scores["S2"].hits_size() == 0);
 }
 
+// The query of the bundled rule `id` (rules/custom.textproto), as the file writes it.
+std::string BundledQuery(const std::string& id) {
+  const std::string rules = testing::ReadText(testing::SourceFile("rules/custom.textproto"));
+  const size_t rule = rules.find("id: \"" + id + "\"");
+  REQUIRE(rule != std::string::npos);
+  const size_t begin = rules.find("query: \"", rule) + 8;
+  return rules.substr(begin, rules.find("\"\n", begin) - begin);
+}
+
 // The bundled rule (rules/custom.textproto) groups its rows instead of SELECT DISTINCT, which
 // opened a temporary B-tree for every shipment (docs/rules.md): a party named twice on the
 // shipment, or on two legs, is reported once per leg, in leg order.
 TEST_CASE("sql: the bundled Balochistan rule reports each party once per leg, in leg order",
           "[corridor-kinds]") {
-  const std::string rules = testing::ReadText(testing::SourceFile("rules/custom.textproto"));
-  const std::string id = "id: \"chinese_party_through_balochistan\"";
-  const size_t rule = rules.find(id);
-  REQUIRE(rule != std::string::npos);
-  const size_t begin = rules.find("query: \"", rule) + 8;
-  const std::string query = rules.substr(begin, rules.find("\"\n", begin) - begin);
+  const std::string query = BundledQuery("chinese_party_through_balochistan");
   CHECK(query.find("GROUP BY summary") != std::string::npos);
   auto scores = Screen(
       R"(
@@ -303,6 +307,29 @@ INSERT INTO shipment_leg (shipment_id, seq, location_name, region) VALUES
                                  "q: consignee C1 (CN) on route leg 2 Quetta in PK-BA",
                                  "q: shipper C2 (CN) on route leg 2 Quetta in PK-BA"});
   CHECK(scores["S2"].hits_size() == 0);
+}
+
+// The bundled declared-value rule takes the items' total in a subquery instead of grouping the
+// shipment with its items (a sorter opened for every shipment; docs/rules.md): the same rows.
+TEST_CASE("sql: the bundled declared-value rule compares the declared value with the items' total",
+          "[corridor-kinds]") {
+  const std::string query = BundledQuery("declared_value_below_items");
+  CHECK(query.find("GROUP BY") == std::string::npos);
+  auto scores = Screen(
+      R"(
+INSERT INTO shipment (shipment_id, declared_value, currency) VALUES ('LOW', 80, 'USD'),
+  ('EVEN', 95, 'USD'), ('NONE', 10, 'USD'), ('NULLS', 10, NULL), ('UNDECLARED', NULL, 'USD');
+INSERT INTO shipment_item (shipment_id, line, value) VALUES ('LOW', 1, 60), ('LOW', 2, 40),
+  ('EVEN', 1, 100), ('NULLS', 1, NULL), ('NULLS', 2, 20), ('UNDECLARED', 1, 5);
+)",
+      SqlRule(query));
+  CHECK(Evidence(scores["LOW"]) ==
+        std::vector<std::string>{"q: declared value 80.0 USD is below the items' total 100.0"});
+  CHECK(Evidence(scores["NULLS"]) ==
+        std::vector<std::string>{"q: declared value 10.0  is below the items' total 20.0"});
+  CHECK(scores["EVEN"].hits_size() == 0);        // 95 is not below 90% of 100
+  CHECK(scores["NONE"].hits_size() == 0);        // no items: no total to compare
+  CHECK(scores["UNDECLARED"].hits_size() == 0);  // nothing declared
 }
 
 // The views are virtual tables over the shipment in memory (engine/rules/sql_rule.cc): each
