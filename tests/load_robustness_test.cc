@@ -187,6 +187,31 @@ INSERT INTO shipment_party VALUES ('S1', 'E1', 'shipper'), ('S1', 'E2', 'consign
   CHECK(shipment.problems[0].message == "x");
 }
 
+TEST_CASE("A shipment stream keeps every entity it is handed, however many", "[load]") {
+  // A run hands the stream what its up-front screening read (up to --entity-cache entities); the
+  // stream used to drop them all beyond 2^18 and read each again.
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('E1', 'person', 'As stored', 'CN');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');
+INSERT INTO shipment_party VALUES ('S1', 'E1', 'shipper');
+)");
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db, &input).ok());
+  EntityReads handed;
+  auto other = std::make_shared<const Entity>();
+  for (int i = 0; i < (1 << 18) + 10; ++i) handed["X" + std::to_string(i)] = EntityRead{other, {}};
+  Entity e1;
+  e1.entity_id = "E1";
+  e1.name = "As handed";
+  handed["E1"] = EntityRead{std::make_shared<const Entity>(e1), {}};
+  auto source = input->Shipments({}, std::move(handed));
+  Shipment shipment;
+  REQUIRE(source->Next(&shipment));
+  REQUIRE(shipment.parties.size() == 1);
+  CHECK(shipment.parties[0].entity->name == "As handed");  // "As stored" when it was dropped
+}
+
 TEST_CASE("FindEntity reports a read error as a problem and in read_status", "[load]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, R"(

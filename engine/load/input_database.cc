@@ -187,8 +187,14 @@ class ChildCursor {
 class SqliteShipmentSource : public ShipmentSource {
  public:
   SqliteShipmentSource(InputDatabase* input, std::vector<std::string> ids, EntityReads entities)
-      : input_(input), ids_(std::move(ids)), keyed_(!ids_.empty()), entities_(std::move(entities)) {
-    if (entities_.size() > kMaxEntities) entities_.clear();
+      : input_(input),
+        ids_(std::move(ids)),
+        keyed_(!ids_.empty()),
+        // What the run hands over it already holds in memory (it bounds that by --entity-cache):
+        // all of it is kept, with room for kMaxEntities more. A fixed bound dropped every entity
+        // handed to a run of more than 2^18, and each was then read again.
+        max_entities_(entities.size() + kMaxEntities),
+        entities_(std::move(entities)) {
     Database* db = input_->db();
     // Keyed mode (a list of ids, e.g. `screen --shipment`) looks each shipment up through the index
     // instead of scanning every table; the ids are sorted by bytes in Shipments(), so the cursors'
@@ -391,7 +397,7 @@ class SqliteShipmentSource : public ShipmentSource {
   // named on thousands of shipments is read (two queries) once, not once per shipment. The
   // database is read-only for the stream's life, so an entity and the problems reading it met are
   // the same each time; a lookup that failed to read is not kept (it stops the stream anyway).
-  // Cleared when it reaches kMaxEntities, so memory stays bounded. A nightly database of 200,000
+  // Cleared when it reaches max_entities_, so memory stays bounded. A nightly database of 200,000
   // counterparties fits (re-reading them cost 6% of a 1,000,000-shipment run's CPU when the bound
   // was 65,536; the run's peak RSS went from 642 to 663 MiB; docs/performance.md, round 6).
   std::shared_ptr<const Entity> FindEntity(const std::string& entity_id,
@@ -406,7 +412,7 @@ class SqliteShipmentSource : public ShipmentSource {
         problems->insert(problems->end(), read.problems.begin(), read.problems.end());
         return read.entity;
       }
-      if (entities_.size() >= kMaxEntities) entities_.clear();
+      if (entities_.size() >= max_entities_) entities_.clear();
       found = entities_.emplace(entity_id, std::move(read)).first;
     }
     problems->insert(problems->end(), found->second.problems.begin(), found->second.problems.end());
@@ -586,6 +592,7 @@ class SqliteShipmentSource : public ShipmentSource {
   std::unique_ptr<ChildCursor> parties_, items_, legs_, documents_, payments_;
   // What InputDatabase::FindEntity returned for an entity id, with the problems it met.
   static constexpr size_t kMaxEntities = 1 << 18;
+  const size_t max_entities_;
   EntityReads entities_;
 };
 
