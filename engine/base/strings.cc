@@ -7,7 +7,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <set>
 
 namespace corridor {
 
@@ -103,16 +102,20 @@ namespace {
 // run, called for every country and region column read; docs/performance.md).
 using CountryTable = std::array<bool, 26 * 26>;
 
-size_t CountryIndex(char first, char second) {
-  return static_cast<size_t>(first - 'A') * 26 + static_cast<size_t>(second - 'A');
+bool TwoUpperLetters(std::string_view text) {
+  return text.size() == 2 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'A' && text[1] <= 'Z';
+}
+
+// REQUIRES: TwoUpperLetters(code).
+size_t CountryIndex(std::string_view code) {
+  return static_cast<size_t>(code[0] - 'A') * 26 + static_cast<size_t>(code[1] - 'A');
 }
 
 const CountryTable& KnownCountries() {
   static const CountryTable countries = [] {
     CountryTable codes{};
     auto add = [&](std::string_view code) {
-      if (code.size() == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z')
-        codes[CountryIndex(code[0], code[1])] = true;
+      if (TwoUpperLetters(code)) codes[CountryIndex(code)] = true;
     };
     for (const char* const* code = uloc_getISOCountries(); *code != nullptr; ++code) add(*code);
     // ICU's list of ISO 3166-1 codes is the one reference, so lists, rule files and input data
@@ -133,8 +136,7 @@ bool AllDigits(std::string_view text) {
 }  // namespace
 
 bool IsKnownCountryCode(std::string_view text) {
-  return text.size() == 2 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'A' && text[1] <= 'Z' &&
-         KnownCountries()[CountryIndex(text[0], text[1])];
+  return TwoUpperLetters(text) && KnownCountries()[CountryIndex(text)];
 }
 
 bool IsRegionCodeShape(std::string_view text) {

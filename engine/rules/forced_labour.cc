@@ -525,8 +525,9 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
     const std::string item_region = SqlUpperTrim(query->TextView(5));
     if (regions_.MatchRegion(item_region)) {
       why = "origin region " + item_region;
-    } else if (query->IsNull(5) && regions_.MatchRegion(SqlUpperTrim(query->TextView(2)))) {
-      why = "shipment origin region " + SqlUpperTrim(query->TextView(2));
+    } else if (const std::string shipment_region = SqlUpperTrim(query->TextView(2));
+               query->IsNull(5) && regions_.MatchRegion(shipment_region)) {
+      why = "shipment origin region " + shipment_region;
     } else if (auto found = shipper_why.find(shipment_id); found != shipper_why.end()) {
       why = found->second;
     } else {
