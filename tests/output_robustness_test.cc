@@ -9,7 +9,10 @@
 #include <unistd.h>
 
 #include <google/protobuf/field_mask.pb.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/stubs/logging.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -265,6 +268,130 @@ TEST_CASE("SanitizeUtf8 reaches every string field at any depth and keeps valid 
   CHECK(SanitizeUtf8(&mask) == 1);
   CHECK(mask.paths(0) == "ok");
   CHECK(mask.paths(1) == "bad \xEF\xBF\xBD");
+}
+
+// Every path from ScoreRecord to a string field, at most `depth` messages deep, no message type
+// twice on one path.
+void StringPaths(const google::protobuf::Descriptor* type, int depth,
+                 std::vector<const google::protobuf::FieldDescriptor*>* path,
+                 std::vector<std::vector<const google::protobuf::FieldDescriptor*>>* out) {
+  using google::protobuf::FieldDescriptor;
+  for (int i = 0; i < type->field_count(); ++i) {
+    const FieldDescriptor* field = type->field(i);
+    path->push_back(field);
+    if (field->type() == FieldDescriptor::TYPE_STRING) {
+      out->push_back(*path);
+    } else if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && depth > 0) {
+      bool on_path = field->message_type() == scores::ScoreRecord::descriptor();
+      for (size_t k = 0; k + 1 < path->size(); ++k) {
+        on_path = on_path || (*path)[k]->message_type() == field->message_type();
+      }
+      if (!on_path) StringPaths(field->message_type(), depth - 1, path, out);
+    }
+    path->pop_back();
+  }
+}
+
+// A record holding `text` in the string field at the end of `path`, and an empty message or a
+// valid string on the way (a sibling before it, so the walk must pass over other fields).
+scores::ScoreRecord RecordWith(const std::vector<const google::protobuf::FieldDescriptor*>& path,
+                               const std::string& text) {
+  scores::ScoreRecord record;
+  google::protobuf::Message* message = &record;
+  for (const google::protobuf::FieldDescriptor* field : path) {
+    const google::protobuf::Reflection* reflection = message->GetReflection();
+    if (field->type() == google::protobuf::FieldDescriptor::TYPE_STRING) {
+      if (field->is_repeated()) {
+        reflection->AddString(message, field, "first ✓");
+        reflection->AddString(message, field, text);
+      } else {
+        reflection->SetString(message, field, text);
+      }
+    } else if (field->is_repeated()) {
+      reflection->AddMessage(message, field);
+      message = reflection->AddMessage(message, field);
+    } else {
+      message = reflection->MutableMessage(message, field);
+    }
+  }
+  return record;
+}
+
+TEST_CASE("Record bytes are walked for invalid UTF-8 in every string field at any depth",
+          "[output]") {
+  std::vector<const google::protobuf::FieldDescriptor*> path;
+  std::vector<std::vector<const google::protobuf::FieldDescriptor*>> paths;
+  StringPaths(scores::ScoreRecord::descriptor(), 5, &path, &paths);
+  REQUIRE(paths.size() > 50);
+  int deep = 0;
+  for (const auto& string_path : paths) {
+    std::string name;
+    for (const auto* field : string_path) name += "." + field->name();
+    INFO(name);
+    deep += string_path.size() >= 4;
+    const scores::ScoreRecord valid = RecordWith(string_path, "Ürümqi ✓ 𝄞 plain ascii text");
+    CHECK(WireUtf8Valid(scores::ScoreRecord::descriptor(), valid.SerializeAsString()));
+    for (const char* bad :
+         {"r\xC0\xAF", "\xED\xA0\x80 surrogate", "long ascii then cut \xE4\xB8", "\xFF"}) {
+      const scores::ScoreRecord invalid = RecordWith(string_path, bad);
+      std::string bytes;
+      {
+        google::protobuf::LogSilencer silence;
+        bytes = invalid.SerializeAsString();
+      }
+      CHECK_FALSE(WireUtf8Valid(scores::ScoreRecord::descriptor(), bytes));
+      CHECK(HasInvalidUtf8(invalid));
+    }
+  }
+  CHECK(deep > 10);
+  // Bytes that are not a whole record are never called valid.
+  const std::string whole = RecordWith(paths.back(), "text").SerializeAsString();
+  CHECK_FALSE(WireUtf8Valid(scores::ScoreRecord::descriptor(), whole.substr(0, whole.size() - 1)));
+  CHECK_FALSE(WireUtf8Valid(scores::ScoreRecord::descriptor(), std::string("\x0B\x00", 2)));
+}
+
+int g_protobuf_logs = 0;
+void CountLog(google::protobuf::LogLevel, const char*, int, const std::string&) {
+  ++g_protobuf_logs;
+}
+
+TEST_CASE("The writer repairs a deep invalid string silently and writes valid records as they are",
+          "[output]") {
+  std::vector<const google::protobuf::FieldDescriptor*> path;
+  std::vector<std::vector<const google::protobuf::FieldDescriptor*>> paths;
+  StringPaths(scores::ScoreRecord::descriptor(), 5, &path, &paths);
+  const auto& deepest = *std::max_element(
+      paths.begin(), paths.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  TempDir dir;
+  const std::string out = dir.File("out.scores");
+  std::unique_ptr<ScoreWriter> writer;
+  REQUIRE(ScoreWriter::Open(out, ScoreFormat::kDelimited, &writer).ok());
+  g_protobuf_logs = 0;
+  google::protobuf::LogHandler* previous = google::protobuf::SetLogHandler(&CountLog);
+  const scores::ScoreRecord valid = RecordWith(deepest, "valid ✓");
+  CHECK(writer->Write(valid).ok());
+  CHECK(writer->Write(RecordWith(deepest, "cut \xE4\xB8")).ok());
+  google::protobuf::SetLogHandler(previous);
+  CHECK(g_protobuf_logs == 0);
+  CHECK(writer->sanitized_records() == 1);
+  REQUIRE(writer->Commit().ok());
+
+  const std::string bytes = testing::ReadText(out);
+  google::protobuf::io::CodedInputStream input(reinterpret_cast<const uint8_t*>(bytes.data()),
+                                               static_cast<int>(bytes.size()));
+  scores::ScoreRecord first, second;
+  uint32_t size = 0;
+  REQUIRE(input.ReadVarint32(&size));
+  auto limit = input.PushLimit(static_cast<int>(size));
+  REQUIRE(first.ParseFromCodedStream(&input));
+  input.PopLimit(limit);
+  REQUIRE(input.ReadVarint32(&size));
+  limit = input.PushLimit(static_cast<int>(size));
+  REQUIRE(second.ParseFromCodedStream(&input));  // proto3's UTF-8 check on parse passes
+  input.PopLimit(limit);
+  CHECK(first.SerializeAsString() == valid.SerializeAsString());
+  CHECK(second.SerializeAsString() ==
+        RecordWith(deepest, "cut \xEF\xBF\xBD\xEF\xBF\xBD").SerializeAsString());
 }
 
 TEST_CASE("A committed score file has mode 0666 minus the umask", "[output]") {

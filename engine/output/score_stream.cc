@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl.h>
+#include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/util/delimited_message_util.h>
 #include <google/protobuf/util/json_util.h>
 #include <sys/stat.h>
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <random>
 #include <string_view>
 #include <vector>
@@ -77,6 +79,14 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
 
 bool IsValidUtf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
+    if (i + 8 <= text.size()) {  // eight ASCII bytes at a time: most text in a record is
+      uint64_t eight;
+      std::memcpy(&eight, text.data() + i, 8);
+      if ((eight & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     size_t length = Utf8SequenceLength(text, i);
     if (length == 0) return false;
     i += length;
@@ -234,6 +244,117 @@ bool HasInvalidUtf8(const Message& message) {
 
 namespace {
 
+// Where a message's strings are in its wire format: for every message type reachable from a root
+// type, the kind of each field number that holds a string or a message. Built once per root.
+class WireStrings {
+ public:
+  explicit WireStrings(const google::protobuf::Descriptor* root) { Add(root); }
+
+  // True when `bytes` (a serialized root message) were walked to the end and every string field
+  // in them, at any depth, is valid UTF-8.
+  bool Valid(std::string_view bytes) const { return Walk(0, bytes, 0); }
+
+ private:
+  enum class Kind : uint8_t { kOther, kString, kMessage };
+  struct Field {
+    Kind kind = Kind::kOther;
+    int type = -1;  // for kMessage, its index in types_
+  };
+  static constexpr int kMaxNumber = 1024;  // a larger field number: walked by reflection instead
+  static constexpr int kMaxDepth = 64;
+
+  int Add(const google::protobuf::Descriptor* type) {
+    auto [known, added] = index_.emplace(type, static_cast<int>(types_.size()));
+    if (!added) return known->second;
+    const int self = known->second;
+    types_.emplace_back();
+    std::vector<Field> fields;
+    for (int i = 0; i < type->field_count(); ++i) {
+      const FieldDescriptor* field = type->field(i);
+      Field entry;
+      if (IsUtf8StringField(field)) {
+        entry.kind = Kind::kString;
+      } else if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+        entry.kind = Kind::kMessage;
+        entry.type = Add(field->message_type());
+      } else {
+        continue;
+      }
+      if (field->number() > kMaxNumber) {
+        unwalkable_ = true;
+        continue;
+      }
+      if (static_cast<size_t>(field->number()) >= fields.size()) fields.resize(field->number() + 1);
+      fields[field->number()] = entry;
+    }
+    types_[self] = std::move(fields);
+    return self;
+  }
+
+  static bool ReadVarint(std::string_view bytes, size_t* at, uint64_t* value) {
+    *value = 0;
+    for (int shift = 0; shift < 64 && *at < bytes.size(); shift += 7) {
+      const auto byte = static_cast<unsigned char>(bytes[(*at)++]);
+      *value |= static_cast<uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return true;
+    }
+    return false;
+  }
+
+  bool Walk(int type, std::string_view bytes, int depth) const {
+    if (unwalkable_ || depth > kMaxDepth) return false;
+    const std::vector<Field>& fields = types_[type];
+    size_t at = 0;
+    while (at < bytes.size()) {
+      uint64_t tag, value;
+      if (!ReadVarint(bytes, &at, &tag)) return false;
+      switch (tag & 7) {
+        case 0:  // varint
+          if (!ReadVarint(bytes, &at, &value)) return false;
+          break;
+        case 1:  // fixed64
+          if (bytes.size() - at < 8) return false;
+          at += 8;
+          break;
+        case 5:  // fixed32
+          if (bytes.size() - at < 4) return false;
+          at += 4;
+          break;
+        case 2: {  // length-delimited: a string, a message, bytes or a packed field
+          if (!ReadVarint(bytes, &at, &value) || value > bytes.size() - at) return false;
+          const std::string_view payload = bytes.substr(at, value);
+          at += value;
+          const uint64_t number = tag >> 3;
+          if (number >= fields.size()) break;  // not a string or message field here
+          const Field& field = fields[number];
+          if (field.kind == Kind::kString && !IsValidUtf8(payload)) return false;
+          if (field.kind == Kind::kMessage && !Walk(field.type, payload, depth + 1)) return false;
+          break;
+        }
+        default:  // groups: none in proto3
+          return false;
+      }
+    }
+    return true;
+  }
+
+  std::map<const google::protobuf::Descriptor*, int> index_;
+  std::vector<std::vector<Field>> types_;  // by index_, each by field number
+  bool unwalkable_ = false;
+};
+
+}  // namespace
+
+bool WireUtf8Valid(const google::protobuf::Descriptor* type, std::string_view bytes) {
+  if (type == scores::ScoreRecord::descriptor()) {
+    static const WireStrings* const score_record = new WireStrings(type);
+    return score_record->Valid(bytes);
+  }
+  return WireStrings(type).Valid(bytes);
+}
+
+namespace {
+
 // Whether `out_path` names the -wal, -shm or -journal file of an input, existing or not: SQLite
 // takes a file there for the database's log or hot journal on its next open and deletes or
 // overwrites it, so scores written there would be lost. Names are compared after resolving
@@ -348,21 +469,39 @@ Status ScoreWriter::Write(const scores::ScoreRecord& original) {
   // names, notes, rule descriptions, SQL summaries): proto3 readers refuse a stream otherwise.
   const scores::ScoreRecord* to_write = &original;
   scores::ScoreRecord sanitized;
-  // Copied only when needed: almost every record is valid, and copying each would double the cost
-  // of writing.
-  if (HasInvalidUtf8(original)) {
+  auto sanitize = [&] {
+    // Copied only when needed: almost every record is valid, and copying each would double the
+    // cost of writing.
     sanitized = original;
     SanitizeUtf8(&sanitized);
     to_write = &sanitized;
     ++sanitized_records_;
-  }
-  const scores::ScoreRecord& record = *to_write;
+  };
   buffer_.clear();
   if (format_ == ScoreFormat::kDelimited) {
-    if (!SerializeDelimited(record, &buffer_)) {
-      return Status::Error(path_ + ": cannot serialise a score record");
+    // Serialised first and its bytes walked (WireUtf8Valid): checking the message by reflection
+    // cost more than serialising it (docs/performance.md). protobuf logs every invalid string it
+    // serialises; such a record is serialised again, repaired, so the first is silenced.
+    bool serialised;
+    {
+      google::protobuf::LogSilencer silence;
+      serialised = SerializeDelimited(original, &buffer_);
+    }
+    if (!serialised) return Status::Error(path_ + ": cannot serialise a score record");
+    // The record's bytes follow their size (SerializeDelimited cached it).
+    const auto size = static_cast<size_t>(original.GetCachedSize());
+    const bool known_valid = WireUtf8Valid(scores::ScoreRecord::descriptor(),
+                                           std::string_view(buffer_).substr(buffer_.size() - size));
+    // Reflection decides what the walk could not show valid.
+    if (!known_valid && HasInvalidUtf8(original)) {
+      sanitize();
+      if (!SerializeDelimited(*to_write, &buffer_)) {
+        return Status::Error(path_ + ": cannot serialise a score record");
+      }
     }
   } else {
+    if (HasInvalidUtf8(original)) sanitize();
+    const scores::ScoreRecord& record = *to_write;
     google::protobuf::util::JsonPrintOptions options;
     // Zero values (a score of 0, an empty band) are printed rather than omitted, so a JSON reader
     // needs no knowledge of proto3 defaults; field names stay as in schemas/scores.proto.

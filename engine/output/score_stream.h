@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/base/status.h"
@@ -36,6 +37,11 @@ Status CheckOutputPath(const std::string& out_path, const std::vector<std::strin
 int SanitizeUtf8(google::protobuf::Message* message);
 // True when some string field of `message`, at any depth, is not valid UTF-8.
 bool HasInvalidUtf8(const google::protobuf::Message& message);
+// True when `bytes`, a serialised message of `type`, could be walked to the end (no groups, no
+// field number over 1024, nesting under 64) and every string field in them, at any depth, is
+// valid UTF-8. Reads the wire format with a table of `type`'s fields built once, without
+// reflection; false means "not shown valid", for HasInvalidUtf8 to decide.
+bool WireUtf8Valid(const google::protobuf::Descriptor* type, std::string_view bytes);
 
 class ScoreWriter {
  public:
