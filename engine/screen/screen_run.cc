@@ -105,9 +105,16 @@ class RunFactsCache : public PartyScreener {
   Facts Get(const Entity& entity) {
     if (!frozen_.empty()) {
       auto found = frozen_.find(entity.entity_id);
-      if (found != frozen_.end() && found->second->content == EntityContentKey(entity)) {
-        // Held by frozen_ until the run ends: a pointer without a reference count to share.
-        return Facts(Facts(), found->second->facts.get());
+      if (found != frozen_.end()) {
+        const Frozen& frozen = found->second;
+        // The reader's stamp (Entity::digest) covers every field the content key holds, so an
+        // equal stamp spares building and comparing the key for every party of every shipment
+        // (two cache misses each at a million shipments; docs/performance.md).
+        if ((entity.digest != 0 && entity.digest == frozen.entity_digest) ||
+            frozen.slot->content == EntityContentKey(entity)) {
+          // Held by frozen_ until the run ends: a pointer without a reference count to share.
+          return Facts(Facts(), frozen.facts);
+        }
       }
     }
     std::shared_ptr<Slot> slot = FindOrAdd(entity);
@@ -175,7 +182,11 @@ class RunFactsCache : public PartyScreener {
   void Freeze() {
     std::lock_guard<std::mutex> lock(mutex_);
     for (auto& [entity_id, slot] : order_) {
-      if (slot->facts) frozen_.emplace(entity_id, std::move(slot));
+      if (slot->facts) {
+        const EntityFacts* facts = slot->facts.get();
+        const uint64_t entity_digest = slot->entity_digest;
+        frozen_.emplace(entity_id, Frozen{entity_digest, facts, std::move(slot)});
+      }
     }
     order_.clear();
     index_.clear();
@@ -190,8 +201,8 @@ class RunFactsCache : public PartyScreener {
     std::lock_guard<std::mutex> lock(mutex_);
     CachedFactsMap out;
     if (previous_ != nullptr && changes_ == nullptr) out = *previous_;
-    for (const auto& [entity_id, slot] : frozen_) {
-      out[entity_id] = {slot->content_digest, slot->facts};
+    for (const auto& [entity_id, frozen] : frozen_) {
+      out[entity_id] = {frozen.slot->content_digest, frozen.slot->facts};
     }
     for (const auto& [entity_id, slot] : order_) {
       if (slot->facts) out[entity_id] = {slot->content_digest, slot->facts};
@@ -203,6 +214,7 @@ class RunFactsCache : public PartyScreener {
   struct Slot {
     std::string content;  // EntityContentKey of the entity the facts were computed for
     uint64_t content_digest = 0;
+    uint64_t entity_digest = 0;  // that entity's Entity::digest (0: not stamped)
     std::once_flag once;
     Facts facts;
   };
@@ -229,6 +241,7 @@ class RunFactsCache : public PartyScreener {
     auto slot = std::make_shared<Slot>();
     slot->content_digest = ContentKeyDigest(content);  // once per entity, not per shipment
     slot->content = std::move(content);
+    slot->entity_digest = entity.digest;
     order_.emplace_front(entity.entity_id, slot);
     index_[entity.entity_id] = order_.begin();
     return slot;
@@ -244,7 +257,13 @@ class RunFactsCache : public PartyScreener {
   std::mutex mutex_;
   Order order_;
   std::unordered_map<std::string, Order::iterator> index_;
-  StringMap<std::shared_ptr<Slot>> frozen_;  // Freeze(): read by every worker, never changed
+  // An entity kept by Freeze(): what Get() compares and returns sits in the map's node.
+  struct Frozen {
+    uint64_t entity_digest;
+    const EntityFacts* facts;
+    std::shared_ptr<Slot> slot;  // owns the facts
+  };
+  StringMap<Frozen> frozen_;  // Freeze(): read by every worker, never changed
   std::atomic<int64_t> screened_{0};
   std::atomic<int64_t> names_searched_{0};
   std::atomic<int64_t> screen_nanos_{0};
