@@ -65,7 +65,18 @@ class DiversionRule : public CompiledRule {
     while (query->Step())
       owners_[query->Text(0)].push_back(
           {query->Text(1), query->IsNull(2) ? "" : SqlUpperTrim(query->TextView(2))});
-    return query->status();
+    if (!query->status().ok()) return query->status();
+    // Each owned entity's walk, done once for the run's date: a party's lookup then meets a
+    // table of the few entities with an owner in a target country, where looking the party up
+    // among every owned entity and walking its owners cost a cache miss or more per party
+    // (docs/performance.md).
+    target_owners_.clear();
+    target_owners_as_of_ = resources->as_of();
+    for (const auto& [owned, owners] : owners_) {
+      std::string owner = WalkToTargetOwner(owned, target_owners_as_of_);
+      if (!owner.empty()) target_owners_.emplace(owned, std::move(owner));
+    }
+    return Status::Ok();
   }
 
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
@@ -209,6 +220,13 @@ class DiversionRule : public CompiledRule {
   // An owner in a target country up the ownership records (5 levels at most, cycles ignored):
   // "E-2 (RU) through E-3"; "" when none.
   std::string TargetOwner(const std::string& entity_id, const std::string& as_of) const {
+    if (as_of != target_owners_as_of_) return WalkToTargetOwner(entity_id, as_of);
+    auto found = target_owners_.find(entity_id);
+    return found == target_owners_.end() ? "" : found->second;
+  }
+
+  // TargetOwner() found by walking the owners.
+  std::string WalkToTargetOwner(const std::string& entity_id, const std::string& as_of) const {
     if (owners_.find(entity_id) == owners_.end()) return "";  // most parties: no owner recorded
     std::vector<std::pair<std::string, std::string>> frontier = {{entity_id, ""}};
     std::set<std::string> seen = {entity_id};
@@ -301,6 +319,9 @@ class DiversionRule : public CompiledRule {
   // owned entity -> (owner, owner's country), from the input's ownership table (Prepare); looked
   // up for every party of every shipment, so hashed (only found, never walked in order).
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> owners_;
+  // TargetOwner() of every owned entity that has one, at target_owners_as_of_ (Prepare).
+  StringMap<std::string> target_owners_;
+  std::string target_owners_as_of_;
 };
 
 DiversionExtras CompileExtras(const rules::DiversionRule& config, const RuleCompileContext& c) {

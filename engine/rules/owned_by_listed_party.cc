@@ -127,6 +127,21 @@ class OwnedByListedPartyRule : public CompiledRule {
             entry.regime);
       }
     }
+    // The nodes any of the analyses finds something for: few (those below a listed owner), so
+    // most parties are passed over with one bit instead of a result per analysis, each a
+    // cache miss in a table the size of the graph (docs/performance.md).
+    findable_.clear();
+    for (const RegimeAnalysis& entry : analyses_) {
+      for (const OwnershipAnalysis* analysis : {entry.analysis.get(), entry.with_namesakes.get()}) {
+        if (analysis == nullptr) continue;
+        const std::vector<OwnershipResult>& results = analysis->results();
+        if (findable_.size() < results.size()) findable_.resize(results.size(), false);
+        for (size_t node = 0; node < results.size(); ++node) {
+          if (Finding(results[node]) != rules::OWNERSHIP_FINDING_UNSPECIFIED)
+            findable_[node] = true;
+        }
+      }
+    }
     return Status::Ok();
   }
 
@@ -230,6 +245,7 @@ class OwnedByListedPartyRule : public CompiledRule {
     // first on a tie (its records are the company's own).
     Found found;
     for (NodeId node : nodes) {
+      if (static_cast<size_t>(node) >= findable_.size() || !findable_[node]) continue;
       for (const RegimeAnalysis& entry : analyses_) {
         const OwnershipAnalysis& analysis = namesakes ? entry.Namesakes() : *entry.analysis;
         rules::OwnershipFinding finding = Finding(analysis.Result(node));
@@ -400,6 +416,8 @@ class OwnedByListedPartyRule : public CompiledRule {
   std::set<int> measures_;  // empty: any
   std::set<int> bindings_;  // empty: any
   std::vector<RegimeAnalysis> analyses_;
+  // By node: whether some analysis of analyses_ gives it a finding (Prepare()).
+  std::vector<bool> findable_;
   std::set<std::string> lists_;
   std::set<std::string> roles_;
   std::set<int> findings_;
