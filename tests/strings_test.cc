@@ -127,3 +127,30 @@ TEST_CASE("CsvReader::NextDataRecord passes over blank and comment lines", "[bas
 }
 
 }  // namespace corridor
+
+namespace corridor {
+namespace {
+
+TEST_CASE("StringFilter holds every string added and few others", "[base]") {
+  StringFilter empty;
+  CHECK_FALSE(empty.MayHold("E0000001"));
+  CHECK_FALSE(empty.MayHold(""));
+
+  StringFilter filter(100000);
+  for (int i = 0; i < 100000; ++i) filter.Add("E" + std::to_string(i * 2));
+  int missed = 0, others = 0;
+  for (int i = 0; i < 100000; ++i) missed += !filter.MayHold("E" + std::to_string(i * 2));
+  for (int i = 0; i < 100000; ++i) others += filter.MayHold("E" + std::to_string(i * 2 + 1));
+  CHECK(missed == 0);
+  INFO("others held: " << others);
+  CHECK(others < 3000);  // about 1.4% expected of 16 bits a string and two probes
+  CHECK(others > 0);
+
+  // Sized for fewer strings than it gets: still no string added is missed.
+  StringFilter small(10);
+  for (int i = 0; i < 1000; ++i) small.Add(std::to_string(i));
+  for (int i = 0; i < 1000; ++i) CHECK(small.MayHold(std::to_string(i)));
+}
+
+}  // namespace
+}  // namespace corridor

@@ -92,11 +92,16 @@ const char* StatusName(OwnershipStatus status) {
 NodeId OwnershipGraph::AddNode(std::string_view name) {
   std::string key(name);
   auto [it, inserted] = ids_.try_emplace(key, static_cast<NodeId>(names_.size()));
-  if (inserted) names_.push_back(std::move(key));
+  if (inserted) {
+    if (finalized_) filter_.Add(key);
+    names_.push_back(std::move(key));
+  }
   return it->second;
 }
 
 NodeId OwnershipGraph::Find(std::string_view name) const {
+  // Asked for every party of every shipment, most of which are in no ownership record.
+  if (finalized_ && !filter_.MayHold(name)) return kNoNode;
   auto it = ids_.find(name);
   return it == ids_.end() ? kNoNode : it->second;
 }
@@ -199,6 +204,8 @@ void OwnershipGraph::Finalize() {
                                "%, above 100; aggregates are capped at 100"});
     }
   }
+  filter_ = StringFilter(names_.size());
+  for (const std::string& name : names_) filter_.Add(name);
   finalized_ = true;
 }
 

@@ -136,6 +136,7 @@ class OwnershipGraph {
  private:
   std::vector<std::string> names_;
   StringMap<NodeId> ids_;
+  StringFilter filter_;               // the names, from Finalize() on
   std::vector<OwnershipEdge> edges_;  // after Finalize: sorted by owned, then owner
   std::vector<int64_t> in_offsets_;   // node -> first edge into it
   std::vector<int64_t> out_offsets_;  // node -> first entry of out_edges_

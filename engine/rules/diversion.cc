@@ -76,6 +76,8 @@ class DiversionRule : public CompiledRule {
       std::string owner = WalkToTargetOwner(owned, target_owners_as_of_);
       if (!owner.empty()) target_owners_.emplace(owned, std::move(owner));
     }
+    target_owner_filter_ = StringFilter(target_owners_.size());
+    for (const auto& [owned, owner] : target_owners_) target_owner_filter_.Add(owned);
     return Status::Ok();
   }
 
@@ -221,6 +223,7 @@ class DiversionRule : public CompiledRule {
   // "E-2 (RU) through E-3"; "" when none.
   std::string TargetOwner(const std::string& entity_id, const std::string& as_of) const {
     if (as_of != target_owners_as_of_) return WalkToTargetOwner(entity_id, as_of);
+    if (!target_owner_filter_.MayHold(entity_id)) return "";
     auto found = target_owners_.find(entity_id);
     return found == target_owners_.end() ? "" : found->second;
   }
@@ -321,6 +324,7 @@ class DiversionRule : public CompiledRule {
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> owners_;
   // TargetOwner() of every owned entity that has one, at target_owners_as_of_ (Prepare).
   StringMap<std::string> target_owners_;
+  StringFilter target_owner_filter_;  // its keys
   std::string target_owners_as_of_;
 };
 

@@ -126,6 +126,8 @@ void ShipmentDependencies::DigestNodes() {
     }
     nodes_[entity_id].digest = digest.First8Bytes();
   }
+  node_filter_ = StringFilter(nodes_.size());
+  for (const auto& [entity_id, node] : nodes_) node_filter_.Add(entity_id);
 }
 
 ShipmentDependencies::ClosureEntities ShipmentDependencies::ClosureOf(
@@ -147,8 +149,12 @@ ShipmentDependencies::ClosureEntities ShipmentDependencies::ClosureOf(
     } else if (!many.insert(id).second) {
       return;
     }
-    auto node = nodes_.find(id);
-    seen.emplace_back(id, node == nodes_.end() ? nullptr : &node->second);
+    const Node* node = nullptr;
+    if (node_filter_.MayHold(id)) {  // most parties are in no ownership row
+      auto found = nodes_.find(id);
+      if (found != nodes_.end()) node = &found->second;
+    }
+    seen.emplace_back(id, node);
   };
   for (const ShipmentParty& party : shipment.parties) insert(party.entity_id);
   for (size_t next = 0; next < seen.size(); ++next) {

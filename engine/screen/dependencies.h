@@ -86,6 +86,7 @@ class ShipmentDependencies {
   std::unordered_map<std::string, std::string> entities_;           // id -> entity and alias rows
   // Every entity of rows_of_: owners by LoadOwnership, digest by DigestNodes.
   StringMap<Node> nodes_;
+  StringFilter node_filter_;            // the ids of nodes_ (DigestNodes())
   std::vector<std::string> decisions_;  // rows in rowid order
   StringMap<std::vector<uint32_t>> decisions_by_entity_;
   StringMap<std::vector<uint32_t>> decisions_by_shipment_;
