@@ -167,16 +167,10 @@ bool IsIsoDate(std::string_view text) {
 }
 
 StringFilter::StringFilter(size_t expected) {
-  uint64_t bits = 64;
-  while (bits < 16 * static_cast<uint64_t>(expected)) bits *= 2;
-  words_.assign(bits / 64, 0);
-  mask_ = bits - 1;
-}
-
-void StringFilter::Add(std::string_view text) {
-  const uint64_t hash = StringHash{}(text);
-  Set(hash);
-  Set(Second(hash));
+  uint64_t words = 1;
+  while (words * 64 < 16 * static_cast<uint64_t>(expected)) words *= 2;
+  words_.assign(words, 0);
+  mask_ = words - 1;
 }
 
 }  // namespace corridor

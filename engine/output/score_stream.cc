@@ -481,7 +481,9 @@ Status ScoreWriter::Write(const scores::ScoreRecord& original) {
   if (format_ == ScoreFormat::kDelimited) {
     // Serialised first and its bytes walked (WireUtf8Valid): checking the message by reflection
     // cost more than serialising it (docs/performance.md). protobuf logs every invalid string it
-    // serialises; such a record is serialised again, repaired, so the first is silenced.
+    // serialises; such a record is serialised again, repaired, so the first is silenced (a
+    // LogSilencer mutes protobuf's log in every thread while it lives; nothing else in a run
+    // reports through that log).
     bool serialised;
     {
       google::protobuf::LogSilencer silence;
