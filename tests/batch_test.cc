@@ -23,6 +23,7 @@
 #include "engine/base/engine_build.h"
 #include "engine/base/sha256.h"
 #include "engine/decisions/decisions.h"
+#include "engine/facts/ownership_world.h"
 #include "engine/load/input_database.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
@@ -790,6 +791,71 @@ CREATE TABLE IF NOT EXISTS decision (decision_id INTEGER PRIMARY KEY,
   CHECK(own != payer);
   decide("entity_id", "E-1");  // the owner (conservatively)
   CHECK(digest(nullptr) != own);
+}
+
+TEST_CASE("An entity numbered by the run is found by its number as by its id", "[batch]") {
+  // Entity::number replaces a hashed id in the per-party tables (docs/performance.md, "Entities
+  // numbered once"): each table must answer for a numbered entity what it answers for its id.
+  EntityNumbering numbering({"E-1", "E-2", "E-3", "E-4", "E-7"});
+  CHECK(numbering.size() == 5);
+  CHECK(numbering.NumberOf("E-1") == 1);
+  CHECK(numbering.NumberOf("E-7") == 5);
+  CHECK(numbering.NumberOf("E-5") == 0);
+  CHECK(numbering.NumberOf("") == 0);
+  CHECK(numbering.NumberOf("E-70") == 0);
+  CHECK(numbering.IdOf(4) == "E-4");
+
+  TempDir dir;
+  std::string db_path = MakeDatabase(dir, R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('E-1', 'company', 'OWNER HOLDING', 'KZ'), ('E-2', 'company', 'BUYER LLP', 'KZ'),
+  ('E-3', 'company', 'SUBSIDIARY LLP', 'KZ'), ('E-4', 'company', 'SHIPPER CO', 'CN'),
+  ('E-7', 'company', 'TOP HOLDING', 'AE');
+INSERT INTO ownership (owner_id, owned_id, share) VALUES
+  ('E-1', 'E-2', 60), ('E-2', 'E-3', 100), ('E-7', 'E-1', 51);
+)");
+  auto entity = [&](const std::string& id, uint32_t number) {
+    auto e = std::make_shared<Entity>();
+    e->entity_id = id;
+    e->number = number;
+    return std::shared_ptr<const Entity>(std::move(e));
+  };
+  auto shipment_of = [&](bool numbered) {
+    Shipment s;
+    s.shipment_id = "S-1";
+    for (const char* id : {"E-2", "E-4", "E-9"}) {  // E-9: no entity, no number
+      const uint32_t number = numbered ? numbering.NumberOf(id) : 0;
+      s.parties.push_back(
+          {id, "consignee", std::string(id) == "E-9" ? nullptr : entity(id, number)});
+    }
+    return s;
+  };
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenReadOnly(db_path, &db).ok());
+  std::unique_ptr<ShipmentDependencies> dependencies;
+  REQUIRE(ShipmentDependencies::Load(db.get(), &dependencies).ok());
+  const std::vector<std::string> closure = dependencies->Closure(shipment_of(false));
+  const uint64_t digest = ShipmentInputDigest(shipment_of(false), dependencies.get());
+  CHECK(closure == std::vector<std::string>{"E-1", "E-2", "E-4", "E-7", "E-9"});
+  dependencies->Number(numbering);
+  CHECK(dependencies->Closure(shipment_of(true)) == closure);
+  CHECK(ShipmentInputDigest(shipment_of(true), dependencies.get()) == digest);
+  CHECK(ShipmentInputDigest(shipment_of(false), dependencies.get()) == digest);
+
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db_path, &input).ok());
+  OwnershipWorld world;
+  REQUIRE(BuildOwnershipWorld(input.get(), nullptr, &world).ok());
+  std::map<std::string, NodeId> by_id;
+  for (const std::string& id : numbering.ids()) by_id[id] = world.EntityNode(id, 0);
+  CHECK(by_id["E-4"] == kNoNode);  // in no ownership record
+  CHECK(by_id["E-7"] != kNoNode);
+  world.NumberEntities(numbering);
+  for (const std::string& id : numbering.ids()) {
+    INFO(id);
+    CHECK(world.EntityNode(id, numbering.NumberOf(id)) == by_id[id]);
+    CHECK(world.EntityNode(id, 0) == by_id[id]);
+  }
 }
 
 TEST_CASE("A delta run reuses entity facts only under the same name matching", "[batch]") {

@@ -67,6 +67,24 @@ bool OwnershipWorld::HasUncorroboratedAt(double name_threshold) const {
   return false;
 }
 
+NodeId OwnershipWorld::EntityNode(std::string_view entity_id, uint32_t number) const {
+  if (number != 0 && number < node_by_number_.size()) return node_by_number_[number];
+  return graph.Find(EntityNodeName(entity_id));
+}
+
+void OwnershipWorld::NumberEntities(const EntityNumbering& numbering) {
+  node_by_number_.clear();
+  if (numbering.size() == 0) return;
+  node_by_number_.assign(numbering.size() + 1, kNoNode);
+  for (size_t node = 0; node < graph.node_count(); ++node) {
+    std::string_view entity_id = EntityIdOfNode(graph.Name(static_cast<NodeId>(node)));
+    if (entity_id.empty()) continue;
+    if (uint32_t number = numbering.NumberOf(entity_id)) {
+      node_by_number_[number] = static_cast<NodeId>(node);
+    }
+  }
+}
+
 std::string OwnershipWorld::DisplayName(NodeId node) const {
   auto found = names.find(node);
   return found == names.end() ? graph.Name(node) : found->second;
@@ -119,10 +137,10 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
   // Entity nodes: screen each once; bridge matches to list entry nodes.
   size_t count = world->graph.node_count();
   for (NodeId node = 0; node < static_cast<NodeId>(count); ++node) {
-    const std::string name = world->graph.Name(node);
-    if (name.rfind("entity:", 0) != 0) continue;
+    const std::string entity_id(EntityIdOfNode(world->graph.Name(node)));
+    if (entity_id.empty()) continue;
     std::vector<DataProblem> ignored;  // reported when the entity appears on a shipment
-    std::optional<Entity> entity = input->FindEntity(name.substr(7), &ignored);
+    std::optional<Entity> entity = input->FindEntity(entity_id, &ignored);
     if (!entity) continue;
     world->names[node] = entity->name;
     if (screener == nullptr) continue;

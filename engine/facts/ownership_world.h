@@ -17,6 +17,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -75,6 +76,17 @@ struct OwnershipWorld {
   std::string DisplayName(NodeId node) const;
 
   std::unordered_map<NodeId, std::string> names;  // entity and entry names of graph nodes
+
+  // The graph node of the entity `entity_id` numbered `number` (Entity::number; 0: none), or
+  // kNoNode: by the number once NumberEntities() has run, else by the node's name.
+  NodeId EntityNode(std::string_view entity_id, uint32_t number) const;
+  // Keeps the node of every entity `numbering` numbers, for EntityNode(): one vector index
+  // instead of a node name built and hashed for every party of every shipment.
+  // REQUIRES: `graph` has all its nodes (no AddNode() after).
+  void NumberEntities(const EntityNumbering& numbering);
+
+ private:
+  std::vector<NodeId> node_by_number_;  // index Entity::number; kNoNode: no node
 };
 
 // Loads the graph and screens its entities. `screener` may be null (no lists): then only list

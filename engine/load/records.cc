@@ -1,5 +1,7 @@
 #include "engine/load/records.h"
 
+#include <algorithm>
+
 #include "engine/base/digest.h"
 
 namespace corridor {
@@ -14,6 +16,14 @@ uint64_t EntityDigest(const Entity& e) {
   }
   for (const std::string& alias : e.aliases) digest.Add(alias);
   return digest.First8Bytes();
+}
+
+uint32_t EntityNumbering::NumberOf(std::string_view entity_id) const {
+  auto found =
+      std::lower_bound(ids_.begin(), ids_.end(), entity_id,
+                       [](const std::string& id, std::string_view key) { return id < key; });
+  if (found == ids_.end() || *found != entity_id) return 0;
+  return static_cast<uint32_t>(found - ids_.begin()) + 1;
 }
 
 }  // namespace corridor

@@ -9,6 +9,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/base/data_problem.h"
@@ -34,6 +36,33 @@ struct Entity {
   // entity is shared as const from then on); 0 for an entity made elsewhere. A shipment's input
   // digest takes it for each party instead of hashing the fields again on every shipment.
   uint64_t digest = 0;
+  // The run's number for the entity (EntityNumbering), stamped by the run's up-front read; 0 when
+  // the entity was read another way (not numbered).
+  uint32_t number = 0;
+};
+
+// A run's numbers for the entities it reads up front: 1..size() in entity_id order. The run
+// stamps each such Entity with its number (Entity::number), so that a stage keeping something per
+// entity indexes a vector by it instead of hashing the id for every party of every shipment (a
+// random probe of a 200,000-entry hash table cost ten times a vector index at a million
+// shipments; docs/performance.md, "Entities numbered once"). An entity without a number is looked
+// up by its id, as before.
+class EntityNumbering {
+ public:
+  EntityNumbering() = default;
+  // REQUIRES: `ids` sorted and without duplicates.
+  explicit EntityNumbering(std::vector<std::string> ids) : ids_(std::move(ids)) {}
+
+  size_t size() const { return ids_.size(); }
+  // The number of `entity_id`, 0 when it has none. A binary search: for building a table once,
+  // not for every party.
+  uint32_t NumberOf(std::string_view entity_id) const;
+  // REQUIRES: 1 <= number <= size().
+  const std::string& IdOf(uint32_t number) const { return ids_[number - 1]; }
+  const std::vector<std::string>& ids() const { return ids_; }
+
+ private:
+  std::vector<std::string> ids_;
 };
 
 // The first 8 bytes of a SHA-256 over every field of `e` the screening and the rules read, and

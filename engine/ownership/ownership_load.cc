@@ -16,10 +16,17 @@ namespace corridor {
 
 // Node names carry their source ("entity:" or "list:<list>:"), so a company id that happens to
 // equal a list entry id never becomes the same node.
+constexpr std::string_view kEntityNodePrefix = "entity:";
+
 std::string EntityNodeName(std::string_view entity_id) {
-  std::string name = "entity:";
+  std::string name(kEntityNodePrefix);
   name.append(entity_id);
   return name;
+}
+
+std::string_view EntityIdOfNode(std::string_view node_name) {
+  if (node_name.substr(0, kEntityNodePrefix.size()) != kEntityNodePrefix) return {};
+  return node_name.substr(kEntityNodePrefix.size());
 }
 
 std::string ListNodeName(std::string_view list_id, std::string_view entry_id) {

@@ -34,6 +34,8 @@ struct OwnershipLoadOptions {
 };
 
 std::string EntityNodeName(std::string_view entity_id);
+// The entity id of a node named by EntityNodeName(); empty for any other node.
+std::string_view EntityIdOfNode(std::string_view node_name);
 std::string ListNodeName(std::string_view list_id, std::string_view entry_id);
 
 // Adds the nodes and edges to `graph` (REQUIRES: !graph->finalized()). Bad rows are reported in

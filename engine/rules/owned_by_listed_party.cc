@@ -213,7 +213,8 @@ class OwnedByListedPartyRule : public CompiledRule {
     ShipmentContext::PartyNodes& nodes = context.party_nodes[i];
     if (nodes.graph == &world_->graph) return nodes;
     nodes.graph = &world_->graph;
-    nodes.own = world_->graph.Find(EntityNodeName(context.shipment.parties[i].entity_id));
+    const ShipmentParty& party = context.shipment.parties[i];
+    nodes.own = world_->EntityNode(party.entity_id, party.entity ? party.entity->number : 0);
     nodes.matches.clear();
     if (const EntityFacts* facts = context.party_facts[i]) {
       for (const ListMatchFact& match : facts->list_matches) {

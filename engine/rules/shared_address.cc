@@ -136,14 +136,18 @@ struct ListedAddress {
 };
 
 // One worker's memo of the listed addresses each party address shares (indexes into the rule's
-// addresses), keyed by the party's address and country, the only inputs of the match: a
-// counterparty named on many shipments is tokenised and compared once per worker, not once per
-// shipment. Cleared when it reaches kMaxEntries, so memory stays bounded whatever the run.
+// addresses): a counterparty named on many shipments is tokenised and compared once per worker,
+// not once per shipment. An entity the run numbered (Entity::number) is kept by its number; any
+// other by its address and country, the only inputs of the match, in a map cleared when it
+// reaches kMaxEntries. Memory stays bounded whatever the run: numbers are the run's entities.
 class SharedAddressScratch : public RuleScratch {
  public:
   static constexpr size_t kMaxEntries = 1 << 18;
   std::unordered_map<std::string, std::vector<size_t>> shared;
   std::string key;  // reused for every lookup: a party's key is copied only when it is new
+  // By number: 0 not yet compared, 1 shares none (most), else 2 + an index into by_number_shared.
+  std::vector<uint32_t> by_number;
+  std::vector<std::vector<size_t>> by_number_shared;
 };
 
 class SharedAddressRule : public CompiledRule {
@@ -209,7 +213,18 @@ class SharedAddressRule : public CompiledRule {
       if (std::find(seen.begin(), seen.end(), party.entity_id) != seen.end()) continue;
       seen.push_back(party.entity_id);
       const std::vector<size_t>* shared = nullptr;
-      if (memo != nullptr) {
+      const uint32_t number = party.entity->number;
+      if (memo != nullptr && number != 0) {
+        if (number >= memo->by_number.size()) memo->by_number.resize(number + 1, 0);
+        uint32_t& slot = memo->by_number[number];
+        if (slot == 0) {
+          computed = SharedAddresses(*party.entity);
+          slot = computed.empty() ? 1 : static_cast<uint32_t>(2 + memo->by_number_shared.size());
+          if (!computed.empty()) memo->by_number_shared.push_back(std::move(computed));
+        }
+        computed.clear();
+        shared = slot == 1 ? &computed : &memo->by_number_shared[slot - 2];
+      } else if (memo != nullptr) {
         // The country is part of the key, absent told apart from empty.
         std::string& key = memo->key;
         key = *party.entity->address;

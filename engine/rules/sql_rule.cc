@@ -25,7 +25,6 @@
 
 #include "engine/base/strings.h"
 #include "engine/facts/ownership_world.h"
-#include "engine/ownership/ownership_load.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
 #include "engine/store/database.h"
@@ -635,7 +634,7 @@ class SqlRule : public CompiledRule {
       }
     }
     if (analysis_ && scratch->Fills(kOwnership)) {
-      NodeId node = world_->graph.Find(EntityNodeName(e.entity_id));
+      NodeId node = world_->EntityNode(e.entity_id, e.number);
       if (node != kNoNode) {
         const OwnershipResult& result = analysis_->Result(node);
         scratch->AddRow(kOwnership,

@@ -128,6 +128,16 @@ void ShipmentDependencies::DigestNodes() {
   }
   node_filter_ = StringFilter(nodes_.size());
   for (const auto& [entity_id, node] : nodes_) node_filter_.Add(entity_id);
+  for (Row& row : ownership_) row.owner_node = &nodes_.find(row.owner_id)->second;
+}
+
+void ShipmentDependencies::Number(const EntityNumbering& numbering) {
+  node_by_number_.clear();
+  if (numbering.size() == 0) return;
+  node_by_number_.assign(numbering.size() + 1, nullptr);
+  for (const auto& [entity_id, node] : nodes_) {
+    if (uint32_t number = numbering.NumberOf(entity_id)) node_by_number_[number] = &node;
+  }
 }
 
 ShipmentDependencies::ClosureEntities ShipmentDependencies::ClosureOf(
@@ -137,7 +147,8 @@ ShipmentDependencies::ClosureEntities ShipmentDependencies::ClosureOf(
   // than a tree of copies. A hash set takes over should a chain of owners ever grow long.
   ClosureEntities seen;
   std::unordered_set<std::string_view> many;
-  auto insert = [&](std::string_view id) {
+  // `known`: the id's node (null: none) when the caller has it, else null to look it up.
+  auto insert = [&](std::string_view id, const Node* const* known) {
     if (many.empty()) {
       for (const auto& entry : seen) {
         if (entry.first == id) return;
@@ -150,17 +161,26 @@ ShipmentDependencies::ClosureEntities ShipmentDependencies::ClosureOf(
       return;
     }
     const Node* node = nullptr;
-    if (node_filter_.MayHold(id)) {  // most parties are in no ownership row
+    if (known != nullptr) {
+      node = *known;
+    } else if (node_filter_.MayHold(id)) {  // most parties are in no ownership row
       auto found = nodes_.find(id);
       if (found != nodes_.end()) node = &found->second;
     }
     seen.emplace_back(id, node);
   };
-  for (const ShipmentParty& party : shipment.parties) insert(party.entity_id);
+  for (const ShipmentParty& party : shipment.parties) {
+    const uint32_t number = party.entity ? party.entity->number : 0;
+    insert(party.entity_id,
+           number != 0 && number < node_by_number_.size() ? &node_by_number_[number] : nullptr);
+  }
   for (size_t next = 0; next < seen.size(); ++next) {
     const Node* node = seen[next].second;
     if (node == nullptr) continue;
-    for (uint32_t index : node->owners) insert(ownership_[index].owner_id);
+    for (uint32_t index : node->owners) {
+      const Row& row = ownership_[index];
+      insert(row.owner_id, &row.owner_node);
+    }
   }
   std::sort(seen.begin(), seen.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -56,6 +56,10 @@ class ShipmentDependencies {
   // The entities of `shipment`'s closure: its parties and their owners, transitively, sorted.
   std::vector<std::string> Closure(const Shipment& shipment) const;
 
+  // Keeps the ownership node of every entity `numbering` numbers, so that a party whose entity
+  // carries its number (Entity::number) is found by an index instead of a hashed id.
+  void Number(const EntityNumbering& numbering);
+
  private:
   ShipmentDependencies() = default;
   Status LoadOwnership(Database* db);
@@ -65,10 +69,12 @@ class ShipmentDependencies {
   // existence of both ends. Computed once per entity in Load().
   void DigestNodes();
 
+  struct Node;
   struct Row {
     std::string owner_id;
     std::string owned_id;
-    std::string bytes;  // rowid and every column
+    std::string bytes;                 // rowid and every column
+    const Node* owner_node = nullptr;  // nodes_[owner_id] (DigestNodes())
   };
   // An entity named by an ownership row: the rows into it (LoadOwnership) and its digest
   // (DigestNodes()).
@@ -86,8 +92,9 @@ class ShipmentDependencies {
   std::unordered_map<std::string, std::string> entities_;           // id -> entity and alias rows
   // Every entity of rows_of_: owners by LoadOwnership, digest by DigestNodes.
   StringMap<Node> nodes_;
-  StringFilter node_filter_;            // the ids of nodes_ (DigestNodes())
-  std::vector<std::string> decisions_;  // rows in rowid order
+  StringFilter node_filter_;                 // the ids of nodes_ (DigestNodes())
+  std::vector<const Node*> node_by_number_;  // Number(): null for an entity in no ownership row
+  std::vector<std::string> decisions_;       // rows in rowid order
   StringMap<std::vector<uint32_t>> decisions_by_entity_;
   StringMap<std::vector<uint32_t>> decisions_by_shipment_;
 };

@@ -103,6 +103,12 @@ class RunFactsCache : public PartyScreener {
 
   // The entity's facts, screening it on first use. With no screener (no lists), empty facts.
   Facts Get(const Entity& entity) {
+    if (entity.number != 0 && entity.number < frozen_by_number_.size()) {
+      const FrozenNumbered& frozen = frozen_by_number_[entity.number];
+      // Held by frozen_ until the run ends: a pointer without a reference count to share.
+      if (frozen.facts != nullptr && entity.digest != 0 && entity.digest == frozen.entity_digest)
+        return Facts(Facts(), frozen.facts);
+    }
     if (!frozen_.empty()) {
       auto found = frozen_.find(entity.entity_id);
       if (found != frozen_.end()) {
@@ -178,13 +184,19 @@ class RunFactsCache : public PartyScreener {
   // Keeps every entity screened so far for the rest of the run, read without the lock and
   // without reordering an LRU: called once the up-front screening found that every entity the
   // run names fits in the cache (PrescreenEntities). Later entities use the LRU, whose
-  // capacity the kept ones count against. REQUIRES: no Get() running.
-  void Freeze() {
+  // capacity the kept ones count against. An entity numbered by `numbering` is then found by
+  // its number. REQUIRES: no Get() running.
+  void Freeze(const EntityNumbering& numbering) {
     std::lock_guard<std::mutex> lock(mutex_);
+    frozen_by_number_.assign(numbering.size() + 1, FrozenNumbered{});
     for (auto& [entity_id, slot] : order_) {
       if (slot->facts) {
         const EntityFacts* facts = slot->facts.get();
         const uint64_t entity_digest = slot->entity_digest;
+        const uint32_t number = slot->entity_number;
+        if (number != 0 && number <= numbering.size() && numbering.IdOf(number) == entity_id) {
+          frozen_by_number_[number] = FrozenNumbered{entity_digest, facts};
+        }
         frozen_.emplace(entity_id, Frozen{entity_digest, facts, std::move(slot)});
       }
     }
@@ -215,6 +227,7 @@ class RunFactsCache : public PartyScreener {
     std::string content;  // EntityContentKey of the entity the facts were computed for
     uint64_t content_digest = 0;
     uint64_t entity_digest = 0;  // that entity's Entity::digest (0: not stamped)
+    uint32_t entity_number = 0;  // and its Entity::number
     std::once_flag once;
     Facts facts;
   };
@@ -242,6 +255,7 @@ class RunFactsCache : public PartyScreener {
     slot->content_digest = ContentKeyDigest(content);  // once per entity, not per shipment
     slot->content = std::move(content);
     slot->entity_digest = entity.digest;
+    slot->entity_number = entity.number;
     order_.emplace_front(entity.entity_id, slot);
     index_[entity.entity_id] = order_.begin();
     return slot;
@@ -264,6 +278,12 @@ class RunFactsCache : public PartyScreener {
     std::shared_ptr<Slot> slot;  // owns the facts
   };
   StringMap<Frozen> frozen_;  // Freeze(): read by every worker, never changed
+  // The same by Entity::number (Freeze()); facts null for a number not frozen.
+  struct FrozenNumbered {
+    uint64_t entity_digest = 0;
+    const EntityFacts* facts = nullptr;
+  };
+  std::vector<FrozenNumbered> frozen_by_number_;
   std::atomic<int64_t> screened_{0};
   std::atomic<int64_t> names_searched_{0};
   std::atomic<int64_t> screen_nanos_{0};
@@ -275,9 +295,10 @@ class RunFactsCache : public PartyScreener {
 // would screen the owners on one, and the shipments then only read the cache. Skipped when the
 // entities would not all fit in the cache (they would be evicted before use). The entities are
 // read in one scan (InputDatabase::ReadEntities) and handed to the shipment stream in `read`, so
-// that it does not read them again.
+// that it does not read them again, each stamped with its number in `numbering` (the ids
+// asked about, sorted).
 Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, bool shipment_parties,
-                         RunFactsCache* facts, EntityReads* read) {
+                         RunFactsCache* facts, EntityReads* read, EntityNumbering* numbering) {
   // A hash set sorted once at the end: a tree took every party row's insert (3 million at a
   // million shipments) on this thread while the screening threads waited.
   std::unordered_set<std::string, StringHash, std::equal_to<>> seen;
@@ -306,6 +327,8 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
   seen.clear();
   std::sort(ids.begin(), ids.end());  // the entity table's key order
   if (ids.size() > options.entity_cache_size) return Status::Ok();
+  if (ids.size() >= std::numeric_limits<uint32_t>::max()) return Status::Ok();
+  EntityNumbering numbers(std::move(ids));
 
   // This thread reads (the database connection is not shared); the others screen.
   std::mutex mutex;
@@ -333,15 +356,17 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
   // Two index lookups per entity cost 14 us each at a million shipments (2.5 s of this thread
   // for 175,735 entities, and as much again on the stream's thread): one scan instead
   // (docs/performance.md, "Entities read once").
-  Status scanned = input->ReadEntities(ids, [&](Entity entity, std::vector<DataProblem> problems) {
-    // The problems are the stream's to report, on the shipments that name the entity.
-    auto kept = std::make_shared<const Entity>(std::move(entity));
-    (*read)[kept->entity_id] = EntityRead{kept, std::move(problems)};
-    std::unique_lock<std::mutex> lock(mutex);
-    space.wait(lock, [&] { return queue.size() < kQueued; });
-    queue.push_back(std::move(kept));
-    ready.notify_one();
-  });
+  Status scanned =
+      input->ReadEntities(numbers.ids(), [&](Entity entity, std::vector<DataProblem> problems) {
+        entity.number = numbers.NumberOf(entity.entity_id);
+        // The problems are the stream's to report, on the shipments that name the entity.
+        auto kept = std::make_shared<const Entity>(std::move(entity));
+        (*read)[kept->entity_id] = EntityRead{kept, std::move(problems)};
+        std::unique_lock<std::mutex> lock(mutex);
+        space.wait(lock, [&] { return queue.size() < kQueued; });
+        queue.push_back(std::move(kept));
+        ready.notify_one();
+      });
   // A read error is left for the shipment stream to meet and report with the shipment it
   // belongs to (it reads what was not handed to it); nothing read in part is handed over.
   if (!scanned.ok()) read->clear();
@@ -351,7 +376,9 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
   }
   ready.notify_all();
   for (std::thread& worker : workers) worker.join();
-  facts->Freeze();
+  // Numbers only for entities handed over whole: after a read error the stream reads them again.
+  if (scanned.ok()) *numbering = std::move(numbers);
+  facts->Freeze(*numbering);
   return Status::Ok();
 }
 
@@ -359,13 +386,16 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
 class Resources : public RunResources {
  public:
   // desk: `reviews` (may be null) keeps allow-lists out of the ownership walk (review_book.h).
+  // `numbering`: the run's entity numbers (Entity::number), kept for the ownership world.
   Resources(InputDatabase* input, PartyScreener* screener, std::string as_of,
-            scores::StreamHeader* header, const decisions::ReviewBook* reviews)
+            scores::StreamHeader* header, const decisions::ReviewBook* reviews,
+            const EntityNumbering* numbering)
       : input_(input),
         screener_(screener),
         as_of_(std::move(as_of)),
         header_(header),
-        reviews_(reviews) {}
+        reviews_(reviews),
+        numbering_(numbering) {}
 
   void NoteRunProblem(DataProblem problem) override {
     header_->set_problem_count(header_->problem_count() + 1);
@@ -378,6 +408,7 @@ class Resources : public RunResources {
       ownership_ = std::make_unique<OwnershipWorld>();
       ownership_status_ = decisions::BuildReviewedOwnershipWorld(input_, screener_, reviews_,
                                                                  ownership_.get(), as_of_);
+      if (ownership_status_.ok()) ownership_->NumberEntities(*numbering_);
       input_->run_problems().insert(input_->run_problems().end(), ownership_->problems.begin(),
                                     ownership_->problems.end());
     }
@@ -425,6 +456,7 @@ class Resources : public RunResources {
   std::string as_of_;
   scores::StreamHeader* header_;  // the run's header, written after the rules are prepared
   const decisions::ReviewBook* reviews_;
+  const EntityNumbering* numbering_;
   std::unique_ptr<OwnershipWorld> ownership_;
   Status ownership_status_;
   bool incidents_loaded_ = false;
@@ -1256,19 +1288,22 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   mark("dependencies_and_facts");
   std::unique_ptr<InputDatabase> prescreen_input;
   EntityReads entities_read;  // by the up-front screening, for the shipment stream
+  EntityNumbering numbering;  // of the entities it read (none when it did not run)
   if (screener && options.shipment_ids.empty() &&
       InputDatabase::Open(options.db_path, &prescreen_input).ok()) {
     // A connection of its own: a read error met here (a damaged index) is left for the shipment
     // stream to meet and report with the shipment it belongs to; the run fails there.
     // A delta run screens the entities of the shipments it screens again as they come.
     status = PrescreenEntities(prescreen_input.get(), options,
-                               /*shipment_parties=*/previous == nullptr, &facts, &entities_read);
+                               /*shipment_parties=*/previous == nullptr, &facts, &entities_read,
+                               &numbering);
     if (!status.ok()) return status;
   }
+  dependencies->Number(numbering);
   mark("entity_screening");
   // Bind the rules to the run (ownership analyses, incident index), on this thread.
   Resources resources(input.get(), screener ? &facts : nullptr, options.as_of,
-                      record.mutable_header(), reviews.get());
+                      record.mutable_header(), reviews.get(), &numbering);
   status = preparation.Finish(&resources);
   if (!status.ok()) return status;
   std::vector<std::unique_ptr<Worker>> workers(static_cast<size_t>(std::max(1, options.threads)));
