@@ -23,6 +23,7 @@
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
 #include "engine/rules/reference_table.h"
+#include "engine/rules/shipment_rows.h"
 
 namespace corridor {
 
@@ -505,12 +506,14 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
   // Every item with its shipment; the consignees are looked up only for the few items that are
   // a traced input with a reason (a join with the parties on every item cost most of the run's
   // rule preparation). Each (item, consignee) pair is one receipt, as a three-way join gives.
+  // Each traced input's shipment is found by ShipmentRows, not a join of every item.
   status = db->Prepare(
-      "SELECT s.shipment_id, s.shipped_on, s.origin_region, i.line, i.hs_code, i.origin_region"
-      " FROM shipment_item i"
-      " JOIN shipment s ON s.shipment_id = i.shipment_id"
-      " WHERE i.hs_code IS NOT NULL AND s.shipped_on IS NOT NULL",
+      "SELECT shipment_id, line, hs_code, origin_region FROM shipment_item"
+      " WHERE hs_code IS NOT NULL",
       &query);
+  if (!status.ok()) return status;
+  std::unique_ptr<ShipmentRows> shipments;
+  status = ShipmentRows::Open(db, "shipped_on, origin_region", &shipments);
   if (!status.ok()) return status;
   std::unique_ptr<Statement> consignees;
   status = db->Prepare("SELECT entity_id FROM shipment_party WHERE shipment_id = ?1 AND " +
@@ -518,32 +521,36 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
                        &consignees);
   if (!status.ok()) return status;
   while (query->Step()) {
-    std::string hs = Digits(query->Text(4));
+    std::string hs = Digits(query->Text(2));
     if (hs.size() < 2 || !IsTraceInput(hs)) continue;
-    std::string shipment_id = query->Text(0);
+    const Statement* shipment = shipments->Find(*query, 0);
+    if (shipment == nullptr || shipment->IsNull(1)) continue;
+    std::string shipment_id = shipment->Text(0);
     std::string why;
-    const std::string item_region = SqlUpperTrim(query->TextView(5));
+    const std::string item_region = SqlUpperTrim(query->TextView(3));
     if (regions_.MatchRegion(item_region)) {
       why = "origin region " + item_region;
-    } else if (const std::string shipment_region = SqlUpperTrim(query->TextView(2));
-               query->IsNull(5) && regions_.MatchRegion(shipment_region)) {
+    } else if (const std::string shipment_region = SqlUpperTrim(shipment->TextView(2));
+               query->IsNull(3) && regions_.MatchRegion(shipment_region)) {
       why = "shipment origin region " + shipment_region;
     } else if (auto found = shipper_why.find(shipment_id); found != shipper_why.end()) {
       why = found->second;
     } else {
       continue;
     }
-    std::optional<int32_t> day = ParseDay(query->Text(1));
+    const std::string shipped_on = shipment->Text(1);
+    std::optional<int32_t> day = ParseDay(shipped_on);
     if (!day) continue;
     consignees->Reset();
     consignees->BindText(1, shipment_id);
     while (consignees->Step()) {
       receipts_[consignees->Text(0)].push_back(
-          {*day, query->Text(1), shipment_id, query->Int(3), hs, why});
+          {*day, shipped_on, shipment_id, query->Int(1), hs, why});
     }
     if (!consignees->status().ok()) return consignees->status();
   }
   if (!query->status().ok()) return query->status();
+  if (!shipments->status().ok()) return shipments->status();
   // Day order, then shipment and line, so the evidence chosen does not depend on row order.
   for (auto& [entity, list] : receipts_) {
     std::sort(list.begin(), list.end(), [](const Receipt& a, const Receipt& b) {
@@ -555,21 +562,26 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
 
 Status ForcedLabourRule::LoadImports(Database* db) {
   std::unique_ptr<Statement> query;
+  // Each shipper with its shipment, found by ShipmentRows, not a join.
   Status status = db->Prepare(
-      "SELECT p.entity_id, s.shipped_on, s.destination_country, s.final_destination_country,"
-      " s.shipment_id FROM shipment_party p JOIN shipment s ON s.shipment_id = p.shipment_id"
-      " WHERE " +
-          RoleIsSql("p.role", {"shipper"}) + " AND s.shipped_on IS NOT NULL",
+      "SELECT entity_id, shipment_id FROM shipment_party WHERE " + RoleIsSql("role", {"shipper"}),
       &query);
   if (!status.ok()) return status;
+  std::unique_ptr<ShipmentRows> shipments;
+  status = ShipmentRows::Open(db, "shipped_on, destination_country, final_destination_country",
+                              &shipments);
+  if (!status.ok()) return status;
   while (query->Step()) {
-    if (!import_countries_.count(SqlUpperTrim(query->TextView(2))) &&
-        !import_countries_.count(SqlUpperTrim(query->TextView(3))))
+    const Statement* shipment = shipments->Find(*query, 1);
+    if (shipment == nullptr || shipment->IsNull(1)) continue;
+    if (!import_countries_.count(SqlUpperTrim(shipment->TextView(2))) &&
+        !import_countries_.count(SqlUpperTrim(shipment->TextView(3))))
       continue;
-    std::optional<int32_t> day = ParseDay(query->Text(1));
-    if (day) imports_[query->Text(0)].emplace_back(*day, query->Text(4));
+    std::optional<int32_t> day = ParseDay(shipment->TextView(1));
+    if (day) imports_[query->Text(0)].emplace_back(*day, shipment->Text(0));
   }
   if (!query->status().ok()) return query->status();
+  if (!shipments->status().ok()) return shipments->status();
   for (auto& [entity, list] : imports_) std::sort(list.begin(), list.end());
   return Status::Ok();
 }

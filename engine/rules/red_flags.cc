@@ -16,6 +16,7 @@
 #include "engine/ownership/ownership.h"
 #include "engine/rules/kinds.h"
 #include "engine/rules/matchers.h"
+#include "engine/rules/shipment_rows.h"
 
 namespace corridor {
 
@@ -273,23 +274,28 @@ class RedFlagRule : public CompiledRule {
     // The median is over the input database itself (including the shipment being screened), so
     // it reflects the data's own price level; rows without a positive value and quantity say
     // nothing about price and are left out.
+    // Each item with its shipment's currency: found by ShipmentRows, not a join.
     Status status = db->Prepare(
-        "SELECT i.hs_code, i.unit, s.currency, i.value / i.quantity FROM shipment_item i"
-        " JOIN shipment s ON s.shipment_id = i.shipment_id"
-        " WHERE i.quantity > 0 AND i.value > 0 AND i.hs_code IS NOT NULL AND i.unit IS NOT NULL"
-        " AND s.currency IS NOT NULL",
+        "SELECT hs_code, unit, value / quantity, shipment_id FROM shipment_item"
+        " WHERE quantity > 0 AND value > 0 AND hs_code IS NOT NULL AND unit IS NOT NULL",
         &query);
+    if (!status.ok()) return status;
+    std::unique_ptr<ShipmentRows> shipments;
+    status = ShipmentRows::Open(db, "currency", &shipments);
     if (!status.ok()) return status;
     std::map<std::string, std::vector<double>> values;
     while (query->Step()) {
       std::string digits;
-      for (char ch : query->Text(0)) {
+      for (char ch : query->TextView(0)) {
         if (ch >= '0' && ch <= '9') digits += ch;
       }
       if (static_cast<int>(digits.size()) < HsDigits()) continue;
-      values[MedianKey(digits, query->Text(1), query->Text(2))].push_back(query->Double(3));
+      const Statement* shipment = shipments->Find(*query, 3);
+      if (shipment == nullptr || shipment->IsNull(1)) continue;
+      values[MedianKey(digits, query->Text(1), shipment->Text(1))].push_back(query->Double(2));
     }
     if (!query->status().ok()) return query->status();
+    if (!shipments->status().ok()) return shipments->status();
     int min_samples = config_.min_samples() > 0 ? config_.min_samples() : 5;
     for (auto& [key, list] : values) {
       // Too few samples give no reliable median; such goods are never flagged rather than flagged
@@ -362,31 +368,59 @@ class RedFlagRule : public CompiledRule {
   // Reads, once per run, each consignee's first shipment and its imports of the flag's goods.
   // The goods are those of the table on the run's screening date `as_of`.
   Status LoadHistory(Database* db, const std::string& as_of, ConsigneeHistories* out) const {
+    // What the join of each consignee with its shipment and that shipment's items gave, in two
+    // scans without a join (ShipmentRows): every consignee's shipment dates, then the few items
+    // of the goods, each with the consignees of its shipment.
     std::unique_ptr<Statement> query;
-    Status status = db->Prepare(
-        "SELECT p.entity_id, s.shipped_on, i.hs_code, i.value FROM shipment_party p"
-        " JOIN shipment s ON s.shipment_id = p.shipment_id"
-        " LEFT JOIN shipment_item i ON i.shipment_id = p.shipment_id WHERE " +
-            RoleIsSql("p.role", {"consignee"}) + " AND s.shipped_on IS NOT NULL",
-        &query);
+    Status status = db->Prepare("SELECT entity_id, shipment_id FROM shipment_party WHERE " +
+                                    RoleIsSql("role", {"consignee"}),
+                                &query);
+    if (!status.ok()) return status;
+    std::unique_ptr<ShipmentRows> shipments;
+    status = ShipmentRows::Open(db, "shipped_on", &shipments);
     if (!status.ok()) return status;
     while (query->Step()) {
-      std::optional<int32_t> day = ParseDay(query->Text(1));
+      const Statement* shipment = shipments->Find(*query, 1);
+      if (shipment == nullptr || shipment->IsNull(1)) continue;
+      std::optional<int32_t> day = ParseDay(shipment->TextView(1));
       if (!day) continue;
       if (!out->start || *day < *out->start) out->start = *day;
       ConsigneeHistory& history = out->by_entity[query->Text(0)];
       if (history.first_shipped_on.empty() || *day < history.first_day) {
         history.first_day = *day;
-        history.first_shipped_on = query->Text(1);
+        history.first_shipped_on = shipment->Text(1);
       }
-      std::string digits;
-      for (char ch : query->Text(2)) {
-        if (ch >= '0' && ch <= '9') digits += ch;
-      }
-      if (digits.size() >= 2 && goods_.Match(digits, as_of) != nullptr && query->IsNumeric(3))
-        history.goods_values.emplace_back(*day, query->Double(3));
     }
     if (!query->status().ok()) return query->status();
+    if (!shipments->status().ok()) return shipments->status();
+    status = db->Prepare(
+        "SELECT hs_code, value, shipment_id FROM shipment_item WHERE hs_code IS NOT NULL", &query);
+    if (!status.ok()) return status;
+    std::unique_ptr<Statement> consignees;
+    status = db->Prepare("SELECT entity_id FROM shipment_party WHERE shipment_id = ?1 AND " +
+                             RoleIsSql("role", {"consignee"}),
+                         &consignees);
+    if (!status.ok()) return status;
+    while (query->Step()) {
+      std::string digits;
+      for (char ch : query->TextView(0)) {
+        if (ch >= '0' && ch <= '9') digits += ch;
+      }
+      if (digits.size() < 2 || !query->IsNumeric(1) || goods_.Match(digits, as_of) == nullptr)
+        continue;
+      const Statement* shipment = shipments->Find(*query, 2);
+      if (shipment == nullptr || shipment->IsNull(1)) continue;
+      std::optional<int32_t> day = ParseDay(shipment->TextView(1));
+      if (!day) continue;
+      consignees->Reset();
+      consignees->BindText(1, query->TextView(2));
+      while (consignees->Step()) {
+        out->by_entity[consignees->Text(0)].goods_values.emplace_back(*day, query->Double(1));
+      }
+      if (!consignees->status().ok()) return consignees->status();
+    }
+    if (!query->status().ok()) return query->status();
+    if (!shipments->status().ok()) return shipments->status();
     for (auto& [entity, history] : out->by_entity) {
       std::sort(history.goods_values.begin(), history.goods_values.end());
       history.running_total.assign(1, 0.0);
