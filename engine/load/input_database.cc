@@ -191,10 +191,11 @@ class SqliteShipmentSource : public ShipmentSource {
         ids_(std::move(ids)),
         keyed_(!ids_.empty()),
         // What the run hands over it already holds in memory (it bounds that by --entity-cache):
-        // all of it is kept, with room for kMaxEntities more. A fixed bound dropped every entity
-        // handed to a run of more than 2^18, and each was then read again.
-        max_entities_(entities.size() + kMaxEntities),
-        entities_(std::move(entities)) {
+        // all of it is kept for the stream's life, and the memo has room for kMaxEntities more.
+        // A fixed bound dropped every entity handed to a run of more than 2^18, and each was then
+        // read again.
+        handed_(std::move(entities)) {
+    IndexHanded();
     Database* db = input_->db();
     // Keyed mode (a list of ids, e.g. `screen --shipment`) looks each shipment up through the index
     // instead of scanning every table; the ids are sorted by bytes in Shipments(), so the cursors'
@@ -397,11 +398,27 @@ class SqliteShipmentSource : public ShipmentSource {
   // named on thousands of shipments is read (two queries) once, not once per shipment. The
   // database is read-only for the stream's life, so an entity and the problems reading it met are
   // the same each time; a lookup that failed to read is not kept (it stops the stream anyway).
-  // Cleared when it reaches max_entities_, so memory stays bounded. A nightly database of 200,000
-  // counterparties fits (re-reading them cost 6% of a 1,000,000-shipment run's CPU when the bound
-  // was 65,536; the run's peak RSS went from 642 to 663 MiB; docs/performance.md, round 6).
+  // The handed entities are kept for the stream's life; the memo of the others is cleared when it
+  // reaches kMaxEntities, so memory stays bounded. A nightly database of 200,000 counterparties
+  // fits (re-reading them cost 6% of a 1,000,000-shipment run's CPU when the bound was 65,536;
+  // the run's peak RSS went from 642 to 663 MiB; docs/performance.md, round 6).
   std::shared_ptr<const Entity> FindEntity(const std::string& entity_id,
                                            std::vector<DataProblem>* problems) {
+    if (!handed_slots_.empty()) {
+      const uint64_t hash = StringHash{}(entity_id);
+      const size_t mask = handed_slots_.size() - 1;
+      for (size_t i = hash & mask; handed_slots_[i].entity != nullptr; i = (i + 1) & mask) {
+        const HandedSlot& slot = handed_slots_[i];
+        if (slot.hash != hash || slot.entity->entity_id != entity_id) continue;
+        if (slot.problems != nullptr) {
+          problems->insert(problems->end(), slot.problems->begin(), slot.problems->end());
+        }
+        // Owned by handed_ for the stream's life, which every shipment it reads ends within:
+        // a pointer without a reference count, so the workers that drop a shipment do not
+        // contend with this thread for the entity's count.
+        return std::shared_ptr<const Entity>(std::shared_ptr<const Entity>(), slot.entity);
+      }
+    }
     auto found = entities_.find(entity_id);
     if (found == entities_.end()) {
       EntityRead read;
@@ -412,7 +429,7 @@ class SqliteShipmentSource : public ShipmentSource {
         problems->insert(problems->end(), read.problems.begin(), read.problems.end());
         return read.entity;
       }
-      if (entities_.size() >= max_entities_) entities_.clear();
+      if (entities_.size() >= kMaxEntities) entities_.clear();
       found = entities_.emplace(entity_id, std::move(read)).first;
     }
     problems->insert(problems->end(), found->second.problems.begin(), found->second.problems.end());
@@ -590,9 +607,34 @@ class SqliteShipmentSource : public ShipmentSource {
   Status status_;
   std::unique_ptr<Statement> shipments_;
   std::unique_ptr<ChildCursor> parties_, items_, legs_, documents_, payments_;
-  // What InputDatabase::FindEntity returned for an entity id, with the problems it met.
+  // The entities the run handed over (read up front), found through handed_slots_: an open
+  // addressing table of their ids' hashes, half full at most, so that the lookup every party row
+  // makes touches one slot and the entity (a node-based map touched a bucket, a node and the
+  // entity; docs/performance.md, "Entities numbered once").
+  void IndexHanded() {
+    if (handed_.empty()) return;
+    size_t size = 16;
+    while (size < 2 * handed_.size()) size *= 2;
+    handed_slots_.assign(size, HandedSlot{});
+    for (const auto& [entity_id, read] : handed_) {
+      if (read.entity == nullptr) continue;
+      const uint64_t hash = StringHash{}(entity_id);
+      size_t i = hash & (size - 1);
+      while (handed_slots_[i].entity != nullptr) i = (i + 1) & (size - 1);
+      handed_slots_[i] = {hash, read.entity.get(),
+                          read.problems.empty() ? nullptr : &read.problems};
+    }
+  }
+  struct HandedSlot {
+    uint64_t hash = 0;
+    const Entity* entity = nullptr;                      // null: an empty slot
+    const std::vector<DataProblem>* problems = nullptr;  // null when none
+  };
+  const EntityReads handed_;
+  std::vector<HandedSlot> handed_slots_;
+  // What InputDatabase::FindEntity returned for an entity id, with the problems it met, for the
+  // entities not handed over; cleared when it reaches kMaxEntities.
   static constexpr size_t kMaxEntities = 1 << 18;
-  const size_t max_entities_;
   EntityReads entities_;
 };
 

@@ -20,6 +20,14 @@ namespace corridor {
 using OptionalText = std::optional<std::string>;
 
 struct Entity {
+  // EntityDigest of the fields below, stamped by the reader once it has read them all (the
+  // entity is shared as const from then on); 0 for an entity made elsewhere. A shipment's input
+  // digest takes it for each party instead of hashing the fields again on every shipment.
+  // First, with the number and the id, in the cache line every party's lookups read.
+  uint64_t digest = 0;
+  // The run's number for the entity (EntityNumbering), stamped by the run's up-front read; 0 when
+  // the entity was read another way (not numbered).
+  uint32_t number = 0;
   std::string entity_id;
   std::string kind;
   std::string name;
@@ -32,13 +40,6 @@ struct Entity {
   OptionalText incorporated_on;
   OptionalText activity;  // lower case; from the optional entity.activity column
   std::vector<std::string> aliases;
-  // EntityDigest of the fields above, stamped by the reader once it has read them all (the
-  // entity is shared as const from then on); 0 for an entity made elsewhere. A shipment's input
-  // digest takes it for each party instead of hashing the fields again on every shipment.
-  uint64_t digest = 0;
-  // The run's number for the entity (EntityNumbering), stamped by the run's up-front read; 0 when
-  // the entity was read another way (not numbered).
-  uint32_t number = 0;
 };
 
 // A run's numbers for the entities it reads up front: 1..size() in entity_id order. The run
