@@ -22,14 +22,14 @@ struct Screened {
 // Screens the case files (after the shared list rows) with the bundled rules on `as_of`.
 // `extra_sql` runs last (e.g. to drop optional columns).
 Screened ScreenCases(const std::vector<std::string>& files, const std::string& as_of = "2025-12-01",
-                     const std::string& extra_sql = "") {
+                     const std::string& extra_sql = "", const std::string& rules_dir = "") {
   TempDir dir;
   std::string sql = ReadText(SourceFile("tests/data/goods/lists.sql"));
   for (const std::string& file : files) sql += ReadText(SourceFile("tests/data/goods/" + file));
   std::string db = MakeDatabase(dir, sql + extra_sql);
   ScreenOptions options;
   options.db_path = db;
-  options.rules_dir = SourceFile("rules");
+  options.rules_dir = rules_dir.empty() ? SourceFile("rules") : rules_dir;
   options.out_path = dir.File("out.scores");
   options.as_of = as_of;
   ScreenReport report;
@@ -442,6 +442,50 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, description) VALUES
   CHECK(Hit(tenant, "shared_address_with_listed_party") == nullptr);
   // The SDN's address still is a hit in the same run.
   CHECK(Hit(run.shipments.at("AD-FRONT"), "shared_address_with_listed_party") != nullptr);
+}
+
+// The match rules of engine/rules/shared_address.cc against OFAC SDN 36427's published address
+// ("13/1 Al-Farabi Avenue, block 3V, 7th floor, Almaty, 050059, Kazakhstan"): every number of the
+// side with fewer numbers is in the other, and two words are shared.
+TEST_CASE("Addresses: the side with fewer numbers decides, and two words must be shared",
+          "[goods-routes]") {
+  const std::string parties = R"(
+INSERT INTO entity (entity_id, kind, name, country, address) VALUES
+  ('FEWER', 'company', 'Farabi Trade LLP', 'KZ', 'Al-Farabi Avenue 13/1, Almaty'),
+  ('OTHER-NUMBER', 'company', 'Farabi Goods LLP', 'KZ', 'Al-Farabi Avenue 13/2, Almaty'),
+  ('OTHER-STREET', 'company', 'Abay Goods LLP', 'KZ', '13/1 Abay Avenue, Astana'),
+  ('MORE', 'company', 'Block Trade LLP', 'KZ',
+   '13/1 Al-Farabi Avenue, block 3V, 7th floor, office 12, Almaty, 050059, Kazakhstan'),
+  ('MORE-MISSING', 'company', 'Block Goods LLP', 'KZ',
+   '13/1 Al-Farabi Avenue, block 3V, 8th floor, office 12, Almaty, 050059, Kazakhstan');
+INSERT INTO shipment (shipment_id, shipped_on, origin_country, destination_country) VALUES
+  ('AD-1', '2025-11-10', 'CN', 'KZ'), ('AD-2', '2025-11-10', 'CN', 'KZ'),
+  ('AD-3', '2025-11-10', 'CN', 'KZ'), ('AD-4', '2025-11-10', 'CN', 'KZ'),
+  ('AD-5', '2025-11-10', 'CN', 'KZ');
+INSERT INTO shipment_party VALUES ('AD-1', 'FEWER', 'consignee'),
+  ('AD-2', 'OTHER-NUMBER', 'consignee'), ('AD-3', 'OTHER-STREET', 'consignee'),
+  ('AD-4', 'MORE', 'consignee'), ('AD-5', 'MORE-MISSING', 'consignee');
+)";
+  // The bundled rule (min_overlap 1: every token of the shorter address in the other), and one
+  // with min_overlap 0.5, where the numbers rule alone tells AD-2 and AD-5 apart.
+  TempDir dir;
+  const std::string loose =
+      testing::MakeRules(dir, {{"r.textproto", std::string(testing::kTestScoring) + R"(
+list { id: "ofac-sdn" description: "d" source: "s" }
+rule { id: "shared_address_with_listed_party" description: "d" category: SECONDARY_SANCTIONS
+  weight: 50 shared_address { min_overlap: 0.5 } })"}});
+  for (const std::string& rules : {std::string(), loose}) {
+    Screened run = ScreenCases({"proliferation_address.sql"}, "2025-12-01", parties, rules);
+    auto hits = [&](const std::string& shipment_id) {
+      INFO(rules << " " << shipment_id << ": " << AllEvidence(run.shipments.at(shipment_id)));
+      return Hit(run.shipments.at(shipment_id), "shared_address_with_listed_party") != nullptr;
+    };
+    CHECK(hits("AD-1"));        // 13 and 1 are both in the listed address
+    CHECK_FALSE(hits("AD-2"));  // 2 is not: another building
+    CHECK_FALSE(hits("AD-3"));  // the numbers, but no street or city in common
+    CHECK(hits("AD-4"));        // every listed number is in the party's longer address
+    CHECK_FALSE(hits("AD-5"));  // 7 is not: the listed address has the fewer numbers
+  }
 }
 
 TEST_CASE("Addresses: naming an allow-list in shared_address.lists is a rule-file error",
