@@ -200,16 +200,23 @@ std::string NormalizeIdentifier(const std::string& number) {
 }
 
 // person, vessel, aircraft or organization (companies and other organisations); "" unknown.
-std::string KindClass(const std::string& kind) {
-  std::string lower;
-  for (char c : kind) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+// Called for every entry a search scores: compares without building a lower-case copy.
+std::string_view KindClass(std::string_view kind) {
+  auto is = [&](std::string_view lower) {
+    if (kind.size() != lower.size()) return false;
+    for (size_t i = 0; i < kind.size(); ++i) {
+      const char c = kind[i];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) return false;
+    }
+    return true;
+  };
   // Lists and rule files name kinds differently ("individual", "person", "entity", "company");
   // anything not a person, vessel or aircraft is some organisation, so "entity" and "company" do
   // not conflict.
-  if (lower == "person" || lower == "individual") return "person";
-  if (lower == "vessel") return "vessel";
-  if (lower == "aircraft") return "aircraft";
-  if (lower.empty()) return "";
+  if (is("person") || is("individual")) return "person";
+  if (is("vessel")) return "vessel";
+  if (is("aircraft")) return "aircraft";
+  if (kind.empty()) return "";
   return "organization";
 }
 
@@ -217,7 +224,7 @@ std::string KindClass(const std::string& kind) {
 // lists publish no kind for most entries). Vessels and aircraft are not: a ship's name (MARIANA,
 // LINDA) is a personal name more often than not, and a vessel is identified by its IMO number.
 bool IsOrganisationName(const std::string& kind, const NormalizedName& name) {
-  const std::string kind_class = KindClass(kind);
+  const std::string_view kind_class = KindClass(kind);
   if (kind_class == "organization") return true;
   if (!kind_class.empty()) return false;
   // Not by a short form read as one only at a name's edge: 敖 (AO) ends Chinese names.
@@ -296,7 +303,10 @@ struct FactOutcome {
 // Evidence per fact the query gives. Sets `decided` when a unique identifier matches. For a
 // record whose name is a short Chinese or Korean name (`short_name`), a conflicting birth date
 // also takes options.short_name_conflict; `facts` says whether a fact confirmed or contradicted.
-double Corroborate(const NameQuery& query, const NameRecord& record, const MatcherOptions& options,
+// `query_number`: NormalizeIdentifier(query.identifier); `record_numbers`: that of each of
+// record.identifiers (both computed once, not for every entry scored).
+double Corroborate(const NameQuery& query, std::string_view query_number, const NameRecord& record,
+                   const std::vector<std::string>& record_numbers, const MatcherOptions& options,
                    bool short_name, std::vector<Evidence>* evidence, bool* decided,
                    FactOutcome* facts) {
   double total = 0;
@@ -370,15 +380,16 @@ double Corroborate(const NameQuery& query, const NameRecord& record, const Match
       add("country", query.country, listed, options.country_conflict, "conflicts");
     }
   }
-  std::string query_kind = KindClass(query.kind), record_kind = KindClass(record.kind);
+  const std::string_view query_kind = KindClass(query.kind), record_kind = KindClass(record.kind);
   if (!query_kind.empty() && !record_kind.empty() && query_kind != record_kind) {
     add("kind", query.kind, record.kind, options.kind_conflict, "conflicts");
   }
   if (!query.identifier.empty()) {
-    std::string number = NormalizeIdentifier(query.identifier);
     const Identifier* matched = nullptr;
-    for (const Identifier& id : record.identifiers) {
-      if (!number.empty() && NormalizeIdentifier(id.number) == number) matched = &id;
+    for (size_t k = 0; k < record.identifiers.size(); ++k) {
+      if (!query_number.empty() && record_numbers[k] == query_number) {
+        matched = &record.identifiers[k];
+      }
     }
     if (matched == nullptr) {
       add("identifier", query.identifier, "", 0,
@@ -808,6 +819,8 @@ struct NameIndex::Data {
   // Per record: 1 when it names a person with a short Chinese or Korean name
   // (IsShortEastAsianName), whose matches need corroboration.
   std::vector<uint8_t> short_name;
+  // Per record: NormalizeIdentifier of each of its identifiers, in their order.
+  std::vector<std::vector<std::string>> identifier_numbers;
   // Per record: 1 when it names an organisation (IsOrganisationName), whose complete name matches
   // whatever its words' frequency on the lists (NameScore::complete_name_score).
   std::vector<uint8_t> organisation;
@@ -1152,8 +1165,10 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     }
     data.tokens.push_back(std::move(ids));
     data.AddJoinedPairs(static_cast<uint32_t>(r), &pair_ids);
+    std::vector<std::string>& numbers = data.identifier_numbers.emplace_back();
     for (const Identifier& id : built->records_[r].identifiers) {
       std::string number = NormalizeIdentifier(id.number);
+      numbers.push_back(number);
       // Every identifier, however short ("A12"): Corroborate() lets an equal one decide (a
       // registration number in its country), so Candidates() must score every record holding it.
       // Identifiers under four characters used to be left out and bounded by the identifier's
@@ -1883,6 +1898,8 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
                      double min_score, std::vector<NameMatch>* matches) const {
   const Data& data = *data_;
   const NameQuery& query = *prepared->query;
+  const std::string query_number =
+      query.identifier.empty() ? std::string() : NormalizeIdentifier(query.identifier);
   struct Scored {
     uint32_t entry;
     uint32_t record;
@@ -1907,8 +1924,8 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
     uint32_t r = scored[k].record;
     bool decided = false;
     FactOutcome facts;
-    double delta =
-        Corroborate(query, records_[r], options_, data.short_name[r], nullptr, &decided, &facts);
+    double delta = Corroborate(query, query_number, records_[r], data.identifier_numbers[r],
+                               options_, data.short_name[r], nullptr, &decided, &facts);
     // Corroboration applies to the entry's best name only, after choosing it by name score: facts
     // describe the entry, not one of its names, so they cannot change which name is best.
     double score = decided ? 1.0 : std::clamp(scored[k].score + delta, 0.0, 1.0);
@@ -1941,8 +1958,8 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
     match.explanation = Explain(prepared->state.name, data.names[item.record], detail);
     bool decided = false;
     FactOutcome facts;
-    Corroborate(query, *match.record, options_, data.short_name[item.record],
-                &match.explanation.evidence, &decided, &facts);
+    Corroborate(query, query_number, *match.record, data.identifier_numbers[item.record], options_,
+                data.short_name[item.record], &match.explanation.evidence, &decided, &facts);
     match.identifier_corroborates = facts.identifier && !decided;
     matches->push_back(std::move(match));
   }
