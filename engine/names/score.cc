@@ -958,11 +958,13 @@ bool IsDistinctiveWord(const ScoringToken& token) {
 }
 
 bool IsNameParticle(std::string_view word) {
+  // Asked for the words of every pair of names scored: most words are longer than any particle.
+  if (word.size() < 2 || word.size() > 4) return false;
   // ould and wld: "son of" (ولد; engine/names/normalize.cc JoinSonOf).
-  static const char* const kParticles[] = {"al",   "el",  "ul",   "bin",  "ibn", "ben",
-                                           "bint", "abu", "abou", "ould", "wld", "de",
-                                           "da",   "del", "dos",  "van",  "von", "der"};
-  for (const char* particle : kParticles) {
+  static constexpr std::string_view kParticles[] = {"al",   "el",  "ul",   "bin",  "ibn", "ben",
+                                                    "bint", "abu", "abou", "ould", "wld", "de",
+                                                    "da",   "del", "dos",  "van",  "von", "der"};
+  for (std::string_view particle : kParticles) {
     if (word == particle) return true;
   }
   return false;
