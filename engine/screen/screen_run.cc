@@ -330,29 +330,42 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
   if (ids.size() >= std::numeric_limits<uint32_t>::max()) return Status::Ok();
   EntityNumbering numbers(std::move(ids));
 
-  // This thread reads (the database connection is not shared); the others screen.
+  // This thread reads (the database connection is not shared); the others screen. Entities go
+  // over in batches: one at a time cost two futex calls each, through the hypervisor on this VM
+  // (most of the read's own time at a million shipments; docs/performance.md, "Entities numbered
+  // once"). The entities are handed to the stream too.
+  using Batch = std::vector<std::shared_ptr<const Entity>>;
   std::mutex mutex;
   std::condition_variable ready, space;
-  std::deque<std::shared_ptr<const Entity>> queue;  // the entities handed to the stream too
+  std::deque<Batch> queue;
   bool done = false;
-  constexpr size_t kQueued = 256;
+  constexpr size_t kBatch = 32;
+  constexpr size_t kQueued = 8;  // batches
   std::vector<std::thread> workers;
   for (int t = 0; t < std::max(1, options.threads); ++t) {
     workers.emplace_back([&] {
       while (true) {
-        std::shared_ptr<const Entity> entity;
+        Batch batch;
         {
           std::unique_lock<std::mutex> lock(mutex);
           ready.wait(lock, [&] { return done || !queue.empty(); });
           if (queue.empty()) return;
-          entity = std::move(queue.front());
+          batch = std::move(queue.front());
           queue.pop_front();
         }
         space.notify_one();
-        facts->Get(*entity);
+        for (const std::shared_ptr<const Entity>& entity : batch) facts->Get(*entity);
       }
     });
   }
+  Batch batch;
+  auto hand_over = [&] {
+    std::unique_lock<std::mutex> lock(mutex);
+    space.wait(lock, [&] { return queue.size() < kQueued; });
+    queue.push_back(std::move(batch));
+    batch.clear();
+    ready.notify_one();
+  };
   // Two index lookups per entity cost 14 us each at a million shipments (2.5 s of this thread
   // for 175,735 entities, and as much again on the stream's thread): one scan instead
   // (docs/performance.md, "Entities read once").
@@ -362,11 +375,10 @@ Status PrescreenEntities(InputDatabase* input, const ScreenOptions& options, boo
         // The problems are the stream's to report, on the shipments that name the entity.
         auto kept = std::make_shared<const Entity>(std::move(entity));
         (*read)[kept->entity_id] = EntityRead{kept, std::move(problems)};
-        std::unique_lock<std::mutex> lock(mutex);
-        space.wait(lock, [&] { return queue.size() < kQueued; });
-        queue.push_back(std::move(kept));
-        ready.notify_one();
+        batch.push_back(std::move(kept));
+        if (batch.size() == kBatch) hand_over();
       });
+  if (!batch.empty()) hand_over();
   // A read error is left for the shipment stream to meet and report with the shipment it
   // belongs to (it reads what was not handed to it); nothing read in part is handed over.
   if (!scanned.ok()) read->clear();
