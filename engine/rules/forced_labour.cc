@@ -516,9 +516,7 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
   status = ShipmentRows::Open(db, "shipped_on, origin_region", &shipments);
   if (!status.ok()) return status;
   std::unique_ptr<Statement> consignees;
-  status = db->Prepare("SELECT entity_id FROM shipment_party WHERE shipment_id = ?1 AND " +
-                           RoleIsSql("role", {"consignee"}),
-                       &consignees);
+  status = PrepareConsigneesOf(db, &consignees);
   if (!status.ok()) return status;
   while (query->Step()) {
     std::string hs = Digits(query->Text(2));

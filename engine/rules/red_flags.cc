@@ -397,9 +397,7 @@ class RedFlagRule : public CompiledRule {
         "SELECT hs_code, value, shipment_id FROM shipment_item WHERE hs_code IS NOT NULL", &query);
     if (!status.ok()) return status;
     std::unique_ptr<Statement> consignees;
-    status = db->Prepare("SELECT entity_id FROM shipment_party WHERE shipment_id = ?1 AND " +
-                             RoleIsSql("role", {"consignee"}),
-                         &consignees);
+    status = PrepareConsigneesOf(db, &consignees);
     if (!status.ok()) return status;
     while (query->Step()) {
       std::string digits;

@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "engine/load/records.h"
+
 namespace corridor {
 
 namespace {
@@ -64,6 +66,12 @@ const Statement* ShipmentRows::Find(const Statement& child, int column) {
   // Walk on from the row found: the next child rows most likely name the shipments after it.
   if (WalkTo(point_->Int(rowid_column_))) return walk_.get();
   return status_.ok() ? point_.get() : nullptr;
+}
+
+Status PrepareConsigneesOf(Database* db, std::unique_ptr<Statement>* out) {
+  return db->Prepare("SELECT entity_id FROM shipment_party WHERE shipment_id = ?1 AND " +
+                         RoleIsSql("role", {"consignee"}),
+                     out);
 }
 
 }  // namespace corridor

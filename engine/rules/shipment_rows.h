@@ -49,6 +49,11 @@ class ShipmentRows {
   Status status_;
 };
 
+// Prepares the statement that lists the consignees (entity_id) of shipment ?1, for the few rows
+// a history scan keeps (a traced input, an item of the goods): one search through the parties'
+// shipment index each.
+Status PrepareConsigneesOf(Database* db, std::unique_ptr<Statement>* out);
+
 }  // namespace corridor
 
 #endif  // CORRIDOR_ENGINE_RULES_SHIPMENT_ROWS_H_
