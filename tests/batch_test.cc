@@ -858,6 +858,74 @@ INSERT INTO ownership (owner_id, owned_id, share) VALUES
   }
 }
 
+TEST_CASE("The ownership walk takes the entities the run read up front and reads only the rest",
+          "[batch]") {
+  // BuildOwnershipWorld read every owner and owned company again, two queries each: 2-3 s of a
+  // million-shipment run's setup on one thread (docs/performance.md, "The ownership walk reads no
+  // entity twice"). With the run's up-front read it takes those entities as read.
+  TempDir dir;
+  std::string db_path = MakeDatabase(dir, R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('E-1', 'company', 'OWNER HOLDING', 'KZ'), ('E-2', 'company', 'BUYER LLP', 'KZ'),
+  ('E-3', 'company', 'SUBSIDIARY LLP', 'KZ'), ('E-7', 'company', 'TOP HOLDING', 'AE');
+INSERT INTO entity_alias (entity_id, name) VALUES ('E-7', 'TOP HOLDING FZE');
+INSERT INTO ownership (owner_id, owned_id, share) VALUES
+  ('E-1', 'E-2', 60), ('E-2', 'E-3', 100), ('E-7', 'E-1', 51), ('E-7', 'E-404', 10);
+)");
+  // Records what it is asked to screen: the entity as the walk holds it.
+  struct Recorder : PartyScreener {
+    std::map<std::string, Entity> seen;
+    void Screen(const Entity& entity, EntityFacts*, std::vector<DataProblem>*) override {
+      seen[entity.entity_id] = entity;
+    }
+  };
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(db_path, &input).ok());
+  auto names_of = [](const OwnershipWorld& world) {
+    std::map<std::string, std::string> names;
+    for (const auto& [node, name] : world.names) names[world.graph.Name(node)] = name;
+    return names;
+  };
+  Recorder unread;
+  OwnershipWorld by_query;
+  REQUIRE(BuildOwnershipWorld(input.get(), &unread, &by_query).ok());
+  REQUIRE(unread.seen.size() == 4);  // E-404 does not exist
+  CHECK(unread.seen["E-7"].aliases.size() == 1);
+
+  // The run's read, as PrescreenEntities makes it: the same entities, each with its number.
+  EntityReads read;
+  REQUIRE(
+      input
+          ->ReadEntities(
+              {"E-1", "E-2", "E-3", "E-7"},
+              [&](Entity entity, std::vector<DataProblem> problems) {
+                entity.number = entity.entity_id == "E-7" ? 4 : 1;
+                std::string id = entity.entity_id;
+                read[id] = {std::make_shared<const Entity>(std::move(entity)), std::move(problems)};
+              })
+          .ok());
+  REQUIRE(read.size() == 4);
+  Recorder taken;
+  OwnershipWorld from_read;
+  REQUIRE(BuildOwnershipWorld(input.get(), &taken, &from_read, "", &read).ok());
+  CHECK(names_of(from_read) == names_of(by_query));
+  CHECK(from_read.graph.node_count() == by_query.graph.node_count());
+  REQUIRE(taken.seen.size() == 4);
+  CHECK(taken.seen["E-7"].number == 4);  // the run's entity, not a second read of the row
+  CHECK(taken.seen["E-7"].aliases == unread.seen["E-7"].aliases);
+  CHECK(taken.seen["E-2"].number == 1);
+
+  // An entity the read lacks is read from the database, as before.
+  read.erase("E-2");
+  Recorder partly;
+  OwnershipWorld partly_read;
+  REQUIRE(BuildOwnershipWorld(input.get(), &partly, &partly_read, "", &read).ok());
+  CHECK(names_of(partly_read) == names_of(by_query));
+  REQUIRE(partly.seen.count("E-2") == 1);
+  CHECK(partly.seen["E-2"].number == 0);
+  CHECK(partly.seen["E-2"].name == "BUYER LLP");
+}
+
 TEST_CASE("A delta run reuses entity facts only under the same name matching", "[batch]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, BatchWorld(100));

@@ -353,11 +353,11 @@ class AllowedOwnerScreener : public PartyScreener {
 
 Status BuildReviewedOwnershipWorld(InputDatabase* input, PartyScreener* screener,
                                    const ReviewBook* book, OwnershipWorld* world,
-                                   const std::string& as_of) {
-  if (book == nullptr) return BuildOwnershipWorld(input, screener, world, as_of);
+                                   const std::string& as_of, const EntityReads* read) {
+  if (book == nullptr) return BuildOwnershipWorld(input, screener, world, as_of, read);
   std::unique_ptr<AllowedOwnerScreener> reviewed;
   if (screener != nullptr) reviewed = std::make_unique<AllowedOwnerScreener>(screener, book);
-  Status status = BuildOwnershipWorld(input, reviewed.get(), world, as_of);
+  Status status = BuildOwnershipWorld(input, reviewed.get(), world, as_of, read);
   if (!status.ok()) return status;
   std::erase_if(world->list_nodes,
                 [&](const auto& node) { return book->allow_lists().count(node.second.list_id); });

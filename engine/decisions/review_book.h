@@ -143,9 +143,11 @@ class WatchListScreener : public PartyScreener {
 //    party, so a company it owns is not owned by a listed party through that match. Identifier
 //    matches still bridge. The entity's own shipments show the match as suppressed.
 // `book` may be null: then it is BuildOwnershipWorld.
+// `read` as for BuildOwnershipWorld.
 Status BuildReviewedOwnershipWorld(InputDatabase* input, PartyScreener* screener,
                                    const ReviewBook* book, OwnershipWorld* world,
-                                   const std::string& as_of = "");
+                                   const std::string& as_of = "",
+                                   const EntityReads* read = nullptr);
 
 }  // namespace corridor::decisions
 

@@ -91,7 +91,7 @@ std::string OwnershipWorld::DisplayName(NodeId node) const {
 }
 
 Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, OwnershipWorld* world,
-                           const std::string& as_of) {
+                           const std::string& as_of, const EntityReads* read) {
   Database* db = input->db();
   OwnershipLoadOptions options;
   options.as_of = as_of;
@@ -140,8 +140,17 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
     const std::string entity_id(EntityIdOfNode(world->graph.Name(node)));
     if (entity_id.empty()) continue;
     std::vector<DataProblem> ignored;  // reported when the entity appears on a shipment
-    std::optional<Entity> entity = input->FindEntity(entity_id, &ignored);
-    if (!entity) continue;
+    const Entity* entity = nullptr;
+    if (read != nullptr) {
+      auto found = read->find(entity_id);
+      if (found != read->end()) entity = found->second.entity.get();
+    }
+    std::optional<Entity> own;
+    if (entity == nullptr) {
+      own = input->FindEntity(entity_id, &ignored);
+      if (!own) continue;
+      entity = &*own;
+    }
     world->names[node] = entity->name;
     if (screener == nullptr) continue;
     EntityFacts facts;

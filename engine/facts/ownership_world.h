@@ -93,8 +93,12 @@ struct OwnershipWorld {
 // entries are blocked persons.
 // `as_of` (YYYY-MM-DD, may be empty): ownership records dated after it are left out
 // (OwnershipLoadOptions::as_of).
+// `read` (may be null): entities the caller has already read (a run's up-front read,
+// InputDatabase::ReadEntities), taken instead of reading each again; an entity not in it is
+// read from `input`. Two queries per entity cost 2-3 s of a million-shipment run's setup on one
+// thread (docs/performance.md, "The ownership walk reads no entity twice").
 Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, OwnershipWorld* world,
-                           const std::string& as_of = "");
+                           const std::string& as_of = "", const EntityReads* read = nullptr);
 
 }  // namespace corridor
 

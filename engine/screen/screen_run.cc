@@ -399,15 +399,22 @@ class Resources : public RunResources {
  public:
   // desk: `reviews` (may be null) keeps allow-lists out of the ownership walk (review_book.h).
   // `numbering`: the run's entity numbers (Entity::number), kept for the ownership world.
+  // `read`: the entities the run read up front (may be null), which the ownership world takes
+  // rather than reading each again; used until ForgetEntityReads().
   Resources(InputDatabase* input, PartyScreener* screener, std::string as_of,
             scores::StreamHeader* header, const decisions::ReviewBook* reviews,
-            const EntityNumbering* numbering)
+            const EntityNumbering* numbering, const EntityReads* read)
       : input_(input),
         screener_(screener),
         as_of_(std::move(as_of)),
         header_(header),
         reviews_(reviews),
-        numbering_(numbering) {}
+        numbering_(numbering),
+        read_(read) {}
+
+  // The up-front read is handed to the shipment stream after the rules are prepared; an
+  // ownership world built later (none of the bundled rules builds one then) reads its entities.
+  void ForgetEntityReads() { read_ = nullptr; }
 
   void NoteRunProblem(DataProblem problem) override {
     header_->set_problem_count(header_->problem_count() + 1);
@@ -419,7 +426,7 @@ class Resources : public RunResources {
     if (!ownership_) {
       ownership_ = std::make_unique<OwnershipWorld>();
       ownership_status_ = decisions::BuildReviewedOwnershipWorld(input_, screener_, reviews_,
-                                                                 ownership_.get(), as_of_);
+                                                                 ownership_.get(), as_of_, read_);
       if (ownership_status_.ok()) ownership_->NumberEntities(*numbering_);
       input_->run_problems().insert(input_->run_problems().end(), ownership_->problems.begin(),
                                     ownership_->problems.end());
@@ -469,6 +476,7 @@ class Resources : public RunResources {
   scores::StreamHeader* header_;  // the run's header, written after the rules are prepared
   const decisions::ReviewBook* reviews_;
   const EntityNumbering* numbering_;
+  const EntityReads* read_;
   std::unique_ptr<OwnershipWorld> ownership_;
   Status ownership_status_;
   bool incidents_loaded_ = false;
@@ -1315,8 +1323,9 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   mark("entity_screening");
   // Bind the rules to the run (ownership analyses, incident index), on this thread.
   Resources resources(input.get(), screener ? &facts : nullptr, options.as_of,
-                      record.mutable_header(), reviews.get(), &numbering);
+                      record.mutable_header(), reviews.get(), &numbering, &entities_read);
   status = preparation.Finish(&resources);
+  resources.ForgetEntityReads();
   if (!status.ok()) return status;
   std::vector<std::unique_ptr<Worker>> workers(static_cast<size_t>(std::max(1, options.threads)));
   for (std::unique_ptr<Worker>& worker : workers) {
