@@ -267,6 +267,16 @@ UPDATE shipment_item SET hs_code = '847130' WHERE shipment_id = 'S-0002';
   CHECK(report.facts_note == "");
   CHECK(report.entities_screened == 0);
   CHECK(report.entities_reused == 4);
+  // The delta reads the owners up front in one scan and hands them to the stream; with a cache
+  // too small for that, every entity is read as it is needed: the same bytes either way.
+  {
+    ScreenOptions small = delta;
+    small.entity_cache_size = 1;
+    small.out_path = dir.File("delta-small-cache.scores");
+    REQUIRE(RunScreen(small, &report).ok());
+    CHECK(report.rescreened == 3);
+    CHECK(ReadText(small.out_path) == ReadText(full.out_path));
+  }
 
   // A shipment's document, payment and item export-control column change: screened again (they
   // were outside input_digest, and the shipment was carried over stale).
