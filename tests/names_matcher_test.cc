@@ -785,6 +785,48 @@ TEST_CASE("A family name that spells a legal form is still the family name", "[n
   CHECK(EntryScore(*index, "Yu Liang Pao", "pao") >= threshold);
 }
 
+// docs/matching.md, "A person has no legal form": AG (a Tuareg "son of"), AO and PAO (Chinese
+// family names) read as legal forms weighed 0.3 and met only legal forms, so a listed person's
+// own name missed the threshold: "Iyad Ag Ghali" 0.78 against GHALI, Iyad ag (UN and OFAC list
+// him), "Ao Wei" 0.69 against AO Wei. A company's legal form is still one.
+TEST_CASE("A person has no legal form", "[names][family]") {
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("ghali", "GHALI, Iyad ag", "person"));
+  records.push_back(Record("albachar", "AG ALBACHAR, Ahmed", "person"));
+  records.push_back(Record("aowei", "AO Wei", "person"));
+  records.push_back(Record("aowei-co", "AO Wei Trading", "company"));
+  auto index = BuildIndex(records);
+  auto score = [&](const std::string& name, const std::string& kind, const std::string& entry) {
+    NameQuery query;
+    query.name = name;
+    query.kind = kind;
+    return Find(*index, query, entry).score;
+  };
+  CHECK(score("Iyad Ag Ghali", "person", "ghali") >= 0.95);  // 0.78 before
+  CHECK(score("Iyad Ag Ghali", "", "ghali") >= 0.95);        // AG mid-name is a word anyway
+  CHECK(score("Ahmed Ag Albachar", "person", "albachar") >= 0.95);
+  CHECK(score("Ao Wei", "person", "aowei") >= 0.95);  // 0.69 before
+  CHECK(score("Wei Ao", "person", "aowei") >= 0.95);
+  // A query of no kind is read as a person's name against the listed persons, and as it is
+  // written against the rest.
+  CHECK(score("Ao Wei", "", "aowei") >= 0.95);
+  CHECK(score("AO Wei Trading", "", "aowei-co") >= 0.8);
+  // One common Chinese given name is still not the person.
+  CHECK(score("Li Wei", "person", "aowei") < 0.5);
+  CHECK(score("Wei", "person", "aowei") < 0.8);
+  // The company keeps its legal form: its brand and trade decide, and a person's name does not
+  // take it.
+  CHECK(score("AO Wei Trading", "company", "aowei-co") >= 0.8);
+  CHECK(score("Wei Trading LLC", "company", "aowei-co") >= 0.8);
+  CHECK(score("Ao Wei", "person", "aowei-co") < 0.8);
+
+  NameMatch pair;
+  REQUIRE(index->ScorePair("Iyad Ag Ghali", "GHALI, Iyad ag", &pair, "person").ok());
+  CHECK(pair.score >= 0.95);
+  REQUIRE(index->ScorePair("Ao Wei", "AO Wei", &pair, "person").ok());
+  CHECK(pair.score >= 0.95);
+}
+
 // docs/matching.md, "Name structure": a listed person's first given name contradicted by another
 // name of the query's is another person of the family (siblings on the SDN list: AL-RAWI, Walid
 // / Umar Talib Zughayr scored 0.84 as one person). A query writing two given names as one

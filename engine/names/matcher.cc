@@ -819,6 +819,8 @@ struct NameIndex::Data {
   // Per record: 1 when it names a person with a short Chinese or Korean name
   // (IsShortEastAsianName), whose matches need corroboration.
   std::vector<uint8_t> short_name;
+  // Per record: 1 when it names a person (its names read by ReadAsPersonName).
+  std::vector<uint8_t> person;
   // Per record: NormalizeIdentifier of each of its identifiers, in their order.
   std::vector<std::vector<std::string>> identifier_numbers;
   // Per record: 1 when it names an organisation (IsOrganisationName), whose complete name matches
@@ -1050,6 +1052,9 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     NameNormalizer& normalizer = ThreadNameNormalizer();
     for (size_t i = begin; i < end; ++i) {
       statuses[i] = normalizer.Normalize(records[i].name, &normalized[i]);
+      if (statuses[i].ok() && KindClass(records[i].kind) == "person") {
+        ReadAsPersonName(&normalized[i]);
+      }
     }
   });
   size_t kept = 0;
@@ -1084,8 +1089,8 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     if (inserted) entry_names.emplace_back();
     entry_names[it->second].push_back(&normalized[r]);
     data.entry_of.push_back(it->second);
-    data.short_name.push_back(KindClass(record.kind) == "person" &&
-                              IsShortEastAsianName(normalized[r]));
+    data.person.push_back(KindClass(record.kind) == "person");
+    data.short_name.push_back(data.person.back() && IsShortEastAsianName(normalized[r]));
     data.organisation.push_back(IsOrganisationName(record.kind, normalized[r]));
   }
   data.entries = entry_names.size();
@@ -1330,6 +1335,13 @@ struct NameIndex::Data::SearchScratch {
 struct NameIndex::PreparedQuery {
   const NameQuery* query = nullptr;
   Data::QueryState state;
+  // Prepare(): the reading as a person's name that scores the listed persons, for a query of no
+  // kind whose name holds a legal form; null otherwise.
+  std::unique_ptr<PreparedQuery> person;
+  // The state that scores record `r`.
+  Data::QueryState* StateFor(const std::vector<uint8_t>& person_record, uint32_t r) {
+    return person != nullptr && person_record[r] ? &person->state : &state;
+  }
 };
 
 namespace {
@@ -1707,13 +1719,24 @@ Status NameIndex::Prepare(const NameQuery& query, PreparedQuery* prepared) const
   NormalizedName normalized;
   Status status = ThreadNameNormalizer().Normalize(query.name, &normalized);
   if (!status.ok()) return status;
-  prepared->query = &query;
-  prepared->state.name = PrepareName(normalized, data_->statistics);
+  const std::string_view kind = KindClass(query.kind);
+  if (kind == "person") ReadAsPersonName(&normalized);
+  // Called once per query: the memos may be emptied here, and both readings point into them.
   Data::WordMemos& memos = data_->ThreadMemos();
-  prepared->state.memos = &memos;
-  prepared->state.memo.clear();
-  for (const ScoringToken& token : prepared->state.name.tokens) {
-    prepared->state.memo.push_back(memos.Get(token, prepared->state.name.abjad));
+  auto fill = [&](const NormalizedName& name, PreparedQuery* out) {
+    out->query = &query;
+    out->state.name = PrepareName(name, data_->statistics);
+    out->state.memos = &memos;
+    out->state.memo.clear();
+    for (const ScoringToken& token : out->state.name.tokens) {
+      out->state.memo.push_back(memos.Get(token, out->state.name.abjad));
+    }
+  };
+  fill(normalized, prepared);
+  prepared->person.reset();
+  if (kind.empty() && ReadAsPersonName(&normalized)) {
+    prepared->person = std::make_unique<PreparedQuery>();
+    fill(normalized, prepared->person.get());
   }
   return Status::Ok();
 }
@@ -1726,6 +1749,19 @@ Status NameIndex::Prepare(const NameQuery& query, PreparedQuery* prepared) const
 // score (see ScoreNames); adding the most corroboration can add bounds its score. Records whose
 // bound stays below `min_score` are not scored.
 std::vector<uint32_t> NameIndex::Candidates(PreparedQuery* prepared, double min_score) const {
+  std::vector<uint32_t> found = ReadingCandidates(prepared, min_score);
+  if (prepared->person == nullptr) return found;
+  const std::vector<uint8_t>& person = data_->person;
+  std::erase_if(found, [&](uint32_t r) { return person[r]; });
+  std::vector<uint32_t> persons = ReadingCandidates(prepared->person.get(), min_score);
+  std::erase_if(persons, [&](uint32_t r) { return !person[r]; });
+  found.insert(found.end(), persons.begin(), persons.end());
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
+                                                   double min_score) const {
   const Data& data = *data_;
   const NameQuery& query = *prepared->query;
   const auto& tokens = prepared->state.name.tokens;
@@ -1909,7 +1945,8 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
   scored.reserve(record_ids.size());
   for (uint32_t r : record_ids) {
     if (r >= records_.size()) continue;
-    scored.push_back({data.entry_of[r], r, data.Score(&prepared->state, r, false).score});
+    scored.push_back(
+        {data.entry_of[r], r, data.Score(prepared->StateFor(data.person, r), r, false).score});
   }
   // Grouped by entry, best name first: the first of each group is the entry's best record. The
   // record id as the last key makes the chosen record (and so the explanation) deterministic.
@@ -1954,8 +1991,9 @@ void NameIndex::Rank(PreparedQuery* prepared, const std::vector<uint32_t>& recor
     match.needs_corroboration = item.needs_corroboration;
     // Scored again with the alignment kept: only for the `limit` reported, as keeping units for
     // every candidate would cost allocations on the hot path.
-    NameScore detail = data.Score(&prepared->state, item.record, true);
-    match.explanation = Explain(prepared->state.name, data.names[item.record], detail);
+    Data::QueryState* state = prepared->StateFor(data.person, item.record);
+    NameScore detail = data.Score(state, item.record, true);
+    match.explanation = Explain(state->name, data.names[item.record], detail);
     bool decided = false;
     FactOutcome facts;
     Corroborate(query, query_number, *match.record, data.identifier_numbers[item.record], options_,
@@ -2081,6 +2119,11 @@ Status NameIndex::ScorePair(const std::string& query_name, const std::string& ca
   if (!status.ok()) return Status::Error("query name: " + status.message());
   status = ThreadNameNormalizer().Normalize(candidate_name, &candidate);
   if (!status.ok()) return Status::Error("candidate name: " + status.message());
+  // A pair of persons (the pair's kind is the candidate's): neither name has a legal form.
+  if (KindClass(candidate_kind) == "person") {
+    ReadAsPersonName(&query);
+    ReadAsPersonName(&candidate);
+  }
   ScoringName q = PrepareName(query, data_->statistics);
   ScoringName c = PrepareName(candidate, data_->statistics);
   // The listed name's structure, as in Search(), when the pair says the candidate is a person.

@@ -219,9 +219,15 @@ class NameIndex {
   struct Data;
   struct PreparedQuery;
   NameIndex();
+  // A query of no kind whose name holds a legal form a person may bear (ReadAsPersonName) gets a
+  // second reading, as a person's name, in `prepared->person`: the listed persons are scored with
+  // it, every other record with the first (docs/matching.md, "A person has no legal form").
   Status Prepare(const NameQuery& query, PreparedQuery* prepared) const;
-  // The records whose score may reach `min_score` (candidate generation and its bound).
+  // The records whose score may reach `min_score` (candidate generation and its bound), each by
+  // the reading that scores it.
   std::vector<uint32_t> Candidates(PreparedQuery* prepared, double min_score) const;
+  // The same for one reading, over every record.
+  std::vector<uint32_t> ReadingCandidates(PreparedQuery* prepared, double min_score) const;
   void Rank(PreparedQuery* prepared, const std::vector<uint32_t>& record_ids, size_t limit,
             double min_score, std::vector<NameMatch>* matches) const;
   MatcherOptions options_;

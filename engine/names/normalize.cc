@@ -573,7 +573,36 @@ const std::unordered_map<std::string, std::string>& AbbreviationTable() {
   return *table;
 }
 
+// A word as Normalize() reads it outside a legal form: an abbreviation expanded (the spelling
+// kept in `original` for explanations), one letter an initial.
+NameToken WordToken(const std::string& word) {
+  NameToken token{word, TokenKind::kWord, word};
+  const auto& abbreviations = AbbreviationTable();
+  auto expansion = abbreviations.find(token.text);
+  if (expansion != abbreviations.end()) token.text = expansion->second;
+  if (token.text.size() == 1 && token.text[0] >= 'a' && token.text[0] <= 'z') {
+    token.kind = TokenKind::kInitial;
+  }
+  return token;
+}
+
 }  // namespace
+
+bool ReadAsPersonName(NormalizedName* name) {
+  bool changed = false;
+  for (NameToken& token : name->tokens) {
+    if (token.kind != TokenKind::kLegalForm) continue;
+    auto found = LegalFormTable().find(token.original);
+    if (found == LegalFormTable().end()) continue;
+    // A one-word form that is a name alone (read as a form only at a name's edge: AO, AG, SA,
+    // DOO), and PAO, a Chinese family name in Wade-Giles. LTD, LLC or OOO name no person.
+    if (!found->second->edge_only && token.original != "pao") continue;
+    if (token.original.find(' ') != std::string::npos) continue;
+    token = WordToken(token.original);
+    changed = true;
+  }
+  return changed;
+}
 
 struct NameNormalizer::Impl {
   const icu::Normalizer2* nfkc_casefold = nullptr;
@@ -876,7 +905,6 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
 
   // Legal forms: the longest phrase at each position.
   const auto& legal_forms = LegalFormTable();
-  const auto& abbreviations = AbbreviationTable();
   std::vector<NameToken> tokens;
   for (size_t i = 0; i < raw.size();) {
     size_t matched_words = 0;
@@ -901,15 +929,8 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
       i += matched_words;
       continue;
     }
-    NameToken token{raw[i].text, TokenKind::kWord, raw[i].text};
-    auto expansion = abbreviations.find(token.text);
-    // After the legal-form check, so "co" stays a legal form; the original spelling is kept in the
-    // token for explanations.
-    if (expansion != abbreviations.end()) token.text = expansion->second;
-    if (token.text.size() == 1 && token.text[0] >= 'a' && token.text[0] <= 'z') {
-      token.kind = TokenKind::kInitial;
-    }
-    tokens.push_back(std::move(token));
+    // After the legal-form check, so "co" stays a legal form.
+    tokens.push_back(WordToken(raw[i].text));
     ++i;
   }
   bool only_legal_forms = true;

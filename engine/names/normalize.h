@@ -84,6 +84,16 @@ class NameNormalizer {
   std::unique_ptr<Impl> impl_;
 };
 
+// A person has no legal form: a one-word form Normalize() read in `name` that can be a name word
+// (the short forms it reads only at a name's edge, AO, AG, SA, DOO..., and PAO) becomes that word,
+// read as Normalize() reads a word. AG in "GHALI, Iyad ag" (a Tuareg "son of"), PAO in "PAO, Yu
+// Liang" and AO in "Ao Wei" (Chinese family names) are names; read as legal forms they weighed 0.3
+// and compared only with legal forms: "Iyad Ag Ghali" scored 0.78 against the listed "GHALI, Iyad
+// ag". LTD, LLC, OOO and longer forms stay legal forms. Returns whether a token changed. The
+// matcher applies it to a person's query and to a listed person's names (docs/matching.md, "A
+// person has no legal form").
+bool ReadAsPersonName(NormalizedName* name);
+
 // The calling thread's normaliser, created on first use.
 NameNormalizer& ThreadNameNormalizer();
 
