@@ -820,6 +820,24 @@ TEST_CASE("A person has no legal form", "[names][family]") {
   CHECK(score("Wei Trading LLC", "company", "aowei-co") >= 0.8);
   CHECK(score("Ao Wei", "person", "aowei-co") < 0.8);
 
+  // Either reading, the index returns what scoring every record returns.
+  for (const char* name : {"Ao Wei", "AO Wei Trading", "Wei Ao Co", "Sa Ag Ghali", "Iyad ag"}) {
+    for (const char* kind : {"", "person", "company"}) {
+      INFO(name << " / " << kind);
+      NameQuery query;
+      query.name = name;
+      query.kind = kind;
+      std::vector<NameMatch> found, brute;
+      REQUIRE(index->Search(query, 10, 0.5, &found).ok());
+      REQUIRE(SearchBruteForce(*index, query, 10, 0.5, &brute).ok());
+      REQUIRE(found.size() == brute.size());
+      for (size_t i = 0; i < found.size(); ++i) {
+        CHECK(found[i].record == brute[i].record);
+        CHECK(found[i].score == brute[i].score);
+      }
+    }
+  }
+
   NameMatch pair;
   REQUIRE(index->ScorePair("Iyad Ag Ghali", "GHALI, Iyad ag", &pair, "person").ok());
   CHECK(pair.score >= 0.95);
