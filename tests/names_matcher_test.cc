@@ -838,6 +838,13 @@ TEST_CASE("A person has no legal form", "[names][family]") {
     }
   }
 
+  // A delta run after a list update checks a query's words for moved weights
+  // (docs/batch.md, "A list update"): AO is one when the query is read as a person's name.
+  std::vector<std::string> words;
+  REQUIRE(index->QueryWords("Ao Wei", &words).ok());
+  CHECK(std::find(words.begin(), words.end(), "ao") != words.end());
+  CHECK(std::find(words.begin(), words.end(), "wei") != words.end());
+
   NameMatch pair;
   REQUIRE(index->ScorePair("Iyad Ag Ghali", "GHALI, Iyad ag", &pair, "person").ok());
   CHECK(pair.score >= 0.95);

@@ -2071,6 +2071,17 @@ Status NameIndex::QueryWords(const std::string& name, std::vector<std::string>* 
   for (const NameToken& token : normalized.tokens) {
     if (token.kind == TokenKind::kWord) words->push_back(token.text);
   }
+  // And the words of its reading as a person's name (a person's query, or one of no kind against
+  // the listed persons: Prepare()), so that a caller checking whether a word's weight moved sees
+  // AO in "Ao Wei" too.
+  if (ReadAsPersonName(&normalized)) {
+    for (const NameToken& token : normalized.tokens) {
+      if (token.kind == TokenKind::kWord &&
+          std::find(words->begin(), words->end(), token.text) == words->end()) {
+        words->push_back(token.text);
+      }
+    }
+  }
   return Status::Ok();
 }
 

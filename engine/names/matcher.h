@@ -201,8 +201,9 @@ class NameIndex {
   // AbsentWordUnits().
   std::vector<std::pair<std::string, int32_t>> WordUnits() const;
   int32_t AbsentWordUnits() const;
-  // The normalised words of record `r` (an index into records()), and of a query name (errors as
-  // Search's).
+  // The normalised words of record `r` (an index into records()), and of a query name in either
+  // reading Search() may give it (as written, and as a person's name: ReadAsPersonName; errors
+  // as Search's).
   std::vector<std::string> RecordWords(uint32_t r) const;
   Status QueryWords(const std::string& name, std::vector<std::string>* words) const;
   // Search() among the records `allowed` marks (indexed by record id) only: the candidates
