@@ -41,6 +41,15 @@ constexpr size_t kMinPrefix = 4;
 // the square of the length, so very long keys keep one.
 int MaxDeletions(size_t length) { return length >= 7 && length <= 20 ? 2 : 1; }
 
+// A listed word whose phonetic key gets one deletion is also stored by its spelling, within one
+// edit (Data::spelling_neighbours): one typed letter is one edit of the spelling but can be two of
+// such a key. Longer keys are looked up within two edits, which covers it; words of three letters
+// or fewer would fill the table with two-letter strings.
+bool InSpellingNeighbourhood(const ScoringToken& token) {
+  return token.kind == TokenKind::kWord && !token.abjad && token.text.size() >= 4 &&
+         MaxDeletions(token.phonetic.size()) == 1;
+}
+
 uint64_t Fnv1a(std::string_view text) {
   uint64_t hash = 1469598103934665603ull;
   for (char c : text) {
@@ -840,6 +849,12 @@ struct NameIndex::Data {
   // By consonant skeleton, of the words of Latin-script [0] and abjad [1] records: skeletons are
   // compared only between a Latin-script and an abjad name (see TokenSimilarity).
   NeighbourTable skeleton_neighbours[2];
+  // By spelling (the word's letters as normalised), within one edit, of the words whose phonetic
+  // key is short enough to get one deletion (SpellingNeighbourhood): one typed letter can be two
+  // edits of such a key where it makes or breaks a digraph (ZENIGH `zinig` / ZENITH `zinith`,
+  // CBHEN `kbhin` / CHEN `chin`, GOLX `gulks` / GOLD `guld`), and the record was then left
+  // unscored.
+  NeighbourTable spelling_neighbours;
   std::unordered_map<std::string, std::vector<uint32_t>> by_phonetic;  // exact phonetic key
   // Proper prefixes of phonetic keys, of at least kMinPrefix characters and 0.6 of the key (so that
   // the lengths stay comparable), to the words with such a key: "quan" is within Jaro-Winkler reach
@@ -1147,6 +1162,7 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
         data.scripts.push_back(0);
         if (token.kind == TokenKind::kWord) {
           data.phonetic_neighbours.Add(token.phonetic, id);
+          if (InSpellingNeighbourhood(token)) data.spelling_neighbours.Add(token.text, id, 1);
           data.by_phonetic[token.phonetic].push_back(id);
           const size_t length = token.phonetic.size();
           for (size_t prefix = std::max(kMinPrefix, (length * 6 + 9) / 10); prefix < length;
@@ -1185,12 +1201,12 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
       }
     }
   }
-  // The six neighbour tables sort and lay out their entries independently: three on each thread,
-  // the two largest (phonetic keys and Latin skeletons) apart.
-  NeighbourTable* tables[] = {
-      &data.phonetic_neighbours,           &data.skeleton_neighbours[1],
-      &data.joined_skeleton_neighbours[1], &data.joined_phonetic_neighbours,
-      &data.skeleton_neighbours[0],        &data.joined_skeleton_neighbours[0]};
+  // The seven neighbour tables sort and lay out their entries independently: on two threads, the
+  // two largest (phonetic keys and Latin skeletons) apart.
+  NeighbourTable* tables[] = {&data.phonetic_neighbours,           &data.skeleton_neighbours[1],
+                              &data.joined_skeleton_neighbours[1], &data.spelling_neighbours,
+                              &data.joined_phonetic_neighbours,    &data.skeleton_neighbours[0],
+                              &data.joined_skeleton_neighbours[0]};
   InTwoHalves(std::size(tables), 2, [&](size_t begin, size_t end) {
     for (size_t t = begin; t < end; ++t) tables[t]->Finish();
   });
@@ -1556,6 +1572,7 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
   std::vector<uint32_t>& words = scratch->words;
   words.clear();
   phonetic_neighbours.Find(token.phonetic, &words);
+  if (token.text.size() >= 3) spelling_neighbours.Find(token.text, &words, 1);
   const bool skeleton_usable = token.skeleton.size() >= 3;
   const NeighbourTable& other_script = skeleton_neighbours[state->name.abjad ? 0 : 1];
   if (skeleton_usable) other_script.Find(token.skeleton, &words);

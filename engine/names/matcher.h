@@ -165,9 +165,10 @@ class NameIndex {
   // unique identifier), best first, at most `limit`, one match per entry (its best name).
   // The index returns what scoring every record would (ScoreRecords over all records), with one
   // documented approximation (docs/matching.md, "Index"): a query word with no listed word
-  // within one or two edits, sharing a phonetic prefix of 4 or more characters, or joined from
-  // or into neighbouring words, in a record is assumed to agree at most 0.35 with that record's
-  // words, so a record whose words are all two edits from short query words can be missed.
+  // within one or two edits of its phonetic key or one of its spelling, sharing a phonetic
+  // prefix of 4 or more characters, or joined from or into neighbouring words, in a record is
+  // assumed to agree at most 0.35 with that record's words, so a record whose words are all two
+  // edits from short query words can be missed.
   // Corroboration never causes a miss: the bound adds the most every given fact can add, and
   // when that alone could lift any record to `min_score`, every record is scored. Errors: the query
   // name cannot be normalised (no letters, only a legal form, over the limits of
