@@ -137,6 +137,23 @@ TEST_CASE("Uyghur Arabic script uses corridor's own rules and keeps its vowels",
   CHECK(Tokens("قەشقەر") == "qeshqer");
 }
 
+// docs/matching.md, "Normalisation" (2026-12-05): a Uyghur name need not hold one of the letters
+// Arabic, Persian and Urdu lack. ئىلھام توختى (Ilham Tohti) was read as Arabic, without vowels:
+// "yylham twkhty", 0.70 against ILHAM TOHTI.
+TEST_CASE("A Uyghur name without Uyghur's own letters is still read as Uyghur", "[names]") {
+  NormalizedName name;
+  REQUIRE(ThreadNameNormalizer().Normalize("ئىلھام توختى", &name).ok());
+  CHECK_FALSE(name.abjad);
+  CHECK(Tokens("ئىلھام توختى") == "ilham tokhti");  // a word begins with ئ before a vowel
+  CHECK(Tokens("سابىر قادىر") == "sabir qadir");    // ى inside a word
+  // Arabic writes ى only at a word's end, and never begins a word with ئ: still abjad.
+  REQUIRE(ThreadNameNormalizer().Normalize("مصطفى هيئة", &name).ok());
+  CHECK(name.abjad);
+  // Persian text typed with ى for ی beside Persian letters stays Persian (abjad).
+  REQUIRE(ThreadNameNormalizer().Normalize("علىرضا کریمی", &name).ok());
+  CHECK(name.abjad);
+}
+
 TEST_CASE("Greek, Hangul, kana and Hebrew are transliterated", "[names]") {
   CHECK(Tokens("Αλέξανδρος") == "alexandros");
   CHECK(Tokens("김정은") == "kim jeongeun");

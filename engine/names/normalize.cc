@@ -400,6 +400,17 @@ bool IsUyghurLetter(UChar32 c) {
   return c == 0x06D5 || c == 0x06D0 || c == 0x06C6 || c == 0x06C8 || c == 0x06C7 || c == 0x06CB ||
          c == 0x06AD;
 }
+// The letters that follow Uyghur's hamza carrier ئ at a word's start (ئا ئە ئو ئۇ ئۆ ئۈ ئې ئى).
+bool IsUyghurVowelLetter(UChar32 c) {
+  return c == 0x0627 || c == 0x06D5 || c == 0x0648 || c == 0x06C7 || c == 0x06C6 || c == 0x06C8 ||
+         c == 0x06D0 || c == 0x0649;
+}
+// Letters of Persian and Urdu that Uyghur writes otherwise (ی ک ے ہ ٹ ڈ ڑ ں): a name holding one
+// is not read as Uyghur for an ى inside a word (old Persian text writes ی as ى).
+bool IsPersianOrUrduLetter(UChar32 c) {
+  return c == 0x06CC || c == 0x06A9 || c == 0x06D2 || c == 0x06C1 || c == 0x0679 || c == 0x0688 ||
+         c == 0x0691 || c == 0x06BA;
+}
 // Cyrillic letters that Kazakh has and Russian lacks (ә ғ қ ң ө ұ ү һ і): one selects the Kazakh
 // BGN transliteration over the Russian one.
 bool IsKazakhLetter(UChar32 c) {
@@ -798,10 +809,22 @@ struct NameNormalizer::Impl {
     }
     bool has_han = false, has_arabic = false, has_uyghur = false, has_hebrew = false;
     bool has_cyrillic = false, has_kazakh = false;
+    // Uyghur names need not hold a letter of IsUyghurLetter (ئىلھام توختى, ILHAM TOHTI): a word
+    // that begins with ئ before a vowel letter is Uyghur's written initial vowel, which Arabic,
+    // Persian and Urdu never begin a word with; an ى inside a word is Uyghur's i (قادىر, QADIR),
+    // which Arabic writes only at a word's end.
+    bool uyghur_initial_vowel = false, inner_alef_maksura = false, persian_or_urdu = false;
     UnicodeString cleaned;
     for (int32_t i = 0; i < text.length();) {
+      const UChar32 previous = i > 0 ? text.char32At(i - 1) : ' ';
       UChar32 c = text.char32At(i);
       i += U16_LENGTH(c);
+      const UChar32 following = i < text.length() ? text.char32At(i) : ' ';
+      if (c == 0x0626 && !u_isalpha(previous) && IsUyghurVowelLetter(following)) {
+        uyghur_initial_vowel = true;
+      }
+      if (c == 0x0649 && u_isalpha(following)) inner_alef_maksura = true;
+      persian_or_urdu = persian_or_urdu || IsPersianOrUrduLetter(c);
       int8_t type = u_charType(c);
       // Format characters (zero-width joiners, bidi marks) and private-use code points are
       // invisible: as spaces they can at worst split a word, never glue two words or hide inside
@@ -829,6 +852,7 @@ struct NameNormalizer::Impl {
       cleaned.append(c);
     }
     text = cleaned;
+    has_uyghur = has_uyghur || uyghur_initial_vowel || (inner_alef_maksura && !persian_or_urdu);
     if (has_han) text = RomaniseHanAndHangul(text);
     std::vector<Transliterator*> steps;
     // Uyghur is tested first because it is written in Arabic script too; its alphabet writes every
@@ -995,10 +1019,11 @@ std::string PhoneticKey(std::string_view token) {
   // patterns that matches is replaced, longest first where they overlap (dzh before dj and zh):
   //   dzh sch tch dj zh kh gh ph ck ou oo ee eo eu ae q w x  ->  j sh ch j j h g f k u u i u u a k
   //   v ks
-  // and otherwise c (not before h) = k, e = y = i, o = u. Doubled letters then fold once, so
-  // "oo" -> "u" and "uu" -> "u" agree. The patterns are dispatched on their first letter (each
-  // letter starts patterns that differ in their second letter), which gives what trying them in
-  // order does; this runs for every word of every listed name and every joined pair scored.
+  // and otherwise c (not before h) = k, e = y = i, o = u; ae before v is ai (-aev = -ayev). Doubled
+  // letters then fold once, so "oo" -> "u" and "uu" -> "u" agree. The patterns are dispatched on
+  // their first letter (each letter starts patterns that differ in their second letter), which
+  // gives what trying them in order does; this runs for every word of every listed name and every
+  // joined pair scored.
   std::string out;
   out.reserve(token.size() + 2);
   // Appending through `emit` folds doubled letters as it goes: the same as folding the whole
@@ -1070,7 +1095,14 @@ std::string PhoneticKey(std::string_view token) {
         break;
       case 'a':
         emit('a');
-        if (next == 'e') used = 2;
+        if (next == 'e') {
+          // Russian's -аев is romanised -aev and -ayev (TOKAEV / TOKAYEV, NIKOLAEVICH /
+          // NIKOLAYEVICH): before a v the e is read as the ye it stands for, which y and e
+          // fold to, so both spellings key aiv. Elsewhere ae is one vowel (SAEED = SAID; Korean
+          // JAE, BAE, HAE are not Chinese JAI, BAI, HAI).
+          if (at(i + 2) == 'v') emit('i');
+          used = 2;
+        }
         break;
       case 'q':
         emit('k');
