@@ -850,7 +850,7 @@ struct NameIndex::Data {
   // compared only between a Latin-script and an abjad name (see TokenSimilarity).
   NeighbourTable skeleton_neighbours[2];
   // By spelling (the word's letters as normalised), within one edit, of the words whose phonetic
-  // key is short enough to get one deletion (SpellingNeighbourhood): one typed letter can be two
+  // key is short enough to get one deletion (InSpellingNeighbourhood): one typed letter can be two
   // edits of such a key where it makes or breaks a digraph (ZENIGH `zinig` / ZENITH `zinith`,
   // CBHEN `kbhin` / CHEN `chin`, GOLX `gulks` / GOLD `guld`), and the record was then left
   // unscored.
