@@ -1075,6 +1075,22 @@ const JoinedForms& FormsOfJoined(std::string_view left, std::string_view right) 
   return slot;
 }
 
+// Whether a single word that begins with a join's first word goes on with its second: what
+// follows the first word must be a spelling of the second (MOZAFFARI NIYA / MOZAFFARINIA,
+// ABU BAKR / ABUBAKER, KHAYR BAYK / KHAYRBIK, GAZPROM BANK / GAZPROMBANK: Jaro-Winkler 0.7 or
+// more, one phonetic key or one consonant skeleton: ZAKI UR / ZAKIR). A word that is the first word
+// with an ending is another name, however near Jaro-Winkler puts the join: HASSANI is not HASSAN
+// ALI, AHMADI not AHMAD ALI, MOHAMMADI not MOHAMMAD ALI (0.90-0.93 before 2026-12-05, so "Hassan
+// Ali Tehrani" scored 0.94 against HASSANI TEHRANI). A single word that does not begin with the
+// first word (KOOCHAK ZAIE / KOUCHAKZAEI) is judged by the join's similarity alone.
+bool JoinedTailAgrees(std::string_view left, std::string_view right, std::string_view single) {
+  if (single.size() <= left.size() || single.substr(0, left.size()) != left) return true;
+  const std::string_view tail = single.substr(left.size());
+  if (JaroWinkler(tail, right) >= 0.7 || PhoneticKey(tail) == PhoneticKey(right)) return true;
+  const std::string skeleton = ConsonantSkeleton(tail);
+  return !skeleton.empty() && skeleton == ConsonantSkeleton(right);
+}
+
 // Every pair of words (and of two adjacent short words against one word) that agrees at all.
 std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const ScoringName& candidate,
                                            const std::vector<float>& similarity) {
@@ -1123,6 +1139,7 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
              other.variant, single_side.abjad},
             skeletons);
         if (s < kMinJoinedSimilarity) continue;
+        if (!skeletons && !JoinedTailAgrees(left[i].text, left[i + 1].text, other.text)) continue;
         uint32_t pair = static_cast<uint32_t>(i), single = static_cast<uint32_t>(j);
         if (joined_is_query) {
           candidates.push_back({{pair, 2, single, 1, 0}, static_cast<float>(s)});
