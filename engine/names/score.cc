@@ -56,6 +56,9 @@ constexpr double kUnconfirmedFactor = 0.85;
 constexpr double kCommonPartialFactor = 0.85;
 // A word aligned below this similarity is not given by the other name (CARMEN ~ CAROLINA).
 constexpr double kLeftoverSimilarity = 0.7;
+// Share of its weight that a query's patronymic costs when the listed name gives none
+// (ScoreNames).
+constexpr double kUngivenPatronymicShare = 0.5;
 // Similarity at or above which an aligned word confirms the name: the same spelling (1, held as
 // a float). Names compared by consonant skeleton (an abjad name against a Latin one) never agree
 // in spelling, so the rule does not apply to them: it would take every Arabic-script name of a
@@ -1036,7 +1039,12 @@ bool IsCommonAbjadName(std::string_view abjad_word) {
 }
 
 bool IsPatronymic(std::string_view word) {
-  for (std::string_view ending : {"ovich", "evich", "ovna", "evna"}) {
+  // Russian -ovich, -evich, -ovna, -evna; since 2026-12-05 also Belarusian -avich (LEANIDAVICH,
+  // ULADZIMIRAVICH, ALIAKSANDRAVICH: some 100 words of the lists) and Ukrainian -ovych, -evych,
+  // -ivna (OLEKSANDROVYCH, VIKTORIVNA): before, LEANIDAVICH was not a patronymic, so it could
+  // never meet LEONIDOVICH, which is.
+  for (std::string_view ending : {"ovich", "evich", "ovna", "evna", "avich", "ovych", "evych",
+                                  "ivna", "ovitj", "evitj", "avitj"}) {
     if (word.size() > ending.size() + 2 && word.substr(word.size() - ending.size()) == ending) {
       return true;
     }
@@ -1326,12 +1334,26 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   // The allowance counts the candidate's initials (at least one), so "SBER VOSTOK LLP x x x ... x"
   // scores as "SBER VOSTOK LLP x" while a real unmatched initial still costs something.
   size_t noise_allowance = std::max<size_t>(1, candidate_initials);
+  // A query's patronymic that the listed name, giving none, leaves out (KADYROV, Ramzan
+  // Akhmatovich for Ramzan KADYROV) costs half its weight: lists often omit it, and a rare
+  // patronymic weighed as much as a family name (0.73 before 2026-12-05). Against a name that
+  // gives another patronymic it costs in full (another father, another person), and so does a
+  // listed patronymic the query leaves out: the candidate side weighs little already, and
+  // "Mikhail Kuzmin" must not alert on KUZMIN, Mikhail Vladimirovich (two common names).
+  bool candidate_patronymic = false;
+  for (const ScoringToken& token : candidate.tokens) {
+    candidate_patronymic = candidate_patronymic || token.patronymic;
+  }
   double total_query = 0, total_candidate = 0;
   for (size_t i = 0; i < nq; ++i) {
     const ScoringToken& token = query.tokens[i];
     if (token.kind == TokenKind::kInitial && !used_query[i]) {
       if (noise_allowance == 0) continue;
       --noise_allowance;
+    }
+    if (!used_query[i] && token.patronymic && !candidate_patronymic) {
+      total_query += kUngivenPatronymicShare * token.weight;
+      continue;
     }
     // A title the other name does not give (SEYED ALI KHAMENEI for KHAMENEI, Ali) costs little.
     total_query +=

@@ -92,7 +92,7 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
 bool IsDistinctiveWord(const ScoringToken& token);
 
 // True when `word` (lower-case ASCII) ends like an East Slavic patronymic: -ovich, -evich,
-// -ovna, -evna (sergeyevich, ivanovna).
+// -ovna, -evna (sergeyevich, ivanovna), Belarusian -avich, Ukrainian -ovych, -evych, -ivna.
 bool IsPatronymic(std::string_view word);
 
 // True when `phonetic` (a PhoneticKey) is the key of one of the commonest given or family names
