@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -1019,11 +1020,11 @@ std::string PhoneticKey(std::string_view token) {
   // patterns that matches is replaced, longest first where they overlap (dzh before dj and zh):
   //   dzh sch tch dj zh kh gh ph ck ou oo ee eo eu ae q w x  ->  j sh ch j j h g f k u u i u u a k
   //   v ks
-  // and otherwise c (not before h) = k, e = y = i, o = u; ae before v is ai (-aev = -ayev). Doubled
-  // letters then fold once, so "oo" -> "u" and "uu" -> "u" agree. The patterns are dispatched on
-  // their first letter (each letter starts patterns that differ in their second letter), which
-  // gives what trying them in order does; this runs for every word of every listed name and every
-  // joined pair scored.
+  // and otherwise c (not before h) = k, e = y = i, o = u, a final j after a consonant and i or e =
+  // i; ae before v is ai (-aev = -ayev). Doubled letters then fold once, so "oo" -> "u" and "uu" ->
+  // "u" agree. The patterns are dispatched on their first letter (each letter starts patterns that
+  // differ in their second letter), which gives what trying them in order does; this runs for every
+  // word of every listed name and every joined pair scored.
   std::string out;
   out.reserve(token.size() + 2);
   // Appending through `emit` folds doubled letters as it goes: the same as folding the whole
@@ -1116,6 +1117,17 @@ std::string PhoneticKey(std::string_view token) {
         break;
       case 'y':
         emit('i');
+        break;
+      case 'j':
+        // A final j after a consonant and i or e is the y of й as German, Czech, Polish and
+        // Ukrainian romanisations write it (DMITRIJ, ANDRIJ, SERGEJ, ALEKSEJ for DMITRIY,
+        // ANDRIY, SERGEY, ALEKSEY): both key -i. Not after a (SIRAJ, IRAJ are not SIRAI,
+        // IRAI), nor after a long vowel or y, where Arabic romanisations write jim (FREIJ,
+        // HEJEIJ, FURAYJ).
+        emit(i + 1 == n && i >= 2 && (token[i - 1] == 'i' || token[i - 1] == 'e') &&
+                     std::strchr("aeiouy", token[i - 2]) == nullptr
+                 ? 'i'
+                 : 'j');
         break;
       default:
         emit(c);
