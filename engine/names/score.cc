@@ -56,6 +56,9 @@ constexpr double kUnconfirmedFactor = 0.85;
 constexpr double kCommonPartialFactor = 0.85;
 // A word aligned below this similarity is not given by the other name (CARMEN ~ CAROLINA).
 constexpr double kLeftoverSimilarity = 0.7;
+// Generic company words a listed organisation's name may add to a query it holds in full and
+// still be its complete name (ScoreNames, IsCompanyDescriptor).
+constexpr size_t kMostDescriptors = 2;
 // Share of its weight that a query's patronymic costs when the listed name gives none
 // (ScoreNames).
 constexpr double kUngivenPatronymicShare = 0.5;
@@ -981,6 +984,16 @@ bool IsNameTitle(std::string_view word) {
   return false;
 }
 
+bool IsCompanyDescriptor(std::string_view word) {
+  if (GenericWords().count(std::string(word)) != 0) return true;
+  static constexpr std::string_view kMore[] = {"technologies", "state", "industry", "corp",
+                                               "concern"};
+  for (std::string_view more : kMore) {
+    if (word == more) return true;
+  }
+  return false;
+}
+
 // Particles that are part of a family name but do not identify it (AL-HUSAYNI: "husayni" does).
 bool IsDistinctiveWord(const ScoringToken& token) {
   return token.kind == TokenKind::kWord && token.text.size() >= 3 && !token.common &&
@@ -1388,13 +1401,23 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     result.score *= kUnconfirmedFactor;
   }
   // One organisation's name: the same words both ways, legal forms aside, one of them distinctive.
+  // Since 2026-12-05 the listed name may add up to kMostDescriptors generic company words to a
+  // query it holds in full: HUAWEI TECHNOLOGIES CO., LTD. for "Huawei" (0.74 before), VTB BANK for
+  // "VTB" (0.63), STATE CORPORATION ROSTEC for "Rostec" (0.76). Not the other way: a word the
+  // query adds is its own (SEPAH INVESTMENT is not BANK SEPAH).
   bool same_words = !words_differ;
   bool distinctive = false;
   for (size_t i = 0; i < nq && same_words; ++i) {
     same_words = used_query[i] != 0 || query.tokens[i].kind == TokenKind::kLegalForm;
   }
+  size_t descriptors = 0;
   for (size_t j = 0; j < nc && same_words; ++j) {
     const ScoringToken& token = candidate.tokens[j];
+    if (used_candidate[j] == 0 && token.kind == TokenKind::kWord &&
+        IsCompanyDescriptor(token.text) && descriptors < kMostDescriptors) {
+      ++descriptors;
+      continue;
+    }
     same_words = used_candidate[j] != 0 || token.kind == TokenKind::kLegalForm;
     distinctive = distinctive || IsDistinctiveWord(token);
   }

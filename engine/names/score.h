@@ -91,6 +91,11 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
 // of a Chinese company's generic word (IsChineseCompanyWordReading).
 bool IsDistinctiveWord(const ScoringToken& token);
 
+// True for a generic company word (GenericWords in score.cc: BANK, GROUP, TRADING, ..., and
+// TECHNOLOGIES, STATE, INDUSTRY, CONCERN) that a listed organisation's name may add to its own
+// name.
+bool IsCompanyDescriptor(std::string_view word);
+
 // True when `word` (lower-case ASCII) ends like an East Slavic patronymic: -ovich, -evich,
 // -ovna, -evna (sergeyevich, ivanovna), Belarusian -avich, Ukrainian -ovych, -evych, -ivna.
 bool IsPatronymic(std::string_view word);
