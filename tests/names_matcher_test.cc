@@ -475,6 +475,13 @@ TEST_CASE("The -ij and -ej of German and Ukrainian romanisations are -iy and -ey
                   "MOSKOVSKY, Alexander Aleksandrovich") >= 0.9);
 }
 
+TEST_CASE("A North Korean name in Hangul meets its Latin spelling with R", "[names]") {
+  auto index = BuildIndex(Corpus());
+  // 0.38 before 2026-12-05 (names_normalize_test.cc: ㄹ read l).
+  CHECK(PairScore(*index, "최룡해", "CHOE Ryong Hae") >= 0.9);
+  CHECK(PairScore(*index, "김일성", "KIM Il Sung") >= 0.9);
+}
+
 TEST_CASE("The -aev and -ayev of one Russian name are one key", "[names]") {
   CHECK(PhoneticKey("toqaev") == PhoneticKey("tokayev"));
   CHECK(PhoneticKey("nikolaevich") == PhoneticKey("nikolayevich"));

@@ -162,6 +162,14 @@ TEST_CASE("Greek, Hangul, kana and Hebrew are transliterated", "[names]") {
   CHECK(Tokens("משה") == "msh");
 }
 
+// docs/matching.md, "Korean: a syllable's first ㄹ is r". ICU's Hangul-Latin wrote it l: 최룡해
+// read "choi lyonghae" and scored 0.38 against CHOE Ryong Hae before 2026-12-05.
+TEST_CASE("A Hangul syllable's first ㄹ is read r and a last one l", "[names]") {
+  CHECK(Tokens("최룡해") == "choi ryonghae");
+  CHECK(Tokens("라선") == "ra seon");        // two syllables: read as a personal name
+  CHECK(Tokens("김일성") == "kim ilseong");  // 일: a final ㄹ stays l
+}
+
 TEST_CASE("Legal forms are recognised across languages and abbreviations expand", "[names]") {
   CHECK(Tokens("SHER MATCH INDUSTRIES (PVT.) LIMITED") == "sher match industries <limited>");
   CHECK(Tokens("ANGLO-CARIBBEAN CO., LTD.") == "anglo caribbean <limited>");

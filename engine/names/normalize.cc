@@ -700,6 +700,12 @@ struct NameNormalizer::Impl {
           continue;
         }
         syllables.push_back(Syllable(UnicodeString(chars[k]), han ? "Han-Latin" : "Hangul-Latin"));
+        // A syllable's first ㄹ is r in the Revised and McCune-Reischauer romanisations alike
+        // (룡 RYONG, 류 RYU, 리 RI); ICU's Hangul-Latin writes it l (lyong), so 최룡해 did not
+        // meet CHOE Ryong Hae (0.38 before 2026-12-05). A final ㄹ stays l (일 IL).
+        if (!han && !syllables.back().empty() && syllables.back()[0] == 'l') {
+          syllables.back()[0] = 'r';
+        }
         // Not cached when a transliterator could not be created (the syllable is then not one).
         if (setup_error.ok()) known.emplace(chars[k], syllables.back());
       }
