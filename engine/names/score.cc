@@ -56,6 +56,11 @@ constexpr double kUnconfirmedFactor = 0.85;
 constexpr double kCommonPartialFactor = 0.85;
 // A word aligned below this similarity is not given by the other name (CARMEN ~ CAROLINA).
 constexpr double kLeftoverSimilarity = 0.7;
+// A word of at least kLongVariantLetters aligned at kLongVariantSimilarity or more counts as
+// spelled as listed for an organisation's complete name (ScoreNames). The index's candidate
+// bound for that rule (NameIndex::Candidates) allows for it.
+constexpr double kLongVariantSimilarity = 0.899;
+constexpr size_t kLongVariantLetters = 8;
 // Generic company words a listed organisation's name may add to a query it holds in full and
 // still be its complete name (ScoreNames, IsCompanyDescriptor).
 constexpr size_t kMostDescriptors = 2;
@@ -1311,7 +1316,16 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     }
     // An initial carries the information of an initial, not of the word it abbreviates.
     if (initial) query_weight = candidate_weight = std::min(query_weight, candidate_weight);
-    if (c.similarity < kConfirmingSimilarity) {
+    // A long word spelled otherwise (an equal phonetic key, or other vowels: HEZBOLLAH /
+    // HIZBALLAH) does not keep an organisation's name from being its complete name; shorter
+    // words must be spelled as listed.
+    const bool long_variant =
+        c.similarity >= kLongVariantSimilarity && u.query_count == 1 && u.candidate_count == 1 &&
+        query.tokens[u.query_first].kind == TokenKind::kWord &&
+        candidate.tokens[u.candidate_first].kind == TokenKind::kWord &&
+        query.tokens[u.query_first].text.size() >= kLongVariantLetters &&
+        candidate.tokens[u.candidate_first].text.size() >= kLongVariantLetters;
+    if (c.similarity < kConfirmingSimilarity && !long_variant) {
       for (uint32_t k = 0; k < u.query_count; ++k) {
         words_differ =
             words_differ || query.tokens[u.query_first + k].kind != TokenKind::kLegalForm;
