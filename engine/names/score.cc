@@ -58,7 +58,7 @@ constexpr double kCommonPartialFactor = 0.85;
 constexpr double kLeftoverSimilarity = 0.7;
 // A word of at least kLongVariantLetters aligned at kLongVariantSimilarity or more counts as
 // spelled as listed for an organisation's complete name (ScoreNames). The index's candidate
-// bound for that rule (NameIndex::Candidates) allows for it.
+// bound for that rule (NameIndex::ReadingCandidates) allows for it.
 constexpr double kLongVariantSimilarity = 0.899;
 constexpr size_t kLongVariantLetters = 8;
 // Generic company words a listed organisation's name may add to a query it holds in full and
