@@ -33,7 +33,8 @@ import unicodedata
 # engine/names/normalize.cc PhoneticKey(), the same folds in the same order.
 REPLACEMENTS = [("dzh", "j"), ("sch", "sh"), ("tch", "ch"), ("dj", "j"), ("zh", "j"), ("kh", "h"),
                 ("gh", "g"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
-                ("eo", "u"), ("eu", "u"), ("ae", "a"), ("q", "k"), ("w", "v"), ("x", "ks")]
+                ("eo", "u"), ("eu", "u"), ("aev", "aiv"), ("ae", "a"), ("q", "k"), ("w", "v"),
+                ("x", "ks")]
 
 
 def phonetic_key(word):
@@ -53,6 +54,10 @@ def phonetic_key(word):
                 c = "i"
             if c == "o":
                 c = "u"
+            # A final j after a consonant and i or e is the y of й (DMITRIJ, SERGEJ).
+            if (c == "j" and i + 1 == len(word) and i >= 2 and word[i - 1] in "ie"
+                    and word[i - 2] not in "aeiouy"):
+                c = "i"
             out.append(c)
             i += 1
     folded = []
