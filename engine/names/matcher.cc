@@ -1920,8 +1920,8 @@ std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
       complete_possible &&
       CoverageScore(1.0, 1.0, data.information_needed, data.information_needed) + bonus >=
           min_score - 1e-6;
-  // A long word may stand in the complete name at 0.9 (ScoreNames' long variants).
-  const double complete_needed = 0.899 * total_weight * (1 - 1e-5);
+  // A long word may stand in the complete name at kLongVariantSimilarity (ScoreNames).
+  const double complete_needed = kLongVariantSimilarity * total_weight * (1 - 1e-5);
   for (uint32_t r : scratch.touched) {
     double unseen = word_weight - scratch.found_weight[r];
     double matched = scratch.bound[r] + kUnseenSimilarity * unseen + unindexed_weight;

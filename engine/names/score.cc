@@ -56,11 +56,6 @@ constexpr double kUnconfirmedFactor = 0.85;
 constexpr double kCommonPartialFactor = 0.85;
 // A word aligned below this similarity is not given by the other name (CARMEN ~ CAROLINA).
 constexpr double kLeftoverSimilarity = 0.7;
-// A word of at least kLongVariantLetters aligned at kLongVariantSimilarity or more counts as
-// spelled as listed for an organisation's complete name (ScoreNames). The index's candidate
-// bound for that rule (NameIndex::ReadingCandidates) allows for it.
-constexpr double kLongVariantSimilarity = 0.899;
-constexpr size_t kLongVariantLetters = 8;
 // Generic company words a listed organisation's name may add to a query it holds in full and
 // still be its complete name (ScoreNames, IsCompanyDescriptor).
 constexpr size_t kMostDescriptors = 2;

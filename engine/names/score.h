@@ -189,6 +189,13 @@ inline bool JoinLengthsPlausible(size_t joined_length, size_t single_length, boo
   return longer <= 2 * shorter + 2;
 }
 
+// A word of at least kLongVariantLetters aligned at kLongVariantSimilarity or more counts as
+// spelled as listed for an organisation's complete name (ScoreNames); the index's candidate
+// bound for that rule (NameIndex::ReadingCandidates) admits a record at that share of the
+// query's weight.
+constexpr double kLongVariantSimilarity = 0.899;
+constexpr size_t kLongVariantLetters = 8;
+
 // The name score before the unconfirmed factor (ScoreNames): the query side weighs more than the
 // candidate side, and confidence grows with the query weight matched up to `information_needed`.
 // The index's candidate bound (NameIndex::Candidates) evaluates the same formula at the most a
