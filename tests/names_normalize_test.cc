@@ -293,6 +293,32 @@ TEST_CASE("Bad names get a defined error or result", "[names]") {
   CHECK(Tokens("ACME\xe2\x80\x8b\xc2\xa0TRADING") == "acme trading");  // ZWSP, NBSP
 }
 
+// docs/matching.md, "Abd al- compounds in Latin script": every Latin spelling of one compound is
+// written ABD AL and its name, together or apart as given; ABDULLAH and the lone names ABDI, ABDU
+// and ABDUH are words of their own.
+TEST_CASE("Latin spellings of an Abd al- compound are written ABD AL and the name", "[names]") {
+  for (const char* name : {"Abdulaziz", "Abdelaziz", "ABD AL-AZIZ", "Abdel Aziz", "Abd-el-Aziz",
+                           "Abdoulaziz", "Abdul Aziz"}) {
+    CHECK(Tokens(name) == "abd al aziz");
+  }
+  for (const char* name : {"Abdurrahman", "Abdurahman", "Abdirahman", "Abdur Rahman",
+                           "Abd ar-Rahman", "Abd al-Rahman", "Abdelrahman"}) {
+    CHECK(Tokens(name) == "abd al rahman");
+  }
+  CHECK(Tokens("ABDRAKHMANOV, Nurlan") == "abd al rakhmanov nurlan");
+  CHECK(Tokens("ABDYKADYROV") == "abd al kadyrov");
+  CHECK(Tokens("Abdul Kalam") == "abd al kalam");
+  // Abd Allah is one word, and so are the names made of it.
+  CHECK(Tokens("Abdallah Abdellah Abdoullah Abdulla Abdullah") ==
+        "abdullah abdullah abdullah abdullah abdullah");
+  CHECK(Tokens("ABDOLLAHPUR") == "abdullahpur");
+  CHECK(Tokens("ABDULLAEV") == "abdullaev");
+  // Names of their own, and compounds of a name not written with its first part.
+  CHECK(Tokens("Abdi Abdu Abduh Abdou Abdeen ABDIEV") == "abdi abdu abduh abdou abdeen abdiev");
+  CHECK(Tokens("Abdur Karim") == "abdur karim");
+  CHECK(Tokens("Abd Rabbo") == "abd rabbo");
+}
+
 TEST_CASE("ConsonantSkeleton drops vowels, y, w and doubled letters", "[names]") {
   CHECK(ConsonantSkeleton("mohammed") == "mhmd");
   CHECK(ConsonantSkeleton("hassan") == "hsn");

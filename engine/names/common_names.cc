@@ -163,6 +163,12 @@ uint32_t CommonPersonalNamePopulations(std::string_view phonetic) {
     auto* map = new std::unordered_map<std::string, uint32_t>;
     for (const std::string& word : CommonPersonalNames()) {
       (*map)[PhoneticKey(word)] |= CommonNamePopulations(word);
+      // The normaliser writes ABDUL, ABDEL, ABDULAZIZ as ABD AL and the name
+      // (AbdCompoundStem): ABD is as common as they are together.
+      std::string stem;
+      if (AbdCompoundStem(word, "", &stem) && !stem.starts_with("la")) {
+        (*map)[PhoneticKey("abd")] |= CommonNamePopulations(word);
+      }
     }
     return map;
   }();

@@ -468,7 +468,8 @@ bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '
 
 struct RawToken {
   std::string text;
-  bool dotted = false;  // directly followed by '.'
+  bool dotted = false;    // directly followed by '.'
+  bool abd_stem = false;  // NameToken::abd_stem
 };
 
 // Splits lower-case ASCII text into tokens: letters and digits form words, apostrophes are
@@ -532,12 +533,66 @@ void SplitAbdCompounds(std::vector<RawToken>* raw) {
         text == "obdallh") {
       continue;
     }
-    RawToken rest{text.substr(3), (*raw)[i].dotted};
+    RawToken rest{text.substr(3), (*raw)[i].dotted, true};
     text.resize(3);
     (*raw)[i].dotted = false;
     raw->insert(raw->begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
     ++i;
   }
+}
+
+bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// The letters before which the article's l is spoken as the letter itself (AR-RAHMAN, US-SALAM),
+// as far as romanisations write it so.
+bool IsSunLetter(char c) { return c != 0 && std::strchr("rsdntz", c) != nullptr; }
+
+// Latin spellings of one "Abd al-" compound ("servant of", عبد ال + a name): ABD AL-AZIZ, ABDEL
+// AZIZ, ABDUL AZIZ, ABDELAZIZ, ABDULAZIZ; ABD AR-RAHMAN, ABDUR RAHMAN, ABDURRAHMAN, ABDIRAHMAN,
+// ABDRAKHMANOV. The article's vowel is written as it is heard (el, ul, ol, al, ou), before a "sun
+// letter" its l as that letter (ur r, us s), and the parts together or apart. All are written
+// here as the lists' own transcription writes the compound, three words: ABD AL AZIZ, ABD AL
+// RAKHMANOV. So one spelling is one name, as it is in Arabic script (where SplitAbdCompounds
+// gives the same parts), and half of it (AL HADI for ABD AL HADI) still aligns: "Abdulaziz"
+// scored 0 against Abd al-Aziz and "Abdel Rahman" 0.56 against Abd al-Rahman before 2026-12-05.
+// ABDULLAH stays one word, as in Arabic script (SplitAbdCompounds). A lone ABDI, ABDU, ABDO or
+// ABDUH is a name of its own, not a part of one.
+void CanonicalAbdCompounds(std::vector<RawToken>* raw) {
+  // Most names have no such word: they are left as they are, uncopied.
+  bool any = false;
+  for (const RawToken& token : *raw) any = any || token.text.compare(0, 3, "abd") == 0;
+  if (!any) return;
+  std::vector<RawToken> out;
+  out.reserve(raw->size() + 2);
+  for (size_t i = 0; i < raw->size(); ++i) {
+    RawToken& token = (*raw)[i];
+    const std::string_view next = i + 1 < raw->size() ? std::string_view((*raw)[i + 1].text) : "";
+    std::string stem;
+    if (!AbdCompoundStem(token.text, next, &stem)) {
+      out.push_back(std::move(token));
+      continue;
+    }
+    if (stem.starts_with("la")) {
+      // Abd Allah is one word in every script (SplitAbdCompounds), and so are the names made of
+      // it: ABDALLAH, ABDOULLAH, ABDULLA are ABDULLAH, ABDOLLAHPUR ABDULLAHPUR, ABDULLAEV stays.
+      token.text = stem == "la" ? "abdullah" : "abdul" + stem;
+      out.push_back(std::move(token));
+      continue;
+    }
+    out.push_back({"abd", false});
+    out.push_back({"al", stem.empty() && token.dotted});
+    if (!stem.empty()) out.push_back({std::move(stem), token.dotted, true});
+  }
+  // ABD AR-RAHMAN, ABD EL AZIZ: the article as a word of its own, before a sun letter written as
+  // that letter.
+  for (size_t i = 0; i + 2 < out.size(); ++i) {
+    std::string& word = out[i + 1].text;
+    if (out[i].text == "abd" && word.size() == 2 && IsLatinVowel(word[0]) && word != "al" &&
+        (word[1] == 'l' || (IsSunLetter(word[1]) && out[i + 2].text[0] == word[1]))) {
+      word = "al";
+    }
+  }
+  *raw = std::move(out);
 }
 
 // The Persian ending ای after a word's silent final heh, written with a space instead of a
@@ -931,6 +986,7 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     SplitAbdCompounds(&raw);
     JoinPersianEnding(&raw);
   } else {
+    CanonicalAbdCompounds(&raw);
     JoinSonOf(&raw);
   }
 
@@ -962,6 +1018,7 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     }
     // After the legal-form check, so "co" stays a legal form.
     tokens.push_back(WordToken(raw[i].text));
+    tokens.back().abd_stem = raw[i].abd_stem;
     ++i;
   }
   bool only_legal_forms = true;
@@ -1245,6 +1302,42 @@ bool IsChineseCompanyWordReading(std::string_view word) {
     return out;
   }();
   return std::binary_search(readings->begin(), readings->end(), word);
+}
+
+bool AbdCompoundStem(std::string_view word, std::string_view next, std::string* stem) {
+  stem->clear();
+  if (word.size() < 4 || word.substr(0, 3) != "abd" || word == "abdullah") return false;
+  const std::string_view rest = word.substr(3);
+  size_t vowels = 0;
+  // Kyrgyz and Kazakh write the vowel y (ы): ABDYKADYROV, ABDYRAKHMANOV.
+  while (vowels < rest.size() && vowels < 2 &&
+         (IsLatinVowel(rest[vowels]) || rest[vowels] == 'y')) {
+    ++vowels;
+  }
+  const std::string_view after = rest.substr(vowels);
+  if (vowels == 0) {
+    // ABDRAKHMANOV, ABDRASHID: no vowel written before the name.
+    if (after.size() < 4 || after[0] == 'l') return false;
+    stem->assign(after);
+    return true;
+  }
+  if (!after.empty() && after[0] == 'l') {
+    // ABDELAZIZ, ABDULKARIM, ABDALLAH; ABDUL, ABDEL, ABDOUL as words of their own.
+    if (after.size() == 2) return false;
+    stem->assign(after.substr(1));
+    return true;
+  }
+  if (after.size() == 1) {
+    // ABDUR RAHMAN, ABDUS SALAM: the article's l spoken as the next word's first letter.
+    return IsSunLetter(after[0]) && !next.empty() && next[0] == after[0];
+  }
+  if (after.size() >= 2 && after[0] == after[1] && IsSunLetter(after[0])) {
+    stem->assign(after.substr(1));  // ABDURRAHMAN, ABDUSSALAM
+    return true;
+  }
+  if (after.size() < 4) return false;  // ABDI, ABDOU, ABDIEV, ABDEEN
+  stem->assign(after);                 // ABDURAHMAN, ABDIRAHMAN, ABDUVALIEV
+  return true;
 }
 
 }  // namespace corridor::names

@@ -42,6 +42,10 @@ struct NameToken {
   std::string text;  // lower-case ASCII letters and digits
   TokenKind kind = TokenKind::kWord;
   std::string original;  // the normalised words it stands for ("co ltd" for class "limited")
+  // The name of an "Abd al-" compound written as one word (ABDOLREZA, عبدالرضا), which the
+  // normaliser writes apart (CanonicalAbdCompounds, SplitAbdCompounds): REZA here is not the name
+  // REZA (engine/names/score.cc, StemAgainstOwnName).
+  bool abd_stem = false;
 };
 
 struct NormalizedName {
@@ -102,6 +106,14 @@ NameNormalizer& ThreadNameNormalizer();
 // build theirs cheaply. Runs on the calling thread; LoadNameRecords runs it on a second thread,
 // while it reads on, once it meets a name in Han or Hangul.
 void WarmTransliterators();
+
+// Whether a Latin word (lower-case ASCII) is a spelling of an "Abd al-" compound or of its first
+// part, given the word after it (`next`, "" at the end): ABDELAZIZ, ABDURRAHMAN, ABDIRAHMAN,
+// ABDRAKHMANOV; ABDUL, ABDEL, and ABDUR before a word beginning with r. `stem` is set to the name
+// after the article ("aziz", "rahman"; "" for the first part alone). ABDULLAH is a word of its
+// own, and so are ABDI, ABDU, ABDOU and ABDUH. The normaliser writes every such word as ABD AL and
+// the stem (docs/matching.md, "Abd al- compounds in Latin script").
+bool AbdCompoundStem(std::string_view word, std::string_view next, std::string* stem);
 
 // True when `a` and `b` are at most one insertion, deletion, substitution or transposition apart.
 bool WithinOneEdit(std::string_view a, std::string_view b);

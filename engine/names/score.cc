@@ -941,6 +941,7 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
     scoring.text = token.text;
     scoring.kind = token.kind;
     scoring.weight = statistics.Weight(token);
+    scoring.abd_stem = token.abd_stem;
     if (token.kind == TokenKind::kWord) {
       scoring.skeleton = ConsonantSkeleton(token.text);
       scoring.phonetic = PhoneticKey(token.text);
@@ -1235,6 +1236,36 @@ bool JoinAlignedAsWellApart(const ScoringName& query, const ScoringName& candida
   return false;
 }
 
+// Whether word t of `name` is the article of an "Abd al-" compound as the normaliser writes it
+// (ABD AL AZIZ, CanonicalAbdCompounds): left out by the other name, it costs nothing more than its
+// ABD does, as it did when the compound was one word (ABDUL, ABDULAZIZ) before 2026-12-05.
+bool IsCompoundArticle(const ScoringName& name, size_t t) {
+  return !name.abjad && t >= 1 && name.tokens[t].text == "al" && name.tokens[t - 1].text == "abd";
+}
+
+// Whether word t of `name` comes with the article: after AL or EL, or an abjad al- word.
+bool AfterArticle(const ScoringName& name, size_t t) {
+  const auto& tokens = name.tokens;
+  if (name.abjad) return tokens[t].text.starts_with("al");
+  return t >= 1 && (tokens[t - 1].text == "al" || tokens[t - 1].text == "el");
+}
+
+// Whether a pair of single words puts the name of an "Abd al-" compound written as one word
+// (ScoringToken::abd_stem) against the same name on its own: ABDOLREZA (ABD AL REZA) is not REZA,
+// ABDULAZIZ not AZIZ, any more than before the normaliser wrote the compound apart (2026-12-05),
+// when it was one word with letters added (IsExtension). The name with its article is half of
+// the compound written (ABD AL HADI as AL HADI) and contradicts nothing. A compound written apart
+// (ABDUL REZA) keeps the benefit of the doubt it had: its second word may be a family name.
+bool StemAgainstOwnName(const ScoringName& query, const ScoringName& candidate,
+                        const AlignedUnit& u) {
+  if (u.query_count != 1 || u.candidate_count != 1) return false;
+  const bool query_stem = query.tokens[u.query_first].abd_stem;
+  const bool candidate_stem = candidate.tokens[u.candidate_first].abd_stem;
+  if (query_stem == candidate_stem) return false;
+  return query_stem ? !AfterArticle(candidate, u.candidate_first)
+                    : !AfterArticle(query, u.query_first);
+}
+
 }  // namespace
 
 NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
@@ -1280,9 +1311,12 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     if (JoinAlignedAsWellApart(query, candidate, similarity, c, used_query, used_candidate)) {
       continue;
     }
+    const float aligned = StemAgainstOwnName(query, candidate, u)
+                              ? std::min(c.similarity, static_cast<float>(kExtendedWord))
+                              : c.similarity;
     // A title pairs only with what it resembles (SAYYID ~ SEYED); against another word (SEYED ~
     // SADEGH at 0.07) it is a title the other name does not give, which weighs little below.
-    if (c.similarity < kLeftoverSimilarity) {
+    if (aligned < kLeftoverSimilarity) {
       bool title = false;
       for (uint32_t k = 0; k < u.query_count; ++k)
         title = title || query.tokens[u.query_first + k].title;
@@ -1296,7 +1330,7 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     for (uint32_t k = 0; k < u.query_count; ++k) {
       const ScoringToken& token = query.tokens[u.query_first + k];
       // 1: aligned; 2: aligned at kLeftoverSimilarity or more, so given by the other name.
-      used_query[u.query_first + k] = c.similarity >= kLeftoverSimilarity ? 2 : 1;
+      used_query[u.query_first + k] = aligned >= kLeftoverSimilarity ? 2 : 1;
       query_weight += token.weight;
       initial = initial || token.kind == TokenKind::kInitial;
       only_common = only_common &&
@@ -1305,7 +1339,7 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     }
     for (uint32_t k = 0; k < u.candidate_count; ++k) {
       const ScoringToken& token = candidate.tokens[u.candidate_first + k];
-      used_candidate[u.candidate_first + k] = c.similarity >= kLeftoverSimilarity ? 2 : 1;
+      used_candidate[u.candidate_first + k] = aligned >= kLeftoverSimilarity ? 2 : 1;
       candidate_weight += token.weight;
       initial = initial || token.kind == TokenKind::kInitial;
     }
@@ -1315,12 +1349,12 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     // HIZBALLAH) does not keep an organisation's name from being its complete name; shorter
     // words must be spelled as listed.
     const bool long_variant =
-        c.similarity >= kLongVariantSimilarity && u.query_count == 1 && u.candidate_count == 1 &&
+        aligned >= kLongVariantSimilarity && u.query_count == 1 && u.candidate_count == 1 &&
         query.tokens[u.query_first].kind == TokenKind::kWord &&
         candidate.tokens[u.candidate_first].kind == TokenKind::kWord &&
         query.tokens[u.query_first].text.size() >= kLongVariantLetters &&
         candidate.tokens[u.candidate_first].text.size() >= kLongVariantLetters;
-    if (c.similarity < kConfirmingSimilarity && !long_variant) {
+    if (aligned < kConfirmingSimilarity && !long_variant) {
       for (uint32_t k = 0; k < u.query_count; ++k) {
         words_differ =
             words_differ || query.tokens[u.query_first + k].kind != TokenKind::kLegalForm;
@@ -1330,21 +1364,21 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
             words_differ || candidate.tokens[u.candidate_first + k].kind != TokenKind::kLegalForm;
       }
     }
-    matched_query += c.similarity * query_weight;
-    matched_candidate += c.similarity * candidate_weight;
-    if (!initial && c.similarity >= kConfirmingSimilarity) {
+    matched_query += aligned * query_weight;
+    matched_candidate += aligned * candidate_weight;
+    if (!initial && aligned >= kConfirmingSimilarity) {
       for (uint32_t k = 0; k < u.query_count; ++k) {
         confirmed = confirmed || query.tokens[u.query_first + k].kind == TokenKind::kWord;
       }
     }
     for (uint32_t k = 0; k < u.query_count && !initial; ++k) {
       if (query.tokens[u.query_first + k].kind == TokenKind::kWord) {
-        least_word_similarity = std::min(least_word_similarity, static_cast<double>(c.similarity));
+        least_word_similarity = std::min(least_word_similarity, static_cast<double>(aligned));
       }
     }
     if (keep_units) {
       AlignedUnit unit = u;
-      unit.similarity = c.similarity;
+      unit.similarity = aligned;
       result.units.push_back(unit);
     }
   }
@@ -1356,6 +1390,7 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   // The allowance counts the candidate's initials (at least one), so "SBER VOSTOK LLP x x x ... x"
   // scores as "SBER VOSTOK LLP x" while a real unmatched initial still costs something.
   size_t noise_allowance = std::max<size_t>(1, candidate_initials);
+  // An "Abd al-" compound's article left out costs nothing (IsCompoundArticle).
   // A query's patronymic that the listed name, giving none, leaves out (KADYROV, Ramzan
   // Akhmatovich for Ramzan KADYROV) costs half its weight: lists often omit it, and a rare
   // patronymic weighed as much as a family name (0.73 before 2026-12-05). Against a name that
@@ -1377,12 +1412,14 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
       total_query += kUngivenPatronymicShare * token.weight;
       continue;
     }
+    if (!used_query[i] && IsCompoundArticle(query, i)) continue;
     // A title the other name does not give (SEYED ALI KHAMENEI for KHAMENEI, Ali) costs little.
     total_query +=
         token.title && !used_query[i] ? std::min(token.weight, kTitleWeight) : token.weight;
   }
   for (size_t j = 0; j < nc; ++j) {
     const ScoringToken& token = candidate.tokens[j];
+    if (!used_candidate[j] && IsCompoundArticle(candidate, j)) continue;
     total_candidate +=
         token.title && !used_candidate[j] ? std::min(token.weight, kTitleWeight) : token.weight;
   }
