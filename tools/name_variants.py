@@ -33,7 +33,7 @@ import unicodedata
 # engine/names/normalize.cc PhoneticKey(), the same folds in the same order.
 REPLACEMENTS = [("dzh", "j"), ("sch", "sh"), ("tch", "ch"), ("dj", "j"), ("zh", "j"), ("kh", "h"),
                 ("gh", "g"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
-                ("eo", "u"), ("eu", "u"), ("aev", "aiv"), ("ae", "a"), ("q", "k"), ("w", "v"),
+                ("eo", "u"), ("eu", "u"), ("ae", "a"), ("q", "k"), ("w", "v"),
                 ("x", "ks")]
 
 
@@ -41,6 +41,12 @@ def phonetic_key(word):
     out = []
     i = 0
     while i < len(word):
+        # ae before a consonant is a and the i or ye it stands for (RAED / RAID, TOKAEV / TOKAYEV),
+        # but not before a Korean syllable's final (PAEK, SAENG).
+        if word.startswith("ae", i) and i + 2 < len(word) and word[i + 2] not in "aeiouyknmtp":
+            out.append("ai")
+            i += 2
+            continue
         for src, dst in REPLACEMENTS:
             if word.startswith(src, i):
                 out.append(dst)

@@ -1084,10 +1084,11 @@ std::string PhoneticKey(std::string_view token) {
   //   dzh sch tch dj zh kh gh ph ck ou oo ee eo eu ae q w x  ->  j sh ch j j h g f k u u i u u a k
   //   v ks
   // and otherwise c (not before h) = k, e = y = i, o = u, a final j after a consonant and i or e =
-  // i; ae before v is ai (-aev = -ayev). Doubled letters then fold once, so "oo" -> "u" and "uu" ->
-  // "u" agree. The patterns are dispatched on their first letter (each letter starts patterns that
-  // differ in their second letter), which gives what trying them in order does; this runs for every
-  // word of every listed name and every joined pair scored.
+  // i; ae before a consonant but k, n, m, t, p is ai (RAED = RAID, -aev = -ayev). Doubled letters
+  // then fold once, so "oo" -> "u" and "uu" -> "u" agree. The patterns are dispatched on their
+  // first letter (each letter starts patterns that differ in their second letter), which gives what
+  // trying them in order does; this runs for every word of every listed name and every joined pair
+  // scored.
   std::string out;
   out.reserve(token.size() + 2);
   // Appending through `emit` folds doubled letters as it goes: the same as folding the whole
@@ -1160,11 +1161,15 @@ std::string PhoneticKey(std::string_view token) {
       case 'a':
         emit('a');
         if (next == 'e') {
-          // Russian's -аев is romanised -aev and -ayev (TOKAEV / TOKAYEV, NIKOLAEVICH /
-          // NIKOLAYEVICH): before a v the e is read as the ye it stands for, which y and e
-          // fold to, so both spellings key aiv. Elsewhere ae is one vowel (SAEED = SAID; Korean
-          // JAE, BAE, HAE are not Chinese JAI, BAI, HAI).
-          if (at(i + 2) == 'v') emit('i');
+          // Before a consonant ae is two vowels, a and the i or ye it stands for, which y and e
+          // fold to: Arabic's long a and the hamza's i (RAED / RAID, QAEDA / QAIDA, FAEQ /
+          // FAIQ, WAEL / WAIL: ا + ئ) and Russian's -аев (TOKAEV / TOKAYEV, NIKOLAEVICH /
+          // NIKOLAYEVICH) all key ai (before 2026-12-05 only before a v). Not before k, n, t, m
+          // or p, the finals of a Korean syllable, whose ae is one vowel ㅐ (PAEK, BAEK, SAENG,
+          // TAEK: PAEK is PAK's alias on the SDN); nor elsewhere: SAEED = SAID, and a Korean
+          // syllable's final AE (JAE, BAE, HAE) is not Chinese JAI, BAI, HAI.
+          const char after = at(i + 2);
+          if (after != '\0' && std::strchr("aeiouyknmtp", after) == nullptr) emit('i');
           used = 2;
         }
         break;
