@@ -319,6 +319,30 @@ TEST_CASE("Latin spellings of an Abd al- compound are written ABD AL and the nam
   CHECK(Tokens("Abd Rabbo") == "abd rabbo");
 }
 
+// docs/matching.md, "Compounds with the article run into one word": SALAHUDDIN, NUREDDINE,
+// ZIAULHAQ, SAIFULISLAM, FAZLURRAHMAN, QAMARUZZAMAN, Turkish NURETTIN are the first name, AL and
+// the second; a name that only ends like one is left alone.
+TEST_CASE("Compounds with the article run into one word are written apart", "[names]") {
+  CHECK(Tokens("Salahuddin") == "salah al din");
+  CHECK(Tokens("Salahudin") == "salah al din");
+  CHECK(Tokens("Nureddine") == "nur al din");
+  CHECK(Tokens("Nourredine") == "nourr al din");
+  CHECK(Tokens("Jallaloudine") == "jallal al din");
+  CHECK(Tokens("Nurettin") == "nur al din");
+  CHECK(Tokens("Ziaulhaq") == "zia al haq");
+  CHECK(Tokens("Saifulislam") == "saif al islam");
+  CHECK(Tokens("Fazlurrahman") == "fazl al rahman");
+  CHECK(Tokens("Qamaruzzaman") == "qamar al zaman");
+  CHECK(Tokens("Mohammad Uddin") == "mohammad al din");
+  CHECK(Tokens("Ansar Dine") == "ansar din");
+  // Names that end like a compound, and compounds written apart, stay as written.
+  CHECK(Tokens("Geraldine Claudine Rasputin Martin Austin") ==
+        "geraldine claudine rasputin martin austin");
+  CHECK(Tokens("Mujahedeen Mujahidin") == "mujahedeen mujahidin");
+  CHECK(Tokens("Fazlur Rehman") == "fazlur rehman");
+  CHECK(Tokens("Zia ul Haq") == "zia ul haq");
+}
+
 TEST_CASE("ConsonantSkeleton drops vowels, y, w and doubled letters", "[names]") {
   CHECK(ConsonantSkeleton("mohammed") == "mhmd");
   CHECK(ConsonantSkeleton("hassan") == "hsn");

@@ -1380,12 +1380,12 @@ struct NameIndex::Data::WordMemos {
     // the query's script. The structured binding is a tripwire: it stops compiling when a field
     // is added to ScoringToken, which must then be added here if TokenSimilarity reads it.
     const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant,
-                 token_abjad, common, populations, title, abd_stem] = token;
+                 token_abjad, common, populations, title, fused_part] = token;
     (void)weight;       // the weight is applied per query (RaiseWord), never memoised
     (void)common;       // a function of the text and the script, both in the key
     (void)populations;  // so is this
     (void)title;        // a function of the text; similarity does not read it
-    (void)abd_stem;     // read by ScoreNames (StemAgainstOwnName), not by similarity
+    (void)fused_part;   // read by ScoreNames (StemAgainstOwnName), not by similarity
     (void)token_abjad;  // a query token's script is the query's, `abjad` below
     std::string key;
     key.reserve(text.size() + skeleton.size() + phonetic.size() + 8);

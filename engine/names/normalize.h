@@ -42,10 +42,11 @@ struct NameToken {
   std::string text;  // lower-case ASCII letters and digits
   TokenKind kind = TokenKind::kWord;
   std::string original;  // the normalised words it stands for ("co ltd" for class "limited")
-  // The name of an "Abd al-" compound written as one word (ABDOLREZA, عبدالرضا), which the
-  // normaliser writes apart (CanonicalAbdCompounds, SplitAbdCompounds): REZA here is not the name
-  // REZA (engine/names/score.cc, StemAgainstOwnName).
-  bool abd_stem = false;
+  // A part of a compound written as one word, which the normaliser writes apart: the name of an
+  // "Abd al-" compound (ABDOLREZA, عبدالرضا: CanonicalAbdCompounds, SplitAbdCompounds), both names
+  // of SALAHUDDIN or نورالدین (CanonicalArticleCompounds, SplitArticleCompounds). REZA here is not
+  // the name REZA (engine/names/score.cc, StemAgainstOwnName).
+  bool fused_part = false;
 };
 
 struct NormalizedName {

@@ -650,7 +650,13 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   // MUHAMMAD) is worth 0.95, never 1, so a spelling variant never outranks the exact spelling; the
   // phonetic Jaro-Winkler is only tried when it could still beat what we have.
   // Learned romanisation variants (MOHAMMED ~ MUHAMMAD, whose keys differ) count as one key.
+  // AL, EL, UL, OL and IL are one word, the article, whose vowel romanisations write as heard
+  // (ZIA UL HAQ, ZIA AL HAQ).
+  auto l_article = [](std::string_view w) {
+    return w.size() == 2 && w[1] == 'l' && IsLatinVowel(w[0]);
+  };
   bool same_name = (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
+                   (l_article(a.text) && l_article(b.text)) ||
                    (a.variant != 0 && a.variant == b.variant) ||
                    SameUpToCentralAsianO(a.text, b.text);
   double best = same_name ? 0.95 : 0;
@@ -941,7 +947,7 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
     scoring.text = token.text;
     scoring.kind = token.kind;
     scoring.weight = statistics.Weight(token);
-    scoring.abd_stem = token.abd_stem;
+    scoring.fused_part = token.fused_part;
     if (token.kind == TokenKind::kWord) {
       scoring.skeleton = ConsonantSkeleton(token.text);
       scoring.phonetic = PhoneticKey(token.text);
@@ -1236,34 +1242,60 @@ bool JoinAlignedAsWellApart(const ScoringName& query, const ScoringName& candida
   return false;
 }
 
-// Whether word t of `name` is the article of an "Abd al-" compound as the normaliser writes it
-// (ABD AL AZIZ, CanonicalAbdCompounds): left out by the other name, it costs nothing more than its
-// ABD does, as it did when the compound was one word (ABDUL, ABDULAZIZ) before 2026-12-05.
+// Whether word t of `name` is the article of a compound as the normaliser writes it (ABD AL AZIZ,
+// SALAH AL DIN: CanonicalAbdCompounds, CanonicalArticleCompounds): left out by the other name, it
+// costs nothing more than the compound's words do, as when the compound was one word (ABDUL,
+// ABDULAZIZ, SALAHUDDIN) before 2026-12-05.
 bool IsCompoundArticle(const ScoringName& name, size_t t) {
-  return !name.abjad && t >= 1 && name.tokens[t].text == "al" && name.tokens[t - 1].text == "abd";
+  const auto& tokens = name.tokens;
+  if (name.abjad || tokens[t].text != "al") return false;
+  return (t >= 1 && tokens[t - 1].text == "abd") || (t >= 1 && tokens[t - 1].fused_part) ||
+         (t + 1 < tokens.size() && tokens[t + 1].fused_part);
 }
 
-// Whether word t of `name` comes with the article: after AL or EL, or an abjad al- word.
+// Whether a Latin word is the Arabic article as romanisations write it: a vowel and l (AL, EL,
+// UL), or before a sun letter a vowel and that letter (UD, AD, UR, UZ, AS, AN, AT).
+bool IsArticleWord(std::string_view word) {
+  return word.size() == 2 && IsLatinVowel(word[0]) && std::strchr("lrsdntz", word[1]) != nullptr;
+}
+
+// Whether word t of `name` comes with the article: after an article word, or an abjad al- word.
 bool AfterArticle(const ScoringName& name, size_t t) {
   const auto& tokens = name.tokens;
   if (name.abjad) return tokens[t].text.starts_with("al");
-  return t >= 1 && (tokens[t - 1].text == "al" || tokens[t - 1].text == "el");
+  return t >= 1 && IsArticleWord(tokens[t - 1].text);
 }
 
-// Whether a pair of single words puts the name of an "Abd al-" compound written as one word
-// (ScoringToken::abd_stem) against the same name on its own: ABDOLREZA (ABD AL REZA) is not REZA,
-// ABDULAZIZ not AZIZ, any more than before the normaliser wrote the compound apart (2026-12-05),
-// when it was one word with letters added (IsExtension). The name with its article is half of
-// the compound written (ABD AL HADI as AL HADI) and contradicts nothing. A compound written apart
-// (ABDUL REZA) keeps the benefit of the doubt it had: its second word may be a family name.
+// Whether word t of `name` is followed by the article: an article word (SALAH AL DIN's SALAH,
+// ZIA UL HAQ's ZIA), or an abjad al- word (شمس الدین's shms).
+bool BeforeArticle(const ScoringName& name, size_t t) {
+  const auto& tokens = name.tokens;
+  if (t + 1 >= tokens.size()) return false;
+  const std::string& next = tokens[t + 1].text;
+  if (name.abjad) return next.size() > 2 && next.starts_with("al");
+  return IsArticleWord(next);
+}
+
+// Whether a pair of single words puts a part of a compound written as one word
+// (ScoringToken::fused_part: ABDOLREZA's REZA, SALAHUDDIN's SALAH and DIN) against the same name on
+// its own: ABDOLREZA (ABD AL REZA) is not REZA, ABDULAZIZ not AZIZ, SALAHUDDIN not SALAH, any
+// more than before the normaliser wrote compounds apart (2026-12-05), when each was one word with
+// letters added (IsExtension). The name on the article's same side (AL HADI for ABD AL HADI,
+// SALAH AL-DIN for SALAHUDDIN) is the compound written apart and contradicts nothing; so is a
+// compound written apart on both sides (ABDUL SHAHLAI for SHAHLAI, Abdul Reza keeps the benefit
+// of the doubt it had: its second word may be a family name).
 bool StemAgainstOwnName(const ScoringName& query, const ScoringName& candidate,
                         const AlignedUnit& u) {
   if (u.query_count != 1 || u.candidate_count != 1) return false;
-  const bool query_stem = query.tokens[u.query_first].abd_stem;
-  const bool candidate_stem = candidate.tokens[u.candidate_first].abd_stem;
-  if (query_stem == candidate_stem) return false;
-  return query_stem ? !AfterArticle(candidate, u.candidate_first)
-                    : !AfterArticle(query, u.query_first);
+  const bool query_part = query.tokens[u.query_first].fused_part;
+  const bool candidate_part = candidate.tokens[u.candidate_first].fused_part;
+  if (query_part == candidate_part) return false;
+  const ScoringName& fused = query_part ? query : candidate;
+  const size_t fused_at = query_part ? u.query_first : u.candidate_first;
+  const ScoringName& other = query_part ? candidate : query;
+  const size_t other_at = query_part ? u.candidate_first : u.query_first;
+  return BeforeArticle(fused, fused_at) ? !BeforeArticle(other, other_at)
+                                        : !AfterArticle(other, other_at);
 }
 
 }  // namespace

@@ -77,8 +77,8 @@ struct ScoringToken {
   // A title before a person's name (IsNameTitle): when the other name does not give it, it
   // weighs at most kTitleWeight in the coverage (ScoreNames).
   bool title = false;
-  // NameToken::abd_stem: the name of an "Abd al-" compound written as one word.
-  bool abd_stem = false;
+  // NameToken::fused_part: a part of a compound written as one word (ABDOLREZA's REZA).
+  bool fused_part = false;
 };
 
 struct ScoringName {
