@@ -1360,6 +1360,10 @@ TEST_CASE("A compound with the article run into one word is the compound written
   CHECK(PairScore(*index, "Ziaulhaq", "ZIA UL HAQ") >= 0.9);
   CHECK(PairScore(*index, "Saifulislam Gaddafi", "QADHAFI, Saif al-Islam") >= 0.85);
   CHECK(PairScore(*index, "Bahattin Ayan", "AYAN, Bahaddin") >= 0.9);
+  // In Arabic script too (the UN lists نورالدین ترابی as NOORUDDIN TURABI); خالدين is no compound.
+  CHECK(PairScore(*index, "نورالدین ترابی", "NOORUDDIN TURABI") >= 0.9);
+  CHECK(PairScore(*index, "نورالدین ترابی", "Nur al-Din TURABI") >= 0.9);
+  CHECK(PairScore(*index, "خالدين احمد", "KHALIDIN, Ahmad") >= 0.9);
   // Half of a compound run into one word is not the compound: SALAHUDDIN is not SALAH.
   CHECK(PairScore(*index, "Salah Ahmed", "AHMED, Salahuddin") < 0.6);
   CHECK(PairScore(*index, "Islam Karimov", "KARIMOV, Saifulislam") < 0.6);

@@ -686,14 +686,15 @@ void CanonicalArticleCompounds(std::vector<RawToken>* raw) {
 // An abjad compound of kArticleCompoundSeconds written as one word (نورالدین, nwraldyn) is
 // split before its article, as SplitAbdCompounds splits عبد: nwr + aldyn, each part aligning with
 // NOOR and AL DIN or UDDIN as the Latin compound is written (CanonicalArticleCompounds). Both
-// parts are marked as a compound's (NameToken::fused_part).
+// parts are marked as a compound's (NameToken::fused_part). The first has three letters or more:
+// خالدين (khaldyn) is no compound.
 void SplitArticleCompounds(std::vector<RawToken>* raw) {
   static constexpr std::string_view kSeconds[] = {"dyn", "hq", "aslam", "rhmn", "rhman", "zman"};
   for (size_t i = 0; i < raw->size(); ++i) {
     std::string& text = (*raw)[i].text;
     for (std::string_view second : kSeconds) {
       const size_t article = text.size() - std::min(text.size(), second.size() + 2);
-      if (article < 2 || !std::string_view(text).ends_with(second) ||
+      if (article < 3 || !std::string_view(text).ends_with(second) ||
           text.compare(article, 2, "al") != 0) {
         continue;
       }
