@@ -1258,8 +1258,7 @@ void AbjadSkeletonReadings(const std::string& skeleton, std::vector<std::string>
     std::string result;
     for (size_t i = 0; i < text.size(); ++i) {
       char next = i + 1 < text.size() ? text[i + 1] : 0;
-      if (text[i] == 'l' && next != 0 &&
-          (i == 0 || std::string_view("tdrzsn").find(next) != std::string_view::npos)) {
+      if (text[i] == 'l' && next != 0 && (i == 0 || IsSunLetter(next))) {
         continue;
       }
       result += text[i];

@@ -541,12 +541,6 @@ void SplitAbdCompounds(std::vector<RawToken>* raw) {
   }
 }
 
-bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-// The letters before which the article's l is spoken as the letter itself (AR-RAHMAN, US-SALAM),
-// as far as romanisations write it so.
-bool IsSunLetter(char c) { return c != 0 && std::strchr("rsdntz", c) != nullptr; }
-
 // Latin spellings of one "Abd al-" compound ("servant of", عبد ال + a name): ABD AL-AZIZ, ABDEL
 // AZIZ, ABDUL AZIZ, ABDELAZIZ, ABDULAZIZ; ABD AR-RAHMAN, ABDUR RAHMAN, ABDURRAHMAN, ABDIRAHMAN,
 // ABDRAKHMANOV. The article's vowel is written as it is heard (el, ul, ol, al, ou), before a "sun
@@ -1460,5 +1454,9 @@ bool AbdCompoundStem(std::string_view word, std::string_view next, std::string* 
   stem->assign(after);                 // ABDURAHMAN, ABDIRAHMAN, ABDUVALIEV
   return true;
 }
+
+bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+bool IsSunLetter(char c) { return c != 0 && std::strchr("rsdntz", c) != nullptr; }
 
 }  // namespace corridor::names

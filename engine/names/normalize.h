@@ -108,6 +108,13 @@ NameNormalizer& ThreadNameNormalizer();
 // while it reads on, once it meets a name in Han or Hangul.
 void WarmTransliterators();
 
+// a, e, i, o or u.
+bool IsLatinVowel(char c);
+
+// The letters before which the Arabic article's l is spoken as the letter itself, as far as
+// romanisations write it so (AR-RAHMAN, US-SALAM, UD-DIN; الدين read UDDIN): r s d n t z.
+bool IsSunLetter(char c);
+
 // Whether a Latin word (lower-case ASCII) is a spelling of an "Abd al-" compound or of its first
 // part, given the word after it (`next`, "" at the end): ABDELAZIZ, ABDURRAHMAN, ABDIRAHMAN,
 // ABDRAKHMANOV; ABDUL, ABDEL, and ABDUR before a word beginning with r. `stem` is set to the name

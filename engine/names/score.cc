@@ -161,8 +161,6 @@ void FoldForAbjad(std::string_view word, bool vowelled, std::string* folded) {
   }
 }
 
-bool IsLatinVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
 // Whether the abjad word's letters after a[i] (an h, ه) are the Persian ending ی or ای alone, as in
 // خامنه‌ای (khamnhay) and گنجه‌ای: the ه is then a vowel, not a consonant.
 bool PersianEndingAfter(std::string_view a, size_t i) {
@@ -252,8 +250,7 @@ int UnwrittenHalfSteps(std::string_view a, size_t i) {
   if (i == 0 || i + 1 == n) return 2;  // a first or last letter is always romanised (ALI, ABU)
   // The article's l before a "sun letter" (t, th, d, dh, r, z, s, sh, n) is spoken as that
   // letter, and romanised so: الدين (aldyn) is UDDIN / EDDINE, الرحمن (alrhmn) URRAHMAN.
-  if (a[i] == 'l' && a[i - 1] == 'a' &&
-      std::string_view("tdrzsn").find(a[i + 1]) != std::string_view::npos) {
+  if (a[i] == 'l' && a[i - 1] == 'a' && IsSunLetter(a[i + 1])) {
     return 0;
   }
   return 2;
@@ -1256,7 +1253,7 @@ bool IsCompoundArticle(const ScoringName& name, size_t t) {
 // Whether a Latin word is the Arabic article as romanisations write it: a vowel and l (AL, EL,
 // UL), or before a sun letter a vowel and that letter (UD, AD, UR, UZ, AS, AN, AT).
 bool IsArticleWord(std::string_view word) {
-  return word.size() == 2 && IsLatinVowel(word[0]) && std::strchr("lrsdntz", word[1]) != nullptr;
+  return word.size() == 2 && IsLatinVowel(word[0]) && (word[1] == 'l' || IsSunLetter(word[1]));
 }
 
 // Whether word t of `name` comes with the article: after an article word, or an abjad al- word.
