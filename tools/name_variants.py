@@ -31,10 +31,10 @@ import sys
 import unicodedata
 
 # engine/names/normalize.cc PhoneticKey(), the same folds in the same order.
-REPLACEMENTS = [("dzh", "j"), ("sch", "sh"), ("tch", "ch"), ("dj", "j"), ("zh", "j"), ("kh", "h"),
-                ("gh", "g"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
-                ("eo", "u"), ("eu", "u"), ("ae", "a"), ("q", "k"), ("w", "v"),
-                ("x", "ks")]
+REPLACEMENTS = [("dzh", "j"), ("dsch", "j"), ("tsch", "ch"), ("sch", "sh"), ("tch", "ch"),
+                ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("ck", "k"),
+                ("ou", "u"), ("oo", "u"), ("ee", "i"), ("eo", "u"), ("eu", "u"), ("ae", "a"),
+                ("q", "k"), ("w", "v"), ("x", "ks")]
 
 
 def phonetic_key(word):

@@ -36,10 +36,10 @@ std::atomic<uint64_t> next_index_id{1};
 // keys, and scoring them all would slow every query down.
 constexpr size_t kMinPrefix = 4;
 
-// Two deletions only for keys of 7-20 characters: short keys two edits apart are different words
-// (and would flood the table with tiny strings), and the number of two-deletion strings grows with
-// the square of the length, so very long keys keep one.
-int MaxDeletions(size_t length) { return length >= 7 && length <= 20 ? 2 : 1; }
+// Two deletions only for keys of 7-20 characters (KeyDeletions, score.h): short keys two edits
+// apart are different words (and would flood the table with tiny strings), and the number of
+// two-deletion strings grows with the square of the length, so very long keys keep one.
+int MaxDeletions(size_t length) { return KeyDeletions(length); }
 
 // A listed word whose phonetic key gets one deletion is also stored by its spelling, within one
 // edit (Data::spelling_neighbours): one typed letter is one edit of the spelling but can be two of

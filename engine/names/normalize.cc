@@ -1191,8 +1191,8 @@ std::string PhoneticKey(std::string_view token) {
   // The folds are the spelling variants of English-language romanisation of Arabic, Persian,
   // Russian, Chinese and Korean names (docs/matching.md). At each position the first of these
   // patterns that matches is replaced, longest first where they overlap (dzh before dj and zh):
-  //   dzh sch tch dj zh kh gh ph ck ou oo ee eo eu ae q w x  ->  j sh ch j j h g f k u u i u u a k
-  //   v ks
+  //   dzh dsch tsch sch tch dj zh kh gh ph ck ou oo ee eo eu ae q w x  ->  j j ch sh ch j j h g f k
+  //   u u i u u a k v ks
   // and otherwise c (not before h) = k, e = y = i, o = u, a final j after a consonant and i or e =
   // i; ae before a consonant but k, n, m, t, p is ai (RAED = RAID, -aev = -ayev). Doubled letters
   // then fold once, so "oo" -> "u" and "uu" -> "u" agree. The patterns are dispatched on their
@@ -1217,6 +1217,10 @@ std::string PhoneticKey(std::string_view token) {
         if (next == 'z' && at(i + 2) == 'h') {
           emit('j');
           used = 3;
+        } else if (next == 's' && at(i + 2) == 'c' && at(i + 3) == 'h') {
+          // German dsch is dzh (DSCHOCHAR, DZHOKHAR).
+          emit('j');
+          used = 4;
         } else if (next == 'j') {
           emit('j');
           used = 2;
@@ -1230,6 +1234,11 @@ std::string PhoneticKey(std::string_view token) {
           emit(c == 's' ? 's' : 'c');
           emit('h');
           used = 3;
+        } else if (c == 't' && next == 's' && at(i + 2) == 'c' && at(i + 3) == 'h') {
+          // German tsch is ch (ABRAMOWITSCH, ABRAMOVICH; TSCHERNOW, CHERNOV).
+          emit('c');
+          emit('h');
+          used = 4;
         } else {
           emit(c);
         }

@@ -611,6 +611,69 @@ bool SameConsonantFrame(std::string_view a, std::string_view b) {
   return consonants >= 5 && other_vowels >= 1 && other_vowels <= 2;
 }
 
+// A phonetic key with g as k (`qaf`; q keys k already) and dh as d (`dhal`), doubled letters once.
+std::string QafDhalFold(std::string_view key, bool qaf, bool dhal) {
+  std::string out;
+  for (size_t i = 0; i < key.size(); ++i) {
+    const char c = qaf && key[i] == 'g' ? 'k' : key[i];
+    if (dhal && c == 'h' && i > 0 && key[i - 1] == 'd') continue;
+    if (out.empty() || out.back() != c) out += c;
+  }
+  return out;
+}
+
+// Whether two Latin words are one Arabic or Persian name whose qaf or dhal the romanisations
+// write as they hear it. Qaf is Q or K in the classical spelling, G in Libyan, Gulf and Egyptian
+// speech and GH in Persian (QASEM / GHASEM); dhal is DH or D. So a g and a k are one letter when
+// one of the words writes a q, and DH is D when the words differ in a qaf too (QADHAFI / GADDAFI /
+// KADHAFI), outside the commonest names. A g against a k alone stays two names (GAMAL, جمال, is
+// not KAMAL, كمال), and so does an h after a d alone: it is a letter of its own in ADHAM (أدهم),
+// not ADAM (آدم). Only pairs the index finds (KeysShareDeletion).
+bool SameUpToQafDhal(const WordForms& a, const WordForms& b) {
+  if (a.abjad || b.abjad || a.text.size() < 4 || b.text.size() < 4) return false;
+  const bool q =
+      a.text.find('q') != std::string_view::npos || b.text.find('q') != std::string_view::npos;
+  const bool dh =
+      a.text.find("dh") != std::string_view::npos || b.text.find("dh") != std::string_view::npos;
+  if (!q && !dh) return false;
+  const std::string qaf_a = QafDhalFold(a.phonetic, true, false);
+  const std::string qaf_b = QafDhalFold(b.phonetic, true, false);
+  bool one_name = false;
+  if (qaf_a == qaf_b) {
+    one_name = q;
+  } else {
+    one_name = dh && !a.common && !b.common &&
+               QafDhalFold(a.phonetic, true, true) == QafDhalFold(b.phonetic, true, true) &&
+               QafDhalFold(a.phonetic, false, true) != QafDhalFold(b.phonetic, false, true);
+  }
+  return one_name && KeysShareDeletion(a.phonetic, b.phonetic);
+}
+
+// Whether two words differ only in a first J against a first Y before a vowel: German, Polish,
+// Czech and the South Slavic languages write the y of a Russian, Ukrainian or Arabic name as j
+// (JULIA / YULIA, JEWGENI / YEVGENIY, JUSUF / YUSUF, JELENA / YELENA). Words of four letters or
+// more: JAN is not YAN. The keys are then one edit apart, so the index finds the pair.
+bool SameUpToInitialJY(const WordForms& a, const WordForms& b) {
+  if (a.abjad || b.abjad || a.text.size() < 4 || b.text.size() < 4 || a.text[0] == b.text[0]) {
+    return false;
+  }
+  const WordForms& y = a.text[0] == 'y' ? a : b;
+  const WordForms& j = a.text[0] == 'y' ? b : a;
+  if (y.text[0] != 'y' || j.text[0] != 'j' || !IsLatinVowel(j.text[1])) return false;
+  if (y.phonetic.empty() || j.phonetic.empty() || j.phonetic[0] != 'j') return false;
+  // The y keys as i; the j read as y is i too, which folds into an i after it.
+  std::string_view rest = j.phonetic.substr(1);
+  if (!rest.empty() && rest[0] == 'i') rest.remove_prefix(1);
+  return y.phonetic[0] == 'i' && (y.phonetic.substr(1) == rest);
+}
+
+bool SlavicFamilyEnding(std::string_view word) {
+  for (std::string_view ending : {"ovic", "evic", "owicz", "ewicz", "owitz", "ovitz", "ewitz"}) {
+    if (word.size() > ending.size() + 2 && word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 // Similarity of two words (see TokenSimilarity).
 double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (a.text == b.text) return 1;
@@ -634,8 +697,13 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
     }
     return AbjadSimilarity(abjad.text, vowelled.text);
   }
-  // A patronymic matches only a patronymic: SERGEEV (a family name) is not SERGEEVICH.
-  if (a.patronymic != b.patronymic) return 0;
+  // A patronymic matches only a patronymic: SERGEEV (a family name) is not SERGEEVICH. A word
+  // ending as South Slavic, Czech and Polish family names do (-ovic, -evic, -owicz, -owitz) may be
+  // either, a patronymic written without its hacek (VIKTOROVIC) or a family name (PETROVIC,
+  // GELOWICZ), so it meets both.
+  if (a.patronymic != b.patronymic && !SlavicFamilyEnding(a.patronymic ? b.text : a.text)) {
+    return 0;
+  }
   // Chinese and Korean names are made of syllables, each a name element of its own: JIANGUO and
   // JIANGZHOU, YONG and YONGAN, XIUYING and XIAOMING are different names however alike they
   // spell. Words of one or two such syllables agree only by their phonetic key.
@@ -655,7 +723,7 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   bool same_name = (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
                    (l_article(a.text) && l_article(b.text)) ||
                    (a.variant != 0 && a.variant == b.variant) ||
-                   SameUpToCentralAsianO(a.text, b.text);
+                   SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b);
   double best = same_name ? 0.95 : 0;
   // Words of one or two letters (hu, ho, li, ma) that agree only by their phonetic key are weak
   // evidence: HU and HO are different Chinese and Korean names, and such words are everywhere.
@@ -668,6 +736,11 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   }
   if (best < kVowelsOnlySimilarity && SameConsonantFrame(a.phonetic, b.phonetic)) {
     best = kVowelsOnlySimilarity;
+  }
+  // Qaf and dhal as heard (SameUpToQafDhal): one name spelled two ways, as one phonetic key is.
+  if (!same_name && SameUpToQafDhal(a, b)) {
+    same_name = true;
+    best = std::max(best, 0.95);
   }
   // One word is the other with letters added (SAMI / SAMIR, KARA / KARAKI, AHMAD /
   // AHMADI, HOSSEIN / HOSSEINI): in names that is another name (a feminine form, a family name
@@ -737,6 +810,23 @@ int TieBreakSize(const AlignedUnit& u) {
 // A vowel, y, w or h is not a consonant here: romanisations write or leave them out freely.
 // Since 2026-12-04 vowels put for vowels elsewhere in the word do not change that: KHALED /
 // KHALIQ are two names as KHALID / KHALIQ are.
+bool KeysShareDeletion(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  // A common subsequence of length k = max(|a| - da, |b| - db), not empty (the index does not
+  // delete a key's only letter), exists when the longest is at least that long.
+  const size_t need =
+      std::max<size_t>({a.size() - std::min<size_t>(a.size(), KeyDeletions(a.size())),
+                        b.size() - std::min<size_t>(b.size(), KeyDeletions(b.size())), 1});
+  std::vector<size_t> row(b.size() + 1, 0), prev(b.size() + 1, 0);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    std::swap(row, prev);
+    for (size_t k = 1; k <= b.size(); ++k) {
+      row[k] = a[i - 1] == b[k - 1] ? prev[k - 1] + 1 : std::max(prev[k], row[k - 1]);
+    }
+  }
+  return row[b.size()] >= need;
+}
+
 bool OneConsonantReplaced(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   auto consonant = [](char c) { return c >= 'a' && c <= 'z' && !std::strchr("aeiouyhw", c); };
@@ -1060,8 +1150,11 @@ bool IsPatronymic(std::string_view word) {
   // ULADZIMIRAVICH, ALIAKSANDRAVICH: some 100 words of the lists) and Ukrainian -ovych, -evych,
   // -ivna (OLEKSANDROVYCH, VIKTORIVNA): before, LEANIDAVICH was not a patronymic, so it could
   // never meet LEONIDOVICH, which is.
-  for (std::string_view ending : {"ovich", "evich", "ovna", "evna", "avich", "ovych", "evych",
-                                  "ivna", "ovitj", "evitj", "avitj"}) {
+  // Since 2026-12-06 also as German and French write -ovich (ABRAMOWITSCH, ABRAMOVITCH):
+  // ABRAMOWITSCH was no patronymic, so it could never meet ABRAMOVICH.
+  for (std::string_view ending :
+       {"ovich", "evich", "ovna", "evna", "avich", "ovych", "evych", "ivna", "ovitj", "evitj",
+        "avitj", "owitsch", "ewitsch", "ovitch", "evitch"}) {
     if (word.size() > ending.size() + 2 && word.substr(word.size() - ending.size()) == ending) {
       return true;
     }

@@ -99,7 +99,8 @@ bool IsDistinctiveWord(const ScoringToken& token);
 bool IsCompanyDescriptor(std::string_view word);
 
 // True when `word` (lower-case ASCII) ends like an East Slavic patronymic: -ovich, -evich,
-// -ovna, -evna (sergeyevich, ivanovna), Belarusian -avich, Ukrainian -ovych, -evych, -ivna.
+// -ovna, -evna (sergeyevich, ivanovna), Belarusian -avich, Ukrainian -ovych, -evych, -ivna, and
+// -ovich as German and French write it (-owitsch, -ovitch).
 bool IsPatronymic(std::string_view word);
 
 // True when `phonetic` (a PhoneticKey) is the key of one of the commonest given or family names
@@ -145,6 +146,15 @@ bool OneConsonantReplaced(std::string_view a, std::string_view b);
 uint32_t NameVariantClass(std::string_view phonetic);
 // The phonetic keys of a class's words (for the index's lookups); empty for class 0.
 const std::vector<std::string>& NameVariantKeys(uint32_t variant_class);
+
+// The index finds a listed word by deletion neighbourhoods (matcher.cc): its phonetic key is
+// stored with every string left by deleting up to KeyDeletions(length) of its characters, and a
+// query word's key looks its own up. Two deletions only for keys of 7-20 characters.
+inline int KeyDeletions(size_t length) { return length >= 7 && length <= 20 ? 2 : 1; }
+// Whether two phonetic keys share such a string: the index then finds the one from the other. A
+// similarity rule that the keys' edit distance does not bound holds only for such pairs, so that
+// the index and scoring every record agree (docs/matching.md, "What the index promises").
+bool KeysShareDeletion(std::string_view a, std::string_view b);
 
 // How much two tokens agree, 0..1, where 0 means "no evidence of a match": the Jaro-Winkler
 // similarity mapped from [0.7, 1] to [0, 1] (0.8 -> 0.35, 0.88 -> 0.7, 0.95 -> 0.9), or 0.95
