@@ -195,6 +195,13 @@ TEST_CASE("Legal forms are recognised across languages and abbreviations expand"
   CHECK(Tokens("Aktsionernaya Kompaniya Alrosa") == "<jsc> alrosa");
   CHECK(Tokens("Neftyanaya Kompaniya Rosneft") == "neftyanaya kompaniya rosneft");  // mid-name
   CHECK(LegalFormClass("too") == "limited");
+  // A Russian form in the other romanisations the lists use (2026-12-06): the form was left as
+  // name words before.
+  CHECK(Tokens("OTKRYTOYE AKTSIONERNOYE OBSCHESTVO KIDMA TEK") == "<jsc> kidma tek");
+  CHECK(Tokens("ZAKRYTOE AKTSIONERNOE OBSHESTVO ALFA") == "<jsc> alfa");
+  CHECK(Tokens("OBSCHESTVO S OGRANICHENNOY OTVETSTVENNOSTJU VEGA") == "<limited> vega");
+  CHECK(Tokens("TOVARISCHESTVO S OGRANICHENNOJ OTVETSTVENNOSTIU ALTYN") == "<limited> altyn");
+  CHECK(Tokens("OBSCHESTVO") == "obschestvo");  // a word alone is a word
   CHECK(IsLegalFormWord("liability"));
   CHECK(IsLegalFormWord("limted"));
   CHECK(IsLegalFormWord("compnay"));

@@ -730,6 +730,38 @@ void JoinSonOf(std::vector<RawToken>* raw) {
   }
 }
 
+// The spelling kLegalForms gives a word of a Russian or Kazakh legal form that the lists also
+// write in other romanisations: OBSCHESTVO (German-style), OBSHESTVO, OBSHCESTVO for
+// OBSHCHESTVO; the BGN -OYE and scholarly -OJ, -JU for -OE, -OI, -YU. On the lists of 2026-02
+// (names and aliases): OBSCHESTVO 62 times, AKTSIONERNOYE 27, OGRANICHENNOY 30; written so, a
+// form was left as name words (OTKRYTOYE AKTSIONERNOYE OBSCHESTVO KIDMA TEK scored 0.51 against
+// KIDMA TECH OJSC). Any other word is returned as it is.
+std::string_view LegalFormSpelling(std::string_view word) {
+  static constexpr std::pair<std::string_view, std::string_view> kSpellings[] = {
+      {"aktsionernoye", "aktsionernoe"},
+      {"nepublichnoye", "nepublichnoe"},
+      {"obschchestvo", "obshchestvo"},
+      {"obschestvo", "obshchestvo"},
+      {"obshcestvo", "obshchestvo"},
+      {"obshestvo", "obshchestvo"},
+      {"obshschestvo", "obshchestvo"},
+      {"ogranichennoj", "ogranichennoi"},
+      {"ogranichennoy", "ogranichennoi"},
+      {"otkrytoye", "otkrytoe"},
+      {"otvetstvennostiu", "otvetstvennostyu"},
+      {"otvetstvennostju", "otvetstvennostyu"},
+      {"publichnoye", "publichnoe"},
+      {"tovarischestvo", "tovarishchestvo"},
+      {"tovarishestvo", "tovarishchestvo"},
+      {"zakrytoye", "zakrytoe"},
+  };
+  if (word.size() < 9 || std::strchr("anoptz", word[0]) == nullptr) return word;
+  for (const auto& [written, spelling] : kSpellings) {
+    if (word == written) return spelling;
+  }
+  return word;
+}
+
 const std::map<std::string, const LegalFormEntry*>& LegalFormTable() {
   static const auto* table = [] {
     auto* map = new std::map<std::string, const LegalFormEntry*>();
@@ -1111,7 +1143,7 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     // company" is one form and not "limited" followed by two words.
     for (size_t n = 1; n <= kMaxLegalFormWords && i + n <= raw.size(); ++n) {
       if (n > 1) phrase += ' ';
-      phrase += raw[i + n - 1].text;
+      phrase += LegalFormSpelling(raw[i + n - 1].text);
       auto found = legal_forms.find(phrase);
       if (found == legal_forms.end()) continue;
       bool at_edge = i == 0 || i + n == raw.size();
