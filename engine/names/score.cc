@@ -674,6 +674,42 @@ bool SlavicFamilyEnding(std::string_view word) {
   return false;
 }
 
+// Whether two family names are one in its Belarusian and Russian or Ukrainian forms: Belarusian
+// writes the -ов, -ев of Russian as -оў, -еў (BGN -ou, -eu; the national system -au after
+// akanye: MAKARAU, MAKAROV), the feminine -ова as -ава (IVANAVA), and Ukrainian's -енко as -енка
+// (LUKASHENKA, LUKASHENKO). The stems must be one phonetic key, and the keys must be found by
+// the index (KeysShareDeletion).
+bool SameUpToBelarusianEnding(const WordForms& a, const WordForms& b) {
+  if (a.abjad || b.abjad || a.text.size() < 5 || b.text.size() < 5) return false;
+  // Belarusian endings, then the Russian or Ukrainian endings they stand for, per row.
+  struct Endings {
+    std::string_view belarusian[3];
+    std::string_view other[3];
+  };
+  static constexpr Endings kEndings[] = {
+      {{"ou", "au", "eu"}, {"ov", "av", "ev"}},
+      {{"ava"}, {"ova"}},
+      {{"enka"}, {"enko"}},
+  };
+  auto stem_key = [](std::string_view word, const std::string_view(&endings)[3]) {
+    for (std::string_view ending : endings) {
+      if (!ending.empty() && word.size() > ending.size() + 2 && word.ends_with(ending)) {
+        return PhoneticKey(word.substr(0, word.size() - ending.size()));
+      }
+    }
+    return std::string();
+  };
+  for (const Endings& row : kEndings) {
+    for (int turn = 0; turn < 2; ++turn) {
+      const std::string stem = stem_key(turn == 0 ? a.text : b.text, row.belarusian);
+      if (!stem.empty() && stem == stem_key(turn == 0 ? b.text : a.text, row.other)) {
+        return KeysShareDeletion(a.phonetic, b.phonetic);
+      }
+    }
+  }
+  return false;
+}
+
 // Similarity of two words (see TokenSimilarity).
 double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (a.text == b.text) return 1;
@@ -723,7 +759,8 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   bool same_name = (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
                    (l_article(a.text) && l_article(b.text)) ||
                    (a.variant != 0 && a.variant == b.variant) ||
-                   SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b);
+                   SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b) ||
+                   SameUpToBelarusianEnding(a, b);
   double best = same_name ? 0.95 : 0;
   // Words of one or two letters (hu, ho, li, ma) that agree only by their phonetic key are weak
   // evidence: HU and HO are different Chinese and Korean names, and such words are everywhere.

@@ -142,7 +142,9 @@ bool OneConsonantReplaced(std::string_view a, std::string_view b);
 // learned variants. Two words of one class (MOHAMMED, MUHAMMAD, MOHAMED; ALEKSANDR, ALEXANDER,
 // OLEKSANDR) are one name spelled two ways and agree as words of one phonetic key do (0.95). The
 // classes join the pairs of engine/names/name_variants.txt, learned from the lists' own aliases
-// by tools/name_variants.py (docs/matching.md, "Name variants").
+// by tools/name_variants.py (docs/matching.md, "Name variants"), and of the curated
+// engine/names/slavic_given_names.txt (Belarusian and Ukrainian given names and their Russian
+// forms: SIARHEI, SERGEI).
 uint32_t NameVariantClass(std::string_view phonetic);
 // The phonetic keys of a class's words (for the index's lookups); empty for class 0.
 const std::vector<std::string>& NameVariantKeys(uint32_t variant_class);

@@ -12,6 +12,9 @@ const char* UrduLatinRules();
 // Romanisation variants of name words learned from the lists (name_variants.txt, written by
 // tools/name_variants.py): "word_a word_b entries_seen" a line, '#' comments.
 const char* NameVariantTable();
+// Belarusian and Ukrainian forms of East Slavic given names and their Russian forms, curated
+// (slavic_given_names.txt): "word_a word_b" a line, '#' comments. They join the variant classes.
+const char* SlavicGivenNameTable();
 // Common given and family names by population (population_names.txt): "population part word
 // word ..." a line, '#' comments.
 const char* PopulationNameTable();

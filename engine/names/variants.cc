@@ -1,8 +1,8 @@
 // The romanisation-variant classes of NameVariantClass() (engine/names/score.h), read once from
-// the table compiled into the binary (engine/names/name_variants.txt, learned from the lists by
-// tools/name_variants.py). Each line pairs two words; the classes are the connected groups of
-// the pairs, keyed by the words' phonetic keys so that every spelling folding to a member's key
-// (MOHAMED, MOHHAMED) belongs too.
+// the tables compiled into the binary (engine/names/name_variants.txt, learned from the lists by
+// tools/name_variants.py, and the curated engine/names/slavic_given_names.txt). Each line pairs
+// two words; the classes are the connected groups of the pairs, keyed by the words' phonetic
+// keys so that every spelling folding to a member's key (MOHAMED, MOHHAMED) belongs too.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -44,15 +44,17 @@ const VariantClasses& Classes() {
       while (parent[x] != x) x = parent[x] = parent[parent[x]];
       return x;
     };
-    std::istringstream table(NameVariantTable());
-    std::string line;
-    while (std::getline(table, line)) {
-      if (line.empty() || line[0] == '#') continue;
-      std::istringstream fields(line);
-      std::string a, b;
-      if (!(fields >> a >> b)) continue;
-      size_t ra = root(id(a)), rb = root(id(b));
-      if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
+    for (const char* text : {NameVariantTable(), SlavicGivenNameTable()}) {
+      std::istringstream table(text);
+      std::string line;
+      while (std::getline(table, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream fields(line);
+        std::string a, b;
+        if (!(fields >> a >> b)) continue;
+        size_t ra = root(id(a)), rb = root(id(b));
+        if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
+      }
     }
     auto* out = new VariantClasses;
     std::map<size_t, uint32_t> class_of_root;
