@@ -1299,6 +1299,9 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
     for (size_t i = 0; i + 1 < left.size(); ++i) {
       if (left[i].kind != TokenKind::kWord || left[i + 1].kind != TokenKind::kWord) continue;
       if (!MayJoin(left[i].text, left[i + 1].text, joined_side.abjad)) continue;
+      if (skeletons && ArticleBeforeLongWord(left[i].text, left[i + 1].text, joined_side.abjad)) {
+        continue;
+      }
       size_t joined_length = left[i].text.size() + left[i + 1].text.size();
       const JoinedForms* joined = nullptr;
       for (size_t j = 0; j < single_side.tokens.size(); ++j) {

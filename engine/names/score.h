@@ -178,16 +178,23 @@ inline size_t MaxJoinedPart(bool abjad) { return abjad ? kMaxJoinedPart + 1 : kM
 // HOSSEIN ALI and HOSSEINALI) and Russian company names end in a generic word (GAZPROMBANK,
 // PROMSVYAZBANK, ROSOBORONEXPORT: since 2026-12-05, before which "Gazprom Bank" scored 0.18
 // against GAZPROMBANK); or a particle before a word of up to twice that, as the Maghreb writes
-// BEN HASSINE and Arabic script بنحسين. Not the article (al, el, ul) before a long word: an abjad
-// word carries it and is read with or without it (AbjadSimilarity), so AL SHAMMARI already meets
-// الشمري.
+// BEN HASSINE and Arabic script بنحسين; so is the article (al, el, ul) in a Latin name, which
+// romanisations run into the next word or not (AL BEHADILI and ALBEHADILI: 0.57 before
+// 2026-12-06). Not in an abjad name: an abjad word carries its article and is read with or
+// without it (AbjadSimilarity), so AL SHAMMARI already meets الشمري.
+// The scorer does not join the article so against an abjad name either (ArticleBeforeLongWord):
+// الشمري meets AL SHAMMARI word by word; the index's lookups may join it all the same, which only
+// adds candidates.
+inline bool ArticleBeforeLongWord(std::string_view left, std::string_view right, bool abjad) {
+  return left.size() == 2 && left[1] == 'l' && right.size() > MaxJoinedPart(abjad);
+}
 inline bool MayJoin(std::string_view left, std::string_view right, bool abjad) {
   const size_t most = MaxJoinedPart(abjad);
   if (left.size() > 2 * most) return false;
   if (left.size() > most) return right.size() >= 3 && right.size() <= most;
   if (right.size() <= most) return true;
-  const bool article = left.size() == 2 && left[1] == 'l';
-  return right.size() <= 2 * most && !article && IsNameParticle(left);
+  return right.size() <= 2 * most && !(abjad && ArticleBeforeLongWord(left, right, abjad)) &&
+         IsNameParticle(left);
 }
 
 // Whether two joined words (joined_length letters in all) may stand for one word of single_length
