@@ -511,6 +511,20 @@ TEST_CASE("Qaf and dhal as romanisations hear them are one name", "[names]") {
   CHECK(PairScore(*index, "Gamal Hassan", "Kamal Hassan") < 0.8);
 }
 
+// Egyptian and Sudanese spellings write jim as G: before 2026-12-06 GAMAL scored 0.5 against
+// JAMAL as words (both common names, so two names), "Saeed Ahmed Mohammed Al Gamal" 0.62 against
+// AL-JAMAL, Sa'id Ahmad Muhammad; and QADDAFI 0.89 against QADHAFI (a dh against a d with a q).
+TEST_CASE("Jim written G and dhal written D beside a qaf are the letters", "[names]") {
+  auto index = BuildIndex({});
+  CHECK(PairScore(*index, "Gamal Abdel Nasser", "Jamal Abd al-Nasir") >= 0.9);
+  CHECK(PairScore(*index, "Saeed Ahmed Mohammed Al Gamal", "AL-JAMAL, Sa'id Ahmad Muhammad") >=
+        0.9);
+  CHECK(PairScore(*index, "Ragab Hassan", "Rajab Hasan") >= 0.9);
+  CHECK(PairScore(*index, "Aisha Qaddafi", "Ayesha Qadhafi") >= 0.9);
+  // Ghain (GH) is not jim.
+  CHECK(PairScore(*index, "Ghassan Ali", "Jassan Ali") < 0.8);
+}
+
 // The index finds a listed word by the strings left by deleting letters of its phonetic key; a
 // similarity rule the edit distance does not bound (the qaf and dhal rule) holds only for keys
 // that share such a string, or the index and brute force would differ.

@@ -626,9 +626,10 @@ std::string QafDhalFold(std::string_view key, bool qaf, bool dhal) {
 // write as they hear it. Qaf is Q or K in the classical spelling, G in Libyan, Gulf and Egyptian
 // speech and GH in Persian (QASEM / GHASEM); dhal is DH or D. So a g and a k are one letter when
 // one of the words writes a q, and DH is D when the words differ in a qaf too (QADHAFI / GADDAFI /
-// KADHAFI), outside the commonest names. A g against a k alone stays two names (GAMAL, جمال, is
-// not KAMAL, كمال), and so does an h after a d alone: it is a letter of its own in ADHAM (أدهم),
-// not ADAM (آدم). Only pairs the index finds (KeysShareDeletion).
+// KADHAFI) or one writes a q (QADHAFI / QADDAFI), outside the commonest names. A g against a k
+// alone stays two names (GAMAL, جمال, is not KAMAL, كمال), and so does an h after a d alone: it is
+// a letter of its own in ADHAM (أدهم), not ADAM (آدم). Only pairs the index finds
+// (KeysShareDeletion).
 bool SameUpToQafDhal(const WordForms& a, const WordForms& b) {
   if (a.abjad || b.abjad || a.text.size() < 4 || b.text.size() < 4) return false;
   const bool q =
@@ -644,9 +645,26 @@ bool SameUpToQafDhal(const WordForms& a, const WordForms& b) {
   } else {
     one_name = dh && !a.common && !b.common &&
                QafDhalFold(a.phonetic, true, true) == QafDhalFold(b.phonetic, true, true) &&
-               QafDhalFold(a.phonetic, false, true) != QafDhalFold(b.phonetic, false, true);
+               (q || QafDhalFold(a.phonetic, false, true) != QafDhalFold(b.phonetic, false, true));
   }
   return one_name && KeysShareDeletion(a.phonetic, b.phonetic);
+}
+
+// Whether two Latin words are one Arabic name whose jim Egyptian and Sudanese spellings write G
+// (GAMAL / JAMAL, RAGAB / RAJAB, HAGAG / HAJJAJ, NAGUIB / NAJIB): the phonetic keys of one length,
+// alike but in g against j. Not a gh, which is ghain (GHASSAN). Only pairs the index finds
+// (KeysShareDeletion); words of four letters or more.
+bool SameUpToEgyptianJim(const WordForms& a, const WordForms& b) {
+  if (a.abjad || b.abjad || a.text.size() < 4 || b.text.size() < 4) return false;
+  if (a.phonetic.size() != b.phonetic.size() || a.phonetic == b.phonetic) return false;
+  for (size_t i = 0; i < a.phonetic.size(); ++i) {
+    const char x = a.phonetic[i], y = b.phonetic[i];
+    if (x != y && !((x == 'g' && y == 'j') || (x == 'j' && y == 'g'))) return false;
+  }
+  if (a.text.find("gh") != std::string_view::npos || b.text.find("gh") != std::string_view::npos) {
+    return false;
+  }
+  return KeysShareDeletion(a.phonetic, b.phonetic);
 }
 
 // Whether two words differ only in a first J against a first Y before a vowel: German, Polish,
@@ -774,8 +792,9 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (best < kVowelsOnlySimilarity && SameConsonantFrame(a.phonetic, b.phonetic)) {
     best = kVowelsOnlySimilarity;
   }
-  // Qaf and dhal as heard (SameUpToQafDhal): one name spelled two ways, as one phonetic key is.
-  if (!same_name && SameUpToQafDhal(a, b)) {
+  // Qaf, dhal and jim as heard (SameUpToQafDhal, SameUpToEgyptianJim): one name spelled two ways,
+  // as one phonetic key is.
+  if (!same_name && (SameUpToQafDhal(a, b) || SameUpToEgyptianJim(a, b))) {
     same_name = true;
     best = std::max(best, 0.95);
   }
