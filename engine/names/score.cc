@@ -59,9 +59,6 @@ constexpr double kLeftoverSimilarity = 0.7;
 // Generic company words a listed organisation's name may add to a query it holds in full and
 // still be its complete name (ScoreNames, IsCompanyDescriptor).
 constexpr size_t kMostDescriptors = 2;
-// Share of its weight that a query's patronymic costs when the listed name gives none
-// (ScoreNames).
-constexpr double kUngivenPatronymicShare = 0.5;
 // Similarity at or above which an aligned word confirms the name: the same spelling (1, held as
 // a float). Names compared by consonant skeleton (an abjad name against a Latin one) never agree
 // in spelling, so the rule does not apply to them: it would take every Arabic-script name of a
@@ -1391,17 +1388,6 @@ bool JoinAlignedAsWellApart(const ScoringName& query, const ScoringName& candida
   return false;
 }
 
-// Whether word t of `name` is the article of a compound as the normaliser writes it (ABD AL AZIZ,
-// SALAH AL DIN: CanonicalAbdCompounds, CanonicalArticleCompounds): left out by the other name, it
-// costs nothing more than the compound's words do, as when the compound was one word (ABDUL,
-// ABDULAZIZ, SALAHUDDIN) before 2026-12-05.
-bool IsCompoundArticle(const ScoringName& name, size_t t) {
-  const auto& tokens = name.tokens;
-  if (name.abjad || tokens[t].text != "al") return false;
-  return (t >= 1 && tokens[t - 1].text == "abd") || (t >= 1 && tokens[t - 1].fused_part) ||
-         (t + 1 < tokens.size() && tokens[t + 1].fused_part);
-}
-
 // Whether a Latin word is the Arabic article as romanisations write it: a vowel and l (AL, EL,
 // UL), or before a sun letter a vowel and that letter (UD, AD, UR, UZ, AS, AN, AT).
 bool IsArticleWord(std::string_view word) {
@@ -1448,6 +1434,13 @@ bool StemAgainstOwnName(const ScoringName& query, const ScoringName& candidate,
 }
 
 }  // namespace
+
+bool IsCompoundArticle(const ScoringName& name, size_t t) {
+  const auto& tokens = name.tokens;
+  if (name.abjad || tokens[t].text != "al") return false;
+  return (t >= 1 && tokens[t - 1].text == "abd") || (t >= 1 && tokens[t - 1].fused_part) ||
+         (t + 1 < tokens.size() && tokens[t + 1].fused_part);
+}
 
 NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
                      const std::vector<float>& similarity, double information_needed,

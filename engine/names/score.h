@@ -149,6 +149,30 @@ uint32_t NameVariantClass(std::string_view phonetic);
 // The phonetic keys of a class's words (for the index's lookups); empty for class 0.
 const std::vector<std::string>& NameVariantKeys(uint32_t variant_class);
 
+// Whether word t of `name` is the article of a compound as the normaliser writes it (ABD AL AZIZ,
+// SALAH AL DIN: CanonicalAbdCompounds, CanonicalArticleCompounds): left out by the other name, it
+// costs nothing more than the compound's words do, as when the compound was one word (ABDUL,
+// ABDULAZIZ, SALAHUDDIN) before 2026-12-05. ScoreNames leaves it out of the name's total then,
+// and the index's bounds count it at 0 (NameIndex::ReadingCandidates).
+bool IsCompoundArticle(const ScoringName& name, size_t t);
+// Share of its weight that a query's patronymic costs when the listed name gives none
+// (ScoreNames); the index's bound counts a query's patronymic at this share.
+constexpr double kUngivenPatronymicShare = 0.5;
+// The least weight ScoreNames can count for word t of a query in the query's total: a title at
+// most kTitleWeight, a patronymic kUngivenPatronymicShare of its weight against a listed name
+// that gives none (`listed_patronymic` false), a compound's article nothing, any other word its
+// weight (the index's bound, NameIndex::ReadingCandidates).
+inline double LeastCountedWeight(const ScoringName& query, size_t t, bool listed_patronymic) {
+  const ScoringToken& token = query.tokens[t];
+  if (IsCompoundArticle(query, t)) return 0;
+  double least = token.weight;
+  if (token.title) least = std::min(least, kTitleWeight);
+  if (token.patronymic && !listed_patronymic) {
+    least = std::min(least, kUngivenPatronymicShare * token.weight);
+  }
+  return least;
+}
+
 // The index finds a listed word by deletion neighbourhoods (matcher.cc): its phonetic key is
 // stored with every string left by deleting up to KeyDeletions(length) of its characters, and a
 // query word's key looks its own up. Two deletions only for keys of 7-20 characters.
