@@ -682,6 +682,8 @@ bool SameUpToInitialJY(const WordForms& a, const WordForms& b) {
   return y.phonetic[0] == 'i' && (y.phonetic.substr(1) == rest);
 }
 
+// Whether a word ends as South Slavic, Czech and Polish family names do (WordSimilarity's
+// patronymic rule).
 bool SlavicFamilyEnding(std::string_view word) {
   for (std::string_view ending : {"ovic", "evic", "owicz", "ewicz", "owitz", "ovitz", "ewitz"}) {
     if (word.size() > ending.size() + 2 && word.ends_with(ending)) return true;
@@ -860,9 +862,6 @@ int TieBreakSize(const AlignedUnit& u) {
 
 }  // namespace
 
-// A vowel, y, w or h is not a consonant here: romanisations write or leave them out freely.
-// Since 2026-12-04 vowels put for vowels elsewhere in the word do not change that: KHALED /
-// KHALIQ are two names as KHALID / KHALIQ are.
 bool KeysShareDeletion(std::string_view a, std::string_view b) {
   if (a == b) return true;
   // A common subsequence of length k = max(|a| - da, |b| - db), not empty (the index does not
@@ -880,6 +879,9 @@ bool KeysShareDeletion(std::string_view a, std::string_view b) {
   return row[b.size()] >= need;
 }
 
+// A vowel, y, w or h is not a consonant here: romanisations write or leave them out freely.
+// Since 2026-12-04 vowels put for vowels elsewhere in the word do not change that: KHALED /
+// KHALIQ are two names as KHALID / KHALIQ are.
 bool OneConsonantReplaced(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   auto consonant = [](char c) { return c >= 'a' && c <= 'z' && !std::strchr("aeiouyhw", c); };
