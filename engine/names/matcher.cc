@@ -1140,19 +1140,18 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
   for (size_t r = 0; r < built->records_.size(); ++r) {
     // Over the least total ScoreNames can give the record, every title of it left out (weighing
     // at most kTitleWeight) and every compound's article (nothing), so the share bounds its
-    // candidate coverage in unseen_bound.
+    // candidate coverage in unseen_bound. A listed name's patronymic counts in full (the rule
+    // that halves one is the query's), as LeastCountedWeight gives it with `listed_patronymic`.
     double total = 0, unindexed = 0;
     const ScoringName& name = data.names[r];
     bool patronymic = false;
-    for (const ScoringToken& token : name.tokens) patronymic = patronymic || token.patronymic;
-    data.gives_patronymic.push_back(patronymic);
     for (size_t t = 0; t < name.tokens.size(); ++t) {
       const ScoringToken& token = name.tokens[t];
-      total += token.title                  ? std::min(token.weight, kTitleWeight)
-               : IsCompoundArticle(name, t) ? 0
-                                            : token.weight;
+      patronymic = patronymic || token.patronymic;
+      total += LeastCountedWeight(name, t, true);
       if (token.kind != TokenKind::kWord) unindexed += token.weight;
     }
+    data.gives_patronymic.push_back(patronymic);
     // Rounded up, so the float never understates the share.
     float share = total > 0 ? std::nextafter(static_cast<float>(unindexed / total), 2.0f) : 1.0f;
     share = std::min(share, 1.0f);

@@ -158,10 +158,11 @@ bool IsCompoundArticle(const ScoringName& name, size_t t);
 // Share of its weight that a query's patronymic costs when the listed name gives none
 // (ScoreNames); the index's bound counts a query's patronymic at this share.
 constexpr double kUngivenPatronymicShare = 0.5;
-// The least weight ScoreNames can count for word t of a query in the query's total: a title at
-// most kTitleWeight, a patronymic kUngivenPatronymicShare of its weight against a listed name
-// that gives none (`listed_patronymic` false), a compound's article nothing, any other word its
-// weight (the index's bound, NameIndex::ReadingCandidates).
+// The least weight ScoreNames can count for word t of a name in its total: a title at most
+// kTitleWeight, a query's patronymic kUngivenPatronymicShare of its weight against a listed name
+// that gives none (`listed_patronymic` false; true for a listed name's own words), a compound's
+// article nothing, any other word its weight (the index's bounds, NameIndex::Build and
+// NameIndex::ReadingCandidates).
 inline double LeastCountedWeight(const ScoringName& query, size_t t, bool listed_patronymic) {
   const ScoringToken& token = query.tokens[t];
   if (IsCompoundArticle(query, t)) return 0;
