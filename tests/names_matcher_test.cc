@@ -9,6 +9,7 @@
 
 #include "engine/names/matcher.h"
 #include "engine/names/score.h"
+#include "engine/names/structure.h"
 #include "engine/testing/name_search_reference.h"
 #include "tests/names_perturb.h"
 #include "tests/names_reference_lists.h"
@@ -663,6 +664,53 @@ TEST_CASE("The article run into a long word is the article written apart", "[nam
                               "Alharamain Foundation", "Al Haramain"},
                              0.5);
   CHECK(PairScore(*listed, "محمد هاني الشمري", "AL-SHAMMARI, Muhammad") < 0.8);
+}
+
+// The DPRK's names on the lists are in a McCune-Reischauer style (breves and apostrophes left out:
+// KIM Chong-un, RI Pyong Chol, PAK Jong Chon), the press writes KIM Jong Un, ICU reads Hangul in
+// the Revised Romanisation (리병철: ri byeongcheol). Before 2026-12-06 "Kim Jong Un" scored 0.59
+// against KIM Chong-un, 리병철 0.23 against RI Pyong Chol, and 68 alias pairs of the lists' own
+// Korean entries (CHO'NG, Man-pok / JONG, Man Bok) were below 0.8.
+TEST_CASE("Korean names in McCune-Reischauer and the Revised Romanisation are one name",
+          "[names]") {
+  CHECK(KoreanReading("jong") == KoreanReading("chong"));
+  CHECK(KoreanReading("jeong") == KoreanReading("chong"));
+  CHECK(KoreanReading("byeongcheol") == KoreanReading("pyongchol"));
+  CHECK(KoreanReading("thaek") == KoreanReading("taek"));
+  CHECK(KoreanReading("park") == KoreanReading("pak"));
+  CHECK(KoreanReading("lee") == KoreanReading("ri"));
+  CHECK(KoreanReading("alexander").empty());  // x
+  CHECK(KoreanReading("zhang").empty());      // zh
+  CHECK(IsPinyinWord("deng"));
+  CHECK_FALSE(IsPinyinWord("jong"));
+  auto index = BuildIndex({});
+  CHECK(PairScore(*index, "Kim Jong Un", "KIM Chong-un") >= 0.95);
+  CHECK(PairScore(*index, "Ri Pyong Chol", "LI Byong-chol") >= 0.9);
+  CHECK(PairScore(*index, "리병철", "RI Pyong Chol") >= 0.9);
+  CHECK(PairScore(*index, "박정천", "PAK Jong Chon") >= 0.9);
+  CHECK(PairScore(*index, "Jang Song Thaek", "CHANG Song-taek") >= 0.9);
+  CHECK(PairScore(*index, "Park Jung Chul", "PAK Jong Chol") >= 0.9);
+  // Other syllables are other names.
+  CHECK(PairScore(*index, "Kim Jong Un", "KIM Jong Nam") < 0.8);
+  CHECK(PairScore(*index, "Kim Jong Un", "KIM Yong Un") < 0.8);
+  // Only Korean names are read so: a Chinese name, all pinyin, keeps DENG and TENG apart, and a
+  // name without a Korean family name keeps GAMAL and KAMAL apart.
+  CHECK(PairScore(*index, "Deng Xiaoping", "TENG Xiaoping") < 0.8);
+  CHECK(PairScore(*index, "Gamal Abdel Nasser", "Kamal Abdel Nasser") < 0.95);
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("k1", "KIM Chong-un", "person"));
+  records.push_back(Record("k2", "RI Pyong Chol", "person"));
+  records.push_back(Record("k3", "PAK Jong Chon", "person"));
+  records.push_back(Record("k4", "JONG, Man Bok", "person"));
+  records.push_back(Record("k5", "RI Byeongcheol", "person"));
+  auto listed = BuildIndex(records);
+  CheckIndexEqualsBruteForce(*listed,
+                             {"Kim Jong Un", "Kim Jongun", "Li Byong-chol", "리병철", "박정천",
+                              "Chong Man-pok", "Ri Pyongchol", "Gim Jeong-eun"},
+                             0.5);
+  CHECK(EntryScore(*listed, "Kim Jong Un", "k1") >= 0.95);
+  CHECK(EntryScore(*listed, "Ri Pyongchol", "k2") >= 0.9);
+  CHECK(EntryScore(*listed, "Ri Byong Chol", "k5") >= 0.9);
 }
 
 TEST_CASE("Words a score leaves out of the total are left out of the index's bound", "[names]") {

@@ -182,6 +182,9 @@ std::string VocabularyKey(const ScoringToken& token) {
       // would give every record the reading of whichever record came first, so a record's score
       // would depend on the others (a list update's patch relies on it not doing so).
       if (token.abjad) return token.text + '\x01';
+      // So are a Korean name's word, read as Korean (ScoringToken::korean), and the same letters
+      // in another name.
+      if (!token.korean.empty()) return token.text + '\x02';
       break;
   }
   return token.text;
@@ -859,6 +862,9 @@ struct NameIndex::Data {
   // unscored.
   NeighbourTable spelling_neighbours;
   std::unordered_map<std::string, std::vector<uint32_t>> by_phonetic;  // exact phonetic key
+  // Words of Korean names by their Korean reading (ScoringToken::korean), which two
+  // romanisations of one name share however many edits apart they are (JONG, CHONG).
+  std::unordered_map<std::string, std::vector<uint32_t>> by_korean;
   // Proper prefixes of phonetic keys, of at least kMinPrefix characters and 0.6 of the key (so that
   // the lengths stay comparable), to the words with such a key: "quan" is within Jaro-Winkler reach
   // of "quanguo" though many edits away.
@@ -874,6 +880,9 @@ struct NameIndex::Data {
   std::vector<std::vector<uint32_t>> pair_postings;
   std::vector<ScoringToken> pair_tokens;  // per pair id: the joined words
   std::vector<uint8_t> pair_scripts;      // per pair id: bits as in `scripts`
+  // Pairs of a Korean name's words by the Korean reading of the two joined (PYONG CHOL for
+  // byeongcheol).
+  std::unordered_map<std::string, std::vector<uint32_t>> pairs_by_korean;
   std::unordered_map<std::string, std::vector<uint32_t>> identifiers;  // number -> records
 
   // Per query: the similarity of each query token to vocabulary words, cached.
@@ -1174,6 +1183,7 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
           data.phonetic_neighbours.Add(token.phonetic, id);
           if (InSpellingNeighbourhood(token)) data.spelling_neighbours.Add(token.text, id, 1);
           data.by_phonetic[token.phonetic].push_back(id);
+          if (!token.korean.empty()) data.by_korean[token.korean].push_back(id);
           const size_t length = token.phonetic.size();
           for (size_t prefix = std::max(kMinPrefix, (length * 6 + 9) / 10); prefix < length;
                ++prefix) {
@@ -1388,7 +1398,7 @@ struct NameIndex::Data::WordMemos {
     // The key holds every field of the token that similarity and candidate generation read, and
     // the query's script. The structured binding is a tripwire: it stops compiling when a field
     // is added to ScoringToken, which must then be added here if TokenSimilarity reads it.
-    const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant,
+    const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant, korean,
                  token_abjad, common, populations, title, fused_part] = token;
     (void)weight;       // the weight is applied per query (RaiseWord), never memoised
     (void)common;       // a function of the text and the script, both in the key
@@ -1408,6 +1418,8 @@ struct NameIndex::Data::WordMemos {
     key += skeleton;
     key += '\x1f';
     key += phonetic;
+    key += '\x1f';
+    key += korean;
     std::unique_ptr<WordMemo>& memo = by_key[key];
     if (memo == nullptr) memo = std::make_unique<WordMemo>();
     used.push_back(memo.get());
@@ -1441,7 +1453,10 @@ float NameIndex::Data::JoinBound(const ScoringToken& joined, bool joined_abjad,
   if (single.kind != TokenKind::kWord) return 0;
   const uint8_t same_script = joined_abjad ? 2 : 1;
   float bound = 0;
-  if ((single_scripts & same_script) && single.text[0] == joined.text[0] &&
+  const bool same_letter =
+      single.text[0] == joined.text[0] ||
+      (!joined.korean.empty() && !single.korean.empty() && joined.korean[0] == single.korean[0]);
+  if ((single_scripts & same_script) && same_letter &&
       JoinLengthsPlausible(joined.text.size(), single.text.size(), false)) {
     bound = static_cast<float>(TokenSimilarity(joined, single, false));
   }
@@ -1472,7 +1487,8 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name,
     // not in its one-edit neighbourhood, which would find mostly noise.
     if (!MayJoin(words[i].text, words[i + 1].text, name.abjad)) continue;
     // What follows reads the joined text and the script alone.
-    std::string key = (name.abjad ? "a" : "l") + words[i].text + words[i + 1].text;
+    const bool korean = !words[i].korean.empty() && !words[i + 1].korean.empty();
+    std::string key = (name.abjad ? "a" : korean ? "k" : "l") + words[i].text + words[i + 1].text;
     auto remembered = memos->joined.find(key);
     if (remembered != memos->joined.end()) {
       joined_with_next[i] = remembered->second;
@@ -1484,6 +1500,7 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name,
     joined.phonetic = PhoneticKey(joined.text);
     joined.variant = NameVariantClass(joined.phonetic);
     joined.abjad = name.abjad;
+    if (korean) joined.korean = KoreanReading(joined.text);
     // Short joins (an article written apart: al hq = alhq) look up their exact key only: within
     // one edit a four-letter key finds too many words.
     found.clear();
@@ -1501,6 +1518,11 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name,
       for (const std::string& reading : readings) {
         if (reading.size() >= 3) skeleton_neighbours[0].Find(reading, &found, 1);
       }
+    }
+    if (!joined.korean.empty()) {
+      auto same = by_korean.find(joined.korean);
+      if (same != by_korean.end())
+        found.insert(found.end(), same->second.begin(), same->second.end());
     }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
@@ -1522,8 +1544,12 @@ void NameIndex::Data::AddJoinedPairs(
     if (words[i].kind != TokenKind::kWord || words[i + 1].kind != TokenKind::kWord) continue;
     if (!MayJoin(words[i].text, words[i + 1].text, name.abjad)) continue;
     const std::string joined = words[i].text + words[i + 1].text;
-    auto [it, inserted] = pair_ids->emplace(
-        joined, std::make_pair(static_cast<uint32_t>(pair_postings.size()), uint8_t{0}));
+    // A Korean name's pair is read as Korean (ScoringToken::korean): its own entry, as in
+    // VocabularyKey.
+    const bool korean = !words[i].korean.empty() && !words[i + 1].korean.empty();
+    auto [it, inserted] =
+        pair_ids->emplace(korean ? joined + '\x02' : joined,
+                          std::make_pair(static_cast<uint32_t>(pair_postings.size()), uint8_t{0}));
     const uint32_t pair = it->second.first;
     if (inserted) {
       pair_postings.emplace_back();
@@ -1532,6 +1558,8 @@ void NameIndex::Data::AddJoinedPairs(
       token.skeleton = ConsonantSkeleton(joined);
       token.phonetic = PhoneticKey(joined);
       token.variant = NameVariantClass(token.phonetic);
+      if (korean) token.korean = KoreanReading(joined);
+      if (!token.korean.empty()) pairs_by_korean[token.korean].push_back(pair);
       joined_phonetic_neighbours.Add(token.phonetic, pair, 1);
       pair_tokens.push_back(std::move(token));
       pair_scripts.push_back(0);
@@ -1607,6 +1635,12 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
       words.insert(words.end(), shorter->second.begin(), shorter->second.end());
     }
   }
+  // A Korean name's word: the words of its Korean reading (JONG for CHONG).
+  if (!token.korean.empty()) {
+    auto same = by_korean.find(token.korean);
+    if (same != by_korean.end())
+      words.insert(words.end(), same->second.begin(), same->second.end());
+  }
   // Learned romanisation variants of the word (MOHAMMED ~ MUHAMMAD): their keys may be further
   // apart than the neighbourhoods reach.
   for (const std::string& variant : NameVariantKeys(token.variant)) {
@@ -1634,6 +1668,11 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
     if (reading.size() >= 3) {
       joined_skeleton_neighbours[state->name.abjad ? 0 : 1].Find(reading, &pairs, 1);
     }
+  }
+  if (!token.korean.empty()) {
+    auto same = pairs_by_korean.find(token.korean);
+    if (same != pairs_by_korean.end())
+      pairs.insert(pairs.end(), same->second.begin(), same->second.end());
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());

@@ -118,8 +118,9 @@ struct WordForms {
   int syllables = 0;
   bool patronymic = false;
   uint32_t variant = 0;
-  bool abjad = false;   // the word is of an abjad name (compared against a vowelled one)
-  bool common = false;  // a common given or family name (ScoringToken::common)
+  bool abjad = false;            // the word is of an abjad name (compared against a vowelled one)
+  bool common = false;           // a common given or family name (ScoringToken::common)
+  std::string_view korean = {};  // ScoringToken::korean
 };
 
 // Folds a romanised word for AbjadSimilarity: doubled letters once (shadda is rarely written),
@@ -757,6 +758,13 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (a.patronymic != b.patronymic && !SlavicFamilyEnding(a.patronymic ? b.text : a.text)) {
     return 0;
   }
+  // Two words of Korean names with one Korean reading are one name in two romanisations (KIM JONG
+  // UN and KIM CHONG-UN; RI PYONG CHOL and 리병철, ri byeongcheol, with the words joined).
+  // Two letters are a syllable here (RI and LI, UN and EUN: one reading), unlike the short words
+  // that share only a phonetic key below; one letter (O, U) is still weak evidence.
+  if (!a.korean.empty() && a.korean == b.korean) {
+    return std::min(a.text.size(), b.text.size()) <= 1 ? kShortWordKeyMatch : 0.95;
+  }
   // Chinese and Korean names are made of syllables, each a name element of its own: JIANGUO and
   // JIANGZHOU, YONG and YONGAN, XIUYING and XIAOMING are different names however alike they
   // spell. Words of one or two such syllables agree only by their phonetic key.
@@ -1084,7 +1092,10 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
   ScoringName out;
   out.abjad = name.abjad;
   out.tokens.reserve(name.tokens.size());
-  for (const NameToken& token : name.tokens) {
+  std::vector<std::string> korean;
+  if (!name.abjad) KoreanReadings(name, &korean);
+  for (size_t t = 0; t < name.tokens.size(); ++t) {
+    const NameToken& token = name.tokens[t];
     ScoringToken scoring;
     scoring.text = token.text;
     scoring.kind = token.kind;
@@ -1096,6 +1107,7 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
       scoring.syllables = static_cast<uint8_t>(EastAsianSyllables(token.text));
       scoring.patronymic = IsPatronymic(token.text);
       scoring.variant = NameVariantClass(scoring.phonetic);
+      if (!korean.empty()) scoring.korean = std::move(korean[t]);
       scoring.abjad = name.abjad;
       // Population frequency: a common given or family name says little whatever the lists'
       // frequency of it (docs/matching.md, "Token weights"). An abjad word's romanisation lacks
@@ -1234,12 +1246,13 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
     if (query_initial && candidate_initial) return query.text == candidate.text ? 1 : 0;
     return query.text[0] == candidate.text[0] ? 0.9 : 0;
   }
-  return WordSimilarity({query.text, query.skeleton, query.phonetic, query.syllables,
-                         query.patronymic, query.variant, query.abjad, query.common},
-                        {candidate.text, candidate.skeleton, candidate.phonetic,
-                         candidate.syllables, candidate.patronymic, candidate.variant,
-                         skeletons ? !query.abjad : query.abjad, candidate.common},
-                        skeletons);
+  return WordSimilarity(
+      {query.text, query.skeleton, query.phonetic, query.syllables, query.patronymic, query.variant,
+       query.abjad, query.common, query.korean},
+      {candidate.text, candidate.skeleton, candidate.phonetic, candidate.syllables,
+       candidate.patronymic, candidate.variant, skeletons ? !query.abjad : query.abjad,
+       candidate.common, candidate.korean},
+      skeletons);
 }
 
 namespace {
@@ -1322,15 +1335,22 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
       }
       size_t joined_length = left[i].text.size() + left[i + 1].text.size();
       const JoinedForms* joined = nullptr;
+      // Two words of a Korean name joined are read as Korean too (PYONG CHOL, byeongcheol).
+      // Korean joins are few: read here rather than for every join in FormsOfJoined.
+      const std::string korean = !left[i].korean.empty() && !left[i + 1].korean.empty()
+                                     ? KoreanReading(left[i].text + left[i + 1].text)
+                                     : std::string();
       for (size_t j = 0; j < single_side.tokens.size(); ++j) {
         const ScoringToken& other = single_side.tokens[j];
         if (other.kind != TokenKind::kWord) continue;
         if (!JoinLengthsPlausible(joined_length, other.text.size(), skeletons)) continue;
         // Cheap filters before the Jaro-Winkler: the joined word's length must be plausible for the
         // single word's (JoinLengthsPlausible) and (when spellings are compared) start with the
-        // same letter. The joined word and its forms are built once per pair and only when a word
-        // passes.
-        if (!skeletons && other.text[0] != left[i].text[0]) continue;
+        // same letter, or Korean words the same Korean letter. The joined word and its forms are
+        // built once per pair and only when a word passes.
+        if (!skeletons && other.text[0] != left[i].text[0]) {
+          if (korean.empty() || other.korean.empty() || korean[0] != other.korean[0]) continue;
+        }
         if (joined == nullptr) joined = &FormsOfJoined(left[i].text, left[i + 1].text);
         // Across scripts a vowelled join needs three consonants: FU YUAD is not فيض (fyd) read
         // with its vowels. (An abjad join writes its long vowels: ولى الله, wly allh, is
@@ -1338,9 +1358,10 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
         if (skeletons && !joined_side.abjad && joined->skeleton.size() < 3) continue;
         double s = WordSimilarity(
             {joined->text, skeletons ? std::string_view(joined->skeleton) : std::string_view(),
-             joined->phonetic, joined->syllables, false, joined->variant, joined_side.abjad},
+             joined->phonetic, joined->syllables, false, joined->variant, joined_side.abjad, false,
+             korean},
             {other.text, other.skeleton, other.phonetic, other.syllables, other.patronymic,
-             other.variant, single_side.abjad},
+             other.variant, single_side.abjad, false, other.korean},
             skeletons);
         if (s < kMinJoinedSimilarity) continue;
         if (!skeletons && !JoinedTailAgrees(left[i].text, left[i + 1].text, other.text)) continue;

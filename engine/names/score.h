@@ -65,6 +65,9 @@ struct ScoringToken {
   uint8_t syllables = 0;
   bool patronymic = false;  // ends like a Russian patronymic (-ovich, -evna, ...)
   uint32_t variant = 0;     // NameVariantClass(phonetic)
+  // KoreanReading(text) when the word's name reads as a Korean name (KoreanReadings), else empty:
+  // two such words with one reading are one name (KIM JONG UN, KIM CHONG-UN).
+  std::string korean;
   // Of an abjad name (short vowels unwritten). TokenSimilarity reads it from the query token only:
   // the index shares candidate tokens between scripts.
   bool abjad = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -19,19 +20,42 @@ uint64_t PackSyllable(std::string_view syllable) {
 }
 
 // Pinyin syllables as initial + final (without tones). The product over-generates a few
-// syllables Mandarin does not use; that only makes the test a little more lenient.
+// syllables Mandarin does not use; that only makes EastAsianSyllables a little more lenient.
+// `strict` leaves out j, q and x before a final that does not begin with i or u (Mandarin has no
+// JONG, JANG or XONG), and u-finals they do not take (JUA, XUO), as IsPinyinWord needs: JONG is
+// Korean.
+std::unordered_set<uint64_t> PinyinProduct(bool strict) {
+  std::unordered_set<uint64_t> set;
+  const char* initials[] = {"",  "b", "p", "m", "f", "d", "t", "n", "l", "g",  "k",  "h",
+                            "j", "q", "x", "r", "z", "c", "s", "y", "w", "zh", "ch", "sh"};
+  const char* finals[] = {"a",    "o",   "e",   "i",   "u",   "v",    "ai",  "ei",  "ui",
+                          "ao",   "ou",  "iu",  "ie",  "ue",  "er",   "an",  "en",  "in",
+                          "un",   "ang", "eng", "ing", "ong", "ia",   "iao", "ian", "iang",
+                          "iong", "ua",  "uo",  "uai", "uan", "uang", "van"};
+  for (const char* initial : initials) {
+    const bool palatal = std::strlen(initial) == 1 && std::strchr("jqx", initial[0]) != nullptr;
+    for (const char* final : finals) {
+      const std::string_view f = final;
+      if (strict && palatal &&
+          ((f[0] != 'i' && f[0] != 'u') ||
+           (f[0] == 'u' && f != "u" && f != "ue" && f != "uan" && f != "un"))) {
+        continue;
+      }
+      set.insert(PackSyllable(std::string(initial) + final));
+    }
+  }
+  return set;
+}
+
+const std::unordered_set<uint64_t>& PinyinSyllables() {
+  static const auto* syllables = new std::unordered_set<uint64_t>(PinyinProduct(true));
+  return *syllables;
+}
+
+// Pinyin syllables and Korean syllables as the lists romanise them.
 const std::unordered_set<uint64_t>& Syllables() {
   static const auto* syllables = [] {
-    auto* set = new std::unordered_set<uint64_t>;
-    const char* initials[] = {"",  "b", "p", "m", "f", "d", "t", "n", "l", "g",  "k",  "h",
-                              "j", "q", "x", "r", "z", "c", "s", "y", "w", "zh", "ch", "sh"};
-    const char* finals[] = {"a",    "o",   "e",   "i",   "u",   "v",    "ai",  "ei",  "ui",
-                            "ao",   "ou",  "iu",  "ie",  "ue",  "er",   "an",  "en",  "in",
-                            "un",   "ang", "eng", "ing", "ong", "ia",   "iao", "ian", "iang",
-                            "iong", "ua",  "uo",  "uai", "uan", "uang", "van"};
-    for (const char* initial : initials) {
-      for (const char* final : finals) set->insert(PackSyllable(std::string(initial) + final));
-    }
+    auto* set = new std::unordered_set<uint64_t>(PinyinProduct(false));
     // Korean syllables as the lists romanise them (McCune-Reischauer without breves, Revised
     // Romanisation and passport spellings).
     for (const char* korean :
@@ -77,7 +101,179 @@ const std::unordered_set<std::string>& FamilyNames() {
   return *names;
 }
 
+// Korean syllables as the McCune-Reischauer romanisation without breves and apostrophes, the
+// Revised Romanisation, the DPRK's own practice (TH, KH, PH, CHH for the aspirates) and passport
+// spellings (OO, EE, OU, YOU) write them: initial + vowel + final. Used to tell whether a word
+// can be Korean at all (KoreanReading), so the product over-generates freely.
+const std::unordered_set<uint64_t>& KoreanSyllables() {
+  static const auto* syllables = [] {
+    auto* set = new std::unordered_set<uint64_t>;
+    const char* initials[] = {"",   "g",  "k",  "kk", "gg", "kh",  "n",   "d",  "t",  "tt",
+                              "th", "r",  "rh", "l",  "m",  "b",   "p",   "pp", "ph", "s",
+                              "ss", "sh", "j",  "ch", "jj", "tch", "chh", "h"};
+    const char* vowels[] = {"a",  "ae",  "ya",  "yae", "eo", "o",   "e",   "ye", "yeo", "yo",
+                            "u",  "wa",  "wae", "oe",  "wo", "weo", "we",  "wi", "yu",  "eu",
+                            "ui", "eui", "i",   "oo",  "ee", "ou",  "you", "oi", "yi"};
+    const char* finals[] = {"", "k", "g", "n", "t", "d", "l", "r", "m", "p", "b", "ng"};
+    for (const char* initial : initials) {
+      for (const char* vowel : vowels) {
+        for (const char* final : finals) {
+          const std::string syllable = std::string(initial) + vowel + final;
+          if (syllable.size() <= 8) set->insert(PackSyllable(syllable));
+        }
+      }
+    }
+    return set;
+  }();
+  return *syllables;
+}
+
+// The fewest syllables of `set` that spell `word` (at most kMostSyllables of up to eight
+// letters), or 0 when none do.
+int SyllablesOf(std::string_view word, const std::unordered_set<uint64_t>& set) {
+  constexpr size_t kLongest = 24;
+  const size_t n = word.size();
+  if (n == 0 || n > kLongest) return 0;
+  constexpr int kNone = 1000;
+  int best[kLongest + 1];
+  std::fill(best, best + n + 1, kNone);
+  best[0] = 0;
+  size_t last_reached = 0;
+  for (size_t end = 1; end <= n; ++end) {
+    // No syllable is longer than eight letters: nothing after eight unreached positions can be.
+    if (end - last_reached > 8) return 0;
+    for (size_t length = 1; length <= 8 && length <= end; ++length) {
+      if (best[end - length] == kNone) continue;
+      if (set.count(PackSyllable(word.substr(end - length, length)))) {
+        best[end] = std::min(best[end], best[end - length] + 1);
+      }
+    }
+    if (best[end] != kNone) last_reached = end;
+  }
+  return best[n] == kNone ? 0 : best[n];
+}
+
+bool IsVowelLetter(char c) { return std::strchr("aeiouwy", c) != nullptr && c != '\0'; }
+
+// Korean family names as the lists, the two romanisations and passports write them.
+bool IsKoreanFamilyName(std::string_view word) {
+  static const auto* names = new std::unordered_set<std::string_view>{
+      "kim",   "gim",  "ri",    "li",   "lee",  "rhee",  "yi",    "i",    "pak",   "park",
+      "bak",   "choe", "choi",  "chae", "jong", "chong", "jeong", "jung", "chung", "jang",
+      "chang", "kang", "gang",  "yun",  "yoon", "han",   "so",    "seo",  "shin",  "sin",
+      "kwon",  "gwon", "hwang", "an",   "ahn",  "jon",   "jeon",  "chon", "hong",  "ko",
+      "go",    "mun",  "moon",  "son",  "pae",  "bae",   "paek",  "baek", "ho",    "heo",
+      "nam",   "sim",  "shim",  "no",   "noh",  "ha",    "kwak",  "gwak", "song",  "sung",
+      "cha",   "ju",   "joo",   "chu",  "u",    "woo",   "ryu",   "yu",   "min",   "jin",
+      "chin",  "o",    "oh",    "om",   "eom",  "um",    "won",   "tak",  "ok",    "jo",
+      "cho",   "thae", "tae",   "ryom", "yom",  "yeom",  "rim",   "lim",  "im",    "kye",
+      "gye",   "hyon", "hyeon", "kil",  "gil",  "pyon",  "byeon", "byun", "pyo",   "phyo"};
+  return names->count(word) != 0;
+}
+
 }  // namespace
+
+std::string KoreanReading(std::string_view word) {
+  if (word.empty() || word.size() > 24) return "";
+  // Passport spellings: an h after a vowel and not before one is silent (AHN, OH, NOH), and a
+  // few family names are spelled apart from any system.
+  std::string w;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (c < 'a' || c > 'z') return "";
+    if (c == 'h' && i > 0 && IsVowelLetter(word[i - 1]) &&
+        (i + 1 == word.size() || !IsVowelLetter(word[i + 1]))) {
+      continue;
+    }
+    w += c;
+  }
+  if (w == "park") w = "pak";
+  if (w == "choi") w = "choe";
+  if (w == "lee" || w == "rhee" || w == "yi" || w == "i" || w == "ree") w = "ri";
+  const int syllables = SyllablesOf(w, KoreanSyllables());
+  if (syllables == 0 || syllables > 3) return "";
+  // Vowel units, longest first, and what each reads as: the Revised Romanisation's eo is
+  // McCune-Reischauer's o (ŏ without its breve: 정 JEONG, CHONG), its eu MR's u (ŭ: 은 EUN, UN),
+  // and passports' oo and ou are u (YOON, MOON: 윤, 문); ae and e, oe, we and wae, ee, ui and i
+  // are one each as spoken today. O and u stay apart: 서 (SO, SEO) is not 수 (SU).
+  static constexpr std::pair<std::string_view, std::string_view> kVowels[] = {
+      {"yeo", "yo"}, {"yae", "ye"}, {"wae", "we"}, {"weo", "wo"}, {"eui", "i"}, {"you", "yo"},
+      {"ya", "ya"},  {"yo", "yo"},  {"yu", "yu"},  {"ye", "ye"},  {"yi", "i"},  {"wa", "wa"},
+      {"wo", "wo"},  {"we", "we"},  {"wi", "wi"},  {"oe", "we"},  {"oi", "we"}, {"eo", "o"},
+      {"eu", "u"},   {"oo", "u"},   {"ou", "u"},   {"ae", "e"},   {"ui", "i"},  {"ee", "i"},
+      {"a", "a"},    {"e", "e"},    {"i", "i"},    {"o", "o"},    {"u", "u"},   {"y", "y"},
+      {"w", "w"}};
+  // Consonants, longest first: voiced and voiceless, plain, tense and aspirated are one letter
+  // each; r and l are one; ng is one.
+  static constexpr std::pair<std::string_view, char> kConsonants[] = {
+      {"tch", 'c'}, {"chh", 'c'}, {"ch", 'c'}, {"jj", 'c'}, {"kk", 'k'}, {"gg", 'k'}, {"kh", 'k'},
+      {"ng", 'N'},  {"tt", 't'},  {"th", 't'}, {"pp", 'p'}, {"ph", 'p'}, {"ss", 's'}, {"sh", 's'},
+      {"rh", 'r'},  {"j", 'c'},   {"k", 'k'},  {"g", 'k'},  {"t", 't'},  {"d", 't'},  {"p", 'p'},
+      {"b", 'p'},   {"s", 's'},   {"r", 'r'},  {"l", 'r'},  {"m", 'm'},  {"n", 'n'},  {"h", 'h'}};
+  std::string out;
+  // A doubled consonant is one (CHOLLO, CHOLRO); two vowels are two syllables (SEOOK, 서옥, is
+  // not SOK).
+  auto emit = [&out](std::string_view letters) {
+    for (char c : letters) {
+      if (out.empty() || out.back() != c || IsVowelLetter(c)) out += c;
+    }
+  };
+  const std::string_view text = w;
+  for (size_t i = 0; i < text.size();) {
+    const std::string_view rest = text.substr(i);
+    size_t used = 0;
+    if (IsVowelLetter(text[i])) {
+      for (const auto& [spelling, reading] : kVowels) {
+        if (rest.substr(0, spelling.size()) == spelling) {
+          emit(reading);
+          used = spelling.size();
+          break;
+        }
+      }
+    } else {
+      for (const auto& [spelling, reading] : kConsonants) {
+        if (rest.substr(0, spelling.size()) == spelling) {
+          emit(std::string_view(&reading, 1));
+          used = spelling.size();
+          break;
+        }
+      }
+    }
+    if (used == 0) return "";  // a letter Korean romanisation does not use (f, q, v, x, z)
+    i += used;
+  }
+  return out;
+}
+
+bool IsPinyinWord(std::string_view word) { return SyllablesOf(word, PinyinSyllables()) > 0; }
+
+bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readings) {
+  readings->clear();
+  // The family name first: it rules out most names before any word is parsed (every listed name
+  // passes here when the index is built).
+  std::string_view first_word, last_word;
+  for (const NameToken& token : name.tokens) {
+    if (token.kind != TokenKind::kWord) continue;
+    if (first_word.empty()) first_word = token.text;
+    last_word = token.text;
+  }
+  if (!IsKoreanFamilyName(first_word) && !IsKoreanFamilyName(last_word)) return false;
+  std::vector<std::string> found(name.tokens.size());
+  int words = 0;
+  bool not_pinyin = false;
+  for (size_t t = 0; t < name.tokens.size(); ++t) {
+    const NameToken& token = name.tokens[t];
+    if (token.kind == TokenKind::kInitial) continue;
+    if (token.kind != TokenKind::kWord) return false;
+    found[t] = KoreanReading(token.text);
+    if (found[t].empty()) return false;
+    ++words;
+    not_pinyin = not_pinyin || !IsPinyinWord(token.text);
+  }
+  if (words < 2 || words > 4 || !not_pinyin) return false;
+  *readings = std::move(found);
+  return true;
+}
 
 int EastAsianSyllables(std::string_view word) {
   // Fewest syllables that spell the word, by dynamic programming over syllables of 1-6 letters.

@@ -2,7 +2,9 @@
 #ifndef CORRIDOR_ENGINE_NAMES_STRUCTURE_H_
 #define CORRIDOR_ENGINE_NAMES_STRUCTURE_H_
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/names/normalize.h"
 
@@ -19,6 +21,26 @@ int EastAsianSyllables(std::string_view word);
 // Thousands of people share such a name, so a match on it alone does not identify a listed
 // person (docs/matching.md, "Name structure").
 bool IsShortEastAsianName(const NormalizedName& name);
+
+// The Korean reading of `word` (lower-case ASCII): a key that the McCune-Reischauer
+// romanisation (written without its breves and apostrophes, as the lists do), the Revised
+// Romanisation and the usual passport spellings of one Korean name share: KIM JONG UN, KIM
+// CHONG-UN and GIM JEONG-EUN; RI PYONG CHOL, LI BYONG-CHOL and 리병철 (ri byeongcheol). Empty
+// when the word is not one to three Korean syllables. Consonants that the systems write voiced
+// or voiceless (g k, d t, b p, j ch), r and l fold together, and so do the vowels they write eo
+// and o, eu and u (docs/matching.md, "Korean names across romanisations").
+std::string KoreanReading(std::string_view word);
+
+// True when `word` is made of pinyin syllables alone ("zhongguo", "li", "chang"; not "jong",
+// "kim" or "chol").
+bool IsPinyinWord(std::string_view word);
+
+// When `name` reads as a Korean personal name, sets (*readings)[t] to KoreanReading of its token t
+// (empty for initials) and returns true: two to four words (initials aside), each one to three
+// Korean syllables, the first or last a Korean family name, and at least one word that is not
+// pinyin (a Chinese name, all pinyin, keeps pinyin's distinctions: DENG is not TENG). Otherwise
+// returns false and leaves `readings` empty.
+bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readings);
 
 }  // namespace corridor::names
 
