@@ -765,13 +765,35 @@ bool SiblingByFirstName(const ScoringName& query, const ScoringName& candidate,
 // The rules a listed name's structure brings to its name score (docs/matching.md, "Name
 // structure"), the same in Search(), the brute-force reference and ScorePair.
 void ApplyListedNameRules(const ScoringName& query, const ScoringName& candidate, bool short_name,
-                          bool organisation, const std::vector<uint16_t>& family,
+                          bool organisation, bool acronyms, const std::vector<uint16_t>& family,
                           const std::vector<float>& similarity, NameScore* result) {
   size_t nq = query.tokens.size(), nc = candidate.tokens.size();
   // An organisation's complete name, legal form aside, is that organisation's name however many
   // entries share its words: PAO GAZPROM for GAZPROM (0.71 before, its word on 40 entries of the
   // group). Persons keep the information rule: one given name (OMAR) is not a listed person.
   if (organisation) result->score = std::max(result->score, result->complete_name_score);
+  // An organisation's acronym, either way (AcronymScore), for a query that is not a person's
+  // name: the acronym stands for every word of the other name.
+  if (organisation && acronyms) {
+    const bool query_single = !AcronymWord(query).empty();
+    const double acronym =
+        query_single ? AcronymScore(query, candidate) : AcronymScore(candidate, query);
+    if (acronym > result->score) {
+      result->score = acronym;
+      result->query_coverage = result->candidate_coverage = 1;
+      const ScoringName& single = query_single ? query : candidate;
+      uint32_t word = 0;
+      while (single.tokens[word].kind != TokenKind::kWord) ++word;
+      AlignedUnit unit;
+      if (query_single) {
+        unit = {word, 1, 0, static_cast<uint32_t>(nc), acronym};
+      } else {
+        unit = {0, static_cast<uint32_t>(nq), word, 1, acronym};
+      }
+      result->units.assign(1, unit);
+      return;
+    }
+  }
   // Every syllable of a short Chinese or Korean name is part of it: LIN WEI is not WEI, Lin Na.
   if (short_name && result->candidate_coverage < kShortNameCoverage) {
     result->score *= kShortNamePartial;
@@ -884,6 +906,11 @@ struct NameIndex::Data {
   // byeongcheol).
   std::unordered_map<std::string, std::vector<uint32_t>> pairs_by_korean;
   std::unordered_map<std::string, std::vector<uint32_t>> identifiers;  // number -> records
+  // Organisations' names of three words or more by their initials (AcronymInitials), and one-word
+  // organisation names (AcronymWord) by the word: the records an acronym, or a name an acronym
+  // stands for, is scored against (AcronymScore; ReadingCandidates).
+  std::unordered_map<std::string, std::vector<uint32_t>> by_initials;
+  std::unordered_map<std::string, std::vector<uint32_t>> acronyms;
 
   // Per query: the similarity of each query token to vocabulary words, cached.
   // Similarities of one query token to vocabulary words, by (word, skeletons): an
@@ -951,10 +978,46 @@ struct NameIndex::Data {
 
   struct QueryState {
     ScoringName name;
+    // Whether organisations' acronyms apply (ApplyListedNameRules): not to a person's name.
+    bool acronyms = true;
     std::vector<WordMemo*> memo;  // per query token
     WordMemos* memos = nullptr;   // the thread's, which memo points into
   };
   struct SearchScratch;
+
+  // Adds organisation record r to by_initials or acronyms.
+  void AddAcronymKeys(uint32_t r) {
+    auto add = [r](std::vector<uint32_t>& records) {
+      if (records.empty() || records.back() != r) records.push_back(r);
+    };
+    const ScoringName& name = names[r];
+    const std::string_view word = AcronymWord(name);
+    if (!word.empty()) {
+      add(acronyms[std::string(word)]);
+      return;
+    }
+    std::string all, content;
+    AcronymInitials(name, &all, &content);
+    if (all.size() >= kMinAcronym) add(by_initials[all]);
+    if (content.size() >= kMinAcronym) add(by_initials[content]);
+  }
+  // The organisation records AcronymScore may pair with the query `name`.
+  void AcronymCandidates(const ScoringName& name, std::vector<uint32_t>* out) const {
+    auto take = [&](const auto& map, const std::string& key) {
+      auto found = map.find(key);
+      if (found != map.end()) out->insert(out->end(), found->second.begin(), found->second.end());
+    };
+    const std::string_view word = AcronymWord(name);
+    if (!word.empty()) {
+      take(by_initials, std::string(word));
+      return;
+    }
+    std::string all, content;
+    AcronymInitials(name, &all, &content);
+    for (const std::string* initials : {&all, &content}) {
+      if (initials->size() >= kMinAcronym) take(acronyms, *initials);
+    }
+  }
 
   // Adds record r's pairs of adjacent short words to the joined tables.
   // `pair_ids`: joined text to pair id and the scripts (bit 0 Latin, 1 abjad) it was added for.
@@ -1021,7 +1084,7 @@ struct NameIndex::Data {
     NameScore result =
         ScoreNames(state->name, candidate, similarity, information_needed, keep_units);
     ApplyListedNameRules(state->name, candidate, short_name[record], organisation[record],
-                         family_words[record], similarity, &result);
+                         state->acronyms, family_words[record], similarity, &result);
     return result;
   }
 };
@@ -1206,6 +1269,7 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     }
     data.tokens.push_back(std::move(ids));
     data.AddJoinedPairs(static_cast<uint32_t>(r), &pair_ids);
+    if (data.organisation[r]) data.AddAcronymKeys(static_cast<uint32_t>(r));
     std::vector<std::string>& numbers = data.identifier_numbers.emplace_back();
     for (const Identifier& id : built->records_[r].identifiers) {
       std::string number = NormalizeIdentifier(id.number);
@@ -1792,6 +1856,7 @@ Status NameIndex::Prepare(const NameQuery& query, PreparedQuery* prepared) const
   auto fill = [&](const NormalizedName& name, PreparedQuery* out) {
     out->query = &query;
     out->state.name = PrepareName(name, data_->statistics);
+    out->state.acronyms = kind != "person";
     out->state.memos = &memos;
     out->state.memo.clear();
     for (const ScoringToken& token : out->state.name.tokens) {
@@ -2001,6 +2066,18 @@ std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
     if (matched >= (data.gives_patronymic[r] ? needed_patronymic : needed) ||
         (complete_possible && data.organisation[r] && matched >= complete_needed)) {
       candidates.push_back(r);
+    }
+  }
+  if (prepared->state.acronyms) {  // an organisation's acronym, or what one stands for
+    std::vector<uint32_t> acronym_records;
+    data.AcronymCandidates(prepared->state.name, &acronym_records);
+    std::sort(acronym_records.begin(), acronym_records.end());
+    acronym_records.erase(std::unique(acronym_records.begin(), acronym_records.end()),
+                          acronym_records.end());
+    for (uint32_t r : acronym_records) {
+      if (std::find(candidates.begin(), candidates.end(), r) == candidates.end()) {
+        candidates.push_back(r);
+      }
     }
   }
   if (!query.identifier.empty()) {  // records sharing the identifier are always scored
@@ -2242,8 +2319,8 @@ Status NameIndex::ScorePair(const std::string& query_name, const std::string& ca
   }
   NameScore score = ScoreNames(q, c, similarity, data_->information_needed, true);
   bool short_name = KindClass(candidate_kind) == "person" && IsShortEastAsianName(candidate);
-  ApplyListedNameRules(q, c, short_name, IsOrganisationName(candidate_kind, candidate), family,
-                       similarity, &score);
+  ApplyListedNameRules(q, c, short_name, IsOrganisationName(candidate_kind, candidate), true,
+                       family, similarity, &score);
   *match = NameMatch();
   match->name_score = score.score;
   match->score = score.score;

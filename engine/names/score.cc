@@ -1465,6 +1465,63 @@ bool IsCompoundArticle(const ScoringName& name, size_t t) {
          (t + 1 < tokens.size() && tokens[t + 1].fused_part);
 }
 
+std::string_view AcronymWord(const ScoringName& name) {
+  if (name.abjad) return {};
+  std::string_view word;
+  for (const ScoringToken& token : name.tokens) {
+    if (token.kind == TokenKind::kLegalForm) continue;
+    if (token.kind != TokenKind::kWord || !word.empty()) return {};
+    word = token.text;
+  }
+  if (word.size() < kMinAcronym || word.size() > kMaxAcronym) return {};
+  for (char c : word) {
+    if (c < 'a' || c > 'z') return {};
+  }
+  return word;
+}
+
+void AcronymInitials(const ScoringName& name, std::string* all, std::string* content) {
+  all->clear();
+  content->clear();
+  if (name.abjad) return;
+  static constexpr std::string_view kSkipped[] = {"of", "and", "the", "for", "in",  "on",
+                                                  "at", "de",  "la",  "du",  "des", "al",
+                                                  "el", "et",  "y",   "i",   "und", "fur"};
+  size_t words = 0;
+  bool distinctive = false;
+  for (const ScoringToken& token : name.tokens) {
+    // Initials are not words here: S.A. DE C.V. would lend MARIMBA ENTERTAINMENT letters.
+    if (token.kind != TokenKind::kWord) continue;
+    ++words;
+    *all += token.text[0];
+    bool skipped = false;
+    for (std::string_view word : kSkipped) skipped = skipped || token.text == word;
+    if (skipped) continue;
+    *content += token.text[0];
+    distinctive = distinctive || !token.common;
+  }
+  if (words < kMinAcronym || !distinctive) {
+    all->clear();
+    content->clear();
+  }
+}
+
+double AcronymScore(const ScoringName& single, const ScoringName& full) {
+  const std::string_view word = AcronymWord(single);
+  if (word.empty()) return 0;
+  std::string all, content;
+  AcronymInitials(full, &all, &content);
+  if (all.empty()) return 0;
+  // Exactly the initials. A legal form's letter last (SMIC for SEMICONDUCTOR MANUFACTURING
+  // INTERNATIONAL CORPORATION) was tried and not kept: any letter after three initials of a name
+  // ending in a legal form took random four-letter names' alerts from 1.6% to 8.7%.
+  auto agrees = [&](const std::string& initials) {
+    return initials.size() >= kMinAcronym && word == initials;
+  };
+  if (!agrees(all) && !agrees(content)) return 0;
+  return word.size() > kMinAcronym ? kAcronymScore : kShortAcronymScore;
+}
+
 NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
                      const std::vector<float>& similarity, double information_needed,
                      bool keep_units) {

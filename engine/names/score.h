@@ -292,6 +292,26 @@ struct NameScore {
 //   coverage * (0.5 + 0.5 * min(1, information / InformationNeeded()))
 // where coverage = 0.65 * query_coverage + 0.35 * candidate_coverage, so that a full match on a
 // rare name outscores a full match on a common one and a single generic word cannot reach a hit.
+// Organisations' acronyms (docs/matching.md, "Organisations' acronyms"): IRGC for ISLAMIC
+// REVOLUTIONARY GUARD CORPS, MOGE for MYANMA OIL AND GAS ENTERPRISE.
+//
+// The word of a name that is one word of kMinAcronym to kMaxAcronym letters (legal forms aside),
+// or empty.
+inline constexpr size_t kMinAcronym = 3;
+inline constexpr size_t kMaxAcronym = 8;
+std::string_view AcronymWord(const ScoringName& name);
+// The initials of a name of three words or more (legal forms and initials aside): of every word in
+// `all`, of the words other than OF, AND, THE, FOR, AL, ... in `content`. Both empty for an
+// abjad name, a shorter one, or one of common personal names and such words only (five given
+// names do not make an acronym).
+void AcronymInitials(const ScoringName& name, std::string* all, std::string* content);
+// The score of `single` (AcronymWord) as the acronym of `full`: kAcronymScore for four letters or
+// more, kShortAcronymScore for three (so many names share three initials that such a match
+// alone does not alert), 0 when it is not its acronym.
+double AcronymScore(const ScoringName& single, const ScoringName& full);
+inline constexpr double kAcronymScore = 0.9;
+inline constexpr double kShortAcronymScore = 0.75;
+
 NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
                      const std::vector<float>& similarity, double information_needed,
                      bool keep_units);
