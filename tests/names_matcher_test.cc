@@ -611,6 +611,29 @@ TEST_CASE("German spellings of Russian names are the names", "[names]") {
   // A patronymic written without its hacek, and Slavic family names, meet both readings.
   CHECK(PairScore(*index, "Vitalii Viktorovitch Perfilev", "Vitalij Viktorovic Perfilev") >= 0.9);
   CHECK(PairScore(*index, "Fritz Martin Gelowitz", "Fritz Martin Gelowicz") >= 0.8);
+  // Ukrainian -ovych as German writes it: 0.17 before 2026-12-06.
+  CHECK(IsPatronymic("janukowytsch"));
+  CHECK(PairScore(*index, "Wiktor Janukowytsch", "Viktor Yanukovych") >= 0.9);
+}
+
+// French writes a final -in as -ine (POUTINE, SETCHINE, PRIGOJINE), and the lists hold such
+// spellings (TIOURINE, SAKOULINE as aliases of TYURIN, SAKULIN): before 2026-12-06 POUTINE
+// scored 0.5 against PUTIN as words, "Vladimir Poutine" 0.61 against Vladimir PUTIN.
+TEST_CASE("A French final -ine is the name's -in", "[names]") {
+  auto index = BuildIndex({});
+  CHECK(PairScore(*index, "Vladimir Poutine", "Vladimir Putin") >= 0.9);
+  CHECK(PairScore(*index, "Igor Setchine", "Igor Sechin") >= 0.9);
+  CHECK(PairScore(*index, "Yevgeniy Prigojine", "Yevgeniy Prigozhin") >= 0.9);
+  // Common names keep their feminine: MARTINE is not MARTIN.
+  CHECK(PairScore(*index, "Martine Dupont", "Martin Dupont") < 0.8);
+  // Only the e: another ending is another name.
+  CHECK(PairScore(*index, "Igor Sechina", "Igor Sechin") < 0.8);
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("f1", "PUTIN, Vladimir Vladimirovich", "person"));
+  records.push_back(Record("f2", "TIOURINE, Vladimir", "person"));
+  auto listed = BuildIndex(records);
+  CheckIndexEqualsBruteForce(*listed, {"Vladimir Poutine", "Vladimir Tyurin", "Poutine"}, 0.5);
+  CHECK(EntryScore(*listed, "Vladimir Tyurin", "f2") >= 0.9);
 }
 
 // One given name in three languages (engine/names/slavic_given_names.txt): before 2026-12-06

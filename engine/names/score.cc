@@ -669,6 +669,21 @@ bool SameUpToEgyptianJim(const WordForms& a, const WordForms& b) {
 // Czech and the South Slavic languages write the y of a Russian, Ukrainian or Arabic name as j
 // (JULIA / YULIA, JEWGENI / YEVGENIY, JUSUF / YUSUF, JELENA / YELENA). Words of four letters or
 // more: JAN is not YAN. The keys are then one edit apart, so the index finds the pair.
+// French writes a Russian or Arabic name's final -in as -ine, the e mute (POUTINE, SETCHINE,
+// PRIGOJINE; YASSINE): the same name when the word without its e keys as the other. Not for
+// common names (MARTIN and MARTINE, JUSTIN and JUSTINE are two), and the -in word has five
+// letters at least. The keys then differ by the final i that e keys as, one deletion, so the
+// index's neighbourhoods find the one from the other.
+bool SameUpToFrenchFinalE(const WordForms& a, const WordForms& b) {
+  if (a.abjad || b.abjad || a.common || b.common) return false;
+  const WordForms& with_e = a.text.ends_with("ine") ? a : b;
+  const WordForms& without = a.text.ends_with("ine") ? b : a;
+  if (without.text.size() < 5 || !with_e.text.ends_with("ine") || !without.text.ends_with("in")) {
+    return false;
+  }
+  return PhoneticKey(with_e.text.substr(0, with_e.text.size() - 1)) == without.phonetic;
+}
+
 bool SameUpToInitialJY(const WordForms& a, const WordForms& b) {
   if (a.abjad || b.abjad || a.text.size() < 4 || b.text.size() < 4 || a.text[0] == b.text[0]) {
     return false;
@@ -785,7 +800,7 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
                    (l_article(a.text) && l_article(b.text)) ||
                    (a.variant != 0 && a.variant == b.variant) ||
                    SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b) ||
-                   SameUpToBelarusianEnding(a, b);
+                   SameUpToBelarusianEnding(a, b) || SameUpToFrenchFinalE(a, b);
   double best = same_name ? 0.95 : 0;
   // Words of one or two letters (hu, ho, li, ma) that agree only by their phonetic key are weak
   // evidence: HU and HO are different Chinese and Korean names, and such words are everywhere.
@@ -1218,10 +1233,11 @@ bool IsPatronymic(std::string_view word) {
   // -ivna (OLEKSANDROVYCH, VIKTORIVNA): before, LEANIDAVICH was not a patronymic, so it could
   // never meet LEONIDOVICH, which is.
   // Since 2026-12-06 also as German and French write -ovich (ABRAMOWITSCH, ABRAMOVITCH):
-  // ABRAMOWITSCH was no patronymic, so it could never meet ABRAMOVICH.
+  // ABRAMOWITSCH was no patronymic, so it could never meet ABRAMOVICH; and Ukrainian -ovych as
+  // German writes it (JANUKOWYTSCH: 0.17 against YANUKOVYCH before).
   for (std::string_view ending :
        {"ovich", "evich", "ovna", "evna", "avich", "ovych", "evych", "ivna", "ovitj", "evitj",
-        "avitj", "owitsch", "ewitsch", "ovitch", "evitch"}) {
+        "avitj", "owitsch", "ewitsch", "ovitch", "evitch", "owytsch", "ewytsch"}) {
     if (word.size() > ending.size() + 2 && word.substr(word.size() - ending.size()) == ending) {
       return true;
     }
