@@ -684,6 +684,30 @@ bool SameUpToFrenchFinalE(const WordForms& a, const WordForms& b) {
   return PhoneticKey(with_e.text.substr(0, with_e.text.size() - 1)) == without.phonetic;
 }
 
+// French writes sh as ch (HICHAM, ACHRAF, RACHID, BOUCHRA for HISHAM, ASHRAF, RASHID, BUSHRA;
+// CHOÏGOU for SHOIGU), and the Maghreb's names reach the lists in French: the same name when the
+// keys are one with every ch read sh. Within the index's neighbourhoods only (KeysShareDeletion:
+// one ch against an sh is one substitution).
+bool SameUpToFrenchCh(const WordForms& a, const WordForms& b) {
+  if (a.abjad || b.abjad) return false;
+  const size_t a_ch = a.phonetic.find("ch"), b_ch = b.phonetic.find("ch");
+  if (a_ch == std::string_view::npos && b_ch == std::string_view::npos) return false;
+  if (a.phonetic.size() != b.phonetic.size() || !KeysShareDeletion(a.phonetic, b.phonetic)) {
+    return false;
+  }
+  for (size_t i = 0; i < a.phonetic.size(); ++i) {
+    const char x = a.phonetic[i], y = b.phonetic[i];
+    if (x == y) continue;
+    // c against s before an h: ch against sh.
+    const bool ch_sh = (x == 'c' && y == 's') || (x == 's' && y == 'c');
+    if (!ch_sh || i + 1 >= a.phonetic.size() || a.phonetic[i + 1] != 'h' ||
+        b.phonetic[i + 1] != 'h') {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool SameUpToInitialJY(const WordForms& a, const WordForms& b) {
   if (a.abjad || b.abjad || a.text.size() < 4 || b.text.size() < 4 || a.text[0] == b.text[0]) {
     return false;
@@ -796,11 +820,11 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   auto l_article = [](std::string_view w) {
     return w.size() == 2 && w[1] == 'l' && IsLatinVowel(w[0]);
   };
-  bool same_name = (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
-                   (l_article(a.text) && l_article(b.text)) ||
-                   (a.variant != 0 && a.variant == b.variant) ||
-                   SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b) ||
-                   SameUpToBelarusianEnding(a, b) || SameUpToFrenchFinalE(a, b);
+  bool same_name =
+      (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
+      (l_article(a.text) && l_article(b.text)) || (a.variant != 0 && a.variant == b.variant) ||
+      SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b) ||
+      SameUpToBelarusianEnding(a, b) || SameUpToFrenchFinalE(a, b) || SameUpToFrenchCh(a, b);
   double best = same_name ? 0.95 : 0;
   // Words of one or two letters (hu, ho, li, ma) that agree only by their phonetic key are weak
   // evidence: HU and HO are different Chinese and Korean names, and such words are everywhere.
