@@ -128,21 +128,23 @@ const std::unordered_set<uint64_t>& KoreanSyllables() {
   return *syllables;
 }
 
-// The fewest syllables of `set` that spell `word` (at most kMostSyllables of up to eight
-// letters), or 0 when none do.
-int SyllablesOf(std::string_view word, const std::unordered_set<uint64_t>& set) {
+// The fewest syllables of `set` (each at most `longest` letters, at most eight) that spell
+// `word`, or 0 when none do or the word has more than `most_letters` letters (at most 24).
+int SyllablesOf(std::string_view word, const std::unordered_set<uint64_t>& set, size_t longest,
+                size_t most_letters) {
   constexpr size_t kLongest = 24;
   const size_t n = word.size();
-  if (n == 0 || n > kLongest) return 0;
+  if (n == 0 || n > most_letters || n > kLongest) return 0;
   constexpr int kNone = 1000;
   int best[kLongest + 1];
   std::fill(best, best + n + 1, kNone);
   best[0] = 0;
-  size_t last_reached = 0;
+  size_t last_reached = 0;  // the last position a run of syllables reaches
   for (size_t end = 1; end <= n; ++end) {
-    // No syllable is longer than eight letters: nothing after eight unreached positions can be.
-    if (end - last_reached > 8) return 0;
-    for (size_t length = 1; length <= 8 && length <= end; ++length) {
+    // No syllable is longer than `longest`: that many positions in a row unreached, and nothing
+    // after them can be (most words of other languages stop here after a letter or two).
+    if (end - last_reached > longest) return 0;
+    for (size_t length = 1; length <= longest && length <= end; ++length) {
       if (best[end - length] == kNone) continue;
       if (set.count(PackSyllable(word.substr(end - length, length)))) {
         best[end] = std::min(best[end], best[end - length] + 1);
@@ -190,7 +192,7 @@ std::string KoreanReading(std::string_view word) {
   if (w == "park") w = "pak";
   if (w == "choi") w = "choe";
   if (w == "lee" || w == "rhee" || w == "yi" || w == "i" || w == "ree") w = "ri";
-  const int syllables = SyllablesOf(w, KoreanSyllables());
+  const int syllables = SyllablesOf(w, KoreanSyllables(), 8, 24);
   if (syllables == 0 || syllables > 3) return "";
   // Vowel units, longest first, and what each reads as: the Revised Romanisation's eo is
   // McCune-Reischauer's o (ŏ without its breve: 정 JEONG, CHONG), its eu MR's u (ŭ: 은 EUN, UN),
@@ -245,7 +247,7 @@ std::string KoreanReading(std::string_view word) {
   return out;
 }
 
-bool IsPinyinWord(std::string_view word) { return SyllablesOf(word, PinyinSyllables()) > 0; }
+bool IsPinyinWord(std::string_view word) { return SyllablesOf(word, PinyinSyllables(), 6, 24) > 0; }
 
 bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readings) {
   readings->clear();
@@ -276,29 +278,9 @@ bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readin
 }
 
 int EastAsianSyllables(std::string_view word) {
-  // Fewest syllables that spell the word, by dynamic programming over syllables of 1-6 letters.
-  const size_t n = word.size();
-  constexpr size_t kLongest = 18;  // letters: three syllables of six
-  if (n == 0 || n > kLongest) return 0;
-  constexpr int kNone = 1000;
-  int best[kLongest + 1];
-  std::fill(best, best + n + 1, kNone);
-  best[0] = 0;
-  const auto& syllables = Syllables();
-  size_t last_reached = 0;  // the last position a run of syllables reaches
-  for (size_t end = 1; end <= n; ++end) {
-    // No syllable is longer than six letters: six positions in a row unreached, and nothing
-    // after them can be (most words of other languages stop here after a letter or two).
-    if (end - last_reached > 6) return 0;
-    for (size_t length = 1; length <= 6 && length <= end; ++length) {
-      if (best[end - length] == kNone) continue;
-      if (syllables.count(PackSyllable(word.substr(end - length, length)))) {
-        best[end] = std::min(best[end], best[end - length] + 1);
-      }
-    }
-    if (best[end] != kNone) last_reached = end;
-  }
-  return best[n] == kNone ? 0 : best[n];
+  // Fewest syllables that spell the word: pinyin and Korean syllables of up to six letters, three
+  // syllables of six at most.
+  return SyllablesOf(word, Syllables(), 6, 18);
 }
 
 bool IsShortEastAsianName(const NormalizedName& name) {
