@@ -757,6 +757,58 @@ TEST_CASE("Korean names in McCune-Reischauer and the Revised Romanisation are on
   CHECK(EntryScore(*listed, "Ri Byong Chol", "k5") >= 0.9);
 }
 
+// The lists write some Chinese names in Wade-Giles without apostrophes (PAO, Yu Hsiang; WEI,
+// Hsueh Kang; CHOU, Hsien Cheng: the United Wa State Army's leaders on the SDN list), as Taiwan's
+// passports do; the press and ICU's reading of Han write pinyin (Bao Youxiang, 鲍有祥). Before
+// 2026-12-06 "Wei Xuegang" scored 0.17 against WEI, Hsueh Kang and "Bao Youxiang" 0.02 against
+// PAO, Yu Hsiang; and a person's given name written joined against the list's two words in the
+// other order (Chen Shihuan, CHEN, Shih Huan) read as another given name (0.77).
+TEST_CASE("Wade-Giles and pinyin spellings of a Chinese name are one name", "[names]") {
+  CHECK(PinyinAsWadeGiles("dengxiaoping") == "tenghsiaoping");
+  CHECK(PinyinAsWadeGiles("bao") == "pao");
+  CHECK(PinyinAsWadeGiles("zedong") == "tsetung");
+  CHECK(PinyinAsWadeGiles("jianguo") == "chienkuo");  // not JIANG UO
+  CHECK(PinyinAsWadeGiles("xuegang") == "hsuehkang");
+  CHECK(PinyinAsWadeGiles("zhi") == "chih");
+  CHECK(PinyinAsWadeGiles("hisham").empty());
+  CHECK(WadeGilesSyllableCount("hsiaoping") == 2);
+  CHECK(WadeGilesSyllableCount("hisham") == 0);
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("w1", "PAO, Yu Hsiang", "person"));
+  records.push_back(Record("w2", "WEI, Hsueh Kang", "person"));
+  records.push_back(Record("w3", "CHOU, Hsien Cheng", "person"));
+  records.push_back(Record("w4", "TENG Hsiao-ping", "person"));
+  records.push_back(Record("w5", "CHEN, Shih Huan", "person"));
+  records.push_back(Record("w6", "SHIH, Kuo Neng", "person"));
+  records.push_back(Record("w7", "SUN, Shih Mei", "person"));
+  records.push_back(Record("p1", "ZHANG, Xiaoguo", "person"));
+  auto index = BuildIndex(records);
+  CHECK(EntryScore(*index, "Bao Youxiang", "w1") >= 0.8);
+  CHECK(EntryScore(*index, "鲍有祥", "w1") >= 0.8);
+  CHECK(EntryScore(*index, "Wei Xuegang", "w2") >= 0.9);
+  CHECK(EntryScore(*index, "魏学刚", "w2") >= 0.9);
+  CHECK(EntryScore(*index, "Zhou Xiancheng", "w3") >= 0.9);
+  CHECK(EntryScore(*index, "Deng Xiaoping", "w4") >= 0.8);
+  CHECK(EntryScore(*index, "Shi Guoneng", "w6") >= 0.9);
+  CHECK(EntryScore(*index, "Chen Shihuan", "w5") >= 0.9);
+  CHECK(EntryScore(*index, "Chang Hsiao-kuo", "p1") >= 0.8);
+  // Other syllables are other names; two pinyin names keep pinyin's distinctions (DENG, TENG);
+  // a name all of whose words are pinyin is read as pinyin (TENG MING is not DENG MING, and
+  // CHANG CHIEN-KUO, all pinyin syllables, is not read as ZHANG JIANGUO).
+  CHECK(EntryScore(*index, "Deng Xiaopin", "w4") < 0.8);
+  CHECK(EntryScore(*index, "Bao Youliang", "w1") < 0.8);
+  CHECK(PairScore(*index, "Deng Xiaoping", "TENG Xiaoping") < 0.8);
+  CHECK(PairScore(*index, "Deng Ming", "Teng Ming") < 0.8);
+  // Chinese syllables keep ch and sh apart, French spellings notwithstanding (CHIEH, SHIH).
+  CHECK(EntryScore(*index, "Sun Chieh", "w7") < 0.8);
+  CHECK(EntryScore(*index, "Chieh Kuo", "w6") < 0.8);
+  CheckIndexEqualsBruteForce(
+      *index,
+      {"Bao Youxiang", "鲍有祥", "Wei Xuegang", "Deng Xiaoping", "Teng Hsiao Ping",
+       "Zhou Xian Cheng", "Chen Shihuan", "Chang Hsiao-kuo", "Zhang Xiaoguo"},
+      0.5);
+}
+
 // The lists publish organisations' acronyms as aliases of their own (IRGC, MOGE, LTTE) or not at
 // all; before 2026-12-06 no acronym found its name (0 of 340 such alias pairs of the lists).
 TEST_CASE("An organisation's acronym finds its name and back", "[names]") {

@@ -167,6 +167,28 @@ class NeighbourTable {
   std::vector<uint32_t> words_;
 };
 
+// The reading of two adjacent words of a Chinese name joined (ScoringToken::wade_giles: HSIAO
+// PING, "whsiaoping"), or empty.
+std::string JoinedWadeGiles(const ScoringToken& first, const ScoringToken& second) {
+  if (first.wade_giles.size() < 2 || second.wade_giles.size() < 2 ||
+      first.wade_giles[0] != second.wade_giles[0]) {
+    return "";
+  }
+  return first.wade_giles + second.wade_giles.substr(1);
+}
+
+// The reading a word of the other romanisation would have ("pteng" for "wteng").
+std::string OtherWadeGiles(const std::string& reading) {
+  std::string other = reading;
+  other[0] = reading[0] == 'p' ? 'w' : 'p';
+  return other;
+}
+
+// As score.cc's SameWadeGiles: one pinyin and one Wade-Giles reading of one spelling.
+bool SameWadeGilesReading(const std::string& a, const std::string& b) {
+  return a.size() > 1 && b.size() > 1 && a[0] != b[0] && a.compare(1, std::string::npos, b, 1) == 0;
+}
+
 std::string VocabularyKey(const ScoringToken& token) {
   switch (token.kind) {
     case TokenKind::kLegalForm:
@@ -184,7 +206,11 @@ std::string VocabularyKey(const ScoringToken& token) {
       if (token.abjad) return token.text + '\x01';
       // So are a Korean name's word, read as Korean (ScoringToken::korean), and the same letters
       // in another name.
-      if (!token.korean.empty()) return token.text + '\x02';
+      if (!token.korean.empty() && token.wade_giles.empty()) return token.text + '\x02';
+      // And a Chinese name's word, read as pinyin or Wade-Giles (ScoringToken::wade_giles).
+      if (!token.wade_giles.empty()) {
+        return token.text + '\x03' + token.wade_giles[0] + (token.korean.empty() ? "" : "k");
+      }
       break;
   }
   return token.text;
@@ -615,23 +641,29 @@ bool GivenNameContradicted(const ScoringName& query, const ScoringName& candidat
   auto is_name_word = [](const ScoringToken& token) {
     return token.kind == TokenKind::kWord && token.text.size() >= 3 && !IsNameParticle(token.text);
   };
-  // Two adjacent words of one name written as one word of the other (ALI ASGHAR, ALIASGHAR).
+  // Two adjacent words of one name written as one word of the other (ALI ASGHAR, ALIASGHAR; a
+  // Chinese name's SHIH HUAN, SHIHUAN and, read as Wade-Giles, HSIAO PING, XIAOPING).
   auto joined_in = [](const ScoringName& pair_side, const ScoringToken& word) {
     for (size_t k = 0; k + 1 < pair_side.tokens.size(); ++k) {
       const ScoringToken& a = pair_side.tokens[k];
       const ScoringToken& b = pair_side.tokens[k + 1];
-      if (a.kind == TokenKind::kWord && b.kind == TokenKind::kWord &&
-          a.phonetic.size() + b.phonetic.size() == word.phonetic.size() &&
+      if (a.kind != TokenKind::kWord || b.kind != TokenKind::kWord) continue;
+      if (a.phonetic.size() + b.phonetic.size() == word.phonetic.size() &&
           word.phonetic.compare(0, a.phonetic.size(), a.phonetic) == 0 &&
           word.phonetic.compare(a.phonetic.size(), b.phonetic.size(), b.phonetic) == 0) {
         return k;
       }
+      if (SameWadeGilesReading(JoinedWadeGiles(a, b), word.wade_giles)) return k;
     }
     return pair_side.tokens.size();
   };
   auto given_by_query = [&](size_t j) {
     for (size_t i = 0; i < nq; ++i) {
       if (similarity[i * nc + j] >= kGivenNameEvidence) return true;
+      // The query writes the given name joined with the next or the one before (CHEN SHIHUAN
+      // gives SHIH of CHEN, Shih Huan).
+      const size_t k = joined_in(candidate, query.tokens[i]);
+      if (k < nc && (k == j || k + 1 == j)) return true;
     }
     return joined_in(query, candidate.tokens[j]) < nq;
   };
@@ -887,6 +919,9 @@ struct NameIndex::Data {
   // Words of Korean names by their Korean reading (ScoringToken::korean), which two
   // romanisations of one name share however many edits apart they are (JONG, CHONG).
   std::unordered_map<std::string, std::vector<uint32_t>> by_korean;
+  // Words of Chinese names by their Wade-Giles reading (ScoringToken::wade_giles, with its "p"
+  // or "w"): a pinyin word looks up the Wade-Giles words of its reading and back (BAO, PAO).
+  std::unordered_map<std::string, std::vector<uint32_t>> by_wade_giles;
   // Proper prefixes of phonetic keys, of at least kMinPrefix characters and 0.6 of the key (so that
   // the lengths stay comparable), to the words with such a key: "quan" is within Jaro-Winkler reach
   // of "quanguo" though many edits away.
@@ -905,7 +940,8 @@ struct NameIndex::Data {
   // Pairs of a Korean name's words by the Korean reading of the two joined (PYONG CHOL for
   // byeongcheol).
   std::unordered_map<std::string, std::vector<uint32_t>> pairs_by_korean;
-  std::unordered_map<std::string, std::vector<uint32_t>> identifiers;  // number -> records
+  std::unordered_map<std::string, std::vector<uint32_t>> pairs_by_wade_giles;  // (HSIAO PING)
+  std::unordered_map<std::string, std::vector<uint32_t>> identifiers;          // number -> records
   // Organisations' names of three words or more by their initials (AcronymInitials), and one-word
   // organisation names (AcronymWord) by the word: the records an acronym, or a name an acronym
   // stands for, is scored against (AcronymScore; ReadingCandidates).
@@ -1247,6 +1283,7 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
           if (InSpellingNeighbourhood(token)) data.spelling_neighbours.Add(token.text, id, 1);
           data.by_phonetic[token.phonetic].push_back(id);
           if (!token.korean.empty()) data.by_korean[token.korean].push_back(id);
+          if (!token.wade_giles.empty()) data.by_wade_giles[token.wade_giles].push_back(id);
           const size_t length = token.phonetic.size();
           for (size_t prefix = std::max(kMinPrefix, (length * 6 + 9) / 10); prefix < length;
                ++prefix) {
@@ -1463,7 +1500,7 @@ struct NameIndex::Data::WordMemos {
     // the query's script. The structured binding is a tripwire: it stops compiling when a field
     // is added to ScoringToken, which must then be added here if TokenSimilarity reads it.
     const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant, korean,
-                 token_abjad, common, populations, title, fused_part] = token;
+                 wade_giles, token_abjad, common, populations, title, fused_part] = token;
     (void)weight;       // the weight is applied per query (RaiseWord), never memoised
     (void)common;       // a function of the text and the script, both in the key
     (void)populations;  // so is this
@@ -1484,6 +1521,8 @@ struct NameIndex::Data::WordMemos {
     key += phonetic;
     key += '\x1f';
     key += korean;
+    key += '\x1f';
+    key += wade_giles;
     std::unique_ptr<WordMemo>& memo = by_key[key];
     if (memo == nullptr) memo = std::make_unique<WordMemo>();
     used.push_back(memo.get());
@@ -1519,7 +1558,8 @@ float NameIndex::Data::JoinBound(const ScoringToken& joined, bool joined_abjad,
   float bound = 0;
   const bool same_letter =
       single.text[0] == joined.text[0] ||
-      (!joined.korean.empty() && !single.korean.empty() && joined.korean[0] == single.korean[0]);
+      (!joined.korean.empty() && !single.korean.empty() && joined.korean[0] == single.korean[0]) ||
+      SameWadeGilesReading(joined.wade_giles, single.wade_giles);
   if ((single_scripts & same_script) && same_letter &&
       JoinLengthsPlausible(joined.text.size(), single.text.size(), false)) {
     bound = static_cast<float>(TokenSimilarity(joined, single, false));
@@ -1552,7 +1592,11 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name,
     if (!MayJoin(words[i].text, words[i + 1].text, name.abjad)) continue;
     // What follows reads the joined text and the script alone.
     const bool korean = !words[i].korean.empty() && !words[i + 1].korean.empty();
-    std::string key = (name.abjad ? "a" : korean ? "k" : "l") + words[i].text + words[i + 1].text;
+    const std::string wade_giles = JoinedWadeGiles(words[i], words[i + 1]);
+    std::string key = (name.abjad ? "a"
+                       : korean   ? "k"
+                                  : "l") +
+                      wade_giles + '\x1f' + words[i].text + words[i + 1].text;
     auto remembered = memos->joined.find(key);
     if (remembered != memos->joined.end()) {
       joined_with_next[i] = remembered->second;
@@ -1565,6 +1609,7 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name,
     joined.variant = NameVariantClass(joined.phonetic);
     joined.abjad = name.abjad;
     if (korean) joined.korean = KoreanReading(joined.text);
+    joined.wade_giles = wade_giles;
     // Short joins (an article written apart: al hq = alhq) look up their exact key only: within
     // one edit a four-letter key finds too many words.
     found.clear();
@@ -1586,6 +1631,11 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name,
     if (!joined.korean.empty()) {
       auto same = by_korean.find(joined.korean);
       if (same != by_korean.end())
+        found.insert(found.end(), same->second.begin(), same->second.end());
+    }
+    if (!wade_giles.empty()) {
+      auto same = by_wade_giles.find(OtherWadeGiles(wade_giles));
+      if (same != by_wade_giles.end())
         found.insert(found.end(), same->second.begin(), same->second.end());
     }
     std::sort(found.begin(), found.end());
@@ -1611,9 +1661,10 @@ void NameIndex::Data::AddJoinedPairs(
     // A Korean name's pair is read as Korean (ScoringToken::korean): its own entry, as in
     // VocabularyKey.
     const bool korean = !words[i].korean.empty() && !words[i + 1].korean.empty();
-    auto [it, inserted] =
-        pair_ids->emplace(korean ? joined + '\x02' : joined,
-                          std::make_pair(static_cast<uint32_t>(pair_postings.size()), uint8_t{0}));
+    const std::string wade_giles = JoinedWadeGiles(words[i], words[i + 1]);
+    auto [it, inserted] = pair_ids->emplace(
+        (korean ? joined + '\x02' : joined) + (wade_giles.empty() ? "" : '\x03' + wade_giles),
+        std::make_pair(static_cast<uint32_t>(pair_postings.size()), uint8_t{0}));
     const uint32_t pair = it->second.first;
     if (inserted) {
       pair_postings.emplace_back();
@@ -1624,6 +1675,8 @@ void NameIndex::Data::AddJoinedPairs(
       token.variant = NameVariantClass(token.phonetic);
       if (korean) token.korean = KoreanReading(joined);
       if (!token.korean.empty()) pairs_by_korean[token.korean].push_back(pair);
+      token.wade_giles = wade_giles;
+      if (!wade_giles.empty()) pairs_by_wade_giles[wade_giles].push_back(pair);
       joined_phonetic_neighbours.Add(token.phonetic, pair, 1);
       pair_tokens.push_back(std::move(token));
       pair_scripts.push_back(0);
@@ -1705,6 +1758,12 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
     if (same != by_korean.end())
       words.insert(words.end(), same->second.begin(), same->second.end());
   }
+  // A Chinese name's word: the words of the other romanisation with its reading (PAO for BAO).
+  if (!token.wade_giles.empty()) {
+    auto same = by_wade_giles.find(OtherWadeGiles(token.wade_giles));
+    if (same != by_wade_giles.end())
+      words.insert(words.end(), same->second.begin(), same->second.end());
+  }
   // Learned romanisation variants of the word (MOHAMMED ~ MUHAMMAD): their keys may be further
   // apart than the neighbourhoods reach.
   for (const std::string& variant : NameVariantKeys(token.variant)) {
@@ -1736,6 +1795,11 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
   if (!token.korean.empty()) {
     auto same = pairs_by_korean.find(token.korean);
     if (same != pairs_by_korean.end())
+      pairs.insert(pairs.end(), same->second.begin(), same->second.end());
+  }
+  if (!token.wade_giles.empty()) {
+    auto same = pairs_by_wade_giles.find(OtherWadeGiles(token.wade_giles));
+    if (same != pairs_by_wade_giles.end())
       pairs.insert(pairs.end(), same->second.begin(), same->second.end());
   }
   std::sort(pairs.begin(), pairs.end());

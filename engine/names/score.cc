@@ -121,7 +121,14 @@ struct WordForms {
   bool abjad = false;            // the word is of an abjad name (compared against a vowelled one)
   bool common = false;           // a common given or family name (ScoringToken::common)
   std::string_view korean = {};  // ScoringToken::korean
+  std::string_view wade_giles = {};  // ScoringToken::wade_giles
 };
+
+// True when `a` and `b` are one Chinese name's word in pinyin and in Wade-Giles
+// (ScoringToken::wade_giles): one pinyin, one Wade-Giles, one spelling.
+bool SameWadeGiles(std::string_view a, std::string_view b) {
+  return a.size() > 1 && b.size() > 1 && a[0] != b[0] && a.substr(1) == b.substr(1);
+}
 
 // Folds a romanised word for AbjadSimilarity: doubled letters once (shadda is rarely written),
 // c = k (not in ch; on the vowelled side a c before e, i or y is s), the vowelled side's q = k
@@ -688,6 +695,8 @@ bool SameUpToFrenchFinalE(const WordForms& a, const WordForms& b) {
 // CHOÏGOU for SHOIGU), and the Maghreb's names reach the lists in French: the same name when the
 // keys are one with every ch read sh. Within the index's neighbourhoods only (KeysShareDeletion:
 // one ch against an sh is one substitution).
+// Chinese syllables keep ch and sh apart (CHIH, SHIH; CHANG, SHANG): not when both words are one
+// or two such syllables (CHAALAN, cha-a-lan, is three: SHALAN).
 bool SameUpToFrenchCh(const WordForms& a, const WordForms& b) {
   if (a.abjad || b.abjad) return false;
   const size_t a_ch = a.phonetic.find("ch"), b_ch = b.phonetic.find("ch");
@@ -695,6 +704,11 @@ bool SameUpToFrenchCh(const WordForms& a, const WordForms& b) {
   if (a.phonetic.size() != b.phonetic.size() || !KeysShareDeletion(a.phonetic, b.phonetic)) {
     return false;
   }
+  const auto chinese = [](std::string_view word) {
+    const int syllables = WadeGilesSyllableCount(word);
+    return syllables >= 1 && syllables <= 2;
+  };
+  if (chinese(a.text) && chinese(b.text)) return false;
   for (size_t i = 0; i < a.phonetic.size(); ++i) {
     const char x = a.phonetic[i], y = b.phonetic[i];
     if (x == y) continue;
@@ -802,6 +816,11 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   // Two letters are a syllable here (RI and LI, UN and EUN: one reading), unlike the short words
   // that share only a phonetic key below; one letter (O, U) is still weak evidence.
   if (!a.korean.empty() && a.korean == b.korean) {
+    return std::min(a.text.size(), b.text.size()) <= 1 ? kShortWordKeyMatch : 0.95;
+  }
+  // So are a Chinese name's words in pinyin and in Wade-Giles (BAO and PAO, XIANG and HSIANG),
+  // read as Wade-Giles writes them without apostrophes (WadeGilesReadings).
+  if (SameWadeGiles(a.wade_giles, b.wade_giles)) {
     return std::min(a.text.size(), b.text.size()) <= 1 ? kShortWordKeyMatch : 0.95;
   }
   // Chinese and Korean names are made of syllables, each a name element of its own: JIANGUO and
@@ -1131,8 +1150,11 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
   ScoringName out;
   out.abjad = name.abjad;
   out.tokens.reserve(name.tokens.size());
-  std::vector<std::string> korean;
-  if (!name.abjad) KoreanReadings(name, &korean);
+  std::vector<std::string> korean, wade_giles;
+  if (!name.abjad) {
+    KoreanReadings(name, &korean);
+    WadeGilesReadings(name, &wade_giles);
+  }
   for (size_t t = 0; t < name.tokens.size(); ++t) {
     const NameToken& token = name.tokens[t];
     ScoringToken scoring;
@@ -1147,6 +1169,7 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
       scoring.patronymic = IsPatronymic(token.text);
       scoring.variant = NameVariantClass(scoring.phonetic);
       if (!korean.empty()) scoring.korean = std::move(korean[t]);
+      if (!wade_giles.empty()) scoring.wade_giles = std::move(wade_giles[t]);
       scoring.abjad = name.abjad;
       // Population frequency: a common given or family name says little whatever the lists'
       // frequency of it (docs/matching.md, "Token weights"). An abjad word's romanisation lacks
@@ -1288,10 +1311,10 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
   }
   return WordSimilarity(
       {query.text, query.skeleton, query.phonetic, query.syllables, query.patronymic, query.variant,
-       query.abjad, query.common, query.korean},
+       query.abjad, query.common, query.korean, query.wade_giles},
       {candidate.text, candidate.skeleton, candidate.phonetic, candidate.syllables,
        candidate.patronymic, candidate.variant, skeletons ? !query.abjad : query.abjad,
-       candidate.common, candidate.korean},
+       candidate.common, candidate.korean, candidate.wade_giles},
       skeletons);
 }
 
@@ -1380,16 +1403,24 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
       const std::string korean = !left[i].korean.empty() && !left[i + 1].korean.empty()
                                      ? KoreanReading(left[i].text + left[i + 1].text)
                                      : std::string();
+      // So are two words of a Chinese name (HSIAO PING, XIAOPING): their readings joined.
+      const std::string wade_giles = left[i].wade_giles.size() > 1 &&
+                                             left[i + 1].wade_giles.size() > 1 &&
+                                             left[i].wade_giles[0] == left[i + 1].wade_giles[0]
+                                         ? left[i].wade_giles + left[i + 1].wade_giles.substr(1)
+                                         : std::string();
       for (size_t j = 0; j < single_side.tokens.size(); ++j) {
         const ScoringToken& other = single_side.tokens[j];
         if (other.kind != TokenKind::kWord) continue;
         if (!JoinLengthsPlausible(joined_length, other.text.size(), skeletons)) continue;
         // Cheap filters before the Jaro-Winkler: the joined word's length must be plausible for the
         // single word's (JoinLengthsPlausible) and (when spellings are compared) start with the
-        // same letter, or Korean words the same Korean letter. The joined word and its forms are
-        // built once per pair and only when a word passes.
-        if (!skeletons && other.text[0] != left[i].text[0]) {
-          if (korean.empty() || other.korean.empty() || korean[0] != other.korean[0]) continue;
+        // same letter, or Korean words the same Korean letter, or a Chinese name's its reading. The
+        // joined word and its forms are built once per pair and only when a word passes.
+        if (!skeletons && other.text[0] != left[i].text[0] &&
+            (korean.empty() || other.korean.empty() || korean[0] != other.korean[0]) &&
+            !SameWadeGiles(wade_giles, other.wade_giles)) {
+          continue;
         }
         if (joined == nullptr) joined = &FormsOfJoined(left[i].text, left[i + 1].text);
         // Across scripts a vowelled join needs three consonants: FU YUAD is not فيض (fyd) read
@@ -1399,9 +1430,9 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
         double s = WordSimilarity(
             {joined->text, skeletons ? std::string_view(joined->skeleton) : std::string_view(),
              joined->phonetic, joined->syllables, false, joined->variant, joined_side.abjad, false,
-             korean},
+             korean, wade_giles},
             {other.text, other.skeleton, other.phonetic, other.syllables, other.patronymic,
-             other.variant, single_side.abjad, false, other.korean},
+             other.variant, single_side.abjad, false, other.korean, other.wade_giles},
             skeletons);
         if (s < kMinJoinedSimilarity) continue;
         if (!skeletons && !JoinedTailAgrees(left[i].text, left[i + 1].text, other.text)) continue;

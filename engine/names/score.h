@@ -68,6 +68,10 @@ struct ScoringToken {
   // KoreanReading(text) when the word's name reads as a Korean name (KoreanReadings), else empty:
   // two such words with one reading are one name (KIM JONG UN, KIM CHONG-UN).
   std::string korean;
+  // When the word's name reads as a Chinese name (WadeGilesReadings): "p" or "w" (pinyin or
+  // Wade-Giles) followed by the word's Wade-Giles spelling, else empty. A "p" and a "w" word with
+  // one spelling are one name (DENG, TENG; XIAOPING, HSIAO-PING joined).
+  std::string wade_giles;
   // Of an abjad name (short vowels unwritten). TokenSimilarity reads it from the query token only:
   // the index shares candidate tokens between scripts.
   bool abjad = false;

@@ -24,8 +24,8 @@ uint64_t PackSyllable(std::string_view syllable) {
 // `strict` leaves out j, q and x before a final that does not begin with i or u (Mandarin has no
 // JONG, JANG or XONG), and u-finals they do not take (JUA, XUO), as IsPinyinWord needs: JONG is
 // Korean.
-std::unordered_set<uint64_t> PinyinProduct(bool strict) {
-  std::unordered_set<uint64_t> set;
+std::vector<std::string> PinyinProduct(bool strict) {
+  std::vector<std::string> out;
   const char* initials[] = {"",  "b", "p", "m", "f", "d", "t", "n", "l", "g",  "k",  "h",
                             "j", "q", "x", "r", "z", "c", "s", "y", "w", "zh", "ch", "sh"};
   const char* finals[] = {"a",    "o",   "e",   "i",   "u",   "v",    "ai",  "ei",  "ui",
@@ -41,21 +41,32 @@ std::unordered_set<uint64_t> PinyinProduct(bool strict) {
            (f[0] == 'u' && f != "u" && f != "ue" && f != "uan" && f != "un"))) {
         continue;
       }
-      set.insert(PackSyllable(std::string(initial) + final));
+      out.push_back(std::string(initial) + final);
     }
   }
+  return out;
+}
+
+const std::vector<std::string>& PinyinSyllableList() {
+  static const auto* syllables = new std::vector<std::string>(PinyinProduct(true));
+  return *syllables;
+}
+
+std::unordered_set<uint64_t> Packed(const std::vector<std::string>& syllables) {
+  std::unordered_set<uint64_t> set;
+  for (const std::string& syllable : syllables) set.insert(PackSyllable(syllable));
   return set;
 }
 
 const std::unordered_set<uint64_t>& PinyinSyllables() {
-  static const auto* syllables = new std::unordered_set<uint64_t>(PinyinProduct(true));
+  static const auto* syllables = new std::unordered_set<uint64_t>(Packed(PinyinSyllableList()));
   return *syllables;
 }
 
 // Pinyin syllables and Korean syllables as the lists romanise them.
 const std::unordered_set<uint64_t>& Syllables() {
   static const auto* syllables = [] {
-    auto* set = new std::unordered_set<uint64_t>(PinyinProduct(false));
+    auto* set = new std::unordered_set<uint64_t>(Packed(PinyinProduct(false)));
     // Korean syllables as the lists romanise them (McCune-Reischauer without breves, Revised
     // Romanisation and passport spellings).
     for (const char* korean :
@@ -173,6 +184,151 @@ bool IsKoreanFamilyName(std::string_view word) {
   return names->count(word) != 0;
 }
 
+// The Wade-Giles spelling, without its apostrophes and umlauts, of one pinyin syllable: the
+// spelling of Taiwan's passports and of the lists' older entries (PAO Yu Hsiang for Bao Youxiang,
+// TENG Hsiao-ping for Deng Xiaoping). Aspirated and plain consonants, which pinyin writes apart
+// (p b, t d, k g, ch zh, ch j q, ts z c), are one letter each once the apostrophe is gone.
+std::string WadeGilesSyllable(std::string_view pinyin) {
+  static constexpr std::pair<std::string_view, std::string_view> kWhole[] = {
+      {"zhi", "chih"}, {"chi", "chih"}, {"shi", "shih"}, {"ri", "jih"},   {"zi", "tzu"},
+      {"ci", "tzu"},   {"si", "ssu"},   {"er", "erh"},   {"e", "o"},      {"yi", "i"},
+      {"you", "yu"},   {"yan", "yen"},  {"ye", "yeh"},   {"yue", "yueh"}, {"yong", "yung"}};
+  for (const auto& [from, to] : kWhole) {
+    if (pinyin == from) return std::string(to);
+  }
+  static constexpr std::pair<std::string_view, std::string_view> kInitials[] = {
+      {"zh", "ch"}, {"ch", "ch"}, {"sh", "sh"}, {"b", "p"}, {"d", "t"},  {"g", "k"},
+      {"j", "ch"},  {"q", "ch"},  {"x", "hs"},  {"r", "j"}, {"z", "ts"}, {"c", "ts"}};
+  std::string_view initial = {}, final = pinyin;
+  std::string out;
+  for (const auto& [from, to] : kInitials) {
+    if (pinyin.substr(0, from.size()) == from) {
+      initial = from;
+      final = pinyin.substr(from.size());
+      out = std::string(to);
+      break;
+    }
+  }
+  if (initial.empty()) {
+    // The other initials are written alike (m, f, n, l, k, t, p, h, s, y, w).
+    if (!final.empty() && std::strchr("mfnlktphsyw", final[0]) != nullptr) {
+      out = std::string(1, final[0]);
+      final = final.substr(1);
+    }
+  }
+  // WG writes GUI and KUI as KUEI (but HUI), and GUO, KUO, HUO with their u, and GE, KE, HE as
+  // KO and HO.
+  const bool gk = initial == "g" || pinyin[0] == 'k';
+  const bool velar = gk || pinyin[0] == 'h';
+  if (final == "ong") return out + "ung";
+  if (final == "iong") return out + "iung";
+  if (final == "ian") return out + "ien";
+  if (final == "ie") return out + "ieh";
+  if (final == "ue" || final == "ve") return out + "ueh";
+  if (final == "v") return out + "u";
+  if (final == "van") return out + "uan";
+  if (final == "ui") return out + (gk ? "uei" : "ui");
+  if (final == "uo") return out + (velar || initial == "sh" ? "uo" : "o");
+  if (final == "e" && velar) return out + "o";
+  return out + std::string(final);
+}
+
+// Pinyin syllables as pinyin spells them: the strict ones without those that pinyin writes with
+// Y or W when they begin a syllable (no UO, IAN or UN of its own), so that a word splits one way
+// only (JIANGUO is JIAN GUO, not JIANG UO).
+const std::vector<std::string>& PinyinSpellings() {
+  static const auto* syllables = [] {
+    auto* list = new std::vector<std::string>;
+    for (const std::string& syllable : PinyinSyllableList()) {
+      if (std::strchr("iuv", syllable[0]) == nullptr) list->push_back(syllable);
+    }
+    return list;
+  }();
+  return *syllables;
+}
+
+const std::unordered_set<uint64_t>& PinyinSpellingSet() {
+  static const auto* syllables = new std::unordered_set<uint64_t>(Packed(PinyinSpellings()));
+  return *syllables;
+}
+
+// Wade-Giles syllables as written without apostrophes: every pinyin syllable's
+// (WadeGilesSyllable), and SZU for SSU.
+const std::unordered_set<uint64_t>& WadeGilesSyllables() {
+  static const auto* syllables = [] {
+    auto* set = new std::unordered_set<uint64_t>;
+    for (const std::string& syllable : PinyinSpellings()) {
+      set->insert(PackSyllable(WadeGilesSyllable(syllable)));
+    }
+    set->insert(PackSyllable("szu"));
+    return set;
+  }();
+  return *syllables;
+}
+
+// Splits `word` into the fewest syllables of `set` (of at most `longest` letters), the longest
+// first where two splits are as short: "changan" is CHANG AN. Empty when none spell it.
+std::vector<std::string_view> SplitSyllables(std::string_view word,
+                                             const std::unordered_set<uint64_t>& set,
+                                             size_t longest) {
+  constexpr size_t kLongest = 24;
+  constexpr int kNone = 1000;
+  const size_t n = word.size();
+  if (n == 0 || n > kLongest) return {};
+  int fewest[kLongest + 1];  // syllables that spell word[i..]
+  std::fill(fewest, fewest + n + 1, kNone);
+  fewest[n] = 0;
+  for (size_t i = n; i-- > 0;) {
+    for (size_t length = 1; length <= longest && i + length <= n; ++length) {
+      if (fewest[i + length] == kNone) continue;
+      if (set.count(PackSyllable(word.substr(i, length)))) {
+        fewest[i] = std::min(fewest[i], fewest[i + length] + 1);
+      }
+    }
+  }
+  if (fewest[0] == kNone) return {};
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < n;) {
+    for (size_t length = std::min(longest, n - i); length >= 1; --length) {
+      if (fewest[i + length] == fewest[i] - 1 && set.count(PackSyllable(word.substr(i, length)))) {
+        out.push_back(word.substr(i, length));
+        i += length;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// Chinese family names in pinyin for WadeGilesReadings: the hundred commonest of the mainland
+// (FamilyNames) and those of Taiwan's commonest that are not among them (Ministry of the
+// Interior, household registration: Chuang, Chien, Chan, Ko, Weng, Cho, Juan, Lan, Chi, Yu, Tu,
+// Pao, Ni), as pinyin (zhuang, jian, zhan, ke, weng, zhuo, ruan, lan, ji, you, tu, bao, ni).
+const std::unordered_set<std::string>& ChineseFamilyNames() {
+  static const auto* names = [] {
+    auto* set = new std::unordered_set<std::string>;
+    for (const std::string& name : FamilyNames()) {
+      if (IsPinyinWord(name)) set->insert(name);
+    }
+    for (const char* name : {"zhuang", "jian", "zhan", "ke", "weng", "zhuo", "ruan", "lan", "ji",
+                             "you", "tu", "bao", "ni"}) {
+      set->insert(name);
+    }
+    return set;
+  }();
+  return *names;
+}
+
+// The same names as Wade-Giles writes them without apostrophes (CHANG, HSU, TSAI, KUO, PAO).
+const std::unordered_set<std::string>& WadeGilesFamilyNames() {
+  static const auto* names = [] {
+    auto* set = new std::unordered_set<std::string>;
+    for (const std::string& name : ChineseFamilyNames()) set->insert(PinyinAsWadeGiles(name));
+    return set;
+  }();
+  return *names;
+}
+
 }  // namespace
 
 std::string KoreanReading(std::string_view word) {
@@ -273,6 +429,67 @@ bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readin
     not_pinyin = not_pinyin || !IsPinyinWord(token.text);
   }
   if (words < 2 || words > 4 || !not_pinyin) return false;
+  *readings = std::move(found);
+  return true;
+}
+
+std::string PinyinAsWadeGiles(std::string_view word) {
+  const std::vector<std::string_view> syllables = SplitSyllables(word, PinyinSpellingSet(), 6);
+  std::string out;
+  for (std::string_view syllable : syllables) out += WadeGilesSyllable(syllable);
+  return out;
+}
+
+int WadeGilesSyllableCount(std::string_view word) {
+  return SyllablesOf(word, WadeGilesSyllables(), 6, 24);
+}
+
+bool WadeGilesReadings(const NormalizedName& name, std::vector<std::string>* readings) {
+  readings->clear();
+  // The family name first, as in KoreanReadings: most names stop here.
+  std::string first_word, last_word;
+  for (const NameToken& token : name.tokens) {
+    if (token.kind != TokenKind::kWord) continue;
+    if (first_word.empty()) first_word = token.text;
+    last_word = token.text;
+  }
+  const auto family = [&](const std::unordered_set<std::string>& names) {
+    return names.count(first_word) != 0 || names.count(last_word) != 0;
+  };
+  const bool pinyin_family = family(ChineseFamilyNames());
+  const bool wade_giles_family = family(WadeGilesFamilyNames());
+  if (!pinyin_family && !wade_giles_family) return false;
+  int words = 0;
+  bool pinyin = pinyin_family, wade_giles = wade_giles_family, not_pinyin = false;
+  for (const NameToken& token : name.tokens) {
+    if (token.kind == TokenKind::kInitial) continue;
+    if (token.kind != TokenKind::kWord) return false;
+    ++words;
+    const int pinyin_count = SyllablesOf(token.text, PinyinSpellingSet(), 6, 18);
+    pinyin = pinyin && pinyin_count >= 1 && pinyin_count <= 3;
+    not_pinyin = not_pinyin || pinyin_count == 0;
+    if (wade_giles) {
+      const int count = SyllablesOf(token.text, WadeGilesSyllables(), 6, 18);
+      wade_giles = count >= 1 && count <= 3;
+    }
+    if (!pinyin && !wade_giles) return false;
+  }
+  if (words < 2 || words > 4 || (!pinyin && !not_pinyin)) return false;
+  // A name that is pinyin throughout is read as pinyin (CHANG KANG is ZHANG GANG only when
+  // another word shows the name to be Wade-Giles).
+  std::vector<std::string> found(name.tokens.size());
+  for (size_t t = 0; t < name.tokens.size(); ++t) {
+    const NameToken& token = name.tokens[t];
+    if (token.kind != TokenKind::kWord) continue;
+    if (pinyin) {
+      found[t] = 'p' + PinyinAsWadeGiles(token.text);
+    } else {
+      found[t] = 'w' + token.text;
+      for (size_t at = found[t].find("szu"); at != std::string::npos; at = found[t].find("szu")) {
+        found[t][at + 1] = 's';
+      }
+    }
+  }
   *readings = std::move(found);
   return true;
 }

@@ -42,6 +42,25 @@ bool IsPinyinWord(std::string_view word);
 // returns false and leaves `readings` empty.
 bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readings);
 
+// The Wade-Giles spelling of the pinyin `word` (lower-case ASCII), written without apostrophes
+// and umlauts as passports and the lists write it: "dengxiaoping" is "tenghsiaoping", "bao" is
+// "pao", "zedong" is "tsetung". Empty when the word is not pinyin syllables.
+std::string PinyinAsWadeGiles(std::string_view word);
+
+// The fewest Wade-Giles syllables, as written without apostrophes, that spell `word`
+// ("hsiaoping": 2; "chieh", "shih", "chang": 1), or 0 when none do ("hisham").
+int WadeGilesSyllableCount(std::string_view word);
+
+// When `name` reads as a Chinese personal name in pinyin or in Wade-Giles, sets (*readings)[t] for
+// each word t (empty for initials) and returns true: two to four words, each one to three
+// syllables, the first or last a Chinese family name. A pinyin name's word reads "p" followed by
+// its Wade-Giles spelling (PinyinAsWadeGiles); a Wade-Giles name's (one with a word that is not
+// pinyin: HSIAO, TUNG, SHIH) "w" followed by the word. A "p" and a "w" reading with one spelling
+// after the letter are one name in the two romanisations (DENG XIAOPING, TENG HSIAO-PING); two
+// pinyin readings never are, as pinyin's D and T are two names (docs/matching.md, "Wade-Giles and
+// pinyin"). Otherwise returns false and leaves `readings` empty.
+bool WadeGilesReadings(const NormalizedName& name, std::vector<std::string>* readings);
+
 }  // namespace corridor::names
 
 #endif  // CORRIDOR_ENGINE_NAMES_STRUCTURE_H_
