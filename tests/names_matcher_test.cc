@@ -637,6 +637,31 @@ TEST_CASE("French ch for sh is the name", "[names]") {
                              0.5);
 }
 
+// French writes a Russian name's g before e or i as gu (EVGUENI, GUENNADI); German writes its kh
+// as ch and its zh as sch (MICHAIL CHODORKOWSKI, PRIGOSCHIN). Before 2026-12-06 "Evgueni
+// Prigojine" scored 0.78 against Yevgeniy PRIGOZHIN, "Guennadi Timtchenko" 0.78 against Gennady
+// TIMCHENKO, "Michail Chodorkowski" 0.76 against Mikhail KHODORKOVSKY, "Jewgeni Prigoschin" 0.77.
+TEST_CASE("French gu and German ch and sch in Russian names are the names", "[names]") {
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("r1", "PRIGOZHIN, Yevgeniy Viktorovich", "person"));
+  records.push_back(Record("r2", "TIMCHENKO, Gennady Nikolayevich", "person"));
+  records.push_back(Record("r3", "KHODORKOVSKY, Mikhail", "person"));
+  records.push_back(Record("r4", "SHOIGU, Sergei", "person"));
+  auto index = BuildIndex(records);
+  CHECK(EntryScore(*index, "Evgueni Prigojine", "r1") >= 0.8);
+  CHECK(EntryScore(*index, "Jewgeni Prigoschin", "r1") >= 0.8);
+  CHECK(EntryScore(*index, "Guennadi Timtchenko", "r2") >= 0.8);
+  CHECK(EntryScore(*index, "Michail Chodorkowski", "r3") >= 0.9);
+  CHECK(EntryScore(*index, "Sergueï Choïgou", "r4") >= 0.8);
+  // Only the u after a g goes, and only ch is read kh: another vowel is another name.
+  CHECK(EntryScore(*index, "Guennadi Tumchenko", "r2") < 0.8);
+  CHECK(EntryScore(*index, "Michail Chadarkowski", "r3") < 0.8);
+  CheckIndexEqualsBruteForce(*index,
+                             {"Evgueni Prigojine", "Jewgeni Prigoschin", "Guennadi Timtchenko",
+                              "Michail Chodorkowski", "Sergueï Choïgou", "Guennadi"},
+                             0.5);
+}
+
 // French writes a final -in as -ine (POUTINE, SETCHINE, PRIGOJINE), and the lists hold such
 // spellings (TIOURINE, SAKOULINE as aliases of TYURIN, SAKULIN): before 2026-12-06 POUTINE
 // scored 0.5 against PUTIN as words, "Vladimir Poutine" 0.61 against Vladimir PUTIN.

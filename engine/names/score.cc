@@ -672,10 +672,6 @@ bool SameUpToEgyptianJim(const WordForms& a, const WordForms& b) {
   return KeysShareDeletion(a.phonetic, b.phonetic);
 }
 
-// Whether two words differ only in a first J against a first Y before a vowel: German, Polish,
-// Czech and the South Slavic languages write the y of a Russian, Ukrainian or Arabic name as j
-// (JULIA / YULIA, JEWGENI / YEVGENIY, JUSUF / YUSUF, JELENA / YELENA). Words of four letters or
-// more: JAN is not YAN. The keys are then one edit apart, so the index finds the pair.
 // French writes a Russian or Arabic name's final -in as -ine, the e mute (POUTINE, SETCHINE,
 // PRIGOJINE; YASSINE): the same name when the word without its e keys as the other. Not for
 // common names (MARTIN and MARTINE, JUSTIN and JUSTINE are two), and the -in word has five
@@ -720,6 +716,66 @@ bool SameUpToFrenchCh(const WordForms& a, const WordForms& b) {
     }
   }
   return true;
+}
+
+// Whether two words differ only in a first J against a first Y before a vowel: German, Polish,
+// Czech and the South Slavic languages write the y of a Russian, Ukrainian or Arabic name as j
+// (JULIA / YULIA, JEWGENI / YEVGENIY, JUSUF / YUSUF, JELENA / YELENA). Words of four letters or
+// more: JAN is not YAN. The keys are then one edit apart, so the index finds the pair.
+// French writes a Russian name's g before e or i as gu (EVGUENI, GUENNADI, SERGUEÏ for YEVGENIY,
+// GENNADY, SERGEY), as it writes its own hard g: the same name when the word without that u keys
+// as the other. The keys are then one deletion apart, within the index's neighbourhoods.
+bool SameUpToFrenchGu(const WordForms& a, const WordForms& b) {
+  if (a.abjad || b.abjad) return false;
+  const auto without_u = [](std::string_view text) {
+    std::string read;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == 'u' && i > 0 && text[i - 1] == 'g' && i + 1 < text.size() &&
+          std::strchr("eiy", text[i + 1]) != nullptr) {
+        continue;
+      }
+      read += text[i];
+    }
+    return read.size() == text.size() ? std::string() : read;
+  };
+  const std::string a_read = without_u(a.text), b_read = without_u(b.text);
+  if (a_read.empty() == b_read.empty() || !KeysShareDeletion(a.phonetic, b.phonetic)) {
+    return false;
+  }
+  return a_read.empty() ? PhoneticKey(b_read) == a.phonetic : PhoneticKey(a_read) == b.phonetic;
+}
+
+// German writes a Russian name's kh (х) as ch and its zh (ж) as sch (MICHAIL, CHODORKOWSKI;
+// PRIGOSCHIN for MIKHAIL, KHODORKOVSKY, PRIGOZHIN): the same name when the word with every such
+// ch read kh, or sch read zh, keys as the other. Words of six letters or more that are not Chinese
+// syllables (CHAN and KHAN are two names), within the index's neighbourhoods.
+bool SameUpToGermanCh(const WordForms& a, const WordForms& b) {
+  if (a.abjad || b.abjad) return false;
+  const bool a_ch = a.text.find("ch") != std::string_view::npos;
+  const bool b_ch = b.text.find("ch") != std::string_view::npos;
+  if (a_ch == b_ch) return false;
+  const WordForms& german = a_ch ? a : b;
+  const WordForms& other = a_ch ? b : a;
+  if (german.text.size() < 6 || !KeysShareDeletion(a.phonetic, b.phonetic)) return false;
+  const int syllables = WadeGilesSyllableCount(german.text);
+  if (syllables >= 1 && syllables <= 2) return false;
+  std::string read;
+  const std::string_view text = german.text;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i, 4) == "tsch") {  // ch (ч), as PhoneticKey reads it
+      read += "tsch";
+      i += 3;
+    } else if (text.substr(i, 3) == "sch") {
+      read += "zh";
+      i += 2;
+    } else if (text.substr(i, 2) == "ch") {
+      read += "kh";
+      i += 1;
+    } else {
+      read += text[i];
+    }
+  }
+  return PhoneticKey(read) == other.phonetic;
 }
 
 bool SameUpToInitialJY(const WordForms& a, const WordForms& b) {
@@ -839,11 +895,12 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   auto l_article = [](std::string_view w) {
     return w.size() == 2 && w[1] == 'l' && IsLatinVowel(w[0]);
   };
-  bool same_name =
-      (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
-      (l_article(a.text) && l_article(b.text)) || (a.variant != 0 && a.variant == b.variant) ||
-      SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b) ||
-      SameUpToBelarusianEnding(a, b) || SameUpToFrenchFinalE(a, b) || SameUpToFrenchCh(a, b);
+  bool same_name = (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
+                   (l_article(a.text) && l_article(b.text)) ||
+                   (a.variant != 0 && a.variant == b.variant) ||
+                   SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b) ||
+                   SameUpToBelarusianEnding(a, b) || SameUpToFrenchFinalE(a, b) ||
+                   SameUpToFrenchCh(a, b) || SameUpToFrenchGu(a, b) || SameUpToGermanCh(a, b);
   double best = same_name ? 0.95 : 0;
   // Words of one or two letters (hu, ho, li, ma) that agree only by their phonetic key are weak
   // evidence: HU and HO are different Chinese and Korean names, and such words are everywhere.
