@@ -190,6 +190,10 @@ TEST_CASE("Legal forms weigh little and match across languages", "[names]") {
   // The same legal form and a shared generic word do not make two companies alike.
   CHECK(PairScore(*index, "LLP ELEM GROUP", "SBER VOSTOK LLP") < 0.2);
   CHECK(PairScore(*index, "KAROEX TRADING GROUP LLC", "ROKAEX TRADING GROUP LLC") < 0.8);
+  // Mexico's S.A. DE C.V. is a legal form, not three words: before 2026-12-06 the name typed with
+  // it scored 0.74 against the listed name without it.
+  CHECK(PairScore(*index, "Chihuahua Foods SA de CV", "CHIHUAHUA FOODS") > 0.95);
+  CHECK(PairScore(*index, "Grupo Chihuahua SA de CV", "CHIHUAHUA FOODS S.A. DE C.V.") < 0.8);
 }
 
 TEST_CASE("Initials match the words they stand for, with an initial's weight", "[names]") {

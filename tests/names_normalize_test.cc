@@ -202,6 +202,14 @@ TEST_CASE("Legal forms are recognised across languages and abbreviations expand"
   CHECK(Tokens("OBSCHESTVO S OGRANICHENNOY OTVETSTVENNOSTJU VEGA") == "<limited> vega");
   CHECK(Tokens("TOVARISCHESTVO S OGRANICHENNOJ OTVETSTVENNOSTIU ALTYN") == "<limited> altyn");
   CHECK(Tokens("OBSCHESTVO") == "obschestvo");  // a word alone is a word
+  // Mexico's and Latin America's forms (2026-12-06): 326 entries of the lists end in S.A. DE
+  // C.V., read as the words sa, de and cv before.
+  CHECK(Tokens("CHIHUAHUA FOODS S.A. DE C.V.") == "chihuahua foods <jsc>");
+  CHECK(Tokens("HACIENDA DE TIJUANA, S. DE R.L. DE C.V.") == "hacienda de tijuana <limited>");
+  CHECK(Tokens("GRUPO SEGTAC, S.A.B. DE C.V.") == "grupo segtac <jsc>");
+  CHECK(Tokens("G&G INTERNACIONAL S.A.S.") == "i:g and i:g internacional <jsc>");
+  CHECK(Tokens("INVERSIONES ACME S.A.C.") == "inversiones acme <jsc>");
+  CHECK(Tokens("SAS INSTITUTE") == "<jsc> institute");
   CHECK(IsLegalFormWord("liability"));
   CHECK(IsLegalFormWord("limted"));
   CHECK(IsLegalFormWord("compnay"));

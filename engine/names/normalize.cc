@@ -109,6 +109,20 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"spa", "jsc", true},
     {"nv", "jsc", true},
     {"kk", "jsc", true},
+    // Mexico's and Latin America's forms as the lists write them (CHIHUAHUA FOODS S.A. DE C.V.,
+    // 326 entries of the four lists; S. DE R.L. DE C.V.; Peru's S.A.C., Colombia's S.A.S.):
+    // sociedad anónima de capital variable (bursátil, de promoción de inversión), sociedad de
+    // responsabilidad limitada (de capital variable), sociedad anónima cerrada, sociedad por
+    // acciones simplificada, compañía limitada.
+    {"sa de cv", "jsc", false},
+    {"sab de cv", "jsc", false},
+    {"sapi de cv", "jsc", false},
+    {"s de rl de cv", "limited", false},
+    {"s de rl", "limited", false},
+    {"srl de cv", "limited", false},
+    {"cia ltda", "limited", false},
+    {"sac", "jsc", true},
+    {"sas", "jsc", true},
     {"joint stock company", "jsc", false},
     {"joint stock co", "jsc", false},
     {"public joint stock company", "jsc", false},
