@@ -802,6 +802,9 @@ TEST_CASE("Wade-Giles and pinyin spellings of a Chinese name are one name", "[na
   CHECK(PinyinAsWadeGiles("hisham").empty());
   CHECK(WadeGilesSyllableCount("hsiaoping") == 2);
   CHECK(WadeGilesSyllableCount("hisham") == 0);
+  CHECK(PinyinAsWadeGiles("jiangang") == "chienkang");  // not JIANG ANG
+  CHECK(PinyinAsWadeGiles("chien").empty());            // CHI EN: no e begins a syllable inside
+  CHECK(PinyinAsWadeGiles("ching").empty());            // not a Mandarin syllable
   std::vector<NameRecord> records = Corpus();
   records.push_back(Record("w1", "PAO, Yu Hsiang", "person"));
   records.push_back(Record("w2", "WEI, Hsueh Kang", "person"));
@@ -821,6 +824,16 @@ TEST_CASE("Wade-Giles and pinyin spellings of a Chinese name are one name", "[na
   CHECK(EntryScore(*index, "Shi Guoneng", "w6") >= 0.9);
   CHECK(EntryScore(*index, "Chen Shihuan", "w5") >= 0.9);
   CHECK(EntryScore(*index, "Chang Hsiao-kuo", "p1") >= 0.8);
+  // A review's cases: Wade-Giles syllables that the pinyin product also spells (CHING, HO, LIEN:
+  // not pinyin), joins longer or spelled otherwise at the tail (HSUEH HSI, SHUI PIEN), and
+  // Wade-Giles words as syllables (HSIANG is not HSIN).
+  CHECK(PairScore(*index, "Jiang Jingguo", "CHIANG Ching-kuo") >= 0.9);
+  CHECK(PairScore(*index, "He Jing", "HO Ching") >= 0.8);
+  CHECK(PairScore(*index, "Lian Zhan", "LIEN Chan") >= 0.9);
+  CHECK(PairScore(*index, "Wei Xuexi", "WEI Hsueh Hsi") >= 0.9);
+  CHECK(PairScore(*index, "Chen Shuibian", "CHEN Shui-pien") >= 0.9);
+  CHECK(PairScore(*index, "Xu Jiangang", "HSU Chien-kang") >= 0.9);
+  CHECK(PairScore(*index, "Chou Hsiang Ming", "CHOU Hsin Ming") < 0.8);
   // Other syllables are other names; two pinyin names keep pinyin's distinctions (DENG, TENG);
   // a name all of whose words are pinyin is read as pinyin (TENG MING is not DENG MING, and
   // CHANG CHIEN-KUO, all pinyin syllables, is not read as ZHANG JIANGUO).

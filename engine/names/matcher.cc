@@ -663,7 +663,10 @@ bool GivenNameContradicted(const ScoringName& query, const ScoringName& candidat
       // The query writes the given name joined with the next or the one before (CHEN SHIHUAN
       // gives SHIH of CHEN, Shih Huan).
       const size_t k = joined_in(candidate, query.tokens[i]);
-      if (k < nc && (k == j || k + 1 == j)) return true;
+      const auto is_family = [&](size_t position) {
+        return std::find(family.begin(), family.end(), position) != family.end();
+      };
+      if (k < nc && (k == j || k + 1 == j) && !is_family(k) && !is_family(k + 1)) return true;
     }
     return joined_in(query, candidate.tokens[j]) < nq;
   };
@@ -1561,7 +1564,8 @@ float NameIndex::Data::JoinBound(const ScoringToken& joined, bool joined_abjad,
       (!joined.korean.empty() && !single.korean.empty() && joined.korean[0] == single.korean[0]) ||
       SameWadeGilesReading(joined.wade_giles, single.wade_giles);
   if ((single_scripts & same_script) && same_letter &&
-      JoinLengthsPlausible(joined.text.size(), single.text.size(), false)) {
+      (JoinLengthsPlausible(joined.text.size(), single.text.size(), false) ||
+       SameWadeGilesReading(joined.wade_giles, single.wade_giles))) {
     bound = static_cast<float>(TokenSimilarity(joined, single, false));
   }
   if ((single_scripts & ~same_script & 3) &&

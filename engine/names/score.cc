@@ -1223,6 +1223,10 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
       scoring.skeleton = ConsonantSkeleton(token.text);
       scoring.phonetic = PhoneticKey(token.text);
       scoring.syllables = static_cast<uint8_t>(EastAsianSyllables(token.text));
+      // A word of a name read as Wade-Giles is Chinese syllables too (HSIANG, HSIN: two names).
+      if (scoring.syllables == 0 && !wade_giles.empty() && wade_giles[t].starts_with('w')) {
+        scoring.syllables = static_cast<uint8_t>(WadeGilesSyllableCount(token.text));
+      }
       scoring.patronymic = IsPatronymic(token.text);
       scoring.variant = NameVariantClass(scoring.phonetic);
       if (!korean.empty()) scoring.korean = std::move(korean[t]);
@@ -1469,14 +1473,19 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
       for (size_t j = 0; j < single_side.tokens.size(); ++j) {
         const ScoringToken& other = single_side.tokens[j];
         if (other.kind != TokenKind::kWord) continue;
-        if (!JoinLengthsPlausible(joined_length, other.text.size(), skeletons)) continue;
+        // A Chinese name's join and word of one reading are one name whatever their lengths
+        // (XUEXI, HSUEH HSI).
+        const bool same_reading = SameWadeGiles(wade_giles, other.wade_giles);
+        if (!same_reading && !JoinLengthsPlausible(joined_length, other.text.size(), skeletons)) {
+          continue;
+        }
         // Cheap filters before the Jaro-Winkler: the joined word's length must be plausible for the
         // single word's (JoinLengthsPlausible) and (when spellings are compared) start with the
         // same letter, or Korean words the same Korean letter, or a Chinese name's its reading. The
         // joined word and its forms are built once per pair and only when a word passes.
         if (!skeletons && other.text[0] != left[i].text[0] &&
             (korean.empty() || other.korean.empty() || korean[0] != other.korean[0]) &&
-            !SameWadeGiles(wade_giles, other.wade_giles)) {
+            !same_reading) {
           continue;
         }
         if (joined == nullptr) joined = &FormsOfJoined(left[i].text, left[i + 1].text);
@@ -1492,7 +1501,10 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
              other.variant, single_side.abjad, false, other.korean, other.wade_giles},
             skeletons);
         if (s < kMinJoinedSimilarity) continue;
-        if (!skeletons && !JoinedTailAgrees(left[i].text, left[i + 1].text, other.text)) continue;
+        if (!skeletons && !same_reading &&
+            !JoinedTailAgrees(left[i].text, left[i + 1].text, other.text)) {
+          continue;
+        }
         uint32_t pair = static_cast<uint32_t>(i), single = static_cast<uint32_t>(j);
         if (joined_is_query) {
           candidates.push_back({{pair, 2, single, 1, 0}, static_cast<float>(s)});

@@ -233,14 +233,50 @@ std::string WadeGilesSyllable(std::string_view pinyin) {
   return out + std::string(final);
 }
 
-// Pinyin syllables as pinyin spells them: the strict ones without those that pinyin writes with
-// Y or W when they begin a syllable (no UO, IAN or UN of its own), so that a word splits one way
-// only (JIANGUO is JIAN GUO, not JIANG UO).
+// Mandarin's syllables as pinyin spells them, tones and umlauts left out (lü, nü, lüe, nüe also as
+// lv, nv, lve, nve, as typed). Only real syllables: the product above over-generates freely
+// (CHING, CHIN, HO, KO, YEN), and those spell Wade-Giles, not pinyin.
 const std::vector<std::string>& PinyinSpellings() {
   static const auto* syllables = [] {
+    static constexpr const char* kByInitial[] = {
+        "a o e ai ei ao ou an en ang eng er",
+        "yi ya yo ye yao you yan yin yang ying yong yu yue yuan yun",
+        "wu wa wo wai wei wan wen wang weng",
+        "ba bo bai bei bao ban ben bang beng bi bie biao bian bin bing bu",
+        "pa po pai pei pao pou pan pen pang peng pi pie piao pian pin ping pu",
+        "ma mo me mai mei mao mou man men mang meng mi mie miao miu mian min ming mu",
+        "fa fo fei fou fan fen fang feng fu",
+        "da de dai dei dao dou dan den dang deng dong di die diao diu dian ding du duo dui duan "
+        "dun",
+        "ta te tai tao tou tan tang teng tong ti tie tiao tian ting tu tuo tui tuan tun",
+        "na ne nai nei nao nou nan nen nang neng nong ni nie niao niu nian nin niang ning nu nuo "
+        "nuan nv nve nue",
+        "la le lai lei lao lou lan lang leng long li lia lie liao liu lian lin liang ling lu luo "
+        "luan lun lv lve lue",
+        "ga ge gai gei gao gou gan gen gang geng gong gu gua guo guai gui guan gun guang",
+        "ka ke kai kei kao kou kan ken kang keng kong ku kua kuo kuai kui kuan kun kuang",
+        "ha he hai hei hao hou han hen hang heng hong hu hua huo huai hui huan hun huang",
+        "ji jia jie jiao jiu jian jin jiang jing jiong ju jue juan jun",
+        "qi qia qie qiao qiu qian qin qiang qing qiong qu que quan qun",
+        "xi xia xie xiao xiu xian xin xiang xing xiong xu xue xuan xun",
+        "zhi zha zhe zhai zhei zhao zhou zhan zhen zhang zheng zhong zhu zhua zhuo zhuai zhui "
+        "zhuan zhun zhuang",
+        "chi cha che chai chao chou chan chen chang cheng chong chu chua chuo chuai chui chuan "
+        "chun chuang",
+        "shi sha she shai shei shao shou shan shen shang sheng shu shua shuo shuai shui shuan "
+        "shun shuang",
+        "ri re rao rou ran ren rang reng rong ru rua ruo rui ruan run",
+        "zi za ze zai zei zao zou zan zen zang zeng zong zu zuo zui zuan zun",
+        "ci ca ce cai cao cou can cen cang ceng cong cu cuo cui cuan cun",
+        "si sa se sai sao sou san sen sang seng song su suo sui suan sun"};
     auto* list = new std::vector<std::string>;
-    for (const std::string& syllable : PinyinSyllableList()) {
-      if (std::strchr("iuv", syllable[0]) == nullptr) list->push_back(syllable);
+    for (const char* row : kByInitial) {
+      std::string_view rest = row;
+      while (!rest.empty()) {
+        const size_t space = rest.find(' ');
+        list->emplace_back(rest.substr(0, space));
+        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+      }
     }
     return list;
   }();
@@ -267,7 +303,9 @@ const std::unordered_set<uint64_t>& WadeGilesSyllables() {
 }
 
 // Splits `word` into the fewest syllables of `set` (of at most `longest` letters), the longest
-// first where two splits are as short: "changan" is CHANG AN. Empty when none spell it.
+// first where two splits are as short: "changan" is CHANG AN. A syllable that begins with a, e or
+// o begins the word or none (pinyin writes XI'AN apart; written joined, CHIEN is not CHI EN and
+// JIANGANG not JIANG ANG). Empty when none spell it.
 std::vector<std::string_view> SplitSyllables(std::string_view word,
                                              const std::unordered_set<uint64_t>& set,
                                              size_t longest) {
@@ -279,6 +317,7 @@ std::vector<std::string_view> SplitSyllables(std::string_view word,
   std::fill(fewest, fewest + n + 1, kNone);
   fewest[n] = 0;
   for (size_t i = n; i-- > 0;) {
+    if (i > 0 && std::strchr("aeo", word[i]) != nullptr) continue;
     for (size_t length = 1; length <= longest && i + length <= n; ++length) {
       if (fewest[i + length] == kNone) continue;
       if (set.count(PackSyllable(word.substr(i, length)))) {
@@ -441,7 +480,7 @@ std::string PinyinAsWadeGiles(std::string_view word) {
 }
 
 int WadeGilesSyllableCount(std::string_view word) {
-  return SyllablesOf(word, WadeGilesSyllables(), 6, 24);
+  return static_cast<int>(SplitSyllables(word, WadeGilesSyllables(), 6).size());
 }
 
 bool WadeGilesReadings(const NormalizedName& name, std::vector<std::string>* readings) {
@@ -465,11 +504,12 @@ bool WadeGilesReadings(const NormalizedName& name, std::vector<std::string>* rea
     if (token.kind == TokenKind::kInitial) continue;
     if (token.kind != TokenKind::kWord) return false;
     ++words;
-    const int pinyin_count = SyllablesOf(token.text, PinyinSpellingSet(), 6, 18);
+    const int pinyin_count =
+        static_cast<int>(SplitSyllables(token.text, PinyinSpellingSet(), 6).size());
     pinyin = pinyin && pinyin_count >= 1 && pinyin_count <= 3;
     not_pinyin = not_pinyin || pinyin_count == 0;
     if (wade_giles) {
-      const int count = SyllablesOf(token.text, WadeGilesSyllables(), 6, 18);
+      const int count = WadeGilesSyllableCount(token.text);
       wade_giles = count >= 1 && count <= 3;
     }
     if (!pinyin && !wade_giles) return false;
