@@ -1270,12 +1270,35 @@ bool IsNameTitle(std::string_view word) {
 
 bool IsCompanyDescriptor(std::string_view word) {
   if (GenericWords().count(std::string(word)) != 0) return true;
-  static constexpr std::string_view kMore[] = {"technologies", "state", "industry", "corp",
-                                               "concern"};
+  static constexpr std::string_view kMore[] = {
+      "technologies", "state",   "industry",    "corp",     "concern",    "digital",
+      "electronics",  "science", "information", "software", "electronic", "communication"};
   for (std::string_view more : kMore) {
     if (word == more) return true;
   }
   return false;
+}
+
+// China's provinces and largest cities in pinyin, as a Chinese company's name begins with its
+// administrative division (Regulations on the Administration of Enterprise Name Registration,
+// State Council Decree No. 734 of 2020, art. 6: division, trade name, industry, form; GB/T 2260
+// for the divisions): HANGZHOU HIKVISION DIGITAL TECHNOLOGY, SHENZHEN CASPRO TECHNOLOGY.
+bool IsChineseDivision(std::string_view word) {
+  static const auto* divisions = new std::unordered_set<std::string_view>{
+      "beijing",      "tianjin",   "shanghai",     "chongqing", "hebei",    "shanxi",
+      "liaoning",     "jilin",     "heilongjiang", "jiangsu",   "zhejiang", "anhui",
+      "fujian",       "jiangxi",   "shandong",     "henan",     "hubei",    "hunan",
+      "guangdong",    "hainan",    "sichuan",      "guizhou",   "yunnan",   "shaanxi",
+      "gansu",        "qinghai",   "guangxi",      "ningxia",   "xinjiang", "xizang",
+      "shenzhen",     "guangzhou", "hangzhou",     "nanjing",   "wuhan",    "chengdu",
+      "xian",         "suzhou",    "ningbo",       "qingdao",   "dalian",   "xiamen",
+      "changsha",     "hefei",     "zhengzhou",    "jinan",     "shenyang", "harbin",
+      "changchun",    "kunming",   "nanning",      "fuzhou",    "nanchang", "taiyuan",
+      "shijiazhuang", "lanzhou",   "urumqi",       "xining",    "yinchuan", "hohhot",
+      "guiyang",      "haikou",    "dongguan",     "foshan",    "zhuhai",   "wuxi",
+      "changzhou",    "nantong",   "yantai",       "zibo",      "tangshan", "baotou",
+      "luoyang",      "mianyang",  "zhuzhou",      "kashgar",   "korla"};
+  return divisions->count(word) != 0;
 }
 
 // Particles that are part of a family name but do not identify it (AL-HUSAYNI: "husayni" does).
@@ -1851,6 +1874,11 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     same_words = used_query[i] != 0 || query.tokens[i].kind == TokenKind::kLegalForm;
   }
   size_t descriptors = 0;
+  size_t first_word = nc;  // the listed name's first word, which may be a Chinese division
+  double division_weight = 0;
+  for (size_t j = 0; j < nc && first_word == nc; ++j) {
+    if (candidate.tokens[j].kind == TokenKind::kWord) first_word = j;
+  }
   for (size_t j = 0; j < nc && same_words; ++j) {
     const ScoringToken& token = candidate.tokens[j];
     if (used_candidate[j] == 0 && token.kind == TokenKind::kWord &&
@@ -1858,14 +1886,25 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
       ++descriptors;
       continue;
     }
+    // A Chinese company's division before its trade name (HANGZHOU HIKVISION ...), beside the
+    // generic words: the name without it is the complete name.
+    if (used_candidate[j] == 0 && j == first_word && IsChineseDivision(token.text)) {
+      division_weight = token.weight;
+      continue;
+    }
     same_words = used_candidate[j] != 0 || token.kind == TokenKind::kLegalForm;
     distinctive = distinctive || IsDistinctiveWord(token);
   }
   if (same_words && distinctive) {
-    result.complete_name_score =
-        std::clamp(CoverageScore(result.query_coverage, result.candidate_coverage,
-                                 information_needed, information_needed),
-                   0.0, 1.0);
+    const double candidate_coverage =
+        division_weight > 0
+            ? matched_candidate / std::max(total_candidate - division_weight, matched_candidate)
+            : result.candidate_coverage;
+    // Without its division a listed name is not the query's exact name: at most 0.95, as a
+    // spelling variant, so a listed name without a division ranks first.
+    result.complete_name_score = std::clamp(CoverageScore(result.query_coverage, candidate_coverage,
+                                                          information_needed, information_needed),
+                                            0.0, division_weight > 0 ? kVariantSimilarity : 1.0);
   }
   // Only when the common words are common together, in one population: thousands bear JOSE
   // PAREDES, few IMAD ALVARADO (an Arab given name and a Latin American family name).
