@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace corridor::names {
@@ -167,6 +168,17 @@ int SyllablesOf(std::string_view word, const std::unordered_set<uint64_t>& set, 
 }
 
 bool IsVowelLetter(char c) { return std::strchr("aeiouwy", c) != nullptr && c != '\0'; }
+
+// The first and the last word of `name` (initials and legal forms aside; empty when none).
+std::pair<std::string_view, std::string_view> FirstAndLastWords(const NormalizedName& name) {
+  std::string_view first_word, last_word;
+  for (const NameToken& token : name.tokens) {
+    if (token.kind != TokenKind::kWord) continue;
+    if (first_word.empty()) first_word = token.text;
+    last_word = token.text;
+  }
+  return {first_word, last_word};
+}
 
 // Korean family names as the lists, the two romanisations and passports write them.
 bool IsKoreanFamilyName(std::string_view word) {
@@ -448,12 +460,7 @@ bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readin
   readings->clear();
   // The family name first: it rules out most names before any word is parsed (every listed name
   // passes here when the index is built).
-  std::string_view first_word, last_word;
-  for (const NameToken& token : name.tokens) {
-    if (token.kind != TokenKind::kWord) continue;
-    if (first_word.empty()) first_word = token.text;
-    last_word = token.text;
-  }
+  const auto [first_word, last_word] = FirstAndLastWords(name);
   if (!IsKoreanFamilyName(first_word) && !IsKoreanFamilyName(last_word)) return false;
   std::vector<std::string> found(name.tokens.size());
   int words = 0;
@@ -486,12 +493,8 @@ int WadeGilesSyllableCount(std::string_view word) {
 bool WadeGilesReadings(const NormalizedName& name, std::vector<std::string>* readings) {
   readings->clear();
   // The family name first, as in KoreanReadings: most names stop here.
-  std::string first_word, last_word;
-  for (const NameToken& token : name.tokens) {
-    if (token.kind != TokenKind::kWord) continue;
-    if (first_word.empty()) first_word = token.text;
-    last_word = token.text;
-  }
+  const auto [first_view, last_view] = FirstAndLastWords(name);
+  const std::string first_word(first_view), last_word(last_view);
   const auto family = [&](const std::unordered_set<std::string>& names) {
     return names.count(first_word) != 0 || names.count(last_word) != 0;
   };
