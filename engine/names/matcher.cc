@@ -167,6 +167,13 @@ class NeighbourTable {
   std::vector<uint32_t> words_;
 };
 
+// Appends what `map` holds under `key` to `out`.
+void AppendPostings(const std::unordered_map<std::string, std::vector<uint32_t>>& map,
+                    const std::string& key, std::vector<uint32_t>* out) {
+  auto found = map.find(key);
+  if (found != map.end()) out->insert(out->end(), found->second.begin(), found->second.end());
+}
+
 // The reading of two adjacent words of a Chinese name joined (ScoringToken::wade_giles: HSIAO
 // PING, "whsiaoping"), or empty.
 std::string JoinedWadeGiles(const ScoringToken& first, const ScoringToken& second) {
@@ -1633,14 +1640,10 @@ NameIndex::Data::Joined NameIndex::Data::JoinedWords(const ScoringName& name,
       }
     }
     if (!joined.korean.empty()) {
-      auto same = by_korean.find(joined.korean);
-      if (same != by_korean.end())
-        found.insert(found.end(), same->second.begin(), same->second.end());
+      AppendPostings(by_korean, joined.korean, &found);
     }
     if (!wade_giles.empty()) {
-      auto same = by_wade_giles.find(OtherWadeGiles(wade_giles));
-      if (same != by_wade_giles.end())
-        found.insert(found.end(), same->second.begin(), same->second.end());
+      AppendPostings(by_wade_giles, OtherWadeGiles(wade_giles), &found);
     }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
@@ -1758,23 +1761,16 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
   }
   // A Korean name's word: the words of its Korean reading (JONG for CHONG).
   if (!token.korean.empty()) {
-    auto same = by_korean.find(token.korean);
-    if (same != by_korean.end())
-      words.insert(words.end(), same->second.begin(), same->second.end());
+    AppendPostings(by_korean, token.korean, &words);
   }
   // A Chinese name's word: the words of the other romanisation with its reading (PAO for BAO).
   if (!token.wade_giles.empty()) {
-    auto same = by_wade_giles.find(OtherWadeGiles(token.wade_giles));
-    if (same != by_wade_giles.end())
-      words.insert(words.end(), same->second.begin(), same->second.end());
+    AppendPostings(by_wade_giles, OtherWadeGiles(token.wade_giles), &words);
   }
   // Learned romanisation variants of the word (MOHAMMED ~ MUHAMMAD): their keys may be further
   // apart than the neighbourhoods reach.
   for (const std::string& variant : NameVariantKeys(token.variant)) {
-    auto same = by_phonetic.find(variant);
-    if (same != by_phonetic.end()) {
-      words.insert(words.end(), same->second.begin(), same->second.end());
-    }
+    AppendPostings(by_phonetic, variant, &words);
   }
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
@@ -1797,14 +1793,10 @@ void NameIndex::Data::FindWord(QueryState* state, size_t i, SearchScratch* scrat
     }
   }
   if (!token.korean.empty()) {
-    auto same = pairs_by_korean.find(token.korean);
-    if (same != pairs_by_korean.end())
-      pairs.insert(pairs.end(), same->second.begin(), same->second.end());
+    AppendPostings(pairs_by_korean, token.korean, &pairs);
   }
   if (!token.wade_giles.empty()) {
-    auto same = pairs_by_wade_giles.find(OtherWadeGiles(token.wade_giles));
-    if (same != pairs_by_wade_giles.end())
-      pairs.insert(pairs.end(), same->second.begin(), same->second.end());
+    AppendPostings(pairs_by_wade_giles, OtherWadeGiles(token.wade_giles), &pairs);
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
