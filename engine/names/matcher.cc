@@ -174,26 +174,11 @@ void AppendPostings(const std::unordered_map<std::string, std::vector<uint32_t>>
   if (found != map.end()) out->insert(out->end(), found->second.begin(), found->second.end());
 }
 
-// The reading of two adjacent words of a Chinese name joined (ScoringToken::wade_giles: HSIAO
-// PING, "whsiaoping"), or empty.
-std::string JoinedWadeGiles(const ScoringToken& first, const ScoringToken& second) {
-  if (first.wade_giles.size() < 2 || second.wade_giles.size() < 2 ||
-      first.wade_giles[0] != second.wade_giles[0]) {
-    return "";
-  }
-  return first.wade_giles + second.wade_giles.substr(1);
-}
-
 // The reading a word of the other romanisation would have ("pteng" for "wteng").
 std::string OtherWadeGiles(const std::string& reading) {
   std::string other = reading;
   other[0] = reading[0] == 'p' ? 'w' : 'p';
   return other;
-}
-
-// As score.cc's SameWadeGiles: one pinyin and one Wade-Giles reading of one spelling.
-bool SameWadeGilesReading(const std::string& a, const std::string& b) {
-  return a.size() > 1 && b.size() > 1 && a[0] != b[0] && a.compare(1, std::string::npos, b, 1) == 0;
 }
 
 std::string VocabularyKey(const ScoringToken& token) {
@@ -660,7 +645,7 @@ bool GivenNameContradicted(const ScoringName& query, const ScoringName& candidat
           word.phonetic.compare(a.phonetic.size(), b.phonetic.size(), b.phonetic) == 0) {
         return k;
       }
-      if (SameWadeGilesReading(JoinedWadeGiles(a, b), word.wade_giles)) return k;
+      if (SameWadeGiles(JoinedWadeGiles(a, b), word.wade_giles)) return k;
     }
     return pair_side.tokens.size();
   };
@@ -1569,10 +1554,10 @@ float NameIndex::Data::JoinBound(const ScoringToken& joined, bool joined_abjad,
   const bool same_letter =
       single.text[0] == joined.text[0] ||
       (!joined.korean.empty() && !single.korean.empty() && joined.korean[0] == single.korean[0]) ||
-      SameWadeGilesReading(joined.wade_giles, single.wade_giles);
+      SameWadeGiles(joined.wade_giles, single.wade_giles);
   if ((single_scripts & same_script) && same_letter &&
       (JoinLengthsPlausible(joined.text.size(), single.text.size(), false) ||
-       SameWadeGilesReading(joined.wade_giles, single.wade_giles))) {
+       SameWadeGiles(joined.wade_giles, single.wade_giles))) {
     bound = static_cast<float>(TokenSimilarity(joined, single, false));
   }
   if ((single_scripts & ~same_script & 3) &&

@@ -124,12 +124,6 @@ struct WordForms {
   std::string_view wade_giles = {};  // ScoringToken::wade_giles
 };
 
-// True when `a` and `b` are one Chinese name's word in pinyin and in Wade-Giles
-// (ScoringToken::wade_giles): one pinyin, one Wade-Giles, one spelling.
-bool SameWadeGiles(std::string_view a, std::string_view b) {
-  return a.size() > 1 && b.size() > 1 && a[0] != b[0] && a.substr(1) == b.substr(1);
-}
-
 // Folds a romanised word for AbjadSimilarity: doubled letters once (shadda is rarely written),
 // c = k (not in ch; on the vowelled side a c before e, i or y is s), the vowelled side's q = k
 // (the abjad side's q is ق, read in reads_as), ph = f and, on the vowelled side, v = w (Persian
@@ -985,6 +979,18 @@ int TieBreakSize(const AlignedUnit& u) {
 
 }  // namespace
 
+bool SameWadeGiles(std::string_view a, std::string_view b) {
+  return a.size() > 1 && b.size() > 1 && a[0] != b[0] && a.substr(1) == b.substr(1);
+}
+
+std::string JoinedWadeGiles(const ScoringToken& first, const ScoringToken& second) {
+  if (first.wade_giles.size() < 2 || second.wade_giles.size() < 2 ||
+      first.wade_giles[0] != second.wade_giles[0]) {
+    return "";
+  }
+  return first.wade_giles + second.wade_giles.substr(1);
+}
+
 bool KeysShareDeletion(std::string_view a, std::string_view b) {
   if (a == b) return true;
   // A common subsequence of length k = max(|a| - da, |b| - db), not empty (the index does not
@@ -1488,11 +1494,7 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
                                      ? KoreanReading(left[i].text + left[i + 1].text)
                                      : std::string();
       // So are two words of a Chinese name (HSIAO PING, XIAOPING): their readings joined.
-      const std::string wade_giles = left[i].wade_giles.size() > 1 &&
-                                             left[i + 1].wade_giles.size() > 1 &&
-                                             left[i].wade_giles[0] == left[i + 1].wade_giles[0]
-                                         ? left[i].wade_giles + left[i + 1].wade_giles.substr(1)
-                                         : std::string();
+      const std::string wade_giles = JoinedWadeGiles(left[i], left[i + 1]);
       for (size_t j = 0; j < single_side.tokens.size(); ++j) {
         const ScoringToken& other = single_side.tokens[j];
         if (other.kind != TokenKind::kWord) continue;

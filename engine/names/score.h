@@ -190,6 +190,13 @@ inline int KeyDeletions(size_t length) { return length >= 7 && length <= 20 ? 2 
 // the index and scoring every record agree (docs/matching.md, "What the index promises").
 bool KeysShareDeletion(std::string_view a, std::string_view b);
 
+// True when `a` and `b` (ScoringToken::wade_giles readings) are one Chinese name's word in pinyin
+// and in Wade-Giles: one "p", one "w", one spelling after the letter.
+bool SameWadeGiles(std::string_view a, std::string_view b);
+// The reading of two adjacent words of a Chinese name joined (HSIAO PING: "whsiaoping"), or empty
+// when the two are not words of one such name.
+std::string JoinedWadeGiles(const ScoringToken& first, const ScoringToken& second);
+
 // How much two tokens agree, 0..1, where 0 means "no evidence of a match": the Jaro-Winkler
 // similarity mapped from [0.7, 1] to [0, 1] (0.8 -> 0.35, 0.88 -> 0.7, 0.95 -> 0.9), or 0.95
 // times that of their phonetic keys when higher (of consonant skeletons when exactly one name is

@@ -359,7 +359,7 @@ const std::unordered_set<std::string>& ChineseFamilyNames() {
   static const auto* names = [] {
     auto* set = new std::unordered_set<std::string>;
     for (const std::string& name : FamilyNames()) {
-      if (IsPinyinWord(name)) set->insert(name);
+      if (!SplitSyllables(name, PinyinSpellingSet(), 6).empty()) set->insert(name);
     }
     for (const char* name : {"zhuang", "jian", "zhan", "ke", "weng", "zhuo", "ruan", "lan", "ji",
                              "you", "tu", "bao", "ni"}) {
