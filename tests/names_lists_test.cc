@@ -196,6 +196,30 @@ TEST_CASE("Chinese companies are found by their trade name on the real lists",
   }
 }
 
+// docs/matching.md, "Russian organisations' generic words": the Russian and English names of
+// listed Russian organisations, scored with the lists' word weights (0 to 0.62 before
+// 2026-12-06).
+TEST_CASE("Russian organisations are found by their Russian and English names on the real lists",
+          "[names][reference][recall]") {
+  const NameIndex* index = ListsIndex();
+  if (index == nullptr) return;
+  const std::pair<const char*, const char*> kCases[] = {
+      {"Sberbank Rossii", "SBERBANK OF RUSSIA"},
+      {"ПАО Сбербанк России", "SBERBANK OF RUSSIA"},
+      {"Rosneft Oil Company", "NEFTYANAYA KOMPANIYA ROSNEFT"},
+      {"Объединённая авиастроительная корпорация", "UNITED AIRCRAFT CORPORATION"},
+      {"Центральный банк Российской Федерации", "CENTRAL BANK OF THE RUSSIAN FEDERATION"},
+      {"Российский фонд прямых инвестиций", "RUSSIAN DIRECT INVESTMENT FUND"},
+      {"Concern Radio-Electronic Technologies", "KONTSERN RADIOELEKTRONNYE TEKHNOLOGII"},
+      {"Novikombank", "AKTSIONERNOE OBSHCHESTVO AKTSIONERNY KOMMERCHESKI BANK NOVIKOMBANK"}};
+  for (const auto& [name, listed] : kCases) {
+    NameMatch match;
+    REQUIRE(index->ScorePair(name, listed, &match).ok());
+    INFO(name << " against " << listed);
+    CHECK(match.score >= 0.8);
+  }
+}
+
 // docs/matching.md, "Abjad names": KHAMENEI, Ali Husseini (OFAC SDN, IRAN-EO13876) as the Persian
 // press writes him (خامنه‌ای: 0.48 before) and with his title (Seyed Ali Khamenei: 0.69
 // before).

@@ -115,6 +115,46 @@ TEST_CASE("Chinese company names read their generic words as the lists' English"
   CHECK(Tokens("中国") == "zhong guo");
 }
 
+// docs/matching.md, "Russian organisations' generic words". Before 2026-12-06 SBERBANK ROSSII
+// scored 0.62 against SBERBANK OF RUSSIA, NEFTYANAYA KOMPANIYA ROSNEFT 0.44 against ROSNEFT OIL
+// COMPANY, and OBEDINENNAYA AVIASTROITELNAYA KORPORATSIYA 0 against UNITED AIRCRAFT CORPORATION.
+TEST_CASE("Russian organisations' generic words read as the lists' English", "[names]") {
+  CHECK(Tokens("Sberbank Rossii") == "sberbank russia");
+  CHECK(Tokens("Neftyanaya Kompaniya Rosneft") == "oil company rosneft");
+  CHECK(Tokens("Obedinennaya Aviastroitelnaya Korporatsiya") == "united aircraft <corp>");
+  CHECK(Tokens("Gosudarstvennaya korporatsiya Rostekh") == "state <corp> rostekh");
+  // Cyrillic, read by ICU first: the same words.
+  CHECK(Tokens("Центральный банк Российской Федерации") == "central bank russian federation");
+  CHECK(Tokens("Российский фонд прямых инвестиций") == "russian fund direct investment");
+  // Adjectives in any case ending and romanisation, and spelled otherwise (by PhoneticKey).
+  CHECK(Tokens("Tsentralny Bank Rossiiskoi Federatsii") == "central bank russian federation");
+  CHECK(Tokens("Baltiyskaya Promishlennaya Kompaniya") == "baltiyskaya industrial <corp>");
+  CHECK(Tokens("OOO Tehnologii Kreditovanya") == "<limited> technologies kreditovanya");
+  // One typed letter in a long Russian word, by a key one letter away; an English word one letter
+  // away stays English, and a short word needs its exact key (SISTEMA, a brand, is one letter
+  // from SISTEMY).
+  CHECK(Tokens("Ugolnye Taekhnologii") == "ugolnye technologies");
+  CHECK(Tokens("Sberbank Technology") == "sberbank technology");
+  CHECK(Tokens("AFK Sistema") == "afk sistema");
+  // A compound is two English words; the joint-stock adjective of a bank is its legal form.
+  CHECK(Tokens("Kontsern Radioelektronnye Tekhnologii") == "concern radio electronic technologies");
+  CHECK(Tokens("Aktsionerny Kommercheski Bank Novikombank") == "<jsc> commercial bank novikombank");
+  // Words that are also names or brands stay: ROSSIYA (BANK ROSSIYA), NEFT (GAZPROM NEFT), the
+  // family names ROSSI and RUSSKIKH, and directions (VOSTOCHNOE and ZAPADNOE would be one word).
+  CHECK(Tokens("Bank Rossiya") == "bank rossiya");
+  CHECK(Tokens("Gazprom Neft") == "gazprom neft");
+  CHECK(Tokens("Paolo Rossi") == "paolo rossi");
+  CHECK(Tokens("Ivan Russkikh") == "ivan russkikh");
+  CHECK(Tokens("Severo Vostochnoe PGO AO") == "severo vostochnoe pgo <jsc>");
+  // The Russian word is kept for explanations and acronyms.
+  NormalizedName name;
+  REQUIRE(ThreadNameNormalizer().Normalize("Bolkhovskii Zavod", &name).ok());
+  REQUIRE(name.tokens.size() == 2);
+  CHECK(name.tokens[1].text == "plant");
+  CHECK(name.tokens[1].original == "zavod");
+  CHECK(name.tokens[1].written_initial == 'z');
+}
+
 TEST_CASE("Arabic and Urdu script are transliterated and marked as abjad", "[names]") {
   NormalizedName name;
   REQUIRE(ThreadNameNormalizer().Normalize("محمد علي", &name).ok());
@@ -193,7 +233,8 @@ TEST_CASE("Legal forms are recognised across languages and abbreviations expand"
   CHECK(Tokens("Deniz Anonim Şirketi") == "deniz <jsc>");
   CHECK(Tokens("Sher Match (SMC-Private) Limited") == "sher match <limited>");
   CHECK(Tokens("Aktsionernaya Kompaniya Alrosa") == "<jsc> alrosa");
-  CHECK(Tokens("Neftyanaya Kompaniya Rosneft") == "neftyanaya kompaniya rosneft");  // mid-name
+  // Mid-name a word, not a form (read in English since 2026-12-06).
+  CHECK(Tokens("Neftyanaya Kompaniya Rosneft") == "oil company rosneft");
   CHECK(LegalFormClass("too") == "limited");
   // A Russian form in the other romanisations the lists use (2026-12-06): the form was left as
   // name words before.

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "engine/base/strings.h"
 #include "engine/names/translit_rules.h"
 
 namespace corridor::names {
@@ -141,6 +142,12 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"zakrytoe aktsionernoe obshchestvo", "jsc", false},
     {"otkrytoe aktsionernoe obshchestvo", "jsc", false},
     {"aktsionernaya kompaniya", "jsc", false},
+    // "Joint-stock" alone, as a Russian bank's form (AKB, joint-stock commercial bank) writes it:
+    // AKTSIONERNY KOMMERCHESKI BANK NOVIKOMBANK is NOVIKOMBANK JSC. Not the whole phrase: the
+    // words of a phrase weigh as legal-form words (IsLegalFormWord), and BANK must not.
+    {"aktsionerny", "jsc", false},
+    {"aktsionernyy", "jsc", false},
+    {"aktsionernyi", "jsc", false},
     {"aktsionerlik qoghamy", "jsc", false},  // Kazakh АҚ spelled out
     {"aktiengesellschaft", "jsc", false},
     {"anonim sirketi", "jsc", false},
@@ -156,6 +163,9 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"company", "corp", true},
     {"gongsi", "corp", true},
     {"kompaniya", "corp", true},
+    {"korporatsiya", "corp", false},
+    {"korporatsii", "corp", false},
+    {"korporatsia", "corp", false},
     {"cie", "corp", true},
 };
 
@@ -744,6 +754,223 @@ void JoinSonOf(std::vector<RawToken>* raw) {
   }
 }
 
+// The generic words of Russian organisation names, romanised, and the English word the lists
+// and registries translate each to: SBERBANK ROSSII is SBERBANK OF RUSSIA, NEFTYANAYA KOMPANIYA
+// ROSNEFT is ROSNEFT OIL COMPANY, TSENTRALNY BANK ROSSIISKOI FEDERATSII is the CENTRAL BANK OF THE
+// RUSSIAN FEDERATION, OBEDINENNAYA AVIASTROITELNAYA KORPORATSIYA is UNITED AIRCRAFT CORPORATION
+// (each pair an entry's names on the lists of 2026-12, or the entity's own English name). Before
+// 2026-12-06 these scored 0 to 0.62 against each other, and a Cyrillic name read by ICU (Сбербанк
+// России: SBERBANK ROSSII) the same. Adjectives are given by their stem and take any of Russian's
+// case endings as BGN/PCGN, the lists (-YI, -OI, -II) or scholars (-YJ, -OJ, -AJA) write them;
+// nouns are given whole. Left out: words that are also family names or brands (RUSSKIKH; ROSSIYA,
+// which is BANK ROSSIYA's own name; NEFT in GAZPROM NEFT) and words translated several ways
+// (UPRAVLENIE, MORSKOY). The English word is the token's text, which scoring compares; the
+// Russian word stays in `original`, and its first letter in `written_initial` for acronyms.
+struct RussianWord {
+  std::string_view russian;
+  std::string_view english;
+};
+constexpr RussianWord kRussianAdjectiveStems[] = {
+    {"aviastroiteln", "aircraft"},
+    {"aviatsionn", "aviation"},
+    {"byudzhetn", "budgetary"},
+    {"elektronn", "electronic"},
+    {"energetichesk", "energy"},
+    {"federaln", "federal"},
+    {"finansov", "financial"},
+    {"gazov", "gas"},
+    {"gosudarstvenn", "state"},
+    {"investitsionn", "investment"},
+    {"issledovatelsk", "research"},
+    {"khimichesk", "chemical"},
+    {"kommerchesk", "commercial"},
+    {"konstruktorsk", "design"},
+    {"mezhdunarodn", "international"},
+    {"natsionaln", "national"},
+    {"nauchn", "scientific"},
+    {"neftyan", "oil"},
+    {"obedinenn", "united"},
+    {"obyedinenn", "united"},
+    {"oboronn", "defense"},
+    {"proizvodstvenn", "production"},
+    {"promyshlenn", "industrial"},
+    {"pryam", "direct"},
+    {"radioelektronn", "radio electronic"},
+    {"rossiisk", "russian"},
+    {"rossijsk", "russian"},
+    {"rossisk", "russian"},
+    {"rossiysk", "russian"},
+    {"spetsialn", "special"},
+    {"stroiteln", "construction"},
+    {"sudostroiteln", "shipbuilding"},
+    {"tekhnichesk", "technical"},
+    {"torgov", "trading"},
+    {"transportn", "transport"},
+    {"tsentraln", "central"},
+    {"unitarn", "unitary"},
+    {"voenn", "military"},
+};
+// Case endings of adjectives (the masculine, feminine, neuter and plural of every case) in the
+// romanisations above.
+constexpr std::string_view kRussianAdjectiveEndings[] = {
+    "yy",  "yi",  "yj",  "y",  "iy",  "ii",  "ij",  "i",  "oy",  "oi",  "oj",  "aya", "aja",
+    "aia", "ia",  "oye", "oe", "oje", "ye",  "yye", "ie", "iye", "ije", "ogo", "ovo", "omu",
+    "ykh", "ikh", "yh",  "ih", "uyu", "uju", "ym",  "im", "ey",  "ei",  "o"};
+constexpr RussianWord kRussianNouns[] = {
+    {"agentstvo", "agency"},
+    {"agentstva", "agency"},
+    {"akademii", "academy"},
+    {"akademiya", "academy"},
+    {"direktsii", "directorate"},
+    {"direktsiya", "directorate"},
+    {"federatsia", "federation"},
+    {"federatsiei", "federation"},
+    {"federatsii", "federation"},
+    {"federatsiya", "federation"},
+    {"federatsiyu", "federation"},
+    {"fond", "fund"},
+    {"fonda", "fund"},
+    {"institut", "institute"},
+    {"instituta", "institute"},
+    {"investitsi", "investment"},
+    {"investitsii", "investment"},
+    {"investitsiy", "investment"},
+    {"kompania", "company"},
+    {"kompanii", "company"},
+    {"kompaniya", "company"},
+    {"kontsern", "concern"},
+    {"kontserna", "concern"},
+    {"ministerstva", "ministry"},
+    {"ministerstvo", "ministry"},
+    {"obedinenie", "association"},
+    {"obedineniya", "association"},
+    {"obedineniye", "association"},
+    {"obyedinenie", "association"},
+    {"obyedineniya", "association"},
+    {"obyedineniye", "association"},
+    {"predpriyatie", "enterprise"},
+    {"predpriyatiya", "enterprise"},
+    {"predpriyatiye", "enterprise"},
+    {"respublika", "republic"},
+    {"respubliki", "republic"},
+    {"rossii", "russia"},
+    {"sistem", "systems"},
+    {"sistemy", "systems"},
+    {"sluzhba", "service"},
+    {"sluzhby", "service"},
+    {"tekhnologii", "technologies"},
+    {"tekhnologiy", "technologies"},
+    {"tekhnologiya", "technologies"},
+    {"tsentr", "center"},
+    {"tsentra", "center"},
+    {"uchrezhdenie", "institution"},
+    {"uchrezhdeniye", "institution"},
+    {"universitet", "university"},
+    {"universiteta", "university"},
+    {"zavod", "plant"},
+    {"zavoda", "plant"},
+    {"zavody", "plant"},
+};
+
+// True when a word is written as romanised Russian, not English: it holds KH, ZH, TS or SHCH, or
+// ends as Russian adjectives and nouns do and English words do not (-II, -IY, -YY, -AYA, -OGO,
+// -YKH, -IYA, ...). TECHNOLOGY is one letter from TEKHNOLOGII's key, and must stay English.
+bool LooksRussian(std::string_view word) {
+  for (std::string_view letters : {"kh", "zh", "ts", "shch"}) {
+    if (word.find(letters) != std::string_view::npos) return true;
+  }
+  static constexpr std::string_view kEndings[] = {"ii",  "iy",  "ij",  "yy",  "yi",  "oy",  "oi",
+                                                  "oj",  "aya", "aja", "oye", "oje", "ogo", "ovo",
+                                                  "omu", "ykh", "ikh", "uyu", "uju", "iya", "iye"};
+  for (std::string_view ending : kEndings) {
+    if (word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
+// The English word of a Russian generic word (kRussianNouns, kRussianAdjectiveStems), or "". A
+// word of seven letters or more is also found by its PhoneticKey, as the lists spell one word
+// several ways (PROMYSHLENNAYA, PROMISHLENNAYA; OBEDINENNAYA, OBIEDINENNAYA; TEKHNOLOGII,
+// TEHNOLOGII), and one of nine or more that LooksRussian by a key one letter away, as names are
+// typed (TAEKHNOLOGII): a misspelt form left as it was would meet its translated spelling as
+// another word, and one typed letter would hide a listed name's entry (test "One typed letter in
+// a listed name never hides its entry from the index"). Shorter words are found only as written
+// (ROSSI, an Italian family name, has the key of ROSSII) or by their exact key (SISTEMA, a
+// brand, is one letter from SISTEMY).
+std::string_view RussianWordInEnglish(std::string_view word) {
+  constexpr size_t kShortestByKey = 7;
+  constexpr size_t kShortestByNearKey = 9;
+  if (word.size() < 4) return "";
+  struct Tables {
+    StringMap<std::string_view> words;  // as written
+    // The PhoneticKey of the forms of kShortestByKey letters or more, and (`near`) of those of
+    // kShortestByNearKey or more with one letter deleted; "" where words of other meanings
+    // share one.
+    StringMap<std::string_view> keys, near;
+    // The first two letters of every string of `keys` and `near`, a bit each ('a' to 'z').
+    std::vector<bool> starts = std::vector<bool>(26 * 26);
+  };
+  auto start_of = [](std::string_view key, size_t first, size_t second) -> size_t {
+    auto letter = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<size_t>(c - 'a') : 0; };
+    return letter(key[first]) * 26 + letter(key[second]);
+  };
+  static const Tables* tables = [&] {
+    auto* out = new Tables();
+    auto put = [out, &start_of](StringMap<std::string_view>* map, std::string key,
+                                std::string_view english) {
+      if (key.size() >= 2) out->starts[start_of(key, 0, 1)] = true;
+      auto [entry, added] = map->emplace(std::move(key), english);
+      if (!added && entry->second != english) entry->second = "";
+    };
+    auto add = [out, &put](std::string form, std::string_view english) {
+      if (form.size() >= kShortestByKey) {
+        const std::string key = PhoneticKey(form);
+        put(&out->keys, key, english);
+        for (size_t i = 0; form.size() >= kShortestByNearKey && i < key.size(); ++i) {
+          put(&out->near, key.substr(0, i) + key.substr(i + 1), english);
+        }
+      }
+      out->words.emplace(std::move(form), english);
+    };
+    for (const RussianWord& noun : kRussianNouns) add(std::string(noun.russian), noun.english);
+    for (const RussianWord& stem : kRussianAdjectiveStems) {
+      for (std::string_view ending : kRussianAdjectiveEndings) {
+        add(std::string(stem.russian) + std::string(ending), stem.english);
+      }
+    }
+    return out;
+  }();
+  // speed: this runs for every word of every name, so a long word is looked up by its key (which
+  // every form as written has too), and as written only when its key is shared.
+  if (word.size() >= kShortestByKey) {
+    const std::string key = PhoneticKey(word);
+    auto found = tables->keys.find(key);
+    if (found != tables->keys.end() && !found->second.empty()) return found->second;
+    if (found == tables->keys.end() && word.size() >= kShortestByNearKey && key.size() >= 3 &&
+        LooksRussian(word) &&
+        (tables->starts[start_of(key, 0, 1)] || tables->starts[start_of(key, 0, 2)] ||
+         tables->starts[start_of(key, 1, 2)])) {
+      // One letter away: the key missing a letter of a form's (`near`), holding one more
+      // (`keys` of a deletion), or another (`near` of a deletion).
+      auto near = tables->near.find(key);
+      if (near != tables->near.end()) return near->second;
+      std::string deleted;
+      for (size_t i = 0; i < key.size(); ++i) {
+        deleted.assign(key, 0, i);
+        deleted.append(key, i + 1);
+        for (const auto* map : {&tables->keys, &tables->near}) {
+          auto one_off = map->find(deleted);
+          if (one_off != map->end() && !one_off->second.empty()) return one_off->second;
+        }
+      }
+      return "";
+    }
+    if (found == tables->keys.end()) return "";
+  }
+  auto found = tables->words.find(word);
+  return found == tables->words.end() ? std::string_view() : found->second;
+}
+
 // The spelling kLegalForms gives a word of a Russian or Kazakh legal form that the lists also
 // write in other romanisations: OBSCHESTVO (German-style), OBSHESTVO, OBSHCESTVO for
 // OBSHCHESTVO; the BGN -OYE and scholarly -OJ, -JU for -OE, -OI, -YU. On the lists of 2026-02
@@ -1173,6 +1400,22 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
       continue;
     }
     // After the legal-form check, so "co" stays a legal form.
+    // A Russian generic word reads as its English word or words, the word kept as written in
+    // `original`; in an abjad's reading no word is Russian.
+    std::string_view english = out->abjad ? std::string_view() : RussianWordInEnglish(raw[i].text);
+    if (!english.empty()) {
+      bool first = true;
+      for (std::string& word : Split(english, ' ')) {
+        NameToken& token = tokens.emplace_back();
+        token.text = std::move(word);
+        token.original = raw[i].text;
+        token.written_initial = first ? raw[i].text[0] : '\0';
+        token.translation_rest = !first;
+        first = false;
+      }
+      ++i;
+      continue;
+    }
     tokens.push_back(WordToken(raw[i].text));
     tokens.back().fused_part = raw[i].fused_part;
     ++i;

@@ -47,6 +47,12 @@ struct NameToken {
   // of SALAHUDDIN or نورالدین (CanonicalArticleCompounds, SplitArticleCompounds). REZA here is not
   // the name REZA (engine/names/score.cc, StemAgainstOwnName).
   bool fused_part = false;
+  // A Russian generic word read in English (ZAVOD as PLANT): the word's first letter as written,
+  // which an acronym gives (BZPP for BOLKHOVSKII ZAVOD POLUPROVODNIKOVYKH PRIBOROV); '\0' for an
+  // untranslated word. A word translated into two (RADIOELEKTRONNYE: RADIO ELECTRONIC) sets it on
+  // the first and `translation_rest` on the second, which gives an acronym no letter.
+  char written_initial = '\0';
+  bool translation_rest = false;
 };
 
 struct NormalizedName {

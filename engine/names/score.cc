@@ -1231,6 +1231,8 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
     scoring.kind = token.kind;
     scoring.weight = statistics.Weight(token);
     scoring.fused_part = token.fused_part;
+    scoring.written_initial = token.written_initial;
+    scoring.translation_rest = token.translation_rest;
     if (token.kind == TokenKind::kWord) {
       scoring.skeleton = ConsonantSkeleton(token.text);
       scoring.phonetic = PhoneticKey(token.text);
@@ -1662,13 +1664,14 @@ void AcronymInitials(const ScoringName& name, std::string* all, std::string* con
   bool distinctive = false;
   for (const ScoringToken& token : name.tokens) {
     // Initials are not words here: S.A. DE C.V. would lend MARIMBA ENTERTAINMENT letters.
-    if (token.kind != TokenKind::kWord) continue;
+    if (token.kind != TokenKind::kWord || token.translation_rest) continue;
     ++words;
-    *all += token.text[0];
+    // A translated word by its letter as written: ZAVOD (PLANT) is a Z.
+    *all += token.written_initial != '\0' ? token.written_initial : token.text[0];
     bool skipped = false;
     for (std::string_view word : kSkipped) skipped = skipped || token.text == word;
     if (skipped) continue;
-    *content += token.text[0];
+    *content += all->back();
     distinctive = distinctive || !token.common;
   }
   if (words < kMinAcronym || !distinctive) {

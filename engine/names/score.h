@@ -86,6 +86,9 @@ struct ScoringToken {
   bool title = false;
   // NameToken::fused_part: a part of a compound written as one word (ABDOLREZA's REZA).
   bool fused_part = false;
+  // NameToken::written_initial and translation_rest: a translated word's letter in an acronym.
+  char written_initial = '\0';
+  bool translation_rest = false;
 };
 
 struct ScoringName {
