@@ -139,6 +139,12 @@ TEST_CASE("Russian organisations' generic words read as the lists' English", "[n
   // A compound is two English words; the joint-stock adjective of a bank is its legal form.
   CHECK(Tokens("Kontsern Radioelektronnye Tekhnologii") == "concern radio electronic technologies");
   CHECK(Tokens("Aktsionerny Kommercheski Bank Novikombank") == "<jsc> commercial bank novikombank");
+  // Case endings of every case, BGN's VOYENNO, a short spelling of a long word's key.
+  CHECK(Tokens("Государственном институтом") == "state institute");
+  CHECK(Tokens("Военно-промышленная") == "military industrial");
+  CHECK(Tokens("Sberbank Rossiy") == "sberbank russia");
+  // Two edits away is another word: KOSMICHESKIE (space) is not KOMMERCHESKIE.
+  CHECK(Tokens("Kosmicheskie Kommunikatsii") == "kosmicheskie kommunikatsii");
   // Words that are also names or brands stay: ROSSIYA (BANK ROSSIYA), NEFT (GAZPROM NEFT), the
   // family names ROSSI and RUSSKIKH, and directions (VOSTOCHNOE and ZAPADNOE would be one word).
   CHECK(Tokens("Bank Rossiya") == "bank rossiya");
@@ -243,6 +249,21 @@ TEST_CASE("Legal forms are recognised across languages and abbreviations expand"
   CHECK(Tokens("OBSCHESTVO S OGRANICHENNOY OTVETSTVENNOSTJU VEGA") == "<limited> vega");
   CHECK(Tokens("TOVARISCHESTVO S OGRANICHENNOJ OTVETSTVENNOSTIU ALTYN") == "<limited> altyn");
   CHECK(Tokens("OBSCHESTVO") == "obschestvo");  // a word alone is a word
+  // Other spellings and a typed letter, found by the words' phonetic keys (2026-12-06), the lists'
+  // own ORGANICHENNOI among them; a word that does not look Russian is not read one letter away.
+  CHECK(Tokens("PUBLICHNOE AKTSIONERNOY OBSHCHESTVO ROSTELEKOM") == "<jsc> rostelekom");
+  CHECK(Tokens("AKTCIONERNOE OBSHESTVO TETIS PRO") == "<jsc> tetis pro");
+  CHECK(Tokens("OBSHCHESTVO S ORGANICHENNOI OTVETSTVENNOSTYU RYABINOVAYA") ==
+        "<limited> ryabinovaya");
+  CHECK(Tokens("OBSHCHESVTO S OGRANICHENNOY OTVETSTVENNOSTYU UKON") ==
+        "<limited> ukon");  // swapped
+  CHECK(Tokens("COMPAGNIE AERIENNE DES GRANDS LACS") == "compagnie aerienne des grands lacs");
+  // Ukrainian, Belarusian and Serbian or Croatian forms spelled out (2026-12-06).
+  CHECK(Tokens("TOVARYSTVO Z OBMEZHENOYU VIDPOVIDALNISTYU AGROROZKVIT") == "<limited> agrorozkvit");
+  CHECK(Tokens("TAVARYSTVA Z ABMEZHAVANAY ADKAZNASTSYU BELKAZTRANS") == "<limited> belkaztrans");
+  CHECK(Tokens("DRUSTVO SA OGRANICENOM ODGOVORNOSCU GLOBAL LIBERTY") == "<limited> global liberty");
+  CHECK(Tokens("AKTSIONERNE TOVARYSTVO SBERBANK") == "<jsc> sberbank");
+  CHECK(Tokens("ADKRYTAE AKTSYYANERNAE TAVARYSTVA BELARUSKALI") == "<jsc> belaruskali");
   // Mexico's and Latin America's forms (2026-12-06): 326 entries of the lists end in S.A. DE
   // C.V., read as the words sa, de and cv before.
   CHECK(Tokens("CHIHUAHUA FOODS S.A. DE C.V.") == "chihuahua foods <jsc>");

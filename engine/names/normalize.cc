@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -149,6 +150,21 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"aktsionernyy", "jsc", false},
     {"aktsionernyi", "jsc", false},
     {"aktsionerlik qoghamy", "jsc", false},  // Kazakh АҚ spelled out
+    // Ukrainian (TOV, PAT, PrAT, AT), Belarusian (TAA, AAT, ZAT) and Serbian or Croatian (d.o.o.)
+    // forms spelled out as the lists write them: TOVARYSTVO Z OBMEZHENOYU VIDPOVIDALNISTYU (5
+    // times on the lists of 2026-12), TAVARYSTVA Z ABMEZHAVANAY ADKAZNASTSYU (10), DRUSTVO SA
+    // OGRANICENOM ODGOVORNOSCU (6), PUBLICHNE AKTSIONERNE TOVARYSTVO (5).
+    {"tovarystvo z obmezhenoyu vidpovidalnistyu", "limited", false},
+    {"tovarystvo z obmezhenoiu vidpovidalnistiu", "limited", false},
+    {"tavarystva z abmezhavanay adkaznastsyu", "limited", false},
+    {"drustvo sa ogranicenom odgovornoscu", "limited", false},
+    {"drustvo s ogranicenom odgovornoscu", "limited", false},
+    {"publichne aktsionerne tovarystvo", "jsc", false},
+    {"pryvatne aktsionerne tovarystvo", "jsc", false},
+    {"aktsionerne tovarystvo", "jsc", false},
+    {"adkrytae aktsyyanernae tavarystva", "jsc", false},
+    {"zakrytae aktsyyanernae tavarystva", "jsc", false},
+    {"aktsyyanernae tavarystva", "jsc", false},
     {"aktiengesellschaft", "jsc", false},
     {"anonim sirketi", "jsc", false},
     {"sociedad anonima", "jsc", false},
@@ -809,13 +825,14 @@ constexpr RussianWord kRussianAdjectiveStems[] = {
     {"tsentraln", "central"},
     {"unitarn", "unitary"},
     {"voenn", "military"},
+    {"voyenn", "military"},  // BGN's ye after a vowel: военно is VOYENNO
 };
 // Case endings of adjectives (the masculine, feminine, neuter and plural of every case) in the
 // romanisations above.
 constexpr std::string_view kRussianAdjectiveEndings[] = {
-    "yy",  "yi",  "yj",  "y",  "iy",  "ii",  "ij",  "i",  "oy",  "oi",  "oj",  "aya", "aja",
-    "aia", "ia",  "oye", "oe", "oje", "ye",  "yye", "ie", "iye", "ije", "ogo", "ovo", "omu",
-    "ykh", "ikh", "yh",  "ih", "uyu", "uju", "ym",  "im", "ey",  "ei",  "o"};
+    "yy", "yi",  "yj",  "y",   "iy", "ii",  "ij", "i",   "oy",  "oi",  "oj",  "aya", "aja", "aia",
+    "ia", "oye", "oe",  "oje", "ye", "yye", "ie", "iye", "ije", "ogo", "ovo", "omu", "ykh", "ikh",
+    "yh", "ih",  "uyu", "uju", "ym", "im",  "ey", "ei",  "o",   "om",  "ymi", "imi"};
 constexpr RussianWord kRussianNouns[] = {
     {"agentstvo", "agency"},
     {"agentstva", "agency"},
@@ -831,11 +848,15 @@ constexpr RussianWord kRussianNouns[] = {
     {"fond", "fund"},
     {"fonda", "fund"},
     {"institut", "institute"},
+    {"institutom", "institute"},
     {"instituta", "institute"},
     {"investitsi", "investment"},
     {"investitsii", "investment"},
     {"investitsiy", "investment"},
     {"kompania", "company"},
+    {"kompaniey", "company"},
+    {"kompaniei", "company"},
+    {"kompaniyu", "company"},
     {"kompanii", "company"},
     {"kompaniya", "company"},
     {"kontsern", "concern"},
@@ -862,113 +883,191 @@ constexpr RussianWord kRussianNouns[] = {
     {"tekhnologiy", "technologies"},
     {"tekhnologiya", "technologies"},
     {"tsentr", "center"},
+    {"tsentre", "center"},
+    {"tsentrom", "center"},
     {"tsentra", "center"},
     {"uchrezhdenie", "institution"},
     {"uchrezhdeniye", "institution"},
     {"universitet", "university"},
     {"universiteta", "university"},
     {"zavod", "plant"},
+    {"zavode", "plant"},
+    {"zavodom", "plant"},
     {"zavoda", "plant"},
     {"zavody", "plant"},
 };
 
 // True when a word is written as romanised Russian, not English: it holds KH, ZH, TS or SHCH, or
-// ends as Russian adjectives and nouns do and English words do not (-II, -IY, -YY, -AYA, -OGO,
-// -YKH, -IYA, ...). TECHNOLOGY is one letter from TEKHNOLOGII's key, and must stay English.
+// ends as Russian adjectives and nouns do and English words do not (-II, -IY, -YY, -OE, -AYA,
+// -OGO, -YKH, -IYA, ...). TECHNOLOGY is one letter from TEKHNOLOGII's key, and must stay English.
 bool LooksRussian(std::string_view word) {
-  for (std::string_view letters : {"kh", "zh", "ts", "shch"}) {
-    if (word.find(letters) != std::string_view::npos) return true;
+  // speed: called for every word of every name, so one pass and a switch, not string searches.
+  const size_t n = word.size();
+  for (size_t i = 1; i < n; ++i) {
+    const char c = word[i];
+    const char before = word[i - 1];
+    if (c == 'h' && (before == 'k' || before == 'z')) return true;  // KH, ZH
+    if (c == 's' && before == 't') return true;                     // TS
+    if (c == 'h' && before == 'c' && i >= 3 && word[i - 2] == 'h' && word[i - 3] == 's') {
+      return true;  // SHCH
+    }
   }
-  static constexpr std::string_view kEndings[] = {"ii",  "iy",  "ij",  "yy",  "yi",  "oy",  "oi",
-                                                  "oj",  "aya", "aja", "oye", "oje", "ogo", "ovo",
-                                                  "omu", "ykh", "ikh", "uyu", "uju", "iya", "iye"};
-  for (std::string_view ending : kEndings) {
-    if (word.ends_with(ending)) return true;
+  if (n < 3) return false;
+  auto ends = [&](std::initializer_list<std::string_view> endings) {
+    for (std::string_view ending : endings) {
+      if (word.ends_with(ending)) return true;
+    }
+    return false;
+  };
+  switch (word[n - 1]) {
+    case 'i':
+      return ends({"ii", "yi", "oi"});
+    case 'y':
+      return ends({"iy", "yy", "oy"});
+    case 'j':
+      return ends({"ij", "oj"});
+    case 'e':
+      return ends({"oe", "oye", "oje", "iye"});
+    case 'a':
+      return ends({"aya", "aja", "iya"});
+    case 'o':
+      return ends({"ogo", "ovo"});
+    case 'u':
+      return ends({"omu", "uyu", "uju"});
+    case 'h':
+      return ends({"ykh", "ikh"});
+    default:
+      return false;
   }
-  return false;
 }
 
-// The English word of a Russian generic word (kRussianNouns, kRussianAdjectiveStems), or "". A
-// word of seven letters or more is also found by its PhoneticKey, as the lists spell one word
-// several ways (PROMYSHLENNAYA, PROMISHLENNAYA; OBEDINENNAYA, OBIEDINENNAYA; TEKHNOLOGII,
-// TEHNOLOGII), and one of nine or more that LooksRussian by a key one letter away, as names are
-// typed (TAEKHNOLOGII): a misspelt form left as it was would meet its translated spelling as
-// another word, and one typed letter would hide a listed name's entry (test "One typed letter in
-// a listed name never hides its entry from the index"). Shorter words are found only as written
-// (ROSSI, an Italian family name, has the key of ROSSII) or by their exact key (SISTEMA, a
-// brand, is one letter from SISTEMY).
-std::string_view RussianWordInEnglish(std::string_view word) {
-  constexpr size_t kShortestByKey = 7;
-  constexpr size_t kShortestByNearKey = 9;
-  if (word.size() < 4) return "";
-  struct Tables {
-    StringMap<std::string_view> words;  // as written
-    // The PhoneticKey of the forms of kShortestByKey letters or more, and (`near`) of those of
-    // kShortestByNearKey or more with one letter deleted; "" where words of other meanings
-    // share one.
-    StringMap<std::string_view> keys, near;
-    // The first two letters of every string of `keys` and `near`, a bit each ('a' to 'z').
-    std::vector<bool> starts = std::vector<bool>(26 * 26);
+// Words found as written, by their PhoneticKey, or by a key one letter away, as romanised Russian
+// is spelt several ways and names are typed (RussianWordInEnglish, LegalFormSpelling). Add() the
+// words with their values, then Find().
+class KeyedWords {
+ public:
+  // Words of at least `shortest_by_key` letters are also found by their key, and words of at
+  // least `shortest_by_near_key` by a key one letter away (added and sought alike).
+  KeyedWords(size_t shortest_by_key, size_t shortest_by_near_key)
+      : shortest_by_key_(shortest_by_key), shortest_by_near_key_(shortest_by_near_key) {}
+
+  void Add(std::string word, std::string_view value) {
+    if (word.size() >= shortest_by_key_) {
+      const std::string key = PhoneticKey(word);
+      if (key.size() >= 2) starts_[Start(key, 0, 1)] = true;
+      auto [entry, added] = keys_.emplace(key, value);
+      if (!added && entry->second != value) entry->second = "";  // shared: finds neither
+      for (size_t i = 0; word.size() >= shortest_by_near_key_ && i < key.size(); ++i) {
+        std::string deleted = key.substr(0, i) + key.substr(i + 1);
+        if (deleted.size() >= 2) starts_[Start(deleted, 0, 1)] = true;
+        near_[std::move(deleted)].push_back({i, key[i], value});
+      }
+    }
+    words_.emplace(std::move(word), value);
+  }
+
+  // The value of `word`, or "": as written; with `by_key` by its key; with `near` also by a key
+  // one edit away: a letter fewer (the key is a word's key less a letter: near_), one more (the
+  // key less a letter is a word's key), another (the key less the letter at i is a word's key
+  // less the letter at i) or two neighbours swapped (less the same letter at a neighbour); two
+  // deletions further apart are two edits: KOSMICHESKIE is not KOMMERCHESKIE. Keys or neighbours
+  // that words of two values share find neither. speed: this runs for every word of every name, so
+  // a long word is looked up by its key (which every word added as written has too), and as written
+  // only when its key is shared.
+  std::string_view Find(std::string_view word, bool by_key, bool near) const {
+    if (by_key && word.size() >= shortest_by_key_) {
+      const std::string key = PhoneticKey(word);
+      auto found = keys_.find(key);
+      if (found != keys_.end()) {
+        if (!found->second.empty()) return found->second;
+      } else {
+        if (!near || word.size() < shortest_by_near_key_ || key.size() < 3 ||
+            !(starts_[Start(key, 0, 1)] || starts_[Start(key, 0, 2)] ||
+              starts_[Start(key, 1, 2)])) {
+          return "";
+        }
+        return OneEditAway(key);
+      }
+    }
+    auto found = words_.find(word);
+    return found == words_.end() ? std::string_view() : found->second;
+  }
+
+ private:
+  struct Deletion {
+    size_t at;               // where a letter was deleted from the word's key
+    char letter;             // which
+    std::string_view value;  // the word's
   };
-  auto start_of = [](std::string_view key, size_t first, size_t second) -> size_t {
-    auto letter = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<size_t>(c - 'a') : 0; };
-    return letter(key[first]) * 26 + letter(key[second]);
-  };
-  static const Tables* tables = [&] {
-    auto* out = new Tables();
-    auto put = [out, &start_of](StringMap<std::string_view>* map, std::string key,
-                                std::string_view english) {
-      if (key.size() >= 2) out->starts[start_of(key, 0, 1)] = true;
-      auto [entry, added] = map->emplace(std::move(key), english);
-      if (!added && entry->second != english) entry->second = "";
+
+  // Find()'s one-edit lookups of `key`: the one value they agree on, or "".
+  std::string_view OneEditAway(const std::string& key) const {
+    std::string_view value;
+    bool shared = false;
+    auto take = [&](std::string_view found) {
+      if (found.empty() || (!value.empty() && value != found)) shared = true;
+      if (value.empty()) value = found;
     };
-    auto add = [out, &put](std::string form, std::string_view english) {
-      if (form.size() >= kShortestByKey) {
-        const std::string key = PhoneticKey(form);
-        put(&out->keys, key, english);
-        for (size_t i = 0; form.size() >= kShortestByNearKey && i < key.size(); ++i) {
-          put(&out->near, key.substr(0, i) + key.substr(i + 1), english);
+    if (auto fewer = near_.find(key); fewer != near_.end()) {
+      for (const Deletion& deletion : fewer->second) take(deletion.value);
+    }
+    std::string deleted;
+    for (size_t i = 0; i < key.size(); ++i) {
+      deleted.assign(key, 0, i);
+      deleted.append(key, i + 1);
+      if (auto more = keys_.find(deleted); more != keys_.end()) take(more->second);
+      if (auto other = near_.find(deleted); other != near_.end()) {
+        for (const Deletion& deletion : other->second) {
+          // The same place (another letter), or a neighbour's when the letters are the same
+          // (two swapped): other neighbours' deletions leave two letters changed.
+          if (deletion.at == i ||
+              ((deletion.at + 1 == i || deletion.at == i + 1) && deletion.letter == key[i])) {
+            take(deletion.value);
+          }
         }
       }
-      out->words.emplace(std::move(form), english);
-    };
-    for (const RussianWord& noun : kRussianNouns) add(std::string(noun.russian), noun.english);
+    }
+    return shared ? std::string_view() : value;
+  }
+
+  // The index of the letters at `first` and `second` of a key in starts_.
+  static size_t Start(std::string_view key, size_t first, size_t second) {
+    auto letter = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<size_t>(c - 'a') : 0; };
+    return letter(key[first]) * 26 + letter(key[second]);
+  }
+
+  size_t shortest_by_key_;
+  size_t shortest_by_near_key_;
+  StringMap<std::string_view> words_, keys_;
+  StringMap<std::vector<Deletion>> near_;  // each word's key less one letter
+  // The first two letters of every key in keys_ and near_, a bit each ('a' to 'z'): a word whose
+  // key cannot be one edit from any is not looked up letter by letter.
+  std::vector<bool> starts_ = std::vector<bool>(26 * 26);
+};
+
+// The English word of a Russian generic word (kRussianNouns, kRussianAdjectiveStems), or "". A
+// word that LooksRussian is also found by its PhoneticKey (five letters or more), as the lists
+// spell one word several ways (PROMYSHLENNAYA, PROMISHLENNAYA; OBEDINENNAYA, OBIEDINENNAYA;
+// TEKHNOLOGII, TEHNOLOGII; ROSSII, ROSSIY, ROSII), and by a key one edit away (nine letters or
+// more), as names are typed (TAEKHNOLOGII): a misspelt form left as it was would meet its
+// translated spelling as another word, and one typed letter would hide a listed name's entry
+// (test "One typed letter in a listed name never hides its entry from the index"). Other words
+// are found only as written: ROSSI, an Italian family name, has the key of ROSSII, TECHNOLOGY is
+// one letter from TEKHNOLOGII's key, and SISTEMA, a brand, from SISTEMY's.
+std::string_view RussianWordInEnglish(std::string_view word) {
+  if (word.size() < 4) return "";
+  static const KeyedWords* words = [] {
+    auto* out = new KeyedWords(/*shortest_by_key=*/5, /*shortest_by_near_key=*/9);
+    for (const RussianWord& noun : kRussianNouns) out->Add(std::string(noun.russian), noun.english);
     for (const RussianWord& stem : kRussianAdjectiveStems) {
       for (std::string_view ending : kRussianAdjectiveEndings) {
-        add(std::string(stem.russian) + std::string(ending), stem.english);
+        out->Add(std::string(stem.russian) + std::string(ending), stem.english);
       }
     }
     return out;
   }();
-  // speed: this runs for every word of every name, so a long word is looked up by its key (which
-  // every form as written has too), and as written only when its key is shared.
-  if (word.size() >= kShortestByKey) {
-    const std::string key = PhoneticKey(word);
-    auto found = tables->keys.find(key);
-    if (found != tables->keys.end() && !found->second.empty()) return found->second;
-    if (found == tables->keys.end() && word.size() >= kShortestByNearKey && key.size() >= 3 &&
-        LooksRussian(word) &&
-        (tables->starts[start_of(key, 0, 1)] || tables->starts[start_of(key, 0, 2)] ||
-         tables->starts[start_of(key, 1, 2)])) {
-      // One letter away: the key missing a letter of a form's (`near`), holding one more
-      // (`keys` of a deletion), or another (`near` of a deletion).
-      auto near = tables->near.find(key);
-      if (near != tables->near.end()) return near->second;
-      std::string deleted;
-      for (size_t i = 0; i < key.size(); ++i) {
-        deleted.assign(key, 0, i);
-        deleted.append(key, i + 1);
-        for (const auto* map : {&tables->keys, &tables->near}) {
-          auto one_off = map->find(deleted);
-          if (one_off != map->end() && !one_off->second.empty()) return one_off->second;
-        }
-      }
-      return "";
-    }
-    if (found == tables->keys.end()) return "";
-  }
-  auto found = tables->words.find(word);
-  return found == tables->words.end() ? std::string_view() : found->second;
+  const bool russian = word.size() >= 5 && LooksRussian(word);
+  return words->Find(word, /*by_key=*/russian, /*near=*/russian);
 }
 
 // The spelling kLegalForms gives a word of a Russian or Kazakh legal form that the lists also
@@ -996,11 +1095,35 @@ std::string_view LegalFormSpelling(std::string_view word) {
       {"tovarishestvo", "tovarishchestvo"},
       {"zakrytoye", "zakrytoe"},
   };
-  if (word.size() < 9 || std::strchr("anoptz", word[0]) == nullptr) return word;
-  for (const auto& [written, spelling] : kSpellings) {
-    if (word == written) return spelling;
-  }
-  return word;
+  if (word.size() < 8) return word;
+  // Other spellings and typed letters by the words' keys (KeyedWords; one letter away only for a
+  // word that LooksRussian, or COMPAGNIE would be KOMPANIYA and lose its letter in CAGL, the
+  // acronym of COMPAGNIE AERIENNE DES GRANDS LACS): AKTSIONERNOY, AKTCIONERNOE, AKTSIONEROE and
+  // ORGANICHENNOI (the lists' own, nine times) are the form's words; before 2026-12-06 each left
+  // its form as name words.
+  static const KeyedWords* words = [] {
+    auto* out = new KeyedWords(/*shortest_by_key=*/8, /*shortest_by_near_key=*/9);
+    for (const auto& [written, spelling] : kSpellings) out->Add(std::string(written), spelling);
+    for (const LegalFormEntry& entry : kLegalForms) {
+      // The phrase's words, as views of the table's own text, each as kSpellings writes it (the
+      // table holds both AKTSIONERNOYE and AKTSIONERNOE: two values would share one key, and
+      // find neither).
+      std::string_view rest = entry.words;
+      while (!rest.empty()) {
+        std::string_view part = rest.substr(0, rest.find(' '));
+        rest.remove_prefix(std::min(rest.size(), part.size() + 1));
+        if (part.size() < 8) continue;
+        for (const auto& [written, spelling] : kSpellings) {
+          if (part == written) part = spelling;
+        }
+        out->Add(std::string(part), part);
+      }
+    }
+    return out;
+  }();
+  const bool russian = LooksRussian(word);
+  std::string_view spelling = words->Find(word, /*by_key=*/russian, /*near=*/russian);
+  return spelling.empty() ? word : spelling;
 }
 
 const std::map<std::string, const LegalFormEntry*>& LegalFormTable() {
@@ -1038,7 +1161,22 @@ NameToken WordToken(const std::string& word) {
 
 bool ReadAsPersonName(NormalizedName* name) {
   bool changed = false;
-  for (NameToken& token : name->tokens) {
+  // A person's name has no Russian generic words: a word read in English is read as written
+  // again (FOND, ROSSINSKIY: "Peter Fond" had read as PETER FUND).
+  auto& tokens = name->tokens;
+  const size_t before = tokens.size();
+  tokens.erase(std::remove_if(tokens.begin(), tokens.end(),
+                              [](const NameToken& token) { return token.translation_rest; }),
+               tokens.end());
+  changed = tokens.size() != before;
+  for (NameToken& token : tokens) {
+    if (token.written_initial == '\0') continue;
+    const bool fused_part = token.fused_part;
+    token = WordToken(token.original);
+    token.fused_part = fused_part;
+    changed = true;
+  }
+  for (NameToken& token : tokens) {
     if (token.kind != TokenKind::kLegalForm) continue;
     auto found = LegalFormTable().find(token.original);
     if (found == LegalFormTable().end()) continue;
@@ -1373,8 +1511,11 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     JoinSonOf(&raw);
   }
 
-  // Legal forms: the longest phrase at each position.
+  // Legal forms: the longest phrase at each position, of the words as the table spells them
+  // (spelled once a word: up to kMaxLegalFormWords phrases hold it).
   const auto& legal_forms = LegalFormTable();
+  std::vector<std::string_view> spelled(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) spelled[i] = LegalFormSpelling(raw[i].text);
   std::vector<NameToken> tokens;
   for (size_t i = 0; i < raw.size();) {
     size_t matched_words = 0;
@@ -1384,7 +1525,7 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     // company" is one form and not "limited" followed by two words.
     for (size_t n = 1; n <= kMaxLegalFormWords && i + n <= raw.size(); ++n) {
       if (n > 1) phrase += ' ';
-      phrase += LegalFormSpelling(raw[i + n - 1].text);
+      phrase += spelled[i + n - 1];
       auto found = legal_forms.find(phrase);
       if (found == legal_forms.end()) continue;
       bool at_edge = i == 0 || i + n == raw.size();
@@ -1396,6 +1537,11 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     }
     if (matched != nullptr) {
       tokens.push_back({matched->form_class, TokenKind::kLegalForm, matched->words});
+      // KORPORATSIYA gives a Russian name's acronym its K (KTRV: KORPORATSIYA TAKTICHESKOE
+      // RAKETNOE VOORUZHENIE), as the word did before it was a form; English forms give none.
+      if (std::string_view(matched->words).starts_with("korporats")) {
+        tokens.back().written_initial = 'k';
+      }
       i += matched_words;
       continue;
     }
@@ -1411,6 +1557,7 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
         token.original = raw[i].text;
         token.written_initial = first ? raw[i].text[0] : '\0';
         token.translation_rest = !first;
+        token.fused_part = raw[i].fused_part;
         first = false;
       }
       ++i;

@@ -48,9 +48,10 @@ struct NameToken {
   // the name REZA (engine/names/score.cc, StemAgainstOwnName).
   bool fused_part = false;
   // A Russian generic word read in English (ZAVOD as PLANT): the word's first letter as written,
-  // which an acronym gives (BZPP for BOLKHOVSKII ZAVOD POLUPROVODNIKOVYKH PRIBOROV); '\0' for an
-  // untranslated word. A word translated into two (RADIOELEKTRONNYE: RADIO ELECTRONIC) sets it on
-  // the first and `translation_rest` on the second, which gives an acronym no letter.
+  // which an acronym gives (BZPP for BOLKHOVSKII ZAVOD POLUPROVODNIKOVYKH PRIBOROV); so does the
+  // legal form KORPORATSIYA (KTRV); '\0' for any other word or form. A word translated into two
+  // (RADIOELEKTRONNYE: RADIO ELECTRONIC) sets it on the first and `translation_rest` on the second,
+  // which gives an acronym no letter.
   char written_initial = '\0';
   bool translation_rest = false;
 };
@@ -100,7 +101,9 @@ class NameNormalizer {
 // read as Normalize() reads a word. AG in "GHALI, Iyad ag" (a Tuareg "son of"), PAO in "PAO, Yu
 // Liang" and AO in "Ao Wei" (Chinese family names) are names; read as legal forms they weighed 0.3
 // and compared only with legal forms: "Iyad Ag Ghali" scored 0.78 against the listed "GHALI, Iyad
-// ag". LTD, LLC, OOO and longer forms stay legal forms. Returns whether a token changed. The
+// ag". LTD, LLC, OOO and longer forms stay legal forms. A Russian generic word read in English
+// (NameToken::written_initial) is read as written: FOND and ROSSINSKIY are family names. Returns
+// whether a token changed. The
 // matcher applies it to a person's query and to a listed person's names (docs/matching.md, "A
 // person has no legal form").
 bool ReadAsPersonName(NormalizedName* name);

@@ -1664,7 +1664,9 @@ void AcronymInitials(const ScoringName& name, std::string* all, std::string* con
   bool distinctive = false;
   for (const ScoringToken& token : name.tokens) {
     // Initials are not words here: S.A. DE C.V. would lend MARIMBA ENTERTAINMENT letters.
-    if (token.kind != TokenKind::kWord || token.translation_rest) continue;
+    // A legal form with a letter of its own (KORPORATSIYA: NameToken::written_initial) counts.
+    const bool lettered_form = token.kind == TokenKind::kLegalForm && token.written_initial != '\0';
+    if ((token.kind != TokenKind::kWord && !lettered_form) || token.translation_rest) continue;
     ++words;
     // A translated word by its letter as written: ZAVOD (PLANT) is a Z.
     *all += token.written_initial != '\0' ? token.written_initial : token.text[0];
@@ -1672,7 +1674,7 @@ void AcronymInitials(const ScoringName& name, std::string* all, std::string* con
     for (std::string_view word : kSkipped) skipped = skipped || token.text == word;
     if (skipped) continue;
     *content += all->back();
-    distinctive = distinctive || !token.common;
+    distinctive = distinctive || (!lettered_form && !token.common);
   }
   if (words < kMinAcronym || !distinctive) {
     all->clear();
