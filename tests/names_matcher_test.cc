@@ -1939,7 +1939,12 @@ TEST_CASE("A Chinese company's division before its trade name may be left out",
   records.push_back(Record("hik", "HANGZHOU HIKVISION TECHNOLOGY CO., LTD."));
   records.push_back(Record("panda", "NANJING PANDA ELECTRONICS COMPANY LIMITED"));
   records.push_back(Record("bare", "NANJING PANDA"));
+  // Microelectronics, aviation and aerospace are industry words too (2026-12-06; 0.69 before).
+  records.push_back(Record("jingjia", "HANGZHOU JINGJIA MICROELECTRONICS COMPANY LIMITED"));
+  records.push_back(Record("hongdu", "NANJING HONGDU AVIATION CO., LTD."));
   auto index = BuildIndex(records);
+  CHECK(EntryScore(*index, "Jingjia", "jingjia") >= 0.8);
+  CHECK(EntryScore(*index, "Hongdu", "hongdu") >= 0.8);
   CHECK(EntryScore(*index, "Hikvision", "hik") >= 0.8);
   CHECK(EntryScore(*index, "Panda", "panda") >= 0.8);
   // The name without its division is a variant of the query's, never its exact name.

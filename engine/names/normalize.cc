@@ -1096,9 +1096,9 @@ std::string_view LegalFormSpelling(std::string_view word) {
       {"zakrytoye", "zakrytoe"},
   };
   if (word.size() < 8) return word;
-  // Other spellings and typed letters by the words' keys (KeyedWords; one letter away only for a
-  // word that LooksRussian, or COMPAGNIE would be KOMPANIYA and lose its letter in CAGL, the
-  // acronym of COMPAGNIE AERIENNE DES GRANDS LACS): AKTSIONERNOY, AKTCIONERNOE, AKTSIONEROE and
+  // Other spellings and typed letters by the words' keys (KeyedWords), for a word that
+  // LooksRussian (read one edit from KOMPANIYA, COMPAGNIE lost its letter in CAGL, the acronym of
+  // COMPAGNIE AERIENNE DES GRANDS LACS): AKTSIONERNOY, AKTCIONERNOE, AKTSIONEROE, OBSHCHESVTO and
   // ORGANICHENNOI (the lists' own, nine times) are the form's words; before 2026-12-06 each left
   // its form as name words.
   static const KeyedWords* words = [] {

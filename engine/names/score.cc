@@ -1284,9 +1284,14 @@ bool IsNameTitle(std::string_view word) {
 
 bool IsCompanyDescriptor(std::string_view word) {
   if (GenericWords().count(std::string(word)) != 0) return true;
-  static constexpr std::string_view kMore[] = {
-      "technologies", "state",   "industry",    "corp",     "concern",    "digital",
-      "electronics",  "science", "information", "software", "electronic", "communication"};
+  static constexpr std::string_view kMore[] = {"technologies", "state",
+                                               "industry",     "corp",
+                                               "concern",      "digital",
+                                               "electronics",  "science",
+                                               "information",  "software",
+                                               "electronic",   "communication",
+                                               "aviation",     "microelectronics",
+                                               "aerospace"};
   for (std::string_view more : kMore) {
     if (word == more) return true;
   }
