@@ -1988,6 +1988,35 @@ TEST_CASE("A Russian organisation's name in Russian and in English are one name"
   CHECK(EntryScore(*index, "Bank of Russia", "rossiya") < 0.8);
 }
 
+// docs/matching.md, "Kinds of Russian organisation": the abbreviation, the Russian and the English
+// of a kind are one token, which weighs more than a legal form and less than a name's own word.
+TEST_CASE("A Russian organisation's kind matches however it is written", "[names][structure]") {
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(
+      Record("topaz", "CLOSED JOINT-STOCK COMPANY SCIENTIFIC PRODUCTION ENTERPRISE TOPAZ"));
+  records.push_back(Record("fakel", "JOINT STOCK COMPANY EXPERIMENTAL DESIGN BUREAU FAKEL"));
+  records.push_back(Record("splav",
+                           "OTKRYTOE AKTSIONERNOE OBSHCHESTVO NAUCHNO-PROIZVODSTVENNOE OBEDINENIE "
+                           "SPLAV"));
+  records.push_back(Record("nstri", "NUCLEAR SCIENCE AND TECHNOLOGY RESEARCH INSTITUTE"));
+  records.push_back(Record("kbm", "JOINT STOCK COMPANY MACHINE BUILDING DESIGN BUREAU"));
+  records.push_back(Record("vpk", "LIMITED LIABILITY COMPANY MILITARY INDUSTRIAL COMPANY"));
+  records.push_back(Record("kwame", "KWAME, Nii", "person"));
+  auto index = BuildIndex(records);
+  CHECK(EntryScore(*index, "AO NPP Topaz", "topaz") >= 0.9);
+  CHECK(EntryScore(*index, "АО «ОКБ «Факел»", "fakel") >= 0.9);
+  CHECK(EntryScore(*index, "NPO Splav, OAO", "splav") >= 0.9);
+  CHECK(EntryScore(*index, "Scientific Production Association Splav", "splav") >= 0.9);
+  // A kind's words give an acronym its letters (R and I).
+  CHECK(EntryScore(*index, "NSTRI", "nstri") >= 0.85);
+  // A kind is what tells a design bureau from a plant of the same trade.
+  CHECK(EntryScore(*index, "Arzamas Machine Building Plant JSC", "kbm") < 0.8);
+  // A listed name of kinds only is indexed as its words.
+  CHECK(EntryScore(*index, "Military Industrial Company LLC", "vpk") >= 0.95);
+  // In a person's name NII is a name.
+  CHECK(EntryScore(*index, "Nii Kwame", "kwame") >= 0.9);
+}
+
 // From the review of the first version (2026-12-06): two words two edits apart are two words,
 // a person's name is read as written, a short spelling still meets its translated form, and
 // KORPORATSIYA, a legal form, keeps its letter in a Russian acronym.

@@ -161,6 +161,43 @@ TEST_CASE("Russian organisations' generic words read as the lists' English", "[n
   CHECK(name.tokens[1].written_initial == 'z');
 }
 
+// docs/matching.md, "Kinds of Russian organisation".
+TEST_CASE("Kinds of Russian organisation are read as one token whatever their spelling",
+          "[names]") {
+  // The abbreviation, the Russian words (romanised or Cyrillic) and the lists' English.
+  CHECK(Tokens("AO NPP Topaz") == "<jsc> <npp> topaz");
+  CHECK(Tokens("Nauchno-proizvodstvennoe predpriyatie Istochnik") == "<npp> istochnik");
+  CHECK(Tokens("Closed Joint-Stock Company Scientific Production Enterprise Topaz") ==
+        "<jsc> <npp> topaz");
+  CHECK(Tokens("JSC Research and Development Enterprise Radiosvyaz") == "<jsc> <npp> radiosvyaz");
+  CHECK(Tokens("Научно-производственное объединение Сплав") == "<npo> splav");
+  CHECK(Tokens("Aktsionernoe obshchestvo nauchnoproizvodstvennoe obedinenie Kurganpribor") ==
+        "<jsc> <npo> kurganpribor");
+  CHECK(Tokens("Opytnoe konstruktorskoe byuro Fakel") == "<kb> fakel");
+  CHECK(Tokens("Joint Stock Company Experimental Design Bureau Fakel") == "<jsc> <kb> fakel");
+  CHECK(Tokens("FGUP NPP Gamma") == "<unitary> <npp> gamma");
+  CHECK(Tokens("Federal State Unitary Enterprise Scientific and Production Enterprise Gamma") ==
+        "<unitary> <npp> gamma");
+  CHECK(Tokens("AO NII Vektor") == "<jsc> <nii> vektor");
+  CHECK(Tokens("Scientific and Research Institute Ferrit Domen") == "<nii> ferrit domen");
+  CHECK(Tokens("Voenno-promyshlennaya korporatsiya NPO Mashinostroeniya") ==
+        "<vpk> <npo> mashinostroeniya");
+  // A kind's words outside its phrase stay words.
+  CHECK(Tokens("Central Research Laboratory") == "central research laboratory");
+  // A name of kinds and legal forms only keeps its kinds as words: OOO VPK and SKB ZAO are listed
+  // names, and a name of forms alone is refused.
+  CHECK(Tokens("OOO VPK") == "<limited> vpk");
+  CHECK(Tokens("SKB ZAO") == "skb <jsc>");
+  // Every class the tables give is a kind; no legal form's class is.
+  for (const std::string& type_class : OrganisationTypeClasses()) {
+    INFO(type_class);
+    CHECK(IsOrganisationTypeClass(type_class));
+  }
+  CHECK(OrganisationTypeClasses().size() == 10);
+  for (const char* legal_class : {"limited", "jsc", "corp"})
+    CHECK_FALSE(IsOrganisationTypeClass(legal_class));
+}
+
 TEST_CASE("Arabic and Urdu script are transliterated and marked as abjad", "[names]") {
   NormalizedName name;
   REQUIRE(ThreadNameNormalizer().Normalize("محمد علي", &name).ok());

@@ -1496,7 +1496,7 @@ struct NameIndex::Data::WordMemos {
     // is added to ScoringToken, which must then be added here if TokenSimilarity reads it.
     const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant, korean,
                  wade_giles, token_abjad, common, populations, title, fused_part, written_initial,
-                 translation_rest] = token;
+                 translation_rest, type_initials] = token;
     (void)weight;            // the weight is applied per query (RaiseWord), never memoised
     (void)common;            // a function of the text and the script, both in the key
     (void)populations;       // so is this
@@ -1504,6 +1504,7 @@ struct NameIndex::Data::WordMemos {
     (void)fused_part;        // read by ScoreNames (StemAgainstOwnName), not by similarity
     (void)written_initial;   // read by acronyms (AcronymInitials), not by similarity
     (void)translation_rest;  // so is this
+    (void)type_initials;     // so is this
     (void)token_abjad;       // a query token's script is the query's, `abjad` below
     std::string key;
     key.reserve(text.size() + skeleton.size() + phonetic.size() + 8);

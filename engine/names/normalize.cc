@@ -187,6 +187,79 @@ constexpr LegalFormEntry kLegalForms[] = {
 
 constexpr size_t kMaxLegalFormWords = 5;  // the longest phrase above
 
+// Kinds of Russian and Soviet organisation, which name a company's kind as a legal form names its
+// form: NPO (scientific-production association), NPP (... enterprise), NPK (... corporation,
+// company, concern or complex), NII and TsNII ((central) research institute), OKB, KB, SKB, TsKB
+// (design bureaus), FGUP, GUP, MUP (unitary enterprises), FGBU (budgetary institution), VPK
+// (military-industrial corporation). The lists write one organisation as the abbreviation, in
+// Russian and in English (AO NPP TOPAZ, NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE ISTOCHNIK, CLOSED
+// JOINT-STOCK COMPANY SCIENTIFIC PRODUCTION ENTERPRISE TOPAZ: 198 of the organisations' alias
+// pairs of the lists of 2026-12). Each is read as one token of its kind's class, which weighs and
+// compares as a legal form: the same kind spelled any way is one token, and a kind says little of
+// identity (TOPAZ does). The phrases are English, the Russian words having been read in English
+// (RussianWordInEnglish) before this table is looked up: NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE is
+// SCIENTIFIC PRODUCTION ENTERPRISE by then. Not KB for a commercial bank (KOMMERCHESKI BANK: AO
+// KB YUNISTRIM), which it also stands for: as a design bureau it still weighs as a kind, not as a
+// rare word.
+struct OrganisationType {
+  const char* words;
+  const char* type_class;
+};
+constexpr OrganisationType kOrganisationTypes[] = {
+    {"npo", "npo"},
+    {"npp", "npp"},
+    {"npk", "npk"},
+    {"npts", "npts"},
+    {"nii", "nii"},
+    {"nipi", "nii"},
+    {"research institute", "nii"},
+    {"scientific research institute", "nii"},
+    {"scientific and research institute", "nii"},
+    {"institute for scientific research", "nii"},
+    {"research and design institute", "nii"},
+    {"scientific research and design institute", "nii"},
+    {"research and development enterprise", "npp"},  // NPP as the lists translate it
+    {"research and development institute", "nii"},
+    {"tsnii", "tsnii"},
+    {"central research institute", "tsnii"},
+    {"central scientific research institute", "tsnii"},
+    {"central institute for scientific research", "tsnii"},
+    {"kb", "kb"},
+    {"okb", "kb"},
+    {"skb", "kb"},
+    {"tskb", "kb"},
+    {"design bureau", "kb"},
+    {"experimental design bureau", "kb"},
+    {"special design bureau", "kb"},
+    {"central design bureau", "kb"},
+    {"fgup", "unitary"},
+    {"gup", "unitary"},
+    {"mup", "unitary"},
+    {"federal state unitary enterprise", "unitary"},
+    {"state unitary enterprise", "unitary"},
+    {"municipal unitary enterprise", "unitary"},
+    {"fgbu", "fgbu"},
+    {"fgbou", "fgbu"},
+    {"fgbun", "fgbu"},
+    {"federal state budgetary institution", "fgbu"},
+    {"federal state budgetary scientific institution", "fgbu"},
+    {"federal state budgetary educational institution", "fgbu"},
+    {"vpk", "vpk"},
+    {"military industrial corporation", "vpk"},
+    {"military industrial company", "vpk"},
+};
+// The scientific-production kinds spelled out: each way of writing "scientific-production"
+// before each noun (NPO, NPP, NPK).
+constexpr std::string_view kScientificProduction[] = {
+    "scientific production", "scientific and production", "science and production",
+    "research and production", "research production"};
+constexpr OrganisationType kScientificProductionNouns[] = {
+    {"association", "npo"}, {"enterprise", "npp"}, {"corporation", "npk"},
+    {"company", "npk"},     {"concern", "npk"},    {"complex", "npk"},
+    {"firm", "npk"},        {"center", "npts"},    {"centre", "npts"},
+};
+constexpr size_t kMaxOrganisationTypeWords = 5;  // the longest phrase above
+
 // Abbreviations common in company names, expanded to the word they stand for.
 // Expanded so that "INTL TRDG" and "INTERNATIONAL TRADING" compare as equal words and share one
 // learned weight. Only unambiguous abbreviations: an expansion that is wrong for a real name would
@@ -802,12 +875,16 @@ constexpr RussianWord kRussianAdjectiveStems[] = {
     {"kommerchesk", "commercial"},
     {"konstruktorsk", "design"},
     {"mezhdunarodn", "international"},
+    {"munitsipaln", "municipal"},
     {"natsionaln", "national"},
     {"nauchn", "scientific"},
+    {"nauchnoissledovatelsk", "scientific research"},  // written as one word
+    {"nauchnoproizvodstvenn", "scientific production"},
     {"neftyan", "oil"},
     {"obedinenn", "united"},
     {"obyedinenn", "united"},
     {"oboronn", "defense"},
+    {"opytn", "experimental"},
     {"proizvodstvenn", "production"},
     {"promyshlenn", "industrial"},
     {"pryam", "direct"},
@@ -838,6 +915,7 @@ constexpr RussianWord kRussianNouns[] = {
     {"agentstva", "agency"},
     {"akademii", "academy"},
     {"akademiya", "academy"},
+    {"byuro", "bureau"},
     {"direktsii", "directorate"},
     {"direktsiya", "directorate"},
     {"federatsia", "federation"},
@@ -1157,6 +1235,97 @@ NameToken WordToken(const std::string& word) {
   return token;
 }
 
+// kOrganisationTypes and the scientific-production phrases as one lookup: the class of each
+// phrase, and the words a phrase may start with (asked first, for every word of every name).
+struct OrganisationTypeTable {
+  std::unordered_map<std::string, std::string> classes;
+  std::vector<std::string> first_words;  // sorted
+};
+
+const OrganisationTypeTable& OrganisationTypes() {
+  static const auto* table = [] {
+    auto* out = new OrganisationTypeTable;
+    for (const OrganisationType& type : kOrganisationTypes)
+      out->classes[type.words] = type.type_class;
+    for (std::string_view prefix : kScientificProduction) {
+      for (const OrganisationType& noun : kScientificProductionNouns) {
+        out->classes[std::string(prefix) + " " + noun.words] = noun.type_class;
+      }
+    }
+    for (const auto& [phrase, type_class] : out->classes) {
+      out->first_words.push_back(phrase.substr(0, phrase.find(' ')));
+    }
+    std::sort(out->first_words.begin(), out->first_words.end());
+    out->first_words.erase(std::unique(out->first_words.begin(), out->first_words.end()),
+                           out->first_words.end());
+    return out;
+  }();
+  return *table;
+}
+
+// The word a token gives an organisation-type phrase: a word's text (a Russian word's English),
+// CORPORATION for the legal form of that class (KORPORATSIYA and an edge COMPANY are forms by the
+// time the phrases are read), and none for anything else.
+std::string_view TypePhraseWord(const NameToken& token) {
+  if (token.kind == TokenKind::kWord) return token.text;
+  if (token.kind == TokenKind::kLegalForm && token.text == "corp") return "corporation";
+  return {};
+}
+
+// Reads each organisation type of a name (kOrganisationTypes) as one legal-form token of its
+// class, the longest phrase at each position; `original` keeps the words as written. Not when
+// the name would be kinds and legal forms only: OOO VPK and SKB ZAO are listed names, and a name
+// of forms alone identifies nobody (Normalize refuses it), so there the kinds stay words.
+void ReadOrganisationTypes(std::vector<NameToken>* tokens) {
+  const OrganisationTypeTable& table = OrganisationTypes();
+  std::vector<NameToken> out;
+  bool found_any = false;
+  for (size_t i = 0; i < tokens->size();) {
+    const std::string_view first = TypePhraseWord((*tokens)[i]);
+    const std::string* matched = nullptr;
+    size_t matched_words = 0;
+    if (!first.empty() &&
+        std::binary_search(table.first_words.begin(), table.first_words.end(), first)) {
+      std::string phrase;
+      for (size_t n = 1; n <= kMaxOrganisationTypeWords && i + n <= tokens->size(); ++n) {
+        const std::string_view word = TypePhraseWord((*tokens)[i + n - 1]);
+        if (word.empty()) break;
+        if (n > 1) phrase += ' ';
+        phrase += word;
+        auto found = table.classes.find(phrase);
+        if (found == table.classes.end()) continue;
+        matched = &found->second;
+        matched_words = n;
+      }
+    }
+    if (matched == nullptr) {
+      if (found_any) out.push_back((*tokens)[i]);
+      ++i;
+      continue;
+    }
+    if (!found_any) {
+      out.assign(tokens->begin(), tokens->begin() + static_cast<std::ptrdiff_t>(i));
+      found_any = true;
+    }
+    NameToken type{*matched, TokenKind::kLegalForm, ""};
+    for (size_t k = i; k < i + matched_words; ++k) {
+      const NameToken& part = (*tokens)[k];
+      if (part.translation_rest) continue;  // its word is the one before it, as written
+      if (!type.original.empty()) type.original += ' ';
+      type.original += part.original;
+    }
+    out.push_back(std::move(type));
+    i += matched_words;
+  }
+  if (!found_any) return;
+  for (const NameToken& token : out) {
+    if (token.kind != TokenKind::kLegalForm) {
+      *tokens = std::move(out);
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 bool ReadAsPersonName(NormalizedName* name) {
@@ -1174,6 +1343,18 @@ bool ReadAsPersonName(NormalizedName* name) {
     const bool fused_part = token.fused_part;
     token = WordToken(token.original);
     token.fused_part = fused_part;
+    changed = true;
+  }
+  // Nor organisation types: NII, KB or NPP in a person's name is a name (or initials) as written.
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kLegalForm || !IsOrganisationTypeClass(tokens[i].text)) {
+      continue;
+    }
+    std::vector<NameToken> words;
+    for (std::string& word : Split(tokens[i].original, ' ')) words.push_back(WordToken(word));
+    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i));
+    tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i), words.begin(), words.end());
+    i += words.size() - 1;
     changed = true;
   }
   for (NameToken& token : tokens) {
@@ -1567,6 +1748,7 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     tokens.back().fused_part = raw[i].fused_part;
     ++i;
   }
+  if (!out->abjad) ReadOrganisationTypes(&tokens);
   bool only_legal_forms = true;
   for (const NameToken& token : tokens) {
     only_legal_forms = only_legal_forms && token.kind == TokenKind::kLegalForm;
@@ -1834,6 +2016,27 @@ bool IsLegalFormWord(std::string_view word) {
     }
   }
   return false;
+}
+
+bool IsOrganisationTypeClass(std::string_view type_class) {
+  // speed: asked of every legal form a name is weighed and compared by; the classes of
+  // kOrganisationTypes and kScientificProductionNouns (test "Kinds of Russian organisation are
+  // read as one token whatever their spelling" checks the list against the tables).
+  static constexpr std::string_view kClasses[] = {"fgbu", "kb",   "nii",   "npk",     "npo",
+                                                  "npp",  "npts", "tsnii", "unitary", "vpk"};
+  for (std::string_view known : kClasses) {
+    if (type_class == known) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> OrganisationTypeClasses() {
+  std::vector<std::string> out;
+  for (const OrganisationType& type : kOrganisationTypes) out.push_back(type.type_class);
+  for (const OrganisationType& noun : kScientificProductionNouns) out.push_back(noun.type_class);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 std::string LegalFormClass(std::string_view words) {

@@ -35,7 +35,8 @@ namespace corridor::names {
 enum class TokenKind : uint8_t {
   kWord,       // an ordinary word of the name
   kInitial,    // a single letter, which matches any word starting with it
-  kLegalForm,  // a legal form; `text` is its class: "limited", "jsc" or "corp"
+  kLegalForm,  // a legal form; `text` is its class: "limited", "jsc" or "corp"; or a kind of
+               // Russian organisation read as one (IsOrganisationTypeClass: "npo", "nii", ...)
 };
 
 struct NameToken {
@@ -153,6 +154,14 @@ bool IsLegalFormWord(std::string_view word);
 // The class ("limited", "jsc", "corp") of a legal form written as the given lower-case ASCII
 // words, or "" when they are not one.
 std::string LegalFormClass(std::string_view words);
+
+// True when a legal-form token's class is a kind of Russian organisation rather than a legal form
+// ("npo", "nii", "kb", "unitary": the normaliser's kOrganisationTypes). Such a token weighs as a
+// legal form and compares with tokens of its kind, never with a legal form.
+bool IsOrganisationTypeClass(std::string_view type_class);
+
+// Every class IsOrganisationTypeClass knows, from the tables themselves (for its test).
+std::vector<std::string> OrganisationTypeClasses();
 
 // True when `words` (lower-case ASCII) is a legal form read as one only at a name's edge, being
 // also an ordinary word or name part (AO, SA, CO, PVT, DOO; the 敖 of a Chinese name reads AO).

@@ -35,6 +35,11 @@ constexpr double kDefaultCorpusEntries = 50000;
 constexpr double kLegalFormWeight = 0.3;
 constexpr double kInitialWeight = 1.0;
 constexpr double kLegalFormWordWeight = 0.5;  // "liability" outside a recognised legal form
+// A kind of organisation (NPO, RESEARCH INSTITUTE: IsOrganisationTypeClass) says more than a
+// legal form and less than a rare word: at a legal form's weight, JOINT STOCK COMPANY MACHINE
+// BUILDING DESIGN BUREAU met five MACHINE BUILDING PLANTs of the lists at 0.80 or more
+// (docs/matching.md, "Kinds of Russian organisation", has the weights tried).
+constexpr double kOrganisationTypeWeight = 2.5;
 // Similarity at most of a word and the same word with letters added (SAMI, SAMIR; MOHAMMAD,
 // MOHAMMADREZA).
 constexpr double kExtendedWord = 0.5;
@@ -1203,7 +1208,9 @@ std::vector<std::pair<std::string, int32_t>> TokenStatistics::AllWordUnits() con
 }
 
 double TokenStatistics::Weight(const NameToken& token) const {
-  if (token.kind == TokenKind::kLegalForm) return kLegalFormWeight;
+  if (token.kind == TokenKind::kLegalForm) {
+    return IsOrganisationTypeClass(token.text) ? kOrganisationTypeWeight : kLegalFormWeight;
+  }
   if (token.kind == TokenKind::kInitial) return kInitialWeight;
   if (IsLegalFormWord(token.text)) return kLegalFormWordWeight;
   // The 0.5 floor keeps very common words (found in most entries) counting for something.
@@ -1214,6 +1221,38 @@ double TokenStatistics::Weight(const NameToken& token) const {
 // ln(N + 1)) plus a bit, so one rare surname alone is not quite enough for full confidence and one
 // generic word is far from it (docs/matching.md "Name score").
 double TokenStatistics::InformationNeeded() const { return 1.15 * std::log(CorpusSize() + 1); }
+
+namespace {
+
+// Words an acronym may leave out (BANK OF CHINA: BOC or BC).
+bool IsAcronymSkippedWord(std::string_view word) {
+  static constexpr std::string_view kSkipped[] = {"of", "and", "the", "for", "in",  "on",
+                                                  "at", "de",  "la",  "du",  "des", "al",
+                                                  "el", "et",  "y",   "i",   "und", "fur"};
+  for (std::string_view skipped : kSkipped) {
+    if (word == skipped) return true;
+  }
+  return false;
+}
+
+// The letters a kind of organisation written as `words` gives an acronym: an abbreviation's own
+// (NII), else each word's first but the words an acronym leaves out (SCIENTIFIC AND PRODUCTION
+// ASSOCIATION: SPA).
+std::string TypeInitials(std::string_view words) {
+  if (words.find(' ') == std::string_view::npos) return std::string(words);
+  std::string out;
+  size_t start = 0;
+  while (start < words.size()) {
+    size_t end = words.find(' ', start);
+    if (end == std::string_view::npos) end = words.size();
+    const std::string_view word = words.substr(start, end - start);
+    if (!word.empty() && !IsAcronymSkippedWord(word)) out += word[0];
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& statistics) {
   ScoringName out;
@@ -1233,6 +1272,9 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
     scoring.fused_part = token.fused_part;
     scoring.written_initial = token.written_initial;
     scoring.translation_rest = token.translation_rest;
+    if (token.kind == TokenKind::kLegalForm && IsOrganisationTypeClass(token.text)) {
+      scoring.type_initials = TypeInitials(token.original);
+    }
     if (token.kind == TokenKind::kWord) {
       scoring.skeleton = ConsonantSkeleton(token.text);
       scoring.phonetic = PhoneticKey(token.text);
@@ -1402,7 +1444,9 @@ double TokenSimilarity(const ScoringToken& query, const ScoringToken& candidate,
     if (!query_legal || !candidate_legal) return 0;
     // Legal forms match only legal forms: the same class (LLC ~ OOO ~ TOO, all "limited") at 1, two
     // classes (LLC vs JSC) at 0.6, since lists and shippers often disagree on the exact form.
-    return query.text == candidate.text ? 1 : 0.6;
+    // A kind of organisation (NPO, NII) matches only its own kind.
+    if (query.text == candidate.text) return 1;
+    return IsOrganisationTypeClass(query.text) || IsOrganisationTypeClass(candidate.text) ? 0 : 0.6;
   }
   bool query_initial = query.kind == TokenKind::kInitial;
   bool candidate_initial = candidate.kind == TokenKind::kInitial;
@@ -1662,12 +1706,16 @@ void AcronymInitials(const ScoringName& name, std::string* all, std::string* con
   all->clear();
   content->clear();
   if (name.abjad) return;
-  static constexpr std::string_view kSkipped[] = {"of", "and", "the", "for", "in",  "on",
-                                                  "at", "de",  "la",  "du",  "des", "al",
-                                                  "el", "et",  "y",   "i",   "und", "fur"};
   size_t words = 0;
   bool distinctive = false;
   for (const ScoringToken& token : name.tokens) {
+    // A kind of organisation by the letters of its words as written (RESEARCH INSTITUTE: RI).
+    if (!token.type_initials.empty()) {
+      words += token.type_initials.size();
+      *all += token.type_initials;
+      *content += token.type_initials;
+      continue;
+    }
     // Initials are not words here: S.A. DE C.V. would lend MARIMBA ENTERTAINMENT letters.
     // A legal form with a letter of its own (KORPORATSIYA: NameToken::written_initial) counts.
     const bool lettered_form = token.kind == TokenKind::kLegalForm && token.written_initial != '\0';
@@ -1675,9 +1723,7 @@ void AcronymInitials(const ScoringName& name, std::string* all, std::string* con
     ++words;
     // A translated word by its letter as written: ZAVOD (PLANT) is a Z.
     *all += token.written_initial != '\0' ? token.written_initial : token.text[0];
-    bool skipped = false;
-    for (std::string_view word : kSkipped) skipped = skipped || token.text == word;
-    if (skipped) continue;
+    if (IsAcronymSkippedWord(token.text)) continue;
     *content += all->back();
     distinctive = distinctive || (!lettered_form && !token.common);
   }

@@ -89,6 +89,10 @@ struct ScoringToken {
   // NameToken::written_initial and translation_rest: a translated word's letter in an acronym.
   char written_initial = '\0';
   bool translation_rest = false;
+  // A kind of organisation (a legal-form token of IsOrganisationTypeClass): the letters its words
+  // as written give an acronym, "ri" for RESEARCH INSTITUTE (NUCLEAR SCIENCE AND TECHNOLOGY
+  // RESEARCH INSTITUTE is NSTRI), "nii" for NII or NAUCHNO ISSLEDOVATELSKII INSTITUT; else empty.
+  std::string type_initials;
 };
 
 struct ScoringName {
