@@ -1240,6 +1240,15 @@ NameToken WordToken(const std::string& word) {
 struct OrganisationTypeTable {
   std::unordered_map<std::string, std::string> classes;
   std::vector<std::string> first_words;  // sorted
+  // speed: bit n of a letter's entry is set when a first word of n letters starts with it, so
+  // that most words are ruled out before the search (1% of the index build without it).
+  uint32_t lengths_by_letter[26] = {};
+
+  bool MayStartPhrase(std::string_view word) const {
+    if (word.empty() || word.size() >= 32 || word[0] < 'a' || word[0] > 'z') return false;
+    if ((lengths_by_letter[word[0] - 'a'] >> word.size() & 1) == 0) return false;
+    return std::binary_search(first_words.begin(), first_words.end(), word);
+  }
 };
 
 const OrganisationTypeTable& OrganisationTypes() {
@@ -1258,6 +1267,9 @@ const OrganisationTypeTable& OrganisationTypes() {
     std::sort(out->first_words.begin(), out->first_words.end());
     out->first_words.erase(std::unique(out->first_words.begin(), out->first_words.end()),
                            out->first_words.end());
+    for (const std::string& word : out->first_words) {
+      out->lengths_by_letter[word[0] - 'a'] |= uint32_t{1} << word.size();
+    }
     return out;
   }();
   return *table;
@@ -1284,8 +1296,7 @@ void ReadOrganisationTypes(std::vector<NameToken>* tokens) {
     const std::string_view first = TypePhraseWord((*tokens)[i]);
     const std::string* matched = nullptr;
     size_t matched_words = 0;
-    if (!first.empty() &&
-        std::binary_search(table.first_words.begin(), table.first_words.end(), first)) {
+    if (table.MayStartPhrase(first)) {
       std::string phrase;
       for (size_t n = 1; n <= kMaxOrganisationTypeWords && i + n <= tokens->size(); ++n) {
         const std::string_view word = TypePhraseWord((*tokens)[i + n - 1]);
