@@ -239,8 +239,15 @@ TEST_CASE("Russian organisations are found whatever their kind's spelling on the
       {"АО «ОКБ «Факел»", "JOINT STOCK COMPANY EXPERIMENTAL DESIGN BUREAU FAKEL"},
       {"NPO Splav", "OTKRYTOE AKTSIONERNOE OBSHCHESTVO NAUCHNO-PROIZVODSTVENNOE OBEDINENIE SPLAV"},
       {"AO NII Ferrit-Domen", "SCIENTIFIC AND RESEARCH INSTITUTE FERRIT DOMEN"},
-      {"NSTRI", "NUCLEAR SCIENCE AND TECHNOLOGY RESEARCH INSTITUTE"}};
+      {"NSTRI", "NUCLEAR SCIENCE AND TECHNOLOGY RESEARCH INSTITUTE"},
+      {"EITom Research and Production Co., Ltd.", "EITom Research and Production Company"},
+      {"FSUE NPP Gamma", "FGUP NPP GAMMA"}};
   CheckPairsMatch(*index, kCases);
+  // A party's name may add its kind to a listed organisation's name, as it may add a legal form.
+  NameMatch match;
+  REQUIRE(
+      index->ScorePair("NPK Uralvagonzavod OAO", "URALVAGONZAVOD", &match, "organization").ok());
+  CHECK(match.score >= 0.8);
 }
 
 // docs/matching.md, "Abjad names": KHAMENEI, Ali Husseini (OFAC SDN, IRAN-EO13876) as the Persian

@@ -173,8 +173,9 @@ TEST_CASE("Kinds of Russian organisation are read as one token whatever their sp
   CHECK(Tokens("Научно-производственное объединение Сплав") == "<npo> splav");
   CHECK(Tokens("Aktsionernoe obshchestvo nauchnoproizvodstvennoe obedinenie Kurganpribor") ==
         "<jsc> <npo> kurganpribor");
-  CHECK(Tokens("Opytnoe konstruktorskoe byuro Fakel") == "<kb> fakel");
-  CHECK(Tokens("Joint Stock Company Experimental Design Bureau Fakel") == "<jsc> <kb> fakel");
+  CHECK(Tokens("Opytnoe konstruktorskoe byuro Fakel") == "<okb> fakel");
+  CHECK(Tokens("Joint Stock Company Experimental Design Bureau Fakel") == "<jsc> <okb> fakel");
+  CHECK(Tokens("FSUE SPE Gamma") == "<unitary> <npp> gamma");
   CHECK(Tokens("FGUP NPP Gamma") == "<unitary> <npp> gamma");
   CHECK(Tokens("Federal State Unitary Enterprise Scientific and Production Enterprise Gamma") ==
         "<unitary> <npp> gamma");
@@ -184,6 +185,20 @@ TEST_CASE("Kinds of Russian organisation are read as one token whatever their sp
         "<vpk> <npo> mashinostroeniya");
   // A kind's words outside its phrase stay words.
   CHECK(Tokens("Central Research Laboratory") == "central research laboratory");
+  // A phrase may end in the COMPANY or CO of a legal form, which keeps the rest (review of the
+  // first version: EITOM RESEARCH AND PRODUCTION CO., LTD. had lost its kind), and only
+  // CORPORATION or COMPANY end one (not INC).
+  CHECK(Tokens("EITom Research and Production Co., Ltd.") == "eitom <npk> <limited>");
+  CHECK(Tokens("Topaz Scientific Production Company Limited") == "topaz <npk> <limited>");
+  CHECK(Tokens("Topaz Scientific Production Company") == "topaz <npk>");
+  CHECK(Tokens("Topaz Scientific Production Inc") == "topaz scientific production <corp>");
+  // KB and NPP alone are kinds beside a joint-stock or Russian form or another kind (and NPP
+  // first): KB is also a commercial bank and a Korean bank's name, NPP a nuclear power plant.
+  CHECK(Tokens("OJSC KB Radar") == "<jsc> <kb> radar");
+  CHECK(Tokens("Public Joint Stock Company KB Vostochny") == "<jsc> <kb> vostochny");
+  CHECK(Tokens("KB Lines Limited") == "kb lines <limited>");
+  CHECK(Tokens("Zaporizhzhya NPP") == "zaporizhzhya npp");
+  CHECK(Tokens("NPP Istochnik") == "<npp> istochnik");
   // A name of kinds and legal forms only keeps its kinds as words: OOO VPK and SKB ZAO are listed
   // names, and a name of forms alone is refused.
   CHECK(Tokens("OOO VPK") == "<limited> vpk");
@@ -193,9 +208,29 @@ TEST_CASE("Kinds of Russian organisation are read as one token whatever their sp
     INFO(type_class);
     CHECK(IsOrganisationTypeClass(type_class));
   }
-  CHECK(OrganisationTypeClasses().size() == 10);
+  CHECK(OrganisationTypeClasses().size() == 11);
   for (const char* legal_class : {"limited", "jsc", "corp"})
     CHECK_FALSE(IsOrganisationTypeClass(legal_class));
+}
+
+// A person's name reads a kind's words as written, within the bound on a name's words (review of
+// the first version: NII in a person's name was restored only by the other name's reading the
+// same, and a name of 97 kinds restored to 486 words).
+TEST_CASE("A person's name keeps a kind's words as written", "[names]") {
+  NormalizedName name;
+  REQUIRE(ThreadNameNormalizer().Normalize("Nii Kwame", &name).ok());
+  REQUIRE(name.tokens.size() == 2);
+  CHECK(name.tokens[0].kind == TokenKind::kLegalForm);
+  CHECK(ReadAsPersonName(&name));
+  REQUIRE(name.tokens.size() == 2);
+  CHECK(name.tokens[0].kind == TokenKind::kWord);
+  CHECK(name.tokens[0].text == "nii");
+  std::string padded;
+  for (int i = 0; i < 97; ++i) padded += "SCIENTIFIC RESEARCH AND DESIGN INSTITUTE ";
+  REQUIRE(ThreadNameNormalizer().Normalize(padded + "IVAN", &name).ok());
+  CHECK(name.tokens.size() == 98);
+  ReadAsPersonName(&name);
+  CHECK(name.tokens.size() <= kMaxNameTokens);
 }
 
 TEST_CASE("Arabic and Urdu script are transliterated and marked as abjad", "[names]") {

@@ -189,18 +189,17 @@ constexpr size_t kMaxLegalFormWords = 5;  // the longest phrase above
 
 // Kinds of Russian and Soviet organisation, which name a company's kind as a legal form names its
 // form: NPO (scientific-production association), NPP (... enterprise), NPK (... corporation,
-// company, concern or complex), NII and TsNII ((central) research institute), OKB, KB, SKB, TsKB
-// (design bureaus), FGUP, GUP, MUP (unitary enterprises), FGBU (budgetary institution), VPK
-// (military-industrial corporation). The lists write one organisation as the abbreviation, in
-// Russian and in English (AO NPP TOPAZ, NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE ISTOCHNIK, CLOSED
-// JOINT-STOCK COMPANY SCIENTIFIC PRODUCTION ENTERPRISE TOPAZ: 198 of the organisations' alias
-// pairs of the lists of 2026-12). Each is read as one token of its kind's class, which weighs and
-// compares as a legal form: the same kind spelled any way is one token, and a kind says little of
-// identity (TOPAZ does). The phrases are English, the Russian words having been read in English
+// company, concern or complex), NII and TsNII ((central) research institute), OKB, SKB, TsKB
+// (design bureaus), KB (a design bureau or a commercial bank), FGUP, GUP, MUP (unitary
+// enterprises), FGBU (budgetary institution), VPK (military-industrial corporation). The lists
+// write one organisation as the abbreviation, in Russian and in English (AO NPP TOPAZ, NAUCHNO
+// PROIZVODSTVENNOE PREDPRIYATIE ISTOCHNIK, CLOSED JOINT-STOCK COMPANY SCIENTIFIC PRODUCTION
+// ENTERPRISE TOPAZ: 198 of the organisations' alias pairs of the lists of 2026-12). Each is read
+// as one token of its kind's class, which weighs more than a legal form and compares only with
+// kinds: the same kind spelled any way is one token, and a kind says less of identity than the
+// name's own word (TOPAZ). The phrases are English, the Russian words having been read in English
 // (RussianWordInEnglish) before this table is looked up: NAUCHNO PROIZVODSTVENNOE PREDPRIYATIE is
-// SCIENTIFIC PRODUCTION ENTERPRISE by then. Not KB for a commercial bank (KOMMERCHESKI BANK: AO
-// KB YUNISTRIM), which it also stands for: as a design bureau it still weighs as a kind, not as a
-// rare word.
+// SCIENTIFIC PRODUCTION ENTERPRISE by then.
 struct OrganisationType {
   const char* words;
   const char* type_class;
@@ -208,6 +207,9 @@ struct OrganisationType {
 constexpr OrganisationType kOrganisationTypes[] = {
     {"npo", "npo"},
     {"npp", "npp"},
+    {"spe", "npp"},  // the lists' English abbreviations: scientific (research) production
+    {"rpe", "npp"},  // enterprise, research and production enterprise
+    {"srpe", "npp"},
     {"npk", "npk"},
     {"npts", "npts"},
     {"nii", "nii"},
@@ -224,15 +226,18 @@ constexpr OrganisationType kOrganisationTypes[] = {
     {"central research institute", "tsnii"},
     {"central scientific research institute", "tsnii"},
     {"central institute for scientific research", "tsnii"},
+    // KB alone is a design bureau or a commercial bank (AO KB YUNISTRIM, PJSC KB VOSTOCHNY): a
+    // class of its own, which meets only KB.
     {"kb", "kb"},
-    {"okb", "kb"},
-    {"skb", "kb"},
-    {"tskb", "kb"},
-    {"design bureau", "kb"},
-    {"experimental design bureau", "kb"},
-    {"special design bureau", "kb"},
-    {"central design bureau", "kb"},
+    {"okb", "okb"},
+    {"skb", "okb"},
+    {"tskb", "okb"},
+    {"design bureau", "okb"},
+    {"experimental design bureau", "okb"},
+    {"special design bureau", "okb"},
+    {"central design bureau", "okb"},
     {"fgup", "unitary"},
+    {"fsue", "unitary"},  // the lists' English abbreviation (FSUE NPP GAMMA)
     {"gup", "unitary"},
     {"mup", "unitary"},
     {"federal state unitary enterprise", "unitary"},
@@ -1275,13 +1280,40 @@ const OrganisationTypeTable& OrganisationTypes() {
   return *table;
 }
 
-// The word a token gives an organisation-type phrase: a word's text (a Russian word's English),
-// CORPORATION for the legal form of that class (KORPORATSIYA and an edge COMPANY are forms by the
-// time the phrases are read), and none for anything else.
+// The word a token gives an organisation-type phrase: a word's text (a Russian word's English);
+// for a legal form, CORPORATION or COMPANY when it is written so (KORPORATSIYA, an edge COMPANY,
+// and the COMPANY or CO of COMPANY LIMITED and CO LTD are forms by the time the phrases are
+// read: EITOM RESEARCH AND PRODUCTION CO., LTD.); none for anything else.
 std::string_view TypePhraseWord(const NameToken& token) {
   if (token.kind == TokenKind::kWord) return token.text;
-  if (token.kind == TokenKind::kLegalForm && token.text == "corp") return "corporation";
+  if (token.kind != TokenKind::kLegalForm) return {};
+  const std::string_view form = token.original;
+  if (form == "corp" || form == "corporation" || form.starts_with("korporats")) {
+    return "corporation";
+  }
+  if (form == "co" || form == "company" || form == "kompaniya" || form.starts_with("co ") ||
+      form.starts_with("company ")) {
+    return "company";
+  }
   return {};
+}
+
+// Whether a name holds a joint-stock form, a Russian limited one or another kind, which makes KB
+// and NPP kinds (OJSC KB RADAR, PUBLIC JOINT STOCK COMPANY KB VOSTOCHNY, JSC NPP RADIOSVYAZ)
+// rather than what they are elsewhere: KB LINES LIMITED and KB KOOKMIN are not design bureaus,
+// ZAPORIZHZHYA NPP is a nuclear power plant.
+bool HasRussianFormOrKind(const std::vector<NameToken>& tokens, size_t except) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const NameToken& token = tokens[i];
+    if (i == except || token.kind != TokenKind::kLegalForm) continue;
+    if (token.text == "jsc" || IsOrganisationTypeClass(token.text)) return true;
+    const std::string_view form = token.original;
+    if (form == "ooo" || form == "too" || form.find("obshchestvo") != std::string_view::npos ||
+        form.find("tovarishchestvo") != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Reads each organisation type of a name (kOrganisationTypes) as one legal-form token of its
@@ -1323,12 +1355,27 @@ void ReadOrganisationTypes(std::vector<NameToken>* tokens) {
       const NameToken& part = (*tokens)[k];
       if (part.translation_rest) continue;  // its word is the one before it, as written
       if (!type.original.empty()) type.original += ' ';
-      type.original += part.original;
+      type.original +=
+          part.kind == TokenKind::kLegalForm ? Split(part.original, ' ')[0] : part.original;
     }
     out.push_back(std::move(type));
+    // CO LTD gave the phrase its CO; its LTD stays the name's legal form.
+    const NameToken& last = (*tokens)[i + matched_words - 1];
+    if (last.kind == TokenKind::kLegalForm && last.original.find(' ') != std::string::npos) {
+      out.push_back(
+          {last.text, TokenKind::kLegalForm, last.original.substr(last.original.find(' ') + 1)});
+    }
     i += matched_words;
   }
   if (!found_any) return;
+  // KB and NPP alone: kinds only beside a Russian form or another kind, or NPP first.
+  for (size_t i = 0; i < out.size(); ++i) {
+    NameToken& token = out[i];
+    if (token.kind != TokenKind::kLegalForm) continue;
+    if (token.original != "kb" && token.original != "npp") continue;
+    if (HasRussianFormOrKind(out, i) || (token.original == "npp" && i == 0)) continue;
+    token = WordToken(token.original);
+  }
   for (const NameToken& token : out) {
     if (token.kind != TokenKind::kLegalForm) {
       *tokens = std::move(out);
@@ -1356,13 +1403,15 @@ bool ReadAsPersonName(NormalizedName* name) {
     token.fused_part = fused_part;
     changed = true;
   }
-  // Nor organisation types: NII, KB or NPP in a person's name is a name (or initials) as written.
+  // Nor organisation types: NII, KB or NPP in a person's name is a name (or initials) as written;
+  // not beyond Normalize's bound on a name's words (a kind is up to five).
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kLegalForm || !IsOrganisationTypeClass(tokens[i].text)) {
       continue;
     }
     std::vector<NameToken> words;
     for (std::string& word : Split(tokens[i].original, ' ')) words.push_back(WordToken(word));
+    if (words.empty() || tokens.size() - 1 + words.size() > kMaxNameTokens) continue;
     tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i));
     tokens.insert(tokens.begin() + static_cast<std::ptrdiff_t>(i), words.begin(), words.end());
     i += words.size() - 1;
@@ -2033,8 +2082,8 @@ bool IsOrganisationTypeClass(std::string_view type_class) {
   // speed: asked of every legal form a name is weighed and compared by; the classes of
   // kOrganisationTypes and kScientificProductionNouns (test "Kinds of Russian organisation are
   // read as one token whatever their spelling" checks the list against the tables).
-  static constexpr std::string_view kClasses[] = {"fgbu", "kb",   "nii",   "npk",     "npo",
-                                                  "npp",  "npts", "tsnii", "unitary", "vpk"};
+  static constexpr std::string_view kClasses[] = {"fgbu", "kb",  "nii",   "npk",     "npo", "npp",
+                                                  "npts", "okb", "tsnii", "unitary", "vpk"};
   for (std::string_view known : kClasses) {
     if (type_class == known) return true;
   }
