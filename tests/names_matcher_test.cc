@@ -1988,6 +1988,18 @@ TEST_CASE("A Russian organisation's name in Russian and in English are one name"
   CHECK(EntryScore(*index, "Bank of Russia", "rossiya") < 0.8);
 }
 
+// docs/matching.md, "Ordinals".
+TEST_CASE("A unit named by an ordinal is found by its number", "[names][structure]") {
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("lid", "66TH LIGHT INFANTRY DIVISION"));
+  records.push_back(Record("arp", "JSC 558TH AIRCRAFT REPAIR PLANT"));
+  auto index = BuildIndex(records);
+  CHECK(EntryScore(*index, "Light Infantry Division 66", "lid") >= 0.9);
+  CHECK(EntryScore(*index, "JSC 558 Aircraft Repair Plant", "arp") >= 0.9);
+  // Numbers still match exactly.
+  CHECK(EntryScore(*index, "JSC 559 Aircraft Repair Plant", "arp") < 0.8);
+}
+
 // docs/matching.md, "Kinds of Russian organisation": the abbreviation, the Russian and the English
 // of a kind are one token, which weighs more than a legal form and less than a name's own word.
 TEST_CASE("A Russian organisation's kind matches however it is written", "[names][structure]") {

@@ -288,6 +288,19 @@ TEST_CASE("A Hangul syllable's first ㄹ is read r and a last one l", "[names]")
   CHECK(Tokens("김일성") == "kim ilseong");  // 일: a final ㄹ stays l
 }
 
+// docs/matching.md, "Ordinals": the lists write one unit or plant with an ordinal and with its
+// number (JSC 558TH AIRCRAFT REPAIR PLANT, JSC 558 AIRCRAFT REPAIR PLANT: 0.65 before).
+TEST_CASE("An English ordinal reads as its number", "[names]") {
+  CHECK(Tokens("JSC 558th Aircraft Repair Plant") == "<jsc> 558 aircraft repair plant");
+  CHECK(Tokens("66TH LIGHT INFANTRY DIVISION") == "66 light infantry division");
+  CHECK(Tokens("223rd Flight Unit") == "223 flight unit");
+  CHECK(Tokens("1st 2nd") == "1 2");
+  // Only digits before the suffix: 3D, 4X4 and words ending in TH stay as written.
+  CHECK(Tokens("3D Integratsiya") == "3d integratsiya");
+  CHECK(Tokens("Seventh Truth") == "seventh truth");
+  CHECK(Tokens("X1th") == "x1th");
+}
+
 TEST_CASE("Legal forms are recognised across languages and abbreviations expand", "[names]") {
   CHECK(Tokens("SHER MATCH INDUSTRIES (PVT.) LIMITED") == "sher match industries <limited>");
   CHECK(Tokens("ANGLO-CARIBBEAN CO., LTD.") == "anglo caribbean <limited>");

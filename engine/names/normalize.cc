@@ -1227,10 +1227,28 @@ const std::unordered_map<std::string, std::string>& AbbreviationTable() {
   return *table;
 }
 
+// The number an English ordinal writes (558TH, 223RD, 1ST: 558, 223, 1), or "" for any other
+// word: the lists write one military unit or plant both ways (JSC 558TH AIRCRAFT REPAIR PLANT,
+// JSC 558 AIRCRAFT REPAIR PLANT; 66TH LIGHT INFANTRY DIVISION, LIGHT INFANTRY DIVISION 66).
+std::string_view OrdinalNumber(std::string_view word) {
+  if (word.size() < 3 || word[0] < '0' || word[0] > '9') return {};  // speed: every word asks
+  const std::string_view suffix = word.substr(word.size() - 2);
+  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return {};
+  const std::string_view digits = word.substr(0, word.size() - 2);
+  for (char c : digits) {
+    if (c < '0' || c > '9') return {};
+  }
+  return digits;
+}
+
 // A word as Normalize() reads it outside a legal form: an abbreviation expanded (the spelling
-// kept in `original` for explanations), one letter an initial.
+// kept in `original` for explanations), an ordinal as its number, one letter an initial.
 NameToken WordToken(const std::string& word) {
   NameToken token{word, TokenKind::kWord, word};
+  if (const std::string_view number = OrdinalNumber(word); !number.empty()) {
+    token.text = std::string(number);
+    return token;
+  }
   const auto& abbreviations = AbbreviationTable();
   auto expansion = abbreviations.find(token.text);
   if (expansion != abbreviations.end()) token.text = expansion->second;
