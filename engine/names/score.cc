@@ -783,6 +783,57 @@ bool SameUpToGermanCh(const WordForms& a, const WordForms& b) {
   return PhoneticKey(read) == other.phonetic;
 }
 
+// Russian ё (yo) after a consonant as each romanisation writes it: YO in English (FYODOR,
+// SOLOVYOV), JO in German (FJODOR, PJOTR), IO in French and Polish (FIODOR, SEMIONOV), and E in
+// passports, BGN/PCGN without its diaeresis and most lists (FEDOR, SOLOVEV, POTEMKIN). Returns
+// the word with every such yo, jo or io between consonants written e, or "" when it holds none.
+// Between consonants only: a word-final io (ANTONIO, SERGIO) is the Romance ending, not ё, and
+// so is a final -ion (STATION, REGION, MARION are not STATEN, REGEN, MAREN; French SEMION is lost).
+std::string RussianYoAsE(std::string_view text) {
+  // Whether the y, j or i at i is such a yo.
+  auto yo_at = [text](size_t i) {
+    return i > 0 && i + 2 < text.size() && !IsLatinVowel(text[i - 1]) && text[i - 1] != 'y' &&
+           (text[i] == 'y' || text[i] == 'j' || text[i] == 'i') && text[i + 1] == 'o' &&
+           !IsLatinVowel(text[i + 2]) && text[i + 2] != 'y' &&
+           !(text[i] == 'i' && text.substr(i + 2) == "n");
+  };
+  // Most words scored hold none: nothing to allocate.
+  size_t first = 1;
+  while (first < text.size() && !yo_at(first)) ++first;
+  if (first >= text.size()) return "";
+  std::string read(text.substr(0, first));
+  for (size_t i = first; i < text.size(); ++i) {
+    if (yo_at(i)) {
+      read += 'e';
+      ++i;
+    } else {
+      read += text[i];
+    }
+  }
+  return read;
+}
+
+// Whether two Latin words are one Russian name whose ё the romanisations write otherwise
+// (RussianYoAsE: FYODOROV / FEDOROV, PJOTR / PYOTR / PETR, SOLOVYOV / SOLOVIEV / SOLOVEV): their
+// phonetic keys agree with every such ё read e. Not for words of one or two Chinese or Korean
+// syllables or of a name read as Korean, whose yo and io are vowels of their own (KYONG, PYONG,
+// MYONG are not KENG, PENG, MENG; JIANYONG, XIONG), and only for pairs the index finds
+// (KeysShareDeletion). One of the words has five letters or more.
+bool SameUpToRussianYo(const WordForms& a, const WordForms& b) {
+  if (a.abjad || b.abjad || a.text.size() < 4 || b.text.size() < 4) return false;
+  if (a.text.size() < 5 && b.text.size() < 5) return false;
+  const std::string a_read = RussianYoAsE(a.text), b_read = RussianYoAsE(b.text);
+  if (a_read.empty() && b_read.empty()) return false;
+  auto east_asian = [](const WordForms& w) {
+    return !w.korean.empty() || (w.syllables >= 1 && w.syllables <= 2);
+  };
+  if ((!a_read.empty() && east_asian(a)) || (!b_read.empty() && east_asian(b))) return false;
+  if (!KeysShareDeletion(a.phonetic, b.phonetic)) return false;
+  const std::string a_key = a_read.empty() ? std::string(a.phonetic) : PhoneticKey(a_read);
+  const std::string b_key = b_read.empty() ? std::string(b.phonetic) : PhoneticKey(b_read);
+  return a_key == b_key;
+}
+
 bool SameUpToInitialJY(const WordForms& a, const WordForms& b) {
   if (a.abjad || b.abjad || a.text.size() < 4 || b.text.size() < 4 || a.text[0] == b.text[0]) {
     return false;
@@ -900,12 +951,12 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   auto l_article = [](std::string_view w) {
     return w.size() == 2 && w[1] == 'l' && IsLatinVowel(w[0]);
   };
-  bool same_name = (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
-                   (l_article(a.text) && l_article(b.text)) ||
-                   (a.variant != 0 && a.variant == b.variant) ||
-                   SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b) ||
-                   SameUpToBelarusianEnding(a, b) || SameUpToFrenchFinalE(a, b) ||
-                   SameUpToFrenchCh(a, b) || SameUpToFrenchGu(a, b) || SameUpToGermanCh(a, b);
+  bool same_name =
+      (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
+      (l_article(a.text) && l_article(b.text)) || (a.variant != 0 && a.variant == b.variant) ||
+      SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b) ||
+      SameUpToBelarusianEnding(a, b) || SameUpToFrenchFinalE(a, b) || SameUpToFrenchCh(a, b) ||
+      SameUpToFrenchGu(a, b) || SameUpToGermanCh(a, b) || SameUpToRussianYo(a, b);
   double best = same_name ? 0.95 : 0;
   // Words of one or two letters (hu, ho, li, ma) that agree only by their phonetic key are weak
   // evidence: HU and HO are different Chinese and Korean names, and such words are everywhere.
