@@ -2019,6 +2019,36 @@ TEST_CASE("A Russian organisation's name in Russian and in English are one name"
   CHECK(EntryScore(*index, "Bank of Russia", "rossiya") < 0.8);
 }
 
+// docs/matching.md, "Turkish companies' generic words". Before 2026-12-06 "Baslam Transport and
+// Foreign Trade" scored 0.27 against BASLAM NAKLIYAT VE DIS TICARET LTD STI (an alias of one
+// entry), "Anka Enerji Uretim San. ve Tic. A.S." 0.65 and "Som Petrol Tic. A.S." 0.56 against
+// their entries' full Turkish names.
+TEST_CASE("A Turkish company's name is one name in Turkish and English and abbreviated",
+          "[names][structure]") {
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("baslam", "BASLAM NAKLIYAT VE DIS TICARET LTD STI"));
+  records.push_back(Record("anka", "ANKA ENERJI URETIM SANAYI VE TICARET ANONIM SIRKETI"));
+  records.push_back(Record("som", "SOM PETROL TICARET ANONIM SIRKETI"));
+  records.push_back(Record("smart", "SMART ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI"));
+  records.push_back(Record("ozone", "OZONE HAVACILIK VE SAVUNMA SANAYI TICARET ANONIM SIRKETI"));
+  records.push_back(Record("atlas", "ATLAS DOVIZ TICARETI A.S."));
+  auto index = BuildIndex(records);
+  CHECK(EntryScore(*index, "Baslam Transport and Foreign Trade", "baslam") >= 0.9);
+  CHECK(EntryScore(*index, "Anka Enerji Uretim San. ve Tic. A.S.", "anka") >= 0.9);
+  CHECK(EntryScore(*index, "Som Petrol Tic. A.Ş.", "som") >= 0.9);
+  CHECK(EntryScore(*index, "Smart Import Export Foreign Trade Limited Company", "smart") >= 0.9);
+  CHECK(EntryScore(*index, "Ozone Aviation and Defense Industry Inc.", "ozone") >= 0.9);
+  CHECK(EntryScore(*index, "Ozone Havacilik ve Savunma San. Tic. AS", "ozone") >= 0.9);
+  CHECK(EntryScore(*index, "Atlas Doviz", "atlas") >= 0.8);
+  // The company's own word still decides: another company of the same trades is not it.
+  CHECK(EntryScore(*index, "Kuzey Transport and Foreign Trade", "baslam") < 0.8);
+  CHECK(EntryScore(*index, "Anka Gida Sanayi ve Ticaret A.S.", "anka") < 0.8);
+  CheckIndexEqualsBruteForce(*index,
+                             {"Baslam Transport and Foreign Trade", "Som Petrol Tic. A.S.",
+                              "Anka Enerji San. ve Tic. Ltd. Sti.", "Atlas Doviz"},
+                             0.5);
+}
+
 // docs/matching.md, "Ordinals".
 TEST_CASE("A unit named by an ordinal is found by its number", "[names][structure]") {
   std::vector<NameRecord> records = Corpus();

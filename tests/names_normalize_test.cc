@@ -118,6 +118,32 @@ TEST_CASE("Chinese company names read their generic words as the lists' English"
 // docs/matching.md, "Russian organisations' generic words". Before 2026-12-06 SBERBANK ROSSII
 // scored 0.62 against SBERBANK OF RUSSIA, NEFTYANAYA KOMPANIYA ROSNEFT 0.44 against ROSNEFT OIL
 // COMPANY, and OBEDINENNAYA AVIASTROITELNAYA KORPORATSIYA 0 against UNITED AIRCRAFT CORPORATION.
+// docs/matching.md, "Turkish companies' generic words".
+TEST_CASE("Turkish companies' generic words read as the lists' English", "[names]") {
+  CHECK(Tokens("Smart Ithalat Ihracat Dis Ticaret Limited Sirketi") ==
+        "smart import export foreign trade <limited>");
+  CHECK(Tokens("Baslam Nakliyat ve Dış Ticaret Ltd. Şti.") ==
+        "baslam transport and foreign trade <limited>");
+  // The registers' abbreviations, and A.Ş. as the joint-stock form, in a Turkish company's name.
+  CHECK(Tokens("Anka Enerji Üretim San. ve Tic. A.Ş.") ==
+        "anka energy uretim industry and trade <jsc>");
+  CHECK(Tokens("Som Petrol Tic. A.S.") == "som petrol trade <jsc>");
+  // Words of no other language are read wherever they stand.
+  CHECK(Tokens("Atlas Doviz") == "atlas exchange");
+  // Words that are other languages' words or names are read only in a Turkish company's name:
+  // SAN, VE and DIS alone are a Spanish saint, a word and a name.
+  CHECK(Tokens("San Marino Trading") == "san marino trading");
+  CHECK(Tokens("Gida Holding") == "gida holding");
+  CHECK(Tokens("Vu Ve Limited") == "vu ve <limited>");
+  // A person's name keeps its words as written.
+  NormalizedName person;
+  REQUIRE(ThreadNameNormalizer().Normalize("Bilgi Savunma Ticaret", &person).ok());
+  REQUIRE(ReadAsPersonName(&person));
+  REQUIRE(person.tokens.size() == 3);
+  CHECK(person.tokens[0].text == "bilgi");
+  CHECK(person.tokens[2].text == "ticaret");
+}
+
 TEST_CASE("Russian organisations' generic words read as the lists' English", "[names]") {
   CHECK(Tokens("Sberbank Rossii") == "sberbank russia");
   CHECK(Tokens("Neftyanaya Kompaniya Rosneft") == "oil company rosneft");
@@ -319,8 +345,10 @@ TEST_CASE("Legal forms are recognised across languages and abbreviations expand"
   CHECK(Tokens("Жауапкершілігі шектеулі серіктестік Сәт") == "<limited> sat");
   CHECK(Tokens("ЖЧК Бишкек Транс") == "<limited> bishkek trans");
   CHECK(Tokens("Siemens Aktiengesellschaft") == "siemens <jsc>");
-  CHECK(Tokens("Kuzey Ticaret Limited Sirketi") == "kuzey ticaret <limited>");
-  CHECK(Tokens("Kuzey Ticaret Ltd. Şti.") == "kuzey ticaret <limited>");
+  // TICARET reads as the English word the lists translate it to ("Turkish companies' generic
+  // words read as the lists' English").
+  CHECK(Tokens("Kuzey Ticaret Limited Sirketi") == "kuzey trade <limited>");
+  CHECK(Tokens("Kuzey Ticaret Ltd. Şti.") == "kuzey trade <limited>");
   CHECK(Tokens("Deniz Anonim Şirketi") == "deniz <jsc>");
   CHECK(Tokens("Sher Match (SMC-Private) Limited") == "sher match <limited>");
   CHECK(Tokens("Aktsionernaya Kompaniya Alrosa") == "<jsc> alrosa");

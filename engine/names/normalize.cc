@@ -108,6 +108,8 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"ao", "jsc", true},
     {"ag", "jsc", true},
     {"sa", "jsc", true},
+    // Turkish A.Ş. (anonim şirketi), Czech and Slovak a.s., Norwegian and Estonian AS.
+    {"as", "jsc", true},
     {"spa", "jsc", true},
     {"nv", "jsc", true},
     {"kk", "jsc", true},
@@ -1153,6 +1155,123 @@ std::string_view RussianWordInEnglish(std::string_view word) {
   return words->Find(word, /*by_key=*/russian, /*near=*/russian);
 }
 
+// Turkish companies' generic words and the English words the lists translate them to. The lists
+// name a Turkish company in Turkish and often in English too (SMART ITHALAT IHRACAT DIS TICARET
+// LIMITED SIRKETI / SMART IMPORT EXPORT FOREIGN TRADE LIMITED COMPANY; BASLAM NAKLIYAT VE DIS
+// TICARET LTD STI / BASLAM TRANSPORT AND FOREIGN TRADE; OZONE HAVACILIK VE SAVUNMA SANAYI TICARET
+// ANONIM SIRKETI / OZONE AVIATION AND DEFENSE INDUSTRY INC.: 93 entries of the lists of 2026-12),
+// and Turkish registers abbreviate the commonest (OZONE HAVACILIK VE SAVUNMA SAN. TIC. AS;
+// TECHNOPARTNER TEKNOLOJI URUNLERI SAN VE TIC LTD STI). `in_context`: a word that is another
+// language's word or name too (VE, DIS, IC, GIDA, KIMYA, the abbreviations SAN and TIC) is read
+// only in a name that holds an unambiguous Turkish company word or the Turkish legal form's STI
+// or SIRKETI, or two such words (TurkishCompanyName). The others are read wherever they stand:
+// ATLAS DOVIZ, one name of ATLAS DOVIZ TICARETI A.S., must read its DOVIZ as the longer name
+// does. Left out: PETROL (English too), GRUP and KARGO (one phonetic key with GROUP and CARGO
+// already), URETIM (production or generation) and place names.
+struct TurkishWord {
+  std::string_view turkish;
+  std::string_view english;
+  bool in_context;  // read only in a Turkish company's name
+};
+constexpr TurkishWord kTurkishWords[] = {
+    {"bilgi", "information", false},
+    {"danismanlik", "consulting", false},
+    {"denizcilik", "shipping", false},
+    {"dis", "foreign", true},
+    {"doviz", "exchange", false},
+    {"elektrik", "electric", false},
+    {"elektronik", "electronic", false},
+    {"enerji", "energy", false},
+    {"enerjisi", "energy", false},
+    {"gayrimenkul", "real estate", false},
+    {"gida", "food", true},
+    {"havacilik", "aviation", false},
+    {"hizmetleri", "services", false},
+    {"ic", "domestic", true},
+    {"ihr", "export", true},
+    {"ihracat", "export", false},
+    {"ins", "construction", true},
+    {"insaat", "construction", false},
+    {"ith", "import", true},
+    {"ithalat", "import", false},
+    {"kimya", "chemical", true},
+    {"kuyumculuk", "jewelry", false},
+    {"lojistik", "logistics", false},
+    {"madencilik", "mining", false},
+    {"makina", "machinery", true},
+    {"makine", "machinery", true},
+    {"muh", "engineering", true},
+    {"muhendislik", "engineering", false},
+    {"nak", "transport", true},
+    {"nakliyat", "transport", false},
+    {"nakliye", "transport", false},
+    {"otomotiv", "automotive", false},
+    {"paz", "marketing", true},
+    {"pazarlama", "marketing", false},
+    {"san", "industry", true},
+    {"sanayi", "industry", false},
+    {"sanayii", "industry", false},
+    {"sanayisi", "industry", false},
+    {"savunma", "defense", false},
+    {"tasimacilik", "transport", false},
+    {"teknoloji", "technology", false},
+    {"teknolojileri", "technologies", false},
+    {"tekstil", "textile", false},
+    {"tic", "trade", true},
+    {"ticaret", "trade", false},
+    {"ticareti", "trade", false},
+    {"toptan", "wholesale", false},
+    {"turizm", "tourism", false},
+    {"uluslararasi", "international", false},
+    {"urunleri", "products", false},
+    {"ve", "and", true},
+    {"yatirim", "investment", false},
+};
+
+const TurkishWord* FindTurkishWord(std::string_view word) {
+  struct Table {
+    StringMap<const TurkishWord*> words;
+    // speed: bit n of a letter's entry is set when a word of n letters starts with it, so that
+    // most words are ruled out without hashing (every word of every name asks, twice).
+    uint32_t lengths_by_letter[26] = {};
+  };
+  static const Table* table = [] {
+    auto* out = new Table;
+    for (const TurkishWord& entry : kTurkishWords) {
+      out->words.emplace(entry.turkish, &entry);
+      out->lengths_by_letter[entry.turkish[0] - 'a'] |= uint32_t{1} << entry.turkish.size();
+    }
+    return out;
+  }();
+  if (word.empty() || word.size() >= 32 || word[0] < 'a' || word[0] > 'z') return nullptr;
+  if ((table->lengths_by_letter[word[0] - 'a'] >> word.size() & 1) == 0) return nullptr;
+  auto found = table->words.find(word);
+  return found == table->words.end() ? nullptr : found->second;
+}
+
+// Whether a name is a Turkish company's: it holds a Turkish company word that no other language
+// writes (kTurkishWords without in_context) or the legal form's STI or SIRKETI, or two of the
+// words read only in context, a final AS (A.Ş.) counting as one (ANKA ENERJI SAN. VE TIC. A.S.;
+// SOM PETROL TIC. A.S.).
+bool TurkishCompanyName(const std::vector<RawToken>& raw) {
+  int in_context = 0;
+  for (const RawToken& word : raw) {
+    if (word.text == "sti" || word.text == "sirketi") return true;
+    const TurkishWord* found = FindTurkishWord(word.text);
+    if (found != nullptr && !found->in_context) return true;
+    if (found != nullptr) ++in_context;
+  }
+  if (raw.size() > 1 && raw.back().text == "as") ++in_context;
+  return in_context >= 2;
+}
+
+// The English word of a Turkish company's generic word (kTurkishWords), or "".
+std::string_view TurkishWordInEnglish(std::string_view word, bool turkish_name) {
+  const TurkishWord* found = FindTurkishWord(word);
+  if (found == nullptr || (found->in_context && !turkish_name)) return "";
+  return found->english;
+}
+
 // The spelling kLegalForms gives a word of a Russian or Kazakh legal form that the lists also
 // write in other romanisations: OBSCHESTVO (German-style), OBSHESTVO, OBSHCESTVO for
 // OBSHCHESTVO; the BGN -OYE and scholarly -OJ, -JU for -OE, -OI, -YU. On the lists of 2026-02
@@ -1775,6 +1894,8 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
   const auto& legal_forms = LegalFormTable();
   std::vector<std::string_view> spelled(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) spelled[i] = LegalFormSpelling(raw[i].text);
+  // A Turkish company's name reads its ambiguous generic words in English too (kTurkishWords).
+  const bool turkish = !out->abjad && TurkishCompanyName(raw);
   std::vector<NameToken> tokens;
   for (size_t i = 0; i < raw.size();) {
     size_t matched_words = 0;
@@ -1808,6 +1929,7 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     // A Russian generic word reads as its English word or words, the word kept as written in
     // `original`; in an abjad's reading no word is Russian.
     std::string_view english = out->abjad ? std::string_view() : RussianWordInEnglish(raw[i].text);
+    if (english.empty() && !out->abjad) english = TurkishWordInEnglish(raw[i].text, turkish);
     if (!english.empty()) {
       bool first = true;
       for (std::string& word : Split(english, ' ')) {
