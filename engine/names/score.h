@@ -158,7 +158,8 @@ bool OneConsonantReplaced(std::string_view a, std::string_view b);
 // classes join the pairs of engine/names/name_variants.txt, learned from the lists' own aliases
 // by tools/name_variants.py (docs/matching.md, "Name variants"), and of the curated
 // engine/names/slavic_given_names.txt (Belarusian and Ukrainian given names and their Russian
-// forms: SIARHEI, SERGEI).
+// forms: SIARHEI, SERGEI) and engine/names/arabic_interdental_names.txt (Arabic names as Persian,
+// Turkish and Urdu write their th, dh and z: OSMAN, UTHMAN; KAZIM, KADHIM).
 uint32_t NameVariantClass(std::string_view phonetic);
 // The phonetic keys of a class's words (for the index's lookups); empty for class 0.
 const std::vector<std::string>& NameVariantKeys(uint32_t variant_class);

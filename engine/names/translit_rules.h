@@ -15,6 +15,10 @@ const char* NameVariantTable();
 // Belarusian and Ukrainian forms of East Slavic given names and their Russian forms, curated
 // (slavic_given_names.txt): "word_a word_b" a line, '#' comments. They join the variant classes.
 const char* SlavicGivenNameTable();
+// Arabic names with th, dh, d and z as Persian, Turkish, Urdu and Uzbek write them (OSMAN,
+// UTHMAN; KAZIM, KADHIM), curated (arabic_interdental_names.txt): "word_a word_b" a line, '#'
+// comments. They join the variant classes.
+const char* ArabicInterdentalNameTable();
 // Common given and family names by population (population_names.txt): "population part word
 // word ..." a line, '#' comments.
 const char* PopulationNameTable();

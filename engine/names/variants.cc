@@ -1,8 +1,9 @@
 // The romanisation-variant classes of NameVariantClass() (engine/names/score.h), read once from
 // the tables compiled into the binary (engine/names/name_variants.txt, learned from the lists by
-// tools/name_variants.py, and the curated engine/names/slavic_given_names.txt). Each line pairs
-// two words; the classes are the connected groups of the pairs, keyed by the words' phonetic
-// keys so that every spelling folding to a member's key (MOHAMED, MOHHAMED) belongs too.
+// tools/name_variants.py, and the curated engine/names/slavic_given_names.txt and
+// arabic_interdental_names.txt). Each line pairs two words; the classes are the connected groups
+// of the pairs, keyed by the words' phonetic keys so that every spelling folding to a member's
+// key (MOHAMED, MOHHAMED) belongs too.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -44,7 +45,8 @@ const VariantClasses& Classes() {
       while (parent[x] != x) x = parent[x] = parent[parent[x]];
       return x;
     };
-    for (const char* text : {NameVariantTable(), SlavicGivenNameTable()}) {
+    for (const char* text :
+         {NameVariantTable(), SlavicGivenNameTable(), ArabicInterdentalNameTable()}) {
       std::istringstream table(text);
       std::string line;
       while (std::getline(table, line)) {
