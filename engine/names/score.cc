@@ -783,13 +783,33 @@ bool SameUpToGermanCh(const WordForms& a, const WordForms& b) {
   return PhoneticKey(read) == other.phonetic;
 }
 
+// A word as RussianYoRead compares it: IE and YE after a consonant are E, W is V, a doubled letter
+// once (SOLOVIEV, SOLOVYEV: SOLOVEV; SOLOWJOW: SOLOVEV once its jo is read).
+std::string RussianEFolded(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if ((c == 'i' || c == 'y') && i > 0 && i + 1 < text.size() && text[i + 1] == 'e' &&
+        !IsLatinVowel(text[i - 1]) && text[i - 1] != 'y') {
+      continue;
+    }
+    if (c == 'w') c = 'v';
+    if (!out.empty() && out.back() == c) continue;
+    out += c;
+  }
+  return out;
+}
+
 // Russian ё (yo) after a consonant as each romanisation writes it: YO in English (FYODOR,
-// SOLOVYOV), JO in German (FJODOR, PJOTR), IO in French and Polish (FIODOR, SEMIONOV), and E in
-// passports, BGN/PCGN without its diaeresis and most lists (FEDOR, SOLOVEV, POTEMKIN). Returns
-// the word with every such yo, jo or io between consonants written e, or "" when it holds none.
-// Between consonants only: a word-final io (ANTONIO, SERGIO) is the Romance ending, not ё, and
-// so is a final -ion (STATION, REGION, MARION are not STATEN, REGEN, MAREN; French SEMION is lost).
-std::string RussianYoAsE(std::string_view text) {
+// SOLOVYOV), JO in German (SOLOWJOW, KOROLJOW), IO in French and Polish (FIODOR, SEMIONOV), and E
+// in passports, BGN/PCGN without its diaeresis and most lists (FEDOR, SOLOVEV, POTEMKIN). Returns
+// the word with every such yo, jo or io between consonants written e, then read as the other
+// spellings of a Russian e after a consonant are (IE and YE: SOLOVIEV, VOROBYEV) with W as V and a
+// doubled letter once; or "" when it holds no yo, jo or io. `strong` is set when a yo or a jo was
+// read: an io alone (FIORI, VIOLA, ORIOL, STUDIOS are Italian, Catalan and English) is read only
+// against another word's ё. Between consonants only: a word-final io (ANTONIO) is the Romance
+// ending, and so is a final -ion (STATION, REGION, MARION).
+std::string RussianYoRead(std::string_view text, bool* strong) {
   // Whether the y, j or i at i is such a yo.
   auto yo_at = [text](size_t i) {
     return i > 0 && i + 2 < text.size() && !IsLatinVowel(text[i - 1]) && text[i - 1] != 'y' &&
@@ -801,37 +821,44 @@ std::string RussianYoAsE(std::string_view text) {
   size_t first = 1;
   while (first < text.size() && !yo_at(first)) ++first;
   if (first >= text.size()) return "";
+  *strong = false;
   std::string read(text.substr(0, first));
   for (size_t i = first; i < text.size(); ++i) {
     if (yo_at(i)) {
+      *strong = *strong || text[i] != 'i';
       read += 'e';
       ++i;
     } else {
       read += text[i];
     }
   }
-  return read;
+  return RussianEFolded(read);
 }
 
 // Whether two Latin words are one Russian name whose ё the romanisations write otherwise
-// (RussianYoAsE: FYODOROV / FEDOROV, PJOTR / PYOTR / PETR, SOLOVYOV / SOLOVIEV / SOLOVEV): their
-// phonetic keys agree with every such ё read e. Not for words of one or two Chinese or Korean
-// syllables or of a name read as Korean, whose yo and io are vowels of their own (KYONG, PYONG,
-// MYONG are not KENG, PENG, MENG; JIANYONG, XIONG), and only for pairs the index finds
-// (KeysShareDeletion). One of the words has five letters or more.
+// (RussianYoRead: FYODOROV / FEDOROV, PYOTR / PJOTR, SOLOVYOV / SOLOVIEV / SOLOVEV / SOLOWJOW):
+// the same letters once every such ё is read e. The letters, not the phonetic keys, which read e,
+// i and y alike: RIOS read RES would be REYES, KYOKO read KEKO would be KEIKO. Not for words of
+// one or two Chinese or Korean syllables or of a name read as Korean, whose yo and io are vowels
+// of their own (KYONG, PYONG, MYONG are not KENG, PENG, MENG; JIANYONG, XIONG). Both words have
+// five letters or more (the index looks a shorter joined word up by its exact key), and the pair
+// is one the index finds (KeysShareDeletion): German JO in a short word (FJODOR, PJOTR) is two
+// edits of the key from FEDOR and PETR, and is not read.
 bool SameUpToRussianYo(const WordForms& a, const WordForms& b) {
-  if (a.abjad || b.abjad || a.text.size() < 4 || b.text.size() < 4) return false;
-  if (a.text.size() < 5 && b.text.size() < 5) return false;
-  const std::string a_read = RussianYoAsE(a.text), b_read = RussianYoAsE(b.text);
+  if (a.abjad || b.abjad || a.text.size() < 5 || b.text.size() < 5) return false;
+  bool a_strong = false, b_strong = false;
+  const std::string a_read = RussianYoRead(a.text, &a_strong);
+  const std::string b_read = RussianYoRead(b.text, &b_strong);
   if (a_read.empty() && b_read.empty()) return false;
+  // An io alone meets only another ё spelling (FIODOR / FYODOR), never a plain e (FIORI / FERRI).
+  if (!a_strong && !b_strong && (a_read.empty() || b_read.empty())) return false;
   auto east_asian = [](const WordForms& w) {
     return !w.korean.empty() || (w.syllables >= 1 && w.syllables <= 2);
   };
   if ((!a_read.empty() && east_asian(a)) || (!b_read.empty() && east_asian(b))) return false;
   if (!KeysShareDeletion(a.phonetic, b.phonetic)) return false;
-  const std::string a_key = a_read.empty() ? std::string(a.phonetic) : PhoneticKey(a_read);
-  const std::string b_key = b_read.empty() ? std::string(b.phonetic) : PhoneticKey(b_read);
-  return a_key == b_key;
+  return (a_read.empty() ? RussianEFolded(a.text) : a_read) ==
+         (b_read.empty() ? RussianEFolded(b.text) : b_read);
 }
 
 bool SameUpToInitialJY(const WordForms& a, const WordForms& b) {
