@@ -2121,6 +2121,28 @@ TEST_CASE("A Turkish company's name is one name in Turkish and English and abbre
                              0.5);
 }
 
+// docs/matching.md, "A Chinese company's generic words in pinyin". Before 2026-12-06 "Xinjiang
+// Shengchan Jianshe Bingtuan" scored 0.24 against XINJIANG PRODUCTION AND CONSTRUCTION CORPS, and
+// "Ruiyuan Technology Co Ltd" 0.61 against the lists' RUIYUAN KEJI YOUXIAN GONGSI.
+TEST_CASE("A Chinese company's name in pinyin and in English and in Han is one name",
+          "[names][structure]") {
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("xpcc", "XINJIANG PRODUCTION AND CONSTRUCTION CORPS"));
+  records.push_back(Record("ruiyuan", "RUIYUAN KEJI YOUXIAN GONGSI"));
+  records.push_back(Record("bingzhi", "SHANGHAI BINGZHI GUOJI MAOYI YOUXIAN GONGSI"));
+  auto index = BuildIndex(records);
+  CHECK(EntryScore(*index, "Xinjiang Shengchan Jianshe Bingtuan", "xpcc") >= 0.9);
+  CHECK(EntryScore(*index, "Ruiyuan Technology Co Ltd", "ruiyuan") >= 0.9);
+  CHECK(EntryScore(*index, "瑞源科技有限公司", "ruiyuan") >= 0.9);
+  CHECK(EntryScore(*index, "Shanghai Bingzhi International Trading Co Ltd", "bingzhi") >= 0.9);
+  // Another company of the same trade is not it.
+  CHECK(EntryScore(*index, "Ruihua Keji Youxian Gongsi", "ruiyuan") < 0.8);
+  CheckIndexEqualsBruteForce(
+      *index,
+      {"Xinjiang Shengchan Jianshe Bingtuan", "Ruiyuan Technology Co Ltd", "Bingzhi Guoji Maoyi"},
+      0.5);
+}
+
 // docs/matching.md, "Ordinals".
 TEST_CASE("A unit named by an ordinal is found by its number", "[names][structure]") {
   std::vector<NameRecord> records = Corpus();

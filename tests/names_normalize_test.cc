@@ -118,6 +118,20 @@ TEST_CASE("Chinese company names read their generic words as the lists' English"
 // docs/matching.md, "Russian organisations' generic words". Before 2026-12-06 SBERBANK ROSSII
 // scored 0.62 against SBERBANK OF RUSSIA, NEFTYANAYA KOMPANIYA ROSNEFT 0.44 against ROSNEFT OIL
 // COMPANY, and OBEDINENNAYA AVIASTROITELNAYA KORPORATSIYA 0 against UNITED AIRCRAFT CORPORATION.
+// docs/matching.md, "A Chinese company's generic words in pinyin".
+TEST_CASE("A Chinese company's generic words in pinyin read as in Han", "[names]") {
+  CHECK(Tokens("Xinjiang Shengchan Jianshe Bingtuan") == "xinjiang production construction corps");
+  CHECK(Tokens("Ruiyuan Keji Youxian Gongsi") == "ruiyuan technology <limited>");
+  CHECK(Tokens("Shanghai Bingzhi Guoji Maoyi Youxian Gongsi") ==
+        "shanghai bingzhi international trading <limited>");
+  // Han reads the same words as the same English.
+  CHECK(Tokens("瑞源科技有限公司") == "rui yuan technology <limited>");
+  // A given name outside a company's name stays: GUOJI, TONGXIN; and one pinyin word alone is no
+  // company's name.
+  CHECK(Tokens("Wang Guoji") == "wang guoji");
+  CHECK(Tokens("Keji Holdings") == "keji holdings");
+}
+
 // docs/matching.md, "Turkish companies' generic words".
 TEST_CASE("Turkish companies' generic words read as the lists' English", "[names]") {
   CHECK(Tokens("Smart Ithalat Ihracat Dis Ticaret Limited Sirketi") ==

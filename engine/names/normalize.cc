@@ -1279,6 +1279,136 @@ const TurkishWord* FindTurkishWord(std::string_view word) {
   return found == table->words.end() ? nullptr : found->second;
 }
 
+// The generic words of kChineseCompanyWords as pinyin writes them, joined as the lists and
+// Chinese registers write a Chinese company's name in Latin letters (BEIJING HAILI LIANHE KEJI
+// YOUXIAN GONGSI, SHANGHAI BINGZHI GUOJI MAOYI YOUXIAN GONGSI): the same English word, so that
+// the name in pinyin, in Han (科技: technology) and in English (... TECHNOLOGY CO., LTD.) are one.
+// Read only in a Chinese company's name (PinyinCompanyName): several are given names too (GUOJI,
+// TONGXIN, CHUANGXIN). Left out: ZHONGXIN (中心, center, is also CITIC's and SMIC's name), YIDONG
+// (移动, mobile, a given name), words of one syllable (SHI, SHENG).
+constexpr std::pair<std::string_view, std::string_view> kPinyinCompanyWords[] = {
+    {"bandaoti", "semiconductor"},
+    {"baoxian", "insurance"},
+    {"bingtuan", "corps"},
+    {"cailiao", "materials"},
+    {"chanye", "industry"},
+    {"chaoshi", "supermarket"},
+    {"chengshi", "city"},
+    {"chuanbo", "shipbuilding"},
+    {"chuangxin", "innovation"},
+    {"chuanwu", "shipping"},
+    {"daxue", "university"},
+    {"dianli", "electric power"},
+    {"dianqi", "electric"},
+    {"dianxin", "telecom"},
+    {"dianzi", "electronics"},
+    {"fangdichan", "real estate"},
+    {"fangzhi", "textile"},
+    {"fazhan", "development"},
+    {"fuwu", "services"},
+    {"fuzhuang", "garment"},
+    {"gangtie", "iron steel"},
+    {"gaokeji", "high technology"},
+    {"gongcheng", "engineering"},
+    {"gongye", "industry"},
+    {"gongyinglian", "supply chain"},
+    {"guangdian", "optoelectronics"},
+    {"guangdianzi", "optoelectronics"},
+    {"guangfu", "photovoltaic"},
+    {"guanli", "management"},
+    {"guiye", "silicon industry"},
+    {"guoji", "international"},
+    {"haiyun", "shipping"},
+    {"hangkong", "aviation"},
+    {"hangtian", "aerospace"},
+    {"hangyun", "shipping"},
+    {"huagong", "chemical"},
+    {"huaxue", "chemical"},
+    {"jianshe", "construction"},
+    {"jianzhu", "construction"},
+    {"jichengdianlu", "integrated circuit"},
+    {"jingmi", "precision"},
+    {"jinchukou", "import export"},
+    {"jinshu", "metal"},
+    {"jishu", "technology"},
+    {"jituan", "group"},
+    {"jixie", "machinery"},
+    {"keji", "technology"},
+    {"konggu", "holding"},
+    {"kuangye", "mining"},
+    {"liantong", "unicom"},
+    {"lingbujian", "parts"},
+    {"maoyi", "trading"},
+    {"mianye", "cotton"},
+    {"nengyuan", "energy"},
+    {"nongye", "agriculture"},
+    {"qiche", "automobile"},
+    {"ruanjian", "software"},
+    {"shangmao", "trading"},
+    {"shebei", "equipment"},
+    {"shengchan", "production"},
+    {"shengwu", "biological"},
+    {"shichang", "market"},
+    {"shihua", "petrochemical"},
+    {"shipin", "food"},
+    {"shiye", "industrial"},
+    {"shiyou", "petroleum"},
+    {"shiyouhuagong", "petrochemical"},
+    {"shizheng", "municipal"},
+    {"shuzi", "digital"},
+    {"tianranqi", "natural gas"},
+    {"tongxin", "communication"},
+    {"tongxun", "communication"},
+    {"touzi", "investment"},
+    {"wangluo", "network"},
+    {"weidianzi", "microelectronics"},
+    {"wuliu", "logistics"},
+    {"xianggang", "hong kong"},
+    {"xincailiao", "new materials"},
+    {"xinnengyuan", "new energy"},
+    {"xinxi", "information"},
+    {"xitong", "systems"},
+    {"yanjiusuo", "research institute"},
+    {"yanjiuyuan", "research institute"},
+    {"yinhang", "bank"},
+    {"yiqi", "instrument"},
+    {"yiyao", "pharmaceutical"},
+    {"yousejinshu", "nonferrous metals"},
+    {"yunshu", "transportation"},
+    {"zhengquan", "securities"},
+    {"zhineng", "intelligent"},
+    {"zhiyao", "pharmaceutical"},
+    {"zhizao", "manufacturing"},
+    {"zhonggongye", "heavy industry"},
+    {"zhonggong", "heavy industry"},
+    {"zhongguo", "china"},
+    {"zhuangbei", "equipment"},
+    {"zixun", "consulting"},
+};
+
+// The English word of a pinyin generic word (kPinyinCompanyWords), or "".
+std::string_view PinyinWordInEnglish(std::string_view word) {
+  static const auto* table = [] {
+    auto* map = new StringMap<std::string_view>();
+    for (const auto& [pinyin, english] : kPinyinCompanyWords) map->emplace(pinyin, english);
+    return map;
+  }();
+  if (word.size() < 4 || word.size() > 13) return "";  // speed: every word of a name asks
+  auto found = table->find(word);
+  return found == table->end() ? "" : found->second;
+}
+
+// Whether a name is a Chinese company's written in pinyin: it holds GONGSI (the legal forms'
+// word: YOUXIAN GONGSI, GUFEN YOUXIAN GONGSI) or two of kPinyinCompanyWords.
+bool PinyinCompanyName(const std::vector<RawToken>& raw) {
+  int words = 0;
+  for (const RawToken& word : raw) {
+    if (word.text == "gongsi") return true;
+    if (!PinyinWordInEnglish(word.text).empty()) ++words;
+  }
+  return words >= 2;
+}
+
 // Whether a name is a Turkish company's: it holds a Turkish company word that no other language
 // writes (kTurkishWords without in_context) or the legal form's STI or SIRKETI, or two of the
 // words read only in context, a final AS (A.Ş.) counting as one (ANKA ENERJI SAN. VE TIC. A.S.;
@@ -1927,6 +2057,8 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
   for (size_t i = 0; i < raw.size(); ++i) spelled[i] = LegalFormSpelling(raw[i].text);
   // A Turkish company's name reads its ambiguous generic words in English too (kTurkishWords).
   const bool turkish = !out->abjad && TurkishCompanyName(raw);
+  // So does a Chinese company's name in pinyin (kPinyinCompanyWords).
+  const bool pinyin = !out->abjad && PinyinCompanyName(raw);
   std::vector<NameToken> tokens;
   for (size_t i = 0; i < raw.size();) {
     size_t matched_words = 0;
@@ -1961,6 +2093,7 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     // `original`; in an abjad's reading no word is Russian.
     std::string_view english = out->abjad ? std::string_view() : RussianWordInEnglish(raw[i].text);
     if (english.empty() && !out->abjad) english = TurkishWordInEnglish(raw[i].text, turkish);
+    if (english.empty() && pinyin) english = PinyinWordInEnglish(raw[i].text);
     if (!english.empty()) {
       bool first = true;
       for (std::string& word : Split(english, ' ')) {
