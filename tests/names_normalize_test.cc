@@ -142,13 +142,21 @@ TEST_CASE("Turkish companies' generic words read as the lists' English", "[names
   CHECK(Tokens("Anka Enerji Üretim San. ve Tic. A.Ş.") ==
         "anka energy uretim industry and trade <jsc>");
   CHECK(Tokens("Som Petrol Tic. A.S.") == "som petrol trade <jsc>");
-  // Words of no other language are read wherever they stand.
+  // A word reads the same wherever it stands, whatever else the name holds (the first version read
+  // TIC only in a name that looked Turkish as a whole, so SOM PETROL TIC kept it and its entry
+  // SOM PETROL TIC. A.S. did not).
   CHECK(Tokens("Atlas Doviz") == "atlas exchange");
-  // Words that are other languages' words or names are read only in a Turkish company's name:
-  // SAN, VE and DIS alone are a Spanish saint, a word and a name.
+  CHECK(Tokens("Som Petrol Tic") == "som petrol trade");
+  CHECK(Tokens("Macpar Makina") == "macpar machinery");
+  // Words other languages use are read only in their Turkish phrase: SAN before VE or TIC, DIS
+  // before TICARET, IC before VE DIS. SAN MARINO and THAE PYONG SAN keep SAN, an insurer's IC its
+  // IC.
   CHECK(Tokens("San Marino Trading") == "san marino trading");
-  CHECK(Tokens("Gida Holding") == "gida holding");
-  CHECK(Tokens("Vu Ve Limited") == "vu ve <limited>");
+  CHECK(Tokens("Thae Pyong San") == "thae pyong san");
+  CHECK(Tokens("PJSC IC Rosgosstrakh") == "<jsc> ic rosgosstrakh");
+  CHECK(Tokens("Multimat Ic ve Dis Ticaret") == "multimat domestic and foreign trade");
+  // AS is a form only as the last word; first, it is the Arabic article.
+  CHECK(Tokens("As Salam Trading") == "al salam trading");
   // A person's name keeps its words as written.
   NormalizedName person;
   REQUIRE(ThreadNameNormalizer().Normalize("Bilgi Savunma Ticaret", &person).ok());

@@ -804,12 +804,12 @@ void CanonicalArticleCompounds(std::vector<RawToken>* raw) {
 // AL-SHABAAB): "Ayman az-Zawahiri" scored 0.64 against AYMAN AL-ZAWAHIRI before 2026-12-06, the
 // article left over as a word. Such an article is read AL when it is a or e and the sun letter (or
 // sh, th, dh), the next word begins with that letter, and it is joined to that word by a hyphen
-// or that word is a compound's second name (kArticleCompoundSeconds: ER RAHMAN, ED DIN). Not a
-// word written apart before any other word: AN NGUYEN (a Vietnamese name), AS SOON, AT TESCO. Nor
-// the u of Pakistani and Persian names (FAZL-UR REHMAN, ZAKI-UR-REHMAN, SHAMS UD DIN): their
-// spellings run the article into the name before it (FAZLUR, MATIUR, ZAKIR), which the scorer's
-// joins of neighbouring words find from UR as written; read AL, 10 of the lists' alias pairs were
-// lost (KHALIL, Fazlur Rehman / Fazl-ur Rehman 1.00 -> 0.72).
+// or that word is a compound's second name (kArticleCompoundSeconds: ER RAHMAN, ED DIN), or it is
+// an a-form written apart other than AN and AT (AS SALAM, AZ ZAWAHIRI; not AN NGUYEN, a Vietnamese
+// name, nor AT TESCO). Nor the u of Pakistani and Persian names (FAZL-UR REHMAN, ZAKI-UR-REHMAN,
+// SHAMS UD DIN): their spellings run the article into the name before it (FAZLUR, MATIUR, ZAKIR),
+// which the scorer's joins of neighbouring words find from UR as written; read AL, 10 of the lists'
+// alias pairs were lost (KHALIL, Fazlur Rehman / Fazl-ur Rehman 1.00 -> 0.72).
 void CanonicalSunLetterArticles(std::vector<RawToken>* raw) {
   for (size_t i = 0; i + 1 < raw->size(); ++i) {
     RawToken& article = (*raw)[i];
@@ -823,7 +823,10 @@ void CanonicalSunLetterArticles(std::vector<RawToken>* raw) {
     if (!sun || !std::string_view(next).starts_with(letter)) continue;
     bool second = false;
     for (std::string_view name : kArticleCompoundSeconds) second = second || next == name;
-    if (article.hyphened || second) article.text = "al";
+    // Written apart, AS, ASH, AD, ADH, AR, AZ and ATH before their letter are the article too (AS
+    // SALAM, ASH SHABAAB, AZ ZAWAHIRI); AN and AT are other languages' words and names.
+    const bool apart = word[0] == 'a' && word != "an" && word != "at";
+    if (article.hyphened || second || apart) article.text = "al";
   }
 }
 
@@ -1191,92 +1194,102 @@ std::string_view RussianWordInEnglish(std::string_view word) {
 // TICARET LTD STI / BASLAM TRANSPORT AND FOREIGN TRADE; OZONE HAVACILIK VE SAVUNMA SANAYI TICARET
 // ANONIM SIRKETI / OZONE AVIATION AND DEFENSE INDUSTRY INC.: 93 entries of the lists of 2026-12),
 // and Turkish registers abbreviate the commonest (OZONE HAVACILIK VE SAVUNMA SAN. TIC. AS;
-// TECHNOPARTNER TEKNOLOJI URUNLERI SAN VE TIC LTD STI). `in_context`: a word that is another
-// language's word or name too (VE, DIS, IC, GIDA, KIMYA, the abbreviations SAN and TIC) is read
-// only in a name that holds an unambiguous Turkish company word or the Turkish legal form's STI
-// or SIRKETI, or two such words (TurkishCompanyName). The others are read wherever they stand:
-// ATLAS DOVIZ, one name of ATLAS DOVIZ TICARETI A.S., must read its DOVIZ as the longer name
-// does. Left out: PETROL (English too), GRUP and KARGO (one phonetic key with GROUP and CARGO
-// already), URETIM (production or generation) and place names.
-struct TurkishWord {
-  std::string_view turkish;
-  std::string_view english;
-  bool in_context;  // read only in a Turkish company's name
-};
-constexpr TurkishWord kTurkishWords[] = {
-    {"bilgi", "information", false},
-    {"danismanlik", "consulting", false},
-    {"denizcilik", "shipping", false},
-    {"dis", "foreign", true},
-    {"doviz", "exchange", false},
-    {"elektrik", "electric", false},
-    {"elektronik", "electronic", false},
-    {"enerji", "energy", false},
-    {"enerjisi", "energy", false},
-    {"gayrimenkul", "real estate", false},
-    {"gida", "food", true},
-    {"havacilik", "aviation", false},
-    {"hizmetleri", "services", false},
-    {"ic", "domestic", true},
-    {"ihr", "export", true},
-    {"ihracat", "export", false},
-    {"ins", "construction", true},
-    {"insaat", "construction", false},
-    {"ith", "import", true},
-    {"ithalat", "import", false},
-    {"kimya", "chemical", true},
-    {"kuyumculuk", "jewelry", false},
-    {"lojistik", "logistics", false},
-    {"madencilik", "mining", false},
-    {"makina", "machinery", true},
-    {"makine", "machinery", true},
-    {"muh", "engineering", true},
-    {"muhendislik", "engineering", false},
-    {"nak", "transport", true},
-    {"nakliyat", "transport", false},
-    {"nakliye", "transport", false},
-    {"otomotiv", "automotive", false},
-    {"paz", "marketing", true},
-    {"pazarlama", "marketing", false},
-    {"san", "industry", true},
-    {"sanayi", "industry", false},
-    {"sanayii", "industry", false},
-    {"sanayisi", "industry", false},
-    {"savunma", "defense", false},
-    {"tasimacilik", "transport", false},
-    {"teknoloji", "technology", false},
-    {"teknolojileri", "technologies", false},
-    {"tekstil", "textile", false},
-    {"tic", "trade", true},
-    {"ticaret", "trade", false},
-    {"ticareti", "trade", false},
-    {"toptan", "wholesale", false},
-    {"turizm", "tourism", false},
-    {"uluslararasi", "international", false},
-    {"urunleri", "products", false},
-    {"ve", "and", true},
-    {"yatirim", "investment", false},
+// TECHNOPARTNER TEKNOLOJI URUNLERI SAN VE TIC LTD STI). A word is read the same wherever it
+// stands, whatever the rest of the name holds, so that two forms of one name (SOM PETROL TIC,
+// SOM PETROL TIC. A.S.) read it alike: the first version read the words other languages share
+// (SAN, DIS, IC, VE) only in a name that looked Turkish as a whole, and a shorter form of a listed
+// name then kept the word its entry translated (a helper's review: 0.93 -> 0.67). Words other
+// languages use are read only in their Turkish phrase, which the word and its neighbours decide
+// (TurkishPhraseInEnglish): SAN before VE or TIC(ARET) (SAN MARINO, THAE PYONG SAN stay), DIS
+// before TIC(ARET), IC before VE DIS (PJSC IC ROSGOSSTRAKH's IC, an insurance company, stays).
+// Left out: PETROL (English too), GRUP and KARGO (one phonetic key with GROUP and CARGO already),
+// URETIM (production or generation), the abbreviations INS, NAK and MUH (also an insurer's, a
+// name's, MUHAMMAD's), and place names.
+constexpr std::pair<std::string_view, std::string_view> kTurkishWords[] = {
+    {"bilgi", "information"},
+    {"danismanlik", "consulting"},
+    {"denizcilik", "shipping"},
+    {"doviz", "exchange"},
+    {"elektrik", "electric"},
+    {"elektronik", "electronic"},
+    {"enerji", "energy"},
+    {"enerjisi", "energy"},
+    {"gayrimenkul", "real estate"},
+    {"gida", "food"},
+    {"havacilik", "aviation"},
+    {"hizmetleri", "services"},
+    {"ihr", "export"},
+    {"ihracat", "export"},
+    {"insaat", "construction"},
+    {"ith", "import"},
+    {"ithalat", "import"},
+    {"kimya", "chemical"},
+    {"kuyumculuk", "jewelry"},
+    {"lojistik", "logistics"},
+    {"madencilik", "mining"},
+    {"makina", "machinery"},
+    {"makine", "machinery"},
+    {"muhendislik", "engineering"},
+    {"nakliyat", "transport"},
+    {"nakliye", "transport"},
+    {"otomotiv", "automotive"},
+    {"paz", "marketing"},
+    {"pazarlama", "marketing"},
+    {"sanayi", "industry"},
+    {"sanayii", "industry"},
+    {"sanayisi", "industry"},
+    {"savunma", "defense"},
+    {"tasimacilik", "transport"},
+    {"teknoloji", "technology"},
+    {"teknolojileri", "technologies"},
+    {"tekstil", "textile"},
+    {"tic", "trade"},
+    {"ticaret", "trade"},
+    {"ticareti", "trade"},
+    {"toptan", "wholesale"},
+    {"turizm", "tourism"},
+    {"uluslararasi", "international"},
+    {"urunleri", "products"},
+    {"ve", "and"},
+    {"yatirim", "investment"},
 };
 
-const TurkishWord* FindTurkishWord(std::string_view word) {
+// The English word of a Turkish company's generic word (kTurkishWords), or "".
+std::string_view TurkishWordInEnglish(std::string_view word) {
   struct Table {
-    StringMap<const TurkishWord*> words;
+    StringMap<std::string_view> words;
     // speed: bit n of a letter's entry is set when a word of n letters starts with it, so that
-    // most words are ruled out without hashing (every word of every name asks, twice).
+    // most words are ruled out without hashing (every word of every name asks).
     uint32_t lengths_by_letter[26] = {};
   };
   static const Table* table = [] {
     auto* out = new Table;
-    for (const TurkishWord& entry : kTurkishWords) {
-      out->words.emplace(entry.turkish, &entry);
-      out->lengths_by_letter[entry.turkish[0] - 'a'] |= uint32_t{1} << entry.turkish.size();
+    for (const auto& [turkish, english] : kTurkishWords) {
+      out->words.emplace(turkish, english);
+      out->lengths_by_letter[turkish[0] - 'a'] |= uint32_t{1} << turkish.size();
     }
     return out;
   }();
-  if (word.empty() || word.size() >= 32 || word[0] < 'a' || word[0] > 'z') return nullptr;
-  if ((table->lengths_by_letter[word[0] - 'a'] >> word.size() & 1) == 0) return nullptr;
+  if (word.empty() || word.size() >= 32 || word[0] < 'a' || word[0] > 'z') return "";
+  if ((table->lengths_by_letter[word[0] - 'a'] >> word.size() & 1) == 0) return "";
   auto found = table->words.find(word);
-  return found == table->words.end() ? nullptr : found->second;
+  return found == table->words.end() ? "" : found->second;
+}
+
+// The English of a word other languages use too, in the Turkish phrase it begins (the words after
+// it in `rest`), or "": SAN before VE, TIC, TICARET (SAN VE TIC, SAN. TIC.: industry); DIS before
+// TIC, TICARET, TICARETI (foreign trade); IC before VE DIS (domestic and foreign trade).
+std::string_view TurkishPhraseInEnglish(std::string_view word, const RawToken* next,
+                                        const RawToken* after_next) {
+  if (next == nullptr) return "";
+  const std::string& n = next->text;
+  const bool trade = n == "tic" || n == "ticaret" || n == "ticareti";
+  if (word == "san" && (trade || n == "ve")) return "industry";
+  if (word == "dis" && trade) return "foreign";
+  if (word == "ic" && n == "ve" && after_next != nullptr && after_next->text == "dis") {
+    return "domestic";
+  }
+  return "";
 }
 
 // The generic words of kChineseCompanyWords as pinyin writes them, joined as the lists and
@@ -1407,29 +1420,6 @@ bool PinyinCompanyName(const std::vector<RawToken>& raw) {
     if (!PinyinWordInEnglish(word.text).empty()) ++words;
   }
   return words >= 2;
-}
-
-// Whether a name is a Turkish company's: it holds a Turkish company word that no other language
-// writes (kTurkishWords without in_context) or the legal form's STI or SIRKETI, or two of the
-// words read only in context, a final AS (A.Ş.) counting as one (ANKA ENERJI SAN. VE TIC. A.S.;
-// SOM PETROL TIC. A.S.).
-bool TurkishCompanyName(const std::vector<RawToken>& raw) {
-  int in_context = 0;
-  for (const RawToken& word : raw) {
-    if (word.text == "sti" || word.text == "sirketi") return true;
-    const TurkishWord* found = FindTurkishWord(word.text);
-    if (found != nullptr && !found->in_context) return true;
-    if (found != nullptr) ++in_context;
-  }
-  if (raw.size() > 1 && raw.back().text == "as") ++in_context;
-  return in_context >= 2;
-}
-
-// The English word of a Turkish company's generic word (kTurkishWords), or "".
-std::string_view TurkishWordInEnglish(std::string_view word, bool turkish_name) {
-  const TurkishWord* found = FindTurkishWord(word);
-  if (found == nullptr || (found->in_context && !turkish_name)) return "";
-  return found->english;
 }
 
 // The spelling kLegalForms gives a word of a Russian or Kazakh legal form that the lists also
@@ -2055,8 +2045,6 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
   const auto& legal_forms = LegalFormTable();
   std::vector<std::string_view> spelled(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) spelled[i] = LegalFormSpelling(raw[i].text);
-  // A Turkish company's name reads its ambiguous generic words in English too (kTurkishWords).
-  const bool turkish = !out->abjad && TurkishCompanyName(raw);
   // So does a Chinese company's name in pinyin (kPinyinCompanyWords).
   const bool pinyin = !out->abjad && PinyinCompanyName(raw);
   std::vector<NameToken> tokens;
@@ -2075,6 +2063,9 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
       // A short form alone ("AO", "SA") is a name, not a legal form: it counts only at an edge of a
       // longer name.
       if (found->second->edge_only && (!at_edge || raw.size() < 2)) continue;
+      // AS is the last word where it is a form (Turkish A.Ş., Czech a.s., Norwegian AS); first, it
+      // is the Arabic article (AS SALAM, AS SUNNAH FOUNDATION).
+      if (phrase == "as" && i + n != raw.size()) continue;
       matched = found->second;
       matched_words = n;
     }
@@ -2092,7 +2083,13 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     // A Russian generic word reads as its English word or words, the word kept as written in
     // `original`; in an abjad's reading no word is Russian.
     std::string_view english = out->abjad ? std::string_view() : RussianWordInEnglish(raw[i].text);
-    if (english.empty() && !out->abjad) english = TurkishWordInEnglish(raw[i].text, turkish);
+    if (english.empty() && !out->abjad) {
+      english = TurkishWordInEnglish(raw[i].text);
+      if (english.empty()) {
+        english = TurkishPhraseInEnglish(raw[i].text, i + 1 < raw.size() ? &raw[i + 1] : nullptr,
+                                         i + 2 < raw.size() ? &raw[i + 2] : nullptr);
+      }
+    }
     if (english.empty() && pinyin) english = PinyinWordInEnglish(raw[i].text);
     if (!english.empty()) {
       bool first = true;
