@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "engine/base/strings.h"
+#include "engine/names/structure.h"
 #include "engine/names/translit_rules.h"
 
 namespace corridor::names {
@@ -108,8 +109,6 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"ao", "jsc", true},
     {"ag", "jsc", true},
     {"sa", "jsc", true},
-    // Turkish A.Ş. (anonim şirketi), Czech and Slovak a.s., Norwegian and Estonian AS.
-    {"as", "jsc", true},
     {"spa", "jsc", true},
     {"nv", "jsc", true},
     {"kk", "jsc", true},
@@ -799,34 +798,42 @@ void CanonicalArticleCompounds(std::vector<RawToken>* raw) {
 }
 
 // Arabic's article before a "sun letter" (t, th, d, dh, r, z, s, sh, n) is spoken as that letter,
-// and Latin spellings write it so: AZ-ZAWAHIRI, ASH-SHABAAB, AN-NUSRA, AS-SUNNA, AT-TAWHID, AD-DIN,
-// and the Maghreb's ED-DINE, ER-RACHID. Another spelling of one name writes AL (AL-ZAWAHIRI,
-// AL-SHABAAB): "Ayman az-Zawahiri" scored 0.64 against AYMAN AL-ZAWAHIRI before 2026-12-06, the
-// article left over as a word. Such an article is read AL when it is a or e and the sun letter (or
-// sh, th, dh), the next word begins with that letter, and it is joined to that word by a hyphen
-// or that word is a compound's second name (kArticleCompoundSeconds: ER RAHMAN, ED DIN), or it is
-// an a-form written apart other than AN and AT (AS SALAM, AZ ZAWAHIRI; not AN NGUYEN, a Vietnamese
-// name, nor AT TESCO). Nor the u of Pakistani and Persian names (FAZL-UR REHMAN, ZAKI-UR-REHMAN,
-// SHAMS UD DIN): their spellings run the article into the name before it (FAZLUR, MATIUR, ZAKIR),
-// which the scorer's joins of neighbouring words find from UR as written; read AL, 10 of the lists'
-// alias pairs were lost (KHALIL, Fazlur Rehman / Fazl-ur Rehman 1.00 -> 0.72).
+// and Latin spellings write it so: AZ-ZAWAHIRI, AN-NUSRA, AS-SUNNA, AT-TAWHID, AD-DIN, and the
+// Maghreb's ED-DINE, ES-SAYED. Another spelling of one name writes AL (AL-ZAWAHIRI): "Ayman
+// az-Zawahiri" scored 0.64 against AYMAN AL-ZAWAHIRI before 2026-12-06, the article left over as
+// a word. Such an article is read AL when it is a or e and the sun letter (or sh, th, dh), joined
+// by a hyphen to the next word, which begins with that letter, or written apart before a
+// compound's second name (kArticleCompoundSeconds: AD DIN, ED DIN), in a name of three words or
+// more. Not read (a helper's review of the first versions):
+//  - ER and EN, syllables of Chinese names, and AN before a word of one or two Chinese or Korean
+//    syllables: LEE AN-NAN and CHEN ER-REN are Taiwanese given names;
+//  - a name of two words (ES-SHAHID, a listed alias, must find itself at 1.00: read AL SHAHID it
+//    is a common name's word and the article, 0.79);
+//  - a word written apart before any other word: AD DESIGN, AZ ZONE, AS SEB PANK (Estonian AS)
+//    are not AL DESIGN, AL ZONE;
+//  - the u of Pakistani and Persian names (FAZL-UR REHMAN, ZAKI-UR-REHMAN, SHAMS UD DIN): their
+//    spellings run the article into the name before it (FAZLUR, MATIUR, ZAKIR), which the
+//    scorer's joins of neighbouring words find from UR as written; read AL, 10 of the lists' alias
+//    pairs were lost (KHALIL, Fazlur Rehman / Fazl-ur Rehman 1.00 -> 0.72).
 void CanonicalSunLetterArticles(std::vector<RawToken>* raw) {
+  if (raw->size() < 3) return;
   for (size_t i = 0; i + 1 < raw->size(); ++i) {
     RawToken& article = (*raw)[i];
     const std::string& next = (*raw)[i + 1].text;
     const std::string& word = article.text;
     if (word.size() < 2 || word.size() > 3 || next.size() < 3) continue;
     if (word[0] != 'a' && word[0] != 'e') continue;
+    if (word == "er" || word == "en") continue;
     const std::string_view letter = std::string_view(word).substr(1);
     const bool sun = letter.size() == 1 ? IsSunLetter(letter[0])
                                         : letter == "sh" || letter == "th" || letter == "dh";
     if (!sun || !std::string_view(next).starts_with(letter)) continue;
+    // AN is also a syllable of Chinese and Korean given names written with a hyphen.
+    const int syllables = word == "an" ? EastAsianSyllables(next) : 0;
+    if (syllables >= 1 && syllables <= 2) continue;
     bool second = false;
     for (std::string_view name : kArticleCompoundSeconds) second = second || next == name;
-    // Written apart, AS, ASH, AD, ADH, AR, AZ and ATH before their letter are the article too (AS
-    // SALAM, ASH SHABAAB, AZ ZAWAHIRI); AN and AT are other languages' words and names.
-    const bool apart = word[0] == 'a' && word != "an" && word != "at";
-    if (article.hyphened || second || apart) article.text = "al";
+    if (article.hyphened || second) article.text = "al";
   }
 }
 
@@ -1233,7 +1240,6 @@ constexpr std::pair<std::string_view, std::string_view> kTurkishWords[] = {
     {"nakliyat", "transport"},
     {"nakliye", "transport"},
     {"otomotiv", "automotive"},
-    {"paz", "marketing"},
     {"pazarlama", "marketing"},
     {"sanayi", "industry"},
     {"sanayii", "industry"},
@@ -1277,149 +1283,24 @@ std::string_view TurkishWordInEnglish(std::string_view word) {
 }
 
 // The English of a word other languages use too, in the Turkish phrase it begins (the words after
-// it in `rest`), or "": SAN before VE, TIC, TICARET (SAN VE TIC, SAN. TIC.: industry); DIS before
-// TIC, TICARET, TICARETI (foreign trade); IC before VE DIS (domestic and foreign trade).
-std::string_view TurkishPhraseInEnglish(std::string_view word, const RawToken* next,
+// it), or "": SAN dotted or before VE, TIC(ARET) or a legal form's word (SAN VE TIC, SAN. A.S.,
+// SAN LTD STI: industry); DIS before TI, TIC, TICARET, TICARETI (foreign trade); IC before DIS or
+// VE DIS (domestic and foreign trade).
+std::string_view TurkishPhraseInEnglish(const RawToken& word, const RawToken* next,
                                         const RawToken* after_next) {
+  const std::string& w = word.text;
+  if (w != "san" && w != "dis" && w != "ic") return "";  // speed: every word asks
   if (next == nullptr) return "";
   const std::string& n = next->text;
-  const bool trade = n == "tic" || n == "ticaret" || n == "ticareti";
-  if (word == "san" && (trade || n == "ve")) return "industry";
-  if (word == "dis" && trade) return "foreign";
-  if (word == "ic" && n == "ve" && after_next != nullptr && after_next->text == "dis") {
-    return "domestic";
+  const bool trade = n == "ti" || n == "tic" || n == "ticaret" || n == "ticareti";
+  if (w == "san") {
+    const bool form =
+        n == "ltd" || n == "limited" || n == "sti" || n == "sirketi" || n == "anonim" || n == "as";
+    return word.dotted || trade || form || n == "ve" ? "industry" : "";
   }
-  return "";
-}
-
-// The generic words of kChineseCompanyWords as pinyin writes them, joined as the lists and
-// Chinese registers write a Chinese company's name in Latin letters (BEIJING HAILI LIANHE KEJI
-// YOUXIAN GONGSI, SHANGHAI BINGZHI GUOJI MAOYI YOUXIAN GONGSI): the same English word, so that
-// the name in pinyin, in Han (科技: technology) and in English (... TECHNOLOGY CO., LTD.) are one.
-// Read only in a Chinese company's name (PinyinCompanyName): several are given names too (GUOJI,
-// TONGXIN, CHUANGXIN). Left out: ZHONGXIN (中心, center, is also CITIC's and SMIC's name), YIDONG
-// (移动, mobile, a given name), words of one syllable (SHI, SHENG).
-constexpr std::pair<std::string_view, std::string_view> kPinyinCompanyWords[] = {
-    {"bandaoti", "semiconductor"},
-    {"baoxian", "insurance"},
-    {"bingtuan", "corps"},
-    {"cailiao", "materials"},
-    {"chanye", "industry"},
-    {"chaoshi", "supermarket"},
-    {"chengshi", "city"},
-    {"chuanbo", "shipbuilding"},
-    {"chuangxin", "innovation"},
-    {"chuanwu", "shipping"},
-    {"daxue", "university"},
-    {"dianli", "electric power"},
-    {"dianqi", "electric"},
-    {"dianxin", "telecom"},
-    {"dianzi", "electronics"},
-    {"fangdichan", "real estate"},
-    {"fangzhi", "textile"},
-    {"fazhan", "development"},
-    {"fuwu", "services"},
-    {"fuzhuang", "garment"},
-    {"gangtie", "iron steel"},
-    {"gaokeji", "high technology"},
-    {"gongcheng", "engineering"},
-    {"gongye", "industry"},
-    {"gongyinglian", "supply chain"},
-    {"guangdian", "optoelectronics"},
-    {"guangdianzi", "optoelectronics"},
-    {"guangfu", "photovoltaic"},
-    {"guanli", "management"},
-    {"guiye", "silicon industry"},
-    {"guoji", "international"},
-    {"haiyun", "shipping"},
-    {"hangkong", "aviation"},
-    {"hangtian", "aerospace"},
-    {"hangyun", "shipping"},
-    {"huagong", "chemical"},
-    {"huaxue", "chemical"},
-    {"jianshe", "construction"},
-    {"jianzhu", "construction"},
-    {"jichengdianlu", "integrated circuit"},
-    {"jingmi", "precision"},
-    {"jinchukou", "import export"},
-    {"jinshu", "metal"},
-    {"jishu", "technology"},
-    {"jituan", "group"},
-    {"jixie", "machinery"},
-    {"keji", "technology"},
-    {"konggu", "holding"},
-    {"kuangye", "mining"},
-    {"liantong", "unicom"},
-    {"lingbujian", "parts"},
-    {"maoyi", "trading"},
-    {"mianye", "cotton"},
-    {"nengyuan", "energy"},
-    {"nongye", "agriculture"},
-    {"qiche", "automobile"},
-    {"ruanjian", "software"},
-    {"shangmao", "trading"},
-    {"shebei", "equipment"},
-    {"shengchan", "production"},
-    {"shengwu", "biological"},
-    {"shichang", "market"},
-    {"shihua", "petrochemical"},
-    {"shipin", "food"},
-    {"shiye", "industrial"},
-    {"shiyou", "petroleum"},
-    {"shiyouhuagong", "petrochemical"},
-    {"shizheng", "municipal"},
-    {"shuzi", "digital"},
-    {"tianranqi", "natural gas"},
-    {"tongxin", "communication"},
-    {"tongxun", "communication"},
-    {"touzi", "investment"},
-    {"wangluo", "network"},
-    {"weidianzi", "microelectronics"},
-    {"wuliu", "logistics"},
-    {"xianggang", "hong kong"},
-    {"xincailiao", "new materials"},
-    {"xinnengyuan", "new energy"},
-    {"xinxi", "information"},
-    {"xitong", "systems"},
-    {"yanjiusuo", "research institute"},
-    {"yanjiuyuan", "research institute"},
-    {"yinhang", "bank"},
-    {"yiqi", "instrument"},
-    {"yiyao", "pharmaceutical"},
-    {"yousejinshu", "nonferrous metals"},
-    {"yunshu", "transportation"},
-    {"zhengquan", "securities"},
-    {"zhineng", "intelligent"},
-    {"zhiyao", "pharmaceutical"},
-    {"zhizao", "manufacturing"},
-    {"zhonggongye", "heavy industry"},
-    {"zhonggong", "heavy industry"},
-    {"zhongguo", "china"},
-    {"zhuangbei", "equipment"},
-    {"zixun", "consulting"},
-};
-
-// The English word of a pinyin generic word (kPinyinCompanyWords), or "".
-std::string_view PinyinWordInEnglish(std::string_view word) {
-  static const auto* table = [] {
-    auto* map = new StringMap<std::string_view>();
-    for (const auto& [pinyin, english] : kPinyinCompanyWords) map->emplace(pinyin, english);
-    return map;
-  }();
-  if (word.size() < 4 || word.size() > 13) return "";  // speed: every word of a name asks
-  auto found = table->find(word);
-  return found == table->end() ? "" : found->second;
-}
-
-// Whether a name is a Chinese company's written in pinyin: it holds GONGSI (the legal forms'
-// word: YOUXIAN GONGSI, GUFEN YOUXIAN GONGSI) or two of kPinyinCompanyWords.
-bool PinyinCompanyName(const std::vector<RawToken>& raw) {
-  int words = 0;
-  for (const RawToken& word : raw) {
-    if (word.text == "gongsi") return true;
-    if (!PinyinWordInEnglish(word.text).empty()) ++words;
-  }
-  return words >= 2;
+  if (w == "dis") return trade ? "foreign" : "";
+  const bool dis = n == "dis" || (n == "ve" && after_next != nullptr && after_next->text == "dis");
+  return dis ? "domestic" : "";
 }
 
 // The spelling kLegalForms gives a word of a Russian or Kazakh legal form that the lists also
@@ -2045,8 +1926,6 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
   const auto& legal_forms = LegalFormTable();
   std::vector<std::string_view> spelled(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) spelled[i] = LegalFormSpelling(raw[i].text);
-  // So does a Chinese company's name in pinyin (kPinyinCompanyWords).
-  const bool pinyin = !out->abjad && PinyinCompanyName(raw);
   std::vector<NameToken> tokens;
   for (size_t i = 0; i < raw.size();) {
     size_t matched_words = 0;
@@ -2063,9 +1942,6 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
       // A short form alone ("AO", "SA") is a name, not a legal form: it counts only at an edge of a
       // longer name.
       if (found->second->edge_only && (!at_edge || raw.size() < 2)) continue;
-      // AS is the last word where it is a form (Turkish A.Ş., Czech a.s., Norwegian AS); first, it
-      // is the Arabic article (AS SALAM, AS SUNNAH FOUNDATION).
-      if (phrase == "as" && i + n != raw.size()) continue;
       matched = found->second;
       matched_words = n;
     }
@@ -2086,11 +1962,10 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     if (english.empty() && !out->abjad) {
       english = TurkishWordInEnglish(raw[i].text);
       if (english.empty()) {
-        english = TurkishPhraseInEnglish(raw[i].text, i + 1 < raw.size() ? &raw[i + 1] : nullptr,
+        english = TurkishPhraseInEnglish(raw[i], i + 1 < raw.size() ? &raw[i + 1] : nullptr,
                                          i + 2 < raw.size() ? &raw[i + 2] : nullptr);
       }
     }
-    if (english.empty() && pinyin) english = PinyinWordInEnglish(raw[i].text);
     if (!english.empty()) {
       bool first = true;
       for (std::string& word : Split(english, ' ')) {
