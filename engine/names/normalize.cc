@@ -1195,6 +1195,26 @@ std::string_view RussianWordInEnglish(std::string_view word) {
   return words->Find(word, /*by_key=*/russian, /*near=*/russian);
 }
 
+// A quick test in front of a table of lower-case words: whether a word may be one of them by its
+// first letter and its length (bit n of a letter's entry: a word of n letters starts with it).
+// speed: every word of every name asks several tables; most are ruled out without a hash or a
+// search.
+class FirstLetterLengths {
+ public:
+  void Add(std::string_view word) {
+    if (Fits(word)) bits_[word[0] - 'a'] |= uint32_t{1} << word.size();
+  }
+  bool MayHold(std::string_view word) const {
+    return Fits(word) && (bits_[word[0] - 'a'] >> word.size() & 1) != 0;
+  }
+
+ private:
+  static bool Fits(std::string_view word) {
+    return !word.empty() && word.size() < 32 && word[0] >= 'a' && word[0] <= 'z';
+  }
+  uint32_t bits_[26] = {};
+};
+
 // Turkish companies' generic words and the English words the lists translate them to. The lists
 // name a Turkish company in Turkish and often in English too (SMART ITHALAT IHRACAT DIS TICARET
 // LIMITED SIRKETI / SMART IMPORT EXPORT FOREIGN TRADE LIMITED COMPANY; BASLAM NAKLIYAT VE DIS
@@ -1264,20 +1284,17 @@ constexpr std::pair<std::string_view, std::string_view> kTurkishWords[] = {
 std::string_view TurkishWordInEnglish(std::string_view word) {
   struct Table {
     StringMap<std::string_view> words;
-    // speed: bit n of a letter's entry is set when a word of n letters starts with it, so that
-    // most words are ruled out without hashing (every word of every name asks).
-    uint32_t lengths_by_letter[26] = {};
+    FirstLetterLengths filter;
   };
   static const Table* table = [] {
     auto* out = new Table;
     for (const auto& [turkish, english] : kTurkishWords) {
       out->words.emplace(turkish, english);
-      out->lengths_by_letter[turkish[0] - 'a'] |= uint32_t{1} << turkish.size();
+      out->filter.Add(turkish);
     }
     return out;
   }();
-  if (word.empty() || word.size() >= 32 || word[0] < 'a' || word[0] > 'z') return "";
-  if ((table->lengths_by_letter[word[0] - 'a'] >> word.size() & 1) == 0) return "";
+  if (!table->filter.MayHold(word)) return "";
   auto found = table->words.find(word);
   return found == table->words.end() ? "" : found->second;
 }
@@ -1413,14 +1430,12 @@ NameToken WordToken(const std::string& word) {
 struct OrganisationTypeTable {
   std::unordered_map<std::string, std::string> classes;
   std::vector<std::string> first_words;  // sorted
-  // speed: bit n of a letter's entry is set when a first word of n letters starts with it, so
-  // that most words are ruled out before the search (1% of the index build without it).
-  uint32_t lengths_by_letter[26] = {};
+  // speed: most words are ruled out before the search (1% of the index build without it).
+  FirstLetterLengths first_word_filter;
 
   bool MayStartPhrase(std::string_view word) const {
-    if (word.empty() || word.size() >= 32 || word[0] < 'a' || word[0] > 'z') return false;
-    if ((lengths_by_letter[word[0] - 'a'] >> word.size() & 1) == 0) return false;
-    return std::binary_search(first_words.begin(), first_words.end(), word);
+    return first_word_filter.MayHold(word) &&
+           std::binary_search(first_words.begin(), first_words.end(), word);
   }
 };
 
@@ -1440,9 +1455,7 @@ const OrganisationTypeTable& OrganisationTypes() {
     std::sort(out->first_words.begin(), out->first_words.end());
     out->first_words.erase(std::unique(out->first_words.begin(), out->first_words.end()),
                            out->first_words.end());
-    for (const std::string& word : out->first_words) {
-      out->lengths_by_letter[word[0] - 'a'] |= uint32_t{1} << word.size();
-    }
+    for (const std::string& word : out->first_words) out->first_word_filter.Add(word);
     return out;
   }();
   return *table;
