@@ -908,6 +908,51 @@ TEST_CASE("Korean names in McCune-Reischauer and the Revised Romanisation are on
 // 2026-12-06 "Wei Xuegang" scored 0.17 against WEI, Hsueh Kang and "Bao Youxiang" 0.02 against
 // PAO, Yu Hsiang; and a person's given name written joined against the list's two words in the
 // other order (Chen Shihuan, CHEN, Shih Huan) read as another given name (0.77).
+// Palladius, the Russian transcription of Mandarin: its table is pinyin's, syllable for
+// syllable, and a Chinese name in Russian letters meets the lists' pinyin (before 2026-12-06: Си
+// Цзиньпин 0.09 against XI JINPING, Ли Кэцян 0.63, Ху Цзиньтао 0.17).
+TEST_CASE("A Chinese name in Russian letters is its pinyin name", "[names]") {
+  int syllables = 0;
+  bool distinctive = false;
+  CHECK(PalladiusAsPinyin("цзиньпин", &syllables, &distinctive) == "jinping");
+  CHECK(syllables == 2);
+  CHECK(distinctive);
+  CHECK(PalladiusAsPinyin("чжуаньюнь", &syllables, &distinctive) == "zhuanyun");
+  CHECK(PalladiusAsPinyin("хуэй", &syllables, &distinctive) == "hui");
+  CHECK(PalladiusAsPinyin("сы", &syllables, &distinctive) == "si");
+  CHECK(PalladiusAsPinyin("цзы", &syllables, &distinctive) == "zi");
+  CHECK(PalladiusAsPinyin("цзи", &syllables, &distinctive) == "ji");
+  CHECK(PalladiusAsPinyin("до", &syllables, &distinctive) == "duo");
+  CHECK(PalladiusAsPinyin("иван", &syllables, &distinctive) == "yiwang");
+  CHECK(!distinctive);
+  CHECK(PalladiusAsPinyin("петров", &syllables, &distinctive).empty());
+  CHECK(syllables == 0);
+  CHECK(PalladiusAsPinyin("si", &syllables, &distinctive).empty());
+  auto index = BuildIndex({});
+  CHECK(PairScore(*index, "Си Цзиньпин", "XI Jinping") >= 0.95);
+  CHECK(PairScore(*index, "Ли Кэцян", "LI Keqiang") >= 0.95);
+  CHECK(PairScore(*index, "Дэн Сяопин", "Deng Xiaoping") >= 0.8);
+  CHECK(PairScore(*index, "Ван Хунин", "Wang Huning") >= 0.95);
+  CHECK(PairScore(*index, "Ху Цзиньтао", "Hu Jin Tao") >= 0.9);  // syllables written apart
+  CHECK(PairScore(*index, "Синьцзян Чжунтай", "XINJIANG ZHONGTAI") >= 0.95);
+  CHECK(PairScore(*index, "ТОО Синьцзян Чжунтай", "XINJIANG ZHONGTAI CHEMICAL CO LTD") >= 0.8);
+  // And pinyin's distinctions stay: ЦЯН is QIANG, not JIANG; ЧЖАН is ZHANG, not CHANG.
+  CHECK(PairScore(*index, "Ли Цян", "Li Jiang") < 0.8);
+  CHECK(PairScore(*index, "Чжан Вэй", "Chen Wei") < 0.8);
+  // A Koryo-saram's name stays Russian.
+  CHECK(PairScore(*index, "Ли Иван", "Li Ivan") >= 0.8);
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("p1", "XI, Jinping", "person"));
+  records.push_back(Record("p2", "CHEN Quanguo", "person"));
+  records.push_back(Record("p3", "XINJIANG ZHONGTAI CHEMICAL CO., LTD.", "organization"));
+  auto listed = BuildIndex(records);
+  CHECK(EntryScore(*listed, "Чэнь Цюаньго", "p2") >= 0.95);
+  CheckIndexEqualsBruteForce(*listed,
+                             {"Си Цзиньпин", "Чэнь Цюаньго", "Синьцзян Чжунтай", "Цзиньпин",
+                              "ТОО Синьцзян Чжунтай Кемикал"},
+                             0.5);
+}
+
 TEST_CASE("Wade-Giles and pinyin spellings of a Chinese name are one name", "[names]") {
   CHECK(PinyinAsWadeGiles("dengxiaoping") == "tenghsiaoping");
   CHECK(PinyinAsWadeGiles("bao") == "pao");

@@ -55,6 +55,34 @@ TEST_CASE("Cyrillic is transliterated by the Russian and Kazakh BGN tables", "[n
   CHECK(Tokens("Нұрсұлтан Өтеміс") == "nursultan otemis");
 }
 
+// Russian and Kazakh documents write a Chinese party's name in the Palladius system (Си
+// Цзиньпин, Дэн Сяопин); BGN read it as Russian ("si tszinpin" met XI JINPING at 0.09 before
+// 2026-12-06). Such a name's words are read as pinyin, the others as Russian.
+TEST_CASE("A Chinese name in Russian letters reads as its pinyin", "[names]") {
+  CHECK(Tokens("Си Цзиньпин") == "xi jinping");
+  CHECK(Tokens("Ху Цзиньтао") == "hu jintao");
+  CHECK(Tokens("ЛИ КЭЦЯН") == "li keqiang");
+  CHECK(Tokens("Чэнь Цюаньго") == "chen quanguo");
+  CHECK(Tokens("Сюй Цилян") == "xu qiliang");
+  CHECK(Tokens("Ван Хунин") == "wang huning");  // ХУ НИН, not ХУН ИН: no vowel inside a word
+  CHECK(Tokens("Ван Сяоянь") == "wang xiaoyan");
+  CHECK(Tokens("Люй Бу") == "lu bu");
+  CHECK(Tokens("ТОО Синьцзян Чжунтай") == "<limited> xinjiang zhongtai");
+  // Without a spelling Russian never has, only a short name led by a Chinese family name.
+  CHECK(Tokens("Ван И") == "wang yi");
+  CHECK(Tokens("Ли Пэн") == "li peng");
+  // Russian names, and a Koryo-saram's given name after a family name that is also Chinese, are
+  // Russian: ИВАН, АННА, ЭЛИНА are Palladius syllables too.
+  CHECK(Tokens("Иван Петров") == "ivan petrov");
+  CHECK(Tokens("Ли Иван") == "li ivan");
+  CHECK(Tokens("Анна Ли") == "anna li");
+  CHECK(Tokens("Элина Ван") == "elina van");
+  CHECK(Tokens("Путин") == "putin");
+  CHECK(Tokens("ООО Ромашка") == "<limited> romashka");
+  // Kazakh letters select Kazakh, which is read as before.
+  CHECK(Tokens("Нұрсұлтан Өтеміс") == "nursultan otemis");
+}
+
 TEST_CASE("BGN's separator dot and hard sign do not split a Cyrillic word", "[names]") {
   // BGN/PCGN writes a middle dot where a Latin digraph would misread (н·э, т·с, ш·ч) and the hard
   // sign as ʺ; both are marks inside one word. Before 2026-12-03 they split it, and a long word's

@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "engine/base/strings.h"
+#include "engine/names/score.h"
 #include "engine/names/structure.h"
 #include "engine/names/translit_rules.h"
 
@@ -1612,6 +1613,92 @@ bool ReadAsPersonName(NormalizedName* name) {
   return changed;
 }
 
+// A Russian word's letters (lower-case UTF-8) in Latin, one for one as BGN writes most of them;
+// only to look the word up among common names and legal forms (ReadPalladiusName).
+std::string SimpleRussianLatin(std::string_view word) {
+  static constexpr const char* kLetters[] = {
+      "a", "b", "v", "g", "d", "e",  "zh", "z",  "i",  "y",    "k", "l", "m", "n", "o",  "p",
+      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",  "e", "yu", "ya"};
+  std::string out;
+  for (size_t i = 0; i + 1 < word.size(); i += 2) {
+    const auto lead = static_cast<unsigned char>(word[i]);
+    const auto trail = static_cast<unsigned char>(word[i + 1]);
+    int letter = -1;  // а = 0 ... я = 31
+    if (lead == 0xD0 && trail >= 0xB0 && trail <= 0xBF) letter = trail - 0xB0;
+    if (lead == 0xD1 && trail >= 0x80 && trail <= 0x8F) letter = 16 + trail - 0x80;
+    if (letter < 0) return "";
+    out += kLetters[letter];
+  }
+  return out;
+}
+
+// A Chinese name written in Cyrillic by the Palladius system (Си Цзиньпин, Дэн Сяопин, Ван И),
+// as Russian and Kazakh documents write a Chinese party's name, rewritten with its words in
+// pinyin (xi jinping, deng xiaoping, wang yi); empty when `text` (lower-case UTF-8) is not one.
+// BGN's Russian reading of such a name (si tszinpin) met its pinyin at 0.09 before 2026-12-06.
+// ИВАН and АННА are Palladius syllables too, so a name is read so only when a word is spelled
+// as no Russian word is (PalladiusAsPinyin's `distinctive`: ЦЗ, ЧЖ, КЭ, СЯ...) or, without one,
+// when it is two or three words of one or two syllables each, the first a Chinese family name
+// (ВАН И, ЛИ ПЭН is distinctive already); then every word spelled in Palladius syllables is
+// read, the others are left to BGN.
+std::string ReadPalladiusName(const std::string& text) {
+  struct Word {
+    size_t start, size;
+    std::string pinyin;
+    int syllables;
+  };
+  std::vector<Word> words;
+  bool distinctive = false, all_read = true;
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && !IsAsciiAlnum(static_cast<char>(c))) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() &&
+           (static_cast<unsigned char>(text[end]) >= 0x80 || IsAsciiAlnum(text[end]))) {
+      ++end;
+    }
+    Word& word = words.emplace_back();
+    word.start = i;
+    word.size = end - i;
+    bool word_distinctive = false;
+    word.pinyin = PalladiusAsPinyin(std::string_view(text).substr(i, end - i), &word.syllables,
+                                    &word_distinctive);
+    distinctive = distinctive || word_distinctive;
+    all_read = all_read && !word.pinyin.empty();
+    i = end;
+  }
+  bool read = distinctive;
+  if (!read && all_read && words.size() >= 2 && words.size() <= 3 && words[0].syllables == 1 &&
+      IsChineseFamilyName(words[0].pinyin)) {
+    read = true;
+    for (const Word& word : words) {
+      // ЛИ ИВАН is a Koryo-saram's name: a word that reads as a common name of another
+      // population and not as a Chinese one keeps its Russian reading, and so does the name.
+      const std::string russian = SimpleRussianLatin(text.substr(word.start, word.size));
+      const bool other_name = russian != word.pinyin && CommonNamePopulations(russian) != 0 &&
+                              CommonNamePopulations(word.pinyin) == 0;
+      read = read && word.syllables <= 2 && !other_name;
+    }
+  }
+  if (!read) return "";
+  std::string out;
+  size_t copied = 0;
+  for (Word& word : words) {
+    // A legal form (ТОО, ООО, ПАО) is not a Chinese word, even in a Chinese company's name.
+    const std::string russian = SimpleRussianLatin(text.substr(word.start, word.size));
+    if (LegalFormTable().count(std::string(LegalFormSpelling(russian)))) word.pinyin.clear();
+    if (word.pinyin.empty()) continue;
+    out.append(text, copied, word.start - copied);
+    out += word.pinyin;
+    copied = word.start + word.size;
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
 struct NameNormalizer::Impl {
   const icu::Normalizer2* nfkc_casefold = nullptr;
   std::map<std::string, std::unique_ptr<Transliterator>> transliterators;
@@ -1855,6 +1942,12 @@ struct NameNormalizer::Impl {
       cleaned.append(c);
     }
     text = cleaned;
+    if (has_cyrillic && !has_kazakh && !has_han) {
+      std::string utf8;
+      text.toUTF8String(utf8);
+      std::string pinyin = ReadPalladiusName(utf8);
+      if (!pinyin.empty()) text = UnicodeString::fromUTF8(pinyin);
+    }
     has_uyghur = has_uyghur || uyghur_initial_vowel || (inner_alef_maksura && !persian_or_urdu);
     if (has_han) text = RomaniseHanAndHangul(text);
     std::vector<Transliterator*> steps;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -370,6 +371,90 @@ const std::unordered_set<std::string>& ChineseFamilyNames() {
   return *names;
 }
 
+// One pinyin syllable (of PinyinSpellings) in the Palladius system, the Russian transcription of
+// Mandarin since the 19th century and the one Russian and Kazakh documents use (Си Цзиньпин, Ли
+// Кэцян, Дэн Сяопин; the system's table: Kontsevich, "Russian transcription of Chinese", 2002,
+// as tabled in Wikipedia's "Palladius system"). Empty for spellings that Palladius writes
+// alike with another (LO as LUO, YO) and for the typed ü (LV, NVE).
+std::string PalladiusSyllable(std::string_view pinyin) {
+  if (pinyin == "lo" || pinyin == "yo" || pinyin.find('v') != std::string_view::npos) return "";
+  static constexpr std::pair<std::string_view, std::string_view> kWhole[] = {
+      {"a", "а"},     {"o", "о"},      {"e", "э"},      {"ai", "ай"},    {"ei", "эй"},
+      {"ao", "ао"},   {"ou", "оу"},    {"an", "ань"},   {"en", "энь"},   {"ang", "ан"},
+      {"eng", "эн"},  {"er", "эр"},    {"yi", "и"},     {"ya", "я"},     {"ye", "е"},
+      {"yao", "яо"},  {"you", "ю"},    {"yan", "янь"},  {"yin", "инь"},  {"yang", "ян"},
+      {"ying", "ин"}, {"yong", "юн"},  {"yu", "юй"},    {"yue", "юэ"},   {"yuan", "юань"},
+      {"yun", "юнь"}, {"wu", "у"},     {"wa", "ва"},    {"wo", "во"},    {"wai", "вай"},
+      {"wei", "вэй"}, {"wan", "вань"}, {"wen", "вэнь"}, {"wang", "ван"}, {"weng", "вэн"},
+      {"hui", "хуэй"}};
+  for (const auto& [from, to] : kWhole) {
+    if (pinyin == from) return std::string(to);
+  }
+  static constexpr std::pair<std::string_view, std::string_view> kInitials[] = {
+      {"zh", "чж"}, {"ch", "ч"}, {"sh", "ш"}, {"b", "б"}, {"p", "п"},  {"m", "м"}, {"f", "ф"},
+      {"d", "д"},   {"t", "т"},  {"n", "н"},  {"l", "л"}, {"g", "г"},  {"k", "к"}, {"h", "х"},
+      {"j", "цз"},  {"q", "ц"},  {"x", "с"},  {"r", "ж"}, {"z", "цз"}, {"c", "ц"}, {"s", "с"}};
+  for (const auto& [from, to] : kInitials) {
+    if (pinyin.substr(0, from.size()) != from) continue;
+    const std::string_view final = pinyin.substr(from.size());
+    const bool palatal = from == "j" || from == "q" || from == "x";
+    const bool sibilant = from == "z" || from == "c" || from == "s";
+    static constexpr std::pair<std::string_view, std::string_view> kFinals[] = {
+        {"a", "а"},      {"o", "о"},     {"e", "э"},    {"ai", "ай"},   {"ei", "эй"},
+        {"ao", "ао"},    {"ou", "оу"},   {"an", "ань"}, {"en", "энь"},  {"ang", "ан"},
+        {"eng", "эн"},   {"ong", "ун"},  {"ia", "я"},   {"ie", "е"},    {"iao", "яо"},
+        {"iu", "ю"},     {"ian", "янь"}, {"in", "инь"}, {"iang", "ян"}, {"ing", "ин"},
+        {"iong", "юн"},  {"ua", "уа"},   {"uo", "о"},   {"uai", "уай"}, {"ui", "уй"},
+        {"uang", "уан"}, {"ue", "юэ"}};
+    std::string out(to);
+    if (final == "i") return out + (sibilant ? "ы" : "и");
+    if (final == "u") return out + (palatal ? "юй" : "у");
+    if (final == "uan") return out + (palatal ? "юань" : "уань");
+    if (final == "un") return out + (palatal ? "юнь" : "унь");
+    for (const auto& [pinyin_final, palladius] : kFinals) {
+      if (final == pinyin_final) return out + std::string(palladius);
+    }
+    return "";
+  }
+  return "";
+}
+
+// Palladius spellings and the pinyin each stands for; Lü and Nü (люй, нюй) as Han-Latin folded
+// to ASCII writes them, LU and NU.
+const std::unordered_map<std::string, std::string>& PalladiusSyllables() {
+  static const auto* syllables = [] {
+    auto* map = new std::unordered_map<std::string, std::string>;
+    for (const std::string& pinyin : PinyinSpellings()) {
+      std::string palladius = PalladiusSyllable(pinyin);
+      if (!palladius.empty()) map->emplace(std::move(palladius), pinyin);
+    }
+    map->emplace("люй", "lu");
+    map->emplace("нюй", "nu");
+    map->emplace("люэ", "lue");
+    map->emplace("нюэ", "nue");
+    return map;
+  }();
+  return *syllables;
+}
+
+// True when a Palladius syllable is spelled as no Russian word is: цз, чж, any ц, юй, уэ, a
+// consonant before э, с before я or ю, and a consonant's -оу and -ао.
+bool DistinctivePalladius(std::string_view syllable) {
+  if (syllable.find("цз") != std::string_view::npos ||
+      syllable.find("чж") != std::string_view::npos ||
+      syllable.find("юй") != std::string_view::npos ||
+      syllable.find("уэ") != std::string_view::npos || syllable.starts_with("ц") ||
+      syllable.starts_with("ся") || syllable.starts_with("сю")) {
+    return true;
+  }
+  // Every Cyrillic letter is two bytes in UTF-8.
+  const bool consonant_first =
+      syllable.size() >= 4 &&
+      std::string_view("аоэеиуюяы").find(syllable.substr(0, 2)) == std::string_view::npos;
+  if (!consonant_first) return false;
+  return syllable.substr(2, 2) == "э" || syllable.ends_with("оу") || syllable.ends_with("ао");
+}
+
 // The same names as Wade-Giles writes them without apostrophes (CHANG, HSU, TSAI, KUO, PAO).
 const std::unordered_set<std::string>& WadeGilesFamilyNames() {
   static const auto* names = [] {
@@ -477,6 +562,68 @@ bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readin
   if (words < 2 || words > 4 || !not_pinyin) return false;
   *readings = std::move(found);
   return true;
+}
+
+std::string PalladiusAsPinyin(std::string_view word, int* syllables, bool* distinctive) {
+  *syllables = 0;
+  *distinctive = false;
+  // Lower-case Russian letters only (а to я, two bytes each in UTF-8), at most 24 of them.
+  constexpr size_t kMostLetters = 24;
+  constexpr size_t kLongest = 6;  // чжуань, цзюань
+  const size_t n = word.size() / 2;
+  if (word.empty() || word.size() % 2 != 0 || n > kMostLetters) return "";
+  for (size_t i = 0; i < word.size(); i += 2) {
+    const auto lead = static_cast<unsigned char>(word[i]);
+    const auto trail = static_cast<unsigned char>(word[i + 1]);
+    const bool russian = (lead == 0xD0 && trail >= 0xB0 && trail <= 0xBF) ||
+                         (lead == 0xD1 && trail >= 0x80 && trail <= 0x8F);
+    if (!russian) return "";
+  }
+  // The fewest syllables that spell word[i..]; of splits into as many, the one with the fewest
+  // syllables inside the word that begin with a vowel letter (ХУНИН is ХУ НИН, hu ning, not ХУН
+  // ИН, as pinyin writes a vowel-initial syllable inside a word only after an apostrophe). A cost
+  // of kSyllable a syllable and 1 more for each such one.
+  constexpr int kNone = 1 << 20, kSyllable = 64;
+  int cost[kMostLetters + 1];
+  std::fill(cost, cost + n + 1, kNone);
+  cost[n] = 0;
+  const auto& table = PalladiusSyllables();
+  auto syllable_cost = [&](size_t i, std::string_view syllable) {
+    const bool vowel =
+        std::string_view("аоэеиуюя").find(syllable.substr(0, 2)) != std::string_view::npos;
+    return kSyllable + (i > 0 && vowel ? 1 : 0);
+  };
+  for (size_t i = n; i-- > 0;) {
+    for (size_t length = 1; length <= kLongest && i + length <= n; ++length) {
+      if (cost[i + length] == kNone) continue;
+      const std::string_view syllable = word.substr(2 * i, 2 * length);
+      if (table.count(std::string(syllable))) {
+        cost[i] = std::min(cost[i], cost[i + length] + syllable_cost(i, syllable));
+      }
+    }
+  }
+  if (cost[0] == kNone) return "";
+  std::string out;
+  for (size_t i = 0; i < n;) {
+    for (size_t length = std::min(kLongest, n - i); length >= 1; --length) {
+      if (cost[i + length] == kNone) continue;
+      const std::string_view syllable = word.substr(2 * i, 2 * length);
+      auto found = table.find(std::string(syllable));
+      if (found == table.end() || cost[i + length] + syllable_cost(i, syllable) != cost[i]) {
+        continue;
+      }
+      out += found->second;
+      *distinctive = *distinctive || DistinctivePalladius(syllable);
+      ++*syllables;
+      i += length;
+      break;
+    }
+  }
+  return out;
+}
+
+bool IsChineseFamilyName(std::string_view pinyin) {
+  return ChineseFamilyNames().count(std::string(pinyin)) != 0;
 }
 
 std::string PinyinAsWadeGiles(std::string_view word) {

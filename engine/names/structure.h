@@ -47,6 +47,16 @@ bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readin
 // "pao", "zedong" is "tsetung". Empty when the word is not pinyin syllables.
 std::string PinyinAsWadeGiles(std::string_view word);
 
+// The pinyin of `word` (lower-case Russian letters, UTF-8) when it is spelled in the syllables of
+// the Palladius system, the Russian transcription of Mandarin: "цзиньпин" is "jinping", "сюй"
+// "xu", "хуавэй" "huawei". Sets *syllables to their number and *distinctive to whether one is
+// spelled as no Russian word is (цз, чж, ц, юй, уэ, a consonant before э, ся, сю, -оу, -ао): ИВАН
+// and АННА are Palladius syllables too. Empty, and both 0, when the word is not such syllables.
+std::string PalladiusAsPinyin(std::string_view word, int* syllables, bool* distinctive);
+
+// True when `pinyin` is one of the commonest Chinese family names (mainland and Taiwan).
+bool IsChineseFamilyName(std::string_view pinyin);
+
 // The fewest Wade-Giles syllables, as written without apostrophes, that spell `word`
 // ("hsiaoping": 2; "chieh", "shih", "chang": 1), or 0 when none do ("hisham").
 int WadeGilesSyllableCount(std::string_view word);
