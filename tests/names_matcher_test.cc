@@ -953,6 +953,25 @@ TEST_CASE("A Chinese name in Russian letters is its pinyin name", "[names]") {
                              0.5);
 }
 
+// Before 2026-12-06: Юнайтед Текнолоджиз 0.32 against UNITED TECHNOLOGIES, Азия Эйр 0.21 against
+// ASIA AIR, Альфа Корпорейшн 0.50 against ALFA CORPORATION.
+TEST_CASE("A company's English words in Russian letters are the English words", "[names]") {
+  auto index = BuildIndex({});
+  CHECK(PairScore(*index, "Юнайтед Текнолоджиз", "United Technologies") >= 0.95);
+  CHECK(PairScore(*index, "Азия Эйр", "Asia Air") >= 0.95);
+  CHECK(PairScore(*index, "Альфа Корпорейшн", "Alfa Corporation") >= 0.95);
+  CHECK(PairScore(*index, "ТОО Алтын Интернешнл Трейдинг Компани",
+                  "ALTYN INTERNATIONAL TRADING COMPANY LLP") >= 0.95);
+  // The English word is a generic word still: another company's name is another name.
+  CHECK(PairScore(*index, "Алтын Трейдинг", "Kumis Trading") < 0.5);
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("e1", "UNITED TECHNOLOGIES CORPORATION", "organization"));
+  records.push_back(Record("e2", "ASIA AIR FZCO", "organization"));
+  auto listed = BuildIndex(records);
+  CheckIndexEqualsBruteForce(
+      *listed, {"Юнайтед Текнолоджиз", "Азия Эйр ФЗКО", "Эйр Астана", "Текнолоджиз"}, 0.5);
+}
+
 TEST_CASE("Wade-Giles and pinyin spellings of a Chinese name are one name", "[names]") {
   CHECK(PinyinAsWadeGiles("dengxiaoping") == "tenghsiaoping");
   CHECK(PinyinAsWadeGiles("bao") == "pao");

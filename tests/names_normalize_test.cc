@@ -83,6 +83,23 @@ TEST_CASE("A Chinese name in Russian letters reads as its pinyin", "[names]") {
   CHECK(Tokens("Нұрсұлтан Өтеміс") == "nursultan otemis");
 }
 
+// Russian and Kazakh company names transcribe English words and foreign legal forms (Эйр Астана,
+// Юнайтед Текнолоджиз, Ко. Лтд); BGN's KOMPANI, KORPOREYSHN, YUNAYTED, EYR met nothing of the
+// English before 2026-12-06.
+TEST_CASE("English words in Russian letters read as the English words", "[names]") {
+  CHECK(Tokens("ТОО Азия Трейдинг Компани") == "<limited> asia trading <corp>");
+  CHECK(Tokens("Эйр Астана") == "air astana");
+  CHECK(Tokens("Юнайтед Текнолоджиз Корпорейшн") == "united technologies <corp>");
+  CHECK(Tokens("Синьцзян Чжунтай Кемикал Ко. Лтд") == "xinjiang zhongtai chemical <limited>");
+  CHECK(Tokens("Альфа ГмбХ") == "alfa <limited>");
+  CHECK(Tokens("Альфа Инк") == "alfa <corp>");
+  // КО is CO only before a legal form: alone it is a Korean family name.
+  CHECK(Tokens("Ко Виктор") == "ko viktor");
+  CHECK(Tokens("Виктор Ко") == "viktor ko");
+  // Latin words are not read: INK is a word, KOMPANI Norwegian.
+  CHECK(Tokens("Ink Works") == "ink works");
+}
+
 TEST_CASE("BGN's separator dot and hard sign do not split a Cyrillic word", "[names]") {
   // BGN/PCGN writes a middle dot where a Latin digraph would misread (н·э, т·с, ш·ч) and the hard
   // sign as ʺ; both are marks inside one word. Before 2026-12-03 they split it, and a long word's

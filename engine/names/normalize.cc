@@ -1613,6 +1613,121 @@ bool ReadAsPersonName(NormalizedName* name) {
   return changed;
 }
 
+// English business words and foreign legal forms as Russian and Kazakh company names transcribe
+// them (ТОО "Азия Трейдинг Компани", Эйр Астана, Юнайтед Текнолоджиз), read as the English words
+// the lists write: BGN's KOMPANI, KORPOREYSHN, YUNAYTED and EYR met COMPANY, CORPORATION, UNITED
+// and AIR at 0.4 or less before 2026-12-06 ("Юнайтед Текнолоджиз" / UNITED TECHNOLOGIES 0.32).
+// Compiled by hand from the usual transcriptions (several where Russian writes the sound
+// several ways: ЭЙ and ЕЙ, Э and Е, -ИЗ, -ИС and -ЕЗ); Азия and Евразия are the Russian names of
+// the places. Words whose BGN reading is already the English word or one letter from it
+// (ХОЛДИНГ, ГЛОБАЛ, СИСТЕМС) are left out.
+constexpr std::pair<std::string_view, std::string_view> kTranscribedEnglish[] = {
+    {"азия", "asia"},
+    {"гмбх", "gmbh"},
+    {"евразия", "eurasia"},
+    {"индастриал", "industrial"},
+    {"индастрис", "industries"},
+    {"индастриз", "industries"},
+    {"индастри", "industry"},
+    {"инк", "inc"},
+    {"интернейшнл", "international"},
+    {"интернешнл", "international"},
+    {"интернэшнл", "international"},
+    {"инвестментс", "investments"},
+    {"инвестмент", "investment"},
+    {"кампани", "company"},
+    {"кемикалс", "chemicals"},
+    {"кемикал", "chemical"},
+    {"компани", "company"},
+    {"констракшн", "construction"},
+    {"консалтинг", "consulting"},
+    {"корп", "corp"},
+    {"корпорейшн", "corporation"},
+    {"корпорэйшн", "corporation"},
+    {"ллс", "llc"},
+    {"менеджмент", "management"},
+    {"ойл", "oil"},
+    {"плс", "plc"},
+    {"ресорсез", "resources"},
+    {"ресорсиз", "resources"},
+    {"рисорсиз", "resources"},
+    {"сервисез", "services"},
+    {"сервисиз", "services"},
+    {"солюшенс", "solutions"},
+    {"солюшнс", "solutions"},
+    {"текнолоджи", "technology"},
+    {"текнолоджиз", "technologies"},
+    {"текнолоджис", "technologies"},
+    {"технолоджи", "technology"},
+    {"технолоджиз", "technologies"},
+    {"технолоджис", "technologies"},
+    {"трейдинг", "trading"},
+    {"фзко", "fzco"},
+    {"фудс", "foods"},
+    {"эйр", "air"},
+    {"эйрлайнс", "airlines"},
+    {"энерджи", "energy"},
+    {"энтерпрайз", "enterprise"},
+    {"энтерпрайзес", "enterprises"},
+    {"энтерпрайзис", "enterprises"},
+    {"юнайтед", "united"},
+};
+
+// `text` (lower-case UTF-8) with each word of kTranscribedEnglish in English, and КО as CO before
+// a legal form (КО. ЛТД; alone, КО is a Korean family name); empty when no word is.
+std::string ReadTranscribedEnglish(const std::string& text) {
+  auto english = [](std::string_view word) -> std::string_view {
+    for (const auto& [russian, written] : kTranscribedEnglish) {
+      if (word == russian) return written;
+    }
+    return {};
+  };
+  std::string out;
+  size_t copied = 0;
+  bool changed = false;
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && !IsAsciiAlnum(static_cast<char>(c))) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() &&
+           (static_cast<unsigned char>(text[end]) >= 0x80 || IsAsciiAlnum(text[end]))) {
+      ++end;
+    }
+    const std::string_view word = std::string_view(text).substr(i, end - i);
+    std::string_view written = english(word);
+    if (written.empty() && word == "ко") {
+      size_t next = end;
+      while (next < text.size() && static_cast<unsigned char>(text[next]) < 0x80 &&
+             !IsAsciiAlnum(text[next])) {
+        ++next;
+      }
+      size_t next_end = next;
+      while (next_end < text.size() &&
+             (static_cast<unsigned char>(text[next_end]) >= 0x80 || IsAsciiAlnum(text[next_end]))) {
+        ++next_end;
+      }
+      const std::string_view following = std::string_view(text).substr(next, next_end - next);
+      if (following == "лтд" || following == "лимитед" || following == "инк" ||
+          following == "ltd" || following == "limited" || following == "inc") {
+        written = "co";
+      }
+    }
+    if (!written.empty()) {
+      out.append(text, copied, i - copied);
+      out += written;
+      copied = end;
+      changed = true;
+    }
+    i = end;
+  }
+  if (!changed) return "";
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
 // A Russian word's letters (lower-case UTF-8) in Latin, one for one as BGN writes most of them;
 // only to look the word up among common names and legal forms (ReadPalladiusName).
 std::string SimpleRussianLatin(std::string_view word) {
@@ -1942,11 +2057,14 @@ struct NameNormalizer::Impl {
       cleaned.append(c);
     }
     text = cleaned;
-    if (has_cyrillic && !has_kazakh && !has_han) {
+    if (has_cyrillic) {
       std::string utf8;
       text.toUTF8String(utf8);
-      std::string pinyin = ReadPalladiusName(utf8);
-      if (!pinyin.empty()) text = UnicodeString::fromUTF8(pinyin);
+      std::string english = ReadTranscribedEnglish(utf8);
+      if (!english.empty()) utf8 = std::move(english);
+      std::string pinyin = has_kazakh || has_han ? std::string() : ReadPalladiusName(utf8);
+      if (!pinyin.empty()) utf8 = std::move(pinyin);
+      text = UnicodeString::fromUTF8(utf8);
     }
     has_uyghur = has_uyghur || uyghur_initial_vowel || (inner_alef_maksura && !persian_or_urdu);
     if (has_han) text = RomaniseHanAndHangul(text);
