@@ -231,7 +231,11 @@ TEST_CASE("Facts patched after a real list update equal a full screening", "[bat
   }
   INFO(patched << " of " << entities.size() << " patched; the update changed the matches of "
                << changed << " (" << patched_changed << " of them patched)");
-  CHECK(patched * 10 >= entities.size() * 7);  // most entities need no full screening
+  // Most entities need no full screening: 72% (2,856 of 3,990) until 2026-12-06, 68% (2,889 of
+  // 4,236) since the BGN spellings of English words (MENEDZHMENT, KONSALTING) read as the English
+  // words: more entries share a word whose weight the update moves (866 entries dirty, not 743),
+  // and each dirty entry's names are entities here too.
+  CHECK(patched * 100 >= entities.size() * 65);
   CHECK(changed > 0);                          // the update mattered
   CHECK(patched_changed > 0);                  // and patches carried some of it
 }

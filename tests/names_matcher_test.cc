@@ -913,21 +913,21 @@ TEST_CASE("Korean names in McCune-Reischauer and the Revised Romanisation are on
 // Цзиньпин 0.09 against XI JINPING, Ли Кэцян 0.63, Ху Цзиньтао 0.17).
 TEST_CASE("A Chinese name in Russian letters is its pinyin name", "[names]") {
   int syllables = 0;
-  bool distinctive = false;
-  CHECK(PalladiusAsPinyin("цзиньпин", &syllables, &distinctive) == "jinping");
+  PalladiusStrength strength = PalladiusStrength::kNone;
+  CHECK(PalladiusAsPinyin("цзиньпин", &syllables, &strength) == "jinping");
   CHECK(syllables == 2);
-  CHECK(distinctive);
-  CHECK(PalladiusAsPinyin("чжуаньюнь", &syllables, &distinctive) == "zhuanyun");
-  CHECK(PalladiusAsPinyin("хуэй", &syllables, &distinctive) == "hui");
-  CHECK(PalladiusAsPinyin("сы", &syllables, &distinctive) == "si");
-  CHECK(PalladiusAsPinyin("цзы", &syllables, &distinctive) == "zi");
-  CHECK(PalladiusAsPinyin("цзи", &syllables, &distinctive) == "ji");
-  CHECK(PalladiusAsPinyin("до", &syllables, &distinctive) == "duo");
-  CHECK(PalladiusAsPinyin("иван", &syllables, &distinctive) == "yiwang");
-  CHECK(!distinctive);
-  CHECK(PalladiusAsPinyin("петров", &syllables, &distinctive).empty());
+  CHECK(strength == PalladiusStrength::kStrong);
+  CHECK(PalladiusAsPinyin("чжуаньюнь", &syllables, &strength) == "zhuanyun");
+  CHECK(PalladiusAsPinyin("хуэй", &syllables, &strength) == "hui");
+  CHECK(PalladiusAsPinyin("сы", &syllables, &strength) == "si");
+  CHECK(PalladiusAsPinyin("цзы", &syllables, &strength) == "zi");
+  CHECK(PalladiusAsPinyin("цзи", &syllables, &strength) == "ji");
+  CHECK(PalladiusAsPinyin("до", &syllables, &strength) == "duo");
+  CHECK(PalladiusAsPinyin("иван", &syllables, &strength) == "yiwang");
+  CHECK(strength == PalladiusStrength::kNone);
+  CHECK(PalladiusAsPinyin("петров", &syllables, &strength).empty());
   CHECK(syllables == 0);
-  CHECK(PalladiusAsPinyin("si", &syllables, &distinctive).empty());
+  CHECK(PalladiusAsPinyin("si", &syllables, &strength).empty());
   auto index = BuildIndex({});
   CHECK(PairScore(*index, "Си Цзиньпин", "XI Jinping") >= 0.95);
   CHECK(PairScore(*index, "Ли Кэцян", "LI Keqiang") >= 0.95);
@@ -962,6 +962,11 @@ TEST_CASE("A company's English words in Russian letters are the English words", 
   CHECK(PairScore(*index, "Альфа Корпорейшн", "Alfa Corporation") >= 0.95);
   CHECK(PairScore(*index, "ТОО Алтын Интернешнл Трейдинг Компани",
                   "ALTYN INTERNATIONAL TRADING COMPANY LLP") >= 0.95);
+  // A Russian company's name meets its BGN spelling on a list (BONUM MENEDZHMENT OOO) as before.
+  CHECK(PairScore(*index, "Бонум Менеджмент ООО", "BONUM MENEDZHMENT OOO") >= 0.95);
+  CHECK(PairScore(*index, "Bonum Management LLC", "BONUM MENEDZHMENT OOO") >= 0.95);
+  CHECK(PairScore(*index, "Лимитед Лиабилиты Компаны Евразия",
+                  "LIMITED LIABILITY COMPANY EVRAZIYA") >= 0.8);
   // The English word is a generic word still: another company's name is another name.
   CHECK(PairScore(*index, "Алтын Трейдинг", "Kumis Trading") < 0.5);
   std::vector<NameRecord> records = Corpus();

@@ -79,6 +79,24 @@ TEST_CASE("A Chinese name in Russian letters reads as its pinyin", "[names]") {
   CHECK(Tokens("Элина Ван") == "elina van");
   CHECK(Tokens("Путин") == "putin");
   CHECK(Tokens("ООО Ромашка") == "<limited> romashka");
+  // A helper's review of the first version found these read as Chinese: a Ц, СЯ or -АО in a
+  // Russian word made the whole name Chinese, ПАО did, and so did a Koryo-saram's or a Korean
+  // name led by a family name Chinese shares (ЛИ, О).
+  CHECK(Tokens("Цыбин Иван") == "tsybin ivan");
+  CHECK(Tokens("Синицына Анна") == "sinitsyna anna");
+  CHECK(Tokens("Гуцан Александр Владимирович") == "gutsan aleksandr vladimirovich");
+  CHECK(Tokens("ООО Инновации Света") == "<limited> innovatsii sveta");
+  CHECK(Tokens("Сити ПАО") == "siti <jsc>");
+  CHECK(Tokens("Ли Ан") == "li an");
+  CHECK(Tokens("Ли Ин") == "li in");
+  CHECK(Tokens("Ли Мин Хо") == "li min kho");
+  CHECK(Tokens("О Ин Чун") == "i:o in chun");
+  CHECK(Tokens("Ян Ли") == "yan li");
+  // ъ parts two syllables; quotes and dashes of any script separate words.
+  CHECK(Tokens("Ван Гуанъя") == "wang guangya");
+  CHECK(Tokens("ТОО «Синьцзян Чжунтай»") == "<limited> xinjiang zhongtai");
+  CHECK(Tokens("Ли Цян") == "li qiang");
+  CHECK(Tokens("Ма Юнь") == "ma yun");
   // Kazakh letters select Kazakh, which is read as before.
   CHECK(Tokens("Нұрсұлтан Өтеміс") == "nursultan otemis");
 }
@@ -96,8 +114,13 @@ TEST_CASE("English words in Russian letters read as the English words", "[names]
   // КО is CO only before a legal form: alone it is a Korean family name.
   CHECK(Tokens("Ко Виктор") == "ko viktor");
   CHECK(Tokens("Виктор Ко") == "viktor ko");
-  // Latin words are not read: INK is a word, KOMPANI Norwegian.
+  // Latin INK is a word; the transcriptions' BGN spellings, which the lists write, read as the
+  // Cyrillic does (a first version read the Cyrillic alone: BONUM MENEDZHMENT OOO then missed
+  // Бонум Менеджмент ООО).
   CHECK(Tokens("Ink Works") == "ink works");
+  CHECK(Tokens("BONUM MENEDZHMENT OOO") == "bonum management <limited>");
+  CHECK(Tokens("Бонум Менеджмент ООО") == "bonum management <limited>");
+  CHECK(Tokens("JSC KRAFTVEY KORPOREYSHN PLS") == "<jsc> kraftvey <corp> pls");
 }
 
 TEST_CASE("BGN's separator dot and hard sign do not split a Cyrillic word", "[names]") {

@@ -1216,6 +1216,27 @@ class FirstLetterLengths {
   uint32_t bits_[26] = {};
 };
 
+// A table of words and the English each reads as, looked up behind a FirstLetterLengths filter.
+class EnglishWordTable {
+ public:
+  template <size_t N>
+  explicit EnglishWordTable(const std::pair<std::string_view, std::string_view> (&words)[N]) {
+    for (const auto& [word, english] : words) {
+      words_.emplace(word, english);
+      filter_.Add(word);
+    }
+  }
+  std::string_view Find(std::string_view word) const {
+    if (!filter_.MayHold(word)) return "";
+    auto found = words_.find(word);
+    return found == words_.end() ? "" : found->second;
+  }
+
+ private:
+  StringMap<std::string_view> words_;
+  FirstLetterLengths filter_;
+};
+
 // Turkish companies' generic words and the English words the lists translate them to. The lists
 // name a Turkish company in Turkish and often in English too (SMART ITHALAT IHRACAT DIS TICARET
 // LIMITED SIRKETI / SMART IMPORT EXPORT FOREIGN TRADE LIMITED COMPANY; BASLAM NAKLIYAT VE DIS
@@ -1283,21 +1304,66 @@ constexpr std::pair<std::string_view, std::string_view> kTurkishWords[] = {
 
 // The English word of a Turkish company's generic word (kTurkishWords), or "".
 std::string_view TurkishWordInEnglish(std::string_view word) {
-  struct Table {
-    StringMap<std::string_view> words;
-    FirstLetterLengths filter;
-  };
-  static const Table* table = [] {
-    auto* out = new Table;
-    for (const auto& [turkish, english] : kTurkishWords) {
-      out->words.emplace(turkish, english);
-      out->filter.Add(turkish);
-    }
-    return out;
-  }();
-  if (!table->filter.MayHold(word)) return "";
-  auto found = table->words.find(word);
-  return found == table->words.end() ? "" : found->second;
+  static const auto* table = new EnglishWordTable(kTurkishWords);
+  return table->Find(word);
+}
+
+// English business words as Russian and Kazakh company names transcribe them, in the BGN
+// spelling that the lists write too (BONUM MENEDZHMENT OOO, KORUS KONSALTING SNG, LOGISTIK
+// INTERNEYSHNL SERVIS OOO, POZITIV TEKNOLODZHIZ AO), and the English words they stand for: before
+// 2026-12-06 "Юнайтед Текнолоджиз" (YUNAYTED TEKNOLODZHIZ) scored 0.32 against UNITED
+// TECHNOLOGIES, "Азия Эйр" 0.21 against ASIA AIR. Compiled by hand from the usual transcriptions
+// (several where Russian writes one sound several ways: ЭЙ and ЕЙ, Э and Е, -ИЗ, -ИС and -ЕЗ, ТЕК-
+// and ТЕХ-); AZIYA and (Y)EVRAZIYA are the places' Russian names. Read from the Latin spelling, so
+// a Cyrillic name, its BGN spelling on a list and the English name read alike (a helper's review
+// of a first version, which read the Cyrillic words alone: a Russian company's name then missed
+// its listed BGN spelling, BONUM MENEDZHMENT OOO 1.00 -> 0.62). Words one letter or a phonetic key
+// from the English (KHOLDING, GLOBAL, SISTEMS, ELEKTRONIKS, KARGO) are left to the scorer; the
+// legal forms among them (KOMPANI, KORPOREYSHN, GMBKH) are LegalFormSpelling's.
+constexpr std::pair<std::string_view, std::string_view> kTranscribedEnglishWords[] = {
+    {"aziya", "asia"},
+    {"enerdzhi", "energy"},
+    {"enterprayz", "enterprise"},
+    {"enterprayzes", "enterprises"},
+    {"enterprayzis", "enterprises"},
+    {"evraziya", "eurasia"},
+    {"eyr", "air"},
+    {"eyrlayns", "airlines"},
+    {"fuds", "foods"},
+    {"indastri", "industry"},
+    {"indastrial", "industrial"},
+    {"indastris", "industries"},
+    {"indastriz", "industries"},
+    {"interneshnl", "international"},
+    {"interneyshnl", "international"},
+    {"kemikal", "chemical"},
+    {"kemikals", "chemicals"},
+    {"konsalting", "consulting"},
+    {"konstrakshn", "construction"},
+    {"menedzhment", "management"},
+    {"oyl", "oil"},
+    {"resorsez", "resources"},
+    {"resorsiz", "resources"},
+    {"risorsiz", "resources"},
+    {"servisez", "services"},
+    {"servisiz", "services"},
+    {"solyushens", "solutions"},
+    {"solyushns", "solutions"},
+    {"tekhnolodzhi", "technology"},
+    {"tekhnolodzhis", "technologies"},
+    {"tekhnolodzhiz", "technologies"},
+    {"teknolodzhi", "technology"},
+    {"teknolodzhis", "technologies"},
+    {"teknolodzhiz", "technologies"},
+    {"treyding", "trading"},
+    {"yevraziya", "eurasia"},
+    {"yunayted", "united"},
+};
+
+// The English word of a transcribed English word (kTranscribedEnglishWords), or "".
+std::string_view TranscribedEnglishWord(std::string_view word) {
+  static const auto* table = new EnglishWordTable(kTranscribedEnglishWords);
+  return table->Find(word);
 }
 
 // The English of a word other languages use too, in the Turkish phrase it begins (the words after
@@ -1346,6 +1412,18 @@ std::string_view LegalFormSpelling(std::string_view word) {
       {"tovarishestvo", "tovarishchestvo"},
       {"zakrytoye", "zakrytoe"},
   };
+  // Foreign legal forms as Russian names transcribe them, in BGN's spelling (КОМПАНИ, КОРПОРЕЙШН,
+  // ГМБХ, ФЗКО; kTranscribedEnglishWords holds the other English words).
+  static constexpr std::pair<std::string_view, std::string_view> kTranscribed[] = {
+      {"gmbkh", "gmbh"},
+      {"kampani", "company"},
+      {"kompani", "company"},
+      {"korporeishn", "corporation"},
+      {"korporeyshn", "corporation"},
+      {"fzko", "fzco"}};
+  for (const auto& [written, spelling] : kTranscribed) {
+    if (word == written) return spelling;
+  }
   if (word.size() < 8) return word;
   // Other spellings and typed letters by the words' keys (KeyedWords), for a word that
   // LooksRussian (read one edit from KOMPANIYA, COMPAGNIE lost its letter in CAGL, the acronym of
@@ -1613,115 +1691,54 @@ bool ReadAsPersonName(NormalizedName* name) {
   return changed;
 }
 
-// English business words and foreign legal forms as Russian and Kazakh company names transcribe
-// them (ТОО "Азия Трейдинг Компани", Эйр Астана, Юнайтед Текнолоджиз), read as the English words
-// the lists write: BGN's KOMPANI, KORPOREYSHN, YUNAYTED and EYR met COMPANY, CORPORATION, UNITED
-// and AIR at 0.4 or less before 2026-12-06 ("Юнайтед Текнолоджиз" / UNITED TECHNOLOGIES 0.32).
-// Compiled by hand from the usual transcriptions (several where Russian writes the sound
-// several ways: ЭЙ and ЕЙ, Э and Е, -ИЗ, -ИС and -ЕЗ); Азия and Евразия are the Russian names of
-// the places. Words whose BGN reading is already the English word or one letter from it
-// (ХОЛДИНГ, ГЛОБАЛ, СИСТЕМС) are left out.
-constexpr std::pair<std::string_view, std::string_view> kTranscribedEnglish[] = {
-    {"азия", "asia"},
-    {"гмбх", "gmbh"},
-    {"евразия", "eurasia"},
-    {"индастриал", "industrial"},
-    {"индастрис", "industries"},
-    {"индастриз", "industries"},
-    {"индастри", "industry"},
-    {"инк", "inc"},
-    {"интернейшнл", "international"},
-    {"интернешнл", "international"},
-    {"интернэшнл", "international"},
-    {"инвестментс", "investments"},
-    {"инвестмент", "investment"},
-    {"кампани", "company"},
-    {"кемикалс", "chemicals"},
-    {"кемикал", "chemical"},
-    {"компани", "company"},
-    {"констракшн", "construction"},
-    {"консалтинг", "consulting"},
-    {"корп", "corp"},
-    {"корпорейшн", "corporation"},
-    {"корпорэйшн", "corporation"},
-    {"ллс", "llc"},
-    {"менеджмент", "management"},
-    {"ойл", "oil"},
-    {"плс", "plc"},
-    {"ресорсез", "resources"},
-    {"ресорсиз", "resources"},
-    {"рисорсиз", "resources"},
-    {"сервисез", "services"},
-    {"сервисиз", "services"},
-    {"солюшенс", "solutions"},
-    {"солюшнс", "solutions"},
-    {"текнолоджи", "technology"},
-    {"текнолоджиз", "technologies"},
-    {"текнолоджис", "technologies"},
-    {"технолоджи", "technology"},
-    {"технолоджиз", "technologies"},
-    {"технолоджис", "technologies"},
-    {"трейдинг", "trading"},
-    {"фзко", "fzco"},
-    {"фудс", "foods"},
-    {"эйр", "air"},
-    {"эйрлайнс", "airlines"},
-    {"энерджи", "energy"},
-    {"энтерпрайз", "enterprise"},
-    {"энтерпрайзес", "enterprises"},
-    {"энтерпрайзис", "enterprises"},
-    {"юнайтед", "united"},
-};
+// The words of `text` (UTF-8): runs of letters and digits of any script, as byte offsets
+// [first, second). Punctuation of any script («», –) separates them.
+std::vector<std::pair<size_t, size_t>> WordSpans(const std::string& text) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(std::min<size_t>(text.size(), INT32_MAX));
+  bool in_word = false;
+  for (int32_t i = 0; i < length;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    const bool letter = c >= 0 && u_isalnum(c);
+    if (letter && !in_word) spans.push_back({static_cast<size_t>(at), 0});
+    if (letter) spans.back().second = static_cast<size_t>(i);
+    in_word = letter;
+  }
+  return spans;
+}
 
-// `text` (lower-case UTF-8) with each word of kTranscribedEnglish in English, and КО as CO before
-// a legal form (КО. ЛТД; alone, КО is a Korean family name); empty when no word is.
+// `text` (lower-case UTF-8) with КО as CO before a legal form (КО. ЛТД: alone, КО is a Korean
+// family name) and ИНК as INC (Latin INK is a word); empty when neither is there. The other
+// English words that Russian names transcribe are read from their BGN spelling
+// (TranscribedEnglishWord), which the lists write too.
 std::string ReadTranscribedEnglish(const std::string& text) {
   auto english = [](std::string_view word) -> std::string_view {
-    for (const auto& [russian, written] : kTranscribedEnglish) {
-      if (word == russian) return written;
-    }
-    return {};
+    return word == "инк" ? "inc" : "";
   };
+  const std::vector<std::pair<size_t, size_t>> spans = WordSpans(text);
   std::string out;
   size_t copied = 0;
   bool changed = false;
-  for (size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80 && !IsAsciiAlnum(static_cast<char>(c))) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < text.size() &&
-           (static_cast<unsigned char>(text[end]) >= 0x80 || IsAsciiAlnum(text[end]))) {
-      ++end;
-    }
-    const std::string_view word = std::string_view(text).substr(i, end - i);
+  for (size_t k = 0; k < spans.size(); ++k) {
+    const auto [start, end] = spans[k];
+    const std::string_view word = std::string_view(text).substr(start, end - start);
     std::string_view written = english(word);
-    if (written.empty() && word == "ко") {
-      size_t next = end;
-      while (next < text.size() && static_cast<unsigned char>(text[next]) < 0x80 &&
-             !IsAsciiAlnum(text[next])) {
-        ++next;
-      }
-      size_t next_end = next;
-      while (next_end < text.size() &&
-             (static_cast<unsigned char>(text[next_end]) >= 0x80 || IsAsciiAlnum(text[next_end]))) {
-        ++next_end;
-      }
-      const std::string_view following = std::string_view(text).substr(next, next_end - next);
+    if (written.empty() && word == "ко" && k + 1 < spans.size()) {
+      const std::string_view following = std::string_view(text).substr(
+          spans[k + 1].first, spans[k + 1].second - spans[k + 1].first);
       if (following == "лтд" || following == "лимитед" || following == "инк" ||
           following == "ltd" || following == "limited" || following == "inc") {
         written = "co";
       }
     }
-    if (!written.empty()) {
-      out.append(text, copied, i - copied);
-      out += written;
-      copied = end;
-      changed = true;
-    }
-    i = end;
+    if (written.empty()) continue;
+    out.append(text, copied, start - copied);
+    out += written;
+    copied = end;
+    changed = true;
   }
   if (!changed) return "";
   out.append(text, copied, std::string::npos);
@@ -1751,65 +1768,82 @@ std::string SimpleRussianLatin(std::string_view word) {
 // as Russian and Kazakh documents write a Chinese party's name, rewritten with its words in
 // pinyin (xi jinping, deng xiaoping, wang yi); empty when `text` (lower-case UTF-8) is not one.
 // BGN's Russian reading of such a name (si tszinpin) met its pinyin at 0.09 before 2026-12-06.
-// ИВАН and АННА are Palladius syllables too, so a name is read so only when a word is spelled
-// as no Russian word is (PalladiusAsPinyin's `distinctive`: ЦЗ, ЧЖ, КЭ, СЯ...) or, without one,
-// when it is two or three words of one or two syllables each, the first a Chinese family name
-// (ВАН И, ЛИ ПЭН is distinctive already); then every word spelled in Palladius syllables is
-// read, the others are left to BGN.
+// ИВАН, АННА, ЦЫБИН and the Koryo-saram's ЛИ АН are Palladius syllables too, so (a helper's review
+// of the first version found each of these read as Chinese):
+//  - a name is Chinese when a word of it is strongly so (PalladiusStrength::kStrong: ЦЗ, ЧЖ, ЮЙ,
+//    КЭЦЯН); then each such word is read, and the name's other words only when every Cyrillic
+//    word of it is Palladius syllables and the word is not another population's common name
+//    (ИВАН in ЦЗЯН ИВАН);
+//  - or when it is two words, the first a Chinese family name of one syllable, the second of one
+//    or two, neither another population's common name, and either the family name is one that
+//    Russian, Korean and Koryo-saram names do not share (ВАН, ДЭН, ЧЭНЬ, not ЛИ, ЯН, МА, КАН) or a
+//    word is spelled as Palladius spells (ЛИ ЦЯН, МА ЮНЬ, ЛИ ПЭН: PalladiusStrength::kMedium).
+//    Korean names in Russian letters write a syllable a word (ЛИ МИН ХО), so three words are not
+//    read this way.
+// A legal form (ТОО, ООО, ПАО) counts for nothing and is never read.
 std::string ReadPalladiusName(const std::string& text) {
   struct Word {
     size_t start, size;
     std::string pinyin;
-    int syllables;
+    int syllables = 0;
+    PalladiusStrength strength = PalladiusStrength::kNone;
+    bool other_name = false;  // a common name of another population, and not a Chinese one
   };
-  std::vector<Word> words;
-  bool distinctive = false, all_read = true;
-  for (size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80 && !IsAsciiAlnum(static_cast<char>(c))) {
-      ++i;
+  std::vector<Word> words;  // the Cyrillic words that are not legal forms
+  bool latin_words = false;
+  for (const auto& [start, end] : WordSpans(text)) {
+    const std::string_view written = std::string_view(text).substr(start, end - start);
+    if (static_cast<unsigned char>(written[0]) < 0x80) {
+      latin_words = true;
       continue;
     }
-    size_t end = i;
-    while (end < text.size() &&
-           (static_cast<unsigned char>(text[end]) >= 0x80 || IsAsciiAlnum(text[end]))) {
-      ++end;
+    const std::string russian = SimpleRussianLatin(written);
+    if (!russian.empty() && LegalFormTable().count(std::string(LegalFormSpelling(russian)))) {
+      continue;
     }
     Word& word = words.emplace_back();
-    word.start = i;
-    word.size = end - i;
-    bool word_distinctive = false;
-    word.pinyin = PalladiusAsPinyin(std::string_view(text).substr(i, end - i), &word.syllables,
-                                    &word_distinctive);
-    distinctive = distinctive || word_distinctive;
+    word.start = start;
+    word.size = end - start;
+    word.pinyin = PalladiusAsPinyin(written, &word.syllables, &word.strength);
+    word.other_name = !word.pinyin.empty() && russian != word.pinyin &&
+                      CommonNamePopulations(russian) != 0 &&
+                      CommonNamePopulations(word.pinyin) == 0;
+  }
+  bool strong = false, all_read = !words.empty(), medium = false, other_name = false;
+  for (const Word& word : words) {
+    strong = strong || word.strength == PalladiusStrength::kStrong;
+    medium = medium || word.strength != PalladiusStrength::kNone;
     all_read = all_read && !word.pinyin.empty();
-    i = end;
+    other_name = other_name || word.other_name;
   }
-  bool read = distinctive;
-  if (!read && all_read && words.size() >= 2 && words.size() <= 3 && words[0].syllables == 1 &&
-      IsChineseFamilyName(words[0].pinyin)) {
-    read = true;
-    for (const Word& word : words) {
-      // ЛИ ИВАН is a Koryo-saram's name: a word that reads as a common name of another
-      // population and not as a Chinese one keeps its Russian reading, and so does the name.
-      const std::string russian = SimpleRussianLatin(text.substr(word.start, word.size));
-      const bool other_name = russian != word.pinyin && CommonNamePopulations(russian) != 0 &&
-                              CommonNamePopulations(word.pinyin) == 0;
-      read = read && word.syllables <= 2 && !other_name;
+  // Chinese family names that Russian, Korean and Koryo-saram names spell alike in Cyrillic.
+  static constexpr std::string_view kSharedFamilyNames[] = {"ли",  "ян", "ма", "у", "о",
+                                                            "кан", "ю",  "е",  "и", "ан"};
+  std::vector<bool> read(words.size(), false);
+  if (strong) {
+    for (size_t k = 0; k < words.size(); ++k) {
+      read[k] =
+          words[k].strength == PalladiusStrength::kStrong || (all_read && !words[k].other_name);
     }
+  } else if (all_read && !latin_words && words.size() == 2 && !other_name &&
+             words[0].syllables == 1 && words[1].syllables <= 2 &&
+             IsChineseFamilyName(words[0].pinyin)) {
+    const std::string_view family = std::string_view(text).substr(words[0].start, words[0].size);
+    bool shared = false;
+    for (std::string_view name : kSharedFamilyNames) shared = shared || family == name;
+    if (!shared || medium) read.assign(words.size(), true);
   }
-  if (!read) return "";
   std::string out;
   size_t copied = 0;
-  for (Word& word : words) {
-    // A legal form (ТОО, ООО, ПАО) is not a Chinese word, even in a Chinese company's name.
-    const std::string russian = SimpleRussianLatin(text.substr(word.start, word.size));
-    if (LegalFormTable().count(std::string(LegalFormSpelling(russian)))) word.pinyin.clear();
-    if (word.pinyin.empty()) continue;
-    out.append(text, copied, word.start - copied);
-    out += word.pinyin;
-    copied = word.start + word.size;
+  bool changed = false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!read[k]) continue;
+    out.append(text, copied, words[k].start - copied);
+    out += words[k].pinyin;
+    copied = words[k].start + words[k].size;
+    changed = true;
   }
+  if (!changed) return "";
   out.append(text, copied, std::string::npos);
   return out;
 }
@@ -2189,6 +2223,7 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
         english = TurkishPhraseInEnglish(raw[i], i + 1 < raw.size() ? &raw[i + 1] : nullptr,
                                          i + 2 < raw.size() ? &raw[i + 2] : nullptr);
       }
+      if (english.empty()) english = TranscribedEnglishWord(raw[i].text);
     }
     if (!english.empty()) {
       bool first = true;

@@ -437,22 +437,32 @@ const std::unordered_map<std::string, std::string>& PalladiusSyllables() {
   return *syllables;
 }
 
-// True when a Palladius syllable is spelled as no Russian word is: цз, чж, any ц, юй, уэ, a
-// consonant before э, с before я or ю, and a consonant's -оу and -ао.
-bool DistinctivePalladius(std::string_view syllable) {
+// How strongly a Palladius syllable says its word is Chinese (PalladiusAsPinyin's `strength`).
+// Strong: ЦЗ, ЧЖ and ЮЙ, which no Russian or Korean spelling holds, and a consonant before Э or
+// УЭ, which Korean's Э (ТЭ, ХЭ) holds too and so counts as strong only in a word of two syllables
+// or more (Korean names in Russian letters write a syllable a word). Medium: an -НЬ, a Ц, СЯ and
+// СЮ, a consonant's -АО and -ОУ, and a consonant before Э in a word of one syllable: Russian
+// words hold these (ЦЫБИН, ВАСЯ, ШОУ) but seldom in a name whose every word is Palladius.
+int PalladiusSyllableStrength(std::string_view syllable) {
   if (syllable.find("цз") != std::string_view::npos ||
       syllable.find("чж") != std::string_view::npos ||
-      syllable.find("юй") != std::string_view::npos ||
-      syllable.find("уэ") != std::string_view::npos || syllable.starts_with("ц") ||
-      syllable.starts_with("ся") || syllable.starts_with("сю")) {
-    return true;
+      syllable.find("юй") != std::string_view::npos) {
+    return 3;
   }
   // Every Cyrillic letter is two bytes in UTF-8.
   const bool consonant_first =
       syllable.size() >= 4 &&
       std::string_view("аоэеиуюяы").find(syllable.substr(0, 2)) == std::string_view::npos;
-  if (!consonant_first) return false;
-  return syllable.substr(2, 2) == "э" || syllable.ends_with("оу") || syllable.ends_with("ао");
+  if (consonant_first &&
+      (syllable.substr(2, 2) == "э" || syllable.find("уэ") != std::string_view::npos)) {
+    return 2;
+  }
+  if (syllable.ends_with("нь") || syllable.starts_with("ц") || syllable.starts_with("ся") ||
+      syllable.starts_with("сю") ||
+      (consonant_first && (syllable.ends_with("ао") || syllable.ends_with("оу")))) {
+    return 1;
+  }
+  return 0;
 }
 
 // The same names as Wade-Giles writes them without apostrophes (CHANG, HSU, TSAI, KUO, PAO).
@@ -564,21 +574,33 @@ bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readin
   return true;
 }
 
-std::string PalladiusAsPinyin(std::string_view word, int* syllables, bool* distinctive) {
+std::string PalladiusAsPinyin(std::string_view written, int* syllables,
+                              PalladiusStrength* strength) {
   *syllables = 0;
-  *distinctive = false;
-  // Lower-case Russian letters only (а to я, two bytes each in UTF-8), at most 24 of them.
+  *strength = PalladiusStrength::kNone;
+  // Lower-case Russian letters only (а to я, two bytes each in UTF-8), at most 24 of them. ъ
+  // separates two syllables where the second begins with a vowel (ГУАНЪЯ, ЧАНЪАНЬ): it is left
+  // out, and no syllable may run across it.
   constexpr size_t kMostLetters = 24;
   constexpr size_t kLongest = 6;  // чжуань, цзюань
-  const size_t n = word.size() / 2;
-  if (word.empty() || word.size() % 2 != 0 || n > kMostLetters) return "";
-  for (size_t i = 0; i < word.size(); i += 2) {
-    const auto lead = static_cast<unsigned char>(word[i]);
-    const auto trail = static_cast<unsigned char>(word[i + 1]);
+  if (written.empty() || written.size() % 2 != 0) return "";
+  std::string word;
+  bool boundary[kMostLetters + 1] = {};  // a syllable must begin at letter i
+  for (size_t i = 0; i < written.size(); i += 2) {
+    const auto lead = static_cast<unsigned char>(written[i]);
+    const auto trail = static_cast<unsigned char>(written[i + 1]);
     const bool russian = (lead == 0xD0 && trail >= 0xB0 && trail <= 0xBF) ||
                          (lead == 0xD1 && trail >= 0x80 && trail <= 0x8F);
     if (!russian) return "";
+    if (written.substr(i, 2) == "ъ") {
+      if (word.empty() || i + 2 == written.size()) return "";
+      boundary[word.size() / 2] = true;
+      continue;
+    }
+    if (word.size() / 2 >= kMostLetters) return "";
+    word.append(written.substr(i, 2));
   }
+  const size_t n = word.size() / 2;
   // The fewest syllables that spell word[i..]; of splits into as many, the one with the fewest
   // syllables inside the word that begin with a vowel letter (ХУНИН is ХУ НИН, hu ning, not ХУН
   // ИН, as pinyin writes a vowel-initial syllable inside a word only after an apostrophe). A cost
@@ -591,12 +613,18 @@ std::string PalladiusAsPinyin(std::string_view word, int* syllables, bool* disti
   auto syllable_cost = [&](size_t i, std::string_view syllable) {
     const bool vowel =
         std::string_view("аоэеиуюя").find(syllable.substr(0, 2)) != std::string_view::npos;
-    return kSyllable + (i > 0 && vowel ? 1 : 0);
+    return kSyllable + (i > 0 && vowel && !boundary[i] ? 1 : 0);
+  };
+  auto crosses = [&](size_t i, size_t length) {
+    for (size_t k = i + 1; k < i + length; ++k) {
+      if (boundary[k]) return true;
+    }
+    return false;
   };
   for (size_t i = n; i-- > 0;) {
     for (size_t length = 1; length <= kLongest && i + length <= n; ++length) {
-      if (cost[i + length] == kNone) continue;
-      const std::string_view syllable = word.substr(2 * i, 2 * length);
+      if (cost[i + length] == kNone || crosses(i, length)) continue;
+      const std::string_view syllable = std::string_view(word).substr(2 * i, 2 * length);
       if (table.count(std::string(syllable))) {
         cost[i] = std::min(cost[i], cost[i + length] + syllable_cost(i, syllable));
       }
@@ -604,21 +632,31 @@ std::string PalladiusAsPinyin(std::string_view word, int* syllables, bool* disti
   }
   if (cost[0] == kNone) return "";
   std::string out;
+  int strengths[kMostLetters];
   for (size_t i = 0; i < n;) {
     for (size_t length = std::min(kLongest, n - i); length >= 1; --length) {
-      if (cost[i + length] == kNone) continue;
-      const std::string_view syllable = word.substr(2 * i, 2 * length);
+      if (cost[i + length] == kNone || crosses(i, length)) continue;
+      const std::string_view syllable = std::string_view(word).substr(2 * i, 2 * length);
       auto found = table.find(std::string(syllable));
       if (found == table.end() || cost[i + length] + syllable_cost(i, syllable) != cost[i]) {
         continue;
       }
       out += found->second;
-      *distinctive = *distinctive || DistinctivePalladius(syllable);
+      strengths[*syllables] = PalladiusSyllableStrength(syllable);
       ++*syllables;
       i += length;
       break;
     }
   }
+  int strongest = 0;
+  for (int k = 0; k < *syllables; ++k) {
+    // A consonant before Э (2) is strong in a word of two syllables or more, medium alone.
+    const int syllable_strength = strengths[k] == 2 ? (*syllables >= 2 ? 3 : 1) : strengths[k];
+    strongest = std::max(strongest, syllable_strength);
+  }
+  *strength = strongest == 3   ? PalladiusStrength::kStrong
+              : strongest == 1 ? PalladiusStrength::kMedium
+                               : PalladiusStrength::kNone;
   return out;
 }
 

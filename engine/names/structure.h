@@ -47,12 +47,19 @@ bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readin
 // "pao", "zedong" is "tsetung". Empty when the word is not pinyin syllables.
 std::string PinyinAsWadeGiles(std::string_view word);
 
+// How surely a word spelled in Palladius syllables is Chinese (PalladiusAsPinyin).
+enum class PalladiusStrength {
+  kNone,  // every syllable is also Russian or Korean spelling (ИВАН, АННА, ЛИ, ХО)
+  kMedium,  // a spelling Russian words hold now and then: -НЬ, Ц, СЯ, СЮ, -АО, -ОУ, a lone ДЭН
+  kStrong,  // ЦЗ, ЧЖ, ЮЙ, or a consonant before Э or УЭ in a word of two syllables or more
+};
+
 // The pinyin of `word` (lower-case Russian letters, UTF-8) when it is spelled in the syllables of
 // the Palladius system, the Russian transcription of Mandarin: "цзиньпин" is "jinping", "сюй"
-// "xu", "хуавэй" "huawei". Sets *syllables to their number and *distinctive to whether one is
-// spelled as no Russian word is (цз, чж, ц, юй, уэ, a consonant before э, ся, сю, -оу, -ао): ИВАН
-// and АННА are Palladius syllables too. Empty, and both 0, when the word is not such syllables.
-std::string PalladiusAsPinyin(std::string_view word, int* syllables, bool* distinctive);
+// "xu", "хуавэй" "huawei", "гуанъя" "guangya" (ъ parts two syllables). Sets *syllables to their
+// number and *strength to how surely the spelling is Chinese. Empty, 0 and kNone when the word is
+// not such syllables.
+std::string PalladiusAsPinyin(std::string_view word, int* syllables, PalladiusStrength* strength);
 
 // True when `pinyin` is one of the commonest Chinese family names (mainland and Taiwan).
 bool IsChineseFamilyName(std::string_view pinyin);
