@@ -236,8 +236,8 @@ TEST_CASE("Facts patched after a real list update equal a full screening", "[bat
   // words: more entries share a word whose weight the update moves (866 entries dirty, not 743),
   // and each dirty entry's names are entities here too.
   CHECK(patched * 100 >= entities.size() * 65);
-  CHECK(changed > 0);                          // the update mattered
-  CHECK(patched_changed > 0);                  // and patches carried some of it
+  CHECK(changed > 0);          // the update mattered
+  CHECK(patched_changed > 0);  // and patches carried some of it
 }
 
 // Every kind of change an import can make, many at once, on the real lists: aliases added with

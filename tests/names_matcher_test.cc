@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <memory>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "engine/names/matcher.h"
 #include "engine/names/score.h"
 #include "engine/names/structure.h"
+#include "engine/names/translit_rules.h"
 #include "engine/testing/name_search_reference.h"
 #include "tests/names_perturb.h"
 #include "tests/names_reference_lists.h"
@@ -975,6 +977,55 @@ TEST_CASE("A company's English words in Russian letters are the English words", 
   auto listed = BuildIndex(records);
   CheckIndexEqualsBruteForce(
       *listed, {"Юнайтед Текнолоджиз", "Азия Эйр ФЗКО", "Эйр Астана", "Текнолоджиз"}, 0.5);
+}
+
+// A Chinese company's name begins with its city or region, which Chinese documents write in Han or
+// pinyin and the lists often in English: before 2026-12-06 "Akesu Huafu Textiles" scored 0.89
+// against AKSU HUAFU TEXTILES for the spelling alone, "Hetian Haolinfa" 0.13 against HOTAN
+// HAOLIN, and 喀什 (read KA SHEN) 0 against KASHGAR (engine/names/place_names.txt).
+TEST_CASE("A Chinese place's pinyin and English names are one name", "[names]") {
+  auto index = BuildIndex({});
+  CHECK(PairScore(*index, "Akesu Huafu Textiles", "AKSU HUAFU TEXTILES CO LTD") >= 0.95);
+  CHECK(PairScore(*index, "Hetian Haolin Hair Accessories", "HOTAN HAOLIN HAIR ACCESSORIES") >=
+        0.95);
+  CHECK(PairScore(*index, "Kashi Dongfang Trading", "KASHGAR DONGFANG TRADING") >= 0.95);
+  CHECK(PairScore(*index, "Wulumuqi Trading", "URUMQI TRADING") >= 0.95);
+  CHECK(PairScore(*index, "Aomen Xinhua", "MACAO XINHUA") >= 0.95);  // syllables, both
+  CHECK(PairScore(*index, "喀什", "KASHGAR") >= 0.8);
+  CHECK(PairScore(*index, "乌鲁木齐", "URUMQI") >= 0.8);
+  CHECK(PairScore(*index, "库尔勒", "KORLA") >= 0.8);
+  CHECK(PairScore(*index, "澳门", "MACAU") >= 0.8);
+  CHECK(PairScore(*index, "西藏", "TIBET") >= 0.8);
+  CHECK(PairScore(*index, "阿克苏华孚色纺有限公司", "AKSU HUAFU COLOR SPINNING CO LTD") >= 0.5);
+  // Other syllables still agree only by their phonetic key: HETIAN is not HETAO.
+  CHECK(PairScore(*index, "Hetian Haolin", "Hetao Haolin") < 0.8);
+  CHECK(PairScore(*index, "Kashi Dongfang", "Kasha Dongfang") < 0.8);
+  // The table's words are places, not personal names: no word's phonetic key is a common
+  // personal name's, and each is in a place class of its own.
+  std::istringstream table(PlaceNameTable());
+  std::string line;
+  size_t words = 0;
+  while (std::getline(table, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string word;
+    while (fields >> word) {
+      INFO(word);
+      ++words;
+      CHECK(CommonPersonalNamePopulations(PhoneticKey(word)) == 0);
+      CHECK(IsPlaceNameClass(NameVariantClass(PhoneticKey(word))));
+    }
+  }
+  CHECK(words >= 50);
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("g1", "AKSU HUAFU TEXTILES CO., LTD.", "organization"));
+  records.push_back(Record("g2", "HOTAN HAOLIN HAIR ACCESSORIES CO. LTD.", "organization"));
+  records.push_back(Record("g3", "KASHGAR", "organization"));
+  auto listed = BuildIndex(records);
+  CheckIndexEqualsBruteForce(*listed,
+                             {"Akesu Huafu Textiles", "Hetian Haolin", "喀什", "Kashi",
+                              "和田浩林发饰品有限公司", "Aksu Huafu"},
+                             0.5);
 }
 
 TEST_CASE("Wade-Giles and pinyin spellings of a Chinese name are one name", "[names]") {

@@ -123,6 +123,21 @@ TEST_CASE("English words in Russian letters read as the English words", "[names]
   CHECK(Tokens("JSC KRAFTVEY KORPOREYSHN PLS") == "<jsc> kraftvey <corp> pls");
 }
 
+// Han-Latin read some place names with another reading of their characters (喀什 KA SHEN), read a
+// lone place as a personal name (乌鲁木齐 WU LUMUQI) and 澳门's AO as a legal form.
+TEST_CASE("Chinese place names in Han read as their pinyin", "[names]") {
+  CHECK(Tokens("喀什") == "kashi");
+  CHECK(Tokens("库尔勒") == "kuerle");
+  CHECK(Tokens("乌鲁木齐") == "wulumuqi");
+  CHECK(Tokens("西藏") == "xizang");
+  CHECK(Tokens("澳门") == "aomen");
+  CHECK(Tokens("重庆") == "chongqing");
+  CHECK(Tokens("喀什东方贸易有限公司") == "kashi dong fang trading <limited>");
+  // A personal name is read as before.
+  CHECK(Tokens("李长春") == "li changchun");
+  CHECK(Tokens("习近平") == "xi jinping");
+}
+
 TEST_CASE("BGN's separator dot and hard sign do not split a Cyrillic word", "[names]") {
   // BGN/PCGN writes a middle dot where a Latin digraph would misread (н·э, т·с, ш·ч) and the hard
   // sign as ʺ; both are marks inside one word. Before 2026-12-03 they split it, and a long word's

@@ -444,8 +444,30 @@ constexpr std::pair<const char*, const char*> kChineseCompanyWords[] = {
     {"房地产", "real estate"},
 };
 
-// A Chinese word of a name and what it is read as: kChineseLegalForms (always) and
-// kChineseCompanyWords (in a company's name), in UTF-16, the longest first.
+// Chinese place names read as one pinyin word each, in every Han name (a company's name begins
+// with its city or region): Han-Latin reads some characters with another of their readings (喀什
+// KA SHEN for KASHI, 库尔勒 KU ERLEI for KUERLE, 西藏 XI CANG for XIZANG, 重庆 ZHONG QING) and
+// reads a lone place of two to four characters as a personal name (乌鲁木齐 WU LUMUQI, 天津大学
+// TIAN JINDAXUE), and 澳门's first syllable, read alone, was the legal form AO. The English names
+// of these places (KASHGAR, URUMQI, MACAU) are their pinyin's variants
+// (engine/names/place_names.txt). 北京 and 南京, read BEI JING and NAN JING, already meet BEIJING
+// and NANJING.
+constexpr std::pair<const char*, const char*> kChinesePlaceNames[] = {
+    {"乌鲁木齐", "wulumuqi"}, {"喀什", "kashi"},        {"阿克苏", "akesu"},
+    {"和田", "hetian"},       {"库尔勒", "kuerle"},     {"吐鲁番", "tulufan"},
+    {"克拉玛依", "kelamayi"}, {"哈密", "hami"},         {"伊犁", "yili"},
+    {"阿勒泰", "aletai"},     {"博尔塔拉", "boertala"}, {"巴音郭楞", "bayinguoleng"},
+    {"克孜勒苏", "kezilesu"}, {"阿图什", "atushi"},     {"库车", "kuche"},
+    {"莎车", "shache"},       {"昌吉", "changji"},      {"石河子", "shihezi"},
+    {"塔城", "tacheng"},      {"哈尔滨", "haerbin"},    {"呼和浩特", "huhehaote"},
+    {"拉萨", "lasa"},         {"西藏", "xizang"},       {"澳门", "aomen"},
+    {"厦门", "xiamen"},       {"重庆", "chongqing"},    {"长沙", "changsha"},
+    {"长春", "changchun"},    {"北京", "beijing"},      {"南京", "nanjing"},
+    {"天津", "tianjin"},
+};
+
+// A Chinese word of a name and what it is read as: kChineseLegalForms and kChinesePlaceNames
+// (always) and kChineseCompanyWords (in a company's name), in UTF-16, the longest first.
 struct ChineseWord {
   UnicodeString han;
   UnicodeString reading;  // set off by spaces
@@ -459,6 +481,10 @@ const std::vector<ChineseWord>& ChineseWords() {
     auto* out = new std::vector<ChineseWord>;
     for (const auto& [chinese, pinyin] : kChineseLegalForms) {
       out->push_back({UnicodeString::fromUTF8(chinese), UnicodeString::fromUTF8(pinyin), false});
+    }
+    for (const auto& [chinese, pinyin] : kChinesePlaceNames) {
+      out->push_back({UnicodeString::fromUTF8(chinese),
+                      UnicodeString::fromUTF8(std::string(" ") + pinyin + " "), false});
     }
     for (const auto& [chinese, english] : kChineseCompanyWords) {
       UnicodeString han = UnicodeString::fromUTF8(chinese);

@@ -965,7 +965,12 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   // Chinese and Korean names are made of syllables, each a name element of its own: JIANGUO and
   // JIANGZHOU, YONG and YONGAN, XIUYING and XIAOMING are different names however alike they
   // spell. Words of one or two such syllables agree only by their phonetic key.
+  // A place's pinyin and English names (HETIAN, HOTAN; AOMEN, MACAO) are one name all the same.
   if (a.syllables > 0 && b.syllables > 0 && a.syllables <= 2 && b.syllables <= 2) {
+    if (a.variant != 0 && a.variant == b.variant && IsPlaceNameClass(a.variant) &&
+        a.phonetic != b.phonetic) {
+      return 0.95;
+    }
     if (a.phonetic != b.phonetic) return 0;
     return std::min(a.text.size(), b.text.size()) <= 2 ? kShortWordKeyMatch : 0.95;
   }

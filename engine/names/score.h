@@ -159,8 +159,12 @@ bool OneConsonantReplaced(std::string_view a, std::string_view b);
 // by tools/name_variants.py (docs/matching.md, "Name variants"), and of the curated
 // engine/names/slavic_given_names.txt (Belarusian and Ukrainian given names and their Russian
 // forms: SIARHEI, SERGEI) and engine/names/arabic_interdental_names.txt (Arabic names as Persian,
-// Turkish and Urdu write their th, dh and z: OSMAN, UTHMAN; KAZIM, KADHIM).
+// Turkish and Urdu write their th, dh and z: OSMAN, UTHMAN; KAZIM, KADHIM), and in classes of their
+// own engine/names/place_names.txt (Chinese places in pinyin and English: KASHI, KASHGAR).
 uint32_t NameVariantClass(std::string_view phonetic);
+// True for a class of place_names.txt (KASHI, KASHGAR): such a class makes words one name even
+// where they are Chinese syllables, which otherwise agree only by their phonetic key.
+bool IsPlaceNameClass(uint32_t variant_class);
 // The phonetic keys of a class's words (for the index's lookups); empty for class 0.
 const std::vector<std::string>& NameVariantKeys(uint32_t variant_class);
 

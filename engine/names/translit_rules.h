@@ -22,6 +22,10 @@ const char* ArabicInterdentalNameTable();
 // Common given and family names by population (population_names.txt): "population part word
 // word ..." a line, '#' comments.
 const char* PopulationNameTable();
+// Chinese place names in pinyin and in English (KASHI, KASHGAR; HETIAN, HOTAN), curated
+// (place_names.txt): "word_a word_b" a line, '#' comments. They form variant classes of their own
+// (IsPlaceNameClass).
+const char* PlaceNameTable();
 
 }  // namespace corridor::names
 
