@@ -991,11 +991,22 @@ TEST_CASE("A Chinese place's pinyin and English names are one name", "[names]") 
   CHECK(PairScore(*index, "Kashi Dongfang Trading", "KASHGAR DONGFANG TRADING") >= 0.95);
   CHECK(PairScore(*index, "Wulumuqi Trading", "URUMQI TRADING") >= 0.95);
   CHECK(PairScore(*index, "Aomen Xinhua", "MACAO XINHUA") >= 0.95);  // syllables, both
-  CHECK(PairScore(*index, "喀什", "KASHGAR") >= 0.8);
+  CHECK(PairScore(*index, "喀什东方贸易有限公司", "KASHGAR DONGFANG TRADING CO LTD") >= 0.95);
+  CHECK(PairScore(*index, "新疆喀什东方贸易有限公司", "XINJIANG KASHGAR DONGFANG TRADING") >= 0.9);
+  CHECK(PairScore(*index, "澳门新华贸易有限公司", "MACAU XINHUA TRADING CO LTD") >= 0.95);
+  CHECK(PairScore(*index, "西藏天路股份有限公司", "TIBET TIANLU CO LTD") >= 0.9);
   CHECK(PairScore(*index, "乌鲁木齐", "URUMQI") >= 0.8);
   CHECK(PairScore(*index, "库尔勒", "KORLA") >= 0.8);
-  CHECK(PairScore(*index, "澳门", "MACAU") >= 0.8);
-  CHECK(PairScore(*index, "西藏", "TIBET") >= 0.8);
+  // A helper's review of the first version, which read a place anywhere in Han: other words
+  // that hold a place's characters, and personal names, are read as before.
+  CHECK(PairScore(*index, "三和田园科技有限公司", "SANHE TIANYUAN TECHNOLOGY CO LTD") >= 0.95);
+  CHECK(PairScore(*index, "永昌吉祥贸易有限公司", "YONGCHANG JIXIANG TRADING") >= 0.95);
+  CHECK(PairScore(*index, "和田园", "HE TIANYUAN") >= 0.95);
+  CHECK(PairScore(*index, "伊犁", "LI YI") >= 0.8);
+  // Nor is an Afghan name KUCHI a place (KUCHA's key), nor the surname KAMPANI a legal form.
+  CHECK(PairScore(*index, "Ahmed Jan Kucha", "KUCHI, Ahmed Jan") < 0.8);
+  CHECK(PairScore(*index, "Ramzan Kampani", "RAMAN COMPANY") < 0.8);
+  CHECK(PairScore(*index, "Vincent Kompani", "Vincent Kompany") >= 0.9);
   CHECK(PairScore(*index, "阿克苏华孚色纺有限公司", "AKSU HUAFU COLOR SPINNING CO LTD") >= 0.5);
   // Other syllables still agree only by their phonetic key: HETIAN is not HETAO.
   CHECK(PairScore(*index, "Hetian Haolin", "Hetao Haolin") < 0.8);
@@ -1016,7 +1027,7 @@ TEST_CASE("A Chinese place's pinyin and English names are one name", "[names]") 
       CHECK(IsPlaceNameClass(NameVariantClass(PhoneticKey(word))));
     }
   }
-  CHECK(words >= 50);
+  CHECK(words >= 40);
   std::vector<NameRecord> records = Corpus();
   records.push_back(Record("g1", "AKSU HUAFU TEXTILES CO., LTD.", "organization"));
   records.push_back(Record("g2", "HOTAN HAOLIN HAIR ACCESSORIES CO. LTD.", "organization"));
@@ -1026,6 +1037,28 @@ TEST_CASE("A Chinese place's pinyin and English names are one name", "[names]") 
                              {"Akesu Huafu Textiles", "Hetian Haolin", "喀什", "Kashi",
                               "和田浩林发饰品有限公司", "Aksu Huafu"},
                              0.5);
+}
+
+// The lists write one airline with AIR, AIRLINES and AIRWAYS (POUYA AIR and POUYA AIRLINES, DENA
+// AIRWAYS and DENA AIRLINES: aliases of one entry). Before 2026-12-06 these scored 0.25 to 0.73.
+TEST_CASE("An airline's name with AIR or AIRLINES or AIRWAYS is one name", "[names]") {
+  auto index = BuildIndex({});
+  CHECK(PairScore(*index, "Pouya Airlines", "POUYA AIR") >= 0.95);
+  CHECK(PairScore(*index, "Dena Airlines", "DENA AIRWAYS") >= 0.95);
+  CHECK(PairScore(*index, "Air Butembo", "BUTEMBO AIRLINES") >= 0.95);
+  CHECK(PairScore(*index, "Mahan Airlines", "MAHAN AIR") >= 0.95);
+  // An air arm is not an airline: AIR FORCE and AIR DEFENSE are words of their own, and their
+  // acronyms keep both letters (IRGCAF).
+  CHECK(PairScore(*index, "Syrian Arab Airlines", "SYRIAN ARAB AIR DEFENSE FORCES") < 0.7);
+  CHECK(PairScore(*index, "Syrian Air Force", "SYRIAN ARAB AIR DEFENSE FORCES") < 0.5);
+  CHECK(PairScore(*index, "Syrian Air Force", "SYRIAN AIR FORCE") >= 0.95);
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("a1", "POUYA AIR", "organization"));
+  records.push_back(Record("a2", "SYRIAN ARAB AIR DEFENSE FORCES", "organization"));
+  records.push_back(Record("a3", "ISLAMIC REVOLUTIONARY GUARD CORPS AIR FORCE", "organization"));
+  auto listed = BuildIndex(records);
+  CHECK(EntryScore(*listed, "IRGCAF", "a3") >= kAcronymScore);
+  CheckIndexEqualsBruteForce(*listed, {"Pouya Airlines", "Syrian Arab Airlines", "Air Pouya"}, 0.5);
 }
 
 TEST_CASE("Wade-Giles and pinyin spellings of a Chinese name are one name", "[names]") {

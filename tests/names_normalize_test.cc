@@ -92,6 +92,8 @@ TEST_CASE("A Chinese name in Russian letters reads as its pinyin", "[names]") {
   CHECK(Tokens("Ли Мин Хо") == "li min kho");
   CHECK(Tokens("О Ин Чун") == "i:o in chun");
   CHECK(Tokens("Ян Ли") == "yan li");
+  // A Russian given name or patronymic makes the name a Russian citizen's (the boxer's TSZYU).
+  CHECK(Tokens("Цзю Константин Борисович") == "tszyu konstantin borisovich");
   // ъ parts two syllables; quotes and dashes of any script separate words.
   CHECK(Tokens("Ван Гуанъя") == "wang guangya");
   CHECK(Tokens("ТОО «Синьцзян Чжунтай»") == "<limited> xinjiang zhongtai");
@@ -110,6 +112,8 @@ TEST_CASE("English words in Russian letters read as the English words", "[names]
   CHECK(Tokens("Юнайтед Текнолоджиз Корпорейшн") == "united technologies <corp>");
   CHECK(Tokens("Синьцзян Чжунтай Кемикал Ко. Лтд") == "xinjiang zhongtai chemical <limited>");
   CHECK(Tokens("Альфа ГмбХ") == "alfa <limited>");
+  // КОМПАНИ from the Cyrillic only: KAMPANI and KOMPANI are Latin surnames.
+  CHECK(Tokens("Ramzan Kampani") == "ramzan kampani");
   CHECK(Tokens("Альфа Инк") == "alfa <corp>");
   // КО is CO only before a legal form: alone it is a Korean family name.
   CHECK(Tokens("Ко Виктор") == "ko viktor");
@@ -126,15 +130,19 @@ TEST_CASE("English words in Russian letters read as the English words", "[names]
 // Han-Latin read some place names with another reading of their characters (喀什 KA SHEN), read a
 // lone place as a personal name (乌鲁木齐 WU LUMUQI) and 澳门's AO as a legal form.
 TEST_CASE("Chinese place names in Han read as their pinyin", "[names]") {
-  CHECK(Tokens("喀什") == "kashi");
   CHECK(Tokens("库尔勒") == "kuerle");
   CHECK(Tokens("乌鲁木齐") == "wulumuqi");
-  CHECK(Tokens("西藏") == "xizang");
-  CHECK(Tokens("澳门") == "aomen");
-  CHECK(Tokens("重庆") == "chongqing");
+  CHECK(Tokens("烏魯木齊") == "wulumuqi");
   CHECK(Tokens("喀什东方贸易有限公司") == "kashi dong fang trading <limited>");
-  // A personal name is read as before.
-  CHECK(Tokens("李长春") == "li changchun");
+  CHECK(Tokens("新疆喀什东方贸易有限公司") == "xin jiang kashi dong fang trading <limited>");
+  CHECK(Tokens("澳門新華貿易有限公司") == "aomen xin hua trading <limited>");
+  CHECK(Tokens("重庆长安汽车股份有限公司") == "chongqing zhang an automobile <jsc>");
+  // Where a run of characters begins (or after 新疆), and a place of two characters in a company's
+  // name only: a helper's review found the first version read places inside other words and
+  // in personal names.
+  CHECK(Tokens("三和田园科技有限公司") == "san he tian yuan technology <limited>");
+  CHECK(Tokens("和田园") == "he tianyuan");
+  CHECK(Tokens("哈密尔顿") == "ha mierdun");
   CHECK(Tokens("习近平") == "xi jinping");
 }
 

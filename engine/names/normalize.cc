@@ -272,26 +272,51 @@ constexpr size_t kMaxOrganisationTypeWords = 5;  // the longest phrase above
 // learned weight. Only unambiguous abbreviations: an expansion that is wrong for a real name would
 // cost that name its match.
 constexpr std::pair<const char*, const char*> kAbbreviations[] = {
-    {"intl", "international"}, {"grp", "group"},
-    {"comm", "commercial"},    {"coml", "commercial"},
-    {"mfg", "manufacturing"},  {"mfrs", "manufacturers"},
-    {"inds", "industries"},    {"indus", "industries"},
-    {"tech", "technology"},    {"techs", "technologies"},
-    {"eng", "engineering"},    {"engg", "engineering"},
-    {"svc", "services"},       {"svcs", "services"},
-    {"natl", "national"},      {"assn", "association"},
-    {"bros", "brothers"},      {"hldg", "holding"},
-    {"hldgs", "holdings"},     {"invt", "investment"},
-    {"mgmt", "management"},    {"elec", "electric"},
-    {"univ", "university"},    {"inst", "institute"},
-    {"govt", "government"},    {"sci", "scientific"},
-    {"ent", "enterprises"},    {"ctr", "center"},
-    {"centre", "center"},      {"equip", "equipment"},
-    {"chem", "chemical"},      {"pharm", "pharmaceutical"},
-    {"shpg", "shipping"},      {"nav", "navigation"},
-    {"trdg", "trading"},       {"imp", "import"},
-    {"exp", "export"},         {"dept", "department"},
+    {"intl", "international"},
+    {"grp", "group"},
+    {"comm", "commercial"},
+    {"coml", "commercial"},
+    {"mfg", "manufacturing"},
+    {"mfrs", "manufacturers"},
+    {"inds", "industries"},
+    {"indus", "industries"},
+    {"tech", "technology"},
+    {"techs", "technologies"},
+    {"eng", "engineering"},
+    {"engg", "engineering"},
+    {"svc", "services"},
+    {"svcs", "services"},
+    {"natl", "national"},
+    {"assn", "association"},
+    {"bros", "brothers"},
+    {"hldg", "holding"},
+    {"hldgs", "holdings"},
+    {"invt", "investment"},
+    {"mgmt", "management"},
+    {"elec", "electric"},
+    {"univ", "university"},
+    {"inst", "institute"},
+    {"govt", "government"},
+    {"sci", "scientific"},
+    {"ent", "enterprises"},
+    {"ctr", "center"},
+    {"centre", "center"},
+    {"equip", "equipment"},
+    {"chem", "chemical"},
+    {"pharm", "pharmaceutical"},
+    {"shpg", "shipping"},
+    {"nav", "navigation"},
+    {"trdg", "trading"},
+    {"imp", "import"},
+    {"exp", "export"},
+    {"dept", "department"},
     {"mfr", "manufacturer"},
+    // An airline's name written with AIR, AIRLINES or AIRWAYS is one name (POUYA AIR, POUYA
+    // AIRLINES; AIR BUTEMBO, BUTEMBO AIRLINES; DENA AIRWAYS, DENA AIRLINES: aliases of one entry
+    // on the lists); AIR FORCE and AIR DEFENSE are words of their own (AirArm).
+    {"airlines", "air"},
+    {"airline", "air"},
+    {"airways", "air"},
 };
 
 // BGN/PCGN romanisation writes marks inside a word: a middle dot where a Latin digraph would
@@ -453,17 +478,22 @@ constexpr std::pair<const char*, const char*> kChineseCompanyWords[] = {
 // (engine/names/place_names.txt). 北京 and 南京, read BEI JING and NAN JING, already meet BEIJING
 // and NANJING.
 constexpr std::pair<const char*, const char*> kChinesePlaceNames[] = {
-    {"乌鲁木齐", "wulumuqi"}, {"喀什", "kashi"},        {"阿克苏", "akesu"},
-    {"和田", "hetian"},       {"库尔勒", "kuerle"},     {"吐鲁番", "tulufan"},
-    {"克拉玛依", "kelamayi"}, {"哈密", "hami"},         {"伊犁", "yili"},
-    {"阿勒泰", "aletai"},     {"博尔塔拉", "boertala"}, {"巴音郭楞", "bayinguoleng"},
-    {"克孜勒苏", "kezilesu"}, {"阿图什", "atushi"},     {"库车", "kuche"},
-    {"莎车", "shache"},       {"昌吉", "changji"},      {"石河子", "shihezi"},
-    {"塔城", "tacheng"},      {"哈尔滨", "haerbin"},    {"呼和浩特", "huhehaote"},
-    {"拉萨", "lasa"},         {"西藏", "xizang"},       {"澳门", "aomen"},
-    {"厦门", "xiamen"},       {"重庆", "chongqing"},    {"长沙", "changsha"},
-    {"长春", "changchun"},    {"北京", "beijing"},      {"南京", "nanjing"},
-    {"天津", "tianjin"},
+    {"乌鲁木齐", "wulumuqi"}, {"烏魯木齊", "wulumuqi"}, {"喀什", "kashi"},
+    {"阿克苏", "akesu"},      {"阿克蘇", "akesu"},      {"和田", "hetian"},
+    {"库尔勒", "kuerle"},     {"庫爾勒", "kuerle"},     {"吐鲁番", "tulufan"},
+    {"吐魯番", "tulufan"},    {"克拉玛依", "kelamayi"}, {"克拉瑪依", "kelamayi"},
+    {"哈密", "hami"},         {"伊犁", "yili"},         {"阿勒泰", "aletai"},
+    {"博尔塔拉", "boertala"}, {"博爾塔拉", "boertala"}, {"巴音郭楞", "bayinguoleng"},
+    {"克孜勒苏", "kezilesu"}, {"克孜勒蘇", "kezilesu"}, {"阿图什", "atushi"},
+    {"阿圖什", "atushi"},     {"莎车", "shache"},       {"莎車", "shache"},
+    {"昌吉", "changji"},      {"石河子", "shihezi"},    {"塔城", "tacheng"},
+    {"哈尔滨", "haerbin"},    {"哈爾濱", "haerbin"},    {"呼和浩特", "huhehaote"},
+    {"拉萨", "lasa"},         {"拉薩", "lasa"},         {"西藏", "xizang"},
+    {"澳门", "aomen"},        {"澳門", "aomen"},        {"厦门", "xiamen"},
+    {"廈門", "xiamen"},       {"重庆", "chongqing"},    {"重慶", "chongqing"},
+    {"长沙", "changsha"},     {"長沙", "changsha"},     {"长春", "changchun"},
+    {"長春", "changchun"},    {"天津", "tianjin"},      {"库车", "kuche"},
+    {"庫車", "kuche"},
 };
 
 // A Chinese word of a name and what it is read as: kChineseLegalForms and kChinesePlaceNames
@@ -474,6 +504,7 @@ struct ChineseWord {
   bool company_word = false;
   bool run_start_only = false;  // 中国: only where a run of Han characters starts
   bool after_place = false;     // 市, 省: only after two Han characters or more of the run
+  bool place = false;           // kChinesePlaceNames: ReplaceChineseWords says where
 };
 
 const std::vector<ChineseWord>& ChineseWords() {
@@ -484,7 +515,8 @@ const std::vector<ChineseWord>& ChineseWords() {
     }
     for (const auto& [chinese, pinyin] : kChinesePlaceNames) {
       out->push_back({UnicodeString::fromUTF8(chinese),
-                      UnicodeString::fromUTF8(std::string(" ") + pinyin + " "), false});
+                      UnicodeString::fromUTF8(std::string(" ") + pinyin + " "), false, false, false,
+                      true});
     }
     for (const auto& [chinese, english] : kChineseCompanyWords) {
       UnicodeString han = UnicodeString::fromUTF8(chinese);
@@ -507,6 +539,21 @@ bool IsHan(UChar32 c) {
 }
 bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
+// Whether a place name of `length` characters at position i of `text`, `run` Han characters into
+// a run, is read as the place: where a run begins or after 新疆 (Xinjiang), as a company's name
+// begins with its place, and a place of two characters only in a run of five or more, a company's
+// name: a run of two to four is read as a personal name (和田园 HE TIANYUAN, 伊犁 LI YI reversed),
+// and a place inside a run is other words (三和田园 SANHE TIANYUAN, 永昌吉祥 YONGCHANG JIXIANG:
+// a helper's review of the first version, which read places anywhere).
+bool PlaceNameAt(const UnicodeString& text, int32_t i, int32_t run, int32_t length) {
+  static const UnicodeString kXinjiang = UnicodeString::fromUTF8("新疆");
+  if (run != 0 && !(run >= 2 && text.compare(i - 2, 2, kXinjiang) == 0)) return false;
+  if (length >= 3) return true;
+  int32_t end = i;
+  while (end < text.length() && IsHan(text.char32At(end))) end += U16_LENGTH(text.char32At(end));
+  return run + (end - i) >= 5;
+}
+
 // `text` with its Chinese legal forms, and in a company's name (`company`) its company words,
 // replaced by their readings: left to right, the longest word at each position, looked up in
 // `simplified` (the text in simplified characters, position for position) while the characters
@@ -525,6 +572,7 @@ UnicodeString ReplaceChineseWords(const UnicodeString& text, const UnicodeString
         continue;
       }
       if ((word.run_start_only && run > 0) || (word.after_place && run < 2)) continue;
+      if (word.place && !PlaceNameAt(text, i, run, word.han.length())) continue;
       found = &word;
       break;
     }
@@ -618,6 +666,16 @@ struct RawToken {
   bool fused_part = false;  // NameToken::fused_part
   bool hyphened = false;    // directly followed by '-' (AZ-ZAWAHIRI's AZ)
 };
+
+// AIR FORCE, AIR DEFENSE and the like written as one word (AIRFORCE) when word i of `raw` begins
+// them, or "": an air arm is not an airline, and read as AIR and a word, SYRIAN ARAB AIRLINES (read
+// SYRIAN ARAB AIR) met SYRIAN ARAB AIR DEFENSE FORCES at 0.86 in a first version.
+std::string AirArm(const std::vector<RawToken>& raw, size_t i) {
+  if (raw[i].text != "air" || i + 1 >= raw.size()) return "";
+  const std::string& next = raw[i + 1].text;
+  if (next != "force" && next != "forces" && next != "defense" && next != "defence") return "";
+  return "air" + next;
+}
 
 // Splits lower-case ASCII text into tokens: letters and digits form words, apostrophes are
 // dropped, '&' is the word "and", everything else separates.
@@ -1438,12 +1496,12 @@ std::string_view LegalFormSpelling(std::string_view word) {
       {"tovarishestvo", "tovarishchestvo"},
       {"zakrytoye", "zakrytoe"},
   };
-  // Foreign legal forms as Russian names transcribe them, in BGN's spelling (КОМПАНИ, КОРПОРЕЙШН,
-  // ГМБХ, ФЗКО; kTranscribedEnglishWords holds the other English words).
+  // Foreign legal forms as Russian names transcribe them, in BGN's spelling (КОРПОРЕЙШН, ГМБХ,
+  // ФЗКО; kTranscribedEnglishWords holds the other English words). КОМПАНИ is read from the
+  // Cyrillic only (ReadTranscribedEnglish): KAMPANI and KOMPANI are Latin surnames too (a
+  // helper's review: "Ramzan Kampani" met RAMAN COMPANY at 0.81).
   static constexpr std::pair<std::string_view, std::string_view> kTranscribed[] = {
       {"gmbkh", "gmbh"},
-      {"kampani", "company"},
-      {"kompani", "company"},
       {"korporeishn", "corporation"},
       {"korporeyshn", "corporation"},
       {"fzko", "fzco"}};
@@ -1737,12 +1795,15 @@ std::vector<std::pair<size_t, size_t>> WordSpans(const std::string& text) {
 }
 
 // `text` (lower-case UTF-8) with КО as CO before a legal form (КО. ЛТД: alone, КО is a Korean
-// family name) and ИНК as INC (Latin INK is a word); empty when neither is there. The other
+// family name), ИНК as INC (Latin INK is a word) and КОМПАНИ and КАМПАНИ as COMPANY (Latin
+// KAMPANI and KOMPANI are surnames); empty when none is there. The other
 // English words that Russian names transcribe are read from their BGN spelling
 // (TranscribedEnglishWord), which the lists write too.
 std::string ReadTranscribedEnglish(const std::string& text) {
   auto english = [](std::string_view word) -> std::string_view {
-    return word == "инк" ? "inc" : "";
+    if (word == "инк") return "inc";
+    if (word == "компани" || word == "кампани") return "company";
+    return "";
   };
   const std::vector<std::pair<size_t, size_t>> spans = WordSpans(text);
   std::string out;
@@ -1834,6 +1895,13 @@ std::string ReadPalladiusName(const std::string& text) {
     word.other_name = !word.pinyin.empty() && russian != word.pinyin &&
                       CommonNamePopulations(russian) != 0 &&
                       CommonNamePopulations(word.pinyin) == 0;
+    // A Russian given name or a patronymic that is no Palladius word makes the name a Russian
+    // citizen's: ЦЗЮ КОНСТАНТИН БОРИСОВИЧ is TSZYU as his passport writes it (a helper's review:
+    // 1.00 -> 0.40 against TSZYU KONSTANTIN BORISOVICH when read as Chinese).
+    const bool patronymic = russian.ends_with("ovich") || russian.ends_with("evich") ||
+                            russian.ends_with("ovna") || russian.ends_with("evna") ||
+                            russian.ends_with("ichna");
+    if (patronymic || (word.pinyin.empty() && CommonNamePopulations(russian) != 0)) return "";
   }
   bool strong = false, all_read = !words.empty(), medium = false, other_name = false;
   for (const Word& word : words) {
@@ -2263,6 +2331,12 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
         first = false;
       }
       ++i;
+      continue;
+    }
+    if (std::string arm = AirArm(raw, i); !arm.empty()) {
+      tokens.push_back(WordToken(arm));
+      tokens.back().original = raw[i].text + " " + raw[i + 1].text;
+      i += 2;
       continue;
     }
     tokens.push_back(WordToken(raw[i].text));

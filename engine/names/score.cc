@@ -1363,7 +1363,9 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
     scoring.fused_part = token.fused_part;
     scoring.written_initial = token.written_initial;
     scoring.translation_rest = token.translation_rest;
-    if (token.kind == TokenKind::kLegalForm && IsOrganisationTypeClass(token.text)) {
+    // A word written for two (AIR FORCE as AIRFORCE: the normaliser's AirArm) gives both letters.
+    if ((token.kind == TokenKind::kLegalForm && IsOrganisationTypeClass(token.text)) ||
+        (token.kind == TokenKind::kWord && token.original.find(' ') != std::string::npos)) {
       scoring.type_initials = TypeInitials(token.original);
     }
     if (token.kind == TokenKind::kWord) {
