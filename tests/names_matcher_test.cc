@@ -996,6 +996,10 @@ TEST_CASE("A Chinese place's pinyin and English names are one name", "[names]") 
   CHECK(PairScore(*index, "澳门新华贸易有限公司", "MACAU XINHUA TRADING CO LTD") >= 0.95);
   CHECK(PairScore(*index, "西藏天路股份有限公司", "TIBET TIANLU CO LTD") >= 0.9);
   CHECK(PairScore(*index, "乌鲁木齐", "URUMQI") >= 0.8);
+  // A branch's place in brackets, and a place after the region's full name.
+  CHECK(PairScore(*index, "宏达贸易（长沙）有限公司", "HONGDA TRADING (CHANGSHA) CO LTD") >= 0.95);
+  CHECK(PairScore(*index, "新疆维吾尔自治区乌鲁木齐市宏达贸易有限公司",
+                  "XINJIANG UYGHUR AUTONOMOUS REGION URUMQI HONGDA TRADING CO LTD") >= 0.8);
   CHECK(PairScore(*index, "库尔勒", "KORLA") >= 0.8);
   // A helper's review of the first version, which read a place anywhere in Han: other words
   // that hold a place's characters, and personal names, are read as before.
@@ -1047,6 +1051,11 @@ TEST_CASE("An airline's name with AIR or AIRLINES or AIRWAYS is one name", "[nam
   CHECK(PairScore(*index, "Dena Airlines", "DENA AIRWAYS") >= 0.95);
   CHECK(PairScore(*index, "Air Butembo", "BUTEMBO AIRLINES") >= 0.95);
   CHECK(PairScore(*index, "Mahan Airlines", "MAHAN AIR") >= 0.95);
+  // A third review: written apart, as one Russian word, and in Russian letters.
+  CHECK(PairScore(*index, "Japan Air Lines", "JAPAN AIRLINES") >= 0.95);
+  CHECK(PairScore(*index, "Iraqi Air Ways", "IRAQI AIRWAYS") >= 0.95);
+  CHECK(PairScore(*index, "Dart Aircompany", "DART AIRLINES") >= 0.95);
+  CHECK(PairScore(*index, "Поуя Эйрлайнс", "POUYA AIRLINES") >= 0.9);
   // An air arm is not an airline: AIR FORCE and AIR DEFENSE are words of their own, and their
   // acronyms keep both letters (IRGCAF).
   CHECK(PairScore(*index, "Syrian Arab Airlines", "SYRIAN ARAB AIR DEFENSE FORCES") < 0.7);

@@ -317,6 +317,7 @@ constexpr std::pair<const char*, const char*> kAbbreviations[] = {
     {"airlines", "air"},
     {"airline", "air"},
     {"airways", "air"},
+    {"aircompany", "air"},
 };
 
 // BGN/PCGN romanisation writes marks inside a word: a middle dot where a Latin digraph would
@@ -367,6 +368,8 @@ constexpr std::pair<const char*, const char*> kChineseLegalForms[] = {
 constexpr std::pair<const char*, const char*> kChineseCompanyWords[] = {
     {"中国", "china"},
     {"香港", "hong kong"},
+    {"维吾尔自治区", "uyghur autonomous region"},
+    {"自治区", "autonomous region"},
     {"市", ""},
     {"省", ""},
     {"超市", "supermarket"},
@@ -540,18 +543,23 @@ bool IsHan(UChar32 c) {
 bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
 // Whether a place name of `length` characters at position i of `text`, `run` Han characters into
-// a run, is read as the place: where a run begins or after 新疆 (Xinjiang), as a company's name
-// begins with its place, and a place of two characters only in a run of five or more, a company's
-// name: a run of two to four is read as a personal name (和田园 HE TIANYUAN, 伊犁 LI YI reversed),
-// and a place inside a run is other words (三和田园 SANHE TIANYUAN, 永昌吉祥 YONGCHANG JIXIANG:
-// a helper's review of the first version, which read places anywhere).
-bool PlaceNameAt(const UnicodeString& text, int32_t i, int32_t run, int32_t length) {
+// a run, is read as the place: where a run begins (a name's start, a bracket:
+// 宏达贸易（长沙）有限公司) or after 新疆 or 自治区 (新疆维吾尔自治区乌鲁木齐市), as a company's
+// name begins with its place or names its branch's in brackets; and a place of two characters only
+// in a company's name (five Han characters or more, `company`): a name of two to four is read as a
+// personal name (和田园 HE TIANYUAN, 伊犁 LI YI reversed), and a place inside a run is other words
+// (三和田园 SANHE TIANYUAN, 永昌吉祥 YONGCHANG JIXIANG: a helper's review of the first version,
+// which read places anywhere).
+bool PlaceNameAt(const UnicodeString& text, int32_t i, int32_t run, int32_t length, bool company) {
   static const UnicodeString kXinjiang = UnicodeString::fromUTF8("新疆");
-  if (run != 0 && !(run >= 2 && text.compare(i - 2, 2, kXinjiang) == 0)) return false;
-  if (length >= 3) return true;
-  int32_t end = i;
-  while (end < text.length() && IsHan(text.char32At(end))) end += U16_LENGTH(text.char32At(end));
-  return run + (end - i) >= 5;
+  static const UnicodeString kRegion = UnicodeString::fromUTF8("自治区");
+  static const UnicodeString kRegionTraditional = UnicodeString::fromUTF8("自治區");
+  if (run != 0 && !(run >= 2 && text.compare(i - 2, 2, kXinjiang) == 0) &&
+      !(run >= 3 && (text.compare(i - 3, 3, kRegion) == 0 ||
+                     text.compare(i - 3, 3, kRegionTraditional) == 0))) {
+    return false;
+  }
+  return length >= 3 || company;
 }
 
 // `text` with its Chinese legal forms, and in a company's name (`company`) its company words,
@@ -572,7 +580,7 @@ UnicodeString ReplaceChineseWords(const UnicodeString& text, const UnicodeString
         continue;
       }
       if ((word.run_start_only && run > 0) || (word.after_place && run < 2)) continue;
-      if (word.place && !PlaceNameAt(text, i, run, word.han.length())) continue;
+      if (word.place && !PlaceNameAt(text, i, run, word.han.length(), company)) continue;
       found = &word;
       break;
     }
@@ -668,11 +676,14 @@ struct RawToken {
 };
 
 // AIR FORCE, AIR DEFENSE and the like written as one word (AIRFORCE) when word i of `raw` begins
-// them, or "": an air arm is not an airline, and read as AIR and a word, SYRIAN ARAB AIRLINES (read
-// SYRIAN ARAB AIR) met SYRIAN ARAB AIR DEFENSE FORCES at 0.86 in a first version.
+// them, AIR LINES and AIR WAYS as AIR, or "": an air arm is not an airline, and read as AIR and a
+// word, SYRIAN ARAB AIRLINES (read SYRIAN ARAB AIR) met SYRIAN ARAB AIR DEFENSE FORCES at 0.86 in
+// a first version.
 std::string AirArm(const std::vector<RawToken>& raw, size_t i) {
   if (raw[i].text != "air" || i + 1 >= raw.size()) return "";
   const std::string& next = raw[i + 1].text;
+  // AIR LINES and AIR WAYS written apart are AIRLINES and AIRWAYS (JAPAN AIR LINES).
+  if (next == "lines" || next == "line" || next == "ways") return "air";
   if (next != "force" && next != "forces" && next != "defense" && next != "defence") return "";
   return "air" + next;
 }
@@ -1412,7 +1423,8 @@ constexpr std::pair<std::string_view, std::string_view> kTranscribedEnglishWords
     {"enterprayzis", "enterprises"},
     {"evraziya", "eurasia"},
     {"eyr", "air"},
-    {"eyrlayns", "airlines"},
+    {"eyrlayns", "air"},
+    {"eyrveyz", "air"},
     {"fuds", "foods"},
     {"indastri", "industry"},
     {"indastrial", "industrial"},
