@@ -1150,6 +1150,14 @@ TEST_CASE("An organisation's acronym finds its name and back", "[names]") {
   person.kind = "person";
   CHECK(Find(*index, person, "a1").score < 0.8);
   CHECK(EntryScore(*index, "Ahmed Ali Mohammed Hassan", "a5") < 0.8);
+  // A pair of unknown kind (score-pairs without a kind column) may be an organisation and its
+  // acronym too (0.02 before 2026-12-06); a pair of persons may not, nor common given names.
+  CHECK(PairScore(*index, "Islamic Republic of Iran Shipping Lines", "IRISL") >= kAcronymScore);
+  CHECK(PairScore(*index, "LTTE", "LIBERATION TIGERS OF TAMIL EELAM") >= kAcronymScore);
+  CHECK(PairScore(*index, "Ahmed Ali Mohammed Hassan", "AAMH") < 0.8);
+  NameMatch persons;
+  REQUIRE(index->ScorePair("IRGC", "ISLAMIC REVOLUTIONARY GUARD CORPS", &persons, "person").ok());
+  CHECK(persons.score < 0.8);
   // Only the whole name: an acronym with another word is a name of its own.
   CHECK(EntryScore(*index, "Islamic Revolutionary Guard Corps", "a6") < 0.8);
   CheckIndexEqualsBruteForce(*index,

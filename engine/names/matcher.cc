@@ -793,7 +793,8 @@ bool SiblingByFirstName(const ScoringName& query, const ScoringName& candidate,
 // structure"), the same in Search(), the brute-force reference and ScorePair.
 void ApplyListedNameRules(const ScoringName& query, const ScoringName& candidate, bool short_name,
                           bool organisation, bool acronyms, const std::vector<uint16_t>& family,
-                          const std::vector<float>& similarity, NameScore* result) {
+                          const std::vector<float>& similarity, NameScore* result,
+                          bool acronyms_unknown_kind = false) {
   size_t nq = query.tokens.size(), nc = candidate.tokens.size();
   // An organisation's complete name, legal form aside, is that organisation's name however many
   // entries share its words: PAO GAZPROM for GAZPROM (0.71 before, its word on 40 entries of the
@@ -801,7 +802,7 @@ void ApplyListedNameRules(const ScoringName& query, const ScoringName& candidate
   if (organisation) result->score = std::max(result->score, result->complete_name_score);
   // An organisation's acronym, either way (AcronymScore), for a query that is not a person's
   // name: the acronym stands for every word of the other name.
-  if (organisation && acronyms) {
+  if ((organisation || acronyms_unknown_kind) && acronyms) {
     const bool query_single = !AcronymWord(query).empty();
     const double acronym =
         query_single ? AcronymScore(query, candidate) : AcronymScore(candidate, query);
@@ -2368,8 +2369,13 @@ Status NameIndex::ScorePair(const std::string& query_name, const std::string& ca
   }
   NameScore score = ScoreNames(q, c, similarity, data_->information_needed, true);
   bool short_name = KindClass(candidate_kind) == "person" && IsShortEastAsianName(candidate);
+  // A pair of unknown kind (score-pairs without a kind column) may be an organisation and its
+  // acronym (IRISL for ISLAMIC REPUBLIC OF IRAN SHIPPING LINES: 0.02 before 2026-12-06, as only a
+  // legal form made a name of unknown kind an organisation's); AcronymScore still refuses a name
+  // of common personal names only.
+  const bool unknown_kind = KindClass(candidate_kind).empty();
   ApplyListedNameRules(q, c, short_name, IsOrganisationName(candidate_kind, candidate), true,
-                       family, similarity, &score);
+                       family, similarity, &score, unknown_kind);
   *match = NameMatch();
   match->name_score = score.score;
   match->score = score.score;
