@@ -955,6 +955,58 @@ TEST_CASE("A Chinese name in Russian letters is its pinyin name", "[names]") {
                              0.5);
 }
 
+// Russian and Central Asian documents write a Korean party's name in Russian letters, by the
+// Kontsevich system or the older press spelling (Ким Чен Ын, Чхве Рён Хэ). Before 2026-12-06 BGN's
+// reading met the lists' KIM JONG UN at 0.16, CHOE RYONG HAE at 0.17 and KIM YO JONG at 0.13.
+TEST_CASE("A Korean name in Russian letters is its Korean name", "[names]") {
+  int syllables = 0;
+  bool family = false, common = false;
+  CHECK(KoreanCyrillicAsLatin("чхве", &syllables, &family, &common) == "choe");
+  CHECK(family);
+  CHECK(KoreanCyrillicAsLatin("рён", &syllables, &family, &common) == "ryon");
+  CHECK(common);  // RYONG: Н is ㄴ or ㅇ
+  CHECK(KoreanCyrillicAsLatin("чжон", &syllables, &family, &common) == "jon");
+  CHECK(KoreanCyrillicAsLatin("чен", &syllables, &family, &common) == "jon");
+  CHECK(KoreanCyrillicAsLatin("ын", &syllables, &family, &common) == "un");
+  CHECK(KoreanCyrillicAsLatin("чхоль", &syllables, &family, &common) == "chol");
+  CHECK(KoreanCyrillicAsLatin("гвон", &syllables, &family, &common) == "gwon");
+  CHECK(KoreanCyrillicAsLatin("хэ", &syllables, &family, &common) == "hae");
+  CHECK(!family);
+  CHECK(KoreanCyrillicAsLatin("сяо", &syllables, &family, &common) == "syao");
+  CHECK(!common);  // spelled so by Palladius, not in Korean names
+  CHECK(KoreanCyrillicAsLatin("петров", &syllables, &family, &common).empty());
+  CHECK(syllables == 0);
+  auto index = BuildIndex({});
+  CHECK(PairScore(*index, "Ким Чен Ын", "KIM JONG UN") >= 0.9);
+  CHECK(PairScore(*index, "Ким Ё Чжон", "KIM YO JONG") >= 0.9);
+  CHECK(PairScore(*index, "Чхве Рён Хэ", "CHOE RYONG HAE") >= 0.9);
+  CHECK(PairScore(*index, "Пак Пон Чжу", "PAK PONG JU") >= 0.9);  // ЧЖ: Korean here, not Palladius
+  CHECK(PairScore(*index, "Ри Сон Гвон", "RI SON GWON") >= 0.95);
+  CHECK(PairScore(*index, "Чон Иль Чхун", "JON IL CHUN") >= 0.95);
+  CHECK(PairScore(*index, "Ким Сок Чхоль", "KIM SOK CHOL") >= 0.95);
+  CHECK(PairScore(*index, "Хан Чан Нам", "HAN CHANG NAM") >= 0.9);
+  CHECK(PairScore(*index, "О Ин Чун", "O IN CHUN") >= 0.85);  // a listed DPRK name; Ч: ㅈ or ㅊ
+  // The same in Latin, with the G dropped: likely the same name, below the exact spelling.
+  CHECK(PairScore(*index, "Kim Jon Un", "KIM JONG UN") >= 0.9);
+  CHECK(PairScore(*index, "Kim Jon Un", "KIM JONG UN") <
+        PairScore(*index, "Kim Jong Un", "KIM JONG UN"));
+  // Other names stay apart, and Russian names and Chinese names in Palladius read as before.
+  CHECK(PairScore(*index, "Ким Чен Ын", "KIM CHOL") < 0.5);
+  CHECK(PairScore(*index, "Ким Чен Ир", "KIM JONG UN") < 0.8);
+  CHECK(PairScore(*index, "Пак Ирина Сергеевна", "PAK IRINA SERGEEVNA") >= 0.95);
+  CHECK(PairScore(*index, "Ким Иван", "KIM IVAN") >= 0.8);  // two common names: 0.86 before too
+  CHECK(PairScore(*index, "Чжан Сяо Мин", "ZHANG XIAO MING") >= 0.8);
+  CHECK(PairScore(*index, "Си Цзиньпин", "XI Jinping") >= 0.95);
+  std::vector<NameRecord> records = Corpus();
+  records.push_back(Record("k1", "KIM JONG UN", "person"));
+  records.push_back(Record("k2", "CHOE RYONG HAE", "person"));
+  auto listed = BuildIndex(records);
+  CHECK(EntryScore(*listed, "Ким Чен Ын", "k1") >= 0.9);
+  CHECK(EntryScore(*listed, "Чхве Рён Хэ", "k2") >= 0.9);
+  CheckIndexEqualsBruteForce(*listed, {"Ким Чен Ын", "Чхве Рён Хэ", "Ким Ё Чжон", "Kim Jon Un"},
+                             0.5);
+}
+
 // Before 2026-12-06: Юнайтед Текнолоджиз 0.32 against UNITED TECHNOLOGIES, Азия Эйр 0.21 against
 // ASIA AIR, Альфа Корпорейшн 0.50 against ALFA CORPORATION.
 TEST_CASE("A company's English words in Russian letters are the English words", "[names]") {

@@ -1954,6 +1954,61 @@ std::string ReadPalladiusName(const std::string& text) {
   return out;
 }
 
+// A Korean name written in Russian letters (Ким Чен Ын, Чхве Рён Хэ, Пак Пон Чжу), as Russian
+// and Central Asian documents write a DPRK or South Korean party's name, rewritten with its words
+// as the lists spell Korean names (kim jon un, choe ryon hae, pak pon ju); empty when `text`
+// (lower-case UTF-8) is not one. BGN's Russian reading (kim chen yn, chkhve ren khe) met the lists'
+// KIM JONG UN and CHOE RYONG HAE at 0.16 and 0.17 before 2026-12-06. Read when the name is two to
+// four Cyrillic words (legal forms aside, no Latin word), the first a Korean family name, each word
+// Korean syllables (KoreanCyrillicAsLatin), three syllables or more in all, and no word of two
+// syllables or more another population's common name and no patronymic: a Koryo-saram's Russian
+// name (Ким Ирина Сергеевна, Пак Иван) stays Russian. Sets *sure when the name is three words or
+// more, each one syllable common in Korean names: Palladius does not write a Chinese name so (it
+// joins the given name's syllables), so such a name is Korean even where a word is spelled as
+// Palladius spells too (ЧЖУ in Пак Пон Чжу, ЧЖОН in Ким Ё Чжон).
+std::string ReadKoreanCyrillicName(const std::string& text, bool* sure) {
+  *sure = false;
+  struct Word {
+    size_t start, size;
+    std::string latin;
+  };
+  std::vector<Word> words;
+  int syllables = 0;
+  bool all_name_syllables = true;
+  for (const auto& [start, end] : WordSpans(text)) {
+    const std::string_view written = std::string_view(text).substr(start, end - start);
+    if (static_cast<unsigned char>(written[0]) < 0x80) return "";
+    const std::string russian = SimpleRussianLatin(written);
+    if (!russian.empty() && LegalFormTable().count(std::string(LegalFormSpelling(russian)))) {
+      continue;
+    }
+    int word_syllables = 0;
+    bool family_name = false, name_syllable = false;
+    std::string latin =
+        KoreanCyrillicAsLatin(written, &word_syllables, &family_name, &name_syllable);
+    if (latin.empty()) return "";
+    if (words.empty() && !family_name) return "";
+    if (word_syllables >= 2 && CommonNamePopulations(russian) != 0) return "";
+    if (russian.ends_with("vich") || russian.ends_with("vna") || russian.ends_with("ichna")) {
+      return "";
+    }
+    syllables += word_syllables;
+    all_name_syllables = all_name_syllables && name_syllable;
+    words.push_back({start, end - start, std::move(latin)});
+  }
+  if (words.size() < 2 || words.size() > 4 || syllables < 3) return "";
+  *sure = words.size() >= 3 && all_name_syllables;
+  std::string out;
+  size_t copied = 0;
+  for (const Word& word : words) {
+    out.append(text, copied, word.start - copied);
+    out += word.latin;
+    copied = word.start + word.size;
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
 struct NameNormalizer::Impl {
   const icu::Normalizer2* nfkc_casefold = nullptr;
   std::map<std::string, std::unique_ptr<Transliterator>> transliterators;
@@ -2202,8 +2257,17 @@ struct NameNormalizer::Impl {
       text.toUTF8String(utf8);
       std::string english = ReadTranscribedEnglish(utf8);
       if (!english.empty()) utf8 = std::move(english);
-      std::string pinyin = has_kazakh || has_han ? std::string() : ReadPalladiusName(utf8);
-      if (!pinyin.empty()) utf8 = std::move(pinyin);
+      // A Chinese (Palladius) or Korean name in Russian letters, read as the lists spell it.
+      if (!has_kazakh && !has_han) {
+        bool sure_korean = false;
+        std::string korean = ReadKoreanCyrillicName(utf8, &sure_korean);
+        std::string pinyin = sure_korean ? std::string() : ReadPalladiusName(utf8);
+        if (!pinyin.empty()) {
+          utf8 = std::move(pinyin);
+        } else if (!korean.empty()) {
+          utf8 = std::move(korean);
+        }
+      }
       text = UnicodeString::fromUTF8(utf8);
     }
     has_uyghur = has_uyghur || uyghur_initial_vowel || (inner_alef_maksura && !persian_or_urdu);

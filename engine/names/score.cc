@@ -45,6 +45,8 @@ constexpr double kOrganisationTypeWeight = 2.5;
 constexpr double kExtendedWord = 0.5;
 // Similarity of two different words of at most two letters with the same phonetic key.
 constexpr double kShortWordKeyMatch = 0.8;
+// Similarity of two Korean words whose readings differ only by final N and NG (KoreanReading).
+constexpr double kKoreanFinalNgMatch = 0.85;
 // Two words joined to match one (quan guo = quanguo) must agree at least this well: a loose
 // join ("max sani" ~ "maxai", "fei yang" ~ "fianga") turns two unrelated words into a match.
 constexpr double kMinJoinedSimilarity = 0.9;
@@ -571,6 +573,17 @@ bool SameUpToFinalTH(std::string_view a, std::string_view b) {
          a.substr(0, a.size() - 1) == b.substr(0, b.size() - 1);
 }
 
+// Two Korean readings (KoreanReading) alike but for a final NG written N in one of them.
+bool SameUpToKoreanFinalNg(std::string_view a, std::string_view b) {
+  if (a == b || a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const char x = a[i] == 'N' ? 'n' : a[i];
+    const char y = b[i] == 'N' ? 'n' : b[i];
+    if (x != y) return false;
+  }
+  return true;
+}
+
 // True when two family names of the Russian form (-ov, -ev, -ova, -eva) differ only in an o
 // written for an a: Uzbek and Tajik write Russian's unstressed a as o (USMONOV / USMANOV,
 // RAKHMONOV / RAKHMANOV, SULTONOV / SULTANOV), one name in two romanisations.
@@ -956,6 +969,13 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   // that share only a phonetic key below; one letter (O, U) is still weak evidence.
   if (!a.korean.empty() && a.korean == b.korean) {
     return std::min(a.text.size(), b.text.size()) <= 1 ? kShortWordKeyMatch : 0.95;
+  }
+  // Russian letters write a syllable's final ㄴ and ㅇ both Н (Ким Чен Ын: kim jon un, for KIM
+  // JONG UN; KoreanCyrillicAsLatin), and a typed name drops the G as easily: two readings apart
+  // only there are likely, not sure, one name.
+  if (!a.korean.empty() && !b.korean.empty() && a.korean.size() >= 2 && b.korean.size() >= 2 &&
+      SameUpToKoreanFinalNg(a.korean, b.korean)) {
+    return kKoreanFinalNgMatch;
   }
   // So are a Chinese name's words in pinyin and in Wade-Giles (BAO and PAO, XIANG and HSIANG),
   // read as Wade-Giles writes them without apostrophes (WadeGilesReadings).

@@ -65,29 +65,32 @@ const std::unordered_set<uint64_t>& PinyinSyllables() {
   return *syllables;
 }
 
+// Korean syllables as the lists romanise them (McCune-Reischauer without breves, Revised
+// Romanisation and passport spellings): the syllables of most Korean names.
+const std::unordered_set<std::string_view>& KoreanNameSyllables() {
+  static const auto* syllables = new std::unordered_set<std::string_view>{
+      "kim",   "gim",   "lee",    "yi",   "ri",    "park",  "pak",   "bak",   "choi",  "choe",
+      "jung",  "jeong", "chong",  "kang", "gang",  "cho",   "jo",    "yoon",  "yun",   "jang",
+      "chang", "lim",   "im",     "oh",   "seo",   "so",    "shin",  "sin",   "kwon",  "gwon",
+      "hwang", "ahn",   "an",     "jeon", "jon",   "hong",  "ko",    "go",    "moon",  "mun",
+      "son",   "bae",   "pae",    "baek", "paek",  "heo",   "ho",    "nam",   "sim",   "noh",
+      "no",    "ha",    "kwak",   "sung", "song",  "cha",   "joo",   "ju",    "woo",   "ryu",
+      "yu",    "min",   "jin",    "chin", "ji",    "chi",   "il",    "chol",  "chul",  "myong",
+      "myung", "hyon",  "hyun",   "yong", "young", "gwang", "kwang", "kyong", "kyung", "gyeong",
+      "ryong", "chun",  "su",     "soo",  "hui",   "hee",   "jae",   "seok",  "sok",   "suk",
+      "hwan",  "gyu",   "kyu",    "bong", "pong",  "dong",  "tong",  "tae",   "thae",  "sik",
+      "man",   "gil",   "kil",    "gun",  "kun",   "ok",    "ae",    "hye",   "won",   "yeon",
+      "yon",   "eun",   "un",     "ung",  "na",    "ra",    "ro",    "yeong", "chae",  "kyu",
+      "pyong", "byung", "byeong", "sang", "sun",   "hak",   "hyok",  "hyuk",  "chok",  "jik",
+      "chil",  "sol",   "ryol",   "yol",  "bok",   "pok",   "mi",    "mo",    "nyo",   "hyo"};
+  return *syllables;
+}
+
 // Pinyin syllables and Korean syllables as the lists romanise them.
 const std::unordered_set<uint64_t>& Syllables() {
   static const auto* syllables = [] {
     auto* set = new std::unordered_set<uint64_t>(Packed(PinyinProduct(false)));
-    // Korean syllables as the lists romanise them (McCune-Reischauer without breves, Revised
-    // Romanisation and passport spellings).
-    for (const char* korean :
-         {"kim",   "gim",   "lee",    "yi",   "ri",    "park",  "pak",   "bak",   "choi",  "choe",
-          "jung",  "jeong", "chong",  "kang", "gang",  "cho",   "jo",    "yoon",  "yun",   "jang",
-          "chang", "lim",   "im",     "oh",   "seo",   "so",    "shin",  "sin",   "kwon",  "gwon",
-          "hwang", "ahn",   "an",     "jeon", "jon",   "hong",  "ko",    "go",    "moon",  "mun",
-          "son",   "bae",   "pae",    "baek", "paek",  "heo",   "ho",    "nam",   "sim",   "noh",
-          "no",    "ha",    "kwak",   "sung", "song",  "cha",   "joo",   "ju",    "woo",   "ryu",
-          "yu",    "min",   "jin",    "chin", "ji",    "chi",   "il",    "chol",  "chul",  "myong",
-          "myung", "hyon",  "hyun",   "yong", "young", "gwang", "kwang", "kyong", "kyung", "gyeong",
-          "ryong", "chun",  "su",     "soo",  "hui",   "hee",   "jae",   "seok",  "sok",   "suk",
-          "hwan",  "gyu",   "kyu",    "bong", "pong",  "dong",  "tong",  "tae",   "thae",  "sik",
-          "man",   "gil",   "kil",    "gun",  "kun",   "ok",    "ae",    "hye",   "won",   "yeon",
-          "yon",   "eun",   "un",     "ung",  "na",    "ra",    "ro",    "yeong", "chae",  "kyu",
-          "pyong", "byung", "byeong", "sang", "sun",   "hak",   "hyok",  "hyuk",  "chok",  "jik",
-          "chil",  "sol",   "ryol",   "yol",  "bok",   "pok",   "mi",    "mo",    "nyo",   "hyo"}) {
-      set->insert(PackSyllable(korean));
-    }
+    for (std::string_view korean : KoreanNameSyllables()) set->insert(PackSyllable(korean));
     return set;
   }();
   return *syllables;
@@ -549,6 +552,179 @@ std::string KoreanReading(std::string_view word) {
   return out;
 }
 
+std::string KoreanCyrillicAsLatin(std::string_view written, int* syllables, bool* family_name,
+                                  bool* name_syllable) {
+  *syllables = 0;
+  *family_name = false;
+  *name_syllable = false;
+  // Letters as numbers: а = 0 ... я = 31, ё = 32; anything else is no Korean word.
+  constexpr int kA = 0, kV = 2, kG = 3, kD = 4, kE = 5, kZh = 6, kI = 8, kShortI = 9, kK = 10,
+                kL = 11, kM = 12, kN = 13, kO = 14, kP = 15, kR = 16, kS = 17, kT = 18, kU = 19,
+                kKh = 21, kCh = 23, kSh = 24, kHard = 26, kY = 27, kSoft = 28, kE2 = 29, kYu = 30,
+                kYa = 31, kYo = 32;
+  constexpr size_t kMostLetters = 24;
+  if (written.empty() || written.size() % 2 != 0 || written.size() > 2 * kMostLetters) return "";
+  std::vector<int> letters;
+  for (size_t i = 0; i < written.size(); i += 2) {
+    const auto lead = static_cast<unsigned char>(written[i]);
+    const auto trail = static_cast<unsigned char>(written[i + 1]);
+    if (lead == 0xD0 && trail >= 0xB0 && trail <= 0xBF) {
+      letters.push_back(trail - 0xB0);
+    } else if (lead == 0xD1 && trail >= 0x80 && trail <= 0x8F) {
+      letters.push_back(16 + trail - 0x80);
+    } else if (lead == 0xD1 && trail == 0x91) {
+      letters.push_back(kYo);
+    } else {
+      return "";
+    }
+  }
+  const auto vowel = [](int c) {
+    return c == kA || c == kE || c == kI || c == kO || c == kU || c == kY || c == kE2 || c == kYu ||
+           c == kYa || c == kYo;
+  };
+  const size_t n = letters.size();
+  const auto at = [&](size_t i) { return i < n ? letters[i] : -1; };
+  std::string out;
+  for (size_t i = 0; i < n;) {
+    const int c = letters[i];
+    const int next = at(i + 1);
+    // After Ч, Ж and Ш (and С for Е) a Y glide is not heard: ЧОН and ЧЁН are both jong.
+    const bool palatal = out.ends_with('j') || out.ends_with("ch") || out.ends_with("sh");
+    const bool sibilant = palatal || out.ends_with('s');
+    size_t used = 1;
+    switch (c) {
+      case kA:
+        out += "a";
+        break;
+      case kO:
+        out += "o";
+        break;
+      case kU:
+        out += "u";
+        break;
+      case kI:
+        out += "i";
+        break;
+      case kE2:
+        out += "ae";
+        break;  // ㅐ: ХЭ is hae
+      case kYa:
+        out += "ya";
+        break;
+      case kYu:
+        out += "yu";
+        break;
+      case kYo:
+        out += palatal ? "o" : "yo";
+        break;  // ㅕ, ㅛ: РЁН ryong, ЧЖОН jong
+      case kY:
+        if (next == kShortI) {  // ЫЙ: ㅢ
+          out += "ui";
+          used = 2;
+        } else {
+          out += "u";  // ㅡ: ЫН is un
+        }
+        break;
+      case kE: {
+        // Е before a final consonant is the older Russian spelling of ㅓ and ㅕ (ЧЕН, СЕН, ПХЕН:
+        // jong, song, pyong); at a syllable's end, Kontsevich's ㅔ and ㅖ (ХЕ hye, КЕ kye).
+        const bool closed = next == kN || next == kK || next == kM || next == kP || next == kL ||
+                            next == kR || next == kT;
+        const bool ends_syllable = closed && (at(i + 2) == -1 || !vowel(at(i + 2)));
+        if (ends_syllable) {
+          out += sibilant ? "o" : "yo";
+        } else {
+          out += sibilant ? "e" : "ye";
+        }
+        break;
+      }
+      case kV:
+        // В begins the vowels ㅘ ㅝ ㅙ ㅚ ㅟ: КВАН kwang, ЧХВЕ choe, ВОН won.
+        if (next == kA) {
+          out += "wa";
+        } else if (next == kO) {
+          out += "wo";
+        } else if (next == kE2) {
+          out += "wae";
+        } else if (next == kE) {
+          out += !out.empty() && !IsVowelLetter(out.back()) ? "oe" : "we";
+        } else if (next == kI) {
+          out += "wi";
+        } else {
+          return "";
+        }
+        used = 2;
+        break;
+      case kK:
+        out += next == kKh ? "kh" : next == kK ? "kk" : "k";
+        used = next == kKh || next == kK ? 2 : 1;
+        break;
+      case kT:
+        out += next == kKh ? "th" : next == kT ? "tt" : "t";
+        used = next == kKh || next == kT ? 2 : 1;
+        break;
+      case kP:
+        out += next == kKh ? "ph" : next == kP ? "pp" : "p";
+        used = next == kKh || next == kP ? 2 : 1;
+        break;
+      case kS:
+        out += next == kS ? "ss" : "s";
+        used = next == kS ? 2 : 1;
+        break;
+      case kCh:
+        // ㅈ is Ч (and ЧЖ voiced), ㅊ ЧХ, ㅉ ЧЧ; the DPRK writes j, ch and jj.
+        out += next == kKh ? "ch" : next == kCh ? "jj" : "j";
+        used = next == kKh || next == kCh || next == kZh ? 2 : 1;
+        break;
+      case kD:
+        out += next == kZh ? "j" : "d";
+        used = next == kZh ? 2 : 1;
+        break;
+      case kZh:
+        out += "j";
+        break;
+      case kG:
+        out += "g";
+        break;
+      case kM:
+        out += "m";
+        break;
+      case kN:
+        out += "n";
+        break;  // ㄴ, and ㅇ at a syllable's end (Kontsevich writes both Н)
+      case kR:
+        out += "r";
+        break;
+      case kL:
+        out += "l";
+        if (next == kSoft) used = 2;  // ЛЬ: a final ㄹ (ЧХОЛЬ chol)
+        break;
+      case kKh:
+        out += "h";
+        break;
+      case kSh:
+        out += "sh";
+        break;
+      case kHard:
+        if (i == 0 || i + 1 == n) return "";  // Ъ parts two syllables (ЧОНЪЫН)
+        break;
+      default:
+        return "";  // З, Й, Ф, Ц, Щ, Ь and the rest: no Korean syllable
+    }
+    i += used;
+  }
+  const std::string reading = KoreanReading(out);
+  if (reading.empty()) return "";
+  *syllables = SyllablesOf(out, KoreanSyllables(), 8, 24);
+  if (*syllables == 0) return "";
+  // Н ends ㄴ and ㅇ alike: ЧОН is JON or JONG, КАН KANG.
+  const std::string with_ng = out.ends_with('n') ? out + "g" : std::string();
+  *family_name = IsKoreanFamilyName(out) || (!with_ng.empty() && IsKoreanFamilyName(with_ng));
+  *name_syllable = *syllables == 1 && (*family_name || KoreanNameSyllables().count(out) ||
+                                       (!with_ng.empty() && KoreanNameSyllables().count(with_ng)));
+  return out;
+}
+
 bool IsPinyinWord(std::string_view word) { return SyllablesOf(word, PinyinSyllables(), 6, 24) > 0; }
 
 bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readings) {
@@ -556,10 +732,17 @@ bool KoreanReadings(const NormalizedName& name, std::vector<std::string>* readin
   // The family name first: it rules out most names before any word is parsed (every listed name
   // passes here when the index is built).
   const auto [first_word, last_word] = FirstAndLastWords(name);
-  if (!IsKoreanFamilyName(first_word) && !IsKoreanFamilyName(last_word)) return false;
+  // The family names O and U are one letter, which the normaliser reads as an initial (O IN CHUN);
+  // no Chinese family name is written so, so the name is Korean even if its other words are pinyin.
+  const bool one_letter_family = !name.tokens.empty() &&
+                                 name.tokens[0].kind == TokenKind::kInitial &&
+                                 (name.tokens[0].text == "o" || name.tokens[0].text == "u");
+  if (!IsKoreanFamilyName(first_word) && !IsKoreanFamilyName(last_word) && !one_letter_family) {
+    return false;
+  }
   std::vector<std::string> found(name.tokens.size());
   int words = 0;
-  bool not_pinyin = false;
+  bool not_pinyin = one_letter_family;
   for (size_t t = 0; t < name.tokens.size(); ++t) {
     const NameToken& token = name.tokens[t];
     if (token.kind == TokenKind::kInitial) continue;

@@ -31,6 +31,17 @@ bool IsShortEastAsianName(const NormalizedName& name);
 // and o, eu and u (docs/matching.md, "Korean names across romanisations").
 std::string KoreanReading(std::string_view word);
 
+// A Korean name's word written in Russian letters, by the Kontsevich system or the older press
+// spelling (Ким Чен Ын, Чхве Рён Хэ, Ри Сон Гвон), in Latin as the DPRK and the lists write it:
+// "чхве" is "choe", "рён" "ryon", "чжон" "jon", "хэ" "hae". Both systems write a syllable's final
+// ㄴ and ㅇ alike (Н), so "ryon" stands for RYONG too (ScorePair meets them as one name at a
+// lower credit). Sets *syllables to the Korean syllables spelled, *family_name when the word is a
+// Korean family name and *name_syllable when it is one syllable common in Korean names (KIM, JONG,
+// PONG, JU; not SYAO, which Palladius writes СЯО). Empty, 0 and false when `word` (lower-case
+// UTF-8) is not Korean syllables.
+std::string KoreanCyrillicAsLatin(std::string_view word, int* syllables, bool* family_name,
+                                  bool* name_syllable);
+
 // True when `word` is made of pinyin syllables alone ("zhongguo", "li", "chang"; not "jong",
 // "kim" or "chol").
 bool IsPinyinWord(std::string_view word);
