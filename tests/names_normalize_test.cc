@@ -44,6 +44,28 @@ TEST_CASE("Latin names are case and accent folded and split on punctuation", "[n
   CHECK(Tokens("Son Of Heaven Trading") == "son of heaven trading");
 }
 
+// Before 2026-12-06 every run of dotted letters was one word: V.V. PUTIN read "vv putin" and met
+// PUTIN, Vladimir Vladimirovich at 0.48 (ПУТИН В.В., as Russian documents write him, too), and a
+// legal form without its last dot (L.L.C, P.J.S.C) read "ll c", "pjs c".
+TEST_CASE("Dotted letters are initials, an acronym or a legal form", "[names]") {
+  CHECK(Tokens("V.V. Putin") == "i:v i:v putin");
+  CHECK(Tokens("Putin V. V.") == "putin i:v i:v");
+  CHECK(Tokens("Путин В.В.") == "putin i:v i:v");
+  CHECK(Tokens("Kadyrov R.A.") == "kadyrov i:r i:a");
+  // A legal form, a country, a company's letters and three letters or more stay one word.
+  CHECK(Tokens("Golden Star Trading L.L.C") == "golden star trading <limited>");
+  CHECK(Tokens("Golden Star Trading L.L.C.") == "golden star trading <limited>");
+  CHECK(Tokens("Megafon P.J.S.C") == Tokens("Megafon PJSC"));
+  CHECK(Tokens("U.S. Steel") == "us steel");
+  CHECK(Tokens("A.C. Trading") == "ac trading");
+  CHECK(Tokens("Constructora H.L.P.") == "constructora hlp");
+  CHECK(Tokens("I.R.G.C.") == "irgc");
+  CHECK(Tokens("Kave S.A. de C.V.") == Tokens("Kave SA de CV"));
+  CHECK(Tokens("Som Petrol Tic. A.S.") == "som petrol trade as");
+  // A dotted legal form the table lacks (N.A., A.S.) is one only at the name's end.
+  CHECK(Tokens("N.A. Ivanov") == "i:n i:a ivanov");
+}
+
 TEST_CASE("Cyrillic is transliterated by the Russian and Kazakh BGN tables", "[names]") {
   CHECK(Tokens("Владимир Путин") == "vladimir putin");
   CHECK(Tokens("Дмитрий Медведев") == "dmitriy medvedev");

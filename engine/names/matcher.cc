@@ -1244,15 +1244,16 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
   for (size_t r = 0; r < built->records_.size(); ++r) {
     // Over the least total ScoreNames can give the record, every title of it left out (weighing
     // at most kTitleWeight) and every compound's article (nothing), so the share bounds its
-    // candidate coverage in unseen_bound. A listed name's patronymic counts in full (the rule
-    // that halves one is the query's), as LeastCountedWeight gives it with `listed_patronymic`.
+    // candidate coverage in unseen_bound. A listed name's patronymic counts at half its weight,
+    // the least ScoreNames gives it (against a query that gives no patronymic, since 2026-12-06),
+    // as LeastCountedWeight gives a patronymic without `listed_patronymic`.
     double total = 0, unindexed = 0;
     const ScoringName& name = data.names[r];
     bool patronymic = false;
     for (size_t t = 0; t < name.tokens.size(); ++t) {
       const ScoringToken& token = name.tokens[t];
       patronymic = patronymic || token.patronymic;
-      total += LeastCountedWeight(name, t, true);
+      total += LeastCountedWeight(name, t, false);
       if (token.kind != TokenKind::kWord) unindexed += token.weight;
     }
     data.gives_patronymic.push_back(patronymic);

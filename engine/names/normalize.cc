@@ -673,6 +673,7 @@ struct RawToken {
   bool dotted = false;      // directly followed by '.'
   bool fused_part = false;  // NameToken::fused_part
   bool hyphened = false;    // directly followed by '-' (AZ-ZAWAHIRI's AZ)
+  bool after_dot = false;   // directly after a '.' (the S and A of U.S.A., the C of L.L.C)
 };
 
 // AIR FORCE, AIR DEFENSE and the like written as one word (AIRFORCE) when word i of `raw` begins
@@ -688,18 +689,49 @@ std::string AirArm(const std::vector<RawToken>& raw, size_t i) {
   return "air" + next;
 }
 
+std::string_view LegalFormSpelling(std::string_view word);
+const std::map<std::string, const LegalFormEntry*>& LegalFormTable();
+
+// Letters written with dots that name a country or union rather than a person: joined wherever
+// they stand (U.S. STEEL, U.K. LIMITED).
+bool IsDottedAcronym(std::string_view letters) {
+  static constexpr std::string_view kAcronyms[] = {"us", "usa", "uk", "uae", "un", "eu", "ussr"};
+  for (std::string_view acronym : kAcronyms) {
+    if (letters == acronym) return true;
+  }
+  return false;
+}
+
+// Legal forms the lists write with dots and the legal-form table lacks (two letters undotted are
+// too often a word or a name): S.A. DE C.V., S. DE R.L., C.A., S.A.L., A.S. (and A.Ş.), E.V.,
+// S.C.S., S.R.O., S.L., PT, KG, OY, AB, N.A. Joined at a name's end, where a legal form stands;
+// elsewhere (N.A. IVANOV) they are initials.
+bool IsDottedLegalForm(std::string_view letters) {
+  static constexpr std::string_view kForms[] = {"cv",  "rl",  "ca", "sal", "as", "ev",
+                                                "scs", "spr", "sc", "sro", "sl", "pt",
+                                                "kg",  "oy",  "ab", "na",  "yk", "gk"};
+  for (std::string_view form : kForms) {
+    if (letters == form) return true;
+  }
+  return false;
+}
+
 // Splits lower-case ASCII text into tokens: letters and digits form words, apostrophes are
-// dropped, '&' is the word "and", everything else separates.
-std::vector<RawToken> SplitWords(const std::string& text) {
+// dropped, '&' is the word "and", everything else separates. `initials_only`: the name was
+// written in Cyrillic, where dotted letters are a person's initials (ПУТИН В.В.).
+std::vector<RawToken> SplitWords(const std::string& text, bool initials_only) {
   std::vector<RawToken> tokens;
   std::string current;
+  bool starts_after_dot = false;
+  char previous = ' ';
   auto flush = [&](bool dotted, bool hyphened = false) {
-    if (!current.empty()) tokens.push_back({current, dotted, false, hyphened});
+    if (!current.empty()) tokens.push_back({current, dotted, false, hyphened, starts_after_dot});
     current.clear();
   };
   for (char c : text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (IsAsciiAlnum(c)) {
+      if (current.empty()) starts_after_dot = previous == '.';
       current += c;
       // Apostrophes join rather than separate ("O'Brien" = "obrien", "Qur'an" = "quran"): lists
       // write these names both with and without them.
@@ -711,10 +743,24 @@ std::vector<RawToken> SplitWords(const std::string& text) {
     } else {
       flush(c == '.', c == '-');
     }
+    previous = c;
   }
   flush(false);
-  // At least two dotted single letters: "J. SMITH" keeps J as an initial.
-  // "u.s.a." and "l.l.c." are one word.
+  // Single letters with dots: "U.S.A.", "L.L.C." and "L.L.C" are one word, the last letter's dot
+  // optional when the letters are written together. Two letters that are no legal form and no
+  // country (V.V. PUTIN, KADYROV R.A., A. A. RASPLETIN) are a person's initials, unless the name is
+  // a company's (a legal form or a generic company word among its words: A.C. TRADING LIMITED);
+  // three or more are an acronym (H.L.P., M.S.P.-KALA, P.C.C.), as persons seldom write three
+  // initials. Before 2026-12-06 every run of two or more was joined, and V.V. PUTIN met PUTIN,
+  // Vladimir Vladimirovich at 0.48 (VV unmatched) where V V PUTIN met him at 0.84. "J. SMITH" keeps
+  // J as an initial. A name written in Cyrillic writes no dotted acronym: ПУТИН В.В.'s are
+  // initials.
+  bool company = false;
+  for (const RawToken& token : tokens) {
+    if (token.text.size() < 2) continue;
+    company = company || IsCompanyDescriptor(token.text) || IsLegalFormWord(token.text) ||
+              LegalFormTable().count(std::string(LegalFormSpelling(token.text))) != 0;
+  }
   std::vector<RawToken> joined;
   for (size_t i = 0; i < tokens.size();) {
     size_t j = i;
@@ -723,7 +769,19 @@ std::vector<RawToken> SplitWords(const std::string& text) {
       word += tokens[j].text;
       ++j;
     }
-    if (j - i >= 2) {
+    if (j - i >= 1 && j < tokens.size() && tokens[j].text.size() == 1 && tokens[j].after_dot &&
+        !tokens[j].dotted && IsAsciiAlnum(tokens[j].text[0]) && tokens[j].text[0] > '9') {
+      word += tokens[j].text;  // L.L.C
+      ++j;
+    }
+    const size_t letters = j - i;
+    bool join = letters >= 2;
+    if (join && letters == 2) {
+      const bool form = LegalFormTable().count(std::string(LegalFormSpelling(word))) != 0 ||
+                        (j == tokens.size() && i > 0 && IsDottedLegalForm(word));
+      join = !initials_only && (form || IsDottedAcronym(word) || company);
+    }
+    if (join) {
       joined.push_back({word, false});
       i = j;
     } else {
@@ -2336,7 +2394,13 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
   std::string latin;
   Status status = impl_->Latin(clean, &latin, &out->abjad);
   if (!status.ok()) return status;
-  std::vector<RawToken> raw = SplitWords(latin);
+  // A name written in Cyrillic writes no dotted acronym: its dotted letters are initials.
+  bool cyrillic = false;
+  for (size_t i = 0; i + 1 < clean.size() && !cyrillic; ++i) {
+    const auto lead = static_cast<unsigned char>(clean[i]);
+    cyrillic = lead == 0xD0 || lead == 0xD1;
+  }
+  std::vector<RawToken> raw = SplitWords(latin, cyrillic);
   if (raw.empty()) return Status::Corruption("name has no letters or digits");
   if (out->abjad) {
     SplitAbdCompounds(&raw);

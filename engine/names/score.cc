@@ -1988,9 +1988,10 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   // A query's patronymic that the listed name, giving none, leaves out (KADYROV, Ramzan
   // Akhmatovich for Ramzan KADYROV) costs half its weight: lists often omit it, and a rare
   // patronymic weighed as much as a family name (0.73 before 2026-12-05). Against a name that
-  // gives another patronymic it costs in full (another father, another person), and so does a
-  // listed patronymic the query leaves out: the candidate side weighs little already, and
-  // "Mikhail Kuzmin" must not alert on KUZMIN, Mikhail Vladimirovich (two common names).
+  // gives another patronymic it costs in full (another father, another person). A listed
+  // patronymic that a query giving none leaves out costs half its weight too (since 2026-12-06:
+  // Islam Atabiev 0.79 -> 0.81 against ATABIYEV, Islam Seit-Umarovich); "Mikhail Kuzmin" stays
+  // below an alert on KUZMIN, Mikhail Vladimirovich (two common names) by the common-names rule.
   bool candidate_patronymic = false;
   for (const ScoringToken& token : candidate.tokens) {
     candidate_patronymic = candidate_patronymic || token.patronymic;
@@ -2011,9 +2012,17 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     total_query +=
         token.title && !used_query[i] ? std::min(token.weight, kTitleWeight) : token.weight;
   }
+  bool query_patronymic = false;
+  for (const ScoringToken& token : query.tokens) {
+    query_patronymic = query_patronymic || token.patronymic;
+  }
   for (size_t j = 0; j < nc; ++j) {
     const ScoringToken& token = candidate.tokens[j];
     if (!used_candidate[j] && IsCompoundArticle(candidate, j)) continue;
+    if (!used_candidate[j] && token.patronymic && !query_patronymic) {
+      total_candidate += kUngivenPatronymicShare * token.weight;
+      continue;
+    }
     total_candidate +=
         token.title && !used_candidate[j] ? std::min(token.weight, kTitleWeight) : token.weight;
   }
