@@ -68,12 +68,18 @@ def main():
                 writer.writerow([query, name, 0, kind])
 
 
-# Titles written before a person's name, as engine/names/score.cc IsNameTitle lists them: not part
-# of the name, so a listed name that differs from the query only by one is the query's own name
-# (GHASEMI, Seyyed Reza for "Reza Ghasemi").
+# Titles written before a person's name, as engine/names/score.cc IsNameTitle and IsPersonTitle
+# (kAnywhere) list them: not part of the name, so a listed name that differs from the query only by
+# one is the query's own name (GHASEMI, Seyyed Reza for "Reza Ghasemi"; Sheikh Ahmed Umar for
+# "Ahmed Umar").
 TITLES = {"haji", "hajji", "hadji", "hajy", "hajj", "alhaj", "alhajj", "mullah", "mulla", "mla",
           "mlla", "mawlawi", "maulvi", "mwlwy", "maulana", "mawlana", "mwlana", "sayed", "sayyed",
-          "seyed", "seyyed", "syed", "sayyid", "syd", "alsyd"}
+          "seyed", "seyyed", "syed", "sayyid", "syd", "alsyd",
+          "mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof", "professor", "gen", "maj",
+          "lt", "col", "colonel", "capt", "cmdr", "adm", "brig", "brigadier", "sgt", "sergeant",
+          "comandante", "ayatollah", "ayatullah", "hojatoleslam", "hojjatoleslam", "imam", "sheikh",
+          "shaikh", "sheik", "shaykh", "emir", "sir", "dame", "excellency", "honorable",
+          "honourable", "hon", "rev", "reverend"}
 
 
 def identical(match):

@@ -586,7 +586,8 @@ void MarkFamilyName(const NormalizedName& normalized, const std::vector<uint16_t
 // GUL, SHEIKH YOUNIS, SAYED JAVAD), Latin and as Arabic script romanises them:
 // GivenNameContradicted does not read them as a name of the query's own.
 bool IsHonorific(std::string_view word) {
-  if (IsNameTitle(word)) return true;  // SEYED, HAJI, MULLAH, MAULANA... (engine/names/score.cc)
+  // SEYED, HAJI, MULLAH, MAULANA; PRESIDENT, GENERAL, MR... (engine/names/score.cc)
+  if (IsNameTitle(word) || IsPersonTitle(word) != TitleUse::kNone) return true;
   static const char* const kHonorifics[] = {"sheikh", "shaikh",  "sheik",  "shaykh", "shykh",
                                             "qari",   "qary",    "hafiz",  "hafz",   "doctor",
                                             "dktwr",  "general", "colonel"};

@@ -45,6 +45,8 @@ constexpr double kOrganisationTypeWeight = 2.5;
 constexpr double kExtendedWord = 0.5;
 // Similarity of two different words of at most two letters with the same phonetic key.
 constexpr double kShortWordKeyMatch = 0.8;
+// Score factor when each name gives a number, direction or country the other does not.
+constexpr double kContradictingWordFactor = 0.7;
 // Similarity of two Korean words whose readings differ only by final N and NG (KoreanReading).
 constexpr double kKoreanFinalNgMatch = 0.85;
 // Two words joined to match one (quan guo = quanguo) must agree at least this well: a loose
@@ -573,6 +575,29 @@ bool SameUpToFinalTH(std::string_view a, std::string_view b) {
          a.substr(0, a.size() - 1) == b.substr(0, b.size() - 1);
 }
 
+// A number word, a compass direction or one of the country names and adjectives that differ by a
+// letter or two (IRAN, IRAQ; AUSTRIA, AUSTRALIA): two such words, unequal, are different words.
+bool IsContrastWord(std::string_view word) {
+  if (word.size() < 3 || word.size() > 13) return false;
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "one",          "two",        "three",     "four",         "five",         "six",
+      "seven",        "eight",      "nine",      "ten",          "eleven",       "twelve",
+      "thirteen",     "fourteen",   "fifteen",   "sixteen",      "seventeen",    "eighteen",
+      "nineteen",     "twenty",     "thirty",    "forty",        "fifty",        "sixty",
+      "seventy",      "eighty",     "ninety",    "hundred",      "thousand",     "million",
+      "first",        "second",     "third",     "fourth",       "fifth",        "sixth",
+      "seventh",      "eighth",     "ninth",     "tenth",        "eleventh",     "twelfth",
+      "thirteenth",   "fourteenth", "fifteenth", "sixteenth",    "seventeenth",  "eighteenth",
+      "nineteenth",   "twentieth",  "thirtieth", "north",        "south",        "east",
+      "west",         "northern",   "southern",  "eastern",      "western",      "northeast",
+      "northwest",    "southeast",  "southwest", "northeastern", "northwestern", "southeastern",
+      "southwestern", "central",    "iran",      "iraq",         "iranian",      "iraqi",
+      "austria",      "australia",  "austrian",  "australian",   "slovakia",     "slovenia",
+      "slovak",       "slovenian",  "niger",     "nigeria",      "nigerien",     "nigerian",
+      "gambia",       "zambia",     "gambian",   "zambian"};
+  return words->count(word) != 0;
+}
+
 // Two Korean readings (KoreanReading) alike but for a final NG written N in one of them.
 bool SameUpToKoreanFinalNg(std::string_view a, std::string_view b) {
   if (a == b || a.size() != b.size()) return false;
@@ -939,6 +964,10 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   // Numbers (vessel and aircraft numbers, "RA-86906") must be equal: one changed digit is another
   // vessel, not a typo.
   if (HasDigit(a.text) || HasDigit(b.text)) return 0;
+  // So must words that name different numbers, directions or countries however alike they spell
+  // (SIXTH and SIXTEENTH at 0.81, NORTHEAST and NORTHWEST at 0.91, IRAQI and IRANIAN at 0.58 before
+  // 2026-12-06: a helper's review found them alerting as typos of each other).
+  if (IsContrastWord(a.text) && IsContrastWord(b.text)) return 0;
   if (skeletons && !a.skeleton.empty() && !b.skeleton.empty()) {
     // An abjad word against a vowelled one: read the one as the other (AbjadSimilarity). The
     // lengths are compared without the abjad word's article, which the vowelled name may leave
@@ -1003,12 +1032,15 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   auto l_article = [](std::string_view w) {
     return w.size() == 2 && w[1] == 'l' && IsLatinVowel(w[0]);
   };
-  bool same_name =
-      (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
-      (l_article(a.text) && l_article(b.text)) || (a.variant != 0 && a.variant == b.variant) ||
-      SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b) ||
-      SameUpToBelarusianEnding(a, b) || SameUpToFrenchFinalE(a, b) || SameUpToFrenchCh(a, b) ||
-      SameUpToFrenchGu(a, b) || SameUpToGermanCh(a, b) || SameUpToRussianYo(a, b);
+  // BIN, IBN and BEN are one word too, "son of" (HAMZA IBN LADEN, BIN LADEN, Hamza).
+  auto son_of = [](std::string_view w) { return w == "bin" || w == "ibn" || w == "ben"; };
+  bool same_name = (a.phonetic == b.phonetic && !a.phonetic.empty()) ||
+                   (l_article(a.text) && l_article(b.text)) || (son_of(a.text) && son_of(b.text)) ||
+                   (a.variant != 0 && a.variant == b.variant) ||
+                   SameUpToCentralAsianO(a.text, b.text) || SameUpToInitialJY(a, b) ||
+                   SameUpToBelarusianEnding(a, b) || SameUpToFrenchFinalE(a, b) ||
+                   SameUpToFrenchCh(a, b) || SameUpToFrenchGu(a, b) || SameUpToGermanCh(a, b) ||
+                   SameUpToRussianYo(a, b);
   double best = same_name ? 0.95 : 0;
   // Words of one or two letters (hu, ho, li, ma) that agree only by their phonetic key are weak
   // evidence: HU and HO are different Chinese and Korean names, and such words are everywhere.
@@ -1415,15 +1447,68 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
     out.tokens.push_back(std::move(scoring));
   }
   // A title comes before a name: one with a name word after it. Last, it is the name itself
-  // (Mohamed AL-SAYED, AHMAD, Sayed).
+  // (Mohamed AL-SAYED, AHMAD, Sayed). A person's form of address (MR, DR, SHEIKH, AYATOLLAH) is
+  // one only in a name that is no company's or state body's (a legal form, a generic company word
+  // or a body's word such as DIRECTORATE, the title aside); an office that names organisations'
+  // parts too (GENERAL, PRESIDENT, MINISTER: SYRIAN GENERAL INTELLIGENCE DIRECTORATE) only where it
+  // leads the name (MAJ GEN QASEM SOLEIMANI), and a vessel's prefix (MV, MT) only as the first
+  // word. A state body's words mark an organisation too (GENERAL DIRECTORATE OF SECURITY).
+  static const auto* body_words = new std::unordered_set<std::string_view>{
+      "directorate", "bureau",    "staff",    "department",     "ministry",    "office",
+      "committee",   "council",   "agency",   "authority",      "corps",       "force",
+      "forces",      "army",      "guard",    "command",        "police",      "service",
+      "university",  "institute", "court",    "administration", "secretariat", "intelligence",
+      "motors",      "electric",  "assembly", "hospital",       "school"};
+  bool company = false;
+  for (const ScoringToken& token : out.tokens) {
+    company = company || token.kind == TokenKind::kLegalForm ||
+              (token.kind == TokenKind::kWord && IsPersonTitle(token.text) == TitleUse::kNone &&
+               (IsCompanyDescriptor(token.text) || body_words->count(token.text) != 0));
+  }
+  std::vector<bool> leading(out.tokens.size(), false);
+  for (size_t t = 0; t < out.tokens.size() && !company; ++t) {
+    const ScoringToken& token = out.tokens[t];
+    if (token.kind == TokenKind::kInitial) continue;  // M/T, H.E.
+    if (token.kind != TokenKind::kWord) break;
+    const bool vessel = t == 0 && IsVesselPrefix(token.text);
+    if (!vessel && IsPersonTitle(token.text) == TitleUse::kNone) break;
+    leading[t] = true;
+  }
   bool name_after = false;
   for (size_t t = out.tokens.size(); t-- > 0;) {
     ScoringToken& token = out.tokens[t];
     if (token.kind != TokenKind::kWord) continue;
-    token.title = name_after && IsNameTitle(token.text);
+    token.title = name_after && (IsNameTitle(token.text) || leading[t] ||
+                                 (!company && IsPersonTitle(token.text) == TitleUse::kAnywhere));
     name_after = name_after || !token.title;
   }
   return out;
+}
+
+TitleUse IsPersonTitle(std::string_view word) {
+  // Forms of address and ranks written only before a person's name.
+  static const auto* anywhere = new std::unordered_set<std::string_view>{
+      "mr",           "mrs",           "ms",        "miss",       "mister",     "dr",
+      "doctor",       "prof",          "professor", "gen",        "maj",        "lt",
+      "col",          "colonel",       "capt",      "cmdr",       "adm",        "brig",
+      "brigadier",    "sgt",           "sergeant",  "comandante", "ayatollah",  "ayatullah",
+      "hojatoleslam", "hojjatoleslam", "imam",      "sheikh",     "shaikh",     "sheik",
+      "shaykh",       "emir",          "sir",       "dame",       "excellency", "honorable",
+      "honourable",   "hon",           "rev",       "reverend"};
+  // Offices and words that also name organisations' parts or other things.
+  static const auto* leading = new std::unordered_set<std::string_view>{
+      "president",  "vice",     "prime",     "minister",   "general", "major",
+      "lieutenant", "captain",  "commander", "commandant", "admiral", "marshal",
+      "senator",    "governor", "prince",    "princess",   "king",    "lord",
+      "lady",       "judge",    "his",       "her"};
+  if (anywhere->count(word)) return TitleUse::kAnywhere;
+  if (leading->count(word)) return TitleUse::kLeading;
+  return TitleUse::kNone;
+}
+
+bool IsVesselPrefix(std::string_view word) {
+  return word == "mv" || word == "mt" || word == "ms" || word == "ss" || word == "fv" ||
+         word == "mts" || word == "tanker";
 }
 
 bool IsNameTitle(std::string_view word) {
@@ -2110,6 +2195,22 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
                  !IsNameParticle(token.text) && !token.title;
     }
     if (leftover) result.score *= kCommonPartialFactor;
+  }
+  // Each name gives a number, a direction or a country the other does not (BRANCH 3 and BRANCH 1
+  // OF THE SHIRAZ REVOLUTIONARY COURT, EASTERN and WESTERN SHIPPING, VALFAJR 2 and 3): two
+  // different names, however much else they share (0.83 for the two branches before 2026-12-06).
+  auto gives_own = [](const ScoringName& name, const std::vector<uint8_t>& used) {
+    for (size_t i = 0; i < name.tokens.size(); ++i) {
+      const ScoringToken& token = name.tokens[i];
+      if (used[i] < 2 && token.kind == TokenKind::kWord &&
+          (HasDigit(token.text) || IsContrastWord(token.text))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  if (gives_own(query, used_query) && gives_own(candidate, used_candidate)) {
+    result.score *= kContradictingWordFactor;
   }
   return result;
 }

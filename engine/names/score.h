@@ -145,6 +145,14 @@ bool IsNameParticle(std::string_view word);
 // counts as the word it is (AHMAD, Sayed is a name); left out by one of the names, it weighs at
 // most kTitleWeight, as little as a legal-form word, so a name with or without it is one name.
 bool IsNameTitle(std::string_view word);
+// A person's office or form of address (PRESIDENT, GENERAL, MR, DR, AYATOLLAH, SHEIKH): a title
+// as IsNameTitle's are, in a name that is no company's (PrepareName): kAnywhere before a name
+// word, kLeading only among the words that lead the name (GENERAL, PRESIDENT: words of
+// organisations' names too).
+enum class TitleUse { kNone, kAnywhere, kLeading };
+TitleUse IsPersonTitle(std::string_view word);
+// A vessel's prefix (MV, MT, MS, SS, FV, TANKER): a title as the first word of a name.
+bool IsVesselPrefix(std::string_view word);
 constexpr double kTitleWeight = 0.5;
 // Two words of one length that differ in one consonant only (and vowels put for vowels), one that
 // spellings of a name do not exchange (LooseSkeleton differs): KHALIL / KHALIQ, KHALED / KHALIQ,
