@@ -79,6 +79,23 @@ constexpr LegalFormEntry kLegalForms[] = {
     {"limited liability", "limited", false},
     {"fz llc", "limited", false},
     {"sp z o o", "limited", false},
+    // Forms spelled out or written apart (a helper's review, 2026-12-06: JATRONICS SENDIRIAN
+    // BERHAD met JATRONICS SDN BHD at 0.32, ALFA LOGISTICS FZ-CO missed its FZCO): Malaysia's Sdn.
+    // Bhd., the UAE's FZ-CO and FZ-E, the German, Polish and Spanish limited companies. Not FREE
+    // ZONE ESTABLISHMENT nor the Italian and French SOCIETA and SOCIETE: a phrase's words weigh as
+    // legal-form words wherever they stand (IsLegalFormWord), and ESTABLISHMENT and SOCIETY (one
+    // letter from SOCIETA) are organisations' own words (AQSSA SOCIETY: 0.88 -> 0.69 in a first
+    // version).
+    {"sdn bhd", "limited", false},
+    {"sendirian berhad", "limited", false},
+    {"bhd", "jsc", true},
+    {"berhad", "jsc", true},
+    {"fz co", "limited", false},
+    {"fz e", "limited", false},
+    {"gesellschaft mit beschrankter haftung", "limited", false},
+    {"spolka z ograniczona odpowiedzialnoscia", "limited", false},
+    {"sociedad de responsabilidad limitada", "limited", false},
+    {"publicly traded company", "jsc", false},
     {"youxian gongsi", "limited", false},
     {"youxian zeren gongsi", "limited", false},
     // Russian and Kazakh forms spelled out, in the romanisations lists use (BGN "-oy" and "-oi",

@@ -1580,6 +1580,17 @@ bool IsNameParticle(std::string_view word) {
   return false;
 }
 
+bool IsCompoundPrefix(std::string_view word) {
+  static constexpr std::string_view kPrefixes[] = {
+      "trans",  "inter",   "euro",   "agro",  "avia", "aero", "auto",
+      "techno", "electro", "energo", "petro", "neft", "gaz",  "promo",
+      "stroy",  "sino",    "rus",    "sib",   "ural", "asia", "tech"};
+  for (std::string_view prefix : kPrefixes) {
+    if (word == prefix) return true;
+  }
+  return false;
+}
+
 // An abjad word is a common name when it reads (AbjadDistance 0) as one of the common names of
 // the same consonant skeleton. The lists hold few Arabic-script names, so without this محمد and
 // علی weigh as rare words there while MUHAMMAD and ALI weigh as common ones (docs/matching.md,
@@ -2075,8 +2086,9 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   // patronymic weighed as much as a family name (0.73 before 2026-12-05). Against a name that
   // gives another patronymic it costs in full (another father, another person). A listed
   // patronymic that a query giving none leaves out costs half its weight too (since 2026-12-06:
-  // Islam Atabiev 0.79 -> 0.81 against ATABIYEV, Islam Seit-Umarovich); "Mikhail Kuzmin" stays
-  // below an alert on KUZMIN, Mikhail Vladimirovich (two common names) by the common-names rule.
+  // Islam Atabiev 0.79 -> 0.81 against ATABIYEV, Islam Seit-Umarovich), unless every aligned
+  // query word is a common name: "Mikhail Kuzmin" must not alert on KUZMIN, Mikhail
+  // Vladimirovich (two common names).
   bool candidate_patronymic = false;
   for (const ScoringToken& token : candidate.tokens) {
     candidate_patronymic = candidate_patronymic || token.patronymic;
@@ -2104,7 +2116,9 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   for (size_t j = 0; j < nc; ++j) {
     const ScoringToken& token = candidate.tokens[j];
     if (!used_candidate[j] && IsCompoundArticle(candidate, j)) continue;
-    if (!used_candidate[j] && token.patronymic && !query_patronymic) {
+    // Not when every aligned query word is a common name: two common names and a patronymic left
+    // over are thousands of people (KUZMIN, Mikhail Vladimirovich for "Mikhail Kuzmin").
+    if (!used_candidate[j] && token.patronymic && !query_patronymic && !only_common) {
       total_candidate += kUngivenPatronymicShare * token.weight;
       continue;
     }

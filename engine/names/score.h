@@ -247,13 +247,16 @@ inline size_t MaxJoinedPart(bool abjad) { return abjad ? kMaxJoinedPart + 1 : kM
 inline bool ArticleBeforeLongWord(std::string_view left, std::string_view right, bool abjad) {
   return left.size() == 2 && left[1] == 'l' && right.size() > MaxJoinedPart(abjad);
 }
+// A word that company names run into the next or write apart (TRANS LOGISTIK and TRANSLOGISTIK,
+// EURO TRADE, AGRO PROM): a part that may join a word longer than MaxJoinedPart.
+bool IsCompoundPrefix(std::string_view word);
 inline bool MayJoin(std::string_view left, std::string_view right, bool abjad) {
   const size_t most = MaxJoinedPart(abjad);
   if (left.size() > 2 * most) return false;
   if (left.size() > most) return right.size() >= 3 && right.size() <= most;
   if (right.size() <= most) return true;
   return right.size() <= 2 * most && !(abjad && ArticleBeforeLongWord(left, right, abjad)) &&
-         IsNameParticle(left);
+         (IsNameParticle(left) || (!abjad && IsCompoundPrefix(left)));
 }
 
 // Whether two joined words (joined_length letters in all) may stand for one word of single_length
