@@ -2035,10 +2035,9 @@ std::string ReadPalladiusName(const std::string& text) {
 // (lower-case UTF-8) is not one. BGN's Russian reading (kim chen yn, chkhve ren khe) met the lists'
 // KIM JONG UN and CHOE RYONG HAE at 0.16 and 0.17 before 2026-12-06. Read when the name is two to
 // four Cyrillic words (legal forms aside, no Latin word), the first a Korean family name, each word
-// Korean syllables (KoreanCyrillicAsLatin), three syllables or more in all, and no word of two
-// syllables or more another population's common name and no patronymic: a Koryo-saram's Russian
-// name (Ким Ирина Сергеевна, Пак Иван) stays Russian. Sets *sure when the name is three words or
-// more, each one syllable common in Korean names: Palladius does not write a Chinese name so (it
+// one syllable of Korean names (KoreanCyrillicAsLatin) and no patronymic: a Koryo-saram's Russian
+// name (Ким Ирина Сергеевна, Пак Иван, Хан Герман) stays Russian. Sets *sure when it reads the
+// name: Palladius does not write a Chinese name so (it
 // joins the given name's syllables), so such a name is Korean even where a word is spelled as
 // Palladius spells too (ЧЖУ in Пак Пон Чжу, ЧЖОН in Ким Ё Чжон).
 std::string ReadKoreanCyrillicName(const std::string& text, bool* sure) {
@@ -2048,8 +2047,7 @@ std::string ReadKoreanCyrillicName(const std::string& text, bool* sure) {
     std::string latin;
   };
   std::vector<Word> words;
-  int syllables = 0;
-  bool all_name_syllables = true;
+  bool one_syllable_words = true;
   for (const auto& [start, end] : WordSpans(text)) {
     const std::string_view written = std::string_view(text).substr(start, end - start);
     if (static_cast<unsigned char>(written[0]) < 0x80) return "";
@@ -2058,21 +2056,21 @@ std::string ReadKoreanCyrillicName(const std::string& text, bool* sure) {
       continue;
     }
     int word_syllables = 0;
-    bool family_name = false, name_syllable = false;
-    std::string latin =
-        KoreanCyrillicAsLatin(written, &word_syllables, &family_name, &name_syllable);
-    if (latin.empty()) return "";
+    bool family_name = false, name_syllables = false;
+    std::string latin = KoreanCyrillicAsLatin(written, words.empty(), &word_syllables, &family_name,
+                                              &name_syllables);
+    if (latin.empty() || !name_syllables) return "";
     if (words.empty() && !family_name) return "";
-    if (word_syllables >= 2 && CommonNamePopulations(russian) != 0) return "";
     if (russian.ends_with("vich") || russian.ends_with("vna") || russian.ends_with("ichna")) {
       return "";
     }
-    syllables += word_syllables;
-    all_name_syllables = all_name_syllables && name_syllable;
+    one_syllable_words = one_syllable_words && word_syllables == 1;
     words.push_back({start, end - start, std::move(latin)});
   }
-  if (words.size() < 2 || words.size() > 4 || syllables < 3) return "";
-  *sure = words.size() >= 3 && all_name_syllables;
+  // Russian letters write a Korean name a syllable a word (КИМ ЧЕН ЫН): a word of two syllables
+  // is another people's name (ХАН ЕРЖАН, ЧЕН ГЕНА: a helper's review of the first version).
+  if (words.size() < 3 || words.size() > 4 || !one_syllable_words) return "";
+  *sure = true;
   std::string out;
   size_t copied = 0;
   for (const Word& word : words) {

@@ -575,27 +575,105 @@ bool SameUpToFinalTH(std::string_view a, std::string_view b) {
          a.substr(0, a.size() - 1) == b.substr(0, b.size() - 1);
 }
 
-// A number word, a compass direction or one of the country names and adjectives that differ by a
-// letter or two (IRAN, IRAQ; AUSTRIA, AUSTRALIA): two such words, unequal, are different words.
-bool IsContrastWord(std::string_view word) {
-  if (word.size() < 3 || word.size() > 13) return false;
-  static const auto* words = new std::unordered_set<std::string_view>{
-      "one",          "two",        "three",     "four",         "five",         "six",
-      "seven",        "eight",      "nine",      "ten",          "eleven",       "twelve",
-      "thirteen",     "fourteen",   "fifteen",   "sixteen",      "seventeen",    "eighteen",
-      "nineteen",     "twenty",     "thirty",    "forty",        "fifty",        "sixty",
-      "seventy",      "eighty",     "ninety",    "hundred",      "thousand",     "million",
-      "first",        "second",     "third",     "fourth",       "fifth",        "sixth",
-      "seventh",      "eighth",     "ninth",     "tenth",        "eleventh",     "twelfth",
-      "thirteenth",   "fourteenth", "fifteenth", "sixteenth",    "seventeenth",  "eighteenth",
-      "nineteenth",   "twentieth",  "thirtieth", "north",        "south",        "east",
-      "west",         "northern",   "southern",  "eastern",      "western",      "northeast",
-      "northwest",    "southeast",  "southwest", "northeastern", "northwestern", "southeastern",
-      "southwestern", "central",    "iran",      "iraq",         "iranian",      "iraqi",
-      "austria",      "australia",  "austrian",  "australian",   "slovakia",     "slovenia",
-      "slovak",       "slovenian",  "niger",     "nigeria",      "nigerien",     "nigerian",
-      "gambia",       "zambia",     "gambian",   "zambian"};
-  return words->count(word) != 0;
+// What a number word, a compass direction or one of the country names and adjectives that differ
+// by a letter or two (IRAN, IRAQ; AUSTRIA, AUSTRALIA) stands for: one key for the forms of one
+// thing (IRAN and IRANIAN; NORTHWEST and NORTHWESTERN; TWO, SECOND and 2), "" for any other word.
+// Two words of different keys are different words; a number in digits is its digits.
+std::string_view ContrastKey(std::string_view word) {
+  if (word.empty() || word.size() > 13) return "";
+  if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return word.size() > 1 && word[0] == '0' ? std::string_view() : word;
+  }
+  static const auto* keys =
+      new std::unordered_map<std::string_view, std::string_view>{{"one", "1"},
+                                                                 {"first", "1"},
+                                                                 {"two", "2"},
+                                                                 {"second", "2"},
+                                                                 {"three", "3"},
+                                                                 {"third", "3"},
+                                                                 {"four", "4"},
+                                                                 {"fourth", "4"},
+                                                                 {"five", "5"},
+                                                                 {"fifth", "5"},
+                                                                 {"six", "6"},
+                                                                 {"sixth", "6"},
+                                                                 {"seven", "7"},
+                                                                 {"seventh", "7"},
+                                                                 {"eight", "8"},
+                                                                 {"eighth", "8"},
+                                                                 {"nine", "9"},
+                                                                 {"ninth", "9"},
+                                                                 {"ten", "10"},
+                                                                 {"tenth", "10"},
+                                                                 {"eleven", "11"},
+                                                                 {"eleventh", "11"},
+                                                                 {"twelve", "12"},
+                                                                 {"twelfth", "12"},
+                                                                 {"thirteen", "13"},
+                                                                 {"thirteenth", "13"},
+                                                                 {"fourteen", "14"},
+                                                                 {"fourteenth", "14"},
+                                                                 {"fifteen", "15"},
+                                                                 {"fifteenth", "15"},
+                                                                 {"sixteen", "16"},
+                                                                 {"sixteenth", "16"},
+                                                                 {"seventeen", "17"},
+                                                                 {"seventeenth", "17"},
+                                                                 {"eighteen", "18"},
+                                                                 {"eighteenth", "18"},
+                                                                 {"nineteen", "19"},
+                                                                 {"nineteenth", "19"},
+                                                                 {"twenty", "20"},
+                                                                 {"twentieth", "20"},
+                                                                 {"thirty", "30"},
+                                                                 {"thirtieth", "30"},
+                                                                 {"forty", "40"},
+                                                                 {"fifty", "50"},
+                                                                 {"sixty", "60"},
+                                                                 {"seventy", "70"},
+                                                                 {"eighty", "80"},
+                                                                 {"ninety", "90"},
+                                                                 {"hundred", "100"},
+                                                                 {"thousand", "1000"},
+                                                                 {"million", "1000000"},
+                                                                 {"north", "n"},
+                                                                 {"northern", "n"},
+                                                                 {"south", "s"},
+                                                                 {"southern", "s"},
+                                                                 {"east", "e"},
+                                                                 {"eastern", "e"},
+                                                                 {"west", "w"},
+                                                                 {"western", "w"},
+                                                                 {"northeast", "ne"},
+                                                                 {"northeastern", "ne"},
+                                                                 {"northwest", "nw"},
+                                                                 {"northwestern", "nw"},
+                                                                 {"southeast", "se"},
+                                                                 {"southeastern", "se"},
+                                                                 {"southwest", "sw"},
+                                                                 {"southwestern", "sw"},
+                                                                 {"iran", "iran"},
+                                                                 {"iranian", "iran"},
+                                                                 {"iraq", "iraq"},
+                                                                 {"iraqi", "iraq"},
+                                                                 {"austria", "austria"},
+                                                                 {"austrian", "austria"},
+                                                                 {"australia", "australia"},
+                                                                 {"australian", "australia"},
+                                                                 {"slovakia", "slovakia"},
+                                                                 {"slovak", "slovakia"},
+                                                                 {"slovenia", "slovenia"},
+                                                                 {"slovenian", "slovenia"},
+                                                                 {"niger", "niger"},
+                                                                 {"nigerien", "niger"},
+                                                                 {"nigeria", "nigeria"},
+                                                                 {"nigerian", "nigeria"},
+                                                                 {"gambia", "gambia"},
+                                                                 {"gambian", "gambia"},
+                                                                 {"zambia", "zambia"},
+                                                                 {"zambian", "zambia"}};
+  auto found = keys->find(word);
+  return found == keys->end() ? std::string_view() : found->second;
 }
 
 // Two Korean readings (KoreanReading) alike but for a final NG written N in one of them.
@@ -966,8 +1044,12 @@ double WordSimilarity(const WordForms& a, const WordForms& b, bool skeletons) {
   if (HasDigit(a.text) || HasDigit(b.text)) return 0;
   // So must words that name different numbers, directions or countries however alike they spell
   // (SIXTH and SIXTEENTH at 0.81, NORTHEAST and NORTHWEST at 0.91, IRAQI and IRANIAN at 0.58 before
-  // 2026-12-06: a helper's review found them alerting as typos of each other).
-  if (IsContrastWord(a.text) && IsContrastWord(b.text)) return 0;
+  // 2026-12-06: a helper's review found them alerting as typos of each other). Forms of one
+  // (IRAN and IRANIAN, NORTHWEST and NORTHWESTERN) compare as before.
+  {
+    const std::string_view a_key = ContrastKey(a.text), b_key = ContrastKey(b.text);
+    if (!a_key.empty() && !b_key.empty() && a_key != b_key) return 0;
+  }
   if (skeletons && !a.skeleton.empty() && !b.skeleton.empty()) {
     // An abjad word against a vowelled one: read the one as the other (AbjadSimilarity). The
     // lengths are compared without the abjad word's article, which the vowelled name may leave
@@ -1474,13 +1556,19 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
     if (!vessel && IsPersonTitle(token.text) == TitleUse::kNone) break;
     leading[t] = true;
   }
-  bool name_after = false;
+  // A person's title needs a name of two words after it: with one, it is the name's own word
+  // (LADY SEVDA, PROFESSOR LOGACHEV and CAPTAIN YAKUBOVICH are vessels; MR OMARI and COLONEL ROCK
+  // aliases that a lone OMARI or ROCK must not meet as the whole name: a helper's review).
+  size_t names_after = 0;  // words of letters after the token that are no title
   for (size_t t = out.tokens.size(); t-- > 0;) {
     ScoringToken& token = out.tokens[t];
     if (token.kind != TokenKind::kWord) continue;
-    token.title = name_after && (IsNameTitle(token.text) || leading[t] ||
-                                 (!company && IsPersonTitle(token.text) == TitleUse::kAnywhere));
-    name_after = name_after || !token.title;
+    const bool vessel = t == 0 && leading[t] && IsVesselPrefix(token.text);
+    const bool person =
+        (leading[t] && !vessel) || (!company && IsPersonTitle(token.text) == TitleUse::kAnywhere);
+    token.title =
+        (names_after >= 1 && (IsNameTitle(token.text) || vessel)) || (names_after >= 2 && person);
+    if (!token.title && !HasDigit(token.text)) ++names_after;
   }
   return out;
 }
@@ -1507,8 +1595,9 @@ TitleUse IsPersonTitle(std::string_view word) {
 }
 
 bool IsVesselPrefix(std::string_view word) {
-  return word == "mv" || word == "mt" || word == "ms" || word == "ss" || word == "fv" ||
-         word == "mts" || word == "tanker";
+  // Not MS (motor ship), which is a person's title and a company's initials as often.
+  return word == "mv" || word == "mt" || word == "ss" || word == "fv" || word == "mts" ||
+         word == "tanker";
 }
 
 bool IsNameTitle(std::string_view word) {
@@ -1581,10 +1670,12 @@ bool IsNameParticle(std::string_view word) {
 }
 
 bool IsCompoundPrefix(std::string_view word) {
-  static constexpr std::string_view kPrefixes[] = {
-      "trans",  "inter",   "euro",   "agro",  "avia", "aero", "auto",
-      "techno", "electro", "energo", "petro", "neft", "gaz",  "promo",
-      "stroy",  "sino",    "rus",    "sib",   "ural", "asia", "tech"};
+  // Not INTER, PETRO, AUTO, TECH, ELECTRO: they join into English words that are generic words of
+  // their own (INTER NATIONAL, PETRO CHEM: PETROCHEMICAL), which met any listed name holding them
+  // (PETRO CHEM against NOURI PETROCHEMICAL at 0.84 in a first version: a helper's review).
+  static constexpr std::string_view kPrefixes[] = {"trans",  "euro", "agro", "avia",  "aero",
+                                                   "energo", "neft", "gaz",  "stroy", "sino",
+                                                   "rus",    "sib",  "ural", "asia"};
   for (std::string_view prefix : kPrefixes) {
     if (word == prefix) return true;
   }
@@ -2213,17 +2304,23 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   // Each name gives a number, a direction or a country the other does not (BRANCH 3 and BRANCH 1
   // OF THE SHIRAZ REVOLUTIONARY COURT, EASTERN and WESTERN SHIPPING, VALFAJR 2 and 3): two
   // different names, however much else they share (0.83 for the two branches before 2026-12-06).
-  auto gives_own = [](const ScoringName& name, const std::vector<uint8_t>& used) {
+  // A word of one key as another of the other name (FIRST and 1, IRAN and IRANIAN) is given by it.
+  auto gives_own = [](const ScoringName& name, const std::vector<uint8_t>& used,
+                      const ScoringName& other) {
     for (size_t i = 0; i < name.tokens.size(); ++i) {
       const ScoringToken& token = name.tokens[i];
-      if (used[i] < 2 && token.kind == TokenKind::kWord &&
-          (HasDigit(token.text) || IsContrastWord(token.text))) {
-        return true;
+      if (used[i] >= 2 || token.kind != TokenKind::kWord) continue;
+      const std::string_view key = ContrastKey(token.text);
+      if (key.empty()) continue;
+      bool given = false;
+      for (const ScoringToken& theirs : other.tokens) {
+        given = given || (theirs.kind == TokenKind::kWord && ContrastKey(theirs.text) == key);
       }
+      if (!given) return true;
     }
     return false;
   };
-  if (gives_own(query, used_query) && gives_own(candidate, used_candidate)) {
+  if (gives_own(query, used_query, candidate) && gives_own(candidate, used_candidate, query)) {
     result.score *= kContradictingWordFactor;
   }
   return result;

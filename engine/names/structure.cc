@@ -86,6 +86,31 @@ const std::unordered_set<std::string_view>& KoreanNameSyllables() {
   return *syllables;
 }
 
+bool IsKoreanFamilyName(std::string_view word);
+
+// One syllable of Korean names (KoreanNameSyllables, a family name, or one of these given names'
+// syllables as the DPRK writes them), a final N read as N or NG and a final R as L (ИР is IL).
+bool IsKoreanNameSyllable(std::string_view syllable) {
+  static const auto* more = new std::unordered_set<std::string_view>{
+      "hae",  "hwa",  "hyang", "ran",  "ryo",   "ki",    "gi",   "pil",  "tok", "jun", "chu",
+      "kum",  "gum",  "chan",  "un",   "ui",    "ye",    "yo",   "u",    "o",   "a",   "i",
+      "ha",   "hi",   "hu",    "sol",  "nam",   "rin",   "ryun", "ryul", "sok", "sim", "ung",
+      "hyok", "hyon", "song",  "chon", "sun",   "ryang", "pyol", "in",   "hun", "ik",  "uk",
+      "hwi",  "sop",  "thaek", "taek", "gyong", "chom",  "sam",  "po"};
+  auto known = [](std::string_view s) {
+    return KoreanNameSyllables().count(s) != 0 || more->count(s) != 0 || IsKoreanFamilyName(s);
+  };
+  if (syllable.empty()) return false;
+  if (known(syllable)) return true;
+  std::string other(syllable);
+  if (syllable.back() == 'n') return known(other + "g");
+  if (syllable.back() == 'r') {
+    other.back() = 'l';
+    return known(other);
+  }
+  return false;
+}
+
 // Pinyin syllables and Korean syllables as the lists romanise them.
 const std::unordered_set<uint64_t>& Syllables() {
   static const auto* syllables = [] {
@@ -552,11 +577,11 @@ std::string KoreanReading(std::string_view word) {
   return out;
 }
 
-std::string KoreanCyrillicAsLatin(std::string_view written, int* syllables, bool* family_name,
-                                  bool* name_syllable) {
+std::string KoreanCyrillicAsLatin(std::string_view written, bool family_position, int* syllables,
+                                  bool* family_name, bool* name_syllables) {
   *syllables = 0;
   *family_name = false;
-  *name_syllable = false;
+  *name_syllables = false;
   // Letters as numbers: а = 0 ... я = 31, ё = 32; anything else is no Korean word.
   constexpr int kA = 0, kV = 2, kG = 3, kD = 4, kE = 5, kZh = 6, kI = 8, kShortI = 9, kK = 10,
                 kL = 11, kM = 12, kN = 13, kO = 14, kP = 15, kR = 16, kS = 17, kT = 18, kU = 19,
@@ -717,11 +742,19 @@ std::string KoreanCyrillicAsLatin(std::string_view written, int* syllables, bool
   if (reading.empty()) return "";
   *syllables = SyllablesOf(out, KoreanSyllables(), 8, 24);
   if (*syllables == 0) return "";
-  // Н ends ㄴ and ㅇ alike: ЧОН is JON or JONG, КАН KANG.
+  // Н ends ㄴ and ㅇ alike: ЧОН is JON or JONG, КАН KANG. A family name that is only KANG or
+  // JANG (강, 장: no family name is KAN or JAN) is written so.
   const std::string with_ng = out.ends_with('n') ? out + "g" : std::string();
   *family_name = IsKoreanFamilyName(out) || (!with_ng.empty() && IsKoreanFamilyName(with_ng));
-  *name_syllable = *syllables == 1 && (*family_name || KoreanNameSyllables().count(out) ||
-                                       (!with_ng.empty() && KoreanNameSyllables().count(with_ng)));
+  // Every syllable one of Korean names' (a helper's review of the first version: any word of the
+  // letters Korean uses read as Korean syllables, so ХАН ГЕРМАН, a Koryo-saram, read HAN GYORMAN
+  // and lost KHAN, German at 0.88 -> 0.71).
+  *name_syllables = IsKoreanNameSyllable(out);
+  for (size_t split = 1; split < out.size() && !*name_syllables; ++split) {
+    *name_syllables = IsKoreanNameSyllable(std::string_view(out).substr(0, split)) &&
+                      IsKoreanNameSyllable(std::string_view(out).substr(split));
+  }
+  if (family_position && !IsKoreanFamilyName(out) && *family_name) return with_ng;
   return out;
 }
 

@@ -35,12 +35,13 @@ std::string KoreanReading(std::string_view word);
 // spelling (Ким Чен Ын, Чхве Рён Хэ, Ри Сон Гвон), in Latin as the DPRK and the lists write it:
 // "чхве" is "choe", "рён" "ryon", "чжон" "jon", "хэ" "hae". Both systems write a syllable's final
 // ㄴ and ㅇ alike (Н), so "ryon" stands for RYONG too (ScorePair meets them as one name at a
-// lower credit). Sets *syllables to the Korean syllables spelled, *family_name when the word is a
-// Korean family name and *name_syllable when it is one syllable common in Korean names (KIM, JONG,
-// PONG, JU; not SYAO, which Palladius writes СЯО). Empty, 0 and false when `word` (lower-case
-// UTF-8) is not Korean syllables.
-std::string KoreanCyrillicAsLatin(std::string_view word, int* syllables, bool* family_name,
-                                  bool* name_syllable);
+// lower credit); in `family_position` a family name that is only NG (КАН, ЧАН) is written KANG,
+// JANG. Sets *syllables to the Korean syllables spelled, *family_name when the word is a Korean
+// family name and *name_syllables when each of its syllables (one or two) is one of Korean
+// names' (KIM, JONG, PONG, JU; not SYAO, which Palladius writes СЯО, nor GYORMAN for ГЕРМАН).
+// Empty, 0 and false when `word` (lower-case UTF-8) is not Korean syllables.
+std::string KoreanCyrillicAsLatin(std::string_view word, bool family_position, int* syllables,
+                                  bool* family_name, bool* name_syllables);
 
 // True when `word` is made of pinyin syllables alone ("zhongguo", "li", "chang"; not "jong",
 // "kim" or "chol").
