@@ -772,12 +772,23 @@ std::vector<RawToken> SplitWords(const std::string& text, bool initials_only) {
   // Vladimir Vladimirovich at 0.48 (VV unmatched) where V V PUTIN met him at 0.84. "J. SMITH" keeps
   // J as an initial. A name written in Cyrillic writes no dotted acronym: ПУТИН В.В.'s are
   // initials.
-  bool company = false;
-  for (const RawToken& token : tokens) {
-    if (token.text.size() < 2) continue;
-    company = company || IsCompanyDescriptor(token.text) || IsLegalFormWord(token.text) ||
-              LegalFormTable().count(std::string(LegalFormSpelling(token.text))) != 0;
-  }
+  // Whether the name is a company's, asked only of a name with two dotted letters (most have
+  // none, and every listed name passes here when the index is built).
+  int company = -1;  // not yet known
+  auto is_company = [&] {
+    if (company < 0) {
+      company = 0;
+      for (const RawToken& token : tokens) {
+        if (token.text.size() < 2) continue;
+        if (IsCompanyDescriptor(token.text) || IsLegalFormWord(token.text) ||
+            LegalFormTable().count(std::string(LegalFormSpelling(token.text))) != 0) {
+          company = 1;
+          break;
+        }
+      }
+    }
+    return company == 1;
+  };
   std::vector<RawToken> joined;
   for (size_t i = 0; i < tokens.size();) {
     size_t j = i;
@@ -796,7 +807,7 @@ std::vector<RawToken> SplitWords(const std::string& text, bool initials_only) {
     if (join && letters == 2) {
       const bool form = LegalFormTable().count(std::string(LegalFormSpelling(word))) != 0 ||
                         (j == tokens.size() && i > 0 && IsDottedLegalForm(word));
-      join = !initials_only && (form || IsDottedAcronym(word) || company);
+      join = !initials_only && (form || IsDottedAcronym(word) || is_company());
     }
     if (join) {
       joined.push_back({word, false});

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <bitset>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -47,6 +48,8 @@ constexpr double kExtendedWord = 0.5;
 constexpr double kShortWordKeyMatch = 0.8;
 // Score factor when each name gives a number, direction or country the other does not.
 constexpr double kContradictingWordFactor = 0.7;
+// Similarity of two initials and a word of their two letters (AlignmentCandidates).
+constexpr float kInitialsWordSimilarity = 0.95f;
 // Similarity of two Korean words whose readings differ only by final N and NG (KoreanReading).
 constexpr double kKoreanFinalNgMatch = 0.85;
 // Two words joined to match one (quan guo = quanguo) must agree at least this well: a loose
@@ -672,6 +675,16 @@ std::string_view ContrastKey(std::string_view word) {
                                                                  {"gambian", "gambia"},
                                                                  {"zambia", "zambia"},
                                                                  {"zambian", "zambia"}};
+  // Asked of every pair of words a search compares: a word whose first letter and length no key
+  // has is answered without hashing it.
+  static const auto* possible = [] {
+    auto* bits = new std::bitset<26 * 14>;
+    for (const auto& [key_word, key] : *keys) bits->set((key_word[0] - 'a') * 14 + key_word.size());
+    return bits;
+  }();
+  if (word[0] < 'a' || word[0] > 'z' || !possible->test((word[0] - 'a') * 14 + word.size())) {
+    return "";
+  }
   auto found = keys->find(word);
   return found == keys->end() ? std::string_view() : found->second;
 }
@@ -1541,9 +1554,18 @@ ScoringName PrepareName(const NormalizedName& name, const TokenStatistics& stati
       "forces",      "army",      "guard",    "command",        "police",      "service",
       "university",  "institute", "court",    "administration", "secretariat", "intelligence",
       "motors",      "electric",  "assembly", "hospital",       "school"};
-  bool company = false;
-  for (const ScoringToken& token : out.tokens) {
-    company = company || token.kind == TokenKind::kLegalForm ||
+  // Most names hold no such word: nothing more is asked of them (every listed name passes here
+  // when the index is built).
+  bool any_title = false;
+  for (size_t t = 0; t < out.tokens.size() && !any_title; ++t) {
+    const ScoringToken& token = out.tokens[t];
+    any_title = token.kind == TokenKind::kWord &&
+                (IsPersonTitle(token.text) != TitleUse::kNone || IsVesselPrefix(token.text));
+  }
+  bool company = !any_title;
+  for (size_t t = 0; t < out.tokens.size() && !company; ++t) {
+    const ScoringToken& token = out.tokens[t];
+    company = token.kind == TokenKind::kLegalForm ||
               (token.kind == TokenKind::kWord && IsPersonTitle(token.text) == TitleUse::kNone &&
                (IsCompanyDescriptor(token.text) || body_words->count(token.text) != 0));
   }
@@ -1589,6 +1611,21 @@ TitleUse IsPersonTitle(std::string_view word) {
       "lieutenant", "captain",  "commander", "commandant", "admiral", "marshal",
       "senator",    "governor", "prince",    "princess",   "king",    "lord",
       "lady",       "judge",    "his",       "her"};
+  // Asked of every word of every name the index builds: a word whose first letter and length no
+  // title has is answered without hashing it.
+  constexpr size_t kLongest = 13;  // hojjatoleslam
+  static const auto* possible = [] {
+    auto* bits = new std::bitset<26 * (kLongest + 1)>;
+    for (const auto* set : {anywhere, leading}) {
+      for (std::string_view title : *set)
+        bits->set((title[0] - 'a') * (kLongest + 1) + title.size());
+    }
+    return bits;
+  }();
+  if (word.empty() || word.size() > kLongest || word[0] < 'a' || word[0] > 'z' ||
+      !possible->test((word[0] - 'a') * (kLongest + 1) + word.size())) {
+    return TitleUse::kNone;
+  }
   if (anywhere->count(word)) return TitleUse::kAnywhere;
   if (leading->count(word)) return TitleUse::kLeading;
   return TitleUse::kNone;
@@ -1667,6 +1704,15 @@ bool IsNameParticle(std::string_view word) {
     if (word == particle) return true;
   }
   return false;
+}
+
+bool IsInitialsWord(const ScoringToken& token) {
+  return token.kind == TokenKind::kWord && token.text.size() == 2 && !HasDigit(token.text) &&
+         token.abjad == false;
+}
+
+double InitialsWordWeight(const ScoringToken& token) {
+  return IsInitialsWord(token) ? std::min(token.weight, 2 * kInitialWeight) : token.weight;
 }
 
 bool IsCompoundPrefix(std::string_view word) {
@@ -1833,6 +1879,29 @@ std::vector<Candidate> AlignmentCandidates(const ScoringName& query, const Scori
       }
     }
   }
+  // Two adjacent initials of one name against a word of two letters of the other, their letters
+  // in order: V.V. (initials since 2026-12-06) and VV, as a query typed without dots writes them
+  // (BOYARKIN VA for BOYARKIN, V.A.).
+  auto try_initials = [&](const ScoringName& initials_side, const ScoringName& word_side,
+                          bool initials_are_query) {
+    const auto& left = initials_side.tokens;
+    for (size_t i = 0; i + 1 < left.size(); ++i) {
+      if (left[i].kind != TokenKind::kInitial || left[i + 1].kind != TokenKind::kInitial) continue;
+      for (size_t j = 0; j < word_side.tokens.size(); ++j) {
+        const ScoringToken& word = word_side.tokens[j];
+        if (!IsInitialsWord(word) || word.text[0] != left[i].text[0] ||
+            word.text[1] != left[i + 1].text[0]) {
+          continue;
+        }
+        uint32_t pair = static_cast<uint32_t>(i), single = static_cast<uint32_t>(j);
+        candidates.push_back(initials_are_query
+                                 ? Candidate{{pair, 2, single, 1, 0}, kInitialsWordSimilarity}
+                                 : Candidate{{single, 1, pair, 2, 0}, kInitialsWordSimilarity});
+      }
+    }
+  };
+  try_initials(query, candidate, true);
+  try_initials(candidate, query, false);
   // Two adjacent words of one name against one word of the other.
   auto try_joined = [&](const ScoringName& joined_side, const ScoringName& single_side,
                         bool joined_is_query) {
@@ -2074,6 +2143,9 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   // Greedy instead of an optimal assignment: names are short, the greedy result is what a reader
   // would align, and it is the same in Search() and the brute-force reference.
   std::vector<uint8_t> used_query(nq, 0), used_candidate(nc, 0);
+  // A word of two letters aligned with two initials counts as much as they do in its name's total
+  // (InitialsWordWeight), as it does in the match; -1: the token's own weight.
+  std::vector<double> counted_query(nq, -1), counted_candidate(nc, -1);
   double matched_query = 0, matched_candidate = 0;
   bool words_differ = false;         // a word or initial aligned below the same spelling
   double least_word_similarity = 2;  // of the aligned query words; 2 when none is aligned
@@ -2126,6 +2198,10 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     }
     // An initial carries the information of an initial, not of the word it abbreviates.
     if (initial) query_weight = candidate_weight = std::min(query_weight, candidate_weight);
+    if (initial && u.query_count + u.candidate_count == 3) {  // two initials and a word
+      if (u.query_count == 1) counted_query[u.query_first] = query_weight;
+      if (u.candidate_count == 1) counted_candidate[u.candidate_first] = candidate_weight;
+    }
     // A long word spelled otherwise (an equal phonetic key, or other vowels: HEZBOLLAH /
     // HIZBALLAH) does not keep an organisation's name from being its complete name; shorter
     // words must be spelled as listed.
@@ -2196,6 +2272,10 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
       continue;
     }
     if (!used_query[i] && IsCompoundArticle(query, i)) continue;
+    if (counted_query[i] >= 0) {
+      total_query += counted_query[i];
+      continue;
+    }
     // A title the other name does not give (SEYED ALI KHAMENEI for KHAMENEI, Ali) costs little.
     total_query +=
         token.title && !used_query[i] ? std::min(token.weight, kTitleWeight) : token.weight;
@@ -2211,6 +2291,10 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     // over are thousands of people (KUZMIN, Mikhail Vladimirovich for "Mikhail Kuzmin").
     if (!used_candidate[j] && token.patronymic && !query_patronymic && !only_common) {
       total_candidate += kUngivenPatronymicShare * token.weight;
+      continue;
+    }
+    if (counted_candidate[j] >= 0) {
+      total_candidate += counted_candidate[j];
       continue;
     }
     total_candidate +=

@@ -190,10 +190,15 @@ constexpr double kUngivenPatronymicShare = 0.5;
 // that gives none (`listed_patronymic` false; true for a listed name's own words), a compound's
 // article nothing, any other word its weight (the index's bounds, NameIndex::Build and
 // NameIndex::ReadingCandidates).
+// A word of two letters (VA), which may stand for two initials (V.A.: AlignmentCandidates), and
+// what it then counts in its name's total: at most two initials' weight (InitialsWordWeight).
+bool IsInitialsWord(const ScoringToken& token);
+double InitialsWordWeight(const ScoringToken& token);
+
 inline double LeastCountedWeight(const ScoringName& query, size_t t, bool listed_patronymic) {
   const ScoringToken& token = query.tokens[t];
   if (IsCompoundArticle(query, t)) return 0;
-  double least = token.weight;
+  double least = InitialsWordWeight(token);
   if (token.title) least = std::min(least, kTitleWeight);
   if (token.patronymic && !listed_patronymic) {
     least = std::min(least, kUngivenPatronymicShare * token.weight);
