@@ -2289,7 +2289,10 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     if (!used_candidate[j] && IsCompoundArticle(candidate, j)) continue;
     // Not when every aligned query word is a common name: two common names and a patronymic left
     // over are thousands of people (KUZMIN, Mikhail Vladimirovich for "Mikhail Kuzmin").
-    if (!used_candidate[j] && token.patronymic && !query_patronymic && !only_common) {
+    // Nor when a query word only resembles its listed word (TIMOSHENKO for TIMCHENKO, 0.84: a
+    // near miss with the father's name left out is another family as likely).
+    if (!used_candidate[j] && token.patronymic && !query_patronymic && !only_common &&
+        least_word_similarity >= kVariantSimilarity) {
       total_candidate += kUngivenPatronymicShare * token.weight;
       continue;
     }
