@@ -1707,8 +1707,18 @@ bool IsNameParticle(std::string_view word) {
 }
 
 bool IsInitialsWord(const ScoringToken& token) {
-  return token.kind == TokenKind::kWord && token.text.size() == 2 && !HasDigit(token.text) &&
-         token.abjad == false;
+  // Not an article or particle, which initials typed apart only seem to spell (E L NICE is not EL
+  // NICE, L A FIRMA not LA FIRMA: a second review).
+  static constexpr std::string_view kArticles[] = {"la", "le", "lo", "di", "du", "ad", "ar",
+                                                   "as", "at", "az", "an", "ud", "ur", "us"};
+  if (token.kind != TokenKind::kWord || token.text.size() != 2 || HasDigit(token.text) ||
+      token.abjad || IsNameParticle(token.text)) {
+    return false;
+  }
+  for (std::string_view article : kArticles) {
+    if (token.text == article) return false;
+  }
+  return true;
 }
 
 double InitialsWordWeight(const ScoringToken& token) {
