@@ -588,9 +588,8 @@ void MarkFamilyName(const NormalizedName& normalized, const std::vector<uint16_t
 bool IsHonorific(std::string_view word) {
   // SEYED, HAJI, MULLAH, MAULANA; PRESIDENT, GENERAL, MR... (engine/names/score.cc)
   if (IsNameTitle(word) || IsPersonTitle(word) != TitleUse::kNone) return true;
-  static const char* const kHonorifics[] = {"sheikh", "shaikh",  "sheik",  "shaykh", "shykh",
-                                            "qari",   "qary",    "hafiz",  "hafz",   "doctor",
-                                            "dktwr",  "general", "colonel"};
+  // And as Arabic script romanises more of them (shykh, dktwr), and Quran reciters' titles.
+  static const char* const kHonorifics[] = {"shykh", "qari", "qary", "hafiz", "hafz", "dktwr"};
   for (const char* honorific : kHonorifics) {
     if (word == honorific) return true;
   }

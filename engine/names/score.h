@@ -151,7 +151,7 @@ bool IsNameTitle(std::string_view word);
 // organisations' names too).
 enum class TitleUse { kNone, kAnywhere, kLeading };
 TitleUse IsPersonTitle(std::string_view word);
-// A vessel's prefix (MV, MT, MS, SS, FV, TANKER): a title as the first word of a name.
+// A vessel's prefix (MV, MT, SS, FV, MTS, TANKER): a title as the first word of a name.
 bool IsVesselPrefix(std::string_view word);
 constexpr double kTitleWeight = 0.5;
 // Two words of one length that differ in one consonant only (and vowels put for vowels), one that
@@ -176,6 +176,11 @@ bool IsPlaceNameClass(uint32_t variant_class);
 // The phonetic keys of a class's words (for the index's lookups); empty for class 0.
 const std::vector<std::string>& NameVariantKeys(uint32_t variant_class);
 
+// A word of two letters (VA), which may stand for two initials (V.A.: AlignmentCandidates), and
+// what it then counts in its name's total: at most two initials' weight (InitialsWordWeight).
+bool IsInitialsWord(const ScoringToken& token);
+double InitialsWordWeight(const ScoringToken& token);
+
 // Whether word t of `name` is the article of a compound as the normaliser writes it (ABD AL AZIZ,
 // SALAH AL DIN: CanonicalAbdCompounds, CanonicalArticleCompounds): left out by the other name, it
 // costs nothing more than the compound's words do, as when the compound was one word (ABDUL,
@@ -190,11 +195,6 @@ constexpr double kUngivenPatronymicShare = 0.5;
 // that gives none (`listed_patronymic` false; true for a listed name's own words), a compound's
 // article nothing, any other word its weight (the index's bounds, NameIndex::Build and
 // NameIndex::ReadingCandidates).
-// A word of two letters (VA), which may stand for two initials (V.A.: AlignmentCandidates), and
-// what it then counts in its name's total: at most two initials' weight (InitialsWordWeight).
-bool IsInitialsWord(const ScoringToken& token);
-double InitialsWordWeight(const ScoringToken& token);
-
 inline double LeastCountedWeight(const ScoringName& query, size_t t, bool listed_patronymic) {
   const ScoringToken& token = query.tokens[t];
   if (IsCompoundArticle(query, t)) return 0;
