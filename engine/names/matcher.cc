@@ -1497,12 +1497,13 @@ struct NameIndex::Data::WordMemos {
     // the query's script. The structured binding is a tripwire: it stops compiling when a field
     // is added to ScoringToken, which must then be added here if TokenSimilarity reads it.
     const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant, korean,
-                 wade_giles, token_abjad, common, populations, title, fused_part, written_initial,
-                 translation_rest, type_initials] = token;
+                 wade_giles, token_abjad, common, populations, title, branch, fused_part,
+                 written_initial, translation_rest, type_initials] = token;
     (void)weight;            // the weight is applied per query (RaiseWord), never memoised
     (void)common;            // a function of the text and the script, both in the key
     (void)populations;       // so is this
     (void)title;             // a function of the text; similarity does not read it
+    (void)branch;            // read by ScoreNames, not by similarity
     (void)fused_part;        // read by ScoreNames (StemAgainstOwnName), not by similarity
     (void)written_initial;   // read by acronyms (AcronymInitials), not by similarity
     (void)translation_rest;  // so is this

@@ -647,6 +647,33 @@ bool IsKazakhLetter(UChar32 c) {
   }
 }
 
+// The Tajik and Uzbek Cyrillic letters Russian lacks, written as Russian documents (and the lists'
+// romanisations of them) write them: ҳ as х (ADKHAMOVICH, KHALIMOV), ҷ as дж (DZHAMSHED), ӣ as и,
+// ӯ as у; "" for any other letter. Uzbek ў, ғ, қ are left to the tables (ў reads u; ғ and қ
+// select the Kazakh table, which knows them).
+std::string_view TajikUzbekLetterAsRussian(UChar32 c) {
+  switch (c) {
+    case 0x04B3:
+      return "х";
+    case 0x04B2:
+      return "Х";
+    case 0x04B7:
+      return "дж";
+    case 0x04B6:
+      return "Дж";
+    case 0x04E3:
+      return "и";
+    case 0x04E2:
+      return "И";
+    case 0x04EF:
+      return "у";
+    case 0x04EE:
+      return "У";
+    default:
+      return "";
+  }
+}
+
 // `text` with each invalid UTF-8 sequence replaced by U+FFFD (which later separates words, like
 // punctuation) and each run of ASCII whitespace and control characters collapsed to one space;
 // leading and trailing spaces are removed. Linear in the input.
@@ -1060,6 +1087,48 @@ void JoinPersianEnding(std::vector<RawToken>* raw) {
 // and ABD AL-RAHMAN OULD MUHAMMAD. Mid-name "son of" becomes "ould", which reads as ولد (wld)
 // across scripts (engine/names/score.cc) and is a name particle. Not at an edge: "Son" alone is a
 // Korean family name.
+// Kazakh, Kyrgyz, Uzbek and Azerbaijani write the father's name with a word for "son of" or
+// "daughter of" (Жақыпұлы, Асан уулу, Адҳам ўғли, Heydar oglu; қызы, кызы, қизи, qizi), where
+// Russian documents and the lists write a patronymic (ZHAKYPOVICH, ADKHAMOVICH, ZHAKYPOVNA): such
+// a word, joined to the father's name or after it, is read as that patronymic, so it meets the
+// listed one (KASENOV, Adilet Zhakypovich for Касенов Әділет Жақыпұлы: 0.63 before 2026-12-07)
+// and is a patronymic wherever a patronymic counts.
+void TurkicPatronymics(std::vector<RawToken>* raw) {
+  auto as_patronymic = [](std::string_view father, bool daughter) {
+    const bool vowel = IsLatinVowel(father.back()) || father.back() == 'y';
+    std::string out(father);
+    out += vowel ? (daughter ? "evna" : "evich") : (daughter ? "ovna" : "ovich");
+    return out;
+  };
+  // The words as the BGN tables and Latin alphabets write them (ўғли ughli, o'g'li ogli).
+  // Not a separate ұлы (uly): it is also "great" (ҰЛЫ ДАЛА, the Great Steppe, names companies).
+  auto son = [](std::string_view w) {
+    return w == "ughli" || w == "ugli" || w == "ogli" || w == "oghli" || w == "uulu" || w == "oglu";
+  };
+  auto daughter = [](std::string_view w) {
+    return w == "qyzy" || w == "kyzy" || w == "qizi" || w == "kizi" || w == "gizi";
+  };
+  std::vector<RawToken>& words = *raw;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i].text;
+    // Separate: the father's name before it, both words of letters.
+    if (i > 0 && (son(w) || daughter(w)) && words[i - 1].text.size() >= 3 && !words[i - 1].dotted) {
+      words[i - 1].text = as_patronymic(words[i - 1].text, daughter(w));
+      words.erase(words.begin() + static_cast<std::ptrdiff_t>(i));
+      --i;
+      continue;
+    }
+    // Joined, as Kazakh writes it: a father's name of three letters or more before -uly or -qyzy.
+    for (std::string_view ending : {"uly", "qyzy", "kyzy"}) {
+      if (w.size() >= ending.size() + 3 && w.ends_with(ending) && w.size() >= 7) {
+        words[i].text =
+            as_patronymic(std::string_view(w).substr(0, w.size() - ending.size()), ending != "uly");
+        break;
+      }
+    }
+  }
+}
+
 void JoinSonOf(std::vector<RawToken>* raw) {
   for (size_t i = 1; i + 2 < raw->size(); ++i) {
     if ((*raw)[i].text != "son" || (*raw)[i + 1].text != "of") continue;
@@ -2346,6 +2415,12 @@ struct NameNormalizer::Impl {
       has_hebrew = has_hebrew || script == USCRIPT_HEBREW;
       has_cyrillic = has_cyrillic || script == USCRIPT_CYRILLIC;
       has_kazakh = has_kazakh || IsKazakhLetter(c);
+      // Tajik and Uzbek letters that neither BGN table knows, as Russian writes them (ICU dropped
+      // ҳ and ҷ, splitting the word: Адҳам read "ad am", Ҷамшед "amshed").
+      if (const std::string_view russian = TajikUzbekLetterAsRussian(c); !russian.empty()) {
+        cleaned.append(UnicodeString::fromUTF8(russian));
+        continue;
+      }
       cleaned.append(c);
     }
     text = cleaned;
@@ -2450,6 +2525,7 @@ Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
     CanonicalArticleCompounds(&raw);
     CanonicalSunLetterArticles(&raw);
     JoinSonOf(&raw);
+    TurkicPatronymics(&raw);
   }
 
   // Legal forms: the longest phrase at each position, of the words as the table spells them
@@ -2567,12 +2643,20 @@ void WarmTransliterators() {
 }
 
 // For abjad comparisons (docs/matching.md): vowels are dropped because the abjad side never wrote
-// them, y and w too because romanisations use them for long vowels (-iy, -uw), and doubled letters
-// fold (shadda is often not romanised): MOHAMMED and MUHAMMAD both give "mhmd".
+// them, y and w too because romanisations use them for long vowels (-iy, -uw), gh is q, and
+// doubled letters fold (shadda is often not romanised): MOHAMMED and
+// MUHAMMAD both give "mhmd".
 std::string ConsonantSkeleton(std::string_view token) {
   std::string out;
-  for (char c : token) {
+  for (size_t i = 0; i < token.size(); ++i) {
+    char c = token[i];
+    // gh as q (Persian speaks ق and غ alike and writes both gh: حقیقیان, hqyqyan, is HAGHIGHIAN,
+    // قاسم GHASEM). Since 2026-12-07.
     if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w') continue;
+    if (c == 'g' && i + 1 < token.size() && token[i + 1] == 'h') {
+      c = 'q';
+      ++i;
+    }
     if (!out.empty() && out.back() == c) continue;
     out += c;
   }

@@ -84,6 +84,9 @@ struct ScoringToken {
   // A title before a person's name (IsNameTitle): when the other name does not give it, it
   // weighs at most kTitleWeight in the coverage (ScoreNames).
   bool title = false;
+  // BRANCH or the place beside it at an organisation's name's end (MarkBranchQualifier, score.cc):
+  // a title unless the other name names a branch too (then the places tell two branches apart).
+  bool branch = false;
   // NameToken::fused_part: a part of a compound written as one word (ABDOLREZA's REZA).
   bool fused_part = false;
   // NameToken::written_initial and translation_rest: a translated word's letter in an acronym.
@@ -184,8 +187,9 @@ double InitialsWordWeight(const ScoringToken& token);
 // Whether word t of `name` is the article of a compound as the normaliser writes it (ABD AL AZIZ,
 // SALAH AL DIN: CanonicalAbdCompounds, CanonicalArticleCompounds): left out by the other name, it
 // costs nothing more than the compound's words do, as when the compound was one word (ABDUL,
-// ABDULAZIZ, SALAHUDDIN) before 2026-12-05. ScoreNames leaves it out of the name's total then,
-// and the index's bounds count it at 0 (NameIndex::ReadingCandidates).
+// ABDULAZIZ, SALAHUDDIN) before 2026-12-05. So is a nasab's BIN, IBN or BINT between two words
+// (since 2026-12-07). ScoreNames leaves it out of the name's total then, and the index's bounds
+// count it at 0 (NameIndex::ReadingCandidates).
 bool IsCompoundArticle(const ScoringName& name, size_t t);
 // Share of its weight that a query's patronymic costs when the listed name gives none
 // (ScoreNames); the index's bound counts a query's patronymic at this share.
