@@ -1028,10 +1028,11 @@ struct NameIndex::Data {
       add(acronyms[std::string(word)]);
       return;
     }
-    std::string all, content;
-    AcronymInitials(name, &all, &content);
+    std::string all, content, with_form;
+    AcronymInitials(name, &all, &content, &with_form);
     if (all.size() >= kMinAcronym) add(by_initials[all]);
     if (content.size() >= kMinAcronym) add(by_initials[content]);
+    if (with_form.size() >= kMinAcronym) add(by_initials[with_form]);
   }
   // The organisation records AcronymScore may pair with the query `name`.
   void AcronymCandidates(const ScoringName& name, std::vector<uint32_t>* out) const {
@@ -1044,9 +1045,9 @@ struct NameIndex::Data {
       take(by_initials, std::string(word));
       return;
     }
-    std::string all, content;
-    AcronymInitials(name, &all, &content);
-    for (const std::string* initials : {&all, &content}) {
+    std::string all, content, with_form;
+    AcronymInitials(name, &all, &content, &with_form);
+    for (const std::string* initials : {&all, &content, &with_form}) {
       if (initials->size() >= kMinAcronym) take(acronyms, *initials);
     }
   }
@@ -1498,7 +1499,7 @@ struct NameIndex::Data::WordMemos {
     // is added to ScoringToken, which must then be added here if TokenSimilarity reads it.
     const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant, korean,
                  wade_giles, token_abjad, common, populations, title, branch, fused_part,
-                 written_initial, translation_rest, type_initials] = token;
+                 written_initial, form_letter, translation_rest, type_initials] = token;
     (void)weight;            // the weight is applied per query (RaiseWord), never memoised
     (void)common;            // a function of the text and the script, both in the key
     (void)populations;       // so is this
@@ -1506,6 +1507,7 @@ struct NameIndex::Data::WordMemos {
     (void)branch;            // read by ScoreNames, not by similarity
     (void)fused_part;        // read by ScoreNames (StemAgainstOwnName), not by similarity
     (void)written_initial;   // read by acronyms (AcronymInitials), not by similarity
+    (void)form_letter;       // so is this
     (void)translation_rest;  // so is this
     (void)type_initials;     // so is this
     (void)token_abjad;       // a query token's script is the query's, `abjad` below

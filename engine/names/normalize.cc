@@ -1087,8 +1087,8 @@ void JoinPersianEnding(std::vector<RawToken>* raw) {
 // and ABD AL-RAHMAN OULD MUHAMMAD. Mid-name "son of" becomes "ould", which reads as ولد (wld)
 // across scripts (engine/names/score.cc) and is a name particle. Not at an edge: "Son" alone is a
 // Korean family name.
-// Kazakh, Kyrgyz, Uzbek and Azerbaijani write the father's name with a word for "son of" or
-// "daughter of" (Жақыпұлы, Асан уулу, Адҳам ўғли, Heydar oglu; қызы, кызы, қизи, qizi), where
+// Kazakh, Kyrgyz and Uzbek write the father's name with a word for "son of" or "daughter of"
+// (Жақыпұлы, Асан уулу, Адҳам ўғли; қызы, кызы, қизи, qizi), where
 // Russian documents and the lists write a patronymic (ZHAKYPOVICH, ADKHAMOVICH, ZHAKYPOVNA): such
 // a word, joined to the father's name or after it, is read as that patronymic, so it meets the
 // listed one (KASENOV, Adilet Zhakypovich for Касенов Әділет Жақыпұлы: 0.63 before 2026-12-07)
@@ -1102,13 +1102,19 @@ void TurkicPatronymics(std::vector<RawToken>* raw) {
   };
   // The words as the BGN tables and Latin alphabets write them (ўғли ughli, o'g'li ogli).
   // Not a separate ұлы (uly): it is also "great" (ҰЛЫ ДАЛА, the Great Steppe, names companies).
+  // Not Azerbaijani OGLU, OGLY and GIZI: the lists write them as words (ASLANOV, Dzheykhun Nasimi
+  // Ogly; ELVIN VAGIF MAMMADOV without it), and OGLU ends Turkish family names written apart
+  // (KARAMAN OGLU INSAAT) and GIZI is an Indonesian word (a review of the first version).
   auto son = [](std::string_view w) {
-    return w == "ughli" || w == "ugli" || w == "ogli" || w == "oghli" || w == "uulu" || w == "oglu";
+    return w == "ughli" || w == "ugli" || w == "ogli" || w == "oghli" || w == "uulu";
   };
   auto daughter = [](std::string_view w) {
-    return w == "qyzy" || w == "kyzy" || w == "qizi" || w == "kizi" || w == "gizi";
+    return w == "qyzy" || w == "kyzy" || w == "qizi" || w == "kizi";
   };
   std::vector<RawToken>& words = *raw;
+  // A name of three words or more: in two (Nurlan Zhakypuly), -uly is the family name Kazakhs
+  // take since independence (ZHAKYPOV for the lists), and X OGLI a Turkish one written apart.
+  if (words.size() < 3) return;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i].text;
     // Separate: the father's name before it, both words of letters.

@@ -91,6 +91,9 @@ struct ScoringToken {
   bool fused_part = false;
   // NameToken::written_initial and translation_rest: a translated word's letter in an acronym.
   char written_initial = '\0';
+  // A legal form written COMPANY, CORPORATION, CORP or CO: the C that state companies' acronyms
+  // end with (NIOC, CNPC, SMIC; AcronymInitials), else '\0'.
+  char form_letter = '\0';
   bool translation_rest = false;
   // A kind of organisation (a legal-form token of IsOrganisationTypeClass): the letters its words
   // as written give an acronym, "ri" for RESEARCH INSTITUTE (NUCLEAR SCIENCE AND TECHNOLOGY
@@ -188,9 +191,12 @@ double InitialsWordWeight(const ScoringToken& token);
 // SALAH AL DIN: CanonicalAbdCompounds, CanonicalArticleCompounds): left out by the other name, it
 // costs nothing more than the compound's words do, as when the compound was one word (ABDUL,
 // ABDULAZIZ, SALAHUDDIN) before 2026-12-05. So is a nasab's BIN, IBN or BINT between two words
-// (since 2026-12-07). ScoreNames leaves it out of the name's total then, and the index's bounds
-// count it at 0 (NameIndex::ReadingCandidates).
+// that are no Chinese syllables (since 2026-12-07), when the other name gives both words beside
+// it. ScoreNames leaves it out of the name's total then, and the index's bounds count it at 0
+// (NameIndex::ReadingCandidates).
 bool IsCompoundArticle(const ScoringName& name, size_t t);
+// Whether word t of `name` is BIN, IBN or BINT (IsCompoundArticle's nasab link).
+bool IsNasabLink(const ScoringName& name, size_t t);
 // Share of its weight that a query's patronymic costs when the listed name gives none
 // (ScoreNames); the index's bound counts a query's patronymic at this share.
 constexpr double kUngivenPatronymicShare = 0.5;
@@ -344,10 +350,13 @@ inline constexpr size_t kMinAcronym = 3;
 inline constexpr size_t kMaxAcronym = 8;
 std::string_view AcronymWord(const ScoringName& name);
 // The initials of a name of three words or more (legal forms and initials aside): of every word in
-// `all`, of the words other than OF, AND, THE, FOR, AL, ... in `content`. Both empty for an
-// abjad name, a shorter one, or one of common personal names and such words only (five given
+// `all`, of the words other than OF, AND, THE, FOR, AL, ... in `content`, and in `with_form`
+// (when not null) `content` and the C of a name's last legal form written COMPANY or CORPORATION
+// (ScoringToken::form_letter: NIOC for NATIONAL IRANIAN OIL COMPANY), else empty. All empty for
+// an abjad name, a shorter one, or one of common personal names and such words only (five given
 // names do not make an acronym).
-void AcronymInitials(const ScoringName& name, std::string* all, std::string* content);
+void AcronymInitials(const ScoringName& name, std::string* all, std::string* content,
+                     std::string* with_form = nullptr);
 // The score of `single` (AcronymWord) as the acronym of `full`: kAcronymScore for four letters or
 // more, kShortAcronymScore for three (so many names share three initials that such a match
 // alone does not alert), 0 when it is not its acronym.
