@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/names/normalize.h"
@@ -98,12 +99,14 @@ struct CommonNames {
   // appearance; every bit for a ranking head the table does not hold (its population is not
   // recorded here).
   std::unordered_map<std::string, uint32_t> populations;
+  std::unordered_set<std::string> latin_family;  // the "la" population's family names
 };
 
 const CommonNames& Tables() {
   static const CommonNames* tables = [] {
     std::set<std::string> all, abjad;
     std::unordered_map<std::string, uint32_t> populations;
+    std::unordered_set<std::string> latin_family;
     for (const char* word : kRankingHeads) {
       all.insert(word);
       abjad.insert(word);
@@ -122,6 +125,7 @@ const CommonNames& Tables() {
       while (fields >> word) {
         all.insert(word);
         populations[word] |= bit;
+        if (population == "la" && part == "family") latin_family.insert(word);
         if (WritesArabicScript(population)) abjad.insert(word);
         if (part == "family" && (population == "ru" || population == "ca")) {
           std::set<std::string> feminine;
@@ -141,6 +145,7 @@ const CommonNames& Tables() {
     built->all.assign(all.begin(), all.end());
     built->abjad.assign(abjad.begin(), abjad.end());
     built->populations = std::move(populations);
+    built->latin_family = std::move(latin_family);
     return built;
   }();
   return *tables;
@@ -151,6 +156,10 @@ const CommonNames& Tables() {
 const std::vector<std::string>& CommonPersonalNames() { return Tables().all; }
 
 const std::vector<std::string>& CommonArabicScriptNames() { return Tables().abjad; }
+
+bool IsLatinFamilyName(std::string_view word) {
+  return Tables().latin_family.count(std::string(word)) != 0;
+}
 
 uint32_t CommonNamePopulations(std::string_view word) {
   const auto& populations = Tables().populations;

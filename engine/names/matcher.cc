@@ -572,6 +572,15 @@ std::vector<uint16_t> FamilyPositions(const NormalizedName& name,
 // little as it would leave out any family name.
 void MarkFamilyName(const NormalizedName& normalized, const std::vector<uint16_t>& family,
                     const TokenStatistics& statistics, ScoringName* name) {
+  // Two family words, the first a Latin family name: a Hispanic father's and mother's family
+  // names (GUZMAN LOERA), of which documents and the press often give the first alone.
+  if (family.size() == 2 && family[1] == family[0] + 1) {
+    const ScoringToken& first = name->tokens[family[0]];
+    ScoringToken& second = name->tokens[family[1]];
+    second.maternal = first.kind == TokenKind::kWord && second.kind == TokenKind::kWord &&
+                      second.text.size() >= 3 && !IsNameParticle(second.text) &&
+                      IsLatinFamilyName(first.text);
+  }
   for (uint16_t position : family) {
     ScoringToken& token = name->tokens[position];
     token.title = false;
@@ -1498,13 +1507,14 @@ struct NameIndex::Data::WordMemos {
     // the query's script. The structured binding is a tripwire: it stops compiling when a field
     // is added to ScoringToken, which must then be added here if TokenSimilarity reads it.
     const auto& [text, skeleton, phonetic, kind, weight, syllables, patronymic, variant, korean,
-                 wade_giles, token_abjad, common, populations, title, branch, fused_part,
+                 wade_giles, token_abjad, common, populations, title, branch, maternal, fused_part,
                  written_initial, form_letter, translation_rest, type_initials] = token;
     (void)weight;            // the weight is applied per query (RaiseWord), never memoised
     (void)common;            // a function of the text and the script, both in the key
     (void)populations;       // so is this
     (void)title;             // a function of the text; similarity does not read it
     (void)branch;            // read by ScoreNames, not by similarity
+    (void)maternal;          // so is this
     (void)fused_part;        // read by ScoreNames (StemAgainstOwnName), not by similarity
     (void)written_initial;   // read by acronyms (AcronymInitials), not by similarity
     (void)form_letter;       // so is this

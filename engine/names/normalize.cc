@@ -1082,17 +1082,12 @@ void JoinPersianEnding(std::vector<RawToken>* raw) {
   }
 }
 
-// "Son of" inside a name is one word, as the lists write it in Arabic script and in Maghrebi
-// romanisation: UN entries give "Akhter Mohmad son of Noor Mohmad" beside اختر محمد ولد نور محمد,
-// and ABD AL-RAHMAN OULD MUHAMMAD. Mid-name "son of" becomes "ould", which reads as ولد (wld)
-// across scripts (engine/names/score.cc) and is a name particle. Not at an edge: "Son" alone is a
-// Korean family name.
 // Kazakh, Kyrgyz and Uzbek write the father's name with a word for "son of" or "daughter of"
-// (Жақыпұлы, Асан уулу, Адҳам ўғли; қызы, кызы, қизи, qizi), where
-// Russian documents and the lists write a patronymic (ZHAKYPOVICH, ADKHAMOVICH, ZHAKYPOVNA): such
-// a word, joined to the father's name or after it, is read as that patronymic, so it meets the
-// listed one (KASENOV, Adilet Zhakypovich for Касенов Әділет Жақыпұлы: 0.63 before 2026-12-07)
-// and is a patronymic wherever a patronymic counts.
+// (Жақыпұлы, Асан уулу, Адҳам ўғли; қызы, кызы, қизи, qizi), where Russian documents and the
+// lists write a patronymic (ZHAKYPOVICH, ADKHAMOVICH, ZHAKYPOVNA): such a word, joined to the
+// father's name or after it, is read as that patronymic, so it meets the listed one (KASENOV,
+// Adilet Zhakypovich for Касенов Әділет Жақыпұлы: 0.63 before 2026-12-07) and is a patronymic
+// wherever a patronymic counts.
 void TurkicPatronymics(std::vector<RawToken>* raw) {
   auto as_patronymic = [](std::string_view father, bool daughter) {
     const bool vowel = IsLatinVowel(father.back()) || father.back() == 'y';
@@ -1135,6 +1130,11 @@ void TurkicPatronymics(std::vector<RawToken>* raw) {
   }
 }
 
+// "Son of" inside a name is one word, as the lists write it in Arabic script and in Maghrebi
+// romanisation: UN entries give "Akhter Mohmad son of Noor Mohmad" beside اختر محمد ولد نور محمد,
+// and ABD AL-RAHMAN OULD MUHAMMAD. Mid-name "son of" becomes "ould", which reads as ولد (wld)
+// across scripts (engine/names/score.cc) and is a name particle. Not at an edge: "Son" alone is a
+// Korean family name.
 void JoinSonOf(std::vector<RawToken>* raw) {
   for (size_t i = 1; i + 2 < raw->size(); ++i) {
     if ((*raw)[i].text != "son" || (*raw)[i + 1].text != "of") continue;
@@ -2650,15 +2650,14 @@ void WarmTransliterators() {
 
 // For abjad comparisons (docs/matching.md): vowels are dropped because the abjad side never wrote
 // them, y and w too because romanisations use them for long vowels (-iy, -uw), gh is q, and
-// doubled letters fold (shadda is often not romanised): MOHAMMED and
-// MUHAMMAD both give "mhmd".
+// doubled letters fold (shadda is often not romanised): MOHAMMED and MUHAMMAD both give "mhmd".
 std::string ConsonantSkeleton(std::string_view token) {
   std::string out;
   for (size_t i = 0; i < token.size(); ++i) {
     char c = token[i];
-    // gh as q (Persian speaks ق and غ alike and writes both gh: حقیقیان, hqyqyan, is HAGHIGHIAN,
-    // قاسم GHASEM). Since 2026-12-07.
     if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w') continue;
+    // gh as q: Persian speaks ق and غ alike and writes both gh (حقیقیان, hqyqyan, is HAGHIGHIAN).
+    // Since 2026-12-07; the abjad reading itself keeps them apart (AbjadDistance).
     if (c == 'g' && i + 1 < token.size() && token[i + 1] == 'h') {
       c = 'q';
       ++i;

@@ -1506,7 +1506,8 @@ std::string TypeInitials(std::string_view words) {
 // beside it weigh as a title there (kTitleWeight when the other name does not give them: "Bank
 // Melli Iran (Hamburg Branch)" 0.69 against BANK MELLI IRAN before 2026-12-07). Not a number
 // beside it, which names the branch (BRANCH 235 of Syrian military intelligence), and only with
-// two words or more of the name besides.
+// two words or more of the name besides. Against a name that says BRANCH too, the places count in
+// full (ScoreNames).
 void MarkBranchQualifier(ScoringName* name) {
   std::vector<ScoringToken>& tokens = name->tokens;
   size_t words = 0;
@@ -2378,8 +2379,8 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     candidate_patronymic = candidate_patronymic || token.patronymic;
   }
   // Two names of branches (AL-HARAMAIN : ALBANIA BRANCH and : KENYA BRANCH, listed apart): their
-  // places tell them apart, and count in full.
-  // A name with BRANCH anywhere names a branch (BRANCH 216, BRANCH 235 - PALESTINE).
+  // places tell them apart, and count in full. A name with BRANCH anywhere names a branch (BRANCH
+  // 216, BRANCH 235 - PALESTINE).
   auto names_branch = [](const ScoringName& name) {
     return std::any_of(name.tokens.begin(), name.tokens.end(), [](const ScoringToken& token) {
       return token.kind == TokenKind::kWord && token.text == "branch";
@@ -2429,6 +2430,12 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     // near miss with the father's name left out is another family as likely).
     if (!used_candidate[j] && token.patronymic && !query_patronymic && !only_common &&
         least_word_similarity >= kVariantSimilarity) {
+      total_candidate += kUngivenPatronymicShare * token.weight;
+      continue;
+    }
+    // A Hispanic mother's family name left out by a query that gives the father's (Joaquin Guzman
+    // for GUZMAN LOERA, Joaquin: 0.63 before 2026-12-07) costs half, as a patronymic does.
+    if (!used_candidate[j] && token.maternal && j >= 1 && used_candidate[j - 1] >= 2) {
       total_candidate += kUngivenPatronymicShare * token.weight;
       continue;
     }
@@ -2513,10 +2520,19 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   if (only_common && matched_query > 0 && shared_populations != 0) {
     // A word of either name the other does not give (a listed middle name, a query's extra one).
     bool leftover = false;
+    size_t given_words = 0;  // the query's words the listed name gives
+    for (size_t i = 0; i < nq; ++i) {
+      given_words += used_query[i] >= 2 && query.tokens[i].kind == TokenKind::kWord ? 1 : 0;
+    }
     for (size_t j = 0; j < nc && !leftover; ++j) {
       const ScoringToken& token = candidate.tokens[j];
+      // A Hispanic mother's family name left out is no other person's word when the query gives
+      // three names or more (Juan Carlos Duran for DURAN NUNEZ, Juan Carlos); a given name and a
+      // family name alone are thousands of people (Jose Rodriguez).
+      const bool maternal =
+          token.maternal && j >= 1 && used_candidate[j - 1] >= 2 && given_words >= 3;
       leftover = used_candidate[j] < 2 && token.kind == TokenKind::kWord &&
-                 !IsNameParticle(token.text) && !token.title;
+                 !IsNameParticle(token.text) && !token.title && !maternal;
     }
     for (size_t i = 0; i < nq && !leftover; ++i) {
       const ScoringToken& token = query.tokens[i];

@@ -87,6 +87,10 @@ struct ScoringToken {
   // BRANCH or the place beside it at an organisation's name's end (MarkBranchQualifier, score.cc):
   // a title unless the other name names a branch too (then the places tell two branches apart).
   bool branch = false;
+  // The second of a listed person's two family words when the first is a Latin family name
+  // (MarkFamilyName: LOERA of GUZMAN LOERA, Joaquin, a Hispanic mother's family name): left out
+  // by a query that gives the first, it costs kUngivenPatronymicShare of its weight (ScoreNames).
+  bool maternal = false;
   // NameToken::fused_part: a part of a compound written as one word (ABDOLREZA's REZA).
   bool fused_part = false;
   // NameToken::written_initial and translation_rest: a translated word's letter in an acronym.
@@ -133,6 +137,9 @@ bool IsCommonPersonalName(std::string_view phonetic);
 uint32_t CommonPersonalNamePopulations(std::string_view phonetic);
 // The same for a word of CommonPersonalNames as written (not its key).
 uint32_t CommonNamePopulations(std::string_view word);
+// Whether `word` (as written) is a family name of population_names.txt's Latin population (la):
+// Spanish, Portuguese, Italian, French, German and US surnames.
+bool IsLatinFamilyName(std::string_view word);
 // The words behind IsCommonPersonalName, sorted.
 const std::vector<std::string>& CommonPersonalNames();
 // Those of populations writing Arabic script (Arab, Iranian, Pakistani), with the rankings' heads.
@@ -210,7 +217,7 @@ inline double LeastCountedWeight(const ScoringName& query, size_t t, bool listed
   if (IsCompoundArticle(query, t)) return 0;
   double least = InitialsWordWeight(token);
   if (token.title) least = std::min(least, kTitleWeight);
-  if (token.patronymic && !listed_patronymic) {
+  if ((token.patronymic && !listed_patronymic) || token.maternal) {
     least = std::min(least, kUngivenPatronymicShare * token.weight);
   }
   return least;
