@@ -1167,6 +1167,10 @@ void InTwoHalves(size_t n, size_t enough, const Fn& fn) {
 
 }  // namespace
 
+namespace {
+void AbjadSkeletonReadings(const std::string& skeleton, std::vector<std::string>* out);
+}  // namespace
+
 NameIndex::NameIndex() : data_(std::make_unique<Data>()) {}
 NameIndex::~NameIndex() = default;
 
@@ -1303,6 +1307,16 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
       if (token.kind == TokenKind::kWord && !token.skeleton.empty() &&
           (scripts & (abjad ? 2 : 1)) == 0) {
         data.skeleton_neighbours[abjad ? 1 : 0].Add(token.skeleton, it->second);
+        // A listed abjad word under its readings too, as FindWord looks an abjad query word up
+        // (AbjadSkeletonReadings): a Latin query word then finds the listed word its reading
+        // agrees with (REMAN for الرحمن, lrhmn read rhmn; missed before 2026-12-07).
+        if (abjad) {
+          std::vector<std::string> readings;
+          AbjadSkeletonReadings(token.skeleton, &readings);
+          for (const std::string& reading : readings) {
+            data.skeleton_neighbours[1].Add(reading, it->second, reading.size() >= 3 ? 1 : 0);
+          }
+        }
       }
       scripts |= abjad ? 2 : 1;
       auto& posting = data.postings[it->second];
@@ -1972,24 +1986,44 @@ std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
   // asked for 0.84, did not find it.
   // Against a record that gives a patronymic, the query's patronymic counts in full: its bound
   // is over `least_total_patronymic`, the same total with the query's patronymics in full.
+  //
+  // A compound's article (IsCompoundArticle: the AL of ABD AL KADYROV) counts in ScoreNames only
+  // when the record gives it too, in the matched weight and the total alike; left out, it leaves
+  // both. So it is assumed matched, counted in full in the least total, and not looked up: the
+  // coverage bound min(1, (m + a) / (T + a)) holds either way and is far tighter than counting
+  // the article found but not in the total. Before 2026-12-07 every listed name holding ABD and
+  // AL was a candidate of a query with ABDY- (ABDYKADYROV: 1,740 records scored, 10 ms a search;
+  // docs/performance.md, "Names of the batch").
+  std::vector<bool> assumed(tokens.size(), false);
   double least_total = 0, least_total_patronymic = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const ScoringToken& token = tokens[i];
     total_weight += token.weight;
+    if (token.kind == TokenKind::kWord && IsCompoundArticle(prepared->state.name, i)) {
+      assumed[i] = true;
+      least_total += token.weight;
+      least_total_patronymic += token.weight;
+      unindexed_weight += token.weight;
+      continue;
+    }
     least_total += LeastCountedWeight(prepared->state.name, i, false);
     least_total_patronymic += LeastCountedWeight(prepared->state.name, i, true);
     (token.kind == TokenKind::kWord ? word_weight : unindexed_weight) += token.weight;
   }
   const double bonus = CorroborationBonus(query, options_);
-  // The most a record can score when it matches query weight `matched` (see ScoreNames).
-  auto upper_bound_over = [&](double matched, double over_total) {
+  // The most a record can score when it matches query weight `matched` (see ScoreNames) and its
+  // facts add `facts_bonus`.
+  auto upper_bound_with = [&](double matched, double over_total, double facts_bonus) {
     matched = std::min(matched, total_weight);
     // Candidate coverage is taken as 1, its most. Treating the query's initials as matched (they
     // are in `matched`) also bounds the padding rule of ScoreNames, which can only drop unmatched
     // initials from the total: a / (T - d) <= (a + d) / T whenever a + d <= T.
     return CoverageScore(std::min(1.0, matched / over_total), 1.0, matched,
                          data.information_needed) +
-           bonus;
+           facts_bonus;
+  };
+  auto upper_bound_over = [&](double matched, double over_total) {
+    return upper_bound_with(matched, over_total, bonus);
   };
   auto upper_bound = [&](double matched) { return upper_bound_over(matched, least_total); };
   // A query word for which candidate generation finds nothing in a record may still be similar
@@ -2033,29 +2067,65 @@ std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
   // upper_bound() grows with the matched weight: the least weight that can reach min_score.
   // Solving once for the least matched weight turns the per-record test into one comparison. The
   // bisection's 40 steps bring hi - lo below 1e-12 of the weight, and `lo` is kept (the lower
-  // side), so a record at the boundary is scored rather than dropped.
-  double needed = total_weight * 2;  // nothing can
-  if (upper_bound(total_weight) >= min_score - 1e-6) {
-    double lo = 0, hi = total_weight;
-    for (int step = 0; step < 40; ++step) {
-      double mid = (lo + hi) / 2;
-      (upper_bound(mid) >= min_score - 1e-6 ? hi : lo) = mid;
+  // side), so a record at the boundary is scored rather than dropped. Solved for the most the
+  // query's facts can add (`bonus`), then for a record whose published facts conflict, for what
+  // they do add (`needed_for`).
+  struct Needed {
+    double facts_bonus;
+    double plain;       // the least matched weight
+    double patronymic;  // the same for a record giving a patronymic (its total is not smaller)
+  };
+  auto solve = [&](double facts_bonus) {
+    Needed out{facts_bonus, total_weight * 2, total_weight * 2};  // nothing can
+    if (upper_bound_with(total_weight, least_total, facts_bonus) >= min_score - 1e-6) {
+      double lo = 0, hi = total_weight;
+      for (int step = 0; step < 40; ++step) {
+        double mid = (lo + hi) / 2;
+        (upper_bound_with(mid, least_total, facts_bonus) >= min_score - 1e-6 ? hi : lo) = mid;
+      }
+      out.plain = lo;  // upper_bound(lo) < min_score <= upper_bound(hi), hi - lo tiny
     }
-    needed = lo;  // upper_bound(lo) < min_score <= upper_bound(hi), hi - lo tiny
-  }
-  // The same for a record giving a patronymic (at least `needed`: its total is not smaller).
-  double needed_patronymic = needed;
-  if (least_total_patronymic > least_total &&
-      upper_bound_over(total_weight, least_total_patronymic) >= min_score - 1e-6) {
-    double lo = needed, hi = total_weight;
-    for (int step = 0; step < 40; ++step) {
-      double mid = (lo + hi) / 2;
-      (upper_bound_over(mid, least_total_patronymic) >= min_score - 1e-6 ? hi : lo) = mid;
+    out.patronymic = out.plain;
+    if (least_total_patronymic > least_total &&
+        upper_bound_with(total_weight, least_total_patronymic, facts_bonus) >= min_score - 1e-6) {
+      double lo = out.plain, hi = total_weight;
+      for (int step = 0; step < 40; ++step) {
+        double mid = (lo + hi) / 2;
+        (upper_bound_with(mid, least_total_patronymic, facts_bonus) >= min_score - 1e-6 ? hi : lo) =
+            mid;
+      }
+      out.patronymic = lo;
+    } else if (least_total_patronymic > least_total) {
+      out.patronymic = total_weight * 2;  // nothing can
     }
-    needed_patronymic = lo;
-  } else if (least_total_patronymic > least_total) {
-    needed_patronymic = total_weight * 2;  // nothing can
-  }
+    return out;
+  };
+  const Needed most = solve(bonus);
+  const double needed = most.plain;
+  // A record whose published facts conflict with the query's (Corroborate without an
+  // identifier, negative: another birth year, another country, another kind) is bounded with
+  // what its facts do give, not with the most the query's facts could add; it needs that much
+  // more of the name. Any other record keeps the whole `bonus` (a fact it does not publish
+  // adds nothing, so the bound has room there to spare for the index's approximation). A
+  // record sharing the query's identifier is scored whatever its bound (below). The few
+  // distinct sums are solved once each. Before 2026-12-07 every record was bounded with the
+  // whole bonus: a party's country and birth date (+0.15) made every listed name holding one of
+  // its common words a candidate, ABD of "Azamat Abdykadyrov" (ABD AL KADYROV) 1,740 of them
+  // (docs/performance.md, "Names of the batch").
+  std::vector<Needed> solved{most};
+  auto needed_for = [&](uint32_t r) -> const Needed& {
+    bool decided = false;
+    FactOutcome facts;
+    const double facts_bonus =
+        Corroborate(query, std::string_view(), records_[r], data.identifier_numbers[r], options_,
+                    data.short_name[r], nullptr, &decided, &facts);
+    if (facts_bonus >= 0) return solved.front();
+    for (const Needed& n : solved) {
+      if (n.facts_bonus == facts_bonus) return n;
+    }
+    solved.push_back(solve(facts_bonus));
+    return solved.back();
+  };
   thread_local Data::SearchScratch scratch;
   scratch.Reserve(record_count);
   scratch.touched.clear();
@@ -2068,7 +2138,7 @@ std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
   // scored and their bounds are those of raising every word everywhere.
   std::vector<size_t> order;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind == TokenKind::kWord) order.push_back(i);
+    if (tokens[i].kind == TokenKind::kWord && !assumed[i]) order.push_back(i);
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return tokens[a].weight > tokens[b].weight; });
@@ -2094,7 +2164,8 @@ std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
     }
   }
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::kWord) continue;  // legal forms, initials: assumed to match
+    // Legal forms, initials and compounds' articles: assumed to match.
+    if (tokens[i].kind != TokenKind::kWord || assumed[i]) continue;
     data.RaiseWord(&prepared->state, i, joined_with_next, &scratch,
                    filter && !essential[i] ? &scratch.marked : nullptr);
   }
@@ -2127,8 +2198,14 @@ std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
     double matched = scratch.bound[r] + kUnseenSimilarity * unseen + unindexed_weight;
     scratch.bound[r] = 0;
     scratch.found_weight[r] = 0;
-    if (matched >= (data.gives_patronymic[r] ? needed_patronymic : needed) ||
-        (complete_possible && data.organisation[r] && matched >= complete_needed)) {
+    if (matched >= (data.gives_patronymic[r] ? most.patronymic : most.plain)) {
+      const Needed& own = needed_for(r);
+      if (matched >= (data.gives_patronymic[r] ? own.patronymic : own.plain)) {
+        candidates.push_back(r);
+        continue;
+      }
+    }
+    if (complete_possible && data.organisation[r] && matched >= complete_needed) {
       candidates.push_back(r);
     }
   }
@@ -2240,6 +2317,15 @@ Status NameIndex::Search(const NameQuery& query, size_t limit, double min_score,
   Status status = Prepare(query, &prepared);
   if (!status.ok()) return status;
   Rank(&prepared, Candidates(&prepared, min_score), limit, min_score, matches);
+  return Status::Ok();
+}
+
+Status NameIndex::CandidateCount(const NameQuery& query, double min_score, size_t* count) const {
+  *count = 0;
+  PreparedQuery prepared;
+  Status status = Prepare(query, &prepared);
+  if (!status.ok()) return status;
+  *count = Candidates(&prepared, min_score).size();
   return Status::Ok();
 }
 

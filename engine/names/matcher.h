@@ -169,12 +169,18 @@ class NameIndex {
   // prefix of 4 or more characters, or joined from or into neighbouring words, in a record is
   // assumed to agree at most 0.35 with that record's words, so a record whose words are all two
   // edits from short query words can be missed.
-  // Corroboration never causes a miss: the bound adds the most every given fact can add, and
-  // when that alone could lift any record to `min_score`, every record is scored. Errors: the query
+  // Corroboration never causes a miss beyond that approximation: a record's bound adds the most
+  // every given fact can add, or what its own published facts give when they conflict with the
+  // query's (exactly as corroboration will), and when the facts alone could lift a record in which
+  // nothing was found to `min_score`, the records they could lift are scored. Errors: the query
   // name cannot be normalised (no letters, only a legal form, over the limits of
   // engine/names/normalize.h); the message says why.
   Status Search(const NameQuery& query, size_t limit, double min_score,
                 std::vector<NameMatch>* matches) const;
+
+  // How many records Search() scores for `query` at `min_score` (what candidate generation and
+  // its bound leave; errors as Search's). For tests and benchmarks of the bound's cost.
+  Status CandidateCount(const NameQuery& query, double min_score, size_t* count) const;
 
   // The scoring phase of Search(): scores exactly the records `record_ids` (indexes into
   // records()) against `query`, keeps each entry's best name, applies corroboration, and
