@@ -1121,7 +1121,7 @@ void TurkicPatronymics(std::vector<RawToken>* raw) {
     }
     // Joined, as Kazakh writes it: a father's name of three letters or more before -uly or -qyzy.
     for (std::string_view ending : {"uly", "qyzy", "kyzy"}) {
-      if (w.size() >= ending.size() + 3 && w.ends_with(ending) && w.size() >= 7) {
+      if (w.size() >= 7 && w.ends_with(ending)) {  // at least three letters before it
         words[i].text =
             as_patronymic(std::string_view(w).substr(0, w.size() - ending.size()), ending != "uly");
         break;

@@ -2153,7 +2153,7 @@ bool IsCompoundArticle(const ScoringName& name, size_t t) {
   // before 2026-12-07): the lists and documents write the chain with and without it. Not where
   // the words beside it are Chinese syllables: BIN (斌, 彬, 滨) is a Chinese given name's syllable
   // too (LI BIN YI is not LI YI; a review of the first version).
-  if (tokens[t].text == "bin" || tokens[t].text == "ibn" || tokens[t].text == "bint") {
+  if (IsNasabLink(name, t)) {
     return t >= 1 && t + 1 < tokens.size() && tokens[t - 1].kind == TokenKind::kWord &&
            tokens[t + 1].kind == TokenKind::kWord &&
            (tokens[t - 1].syllables == 0 || tokens[t + 1].syllables == 0);
@@ -2390,6 +2390,11 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
   auto counted_title = [both_branches](const ScoringToken& token, bool used) {
     return token.title && !used && !(token.branch && both_branches);
   };
+  // Listed word j is a mother's family name (ScoringToken::maternal) after a father's family name
+  // the query gives.
+  auto mother_left_out = [&](size_t j) {
+    return candidate.tokens[j].maternal && j >= 1 && used_candidate[j - 1] >= 2;
+  };
   double total_query = 0, total_candidate = 0;
   for (size_t i = 0; i < nq; ++i) {
     const ScoringToken& token = query.tokens[i];
@@ -2435,7 +2440,7 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
     }
     // A Hispanic mother's family name left out by a query that gives the father's (Joaquin Guzman
     // for GUZMAN LOERA, Joaquin: 0.63 before 2026-12-07) costs half, as a patronymic does.
-    if (!used_candidate[j] && token.maternal && j >= 1 && used_candidate[j - 1] >= 2) {
+    if (!used_candidate[j] && mother_left_out(j)) {
       total_candidate += kUngivenPatronymicShare * token.weight;
       continue;
     }
@@ -2529,8 +2534,7 @@ NameScore ScoreNames(const ScoringName& query, const ScoringName& candidate,
       // A Hispanic mother's family name left out is no other person's word when the query gives
       // three names or more (Juan Carlos Duran for DURAN NUNEZ, Juan Carlos); a given name and a
       // family name alone are thousands of people (Jose Rodriguez).
-      const bool maternal =
-          token.maternal && j >= 1 && used_candidate[j - 1] >= 2 && given_words >= 3;
+      const bool maternal = mother_left_out(j) && given_words >= 3;
       leftover = used_candidate[j] < 2 && token.kind == TokenKind::kWord &&
                  !IsNameParticle(token.text) && !token.title && !maternal;
     }
