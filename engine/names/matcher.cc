@@ -1987,10 +1987,11 @@ std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
   // Against a record that gives a patronymic, the query's patronymic counts in full: its bound
   // is over `least_total_patronymic`, the same total with the query's patronymics in full.
   //
-  // A compound's article (IsCompoundArticle: the AL of ABD AL KADYROV) counts in ScoreNames only
-  // when the record gives it too, in the matched weight and the total alike; left out, it leaves
-  // both. So it is assumed matched, counted in full in the least total, and not looked up: the
-  // coverage bound min(1, (m + a) / (T + a)) holds either way and is far tighter than counting
+  // A compound's article (IsCompoundArticle: the AL of ABD AL KADYROV) counts in ScoreNames'
+  // matched weight at most what it adds to the total: matched, both (the matched weight at its
+  // similarity); left out, neither (a nasab's BIN left out beside a word not given: the total
+  // only). So it is assumed matched, counted in full in the least total, and not looked up: the
+  // coverage bound min(1, (m + a) / (T + a)) holds in every case and is far tighter than counting
   // the article found but not in the total. Before 2026-12-07 every listed name holding ABD and
   // AL was a candidate of a query with ABDY- (ABDYKADYROV: 1,740 records scored, 10 ms a search;
   // docs/performance.md, "Names of the batch").
@@ -2113,12 +2114,19 @@ std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
   // its common words a candidate, ABD of "Azamat Abdykadyrov" (ABD AL KADYROV) 1,740 of them
   // (docs/performance.md, "Names of the batch").
   std::vector<Needed> solved{most};
+  // The sum is the entry's, the same for each of its names: the short-name conflict, which only
+  // its short Chinese or Korean names bear, is counted at its most. Rank() keeps an entry's best
+  // name first and applies facts after, so a bound with that name's own conflict left it out and
+  // let an alias without one report the entry, which scoring every record does not (JON, Il Ho
+  // and CHON, Il Ho; found by review).
+  const double short_name_most = std::max(0.0, options_.short_name_conflict);
   auto needed_for = [&](uint32_t r) -> const Needed& {
     bool decided = false;
     FactOutcome facts;
     const double facts_bonus =
         Corroborate(query, std::string_view(), records_[r], data.identifier_numbers[r], options_,
-                    data.short_name[r], nullptr, &decided, &facts);
+                    /*short_name=*/false, nullptr, &decided, &facts) +
+        short_name_most;
     if (facts_bonus >= 0) return solved.front();
     for (const Needed& n : solved) {
       if (n.facts_bonus == facts_bonus) return n;
