@@ -51,7 +51,10 @@ class DiversionRule : public CompiledRule {
         targets_(std::move(targets)),
         factors_(factors),
         trader_words_(std::move(trader_words)),
-        extras_(std::move(extras)) {}
+        extras_(std::move(extras)) {
+    for (const ReferenceRow& row : extras_.diversion)
+      diversion_countries_.push_back(row.Get("country"));
+  }
 
   bool PreparesFromInputOnly() const override { return true; }
   Status Prepare(RunResources* resources) override {
@@ -265,8 +268,9 @@ class DiversionRule : public CompiledRule {
       if (!*place) continue;
       if (const PlaceEntry* via = diversion_.MatchCountryAt(*place, as_of))
         return **place + Of(via->label, **place);
-      for (const ReferenceRow& row : extras_.diversion) {
-        if (row.Get("country") == **place && row.ActiveOn(as_of))
+      for (size_t k = 0; k < extras_.diversion.size(); ++k) {
+        const ReferenceRow& row = extras_.diversion[k];
+        if (diversion_countries_[k] == **place && row.ActiveOn(as_of))
           return **place + " (" + row.Get("source") + ")";
       }
     }
@@ -319,6 +323,7 @@ class DiversionRule : public CompiledRule {
   Factors factors_;
   std::set<std::string> trader_words_;
   DiversionExtras extras_;
+  std::vector<std::string> diversion_countries_;  // extras_.diversion's "country", by row
   // owned entity -> (owner, owner's country), from the input's ownership table (Prepare); looked
   // up for every party of every shipment, so hashed (only found, never walked in order).
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> owners_;
