@@ -107,19 +107,23 @@ NameQuery Query(const std::string& name) {
 }
 
 // Search and SearchBruteForce give the same records with the same scores for each name.
+// Search and SearchBruteForce give the same records with the same scores for `query`.
+void CheckQueryIndexEqualsBruteForce(const NameIndex& index, const NameQuery& query,
+                                     double min_score) {
+  std::vector<NameMatch> indexed, brute;
+  REQUIRE(index.Search(query, 100, min_score, &indexed).ok());
+  REQUIRE(SearchBruteForce(index, query, 100, min_score, &brute).ok());
+  INFO(query.name << " at " << min_score);
+  REQUIRE(indexed.size() == brute.size());
+  for (size_t k = 0; k < brute.size(); ++k) {
+    CHECK(indexed[k].record == brute[k].record);
+    CHECK(indexed[k].score == brute[k].score);
+  }
+}
+
 void CheckIndexEqualsBruteForce(const NameIndex& index, std::initializer_list<const char*> names,
                                 double min_score) {
-  for (const char* name : names) {
-    std::vector<NameMatch> indexed, brute;
-    REQUIRE(index.Search(Query(name), 100, min_score, &indexed).ok());
-    REQUIRE(SearchBruteForce(index, Query(name), 100, min_score, &brute).ok());
-    INFO(name);
-    REQUIRE(indexed.size() == brute.size());
-    for (size_t k = 0; k < brute.size(); ++k) {
-      CHECK(indexed[k].record == brute[k].record);
-      CHECK(indexed[k].score == brute[k].score);
-    }
-  }
+  for (const char* name : names) CheckQueryIndexEqualsBruteForce(index, Query(name), min_score);
 }
 
 }  // namespace
@@ -2903,15 +2907,7 @@ TEST_CASE(
   CHECK(scored <= 5);  // 62 before 2026-12-07: every ABD AL record and a few fillers
   // What is found is what scoring every record finds, at the threshold and below it.
   for (double min_score : {0.8, 0.7, 0.6, 0.5}) {
-    std::vector<NameMatch> indexed, brute;
-    REQUIRE(index->Search(query, 100, min_score, &indexed).ok());
-    REQUIRE(SearchBruteForce(*index, query, 100, min_score, &brute).ok());
-    INFO(min_score);
-    REQUIRE(indexed.size() == brute.size());
-    for (size_t k = 0; k < brute.size(); ++k) {
-      CHECK(indexed[k].record == brute[k].record);
-      CHECK(indexed[k].score == brute[k].score);
-    }
+    CheckQueryIndexEqualsBruteForce(*index, query, min_score);
   }
   CHECK(Find(*index, query, "same").score >= 0.9);
 }
@@ -2936,17 +2932,8 @@ TEST_CASE("A name's own short-name conflict does not leave it out for an alias o
   NameQuery query = Query("JON, Il Ho");
   query.kind = "person";
   query.birth_date = "1962";
-  for (double min_score : {0.8, 0.7, 0.6}) {
-    std::vector<NameMatch> indexed, brute;
-    REQUIRE(index->Search(query, 100, min_score, &indexed).ok());
-    REQUIRE(SearchBruteForce(*index, query, 100, min_score, &brute).ok());
-    INFO(min_score);
-    REQUIRE(indexed.size() == brute.size());
-    for (size_t k = 0; k < brute.size(); ++k) {
-      CHECK(indexed[k].record == brute[k].record);
-      CHECK(indexed[k].score == brute[k].score);
-    }
-  }
+  for (double min_score : {0.8, 0.7, 0.6})
+    CheckQueryIndexEqualsBruteForce(*index, query, min_score);
 }
 
 // A Latin query word is looked up among the listed abjad words by its consonant skeleton; the
