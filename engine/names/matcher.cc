@@ -1992,8 +1992,8 @@ std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
   // similarity); left out, neither (a nasab's BIN left out beside a word not given: the total
   // only). So it is assumed matched, counted in full in the least total, and not looked up: the
   // coverage bound min(1, (m + a) / (T + a)) holds in every case and is far tighter than counting
-  // the article found but not in the total. Before 2026-12-07 every listed name holding ABD and
-  // AL was a candidate of a query with ABDY- (ABDYKADYROV: 1,740 records scored, 10 ms a search;
+  // the article found but not in the total (since 2026-12-07: alone, it took "Azamat
+  // Abdykadyrov", ABD AL KADYROV, from 1,740 records scored to 1,650; the facts below, to none;
   // docs/performance.md, "Names of the batch").
   std::vector<bool> assumed(tokens.size(), false);
   double least_total = 0, least_total_patronymic = 0;
