@@ -900,6 +900,11 @@ struct NameIndex::Data {
   // Per record: 1 when its name gives a patronymic, against which a query's patronymic left out
   // costs its whole weight (ScoreNames); the index's bound is tighter for them.
   std::vector<uint8_t> gives_patronymic;
+  // Per record: 1 when every name of its entry publishes the same facts (kind, birth dates,
+  // countries), as LoadNameRecords gives them; only then does the bound count the record's
+  // conflicting facts (ReadingCandidates), since Rank() applies the facts of the entry's best
+  // name, whichever it is.
+  std::vector<uint8_t> entry_facts_shared;
   // Per record: the share of its weight in legal forms and initials, which the index does not
   // look up (they match without being found); its largest value over all records.
   std::vector<float> unindexed_share;
@@ -1230,6 +1235,26 @@ Status NameIndex::Build(std::vector<NameRecord> records, const MatcherOptions& o
     data.organisation.push_back(IsOrganisationName(record.kind, normalized[r]));
   }
   data.entries = entry_names.size();
+  {
+    std::vector<int64_t> first_of_entry(entry_names.size(), -1);
+    std::vector<uint8_t> shared(entry_names.size(), 1);
+    for (size_t r = 0; r < built->records_.size(); ++r) {
+      const NameRecord& record = built->records_[r];
+      int64_t& first = first_of_entry[data.entry_of[r]];
+      if (first < 0) {
+        first = static_cast<int64_t>(r);
+        continue;
+      }
+      const NameRecord& other = built->records_[static_cast<size_t>(first)];
+      if (KindClass(record.kind) != KindClass(other.kind) ||
+          record.birth_dates != other.birth_dates || record.countries != other.countries) {
+        shared[data.entry_of[r]] = 0;
+      }
+    }
+    for (size_t r = 0; r < built->records_.size(); ++r) {
+      data.entry_facts_shared.push_back(shared[data.entry_of[r]]);
+    }
+  }
   for (const auto& names : entry_names) data.statistics.AddEntry(names);
   // An entry's family name, from its names of the "FAMILY, Given" form, marks every name of it.
   std::vector<std::vector<std::string>> family(entry_names.size());
@@ -2121,6 +2146,7 @@ std::vector<uint32_t> NameIndex::ReadingCandidates(PreparedQuery* prepared,
   // and CHON, Il Ho; found by review).
   const double short_name_most = std::max(0.0, options_.short_name_conflict);
   auto needed_for = [&](uint32_t r) -> const Needed& {
+    if (!data.entry_facts_shared[r]) return solved.front();
     bool decided = false;
     FactOutcome facts;
     const double facts_bonus =
