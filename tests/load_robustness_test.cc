@@ -375,6 +375,63 @@ INSERT INTO shipment_leg (shipment_id, seq, country) VALUES ('', 1, 'PK'), ('S1'
                         "rows skipped"});
 }
 
+// SQLite's BINARY collation compares text in the file's encoding: in a UTF-16 database 'ā1'
+// (U+0101: bytes 01 01 in UTF-16le) sorts before 'b1' (62 00), and '𝐀1' (U+1D400, a surrogate
+// pair D835 DC00) before 'ｂ1' (U+FF42) in UTF-16be, while their UTF-8 bytes, which the reader's
+// merge compared, order them the other way. Before 2026-12-07 the merge took such a shipment's
+// party rows for orphans ("row refers to a shipment that does not exist") and screened it
+// without its listed party: CLEAR.
+TEST_CASE("A UTF-16 database's shipments keep their parties whatever their ids' letters",
+          "[load]") {
+  for (const std::string encoding : {"UTF-16le", "UTF-16be", "UTF-8"}) {
+    CAPTURE(encoding);
+    TempDir dir;
+    std::string path = dir.File("encoded.db");
+    {
+      std::unique_ptr<Database> db;
+      REQUIRE(Database::OpenWritable(path, &db).ok());
+      REQUIRE(db->Execute("PRAGMA encoding = '" + encoding + "'").ok());
+      REQUIRE(CreateInputSchema(db.get()).ok());
+      REQUIRE(db->Execute(std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES ('E1', 'person', 'Quanguo CHEN', 'CN');
+INSERT INTO shipment (shipment_id, destination_country)
+  VALUES ('b1', 'PK'), ('ā1', 'PK'), ('ｂ1', 'PK'), ('𝐀1', 'PK'), ('a1', 'PK');
+INSERT INTO shipment_party SELECT shipment_id, 'E1', 'shipper' FROM shipment;
+INSERT INTO shipment_item (shipment_id, line, hs_code) SELECT shipment_id, 1, '8542' FROM shipment;
+INSERT INTO shipment_leg (shipment_id, seq, country) SELECT shipment_id, 1, 'KZ' FROM shipment;
+)")
+                  .ok());
+    }
+    Run run = Screen(dir, path);
+    REQUIRE(run.status.ok());
+    REQUIRE(run.records.size() == 7);
+    std::vector<std::string> ids;
+    for (size_t i = 1; i <= 5; ++i) {
+      const scores::ShipmentScore& score = run.records[i].shipment();
+      INFO(score.shipment_id());
+      ids.push_back(score.shipment_id());
+      CHECK(score.decision() == BLOCK);
+      CHECK(score.problems_size() == 0);
+    }
+    // One order in every encoding: UTF-8 bytes, as `corridor merge` and a delta's pairing compare.
+    CHECK(ids == std::vector<std::string>{"a1", "b1", "ā1", "ｂ1", "𝐀1"});
+    CHECK(run.records[6].summary().run_problems_size() == 0);
+
+    // A delta run pairs every shipment with its previous record.
+    ScreenOptions options;
+    options.db_path = path;
+    options.rules_dir = dir.File("rules");
+    options.out_path = dir.File("delta.scores");
+    options.as_of = "2025-12-01";
+    options.since_path = dir.File("out.scores");
+    ScreenReport report;
+    REQUIRE(RunScreen(options, &report).ok());
+    CHECK(report.carried_over == 5);
+    CHECK(report.rescreened == 0);
+    CHECK(testing::ReadText(dir.File("delta.scores")) == testing::ReadText(dir.File("out.scores")));
+  }
+}
+
 TEST_CASE("Text in numeric item columns is a data problem, not 0", "[load]") {
   TempDir dir;
   std::string path = dir.File("text.db");

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+
+#include <sqlite3.h>
 
 #include "engine/base/strings.h"
 
@@ -64,10 +67,29 @@ constexpr const char* kShipmentKey = "CAST(shipment_id AS TEXT) COLLATE BINARY";
 // "Reading in index order").
 constexpr const char* kTextShipmentKey = "shipment_id COLLATE BINARY";
 
+// The key in a UTF-16 database. BINARY compares text in the file's encoding, and UTF-16's
+// order is not UTF-8's (UTF-16le compares each unit's low byte first; UTF-16be puts U+10000 and
+// above before U+E000..U+FFFF), so the cursors order by kUtf8Collation, which compares the
+// UTF-8 bytes the merge compares. It cannot use the shipment_id indexes: each table is sorted
+// whole, as kShipmentKey sorts it. Before 2026-12-07 such a database was read in BINARY order
+// and a shipment whose id the two orders placed differently lost its parties, items and legs
+// (test "A UTF-16 database's shipments keep their parties whatever their ids' letters").
+constexpr const char* kUtf8Collation = "corridor_utf8";
+constexpr const char* kUtf16ShipmentKey = "CAST(shipment_id AS TEXT) COLLATE corridor_utf8";
+
+int CompareUtf8Bytes(void*, int left_size, const void* left, int right_size, const void* right) {
+  const int common = std::min(left_size, right_size);
+  const int order = common > 0 ? std::memcmp(left, right, static_cast<size_t>(common)) : 0;
+  if (order != 0) return order;
+  return left_size < right_size ? -1 : left_size > right_size ? 1 : 0;
+}
+
 // kTextShipmentKey when every non-NULL shipment_id of `table` is text, else kShipmentKey. In
 // SQLite's order NULL sorts first, then numbers, then text, then blobs, so the least and the
-// greatest non-NULL value being text means all are; through the index, two lookups.
-std::string ShipmentKeyOf(Database* db, const std::string& table, Status* status) {
+// greatest non-NULL value being text means all are; through the index, two lookups. A UTF-16
+// database always gets kUtf16ShipmentKey.
+std::string ShipmentKeyOf(Database* db, const std::string& table, bool utf8, Status* status) {
+  if (!utf8) return kUtf16ShipmentKey;
   for (const char* direction : {"ASC", "DESC"}) {
     std::unique_ptr<Statement> edge;
     *status =
@@ -203,7 +225,7 @@ class SqliteShipmentSource : public ShipmentSource {
     const std::string filter = keyed_ ? " WHERE shipment_id = ?1" : "";
     std::unique_ptr<Statement> parties, items, legs, documents, payments;
     // Each table's key: both forms order the same text alike, so the cursors stay in step.
-    std::string key = ShipmentKeyOf(db, "shipment", &status_);
+    std::string key = ShipmentKeyOf(db, "shipment", input_->utf8(), &status_);
     if (!status_.ok()) return;
     status_ =
         db->Prepare("SELECT " + key +
@@ -215,14 +237,14 @@ class SqliteShipmentSource : public ShipmentSource {
     if (status_.ok()) {
       // Secondary orders make a shipment's parties, items and legs come out in the same order
       // whatever the rows' insertion order, so results and their explanations are reproducible.
-      key = ShipmentKeyOf(db, "shipment_party", &status_);
+      key = ShipmentKeyOf(db, "shipment_party", input_->utf8(), &status_);
     }
     if (status_.ok()) {
       status_ = db->Prepare("SELECT " + key + ", entity_id, role, rowid FROM shipment_party" +
                                 filter + " ORDER BY 1, role, entity_id",
                             &parties);
     }
-    if (status_.ok()) key = ShipmentKeyOf(db, "shipment_item", &status_);
+    if (status_.ok()) key = ShipmentKeyOf(db, "shipment_item", input_->utf8(), &status_);
     if (status_.ok()) {
       status_ = db->Prepare(
           "SELECT " + key +
@@ -233,7 +255,7 @@ class SqliteShipmentSource : public ShipmentSource {
               " FROM shipment_item" + filter + " ORDER BY 1, line",
           &items);
     }
-    if (status_.ok()) key = ShipmentKeyOf(db, "shipment_leg", &status_);
+    if (status_.ok()) key = ShipmentKeyOf(db, "shipment_leg", input_->utf8(), &status_);
     if (status_.ok()) {
       // Coordinates are optional columns: a database without them reads as legs without coordinates
       // rather than failing.
@@ -246,7 +268,7 @@ class SqliteShipmentSource : public ShipmentSource {
                       &legs);
     }
     if (status_.ok() && input_->has_documents()) {
-      key = ShipmentKeyOf(db, "shipment_document", &status_);
+      key = ShipmentKeyOf(db, "shipment_document", input_->utf8(), &status_);
     }
     if (status_.ok()) {
       // The documents table is optional: without it every shipment has none, and the rules that
@@ -258,7 +280,8 @@ class SqliteShipmentSource : public ShipmentSource {
               : std::string("SELECT '' WHERE 0"),
           &documents);
     }
-    if (status_.ok() && input_->has_payments()) key = ShipmentKeyOf(db, "payment", &status_);
+    if (status_.ok() && input_->has_payments())
+      key = ShipmentKeyOf(db, "payment", input_->utf8(), &status_);
     if (status_.ok()) {
       // Payments are optional too: without the table the third-country payer flag is off and the
       // run header says so (engine/rules/red_flags.cc).
@@ -771,6 +794,22 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
   bool has_activity =
       std::find(entity_columns.begin(), entity_columns.end(), "activity") != entity_columns.end();
   in.has_leg_coordinates_ = has_leg_coordinates;
+  // The text encoding decides the shipment cursors' order (kUtf16ShipmentKey).
+  {
+    std::unique_ptr<Statement> pragma;
+    status = in.db_->Prepare("PRAGMA encoding", &pragma);
+    if (status.ok() && pragma->Step()) in.utf8_ = pragma->Text(0) == "UTF-8";
+    if (status.ok()) status = pragma->status();
+    if (status.ok() && !in.utf8_) {
+      int rc = sqlite3_create_collation_v2(in.db_->handle(), kUtf8Collation, SQLITE_UTF8, nullptr,
+                                           CompareUtf8Bytes, nullptr);
+      if (rc != SQLITE_OK) status = SqliteStatus(rc, path + ": ", in.db_->handle());
+    }
+    if (!status.ok()) {
+      input->reset();
+      return status;
+    }
+  }
   auto has = [](const std::vector<std::string>& columns, const char* name) {
     return std::find(columns.begin(), columns.end(), name) != columns.end();
   };

@@ -94,6 +94,8 @@ class InputDatabase {
   bool has_documents() const { return has_documents_; }
   // The optional payment table is present (schemas/input.sql).
   bool has_payments() const { return has_payments_; }
+  // False for a UTF-16 database, whose shipments are read in UTF-8 order by a collation.
+  bool utf8() const { return utf8_; }
 
  private:
   explicit InputDatabase(std::unique_ptr<Database> db) : db_(std::move(db)) {}
@@ -112,6 +114,7 @@ class InputDatabase {
   bool has_export_control_columns_ = false;
   bool has_documents_ = false;
   bool has_payments_ = false;
+  bool utf8_ = true;
 };
 
 // Checks an ISO 3166-1 alpha-2 or ISO 3166-2 column value; appends a problem and returns nullopt
