@@ -432,6 +432,71 @@ INSERT INTO shipment_leg (shipment_id, seq, country) SELECT shipment_id, 1, 'KZ'
   }
 }
 
+// Results and explanations list a shipment's parties, items and legs in one order whatever the
+// rows' insertion order. Since 2026-12-07 the cursors order by shipment alone and the reader
+// sorts each shipment's rows (RowOrder in engine/load/input_database.cc) as SQL's ORDER BY on
+// (role, entity_id), line and seq would: NULL, then numbers by value (integers and reals
+// together), then text, then blobs, ties in rowid order. Here SQLite itself says that order.
+TEST_CASE(
+    "A shipment's parties and items and legs come out in SQL's order whatever the rows' order",
+    "[load]") {
+  TempDir dir;
+  std::string path = dir.File("order.db");
+  {
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenWritable(path, &db).ok());
+    REQUIRE(CreateInputSchema(db.get()).ok());
+    REQUIRE(db->Execute(R"(
+INSERT INTO entity (entity_id, kind, name) VALUES ('E1', 'company', 'One'), ('E2', 'company', 'Two'),
+  ('E3', 'company', 'Three'), ('E10', 'company', 'Ten');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK'), ('S0', 'KZ');
+INSERT INTO shipment_party VALUES ('S1', 'E2', 'shipper'), ('S1', 'E1', 'consignee'),
+  ('S0', 'E1', 'shipper'), ('S1', 'E3', 'consignee'), ('S1', 'E1', 'Shipper'),
+  ('S1', 'E10', ' notify'), ('S1', 'E10', 'consignee'), ('S1', 'E4', 'carrier');
+INSERT INTO shipment_item (shipment_id, line, description) VALUES ('S1', 3, 'c'), ('S1', 'x', '-'),
+  ('S1', 1, 'a'), ('S0', 5, 'other'), ('S1', 2.5, 'b2'), ('S1', 'a', '-'), ('S1', 2, 'b1'),
+  ('S1', x'01', '-'), ('S1', -7, 'neg'), ('S1', 2, 'b1 again'), ('S1', 9223372036854775807, 'max'),
+  ('S1', 9.3e18, 'big'), ('S1', 9223372036854775806, 'max-1');
+INSERT INTO shipment_leg (shipment_id, seq, location) VALUES ('S1', 3, 'L3'), ('S1', 1, 'L1'),
+  ('S0', 1, 'other'), ('S1', 2, 'L2'), ('S1', 'z', '-'), ('S1', 0, 'L0');
+)")
+                .ok());
+  }
+  std::unique_ptr<InputDatabase> input;
+  REQUIRE(InputDatabase::Open(path, &input).ok());
+  auto source = input->Shipments({}, {});
+  Shipment s0, s1;
+  REQUIRE(source->Next(&s0));
+  REQUIRE(source->Next(&s1));
+  REQUIRE(s1.shipment_id == "S1");
+
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenReadOnly(path, &db).ok());
+  auto column = [&](const std::string& sql) {
+    std::vector<std::string> values;
+    std::unique_ptr<Statement> query;
+    REQUIRE(db->Prepare(sql, &query).ok());
+    while (query->Step()) values.push_back(query->Text(0));
+    REQUIRE(query->status().ok());
+    return values;
+  };
+  std::vector<std::string> parties, items, legs, problems;
+  for (const ShipmentParty& party : s1.parties)
+    parties.push_back(party.entity_id + " " + party.role);
+  for (const ShipmentItem& item : s1.items) items.push_back(item.description.value_or("?"));
+  for (const ShipmentLeg& leg : s1.legs) legs.push_back(leg.location.value_or("?"));
+  for (const DataProblem& problem : s1.problems) problems.push_back(problem.row_id);
+  CHECK(parties == column("SELECT entity_id || ' ' || lower(trim(role)) FROM shipment_party"
+                          " WHERE shipment_id = 'S1' ORDER BY role, entity_id, rowid"));
+  CHECK(items == column("SELECT description FROM shipment_item WHERE shipment_id = 'S1'"
+                        " AND typeof(line) IN ('integer', 'real') ORDER BY line, rowid"));
+  CHECK(items.size() == 9);
+  CHECK(legs == std::vector<std::string>{"L0", "L1", "L2", "L3"});
+  // Each skipped row's problem in the rows' order too; E4 does not exist (a party row's problem).
+  CHECK(problems == std::vector<std::string>{"S1/party rowid 8", "S1/line a", "S1/line x",
+                                             "S1/line \x01", "S1/seq z"});
+}
+
 TEST_CASE("Text in numeric item columns is a data problem, not 0", "[load]") {
   TempDir dir;
   std::string path = dir.File("text.db");

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -206,6 +207,130 @@ class ChildCursor {
   std::string last_orphan_;
 };
 
+// A shipment's parties, items or legs in the order `ORDER BY` on some of their columns would
+// give (NULL first, then numbers by value, then text, then blobs, text and blobs by their UTF-8
+// bytes), put in C++ after the shipment's rows are read. The cursors order by shipment alone:
+// SQLite walks the shipment_id index and sorted each shipment's rows by the rest in a temporary
+// B-tree, a third of the reading thread's work (docs/performance.md, "The rows' order in
+// C++"), while rows are mostly stored in order already and a shipment has a few.
+//
+// Usage, for one shipment: Begin() before each row is read, End() after, then Apply() to the
+// vector the rows were read into and the shipment's problems. A row yields at most a few
+// elements and problems, each in one run; Apply() moves both into the rows' order, stably, so
+// equal keys keep the cursor's order (the index's, by rowid).
+class RowOrder {
+ public:
+  void Begin(const Statement& r, std::initializer_list<int> columns, size_t problems,
+             size_t elements) {
+    if (size_ == rows_.size()) rows_.emplace_back();
+    Row& row = rows_[size_++];
+    row.key_size = 0;
+    for (int column : columns) ReadValue(r, column, &row.key[row.key_size++]);
+    row.problems_begin = problems;
+    row.elements_begin = elements;
+  }
+  void End(size_t problems, size_t elements) {
+    rows_[size_ - 1].problems_end = problems;
+    rows_[size_ - 1].elements_end = elements;
+  }
+
+  template <typename T>
+  void Apply(std::vector<T>* elements, std::vector<DataProblem>* problems) {
+    const size_t count = size_;
+    size_ = 0;
+    bool sorted = true;
+    for (size_t i = 1; i < count && sorted; ++i) sorted = !Less(rows_[i], rows_[i - 1]);
+    if (sorted) return;
+    order_.resize(count);
+    for (size_t i = 0; i < count; ++i) order_[i] = i;
+    std::stable_sort(order_.begin(), order_.end(),
+                     [&](size_t a, size_t b) { return Less(rows_[a], rows_[b]); });
+    const size_t elements_from = rows_[0].elements_begin;
+    const size_t problems_from = rows_[0].problems_begin;
+    std::vector<T> sorted_elements;
+    std::vector<DataProblem> sorted_problems;
+    sorted_elements.reserve(elements->size() - elements_from);
+    sorted_problems.reserve(problems->size() - problems_from);
+    for (size_t i : order_) {
+      const Row& row = rows_[i];
+      for (size_t e = row.elements_begin; e < row.elements_end; ++e) {
+        sorted_elements.push_back(std::move((*elements)[e]));
+      }
+      for (size_t p = row.problems_begin; p < row.problems_end; ++p) {
+        sorted_problems.push_back(std::move((*problems)[p]));
+      }
+    }
+    std::move(sorted_elements.begin(), sorted_elements.end(), elements->begin() + elements_from);
+    std::move(sorted_problems.begin(), sorted_problems.end(), problems->begin() + problems_from);
+  }
+
+ private:
+  struct Value {
+    int rank = 0;  // SQL's order of storage classes: NULL, number, text, blob
+    bool integer = false;
+    int64_t int_value = 0;
+    double real_value = 0;
+    std::string bytes;  // text or blob
+  };
+  struct Row {
+    Value key[2];
+    int key_size = 0;
+    size_t problems_begin = 0, problems_end = 0, elements_begin = 0, elements_end = 0;
+  };
+
+  static void ReadValue(const Statement& r, int column, Value* value) {
+    const Statement::Type type = r.ColumnType(column);
+    value->integer = type == Statement::Type::kInteger;
+    switch (type) {
+      case Statement::Type::kNull:
+        value->rank = 0;
+        break;
+      case Statement::Type::kInteger:
+        value->rank = 1;
+        value->int_value = r.Int(column);
+        break;
+      case Statement::Type::kFloat:
+        value->rank = 1;
+        value->real_value = r.Double(column);
+        break;
+      case Statement::Type::kText:
+      case Statement::Type::kBlob:
+        value->rank = type == Statement::Type::kText ? 2 : 3;
+        value->bytes.assign(r.TextView(column));
+        break;
+    }
+  }
+
+  // -1, 0 or 1 as SQL orders the two values. Numbers compare by value (an INTEGER and a REAL
+  // through long double, which holds every int64_t exactly on this platform's x87 format; a
+  // double's 53 bits would merge neighbouring large integers).
+  static int Compare(const Value& a, const Value& b) {
+    if (a.rank != b.rank) return a.rank < b.rank ? -1 : 1;
+    if (a.rank == 0) return 0;
+    if (a.rank == 1) {
+      if (a.integer && b.integer) {
+        return a.int_value < b.int_value ? -1 : a.int_value > b.int_value ? 1 : 0;
+      }
+      const long double x = a.integer ? static_cast<long double>(a.int_value) : a.real_value;
+      const long double y = b.integer ? static_cast<long double>(b.int_value) : b.real_value;
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    const int order = a.bytes.compare(b.bytes);
+    return order < 0 ? -1 : order > 0 ? 1 : 0;
+  }
+  static bool Less(const Row& a, const Row& b) {
+    for (int i = 0; i < a.key_size; ++i) {
+      const int order = Compare(a.key[i], b.key[i]);
+      if (order != 0) return order < 0;
+    }
+    return false;
+  }
+
+  std::vector<Row> rows_;  // rows_[0, size_) are the shipment's; kept to reuse their strings
+  size_t size_ = 0;
+  std::vector<size_t> order_;
+};
+
 class SqliteShipmentSource : public ShipmentSource {
  public:
   SqliteShipmentSource(InputDatabase* input, std::vector<std::string> ids, EntityReads entities)
@@ -235,14 +360,15 @@ class SqliteShipmentSource : public ShipmentSource {
                         filter + " ORDER BY 1",
                     &shipments_);
     if (status_.ok()) {
-      // Secondary orders make a shipment's parties, items and legs come out in the same order
-      // whatever the rows' insertion order, so results and their explanations are reproducible.
+      // The cursors order by shipment alone; RowOrder puts each shipment's parties, items and
+      // legs in one order whatever the rows' insertion order, so results and their explanations
+      // are reproducible.
       key = ShipmentKeyOf(db, "shipment_party", input_->utf8(), &status_);
     }
     if (status_.ok()) {
-      status_ = db->Prepare("SELECT " + key + ", entity_id, role, rowid FROM shipment_party" +
-                                filter + " ORDER BY 1, role, entity_id",
-                            &parties);
+      status_ = db->Prepare(
+          "SELECT " + key + ", entity_id, role, rowid FROM shipment_party" + filter + " ORDER BY 1",
+          &parties);
     }
     if (status_.ok()) key = ShipmentKeyOf(db, "shipment_item", input_->utf8(), &status_);
     if (status_.ok()) {
@@ -252,7 +378,7 @@ class SqliteShipmentSource : public ShipmentSource {
               " origin_region, " +
               (input_->has_export_control_columns() ? "eccn, us_content_percent, brand_country"
                                                     : "NULL, NULL, NULL") +
-              " FROM shipment_item" + filter + " ORDER BY 1, line",
+              " FROM shipment_item" + filter + " ORDER BY 1",
           &items);
     }
     if (status_.ok()) key = ShipmentKeyOf(db, "shipment_leg", input_->utf8(), &status_);
@@ -264,7 +390,7 @@ class SqliteShipmentSource : public ShipmentSource {
                           ", seq, location, location_name, country, region, kind,"
                           " arrived_on, " +
                           (input_->has_leg_coordinates() ? "latitude, longitude" : "NULL, NULL") +
-                          " FROM shipment_leg" + filter + " ORDER BY 1, seq",
+                          " FROM shipment_leg" + filter + " ORDER BY 1",
                       &legs);
     }
     if (status_.ok() && input_->has_documents()) {
@@ -350,15 +476,28 @@ class SqliteShipmentSource : public ShipmentSource {
       problems.push_back({"shipment", id, "destination_country", "missing (NULL)"});
     }
 
-    Status read = parties_->Collect(id, &input_->run_problems(),
-                                    [&](const Statement& r) { ReadParty(r, &s); });
+    // Parties by role, then entity; items by line; legs by seq (RowOrder).
+    Status read = parties_->Collect(id, &input_->run_problems(), [&](const Statement& r) {
+      order_.Begin(r, {2, 1}, s.problems.size(), s.parties.size());
+      ReadParty(r, &s);
+      order_.End(s.problems.size(), s.parties.size());
+    });
+    order_.Apply(&s.parties, &s.problems);
     if (read.ok()) {
-      read = items_->Collect(id, &input_->run_problems(),
-                             [&](const Statement& r) { ReadItem(r, &s); });
+      read = items_->Collect(id, &input_->run_problems(), [&](const Statement& r) {
+        order_.Begin(r, {1}, s.problems.size(), s.items.size());
+        ReadItem(r, &s);
+        order_.End(s.problems.size(), s.items.size());
+      });
+      order_.Apply(&s.items, &s.problems);
     }
     if (read.ok()) {
-      read =
-          legs_->Collect(id, &input_->run_problems(), [&](const Statement& r) { ReadLeg(r, &s); });
+      read = legs_->Collect(id, &input_->run_problems(), [&](const Statement& r) {
+        order_.Begin(r, {1}, s.problems.size(), s.legs.size());
+        ReadLeg(r, &s);
+        order_.End(s.problems.size(), s.legs.size());
+      });
+      order_.Apply(&s.legs, &s.problems);
     }
     if (read.ok()) {
       read = documents_->Collect(id, &input_->run_problems(),
@@ -630,6 +769,7 @@ class SqliteShipmentSource : public ShipmentSource {
   Status status_;
   std::unique_ptr<Statement> shipments_;
   std::unique_ptr<ChildCursor> parties_, items_, legs_, documents_, payments_;
+  RowOrder order_;
   // The entities the run handed over (read up front), found through handed_slots_: an open
   // addressing table of their ids' hashes, half full at most, so that the lookup every party row
   // makes touches one slot and the entity (a node-based map touched a bucket, a node and the

@@ -133,6 +133,10 @@ class Statement {
   std::optional<double> OptionalDouble(int column) const;
   // True when the column holds a number (INTEGER or REAL), not text.
   bool IsNumeric(int column) const;
+  // The column's storage class. Read it before the column's value: reading an INTEGER as text
+  // converts it, and SQLite leaves the class undefined after a conversion.
+  enum class Type { kNull, kInteger, kFloat, kText, kBlob };
+  Type ColumnType(int column) const;
 
   // The result columns and whether the statement only reads.
   int ColumnCount() const;
