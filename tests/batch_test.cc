@@ -1037,6 +1037,223 @@ TEST_CASE("A delta run carries nothing over from another build's stream", "[batc
   CHECK(report.carried_over == 40);
 }
 
+// The header of the stream at `path`.
+scores::StreamHeader HeaderOf(const std::string& path) {
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(path, &reader).ok());
+  scores::ScoreRecord record;
+  REQUIRE(reader->Next(&record));
+  REQUIRE(record.has_header());
+  return record.header();
+}
+
+// A full run A after `before`, then `after`, then a delta B from A and a full run C: B must be C,
+// byte for byte. Returns the delta's report; `full` (when given) gets C's path.
+ScreenReport CheckDeltaEqualsFull(const TempDir& dir, const std::string& db,
+                                  const std::string& rules, const std::string& before,
+                                  const std::string& after, std::string* full_path = nullptr) {
+  if (!before.empty()) Execute(db, before);
+  ScreenOptions night = Options(db, rules, dir.File("night.scores"));
+  night.threads = 2;
+  ScreenReport report;
+  REQUIRE(RunScreen(night, &report).ok());
+  if (!after.empty()) Execute(db, after);
+  ScreenOptions full = Options(db, rules, dir.File("full.scores"));
+  REQUIRE(RunScreen(full, &report).ok());
+  ScreenOptions delta = Options(db, rules, dir.File("delta.scores"));
+  delta.since_path = night.out_path;
+  delta.threads = 2;
+  REQUIRE(RunScreen(delta, &report).ok());
+  INFO(report.delta_note);
+  CHECK(ReadText(delta.out_path) == ReadText(full.out_path));
+  if (full_path != nullptr) *full_path = full.out_path;
+  return report;
+}
+
+// Found by review (2026-12-07): the readers of the input told ids and values apart by storage
+// class in some places (SQL's = and IN) and not in others (bytes, Text()). An id or a value
+// stored as a BLOB (Python's sqlite3 stores bytes so, even in a TEXT column) made a delta run
+// differ from a full run, and left CLEAR shipments a full run blocks. Each case failed before.
+TEST_CASE("A delta run equals a full run whatever storage class an id or a value has", "[batch]") {
+  struct Case {
+    const char* name;
+    const char* before;
+    const char* after;
+    bool blocks_e3;  // C blocks every shipment naming E-3 (the case matters)
+  };
+  const std::vector<Case> cases = {
+      // The alias's id is a BLOB: the up-front read matched it by bytes, a delta's lookup by
+      // SQL's = did not (nor a full run past --entity-cache).
+      {"alias with a BLOB id",
+       "INSERT INTO entity_alias VALUES (CAST('E-3' AS BLOB), 'SBER VOSTOK LLP');", "", true},
+      // The entity row's id is a BLOB; renamed to the listed name.
+      {"entity with a BLOB id",
+       "UPDATE entity SET entity_id = CAST(entity_id AS BLOB) WHERE entity_id = 'E-3';",
+       "UPDATE entity SET name = 'SBER VOSTOK LLP' WHERE CAST(entity_id AS TEXT) = 'E-3';", true},
+      // An owner stored with a BLOB id becomes listed: the dependencies' IN missed its row.
+      {"owner with a BLOB id",
+       "INSERT INTO entity (entity_id, kind, name, country) VALUES (CAST('E-9' AS BLOB), "
+       "'company', 'HARMLESS HOLDING', 'KZ'); INSERT INTO ownership (owner_id, owned_id, share) "
+       "VALUES ('E-9', 'E-3', 100);",
+       "UPDATE entity SET name = 'SBER VOSTOK LLP' WHERE CAST(entity_id AS TEXT) = 'E-9';", true},
+      // A share stored as the BLOB '100.0' (skipped by the loader) corrected to the number.
+      {"share stored as a BLOB, then as a number",
+       "INSERT INTO ownership (owner_id, owned_id, share) VALUES ('E-1', 'E-3', "
+       "CAST('100.0' AS BLOB));",
+       "UPDATE ownership SET share = 100.0 WHERE owned_id = 'E-3';", true},
+      {"alias id from TEXT to BLOB", "INSERT INTO entity_alias VALUES ('E-3', 'SBER VOSTOK LLP');",
+       "UPDATE entity_alias SET entity_id = CAST(entity_id AS BLOB) WHERE entity_id = 'E-3';",
+       true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    TempDir dir;
+    std::string db = MakeDatabase(dir, BatchWorld(40));
+    std::string rules = BatchRules(dir);
+    std::string full;
+    CheckDeltaEqualsFull(dir, db, rules, c.before, c.after, &full);
+    if (c.blocks_e3) {
+      std::unique_ptr<Database> input;
+      REQUIRE(Database::OpenReadOnly(db, &input).ok());
+      std::unique_ptr<Statement> query;
+      REQUIRE(input
+                  ->Prepare("SELECT DISTINCT shipment_id FROM shipment_party WHERE entity_id = "
+                            "'E-3'",
+                            &query)
+                  .ok());
+      std::map<std::string, Decision> decisions = Decisions(full);
+      int named = 0;
+      while (query->Step()) {
+        ++named;
+        CHECK(decisions[query->Text(0)] == BLOCK);
+      }
+      CHECK(named > 5);
+    }
+    // A full run reads the same entities whether it reads them up front or one by one.
+    ScreenOptions small = Options(db, rules, dir.File("small-cache.scores"));
+    small.entity_cache_size = 1;
+    ScreenReport report;
+    REQUIRE(RunScreen(small, &report).ok());
+    CHECK(ReadText(small.out_path) == ReadText(full));
+  }
+}
+
+TEST_CASE("A run's list and incident digests tell a value's storage class apart", "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(10));
+  std::string rules = BatchRules(dir);
+  ScreenReport report;
+  auto header = [&](const std::string& name) {
+    ScreenOptions options = Options(db, rules, dir.File(name));
+    REQUIRE(RunScreen(options, &report).ok());
+    return HeaderOf(options.out_path);
+  };
+  Execute(
+      db,
+      "INSERT INTO list_address (list_id, entry_id, address) VALUES ('wl', '1', '1 Abay Ave');"
+      "INSERT INTO security_incident (incident_id, event_date, country, region, kind, severity) "
+      "VALUES ('I-1', '2025-06-01', 'PK', 'PK-BA', 'Explosions/Remote violence', 5);");
+  const scores::StreamHeader base = header("1.scores");
+  // A list address's entry id as a BLOB joins no entry in SQL (the shared-address rule).
+  Execute(db, "UPDATE list_address SET entry_id = CAST(entry_id AS BLOB)");
+  const scores::StreamHeader blob_entry = header("2.scores");
+  CHECK(blob_entry.lists_digest() != base.lists_digest());
+  CHECK(blob_entry.context_digest() == base.context_digest());
+  // A severity as the BLOB '5' is skipped by the incident loader, the number 5 is not.
+  Execute(db, "UPDATE security_incident SET severity = CAST('5' AS BLOB)");
+  const scores::StreamHeader blob_severity = header("3.scores");
+  CHECK(blob_severity.context_digest() != blob_entry.context_digest());
+  // A list_change row (the review book lets a decision lapse by it) changes the lists' digest.
+  Execute(db,
+          "INSERT INTO list_change (import_id, list_id, entry_id, change, name) VALUES (999, "
+          "'wl', '1', 'changed', 'SBER VOSTOK LLP')");
+  CHECK(header("4.scores").lists_digest() != blob_severity.lists_digest());
+}
+
+TEST_CASE("A digest's fields are delimited whatever bytes they hold", "[batch]") {
+  auto digest = [](const std::vector<std::optional<std::string>>& fields) {
+    DigestBuilder builder;
+    for (const std::optional<std::string>& field : fields) builder.Add(field);
+    return builder.First8Bytes();
+  };
+  CHECK(digest({"A\x1f"
+                "B"}) != digest({"A", "B"}));
+  CHECK(digest({"A\x1e"}) != digest({"A", std::nullopt}));
+  CHECK(digest({""}) != digest({std::nullopt}));
+  CHECK(digest({"AB", ""}) != digest({"A", "B"}));
+  // The facts file's key of an entity: an alias holding a separator byte is not two aliases
+  // (before 2026-12-07 it was, and a delta reused the facts of the one for the other).
+  Entity one, two;
+  one.kind = two.kind = "company";
+  one.name = two.name = "AAAQ";
+  one.aliases = {"AAAQ\x1eOOO VOLGA GROUP"};
+  two.aliases = {"AAAQ", "OOO VOLGA GROUP"};
+  CHECK(EntityContentKey(one) != EntityContentKey(two));
+  CHECK(EntityDigest(one) != EntityDigest(two));
+  Entity empty_country = one, no_country = one;
+  empty_country.country = "";
+  CHECK(EntityContentKey(empty_country) != EntityContentKey(no_country));
+}
+
+// The rules add their problems to the header when they are prepared: a delta compares headers
+// after that (before 2026-12-07 it compared them before).
+TEST_CASE("A delta run sees an optional table or column that switches a rule on or off",
+          "[batch]") {
+  const std::string lists =
+      "INSERT INTO list_source (list_id, version) VALUES ('ofac-sdn', '2025-11-30'), "
+      "('uflpa', '2025-11-30');";
+  const std::string rules = testing::SourceFile("rules");
+  {
+    // Without the optional payment table the rule third_country_payer is off, in every run: a
+    // delta with nothing changed carries everything over (it carried nothing).
+    TempDir dir;
+    std::string db = MakeDatabase(dir, BatchWorld(30) + lists);
+    ScreenReport report = CheckDeltaEqualsFull(dir, db, rules, "DROP TABLE payment;", "");
+    CHECK(report.delta_note == "");
+    CHECK(report.rescreened == 0);
+    CHECK(report.carried_over == 30);
+  }
+  {
+    // The export-control columns dropped: ear_licence_required goes off, and its hit on a US
+    // item bound for Russia must not be carried over.
+    TempDir dir;
+    std::string db = MakeDatabase(dir, BatchWorld(30) + lists + R"(
+UPDATE shipment SET destination_country = 'RU' WHERE shipment_id = 'S-0003';
+UPDATE shipment_item SET eccn = '3A001', us_content_percent = 60, brand_country = 'US'
+  WHERE shipment_id = 'S-0003';
+)");
+    std::string full;
+    ScreenReport report = CheckDeltaEqualsFull(dir, db, rules, "", R"(
+CREATE TABLE item_copy AS SELECT shipment_id, line, hs_code, description, quantity, unit, value,
+  origin_country, origin_region FROM shipment_item;
+DROP TABLE shipment_item;
+ALTER TABLE item_copy RENAME TO shipment_item;
+)",
+                                               &full);
+    CHECK(report.delta_note.find("problems differ") != std::string::npos);
+    const std::string before = ReadText(dir.File("night.scores"));
+    CHECK(before.find("ear_licence_required") != std::string::npos);
+    CHECK(ReadText(full).find("rule off") != std::string::npos);
+  }
+}
+
+TEST_CASE("An entity table WITHOUT ROWID screens with ownership rows", "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+DROP TABLE entity;
+CREATE TABLE entity (entity_id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+  country TEXT, region TEXT, address TEXT, birth_date TEXT, registration_id TEXT, imo TEXT,
+  incorporated_on TEXT, activity TEXT, updated_at TEXT) WITHOUT ROWID;
+)" + BatchWorld(20));
+  std::string rules = BatchRules(dir);
+  ScreenReport report = CheckDeltaEqualsFull(
+      dir, db, rules, "", "UPDATE entity SET name = 'SBER VOSTOK LLP' WHERE entity_id = 'E-3';");
+  CHECK(report.rescreened > 0);
+  // E-2 is owned 60% by the listed E-1: its shipments block.
+  std::map<std::string, Decision> decisions = Decisions(dir.File("full.scores"));
+  CHECK(decisions["S-0000"] == BLOCK);
+}
+
 TEST_CASE("diff lists the shipments whose decision changed", "[batch]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, BatchWorld(20));

@@ -15,14 +15,21 @@
 
 namespace corridor {
 
-// Feeds a record into a digest: each field is followed by a separator no text holds, and an
-// absent optional value is told apart from an empty one. The bytes are gathered and hashed once
-// (one SHA-256 call per shipment rather than two per field; the digest is the same).
+// Feeds a record into a digest: each field is its length, ':' and its bytes, and an absent
+// optional value ('\x1e') is told apart from an empty one ("0:"), so two different sequences of
+// fields never give the same bytes, whatever bytes a field holds. (Before 2026-12-07 a field was
+// followed by '\x1f', which a field may hold too: the aliases "A\x1fB" and "A", "B" digested
+// alike.) The bytes are gathered and hashed once (one SHA-256 call per shipment rather than two
+// per field).
 class DigestBuilder {
  public:
   void Add(std::string_view text) {
+    char length[24];
+    auto [end, error] = std::to_chars(length, length + sizeof(length), text.size());
+    (void)error;  // 24 characters hold any size_t
+    bytes_.append(length, static_cast<size_t>(end - length));
+    bytes_ += ':';
     bytes_ += text;
-    bytes_ += '\x1f';
   }
   void Add(const std::string& text) { Add(std::string_view(text)); }
   void Add(const std::optional<std::string>& text) {
@@ -51,7 +58,7 @@ class DigestBuilder {
     for (int i = 15; i >= 0; --i, bits >>= 4) text[i] = "0123456789abcdef"[bits & 15];
     Add(std::string_view(text, sizeof(text)));
   }
-  // Bytes already separated (a row serialised by another DigestBuilder's bytes()).
+  // Fields already delimited (another DigestBuilder's bytes(), or one of the markers below).
   void AddRaw(std::string_view bytes) { bytes_ += bytes; }
   void End() { bytes_ += '\x1d'; }  // ends a row
   const std::string& bytes() const { return bytes_; }

@@ -56,6 +56,17 @@ OptionalText TrimmedOrNull(OptionalText value) {
   return std::string(trimmed);
 }
 
+// An entity's aliases in one order, whatever order the rows were stored or read in: by bytes.
+void SortAliases(std::vector<std::string>* aliases) { std::sort(aliases->begin(), aliases->end()); }
+
+// TrimmedOrNull(r.OptionalText(column)) without the untrimmed copy.
+OptionalText TrimmedText(const Statement& r, int column) {
+  if (r.IsNull(column)) return std::nullopt;
+  const std::string_view trimmed = Trim(r.TextView(column));
+  if (trimmed.empty()) return std::nullopt;
+  return std::string(trimmed);
+}
+
 // The shipment key as every query selects and orders it. SQL orders an INTEGER column
 // numerically (2 before 10) and a TEXT one by bytes ('10' before '2'); the merge join below
 // compares keys as text, so every cursor must order the same text by bytes, whatever the
@@ -452,31 +463,35 @@ class SqliteShipmentSource : public ShipmentSource {
     s.shipment_id = row.Text(0);
     auto& problems = s.problems;
     const std::string& id = s.shipment_id;
-    s.shipped_on = TrimmedOrNull(row.OptionalText(1));
+    s.shipped_on = TrimmedText(row, 1);
     if (s.shipped_on && !IsIsoDate(*s.shipped_on)) {
       problems.push_back(
           {"shipment", id, "shipped_on", "not an ISO 8601 date: '" + *s.shipped_on + "'"});
       s.shipped_on.reset();
     }
-    s.mode = TrimmedOrNull(row.OptionalText(2));
+    s.mode = TrimmedText(row, 2);
     s.origin_country =
-        CheckCountry(row.OptionalText(3), "shipment", id, "origin_country", &problems);
-    s.origin_region = CheckRegion(row.OptionalText(4), "shipment", id, "origin_region", &problems);
+        CheckCountry(TrimmedText(row, 3), "shipment", id, "origin_country", &problems);
+    s.origin_region = CheckRegion(TrimmedText(row, 4), "shipment", id, "origin_region", &problems);
     s.destination_country =
-        CheckCountry(row.OptionalText(5), "shipment", id, "destination_country", &problems);
+        CheckCountry(TrimmedText(row, 5), "shipment", id, "destination_country", &problems);
     s.destination_region =
-        CheckRegion(row.OptionalText(6), "shipment", id, "destination_region", &problems);
+        CheckRegion(TrimmedText(row, 6), "shipment", id, "destination_region", &problems);
     s.final_destination_country =
-        CheckCountry(row.OptionalText(7), "shipment", id, "final_destination_country", &problems);
+        CheckCountry(TrimmedText(row, 7), "shipment", id, "final_destination_country", &problems);
     s.declared_value = ReadNumber(row, 8, "shipment", id, "declared_value", &problems);
-    s.currency = TrimmedOrNull(row.OptionalText(9));
+    s.currency = TrimmedText(row, 9);
     // Reported but kept: the destination drives the jurisdiction and diversion rules, so its
     // absence is a finding the output must show, not a reason to drop the shipment's other checks.
     if (!s.destination_country) {
       problems.push_back({"shipment", id, "destination_country", "missing (NULL)"});
     }
 
-    // Parties by role, then entity; items by line; legs by seq (RowOrder).
+    // Parties by role, then entity; items by line; legs by seq (RowOrder). Room for a typical
+    // shipment's rows up front (speed: growing each vector from one element moved each row twice).
+    s.parties.reserve(4);
+    s.items.reserve(4);
+    s.legs.reserve(4);
     Status read = parties_->Collect(id, &input_->run_problems(), [&](const Statement& r) {
       order_.Begin(r, {2, 1}, s.problems.size(), s.parties.size());
       ReadParty(r, &s);
@@ -604,8 +619,8 @@ class SqliteShipmentSource : public ShipmentSource {
     // Built only for a problem (speed: longer than a short string, it cost an allocation a party).
     auto row_id = [&] { return s->shipment_id + "/party rowid " + std::to_string(r.Int(3)); };
     ShipmentParty party;
-    OptionalText entity_id = TrimmedOrNull(r.OptionalText(1));
-    OptionalText role = TrimmedOrNull(r.OptionalText(2));
+    OptionalText entity_id = TrimmedText(r, 1);
+    OptionalText role = TrimmedText(r, 2);
     if (!entity_id) {
       s->problems.push_back(
           {"shipment_party", row_id(), "entity_id", "missing (NULL); party skipped"});
@@ -643,16 +658,16 @@ class SqliteShipmentSource : public ShipmentSource {
     }
     item.line = r.Int(1);
     row_id += std::to_string(item.line);
-    item.hs_code = CheckHsCode(r.OptionalText(2), row_id, &s->problems);
+    item.hs_code = CheckHsCode(TrimmedText(r, 2), row_id, &s->problems);
     item.description = r.OptionalText(3);
     item.quantity = ReadNumber(r, 4, "shipment_item", row_id, "quantity", &s->problems);
-    item.unit = TrimmedOrNull(r.OptionalText(5));
+    item.unit = TrimmedText(r, 5);
     item.value = ReadNumber(r, 6, "shipment_item", row_id, "value", &s->problems);
     item.origin_country =
-        CheckCountry(r.OptionalText(7), "shipment_item", row_id, "origin_country", &s->problems);
+        CheckCountry(TrimmedText(r, 7), "shipment_item", row_id, "origin_country", &s->problems);
     item.origin_region =
-        CheckRegion(r.OptionalText(8), "shipment_item", row_id, "origin_region", &s->problems);
-    item.eccn = TrimmedOrNull(r.OptionalText(9));
+        CheckRegion(TrimmedText(r, 8), "shipment_item", row_id, "origin_region", &s->problems);
+    item.eccn = TrimmedText(r, 9);
     if (item.eccn) item.eccn = AsciiUpper(*item.eccn);
     item.us_content_percent =
         ReadNumber(r, 10, "shipment_item", row_id, "us_content_percent", &s->problems);
@@ -662,12 +677,12 @@ class SqliteShipmentSource : public ShipmentSource {
       item.us_content_percent.reset();
     }
     item.brand_country =
-        CheckCountry(r.OptionalText(11), "shipment_item", row_id, "brand_country", &s->problems);
+        CheckCountry(TrimmedText(r, 11), "shipment_item", row_id, "brand_country", &s->problems);
     s->items.push_back(std::move(item));
   }
 
   void ReadDocument(const Statement& r, Shipment* s) {
-    OptionalText kind = TrimmedOrNull(r.OptionalText(1));
+    OptionalText kind = TrimmedText(r, 1);
     if (!kind) {
       s->problems.push_back(
           {"shipment_document", s->shipment_id, "kind", "missing (NULL); document skipped"});
@@ -675,31 +690,31 @@ class SqliteShipmentSource : public ShipmentSource {
     }
     ShipmentDocument document;
     document.kind = AsciiLower(*kind);
-    document.reference = TrimmedOrNull(r.OptionalText(2));
-    document.issued_on = TrimmedOrNull(r.OptionalText(3));
+    document.reference = TrimmedText(r, 2);
+    document.issued_on = TrimmedText(r, 3);
     if (document.issued_on && !IsIsoDate(*document.issued_on)) {
       s->problems.push_back({"shipment_document", s->shipment_id, "issued_on",
                              "not an ISO 8601 date: '" + *document.issued_on + "'"});
       document.issued_on.reset();
     }
-    document.issuer = TrimmedOrNull(r.OptionalText(4));
+    document.issuer = TrimmedText(r, 4);
     s->documents.push_back(std::move(document));
   }
 
   void ReadPayment(const Statement& r, Shipment* s) {
     ShipmentPayment payment;
-    payment.payment_id = TrimmedOrNull(r.OptionalText(1));
+    payment.payment_id = TrimmedText(r, 1);
     const std::string row_id = s->shipment_id + "/payment " + payment.payment_id.value_or("?");
-    payment.payer_entity_id = TrimmedOrNull(r.OptionalText(2));
-    payment.payer_name = TrimmedOrNull(r.OptionalText(3));
+    payment.payer_entity_id = TrimmedText(r, 2);
+    payment.payer_name = TrimmedText(r, 3);
     payment.payer_country =
-        CheckCountry(r.OptionalText(4), "payment", row_id, "payer_country", &s->problems);
-    payment.payer_bank = TrimmedOrNull(r.OptionalText(5));
+        CheckCountry(TrimmedText(r, 4), "payment", row_id, "payer_country", &s->problems);
+    payment.payer_bank = TrimmedText(r, 5);
     payment.payer_bank_country =
-        CheckCountry(r.OptionalText(6), "payment", row_id, "payer_bank_country", &s->problems);
+        CheckCountry(TrimmedText(r, 6), "payment", row_id, "payer_bank_country", &s->problems);
     payment.amount = ReadNumber(r, 7, "payment", row_id, "amount", &s->problems);
-    payment.currency = TrimmedOrNull(r.OptionalText(8));
-    payment.paid_on = TrimmedOrNull(r.OptionalText(9));
+    payment.currency = TrimmedText(r, 8);
+    payment.paid_on = TrimmedText(r, 9);
     if (payment.paid_on && !IsIsoDate(*payment.paid_on)) {
       s->problems.push_back(
           {"payment", row_id, "paid_on", "not an ISO 8601 date: '" + *payment.paid_on + "'"});
@@ -735,14 +750,14 @@ class SqliteShipmentSource : public ShipmentSource {
     }
     leg.seq = r.Int(1);
     row_id += std::to_string(leg.seq);
-    leg.location = TrimmedOrNull(r.OptionalText(2));
+    leg.location = TrimmedText(r, 2);
     // UN/LOCODEs are upper case; folding here lets rule tables compare them exactly.
     if (leg.location) leg.location = AsciiUpper(*leg.location);
-    leg.location_name = TrimmedOrNull(r.OptionalText(3));
-    leg.country = CheckCountry(r.OptionalText(4), "shipment_leg", row_id, "country", &s->problems);
-    leg.region = CheckRegion(r.OptionalText(5), "shipment_leg", row_id, "region", &s->problems);
-    leg.kind = TrimmedOrNull(r.OptionalText(6));
-    leg.arrived_on = TrimmedOrNull(r.OptionalText(7));
+    leg.location_name = TrimmedText(r, 3);
+    leg.country = CheckCountry(TrimmedText(r, 4), "shipment_leg", row_id, "country", &s->problems);
+    leg.region = CheckRegion(TrimmedText(r, 5), "shipment_leg", row_id, "region", &s->problems);
+    leg.kind = TrimmedText(r, 6);
+    leg.arrived_on = TrimmedText(r, 7);
     if (!r.IsNull(8) || !r.IsNull(9)) {
       if (r.IsNull(8) || r.IsNull(9) || !r.IsNumeric(8) || !r.IsNumeric(9)) {
         s->problems.push_back({"shipment_leg", row_id, "latitude",
@@ -985,13 +1000,21 @@ Status InputDatabase::Open(const std::string& path, std::unique_ptr<InputDatabas
                            "entity_id, kind, name, country, region, address, birth_date,"
                            " registration_id, imo, incorporated_on, ") +
                        (has_activity ? "activity" : "NULL");
-  status = in.db_->Prepare("SELECT " + in.entity_columns_ + " FROM entity WHERE entity_id = ?1",
-                           &in.entity_query_);
+  // An id is its bytes, as ReadEntities and the ownership loader match it: a row whose
+  // entity_id is stored as a BLOB (Python's sqlite3 stores bytes so, even in a TEXT column) is
+  // the entity of that id, after a TEXT row of the same id. SQL's = compares storage classes,
+  // so before 2026-12-07 this lookup missed such a row or alias that the up-front read found,
+  // and a delta run (or a run past --entity-cache) screened the party without its listed alias.
+  status = in.db_->Prepare(
+      "SELECT " + in.entity_columns_ + " FROM entity WHERE entity_id = ?1 UNION ALL SELECT " +
+          in.entity_columns_ + " FROM entity WHERE entity_id = CAST(?1 AS BLOB)",
+      &in.entity_query_);
   if (status.ok()) {
-    // ORDER BY name: alias order must not depend on insertion order, or name-match evidence would
-    // change between two copies of one database.
-    status = in.db_->Prepare("SELECT name FROM entity_alias WHERE entity_id = ?1 ORDER BY name",
-                             &in.alias_query_);
+    // Sorted after reading (SortAliases): alias order must not depend on insertion order, or
+    // name-match evidence would change between two copies of one database.
+    status =
+        in.db_->Prepare("SELECT name FROM entity_alias WHERE entity_id IN (?1, CAST(?1 AS BLOB))",
+                        &in.alias_query_);
   }
   if (!status.ok()) input->reset();
   return status;
@@ -1045,6 +1068,7 @@ std::optional<Entity> InputDatabase::FindEntity(const std::string& entity_id,
     std::string alias = alias_query_->Text(0);
     if (!Trim(alias).empty()) entity.aliases.push_back(alias);
   }
+  SortAliases(&entity.aliases);
   if (!alias_query_->status().ok()) ReadFailed(alias_query_->status(), entity_id, problems);
   if (!entity_query_->status().ok()) ReadFailed(entity_query_->status(), entity_id, problems);
   entity.digest = EntityDigest(entity);
@@ -1061,19 +1085,19 @@ Entity InputDatabase::EntityFromRow(const Statement& r, const std::string& entit
     problems->push_back({"entity", entity_id, "name", "missing (NULL or empty)"});
   }
   if (r.IsNull(1)) problems->push_back({"entity", entity_id, "kind", "missing (NULL)"});
-  entity.country = CheckCountry(r.OptionalText(3), "entity", entity_id, "country", problems);
-  entity.region = CheckRegion(r.OptionalText(4), "entity", entity_id, "region", problems);
-  entity.address = TrimmedOrNull(r.OptionalText(5));
-  entity.birth_date = TrimmedOrNull(r.OptionalText(6));
-  entity.registration_id = TrimmedOrNull(r.OptionalText(7));
-  entity.imo = TrimmedOrNull(r.OptionalText(8));
-  entity.incorporated_on = TrimmedOrNull(r.OptionalText(9));
+  entity.country = CheckCountry(TrimmedText(r, 3), "entity", entity_id, "country", problems);
+  entity.region = CheckRegion(TrimmedText(r, 4), "entity", entity_id, "region", problems);
+  entity.address = TrimmedText(r, 5);
+  entity.birth_date = TrimmedText(r, 6);
+  entity.registration_id = TrimmedText(r, 7);
+  entity.imo = TrimmedText(r, 8);
+  entity.incorporated_on = TrimmedText(r, 9);
   if (entity.incorporated_on && !IsIsoDate(*entity.incorporated_on)) {
     problems->push_back({"entity", entity_id, "incorporated_on",
                          "not an ISO 8601 date: '" + *entity.incorporated_on + "'"});
     entity.incorporated_on.reset();
   }
-  entity.activity = TrimmedOrNull(r.OptionalText(10));
+  entity.activity = TrimmedText(r, 10);
   if (entity.activity) entity.activity = AsciiLower(*entity.activity);
   return entity;
 }
@@ -1082,9 +1106,13 @@ Status InputDatabase::ReadEntities(
     const std::vector<std::string>& ids,
     const std::function<void(Entity entity, std::vector<DataProblem> problems)>& each) {
   std::unordered_set<std::string_view> wanted(ids.begin(), ids.end());
-  // The aliases first, each entity's in FindEntity's order (by name).
+  // The aliases first, each entity's sorted as FindEntity sorts them; ids by their bytes, whatever
+  // their storage class (FindEntity).
   std::unordered_map<std::string, std::vector<std::string>> aliases;
   std::unique_ptr<Statement> query;
+  // In the index's order: it is the index FindEntity reads, so a damaged one fails every run
+  // alike (test "A damaged alias index fails the run instead of clearing an aliased listed
+  // party").
   Status status =
       db_->Prepare("SELECT entity_id, name FROM entity_alias ORDER BY entity_id, name", &query);
   if (!status.ok()) return status;
@@ -1095,23 +1123,46 @@ Status InputDatabase::ReadEntities(
   }
   if (!query->status().ok()) return query->status();
   // Then the entities, in the table's order (no ORDER BY rowid: a WITHOUT ROWID table has none).
-  // entity_id is the table's key; were it not, the first row read of an id would be taken.
+  // entity_id is the table's key; were it not, the first row read of an id would be taken. A row
+  // whose id is a BLOB is taken only when no TEXT row has the id, as FindEntity takes it.
+  auto take = [&](const Statement& row, const std::string& entity_id) -> Status {
+    std::vector<DataProblem> problems;
+    Entity entity = EntityFromRow(row, entity_id, &problems);
+    if (!row.status().ok()) return row.status();  // a column that could not be read
+    auto alias = aliases.find(entity_id);
+    if (alias != aliases.end()) {
+      entity.aliases = std::move(alias->second);
+      SortAliases(&entity.aliases);
+    }
+    entity.digest = EntityDigest(entity);
+    each(std::move(entity), std::move(problems));
+    return Status::Ok();
+  };
+  std::vector<std::string> blob_ids;
   status = db_->Prepare("SELECT " + entity_columns_ + " FROM entity", &query);
   if (!status.ok()) return status;
   while (query->Step()) {
-    auto found = wanted.find(query->TextView(0));
-    if (found == wanted.end()) continue;
-    wanted.erase(found);
+    if (!wanted.count(query->TextView(0))) continue;
+    if (query->ColumnType(0) == Statement::Type::kBlob) {
+      blob_ids.push_back(query->Text(0));
+      continue;
+    }
     std::string entity_id = query->Text(0);
-    std::vector<DataProblem> problems;
-    Entity entity = EntityFromRow(*query, entity_id, &problems);
-    if (!query->status().ok()) return query->status();  // a column that could not be read
-    auto alias = aliases.find(entity_id);
-    if (alias != aliases.end()) entity.aliases = std::move(alias->second);
-    entity.digest = EntityDigest(entity);
-    each(std::move(entity), std::move(problems));
+    wanted.erase(entity_id);
+    status = take(*query, entity_id);
+    if (!status.ok()) return status;
   }
-  return query->status();
+  if (!query->status().ok()) return query->status();
+  // The ids found only as BLOBs, read by id as FindEntity reads them.
+  for (const std::string& entity_id : blob_ids) {
+    if (!wanted.count(entity_id)) continue;
+    wanted.erase(entity_id);
+    std::vector<DataProblem> problems;
+    std::optional<Entity> entity = FindEntity(entity_id, &problems);
+    if (!read_status().ok()) return read_status();
+    if (entity) each(std::move(*entity), std::move(problems));
+  }
+  return Status::Ok();
 }
 
 }  // namespace corridor

@@ -8,15 +8,14 @@ namespace corridor {
 
 namespace {
 
-// Every column of the statement's current row from `first` on, NULL told apart from "".
+// Every column of the statement's current row from `first` on, each with its storage class
+// (Statement::AppendDigestValue): the ownership loader skips a share stored as a BLOB and takes
+// the same text stored as a number, so the two must digest apart (before 2026-12-07 they did
+// not, and a delta carried CLEAR the shipments a corrected share made owned by a listed party).
 void AddColumns(const Statement& row, int first, DigestBuilder* digest) {
-  for (int i = first; i < row.ColumnCount(); ++i) {
-    if (row.IsNull(i)) {
-      digest->AddRaw("\x1e");
-    } else {
-      digest->Add(row.Text(i));
-    }
-  }
+  std::string values;
+  for (int i = first; i < row.ColumnCount(); ++i) row.AppendDigestValue(i, &values);
+  digest->AddRaw(values);
   digest->End();
 }
 
@@ -33,8 +32,12 @@ Status ForEachRow(Database* db, const std::string& table, const std::string& sql
   return query->status();
 }
 
+// The ids ownership rows name, as text: the loaders match entity ids by their bytes, so an id
+// stored as a BLOB at one end and as TEXT at the other is one entity (SQL's IN compares storage
+// classes, and missed it: a listed owner's rename did not reach the shipments below it).
 const char* kOwnershipEntities =
-    "(SELECT owner_id FROM ownership UNION SELECT owned_id FROM ownership)";
+    "(SELECT CAST(owner_id AS TEXT) FROM ownership UNION SELECT CAST(owned_id AS TEXT) FROM "
+    "ownership)";
 
 }  // namespace
 
@@ -66,27 +69,30 @@ Status ShipmentDependencies::LoadOwnership(Database* db) {
 }
 
 Status ShipmentDependencies::LoadEntities(Database* db) {
-  const std::string in = std::string(" WHERE entity_id IN ") + kOwnershipEntities;
-  Status status =
-      ForEachRow(db, "entity", "SELECT entity_id, rowid, * FROM entity" + in + " ORDER BY rowid",
-                 [&](const Statement& row) {
-                   DigestBuilder bytes;
-                   AddColumns(row, 1, &bytes);
-                   entities_[row.Text(0)] += bytes.bytes();
-                 });
+  const std::string in = std::string(" WHERE CAST(entity_id AS TEXT) IN ") + kOwnershipEntities;
+  // In an order of their contents, not of rowids: an entity table may be WITHOUT ROWID (the
+  // loaders read it so), and the loaders do not read an entity's or an alias's rowid.
+  Status status = ForEachRow(
+      db, "entity", "SELECT CAST(entity_id AS TEXT), * FROM entity" + in + " ORDER BY 1, entity_id",
+      [&](const Statement& row) {
+        DigestBuilder bytes;
+        AddColumns(row, 1, &bytes);
+        entities_[row.Text(0)] += bytes.bytes();
+      });
   if (!status.ok()) return status;
-  return ForEachRow(db, "entity_alias",
-                    "SELECT entity_id, rowid, * FROM entity_alias" + in + " ORDER BY rowid",
-                    [&](const Statement& row) {
-                      // Only entities that exist: a stray alias does not make a missing entity
-                      // exist for the loader.
-                      auto entity = entities_.find(row.Text(0));
-                      if (entity == entities_.end()) return;
-                      DigestBuilder bytes;
-                      bytes.Add(std::string_view("alias"));
-                      AddColumns(row, 1, &bytes);
-                      entity->second += bytes.bytes();
-                    });
+  return ForEachRow(
+      db, "entity_alias",
+      "SELECT CAST(entity_id AS TEXT), * FROM entity_alias" + in + " ORDER BY 1, name, entity_id",
+      [&](const Statement& row) {
+        // Only entities that exist: a stray alias does not make a missing entity
+        // exist for the loader.
+        auto entity = entities_.find(row.Text(0));
+        if (entity == entities_.end()) return;
+        DigestBuilder bytes;
+        bytes.Add(std::string_view("alias"));
+        AddColumns(row, 1, &bytes);
+        entity->second += bytes.bytes();
+      });
 }
 
 Status ShipmentDependencies::LoadDecisions(Database* db) {

@@ -4,6 +4,7 @@
 #include <google/protobuf/util/delimited_message_util.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <fstream>
 
@@ -72,24 +73,34 @@ std::string FactsPathFor(const std::string& scores_path) { return scores_path + 
 
 std::string EntityContentKey(const Entity& entity) {
   // Appended in place: this runs for every party of every shipment (the run's facts cache
-  // compares it), so it builds no temporaries.
-  auto text = [](const OptionalText& value) -> std::string_view {
-    return value ? std::string_view(*value) : std::string_view();
-  };
+  // compares it), so it builds no temporaries. Each field is its length, ':' and its bytes, an
+  // absent one '\x1e' (DigestBuilder's form), so two records key alike only when every field is
+  // the same: before 2026-12-07 aliases were joined with '\x1e', and an alias holding that byte
+  // keyed alike with the two aliases it joins, so a delta reused the facts screened for the one.
   std::string key;
   key.reserve(entity.kind.size() + entity.name.size() + 64);
-  for (std::string_view field :
-       {std::string_view(entity.kind), std::string_view(entity.name), text(entity.country),
-        text(entity.birth_date), text(entity.registration_id)}) {
+  auto add = [&key](std::string_view field) {
+    char length[24];
+    auto [end, error] = std::to_chars(length, length + sizeof(length), field.size());
+    (void)error;  // 24 characters hold any size_t
+    key.append(length, static_cast<size_t>(end - length));
+    key += ':';
     key += field;
-    key += '\x1f';
+  };
+  auto add_optional = [&](const OptionalText& value) {
+    if (value) {
+      add(*value);
+    } else {
+      key += '\x1e';
+    }
+  };
+  add(entity.kind);
+  add(entity.name);
+  for (const OptionalText* field :
+       {&entity.country, &entity.birth_date, &entity.registration_id, &entity.imo}) {
+    add_optional(*field);
   }
-  key += text(entity.imo);
-  key += entity.imo ? "\x1fI" : "\x1f";
-  for (const std::string& alias : entity.aliases) {
-    key += '\x1e';
-    key += alias;
-  }
+  for (const std::string& alias : entity.aliases) add(alias);
   return key;
 }
 

@@ -572,6 +572,11 @@ std::string WhyNotCarried(const scores::StreamHeader& previous, const scores::St
   if (previous.context_digest() != now.context_digest()) {
     return "security incidents changed";
   }
+  if (previous.problem_count() != now.problem_count() ||
+      previous.problems_size() != now.problems_size()) {
+    return "the run's problems differ from the previous run's (e.g. an optional table or column "
+           "added or removed, which switches a rule on or off)";
+  }
   return "the header differs (engine version, schema or lists)";
 }
 
@@ -586,12 +591,14 @@ Status ContextDigest(Database* db, std::string* digest) {
     status = db->Prepare(sql, &query);
     if (!status.ok()) return status;
     sha.Update(table);
+    std::string row;
     while (query->Step()) {
-      for (int i = 0; i < query->ColumnCount(); ++i) {
-        sha.Update(query->IsNull(i) ? std::string_view("\x1e", 1) : std::string_view("\x1f", 1));
-        sha.Update(query->Text(i));
-      }
-      sha.Update(std::string_view("\x1d", 1));
+      row.clear();
+      // Each value with its storage class: the incident loader skips a severity stored as a BLOB
+      // and takes the same text stored as a number (Statement::AppendDigestValue).
+      for (int i = 0; i < query->ColumnCount(); ++i) query->AppendDigestValue(i, &row);
+      row += '\x1d';
+      sha.Update(row);
     }
     return query->status();
   };
@@ -605,11 +612,14 @@ Status ContextDigest(Database* db, std::string* digest) {
 }
 
 // StreamHeader.lists_digest: every row of the list tables, in row order (an import that rewrites
-// the same rows in the same order gives the same digest).
+// the same rows in the same order gives the same digest), each value with its storage class (a
+// list_address.entry_id stored as a BLOB joins no entry in SQL; as TEXT it does). list_change
+// counts too: the review book lets a recorded decision lapse by it (review_book.cc).
 Status ListsDigest(Database* db, std::string* digest) {
   Sha256 sha;
+  std::string row;
   for (const char* table : {"list_entry", "list_alias", "list_address", "list_attribute",
-                            "list_identifier", "list_link"}) {
+                            "list_identifier", "list_link", "list_change"}) {
     bool exists = false;
     Status status = db->HasTable(table, &exists);
     if (!status.ok()) return status;
@@ -619,11 +629,10 @@ Status ListsDigest(Database* db, std::string* digest) {
     status = db->Prepare(std::string("SELECT * FROM ") + table + " ORDER BY rowid", &query);
     if (!status.ok()) return status;
     while (query->Step()) {
-      for (int i = 0; i < query->ColumnCount(); ++i) {
-        sha.Update(query->IsNull(i) ? std::string_view("\x1e", 1) : std::string_view("\x1f", 1));
-        sha.Update(query->Text(i));
-      }
-      sha.Update(std::string_view("\x1d", 1));
+      row.clear();
+      for (int i = 0; i < query->ColumnCount(); ++i) query->AppendDigestValue(i, &row);
+      row += '\x1d';
+      sha.Update(row);
     }
     if (!query->status().ok()) return query->status();
   }
@@ -1260,7 +1269,15 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   if (!options.since_path.empty()) {
     status = PreviousStream::Open(options.since_path, &previous);
     if (!status.ok()) return status;
-    report->delta_note = WhyNotCarried(previous->header(), record.header());
+    // Provisional, without the header's problems: the rules add theirs when they are prepared
+    // (an optional table or column missing switches a rule off), after this point, where the
+    // run must know whether it screens every party up front. Compared whole below.
+    scores::StreamHeader previous_header = previous->header(), header = record.header();
+    for (scores::StreamHeader* h : {&previous_header, &header}) {
+      h->clear_problems();
+      h->clear_problem_count();
+    }
+    report->delta_note = WhyNotCarried(previous_header, header);
     if (!report->delta_note.empty()) {
       report->delta_note += ": every shipment screened again";
       previous.reset();
@@ -1327,6 +1344,17 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   status = preparation.Finish(&resources);
   resources.ForgetEntityReads();
   if (!status.ok()) return status;
+  // The headers compared whole, the rules' problems in them: before 2026-12-07 they were compared
+  // before the rules were prepared, so a delta on a database without the optional payment table
+  // never carried anything over, and one whose export-control columns had been dropped carried
+  // over records scored by the rule that then went off.
+  if (previous != nullptr) {
+    report->delta_note = WhyNotCarried(previous->header(), record.header());
+    if (!report->delta_note.empty()) {
+      report->delta_note += ": every shipment screened again";
+      previous.reset();
+    }
+  }
   std::vector<std::unique_ptr<Worker>> workers(static_cast<size_t>(std::max(1, options.threads)));
   for (std::unique_ptr<Worker>& worker : workers) {
     status = NewWorker(rule_set, &worker);

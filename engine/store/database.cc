@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 
 namespace corridor {
@@ -343,6 +344,42 @@ Statement::Type Statement::ColumnType(int column) const {
       return Type::kBlob;
     default:
       return Type::kNull;
+  }
+}
+
+void Statement::AppendDigestValue(int column, std::string* out) const {
+  auto append = [out](char tag, std::string_view bytes) {
+    *out += tag;
+    *out += std::to_string(bytes.size());
+    *out += ':';
+    *out += bytes;
+  };
+  switch (ColumnType(column)) {
+    case Type::kNull:
+      *out += '\x1e';
+      return;
+    case Type::kInteger:
+      append('i', std::to_string(sqlite3_column_int64(statement_, column)));
+      return;
+    case Type::kFloat: {
+      // The double's bits: two values that print alike (15 digits) may differ.
+      const double value = sqlite3_column_double(statement_, column);
+      uint64_t bits = 0;
+      std::memcpy(&bits, &value, sizeof(bits));
+      append('f', std::to_string(bits));
+      return;
+    }
+    case Type::kText:
+      append('t', TextView(column));
+      return;
+    case Type::kBlob: {
+      const void* blob = sqlite3_column_blob(statement_, column);
+      const int size = sqlite3_column_bytes(statement_, column);
+      append('b', blob == nullptr ? std::string_view()
+                                  : std::string_view(static_cast<const char*>(blob),
+                                                     static_cast<size_t>(size)));
+      return;
+    }
   }
 }
 
