@@ -118,7 +118,7 @@ void ShipmentDependencies::DigestNodes() {
     if (entity != entities_.end()) {
       digest.AddRaw(entity->second);
     } else {
-      digest.AddRaw("\x1e");  // no such entity: the loader skips its rows
+      digest.AddAbsent();  // no such entity: the loader skips its rows
     }
     digest.End();
     for (uint32_t index : rows) {
@@ -227,7 +227,7 @@ void ShipmentDependencies::AddTo(const Shipment& shipment, DigestBuilder* digest
   decisions.erase(std::unique(decisions.begin(), decisions.end()), decisions.end());
   for (uint32_t index : decisions) part.AddRaw(decisions_[index]);
   if (part.bytes().empty()) return;
-  digest->AddRaw("\x1c");  // the dependencies begin: no record's bytes hold this separator
+  digest->Section();  // the dependencies begin
   digest->AddRaw(part.bytes());
 }
 

@@ -4,10 +4,10 @@
 #include <google/protobuf/util/delimited_message_util.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <fstream>
 
+#include "engine/base/digest.h"
 #include "engine/base/engine_build.h"
 #include "engine/base/sha256.h"
 #include "engine/output/score_stream.h"
@@ -73,25 +73,19 @@ std::string FactsPathFor(const std::string& scores_path) { return scores_path + 
 
 std::string EntityContentKey(const Entity& entity) {
   // Appended in place: this runs for every party of every shipment (the run's facts cache
-  // compares it), so it builds no temporaries. Each field is its length, ':' and its bytes, an
-  // absent one '\x1e' (DigestBuilder's form), so two records key alike only when every field is
-  // the same: before 2026-12-07 aliases were joined with '\x1e', and an alias holding that byte
-  // keyed alike with the two aliases it joins, so a delta reused the facts screened for the one.
+  // compares it), so it builds no temporaries. Each field is its length and its bytes, an
+  // absent one DigestBuilder::kAbsent (DigestBuilder's form), so two records key alike only when
+  // every field is the same: before 2026-12-07 aliases were joined with '\x1e', and an alias
+  // holding that byte keyed alike with the two aliases it joins, so a delta reused the facts
+  // screened for the one.
   std::string key;
   key.reserve(entity.kind.size() + entity.name.size() + 64);
-  auto add = [&key](std::string_view field) {
-    char length[24];
-    auto [end, error] = std::to_chars(length, length + sizeof(length), field.size());
-    (void)error;  // 24 characters hold any size_t
-    key.append(length, static_cast<size_t>(end - length));
-    key += ':';
-    key += field;
-  };
+  auto add = [&key](std::string_view field) { DigestBuilder::AppendField(field, &key); };
   auto add_optional = [&](const OptionalText& value) {
     if (value) {
       add(*value);
     } else {
-      key += '\x1e';
+      key += DigestBuilder::kAbsent;
     }
   };
   add(entity.kind);

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "engine/base/digest.h"
+
 namespace corridor {
 
 DatabaseLimits DefaultInputLimits() {
@@ -350,13 +352,11 @@ Statement::Type Statement::ColumnType(int column) const {
 void Statement::AppendDigestValue(int column, std::string* out) const {
   auto append = [out](char tag, std::string_view bytes) {
     *out += tag;
-    *out += std::to_string(bytes.size());
-    *out += ':';
-    *out += bytes;
+    DigestBuilder::AppendField(bytes, out);
   };
   switch (ColumnType(column)) {
     case Type::kNull:
-      *out += '\x1e';
+      *out += DigestBuilder::kAbsent;
       return;
     case Type::kInteger:
       append('i', std::to_string(sqlite3_column_int64(statement_, column)));

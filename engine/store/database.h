@@ -137,10 +137,11 @@ class Statement {
   // converts it, and SQLite leaves the class undefined after a conversion.
   enum class Type { kNull, kInteger, kFloat, kText, kBlob };
   Type ColumnType(int column) const;
-  // Appends the column's value for a digest: its storage class and its bytes, delimited as
-  // DigestBuilder delimits a field, so that a BLOB, a TEXT and a number that read as the same
-  // text digest apart (the readers treat them apart: SQL's = and IN compare storage classes, a
-  // number is read from an INTEGER or REAL and not from a BLOB).
+  // Appends the column's value for a digest: its storage class (a letter) and its bytes,
+  // delimited as DigestBuilder delimits a field (a NULL is DigestBuilder::kAbsent), so that a BLOB,
+  // a TEXT and a number that read as the same text digest apart (the readers treat them apart:
+  // SQL's = and IN compare storage classes, a number is read from an INTEGER or REAL and not from a
+  // BLOB).
   void AppendDigestValue(int column, std::string* out) const;
 
   // The result columns and whether the statement only reads.
