@@ -24,6 +24,7 @@
 #include "engine/base/sha256.h"
 #include "engine/decisions/decisions.h"
 #include "engine/facts/ownership_world.h"
+#include "engine/facts/party_screener.h"
 #include "engine/load/input_database.h"
 #include "engine/output/explain.h"
 #include "engine/output/score_stream.h"
@@ -1193,6 +1194,27 @@ TEST_CASE("A digest's fields are delimited whatever bytes they hold", "[batch]")
   Entity empty_country = one, no_country = one;
   empty_country.country = "";
   CHECK(EntityContentKey(empty_country) != EntityContentKey(no_country));
+  // A list entry's digest (what a delta after a list update compares, ListChanges): an alias
+  // holding separator bytes, then split in two, is a changed entry (with '\x1f' after each
+  // field, the one alias below read as the two, whose other fields it spells out).
+  auto entry_digest = [](const std::string& aliases) {
+    TempDir dir;
+    std::string path = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name) VALUES ('wl', '1', 'company', 'AAAQ');
+)" + aliases);
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenReadOnly(path, &db).ok());
+    std::unique_ptr<ListNameScreener> screener;
+    REQUIRE(ListNameScreener::Load(db.get(), 0.7, names::MatcherOptions(), &screener).ok());
+    REQUIRE(screener->entry_digests().size() == 1);
+    return screener->entry_digests()[0].second;
+  };
+  CHECK(entry_digest("INSERT INTO list_alias (list_id, entry_id, name) VALUES ('wl', '1', "
+                     "'VOLGA' || char(31) || 'company' || char(31) || 'alias' || char(31) || "
+                     "char(31) || char(30) || char(30) || char(29) || 'GROUP');") !=
+        entry_digest("INSERT INTO list_alias (list_id, entry_id, name) VALUES ('wl', '1', "
+                     "'VOLGA'), ('wl', '1', 'GROUP');"));
 }
 
 // The rules add their problems to the header when they are prepared: a delta compares headers

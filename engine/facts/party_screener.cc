@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/base/digest.h"
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 
@@ -98,11 +99,10 @@ Status ListNameScreener::Load(Database* db, double min_score, const names::Match
   std::unique_ptr<ListNameScreener> screener(new ListNameScreener());
   screener->min_score_ = min_score;
   // Records come sorted by entry (LoadNameRecords), each entry's names in table order.
+  // Fields delimited by their lengths (DigestBuilder's form): a name holding a separator byte
+  // cannot make a changed entry digest as it did (before 2026-12-07 fields ended with '\x1f').
   std::string bytes;
-  auto add = [&bytes](const std::string& field) {
-    bytes += field;
-    bytes += '\x1f';
-  };
+  auto add = [&bytes](const std::string& field) { DigestBuilder::AppendField(field, &bytes); };
   for (size_t i = 0; i < records.size(); ++i) {
     const names::NameRecord& record = records[i];
     add(record.name);
@@ -110,15 +110,15 @@ Status ListNameScreener::Load(Database* db, double min_score, const names::Match
     add(record.is_alias ? "alias" : "primary");
     add(record.programs);
     for (const std::string& date : record.birth_dates) add(date);
-    bytes += '\x1e';
+    bytes += DigestBuilder::kSection;
     for (const std::string& country : record.countries) add(country);
-    bytes += '\x1e';
+    bytes += DigestBuilder::kSection;
     for (const names::Identifier& id : record.identifiers) {
       add(id.type);
       add(id.number);
       add(id.country);
     }
-    bytes += '\x1d';
+    bytes += DigestBuilder::kEndRow;
     if (i + 1 == records.size() || records[i + 1].list_id != record.list_id ||
         records[i + 1].entry_id != record.entry_id) {
       screener->entry_digests_.push_back(
