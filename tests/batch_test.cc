@@ -205,6 +205,58 @@ TEST_CASE("Shards merge into the bytes of a single run", "[batch]") {
   CHECK(RunCorridor(dir, base + " --shard 4/3 --out " + dir.File("x.scores")).exit_code == 2);
 }
 
+// Ids stored as text that is not UTF-8 (a Latin-1 export: 'S-M\xDCNCHEN') are written with
+// U+FFFD (docs/output.md), which orders them unlike the database's bytes, and makes 'S-\xDC1' and
+// 'S-\xDD1' one id. Records carry the bytes (shipment_key) and every reader of a stream's order
+// compares them; before 2026-12-07 merge refused such a run's shards ("not in shipment_id
+// order"), diff refused its stream ("appears twice") and a delta screened them all again.
+TEST_CASE("Shards and deltas and diff keep the order of ids that are not UTF-8", "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(30) + R"(
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
+INSERT INTO shipment (shipment_id, destination_country)
+  SELECT 'S-' || CAST(x'DC' AS TEXT) || i, 'PK' FROM n UNION ALL
+  SELECT 'S-' || CAST(x'DD' AS TEXT) || i, 'KZ' FROM n UNION ALL
+  SELECT 'S-M' || CAST(x'DC' AS TEXT) || 'NCHEN-' || i, 'UZ' FROM n UNION ALL
+  SELECT 'S-M一号-' || i, 'CN' FROM n;
+INSERT INTO shipment_party SELECT shipment_id, 'E-1', 'consignee' FROM shipment
+  WHERE shipment_id NOT LIKE 'S-0%';
+)");
+  std::string rules = BatchRules(dir);
+  const std::string base =
+      "screen --quiet --db " + db + " --rules " + rules + " --as-of 2025-12-01";
+  REQUIRE(RunCorridor(dir, base + " --out " + dir.File("whole.scores")).exit_code == 0);
+  REQUIRE(ReadShipments(dir.File("whole.scores")).size() == 190);
+  std::string shards;
+  for (int k = 1; k <= 3; ++k) {
+    std::string out = dir.File("shard" + std::to_string(k) + ".scores");
+    REQUIRE(
+        RunCorridor(dir, base + " --shard " + std::to_string(k) + "/3 --out " + out).exit_code ==
+        0);
+    shards += " " + out;
+  }
+  testing::CommandResult merged =
+      RunCorridor(dir, "merge" + shards + " --out " + dir.File("merged.scores"));
+  INFO(merged.err);
+  REQUIRE(merged.exit_code == 0);
+  CHECK(ReadText(dir.File("merged.scores")) == ReadText(dir.File("whole.scores")));
+
+  ScreenOptions night = Options(db, rules, dir.File("night.scores"));
+  ScreenReport report;
+  REQUIRE(RunScreen(night, &report).ok());
+  ScreenOptions delta = Options(db, rules, dir.File("delta.scores"));
+  delta.since_path = night.out_path;
+  REQUIRE(RunScreen(delta, &report).ok());
+  INFO(report.delta_note);
+  CHECK(report.rescreened == 0);
+  CHECK(report.carried_over == 190);
+  CHECK(ReadText(delta.out_path) == ReadText(night.out_path));
+
+  testing::CommandResult diff = RunCorridor(dir, "diff " + night.out_path + " " + delta.out_path);
+  INFO(diff.err);
+  CHECK(diff.exit_code == 0);
+}
+
 // Runs `sql` on the database (a writable connection).
 void Execute(const std::string& db_path, const std::string& sql) {
   std::unique_ptr<Database> db;

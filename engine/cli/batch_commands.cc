@@ -28,7 +28,8 @@ struct ShardInput {
   int64_t shipment_problems = 0;  // problems of this shard's shipments
 
   Status Advance() {
-    std::string previous = has_shipment ? next.shipment().shipment_id() : std::string();
+    std::string previous = has_shipment ? ShipmentOrderKey(next.shipment()) : std::string();
+    std::string previous_id = has_shipment ? next.shipment().shipment_id() : std::string();
     const bool had_shipment = has_shipment;
     if (!reader->Next(&next)) {
       return reader->status().ok() ? Status::Corruption(path + ": stream ends without a summary")
@@ -37,9 +38,9 @@ struct ShardInput {
     has_shipment = next.has_shipment();
     // Shards are written in shipment_id order, and the merge relies on it: a stream out of order
     // (damaged, or made by hand) would be merged out of order without a word.
-    if (has_shipment && had_shipment && !(previous < next.shipment().shipment_id())) {
+    if (has_shipment && had_shipment && !(previous < ShipmentOrderKey(next.shipment()))) {
       return Status::Corruption(path + ": shipment " + next.shipment().shipment_id() + " follows " +
-                                previous + ": not in shipment_id order");
+                                previous_id + ": not in shipment_id order");
     }
     if (has_shipment) shipment_problems += next.shipment().problems_size();
     return Status::Ok();
@@ -122,8 +123,9 @@ Status MergeShards(std::vector<ShardInput>* shards, ScoreWriter* writer) {
   while (status.ok()) {
     ShardInput* least = nullptr;
     for (ShardInput& shard : *shards) {
-      if (shard.has_shipment && (least == nullptr || shard.next.shipment().shipment_id() <
-                                                         least->next.shipment().shipment_id())) {
+      if (shard.has_shipment &&
+          (least == nullptr ||
+           ShipmentOrderKey(shard.next.shipment()) < ShipmentOrderKey(least->next.shipment()))) {
         least = &shard;
       }
     }
@@ -158,6 +160,7 @@ Status MergeShards(std::vector<ShardInput>* shards, ScoreWriter* writer) {
 struct Outcome {
   std::string decision;  // "" when the stream does not hold the shipment
   double score = 0;
+  std::string shipment_id;
 };
 
 struct Change {
@@ -173,8 +176,11 @@ Status ReadOutcomes(const std::string& path, std::vector<std::pair<std::string, 
   scores::ScoreRecord record;
   while (reader->Next(&record)) {
     if (!record.has_shipment()) continue;
-    out->push_back({record.shipment().shipment_id(),
-                    {DecisionName(record.shipment().decision()), record.shipment().score()}});
+    // Keyed by the database's bytes (ShipmentOrderKey): two ids that differ only in bytes that
+    // are not UTF-8 are two shipments.
+    out->push_back({ShipmentOrderKey(record.shipment()),
+                    {DecisionName(record.shipment().decision()), record.shipment().score(),
+                     record.shipment().shipment_id()}});
   }
   if (!reader->status().ok()) return reader->status();
   // Streams are written in shipment_id order; one that is not (made by hand, or by another tool)
@@ -183,7 +189,8 @@ Status ReadOutcomes(const std::string& path, std::vector<std::pair<std::string, 
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   for (size_t i = 1; i < out->size(); ++i) {
     if ((*out)[i].first == (*out)[i - 1].first) {
-      return Status::Corruption(path + ": shipment " + (*out)[i].first + " appears twice");
+      return Status::Corruption(path + ": shipment " + (*out)[i].second.shipment_id +
+                                " appears twice");
     }
   }
   return Status::Ok();
@@ -285,18 +292,18 @@ int RunDiff(const std::vector<std::string>& args) {
     // Outcome as "may be used uninitialized" (-Wmaybe-uninitialized, a false positive).
     Change change;
     if (j == after.size() || (i < before.size() && before[i].first < after[j].first)) {
-      change.shipment_id = before[i].first;
+      change.shipment_id = before[i].second.shipment_id;
       change.before = before[i].second;
       changes.push_back(std::move(change));
       ++i;
     } else if (i == before.size() || after[j].first < before[i].first) {
-      change.shipment_id = after[j].first;
+      change.shipment_id = after[j].second.shipment_id;
       change.after = after[j].second;
       changes.push_back(std::move(change));
       ++j;
     } else {
       if (before[i].second.decision != after[j].second.decision) {
-        change.shipment_id = before[i].first;
+        change.shipment_id = before[i].second.shipment_id;
         change.before = before[i].second;
         change.after = after[j].second;
         changes.push_back(std::move(change));

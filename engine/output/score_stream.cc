@@ -464,6 +464,10 @@ ScoreWriter::~ScoreWriter() {
   UnregisterTempForSignals(this);
 }
 
+const std::string& ShipmentOrderKey(const scores::ShipmentScore& score) {
+  return score.shipment_key().empty() ? score.shipment_id() : score.shipment_key();
+}
+
 Status ScoreWriter::Write(const scores::ScoreRecord& original) {
   // Every string is made valid UTF-8 here, in one place, whatever field it came from (entity
   // names, notes, rule descriptions, SQL summaries): proto3 readers refuse a stream otherwise.
@@ -473,6 +477,9 @@ Status ScoreWriter::Write(const scores::ScoreRecord& original) {
     // Copied only when needed: almost every record is valid, and copying each would double the
     // cost of writing.
     sanitized = original;
+    if (sanitized.has_shipment() && !IsValidUtf8(sanitized.shipment().shipment_id())) {
+      sanitized.mutable_shipment()->set_shipment_key(sanitized.shipment().shipment_id());
+    }
     SanitizeUtf8(&sanitized);
     to_write = &sanitized;
     ++sanitized_records_;

@@ -35,6 +35,10 @@ Status CheckOutputPath(const std::string& out_path, const std::vector<std::strin
 // proto3 readers (which reject invalid UTF-8 in `string` fields) and JSON read the stream.
 // Returns the number of fields changed.
 int SanitizeUtf8(google::protobuf::Message* message);
+
+// The bytes a stream's shipments are ordered by: ShipmentScore.shipment_key when set (an id
+// that is not valid UTF-8), else the shipment_id.
+const std::string& ShipmentOrderKey(const scores::ShipmentScore& score);
 // True when some string field of `message`, at any depth, is not valid UTF-8.
 bool HasInvalidUtf8(const google::protobuf::Message& message);
 // True when `bytes`, a serialised message of `type`, could be walked to the end (no groups, no

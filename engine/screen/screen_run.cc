@@ -527,8 +527,9 @@ class PreviousStream {
   // True when the previous stream holds a record of `shipment`: then `record` is that record,
   // to be written again if the shipment's input_digest is unchanged (CarriedOver).
   bool Take(const Shipment& shipment, scores::ScoreRecord* record) {
-    while (has_next_ && next_.shipment().shipment_id() < shipment.shipment_id) Advance();
-    if (!has_next_ || next_.shipment().shipment_id() != shipment.shipment_id) return false;
+    // By the database's bytes (ShipmentOrderKey), as the stream is ordered.
+    while (has_next_ && ShipmentOrderKey(next_.shipment()) < shipment.shipment_id) Advance();
+    if (!has_next_ || ShipmentOrderKey(next_.shipment()) != shipment.shipment_id) return false;
     *record = std::move(next_);
     Advance();
     return true;
