@@ -1125,19 +1125,6 @@ Status InputDatabase::ReadEntities(
   // Then the entities, in the table's order (no ORDER BY rowid: a WITHOUT ROWID table has none).
   // entity_id is the table's key; were it not, the first row read of an id would be taken. A row
   // whose id is a BLOB is taken only when no TEXT row has the id, as FindEntity takes it.
-  auto take = [&](const Statement& row, const std::string& entity_id) -> Status {
-    std::vector<DataProblem> problems;
-    Entity entity = EntityFromRow(row, entity_id, &problems);
-    if (!row.status().ok()) return row.status();  // a column that could not be read
-    auto alias = aliases.find(entity_id);
-    if (alias != aliases.end()) {
-      entity.aliases = std::move(alias->second);
-      SortAliases(&entity.aliases);
-    }
-    entity.digest = EntityDigest(entity);
-    each(std::move(entity), std::move(problems));
-    return Status::Ok();
-  };
   std::vector<std::string> blob_ids;
   status = db_->Prepare("SELECT " + entity_columns_ + " FROM entity", &query);
   if (!status.ok()) return status;
@@ -1149,8 +1136,16 @@ Status InputDatabase::ReadEntities(
     }
     std::string entity_id = query->Text(0);
     wanted.erase(entity_id);
-    status = take(*query, entity_id);
-    if (!status.ok()) return status;
+    std::vector<DataProblem> problems;
+    Entity entity = EntityFromRow(*query, entity_id, &problems);
+    if (!query->status().ok()) return query->status();  // a column that could not be read
+    auto alias = aliases.find(entity_id);
+    if (alias != aliases.end()) {
+      entity.aliases = std::move(alias->second);
+      SortAliases(&entity.aliases);
+    }
+    entity.digest = EntityDigest(entity);
+    each(std::move(entity), std::move(problems));
   }
   if (!query->status().ok()) return query->status();
   // The ids found only as BLOBs, read by id as FindEntity reads them.

@@ -8,15 +8,14 @@ namespace corridor {
 
 namespace {
 
-// Every column of the statement's current row from `first` on, each with its storage class
-// (Statement::AppendDigestValue): the ownership loader skips a share stored as a BLOB and takes
-// the same text stored as a number, so the two must digest apart (before 2026-12-07 they did
-// not, and a delta carried CLEAR the shipments a corrected share made owned by a listed party).
+// Every column of the statement's current row from `first` on, each with its storage class: the
+// ownership loader skips a share stored as a BLOB and takes the same text stored as a number, so
+// the two must digest apart (before 2026-12-07 they did not, and a delta carried CLEAR the
+// shipments a corrected share made owned by a listed party).
 void AddColumns(const Statement& row, int first, DigestBuilder* digest) {
   std::string values;
-  for (int i = first; i < row.ColumnCount(); ++i) row.AppendDigestValue(i, &values);
+  AppendDigestRow(row, first, &values);
   digest->AddRaw(values);
-  digest->End();
 }
 
 // Runs `sql` when `table` exists, calling `each` on every row.
@@ -40,6 +39,11 @@ const char* kOwnershipEntities =
     "ownership)";
 
 }  // namespace
+
+void AppendDigestRow(const Statement& row, int first, std::string* out) {
+  for (int i = first; i < row.ColumnCount(); ++i) row.AppendDigestValue(i, out);
+  *out += DigestBuilder::kEndRow;
+}
 
 Status ShipmentDependencies::Load(Database* db, std::unique_ptr<ShipmentDependencies>* out) {
   std::unique_ptr<ShipmentDependencies> deps(new ShipmentDependencies());

@@ -42,6 +42,11 @@
 
 namespace corridor {
 
+// Appends the current row of `row`, its columns from `first` on, for a digest: each value with
+// its storage class (Statement::AppendDigestValue), then DigestBuilder::kEndRow. The readers of
+// the input tell a BLOB, a TEXT and a number of the same text apart, so digests must too.
+void AppendDigestRow(const Statement& row, int first, std::string* out);
+
 class ShipmentDependencies {
  public:
   // Reads the ownership rows, the entity rows (and aliases) of every entity they name, and the

@@ -596,9 +596,8 @@ Status ContextDigest(Database* db, std::string* digest) {
     while (query->Step()) {
       row.clear();
       // Each value with its storage class: the incident loader skips a severity stored as a BLOB
-      // and takes the same text stored as a number (Statement::AppendDigestValue).
-      for (int i = 0; i < query->ColumnCount(); ++i) query->AppendDigestValue(i, &row);
-      row += '\x1d';
+      // and takes the same text stored as a number.
+      AppendDigestRow(*query, 0, &row);
       sha.Update(row);
     }
     return query->status();
@@ -631,8 +630,7 @@ Status ListsDigest(Database* db, std::string* digest) {
     if (!status.ok()) return status;
     while (query->Step()) {
       row.clear();
-      for (int i = 0; i < query->ColumnCount(); ++i) query->AppendDigestValue(i, &row);
-      row += '\x1d';
+      AppendDigestRow(*query, 0, &row);
       sha.Update(row);
     }
     if (!query->status().ok()) return query->status();
