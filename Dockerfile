@@ -14,7 +14,7 @@ FROM debian:12 AS build
 RUN apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       build-essential cmake pkg-config sqlite3 \
       libsqlite3-dev libprotobuf-dev protobuf-compiler libboost-program-options-dev libicu-dev \
-      libssl-dev libjemalloc-dev catch2 libxml2-dev nlohmann-json3-dev libcurl4-openssl-dev \
+      libssl-dev zlib1g-dev libjemalloc-dev catch2 libxml2-dev nlohmann-json3-dev libcurl4-openssl-dev \
       libcpp-httplib-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src

@@ -4,10 +4,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
 #include <array>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -27,6 +30,7 @@
 #include "engine/facts/party_screener.h"
 #include "engine/load/input_database.h"
 #include "engine/output/explain.h"
+#include "engine/output/record_checksum.h"
 #include "engine/output/score_stream.h"
 #include "engine/screen/dependencies.h"
 #include "engine/screen/facts_file.h"
@@ -1088,6 +1092,158 @@ TEST_CASE("A delta run carries nothing over from another build's stream", "[batc
   REQUIRE(RunScreen(delta, &report).ok());
   CHECK(report.delta_note == "");
   CHECK(report.carried_over == 40);
+}
+
+// The records of the delimited file at `path`, each as its bytes (without its size).
+std::vector<std::string> DelimitedRecords(const std::string& path) {
+  const std::string data = ReadText(path);
+  google::protobuf::io::ArrayInputStream input(data.data(), static_cast<int>(data.size()));
+  std::vector<std::string> records;
+  std::string bytes;
+  bool clean_end = false;
+  while (ReadDelimitedBytes(&input, &bytes, &clean_end)) records.push_back(bytes);
+  REQUIRE(clean_end);
+  return records;
+}
+
+void WriteDelimitedRecords(const std::string& path, const std::vector<std::string>& records) {
+  std::string data;
+  for (const std::string& bytes : records) {
+    uint8_t size[10];
+    uint8_t* end = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
+        static_cast<uint32_t>(bytes.size()), size);
+    data.append(reinterpret_cast<const char*>(size), static_cast<size_t>(end - size));
+    data += bytes;
+  }
+  testing::WriteText(path, data);
+}
+
+// Found by review (2026-12-07): a previous stream's record altered so that it still parses (a
+// BLOCK edited to CLEAR, a flipped bit) was carried over as it read, since its shipment's
+// input_digest was unchanged; and a facts file's record so altered was reused. Every record now
+// ends with its checksum (engine/output/record_checksum.h): a delta run carries nothing from an
+// altered record on, nor from a record without a checksum (this build writes one on each). Each
+// case left a BLOCK shipment CLEAR before.
+TEST_CASE("A delta run carries over no record altered after it was written", "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(40));
+  std::string rules = BatchRules(dir);
+  ScreenOptions night = Options(db, rules, dir.File("night.scores"));
+  ScreenReport report;
+  REQUIRE(RunScreen(night, &report).ok());
+  const std::vector<std::string> records = DelimitedRecords(night.out_path);
+  REQUIRE(records.size() == 42);  // header, 40 shipments, summary
+  for (const std::string& bytes : records) {
+    CHECK(CheckTrailingChecksum(bytes) == ChecksumState::kValid);
+  }
+  // The first blocked shipment after the first few.
+  size_t blocked = 0;
+  for (size_t i = 5; i + 1 < records.size() && blocked == 0; ++i) {
+    scores::ScoreRecord record;
+    REQUIRE(record.ParseFromString(records[i]));
+    if (record.shipment().decision() == BLOCK) blocked = i;
+  }
+  REQUIRE(blocked > 0);
+
+  struct Case {
+    std::string name;
+    std::function<void(scores::ScoreRecord*)> alter;  // on the parsed record, checksum kept
+    std::string note;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"a BLOCK edited to CLEAR",
+            [](scores::ScoreRecord* r) { r->mutable_shipment()->set_decision(CLEAR); },
+            "checksum mismatch"},
+           {"a flipped bit in the score",
+            [](scores::ScoreRecord* r) {
+              double score = r->shipment().score();
+              uint64_t bits;
+              std::memcpy(&bits, &score, sizeof(bits));
+              bits ^= uint64_t{1} << 51;
+              std::memcpy(&score, &bits, sizeof(bits));
+              r->mutable_shipment()->set_score(score);
+            },
+            "checksum mismatch"},
+           {"its checksum taken off", [](scores::ScoreRecord* r) { r->clear_crc32(); },
+            "without its checksum"}}) {
+    INFO(c.name);
+    std::vector<std::string> altered = records;
+    scores::ScoreRecord record;
+    REQUIRE(record.ParseFromString(altered[blocked]));
+    REQUIRE(record.has_crc32());
+    c.alter(&record);
+    altered[blocked] = record.SerializeAsString();
+    const std::string previous = dir.File("previous.scores");
+    WriteDelimitedRecords(previous, altered);
+    ScreenOptions delta = Options(db, rules, dir.File("delta.scores"));
+    delta.since_path = previous;
+    REQUIRE(RunScreen(delta, &report).ok());
+    INFO(report.delta_note);
+    CHECK(report.delta_note.find("the previous stream is damaged") != std::string::npos);
+    CHECK(report.delta_note.find(c.note) != std::string::npos);
+    CHECK(report.carried_over == static_cast<int64_t>(blocked) - 1);
+    CHECK(report.rescreened == 40 - report.carried_over);
+    CHECK(ReadText(delta.out_path) == ReadText(night.out_path));
+  }
+  // A stream damaged from its start saves nothing, and the run screens everything (before, a
+  // stream cut inside its header failed the run): empty, cut, its header's checksum taken off,
+  // or the facts file given instead of the stream. A --since naming no file is still an error.
+  const std::string whole = ReadText(night.out_path);
+  scores::ScoreRecord header;
+  REQUIRE(header.ParseFromString(records[0]));
+  header.clear_crc32();
+  std::vector<std::string> unchecked_header = records;
+  unchecked_header[0] = header.SerializeAsString();
+  WriteDelimitedRecords(dir.File("unchecked-header.scores"), unchecked_header);
+  testing::WriteText(dir.File("empty.scores"), "");
+  testing::WriteText(dir.File("cut.scores"), whole.substr(0, records[0].size() / 2));
+  for (const std::string& previous :
+       {dir.File("empty.scores"), dir.File("cut.scores"), dir.File("unchecked-header.scores"),
+        FactsPathFor(night.out_path)}) {
+    INFO(previous);
+    ScreenOptions delta = Options(db, rules, dir.File("delta.scores"));
+    delta.since_path = previous;
+    REQUIRE(RunScreen(delta, &report).ok());
+    INFO(report.delta_note);
+    CHECK(report.delta_note.find("the previous stream is damaged from its start") !=
+          std::string::npos);
+    CHECK(report.carried_over == 0);
+    CHECK(ReadText(delta.out_path) == whole);
+  }
+  ScreenOptions delta = Options(db, rules, dir.File("delta.scores"));
+  delta.since_path = dir.File("no-such.scores");
+  CHECK(RunScreen(delta, &report).code() == Status::Code::kNotFound);
+
+  // The stream as written carries every record.
+  delta.since_path = night.out_path;
+  REQUIRE(RunScreen(delta, &report).ok());
+  CHECK(report.delta_note == "");
+  CHECK(report.carried_over == 40);
+
+  // The facts file: the listed company's matches taken off its record, its checksum kept. Another
+  // --as-of screens every shipment again, with the facts reused where they hold.
+  const std::vector<std::string> facts = DelimitedRecords(FactsPathFor(night.out_path));
+  REQUIRE(facts.size() == 5);  // header, 4 entities in id order: E-1 is the listed one
+  scores::FactsFileRecord listed;
+  REQUIRE(listed.ParseFromString(facts[1]));
+  REQUIRE(listed.entity().entity_id() == "E-1");
+  REQUIRE(listed.entity().list_matches_size() > 0);
+  REQUIRE(listed.has_crc32());
+  listed.mutable_entity()->clear_list_matches();
+  std::vector<std::string> altered = facts;
+  altered[1] = listed.SerializeAsString();
+  WriteDelimitedRecords(FactsPathFor(night.out_path), altered);
+  ScreenOptions next_day = Options(db, rules, dir.File("next-day.scores"));
+  next_day.as_of = "2025-12-02";
+  REQUIRE(RunScreen(next_day, &report).ok());
+  delta = Options(db, rules, dir.File("next-day-delta.scores"));
+  delta.as_of = "2025-12-02";
+  delta.since_path = night.out_path;
+  REQUIRE(RunScreen(delta, &report).ok());
+  INFO(report.facts_note);
+  CHECK(report.facts_note.find("is damaged") != std::string::npos);
+  CHECK(report.entities_reused == 0);
+  CHECK(ReadText(delta.out_path) == ReadText(next_day.out_path));
 }
 
 // The header of the stream at `path`.

@@ -11,13 +11,16 @@
 #include <google/protobuf/field_mask.pb.h>
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/stubs/logging.h>
+#include <google/protobuf/util/delimited_message_util.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
+#include "engine/output/record_checksum.h"
 #include "engine/output/score_stream.h"
 #include "tests/test_util.h"
 
@@ -389,6 +392,11 @@ TEST_CASE("The writer repairs a deep invalid string silently and writes valid re
   limit = input.PushLimit(static_cast<int>(size));
   REQUIRE(second.ParseFromCodedStream(&input));  // proto3's UTF-8 check on parse passes
   input.PopLimit(limit);
+  // Each record carries its checksum (record_checksum.h), not part of what was written.
+  CHECK(first.has_crc32());
+  CHECK(second.has_crc32());
+  first.clear_crc32();
+  second.clear_crc32();
   CHECK(first.SerializeAsString() == valid.SerializeAsString());
   CHECK(second.SerializeAsString() ==
         RecordWith(deepest, "cut \xEF\xBF\xBD\xEF\xBF\xBD").SerializeAsString());
@@ -510,7 +518,8 @@ TEST_CASE("explain refuses what is not a whole score stream", "[output]") {
       testing::ReadText(WriteStream(dir, ScoreFormat::kDelimited, CORRIDOR_VERSION));
   scores::ScoreRecord summary;
   summary.mutable_summary()->set_shipments(1);
-  size_t summary_size = summary.ByteSizeLong() + 1;  // + its one-byte length
+  // + its one-byte length and its checksum field
+  size_t summary_size = summary.ByteSizeLong() + 1 + kChecksumFieldSize;
 
   struct Case {
     std::string name;
@@ -561,6 +570,64 @@ TEST_CASE("explain refuses what is not a whole score stream", "[output]") {
   }
 }
 
+// Every record ends with its checksum (ScoreRecord.crc32, engine/output/record_checksum.h), so a
+// record altered after it was written is refused by every reader (explain, merge, diff, the desk,
+// a delta run's --since), not read as if the engine had written it.
+TEST_CASE("A record altered after it was written is refused by its checksum in both formats",
+          "[output]") {
+  TempDir dir;
+  for (ScoreFormat format : {ScoreFormat::kDelimited, ScoreFormat::kJson}) {
+    const bool json = format == ScoreFormat::kJson;
+    INFO((json ? "json" : "delimited"));
+    std::string path = WriteStream(dir, format, CORRIDOR_VERSION, json ? "s.json" : "s.scores");
+    std::string text = testing::ReadText(path);
+    if (json) CHECK(text.find("\"crc32\":") != std::string::npos);
+    testing::CommandResult result = RunCorridor(dir, "explain --scores " + path);
+    CHECK(result.exit_code == 0);
+    // The shipment's id edited: the record still parses.
+    const size_t at = text.find("S1");
+    REQUIRE(at != std::string::npos);
+    text[at + 1] = '2';
+    testing::WriteText(path, text);
+    result = RunCorridor(dir, "explain --scores " + path);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find("record 2: checksum mismatch") != std::string::npos);
+  }
+  // A stream written before records had checksums (as protobuf's own writer frames them) reads.
+  std::string old = dir.File("old.scores");
+  {
+    std::ofstream out(old, std::ios::binary);
+    scores::ScoreRecord record;
+    record.mutable_header()->set_engine_version(CORRIDOR_VERSION);
+    REQUIRE(google::protobuf::util::SerializeDelimitedToOstream(record, &out));
+    record.Clear();
+    record.mutable_shipment()->set_shipment_id("S1");
+    REQUIRE(google::protobuf::util::SerializeDelimitedToOstream(record, &out));
+    record.Clear();
+    record.mutable_summary()->set_shipments(1);
+    REQUIRE(google::protobuf::util::SerializeDelimitedToOstream(record, &out));
+  }
+  std::unique_ptr<ScoreReader> reader;
+  REQUIRE(ScoreReader::Open(old, &reader).ok());
+  scores::ScoreRecord record;
+  int records = 0;
+  while (reader->Next(&record)) {
+    CHECK_FALSE(reader->checksummed());
+    ++records;
+  }
+  CHECK(reader->status().ok());
+  CHECK(records == 3);
+  // Records read from a checksummed stream come back checked, their field cleared.
+  REQUIRE(
+      ScoreReader::Open(WriteStream(dir, ScoreFormat::kDelimited, CORRIDOR_VERSION, "n"), &reader)
+          .ok());
+  while (reader->Next(&record)) {
+    CHECK(reader->checksummed());
+    CHECK_FALSE(record.has_crc32());
+  }
+  CHECK(reader->status().ok());
+}
+
 TEST_CASE("A delimited header of 123 bytes (first byte '{') is not taken for JSON", "[output]") {
   TempDir dir;
   std::string path = dir.File("s.scores");
@@ -569,11 +636,12 @@ TEST_CASE("A delimited header of 123 bytes (first byte '{') is not taken for JSO
   scores::ScoreRecord record;
   record.mutable_header()->set_engine_version(CORRIDOR_VERSION);
   std::string as_of;
-  while (record.ByteSizeLong() < 123) {
+  // 123 bytes with the checksum field the writer appends.
+  while (record.ByteSizeLong() + kChecksumFieldSize < 123) {
     as_of += 'x';
     record.mutable_header()->set_as_of(as_of);
   }
-  REQUIRE(record.ByteSizeLong() == 123);
+  REQUIRE(record.ByteSizeLong() + kChecksumFieldSize == 123);
   REQUIRE(writer->Write(record).ok());
   record.Clear();
   record.mutable_summary();

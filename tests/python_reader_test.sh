@@ -23,6 +23,17 @@ for format in delimited json; do
   grep -q "\"shipments\": \"$expected\"" "$work/read.$format"
 done
 cmp "$work/read.delimited" "$work/read.json"
+# A record altered after it was written (a shipment's id edited, so it still parses) is refused by
+# its checksum (ScoreRecord.crc32), in both formats.
+for format in delimited json; do
+  LC_ALL=C sed 's/S-01/S-91/' "$work/s.$format" > "$work/altered.$format"
+  if PYTHONPATH="$build/python" /usr/bin/python3 "$root/tools/read_scores.py" "$work/altered.$format" \
+      > /dev/null 2> "$work/err"; then
+    echo "read_scores.py read an altered $format record" >&2
+    exit 1
+  fi
+  grep -q "checksum mismatch" "$work/err"
+done
 # Without PYTHONPATH the reader finds the classes beside itself: a copy of tools/ next to the
 # build's python/ folder is the install tree's layout (share/corridor/{tools,python}).
 mkdir -p "$work/share/tools"

@@ -2,6 +2,7 @@
 // first byte is a length and may be '{' too.
 #include <catch2/catch.hpp>
 
+#include "engine/output/record_checksum.h"
 #include "engine/output/score_stream.h"
 #include "tests/test_util.h"
 
@@ -11,9 +12,10 @@ namespace {
 TEST_CASE("A delimited stream whose first record is 123 bytes is not taken for JSON", "[output]") {
   testing::TempDir dir;
   scores::ScoreRecord header;
-  // 119 characters + 2 (tag, length) = a 121-byte header + 2 = a 123-byte record: length '{'.
-  header.mutable_header()->set_engine_version(std::string(119, 'v'));
-  REQUIRE(header.ByteSizeLong() == 123);
+  // 114 characters + 2 (tag, length) = a 116-byte header + 2 = a 118-byte record, + 5 for its
+  // checksum field (record_checksum.h) = 123 bytes: length '{'.
+  header.mutable_header()->set_engine_version(std::string(114, 'v'));
+  REQUIRE(header.ByteSizeLong() + kChecksumFieldSize == 123);
   {
     std::unique_ptr<ScoreWriter> writer;
     REQUIRE(ScoreWriter::Open(dir.File("out.scores"), ScoreFormat::kDelimited, &writer).ok());

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "engine/output/record_checksum.h"
 #include "tests/test_util.h"
 
 namespace corridor {
@@ -41,8 +42,9 @@ std::vector<scores::ScoreRecord> ReadAll(const std::string& path) {
 }
 
 // The writer frames each record itself (sized exactly: a reused buffer zero-filled to its whole
-// capacity before each record cost a delta run 4%); the bytes are protobuf's delimited framing,
-// record after record, a large one among small ones.
+// capacity before each record cost a delta run 4%); the bytes are protobuf's delimited framing of
+// each record with its checksum set (ScoreRecord.crc32: the CRC-32 of the record's bytes without
+// it), record after record, a large one among small ones.
 TEST_CASE("A stream's bytes are protobuf's delimited records, whatever their sizes", "[output]") {
   TempDir dir;
   std::vector<scores::ScoreRecord> records = SampleRecords();
@@ -58,8 +60,10 @@ TEST_CASE("A stream's bytes are protobuf's delimited records, whatever their siz
   std::string expected;
   for (const scores::ScoreRecord& record : records) {
     REQUIRE(writer->Write(record).ok());
+    scores::ScoreRecord checked = record;
+    checked.set_crc32(RecordChecksum(record.SerializeAsString()));
     google::protobuf::io::StringOutputStream stream(&expected);
-    REQUIRE(google::protobuf::util::SerializeDelimitedToZeroCopyStream(record, &stream));
+    REQUIRE(google::protobuf::util::SerializeDelimitedToZeroCopyStream(checked, &stream));
   }
   REQUIRE(writer->Commit().ok());
   CHECK(testing::ReadText(path) == expected);
@@ -92,6 +96,7 @@ TEST_CASE("Delimited framing is a varint length before each message", "[output]"
   REQUIRE(writer->Write(record).ok());
   REQUIRE(writer->Commit().ok());
   std::string bytes = testing::ReadText(path);
+  record.set_crc32(RecordChecksum(record.SerializeAsString()));  // the record's checksum, last
   std::string body = record.SerializeAsString();
   REQUIRE(body.size() < 128);  // a one-byte varint
   CHECK(bytes == std::string(1, static_cast<char>(body.size())) + body);

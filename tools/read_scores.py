@@ -13,6 +13,7 @@ Needs Debian's python3-protobuf and the Python classes of schemas/, which the bu
 import json
 import os
 import sys
+import zlib
 
 from google.protobuf import json_format
 from google.protobuf.internal.decoder import _DecodeVarint32
@@ -41,24 +42,53 @@ def _import_classes():
 common_pb2, scores_pb2 = _import_classes()
 
 
+def check_record(record, payload=None):
+    """Checks a record's checksum (ScoreRecord.crc32: zlib's CRC-32 of the record's bytes without
+    the field, which the writer puts last) and clears it; raises ValueError when it does not hold.
+    A record without one (a stream written before 2026-12-07) passes."""
+    if not record.HasField("crc32"):
+        return
+    stated = record.crc32
+    record.ClearField("crc32")
+    if payload is not None and len(payload) >= 5 and payload[-5] == 0x7D:
+        actual = zlib.crc32(payload[:-5])
+    else:  # JSON, or the field not last: the record's own bytes without it
+        actual = zlib.crc32(record.SerializeToString())
+    if actual != stated:
+        raise ValueError("checksum mismatch: the record was altered after it was written")
+
+
 def read_records(path):
-    """Yields ScoreRecord messages from a delimited or JSON-lines score stream."""
+    """Yields ScoreRecord messages from a delimited or JSON-lines score stream, each checked."""
     with open(path, "rb") as f:
         data = f.read()
     # A JSON stream starts with the header record printed with its field name; a delimited one
     # with a varint length, which may itself be b"{" (123), followed by a tag byte, never b'"'.
     if data.lstrip().startswith(b'{"header"'):
-        for line in data.decode("utf-8").splitlines():
+        for number, line in enumerate(data.decode("utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
             record = scores_pb2.ScoreRecord()
             json_format.Parse(line, record)
+            try:
+                check_record(record)
+            except ValueError as error:
+                raise ValueError(f"{path}: record {number}: {error}") from None
             yield record
         return
     pos = 0
+    number = 0
     while pos < len(data):
         size, pos = _DecodeVarint32(data, pos)
+        payload = data[pos:pos + size]
+        number += 1
         record = scores_pb2.ScoreRecord()
-        record.ParseFromString(data[pos:pos + size])
+        record.ParseFromString(payload)
         pos += size
+        try:
+            check_record(record, payload)
+        except ValueError as error:
+            raise ValueError(f"{path}: record {number}: {error}") from None
         yield record
 
 
@@ -66,7 +96,12 @@ def main(argv):
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
-    for record in read_records(argv[1]):
+    try:
+        records = list(read_records(argv[1]))
+    except ValueError as error:
+        print(f"read_scores.py: {error}", file=sys.stderr)
+        return 1
+    for record in records:
         kind = record.WhichOneof("record")
         if kind == "header":
             print("as of", record.header.as_of, "rules", record.header.rules_digest[:12])

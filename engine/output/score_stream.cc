@@ -21,28 +21,11 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/output/record_checksum.h"
+
 namespace corridor {
 
 namespace {
-
-// `message` as a delimited record (its size as a varint, then its bytes) in `out`, replacing what
-// `out` held: the bytes SerializeDelimitedToZeroCopyStream writes. Sized exactly: a
-// StringOutputStream over a reused buffer zero-fills the buffer's whole capacity before every
-// record, which after one large record (a facts file's header: every list entry and word) cost
-// 4% of a delta run in memset.
-bool SerializeDelimited(const google::protobuf::MessageLite& message, std::string* out) {
-  const size_t size = message.ByteSizeLong();
-  if (size > static_cast<size_t>(std::numeric_limits<int>::max())) return false;
-  uint8_t prefix[10];
-  uint8_t* prefix_end = google::protobuf::io::CodedOutputStream::WriteVarint32ToArray(
-      static_cast<uint32_t>(size), prefix);
-  const size_t prefix_size = static_cast<size_t>(prefix_end - prefix);
-  out->resize(prefix_size + size);
-  uint8_t* data = reinterpret_cast<uint8_t*>(out->data());
-  std::memcpy(data, prefix, prefix_size);
-  message.SerializeWithCachedSizesToArray(data + prefix_size);
-  return true;
-}
 
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
@@ -490,27 +473,31 @@ Status ScoreWriter::Write(const scores::ScoreRecord& original) {
     // cost more than serialising it (docs/performance.md). protobuf logs every invalid string it
     // serialises; such a record is serialised again, repaired, so the first is silenced (a
     // LogSilencer mutes protobuf's log in every thread while it lives; nothing else in a run
-    // reports through that log).
+    // reports through that log). Each record ends with its checksum (record_checksum.h).
     bool serialised;
     {
       google::protobuf::LogSilencer silence;
-      serialised = SerializeDelimited(original, &buffer_);
+      serialised = AppendCheckedDelimited(original, &buffer_);
     }
     if (!serialised) return Status::Error(path_ + ": cannot serialise a score record");
-    // The record's bytes follow their size (SerializeDelimited cached it).
+    // The record's bytes sit between their size and their checksum (its size was just cached).
     const auto size = static_cast<size_t>(original.GetCachedSize());
-    const bool known_valid = WireUtf8Valid(scores::ScoreRecord::descriptor(),
-                                           std::string_view(buffer_).substr(buffer_.size() - size));
+    const bool known_valid = WireUtf8Valid(
+        scores::ScoreRecord::descriptor(),
+        std::string_view(buffer_).substr(buffer_.size() - kChecksumFieldSize - size, size));
     // Reflection decides what the walk could not show valid.
     if (!known_valid && HasInvalidUtf8(original)) {
       sanitize();
-      if (!SerializeDelimited(*to_write, &buffer_)) {
+      buffer_.clear();
+      if (!AppendCheckedDelimited(*to_write, &buffer_)) {
         return Status::Error(path_ + ": cannot serialise a score record");
       }
     }
   } else {
     if (HasInvalidUtf8(original)) sanitize();
-    const scores::ScoreRecord& record = *to_write;
+    // The checksum is over the record's binary serialisation, printed as one more field.
+    scores::ScoreRecord record = *to_write;
+    record.set_crc32(RecordChecksum(to_write->SerializeAsString()));
     google::protobuf::util::JsonPrintOptions options;
     // Zero values (a score of 0, an empty band) are printed rather than omitted, so a JSON reader
     // needs no knowledge of proto3 defaults; field names stay as in schemas/scores.proto.
@@ -528,8 +515,12 @@ Status ScoreWriter::Write(const scores::ScoreRecord& original) {
   return Status::Ok();
 }
 
-Status ScoreWriter::WriteDelimited(const google::protobuf::Message& message) {
-  if (!SerializeDelimited(message, &buffer_)) {
+Status ScoreWriter::WriteChecked(const google::protobuf::Message& message) {
+  // Appended to an empty buffer, exactly sized: a StringOutputStream over a reused buffer
+  // zero-filled the buffer's whole capacity before every record, which after one large record (a
+  // facts file's header: every list entry and word) cost 4% of a delta run in memset.
+  buffer_.clear();
+  if (!AppendCheckedDelimited(message, &buffer_)) {
     return Status::Error(path_ + ": cannot serialise a record");
   }
   if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
@@ -569,6 +560,7 @@ struct ScoreReader::Impl {
   int64_t record_number = 0;
   bool seen_summary = false;
   std::unique_ptr<google::protobuf::io::IstreamInputStream> stream;
+  std::string bytes;  // the delimited record being read
 };
 
 ScoreReader::ScoreReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -605,6 +597,18 @@ Status ScoreReader::Open(const std::string& path, std::unique_ptr<ScoreReader>* 
   return Status::Ok();
 }
 
+namespace {
+
+// protobuf logs an invalid UTF-8 string it parses on stderr before it fails; the reader reports
+// the record itself ("record N: malformed record"), so the log line is silenced (a facts file or
+// another file given as a score stream would print one).
+bool ParseQuietly(const std::string& bytes, scores::ScoreRecord* record) {
+  google::protobuf::LogSilencer silence;
+  return record->ParseFromString(bytes);
+}
+
+}  // namespace
+
 bool ScoreReader::Fail(const std::string& message) {
   status_ = Status::Corruption(impl_->path + ": record " + std::to_string(impl_->record_number) +
                                ": " + message);
@@ -614,6 +618,7 @@ bool ScoreReader::Fail(const std::string& message) {
 bool ScoreReader::Next(scores::ScoreRecord* record) {
   if (!status_.ok()) return false;
   record->Clear();
+  checksum_ = ChecksumState::kAbsent;
   ++impl_->record_number;
   bool at_end = false;
   if (impl_->json) {
@@ -628,10 +633,20 @@ bool ScoreReader::Next(scores::ScoreRecord* record) {
                     line, record, google::protobuf::util::JsonParseOptions())
                     .ok()) {
       return Fail("malformed JSON record");
+    } else {
+      checksum_ = CheckRecord("", record);
     }
-  } else if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(record, impl_->stream.get(),
-                                                                       &at_end)) {
+  } else if (!ReadDelimitedBytes(impl_->stream.get(), &impl_->bytes, &at_end)) {
     if (!at_end) return Fail("malformed or truncated record");
+  } else if (!ParseQuietly(impl_->bytes, record)) {
+    return Fail("malformed record: not a corridor score record");
+  } else {
+    checksum_ = CheckRecord(impl_->bytes, record);
+  }
+  if (!at_end && checksum_ == ChecksumState::kInvalid) {
+    return Fail(
+        "checksum mismatch: the record was altered after it was written (a damaged copy, a "
+        "flipped bit or an edit)");
   }
   if (at_end) {
     if (!impl_->seen_summary) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/base/status.h"
+#include "engine/output/record_checksum.h"
 #include "schemas/scores.pb.h"
 
 namespace corridor {
@@ -60,9 +61,11 @@ class ScoreWriter {
   ~ScoreWriter();  // removes the temporary file unless committed
 
   Status Write(const scores::ScoreRecord& record);
-  // Writes any message, length-delimited, as it is (no UTF-8 repair): for side files such as the
-  // entity facts file (engine/screen/facts_file.h). REQUIRES: opened with kDelimited.
-  Status WriteDelimited(const google::protobuf::Message& message);
+  // Writes any message, length-delimited, as it is (no UTF-8 repair), with its checksum as field
+  // 15 (record_checksum.h): for side files such as the entity facts file
+  // (engine/screen/facts_file.h). REQUIRES: opened with kDelimited; `message`'s field 15 is an
+  // unset `optional fixed32 crc32`.
+  Status WriteChecked(const google::protobuf::Message& message);
   // Flushes, syncs and renames the temporary file to the destination.
   Status Commit();
 
@@ -99,14 +102,20 @@ class ScoreReader {
   // Reads the next record; false at the end or on a malformed record (then status() says so).
   // Corruption when the first record is not a header, a record is empty or unknown, data follows
   // the summary, or the stream ends without its summary ("truncated").
+  // A record whose checksum (ScoreRecord.crc32) is wrong is Corruption; a record without one (a
+  // stream written before 2026-12-07) is read, and checksummed() says so. The record comes back
+  // with its crc32 cleared.
   bool Next(scores::ScoreRecord* record);
   const Status& status() const { return status_; }
+  // Whether the record Next() returned carried a checksum, which held.
+  bool checksummed() const { return checksum_ == ChecksumState::kValid; }
 
  private:
   struct Impl;
   explicit ScoreReader(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
   Status status_;
+  ChecksumState checksum_ = ChecksumState::kAbsent;
   bool Fail(const std::string& message);
 };
 

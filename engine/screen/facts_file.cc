@@ -1,7 +1,6 @@
 #include "engine/screen/facts_file.h"
 
 #include <google/protobuf/io/zero_copy_stream_impl.h>
-#include <google/protobuf/util/delimited_message_util.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -10,6 +9,7 @@
 #include "engine/base/digest.h"
 #include "engine/base/engine_build.h"
 #include "engine/base/sha256.h"
+#include "engine/output/record_checksum.h"
 #include "engine/output/score_stream.h"
 #include "schemas/scores.pb.h"
 
@@ -143,10 +143,17 @@ void ReadFactsFile(const std::string& path, const FactsSetup& now, CachedFactsMa
   }
   google::protobuf::io::IstreamInputStream stream(&file);
   scores::FactsFileRecord record;
+  std::string bytes;
   bool clean_eof = false;
-  if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&record, &stream, &clean_eof) ||
-      !record.has_header()) {
-    *note = path + " is not an entity facts file";
+  // One record, its checksum checked (record_checksum.h): this build writes one on every record,
+  // so a record without one is damage too.
+  auto read_record = [&] {
+    record.Clear();
+    return ReadDelimitedBytes(&stream, &bytes, &clean_eof) && record.ParseFromString(bytes) &&
+           CheckRecord(bytes, &record) == ChecksumState::kValid;
+  };
+  if (!read_record() || !record.has_header()) {
+    *note = path + " is not an entity facts file of this build, or is damaged";
     return;
   }
   const scores::FactsFileHeader& header = record.header();
@@ -175,10 +182,7 @@ void ReadFactsFile(const std::string& path, const FactsSetup& now, CachedFactsMa
             "changed entries only";
   }
   while (true) {
-    // ParseDelimited merges into the message: without Clear() one entity's matches would be
-    // carried into every later entity's.
-    record.Clear();
-    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&record, &stream, &clean_eof)) {
+    if (!read_record()) {
       if (!clean_eof) *note = path + " is damaged; the entities after the damage are screened";
       return;
     }
@@ -212,7 +216,7 @@ Status WriteFactsFile(const std::string& path, const FactsSetup& setup,
     out->set_word(word);
     out->set_units(units);
   }
-  status = writer->WriteDelimited(record);
+  status = writer->WriteChecked(record);
   std::vector<const CachedFactsMap::value_type*> sorted;
   sorted.reserve(facts.size());
   for (const auto& entry : facts) sorted.push_back(&entry);
@@ -225,7 +229,7 @@ Status WriteFactsFile(const std::string& path, const FactsSetup& setup,
     entity->set_entity_id(entry->first);
     entity->set_content_digest(entry->second.content_digest);
     ToCache(*entry->second.facts, entity);
-    status = writer->WriteDelimited(record);
+    status = writer->WriteChecked(record);
   }
   if (status.ok()) status = writer->Commit();
   return status;

@@ -507,22 +507,34 @@ Status NewWorker(const RuleSet& rule_set, std::unique_ptr<Worker>* out) {
 // cross-shipment state, and on the reading thread it was a third of a delta run's critical path.
 class PreviousStream {
  public:
+  // Fails only when `path` cannot be opened (missing, not a regular file: a wrong --since). A
+  // stream damaged from its start (empty, cut inside its header, not a score stream) only saves
+  // nothing: damage() says why, and every shipment is screened.
   static Status Open(const std::string& path, std::unique_ptr<PreviousStream>* out) {
     std::unique_ptr<ScoreReader> reader;
     Status status = ScoreReader::Open(path, &reader);
-    if (!status.ok()) return status.WithContext("--since: ");
+    if (!status.ok() && status.code() != Status::Code::kCorruption) {
+      return status.WithContext("--since: ");
+    }
     auto stream = std::unique_ptr<PreviousStream>(new PreviousStream(std::move(reader)));
     scores::ScoreRecord first;
-    if (!stream->reader_->Next(&first)) {
-      return stream->reader_->status().WithContext("--since " + path + ": ");
+    if (!status.ok()) {
+      stream->damage_ = status.message();
+    } else if (!stream->reader_->Next(&first)) {
+      stream->damage_ = stream->reader_->status().message();
+    } else if (!stream->reader_->checksummed()) {
+      stream->damage_ = "its header has no checksum";
+    } else {
+      stream->header_ = first.header();
+      stream->Advance();
     }
-    stream->header_ = first.header();
-    stream->Advance();
     *out = std::move(stream);
     return Status::Ok();
   }
 
   const scores::StreamHeader& header() const { return header_; }
+  // What stopped the stream from being carried from part-way ("" when nothing did).
+  const std::string& damage() const { return damage_; }
 
   // True when the previous stream holds a record of `shipment`: then `record` is that record,
   // to be written again if the shipment's input_digest is unchanged (CarriedOver).
@@ -537,13 +549,24 @@ class PreviousStream {
 
  private:
   explicit PreviousStream(std::unique_ptr<ScoreReader> reader) : reader_(std::move(reader)) {}
-  // A stream that turns out damaged simply stops being carried from: the rest is screened.
-  void Advance() { has_next_ = reader_->Next(&next_) && next_.has_shipment(); }
+  // A stream that turns out damaged simply stops being carried from: the rest is screened. So
+  // does one whose record has no checksum: this build writes one on every record (the header's
+  // engine_build is this build's), so a record without one was rewritten by something else.
+  void Advance() {
+    has_next_ = reader_->Next(&next_) && next_.has_shipment();
+    if (has_next_ && !reader_->checksummed()) {
+      has_next_ = false;
+      damage_ = "a record without its checksum (shipment " + next_.shipment().shipment_id() + ")";
+    } else if (!reader_->status().ok()) {
+      damage_ = reader_->status().message();
+    }
+  }
 
   std::unique_ptr<ScoreReader> reader_;
   scores::StreamHeader header_;
   scores::ScoreRecord next_;
   bool has_next_ = false;
+  std::string damage_;
 };
 
 // Why a previous stream cannot be carried from, comparing its header with this run's ("" when
@@ -1268,6 +1291,13 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   if (!options.since_path.empty()) {
     status = PreviousStream::Open(options.since_path, &previous);
     if (!status.ok()) return status;
+  }
+  if (previous && !previous->damage().empty()) {
+    report->delta_note = "the previous stream is damaged from its start (" + previous->damage() +
+                         "): every shipment screened again";
+    previous.reset();
+  }
+  if (previous) {
     // Provisional, without the header's problems: the rules add theirs when they are prepared
     // (an optional table or column missing switches a rule off), after this point, where the
     // run must know whether it screens every party up front. Compared whole below.
@@ -1411,6 +1441,10 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     if (!status.ok()) return status;
   }
   if (!source->status().ok()) return source->status();
+  if (previous && !previous->damage().empty()) {
+    report->delta_note = "the previous stream is damaged (" + previous->damage() +
+                         "): the shipments from the damage on were screened again";
+  }
 
   scores::StreamSummary& summary = report->summary;
   const std::vector<DataProblem>& run_problems = input->run_problems();
