@@ -1423,6 +1423,14 @@ INSERT INTO list_entry (list_id, entry_id, kind, name) VALUES ('wl', '1', 'compa
                      "char(31) || char(30) || char(30) || char(29) || 'GROUP');") !=
         entry_digest("INSERT INTO list_alias (list_id, entry_id, name) VALUES ('wl', '1', "
                      "'VOLGA'), ('wl', '1', 'GROUP');"));
+  // The facts file's setup digest: an allow-list's name holding the old separator is not two
+  // allow-lists (before 2026-12-07 "a\x1db" digested as "a" and "b").
+  const rules::NameMatchingConfig matching;
+  CHECK(SetupDigest(0.8, matching,
+                    {"a\x1d"
+                     "b"}) != SetupDigest(0.8, matching, {"a", "b"}));
+  CHECK(SetupDigest(0.8, matching, {"a"}) != SetupDigest(0.8, matching, {"a", ""}));
+  CHECK(SetupDigest(0.8, matching, {"a"}) == SetupDigest(0.8, matching, {"a"}));
 }
 
 // The rules add their problems to the header when they are prepared: a delta compares headers

@@ -106,14 +106,18 @@ uint64_t ContentDigest(const Entity& entity) { return ContentKeyDigest(EntityCon
 
 std::string SetupDigest(double name_floor, const rules::NameMatchingConfig& matching,
                         const std::set<std::string>& allow_lists) {
-  Sha256 sha;
   char floor[40];
   std::snprintf(floor, sizeof(floor), "%.17g", name_floor);
-  // The build, not only the version: another build may screen the same entity differently.
-  sha.Update(EngineBuild() + '\x1d' + floor + '\x1d');
+  // Each field delimited by its length (DigestBuilder). The build, not only the version: another
+  // build may screen the same entity differently.
+  std::string fields;
+  DigestBuilder::AppendField(EngineBuild(), &fields);
+  DigestBuilder::AppendField(floor, &fields);
   // Deterministic: the same message serialises to the same bytes within one build (no maps).
-  sha.Update(matching.SerializeAsString());
-  for (const std::string& list : allow_lists) sha.Update('\x1d' + list);
+  DigestBuilder::AppendField(matching.SerializeAsString(), &fields);
+  for (const std::string& list : allow_lists) DigestBuilder::AppendField(list, &fields);
+  Sha256 sha;
+  sha.Update(fields);
   return sha.HexDigest();
 }
 
@@ -122,12 +126,20 @@ FactsSetup MakeFactsSetup(const std::string& setup_digest, const ListNameScreene
   setup.setup_digest = setup_digest;
   setup.corpus_key = screener.index().CorpusKey();
   setup.screener = &screener;
+  // Every field delimited by its length (DigestBuilder): a list or entry id may hold any byte.
   Sha256 sha;
-  sha.Update(setup_digest + '\x1d' + setup.corpus_key + '\x1d');
+  std::string fields;
+  DigestBuilder::AppendField(setup_digest, &fields);
+  DigestBuilder::AppendField(setup.corpus_key, &fields);
+  sha.Update(fields);
   for (const auto& [key, digest] : screener.entry_digests()) {
     char hex[24];
     std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(digest));
-    sha.Update(key.first + '\x1f' + key.second + '\x1f' + hex + '\x1d');
+    fields.clear();
+    DigestBuilder::AppendField(key.first, &fields);
+    DigestBuilder::AppendField(key.second, &fields);
+    DigestBuilder::AppendField(hex, &fields);
+    sha.Update(fields);
   }
   setup.screening_digest = sha.HexDigest();
   return setup;
