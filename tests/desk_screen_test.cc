@@ -582,6 +582,26 @@ TEST_CASE(
                         (7, 'watch', 'W-SUB', 'changed', 'Lahore Textile Mills');)sql");
     CHECK(DecisionName(Screen(dir, db, rules, "S-3", "2026-12-01").decision()) == "clear");
   }
+  // Found by review (2026-12-07): ChainDigest followed the chain with SQL's =, which a BLOB id
+  // never equals; the ownership loader reads such rows. Each section left S-3 clear before.
+  SECTION("a new owner of the party recorded with a BLOB id") {
+    Execute(db, R"sql(INSERT INTO entity(entity_id, kind, name, country) VALUES
+                        ('E-NEW', 'company', 'Gwadar Holdings', 'PK');
+                      INSERT INTO ownership(owner_id, owned_id, share) VALUES
+                        ('E-NEW', CAST('E-SUB' AS BLOB), 20);)sql");
+    lapsed(chain);
+  }
+  SECTION("a new owner further up recorded with BLOB ids") {
+    Execute(db, R"sql(INSERT INTO entity(entity_id, kind, name, country) VALUES
+                        (CAST('E-TOP' AS BLOB), 'company', 'Gwadar Holdings', 'PK');
+                      INSERT INTO ownership(owner_id, owned_id, share) VALUES
+                        (CAST('E-TOP' AS BLOB), CAST('E-OWN' AS BLOB), 30);)sql");
+    lapsed(chain);
+  }
+  SECTION("an owner's alias recorded with a BLOB id") {
+    Execute(db, "INSERT INTO entity_alias(entity_id, name) VALUES (CAST('E-OWN' AS BLOB), 'KTC')");
+    lapsed(chain);
+  }
   SECTION("the owner's record re-saved with the same content holds") {
     Execute(db, "UPDATE entity SET updated_at = '2026-12-02' WHERE entity_id = 'E-OWN'");
     CHECK(DecisionName(Screen(dir, db, rules, "S-3", "2026-12-01").decision()) == "clear");

@@ -351,10 +351,17 @@ Status RecordDecision(const std::string& db_path, const DecisionRequest& request
 
 namespace {
 
-// The party and its owners, transitively (UNION: a cycle ends).
+// The party and its owners, transitively (UNION: a cycle ends), as text. An id is its bytes, as
+// in every reader (docs/batch.md, "Ids and values, whatever their storage class"): a row naming
+// an id stored as a BLOB (Python's sqlite3 stores bytes so) is found by `(SELECT id FROM
+// chain)`, which holds each id in both storage classes, so the lookups still use the indexes.
+// Before 2026-12-07 SQL's = missed such rows, which the ownership loader reads: a listed owner
+// recorded that way did not lapse a cleared ownership finding.
 constexpr const char* kChainSql =
-    "WITH RECURSIVE up(id) AS (SELECT ?1 UNION "
-    "SELECT o.owner_id FROM ownership o JOIN up ON o.owned_id = up.id) ";
+    "WITH RECURSIVE up(id) AS (SELECT CAST(?1 AS TEXT) UNION "
+    "SELECT CAST(o.owner_id AS TEXT) FROM up JOIN ownership o "
+    "ON o.owned_id IN (up.id, CAST(up.id AS BLOB))), "
+    "chain(id) AS (SELECT id FROM up UNION ALL SELECT CAST(id AS BLOB) FROM up) ";
 
 }  // namespace
 
@@ -370,7 +377,7 @@ Status ChainDigest(Database* db, const std::string& entity_id, std::string* dige
     std::unique_ptr<Statement> rows;
     status = db->Prepare(std::string(kChainSql) +
                              "SELECT owner_id, owned_id, share, control, as_of FROM ownership "
-                             "WHERE owned_id IN (SELECT id FROM up) "
+                             "WHERE owned_id IN (SELECT id FROM chain) "
                              "ORDER BY owned_id, owner_id, share, control, as_of",
                          &rows);
     if (!status.ok()) return status;
@@ -385,8 +392,8 @@ Status ChainDigest(Database* db, const std::string& entity_id, std::string* dige
     // The owners' own records: every column but updated_at (as PartyDigest leaves it out).
     std::unique_ptr<Statement> owners;
     status = db->Prepare(std::string(kChainSql) +
-                             "SELECT * FROM entity WHERE entity_id IN (SELECT id FROM up) "
-                             "AND entity_id <> ?1 ORDER BY entity_id, rowid",
+                             "SELECT * FROM entity WHERE entity_id IN (SELECT id FROM chain) "
+                             "AND CAST(entity_id AS TEXT) <> ?1 ORDER BY entity_id, rowid",
                          &owners);
     if (!status.ok()) return status;
     owners->BindText(1, entity_id);
@@ -405,8 +412,8 @@ Status ChainDigest(Database* db, const std::string& entity_id, std::string* dige
       std::unique_ptr<Statement> aliases;
       status = db->Prepare(std::string(kChainSql) +
                                "SELECT entity_id, name FROM entity_alias "
-                               "WHERE entity_id IN (SELECT id FROM up) AND entity_id <> ?1 "
-                               "ORDER BY entity_id, name",
+                               "WHERE entity_id IN (SELECT id FROM chain) "
+                               "AND CAST(entity_id AS TEXT) <> ?1 ORDER BY entity_id, name",
                            &aliases);
       if (!status.ok()) return status;
       aliases->BindText(1, entity_id);
