@@ -149,6 +149,35 @@ TEST_CASE("The decision and audit tables refuse UPDATE and DELETE", "[decisions]
              Catch::Contains("audit_log is append-only"));
 }
 
+// Found by review (2026-12-07): SQLite's REPLACE deletes the row it replaces without firing
+// DELETE triggers, so INSERT OR REPLACE rewrote a confirmed decision and its audit line as
+// cleared, and the next run suppressed the hit. An insert of an existing id is refused now, also
+// in a table made before (the triggers are added on the next decide).
+TEST_CASE("The decision and audit tables refuse rows replaced by INSERT OR REPLACE",
+          "[decisions]") {
+  TempDir dir;
+  std::string db_path = testing::MakeDatabase(dir, kDeskSql);
+  REQUIRE(decisions::RecordDecision(db_path, ClearRequest(), nullptr).ok());
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::OpenWritable(db_path, &db).ok());
+  for (const char* sql :
+       {"INSERT OR REPLACE INTO decision SELECT * FROM decision WHERE decision_id = 1",
+        "REPLACE INTO decision SELECT * FROM decision WHERE decision_id = 1",
+        "INSERT OR REPLACE INTO audit_log SELECT * FROM audit_log WHERE audit_id = 1",
+        "INSERT INTO decision SELECT * FROM decision WHERE decision_id = 1 "
+        "ON CONFLICT DO UPDATE SET verdict = 'confirmed'"}) {
+    INFO(sql);
+    Status status = db->Execute(sql);
+    CHECK_FALSE(status.ok());
+    CHECK_THAT(status.message(), Catch::Contains("is append-only"));
+  }
+  // New rows are appended as before.
+  REQUIRE(decisions::RecordDecision(db_path, ClearRequest(), nullptr).ok());
+  std::vector<DecisionRecord> listed;
+  REQUIRE(decisions::ListDecisions(db_path, {}, &listed).ok());
+  CHECK(listed.size() == 2);
+}
+
 TEST_CASE("Hit references parse as RULE or RULE:LIST:ENTRY", "[decisions]") {
   decisions::HitRef hit;
   REQUIRE(decisions::ParseHitRef("listed_party_sdn:ofac-sdn:1234", &hit).ok());

@@ -60,6 +60,11 @@ CREATE TRIGGER IF NOT EXISTS decision_append_only_update BEFORE UPDATE ON decisi
 BEGIN SELECT RAISE(ABORT, 'decision is append-only: record a new decision instead'); END;
 CREATE TRIGGER IF NOT EXISTS decision_append_only_delete BEFORE DELETE ON decision
 BEGIN SELECT RAISE(ABORT, 'decision is append-only: record a new decision instead'); END;
+-- INSERT OR REPLACE (and REPLACE) deletes the row it replaces without firing DELETE triggers:
+-- an insert of an id that exists is refused before it gets there (since 2026-12-07).
+CREATE TRIGGER IF NOT EXISTS decision_append_only_replace BEFORE INSERT ON decision
+WHEN EXISTS (SELECT 1 FROM decision WHERE decision_id = NEW.decision_id)
+BEGIN SELECT RAISE(ABORT, 'decision is append-only: record a new decision instead'); END;
 
 CREATE TABLE IF NOT EXISTS audit_log (
   audit_id    INTEGER PRIMARY KEY,
@@ -72,6 +77,9 @@ CREATE TABLE IF NOT EXISTS audit_log (
 CREATE TRIGGER IF NOT EXISTS audit_log_append_only_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_log_append_only_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_append_only_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE audit_id = NEW.audit_id)
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 )sql";
 
