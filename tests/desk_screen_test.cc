@@ -309,6 +309,14 @@ TEST_CASE("A shipment-level hit cleared on its shipment comes back when the ship
             {"rules.textproto",
              "rule { id: \"to_pk\" description: \"d\" category: SECONDARY_SANCTIONS weight: 30 "
              "jurisdiction { subjects: [DESTINATION] countries: [\"PK\"] } }\n"}});
+  Execute(db, R"sql(
+INSERT INTO shipment_item(shipment_id, line, hs_code, eccn, us_content_percent, brand_country)
+  VALUES ('S-1', 1, '8471', 'EAR99', 30, 'CN');
+INSERT INTO shipment_document(shipment_id, kind, reference) VALUES
+  ('S-1', 'end_use_certificate', 'EUC-2025-118');
+INSERT INTO payment(shipment_id, payment_id, payer_entity_id, payer_country, amount) VALUES
+  ('S-1', 'P-1', 'E-2', 'PK', 1000);
+)sql");
   REQUIRE(DecisionName(Screen(dir, db, rules, "S-1", "2026-12-01").decision()) == "review");
   auto decided = RunCorridor(dir, "decide --db " + db +
                                       " --shipment S-1 --hit to_pk --decision "
@@ -320,12 +328,65 @@ TEST_CASE("A shipment-level hit cleared on its shipment comes back when the ship
   CHECK(DecisionName(cleared.decision()) == "clear");
   REQUIRE(cleared.suppressed_hits_size() == 1);
   CHECK(cleared.suppressed_hits(0).evidence(0).review().reason() == "licence on file");
-  Execute(db, "INSERT INTO shipment_item(shipment_id, line, hs_code) VALUES ('S-1', 1, '8471')");
-  scores::ShipmentScore changed = Screen(dir, db, rules, "S-1", "2026-12-01");
-  CHECK(DecisionName(changed.decision()) == "review");
-  REQUIRE(changed.hits_size() == 1);
-  CHECK(changed.hits(0).evidence(0).review().lapsed() ==
-        "the shipment's record changed since the decision");
+  auto lapsed = [&](const std::string& reason) {
+    scores::ShipmentScore changed = Screen(dir, db, rules, "S-1", "2026-12-01");
+    CHECK(DecisionName(changed.decision()) == "review");
+    REQUIRE(changed.hits_size() == 1);
+    CHECK(changed.hits(0).evidence(0).review().lapsed() == reason);
+  };
+  const std::string changed = "the shipment's record changed since the decision";
+  SECTION("an item added") {
+    Execute(db, "INSERT INTO shipment_item(shipment_id, line, hs_code) VALUES ('S-1', 2, '8471')");
+    lapsed(changed);
+  }
+  // Found by review (2026-12-07): evidence that names no party may rest on the export-control
+  // columns (ear_licence_required), the parties (proliferation_end_use), the documents
+  // (chpl_diversion) or the payments, which the digest left out: each section failed before.
+  SECTION("an item's ECCN") {
+    Execute(db, "UPDATE shipment_item SET eccn = '3A001'");
+    lapsed(changed);
+  }
+  SECTION("an item's US content") {
+    Execute(db, "UPDATE shipment_item SET us_content_percent = 100");
+    lapsed(changed);
+  }
+  SECTION("an item's brand country") {
+    Execute(db, "UPDATE shipment_item SET brand_country = 'US'");
+    lapsed(changed);
+  }
+  SECTION("a party replaced") {
+    Execute(db,
+            "UPDATE shipment_party SET entity_id = 'E-3' WHERE shipment_id = 'S-1' AND "
+            "role = 'consignee'");
+    lapsed(changed);
+  }
+  SECTION("a party's record") {
+    Execute(db,
+            "UPDATE entity SET address = 'Shahrah-e-Faisal 1, Karachi' WHERE entity_id = 'E-2'");
+    lapsed(changed);
+  }
+  SECTION("a document deleted") {
+    Execute(db, "DELETE FROM shipment_document");
+    lapsed(changed);
+  }
+  SECTION("a payment's payer country") {
+    Execute(db, "UPDATE payment SET payer_country = 'RU'");
+    lapsed(changed);
+  }
+  SECTION("a party's record re-saved with the same content holds") {
+    Execute(db, "UPDATE entity SET updated_at = '2026-12-02' WHERE entity_id = 'E-2'");
+    CHECK(DecisionName(Screen(dir, db, rules, "S-1", "2026-12-01").decision()) == "clear");
+  }
+  SECTION("a decision recorded before the digest covered all that lapses, with the reason") {
+    Execute(db, R"sql(INSERT INTO decision(shipment_id, rule_id, verdict, decided_by, reason,
+                        decided_at, shipment_digest)
+                      SELECT shipment_id, rule_id, verdict, decided_by, reason, decided_at,
+                             substr(shipment_digest, 3)
+                      FROM decision WHERE decision_id = 1;)sql");
+    lapsed(
+        "the decision was recorded before it covered the shipment's parties, documents, "
+        "payments and export-control columns (2026-12-07): record it again");
+  }
 }
 
 TEST_CASE("decide and audit on the command line", "[decisions][cli]") {

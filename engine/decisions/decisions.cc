@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "engine/base/date.h"
+#include "engine/base/digest.h"
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
 #include "engine/decisions/audit.h"
@@ -283,37 +284,79 @@ std::string PartyDigest(const Entity& entity) {
 }
 
 std::string ShipmentDigest(const Shipment& shipment) {
-  DigestText text;
-  text.Field(shipment.shipment_id);
+  // Every field delimited by its length (DigestBuilder), each part of the shipment a section.
+  DigestBuilder d;
+  d.Add(shipment.shipment_id);
   for (const OptionalText* field :
        {&shipment.shipped_on, &shipment.mode, &shipment.origin_country, &shipment.origin_region,
         &shipment.destination_country, &shipment.destination_region,
         &shipment.final_destination_country, &shipment.currency}) {
-    text.Optional(*field);
+    d.Add(*field);
   }
-  text.Number(shipment.declared_value);
-  text.EndRecord();
+  d.Add(shipment.declared_value);
+  d.Section();
   for (const ShipmentItem& item : shipment.items) {
-    text.Field(std::to_string(item.line));
-    for (const OptionalText* field : {&item.hs_code, &item.description, &item.unit,
-                                      &item.origin_country, &item.origin_region}) {
-      text.Optional(*field);
+    d.Add(item.line);
+    for (const OptionalText* field :
+         {&item.hs_code, &item.description, &item.unit, &item.origin_country, &item.origin_region,
+          &item.eccn, &item.brand_country}) {
+      d.Add(*field);
     }
-    text.Number(item.quantity);
-    text.Number(item.value);
-    text.EndRecord();
+    d.Add(item.quantity);
+    d.Add(item.value);
+    d.Add(item.us_content_percent);
+    d.End();
   }
+  d.Section();
   for (const ShipmentLeg& leg : shipment.legs) {
-    text.Field(std::to_string(leg.seq));
+    d.Add(leg.seq);
     for (const OptionalText* field : {&leg.location, &leg.location_name, &leg.country, &leg.region,
                                       &leg.kind, &leg.arrived_on}) {
-      text.Optional(*field);
+      d.Add(*field);
     }
-    text.Number(leg.latitude);
-    text.Number(leg.longitude);
-    text.EndRecord();
+    d.Add(leg.latitude);
+    d.Add(leg.longitude);
+    d.End();
   }
-  return text.Hex();
+  // The parties and payers with their records: evidence that names no party may still rest on
+  // them (a consignee's end use, a payer's country).
+  auto add_entity = [&d](const std::shared_ptr<const Entity>& entity) {
+    if (entity) {
+      d.Add(PartyDigest(*entity));
+    } else {
+      d.AddAbsent();
+    }
+  };
+  d.Section();
+  for (const ShipmentParty& party : shipment.parties) {
+    d.Add(party.role);
+    d.Add(party.entity_id);
+    add_entity(party.entity);
+    d.End();
+  }
+  d.Section();
+  for (const ShipmentDocument& document : shipment.documents) {
+    d.Add(document.kind);
+    for (const OptionalText* field : {&document.reference, &document.issued_on, &document.issuer}) {
+      d.Add(*field);
+    }
+    d.End();
+  }
+  d.Section();
+  for (const ShipmentPayment& payment : shipment.payments) {
+    for (const OptionalText* field :
+         {&payment.payment_id, &payment.payer_entity_id, &payment.payer_name,
+          &payment.payer_country, &payment.payer_bank, &payment.payer_bank_country,
+          &payment.currency, &payment.paid_on}) {
+      d.Add(*field);
+    }
+    d.Add(payment.amount);
+    add_entity(payment.payer);
+    d.End();
+  }
+  Sha256 sha;
+  sha.Update(d.bytes());
+  return kShipmentDigestVersion + sha.HexDigest();
 }
 
 Status RecordDecision(const std::string& db_path, const DecisionRequest& request,

@@ -135,8 +135,13 @@ std::string PartyDigest(const Entity& entity);
 Status ChainDigest(Database* db, const std::string& entity_id, std::string* digest,
                    std::vector<std::string>* dates = nullptr);
 
-// The content digest of a shipment's own records (its row, items and legs; not its parties,
-// which have their own digests), for decisions on hits that name no party.
+// The content digest of a shipment's records, for decisions on hits that name no party: its row,
+// items (with the export-control columns), legs, parties and payers (each with PartyDigest of its
+// entity), documents and payments; prefixed kShipmentDigestVersion. Such evidence may rest on any
+// of them (proliferation_end_use on the consignee, chpl_diversion on the documents,
+// ear_licence_required on an item's ECCN); before 2026-12-07 the digest covered the row, items
+// (without the export-control columns) and legs only, and a decision recorded then lapses.
+inline constexpr const char* kShipmentDigestVersion = "2:";
 std::string ShipmentDigest(const Shipment& shipment);
 
 }  // namespace corridor::decisions

@@ -181,6 +181,9 @@ std::string ReviewBook::Lapsed(const DecisionRecord& decision, const Shipment& s
     if (PartyDigest(*party) != decision.party_digest) {
       return "the party's record changed since the decision";
     }
+  } else if (decision.shipment_digest.rfind(kShipmentDigestVersion, 0) != 0) {
+    return "the decision was recorded before it covered the shipment's parties, documents, "
+           "payments and export-control columns (2026-12-07): record it again";
   } else if (ShipmentDigest(shipment) != decision.shipment_digest) {
     return "the shipment's record changed since the decision";
   }
