@@ -185,6 +185,33 @@ TEST_CASE("An allow-list suppresses its parties' name matches, by entity id or n
       }
     }
   }
+  // Found by review (2026-12-07): an allow entry naming a party by id suppressed its matches
+  // whatever the party's record had become; a record renamed to a listed company's name came
+  // out clear. The party must still bear a name of the entry (its words, legal forms left out,
+  // each close to a word of the other name): spellings move, companies do not.
+  SECTION("by entity id, while the party still bears the allowed name") {
+    Execute(db, R"sql(
+      INSERT INTO list_source(list_id, version) VALUES ('good-guys', '2026-12-01');
+      INSERT INTO list_entry(list_id, entry_id, kind, name, country) VALUES
+        ('good-guys', 'E-2', 'company', 'Karakoram Traders (Pvt.) Ltd., Lahore', 'PK');
+      INSERT INTO list_entry(list_id, entry_id, kind, name, country) VALUES
+        ('watch', 'W-88', 'company', 'SHER MATCH INDUSTRIES (PVT.) LIMITED', 'PK');)sql");
+    scores::ShipmentScore allowed = Screen(dir, db, rules, "S-1", "2026-12-01");
+    CHECK(DecisionName(allowed.decision()) == "clear");
+    REQUIRE(allowed.suppressed_hits_size() == 1);
+    CHECK(allowed.suppressed_hits(0).evidence(0).review().allow_matched_by() == "entity_id");
+    Execute(db,
+            "UPDATE entity SET name = 'Sher Match Industries (Pvt.) Limited' "
+            "WHERE entity_id = 'E-2'");
+    scores::ShipmentScore renamed = Screen(dir, db, rules, "S-1", "2026-12-01");
+    CHECK(DecisionName(renamed.decision()) == "review");
+    CHECK(renamed.suppressed_hits_size() == 0);
+    REQUIRE(renamed.hits_size() == 1);
+    CHECK(renamed.hits(0).evidence(0).list_match().entry_id() == "W-88");
+    // An alias that keeps the allowed name keeps the allowance.
+    Execute(db, "INSERT INTO entity_alias(entity_id, name) VALUES ('E-2', 'Karakoram Trading')");
+    CHECK(DecisionName(Screen(dir, db, rules, "S-1", "2026-12-01").decision()) == "clear");
+  }
 }
 
 TEST_CASE("A rule that reads only allow-lists is refused: it could never hit",

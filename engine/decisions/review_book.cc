@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/names/normalize.h"
+#include "engine/names/score.h"
 #include "engine/ownership/ownership.h"
 
 namespace corridor::decisions {
@@ -46,6 +47,54 @@ Status ReadAllowNames(Database* db, const std::string& list_id,
 }
 
 }  // namespace
+
+namespace {
+
+// The words that name `name`, normalised as AllowListKey normalises them, legal forms left out.
+std::vector<std::string> NamingWords(const std::string& name) {
+  std::vector<std::string> words;
+  names::NormalizedName normalized;
+  if (!names::ThreadNameNormalizer().Normalize(name, &normalized).ok()) return words;
+  for (const names::NameToken& token : normalized.tokens) {
+    if (token.kind != names::TokenKind::kLegalForm) words.push_back(token.text);
+  }
+  return words;
+}
+
+// Whether every word of the shorter of `a` and `b` is close to a word of the other: Jaro-Winkler
+// 0.85 or more, or the same first four letters (a word's endings: TRADERS and TRADING,
+// INDUSTRIES and INDUSTRIAL); SHER and KARAKORAM are not. Empty names are not.
+bool WordsCovered(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return false;
+  const std::vector<std::string>& fewer = a.size() <= b.size() ? a : b;
+  const std::vector<std::string>& more = a.size() <= b.size() ? b : a;
+  return std::all_of(fewer.begin(), fewer.end(), [&](const std::string& word) {
+    return std::any_of(more.begin(), more.end(), [&](const std::string& other) {
+      return names::JaroWinkler(word, other) >= 0.85 ||
+             (word.size() >= 4 && other.size() >= 4 && word.compare(0, 4, other, 0, 4) == 0);
+    });
+  });
+}
+
+}  // namespace
+
+// Whether `party` still bears a name the allow entry gives it: some name or alias of each, the
+// shorter's every word close to a word of the other's. An allow entry names a party by its id
+// "whatever the spelling" (`Karakoram Traders (Pvt.) Ltd., Lahore` for `Karakoram Traders (Pvt.)
+// Ltd.`), but not whatever the name: a record renamed to another company's (a listed one's) is
+// not the party the company's KYC cleared (since 2026-12-07, from a review: before, the renamed
+// record's exact SDN match was suppressed and its shipment came out clear).
+bool ReviewBook::BearsAllowedName(const Entity& party, const AllowEntry& entry) {
+  std::vector<std::string> names = {party.name};
+  names.insert(names.end(), party.aliases.begin(), party.aliases.end());
+  for (const std::string& name : names) {
+    const std::vector<std::string> words = NamingWords(name);
+    for (const std::vector<std::string>& allowed : entry.name_words) {
+      if (WordsCovered(words, allowed)) return true;
+    }
+  }
+  return false;
+}
 
 std::string AllowListKey(const std::string& name) {
   names::NormalizedName normalized;
@@ -113,10 +162,15 @@ Status ReviewBook::Load(Database* db, const std::set<std::string>& allow_lists, 
     for (const auto& [entry_id, name_country] : entries) {
       index[entry_id] = book->allow_entries_.size();
       book->allow_by_id_[entry_id].push_back(book->allow_entries_.size());
-      book->allow_entries_.push_back({list_id, entry_id, name_country.first, name_country.second});
+      book->allow_entries_.push_back(
+          {list_id, entry_id, name_country.first, name_country.second, {}});
     }
     for (const auto& [entry_id, name] : names) {
       auto entry = index.find(entry_id);
+      if (entry != index.end()) {
+        std::vector<std::string> words = NamingWords(name);
+        if (!words.empty()) book->allow_entries_[entry->second].name_words.push_back(words);
+      }
       std::string key = AllowListKey(name);
       // An alias of an entry that is not there, or a name with nothing to compare, allows nothing.
       if (entry == index.end() || key.empty()) continue;
@@ -246,8 +300,12 @@ const ReviewBook::AllowEntry* ReviewBook::FindAllowed(const Entity& party,
   // An empty id (a name search without a party) never names an entry.
   auto by_id = party.entity_id.empty() ? allow_by_id_.end() : allow_by_id_.find(party.entity_id);
   if (by_id != allow_by_id_.end()) {
-    *matched_by = "entity_id";
-    return &allow_entries_[by_id->second.front()];
+    for (size_t index : by_id->second) {
+      if (BearsAllowedName(party, allow_entries_[index])) {
+        *matched_by = "entity_id";
+        return &allow_entries_[index];
+      }
+    }
   }
   if (allow_by_name_.empty() || !party.country) return nullptr;
   std::vector<std::string> names = {party.name};

@@ -82,6 +82,9 @@ class ReviewBook {
     std::string entry_id;
     std::string name;     // primary name
     std::string country;  // "" unknown
+    // The naming words (NamingWords) of its name and each alias: a party the entry names by id
+    // must still bear one of them (BearsAllowedName).
+    std::vector<std::vector<std::string>> name_words;
   };
   ReviewBook() = default;
   // The decision that applies to `evidence` of `rule_id` on `shipment`, or null.
@@ -94,6 +97,7 @@ class ReviewBook {
   Status LoadEntryChanges(Database* db);
   // The allow entry naming `party`, or null.
   const AllowEntry* FindAllowed(const Entity& party, std::string* matched_by) const;
+  static bool BearsAllowedName(const Entity& party, const AllowEntry& entry);
 
   std::string as_of_;
   std::set<std::string> allow_lists_;
