@@ -783,6 +783,82 @@ INSERT INTO list_entry(list_id, entry_id, kind, name, country, programs) VALUES
   }
 }
 
+// Found by review (2026-12-07): an ownership row dated after the report the reviewer read, but
+// on or before the decision's day, never lapsed the decision (the check compared the row's date
+// with the decision's day). The report's as-of day is recorded now (`decide --as-of`, the review
+// page); without it, a row dated on the decision's day lapses it too.
+TEST_CASE("A cleared ownership finding lapses by a record dated after the report decided on",
+          "[decisions][ownership]") {
+  TempDir dir;
+  std::string db = testing::MakeDatabase(dir, kOwnershipWorldSql);
+  std::string rules = testing::MakeRules(
+      dir, {{"scoring.textproto", testing::kTestScoring}, {"rules.textproto", kOwnershipRules}});
+  // A stake that takes effect on the decision's day (2026-12-10), recorded before it.
+  Execute(db, R"sql(INSERT INTO entity(entity_id, kind, name, country) VALUES
+                      ('E-NEW', 'company', 'Gwadar Holdings', 'PK');
+                    INSERT INTO ownership(owner_id, owned_id, share, as_of) VALUES
+                      ('E-NEW', 'E-SUB', 10, '2026-12-10');)sql");
+  REQUIRE(DecisionName(Screen(dir, db, rules, "S-3", "2026-12-09").decision()) == "hold");
+  auto decide = [&](const std::string& seen_as_of) {
+    decisions::DecisionRequest request;
+    request.entity_id = "E-SUB";
+    request.hit.rule_id = "owned_by_listed";
+    request.verdict = decisions::Verdict::kCleared;
+    request.decided_by = "a.analyst";
+    request.reason = "owner is not the listed one";
+    request.decided_at = "2026-12-10T09:00:00Z";
+    request.seen_as_of = seen_as_of;
+    decisions::DecisionRecord record;
+    REQUIRE(decisions::RecordDecision(db, request, &record).ok());
+    CHECK(record.seen_as_of == seen_as_of);
+  };
+  const std::string came = "an ownership record above the party came into force since the decision";
+  auto next_day = [&] { return Screen(dir, db, rules, "S-3", "2026-12-11"); };
+  SECTION("decided on the report of the day before, which it says") {
+    decide("2026-12-09");
+    scores::ShipmentScore later = next_day();
+    CHECK(DecisionName(later.decision()) == "hold");
+    REQUIRE(later.hits_size() == 1);
+    CHECK(later.hits(0).evidence(0).review().lapsed() == came);
+  }
+  SECTION("decided without saying which report: a record dated on the decision's day counts") {
+    decide("");
+    scores::ShipmentScore later = next_day();
+    CHECK(DecisionName(later.decision()) == "hold");
+    REQUIRE(later.hits_size() == 1);
+    CHECK(later.hits(0).evidence(0).review().lapsed() == came);
+  }
+  SECTION("decided on the report of that day, which counted the record: it holds") {
+    decide("2026-12-10");
+    CHECK(DecisionName(next_day().decision()) == "clear");
+  }
+  SECTION("decided on an older report: a record dated between it and the decision lapses it") {
+    Execute(db, "UPDATE ownership SET as_of = '2026-12-08' WHERE owner_id = 'E-NEW'");
+    // Unsaid, the decision's day stands for the report's: a record dated two days before counts
+    // as seen (decide --as-of says otherwise) ...
+    decide("");
+    CHECK(DecisionName(next_day().decision()) == "clear");
+    // ... and said, it does not.
+    decide("2026-12-05");
+    CHECK(DecisionName(next_day().decision()) == "hold");
+  }
+  SECTION("decide --as-of records the report's day, and refuses a malformed one") {
+    auto decided = RunCorridor(dir, "decide --db " + db +
+                                        " --party E-SUB --hit owned_by_listed --decision cleared "
+                                        "--by a.analyst --reason 'checked' --as-of 2026-12-09");
+    INFO(decided.err);
+    REQUIRE(decided.exit_code == 0);
+    std::vector<decisions::DecisionRecord> listed;
+    REQUIRE(decisions::ListDecisions(db, {}, &listed).ok());
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].seen_as_of == "2026-12-09");
+    CHECK(RunCorridor(dir, "decide --db " + db +
+                               " --party E-SUB --hit owned_by_listed --decision cleared "
+                               "--by a.analyst --reason 'checked' --as-of 2026-12-32")
+              .exit_code == 2);
+  }
+}
+
 TEST_CASE("A decision table made before chain digests is read, and gains the column on decide",
           "[decisions]") {
   TempDir dir;

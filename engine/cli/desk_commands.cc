@@ -75,7 +75,11 @@ int RunDecide(const std::vector<std::string>& args) {
       "by", po::value<std::string>(&request.decided_by)->required(), "who decides")(
       "reason", po::value<std::string>(&request.reason)->required(), "why, in a sentence")(
       "expires", po::value<std::string>(&request.expires_on),
-      "YYYY-MM-DD: the decision holds for runs dated before this day");
+      "YYYY-MM-DD: the decision holds for runs dated before this day")(
+      "as-of", po::value<std::string>(&request.seen_as_of),
+      "YYYY-MM-DD: the as-of date of the report the decision is taken on (ownership records "
+      "dated after it lapse the decision; default: the decision's day, records dated that day "
+      "included)");
   po::variables_map values;
   int exit_code = kExitOk;
   if (!ParseOptions("decide", options, args, &values, &exit_code)) return exit_code;

@@ -64,6 +64,10 @@ Status ValidateRequest(const DecisionRequest& request) {
   if (!request.expires_on.empty() && !ParseIsoDay(request.expires_on)) {
     return Status::Usage("expiry date '" + request.expires_on + "' is not a date (YYYY-MM-DD)");
   }
+  if (!request.seen_as_of.empty() && !ParseIsoDay(request.seen_as_of)) {
+    return Status::Usage("the report's as-of date '" + request.seen_as_of +
+                         "' is not a date (YYYY-MM-DD)");
+  }
   return Status::Ok();
 }
 
@@ -165,7 +169,8 @@ Status InsertDecision(Database* db, DecisionRecord* record) {
   Status status = db->Prepare(
       "INSERT INTO decision(shipment_id, entity_id, rule_id, list_id, entry_id, verdict, "
       "decided_by, reason, decided_at, expires_on, party_digest, entry_digest, shipment_digest, "
-      "chain_digest, lists_seen) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
+      "chain_digest, lists_seen, seen_as_of) "
+      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
       &insert);
   if (!status.ok()) return status;
   insert->BindText(1, record->shipment_id);
@@ -187,6 +192,7 @@ Status InsertDecision(Database* db, DecisionRecord* record) {
   insert->BindText(13, record->shipment_digest);
   insert->BindText(14, record->chain_digest);
   insert->BindInt(15, record->lists_seen);
+  insert->BindText(16, record->seen_as_of);
   status = insert->Run();
   if (!status.ok()) return status;
   record->decision_id = sqlite3_last_insert_rowid(db->handle());
@@ -205,7 +211,8 @@ AuditEvent DecisionEvent(const DecisionRecord& record) {
       {"verdict", VerdictName(record.verdict)}, {"reason", record.reason},
       {"expires_on", record.expires_on},        {"party_digest", record.party_digest},
       {"entry_digest", record.entry_digest},    {"shipment_digest", record.shipment_digest},
-      {"chain_digest", record.chain_digest},    {"lists_seen", record.lists_seen}};
+      {"chain_digest", record.chain_digest},    {"lists_seen", record.lists_seen},
+      {"seen_as_of", record.seen_as_of}};
   AuditEvent event;
   event.recorded_at = record.decided_at;
   event.event = "decision";
@@ -369,6 +376,7 @@ Status RecordDecision(const std::string& db_path, const DecisionRequest& request
   record.decided_by = std::string(Trim(request.decided_by));
   record.reason = std::string(Trim(request.reason));
   record.expires_on = request.expires_on;
+  record.seen_as_of = request.seen_as_of;
   record.decided_at = request.decided_at.empty() ? UtcNow() : request.decided_at;
   // Read first, through a read-only connection, then write: the digests come from the same
   // loader screening uses, and a missing subject leaves the database untouched.
@@ -499,7 +507,7 @@ Status ReadDecisions(Database* db, const DecisionFilter& filter, std::vector<Dec
                   "verdict, decided_by, reason, decided_at, ifnull(expires_on, ''), "
                   "party_digest, entry_digest, shipment_digest, ") +
           (has("chain_digest") ? "chain_digest, " : "'', ") +
-          (has("lists_seen") ? "lists_seen" : "0") +
+          (has("lists_seen") ? "lists_seen, " : "0, ") + (has("seen_as_of") ? "seen_as_of" : "''") +
           " FROM decision WHERE (?1 = '' OR shipment_id = ?1) "
           "AND (?2 = '' OR entity_id = ?2) ORDER BY decision_id",
       &query);
@@ -525,6 +533,7 @@ Status ReadDecisions(Database* db, const DecisionFilter& filter, std::vector<Dec
     record.shipment_digest = query->Text(13);
     record.chain_digest = query->Text(14);
     record.lists_seen = query->Int(15);
+    record.seen_as_of = query->Text(16);
     if (filter.latest_only) {
       auto key = std::make_tuple(record.shipment_id, record.entity_id, record.hit.rule_id,
                                  record.hit.list_id, record.hit.entry_id);

@@ -66,6 +66,10 @@ struct DecisionRequest {
   std::string reason;      // REQUIRES: not empty
   std::string expires_on;  // YYYY-MM-DD, or "" for never: the decision holds before that day
   std::string decided_at;  // UTC, ISO 8601 (2026-12-01T14:31:25Z); "" = now
+  // YYYY-MM-DD: the as-of day of the report the decision was taken on (`decide --as-of`, the
+  // review page's queue); "" = unknown. Ownership rows dated after it lapse a decision on an
+  // ownership finding (ReviewBook::Lapsed); unknown, rows dated on or after the decision day do.
+  std::string seen_as_of;
 };
 
 struct DecisionRecord {
@@ -89,6 +93,7 @@ struct DecisionRecord {
   // An ownership finding whose path names a list entry that a later import added or changed
   // (list_change) lapses.
   int64_t lists_seen = 0;
+  std::string seen_as_of;  // DecisionRequest::seen_as_of; "" unknown
 };
 
 // Records `request` in the `decision` table of the input database at `db_path` (created by

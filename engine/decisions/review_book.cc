@@ -252,14 +252,22 @@ std::string ReviewBook::Lapsed(const DecisionRecord& decision, const Shipment& s
     if (digest == chain_digests_.end() || digest->second != decision.chain_digest) {
       return "the ownership records above the party changed since the decision";
     }
-    // A row dated after the decision day and on or before the run's: screening skipped it when
-    // the reviewer looked (a run as of that day), and counts it now.
-    const std::optional<int32_t> decided = ParseDay(decision.decided_at.substr(0, 10));
+    // A row dated after the report the reviewer read and on or before the run's day: screening
+    // skipped it in that report, and counts it now. The report's as-of day when the decision
+    // says it (decide --as-of, the review page); else the decision's day, and a row dated that
+    // very day counts too: a report read that day may have been as of the day before (since
+    // 2026-12-07, from a review: before, a row dated on the decision day, after the report's,
+    // never lapsed the decision).
+    std::optional<int32_t> seen = ParseDay(decision.seen_as_of);
+    if (!seen) {
+      seen = ParseDay(decision.decided_at.substr(0, 10));
+      if (seen) --*seen;
+    }
     const std::optional<int32_t> run = ParseDay(as_of_);
     auto days = chain_days_.find(decision.entity_id);
-    if (decided && run && days != chain_days_.end()) {
+    if (seen && run && days != chain_days_.end()) {
       for (int32_t day : days->second) {
-        if (day > *decided && day <= *run) {
+        if (day > *seen && day <= *run) {
           return "an ownership record above the party came into force since the decision";
         }
       }

@@ -1,7 +1,7 @@
 // POST /decisions: an analyst's decision on a hit, recorded through the desk's API
 // (engine/decisions/decisions.h) so the next screening run honours it (docs/decisions.md).
 // The body mirrors `corridor decide`: {"shipment_id", "party", "hit": "RULE[:LIST:ENTRY]",
-// "decision": "cleared|confirmed|escalated", "by", "reason", "expires_on"}; 201 with the
+// "decision": "cleared|confirmed|escalated", "by", "reason", "expires_on", "as_of"}; 201 with the
 // stored decision, or the desk's error (400 for a malformed field, 404 for an unknown party,
 // shipment or list entry).
 #include <set>
@@ -36,8 +36,8 @@ void HandleDecision(RequestContext& context, const httplib::Request& request,
   if (!ParseBody(request, response, &body)) return;
   if (!body.is_object()) return SendError(response, 400, "expected an object");
   for (auto it = body.begin(); it != body.end(); ++it) {
-    static const std::set<std::string> known = {"shipment_id", "party",  "hit",       "decision",
-                                                "by",          "reason", "expires_on"};
+    static const std::set<std::string> known = {"shipment_id", "party",  "hit",        "decision",
+                                                "by",          "reason", "expires_on", "as_of"};
     if (!known.count(it.key())) {
       return SendError(response, 400, "unknown field \"" + it.key() + "\"");
     }
@@ -50,7 +50,8 @@ void HandleDecision(RequestContext& context, const httplib::Request& request,
       !TextField(body, "decision", &decision, response) ||
       !TextField(body, "by", &decide.decided_by, response) ||
       !TextField(body, "reason", &decide.reason, response) ||
-      !TextField(body, "expires_on", &decide.expires_on, response)) {
+      !TextField(body, "expires_on", &decide.expires_on, response) ||
+      !TextField(body, "as_of", &decide.seen_as_of, response)) {
     return;
   }
   if (!decisions::ParseVerdict(decision, &decide.verdict)) {
@@ -71,7 +72,8 @@ void HandleDecision(RequestContext& context, const httplib::Request& request,
             {"by", record.decided_by},
             {"reason", record.reason},
             {"decided_at", record.decided_at},
-            {"expires_on", record.expires_on}},
+            {"expires_on", record.expires_on},
+            {"as_of", record.seen_as_of}},
            201);
 }
 
