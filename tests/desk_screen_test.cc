@@ -416,6 +416,53 @@ INSERT INTO payment(shipment_id, payment_id, payer_entity_id, payer_country, amo
   }
 }
 
+// Found by review (2026-12-07): third_country_payer's evidence names the payer, which is no
+// shipment party; decide refused it with --shipment, and a party-wide decision on it read at
+// screening as "the party's record is missing" and never held.
+TEST_CASE("A decision on the payer of third_country_payer evidence applies to it", "[decisions]") {
+  TempDir dir;
+  std::string db =
+      testing::MakeDatabase(dir,
+                            testing::ReadText(SourceFile("samples/corridor_demo.sql")) +
+                                testing::ReadText(SourceFile("samples/corridor_demo_payments.sql")),
+                            "demo.db");
+  const std::string rules = SourceFile("rules");
+  auto payer_hit = [](const scores::ShipmentScore& score, bool suppressed) {
+    for (const scores::RuleHit& hit : suppressed ? score.suppressed_hits() : score.hits()) {
+      for (const scores::Evidence& evidence : hit.evidence()) {
+        if (evidence.party().entity_id() == "E-625") return evidence;
+      }
+    }
+    return scores::Evidence();
+  };
+  scores::ShipmentScore before = Screen(dir, db, rules, "S-90", "2025-12-01");
+  REQUIRE(payer_hit(before, false).party().entity_id() == "E-625");
+  auto decided = RunCorridor(dir, "decide --db " + db +
+                                      " --party E-625 --shipment S-90 --hit third_country_payer "
+                                      "--decision cleared --by a.analyst "
+                                      "--reason 'payment agent, contract on file'");
+  INFO(decided.err);
+  REQUIRE(decided.exit_code == 0);
+  scores::ShipmentScore after = Screen(dir, db, rules, "S-90", "2025-12-01");
+  CHECK(payer_hit(after, false).party().entity_id().empty());
+  const scores::Evidence cleared = payer_hit(after, true);
+  CHECK(cleared.review().suppressed());
+  CHECK(cleared.review().lapsed().empty());
+  // The payer's record changes: the decision lapses, and says why.
+  Execute(db, "UPDATE entity SET address = '1 Tverskaya Street, Moscow' WHERE entity_id = 'E-625'");
+  scores::ShipmentScore changed = Screen(dir, db, rules, "S-90", "2025-12-01");
+  CHECK(payer_hit(changed, false).review().lapsed() ==
+        "the party's record changed since the decision");
+  // An entity that is neither party nor payer of the shipment is still refused.
+  testing::CommandResult other = RunCorridor(dir, "decide --db " + db +
+                                                      " --party E-625 --shipment S-01 --hit "
+                                                      "third_country_payer --decision cleared "
+                                                      "--by a.analyst --reason 'x'");
+  CHECK(other.exit_code == 1);
+  CHECK(other.err.find("entity 'E-625' is not a party or payer of shipment 'S-01'") !=
+        std::string::npos);
+}
+
 TEST_CASE("decide and audit on the command line", "[decisions][cli]") {
   TempDir dir;
   std::string db = testing::MakeDatabase(dir, kWorldSql);

@@ -127,10 +127,17 @@ Status ReadSubjects(const std::string& db_path, const DecisionRequest& request,
       }
       record->entity_id = shipment.parties[0].entity_id;
     }
+    // A party of the shipment, or a payer of one of its payments (third_country_payer's
+    // evidence names the payer).
     if (!record->entity_id.empty() &&
         std::none_of(shipment.parties.begin(), shipment.parties.end(),
-                     [&](const ShipmentParty& p) { return p.entity_id == record->entity_id; })) {
-      return Status::NotFound("entity '" + record->entity_id + "' is not a party of shipment '" +
+                     [&](const ShipmentParty& p) { return p.entity_id == record->entity_id; }) &&
+        std::none_of(
+            shipment.payments.begin(), shipment.payments.end(),
+            [&](const ShipmentPayment& p) { return p.payer_entity_id == record->entity_id; })) {
+      return Status::NotFound("entity '" + record->entity_id +
+                              "' is not a party or payer of "
+                              "shipment '" +
                               request.shipment_id + "'");
     }
     if (record->entity_id.empty()) record->shipment_digest = ShipmentDigest(shipment);

@@ -10,9 +10,15 @@ namespace corridor::decisions {
 
 namespace {
 
+// The entity a piece of evidence names: a party of the shipment, or a payer of one of its
+// payments (red_flag THIRD_COUNTRY_PAYER's evidence names the payer; before 2026-12-07 a
+// decision on it read as "the party's record is missing" and never held).
 const Entity* PartyEntity(const Shipment& shipment, const std::string& entity_id) {
   for (const ShipmentParty& party : shipment.parties) {
     if (party.entity_id == entity_id && party.entity) return &*party.entity;
+  }
+  for (const ShipmentPayment& payment : shipment.payments) {
+    if (payment.payer && payment.payer_entity_id == entity_id) return &*payment.payer;
   }
   return nullptr;
 }
