@@ -500,7 +500,8 @@ TEST_CASE("decide and audit on the command line", "[decisions][cli]") {
   auto cut = RunCorridor(
       dir, "audit record-run --db " + db + " --by x --scores " + dir.File("cut.scores"));
   CHECK(cut.exit_code == 1);
-  CHECK_THAT(cut.err, Catch::StartsWith("corridor audit record-run: " + dir.File("cut.scores")));
+  CHECK_THAT(cut.err, Catch::StartsWith("corridor audit record-run: " + dir.File("cut.scores") +
+                                        ": record "));  // the file named once
 
   auto csv = RunCorridor(dir, "audit --db " + db);
   REQUIRE(csv.exit_code == 0);

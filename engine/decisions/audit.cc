@@ -43,7 +43,7 @@ Status RunEvent(const std::string& scores_path, const std::string& actor, AuditE
       has_summary = true;
     }
   }
-  if (!reader->status().ok()) return reader->status().WithContext(scores_path + ": ");
+  if (!reader->status().ok()) return reader->status();  // it names the file and the record
   if (!has_header || !has_summary) {
     return Status::Corruption(scores_path + ": not a complete scores file");
   }
