@@ -1490,6 +1490,22 @@ CREATE TABLE entity (entity_id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT N
   // E-2 is owned 60% by the listed E-1: its shipments block.
   std::map<std::string, Decision> decisions = Decisions(dir.File("full.scores"));
   CHECK(decisions["S-0000"] == BLOCK);
+  // A decision on an ownership finding digests the records above the party (ChainDigest), which
+  // ordered the owners' rows by rowid: decide failed on such a table, and so would every run.
+  decisions::DecisionRequest request;
+  request.entity_id = "E-2";
+  request.hit.rule_id = "owned";
+  request.verdict = decisions::Verdict::kCleared;
+  request.decided_by = "a.analyst";
+  request.reason = "the owner's stake was sold";
+  Status decided = decisions::RecordDecision(db, request, nullptr);
+  INFO(decided.message());
+  REQUIRE(decided.ok());
+  ScreenOptions after = Options(db, rules, dir.File("decided.scores"));
+  Status screened = RunScreen(after, &report);
+  INFO(screened.message());
+  REQUIRE(screened.ok());
+  CHECK(Decisions(after.out_path)["S-0002"] != BLOCK);  // E-2 and E-4: the owned finding cleared
 }
 
 TEST_CASE("diff lists the shipments whose decision changed", "[batch]") {

@@ -447,11 +447,16 @@ Status ChainDigest(Database* db, const std::string& entity_id, std::string* dige
     }
     if (!rows->status().ok()) return rows->status();
     text.EndRecord();
-    // The owners' own records: every column but updated_at (as PartyDigest leaves it out).
+    // The owners' own records: every column but updated_at (as PartyDigest leaves it out). In
+    // rowid order among rows of one id; a table declared WITHOUT ROWID has none (and a primary
+    // key, which orders it): before 2026-12-07 such a table failed decide and every run after.
+    std::unique_ptr<Statement> probe;
+    const bool has_rowid = db->Prepare("SELECT rowid FROM entity LIMIT 0", &probe).ok();
     std::unique_ptr<Statement> owners;
     status = db->Prepare(std::string(kChainSql) +
                              "SELECT * FROM entity WHERE entity_id IN (SELECT id FROM chain) "
-                             "AND CAST(entity_id AS TEXT) <> ?1 ORDER BY entity_id, rowid",
+                             "AND CAST(entity_id AS TEXT) <> ?1 ORDER BY entity_id" +
+                             (has_rowid ? ", rowid" : ""),
                          &owners);
     if (!status.ok()) return status;
     owners->BindText(1, entity_id);
