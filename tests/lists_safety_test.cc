@@ -190,6 +190,31 @@ TEST_CASE("The 2021 SDN set is refused over the 2024 sdn.csv", "[lists][safety][
   CHECK(Snapshot(db.get()) == before);
 }
 
+TEST_CASE("The real SDN list with an empty alt.csv never replaces the list",
+          "[lists][safety][reference]") {
+  const char* data = ReferenceData();
+  if (data == nullptr) {
+    WARN(CORRIDOR_SKIP_MARK);
+    return;
+  }
+  const std::string folder = std::string(data) + "/lists/ofac_sdn";
+  auto db = NewDatabase();
+  REQUIRE(Import(db.get(), Options("ofac-csv", folder)).ok());
+  const std::string before = Snapshot(db.get());
+  TempDir dir;
+  const std::string damaged = dir.File("ofac_sdn");
+  std::filesystem::create_directories(damaged);
+  for (const char* file : {"sdn.csv", "add.csv", "sdn_comments.csv"}) {
+    std::filesystem::copy_file(folder + "/" + file, damaged + "/" + file);
+  }
+  WriteText(damaged + "/alt.csv", "");
+  Status status = Import(db.get(), Options("ofac-csv", damaged));
+  INFO(status.message());
+  CHECK(status.IsRefused());
+  CHECK_THAT(status.message(), Catch::Contains("aliases ("));
+  CHECK(Snapshot(db.get()) == before);
+}
+
 TEST_CASE("An empty, header-only or shrunken csv never replaces the list", "[lists][safety]") {
   TempDir dir;
   auto db = NewDatabase();
@@ -219,6 +244,77 @@ TEST_CASE("An empty, header-only or shrunken csv never replaces the list", "[lis
   CHECK(Snapshot(db.get()) == before);
   options.max_removed_share = 0.7;
   CHECK(Import(db.get(), options).ok());
+}
+
+// Found by review (2026-12-07): the removal check counted entries only. A list read from several
+// files keeps its entries when a companion file is empty, cut short or an HTML page, and loses
+// their aliases and addresses: an empty alt.csv took the real SDN list from 20,738 aliases to
+// 3,689 (exit 0), and 9,834 published names no longer found their entry.
+TEST_CASE("An OFAC import whose alt.csv or add.csv is empty or cut never replaces the list",
+          "[lists][safety]") {
+  TempDir dir;
+  // Forty entries, each with an alias and an address.
+  std::string sdn, alt, add;
+  for (int i = 1; i <= 40; ++i) {
+    const std::string n = std::to_string(i);
+    sdn += n + ",\"EXAMPLE TRADING " + n +
+           " LLC\",-0- ,\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n";
+    alt += n + "," + n + ",\"aka\",\"EXAMPLE HOLDING " + n + "\",-0- \n";
+    add += n + "," + n + ",\"" + n + " Silk Road\",\"Urumqi\",\"China\",-0- \n";
+  }
+  auto folder = [&](const std::string& name, const std::string& alt_text,
+                    const std::string& add_text) {
+    const std::string path = dir.File(name);
+    std::filesystem::create_directories(path);
+    WriteText(path + "/sdn.csv", sdn);
+    WriteText(path + "/alt.csv", alt_text);
+    WriteText(path + "/add.csv", add_text);
+    WriteText(path + "/sdn_comments.csv", "");
+    return path;
+  };
+  auto db = NewDatabase();
+  ImportOptions good = Options("ofac-csv", folder("good", alt, add));
+  good.version = "2026-01-01";
+  REQUIRE(Import(db.get(), good).ok());
+  REQUIRE(Query(db.get(), "SELECT count(*) FROM list_alias") == "40");
+  const std::string before = Snapshot(db.get());
+  const std::string html = "<!DOCTYPE html><html><body>Site maintenance</body></html>\n";
+  const std::string cut_alt = alt.substr(0, alt.find('\n', alt.size() / 2) + 1);  // at a line end
+  struct Case {
+    std::string name, alt, add, what;
+  };
+  for (const Case& c : std::vector<Case>{{"empty-alt", "", add, "aliases"},
+                                         {"html-alt", html, add, "aliases"},
+                                         {"cut-alt", cut_alt, add, "aliases"},
+                                         {"empty-add", alt, "", "addresses"}}) {
+    INFO(c.name);
+    ImportOptions next = Options("ofac-csv", folder(c.name, c.alt, c.add));
+    next.version = "2026-02-01";
+    Status status = Import(db.get(), next);
+    INFO(status.message());
+    CHECK(status.IsRefused());
+    CHECK_THAT(status.message(), Catch::Contains(" " + c.what + " (") &&
+                                     Catch::Contains("cut short, empty or missing? (--force)"));
+    CHECK(Snapshot(db.get()) == before);
+  }
+  // A list that loses an alias and an address with an entry, as lists do, is taken ...
+  {
+    const std::string fewer =
+        folder("fewer", alt.substr(alt.find('\n') + 1), add.substr(add.find('\n') + 1));
+    WriteText(fewer + "/sdn.csv", sdn.substr(sdn.find('\n') + 1));
+    ImportOptions next = Options("ofac-csv", fewer);
+    next.version = "2026-03-01";
+    Status status = Import(db.get(), next);
+    INFO(status.message());
+    CHECK(status.ok());
+    CHECK(Query(db.get(), "SELECT count(*) FROM list_alias") == "39");
+  }
+  // ... and --force takes what is otherwise refused.
+  ImportOptions forced = Options("ofac-csv", dir.File("empty-alt"));
+  forced.version = "2026-04-01";
+  forced.force = true;
+  CHECK(Import(db.get(), forced).ok());
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_alias") == "0");
 }
 
 TEST_CASE("A file that ends mid-record is refused unless --force", "[lists][safety]") {
