@@ -117,6 +117,18 @@ TEST_CASE("CountryCode maps list spellings of countries to ISO alpha-2", "[lists
   CHECK(lists::CountryCode("Gaza Strip") == "PS");
   CHECK(lists::CountryCode("Atlantis") == "");
   CHECK(lists::CountryCode("") == "");
+  // Found by review (2026-12-07): the UN's formal names, accented spellings and the UK list's
+  // citizen names mapped to no country, and entries took an address country instead.
+  CHECK(lists::CountryCode("United Kingdom of Great Britain and Northern Ireland") == "GB");
+  CHECK(lists::CountryCode("China, Hong Kong Special Administrative Region") == "HK");
+  CHECK(lists::CountryCode("T\u00fcrkiye") == "TR");
+  CHECK(lists::CountryCode("C\u00f4te d'Ivoire") == "CI");
+  CHECK(lists::CountryCode("Cura\u00e7ao") == "CW");
+  CHECK(lists::CountryCode("Iraqi") == "IQ");
+  CHECK(lists::CountryCode("Syrian") == "SY");
+  CHECK(lists::CountryCode("Chinese") == "CN");
+  CHECK(lists::CountryCode("German") == "DE");
+  CHECK(lists::CountryCode("T\u00d7rkiye") == "");  // a sign, not a letter, is not folded
 }
 
 TEST_CASE("OFAC remarks become structured fields", "[lists]") {
@@ -928,6 +940,16 @@ TEST_CASE("un-xml imports the UN consolidated list with exact counts", "[lists]"
   // 3,118 as published; packed fields are split into their names (docs/matching.md, "List names
   // as published"): 3,277.
   CHECK(list.aliases == 3277);
+  // The UN's own spellings of nationalities are countries (since 2026-12-07, from a review: ten
+  // entries of "United Kingdom of Great Britain and Northern Ireland" and one of "Türkiye" took
+  // an address country, US, SY or DE, and a query with the true nationality met a conflict).
+  CHECK(Query(db.get(),
+              "SELECT group_concat(country, ',') FROM (SELECT country FROM list_entry WHERE "
+              "list_id = 'un-sc' AND entry_id IN ('6908608', '6908476', '2830354') "
+              "ORDER BY entry_id)") == "TR,GB,GB");
+  CHECK(Query(db.get(),
+              "SELECT count(*) FROM list_attribute WHERE list_id = 'un-sc' AND key = "
+              "'nationality' AND country = ''") == "0");
   CHECK(list.addresses == 743);
   CHECK(list.identifiers == 454);
   CHECK(list.rejects.empty());
@@ -1004,6 +1026,20 @@ TEST_CASE("csl-csv, dpl-tsv and uk-csv import the shared files with exact counts
               "SELECT name || '|' || birth_date || '|' || country FROM list_entry "
               "WHERE list_id = 'uk-hmt' AND entry_id = '13349'") ==
         "Sheikh Farooq AL-QAHTANI|1980|SA");
+  // OFSI numbers values "(1) ... (2) ...", and writes nationalities as citizen names (since
+  // 2026-12-07, from a review: such a cell was one value, its second passport lost, and 17 of 23
+  // nationality values had no country).
+  CHECK(Query(db.get(),
+              "SELECT group_concat(number, ',') FROM (SELECT number FROM list_identifier "
+              "WHERE list_id = 'uk-hmt' AND entry_id = '7059' AND id_type = 'passport' "
+              "ORDER BY number)") == "28642163,954242");
+  CHECK(Query(db.get(),
+              "SELECT group_concat(value || ':' || country, ',') FROM (SELECT value, country FROM "
+              "list_attribute WHERE list_id = 'uk-hmt' AND entry_id = '7059' AND key = "
+              "'nationality' ORDER BY value)") == "German:DE,Moroccan:MA");
+  CHECK(Query(db.get(),
+              "SELECT count(*) FROM list_attribute WHERE list_id = 'uk-hmt' AND "
+              "key = 'nationality' AND country = ''") == "0");
 }
 
 TEST_CASE("ftm-json imports the OpenSanctions clusters with their ownership links", "[lists]") {

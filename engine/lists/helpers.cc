@@ -22,15 +22,30 @@ namespace {
 // Punctuation and case do not distinguish country names ("Korea, North" = "KOREA NORTH" = "Korea
 // North"), so the key drops them; word order still matters, hence the explicit rows below.
 std::string CountryKey(std::string_view name) {
+  // The letters U+00C0..U+00FF without their marks ("Türkiye", "Côte d'Ivoire", "Curaçao",
+  // "São Tomé"); '*' for the two signs there (U+00D7, U+00F7). Before 2026-12-07 their bytes were
+  // dropped: "Türkiye", as the UN list writes it, read as TRKIYE, no country.
+  static constexpr char kLatin1Letters[] =
+      "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTSaaaaaaaceeeeiiiidnooooo*ouuuuyty";
   std::string key;
   bool space = false;
-  for (char c : name) {
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte == 0xC3 && i + 1 < name.size()) {
+      const auto next = static_cast<unsigned char>(name[i + 1]);
+      if (next >= 0x80 && next <= 0xBF && kLatin1Letters[next - 0x80] != '*') {
+        c = kLatin1Letters[next - 0x80];
+        ++i;
+      }
+    }
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
       if (space && !key.empty()) key += ' ';
       space = false;
       key += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
     } else if (static_cast<unsigned char>(c) >= 0x80) {
-      // bytes of non-ASCII letters are dropped; spellings that need them are in kExtraNames
+      // other bytes of non-ASCII letters are dropped (the Latin-1 letters are folded above);
+      // spellings that need them are in kExtraNames
     } else {
       space = true;
     }
@@ -164,6 +179,98 @@ constexpr std::pair<const char*, const char*> kExtraNames[] = {
     {"Pitcairn Islands", "PN"},
     {"Svalbard", "SJ"},
     {"Wallis and Futuna", "WF"},
+    // The UN's formal names, as the UN list writes nationalities and addresses (UNTERM, the
+    // United Nations' terminology database: https://unterm.un.org; since 2026-12-07, from a review:
+    // "United Kingdom of Great Britain and Northern Ireland" mapped to no country, and ten UN
+    // entries took an address country for their nationality).
+    {"United Kingdom of Great Britain and Northern Ireland", "GB"},
+    {"China, Hong Kong Special Administrative Region", "HK"},
+    {"Hong Kong Special Administrative Region of China", "HK"},
+    {"Hong Kong SAR", "HK"},
+    {"China, Macao Special Administrative Region", "MO"},
+    {"Macao Special Administrative Region of China", "MO"},
+    {"Bolivia (Plurinational State of)", "BO"},
+    {"Micronesia (Federated States of)", "FM"},
+    {"Netherlands (Kingdom of the)", "NL"},
+    {"Democratic Republic of the Congo (DRC)", "CD"},
+    // Citizen names (demonyms), as the UK list (OFSI) writes nationalities: the FCDO's country
+    // register gives them ("Citizen names", https://www.gov.uk/government/publications/
+    // geographical-names-and-information; since 2026-12-07, from a review: 17 of the real
+    // fragment's 23 nationality values, "Iraqi", "Syrian", mapped to no country).
+    {"Afghan", "AF"},
+    {"Albanian", "AL"},
+    {"Algerian", "DZ"},
+    {"American", "US"},
+    {"Armenian", "AM"},
+    {"Azerbaijani", "AZ"},
+    {"Bahraini", "BH"},
+    {"Bangladeshi", "BD"},
+    {"Belarusian", "BY"},
+    {"Bosnian", "BA"},
+    {"British", "GB"},
+    {"Burmese", "MM"},
+    {"Cameroonian", "CM"},
+    {"Central African", "CF"},
+    {"Chadian", "TD"},
+    {"Chinese", "CN"},
+    {"Congolese (DRC)", "CD"},
+    {"Cuban", "CU"},
+    {"Egyptian", "EG"},
+    {"Emirati", "AE"},
+    {"Eritrean", "ER"},
+    {"Ethiopian", "ET"},
+    {"French", "FR"},
+    {"Georgian", "GE"},
+    {"German", "DE"},
+    {"Guinean", "GN"},
+    {"Indian", "IN"},
+    {"Indonesian", "ID"},
+    {"Iranian", "IR"},
+    {"Iraqi", "IQ"},
+    {"Israeli", "IL"},
+    {"Italian", "IT"},
+    {"Jordanian", "JO"},
+    {"Kazakh", "KZ"},
+    {"Kazakhstani", "KZ"},
+    {"Kenyan", "KE"},
+    {"Kosovan", "XK"},
+    {"Kuwaiti", "KW"},
+    {"Kyrgyz", "KG"},
+    {"Lebanese", "LB"},
+    {"Libyan", "LY"},
+    {"Malaysian", "MY"},
+    {"Malian", "ML"},
+    {"Mauritanian", "MR"},
+    {"Moldovan", "MD"},
+    {"Moroccan", "MA"},
+    {"Nicaraguan", "NI"},
+    {"Nigerian", "NG"},
+    {"Nigerien", "NE"},
+    {"North Korean", "KP"},
+    {"Omani", "OM"},
+    {"Pakistani", "PK"},
+    {"Filipino", "PH"},
+    {"Qatari", "QA"},
+    {"Russian", "RU"},
+    {"Rwandan", "RW"},
+    {"Saudi", "SA"},
+    {"Saudi Arabian", "SA"},
+    {"Serbian", "RS"},
+    {"Somali", "SO"},
+    {"South Sudanese", "SS"},
+    {"Sudanese", "SD"},
+    {"Syrian", "SY"},
+    {"Tajik", "TJ"},
+    {"Tanzanian", "TZ"},
+    {"Tunisian", "TN"},
+    {"Turkish", "TR"},
+    {"Turkmen", "TM"},
+    {"Ugandan", "UG"},
+    {"Ukrainian", "UA"},
+    {"Uzbek", "UZ"},
+    {"Venezuelan", "VE"},
+    {"Yemeni", "YE"},
+    {"Zimbabwean", "ZW"},
 };
 
 const std::unordered_map<std::string, std::string>& CountryTable() {

@@ -44,19 +44,29 @@ std::string UkDate(std::string_view text) {
   return IsIsoDate(iso) ? iso : "";
 }
 
-// "1) Saudi Arabia 2) Qatar" -> {"Saudi Arabia", "Qatar"}.
+// "1) Saudi Arabia 2) Qatar" and "(1) German (2) Moroccan" -> {"Saudi Arabia", "Qatar"} and
+// {"German", "Moroccan"}; "(a) ... (b) ..." too.
 std::vector<std::string> Numbered(std::string_view text) {
   std::vector<std::string> items;
   std::string current;
+  auto is_mark = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'h'); };
   for (size_t i = 0; i < text.size(); ++i) {
+    const bool at_word = i == 0 || text[i - 1] == ' ';
     // A marker is one digit and ')' at the start or after a space, so "(1990)" or a passport number
-    // ending in a digit before ')' is not cut.
-    bool marker = text[i] >= '0' && text[i] <= '9' && i + 1 < text.size() && text[i + 1] == ')' &&
-                  (i == 0 || text[i - 1] == ' ');
-    if (marker) {
+    // ending in a digit before ')' is not cut; or one digit or letter a-h in brackets there, as
+    // OFSI numbers most cells ("(1) ... (2) ...": since 2026-12-07, from a review, before which
+    // such a cell was one value, its second passport number and nationality lost).
+    size_t length = 0;
+    if (at_word && text[i] >= '0' && text[i] <= '9' && i + 1 < text.size() && text[i + 1] == ')') {
+      length = 2;
+    } else if (at_word && text[i] == '(' && i + 2 < text.size() && is_mark(text[i + 1]) &&
+               text[i + 2] == ')' && (i + 3 == text.size() || text[i + 3] == ' ')) {
+      length = 3;
+    }
+    if (length > 0) {
       if (!Trim(current).empty()) items.emplace_back(Trim(current));
       current.clear();
-      ++i;
+      i += length - 1;
       continue;
     }
     current += text[i];
