@@ -745,8 +745,9 @@ TEST_CASE("ofac-csv imports the 2024 SDN set with exact counts and known entries
   const ListImportSummary& list = report.lists[0];
   CHECK(list.entries == 14965);
   // 20726 before names were split as published (2026-12-01): 12 bracketed acronyms of
-  // organisations are aliases now ("RAJAH SOLAIMAN MOVEMENT (RSM)").
-  CHECK(list.aliases == 20738);
+  // organisations are aliases now ("RAJAH SOLAIMAN MOVEMENT (RSM)"); since 2026-12-07 the 14
+  // names with their acronym are kept as published too, 20752.
+  CHECK(list.aliases == 20752);
   CHECK(list.addresses == 16251);
   CHECK(list.links == 6378);
   // add.csv and alt.csv are four months older than sdn.csv: their rows for entries removed
@@ -885,7 +886,9 @@ TEST_CASE("ofac-csv history across the 2021 consistent set and the 2024 set", "[
               .ok());
   const ListImportSummary& old_list = report.lists[0];
   CHECK(old_list.entries == 8976);
-  CHECK(old_list.aliases == 14357);  // 14345 before the bracketed acronyms were split
+  // 14345 before the bracketed acronyms were split; 14357 before names with their acronym were
+  // kept as published too (2026-12-07)
+  CHECK(old_list.aliases == 14371);
   CHECK(old_list.addresses == 11440);
   CHECK(old_list.links == 3408);
   CHECK(old_list.rejects.empty());  // every foreign key of the consistent set resolves
@@ -938,8 +941,8 @@ TEST_CASE("un-xml imports the UN consolidated list with exact counts", "[lists]"
   CHECK(list.entries == 1003);
   CHECK(Query(db.get(), "SELECT count(*) FROM list_entry WHERE kind = 'person'") == "730");
   // 3,118 as published; packed fields are split into their names (docs/matching.md, "List names
-  // as published"): 3,277.
-  CHECK(list.aliases == 3277);
+  // as published"): 3,277; and 77 names with their acronym kept as published too (2026-12-07).
+  CHECK(list.aliases == 3354);
   // The UN's own spellings of nationalities are countries (since 2026-12-07, from a review: ten
   // entries of "United Kingdom of Great Britain and Northern Ireland" and one of "Türkiye" took
   // an address country, US, SY or DE, and a query with the true nationality met a conflict).
@@ -982,17 +985,18 @@ TEST_CASE("csl-csv, dpl-tsv and uk-csv import the shared files with exact counts
     total += list.entries;
   }
   CHECK(total == 4226);  // 4,229 lines: two headers and the truncated last row are rejected
-  // Aliases count the names packed into name and alt_names fields, split since 2026-12-01.
+  // Aliases count the names packed into name and alt_names fields, split since 2026-12-01, and
+  // a name with its acronym as published too, since 2026-12-07.
   CHECK(lists == std::vector<std::string>{
                      "csl-cmic 68 137 76 1",
-                     "csl-meu 71 7 71 0",
+                     "csl-meu 71 11 71 0",
                      "csl-ssi 288 873 385 0",
-                     "csl-el 919 1050 1923 0",
-                     "csl-uvl 186 1 337 0",
-                     "csl-dpl 577 2 665 0",
-                     "csl-isn 144 67 0 0",
+                     "csl-el 919 1118 1923 0",
+                     "csl-uvl 186 2 337 0",
+                     "csl-dpl 577 3 665 0",
+                     "csl-isn 144 73 0 0",
                      "csl-ns-mbs 14 55 26 0",
-                     "csl-sdn 1737 3935 2706 1",
+                     "csl-sdn 1737 3942 2706 1",
                      "csl-plc 78 85 25 0",
                      "csl-fse 1 0 1 0",
                      "csl-dtc 142 30 0 0",
