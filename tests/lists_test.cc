@@ -131,6 +131,29 @@ TEST_CASE("CountryCode maps list spellings of countries to ISO alpha-2", "[lists
   CHECK(lists::CountryCode("T\u00d7rkiye") == "");  // a sign, not a letter, is not folded
 }
 
+// Found by review (2026-12-07): remarks were cut at every ';', so an a.k.a. whose quoted name
+// holds one gave no name at all (none of the real lists' 3,757 does today).
+TEST_CASE("An OFAC a.k.a. whose quoted name holds a semicolon is kept", "[lists]") {
+  auto aliases = [](std::string_view remarks) {
+    lists::Entry entry;
+    lists::ParseOfacRemarks(remarks, &entry);
+    std::vector<std::string> names;
+    for (const lists::Alias& alias : entry.aliases)
+      names.push_back(alias.name + "/" + alias.quality);
+    return names;
+  };
+  CHECK(aliases("a.k.a. 'BETA; GAMMA HOLDINGS'; Linked To: ALPHA TRADING CO., LTD.") ==
+        std::vector<std::string>{"BETA; GAMMA HOLDINGS/strong"});
+  CHECK(aliases("DOB 1955; f.k.a. 'OLD; NAME; CO.'.") ==
+        std::vector<std::string>{"OLD; NAME; CO./fka"});
+  // An apostrophe inside a name, as before; a quote never closed (a Remarks cut off by OFAC's
+  // field limit) is no name; nor is one whose next clause starts another label.
+  CHECK(aliases("a.k.a. 'ABU-'ABDALLAH'; a.k.a. 'SHEIKH'.") ==
+        std::vector<std::string>{"ABU-'ABDALLAH/strong", "SHEIKH/strong"});
+  CHECK(aliases("a.k.a. 'CUT OFF BY THE FIEL").empty());
+  CHECK(aliases("a.k.a. 'UNCLOSED; a.k.a. 'NEXT'") == std::vector<std::string>{"NEXT/strong"});
+}
+
 TEST_CASE("OFAC remarks become structured fields", "[lists]") {
   lists::Entry entry;
   lists::ParseOfacRemarks(

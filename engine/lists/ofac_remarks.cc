@@ -365,21 +365,66 @@ void ParseClause(std::string_view clause, bool last, Entry* entry) {
 
 }  // namespace
 
+namespace {
+
+constexpr const char* kAliasLabels[] = {"a.k.a. ", "f.k.a. ", "n.k.a. "};
+
+// Whether `clause` opens an alias's quote and does not close it ("a.k.a. 'BETA"): a name holding
+// ';', cut where clauses end, or one cut off by OFAC's field limit.
+bool OpensUnclosedAlias(std::string_view clause) {
+  clause = Trim(clause);
+  for (const char* label : kAliasLabels) {
+    if (!StartsWith(clause, label)) continue;
+    std::string_view name = clause.substr(std::string_view(label).size());
+    if (name.size() > 1 && name.back() == '.' && name[name.size() - 2] == '\'')
+      name.remove_suffix(1);
+    name = Trim(name);
+    return !name.empty() && name.front() == '\'' && (name.size() < 2 || name.back() != '\'');
+  }
+  return false;
+}
+
+bool StartsWithLabel(std::string_view clause) {
+  clause = Trim(clause);
+  for (const char* label : kAliasLabels) {
+    if (StartsWith(clause, label)) return true;
+  }
+  return StartsWith(clause, "Linked To: ");
+}
+
+}  // namespace
+
 void ParseOfacRemarks(std::string_view remarks, Entry* entry) {
   remarks = Trim(remarks);
-  std::vector<std::string_view> clauses;
+  std::vector<std::string> clauses;
   size_t start = 0;
   while (true) {
     // Clauses end at ';' (OFAC writes "; ", a few rows only ";").
-    // An a.k.a. containing ';' would be cut in two; the first fragment has an unclosed quote and is
-    // dropped by ParseClause, the second matches no label, so no wrong name is recorded.
     size_t at = remarks.find(';', start);
     if (at == std::string_view::npos) {
-      clauses.push_back(remarks.substr(start));
+      clauses.emplace_back(remarks.substr(start));
       break;
     }
-    clauses.push_back(remarks.substr(start, at - start));
+    clauses.emplace_back(remarks.substr(start, at - start));
     start = at + 1;
+  }
+  // An a.k.a. whose quoted name holds ';' was cut in two: the first piece opens the quote, a later
+  // one closes it. Rejoined, up to three pieces on, when none between starts another label (since
+  // 2026-12-07, from a review: "a.k.a. 'BETA; GAMMA HOLDINGS'" gave no name at all; the name's
+  // own ';' then splits it as a packed field, SplitPublishedNames). An opening quote never closed
+  // is a Remarks cut off by OFAC's field limit, left to ParseClause to drop.
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    if (!OpensUnclosedAlias(clauses[i])) continue;
+    std::string joined = clauses[i];
+    for (size_t j = i + 1; j < clauses.size() && j <= i + 3 && !StartsWithLabel(clauses[j]); ++j) {
+      joined += ";" + clauses[j];
+      if (!OpensUnclosedAlias(joined)) {
+        clauses[i] = std::move(joined);
+        clauses.erase(clauses.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                      clauses.begin() + static_cast<std::ptrdiff_t>(j) + 1);
+        break;
+      }
+    }
   }
   for (size_t i = 0; i < clauses.size(); ++i) {
     ParseClause(clauses[i], i + 1 == clauses.size(), entry);
