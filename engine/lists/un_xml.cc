@@ -104,6 +104,18 @@ void ReadDateOfBirth(const xmlNode* node, Entry* entry) {
     if (type == "APPROXIMATELY") attribute.note = "circa";
   }
   std::string note = Child(node, "NOTE");
+  // A date published in NOTE alone ("Nov. 1973", "August 1961"; 7 dates of 5 entries in the
+  // 2026-02 list) is read from it, or kept as text with "unparsed", as the OFAC importer keeps
+  // what it cannot read (since 2026-12-07, from a review: before, such dates were dropped, and an
+  // entry whose only date it was had none).
+  if (attribute.value.empty() && !note.empty()) {
+    attribute.value = IsoDate(note);
+    if (attribute.value.empty()) {
+      attribute.value = note;
+      attribute.note = JoinNonEmpty({attribute.note, "unparsed"}, " ");
+      note.clear();
+    }
+  }
   if (!note.empty()) attribute.note = JoinNonEmpty({attribute.note, note}, " ");
   if (attribute.value.empty()) return;
   if (entry->birth_date.empty() && IsIsoDate(attribute.value)) entry->birth_date = attribute.value;
