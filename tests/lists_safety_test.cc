@@ -215,6 +215,42 @@ TEST_CASE("The real SDN list with an empty alt.csv never replaces the list",
   CHECK(Snapshot(db.get()) == before);
 }
 
+// Found by review (2026-12-07): OFAC's legacy CSV carries no date, and the guess by the highest
+// ent_num refused a newer publication that delisted the newest entry. The refusal says how to
+// date the file, and a dated file is taken over an undated one.
+TEST_CASE("An undated OFAC file that delists the newest entry is taken once dated with --version",
+          "[lists][safety]") {
+  TempDir dir;
+  auto folder = [&](const std::string& name, int entries) {
+    std::string sdn;
+    for (int i = 1; i <= entries; ++i) {
+      sdn += std::to_string(i) + ",\"EXAMPLE TRADING " + std::to_string(i) +
+             " LLC\",-0- ,\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n";
+    }
+    const std::string path = dir.File(name);
+    std::filesystem::create_directories(path);
+    WriteText(path + "/sdn.csv", sdn);
+    for (const char* file : {"alt.csv", "add.csv", "sdn_comments.csv"})
+      WriteText(path + "/" + file, "");
+    return path;
+  };
+  auto db = NewDatabase();
+  REQUIRE(Import(db.get(), Options("ofac-csv", folder("v1", 40))).ok());
+  ImportOptions next = Options("ofac-csv", folder("v2", 39));  // entry 40 delisted
+  Status status = Import(db.get(), next);
+  CHECK(status.IsRefused());
+  CHECK_THAT(status.message(), Catch::Contains("give its date with --version"));
+  next.version = "2026-02-01";
+  status = Import(db.get(), next);
+  INFO(status.message());
+  CHECK(status.ok());
+  CHECK(Query(db.get(), "SELECT count(*) FROM list_entry") == "39");
+  // Dated both times, the dates decide.
+  ImportOptions older = Options("ofac-csv", folder("v0", 40));
+  older.version = "2026-01-15";
+  CHECK(Import(db.get(), older).IsRefused());
+}
+
 TEST_CASE("An empty, header-only or shrunken csv never replaces the list", "[lists][safety]") {
   TempDir dir;
   auto db = NewDatabase();

@@ -601,13 +601,19 @@ std::string OlderBecause(const Document& document, const LoadedList& loaded) {
     if (now < was) return "version " + now + " is older than the loaded " + was;
     return "";
   }
+  // A file dated by the user (--version) over one that was not: the date is what the user says
+  // of the file, and the guess below cannot tell a newer publication that delisted the newest
+  // entries from an older one (since 2026-12-07, from a review).
+  if (IsIsoDate(now)) return "";
   if (document.format == "ofac-csv" && loaded.format == "ofac-csv") {
     std::vector<std::string> ids;
     for (const Entry& entry : document.entries) ids.push_back(entry.entry_id);
     int64_t new_max = MaxNumericId(ids), old_max = MaxNumericId(loaded.entry_ids);
     if (new_max >= 0 && new_max < old_max) {
       return "its highest ent_num " + std::to_string(new_max) + " is below the loaded list's " +
-             std::to_string(old_max);
+             std::to_string(old_max) +
+             " (a newer publication that delists the newest entries looks so too: give its date "
+             "with --version)";
     }
   }
   return "";
