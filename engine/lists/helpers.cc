@@ -567,9 +567,8 @@ void SplitPublishedNames(Entry* entry) {
   // quarter of its score (since 2026-12-07, from a review: 21 such names of the real SDN, UN and
   // CSL lists, typed as published, did not find their own entry at 0.80).
   auto with_acronym = [](const std::string& published, const std::vector<std::string>& pieces) {
-    return pieces.size() == 2 && pieces[1].find(' ') == std::string::npos &&
-           !published.empty() && published.back() == ')' &&
-           published.find('(') != std::string::npos;
+    return pieces.size() == 2 && pieces[1].find(' ') == std::string::npos && !published.empty() &&
+           published.back() == ')' && published.find('(') != std::string::npos;
   };
   for (size_t i = 1; i < names.size(); ++i) add(names[i], "strong");
   if (with_acronym(entry->published_name, names)) add(entry->published_name, "strong");
