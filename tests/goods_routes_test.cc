@@ -91,6 +91,34 @@ TEST_CASE("UFLPA: red dates from a Hotan shipper to the US with a blank item reg
   CHECK(evidence.find("2025-08-19") != std::string::npos);
 }
 
+// Found by review (2026-12-07): the shipment's region counted only when the item's country was
+// blank or the shipment's origin country; with that country blank, an item declared "CN" (the
+// region's own country) was taken for another country's, and the shipment came out clear.
+TEST_CASE("UFLPA: an item declared CN of a shipment from CN-XJ with no origin country is held",
+          "[goods-routes]") {
+  Screened run = ScreenCases({"forced_labour.sql"}, "2025-12-01", R"sql(
+INSERT INTO entity(entity_id, kind, name, country, address) VALUES
+  ('FLR-S', 'company', 'Kashgar Components Co', 'CN', '5 Road 1, Kashgar'),
+  ('FLR-C', 'company', 'Chicago Imports Inc', 'US', '100 Main St, Chicago');
+INSERT INTO shipment(shipment_id, shipped_on, origin_country, origin_region, destination_country)
+  VALUES ('FL-XJ-CN', '2025-11-01', NULL, 'CN-XJ', 'US'), ('FL-XJ-KZ', '2025-11-01', NULL, 'CN-XJ', 'US');
+INSERT INTO shipment_party(shipment_id, entity_id, role) VALUES
+  ('FL-XJ-CN', 'FLR-S', 'shipper'), ('FL-XJ-CN', 'FLR-C', 'consignee'),
+  ('FL-XJ-KZ', 'FLR-S', 'shipper'), ('FL-XJ-KZ', 'FLR-C', 'consignee');
+INSERT INTO shipment_item(shipment_id, line, hs_code, description, origin_country) VALUES
+  ('FL-XJ-CN', 1, '847150', 'computer processing units', 'CN'),
+  ('FL-XJ-KZ', 1, '847150', 'computer processing units', 'KZ');
+)sql");
+  const scores::ShipmentScore& cn = run.shipments.at("FL-XJ-CN");
+  INFO(AllEvidence(cn));
+  CHECK(cn.decision() >= HOLD);
+  CHECK(AllEvidence(cn).find("shipment origin region CN-XJ") != std::string::npos);
+  // An item declared from another country is that country's (the shipment-wide conditions
+  // aside): not this condition.
+  CHECK(AllEvidence(run.shipments.at("FL-XJ-KZ")).find("shipment origin region CN-XJ") ==
+        std::string::npos);
+}
+
 TEST_CASE("UFLPA: the red-dates sector counts only from 2025-08-19 (DHS strategy update)",
           "[goods-routes]") {
   Screened before = ScreenCases({"forced_labour.sql"}, "2025-08-18");

@@ -29,6 +29,12 @@ namespace corridor {
 
 namespace {
 
+// The country part of an ISO 3166-2 code ("CN" of "CN-XJ"); "" for none.
+std::string RegionCountry(const std::optional<std::string>& region) {
+  if (!region || region->size() < 4 || (*region)[2] != '-') return "";
+  return region->substr(0, 2);
+}
+
 // One input a party received from the region, found in the shipment history.
 struct Receipt {
   int32_t day = 0;
@@ -273,7 +279,12 @@ class ForcedLabourRule : public CompiledRule {
       meet(config_.region_weight(), "origin region " + *item.origin_region +
                                         (*label == *item.origin_region ? "" : " (" + *label + ")"));
     } else if (!item.origin_region &&
-               (!item.origin_country || item.origin_country == s.origin_country)) {
+               (!item.origin_country || item.origin_country == s.origin_country ||
+                RegionCountry(s.origin_region) == *item.origin_country)) {
+      // The item's country is the shipment's, or the country of the shipment's region: an item
+      // declared "CN" of a shipment from CN-XJ is no other country's (since 2026-12-07, from a
+      // review: with the shipment's origin country blank, such an item had no forced-labour
+      // hit and a shipment to the US came out clear).
       if (regions_.MatchRegion(s.origin_region)) {
         meet(config_.region_weight(),
              "shipment origin region " + *s.origin_region + " (the item names no region)");
