@@ -210,6 +210,37 @@ TEST_CASE("Diversion: Tier 1 chips to a Kazakh end user need an end-use certific
 }
 
 // OFAC FAQ 1148 / EO 14114 critical items (bearings, lubricants) via a FIN-2022-Alert003 country.
+// Found by review (2026-12-07): a recorded no-re-export clause or end-use certificate halved the
+// weight and lifted the tier's floor even when the goods reach Belarus or Russia, where such a
+// document says nothing (the E5 guidance and EU Art. 12g are about third countries:
+// shared/LAW.md "Origin and goods"). Tier 1 chips to a Belarusian consignee went block -> hold.
+TEST_CASE("Diversion: a no-Russia clause does not lift the block on Tier 1 chips to Belarus",
+          "[goods-routes]") {
+  Screened run = ScreenCases({"diversion.sql"}, "2025-12-01", R"sql(
+INSERT INTO entity(entity_id, kind, name, country) VALUES
+  ('DVB-S', 'company', 'Shenzhen Chip Trading', 'CN'),
+  ('DVB-C', 'company', 'Minsk Instrument Works', 'BY');
+INSERT INTO shipment(shipment_id, shipped_on, origin_country, destination_country,
+                     final_destination_country)
+  VALUES ('DV-BY', '2025-11-01', 'CN', 'BY', 'BY'), ('DV-BY-DOC', '2025-11-01', 'CN', 'BY', 'BY');
+INSERT INTO shipment_party(shipment_id, entity_id, role) VALUES
+  ('DV-BY', 'DVB-S', 'shipper'), ('DV-BY', 'DVB-C', 'consignee'),
+  ('DV-BY-DOC', 'DVB-S', 'shipper'), ('DV-BY-DOC', 'DVB-C', 'consignee');
+INSERT INTO shipment_item(shipment_id, line, hs_code, description, origin_country) VALUES
+  ('DV-BY', 1, '854231', 'processors', 'CN'), ('DV-BY-DOC', 1, '854231', 'processors', 'CN');
+INSERT INTO shipment_document(shipment_id, kind, reference) VALUES
+  ('DV-BY-DOC', 'no_russia_clause', 'contract 17, clause 9');
+)sql");
+  const scores::ShipmentScore& bare = run.shipments.at("DV-BY");
+  const scores::ShipmentScore& with_clause = run.shipments.at("DV-BY-DOC");
+  INFO(AllEvidence(with_clause));
+  CHECK(bare.decision() == BLOCK);
+  CHECK(with_clause.decision() == BLOCK);
+  CHECK(with_clause.score() == bare.score());
+  CHECK(AllEvidence(with_clause).find("not counted: the goods reach the target") !=
+        std::string::npos);
+}
+
 TEST_CASE("Diversion: needle bearings and lubricants to a Bishkek trader are not clear",
           "[goods-routes]") {
   Screened run = ScreenCases({"diversion.sql"});

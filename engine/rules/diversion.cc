@@ -133,7 +133,13 @@ class DiversionRule : public CompiledRule {
     }
     if (destination_factor == 0) return;
     std::string documents = Documents(s);
-    double document_factor = documents.empty() ? 1.0 : factors_.document;
+    // An end-use certificate or a no-re-export-to-Russia clause (the E5 guidance, EU Art. 12g:
+    // shared/LAW.md "Origin and goods") speaks to goods going to a third country. When Russia or
+    // Belarus is reached, it counts for nothing: the weight stays whole and the tier's floor
+    // stands (since 2026-12-07, from a review: a clause took Tier 1 chips to a Belarusian
+    // consignee from block to hold).
+    const bool documents_count = !documents.empty() && !target_reached;
+    double document_factor = documents_count ? factors_.document : 1.0;
 
     // Who receives the goods.
     // An end user until shown otherwise: the consignee's activity, another role it plays in this
@@ -171,7 +177,7 @@ class DiversionRule : public CompiledRule {
         // A tier's floor (a minimum decision) applies only when a target is reached: goods that
         // merely pass through a diversion country raise the score by weight but cannot by
         // themselves force the decision (docs/rules.md).
-        if (target_reached && documents.empty())
+        if (target_reached)
           outcome->floor = std::max(outcome->floor, tier->second.decision_floor());
       }
       double weight = tier_weight * destination_factor * consignee_factor * document_factor;
@@ -189,7 +195,9 @@ class DiversionRule : public CompiledRule {
           (entry->description.empty() ? "" : " (" + entry->description + ")") + ", weight " +
           FormatNumber(tier_weight) + "; " + destination + " x" + FormatNumber(destination_factor) +
           "; " + consignee + " x" + FormatNumber(consignee_factor) +
-          (documents.empty() ? "" : "; " + documents + " x" + FormatNumber(document_factor)) +
+          (documents.empty() ? ""
+           : documents_count ? "; " + documents + " x" + FormatNumber(document_factor)
+                             : "; " + documents + " not counted: the goods reach the target") +
           " = " + FormatNumber(weight));
       // Reaching Russia or Belarus already weighs the item fully; the missing document is the
       // flag for goods that stop, as declared, in a diversion country.
