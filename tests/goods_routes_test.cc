@@ -241,6 +241,60 @@ INSERT INTO shipment_document(shipment_id, kind, reference) VALUES
         std::string::npos);
 }
 
+// Found by review (2026-12-07): a country given only by a UN/LOCODE (a leg at IRBND, RUVVO) or an
+// ISO 3166-2 region (a destination or a party in IR-23) was no country: Bandar Abbas cleared,
+// Vladivostok weighed as Kazakhstan. The loader takes the country from the code's first two
+// letters (CountryFromCode); each shipment is decided as its twin that states the country.
+TEST_CASE("A country given only by a LOCODE or an ISO 3166-2 region counts as that country",
+          "[goods-routes]") {
+  Screened run = ScreenCases({"diversion.sql"}, "2025-12-01", R"sql(
+INSERT INTO entity(entity_id, kind, name, country, region, address) VALUES
+  ('LC-SH', 'company', 'Shenzhen Electronics Co', 'CN', 'CN-GD', '1 Road 5, Shenzhen'),
+  ('LC-CK', 'company', 'Almaty Tech LLP', 'KZ', NULL, 'Abay 10, Almaty'),
+  ('LC-CT', 'company', 'Tashkent Machinery LLC', 'UZ', NULL, 'Navoi 10, Tashkent'),
+  ('LC-IR', 'company', 'Bandar Trading Co', NULL, 'IR-23', 'Port Rd 4, Bandar Abbas'),
+  ('LC-IRC', 'company', 'Bandar Trading Co', 'IR', 'IR-23', 'Port Rd 4, Bandar Abbas');
+INSERT INTO shipment(shipment_id, shipped_on, origin_country, destination_country,
+                     destination_region) VALUES
+  ('LC-IR-COUNTRY', '2025-11-01', 'CN', 'UZ', NULL), ('LC-IR-LOCODE', '2025-11-01', 'CN', 'UZ', NULL),
+  ('LC-RU-COUNTRY', '2025-11-01', 'CN', 'KZ', NULL), ('LC-RU-LOCODE', '2025-11-01', 'CN', 'KZ', NULL),
+  ('LC-DEST-COUNTRY', '2025-11-01', 'CN', 'IR', 'IR-23'),
+  ('LC-DEST-REGION', '2025-11-01', 'CN', NULL, 'IR-23'),
+  ('LC-PARTY-COUNTRY', '2025-11-01', 'CN', 'AE', NULL),
+  ('LC-PARTY-REGION', '2025-11-01', 'CN', 'AE', NULL);
+INSERT INTO shipment_party(shipment_id, entity_id, role) VALUES
+  ('LC-IR-COUNTRY', 'LC-SH', 'shipper'), ('LC-IR-COUNTRY', 'LC-CT', 'consignee'),
+  ('LC-IR-LOCODE', 'LC-SH', 'shipper'), ('LC-IR-LOCODE', 'LC-CT', 'consignee'),
+  ('LC-RU-COUNTRY', 'LC-SH', 'shipper'), ('LC-RU-COUNTRY', 'LC-CK', 'consignee'),
+  ('LC-RU-LOCODE', 'LC-SH', 'shipper'), ('LC-RU-LOCODE', 'LC-CK', 'consignee'),
+  ('LC-DEST-COUNTRY', 'LC-SH', 'shipper'), ('LC-DEST-COUNTRY', 'LC-CT', 'consignee'),
+  ('LC-DEST-REGION', 'LC-SH', 'shipper'), ('LC-DEST-REGION', 'LC-CT', 'consignee'),
+  ('LC-PARTY-COUNTRY', 'LC-SH', 'shipper'), ('LC-PARTY-COUNTRY', 'LC-IRC', 'consignee'),
+  ('LC-PARTY-REGION', 'LC-SH', 'shipper'), ('LC-PARTY-REGION', 'LC-IR', 'consignee');
+INSERT INTO shipment_item(shipment_id, line, hs_code, description, origin_country)
+  SELECT shipment_id, 1, CASE WHEN shipment_id LIKE 'LC-RU-%' THEN '854231' ELSE '940540' END,
+         'goods', 'CN' FROM shipment WHERE shipment_id LIKE 'LC-%';
+INSERT INTO shipment_leg(shipment_id, seq, location, location_name, country, kind) VALUES
+  ('LC-IR-COUNTRY', 1, 'IRBND', 'Bandar Abbas', 'IR', 'port'),
+  ('LC-IR-COUNTRY', 2, 'UZTAS', 'Tashkent', 'UZ', 'inland'),
+  ('LC-IR-LOCODE', 1, 'IRBND', NULL, NULL, 'port'),
+  ('LC-IR-LOCODE', 2, 'UZTAS', 'Tashkent', 'UZ', 'inland'),
+  ('LC-RU-COUNTRY', 1, 'RUVVO', 'Vladivostok', 'RU', 'port'),
+  ('LC-RU-COUNTRY', 2, 'KZALA', 'Almaty', 'KZ', 'inland'),
+  ('LC-RU-LOCODE', 1, 'RUVVO', NULL, NULL, 'port'),
+  ('LC-RU-LOCODE', 2, 'KZALA', 'Almaty', 'KZ', 'inland');
+)sql");
+  for (const auto& [twin, coded] :
+       std::vector<std::pair<std::string, std::string>>{{"LC-IR-COUNTRY", "LC-IR-LOCODE"},
+                                                        {"LC-RU-COUNTRY", "LC-RU-LOCODE"},
+                                                        {"LC-DEST-COUNTRY", "LC-DEST-REGION"},
+                                                        {"LC-PARTY-COUNTRY", "LC-PARTY-REGION"}}) {
+    INFO(coded << "\n" << AllEvidence(run.shipments.at(coded)));
+    CHECK(run.shipments.at(twin).decision() == BLOCK);
+    CHECK(run.shipments.at(coded).decision() == run.shipments.at(twin).decision());
+  }
+}
+
 TEST_CASE("Diversion: needle bearings and lubricants to a Bishkek trader are not clear",
           "[goods-routes]") {
   Screened run = ScreenCases({"diversion.sql"});

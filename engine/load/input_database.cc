@@ -479,6 +479,8 @@ class SqliteShipmentSource : public ShipmentSource {
         CheckRegion(TrimmedText(row, 6), "shipment", id, "destination_region", &problems);
     s.final_destination_country =
         CheckCountry(TrimmedText(row, 7), "shipment", id, "final_destination_country", &problems);
+    CountryFromCode(s.origin_region, &s.origin_country);
+    CountryFromCode(s.destination_region, &s.destination_country);
     s.declared_value = ReadNumber(row, 8, "shipment", id, "declared_value", &problems);
     s.currency = TrimmedText(row, 9);
     // Reported but kept: the destination drives the jurisdiction and diversion rules, so its
@@ -667,6 +669,7 @@ class SqliteShipmentSource : public ShipmentSource {
         CheckCountry(TrimmedText(r, 7), "shipment_item", row_id, "origin_country", &s->problems);
     item.origin_region =
         CheckRegion(TrimmedText(r, 8), "shipment_item", row_id, "origin_region", &s->problems);
+    CountryFromCode(item.origin_region, &item.origin_country);
     item.eccn = TrimmedText(r, 9);
     if (item.eccn) item.eccn = AsciiUpper(*item.eccn);
     item.us_content_percent =
@@ -751,11 +754,15 @@ class SqliteShipmentSource : public ShipmentSource {
     leg.seq = r.Int(1);
     row_id += std::to_string(leg.seq);
     leg.location = TrimmedText(r, 2);
+    // Written as a code (upper case), not a place name ("Paris" is no LOCODE of Panama).
+    const bool written_as_code = leg.location && *leg.location == AsciiUpper(*leg.location);
     // UN/LOCODEs are upper case; folding here lets rule tables compare them exactly.
     if (leg.location) leg.location = AsciiUpper(*leg.location);
     leg.location_name = TrimmedText(r, 3);
     leg.country = CheckCountry(TrimmedText(r, 4), "shipment_leg", row_id, "country", &s->problems);
     leg.region = CheckRegion(TrimmedText(r, 5), "shipment_leg", row_id, "region", &s->problems);
+    CountryFromCode(leg.region, &leg.country);
+    if (written_as_code) CountryFromCode(leg.location, &leg.country);
     leg.kind = TrimmedText(r, 6);
     leg.arrived_on = TrimmedText(r, 7);
     if (!r.IsNull(8) || !r.IsNull(9)) {
@@ -874,6 +881,17 @@ OptionalText CheckRegion(OptionalText value, std::string_view table, std::string
     return std::nullopt;
   }
   return code;
+}
+
+void CountryFromCode(const OptionalText& code, OptionalText* country) {
+  if (*country || !code || code->size() < 4) return;
+  const bool region = (*code)[2] == '-';
+  const bool locode = code->size() == 5 && std::all_of(code->begin(), code->end(), [](char c) {
+                        return (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '9');
+                      });
+  if (!region && !locode) return;
+  std::string prefix = code->substr(0, 2);
+  if (IsKnownCountryCode(prefix)) *country = std::move(prefix);
 }
 
 OptionalText CheckHsCode(OptionalText value, std::string_view row_id,
@@ -1087,6 +1105,7 @@ Entity InputDatabase::EntityFromRow(const Statement& r, const std::string& entit
   if (r.IsNull(1)) problems->push_back({"entity", entity_id, "kind", "missing (NULL)"});
   entity.country = CheckCountry(TrimmedText(r, 3), "entity", entity_id, "country", problems);
   entity.region = CheckRegion(TrimmedText(r, 4), "entity", entity_id, "region", problems);
+  CountryFromCode(entity.region, &entity.country);
   entity.address = TrimmedText(r, 5);
   entity.birth_date = TrimmedText(r, 6);
   entity.registration_id = TrimmedText(r, 7);

@@ -123,6 +123,12 @@ OptionalText CheckCountry(OptionalText value, std::string_view table, std::strin
                           std::string_view column, std::vector<DataProblem>* problems);
 OptionalText CheckRegion(OptionalText value, std::string_view table, std::string_view row_id,
                          std::string_view column, std::vector<DataProblem>* problems);
+// Sets an unset `country` to the country a checked ISO 3166-2 region or UN/LOCODE names by its
+// first two letters ("IR" of "IR-23", "RU" of "RUVVO"), when those are a known ISO 3166-1 code:
+// a record that gives only the region or the place is in that country, for every rule that reads
+// countries (since 2026-12-07, from a review: a leg at IRBND, a destination region IR-23 or a
+// party in region IR-23 with no country read as no country, and Iran went unseen).
+void CountryFromCode(const OptionalText& code, OptionalText* country);
 // Normalises an HS code (dots and spaces removed) and checks it is 2 to 10 digits.
 OptionalText CheckHsCode(OptionalText value, std::string_view row_id,
                          std::vector<DataProblem>* problems);
