@@ -119,6 +119,26 @@ INSERT INTO shipment_item(shipment_id, line, hs_code, description, origin_countr
         std::string::npos);
 }
 
+// Found by review (2026-12-07): Xinjiang written as CN-65, its ISO 3166-2 code until 2017, was
+// no region the rule knew, and Xinjiang goods to the US came out clear.
+TEST_CASE("UFLPA: an item from CN-65 (Xinjiang's code until 2017) is held", "[goods-routes]") {
+  Screened run = ScreenCases({"forced_labour.sql"}, "2025-12-01", R"sql(
+INSERT INTO entity(entity_id, kind, name, country, address) VALUES
+  ('FL65-S', 'company', 'Urumqi Components Co', 'CN', '5 Road 1, Urumqi'),
+  ('FL65-C', 'company', 'Chicago Imports Inc', 'US', '100 Main St, Chicago');
+INSERT INTO shipment(shipment_id, shipped_on, origin_country, destination_country)
+  VALUES ('FL-65', '2025-11-01', 'CN', 'US');
+INSERT INTO shipment_party(shipment_id, entity_id, role) VALUES
+  ('FL-65', 'FL65-S', 'shipper'), ('FL-65', 'FL65-C', 'consignee');
+INSERT INTO shipment_item(shipment_id, line, hs_code, description, origin_country, origin_region)
+  VALUES ('FL-65', 1, '847150', 'computer processing units', 'CN', 'CN-65');
+)sql");
+  const scores::ShipmentScore& item = run.shipments.at("FL-65");
+  INFO(AllEvidence(item));
+  CHECK(item.decision() >= HOLD);
+  CHECK(AllEvidence(item).find("origin region CN-65") != std::string::npos);
+}
+
 TEST_CASE("UFLPA: the red-dates sector counts only from 2025-08-19 (DHS strategy update)",
           "[goods-routes]") {
   Screened before = ScreenCases({"forced_labour.sql"}, "2025-08-18");

@@ -122,6 +122,29 @@ INSERT INTO shipment_leg (shipment_id, seq, country, region) VALUES ('S2', 1, 'P
   CHECK(summary.run_problems(0).message() == "row refers to a shipment that does not exist");
 }
 
+// Found by review (2026-12-07): "8542-31", "8542/31" and a no-break space were data problems, and
+// the Tier 1 chips they named matched no table.
+TEST_CASE("HS codes written with hyphens or slashes or no-break spaces are read as their digits",
+          "[screen]") {
+  std::vector<DataProblem> problems;
+  for (const char* spelling : {"854231", "8542.31", "8542 31", "8542-31", "8542/31",
+                               "8542\xC2\xA0"
+                               "31",
+                               "8542.31.00"}) {
+    INFO(spelling);
+    OptionalText code = CheckHsCode(std::string(spelling), "S1/line 1", &problems);
+    REQUIRE(code.has_value());
+    CHECK(code->rfind("854231", 0) == 0);
+  }
+  CHECK(problems.empty());
+  CHECK_FALSE(CheckHsCode(std::string("8542_31"), "S1/line 1", &problems).has_value());
+  CHECK_FALSE(CheckHsCode(std::string("8542\xC2"
+                                      "31"),
+                          "S1/line 1", &problems)
+                  .has_value());
+  CHECK(problems.size() == 2);
+}
+
 TEST_CASE("NULLs in required columns are problems, not crashes", "[screen]") {
   TempDir dir;
   // A database made by hand without the NOT NULL constraints.

@@ -900,13 +900,18 @@ OptionalText CheckHsCode(OptionalText value, std::string_view row_id,
   if (!value) return value;
   std::string digits;
   bool valid = true;
-  for (char c : *value) {
+  const std::string& text = *value;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     if (c >= '0' && c <= '9') {
       digits += c;
-      // HS codes are written with dots and spaces ("8471.30", "8471 30 00"); only the digits are
-      // kept, so rule prefixes match every spelling. Two to ten digits: a chapter to a national
-      // tariff line.
-    } else if (c != '.' && c != ' ') {
+      // HS codes are written with dots, spaces, hyphens or slashes ("8471.30", "8471 30 00",
+      // "8542-31", "8542/31"; the last two since 2026-12-07, from a review: such a code was a data
+      // problem and matched no table); only the digits are kept, so rule prefixes match every
+      // spelling. Two to ten digits: a chapter to a national tariff line.
+    } else if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
+      ++i;  // a no-break space (U+00A0), as spreadsheets write one
+    } else if (c != '.' && c != ' ' && c != '-' && c != '/' && c != '\t') {
       valid = false;
     }
   }
