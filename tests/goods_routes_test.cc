@@ -387,6 +387,31 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country, eccn, us_
   CHECK(AllEvidence(run.shipments.at("E-99")).find("734.9(f)") != std::string::npos);
 }
 
+// Found by review (2026-12-07): the rule read the final destination alone when one was declared,
+// so US-origin goods delivered to a Russian consignee in Russia, with Kazakhstan declared as the
+// final destination, needed no licence. Goods exported to Russia are, whatever lies beyond.
+TEST_CASE("EAR scope: goods delivered into Russia need a licence whatever final destination",
+          "[goods-routes]") {
+  const std::string ear = R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('US1', 'company', 'Ohio Instruments Inc', 'US'), ('RU1', 'company', 'Moscow Trade House', 'RU');
+INSERT INTO shipment (shipment_id, shipped_on, origin_country, destination_country,
+                      final_destination_country) VALUES
+  ('E-RU', '2025-11-01', 'US', 'RU', NULL), ('E-RU-KZ', '2025-11-01', 'US', 'RU', 'KZ');
+INSERT INTO shipment_party VALUES ('E-RU', 'US1', 'shipper'), ('E-RU', 'RU1', 'consignee'),
+  ('E-RU-KZ', 'US1', 'shipper'), ('E-RU-KZ', 'RU1', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country, eccn, us_content_percent, brand_country)
+  VALUES ('E-RU', 1, '903180', 'US', 'EAR99', 100, 'US'), ('E-RU-KZ', 1, '903180', 'US', 'EAR99', 100, 'US');
+)";
+  Screened run = ScreenCases({}, "2025-12-01", ear);
+  INFO(AllEvidence(run.shipments.at("E-RU-KZ")));
+  REQUIRE(Hit(run.shipments.at("E-RU"), "ear_licence_required") != nullptr);
+  const scores::RuleHit* hit = Hit(run.shipments.at("E-RU-KZ"), "ear_licence_required");
+  REQUIRE(hit != nullptr);
+  CHECK(hit->evidence(0).summary().find("destination RU (destination) needs a licence") !=
+        std::string::npos);
+}
+
 TEST_CASE("EAR scope: without the optional item columns the rule is off and the header says why",
           "[goods-routes]") {
   Screened run =

@@ -65,18 +65,26 @@ class EarScopeRule : public CompiledRule {
   void Evaluate(const ShipmentContext& context, RuleOutcome* outcome) const override {
     if (!enabled_) return;
     const Shipment& s = context.shipment;
-    std::string destination = Destination(s);
     std::string listed = EntityListParty(context);
-    bool fdp_destination = !destination.empty() && fdp_.count(destination.substr(0, 2));
     for (const ShipmentItem& item : s.items) {
-      std::string subject = SubjectToEar(item, destination, fdp_destination, !listed.empty());
-      if (subject.empty()) continue;
-      std::string licence;
-      if (!destination.empty() && licence_.count(destination.substr(0, 2)))
-        licence = "destination " + destination + " needs a licence (15 CFR 746)";
-      if (!listed.empty())
-        licence += (licence.empty() ? "" : "; ") + listed + " needs a licence (15 CFR 744.11)";
-      if (licence.empty()) continue;
+      // Each country the goods are declared to go to, the final destination first: goods
+      // delivered into Russia are exported to Russia whatever final destination is declared
+      // beyond it (since 2026-12-07, from a review: with a final destination KZ declared, goods
+      // to a Russian consignee in Russia needed no licence here). The first that needs one
+      // speaks.
+      std::string subject, licence;
+      for (const std::string& destination : Destinations(s)) {
+        const bool fdp_destination = !destination.empty() && fdp_.count(destination.substr(0, 2));
+        subject = SubjectToEar(item, destination, fdp_destination, !listed.empty());
+        if (subject.empty()) continue;
+        licence.clear();
+        if (!destination.empty() && licence_.count(destination.substr(0, 2)))
+          licence = "destination " + destination + " needs a licence (15 CFR 746)";
+        if (!listed.empty())
+          licence += (licence.empty() ? "" : "; ") + listed + " needs a licence (15 CFR 744.11)";
+        if (!licence.empty()) break;
+      }
+      if (subject.empty() || licence.empty()) continue;
       scores::Evidence* evidence = &outcome->evidence.emplace_back();
       SetItem(item, evidence->mutable_item());
       evidence->set_field("item " + std::to_string(item.line) + " eccn");
@@ -87,11 +95,17 @@ class EarScopeRule : public CompiledRule {
   }
 
  private:
-  // "RU (final destination)" style: the country the goods end in, the final destination first.
-  static std::string Destination(const Shipment& s) {
-    if (s.final_destination_country) return *s.final_destination_country + " (final destination)";
-    if (s.destination_country) return *s.destination_country + " (destination)";
-    return "";
+  // "RU (final destination)" style: the countries the goods are declared to go to, the final
+  // destination first; one empty label when neither is known.
+  static std::vector<std::string> Destinations(const Shipment& s) {
+    std::vector<std::string> out;
+    if (s.final_destination_country)
+      out.push_back(*s.final_destination_country + " (final destination)");
+    if (s.destination_country && s.destination_country != s.final_destination_country) {
+      out.push_back(*s.destination_country + " (destination)");
+    }
+    if (out.empty()) out.emplace_back();
+    return out;
   }
 
   std::string EntityListParty(const ShipmentContext& context) const {
