@@ -18,12 +18,6 @@ uint32_t RecordChecksum(std::string_view bytes) {
   return static_cast<uint32_t>(crc);
 }
 
-void AppendChecksumField(std::string* payload) {
-  const uint32_t crc = RecordChecksum(*payload);
-  payload->push_back(static_cast<char>(kChecksumTag));
-  for (int shift = 0; shift < 32; shift += 8) payload->push_back(static_cast<char>(crc >> shift));
-}
-
 bool AppendCheckedDelimited(const google::protobuf::MessageLite& message, std::string* out) {
   const size_t size = message.ByteSizeLong();
   if (size > static_cast<size_t>(std::numeric_limits<int>::max()) - kChecksumFieldSize) {

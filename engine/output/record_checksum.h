@@ -30,9 +30,6 @@ inline constexpr size_t kChecksumFieldSize = 5;
 // zlib's CRC-32 of `bytes`.
 uint32_t RecordChecksum(std::string_view bytes);
 
-// Appends the checksum field of `payload` (a record's bytes without it) to `payload`.
-void AppendChecksumField(std::string* payload);
-
 // Appends `message` (whose crc32 field is unset) to `out` delimited: its size as a varint, its
 // bytes, its checksum field. False when it cannot be serialised.
 bool AppendCheckedDelimited(const google::protobuf::MessageLite& message, std::string* out);
