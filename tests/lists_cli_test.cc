@@ -45,10 +45,16 @@ TEST_CASE("import-list creates the database and lists shows provenance and rejec
   CHECK_THAT(output, Catch::Contains("ofac-sdn        US Treasury OFAC           2026-01-01  "));
   CHECK_THAT(output, Catch::Contains("    sdn.csv:5: expected 12 fields, found 3\n"));
 
-  REQUIRE(RunCorridor("import-list --db " + db +
-                          " --format ofac-csv --max-removed-share 0.5 --path " + kFixtures +
-                          "ofac_small_v2",
-                      &output) == 0);
+  // An undated file does not replace a dated list (since 2026-12-07): the update is dated too.
+  CHECK(RunCorridor("import-list --db " + db +
+                        " --format ofac-csv --max-removed-share 0.5 --path " + kFixtures +
+                        "ofac_small_v2",
+                    &output) == 1);
+  REQUIRE(
+      RunCorridor("import-list --db " + db +
+                      " --format ofac-csv --max-removed-share 0.5 --version 2026-02-01 --path " +
+                      kFixtures + "ofac_small_v2",
+                  &output) == 0);
   REQUIRE(RunCorridor("lists --db " + db + " --changes ofac-sdn", &output) == 0);
   CHECK_THAT(output, Catch::Contains(": 1 added, 1 removed, 1 changed\n"));
   CHECK_THAT(output, Catch::Contains("added    600          GAMMA LLP\n"));

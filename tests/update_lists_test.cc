@@ -185,6 +185,31 @@ TEST_CASE("A sources file's mistakes are reported at file:line:col", "[update-li
                      path + ":13:1: source: give a url or a path",
                  });
 
+  // Since 2026-12-07 (from a review): a version that is no date, a version with a url (a date
+  // written once would date every later download alike), an ofac-csv source without its four
+  // files, a path that does not exist.
+  WriteText(path,
+            "source { list_id: \"a\" format: \"un-xml\" path: \"un.xml\"\n"    // 1
+            "  publisher: \"UN\" version: \"3 May 2024\" }\n"                  // 2
+            "source { list_id: \"b\" format: \"un-xml\" publisher: \"UN\"\n"   // 3
+            "  url: \"https://a.example/un.xml\" version: \"2024-05-03\" }\n"  // 4
+            "source { list_id: \"c\" format: \"ofac-csv\" publisher: \"OFAC\"\n"
+            "  url: \"https://a.example/SDN.CSV\" url: \"https://a.example/alt.csv\" }\n");
+  diagnostics.clear();
+  CHECK_FALSE(ReadSourcesFile(path, &specs, &diagnostics).ok());
+  lines.clear();
+  for (const Diagnostic& diagnostic : diagnostics) lines.push_back(diagnostic.ToString());
+  CHECK(lines ==
+        std::vector<std::string>{
+            path + ":2:19: version \"3 May 2024\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+            path + ":1:40: path \"un.xml\": no such file or folder (" + dir.File("un.xml") + ")",
+            path + ":4:35: version is for a local path, not a url: a fixed date would date every "
+                   "later download alike (a fetched file is dated by its own content; ofac-csv "
+                   "by its ent_nums)",
+            path + ":6:3: format ofac-csv needs a url for each of its four files; missing: "
+                   "add.csv, sdn_comments.csv",
+        });
+
   WriteText(path, "source {\n  list_id: \"x\"\n  colour: \"red\"\n}\n");
   diagnostics.clear();
   CHECK_FALSE(ReadSourcesFile(path, &specs, &diagnostics).ok());
@@ -321,7 +346,7 @@ TEST_CASE("A list that fails (HTTP 404) leaves the others to update, exit code 4
             Source("un-gone", server.Url("missing.xml")) +
                 Source("un-sc", server.Url("consolidated.xml")) +
                 "source {\n  list_id: \"ofac-sdn\"\n  format: \"ofac-csv\"\n" + urls +
-                "  publisher: \"OFAC\"\n  version: \"2026-01-02\"\n}\n");
+                "  publisher: \"OFAC\"\n}\n");
   // Downloads go to a fresh folder under $TMPDIR, removed whatever happens (docs/lists.md).
   const std::string tmp = dir.File("tmp");
   std::filesystem::create_directories(tmp);
@@ -341,14 +366,26 @@ TEST_CASE("A list that fails (HTTP 404) leaves the others to update, exit code 4
                         ": HTTP 404") != std::string::npos);
   CHECK(result.out.find("un-sc: updated, version 2026-01-01, 3 entries; 3 added, 0 "
                         "removed, 0 changed; 0 rejected") != std::string::npos);
-  CHECK(result.out.find("ofac-sdn: updated, version 2026-01-02") != std::string::npos);
-  CHECK(result.err.find("1 of 3 lists failed") != std::string::npos);
+  CHECK(result.out.find("ofac-sdn: updated, version unknown") != std::string::npos);
+  CHECK(result.err.find("1 of 3 lists failed and were left as they were; the others were "
+                        "updated") != std::string::npos);
+  // Where each list came from is recorded as its URLs, not the removed download folder.
+  {
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenReadOnly(dir.File("lists.db"), &db).ok());
+    std::unique_ptr<Statement> query;
+    REQUIRE(
+        db->Prepare("SELECT source_path FROM list_source WHERE list_id = 'un-sc'", &query).ok());
+    REQUIRE(query->Step());
+    CHECK(query->Text(0) == server.Url("consolidated.xml"));
+  }
 
   // All good: exit 0; --list limits the run to one list.
   result = testing::RunCorridor(dir, "update-lists --db " + dir.File("lists.db") + " --sources " +
                                          dir.File("lists.sources") + " --list un-sc");
   CHECK(result.exit_code == 0);
-  CHECK(result.out.find("un-sc: updated") != std::string::npos);
+  // The same file again: nothing written (since 2026-12-07).
+  CHECK(result.out.find("un-sc: unchanged, version 2026-01-01, 3 entries") != std::string::npos);
   CHECK(result.out.find("un-gone") == std::string::npos);
   // A sources file with a mistake: exit 1, nothing fetched.
   WriteText(dir.File("bad.sources"), Source("x", "http://example.org/x.xml"));
@@ -356,6 +393,113 @@ TEST_CASE("A list that fails (HTTP 404) leaves the others to update, exit code 4
       dir, "update-lists --db " + dir.File("lists.db") + " --sources " + dir.File("bad.sources"));
   CHECK(result.exit_code == 1);
   CHECK(result.err.find(dir.File("bad.sources") + ":4:3: url") != std::string::npos);
+  // Nor is a database created by a usage or sources-file mistake (since 2026-12-07, from a
+  // review: the schema was written first).
+  result = testing::RunCorridor(
+      dir, "update-lists --db " + dir.File("new.db") + " --sources " + dir.File("bad.sources"));
+  CHECK(result.exit_code == 1);
+  result = testing::RunCorridor(dir, "update-lists --db " + dir.File("new.db") + " --sources " +
+                                         dir.File("lists.sources") + " --max-removed-share 2");
+  CHECK(result.exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(dir.File("new.db")));
+}
+
+// From a review (2026-12-07): libcurl asked for a compressed body decodes it without checking
+// that the gzip stream is whole, and an HTTP/1.x body with neither a Content-Length nor chunked
+// encoding ends where the connection does: either way a download cut at a line end was imported
+// as a shorter list, exit 0. No compression is asked for now, a compressed body is refused, and
+// an unframed body is refused unless --force.
+TEST_CASE("A download whose end cannot be checked is refused", "[update-lists]") {
+  TempDir dir;
+  LoopbackServer server(dir);
+  std::unique_ptr<Database> db = NewDatabase(dir);
+  server.Serve("consolidated.xml", UnList("2026-02-01", 20));
+  REQUIRE(Update(db.get(), dir, Source("un-sc", server.Url("consolidated.xml"))).failed == 0);
+  const std::string before = Loaded(db.get(), "un-sc");
+  server.Serve("consolidated.xml", UnList("2026-03-01", 21));
+
+  UpdateReport report = Update(db.get(), dir, Source("un-sc", server.Url("gzip/consolidated.xml")));
+  CHECK(report.failed == 1);
+  CHECK(report.lists[0].status.message().find("sent the file compressed") != std::string::npos);
+  CHECK(Loaded(db.get(), "un-sc") == before);
+
+  report = Update(db.get(), dir, Source("un-sc", server.Url("close/consolidated.xml")));
+  CHECK(report.failed == 1);
+  CHECK(report.lists[0].status.message().find("marked neither the body's length") !=
+        std::string::npos);
+  CHECK(Loaded(db.get(), "un-sc") == before);
+  UpdateOptions force;
+  force.force = true;
+  report = Update(db.get(), dir, Source("un-sc", server.Url("close/consolidated.xml")), force);
+  CHECK(report.failed == 0);
+  CHECK(Loaded(db.get(), "un-sc") == "2026-03-01 21");
+}
+
+// From a review (2026-12-07): one version, two contents; a dated list replaced by an undated
+// file; the same file again.
+TEST_CASE("A list's version must move with its content, and the same file again writes nothing",
+          "[update-lists]") {
+  TempDir dir;
+  LoopbackServer server(dir);
+  std::unique_ptr<Database> db = NewDatabase(dir);
+  const std::string sources = Source("un-sc", server.Url("consolidated.xml"));
+  server.Serve("consolidated.xml", UnList("2026-02-01", 20));
+  REQUIRE(Update(db.get(), dir, sources).failed == 0);
+  auto imports = [&] {
+    std::unique_ptr<Statement> query;
+    REQUIRE(db->Prepare("SELECT count(*) FROM list_import", &query).ok());
+    REQUIRE(query->Step());
+    return query->Int(0);
+  };
+  REQUIRE(imports() == 1);
+
+  SECTION("the same file again") {
+    UpdateReport report = Update(db.get(), dir, sources);
+    REQUIRE(report.lists[0].status.ok());
+    CHECK(report.lists[0].report.lists.at(0).unchanged);
+    CHECK(report.lists[0].report.lists.at(0).entries == 20);
+    CHECK(imports() == 1);  // the last real change set stays the latest
+  }
+  SECTION("another file under the loaded version") {
+    server.Serve("consolidated.xml", UnList("2026-02-01", 19));
+    UpdateReport report = Update(db.get(), dir, sources);
+    CHECK(report.failed == 1);
+    CHECK(report.lists[0].status.IsRefused());
+    CHECK(report.lists[0].status.message().find(
+              "gives the loaded version 2026-02-01 but its content differs") != std::string::npos);
+    CHECK(Loaded(db.get(), "un-sc") == "2026-02-01 20");
+    UpdateOptions allow;
+    allow.allow_older = true;
+    CHECK(Update(db.get(), dir, sources, allow).failed == 0);
+    CHECK(Loaded(db.get(), "un-sc") == "2026-02-01 19");
+  }
+  SECTION("an undated file over a dated list") {
+    std::string undated = UnList("2026-03-01", 21);
+    undated.replace(undated.find(" dateGenerated=\"2026-03-01T00:00:00.000Z\""),
+                    std::string(" dateGenerated=\"2026-03-01T00:00:00.000Z\"").size(), "");
+    server.Serve("consolidated.xml", undated);
+    UpdateReport report = Update(db.get(), dir, sources);
+    CHECK(report.failed == 1);
+    CHECK(report.lists[0].status.message().find(
+              "carries no date and the loaded version is dated 2026-02-01") != std::string::npos);
+    CHECK(Loaded(db.get(), "un-sc") == "2026-02-01 20");
+  }
+}
+
+TEST_CASE("A URL's user name, password and query are never shown", "[update-lists]") {
+  CHECK(RedactUrl("https://mirror:S3cret@example.org/a/sdn.csv?token=abc") ==
+        "https://***@example.org/a/sdn.csv?***");
+  CHECK(RedactUrl("https://example.org/a/sdn.csv") == "https://example.org/a/sdn.csv");
+  TempDir dir;
+  LoopbackServer server(dir);
+  std::unique_ptr<Database> db = NewDatabase(dir);
+  std::string url = server.Url("missing.xml?token=S3cret");
+  url.insert(url.find("://") + 3, "user:S3cret@");
+  UpdateReport report = Update(db.get(), dir, Source("un-sc", url));
+  REQUIRE(report.failed == 1);
+  CHECK(report.lists[0].status.message().find("HTTP 404") != std::string::npos);
+  CHECK(report.lists[0].status.message().find("S3cret") == std::string::npos);
+  CHECK(report.lists[0].origin.find("S3cret") == std::string::npos);
 }
 
 }  // namespace

@@ -63,6 +63,11 @@ class Status {
     if (ok()) return *this;
     return Status(code_, context + message_);
   }
+  // The same failure told with another message (the same code).
+  Status WithMessage(std::string message) const {
+    if (ok()) return *this;
+    return Status(code_, std::move(message));
+  }
 
  private:
   Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}

@@ -25,7 +25,9 @@ void PrintImport(const ListImportSummary& list, const std::string& db_path) {
             << list.addresses << " addresses, " << list.links << " links, " << list.identifiers
             << " identifiers, " << list.attributes << " attributes; " << list.added << " added, "
             << list.removed << " removed, " << list.changed << " changed; " << list.rejects.size()
-            << " rejected\n";
+            << " rejected"
+            << (list.unchanged ? " (unchanged: the loaded files again; nothing written)" : "")
+            << "\n";
   for (const std::string& note : list.notes) std::cout << "  note: " << note << "\n";
   for (size_t i = 0; i < list.rejects.size() && i < kReasonsShown; ++i) {
     std::cout << "  " << list.rejects[i].location << ": " << list.rejects[i].reason << "\n";

@@ -19,12 +19,20 @@ void PrintResult(const ListUpdateResult& result) {
     std::cout << result.list_id << ": FAILED, left as it was: " << result.status.message() << "\n";
     return;
   }
+  bool first = true;
   for (const ListImportSummary& list : result.report.lists) {
-    std::cout << list.list_id << ": updated, version "
-              << (list.version.empty() ? "unknown" : list.version) << ", " << list.entries
-              << " entries; " << list.added << " added, " << list.removed << " removed, "
-              << list.changed << " changed; " << list.rejects.size() << " rejected";
-    if (result.bytes > 0) std::cout << " (" << result.bytes << " bytes fetched)";
+    const std::string version = list.version.empty() ? "unknown" : list.version;
+    if (list.unchanged) {
+      std::cout << list.list_id << ": unchanged, version " << version << ", " << list.entries
+                << " entries (the loaded files again; nothing written)";
+    } else {
+      std::cout << list.list_id << ": updated, version " << version << ", " << list.entries
+                << " entries; " << list.added << " added, " << list.removed << " removed, "
+                << list.changed << " changed; " << list.rejects.size() << " rejected";
+    }
+    // One download can hold several lists (csl-csv): its size is told once.
+    if (result.bytes > 0 && first) std::cout << " (" << result.bytes << " bytes fetched)";
+    first = false;
     std::cout << "\n";
     for (const std::string& note : list.notes) std::cout << "  note: " << note << "\n";
   }
@@ -61,20 +69,30 @@ int RunUpdateLists(const std::vector<std::string>& args) {
   int exit_code = kExitOk;
   if (!ParseOptions("update-lists", options, args, &values, &exit_code)) return exit_code;
 
+  // Options and the sources file first: a mistake there creates no database.
+  Diagnostics diagnostics;
+  std::vector<ListSourceSpec> specs;
+  Status status = CheckUpdate(update, &specs, &diagnostics);
+  for (const Diagnostic& diagnostic : diagnostics) std::cerr << diagnostic.ToString() << "\n";
+  if (!status.ok()) return Fail("update-lists", status);
+  diagnostics.clear();
+
   std::unique_ptr<Database> db;
-  Status status = Database::OpenWritable(db_path, &db);
+  status = Database::OpenWritable(db_path, &db);
   bool has_schema = false;
   if (status.ok()) status = db->HasTable("list_entry", &has_schema);
   if (status.ok() && !has_schema) status = CreateInputSchema(db.get());
   UpdateReport report;
-  Diagnostics diagnostics;
   if (status.ok()) status = UpdateLists(db.get(), update, &report, &diagnostics);
   for (const Diagnostic& diagnostic : diagnostics) std::cerr << diagnostic.ToString() << "\n";
   if (!status.ok()) return Fail("update-lists", status);
   for (const ListUpdateResult& result : report.lists) PrintResult(result);
   if (report.failed > 0) {
-    std::cerr << "corridor update-lists: " << report.failed << " of " << report.lists.size()
-              << " lists failed and were left as they were; the others were updated\n";
+    const size_t total = report.lists.size();
+    std::cerr << "corridor update-lists: " << report.failed << " of " << total
+              << " lists failed and were left as they were"
+              << (static_cast<size_t>(report.failed) == total ? "" : "; the others were updated")
+              << "\n";
     return kExitListsFailed;
   }
   return kExitOk;

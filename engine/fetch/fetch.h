@@ -25,6 +25,9 @@ struct FetchOptions {
   long low_speed_bytes = 1024;
   long low_speed_seconds = 60;
   long max_redirects = 5;  // redirects are followed to https:// only
+  // Accept an HTTP/1.x body whose end the server did not mark (no Content-Length, not chunked:
+  // the connection's close ends it), which cannot be told from a cut one (update-lists --force).
+  bool allow_unframed = false;
 };
 
 struct FetchResult {
@@ -37,6 +40,10 @@ struct FetchResult {
 // may, else why not ("only https:// URLs are fetched (http:// only from a loopback host)").
 std::string UrlRefusal(const std::string& url);
 
+// `url` as messages show it: a user name and password, and the query (which may hold a token),
+// replaced by "***" ("https://***@host/list.xml?***"). Any other URL is returned as it is.
+std::string RedactUrl(const std::string& url);
+
 // The last part of `url`'s path ("sdn.csv" for "https://host/a/sdn.csv?x=1"), or "" when the
 // URL cannot be parsed or its path ends with '/'.
 std::string UrlFileName(const std::string& url);
@@ -46,7 +53,9 @@ std::string UrlFileName(const std::string& url);
 //   Usage      UrlRefusal(url) is not empty.
 //   NotFound   HTTP 404 or 410.
 //   IoError    a network error (DNS, connection, TLS), any HTTP status other than 200, a transfer
-//              cut short (fewer bytes than the Content-Length announced), writing the file.
+//              cut short (fewer bytes than the Content-Length announced), an HTTP/1.x body with
+//              neither a Content-Length nor chunked encoding (unless options.allow_unframed), a
+//              body sent compressed (none is asked for), writing the file.
 //   Limit      the body is larger than options.max_bytes, or a timeout expired.
 Status FetchUrl(const std::string& url, const FetchOptions& options, const std::string& out_path,
                 FetchResult* result);

@@ -33,16 +33,35 @@ void CheckUrls(const sources::ListSource& source, const FieldLocator& at,
     const std::string& url = source.url(i);
     std::string refusal = UrlRefusal(url);
     if (!refusal.empty()) {
-      diagnostics->push_back({at.At("url", i), "url \"" + url + "\": " + refusal});
+      diagnostics->push_back({at.At("url", i), "url \"" + RedactUrl(url) + "\": " + refusal});
       continue;
     }
     std::string name = DownloadFileName(source.format(), url);
     if (name.empty() || name == "." || name == "..") {
-      diagnostics->push_back(
-          {at.At("url", i), "url \"" + url + "\" names no file (its path ends with '/')"});
+      diagnostics->push_back({at.At("url", i), "url \"" + RedactUrl(url) +
+                                                   "\" names no file (its path ends with '/')"});
     } else if (!file_names.insert(name).second) {
-      diagnostics->push_back({at.At("url", i), "url \"" + url + "\" saves to \"" + name +
+      diagnostics->push_back({at.At("url", i), "url \"" + RedactUrl(url) + "\" saves to \"" + name +
                                                    "\" like an earlier url of this source"});
+    }
+  }
+  // OFAC's list is four files: without a companion its entries load without their addresses,
+  // aliases or the remarks' identifiers, a loss the import cannot tell from a publisher's change.
+  if (source.format() == "ofac-csv" && source.url_size() > 0) {
+    const bool sdn = file_names.count("sdn.csv") > 0, cons = file_names.count("cons_prim.csv") > 0;
+    std::vector<std::string> missing;
+    for (const char* name :
+         sdn || !cons
+             ? std::vector<const char*>{"sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"}
+             : std::vector<const char*>{"cons_prim.csv", "cons_add.csv", "cons_alt.csv",
+                                        "cons_comments.csv"}) {
+      if (!file_names.count(name)) missing.push_back(name);
+    }
+    if (!missing.empty()) {
+      diagnostics->push_back({at.At("url", 0),
+                              "format ofac-csv needs a url for each of its four "
+                              "files; missing: " +
+                                  Join(missing, ", ")});
     }
   }
 }
@@ -75,6 +94,32 @@ void CheckSource(const sources::ListSource& source, const FieldLocator& at,
     diagnostics->push_back({at.At("path"), "give a url or a path, not both"});
   }
   CheckUrls(source, at, diagnostics);
+  if (!source.version().empty()) {
+    if (!IsIsoDate(source.version())) {
+      diagnostics->push_back({at.At("version"), "version \"" + source.version() +
+                                                    "\" is not a date (YYYY-MM-DD, YYYY-MM or "
+                                                    "YYYY)"});
+    } else if (source.url_size() > 0) {
+      // A date written once in the file would date every later download alike: the older-version
+      // check would then pass any file, a cut or stale one too (since 2026-12-07, from a review).
+      diagnostics->push_back(
+          {at.At("version"),
+           "version is for a local path, not a url: a fixed date would date every later download "
+           "alike (a fetched file is dated by its own content; ofac-csv by its ent_nums)"});
+    }
+  }
+  std::string resolved_path;
+  if (!source.path().empty()) {
+    std::filesystem::path path(source.path());
+    resolved_path =
+        path.is_absolute() ? path.string() : (std::filesystem::path(folder) / path).string();
+    std::error_code error;
+    if (!std::filesystem::exists(resolved_path, error)) {
+      diagnostics->push_back(
+          {at.At("path"),
+           "path \"" + source.path() + "\": no such file or folder (" + resolved_path + ")"});
+    }
+  }
   if (diagnostics->size() != problems_before) return;
 
   ListSourceSpec spec;
@@ -83,11 +128,7 @@ void CheckSource(const sources::ListSource& source, const FieldLocator& at,
   spec.publisher = source.publisher();
   spec.version = source.version();
   spec.urls.assign(source.url().begin(), source.url().end());
-  if (!source.path().empty()) {
-    std::filesystem::path path(source.path());
-    spec.path =
-        path.is_absolute() ? path.string() : (std::filesystem::path(folder) / path).string();
-  }
+  spec.path = resolved_path;
   spec.pos = at.self();
   specs->push_back(std::move(spec));
 }

@@ -41,9 +41,11 @@ std::string TempParent(const UpdateOptions& options) {
 }
 
 // Downloads every URL of `spec` into `folder`; sets `import_path` to what ImportList reads (the
-// folder for ofac-csv, whose importer finds its files there; else the one file).
+// folder for ofac-csv, whose importer finds its files there; else the one file), and `files` to
+// each downloaded file with the URL (redacted) it came from.
 Status Download(const ListSourceSpec& spec, const FetchOptions& fetch, const std::string& folder,
-                std::string* import_path, int64_t* bytes) {
+                std::string* import_path, int64_t* bytes,
+                std::vector<std::pair<std::string, std::string>>* files) {
   for (const std::string& url : spec.urls) {
     const std::string file = folder + "/" + DownloadFileName(spec.format, url);
     FetchResult result;
@@ -51,15 +53,35 @@ Status Download(const ListSourceSpec& spec, const FetchOptions& fetch, const std
     if (!status.ok()) return status;
     *bytes += result.bytes;
     *import_path = file;
+    files->emplace_back(file, RedactUrl(url));
   }
   if (spec.format == "ofac-csv") *import_path = folder;
   return Status::Ok();
 }
 
+// `message` with each downloaded file's path (and then the download folder) replaced by where it
+// came from: the temporary folder is gone when the user reads it.
+std::string NameOrigins(std::string message,
+                        const std::vector<std::pair<std::string, std::string>>& files,
+                        const std::string& folder, const std::string& origin) {
+  auto replace = [&](const std::string& from, const std::string& to) {
+    if (from.empty()) return;
+    for (size_t at = message.find(from); at != std::string::npos;
+         at = message.find(from, at + to.size())) {
+      message.replace(at, from.size(), to);
+    }
+  };
+  for (const auto& [file, url] : files) replace(file, url);
+  replace(folder, origin);
+  return message;
+}
+
 void UpdateOne(Database* db, const ListSourceSpec& spec, const UpdateOptions& options,
                ListUpdateResult* result) {
   result->list_id = spec.list_id;
-  result->origin = spec.urls.empty() ? spec.path : Join(spec.urls, " ");
+  std::vector<std::string> shown;
+  for (const std::string& url : spec.urls) shown.push_back(RedactUrl(url));
+  result->origin = spec.urls.empty() ? spec.path : Join(shown, " ");
   ImportOptions import;
   import.format = spec.format;
   import.list_id = spec.list_id;
@@ -72,21 +94,28 @@ void UpdateOne(Database* db, const ListSourceSpec& spec, const UpdateOptions& op
   import.max_file_bytes = options.fetch.max_bytes;
   import.path = spec.path;
   DownloadFolder folder;
+  std::vector<std::pair<std::string, std::string>> files;
   if (!spec.urls.empty()) {
+    import.origin = result->origin;
+    FetchOptions fetch = options.fetch;
+    fetch.allow_unframed = options.force;
     result->status = folder.Create(TempParent(options));
     if (result->status.ok()) {
-      result->status = Download(spec, options.fetch, folder.path(), &import.path, &result->bytes);
+      result->status = Download(spec, fetch, folder.path(), &import.path, &result->bytes, &files);
     }
     if (!result->status.ok()) return;
   }
   result->status = ImportList(db, import, &result->report);
+  if (!result->status.ok() && !spec.urls.empty()) {
+    result->status = result->status.WithMessage(
+        NameOrigins(result->status.message(), files, folder.path(), result->origin));
+  }
 }
 
 }  // namespace
 
-Status UpdateLists(Database* db, const UpdateOptions& options, UpdateReport* report,
+Status CheckUpdate(const UpdateOptions& options, std::vector<ListSourceSpec>* specs,
                    Diagnostics* diagnostics) {
-  *report = UpdateReport();
   if (!(options.max_removed_share >= 0 && options.max_removed_share <= 1)) {
     return Status::Usage("--max-removed-share must be between 0 and 1");
   }
@@ -94,17 +123,25 @@ Status UpdateLists(Database* db, const UpdateOptions& options, UpdateReport* rep
   if (options.fetch.timeout_seconds <= 0 || options.fetch.connect_timeout_seconds <= 0) {
     return Status::Usage("timeouts must be positive");
   }
-  std::vector<ListSourceSpec> specs;
-  Status status = ReadSourcesFile(options.sources_path, &specs, diagnostics);
+  Status status = ReadSourcesFile(options.sources_path, specs, diagnostics);
   if (!status.ok()) return status;
   for (const std::string& wanted : options.only_lists) {
-    bool named = std::any_of(specs.begin(), specs.end(),
+    bool named = std::any_of(specs->begin(), specs->end(),
                              [&](const ListSourceSpec& spec) { return spec.list_id == wanted; });
     if (!named) {
       return Status::Usage("--list " + wanted + ": " + options.sources_path +
                            " names no source with that list_id");
     }
   }
+  return Status::Ok();
+}
+
+Status UpdateLists(Database* db, const UpdateOptions& options, UpdateReport* report,
+                   Diagnostics* diagnostics) {
+  *report = UpdateReport();
+  std::vector<ListSourceSpec> specs;
+  Status status = CheckUpdate(options, &specs, diagnostics);
+  if (!status.ok()) return status;
   // Each list is fetched and imported on its own: lists are independent, so one publisher's
   // outage or a refused file must not keep the other lists' new entries out of screening.
   for (const ListSourceSpec& spec : specs) {

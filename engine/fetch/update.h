@@ -17,6 +17,7 @@
 #include "engine/base/diagnostics.h"
 #include "engine/base/status.h"
 #include "engine/fetch/fetch.h"
+#include "engine/fetch/sources.h"
 #include "engine/lists/import.h"
 #include "engine/store/database.h"
 
@@ -48,6 +49,13 @@ struct UpdateReport {
   std::vector<ListUpdateResult> lists;  // in sources-file order
   int failed = 0;                       // lists whose status is not OK
 };
+
+// The checks UpdateLists makes before it fetches anything or touches the database: `options` in
+// range (Usage), the sources file read into `specs` (its mistakes in `diagnostics`, Error), and
+// every `only_lists` id named by it (Usage). `corridor update-lists` runs them before it opens
+// (or creates) the database.
+Status CheckUpdate(const UpdateOptions& options, std::vector<ListSourceSpec>* specs,
+                   Diagnostics* diagnostics);
 
 // Reads the sources file, then for each source: downloads its URLs into a fresh temporary folder
 // (or reads its path), checks the publisher, imports it with the refusals of ImportList, and

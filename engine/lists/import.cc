@@ -185,7 +185,8 @@ void Finalize(Document* document) {
 
 class Writer {
  public:
-  explicit Writer(Database* db) : db_(db) {}
+  // `origin`: recorded as list_source.source_path when not empty (ImportOptions::origin).
+  Writer(Database* db, std::string origin) : db_(db), origin_(std::move(origin)) {}
 
   Status Prepare() {
     const std::pair<std::unique_ptr<Statement>*, const char*> statements[] = {
@@ -353,7 +354,7 @@ class Writer {
     BindOptional(source.get(), 3, document.publisher);
     source->BindText(4, document.format);
     BindOptional(source.get(), 5, document.version);
-    source->BindText(6, document.source_path);
+    source->BindText(6, origin_.empty() ? document.source_path : origin_);
     source->BindText(7, document.sha256);
     source->BindText(8, imported_at);
     source->BindInt(9, summary.entries);
@@ -507,6 +508,7 @@ class Writer {
   }
 
   Database* db_;
+  std::string origin_;
   std::unique_ptr<Statement> entry_, alias_, address_, attribute_, identifier_, link_, change_,
       reject_;
 };
@@ -552,26 +554,34 @@ namespace {
 // What the database holds of a list before an import replaces it.
 struct LoadedList {
   bool exists = false;
-  std::string format, version;
+  std::string format, version, sha256;
   std::unordered_set<std::string> entry_ids;
+  std::unordered_map<std::string, std::string> digests;  // entry id -> list_entry.digest
 };
 
 Status ReadLoadedList(Database* db, const std::string& list_id, LoadedList* loaded) {
   std::unique_ptr<Statement> query;
-  Status status =
-      db->Prepare("SELECT format, ifnull(version, '') FROM list_source WHERE list_id = ?1", &query);
+  Status status = db->Prepare(
+      "SELECT format, ifnull(version, ''), ifnull(sha256, '') FROM list_source "
+      "WHERE list_id = ?1",
+      &query);
   if (!status.ok()) return status;
   query->BindText(1, list_id);
   if (query->Step()) {
     loaded->exists = true;
     loaded->format = query->Text(0);
     loaded->version = query->Text(1);
+    loaded->sha256 = query->Text(2);
   }
   if (!query->status().ok()) return query->status();
-  status = db->Prepare("SELECT entry_id FROM list_entry WHERE list_id = ?1", &query);
+  status =
+      db->Prepare("SELECT entry_id, ifnull(digest, '') FROM list_entry WHERE list_id = ?1", &query);
   if (!status.ok()) return status;
   query->BindText(1, list_id);
-  while (query->Step()) loaded->entry_ids.insert(query->Text(0));
+  while (query->Step()) {
+    loaded->entry_ids.insert(query->Text(0));
+    loaded->digests.emplace(query->Text(0), query->Text(1));
+  }
   return query->status();
 }
 
@@ -595,6 +605,21 @@ int64_t MaxNumericId(const Ids& ids) {
 std::string OlderBecause(const Document& document, const LoadedList& loaded) {
   const std::string& was = loaded.version;
   const std::string& now = document.version;
+  // One version, two contents: a version written once for every download (a sources file's
+  // fixed `version`), or a file changed under one date. Either way the date says nothing about
+  // which is newer (since 2026-12-07, from a review: a cut SDN download dated like the loaded
+  // list replaced it, 538 designations and 924 aliases lost, exit 0).
+  if (!now.empty() && now == was && !loaded.sha256.empty() && document.sha256 != loaded.sha256) {
+    return "the file gives the loaded version " + now +
+           " but its content differs (is the date given for every download alike, or was the file "
+           "changed under one date?)";
+  }
+  // A dated list replaced by a file without a date: nothing would be older than "unknown" after
+  // it, so the older-version check would be off for good (since 2026-12-07, from a review).
+  if (IsIsoDate(was) && now.empty()) {
+    return "the file carries no date and the loaded version is dated " + was +
+           " (give the file's date with --version)";
+  }
   // ISO dates of one precision compare as strings; at mixed precision a prefix sorts first
   // ("2024" < "2024-05").
   if (IsIsoDate(was) && IsIsoDate(now)) {
@@ -707,6 +732,26 @@ Status CheckReplacement(Database* db, const Document& document, const ImportOpti
   return Status::Ok();
 }
 
+// Whether `document` is the loaded version again: the same files (SHA-256), format and entries
+// (by digest). Such an import writes nothing, so that a nightly update with nothing new leaves
+// the last real change set as the latest (`lists --changes`). A document with a link still to be
+// resolved against the other lists is always written: what it resolves to may have changed.
+bool SameAsLoaded(const Document& document, const LoadedList& loaded) {
+  if (!loaded.exists || loaded.sha256.empty() || loaded.sha256 != document.sha256 ||
+      loaded.format != document.format || loaded.version != document.version ||
+      loaded.digests.size() != document.entries.size()) {
+    return false;
+  }
+  for (const Entry& entry : document.entries) {
+    for (const lists::Link& link : entry.links) {
+      if (link.target_entry_id.empty() && !link.target_name.empty()) return false;
+    }
+    auto found = loaded.digests.find(entry.entry_id);
+    if (found == loaded.digests.end() || found->second != lists::EntryDigest(entry)) return false;
+  }
+  return true;
+}
+
 // The publisher check of update-lists: a URL that now serves another publisher's list (a moved
 // page, a wrong mirror) must not replace the list under its id.
 Status CheckPublisher(Document* document, const ImportOptions& options) {
@@ -774,14 +819,35 @@ Status ImportList(Database* db, const ImportOptions& options, ImportReport* repo
   // Migrations and the replacement checks run inside the write transaction, so another import
   // cannot change the list between the check and the write.
   status = MigrateInputSchema(db);
-  for (size_t i = 0; status.ok() && i < documents.size(); ++i) {
-    status = CheckReplacement(db, documents[i], options);
-  }
-  Writer writer(db);
-  if (status.ok()) status = writer.Prepare();
   std::vector<ListImportSummary> summaries(documents.size());
+  std::vector<bool> unchanged(documents.size(), false);
   for (size_t i = 0; status.ok() && i < documents.size(); ++i) {
-    status = writer.Write(documents[i], imported_at, &summaries[i]);
+    LoadedList loaded;
+    status = ReadLoadedList(db, documents[i].list_id, &loaded);
+    if (status.ok() && SameAsLoaded(documents[i], loaded)) {
+      unchanged[i] = true;
+      ListImportSummary& summary = summaries[i];
+      summary.list_id = documents[i].list_id;
+      summary.version = documents[i].version;
+      summary.sha256 = documents[i].sha256;
+      summary.rejects = documents[i].rejects;
+      summary.unchanged = true;
+      summary.entries = static_cast<int64_t>(documents[i].entries.size());
+      for (const Entry& entry : documents[i].entries) {
+        summary.aliases += static_cast<int64_t>(entry.aliases.size());
+        summary.addresses += static_cast<int64_t>(entry.addresses.size());
+        summary.links += static_cast<int64_t>(entry.links.size());
+        summary.identifiers += static_cast<int64_t>(entry.identifiers.size());
+        summary.attributes += static_cast<int64_t>(entry.attributes.size());
+      }
+      continue;
+    }
+    if (status.ok()) status = CheckReplacement(db, documents[i], options);
+  }
+  Writer writer(db, options.origin);
+  if (status.ok()) status = writer.Prepare();
+  for (size_t i = 0; status.ok() && i < documents.size(); ++i) {
+    if (!unchanged[i]) status = writer.Write(documents[i], imported_at, &summaries[i]);
     summaries[i].notes = documents[i].notes;
   }
   if (status.ok()) status = db->Execute("COMMIT");

@@ -28,6 +28,9 @@ struct ImportOptions {
   std::string version;      // the list's publication date or version, when the files do not
                             // carry one (OFAC's legacy CSV does not); empty means unknown
   std::string imported_at;  // UTC ISO 8601 timestamp to record; empty means now
+  // Where the files came from, recorded as list_source.source_path instead of `path` (update-lists
+  // gives the URLs, redacted: `path` is then a temporary folder); empty means `path`.
+  std::string origin;
   // The publisher the file must come from (update-lists' sources file): every list it yields must
   // name a publisher containing this text, else Status::Refused (not overridden by --force); a
   // format whose files name none (csv) records this one. Empty: not checked.
@@ -56,6 +59,9 @@ struct ListImportSummary {
   int64_t import_id = 0;
   int64_t entries = 0, aliases = 0, addresses = 0, links = 0, identifiers = 0, attributes = 0;
   int64_t added = 0, removed = 0, changed = 0;
+  // The same files, format and entries as the loaded version: nothing was written (no
+  // list_import row; import_id 0), and the counts are the file's.
+  bool unchanged = false;
   std::vector<ListReject> rejects;  // every rejected row, in file order
   std::vector<std::string> notes;   // what the import did that the user should know (encoding)
 };

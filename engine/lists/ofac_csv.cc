@@ -122,18 +122,34 @@ void Reject(Parse* parse, const CsvFile& file, int64_t line, std::string reason)
 }
 
 // Reads the rows of a companion file; calls `add(entry, fields)` for rows whose ent_num is known.
+// Fails fast when the first row is not a row of such a file: an HTML error page or another file
+// saved under the companion's name would otherwise load as a few rejected rows and take the
+// entries' addresses, aliases or remarks (their identifiers) away with exit 0 (since 2026-12-07,
+// from a review: an HTML sdn_comments.csv dropped 210 identifiers, digital-currency addresses
+// among them, under the share the removal checks allow).
 template <typename AddRow>
-void ReadCompanion(Parse* parse, const CsvFile& file, size_t columns, const char* what,
-                   AddRow add) {
+Status ReadCompanion(Parse* parse, const CsvFile& file, size_t columns, const char* what,
+                     AddRow add) {
   std::istringstream in(file.contents);
   CsvReader reader(&in);
   std::vector<std::string> fields;
   std::string truncated;  // while the last record read was cut short
+  bool first = true;
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;  // blank line
     int64_t line = reader.line();
     std::string cut = CutRecord(reader, fields, columns, file.ends_with_line_break);
     truncated = cut.empty() ? "" : Location(file, line) + ": " + cut;
+    if (first) {
+      first = false;
+      // A file holding one cut record is judged by the truncation check instead.
+      if (cut.empty() && (fields.size() != columns || !IsNumber(Trim(fields[0])))) {
+        return Status::Error(Location(file, line) + ": not an OFAC legacy CSV " + what + " row (" +
+                             std::to_string(fields.size()) + " fields, expected " +
+                             std::to_string(columns) + ", first '" +
+                             std::string(Trim(fields[0])).substr(0, 40) + "'); " + kFormatHint);
+      }
+    }
     if (!reader.error().empty()) {
       Reject(parse, file, line, reader.error());
       continue;
@@ -161,6 +177,7 @@ void ReadCompanion(Parse* parse, const CsvFile& file, size_t columns, const char
   }
   // Only the last record of a file can be cut short; the main file's verdict, set first, wins.
   if (parse->document->truncated.empty()) parse->document->truncated = truncated;
+  return Status::Ok();
 }
 
 // Reads sdn.csv or cons_prim.csv: one entry per row. Fails fast when the first row is not an
@@ -294,7 +311,7 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
     if (!status.ok()) return status;
     document.files.push_back(file.path);
     if (which == 0) {
-      ReadCompanion(&parse, file, 6, "address", [](Entry* entry, const auto& fields) {
+      status = ReadCompanion(&parse, file, 6, "address", [](Entry* entry, const auto& fields) {
         Address address;
         address.address = Field(fields[2]);
         address.city = Field(fields[3]);  // OFAC joins city, state and postal code here
@@ -306,7 +323,7 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
         entry->addresses.push_back(std::move(address));
       });
     } else if (which == 1) {
-      ReadCompanion(&parse, file, 5, "alias", [](Entry* entry, const auto& fields) {
+      status = ReadCompanion(&parse, file, 5, "alias", [](Entry* entry, const auto& fields) {
         std::string type = AsciiLower(Field(fields[2]));
         std::string name = Field(fields[3]);
         if (name.empty()) return;
@@ -316,9 +333,11 @@ Status ParseOfacCsv(const ImportOptions& options, std::vector<Document>* documen
       // The comments file continues the Remarks: its text is appended verbatim.
       // Not trimmed: OFAC cuts the Remarks at its field limit, often mid-word, so the
       // continuation must be joined exactly as published.
-      ReadCompanion(&parse, file, 2, "remarks continuation",
-                    [](Entry* entry, const auto& fields) { entry->remarks += ToUtf8(fields[1]); });
+      status = ReadCompanion(
+          &parse, file, 2, "remarks continuation",
+          [](Entry* entry, const auto& fields) { entry->remarks += ToUtf8(fields[1]); });
     }
+    if (!status.ok()) return status;
   }
 
   for (Entry& entry : document.entries) {
