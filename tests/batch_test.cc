@@ -1165,7 +1165,7 @@ TEST_CASE("A delta run carries over no record altered after it was written", "[b
             },
             "checksum mismatch"},
            {"its checksum taken off", [](scores::ScoreRecord* r) { r->clear_crc32(); },
-            "without its checksum"}}) {
+            "no checksum, though the stream's header has one"}}) {
     INFO(c.name);
     std::vector<std::string> altered = records;
     scores::ScoreRecord record;

@@ -26,6 +26,7 @@ struct ShardInput {
   scores::ScoreRecord next;  // the next shipment, or the summary once has_shipment is false
   bool has_shipment = false;
   int64_t shipment_problems = 0;  // problems of this shard's shipments
+  scores::StreamSummary read;     // what the shipments read add up to
 
   Status Advance() {
     std::string previous = has_shipment ? ShipmentOrderKey(next.shipment()) : std::string();
@@ -42,8 +43,33 @@ struct ShardInput {
       return Status::Corruption(path + ": shipment " + next.shipment().shipment_id() + " follows " +
                                 previous_id + ": not in shipment_id order");
     }
-    if (has_shipment) shipment_problems += next.shipment().problems_size();
-    return Status::Ok();
+    if (has_shipment) {
+      shipment_problems += next.shipment().problems_size();
+      AccountShipment(next.shipment(), &read);
+      return Status::Ok();
+    }
+    return CheckSummary();
+  }
+
+  // At the shard's summary: its counts must be those of the shipments read, and nothing may
+  // follow it. A shard with a record taken out (a BLOCK gone), or with another's records
+  // appended, was otherwise merged into a stream whose fresh summary hid it (since 2026-12-07,
+  // from a review).
+  Status CheckSummary() {
+    const scores::StreamSummary& theirs = next.summary();
+    if (theirs.shipments() != read.shipments() || theirs.clear() != read.clear() ||
+        theirs.review() != read.review() || theirs.hold() != read.hold() ||
+        theirs.block() != read.block() || theirs.suppressed_hits() != read.suppressed_hits() ||
+        theirs.suppressed_evidence() != read.suppressed_evidence()) {
+      return Status::Corruption(
+          path + ": its summary counts " + std::to_string(theirs.shipments()) + " shipments (" +
+          std::to_string(theirs.block()) + " block), but " + std::to_string(read.shipments()) +
+          " (" + std::to_string(read.block()) +
+          " block) were read: a record was taken out or added");
+    }
+    scores::ScoreRecord after;
+    if (reader->Next(&after)) return Status::Corruption(path + ": data after the summary record");
+    return reader->status();
   }
 };
 
@@ -63,6 +89,11 @@ Status OpenShards(const std::vector<std::string>& paths, std::vector<ShardInput>
     size_t slash = name.find('/');
     if (slash == std::string::npos) {
       return Status::Refused(path + ": not a shard (written without --shard)");
+    }
+    if (shard.header.selected_shipments() > 0) {
+      return Status::Refused(path + ": screened " +
+                             std::to_string(shard.header.selected_shipments()) +
+                             " shipments named by --shipment, not a shard of a whole run");
     }
     // A header written by `screen --shard` says what ParseShard reads; anything else is a
     // damaged or foreign stream, refused by name (std::stoi threw: "internal error").
@@ -91,28 +122,6 @@ Status OpenShards(const std::vector<std::string>& paths, std::vector<ShardInput>
   return Status::Ok();
 }
 
-void Count(const scores::ShipmentScore& score, scores::StreamSummary* summary) {
-  summary->set_shipments(summary->shipments() + 1);
-  switch (score.decision()) {
-    case BLOCK:
-      summary->set_block(summary->block() + 1);
-      break;
-    case HOLD:
-      summary->set_hold(summary->hold() + 1);
-      break;
-    case REVIEW:
-      summary->set_review(summary->review() + 1);
-      break;
-    default:
-      summary->set_clear(summary->clear() + 1);
-      break;
-  }
-  if (score.problems_size() > 0) {
-    summary->set_data_problems(summary->data_problems() + score.problems_size());
-    summary->set_shipments_with_problems(summary->shipments_with_problems() + 1);
-  }
-}
-
 // Writes the shards' shipments in shipment_id order, then the summary of the whole run.
 Status MergeShards(std::vector<ShardInput>* shards, ScoreWriter* writer) {
   scores::ScoreRecord record;
@@ -130,7 +139,7 @@ Status MergeShards(std::vector<ShardInput>* shards, ScoreWriter* writer) {
       }
     }
     if (least == nullptr) break;
-    Count(least->next.shipment(), &summary);
+    AccountShipment(least->next.shipment(), &summary);
     status = writer->Write(least->next);
     if (status.ok()) status = least->Advance();
   }

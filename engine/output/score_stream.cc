@@ -559,6 +559,7 @@ struct ScoreReader::Impl {
   bool json = false;
   int64_t record_number = 0;
   bool seen_summary = false;
+  bool checksummed_stream = false;  // the header record carried a valid checksum
   std::unique_ptr<google::protobuf::io::IstreamInputStream> stream;
   std::string bytes;  // the delimited record being read
 };
@@ -648,6 +649,16 @@ bool ScoreReader::Next(scores::ScoreRecord* record) {
         "checksum mismatch: the record was altered after it was written (a damaged copy, a "
         "flipped bit or an edit)");
   }
+  // A stream whose header carries a checksum was written with one on every record: a record
+  // without one was rewritten by something else, its checksum taken off with the change (since
+  // 2026-12-07, from a review: such a record went through merge, which wrote it with a new
+  // checksum).
+  if (impl_->record_number == 1) impl_->checksummed_stream = checksum_ == ChecksumState::kValid;
+  if (!at_end && impl_->checksummed_stream && checksum_ == ChecksumState::kAbsent) {
+    return Fail(
+        "no checksum, though the stream's header has one: the record was rewritten after it "
+        "was written");
+  }
   if (at_end) {
     if (!impl_->seen_summary) {
       return Fail(
@@ -672,6 +683,32 @@ bool ScoreReader::Next(scores::ScoreRecord* record) {
       return Fail("an empty or unknown record: not a corridor score stream");
   }
   return true;
+}
+
+void AccountShipment(const scores::ShipmentScore& score, scores::StreamSummary* summary) {
+  summary->set_shipments(summary->shipments() + 1);
+  switch (score.decision()) {
+    case BLOCK:
+      summary->set_block(summary->block() + 1);
+      break;
+    case HOLD:
+      summary->set_hold(summary->hold() + 1);
+      break;
+    case REVIEW:
+      summary->set_review(summary->review() + 1);
+      break;
+    default:
+      summary->set_clear(summary->clear() + 1);
+      break;
+  }
+  for (const scores::RuleHit& hit : score.suppressed_hits()) {  // desk
+    summary->set_suppressed_hits(summary->suppressed_hits() + 1);
+    summary->set_suppressed_evidence(summary->suppressed_evidence() + hit.evidence_size());
+  }
+  if (score.problems_size() > 0) {
+    summary->set_data_problems(summary->data_problems() + score.problems_size());
+    summary->set_shipments_with_problems(summary->shipments_with_problems() + 1);
+  }
 }
 
 }  // namespace corridor

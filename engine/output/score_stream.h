@@ -37,6 +37,11 @@ Status CheckOutputPath(const std::string& out_path, const std::vector<std::strin
 // Returns the number of fields changed.
 int SanitizeUtf8(google::protobuf::Message* message);
 
+// Counts one shipment's score into a stream's summary: shipments, the decision's count, hits and
+// evidence suppressed by the desk, data problems. `corridor screen` and `corridor merge` count
+// with it, so a merged summary equals a single run's.
+void AccountShipment(const scores::ShipmentScore& score, scores::StreamSummary* summary);
+
 // The bytes a stream's shipments are ordered by: ShipmentScore.shipment_key when set (an id
 // that is not valid UTF-8), else the shipment_id.
 const std::string& ShipmentOrderKey(const scores::ShipmentScore& score);

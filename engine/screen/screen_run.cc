@@ -999,31 +999,8 @@ Status CheckNeeds(const RuleSet& rule_set, const std::set<std::string>& loaded_l
 
 // Counts one written shipment into the summary.
 void Account(const scores::ShipmentScore& score, ScreenReport* report) {
-  scores::StreamSummary& summary = report->summary;
-  summary.set_shipments(summary.shipments() + 1);
-  switch (score.decision()) {
-    case BLOCK:
-      summary.set_block(summary.block() + 1);
-      break;
-    case HOLD:
-      summary.set_hold(summary.hold() + 1);
-      break;
-    case REVIEW:
-      summary.set_review(summary.review() + 1);
-      break;
-    default:
-      summary.set_clear(summary.clear() + 1);
-      break;
-  }
+  AccountShipment(score, &report->summary);
   report->worst = std::max(report->worst, score.decision());
-  for (const scores::RuleHit& hit : score.suppressed_hits()) {  // desk
-    summary.set_suppressed_hits(summary.suppressed_hits() + 1);
-    summary.set_suppressed_evidence(summary.suppressed_evidence() + hit.evidence_size());
-  }
-  if (score.problems_size() > 0) {
-    summary.set_data_problems(summary.data_problems() + score.problems_size());
-    summary.set_shipments_with_problems(summary.shipments_with_problems() + 1);
-  }
 }
 
 }  // namespace
@@ -1214,6 +1191,8 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     record.mutable_header()->set_shard(std::to_string(options.shard_index) + "/" +
                                        std::to_string(options.shard_count));
   }
+  record.mutable_header()->set_selected_shipments(
+      static_cast<int64_t>(options.shipment_ids.size()));
 
   // desk: allow-lists are never a source of hits; decisions and allow entries are read once.
   std::set<std::string> allow_lists;
