@@ -1,6 +1,10 @@
 // Promises of docs/batch.md that no other test named: the shard of a shipment is FNV-1a 64 of its
 // id modulo N plus one, merge refuses a shard given twice and the shards of another run, --since
 // with --shipment is a usage error, and --summary-json is written when the run fails.
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -9,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "engine/output/record_checksum.h"
 #include "engine/output/score_stream.h"
 #include "engine/screen/screen_run.h"
 #include "schemas/scores.pb.h"
@@ -23,6 +28,7 @@ using testing::MakeRules;
 using testing::ReadText;
 using testing::RunCorridor;
 using testing::TempDir;
+using testing::WriteText;
 
 // Forty shipments to Pakistan or Kazakhstan: enough for both shards of 2 to hold some.
 std::string World() {
@@ -191,6 +197,84 @@ TEST_CASE("merge and diff refuse damaged streams by name and diff sorts what it 
   CHECK(twice.err.find("appears twice") != std::string::npos);
 }
 
+// From a review (2026-12-07): merge wrote a fresh summary over whatever its shards held. A shard
+// with a BLOCK record taken out, with another stream appended after its summary, with a record
+// whose checksum was taken off with an edit (BLOCK made CLEAR), or screened with --shipment was
+// merged with exit 0; and the desk's suppressed counts were left out of the merged summary.
+TEST_CASE("merge refuses a shard whose records do not add up to its summary", "[batch]") {
+  TwoShards shards;
+  TempDir& dir = shards.dir;
+  auto merge = [&](const std::string& a, const std::string& b) { return shards.Merge(a, b); };
+  auto refused = [&](const std::string& bad, const std::string& why) {
+    CommandResult result = merge(bad, "2.scores");
+    INFO(bad << ": " << result.err);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.find(dir.File(bad) + ": ") != std::string::npos);
+    CHECK(result.err.find(why) != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.File("merged.scores")));
+  };
+  Rewrite(dir.File("1.scores"), dir.File("dropped.scores"),
+          [](auto* records) { records->erase(records->begin() + 1); });
+  refused("dropped.scores", "a record was taken out or added");
+
+  WriteText(dir.File("appended.scores"),
+            ReadText(dir.File("1.scores")) + ReadText(dir.File("2.scores")));
+  refused("appended.scores", "data after the summary record");
+
+  // A record rewritten without its checksum, the others (the header first) with theirs.
+  {
+    std::unique_ptr<ScoreReader> reader;
+    REQUIRE(ScoreReader::Open(dir.File("1.scores"), &reader).ok());
+    std::string bytes;
+    scores::ScoreRecord record;
+    for (int i = 0; reader->Next(&record); ++i) {
+      if (i == 1) {
+        record.mutable_shipment()->set_score(0);
+        std::string plain = record.SerializeAsString();
+        google::protobuf::io::StringOutputStream out(&bytes);
+        google::protobuf::io::CodedOutputStream coded(&out);
+        coded.WriteVarint32(static_cast<uint32_t>(plain.size()));
+        coded.WriteRaw(plain.data(), static_cast<int>(plain.size()));
+      } else {
+        REQUIRE(AppendCheckedDelimited(record, &bytes));
+      }
+    }
+    REQUIRE(reader->status().ok());
+    WriteText(dir.File("stripped.scores"), bytes);
+  }
+  refused("stripped.scores", "no checksum, though the stream's header has one");
+  CommandResult explained =
+      RunCorridor(dir, "explain --scores " + dir.File("stripped.scores") + " --table");
+  CHECK(explained.exit_code == 1);
+
+  REQUIRE(RunCorridor(dir, shards.screen + "1/2 --as-of 2025-12-01 --shipment S-100 --out " +
+                               dir.File("one.scores"))
+              .exit_code == 0);
+  refused("one.scores", "named by --shipment, not a shard of a whole run");
+
+  REQUIRE(merge("1.scores", "2.scores").exit_code == 0);
+}
+
+TEST_CASE("A merged stream counts the desk's suppressed hits as a single run does", "[batch]") {
+  TempDir dir;
+  const std::string db = MakeDatabase(dir, World());
+  REQUIRE(RunCorridor(dir, "decide --db " + db +
+                               " --shipment S-100 --hit pk --decision cleared --by a.analyst "
+                               "--reason 'a humanitarian shipment, licensed'")
+              .exit_code == 0);
+  const std::string screen =
+      "screen --quiet --db " + db + " --rules " + Rules(dir) + " --as-of 2025-12-01 --out ";
+  REQUIRE(RunCorridor(dir, screen + dir.File("whole.scores")).exit_code == 0);
+  REQUIRE(RunCorridor(dir, screen + dir.File("1.scores") + " --shard 1/2").exit_code == 0);
+  REQUIRE(RunCorridor(dir, screen + dir.File("2.scores") + " --shard 2/2").exit_code == 0);
+  REQUIRE(RunCorridor(dir, "merge " + dir.File("1.scores") + " " + dir.File("2.scores") +
+                               " --out " + dir.File("merged.scores"))
+              .exit_code == 0);
+  const std::string whole = ReadText(dir.File("whole.scores"));
+  CHECK(whole.find("a humanitarian shipment") != std::string::npos);  // the decision applied
+  CHECK(ReadText(dir.File("merged.scores")) == whole);
+}
+
 TEST_CASE("screen --since with --shipment is a usage error and writes nothing", "[batch]") {
   TempDir dir;
   const std::string base = "screen --quiet --db " + MakeDatabase(dir, World()) + " --rules " +
@@ -217,6 +301,71 @@ TEST_CASE("screen --summary-json is written when the run fails, with the error a
   nlohmann::json summary = nlohmann::json::parse(ReadText(dir.File("summary.json")));
   CHECK(summary["outcome"].get<std::string>().find("S-999") != std::string::npos);
   CHECK(summary["outcome"] != "ok");
+}
+
+// From a review (2026-12-07): --summary-json wrote through PATH.tmp (a database named so was
+// replaced by the summary), found an unwritable folder only after the stream was in place (exit 1,
+// which says nothing was written), and a killed run left the previous run's "ok" summary.
+TEST_CASE("screen --summary-json writes through a name of its own and is checked before the run",
+          "[batch]") {
+  TempDir dir;
+  const std::string base = "screen --quiet --db " + MakeDatabase(dir, World()) + " --rules " +
+                           Rules(dir) + " --as-of 2025-12-01 --out ";
+  WriteText(dir.File("summary.json.tmp"), "someone else's file");
+  WriteText(dir.File("summary.json"), "{\"outcome\": \"ok\", \"from\": \"last night\"}");
+  REQUIRE(
+      RunCorridor(dir, base + dir.File("o.scores") + " --summary-json " + dir.File("summary.json"))
+          .exit_code == 0);
+  CHECK(ReadText(dir.File("summary.json.tmp")) == "someone else's file");
+  nlohmann::json summary = nlohmann::json::parse(ReadText(dir.File("summary.json")));
+  CHECK(summary["outcome"] == "ok");
+  CHECK_FALSE(summary.contains("from"));
+
+  CommandResult unwritable = RunCorridor(
+      dir, base + dir.File("p.scores") + " --summary-json " + dir.File("no/such/folder/s.json"));
+  CHECK(unwritable.exit_code == 1);
+  CHECK(unwritable.err.find("does not exist or cannot be written") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.File("p.scores")));
+}
+
+// From a review (2026-12-07): two rows of the shipment table with one id (an untyped column, or
+// no key) gave the second a CLEAR record with no parties and no word of it; the stream could not
+// then be merged or diffed.
+TEST_CASE("A second shipment row with an id is a run problem, never a second record", "[batch]") {
+  TempDir dir;
+  const std::string db = MakeDatabase(
+      dir, World() +
+               "CREATE TABLE s2 AS SELECT * FROM shipment; DROP TABLE shipment; "
+               "ALTER TABLE s2 RENAME TO shipment; "
+               "INSERT INTO shipment SELECT * FROM shipment WHERE shipment_id = 'S-100';\n");
+  REQUIRE(RunCorridor(dir, "screen --quiet --db " + db + " --rules " + Rules(dir) +
+                               " --as-of 2025-12-01 --format json --out " + dir.File("o.json"))
+              .exit_code == 0);
+  const std::string text = ReadText(dir.File("o.json"));
+  size_t records = 0;
+  for (size_t at = text.find("\"shipment_id\":\"S-100\""); at != std::string::npos;
+       at = text.find("\"shipment_id\":\"S-100\"", at + 1)) {
+    ++records;
+  }
+  CHECK(records == 1);
+  CHECK(text.find("a second shipment row with this id") != std::string::npos);
+  CommandResult diff = RunCorridor(dir, "diff " + dir.File("o.json") + " " + dir.File("o.json"));
+  CHECK(diff.exit_code == 0);
+}
+
+// From a review (2026-12-07): the entity facts file beside a --since stream was opened without a
+// check, so a FIFO under its name hung the run.
+TEST_CASE("A delta run does not read a facts file that is not a regular file", "[batch]") {
+  TempDir dir;
+  const std::string base = "screen --quiet --db " + MakeDatabase(dir, World()) + " --rules " +
+                           Rules(dir) + " --as-of 2025-12-01 --out ";
+  REQUIRE(RunCorridor(dir, base + dir.File("full.scores")).exit_code == 0);
+  std::filesystem::copy_file(dir.File("full.scores"), dir.File("prev.scores"));
+  REQUIRE(mkfifo(dir.File("prev.scores.facts").c_str(), 0600) == 0);
+  CommandResult delta =
+      RunCorridor(dir, base + dir.File("delta.scores") + " --since " + dir.File("prev.scores"));
+  CHECK(delta.exit_code == 0);
+  CHECK(ReadText(dir.File("delta.scores")) == ReadText(dir.File("full.scores")));
 }
 
 }  // namespace corridor

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace corridor {
@@ -56,6 +58,24 @@ Status ReadRegularFile(const std::string& path, int64_t max_bytes, std::string* 
   }
   close(fd);
   return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& text) {
+  std::string temp = path + ".tmp.XXXXXX";
+  const int fd = mkstemp(temp.data());
+  if (fd < 0) return Status::IoError(path + ": cannot create a temporary file beside it");
+  bool ok = true;
+  for (size_t done = 0; ok && done < text.size();) {
+    const ssize_t written = write(fd, text.data() + done, text.size() - done);
+    if (written < 0 && errno == EINTR) continue;
+    ok = written > 0;
+    if (ok) done += static_cast<size_t>(written);
+  }
+  ok = ok && fsync(fd) == 0;
+  ok = close(fd) == 0 && ok;
+  if (ok && std::rename(temp.c_str(), path.c_str()) == 0) return Status::Ok();
+  std::remove(temp.c_str());
+  return Status::IoError(path + ": cannot write it");
 }
 
 }  // namespace corridor

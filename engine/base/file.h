@@ -19,6 +19,12 @@ constexpr int64_t kDefaultMaxFileBytes = int64_t{512} << 20;
 // a missing file with NotFound. Messages start with "PATH: ".
 Status ReadRegularFile(const std::string& path, int64_t max_bytes, std::string* contents);
 
+// Writes `text` to `path` whole or not at all: into a new temporary file beside it ("PATH.tmp."
+// and six random characters, created exclusively, so no existing file is ever written through),
+// flushed to disk, then renamed over `path`. On failure the temporary file is removed and `path`
+// is left as it was. IoError names the file.
+Status WriteFileAtomically(const std::string& path, const std::string& text);
+
 }  // namespace corridor
 
 #endif  // CORRIDOR_ENGINE_BASE_FILE_H_

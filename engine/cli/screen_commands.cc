@@ -1,5 +1,7 @@
 // corridor check-rules, screen and explain.
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -10,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "engine/base/file.h"
 #include "engine/base/strings.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/progress.h"
@@ -88,18 +91,6 @@ nlohmann::ordered_json SummaryJson(const ScreenOptions& options, const ScreenRep
   return out;
 }
 
-// Writes `text` to `path` through a temporary file and a rename: a scheduler polling the file
-// never reads half of it.
-bool WriteFileAtomically(const std::string& path, const std::string& text) {
-  std::string temp = path + ".tmp";
-  {
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    file << text;
-    if (!file.flush()) return false;
-  }
-  return std::rename(temp.c_str(), path.c_str()) == 0;
-}
-
 // What a screen run reads and its outputs must never replace: the database, the --since stream
 // and its facts file (read as the run starts, replaced only by a rename the run itself makes
 // when --out is --since), and every file of the rules folder (rule files, reference tables).
@@ -130,7 +121,16 @@ int CheckSummaryPath(const std::string& summary_json, const ScreenOptions& scree
     return kExitUsage;
   }
   Status checked = CheckOutputPath(summary_json, inputs);
-  return checked.ok() ? kExitOk : Fail("screen", checked);
+  if (!checked.ok()) return Fail("screen", checked);
+  // Its folder must take a file before the run: an unwritable summary found after the run left
+  // a complete stream and exit 1, which says "nothing written" (since 2026-12-07, from a review).
+  std::filesystem::path folder = std::filesystem::path(summary_json).parent_path();
+  if (folder.empty()) folder = ".";
+  if (access(folder.c_str(), W_OK | X_OK) != 0) {
+    return Fail("screen", Status::IoError(summary_json + ": its folder " + folder.string() +
+                                          " does not exist or cannot be written"));
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -256,6 +256,9 @@ int RunScreen(const std::vector<std::string>& args) {
   if (int refused = CheckSummaryPath(summary_json, screen, inputs); refused != kExitOk) {
     return refused;
   }
+  // The previous run's summary goes as this run starts: a run killed before it writes its own
+  // must not leave one saying "ok" (since 2026-12-07, from a review).
+  if (!summary_json.empty()) std::remove(summary_json.c_str());
   screen.full_evidence = full_evidence;
   if (!shard.empty() && !ParseShard(shard, &screen.shard_index, &screen.shard_count)) {
     std::cerr << "corridor screen: --shard must be K/N with 1 <= K <= N <= 10000, got '" << shard
@@ -279,8 +282,10 @@ int RunScreen(const std::vector<std::string>& args) {
   reporter.Finish();
   if (!summary_json.empty()) {
     std::string text = SummaryJson(screen, report, status.ok() ? "ok" : status.message()).dump(2);
-    if (!WriteFileAtomically(summary_json, text + "\n")) {
-      std::cerr << "corridor screen: cannot write " << summary_json << "\n";
+    // A temporary name of its own beside it (never PATH.tmp, which could be an input or --out).
+    Status written = WriteFileAtomically(summary_json, text + "\n");
+    if (!written.ok()) {
+      std::cerr << "corridor screen: " << written.message() << "\n";
       if (status.ok()) return kExitSetupError;
     }
   }

@@ -541,12 +541,30 @@ class SqliteShipmentSource : public ShipmentSource {
   // Positions the shipment cursor on the next row with a usable id; false at the end. Rows whose
   // shipment_id is NULL or empty cannot be reported under any id: they are skipped, each one a
   // run problem.
+  //
+  // A second row with the id of the one before (the rows come in id order, an integer id read
+  // as its text) is skipped as a run problem: one id is one shipment. Its parties, items and legs
+  // went to the first row, so the second came out CLEAR with no party and no word of it, and the
+  // stream could not be merged or diffed (since 2026-12-07, from a review).
   bool NextShipmentRow() {
     while (ReadShipmentRow()) {
-      if (!Trim(shipments_->Text(0)).empty()) return true;
-      input_->run_problems().push_back({"shipment", shipments_->IsNull(0) ? "(NULL)" : "(empty)",
-                                        "shipment_id",
-                                        "shipment_id is NULL or empty; shipment skipped"});
+      std::string id = shipments_->Text(0);
+      if (Trim(id).empty()) {
+        input_->run_problems().push_back({"shipment", shipments_->IsNull(0) ? "(NULL)" : "(empty)",
+                                          "shipment_id",
+                                          "shipment_id is NULL or empty; shipment skipped"});
+        continue;
+      }
+      if (has_last_id_ && id == last_id_) {
+        input_->run_problems().push_back(
+            {"shipment", id, "shipment_id",
+             "a second shipment row with this id; skipped (one id, one shipment: the first row "
+             "is screened with every party, item and leg of the id)"});
+        continue;
+      }
+      last_id_ = std::move(id);
+      has_last_id_ = true;
+      return true;
     }
     return false;
   }
@@ -787,6 +805,8 @@ class SqliteShipmentSource : public ShipmentSource {
   std::vector<std::string> ids_;
   bool keyed_;
   size_t next_id_ = 0;
+  std::string last_id_;  // the id of the last shipment row returned (NextShipmentRow)
+  bool has_last_id_ = false;
   bool done_ = false;
   Status status_;
   std::unique_ptr<Statement> shipments_;

@@ -1,5 +1,7 @@
 #include "engine/screen/facts_file.h"
 
+#include <sys/stat.h>
+
 #include <google/protobuf/io/zero_copy_stream_impl.h>
 
 #include <algorithm>
@@ -148,6 +150,13 @@ FactsSetup MakeFactsSetup(const std::string& setup_digest, const ListNameScreene
 void ReadFactsFile(const std::string& path, const FactsSetup& now, CachedFactsMap* facts,
                    PreviousLists* lists, std::string* note) {
   note->clear();
+  // A FIFO or a device under the facts file's name would block the run or never end it (since
+  // 2026-12-07, from a review): only a regular file is read; anything else is as no file.
+  struct stat info;
+  if (stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    *note = "the entity facts file " + path + " is not a regular file: not read";
+    return;
+  }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     *note = "no entity facts file " + path;
