@@ -297,6 +297,73 @@ TEST_CASE("Malformed requests get 400 with the reason, never a crash", "[serve]"
   CHECK(health->status == 200);
 }
 
+// From a review (2026-12-07): a form-encoded body's text overrode ?cutoff= at /match (httplib
+// parses it into the parameters); two parties under one entity_id got one screening, the first
+// one's, so a listed consignee behind a harmless shipper of the same id came out CLEAR; a number
+// out of range answered 500.
+TEST_CASE("Requests that are not JSON, or give one entity id two records, are refused", "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  httplib::Client client = server.Client();
+  const std::string body =
+      R"({"queries": {"q": {"properties": {"name": ["ACME"], "alias": ["&cutoff=0.99&"]}}}})";
+  for (const char* type : {"application/x-www-form-urlencoded", "text/plain"}) {
+    INFO(type);
+    auto result = client.Post("/match/default?cutoff=0.5", body, type);
+    REQUIRE(result);
+    CHECK(result->status == 415);
+    CHECK(ErrorOf(result).find("the body must be JSON") == 0);
+    result = client.Post("/screen", R"({"shipment_id": "Q-1"})", type);
+    REQUIRE(result);
+    CHECK(result->status == 415);
+  }
+  auto json = client.Post("/match/default?cutoff=0.5", body, "application/json; charset=utf-8");
+  REQUIRE(json);
+  CHECK(json->status == 200);
+
+  const Json harmless = {{"entity_id", "X"},
+                         {"role", "shipper"},
+                         {"name", "Harmless Foods Ltd"},
+                         {"kind", "company"},
+                         {"country", "KZ"}};
+  Json other = harmless;
+  other["role"] = "consignee";
+  other["name"] = "Another Company";
+  auto result = client.Post(
+      "/screen", Json{{"destination_country", "KZ"}, {"parties", {harmless, other}}}.dump(),
+      "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 400);
+  CHECK(ErrorOf(result) ==
+        "parties[1]: entity_id \"X\" is given twice with different records (one id, one record)");
+  other["name"] = harmless["name"];  // the same record in a second role is fine
+  result = client.Post("/screen",
+                       Json{{"destination_country", "KZ"}, {"parties", {harmless, other}}}.dump(),
+                       "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 200);
+
+  result = client.Post("/screen", R"({"declared_value": 1e400})", "application/json");
+  REQUIRE(result);
+  CHECK(result->status == 400);
+  CHECK(ErrorOf(result).find("malformed JSON: ") == 0);
+
+  // A query of too many or too long names is answered 400 in its place.
+  Json names = Json::array();
+  for (int i = 0; i < 21; ++i) names.push_back("NAME " + std::to_string(i));
+  Json queries = {{"many", {{"properties", {{"name", names}}}}},
+                  {"long", {{"properties", {{"name", {std::string(1001, 'A')}}}}}}};
+  result = client.Post("/match/default", Json{{"queries", queries}}.dump(), "application/json");
+  REQUIRE(result);
+  REQUIRE(result->status == 200);
+  Json responses = Json::parse(result->body)["responses"];
+  CHECK(responses["many"]["status"] == 400);
+  CHECK(responses["many"]["detail"] == "more than 20 names (name and alias)");
+  CHECK(responses["long"]["status"] == 400);
+  CHECK(responses["long"]["detail"] == "a name longer than 1000 bytes");
+}
+
 TEST_CASE("A party with a malformed country is scored with a data problem, as the batch does",
           "[serve]") {
   TempDir dir;
@@ -603,6 +670,34 @@ TEST_CASE("An import is picked up without a restart, requests keep being answere
 
 namespace corridor {
 namespace {
+
+// From a review (2026-12-07): the fingerprint counted ownership rows and left incidents out, so
+// a share changed in place, or incidents imported, were not seen until a restart (a cleared
+// decision kept suppressing an ownership hit the batch showed).
+TEST_CASE("Incidents and ownership changed in place reload the engine", "[serve]") {
+  TempDir dir;
+  std::string db = MakeDemoDatabase(dir);
+  RunningServer server(DemoOptions(db));
+  REQUIRE(server.server().ReloadIfChanged().ok());
+  REQUIRE(server.server().reloads() == 0);
+  auto change = [&](const std::string& sql) {
+    std::unique_ptr<Database> writable;
+    REQUIRE(Database::OpenWritable(db, &writable).ok());
+    REQUIRE(writable->Execute(sql).ok());
+  };
+  change(
+      "UPDATE ownership SET share = ifnull(share, 0) + 1 WHERE rowid = "
+      "(SELECT min(rowid) FROM ownership)");
+  REQUIRE(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 1);
+  change(
+      "UPDATE security_incident SET fatalities = fatalities + 1 WHERE rowid = "
+      "(SELECT min(rowid) FROM security_incident)");
+  REQUIRE(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 2);
+  REQUIRE(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 2);  // nothing changed since
+}
 
 TEST_CASE("POST /decisions records a decision that /screen and the batch then honour alike",
           "[serve]") {

@@ -1,7 +1,9 @@
 #include "engine/serve/engine_state.h"
 
+#include <algorithm>
 #include <chrono>
 
+#include "engine/base/sha256.h"
 #include "engine/store/database.h"
 
 namespace corridor::serve {
@@ -37,6 +39,30 @@ Status LoadEngine(const ServeOptions& options, const std::string& as_of,
   return Status::Ok();
 }
 
+// SHA-256 over every value of every row of `table` ("" when it does not exist): an UPDATE in
+// place changes it, where a row count and the highest rowid do not.
+Status TableDigest(Database* db, const std::string& table, std::string* digest) {
+  digest->clear();
+  bool exists = false;
+  Status status = db->HasTable(table, &exists);
+  if (!status.ok() || !exists) return status;
+  std::unique_ptr<Statement> query;
+  status = db->Prepare("SELECT * FROM \"" + table + "\"", &query);
+  if (!status.ok()) return status;
+  Sha256 sha;
+  std::string row;
+  while (query->Step()) {
+    row.clear();
+    for (int column = 0; column < query->ColumnCount(); ++column) {
+      query->AppendDigestValue(column, &row);
+    }
+    sha.Update(row);
+  }
+  if (!query->status().ok()) return query->status();
+  *digest = sha.HexDigest().substr(0, 16);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status DatabaseFingerprint(const std::string& db_path, std::string* fingerprint) {
@@ -61,15 +87,36 @@ Status DatabaseFingerprint(const std::string& db_path, std::string* fingerprint)
   }
   *fingerprint = query->Text(0);
   query.reset();
+  // What the engine holds besides the lists, by content: the ownership records and the
+  // security incidents (an UPDATE in place, or an import of incidents, went unseen until a
+  // restart: since 2026-12-07, from a review); the entities that own others by their count,
+  // highest rowid and latest updated_at.
+  for (const char* table : {"ownership", "security_incident"}) {
+    std::string digest;
+    status = TableDigest(db.get(), table, &digest);
+    if (!status.ok()) return status;
+    *fingerprint += "|" + digest;
+  }
+  std::vector<std::string> columns;
+  status = db->Columns("entity", &columns);
+  if (!status.ok()) return status;
+  const bool dated = std::find(columns.begin(), columns.end(), "updated_at") != columns.end();
+  status = db->Prepare(std::string("SELECT ifnull(max(rowid), 0) || ':' || count(*) || ':' || ") +
+                           (dated ? "ifnull(max(updated_at), '')" : "''") + " FROM entity",
+                       &query);
+  if (status.ok() && query->Step()) *fingerprint += "|" + query->Text(0);
+  if (status.ok()) status = query->status();
+  if (!status.ok()) return status;
+  query.reset();
   // Recorded decisions are applied by the engine (engine/decisions/review_book.h): a new one
   // reloads it, so /screen honours a decision as the next batch run would. The desk's table
   // exists once the first decision is recorded.
   bool has_decisions = false;
   status = db->HasTable("decision", &has_decisions);
   if (status.ok() && has_decisions) {
-    status = db->Prepare("SELECT ifnull(max(rowid), 0) || ':' || count(*) FROM decision", &query);
-    if (status.ok() && query->Step()) *fingerprint += "|" + query->Text(0);
-    if (status.ok()) status = query->status();
+    std::string digest;
+    status = TableDigest(db.get(), "decision", &digest);
+    *fingerprint += "|" + digest;
   }
   return status;
 }

@@ -30,7 +30,20 @@ struct TooDeep {};
 
 }  // namespace
 
+bool JsonContentType(const httplib::Request& request, httplib::Response& response) {
+  std::string type = AsciiLower(request.get_header_value("Content-Type"));
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  if (type.empty() || type == "application/json") return true;
+  // A form-encoded body is parsed by httplib into the request's parameters, after the URL's:
+  // text in it would override ?cutoff= and ?threshold= (since 2026-12-07, from a review).
+  SendError(response, 415,
+            "the body must be JSON (Content-Type: application/json), not \"" + type + "\"");
+  return false;
+}
+
 bool ParseBody(const httplib::Request& request, httplib::Response& response, Json* body) {
+  if (!JsonContentType(request, response)) return false;
   try {
     *body = Json::parse(request.body, [](int depth, Json::parse_event_t, Json&) {
       if (depth > kMaxJsonDepth) throw TooDeep();
@@ -42,6 +55,8 @@ bool ParseBody(const httplib::Request& request, httplib::Response& response, Jso
   } catch (const TooDeep&) {
     SendError(response, 400,
               "malformed JSON: nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  } catch (const Json::exception& error) {  // a number out of range (1e400)
+    SendError(response, 400, std::string("malformed JSON: ") + error.what());
   }
   return false;
 }
@@ -207,6 +222,7 @@ void HandleMatch(RequestContext& context, const httplib::Request& request,
                      "dataset \"" + dataset +
                          "\" is an allow-list (role ALLOW in the rules): never a source of hits");
   }
+  if (!JsonContentType(request, response)) return;  // before the parameters are read
   MatchParams params;
   params.threshold = index->options().threshold;
   Status status = ReadMatchParams(request.params, &params);

@@ -28,8 +28,11 @@ using Handler = std::function<void(RequestContext&, const httplib::Request&, htt
 void SendError(httplib::Response& response, int status, const std::string& message);
 // Sets `status` and `body` as JSON (invalid UTF-8 in strings becomes U+FFFD).
 void SendJson(httplib::Response& response, const nlohmann::json& body, int status = 200);
+// True when the request's body is JSON by its Content-Type (application/json, or none given);
+// else answers 415 and returns false.
+bool JsonContentType(const httplib::Request& request, httplib::Response& response);
 // Parses a request body as JSON (at most 32 levels deep); on failure sets 400 with the parser's
-// reason and returns false.
+// reason (415 for a body that is not JSON by its Content-Type) and returns false.
 bool ParseBody(const httplib::Request& request, httplib::Response& response, nlohmann::json* body);
 // 400 for Usage and Corruption, 404 NotFound, 413 Limit, 403 Refused, 500 for the rest.
 int HttpStatusFor(const Status& status);

@@ -162,6 +162,14 @@ Json AnswerQuery(const names::NameIndex& index, const EntryCatalog& catalog,
   base.birth_date = std::string(Trim(base.birth_date));
   query_names.insert(query_names.end(), aliases.begin(), aliases.end());
   if (query_names.empty()) return refuse("properties.name: at least one name is needed");
+  if (query_names.size() > kMaxQueryNames) {
+    return refuse("more than " + std::to_string(kMaxQueryNames) + " names (name and alias)");
+  }
+  for (const std::string& name : query_names) {
+    if (name.size() > kMaxQueryNameBytes) {
+      return refuse("a name longer than " + std::to_string(kMaxQueryNameBytes) + " bytes");
+    }
+  }
   // Each name searched; each entry keeps its best match over the names, as screening does.
   std::map<std::pair<std::string, std::string>, names::NameMatch> best;
   std::string last_error;

@@ -27,7 +27,12 @@
 namespace corridor::serve {
 
 constexpr size_t kMaxMatchQueries = 100;  // queries in one request
-constexpr size_t kMaxMatchLimit = 500;    // results per query (?limit=)
+// Names (name and alias values) in one query, and bytes in one name: a handful of small
+// requests with long names and `cutoff=0` otherwise kept the server busy for many minutes
+// (since 2026-12-07, from a review). A longer query is answered with status 400.
+constexpr size_t kMaxQueryNames = 20;
+constexpr size_t kMaxQueryNameBytes = 1000;
+constexpr size_t kMaxMatchLimit = 500;  // results per query (?limit=)
 
 struct MatchParams {
   size_t limit = 5;        // ?limit=: results per query

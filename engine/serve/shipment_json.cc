@@ -1,6 +1,7 @@
 #include "engine/serve/shipment_json.h"
 
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "engine/base/strings.h"
@@ -301,6 +302,23 @@ Status ParseShipmentJson(const Json& body, Shipment* shipment) {
   const Json* rows = nullptr;
   CORRIDOR_TRY(f.Array("parties", &rows));
   for (size_t i = 0; i < rows->size(); ++i) CORRIDOR_TRY(ParseParty((*rows)[i], i, &s));
+  // One entity id is one record, as in the database: the scorer screens an id once per shipment,
+  // so a second party under the id with another name got the first one's screening (a listed
+  // consignee CLEAR behind a harmless shipper of the same id; since 2026-12-07, from a review).
+  // The same record in two roles is fine.
+  std::map<std::string, Json> records;
+  for (size_t i = 0; i < rows->size(); ++i) {
+    const Json& row = (*rows)[i];
+    auto party_id = row.find("entity_id");
+    if (party_id == row.end() || !party_id->is_string()) continue;
+    Json record = row;
+    record.erase("role");
+    auto [at, added] = records.emplace(party_id->get<std::string>(), record);
+    if (!added && at->second != record) {
+      return Status::Usage("parties[" + std::to_string(i) + "]: entity_id \"" + at->first +
+                           "\" is given twice with different records (one id, one record)");
+    }
+  }
   CORRIDOR_TRY(f.Array("items", &rows));
   for (size_t i = 0; i < rows->size(); ++i) CORRIDOR_TRY(ParseItem((*rows)[i], i, &s));
   CORRIDOR_TRY(f.Array("legs", &rows));
