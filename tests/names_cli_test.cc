@@ -1,3 +1,4 @@
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -98,6 +99,58 @@ TEST_CASE("LoadNameRecords reads names, aliases, facts and identifiers", "[names
   CHECK(sber_names == 3);
   REQUIRE(LoadNameRecords(db.get(), {}, &records).ok());
   CHECK(records.size() == 7);
+}
+
+// From a review (2026-12-07): the entries, their aliases and their facts were read by separate
+// SELECTs with no transaction around them, so an import committing between them gave a state no
+// version had (an alias of the new version on an entry of the old). One read transaction now.
+TEST_CASE("LoadNameRecords reads the lists in one snapshot while an import commits", "[names]") {
+  std::string path = MakeListDatabase("corridor_names_snapshot.db");
+  {
+    std::unique_ptr<Database> db;
+    REQUIRE(Database::OpenWritable(path, &db).ok());
+    REQUIRE(db->Execute("PRAGMA journal_mode=WAL").ok());
+  }
+  std::unique_ptr<Database> reader;
+  REQUIRE(Database::OpenReadOnly(path, &reader).ok());
+  sqlite3* writer = nullptr;
+  REQUIRE(sqlite3_open_v2(path.c_str(), &writer, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+  struct Context {
+    sqlite3* reader;
+    sqlite3* writer;
+    int result = -1;
+  } context{reader->handle(), writer};
+  // Every VM step of the reader: once the list_entry SELECT is under way, the import commits.
+  sqlite3_progress_handler(
+      reader->handle(), 1,
+      [](void* self) {
+        auto* c = static_cast<Context*>(self);
+        if (c->result != -1) return 0;
+        for (sqlite3_stmt* stmt = sqlite3_next_stmt(c->reader, nullptr); stmt != nullptr;
+             stmt = sqlite3_next_stmt(c->reader, stmt)) {
+          if (sqlite3_stmt_busy(stmt) &&
+              std::string(sqlite3_sql(stmt)).find("FROM list_entry") != std::string::npos) {
+            c->result = sqlite3_exec(c->writer,
+                                     "INSERT INTO list_alias (list_id, entry_id, name, quality) "
+                                     "VALUES ('ofac_sdn', '29220', 'A NEW ALIAS OF CHEN', "
+                                     "'strong')",
+                                     nullptr, nullptr, nullptr);
+            break;
+          }
+        }
+        return 0;
+      },
+      &context);
+  std::vector<NameRecord> records;
+  REQUIRE(LoadNameRecords(reader.get(), {}, &records).ok());
+  sqlite3_progress_handler(reader->handle(), 0, nullptr, nullptr);
+  sqlite3_close_v2(writer);
+  REQUIRE(context.result == SQLITE_OK);  // the import committed during the load
+  for (const NameRecord& record : records) CHECK(record.name != "A NEW ALIAS OF CHEN");
+  CHECK(records.size() == 7);  // the version before the import, whole
+  // The next load sees the import.
+  REQUIRE(LoadNameRecords(reader.get(), {}, &records).ok());
+  CHECK(records.size() == 8);
 }
 
 TEST_CASE("corridor match screens one name and explains the match", "[names][cli]") {

@@ -1,4 +1,6 @@
 // LoadNameRecords: the names of listed entries, read from an input database.
+#include <sqlite3.h>
+
 #include <map>
 #include <memory>
 #include <string>
@@ -65,10 +67,35 @@ class EastAsianWarmer {
   std::jthread warm_;
 };
 
+Status LoadNameRecordsInSnapshot(Database* db, const std::vector<std::string>& list_ids,
+                                 std::vector<NameRecord>* records);
+
 }  // namespace
 
+// The list tables are read in one read transaction: the entries, then their aliases and facts,
+// each in its own SELECT, would otherwise see an import commit between them (an alias of the new
+// version found, its new entry not: a state no version had; since 2026-12-07, from a review).
+// An import waits for the read to end (SQLite's busy timeout), or reads its own snapshot in WAL
+// mode. Inside a caller's transaction, that one is the snapshot.
 Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
                        std::vector<NameRecord>* records) {
+  const bool own = sqlite3_get_autocommit(db->handle()) != 0;
+  if (own) {
+    Status begun = db->Execute("BEGIN");
+    if (!begun.ok()) return begun;
+  }
+  Status status = LoadNameRecordsInSnapshot(db, list_ids, records);
+  if (own) {
+    Status ended = db->Execute(status.ok() ? "COMMIT" : "ROLLBACK");
+    if (status.ok()) status = ended;
+  }
+  return status;
+}
+
+namespace {
+
+Status LoadNameRecordsInSnapshot(Database* db, const std::vector<std::string>& list_ids,
+                                 std::vector<NameRecord>* records) {
   records->clear();
   // Han-Latin's rules are parsed on a second core while this one reads on (joined on return).
   EastAsianWarmer warmer;
@@ -186,5 +213,7 @@ Status LoadNameRecords(Database* db, const std::vector<std::string>& list_ids,
   }
   return Status::Ok();
 }
+
+}  // namespace
 
 }  // namespace corridor::names
