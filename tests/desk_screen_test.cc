@@ -893,17 +893,29 @@ TEST_CASE("A cleared ownership finding lapses by a record dated after the report
   SECTION("decide --as-of records the report's day, and refuses a malformed one") {
     auto decided = RunCorridor(dir, "decide --db " + db +
                                         " --party E-SUB --hit owned_by_listed --decision cleared "
-                                        "--by a.analyst --reason 'checked' --as-of 2026-12-09");
+                                        "--by a.analyst --reason 'checked' --as-of 2026-12-01");
     INFO(decided.err);
     REQUIRE(decided.exit_code == 0);
     std::vector<decisions::DecisionRecord> listed;
     REQUIRE(decisions::ListDecisions(db, {}, &listed).ok());
     REQUIRE(listed.size() == 1);
-    CHECK(listed[0].seen_as_of == "2026-12-09");
+    CHECK(listed[0].seen_as_of == "2026-12-01");
     CHECK(RunCorridor(dir, "decide --db " + db +
                                " --party E-SUB --hit owned_by_listed --decision cleared "
                                "--by a.analyst --reason 'checked' --as-of 2026-12-32")
               .exit_code == 2);
+    // A report dated after the decision's day (since 2026-12-07, from a review), and a control
+    // character in who decided or why, are usage errors.
+    auto refused = RunCorridor(dir, "decide --db " + db +
+                                        " --party E-SUB --hit owned_by_listed --decision cleared "
+                                        "--by a.analyst --reason 'checked' --as-of 2999-01-01");
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("is after the decision's day") != std::string::npos);
+    refused = RunCorridor(dir, "decide --db " + db +
+                                   " --party E-SUB --hit owned_by_listed --decision cleared "
+                                   "--by a.analyst --reason \"$(printf 'checked\\a')\"");
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("holds a control character") != std::string::npos);
   }
 }
 

@@ -727,6 +727,19 @@ TEST_CASE("POST /decisions records a decision that /screen and the batch then ho
   bad = clear;
   bad["party"] = "E-NOBODY";
   CHECK(decide(bad)->status == 404);
+  // Since 2026-12-07 (from a review): a rule the engine does not run, a NUL byte as who decided
+  // and why, and a report dated after the decision were recorded with 201.
+  bad = clear;
+  bad["hit"] = "sdn_partyy:ofac-sdn:47950";
+  CHECK(ErrorOf(decide(bad)).find("hit: no enabled rule \"sdn_partyy\"") == 0);
+  bad = clear;
+  bad["by"] = std::string("t.reviewer\0", 11);
+  CHECK(ErrorOf(decide(bad)) == "who decided (--by) holds a control character");
+  bad = clear;
+  bad["as_of"] = "2099-12-31";
+  CHECK(ErrorOf(decide(bad))
+            .find("the report's as-of date 2099-12-31 is after the decision's "
+                  "day") == 0);
 
   auto result = decide(clear);
   REQUIRE(result->status == 201);

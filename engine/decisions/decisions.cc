@@ -61,6 +61,21 @@ Status ValidateRequest(const DecisionRequest& request) {
   }
   if (Trim(request.decided_by).empty()) return Status::Usage("a decision needs who took it (--by)");
   if (Trim(request.reason).empty()) return Status::Usage("a decision needs a reason (--reason)");
+  // The audit trail is read by people: who decided and why must be text (a NUL byte, or another
+  // control character, was recorded as both; since 2026-12-07, from a review). A reason may run
+  // over lines.
+  auto control = [](std::string_view text, bool lines) {
+    return std::any_of(text.begin(), text.end(), [&](char c) {
+      const auto byte = static_cast<unsigned char>(c);
+      return (byte < 0x20 && !(lines && (c == '\n' || c == '\t'))) || byte == 0x7f;
+    });
+  };
+  if (control(request.decided_by, false)) {
+    return Status::Usage("who decided (--by) holds a control character");
+  }
+  if (control(request.reason, true)) {
+    return Status::Usage("the reason (--reason) holds a control character");
+  }
   if (!request.expires_on.empty() && !ParseIsoDay(request.expires_on)) {
     return Status::Usage("expiry date '" + request.expires_on + "' is not a date (YYYY-MM-DD)");
   }
@@ -385,6 +400,11 @@ Status RecordDecision(const std::string& db_path, const DecisionRequest& request
   record.expires_on = request.expires_on;
   record.seen_as_of = request.seen_as_of;
   record.decided_at = request.decided_at.empty() ? UtcNow() : request.decided_at;
+  // A report dated after the decision would keep every later ownership row from lapsing it.
+  if (!record.seen_as_of.empty() && record.seen_as_of > record.decided_at.substr(0, 10)) {
+    return Status::Usage("the report's as-of date " + record.seen_as_of +
+                         " is after the decision's day " + record.decided_at.substr(0, 10));
+  }
   // Read first, through a read-only connection, then write: the digests come from the same
   // loader screening uses, and a missing subject leaves the database untouched.
   status = ReadSubjects(db_path, request, &record);

@@ -4,6 +4,7 @@
 // "decision": "cleared|confirmed|escalated", "by", "reason", "expires_on", "as_of"}; 201 with the
 // stored decision, or the desk's error (400 for a malformed field, 404 for an unknown party,
 // shipment or list entry).
+#include <algorithm>
 #include <set>
 
 #include "engine/decisions/decisions.h"
@@ -58,6 +59,20 @@ void HandleDecision(RequestContext& context, const httplib::Request& request,
     return SendError(response, 400, "decision must be cleared, confirmed or escalated");
   }
   Status status = decisions::ParseHitRef(hit, &decide.hit);
+  // The rule must be one the engine runs: a typo was recorded, answered 201, and never applied
+  // (since 2026-12-07, from a review).
+  if (status.ok()) {
+    std::shared_ptr<const Engine> engine = context.engines.Current();
+    const auto& rules = engine->scorer->header().rules();
+    const bool known = std::any_of(rules.begin(), rules.end(), [&](const scores::RuleInfo& rule) {
+      return rule.rule_id() == decide.hit.rule_id;
+    });
+    if (!known) {
+      return SendError(response, 400,
+                       "hit: no enabled rule \"" + decide.hit.rule_id +
+                           "\" in the rules served (GET /readyz names the rules digest)");
+    }
+  }
   decisions::DecisionRecord record;
   if (status.ok()) status = decisions::RecordDecision(context.options.db_path, decide, &record);
   if (!status.ok()) return SendError(response, HttpStatusFor(status), status.message());
