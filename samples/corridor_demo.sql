@@ -704,8 +704,8 @@ COMMIT;
 
 -- --- goods round 3 (issue 13): S-91 the EU Forced Labour Regulation, which applies from
 -- 2027-12-14 (see it with `--as-of 2028-01-15`). S-90, a payment from a third country, is in
--- samples/corridor_demo_payments.sql (loaded by demo.sh after this file): /screen's JSON has no
--- payments yet, so a payment here would make the JSON and batch scores of a sample differ. ---
+-- samples/corridor_demo_payments.sql (loaded by demo.sh after this file; /screen takes payments
+-- since 2026-12-07, and tests/serve_test.cc loads both files). ---
 BEGIN;
 INSERT INTO entity (entity_id, kind, name, country, region, address) VALUES
   ('E-626', 'company', 'Changji Tomato Products Co', 'CN', 'CN-XJ', '9 Yan''an Road, Changji'),

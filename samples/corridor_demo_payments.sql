@@ -1,8 +1,8 @@
 -- goods round 3 (issue 13): S-90, certified chips to Karaganda (as S-67) paid from Moscow
 -- through a Russian bank: a third-country payer (FinCEN/BIS FIN-2022-Alert003 red flags).
 -- Expected decision: review (third_country_payer 25 + new_consignee_chpl + chpl_diversion).
--- Loaded by samples/demo.sh after corridor_demo.sql; kept apart because the /screen JSON has no
--- payments yet (tests/serve_test.cc compares every sample's JSON score with the batch's).
+-- Loaded by samples/demo.sh after corridor_demo.sql (and by tests/serve_test.cc, which compares
+-- every sample's /screen score, payments included since 2026-12-07, with the batch's).
 BEGIN;
 INSERT INTO entity (entity_id, kind, name, country, region, address) VALUES
   ('E-625', 'company', 'Stroyimpex LLC', 'RU', 'RU-MOW', '21 Novoslobodskaya Street, Moscow');

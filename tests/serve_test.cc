@@ -29,8 +29,11 @@ using testing::TempDir;
 constexpr const char* kAsOf = "2025-12-01";  // the samples' screening date (samples/demo.sh)
 
 std::string MakeDemoDatabase(const TempDir& dir) {
-  std::string db = testing::MakeDatabase(
-      dir, testing::ReadText(SourceFile("samples/corridor_demo.sql")), "demo.db");
+  std::string db =
+      testing::MakeDatabase(dir,
+                            testing::ReadText(SourceFile("samples/corridor_demo.sql")) +
+                                testing::ReadText(SourceFile("samples/corridor_demo_payments.sql")),
+                            "demo.db");
   IncidentImportReport report;
   Status status = ImportAcledIncidents(db, SourceFile("samples/incidents_acled.csv"), &report);
   if (!status.ok()) throw std::runtime_error("sample incidents: " + status.message());
@@ -115,6 +118,18 @@ Json ShipmentRequest(const Shipment& s) {
                          {"issued_on", Opt(d.issued_on)},
                          {"issuer", Opt(d.issuer)}});
   }
+  Json payments = Json::array();
+  for (const ShipmentPayment& p : s.payments) {
+    payments.push_back({{"payment_id", Opt(p.payment_id)},
+                        {"payer_entity_id", Opt(p.payer_entity_id)},
+                        {"payer_name", Opt(p.payer_name)},
+                        {"payer_country", Opt(p.payer_country)},
+                        {"payer_bank", Opt(p.payer_bank)},
+                        {"payer_bank_country", Opt(p.payer_bank_country)},
+                        {"amount", Opt(p.amount)},
+                        {"currency", Opt(p.currency)},
+                        {"paid_on", Opt(p.paid_on)}});
+  }
   for (const ShipmentLeg& l : s.legs) {
     legs.push_back({{"seq", l.seq},
                     {"location", Opt(l.location)},
@@ -139,7 +154,8 @@ Json ShipmentRequest(const Shipment& s) {
           {"parties", parties},
           {"items", items},
           {"legs", legs},
-          {"documents", documents}};
+          {"documents", documents},
+          {"payments", payments}};
 }
 
 // A server on an ephemeral loopback port, running on its own thread until destroyed.

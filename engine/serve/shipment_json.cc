@@ -259,14 +259,65 @@ Status ParseDocument(const Json& json, size_t index, Shipment* shipment) {
   return Status::Ok();
 }
 
+// As engine/load/ reads a payment row. The payer entity is looked up among the request's own
+// parties (a request carries its records; the database is not read for it).
+Status ParsePayment(const Json& json, size_t index, Shipment* shipment) {
+  const std::string where = "payments[" + std::to_string(index) + "]";
+  Fields f(json, where);
+  CORRIDOR_TRY(f.Check({"payment_id", "payer_entity_id", "payer_name", "payer_country",
+                        "payer_bank", "payer_bank_country", "amount", "currency", "paid_on"}));
+  ShipmentPayment payment;
+  std::vector<DataProblem>& problems = shipment->problems;
+  CORRIDOR_TRY(f.Text("payment_id", &payment.payment_id));
+  const std::string row_id = shipment->shipment_id + "/payment " + payment.payment_id.value_or("?");
+  OptionalText payer_country, payer_bank_country;
+  CORRIDOR_TRY(f.Text("payer_entity_id", &payment.payer_entity_id));
+  CORRIDOR_TRY(f.Text("payer_name", &payment.payer_name));
+  CORRIDOR_TRY(f.Text("payer_country", &payer_country));
+  payment.payer_country =
+      CheckCountry(payer_country, "payment", row_id, "payer_country", &problems);
+  CORRIDOR_TRY(f.Text("payer_bank", &payment.payer_bank));
+  CORRIDOR_TRY(f.Text("payer_bank_country", &payer_bank_country));
+  payment.payer_bank_country =
+      CheckCountry(payer_bank_country, "payment", row_id, "payer_bank_country", &problems);
+  CORRIDOR_TRY(f.Number("amount", &payment.amount));
+  CORRIDOR_TRY(f.Text("currency", &payment.currency));
+  CORRIDOR_TRY(f.Text("paid_on", &payment.paid_on));
+  if (payment.paid_on && !IsIsoDate(*payment.paid_on)) {
+    problems.push_back(
+        {"payment", row_id, "paid_on", "not an ISO 8601 date: '" + *payment.paid_on + "'"});
+    payment.paid_on.reset();
+  }
+  if (payment.payer_entity_id) {
+    for (const ShipmentParty& party : shipment->parties) {
+      if (party.entity_id == *payment.payer_entity_id) payment.payer = party.entity;
+    }
+    if (!payment.payer) {
+      problems.push_back(
+          {"payment", row_id, "payer_entity_id",
+           "entity '" + *payment.payer_entity_id + "' is not among the request's parties"});
+    } else {
+      if (!payment.payer_name) payment.payer_name = payment.payer->name;
+      if (!payment.payer_country) payment.payer_country = payment.payer->country;
+    }
+  }
+  if (!payment.payer_country && !payment.payer_bank_country) {
+    problems.push_back({"payment", row_id, "payer_country",
+                        "missing (NULL), and no payer entity or bank country to place it"});
+  }
+  shipment->payments.push_back(std::move(payment));
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ParseShipmentJson(const Json& body, Shipment* shipment) {
   *shipment = Shipment();
   Fields f(body, "");
-  CORRIDOR_TRY(f.Check({"shipment_id", "shipped_on", "mode", "origin_country", "origin_region",
-                        "destination_country", "destination_region", "final_destination_country",
-                        "declared_value", "currency", "parties", "items", "legs", "documents"}));
+  CORRIDOR_TRY(
+      f.Check({"shipment_id", "shipped_on", "mode", "origin_country", "origin_region",
+               "destination_country", "destination_region", "final_destination_country",
+               "declared_value", "currency", "parties", "items", "legs", "documents", "payments"}));
   OptionalText id;
   CORRIDOR_TRY(f.Text("shipment_id", &id));
   Shipment& s = *shipment;
@@ -330,6 +381,17 @@ Status ParseShipmentJson(const Json& body, Shipment* shipment) {
     std::stable_sort(s.documents.begin(), s.documents.end(),
                      [](const ShipmentDocument& a, const ShipmentDocument& b) {
                        return std::tie(a.kind, a.reference) < std::tie(b.kind, b.reference);
+                     });
+  }
+  // Payments (since 2026-12-07, from a review: refused as an unknown field, so the third-country
+  // payer flag could not fire at /screen, CLEAR where the batch said REVIEW).
+  if (body.contains("payments")) {
+    CORRIDOR_TRY(f.Array("payments", &rows));
+    for (size_t i = 0; i < rows->size(); ++i) CORRIDOR_TRY(ParsePayment((*rows)[i], i, &s));
+    // The batch reads payments in (paid_on, payment_id) order, NULL first.
+    std::stable_sort(s.payments.begin(), s.payments.end(),
+                     [](const ShipmentPayment& a, const ShipmentPayment& b) {
+                       return std::tie(a.paid_on, a.payment_id) < std::tie(b.paid_on, b.payment_id);
                      });
   }
   return Status::Ok();
