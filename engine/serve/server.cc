@@ -22,6 +22,9 @@ namespace corridor::serve {
 
 namespace {
 
+// httplib workers (Routes: one per open connection).
+constexpr size_t kWorkers = 64;
+
 std::string TodayUtc() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -109,6 +112,13 @@ struct Server::Impl {
   void Routes() {
     http.set_payload_max_length(options.max_body_bytes);
     http.set_keep_alive_max_count(1000);
+    // httplib gives each connection a worker for its life, and times out each read, not the
+    // request: a client sending a header byte a second holds a worker as long as it likes. Its
+    // default pool (8 workers on two cores) let 12 such connections stop every route, /healthz
+    // too (since 2026-12-07, from a review). 64 workers raise that bar; they are no defence
+    // against a determined client: beyond loopback, serve behind a proxy that buffers requests
+    // and bounds their time (docs/serve.md, "Deploying").
+    http.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
     // Headers and body go out in separate writes: with Nagle's algorithm on, the body waits for
     // the client's delayed ACK (40 ms on Linux) on every keep-alive request.
     http.set_tcp_nodelay(true);
