@@ -486,6 +486,46 @@ TEST_CASE("A list's version must move with its content, and the same file again 
   }
 }
 
+// From a review (2026-12-07): the download folder was removed by a destructor only, so a SIGTERM
+// during a download left it (and the file) under $TMPDIR.
+TEST_CASE("update-lists ended by a signal mid-download leaves no download behind",
+          "[update-lists]") {
+  TempDir dir;
+  LoopbackServer server(dir);
+  WriteText(dir.File("slow.sources"), Source("un-sc", server.Url("slow/consolidated.xml")));
+  const std::string tmp = dir.File("tmp");
+  std::filesystem::create_directories(tmp);
+  for (int signal_number : {SIGTERM, SIGINT}) {
+    INFO("signal " << signal_number);
+    std::vector<std::string> args = {
+        CORRIDOR_BINARY, "update-lists",           "--db",      dir.File("l.db"),
+        "--sources",     dir.File("slow.sources"), "--timeout", "25"};
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> env_text = {"TMPDIR=" + tmp, "PATH=/usr/bin:/bin"};
+    std::vector<char*> envp;
+    for (std::string& e : env_text) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, CORRIDOR_BINARY, nullptr, nullptr, argv.data(), envp.data()) == 0);
+    // Wait for the download folder and its file to appear, then end the process.
+    bool started = false;
+    for (int i = 0; i < 800 && !started; ++i) {
+      for (const auto& entry : std::filesystem::recursive_directory_iterator(tmp)) {
+        if (entry.is_regular_file()) started = true;
+      }
+      if (!started) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    CHECK(started);
+    kill(pid, signal_number);
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    CHECK(WIFSIGNALED(status));
+    CHECK(std::filesystem::is_empty(tmp));
+  }
+}
+
 TEST_CASE("A URL's user name, password and query are never shown", "[update-lists]") {
   CHECK(RedactUrl("https://mirror:S3cret@example.org/a/sdn.csv?token=abc") ==
         "https://***@example.org/a/sdn.csv?***");
