@@ -195,6 +195,22 @@ TEST_CASE("merge and diff refuse damaged streams by name and diff sorts what it 
       dir, "diff " + dir.File("merged.scores") + " " + dir.File("twice.scores") + " --format csv");
   CHECK(twice.exit_code == 1);
   CHECK(twice.err.find("appears twice") != std::string::npos);
+
+  // A shipment id a spreadsheet would run as a formula is written as text, as explain's CSV does
+  // (since 2026-12-07, from a review: diff wrote it as it was).
+  auto formula = [](std::vector<scores::ScoreRecord>* records, Decision decision) {
+    scores::ShipmentScore* first = (*records)[1].mutable_shipment();
+    first->set_shipment_id("=HYPERLINK(\"http://x.example\")");
+    first->set_decision(decision);
+  };
+  Rewrite(dir.File("merged.scores"), dir.File("f1.scores"),
+          [&](auto* records) { formula(records, CLEAR); });
+  Rewrite(dir.File("merged.scores"), dir.File("f2.scores"),
+          [&](auto* records) { formula(records, BLOCK); });
+  CommandResult csv = RunCorridor(
+      dir, "diff " + dir.File("f1.scores") + " " + dir.File("f2.scores") + " --format csv");
+  CHECK(csv.out.find("\n\"'=HYPERLINK(\"\"http://x.example\"\")\",clear,block,") !=
+        std::string::npos);
 }
 
 // From a review (2026-12-07): merge wrote a fresh summary over whatever its shards held. A shard

@@ -10,6 +10,7 @@
 #include "engine/cli/commands.h"
 #include "engine/cli/subcommands.h"
 #include "engine/output/explain.h"
+#include "engine/output/explain_formats.h"
 #include "engine/output/score_stream.h"
 
 namespace corridor::cli {
@@ -203,13 +204,6 @@ Status ReadOutcomes(const std::string& path, std::vector<std::pair<std::string, 
     }
   }
   return Status::Ok();
-}
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace

@@ -10,23 +10,13 @@
 #include "engine/cli/subcommands.h"
 #include "engine/decisions/audit.h"
 #include "engine/decisions/decisions.h"
+#include "engine/output/explain_formats.h"
 
 namespace corridor::cli {
 
 namespace po = boost::program_options;
 
 namespace {
-
-// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
-std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
 
 // Who ran something when --by is not given: the login name, as the audit records it.
 std::string DefaultActor() {
