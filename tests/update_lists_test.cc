@@ -218,6 +218,21 @@ TEST_CASE("A sources file's mistakes are reported at file:line:col", "[update-li
         path + ":3:9: Message type \"corridor.sources.ListSource\" has no field named \"colour\".");
 }
 
+// A loopback server serving a UN list of 20 entries dated 2026-02-01, already imported once into
+// a new database: where the refusal tests start.
+struct LoadedUnList {
+  TempDir dir;
+  LoopbackServer server{dir};
+  std::unique_ptr<Database> db = NewDatabase(dir);
+  const std::string sources = Source("un-sc", server.Url("consolidated.xml"));
+  std::string before;
+  LoadedUnList() {
+    server.Serve("consolidated.xml", UnList("2026-02-01", 20));
+    REQUIRE(Update(db.get(), dir, sources).failed == 0);
+    before = Loaded(db.get(), "un-sc");
+  }
+};
+
 TEST_CASE("update-lists imports a list from a loopback server and reports the changes",
           "[update-lists]") {
   TempDir dir;
@@ -251,13 +266,12 @@ TEST_CASE("update-lists imports a list from a loopback server and reports the ch
 
 TEST_CASE("update-lists refuses an older version, a shrunken list and a cut download",
           "[update-lists]") {
-  TempDir dir;
-  LoopbackServer server(dir);
-  std::unique_ptr<Database> db = NewDatabase(dir);
-  const std::string sources = Source("un-sc", server.Url("consolidated.xml"));
-  server.Serve("consolidated.xml", UnList("2026-02-01", 20));
-  REQUIRE(Update(db.get(), dir, sources).failed == 0);
-  const std::string before = Loaded(db.get(), "un-sc");
+  LoadedUnList loaded;
+  TempDir& dir = loaded.dir;
+  LoopbackServer& server = loaded.server;
+  std::unique_ptr<Database>& db = loaded.db;
+  const std::string& sources = loaded.sources;
+  const std::string& before = loaded.before;
 
   SECTION("an older version") {
     server.Serve("consolidated.xml", UnList("2026-01-01", 20));
@@ -410,12 +424,11 @@ TEST_CASE("A list that fails (HTTP 404) leaves the others to update, exit code 4
 // as a shorter list, exit 0. No compression is asked for now, a compressed body is refused, and
 // an unframed body is refused unless --force.
 TEST_CASE("A download whose end cannot be checked is refused", "[update-lists]") {
-  TempDir dir;
-  LoopbackServer server(dir);
-  std::unique_ptr<Database> db = NewDatabase(dir);
-  server.Serve("consolidated.xml", UnList("2026-02-01", 20));
-  REQUIRE(Update(db.get(), dir, Source("un-sc", server.Url("consolidated.xml"))).failed == 0);
-  const std::string before = Loaded(db.get(), "un-sc");
+  LoadedUnList loaded;
+  TempDir& dir = loaded.dir;
+  LoopbackServer& server = loaded.server;
+  std::unique_ptr<Database>& db = loaded.db;
+  const std::string& before = loaded.before;
   server.Serve("consolidated.xml", UnList("2026-03-01", 21));
 
   UpdateReport report = Update(db.get(), dir, Source("un-sc", server.Url("gzip/consolidated.xml")));
@@ -439,12 +452,11 @@ TEST_CASE("A download whose end cannot be checked is refused", "[update-lists]")
 // file; the same file again.
 TEST_CASE("A list's version must move with its content, and the same file again writes nothing",
           "[update-lists]") {
-  TempDir dir;
-  LoopbackServer server(dir);
-  std::unique_ptr<Database> db = NewDatabase(dir);
-  const std::string sources = Source("un-sc", server.Url("consolidated.xml"));
-  server.Serve("consolidated.xml", UnList("2026-02-01", 20));
-  REQUIRE(Update(db.get(), dir, sources).failed == 0);
+  LoadedUnList loaded;
+  TempDir& dir = loaded.dir;
+  LoopbackServer& server = loaded.server;
+  std::unique_ptr<Database>& db = loaded.db;
+  const std::string& sources = loaded.sources;
   auto imports = [&] {
     std::unique_ptr<Statement> query;
     REQUIRE(db->Prepare("SELECT count(*) FROM list_import", &query).ok());
