@@ -549,17 +549,12 @@ class PreviousStream {
 
  private:
   explicit PreviousStream(std::unique_ptr<ScoreReader> reader) : reader_(std::move(reader)) {}
-  // A stream that turns out damaged simply stops being carried from: the rest is screened. So
-  // does one whose record has no checksum: this build writes one on every record (the header's
-  // engine_build is this build's), so a record without one was rewritten by something else.
+  // A stream that turns out damaged simply stops being carried from: the rest is screened. The
+  // header was checksummed (Open), so the reader refuses a later record without its checksum
+  // (ScoreReader::Next): such a record was rewritten by something else.
   void Advance() {
     has_next_ = reader_->Next(&next_) && next_.has_shipment();
-    if (has_next_ && !reader_->checksummed()) {
-      has_next_ = false;
-      damage_ = "a record without its checksum (shipment " + next_.shipment().shipment_id() + ")";
-    } else if (!reader_->status().ok()) {
-      damage_ = reader_->status().message();
-    }
+    if (!reader_->status().ok()) damage_ = reader_->status().message();
   }
 
   std::unique_ptr<ScoreReader> reader_;
