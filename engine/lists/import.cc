@@ -661,11 +661,11 @@ Status CheckDocument(const Document& document, const ImportOptions& options) {
   return Status::Ok();
 }
 
-// The checks against the version in the database. REQUIRES: inside the write transaction.
-Status CheckReplacement(Database* db, const Document& document, const ImportOptions& options) {
-  LoadedList loaded;
-  Status status = ReadLoadedList(db, document.list_id, &loaded);
-  if (!status.ok() || !loaded.exists) return status;
+// The checks against the version in the database (`loaded`, read by ReadLoadedList). REQUIRES:
+// inside the write transaction.
+Status CheckReplacement(Database* db, const Document& document, const LoadedList& loaded,
+                        const ImportOptions& options) {
+  if (!loaded.exists) return Status::Ok();
   const std::string list = "list '" + document.list_id + "'";
   if (!options.force && loaded.format != document.format) {
     return Status::Refused(list + " was imported as " + loaded.format +
@@ -712,8 +712,8 @@ Status CheckReplacement(Database* db, const Document& document, const ImportOpti
   }
   for (const Rows& table : rows) {
     std::unique_ptr<Statement> count;
-    status = db->Prepare(std::string("SELECT count(*) FROM ") + table.table + " WHERE list_id = ?1",
-                         &count);
+    Status status = db->Prepare(
+        std::string("SELECT count(*) FROM ") + table.table + " WHERE list_id = ?1", &count);
     if (!status.ok()) return status;
     count->BindText(1, document.list_id);
     if (!count->Step()) return count->status();
@@ -842,7 +842,7 @@ Status ImportList(Database* db, const ImportOptions& options, ImportReport* repo
       }
       continue;
     }
-    if (status.ok()) status = CheckReplacement(db, documents[i], options);
+    if (status.ok()) status = CheckReplacement(db, documents[i], loaded, options);
   }
   Writer writer(db, options.origin);
   if (status.ok()) status = writer.Prepare();
