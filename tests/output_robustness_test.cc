@@ -20,6 +20,7 @@
 #include <fstream>
 #include <thread>
 
+#include "engine/base/signal_cleanup.h"
 #include "engine/output/record_checksum.h"
 #include "engine/output/score_stream.h"
 #include "tests/test_util.h"
@@ -491,6 +492,55 @@ TEST_CASE("SIGTERM or SIGINT during screen leaves no temporary file and no outpu
       CHECK_FALSE(std::filesystem::exists(out));
     }
   }
+}
+
+// engine/base/signal_cleanup.h: every registered file, then every registered folder, is removed
+// and the process ends by the signal; a released path stays; the last release puts the earlier
+// handler back. In a child process, so the signals end it and not the suite.
+TEST_CASE("A signal removes the registered files and folders, and only those", "[output]") {
+  TempDir dir;
+  const std::string folder = dir.File("downloads");
+  const std::string inside = folder + "/sdn.csv";
+  const std::string temp = dir.File("out.tmp");
+  const std::string kept = dir.File("kept.tmp");
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    RemoveOnSignal folder_on_signal(folder, RemoveOnSignal::Kind::kFolder);
+    std::filesystem::create_directory(folder);
+    RemoveOnSignal inside_on_signal(inside, RemoveOnSignal::Kind::kFile);
+    RemoveOnSignal temp_on_signal(temp, RemoveOnSignal::Kind::kFile);
+    RemoveOnSignal kept_on_signal(kept, RemoveOnSignal::Kind::kFile);
+    for (const std::string& path : {inside, temp, kept}) std::ofstream(path) << "x";
+    kept_on_signal.Release();
+    raise(SIGTERM);
+    _exit(0);  // not reached: the handler ends the process by the signal
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  CHECK(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGTERM);
+  CHECK_FALSE(std::filesystem::exists(folder));
+  CHECK_FALSE(std::filesystem::exists(temp));
+  CHECK(std::filesystem::exists(kept));
+
+  // Once released, the earlier disposition is back: here SIGHUP ignored, so the child lives on.
+  child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    signal(SIGHUP, SIG_IGN);
+    {
+      RemoveOnSignal on_signal(kept, RemoveOnSignal::Kind::kFile);
+      struct sigaction now {};
+      sigaction(SIGHUP, nullptr, &now);
+      if (now.sa_handler == SIG_IGN) _exit(3);  // ours must be installed while registered
+    }
+    raise(SIGHUP);
+    _exit(std::filesystem::exists(kept) ? 0 : 4);
+  }
+  waitpid(child, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
 }
 
 // A stream with a header, one shipment and the summary, in `format`.

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "engine/base/signal_cleanup.h"
+
 namespace corridor {
 
 Status ReadRegularFile(const std::string& path, int64_t max_bytes, std::string* contents) {
@@ -64,6 +66,7 @@ Status WriteFileAtomically(const std::string& path, const std::string& text) {
   std::string temp = path + ".tmp.XXXXXX";
   const int fd = mkstemp(temp.data());
   if (fd < 0) return Status::IoError(path + ": cannot create a temporary file beside it");
+  RemoveOnSignal temp_on_signal(temp, RemoveOnSignal::Kind::kFile);
   bool ok = true;
   for (size_t done = 0; ok && done < text.size();) {
     const ssize_t written = write(fd, text.data() + done, text.size() - done);

@@ -1,51 +1,17 @@
 #include "engine/fetch/update.h"
 
-#include <signal.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <csignal>
 #include <cstdlib>
-#include <cstring>
+#include <deque>
 #include <filesystem>
-#include <iterator>
 
+#include "engine/base/signal_cleanup.h"
 #include "engine/base/strings.h"
 #include "engine/fetch/sources.h"
 
 namespace corridor {
 
 namespace {
-
-// What a signal handler removes if SIGINT, SIGTERM or SIGHUP ends the process while a download
-// folder exists: its files (at most kSignalFiles, each registered before it is written), then the
-// folder. Fixed buffers: the handler may only call async-signal-safe functions (unlink, rmdir).
-// Before 2026-12-07 a SIGTERM during a download left the folder behind (from a review).
-constexpr int kSignalFiles = 8;
-struct SignalPaths {
-  char folder[4096];
-  char files[kSignalFiles][4096];
-  volatile std::sig_atomic_t file_count = 0;
-  volatile std::sig_atomic_t active = 0;
-};
-SignalPaths g_signal_paths;
-constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
-struct sigaction g_previous_actions[3];
-
-void RemoveDownloadsOnSignal(int signal_number) {
-  if (g_signal_paths.active) {
-    for (int i = 0; i < g_signal_paths.file_count; ++i) unlink(g_signal_paths.files[i]);
-    rmdir(g_signal_paths.folder);
-  }
-  std::signal(signal_number, SIG_DFL);  // then end as the signal would have
-  std::raise(signal_number);
-}
-
-bool CopyPath(const std::string& path, char* buffer) {
-  if (path.size() >= 4096) return false;
-  std::memcpy(buffer, path.c_str(), path.size() + 1);
-  return true;
-}
 
 // A folder of its own per source, removed with its contents when the object goes away (or the
 // process is ended by a signal): a failed or refused download never lingers, and one list's files
@@ -58,42 +24,26 @@ class DownloadFolder {
       return Status::IoError(parent + ": cannot create a temporary folder for the downloads");
     }
     path_ = pattern;
-    if (CopyPath(path_, g_signal_paths.folder)) {
-      g_signal_paths.file_count = 0;
-      g_signal_paths.active = 1;
-      struct sigaction action {};
-      action.sa_handler = RemoveDownloadsOnSignal;
-      sigemptyset(&action.sa_mask);
-      for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
-        sigaction(kCleanupSignals[i], &action, &g_previous_actions[i]);
-      }
-      handlers_ = true;
-    }
+    // Before 2026-12-07 a SIGTERM during a download left the folder behind (from a review).
+    folder_on_signal_.Register(path_, RemoveOnSignal::Kind::kFolder);
     return Status::Ok();
   }
   // Registers a file about to be written in the folder, for the signal handler.
   void WillWrite(const std::string& file) {
-    const int count = g_signal_paths.file_count;
-    if (handlers_ && count < kSignalFiles && CopyPath(file, g_signal_paths.files[count])) {
-      g_signal_paths.file_count = count + 1;
-    }
+    files_on_signal_.emplace_back();
+    files_on_signal_.back().Register(file, RemoveOnSignal::Kind::kFile);
   }
   ~DownloadFolder() {
     if (path_.empty()) return;
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
-    if (handlers_) {
-      g_signal_paths.active = 0;
-      for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
-        sigaction(kCleanupSignals[i], &g_previous_actions[i], nullptr);
-      }
-    }
   }
   const std::string& path() const { return path_; }
 
  private:
   std::string path_;
-  bool handlers_ = false;
+  RemoveOnSignal folder_on_signal_;
+  std::deque<RemoveOnSignal> files_on_signal_;
 };
 
 std::string TempParent(const UpdateOptions& options) {

@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -96,63 +95,6 @@ std::string ToValidUtf8(std::string_view text) {
 
 bool IsUtf8StringField(const FieldDescriptor* field) {
   return field->type() == FieldDescriptor::TYPE_STRING;  // `bytes` may hold anything
-}
-
-// The temporary files to remove when the process is ended by a signal: a run writes its score
-// stream and, beside it, its entity facts file (docs/batch.md), so two writers may be live. Fixed
-// buffers: the handler may only call async-signal-safe functions, so it cannot touch a
-// std::string.
-struct SignalSlot {
-  char path[4096];
-  volatile std::sig_atomic_t registered = 0;
-  const ScoreWriter* owner = nullptr;
-};
-SignalSlot g_signal_slots[2];
-int g_signal_writers = 0;  // registered writers; the handlers are installed while > 0
-constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
-struct sigaction g_previous_actions[3];
-
-void RemoveTempOnSignal(int signal_number) {
-  for (SignalSlot& slot : g_signal_slots) {
-    if (slot.registered) unlink(slot.path);
-  }
-  // Ends the process as the signal would have without this handler (exit status, core).
-  std::signal(signal_number, SIG_DFL);
-  std::raise(signal_number);
-}
-
-// Not thread-safe: a run opens and closes its writers on one thread.
-void RegisterTempForSignals(const ScoreWriter* owner, const std::string& temp_path) {
-  // Two writers at a time are covered; a third, or a path too long for the buffer, simply keeps
-  // its temporary file on a signal, which is safe but untidy.
-  if (temp_path.size() >= sizeof(SignalSlot::path)) return;
-  for (SignalSlot& slot : g_signal_slots) {
-    if (slot.owner != nullptr) continue;
-    std::memcpy(slot.path, temp_path.c_str(), temp_path.size() + 1);
-    slot.owner = owner;
-    slot.registered = 1;
-    if (g_signal_writers++ > 0) return;
-    struct sigaction action {};
-    action.sa_handler = RemoveTempOnSignal;
-    sigemptyset(&action.sa_mask);
-    for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
-      sigaction(kCleanupSignals[i], &action, &g_previous_actions[i]);
-    }
-    return;
-  }
-}
-
-void UnregisterTempForSignals(const ScoreWriter* owner) {
-  for (SignalSlot& slot : g_signal_slots) {
-    if (slot.owner != owner) continue;
-    slot.registered = 0;
-    slot.owner = nullptr;
-    if (--g_signal_writers > 0) return;
-    for (size_t i = 0; i < std::size(kCleanupSignals); ++i) {
-      sigaction(kCleanupSignals[i], &g_previous_actions[i], nullptr);
-    }
-    return;
-  }
 }
 
 // A fresh temporary name beside `path`: "PATH.tmp." and 12 random letters and digits (mkstemp's
@@ -418,10 +360,8 @@ Status ScoreWriter::Open(const std::string& path, ScoreFormat format,
   for (int attempt = 0; attempt < 100; ++attempt) {
     std::string temp_path = TempPathFor(path);
     std::unique_ptr<ScoreWriter> writer(new ScoreWriter(path, temp_path, nullptr, format));
-    // Registered for the signals before the file exists, so no moment remains in which the file
-    // is there and a SIGINT or SIGTERM would leave it behind. A signal arriving before open()
-    // finds nothing to remove (unlink fails harmlessly).
-    RegisterTempForSignals(writer.get(), temp_path);
+    // Registered for the signals before the file exists (engine/base/signal_cleanup.h).
+    writer->temp_on_signal_.Register(temp_path, RemoveOnSignal::Kind::kFile);
     // Mode 0666: the kernel takes the umask off, as for any file the user creates.
     int fd = open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) {
@@ -444,7 +384,6 @@ ScoreWriter::~ScoreWriter() {
   if (temp_path_.empty()) return;
   if (file_ != nullptr) std::fclose(file_);
   if (created_ && !committed_) unlink(temp_path_.c_str());
-  UnregisterTempForSignals(this);
 }
 
 const std::string& ShipmentOrderKey(const scores::ShipmentScore& score) {
@@ -549,7 +488,7 @@ Status ScoreWriter::Commit() {
     return Status::IoError(path_ + ": cannot move output into place: " + std::strerror(errno));
   }
   committed_ = true;
-  UnregisterTempForSignals(this);
+  temp_on_signal_.Release();
   return Status::Ok();
 }
 

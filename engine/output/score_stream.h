@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/signal_cleanup.h"
 #include "engine/base/status.h"
 #include "engine/output/record_checksum.h"
 #include "schemas/scores.pb.h"
@@ -90,6 +91,7 @@ class ScoreWriter {
   ScoreFormat format_;
   bool created_ = false;  // the temporary file exists (ours to remove)
   bool committed_ = false;
+  RemoveOnSignal temp_on_signal_;  // the temporary file, until it is renamed into place
   int64_t sanitized_records_ = 0;
   int64_t bytes_written_ = 0;
   std::string buffer_;
