@@ -304,5 +304,128 @@ TEST_CASE("A list is configured once per rules folder", "[rules-config][lists]")
   CHECK(rule_set.lists.at("good-guys").role() == rules::ALLOW);
 }
 
+// The bundled rules folder copied, with `file`'s text `from` replaced by `to` (which must occur).
+std::string EditedBundle(const TempDir& dir, const std::string& file, const std::string& from,
+                         const std::string& to) {
+  const std::string folder = dir.File("rules");
+  if (!fs::exists(folder))
+    fs::copy(testing::SourceFile("rules"), folder, fs::copy_options::recursive);
+  std::string text = testing::ReadText(folder + "/" + file);
+  const size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  testing::WriteText(folder + "/" + file, text);
+  return folder;
+}
+
+std::string Joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines) out += line + "\n";
+  return out;
+}
+
+bool HasProblem(const std::vector<std::string>& problems, const std::string& text) {
+  for (const std::string& p : problems) {
+    if (p.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// From a review (2026-12-07): check-rules accepted a tier no row carries ("Tier1" for "Tier 1"),
+// and Tier 1 chips to Russia dropped from block to hold, weighed at the rule's weight with no
+// floor; document_tiers the same.
+TEST_CASE("A tier no row of the rule's tables carries is an error at its position",
+          "[rules-config]") {
+  {
+    TempDir dir;
+    const std::string folder =
+        EditedBundle(dir, "goods.textproto", "tiers { tier: \"Tier 1\" weight: 90",
+                     "tiers { tier: \"Tier1\" weight: 90");
+    const std::vector<std::string> problems = Problems(folder);
+    INFO(Joined(problems));
+    CHECK(HasProblem(problems,
+                     "goods.textproto:22:13: no row has tier \"Tier1\"; the rule's "
+                     "tables carry \"OFAC critical\", \"Tier 1\""));
+  }
+  {
+    TempDir dir;
+    const std::string folder =
+        EditedBundle(dir, "goods.textproto", "document_tiers: [\"Tier 1\", \"Tier 2\"]",
+                     "document_tiers: [\"Tier-1\", \"Tier 2\"]");
+    const std::vector<std::string> problems = Problems(folder);
+    INFO(Joined(problems));
+    CHECK(HasProblem(problems, "goods.textproto:48:5: no row has tier \"Tier-1\""));
+  }
+  // The bundled folder itself names only tiers its tables carry.
+  CHECK(Problems(testing::SourceFile("rules")).empty());
+}
+
+// From a review (2026-12-07): the goods rules' dated tables took a row whose effective_to is
+// before its effective_from (the row then never applied: bearings to a diversion country went
+// from review to clear), and two rows of one code in force on the same days (which applied
+// depended on their order). The HS and place tables refused both already.
+TEST_CASE("Reference tables refuse reversed dates and rows of one key in force together",
+          "[rules-config]") {
+  {
+    TempDir dir;
+    const std::string folder =
+        EditedBundle(dir, "reference/russia_critical_items.csv",
+                     "848240,OFAC critical,needle roller bearings,2023-12-22,,",
+                     "848240,OFAC critical,needle roller bearings,2023-12-22,2023-12-21,");
+    const std::vector<std::string> problems = Problems(folder);
+    INFO(Joined(problems));
+    CHECK(HasProblem(problems,
+                     "russia_critical_items.csv:8:1: effective_to 2023-12-21 is before "
+                     "effective_from 2023-12-22"));
+  }
+  {
+    TempDir dir;
+    const std::string folder =
+        EditedBundle(dir, "reference/russia_critical_items.csv",
+                     "848240,OFAC critical,needle roller bearings,2023-12-22,,",
+                     "848240,OFAC critical,needle roller bearings,2023-12-22,,OFAC FAQ 1148\n"
+                     "848240,OFAC critical,needle roller bearings,2024-01-01,,");
+    const std::vector<std::string> problems = Problems(folder);
+    INFO(Joined(problems));
+    CHECK(HasProblem(problems,
+                     "russia_critical_items.csv:9:1: \"848240\" is already in force on these "
+                     "dates (line 8)"));
+  }
+  {
+    TempDir dir;
+    const std::string folder =
+        EditedBundle(dir, "reference/diversion_countries.csv", "AM,Armenia,2022-06-28,,",
+                     "AM,Armenia,2023-01-01,,FIN-2022-Alert003\nAM,Armenia,2022-06-28,,");
+    const std::vector<std::string> problems = Problems(folder);
+    INFO(Joined(problems));
+    CHECK(HasProblem(problems, "\"AM\" is already in force on these dates"));
+  }
+  {
+    // Rows of one code one after the other are fine.
+    TempDir dir;
+    const std::string folder = EditedBundle(
+        dir, "reference/russia_critical_items.csv",
+        "848240,OFAC critical,needle roller bearings,2023-12-22,,",
+        "848240,OFAC critical,needle roller bearings,2023-12-22,2024-12-31,OFAC FAQ 1148\n"
+        "848240,OFAC critical,needle roller bearings,2025-01-01,,");
+    CHECK(Problems(folder).empty());
+  }
+}
+
+// From a review (2026-12-07): a spreadsheet's UTF-8 byte-order mark turned a table's first
+// comment line into its header, and the message named a header problem nobody could see.
+TEST_CASE("A byte-order mark at the start of a reference table is skipped", "[rules-config]") {
+  TempDir dir;
+  const std::string folder = dir.File("rules");
+  fs::copy(testing::SourceFile("rules"), folder, fs::copy_options::recursive);
+  for (const char* table : {"reference/chpl_hs6.csv", "reference/russia_critical_items.csv"}) {
+    const std::string path = folder + "/" + table;
+    testing::WriteText(path, "\xEF\xBB\xBF" + testing::ReadText(path));
+  }
+  const std::vector<std::string> problems = Problems(folder);
+  INFO(Joined(problems));
+  CHECK(problems.empty());
+}
+
 }  // namespace
 }  // namespace corridor

@@ -8,11 +8,22 @@ bool CsvReader::Next(std::vector<std::string>* fields) {
   fields->clear();
   error_.clear();
   int c = in_->get();
-  if (c == EOF) return false;
+  std::string field;
+  // A UTF-8 byte-order mark before the first record (spreadsheet tools write one) is not data:
+  // kept, it would turn a first-line comment or header into a malformed record.
+  if (record_line_ == 0 && c == 0xEF && in_->peek() == 0xBB) {
+    in_->get();
+    if (in_->peek() == 0xBF) {
+      in_->get();
+    } else {
+      field = "\xEF\xBB";  // not a mark: the bytes stay in the field
+    }
+    c = in_->get();
+  }
+  if (c == EOF && field.empty()) return false;
   // Lines are counted in next_line_ as they are consumed, including newlines inside quoted fields,
   // so record_line_ is the line a record starts on even after multi-line records.
   record_line_ = next_line_;
-  std::string field;
   bool in_quotes = false;
   bool after_quote = false;  // a quoted field has closed; only a separator or end may follow
   while (true) {

@@ -1,8 +1,9 @@
 // An RFC 4180 CSV reader that keeps line numbers for error messages.
 //
 // Quoted fields may hold separators, doubled quotes and line breaks. CRLF and LF line ends are
-// both accepted. A record that ends inside an open quote (a truncated file) is reported as
-// malformed rather than silently joined with what follows.
+// both accepted, and a UTF-8 byte-order mark at the start is skipped. A record that ends inside an
+// open quote (a truncated file) is reported as malformed rather than silently joined with what
+// follows.
 #ifndef CORRIDOR_ENGINE_BASE_CSV_H_
 #define CORRIDOR_ENGINE_BASE_CSV_H_
 

@@ -353,11 +353,13 @@ DiversionExtras CompileExtras(const rules::DiversionRule& config, const RuleComp
     std::vector<ReferenceRow> rows;
     if (ReadReferenceTable(config.diversion_country_table(), "diversion_country_table", {"country"},
                            c, &rows)) {
+      OverlapCheck overlaps;
       for (ReferenceRow& row : rows) {
         if (!IsKnownCountryCode(row.Get("country"))) {
           c.Error(row.pos, "unknown country code \"" + row.Get("country") + "\"");
           continue;
         }
+        if (!overlaps.Add(row.Get("country"), row, c)) continue;
         extras.diversion.push_back(std::move(row));
       }
     }
@@ -413,6 +415,15 @@ std::unique_ptr<CompiledRule> CompileDiversion(const rules::Rule& rule,
   std::set<std::string> words;
   // Upper case, as NameWords() gives the words of a party's name, so the match ignores case.
   for (const std::string& word : config.trader_name_words()) words.insert(AsciiUpper(word));
+  // The tiers of the hs_table and the critical-items table, checked once both are read (a table
+  // that failed says so itself). Before 2026-12-07 a misspelt tier ("Tier1") weighed Tier 1
+  // goods at the rule's weight with no BLOCK floor (from a review).
+  if (c.diagnostics->size() == errors_before) {
+    std::set<std::string> known = goods.Tiers();
+    for (const std::string& tier : extras.critical_items.Values("tier")) known.insert(tier);
+    CheckTierNames(config.tiers(), known, c);
+    CheckTierNames(config.document_tiers(), "document_tiers", known, c);
+  }
   // Any error in this rule drops the whole rule (the diagnostics say why): a half-compiled rule
   // would score with defaults the author did not choose.
   if (c.diagnostics->size() != errors_before) return nullptr;

@@ -603,12 +603,14 @@ std::vector<TraceLink> CompileTrace(const rules::ForcedLabourRule& config,
   if (!ReadReferenceTable(config.trace_table(), "trace_table", {"input_hs", "product_hs", "chain"},
                           c, &rows))
     return links;
+  OverlapCheck overlaps;
   for (ReferenceRow& row : rows) {
     std::string input = row.Get("input_hs"), product = row.Get("product_hs");
     if (!IsHsPrefix(input) || !IsHsPrefix(product)) {
       c.Error(row.pos, "input_hs and product_hs must be 2 to 10 digits");
       continue;
     }
+    if (!overlaps.Add(input + " -> " + product, row, c)) continue;
     std::string chain = row.Get("chain");
     links.push_back({input, product, chain, std::move(row)});
   }

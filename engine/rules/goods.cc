@@ -93,6 +93,8 @@ std::unique_ptr<CompiledRule> CompileGoods(const rules::Rule& rule, const RuleCo
   PlaceSet destinations;
   destinations.AddCountries(config.destination_countries(), "destination_countries", c);
   destinations.AddGroups(config.destination_groups(), "destination_groups", c);
+  // Checked once the tables are read: a table that failed says so itself.
+  if (c.diagnostics->size() == errors_before) CheckTierNames(config.tiers(), prefixes.Tiers(), c);
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<GoodsRule>(rule.weight(), std::move(prefixes), std::move(tiers),
                                      std::move(destinations));

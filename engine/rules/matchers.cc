@@ -309,6 +309,34 @@ std::map<std::string, rules::TierWeight> CompileTiers(
   return by_name;
 }
 
+namespace {
+
+std::string KnownTiers(const std::set<std::string>& known) {
+  if (known.empty()) return "the rule's tables carry no tiers";
+  std::string list;
+  for (const std::string& tier : known) list += (list.empty() ? "\"" : ", \"") + tier + "\"";
+  return "the rule's tables carry " + list;
+}
+
+}  // namespace
+
+void CheckTierNames(const google::protobuf::RepeatedPtrField<rules::TierWeight>& tiers,
+                    const std::set<std::string>& known, const RuleCompileContext& c) {
+  for (int i = 0; i < tiers.size(); ++i) {
+    if (known.count(tiers[i].tier())) continue;
+    c.Error(c.locator.Nested("tiers", i).At("tier"),
+            "no row has tier \"" + tiers[i].tier() + "\"; " + KnownTiers(known));
+  }
+}
+
+void CheckTierNames(const StringList& tiers, std::string_view field,
+                    const std::set<std::string>& known, const RuleCompileContext& c) {
+  for (int i = 0; i < tiers.size(); ++i) {
+    if (known.count(tiers[i])) continue;
+    c.Error(c.locator.At(field, i), "no row has tier \"" + tiers[i] + "\"; " + KnownTiers(known));
+  }
+}
+
 std::set<std::string> CompileRoles(const StringList& roles, std::string_view field,
                                    const RuleCompileContext& c) {
   std::set<std::string> out;
@@ -356,6 +384,16 @@ void HsPrefixSet::AddPrefixes(const StringList& prefixes, std::string_view field
     entries_.emplace(prefixes[i], std::vector<HsEntry>{entry});
     lengths_ |= 1u << prefixes[i].size();  // 2 to 10 (IsHsPrefix)
   }
+}
+
+std::set<std::string> HsPrefixSet::Tiers() const {
+  std::set<std::string> tiers;
+  for (const auto& [prefix, entries] : entries_) {
+    for (const HsEntry& entry : entries) {
+      if (!entry.tier.empty()) tiers.insert(entry.tier);
+    }
+  }
+  return tiers;
 }
 
 const HsEntry* HsPrefixSet::Match(const OptionalText& hs_code, std::string_view as_of) const {

@@ -124,6 +124,8 @@ class HsPrefixSet {
   // nullptr when none (or as_of is not a date).
   const HsEntry* Match(const OptionalText& hs_code, std::string_view as_of) const;
   bool empty() const { return entries_.empty(); }
+  // The tiers the entries carry (an entry from hs_prefixes carries none).
+  std::set<std::string> Tiers() const;
 
  private:
   // By prefix; a prefix's rows in table order, their dates not overlapping (the loader checks).
@@ -137,6 +139,13 @@ class HsPrefixSet {
 std::map<std::string, rules::TierWeight> CompileTiers(
     const google::protobuf::RepeatedPtrField<rules::TierWeight>& tiers,
     const RuleCompileContext& c);
+
+// Reports each tier named in `tiers` (the rule field `field`) that no row of the rule's tables
+// carries (`known`): a misspelt tier would weigh its goods at the rule's weight with no floor.
+void CheckTierNames(const google::protobuf::RepeatedPtrField<rules::TierWeight>& tiers,
+                    const std::set<std::string>& known, const RuleCompileContext& c);
+void CheckTierNames(const StringList& tiers, std::string_view field,
+                    const std::set<std::string>& known, const RuleCompileContext& c);
 
 // A rule's own least name-match score from its `field` (0..1): 0 means the matcher's default
 // threshold (docs/matching.md). Reports values outside 0..1 (NaN included) at the field.

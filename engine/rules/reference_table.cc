@@ -75,6 +75,14 @@ bool ReadReferenceTable(const std::string& relative_path, const char* field,
         ok = false;
       }
     }
+    // A row that ends before it starts never applies: a swapped pair of dates would silently
+    // drop the row (before 2026-12-07 only the HS and place tables checked this; from a review).
+    if (ok && !row.effective_from.empty() && !row.effective_to.empty() &&
+        row.effective_to < row.effective_from) {
+      c.Error(pos, "effective_to " + row.effective_to + " is before effective_from " +
+                       row.effective_from);
+      ok = false;
+    }
     // Every row names where it comes from (shared/LAW.md: "Bundled reference tables carry, per
     // row, the source and the date it took effect").
     if (row.Get("source").empty()) {
@@ -87,6 +95,24 @@ bool ReadReferenceTable(const std::string& relative_path, const char* field,
   return c.diagnostics->size() == errors_before;
 }
 
+bool OverlapCheck::Add(const std::string& key, const ReferenceRow& row,
+                       const RuleCompileContext& c) {
+  // Open ends compare as the earliest and the latest day ("" before every ISO date).
+  auto to = [](const ReferenceRow& r) {
+    return r.effective_to.empty() ? std::string("9999-12-31") : r.effective_to;
+  };
+  std::vector<ReferenceRow>& rows = seen_[key];
+  for (const ReferenceRow& other : rows) {
+    if (row.effective_from <= to(other) && other.effective_from <= to(row)) {
+      c.Error(row.pos, "\"" + key + "\" is already in force on these dates (line " +
+                           std::to_string(other.pos.line) + ")");
+      return false;
+    }
+  }
+  rows.push_back(row);
+  return true;
+}
+
 void DatedHsTable::Add(std::vector<ReferenceRow> rows, const std::string& hs_column,
                        const RuleCompileContext& c) {
   for (ReferenceRow& row : rows) {
@@ -95,9 +121,16 @@ void DatedHsTable::Add(std::vector<ReferenceRow> rows, const std::string& hs_col
       c.Error(row.pos, "HS code must be 2 to 10 digits, got \"" + prefix + "\"");
       continue;
     }
+    if (!overlaps_.Add(prefix, row, c)) continue;
     lengths_ |= 1u << prefix.size();  // 2 to 10 (IsHsPrefix)
     rows_.emplace(prefix, std::move(row));
   }
+}
+
+std::set<std::string> DatedHsTable::Values(const std::string& column) const {
+  std::set<std::string> values;
+  for (const auto& [prefix, row] : rows_) values.insert(row.Get(column));
+  return values;
 }
 
 const ReferenceRow* DatedHsTable::Match(const OptionalText& hs_code,
