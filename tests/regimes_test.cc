@@ -181,6 +181,41 @@ TEST_CASE(
   CHECK(after.shipments["S-NES100"].score() >= after.shipments["S-NES30"].score());
 }
 
+// From a review (2026-12-07): proliferation and ear_scope screen on countries without their
+// lists, so a misspelt list id ("csl_el") silently turned their Entity List part off. Each list
+// such a rule reads that the database lacks is a run problem in the stream's header.
+TEST_CASE("A list an optional rule part reads and the database lacks is a run problem",
+          "[regimes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kLists) + kNescom);
+  const std::string rules = dir.File("rules");
+  std::filesystem::copy(Bundled(), rules, std::filesystem::copy_options::recursive);
+  auto problems = [](const Run& run) {
+    std::string all;
+    for (const scores::DataProblem& p : run.header.problems()) all += p.message() + "\n";
+    return all;
+  };
+  Run bundled = ScreenWith(dir, db, rules, "2026-12-01");
+  REQUIRE(bundled.status.ok());
+  CHECK(problems(bundled).find("which the database does not hold") == std::string::npos);
+
+  for (const char* file : {"goods.textproto", "export_control.textproto"}) {
+    std::string text = testing::ReadText(rules + "/" + file);
+    const size_t at = text.find("\"csl-el\"]");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 9, "\"csl_el\"]");
+    testing::WriteText(rules + "/" + file, text);
+  }
+  Run typo = ScreenWith(dir, db, rules, "2026-12-02");
+  INFO(typo.status.message());
+  REQUIRE(typo.status.ok());
+  INFO(problems(typo));
+  CHECK(problems(typo).find("goods.textproto:106:1: rule \"proliferation_end_use\" reads list "
+                            "\"csl_el\", which the database does not hold") != std::string::npos);
+  CHECK(problems(typo).find("rule \"ear_licence_required\" reads list \"csl_el\"") !=
+        std::string::npos);
+}
+
 // EO 13959 as amended by EO 14032: the CMIC list bars buying securities; trade in goods is not
 // prohibited.
 TEST_CASE("Bed linen to China Mobile (CMIC list only) is CLEAR (EO 13959 as amended by EO 14032)",

@@ -40,6 +40,9 @@ class EarScopeRule : public CompiledRule {
     // The lists are not required (needs.lists stays empty): without the Entity List loaded the
     // rule still works on countries, so a database holding only other lists screens.
     if (!lists_.empty()) needs.name_threshold = name_threshold_;
+    // Each one the database lacks is a run problem (from a review, 2026-12-07: a misspelt
+    // "csl_el" silently turned the Entity List part off).
+    needs.optional_lists.assign(lists_.begin(), lists_.end());
     return needs;
   }
 

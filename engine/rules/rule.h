@@ -157,6 +157,9 @@ class RunResources {
 struct RuleNeeds {
   // Watch lists the rule reads; screening refuses to run when none of them is loaded.
   std::vector<std::string> lists;
+  // Watch lists the rule reads when they are loaded and works without (on countries alone): each
+  // one the database lacks is a run problem in the stream's header, so a misspelt id is seen.
+  std::vector<std::string> optional_lists;
   // The rule reads list matches (EntityFacts) and uses none scoring below this (0..1); the
   // name screener reports matches down to the least threshold of any rule. 0: no name matches.
   double name_threshold = 0;

@@ -1249,6 +1249,17 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
     std::vector<DataProblem> stale;
     status = CheckListAges(rule_set, versions, options.as_of, &stale);
     if (!status.ok()) return status;
+    for (const LoadedRule& rule : rule_set.rules) {
+      for (const std::string& list : rule.compiled->Needs().optional_lists) {
+        if (loaded_lists.count(list)) continue;
+        stale.push_back({"list_source", list, "",
+                         rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
+                             std::to_string(rule.pos.column) + ": rule \"" + rule.config.id() +
+                             "\" reads list \"" + list +
+                             "\", which the database does not hold: that part of the "
+                             "rule matches nothing"});
+      }
+    }
     scores::StreamHeader* header = record.mutable_header();
     header->set_problem_count(header->problem_count() + static_cast<int64_t>(stale.size()));
     for (const DataProblem& problem : stale) ToProto(problem, header->add_problems());
