@@ -52,12 +52,21 @@ TEST_CASE("acled import: rows become incidents, bad rows are rejected with file:
                 "PAK8,2024-01-01,Pakistan,Sindh\n"
                 "PAK9,2024-01-01,Pakistan,Sindh,Karachi,94.9,67.1,Battles,Armed clash,X,0,,,,x\n"
                 ",2024-05-01,Unknownland,Quetta Division,Quetta,,,Protests,Peaceful protest,"
-                "Protesters (Pakistan),0,Traders protested at the Soldiers Bazaar,,586,x\n");
+                "Protesters (Pakistan),0,Traders protested at the Soldiers Bazaar,,586,x\n"
+                // From a review (2026-12-07): a second row of PAK1 with other values replaced
+                // the bombing ("1 updated"); hexadecimal degrees were read as decimal.
+                "PAK1,2024-03-27,Pakistan,Balochistan,Quetta,30.18,66.99,Protests,Peaceful "
+                "protest,Protesters (Pakistan),0,a different event,,586,x\n"
+                "PAK2,06 October 2024,Pakistan,Sindh,Karachi,24.90,67.16,Explosions/Remote "
+                "violence,Suicide bomb,BLA,3,Attack on a convoy of foreigners near the airport,"
+                ",586,x\n"
+                "PAK10,2024-01-01,Pakistan,Sindh,Karachi,0x18,0x43,Battles,Armed clash,X,0,,,,x\n");
   IncidentImportReport report;
   REQUIRE(ImportAcledIncidents(db, csv, &report).ok());
-  CHECK(report.rows == 10);
+  CHECK(report.rows == 13);
   CHECK(report.added == 3);
-  CHECK(report.rejected == 7);
+  CHECK(report.unchanged == 1);  // PAK2 again, the same values
+  CHECK(report.rejected == 9);
   CHECK(report.without_region == 1);
   CHECK(report.rejects ==
         std::vector<std::string>{
@@ -67,7 +76,9 @@ TEST_CASE("acled import: rows become incidents, bad rows are rejected with file:
             csv + ":7: fatalities must be a whole number of at least 0: 'two'",
             csv + ":8: event_type is empty",
             csv + ":9: expected 15 fields as in the header, found 4",
-            csv + ":10: coordinates out of range: 94.9, 67.1"});
+            csv + ":10: coordinates out of range: 94.9, 67.1",
+            csv + ":12: incident \"PAK1\" is on line 2 with other values; the first row is kept",
+            csv + ":14: latitude and longitude must both be decimal numbers: '0x18', '0x43'"});
   std::vector<SecurityIncident> incidents = Incidents(db);
   REQUIRE(incidents.size() == 3);
   const SecurityIncident& besham = incidents[0];

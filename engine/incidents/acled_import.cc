@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 
 #include "engine/base/csv.h"
 #include "engine/base/sha256.h"
@@ -256,6 +257,9 @@ std::vector<std::string> Words(std::string_view text) {
 }
 
 bool ParseNumber(const std::string& text, double* value) {
+  // Decimal only: strtod also reads hexadecimal ("0x18" as 24) and "inf" (from a review,
+  // 2026-12-07).
+  if (text.find_first_not_of("0123456789+-.eE") != std::string::npos) return false;
   char* end = nullptr;
   *value = std::strtod(text.c_str(), &end);
   return !text.empty() && end == text.c_str() + text.size() && std::isfinite(*value);
@@ -600,6 +604,11 @@ Status ImportAcledIncidents(const std::string& db_path, const std::string& csv_p
       &update);
   if (!status.ok()) return fail(status);
 
+  // Each key's first line and row in this file: a second row of one key with other values is
+  // rejected, not taken as a revision of the first (ACLED revises between exports, not within
+  // one). Before 2026-12-07 it silently replaced the first row (from a review).
+  // A hash of the row stands for it: an export holds hundreds of thousands of rows.
+  std::unordered_map<std::string, std::pair<int64_t, size_t>> seen;
   while (reader.Next(&fields)) {
     if (fields.size() == 1 && Trim(fields[0]).empty()) continue;
     ++report->rows;
@@ -619,6 +628,17 @@ Status ImportAcledIncidents(const std::string& db_path, const std::string& csv_p
     if (!reason.empty()) {
       ++report->rejected;
       report->rejects.push_back(where + reason);
+      continue;
+    }
+    std::string joined;
+    for (const std::string& field : fields) joined += field + '\x1f';
+    const size_t hash = std::hash<std::string>()(joined);
+    auto [first, is_new] = seen.try_emplace(row.incident_id, reader.line(), hash);
+    if (!is_new && first->second.second != hash) {
+      ++report->rejected;
+      report->rejects.push_back(where + "incident \"" + row.incident_id + "\" is on line " +
+                                std::to_string(first->second.first) +
+                                " with other values; the first row is kept");
       continue;
     }
     if (!region_mapped) ++report->without_region;
