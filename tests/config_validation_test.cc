@@ -80,6 +80,9 @@ TEST_CASE("Every kind's range checks reject NaN on their own", "[rules-config]")
         std::vector<std::string>{"min_score must be between 0 and 1"});
   CHECK(KindProblems("listed_party { kind_min_scores { kind: \"person\" min_score: nan } }") ==
         std::vector<std::string>{"min_score must be above 0 and at most 1"});
+  CHECK(KindProblems("listed_party { kind_min_scores { kind: \"vessel\" min_score: 0.8 } "
+                     "kind_min_scores { kind: \"vessel\" min_score: 0.99 } }") ==
+        std::vector<std::string>{"duplicate kind \"vessel\""});
   CHECK(KindProblems("owned_by_listed_party { threshold_percent: nan minority_percent: nan }") ==
         std::vector<std::string>{"threshold_percent must be between 0 and 100",
                                  "minority_percent must be between 0 and 100"});
@@ -425,6 +428,29 @@ TEST_CASE("A byte-order mark at the start of a reference table is skipped", "[ru
   const std::vector<std::string> problems = Problems(folder);
   INFO(Joined(problems));
   CHECK(problems.empty());
+}
+
+// From a review (2026-12-07): a syntax error in one file also reported correct files: "no file
+// sets `scoring`" when the broken file was the one that sets it, and "unknown hs_table" in every
+// rule naming a table the broken file defines.
+TEST_CASE("A syntax error in one rule file is the only problem reported for it", "[rules-config]") {
+  {
+    TempDir dir;
+    const std::string folder = EditedBundle(dir, "goods.textproto", "tiers { tier: \"Tier 1\"",
+                                            "tiers { tier, \"Tier 1\"");
+    const std::vector<std::string> problems = Problems(folder);
+    INFO(Joined(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(HasProblem(problems, "goods.textproto:22:17: "));
+  }
+  {
+    TempDir dir;
+    const std::string folder = EditedBundle(dir, "scoring.textproto", "scoring {", "scoring , {");
+    const std::vector<std::string> problems = Problems(folder);
+    INFO(Joined(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(HasProblem(problems, "scoring.textproto:3:"));
+  }
 }
 
 }  // namespace

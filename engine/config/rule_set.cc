@@ -461,7 +461,9 @@ void Loader::LoadReferenceData() {
     LoadHsTables(*file);
     LoadSingletons(*file);
   }
-  if (scoring_file_ == nullptr && !files_.empty()) {
+  // Not when a file could not be parsed: it may be the one that sets it (from a review,
+  // 2026-12-07: a syntax error in scoring.textproto also said "no file sets `scoring`").
+  if (scoring_file_ == nullptr && !files_.empty() && all_files_parsed_) {
     AddError(SourcePos{folder_.directory(), 0, 0}, "no file sets `scoring`");
   }
 }
@@ -504,6 +506,7 @@ void Loader::CompileRule(const ParsedFile& file, int index) {
   context.lists = &rule_set_->lists;
   context.profile = rule_set_->has_profile ? &rule_set_->profile : nullptr;
   context.group_places = &rule_set_->group_places;
+  context.some_files_unread = !all_files_parsed_;
   std::unique_ptr<CompiledRule> compiled = corridor::CompileRule(rule, context);
   // Dates and exemptions belong to the rule, whatever its kind: located at the rule's block.
   RuleCompileContext rule_context = context;

@@ -389,7 +389,7 @@ std::unique_ptr<CompiledRule> CompileDiversion(const rules::Rule& rule,
   diversion.AddGroups(config.diversion_groups(), "diversion_groups", c);
   targets.AddCountries(config.target_countries(), "target_countries", c);
   targets.AddGroups(config.target_groups(), "target_groups", c);
-  if (targets.empty() && c.diagnostics->size() == errors_before) {
+  if (targets.empty() && c.NothingMissing(errors_before)) {
     c.Error(c.locator.self(), "diversion rule names no target country or group");
   }
   Factors factors;
@@ -418,7 +418,7 @@ std::unique_ptr<CompiledRule> CompileDiversion(const rules::Rule& rule,
   // The tiers of the hs_table and the critical-items table, checked once both are read (a table
   // that failed says so itself). Before 2026-12-07 a misspelt tier ("Tier1") weighed Tier 1
   // goods at the rule's weight with no BLOCK floor (from a review).
-  if (c.diagnostics->size() == errors_before) {
+  if (c.NothingMissing(errors_before)) {
     std::set<std::string> known = goods.Tiers();
     for (const std::string& tier : extras.critical_items.Values("tier")) known.insert(tier);
     CheckTierNames(config.tiers(), known, c);

@@ -168,7 +168,7 @@ std::unique_ptr<CompiledRule> CompileEarScope(const rules::Rule& rule,
   places.AddCountries(config.fdp_countries(), "fdp_countries", c);
   places.AddCountries(config.licence_countries(), "licence_countries", c);
   if (config.licence_countries().empty() && config.entity_lists().empty() &&
-      c.diagnostics->size() == errors_before)
+      c.NothingMissing(errors_before))
     c.Error(c.locator.self(), "ear_scope rule names no licence_countries and no entity_lists");
   double name_threshold = CompileNameThreshold(config.min_name_score(), "min_name_score", c);
   if (c.diagnostics->size() != errors_before) return nullptr;

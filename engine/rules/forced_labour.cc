@@ -654,7 +654,7 @@ std::unique_ptr<CompiledRule> CompileForcedLabour(const rules::Rule& rule,
   PlaceSet imports;
   imports.AddCountries(config.import_countries(), "import_countries", c);
   if (regions.empty() && config.entity_lists().empty() && sectors.empty() &&
-      dated_sectors.empty() && c.diagnostics->size() == errors_before) {
+      dated_sectors.empty() && c.NothingMissing(errors_before)) {
     c.Error(c.locator.self(), "forced_labour rule names no region, entity list or sector table");
   }
   double name_threshold = CompileNameThreshold(config.min_name_score(), "min_name_score", c);

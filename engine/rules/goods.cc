@@ -86,7 +86,7 @@ std::unique_ptr<CompiledRule> CompileGoods(const rules::Rule& rule, const RuleCo
   HsPrefixSet prefixes;
   prefixes.AddTable(config.hs_table(), "hs_table", c);
   prefixes.AddPrefixes(config.hs_prefixes(), "hs_prefixes", c);
-  if (prefixes.empty() && c.diagnostics->size() == errors_before) {
+  if (prefixes.empty() && c.NothingMissing(errors_before)) {
     c.Error(c.locator.self(), "goods rule names no hs_table and no hs_prefixes");
   }
   std::map<std::string, rules::TierWeight> tiers = CompileTiers(config.tiers(), c);
@@ -94,7 +94,7 @@ std::unique_ptr<CompiledRule> CompileGoods(const rules::Rule& rule, const RuleCo
   destinations.AddCountries(config.destination_countries(), "destination_countries", c);
   destinations.AddGroups(config.destination_groups(), "destination_groups", c);
   // Checked once the tables are read: a table that failed says so itself.
-  if (c.diagnostics->size() == errors_before) CheckTierNames(config.tiers(), prefixes.Tiers(), c);
+  if (c.NothingMissing(errors_before)) CheckTierNames(config.tiers(), prefixes.Tiers(), c);
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<GoodsRule>(rule.weight(), std::move(prefixes), std::move(tiers),
                                      std::move(destinations));

@@ -125,7 +125,7 @@ std::unique_ptr<CompiledRule> CompileJurisdiction(const rules::Rule& rule,
   places.AddCountries(config.countries(), "countries", c);
   places.AddRegions(config.regions(), "regions", c);
   places.AddGroups(config.country_groups(), "country_groups", c);
-  if (places.empty() && c.diagnostics->size() == errors_before) {
+  if (places.empty() && c.NothingMissing(errors_before)) {
     c.Error(c.locator.self(), "jurisdiction rule names no country, region or group");
   }
   if (c.diagnostics->size() != errors_before) return nullptr;

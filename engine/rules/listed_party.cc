@@ -144,7 +144,11 @@ std::unique_ptr<CompiledRule> CompileListedParty(const rules::Rule& rule,
     if (!(threshold.min_score() > 0 && threshold.min_score() <= 1)) {
       c.Error(at.At("min_score"), "min_score must be above 0 and at most 1");
     }
-    kind_min_scores[threshold.kind()] = threshold.min_score();
+    // A kind named twice would leave its threshold to the order of the blocks, as a tier would
+    // (from a review, 2026-12-07).
+    if (!kind_min_scores.emplace(threshold.kind(), threshold.min_score()).second) {
+      c.Error(at.At("kind"), "duplicate kind \"" + threshold.kind() + "\"");
+    }
   }
   std::set<int> measures = CompileMeasures(config.measures(), "measures", c);
   std::set<int> bindings = CompileBindings(config.bindings(), "bindings", c);

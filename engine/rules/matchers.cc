@@ -51,7 +51,9 @@ void PlaceSet::AddGroups(const StringList& names, std::string_view field,
   for (int i = 0; i < names.size(); ++i) {
     auto group = c.country_groups.find(names[i]);
     if (group == c.country_groups.end()) {
-      c.Error(c.locator.At(field, i), "unknown country group \"" + names[i] + "\"");
+      if (!c.some_files_unread) {
+        c.Error(c.locator.At(field, i), "unknown country group \"" + names[i] + "\"");
+      }
       continue;
     }
     // The label names the group, so evidence says why a country counts ("AM (group
@@ -322,6 +324,7 @@ std::string KnownTiers(const std::set<std::string>& known) {
 
 void CheckTierNames(const google::protobuf::RepeatedPtrField<rules::TierWeight>& tiers,
                     const std::set<std::string>& known, const RuleCompileContext& c) {
+  if (c.some_files_unread) return;  // the rule's table may be defined in the unread file
   for (int i = 0; i < tiers.size(); ++i) {
     if (known.count(tiers[i].tier())) continue;
     c.Error(c.locator.Nested("tiers", i).At("tier"),
@@ -331,6 +334,7 @@ void CheckTierNames(const google::protobuf::RepeatedPtrField<rules::TierWeight>&
 
 void CheckTierNames(const StringList& tiers, std::string_view field,
                     const std::set<std::string>& known, const RuleCompileContext& c) {
+  if (c.some_files_unread) return;
   for (int i = 0; i < tiers.size(); ++i) {
     if (known.count(tiers[i])) continue;
     c.Error(c.locator.At(field, i), "no row has tier \"" + tiers[i] + "\"; " + KnownTiers(known));
@@ -359,7 +363,8 @@ void HsPrefixSet::AddTable(const std::string& table_name, std::string_view field
   if (table_name.empty()) return;
   auto table = c.hs_tables.find(table_name);
   if (table == c.hs_tables.end()) {
-    c.Error(c.locator.At(field), "unknown hs_table \"" + table_name + "\"");
+    if (!c.some_files_unread)
+      c.Error(c.locator.At(field), "unknown hs_table \"" + table_name + "\"");
     return;
   }
   // A prefix that is both in a table and inline keeps the table's entries (the table is added

@@ -134,7 +134,7 @@ std::unique_ptr<CompiledRule> CompileProliferation(const rules::Rule& rule,
   std::set<std::string> roles = CompileRoles(config.roles(), "roles", c);
   if (roles.empty()) roles = {"consignee", "end_user", "notify", "intermediate"};
   if (config.end_user_countries().empty() && config.lists().empty() &&
-      c.diagnostics->size() == errors_before)
+      c.NothingMissing(errors_before))
     c.Error(c.locator.self(), "proliferation rule names no end_user_countries and no lists");
   double name_threshold = CompileNameThreshold(config.min_name_score(), "min_name_score", c);
   if (c.diagnostics->size() != errors_before) return nullptr;

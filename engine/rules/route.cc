@@ -145,7 +145,7 @@ std::unique_ptr<CompiledRule> CompileRoute(const rules::Rule& rule, const RuleCo
     leg_kinds.insert(config.leg_kinds(i));
   }
   if (locations.empty() && location_names.empty() && places.empty() &&
-      c.diagnostics->size() == errors_before) {
+      c.NothingMissing(errors_before)) {
     c.Error(c.locator.self(), "route rule names no location, country, region or group");
   }
   HsPrefixSet with_goods;

@@ -289,7 +289,16 @@ struct RuleCompileContext {
   const rules::Profile* profile = nullptr;
   // The rows of each country group's place table, by group name.
   const std::map<std::string, std::vector<PlaceRow>>* group_places = nullptr;
+  // True when a rule file could not be read or parsed: a group or HS table a rule names may be
+  // defined there, so "unknown group/table" (and tier checks against such a table) are not
+  // reported; that file's own diagnostic already fails the folder.
+  bool some_files_unread = false;
 
+  // True when no error was reported since `errors_before` and no rule file went unread: only then
+  // does "the rule names nothing" mean the author named nothing.
+  bool NothingMissing(size_t errors_before) const {
+    return !some_files_unread && diagnostics->size() == errors_before;
+  }
   void Error(const SourcePos& pos, std::string message) const {
     diagnostics->push_back({pos, std::move(message)});
   }
