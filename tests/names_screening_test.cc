@@ -114,6 +114,29 @@ TEST_CASE("A short Chinese or Korean name alone reviews, a contradicting birth d
   CHECK(decisions["S-SBER"] == BLOCK);
 }
 
+// From a review (2026-12-07): which of a party's names is its primary decided review or block.
+// SDN 11447 (LI, Fangwei) is also listed as LEE, Karl; a party with both names matches the entry
+// at 1.00 through each, but the short Chinese name needs corroboration and the alias does not.
+TEST_CASE("A party's names match alike whichever is its primary name", "[names][screen]") {
+  const char* world = R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs) VALUES
+  ('wl', '11447', 'person', 'LI, Fangwei', 'NPWMD');
+INSERT INTO list_alias (list_id, entry_id, name) VALUES ('wl', '11447', 'LEE, Karl');
+INSERT INTO entity (entity_id, kind, name) VALUES
+  ('E-LI', 'person', 'LI Fangwei'), ('E-KARL', 'person', 'Karl Lee');
+INSERT INTO entity_alias (entity_id, name) VALUES ('E-LI', 'Karl Lee'), ('E-KARL', 'LI Fangwei');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S-LI', 'KZ'), ('S-KARL', 'KZ');
+INSERT INTO shipment_party VALUES ('S-LI', 'E-LI', 'consignee'), ('S-KARL', 'E-KARL', 'consignee');
+)";
+  Screened screened =
+      ScreenWith(world, R"(rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS
+  weight: 95 decision_floor: BLOCK listed_party { lists: ["wl"] } })");
+  INFO(screened.summaries["S-LI"] << "\n" << screened.summaries["S-KARL"]);
+  CHECK(screened.decisions["S-KARL"] == BLOCK);
+  CHECK(screened.decisions["S-LI"] == BLOCK);
+}
+
 // The same names as owners: a company 60% owned by a party whose only link to a listed person is
 // a short Chinese name without corroboration is an alert for review, not a block (issue 11, "Name
 // structure": such a name "may alert but never block without corroboration", in every rule).

@@ -197,9 +197,14 @@ void ListNameScreener::ScreenNames(const Entity& entity, const Search& search,
       fact.identifier_corroborates = match.identifier_corroborates;
       auto key = std::make_pair(record.list_id, record.entry_id);
       auto found = best->find(key);
-      // Strictly greater: on equal scores the first name searched (the primary name) is kept as the
-      // evidence.
-      if (found == best->end() || fact.score > found->second.score) (*best)[key] = std::move(fact);
+      // The higher score wins. On equal scores a match that needs no corroboration beats one that
+      // does (from a review, 2026-12-07: "LI Fangwei" a.k.a. "Karl Lee" reviewed where "Karl
+      // Lee" a.k.a. "LI Fangwei" blocked, both 1.00 against SDN 11447: the short Chinese name
+      // was capped, its alias not); else the first name searched (the primary) is kept.
+      const bool better = found == best->end() || fact.score > found->second.score ||
+                          (fact.score == found->second.score && found->second.needs_corroboration &&
+                           !fact.needs_corroboration);
+      if (better) (*best)[key] = std::move(fact);
     }
   }
 }
