@@ -427,6 +427,23 @@ TEST_CASE("A Uyghur name without Uyghur's own letters is still read as Uyghur", 
   CHECK(name.abjad);
 }
 
+// docs/matching.md, "Look-alike letters": a Cyrillic or Greek letter that looks like a Latin one,
+// inside a word with Latin letters, is read as the Latin letter, not by its sound. From a review
+// (2026-12-07): "\u0412ANK SEPAH" (Cyrillic В) read "vank sepah", scored 0.74 against BANK SEPAH
+// (SDN 25580) and cleared; "\u0420ETRO\u0420ARS LTD." found no entry at 0.3.
+TEST_CASE("Cyrillic and Greek look-alikes inside a Latin word read as the Latin letters",
+          "[names]") {
+  CHECK(Tokens("\u0412ANK SEPAH") == "bank sepah");
+  CHECK(Tokens("BANK SE\u0420\u0410\u041d") == "bank sepah");
+  CHECK(Tokens("\u0420ETRO\u0420ARS LTD.") == "petropars <limited>");
+  CHECK(Tokens("b\u0430nk") == "bank");                   // a small Cyrillic а
+  CHECK(Tokens("\u039aOBALT \u039fIL") == "kobalt oil");  // Greek Κ and Ο
+  // Whole Cyrillic words are Russian, whatever their letters look like.
+  CHECK(Tokens("\u0412\u0410\u041d\u041a SEPAH") == "vank sepah");
+  // A Cyrillic letter with no Latin look-alike (Д) leaves the word to transliteration.
+  CHECK(Tokens("B\u0414NK") == "bdnk");
+}
+
 TEST_CASE("Greek, Hangul, kana and Hebrew are transliterated", "[names]") {
   CHECK(Tokens("Αλέξανδρος") == "alexandros");
   CHECK(Tokens("김정은") == "kim jeongeun");

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <initializer_list>
 #include <map>
@@ -703,6 +704,131 @@ std::string Sanitize(std::string_view text) {
     } else {
       out.append(text.substr(start, i - start));
     }
+  }
+  return out;
+}
+
+// The Latin letter a Cyrillic or Greek letter looks like (0 when none): В and B, Р and P.
+char LatinLookalike(UChar32 c) {
+  static const std::unordered_map<UChar32, char> kLookalikes = {
+      // Cyrillic capitals, then small letters.
+      {0x0410, 'A'},
+      {0x0412, 'B'},
+      {0x0415, 'E'},
+      {0x041A, 'K'},
+      {0x041C, 'M'},
+      {0x041D, 'H'},
+      {0x041E, 'O'},
+      {0x0420, 'P'},
+      {0x0421, 'C'},
+      {0x0422, 'T'},
+      {0x0423, 'Y'},
+      {0x0425, 'X'},
+      {0x0405, 'S'},
+      {0x0406, 'I'},
+      {0x0408, 'J'},
+      {0x04AE, 'Y'},
+      {0x04C0, 'I'},
+      {0x051A, 'Q'},
+      {0x051C, 'W'},
+      {0x0430, 'a'},
+      {0x0435, 'e'},
+      {0x043E, 'o'},
+      {0x0440, 'p'},
+      {0x0441, 'c'},
+      {0x0443, 'y'},
+      {0x0445, 'x'},
+      {0x0455, 's'},
+      {0x0456, 'i'},
+      {0x0458, 'j'},
+      {0x04BB, 'h'},
+      {0x0501, 'd'},
+      {0x051B, 'q'},
+      {0x051D, 'w'},
+      // Greek capitals, then small letters.
+      {0x0391, 'A'},
+      {0x0392, 'B'},
+      {0x0395, 'E'},
+      {0x0396, 'Z'},
+      {0x0397, 'H'},
+      {0x0399, 'I'},
+      {0x039A, 'K'},
+      {0x039C, 'M'},
+      {0x039D, 'N'},
+      {0x039F, 'O'},
+      {0x03A1, 'P'},
+      {0x03A4, 'T'},
+      {0x03A5, 'Y'},
+      {0x03A7, 'X'},
+      {0x03B1, 'a'},
+      {0x03B9, 'i'},
+      {0x03BD, 'v'},
+      {0x03BF, 'o'}};
+  auto found = kLookalikes.find(c);
+  return found == kLookalikes.end() ? 0 : found->second;
+}
+
+// A word that mixes Latin letters with Cyrillic or Greek ones that look like Latin letters
+// ("ВANK" with a Cyrillic В, "PETROРARS" with a Cyrillic Р) is a Latin word typed or disguised
+// with look-alikes: those letters are read as the Latin letters they look like, not transliterated
+// by sound (В would read V). A word with a Cyrillic or Greek letter that has no Latin look-alike,
+// or with no Latin letter, is left to transliteration. From a review, 2026-12-07: "ВANK SEPAH"
+// scored 0.74 against BANK SEPAH and cleared.
+std::string FoldLookalikes(std::string text) {
+  bool ascii_letter = false, other = false;
+  for (char ch : text) {
+    const auto byte = static_cast<unsigned char>(ch);
+    ascii_letter = ascii_letter || (byte < 0x80 && std::isalpha(byte));
+    other = other || (byte >= 0xCE && byte <= 0xD4);  // lead bytes of U+0380..U+053F
+  }
+  if (!ascii_letter || !other) return text;
+  std::string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    // One word: letters and marks.
+    const int32_t start = i;
+    bool latin = false, foldable = true, folds = false;
+    int32_t end = i;
+    while (end < length) {
+      int32_t next = end;
+      UChar32 c;
+      U8_NEXT(bytes, next, length, c);
+      if (c < 0 || !(u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK)) break;
+      UErrorCode error = U_ZERO_ERROR;
+      const UScriptCode script = uscript_getScript(c, &error);
+      if (script == USCRIPT_LATIN) latin = true;
+      if (script == USCRIPT_CYRILLIC || script == USCRIPT_GREEK) {
+        folds = true;
+        foldable = foldable && LatinLookalike(c) != 0;
+      }
+      end = next;
+    }
+    if (end == start) {  // not a letter: copied as it is
+      int32_t next = i;
+      UChar32 c;
+      U8_NEXT(bytes, next, length, c);
+      out.append(text, static_cast<size_t>(i), static_cast<size_t>(next - i));
+      i = next;
+      continue;
+    }
+    if (!(latin && folds && foldable)) {
+      out.append(text, static_cast<size_t>(start), static_cast<size_t>(end - start));
+    } else {
+      for (int32_t j = start; j < end;) {
+        const int32_t from = j;
+        UChar32 c;
+        U8_NEXT(bytes, j, length, c);
+        const char latin_letter = LatinLookalike(c);
+        if (latin_letter != 0) {
+          out += latin_letter;
+        } else {
+          out.append(text, static_cast<size_t>(from), static_cast<size_t>(j - from));
+        }
+      }
+    }
+    i = end;
   }
   return out;
 }
@@ -2495,7 +2621,7 @@ NameNormalizer::NameNormalizer() : impl_(std::make_unique<Impl>()) {}
 NameNormalizer::~NameNormalizer() = default;
 
 std::string NameNormalizer::ToLatin(std::string_view name) {
-  std::string clean = Sanitize(name);
+  std::string clean = FoldLookalikes(Sanitize(name));
   if (clean.size() > kMaxNameBytes) return "";
   std::string latin;
   bool abjad = false;
@@ -2506,7 +2632,7 @@ std::string NameNormalizer::ToLatin(std::string_view name) {
 Status NameNormalizer::Normalize(std::string_view name, NormalizedName* out) {
   out->tokens.clear();
   out->abjad = false;
-  std::string clean = Sanitize(name);
+  std::string clean = FoldLookalikes(Sanitize(name));
   if (clean.size() > kMaxNameBytes) {
     return Status::Limit("name longer than " + std::to_string(kMaxNameBytes) + " bytes (" +
                          std::to_string(clean.size()) + ")");
