@@ -250,6 +250,25 @@ TEST_CASE("Corroboration raises or lowers the score and is explained", "[names]"
   CHECK(Find(*index, query, "29220").score < base);
 }
 
+// From a review, 2026-12-07 (finding 1): a query's birth date not written YYYY[-MM[-DD]] had its
+// first four characters read as a year ("13.11.1955": year 13, a conflict).
+TEST_CASE("The matcher never reads a year out of a birth date it cannot parse", "[names]") {
+  auto index = BuildIndex(Corpus());
+  NameQuery query = Query("CHEN QUANGOU");
+  const NameMatch base = Find(*index, query, "29220");
+  for (const char* date : {"13.11.1955", "13/11/1955", "1955/11/13", "11-13-1955", "1955-13"}) {
+    INFO(date);
+    query.birth_date = date;
+    NameMatch match = Find(*index, query, "29220");
+    CHECK(match.score == Approx(base.score));
+    CHECK(match.needs_corroboration == base.needs_corroboration);
+    REQUIRE(match.explanation.evidence.size() >= 1);
+    CHECK(match.explanation.evidence[0].field == "birth_date");
+    CHECK(match.explanation.evidence[0].delta == 0);
+    CHECK(match.explanation.evidence[0].note == "not a YYYY, YYYY-MM or YYYY-MM-DD date: not used");
+  }
+}
+
 TEST_CASE("A unique identifier decides alone, others only corroborate", "[names]") {
   auto index = BuildIndex(Corpus());
   NameQuery query = Query("SOME OTHER SHIP NAME");

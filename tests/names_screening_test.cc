@@ -317,5 +317,61 @@ TEST_CASE("Entity List, proliferation and UFLPA rules need more than a short Chi
   }
 }
 
+// From a review, 2026-12-07 (finding 1): a party's birth date not written YYYY[-MM[-DD]] was
+// taken as written and its first four characters read as a year, so LI, Fangwei (OFAC SDN 11447,
+// DOB 18 Sep 1972, a short Chinese name) with his own birth date written day first "conflicted"
+// (year 18) and was cleared, with no data problem. Such a date is unknown: the same decision as
+// no birth date, and a data problem naming the entity, the column and the value.
+TEST_CASE("A party's birth date not written YYYY-MM-DD is a data problem, not a contradiction",
+          "[names][screen][load]") {
+  const char* world = R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country, birth_date) VALUES
+  ('wl', '11447', 'person', 'LI, Fangwei', 'NPWMD', 'CN', '1972-09-18');
+INSERT INTO entity (entity_id, kind, name, country, birth_date) VALUES
+  ('E-ISO', 'person', 'LI Fangwei', 'CN', '1972-09-18'),
+  ('E-NONE', 'person', 'LI Fangwei', 'CN', NULL),
+  ('E-SLASH', 'person', 'LI Fangwei', 'CN', '18/09/1972'),
+  ('E-DOTS', 'person', 'LI Fangwei', 'CN', '18.09.1972'),
+  ('E-YMD', 'person', 'LI Fangwei', 'CN', '1972/09/18'),
+  ('E-US', 'person', 'LI Fangwei', 'CN', '09-18-1972');
+INSERT INTO shipment (shipment_id, destination_country) VALUES
+  ('S-ISO', 'KZ'), ('S-NONE', 'KZ'), ('S-SLASH', 'KZ'), ('S-DOTS', 'KZ'), ('S-YMD', 'KZ'),
+  ('S-US', 'KZ');
+INSERT INTO shipment_party VALUES
+  ('S-ISO', 'E-ISO', 'consignee'), ('S-NONE', 'E-NONE', 'consignee'),
+  ('S-SLASH', 'E-SLASH', 'consignee'), ('S-DOTS', 'E-DOTS', 'consignee'),
+  ('S-YMD', 'E-YMD', 'consignee'), ('S-US', 'E-US', 'consignee');
+)";
+  Screened screened =
+      ScreenWith(world, R"(rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS
+  weight: 95 decision_floor: BLOCK listed_party { lists: ["wl"] } })");
+  CHECK(screened.decisions["S-ISO"] == BLOCK);
+  CHECK(screened.decisions["S-NONE"] == REVIEW);
+  CHECK(screened.shipments["S-NONE"].problems_size() == 0);
+  const std::map<std::string, std::string> written = {{"S-SLASH", "18/09/1972"},
+                                                      {"S-DOTS", "18.09.1972"},
+                                                      {"S-YMD", "1972/09/18"},
+                                                      {"S-US", "09-18-1972"}};
+  for (const auto& [shipment_id, date] : written) {
+    const scores::ShipmentScore& shipment = screened.shipments[shipment_id];
+    INFO(shipment_id << " score " << shipment.score() << ": " << screened.summaries[shipment_id]);
+    // Before: S-SLASH and S-DOTS cleared (year 18 "conflicts"), S-YMD reviewed on "within a year".
+    CHECK(shipment.decision() == screened.decisions["S-NONE"]);
+    CHECK(shipment.score() == screened.shipments["S-NONE"].score());
+    const std::string entity_id = "E" + shipment_id.substr(1);
+    std::string summary = screened.summaries[shipment_id];
+    if (summary.find(entity_id) != std::string::npos) {
+      summary.replace(summary.find(entity_id), entity_id.size(), "E-NONE");
+    }
+    CHECK(summary == screened.summaries["S-NONE"]);
+    REQUIRE(shipment.problems_size() == 1);
+    CHECK(shipment.problems(0).table() == "entity");
+    CHECK(shipment.problems(0).row_id() == entity_id);
+    CHECK(shipment.problems(0).column() == "birth_date");
+    CHECK(shipment.problems(0).message() == "not an ISO 8601 date: '" + date + "'");
+  }
+}
+
 }  // namespace
 }  // namespace corridor

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "engine/base/strings.h"
 #include "engine/names/normalize.h"
 #include "engine/names/score.h"
 #include "engine/names/structure.h"
@@ -350,7 +351,12 @@ double Corroborate(const NameQuery& query, std::string_view query_number, const 
       evidence->push_back({field, query_value, std::string(list_value), delta, note});
     }
   };
-  if (!query.birth_date.empty()) {
+  // From a review, 2026-12-07: a date that is not YYYY, YYYY-MM or YYYY-MM-DD ("18/09/1972") had
+  // its first four characters read as a year. It is unknown: said so, never a year. The loaders
+  // report such a party's date as a data problem and `match` refuses it before it gets here.
+  if (!query.birth_date.empty() && !IsIsoDate(query.birth_date)) {
+    add("birth_date", query.birth_date, "", 0, "not a YYYY, YYYY-MM or YYYY-MM-DD date: not used");
+  } else if (!query.birth_date.empty()) {
     if (record.birth_dates.empty()) {
       add("birth_date", query.birth_date, "", 0, "not published");
     } else {
