@@ -373,5 +373,52 @@ INSERT INTO shipment_party VALUES
   }
 }
 
+// From a review, 2026-12-07 (finding 2): a listed birth-date range was compared by its first
+// year, so KIM, Jong Sik born inside his listed range was cleared (1969) or only reviewed (1967,
+// 1968), and LI, Shangfu born in his listed month reviewed. The values are the lists' own as
+// imported (SDN 23214 "DOB 1967 to 1969", SDN 24838 "DOB Feb 1958", UN 6908643 "1967/1969").
+TEST_CASE("A party born inside a listed birth-date range is corroborated, outside it cleared",
+          "[names][screen]") {
+  const char* world = R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, birth_date) VALUES
+  ('wl', '23214', 'person', 'KIM, Jong Sik', 'DPRK3', NULL),
+  ('wl', '24838', 'person', 'LI, Shangfu', 'CAATSA - RUSSIA', NULL),
+  ('wl', '6908643', 'person', 'KIM JONG SIK', 'DPRK', NULL);
+INSERT INTO list_attribute (list_id, entry_id, key, value) VALUES
+  ('wl', '23214', 'birth_date', '1967-01-01/1969-12-31'),
+  ('wl', '24838', 'birth_date', '1958-02-01/1958-02-28'),
+  ('wl', '6908643', 'birth_date', '1967/1969');
+INSERT INTO entity (entity_id, kind, name, birth_date) VALUES
+  ('E-K67', 'person', 'KIM Jong Sik', '1967-05-01'),
+  ('E-K68', 'person', 'KIM Jong Sik', '1968-05-01'),
+  ('E-K69', 'person', 'KIM Jong Sik', '1969-05-01'),
+  ('E-K75', 'person', 'KIM Jong Sik', '1975-05-01'),
+  ('E-L1', 'person', 'LI Shangfu', '1958-02'),
+  ('E-L2', 'person', 'LI Shangfu', '1958-02-15'),
+  ('E-L3', 'person', 'LI Shangfu', '1962-02-15');
+INSERT INTO shipment (shipment_id, destination_country) VALUES
+  ('S-K67', 'KZ'), ('S-K68', 'KZ'), ('S-K69', 'KZ'), ('S-K75', 'KZ'), ('S-L1', 'KZ'),
+  ('S-L2', 'KZ'), ('S-L3', 'KZ');
+INSERT INTO shipment_party VALUES
+  ('S-K67', 'E-K67', 'consignee'), ('S-K68', 'E-K68', 'consignee'),
+  ('S-K69', 'E-K69', 'consignee'), ('S-K75', 'E-K75', 'consignee'),
+  ('S-L1', 'E-L1', 'consignee'), ('S-L2', 'E-L2', 'consignee'), ('S-L3', 'E-L3', 'consignee');
+)";
+  Screened screened =
+      ScreenWith(world, R"(rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS
+  weight: 95 decision_floor: BLOCK listed_party { lists: ["wl"] } })");
+  for (const auto& [id, summary] : screened.summaries) INFO(id << ": " << summary);
+  // Before: S-K67 and S-K68 reviewed ("within a year"), S-K69 cleared ("conflicts"), S-L2
+  // reviewed while the coarser S-L1 blocked.
+  for (const char* id : {"S-K67", "S-K68", "S-K69", "S-L1", "S-L2"}) {
+    INFO(id << ": " << screened.summaries[id]);
+    CHECK(screened.decisions[id] == BLOCK);
+    CHECK(screened.summaries[id].find("conflicts") == std::string::npos);
+  }
+  CHECK(screened.decisions["S-K75"] == CLEAR);
+  CHECK(screened.decisions["S-L3"] == CLEAR);
+}
+
 }  // namespace
 }  // namespace corridor
