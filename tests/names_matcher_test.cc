@@ -363,6 +363,39 @@ TEST_CASE("A birth date inside a listed range or period corroborates, never cont
   }
 }
 
+// From a review, 2026-12-07 (finding 3): Search() refuses a name it cannot normalise ("", "LLP"),
+// so a party so named was never looked up by the identifier that decides whatever the names.
+TEST_CASE("SearchIdentifier finds what a unique identifier decides, without a name", "[names]") {
+  auto index = BuildIndex(Corpus());
+  NameQuery query = Query("LLP");
+  std::vector<NameMatch> matches;
+  REQUIRE_FALSE(index->Search(query, 5, index->options().threshold, &matches).ok());
+  query.identifier = "110140012405";
+  query.country = "KZ";
+  index->SearchIdentifier(query, nullptr, &matches);
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].record->entry_id == "36427");
+  CHECK(matches[0].decided_by_identifier);
+  CHECK(matches[0].score == 1.0);
+  // Only what decides: a registration number in another country, a passport.
+  query.country = "RU";
+  index->SearchIdentifier(query, nullptr, &matches);
+  CHECK(matches.empty());
+  query = Query("");
+  query.identifier = "AB1234567";
+  query.country = "UZ";
+  index->SearchIdentifier(query, nullptr, &matches);
+  CHECK(matches.empty());
+  query.identifier = "IMO 9187629";
+  index->SearchIdentifier(query, nullptr, &matches);
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].record->entry_id == "v1");
+  // Among allowed records only (a delta run's changed entries).
+  std::vector<bool> none(index->records().size(), false);
+  index->SearchIdentifier(query, &none, &matches);
+  CHECK(matches.empty());
+}
+
 TEST_CASE("A unique identifier decides alone, others only corroborate", "[names]") {
   auto index = BuildIndex(Corpus());
   NameQuery query = Query("SOME OTHER SHIP NAME");

@@ -420,5 +420,58 @@ INSERT INTO shipment_party VALUES
   CHECK(screened.decisions["S-L3"] == CLEAR);
 }
 
+// From a review, 2026-12-07 (finding 3): a party whose name is empty or unusable (only a legal
+// form, "-") was never searched, so the registration number that decides a match "whatever the
+// names" (docs/matching.md) was never looked up: SBER VOSTOK LLP's number (SDN 36427,
+// Registration Number 110140012405, Kazakhstan) blocked when the party was named "N/A" and only
+// reviewed as unscreenable when it was named "", "LLP" or "-".
+TEST_CASE("A party with no usable name is still found by an identifier that decides",
+          "[names][screen]") {
+  const char* world = R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country) VALUES
+  ('wl', '36427', 'company', 'SBER VOSTOK LIMITED LIABILITY PARTNERSHIP', 'RUSSIA-EO14024', 'KZ'),
+  ('wl', '9187629', 'vessel', 'OCEAN STAR', 'IRAN', NULL);
+INSERT INTO list_alias (list_id, entry_id, name) VALUES ('wl', '36427', 'SBER VOSTOK LLP');
+INSERT INTO list_identifier (list_id, entry_id, id_type, number, country) VALUES
+  ('wl', '36427', 'registration', '110140012405', 'KZ'),
+  ('wl', '9187629', 'imo', '9187629', NULL);
+INSERT INTO entity (entity_id, kind, name, country, registration_id, imo) VALUES
+  ('E-NA', 'company', 'N/A', 'KZ', '110140012405', NULL),
+  ('E-EMPTY', 'company', '', 'KZ', '110140012405', NULL),
+  ('E-LLP', 'company', 'LLP', 'KZ', '110140012405', NULL),
+  ('E-DASH', 'company', '-', 'KZ', '110140012405', NULL),
+  ('E-SHIP', 'vessel', '  ', NULL, NULL, 'IMO 9187629'),
+  ('E-OTHER', 'company', 'LLP', 'RU', '110140012405', NULL),
+  ('E-NONE', 'company', '', 'KZ', NULL, NULL);
+INSERT INTO shipment (shipment_id, destination_country) VALUES
+  ('S-NA', 'KZ'), ('S-EMPTY', 'KZ'), ('S-LLP', 'KZ'), ('S-DASH', 'KZ'), ('S-SHIP', 'KZ'),
+  ('S-OTHER', 'KZ'), ('S-NONE', 'KZ');
+INSERT INTO shipment_party VALUES
+  ('S-NA', 'E-NA', 'consignee'), ('S-EMPTY', 'E-EMPTY', 'consignee'),
+  ('S-LLP', 'E-LLP', 'consignee'), ('S-DASH', 'E-DASH', 'consignee'),
+  ('S-SHIP', 'E-SHIP', 'consignee'), ('S-OTHER', 'E-OTHER', 'consignee'),
+  ('S-NONE', 'E-NONE', 'consignee');
+)";
+  Screened screened =
+      ScreenWith(world, R"(rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS
+  weight: 95 decision_floor: BLOCK listed_party { lists: ["wl"] } })");
+  CHECK(screened.decisions["S-NA"] == BLOCK);
+  // Before: REVIEW (unscreenable), with no evidence naming the listed entry.
+  for (const char* id : {"S-EMPTY", "S-LLP", "S-DASH", "S-SHIP"}) {
+    INFO(id << ": " << screened.summaries[id]);
+    CHECK(screened.decisions[id] == BLOCK);
+    CHECK(screened.summaries[id].find(std::string(id) == "S-SHIP"
+                                          ? "wl entry 9187629"
+                                          : "wl entry 36427") != std::string::npos);
+    CHECK(screened.summaries[id].find("decided by a unique identifier") != std::string::npos);
+  }
+  // A registration number decides only in its own country; without a name or a deciding
+  // identifier the party stays unscreenable: it cannot be cleared, nor is it blocked.
+  CHECK(screened.decisions["S-OTHER"] == REVIEW);
+  CHECK(screened.summaries["S-OTHER"].find("36427") == std::string::npos);
+  CHECK(screened.decisions["S-NONE"] == REVIEW);
+}
+
 }  // namespace
 }  // namespace corridor

@@ -2410,6 +2410,43 @@ Status NameIndex::Search(const NameQuery& query, size_t limit, double min_score,
   return Status::Ok();
 }
 
+void NameIndex::SearchIdentifier(const NameQuery& query, const std::vector<bool>* allowed,
+                                 std::vector<NameMatch>* matches) const {
+  matches->clear();
+  if (query.identifier.empty()) return;
+  const Data& data = *data_;
+  const std::string query_number = NormalizeIdentifier(query.identifier);
+  auto found = data.identifiers.find(query_number);
+  if (found == data.identifiers.end()) return;
+  // Records are grouped by entry, its names in table order: the first of an entry's records
+  // allowed is the one reported, as the entry's facts are the same on each.
+  std::vector<uint32_t> records = found->second;
+  std::sort(records.begin(), records.end());
+  records.erase(std::unique(records.begin(), records.end()), records.end());
+  bool any = false;
+  uint32_t last_entry = 0;
+  for (uint32_t r : records) {
+    if (allowed != nullptr && (r >= allowed->size() || !(*allowed)[r])) continue;
+    if (any && data.entry_of[r] == last_entry) continue;
+    any = true;
+    last_entry = data.entry_of[r];
+    NameMatch match;
+    bool decided = false;
+    FactOutcome facts;
+    Corroborate(query, query_number, records_[r], data.identifier_numbers[r], options_,
+                data.short_name[r], &match.explanation.evidence, &decided, &facts);
+    if (!decided) continue;
+    match.record = &records_[r];
+    match.score = 1.0;
+    match.decided_by_identifier = true;
+    matches->push_back(std::move(match));
+  }
+  std::sort(matches->begin(), matches->end(), [](const NameMatch& a, const NameMatch& b) {
+    if (a.record->list_id != b.record->list_id) return a.record->list_id < b.record->list_id;
+    return a.record->entry_id < b.record->entry_id;
+  });
+}
+
 Status NameIndex::CandidateCount(const NameQuery& query, double min_score, size_t* count) const {
   *count = 0;
   PreparedQuery prepared;
