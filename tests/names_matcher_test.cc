@@ -250,6 +250,152 @@ TEST_CASE("Corroboration raises or lowers the score and is explained", "[names]"
   CHECK(Find(*index, query, "29220").score < base);
 }
 
+// From a review, 2026-12-07 (finding 1): a query's birth date not written YYYY[-MM[-DD]] had its
+// first four characters read as a year ("13.11.1955": year 13, a conflict).
+TEST_CASE("The matcher never reads a year out of a birth date it cannot parse", "[names]") {
+  auto index = BuildIndex(Corpus());
+  NameQuery query = Query("CHEN QUANGOU");
+  const NameMatch base = Find(*index, query, "29220");
+  for (const char* date : {"13.11.1955", "13/11/1955", "1955/11/13", "11-13-1955", "1955-13"}) {
+    INFO(date);
+    query.birth_date = date;
+    NameMatch match = Find(*index, query, "29220");
+    CHECK(match.score == Approx(base.score));
+    CHECK(match.needs_corroboration == base.needs_corroboration);
+    REQUIRE(match.explanation.evidence.size() >= 1);
+    CHECK(match.explanation.evidence[0].field == "birth_date");
+    CHECK(match.explanation.evidence[0].delta == 0);
+    CHECK(match.explanation.evidence[0].note == "not a YYYY, YYYY-MM or YYYY-MM-DD date: not used");
+  }
+}
+
+// From a review, 2026-12-07 (finding 2): lists publish birth dates as ranges ("DOB 1967 to 1969",
+// UN "BETWEEN 1967 AND 1969") and months ("Feb 1958"), imported as ISO intervals; Corroborate
+// compared a party's date with the interval's first characters, so KIM, Jong Sik born inside his
+// listed range "conflicted" and LI, Shangfu born in his listed month was only "within a year".
+// A date inside a listed range or period matches at the coarser precision; a contradiction needs
+// a date outside every listed date, range and period. The values are the lists' own (2024-05-03
+// SDN, UN consolidated list).
+TEST_CASE("A birth date inside a listed range or period corroborates, never contradicts",
+          "[names]") {
+  std::vector<NameRecord> records = Corpus();
+  NameRecord kim_sdn = Record("23214", "KIM, Jong Sik", "person");
+  kim_sdn.birth_dates = {"1967-01-01/1969-12-31"};  // SDN 23214: DOB 1967 to 1969
+  records.push_back(kim_sdn);
+  NameRecord kim_un = Record("6908643", "KIM JONG SIK", "person");
+  kim_un.birth_dates = {"1967/1969"};  // UN 6908643: BETWEEN 1967 AND 1969
+  records.push_back(kim_un);
+  NameRecord li = Record("24838", "LI, Shangfu", "person");
+  li.birth_dates = {"1958-02-01/1958-02-28"};  // SDN 24838: DOB Feb 1958
+  records.push_back(li);
+  NameRecord dost = Record("111143", "DOST MOHAMMAD", "person");
+  dost.birth_dates = {"1968/1973"};  // UN 111143: BETWEEN 1968 AND 1973
+  records.push_back(dost);
+  NameRecord fitiwi = Record("6908703", "Fitiwi Abdelrazak", "person");
+  fitiwi.birth_dates = {"30-35 years old"};  // UN 6908703: an age, kept as published
+  records.push_back(fitiwi);
+  NameRecord several = Record("several", "PAK, Chol Su", "person");
+  several.birth_dates = {"1950", "1960-01-01/1961-12-31", "1970-07"};
+  records.push_back(several);
+  auto index = BuildIndex(records);
+  const MatcherOptions& options = index->options();
+  struct Case {
+    const char* name;
+    const char* entry_id;
+    const char* birth_date;
+    double delta;  // the birth date's evidence, short_name_conflict included
+    bool confirms;
+  };
+  const double conflict = options.birth_date_conflict;
+  const double short_conflict = options.birth_date_conflict + options.short_name_conflict;
+  const Case cases[] = {
+      // Inside the range: before, 1969 "conflicted" (-0.30), 1967 and 1968 were "within a year".
+      {"KIM Jong Sik", "23214", "1967-05-01", options.birth_year_match, true},
+      {"KIM Jong Sik", "23214", "1968-05-01", options.birth_year_match, true},
+      {"KIM Jong Sik", "23214", "1969-05-01", options.birth_year_match, true},
+      {"KIM Jong Sik", "23214", "1969", options.birth_year_match, true},
+      {"KIM Jong Sik", "23214", "1969-12", options.birth_year_match, true},
+      {"KIM Jong Sik", "6908643", "1969-05-01", options.birth_year_match, true},
+      {"KIM Jong Sik", "6908643", "1967", options.birth_year_match, true},
+      // A year beside the range is within a year; further away it conflicts.
+      {"KIM Jong Sik", "6908643", "1966", 0, false},
+      {"KIM Jong Sik", "6908643", "1970-01-01", 0, false},
+      {"KIM Jong Sik", "6908643", "1972-01-01", short_conflict, false},
+      {"KIM Jong Sik", "23214", "1965", short_conflict, false},
+      // Inside the month: before, "within a year" and uncorroborated.
+      {"LI Shangfu", "24838", "1958-02-15", options.birth_year_match, true},
+      {"LI Shangfu", "24838", "1958-02", options.birth_year_match, true},
+      {"LI Shangfu", "24838", "1958", options.birth_year_match, true},
+      {"LI Shangfu", "24838", "1958-03-01", 0, false},
+      {"LI Shangfu", "24838", "1961-02-15", short_conflict, false},
+      // A longer name: before, 1970 "conflicted" (-0.15).
+      {"DOST MOHAMMAD", "111143", "1970", options.birth_year_match, true},
+      {"DOST MOHAMMAD", "111143", "1973-12-31", options.birth_year_match, true},
+      {"DOST MOHAMMAD", "111143", "1980", conflict, false},
+      // A listed value that is no date is not read as a year (before: year 30, a conflict).
+      {"Fitiwi Abdelrazak", "6908703", "1990", 0, false},
+      // Several dates: any that agrees counts; a contradiction is outside every one.
+      {"PAK Chol Su", "several", "1961-06-01", options.birth_year_match, true},
+      {"PAK Chol Su", "several", "1970-07-04", options.birth_year_match, true},
+      {"PAK Chol Su", "several", "1950-03-03", options.birth_year_match, true},
+      {"PAK Chol Su", "several", "1965", short_conflict, false},
+  };
+  for (const Case& c : cases) {
+    NameQuery query = Query(c.name);
+    const double base = Find(*index, query, c.entry_id).score;
+    REQUIRE(base > 0);
+    query.birth_date = c.birth_date;
+    NameMatch match = Find(*index, query, c.entry_id);
+    std::string evidence;
+    double delta = 0;
+    for (const Evidence& e : match.explanation.evidence) {
+      if (e.field != "birth_date") continue;
+      delta += e.delta;
+      evidence += e.query_value + " vs " + e.list_value + ": " + e.note + "; ";
+    }
+    INFO(c.name << " born " << c.birth_date << " vs " << c.entry_id << ": " << evidence);
+    CHECK(delta == Approx(c.delta));
+    CHECK(match.score == Approx(std::clamp(base + c.delta, 0.0, 1.0)));
+    if (c.confirms) {
+      CHECK_FALSE(match.needs_corroboration);
+    }
+    CHECK((evidence.find("conflicts") == std::string::npos) == (c.delta >= 0));
+  }
+}
+
+// From a review, 2026-12-07 (finding 3): Search() refuses a name it cannot normalise ("", "LLP"),
+// so a party so named was never looked up by the identifier that decides whatever the names.
+TEST_CASE("SearchIdentifier finds what a unique identifier decides, without a name", "[names]") {
+  auto index = BuildIndex(Corpus());
+  NameQuery query = Query("LLP");
+  std::vector<NameMatch> matches;
+  REQUIRE_FALSE(index->Search(query, 5, index->options().threshold, &matches).ok());
+  query.identifier = "110140012405";
+  query.country = "KZ";
+  index->SearchIdentifier(query, nullptr, &matches);
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].record->entry_id == "36427");
+  CHECK(matches[0].decided_by_identifier);
+  CHECK(matches[0].score == 1.0);
+  // Only what decides: a registration number in another country, a passport.
+  query.country = "RU";
+  index->SearchIdentifier(query, nullptr, &matches);
+  CHECK(matches.empty());
+  query = Query("");
+  query.identifier = "AB1234567";
+  query.country = "UZ";
+  index->SearchIdentifier(query, nullptr, &matches);
+  CHECK(matches.empty());
+  query.identifier = "IMO 9187629";
+  index->SearchIdentifier(query, nullptr, &matches);
+  REQUIRE(matches.size() == 1);
+  CHECK(matches[0].record->entry_id == "v1");
+  // Among allowed records only (a delta run's changed entries).
+  std::vector<bool> none(index->records().size(), false);
+  index->SearchIdentifier(query, &none, &matches);
+  CHECK(matches.empty());
+}
+
 TEST_CASE("A unique identifier decides alone, others only corroborate", "[names]") {
   auto index = BuildIndex(Corpus());
   NameQuery query = Query("SOME OTHER SHIP NAME");

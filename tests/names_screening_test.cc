@@ -340,5 +340,161 @@ TEST_CASE("Entity List, proliferation and UFLPA rules need more than a short Chi
   }
 }
 
+// From a review, 2026-12-07 (finding 1): a party's birth date not written YYYY[-MM[-DD]] was
+// taken as written and its first four characters read as a year, so LI, Fangwei (OFAC SDN 11447,
+// DOB 18 Sep 1972, a short Chinese name) with his own birth date written day first "conflicted"
+// (year 18) and was cleared, with no data problem. Such a date is unknown: the same decision as
+// no birth date, and a data problem naming the entity, the column and the value.
+TEST_CASE("A party's birth date not written YYYY-MM-DD is a data problem, not a contradiction",
+          "[names][screen][load]") {
+  const char* world = R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country, birth_date) VALUES
+  ('wl', '11447', 'person', 'LI, Fangwei', 'NPWMD', 'CN', '1972-09-18');
+INSERT INTO entity (entity_id, kind, name, country, birth_date) VALUES
+  ('E-ISO', 'person', 'LI Fangwei', 'CN', '1972-09-18'),
+  ('E-NONE', 'person', 'LI Fangwei', 'CN', NULL),
+  ('E-SLASH', 'person', 'LI Fangwei', 'CN', '18/09/1972'),
+  ('E-DOTS', 'person', 'LI Fangwei', 'CN', '18.09.1972'),
+  ('E-YMD', 'person', 'LI Fangwei', 'CN', '1972/09/18'),
+  ('E-US', 'person', 'LI Fangwei', 'CN', '09-18-1972');
+INSERT INTO shipment (shipment_id, destination_country) VALUES
+  ('S-ISO', 'KZ'), ('S-NONE', 'KZ'), ('S-SLASH', 'KZ'), ('S-DOTS', 'KZ'), ('S-YMD', 'KZ'),
+  ('S-US', 'KZ');
+INSERT INTO shipment_party VALUES
+  ('S-ISO', 'E-ISO', 'consignee'), ('S-NONE', 'E-NONE', 'consignee'),
+  ('S-SLASH', 'E-SLASH', 'consignee'), ('S-DOTS', 'E-DOTS', 'consignee'),
+  ('S-YMD', 'E-YMD', 'consignee'), ('S-US', 'E-US', 'consignee');
+)";
+  Screened screened =
+      ScreenWith(world, R"(rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS
+  weight: 95 decision_floor: BLOCK listed_party { lists: ["wl"] } })");
+  CHECK(screened.decisions["S-ISO"] == BLOCK);
+  CHECK(screened.decisions["S-NONE"] == REVIEW);
+  CHECK(screened.shipments["S-NONE"].problems_size() == 0);
+  const std::map<std::string, std::string> written = {{"S-SLASH", "18/09/1972"},
+                                                      {"S-DOTS", "18.09.1972"},
+                                                      {"S-YMD", "1972/09/18"},
+                                                      {"S-US", "09-18-1972"}};
+  for (const auto& [shipment_id, date] : written) {
+    const scores::ShipmentScore& shipment = screened.shipments[shipment_id];
+    INFO(shipment_id << " score " << shipment.score() << ": " << screened.summaries[shipment_id]);
+    // Before: S-SLASH and S-DOTS cleared (year 18 "conflicts"), S-YMD reviewed on "within a year".
+    CHECK(shipment.decision() == screened.decisions["S-NONE"]);
+    CHECK(shipment.score() == screened.shipments["S-NONE"].score());
+    const std::string entity_id = "E" + shipment_id.substr(1);
+    std::string summary = screened.summaries[shipment_id];
+    if (summary.find(entity_id) != std::string::npos) {
+      summary.replace(summary.find(entity_id), entity_id.size(), "E-NONE");
+    }
+    CHECK(summary == screened.summaries["S-NONE"]);
+    REQUIRE(shipment.problems_size() == 1);
+    CHECK(shipment.problems(0).table() == "entity");
+    CHECK(shipment.problems(0).row_id() == entity_id);
+    CHECK(shipment.problems(0).column() == "birth_date");
+    CHECK(shipment.problems(0).message() == "not an ISO 8601 date: '" + date + "'");
+  }
+}
+
+// From a review, 2026-12-07 (finding 2): a listed birth-date range was compared by its first
+// year, so KIM, Jong Sik born inside his listed range was cleared (1969) or only reviewed (1967,
+// 1968), and LI, Shangfu born in his listed month reviewed. The values are the lists' own as
+// imported (SDN 23214 "DOB 1967 to 1969", SDN 24838 "DOB Feb 1958", UN 6908643 "1967/1969").
+TEST_CASE("A party born inside a listed birth-date range is corroborated, outside it cleared",
+          "[names][screen]") {
+  const char* world = R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, birth_date) VALUES
+  ('wl', '23214', 'person', 'KIM, Jong Sik', 'DPRK3', NULL),
+  ('wl', '24838', 'person', 'LI, Shangfu', 'CAATSA - RUSSIA', NULL),
+  ('wl', '6908643', 'person', 'KIM JONG SIK', 'DPRK', NULL);
+INSERT INTO list_attribute (list_id, entry_id, key, value) VALUES
+  ('wl', '23214', 'birth_date', '1967-01-01/1969-12-31'),
+  ('wl', '24838', 'birth_date', '1958-02-01/1958-02-28'),
+  ('wl', '6908643', 'birth_date', '1967/1969');
+INSERT INTO entity (entity_id, kind, name, birth_date) VALUES
+  ('E-K67', 'person', 'KIM Jong Sik', '1967-05-01'),
+  ('E-K68', 'person', 'KIM Jong Sik', '1968-05-01'),
+  ('E-K69', 'person', 'KIM Jong Sik', '1969-05-01'),
+  ('E-K75', 'person', 'KIM Jong Sik', '1975-05-01'),
+  ('E-L1', 'person', 'LI Shangfu', '1958-02'),
+  ('E-L2', 'person', 'LI Shangfu', '1958-02-15'),
+  ('E-L3', 'person', 'LI Shangfu', '1962-02-15');
+INSERT INTO shipment (shipment_id, destination_country) VALUES
+  ('S-K67', 'KZ'), ('S-K68', 'KZ'), ('S-K69', 'KZ'), ('S-K75', 'KZ'), ('S-L1', 'KZ'),
+  ('S-L2', 'KZ'), ('S-L3', 'KZ');
+INSERT INTO shipment_party VALUES
+  ('S-K67', 'E-K67', 'consignee'), ('S-K68', 'E-K68', 'consignee'),
+  ('S-K69', 'E-K69', 'consignee'), ('S-K75', 'E-K75', 'consignee'),
+  ('S-L1', 'E-L1', 'consignee'), ('S-L2', 'E-L2', 'consignee'), ('S-L3', 'E-L3', 'consignee');
+)";
+  Screened screened =
+      ScreenWith(world, R"(rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS
+  weight: 95 decision_floor: BLOCK listed_party { lists: ["wl"] } })");
+  for (const auto& [id, summary] : screened.summaries) INFO(id << ": " << summary);
+  // Before: S-K67 and S-K68 reviewed ("within a year"), S-K69 cleared ("conflicts"), S-L2
+  // reviewed while the coarser S-L1 blocked.
+  for (const char* id : {"S-K67", "S-K68", "S-K69", "S-L1", "S-L2"}) {
+    INFO(id << ": " << screened.summaries[id]);
+    CHECK(screened.decisions[id] == BLOCK);
+    CHECK(screened.summaries[id].find("conflicts") == std::string::npos);
+  }
+  CHECK(screened.decisions["S-K75"] == CLEAR);
+  CHECK(screened.decisions["S-L3"] == CLEAR);
+}
+
+// From a review, 2026-12-07 (finding 3): a party whose name is empty or unusable (only a legal
+// form, "-") was never searched, so the registration number that decides a match "whatever the
+// names" (docs/matching.md) was never looked up: SBER VOSTOK LLP's number (SDN 36427,
+// Registration Number 110140012405, Kazakhstan) blocked when the party was named "N/A" and only
+// reviewed as unscreenable when it was named "", "LLP" or "-".
+TEST_CASE("A party with no usable name is still found by an identifier that decides",
+          "[names][screen]") {
+  const char* world = R"(
+INSERT INTO list_source (list_id, version) VALUES ('wl', 'test');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country) VALUES
+  ('wl', '36427', 'company', 'SBER VOSTOK LIMITED LIABILITY PARTNERSHIP', 'RUSSIA-EO14024', 'KZ'),
+  ('wl', '9187629', 'vessel', 'OCEAN STAR', 'IRAN', NULL);
+INSERT INTO list_alias (list_id, entry_id, name) VALUES ('wl', '36427', 'SBER VOSTOK LLP');
+INSERT INTO list_identifier (list_id, entry_id, id_type, number, country) VALUES
+  ('wl', '36427', 'registration', '110140012405', 'KZ'),
+  ('wl', '9187629', 'imo', '9187629', NULL);
+INSERT INTO entity (entity_id, kind, name, country, registration_id, imo) VALUES
+  ('E-NA', 'company', 'N/A', 'KZ', '110140012405', NULL),
+  ('E-EMPTY', 'company', '', 'KZ', '110140012405', NULL),
+  ('E-LLP', 'company', 'LLP', 'KZ', '110140012405', NULL),
+  ('E-DASH', 'company', '-', 'KZ', '110140012405', NULL),
+  ('E-SHIP', 'vessel', '  ', NULL, NULL, 'IMO 9187629'),
+  ('E-OTHER', 'company', 'LLP', 'RU', '110140012405', NULL),
+  ('E-NONE', 'company', '', 'KZ', NULL, NULL);
+INSERT INTO shipment (shipment_id, destination_country) VALUES
+  ('S-NA', 'KZ'), ('S-EMPTY', 'KZ'), ('S-LLP', 'KZ'), ('S-DASH', 'KZ'), ('S-SHIP', 'KZ'),
+  ('S-OTHER', 'KZ'), ('S-NONE', 'KZ');
+INSERT INTO shipment_party VALUES
+  ('S-NA', 'E-NA', 'consignee'), ('S-EMPTY', 'E-EMPTY', 'consignee'),
+  ('S-LLP', 'E-LLP', 'consignee'), ('S-DASH', 'E-DASH', 'consignee'),
+  ('S-SHIP', 'E-SHIP', 'consignee'), ('S-OTHER', 'E-OTHER', 'consignee'),
+  ('S-NONE', 'E-NONE', 'consignee');
+)";
+  Screened screened =
+      ScreenWith(world, R"(rule { id: "sdn" description: "d" category: SECONDARY_SANCTIONS
+  weight: 95 decision_floor: BLOCK listed_party { lists: ["wl"] } })");
+  CHECK(screened.decisions["S-NA"] == BLOCK);
+  // Before: REVIEW (unscreenable), with no evidence naming the listed entry.
+  for (const char* id : {"S-EMPTY", "S-LLP", "S-DASH", "S-SHIP"}) {
+    INFO(id << ": " << screened.summaries[id]);
+    CHECK(screened.decisions[id] == BLOCK);
+    CHECK(screened.summaries[id].find(std::string(id) == "S-SHIP"
+                                          ? "wl entry 9187629"
+                                          : "wl entry 36427") != std::string::npos);
+    CHECK(screened.summaries[id].find("decided by a unique identifier") != std::string::npos);
+  }
+  // A registration number decides only in its own country; without a name or a deciding
+  // identifier the party stays unscreenable: it cannot be cleared, nor is it blocked.
+  CHECK(screened.decisions["S-OTHER"] == REVIEW);
+  CHECK(screened.summaries["S-OTHER"].find("36427") == std::string::npos);
+  CHECK(screened.decisions["S-NONE"] == REVIEW);
+}
+
 }  // namespace
 }  // namespace corridor

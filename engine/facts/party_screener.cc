@@ -28,7 +28,14 @@ std::string ExplainNameMatch(const names::NameMatch& match) {
   const names::MatchExplanation& explanation = match.explanation;
   std::string out;
   if (match.decided_by_identifier) out = "decided by a unique identifier; ";
-  out += "name " + TwoDecimals(match.name_score) + ":";
+  // NameIndex::SearchIdentifier's matches: the party's name was not searched (from a review,
+  // 2026-12-07).
+  if (match.decided_by_identifier && explanation.aligned.empty() &&
+      explanation.unmatched_query.empty() && explanation.unmatched_candidate.empty()) {
+    out += "name not screened";
+  } else {
+    out += "name " + TwoDecimals(match.name_score) + ":";
+  }
   for (size_t i = 0; i < explanation.aligned.size(); ++i) {
     const names::TokenAlignment& a = explanation.aligned[i];
     out += (i == 0 ? " " : ", ") + a.query_words + "~" + a.candidate_words + " " +
@@ -142,8 +149,9 @@ Status ListNameScreener::Load(Database* db, double min_score, const names::Match
   return Status::Ok();
 }
 
-template <typename Search>
+template <typename Search, typename SearchIdentifier>
 void ListNameScreener::ScreenNames(const Entity& entity, const Search& search,
+                                   const SearchIdentifier& search_identifier,
                                    std::map<EntryKey, ListMatchFact>* best, EntityFacts* facts,
                                    std::vector<DataProblem>* problems) const {
   names::NameQuery query;
@@ -154,29 +162,8 @@ void ListNameScreener::ScreenNames(const Entity& entity, const Search& search,
   // match on it alone (docs/matching.md "Corroboration").
   query.identifier = entity.imo ? *entity.imo : entity.registration_id.value_or("");
 
-  // Every alias is searched on its own: a party's trading name may be listed while its legal name
-  // is not. The corroborating facts (kind, country, birth date, identifier) are the entity's and
-  // apply to every name searched.
-  std::vector<std::string> names_to_search = {entity.name};
-  names_to_search.insert(names_to_search.end(), entity.aliases.begin(), entity.aliases.end());
-  for (size_t i = 0; i < names_to_search.size(); ++i) {
-    if (Trim(names_to_search[i]).empty()) {
-      // The row problem is reported where the row is read; an entity without a primary name
-      // cannot be cleared by screening.
-      if (i == 0) facts->unscreenable = "the entity has no name";
-      continue;
-    }
-    query.name = names_to_search[i];
-    std::vector<names::NameMatch> matches;
-    Status status = search(query, &matches);
-    if (!status.ok()) {
-      problems->push_back({i == 0 ? "entity" : "entity_alias", entity.entity_id, "name",
-                           "cannot screen '" + names_to_search[i] + "': " + status.message()});
-      // Only the primary name makes the entity unscreenable; an unusable alias is a data problem,
-      // while the entity is still screened by its other names.
-      if (i == 0) facts->unscreenable = "its name cannot be screened: " + status.message();
-      continue;
-    }
+  // Keeps `matches` of the name `query_name` searched, each entry's best.
+  auto keep = [&](const std::vector<names::NameMatch>& matches, const std::string& query_name) {
     for (const names::NameMatch& match : matches) {
       const names::NameRecord& record = *match.record;
       ListMatchFact fact;
@@ -184,7 +171,7 @@ void ListNameScreener::ScreenNames(const Entity& entity, const Search& search,
       fact.entry_id = record.entry_id;
       fact.entry_kind = record.kind;
       fact.matched_name = record.name;
-      fact.query_name = names_to_search[i];
+      fact.query_name = query_name;
       // 0.999 rather than 1: a name score is a float sum of weights and can miss 1 in the last
       // bits for an exact match.
       fact.method = match.decided_by_identifier ? "identifier"
@@ -206,6 +193,50 @@ void ListNameScreener::ScreenNames(const Entity& entity, const Search& search,
                            !fact.needs_corroboration);
       if (better) (*best)[key] = std::move(fact);
     }
+  };
+  // From a review, 2026-12-07: a party whose name is empty or cannot be screened (only a legal
+  // form, "-") was never searched, so an identifier that decides a match whatever the names
+  // (an IMO, or a registration number in its country) was never looked up either. The entity
+  // stays unscreenable (no name clears it) and is matched by that identifier (test "A party with
+  // no usable name is still found by an identifier that decides").
+  auto search_by_identifier = [&]() {
+    if (query.identifier.empty()) return;
+    std::vector<names::NameMatch> matches;
+    query.name = entity.name;
+    search_identifier(query, &matches);
+    keep(matches, entity.name);
+  };
+
+  // Every alias is searched on its own: a party's trading name may be listed while its legal name
+  // is not. The corroborating facts (kind, country, birth date, identifier) are the entity's and
+  // apply to every name searched.
+  std::vector<std::string> names_to_search = {entity.name};
+  names_to_search.insert(names_to_search.end(), entity.aliases.begin(), entity.aliases.end());
+  for (size_t i = 0; i < names_to_search.size(); ++i) {
+    if (Trim(names_to_search[i]).empty()) {
+      // The row problem is reported where the row is read; an entity without a primary name
+      // cannot be cleared by screening.
+      if (i == 0) {
+        facts->unscreenable = "the entity has no name";
+        search_by_identifier();
+      }
+      continue;
+    }
+    query.name = names_to_search[i];
+    std::vector<names::NameMatch> matches;
+    Status status = search(query, &matches);
+    if (!status.ok()) {
+      problems->push_back({i == 0 ? "entity" : "entity_alias", entity.entity_id, "name",
+                           "cannot screen '" + names_to_search[i] + "': " + status.message()});
+      // Only the primary name makes the entity unscreenable; an unusable alias is a data problem,
+      // while the entity is still screened by its other names.
+      if (i == 0) {
+        facts->unscreenable = "its name cannot be screened: " + status.message();
+        search_by_identifier();
+      }
+      continue;
+    }
+    keep(matches, names_to_search[i]);
   }
 }
 
@@ -232,6 +263,9 @@ void ListNameScreener::Screen(const Entity& entity, EntityFacts* facts,
       entity,
       [&](const names::NameQuery& query, std::vector<names::NameMatch>* matches) {
         return index_->Search(query, kMatchesPerName, min_score_, matches);
+      },
+      [&](const names::NameQuery& query, std::vector<names::NameMatch>* matches) {
+        index_->SearchIdentifier(query, nullptr, matches);
       },
       &best, facts, problems);
   AppendOrdered(std::move(best), facts);
@@ -310,6 +344,9 @@ bool ListNameScreener::Patch(const Entity& entity, const EntityFacts& old,
       [&](const names::NameQuery& query, std::vector<names::NameMatch>* matches) {
         return index_->SearchAmong(query, changes.dirty_records, kMatchesPerName, min_score_,
                                    matches);
+      },
+      [&](const names::NameQuery& query, std::vector<names::NameMatch>* matches) {
+        index_->SearchIdentifier(query, &changes.dirty_records, matches);
       },
       &best, &unused, &problems);
   size_t kept = 0;

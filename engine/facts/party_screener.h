@@ -92,9 +92,12 @@ class ListNameScreener : public PartyScreener {
 
  private:
   ListNameScreener() = default;
-  // Searches each of the entity's names with `search` and keeps each entry's best match.
-  template <typename Search>
+  // Searches each of the entity's names with `search` and keeps each entry's best match; when
+  // the primary name is empty or cannot be searched, looks the entity's identifier up with
+  // `search_identifier` (NameIndex::SearchIdentifier).
+  template <typename Search, typename SearchIdentifier>
   void ScreenNames(const Entity& entity, const Search& search,
+                   const SearchIdentifier& search_identifier,
                    std::map<EntryKey, ListMatchFact>* best, EntityFacts* facts,
                    std::vector<DataProblem>* problems) const;
   // `best` into facts->list_matches, best first.

@@ -1133,6 +1133,16 @@ Entity InputDatabase::EntityFromRow(const Statement& r, const std::string& entit
   CountryFromCode(entity.region, &entity.country);
   entity.address = TrimmedText(r, 5);
   entity.birth_date = TrimmedText(r, 6);
+  // From a review, 2026-12-07: a birth date not written YYYY, YYYY-MM or YYYY-MM-DD ("18/09/1972")
+  // was taken as written and the matcher read "18" as the year, so the listed person's own birth
+  // date "conflicted". It is unknown, not a contradiction: reported and not used, as `match`
+  // refuses it (test "A party's birth date not written YYYY-MM-DD is a data problem, not a
+  // contradiction").
+  if (entity.birth_date && !IsIsoDate(*entity.birth_date)) {
+    problems->push_back(
+        {"entity", entity_id, "birth_date", "not an ISO 8601 date: '" + *entity.birth_date + "'"});
+    entity.birth_date.reset();
+  }
   entity.registration_id = TrimmedText(r, 7);
   entity.imo = TrimmedText(r, 8);
   entity.incorporated_on = TrimmedText(r, 9);

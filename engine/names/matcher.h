@@ -178,6 +178,15 @@ class NameIndex {
   Status Search(const NameQuery& query, size_t limit, double min_score,
                 std::vector<NameMatch>* matches) const;
 
+  // The entries a unique identifier of `query` decides (Corroborate: an IMO or SWIFT code, or a
+  // registration or tax number listed in the query's country), each as Search() returns it
+  // (score 1, decided_by_identifier), without reading `query.name`: for a party whose name is
+  // empty or cannot be normalised, which Search() refuses, while such an identifier "decides a
+  // match whatever the names" (docs/matching.md). One match per entry, by list and entry id;
+  // with `allowed`, only among its records (as SearchAmong). From a review, 2026-12-07.
+  void SearchIdentifier(const NameQuery& query, const std::vector<bool>* allowed,
+                        std::vector<NameMatch>* matches) const;
+
   // How many records Search() scores for `query` at `min_score` (what candidate generation and
   // its bound leave; errors as Search's). For tests and benchmarks of the bound's cost.
   Status CandidateCount(const NameQuery& query, double min_score, size_t* count) const;

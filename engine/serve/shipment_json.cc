@@ -130,6 +130,12 @@ Status ParseParty(const Json& json, size_t index, Shipment* shipment) {
   entity.region = CheckRegion(region, "entity", entity.entity_id, "region", &problems);
   CORRIDOR_TRY(f.Text("address", &entity.address));
   CORRIDOR_TRY(f.Text("birth_date", &entity.birth_date));
+  // From a review, 2026-12-07: as the database's rows (InputDatabase::EntityFromRow).
+  if (entity.birth_date && !IsIsoDate(*entity.birth_date)) {
+    problems.push_back({"entity", entity.entity_id, "birth_date",
+                        "not an ISO 8601 date: '" + *entity.birth_date + "'"});
+    entity.birth_date.reset();
+  }
   CORRIDOR_TRY(f.Text("registration_id", &entity.registration_id));
   CORRIDOR_TRY(f.Text("imo", &entity.imo));
   CORRIDOR_TRY(f.Text("incorporated_on", &entity.incorporated_on));
