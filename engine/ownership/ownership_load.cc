@@ -10,6 +10,7 @@
 #include <memory>
 #include <unordered_set>
 
+#include "engine/base/date.h"
 #include "engine/base/strings.h"
 
 namespace corridor {
@@ -74,11 +75,14 @@ std::string ReadAsOf(const Statement& row, int column, const std::string& table,
 }
 
 // True when a record dated `as_of` postdates the screening date: not yet known then, so skipped
-// (not a problem of the record).
+// (not a problem of the record). A partial date is read as the FIRST day of its period here (from
+// a review, 2026-12-07): "2025" may stand for any day of 2025, so screening on 2025-05-25 keeps
+// it; the end-of-period reading of ParseDay, cautious for staleness, would drop it and could hide
+// a block.
 bool AfterAsOf(const std::string& as_of, const OwnershipLoadOptions& options) {
   if (as_of.empty() || options.as_of.empty()) return false;
-  std::optional<int32_t> record = ParseDay(as_of);
-  std::optional<int32_t> screening = ParseDay(options.as_of);
+  std::optional<std::chrono::sys_days> record = ParseIsoDayStartOf(as_of);
+  std::optional<std::chrono::sys_days> screening = ParseIsoDayStartOf(options.as_of);
   return record && screening && *record > *screening;
 }
 

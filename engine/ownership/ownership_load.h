@@ -29,7 +29,8 @@ struct OwnershipLoadOptions {
   bool finalize = true;
   // YYYY-MM-DD: records dated after it are not loaded (the screening date: what was known then;
   // of several records for one holding, Finalize then keeps the newest on or before it). A
-  // partial date counts as the last day of its period. Empty: every record.
+  // partial date counts as the first day of its period here ("2025" is loaded when screening on
+  // any day of 2025); staleness still reads it as the last. Empty: every record.
   std::string as_of;
 };
 
