@@ -157,6 +157,39 @@ TEST_CASE("A record dated 2025 or 2025-05 is loaded when screening as of 2025-05
   CHECK(graph.InEdges(graph.Find("entity:KZ1"))[0].as_of_day == ParseDay("2025-12-31"));
 }
 
+// From a review, 2026-12-07: control = 'true' (text in the INTEGER column) was read as 0, no
+// control, without a word, and an EU-controlled party cleared. Like a share it cannot read, the
+// loader reports the row and skips it.
+TEST_CASE("A control value that is not a number is reported and its row skipped", "[ownership]") {
+  TempDatabase temp("ownership_bad_control");
+  REQUIRE(temp.db
+              ->Execute(R"sql(
+    INSERT INTO entity (entity_id, kind, name) VALUES
+      ('EU1', 'company', 'Listed Group'), ('KZ1', 'company', 'KZ Trading House'),
+      ('KZ2', 'company', 'KZ Second'), ('KZ3', 'company', 'KZ Third'), ('KZ4', 'company', 'KZ4');
+    INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+      ('EU1', 'KZ1', 10, 'true', NULL),
+      ('EU1', 'KZ2', 10, 'yes', NULL),
+      ('EU1', 'KZ3', 10, 1, NULL),
+      ('EU1', 'KZ4', 10, 0, NULL);
+  )sql")
+              .ok());
+  OwnershipGraph graph;
+  std::vector<OwnershipProblem> problems;
+  REQUIRE(LoadOwnershipGraph(temp.db.get(), OwnershipLoadOptions(), &graph, &problems).ok());
+  CHECK(Texts(problems) ==
+        std::vector<std::string>{
+            "ownership row 1 (EU1 -> KZ1) control: \"true\" is not a number; skipped",
+            "ownership row 2 (EU1 -> KZ2) control: \"yes\" is not a number; skipped",
+        });
+  CHECK(graph.InEdges(graph.Find("entity:KZ1")).empty());
+  CHECK(graph.InEdges(graph.Find("entity:KZ2")).empty());
+  REQUIRE(graph.InEdges(graph.Find("entity:KZ3")).size() == 1);
+  CHECK(graph.InEdges(graph.Find("entity:KZ3"))[0].control);
+  REQUIRE(graph.InEdges(graph.Find("entity:KZ4")).size() == 1);
+  CHECK_FALSE(graph.InEdges(graph.Find("entity:KZ4"))[0].control);
+}
+
 TEST_CASE("LoadOwnershipGraph fails on a database without the input tables", "[ownership]") {
   const std::string path =
       (std::filesystem::temp_directory_path() / "corridor_ownership_empty.db").string();

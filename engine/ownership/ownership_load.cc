@@ -136,8 +136,16 @@ Status LoadEntities(Database* db, const OwnershipLoadOptions& options, Ownership
       problems->push_back({table, row_id, "share", problem});
       continue;
     }
-    // Control is a flag: NULL (not recorded) is no control, any non-zero value is control.
-    const bool control = !row->IsNull(4) && row->Int(4) != 0;
+    // Control is a flag: NULL (not recorded) is no control, any non-zero number is control. A
+    // value that is not a number ('true', 'yes', 'x': SQLite keeps text in an INTEGER column) is
+    // not guessed, as for the share: reading it as 0 hid a controlling owner without a word (from
+    // a review, 2026-12-07), and the analysis has no "control unknown". Reported and skipped.
+    if (!row->IsNull(4) && !row->IsNumeric(4)) {
+      problems->push_back(
+          {table, row_id, "control", "\"" + row->Text(4) + "\" is not a number; skipped"});
+      continue;
+    }
+    const bool control = !row->IsNull(4) && row->Double(4) != 0;
     const std::string as_of = ReadAsOf(*row, 5, table, row_id, problems);
     if (AfterAsOf(as_of, options)) continue;
     graph->AddEdge(graph->AddNode(EntityNodeName(owner)), graph->AddNode(EntityNodeName(owned)),
