@@ -155,6 +155,59 @@ INSERT INTO ownership (owner_id, owned_id, share) VALUES ('G', 'NOBODY', 20), ('
   CHECK(Hit(outcome, "S-K") == "blocked");
 }
 
+// From a review, 2026-12-07: shares were shown rounded to nearest, so an SDN holding 49.996% (not
+// blocked under OFAC's >= 50%) read "blocked owners hold 50%", the blocking figure. They are shown
+// rounded down, never across a threshold; a sum a hair under 50 from binary floating point
+// (20.31 + 22.65 + 7.04), which blocks within the 1e-9 tolerance, still shows as 50.
+TEST_CASE("Ownership shares are shown rounded down: 49.996% is 49.99% and never 50%",
+          "[owned-by-listed]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id) VALUES ('sdn');
+INSERT INTO list_entry (list_id, entry_id, name, programs) VALUES
+  ('sdn', '1', 'VOLGA GROUP', 'RUSSIA-EO14024'), ('sdn', '2', 'KAMA HOLDING', 'RUSSIA-EO14024'),
+  ('sdn', '3', 'OKA INDUSTRIAL', 'RUSSIA-EO14024');
+INSERT INTO entity (entity_id, kind, name) VALUES
+  ('G', 'company', 'Volga Group'), ('M', 'company', 'Kama Holding'),
+  ('O', 'company', 'Oka Industrial'), ('T', 'company', 'Almost Half LLP'),
+  ('A', 'company', 'Three Owners LLP');
+INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+  ('G', 'T', 49.996, 0, '2025-01-01'),
+  ('G', 'A', 20.31, 0, '2025-01-01'), ('M', 'A', 22.65, 0, '2025-01-01'),
+  ('O', 'A', 7.04, 0, '2025-01-01');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S-T', 'KZ'), ('S-A', 'KZ');
+INSERT INTO shipment_party VALUES ('S-T', 'T', 'consignee'), ('S-A', 'A', 'consignee');
+)");
+  Outcome outcome = Screen(dir, db, RulesFor("ofac"));
+  REQUIRE(outcome.status.ok());
+  CHECK(Hit(outcome, "S-T") == "minority");
+  const std::string summary = outcome.shipments.at("S-T").hits(0).evidence(0).summary();
+  INFO(summary);
+  CHECK(summary.find("blocked owners hold 49.99%, effective listed share 49.99%") !=
+        std::string::npos);
+  CHECK(summary.find("-[49.99%]-> \"Almost Half LLP\"") != std::string::npos);
+  CHECK(summary.find("50%") == std::string::npos);
+  CHECK(Hit(outcome, "S-A") == "blocked");
+  const std::string blocked = outcome.shipments.at("S-A").hits(0).evidence(0).summary();
+  INFO(blocked);
+  CHECK(blocked.find("blocked owners hold 50%") != std::string::npos);
+  // The case the tolerance is for: the sum is stored a hair under 50.
+  CHECK(outcome.shipments.at("S-A").hits(0).evidence(0).ownership().blocked_share_lower() < 50);
+
+  testing::CommandResult result = testing::RunCorridor(dir, "ownership --db " + db + " --entity T");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("status: not_blocked") != std::string::npos);
+  CHECK(result.out.find("held by blocked owners: 49.99%") != std::string::npos);
+  CHECK(result.out.find("effective listed ownership: 49.99%") != std::string::npos);
+  CHECK(result.out.find("(entity:T): 49.99%") != std::string::npos);
+  // The only "50%" is the regime's threshold in the first line.
+  CHECK(result.out.find("50%") == result.out.find("(>= 50%)") + 4);
+  CHECK(result.out.find("50%", result.out.find("(>= 50%)") + 8) == std::string::npos);
+  result = testing::RunCorridor(dir, "ownership --db " + db + " --entity A");
+  CHECK(result.out.find("status: blocked") != std::string::npos);
+  CHECK(result.out.find("held by blocked owners: 50%") != std::string::npos);
+}
+
 TEST_CASE("owned_by_listed_party configuration mistakes", "[owned-by-listed]") {
   TempDir dir;
   std::string folder = testing::MakeRules(

@@ -115,18 +115,20 @@ int RunOwnership(const std::vector<std::string>& args) {
     std::cout << "  no ownership records: not blocked by ownership\n";
     return kExitOk;
   }
+  // Shares are shown rounded down, so a figure never crosses the threshold the status was decided
+  // on (49.996% is "49.99%", not "50%": from a review, 2026-12-07).
   auto report = [&](const OwnershipAnalysis& shown, const std::string& indent) {
     const OwnershipResult& result = shown.Result(node);
     std::cout << indent << "status: " << StatusName(result.status) << "\n"
-              << indent << "held by blocked owners: " << FormatNumber(result.blocked_share_lower)
-              << "%";
+              << indent
+              << "held by blocked owners: " << FormatNumberDown(result.blocked_share_lower) << "%";
     if (result.blocked_share_upper > result.blocked_share_lower) {
-      std::cout << " (up to " << FormatNumber(result.blocked_share_upper)
+      std::cout << " (up to " << FormatNumberDown(result.blocked_share_upper)
                 << "% with unknown shares)";
     }
     std::cout << "\n"
               << indent
-              << "effective listed ownership: " << FormatNumber(result.effective_listed_share)
+              << "effective listed ownership: " << FormatNumberDown(result.effective_listed_share)
               << "%"
               << (result.effective_is_lower_bound ? " (at least; unknown shares on paths)" : "")
               << "\n";
@@ -149,7 +151,7 @@ int RunOwnership(const std::vector<std::string>& args) {
         std::cout << indent << "  " << Describe(world, step.owner) << " -> "
                   << Describe(world, step.owned) << ": "
                   << (same_party           ? "same party (name match)"
-                      : step.share_percent ? FormatNumber(*step.share_percent) + "%"
+                      : step.share_percent ? FormatNumberDown(*step.share_percent) + "%"
                                            : "unknown share")
                   << (step.control && !same_party ? ", control" : "")
                   << (step.stale ? ", stale record" : "") << "\n";

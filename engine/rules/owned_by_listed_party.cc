@@ -387,7 +387,7 @@ class OwnedByListedPartyRule : public CompiledRule {
         if (chain.empty())
           chain = "\"" + out->owner_name() + "\"" + ListedAs(step.owner, namesakes);
         std::string link = same_party           ? "is"
-                           : step.share_percent ? FormatNumber(*step.share_percent) + "%"
+                           : step.share_percent ? FormatNumberDown(*step.share_percent) + "%"
                                                 : "unknown share";
         if (step.control && !same_party) link += ", control";
         if (step.stale) link += ", stale record";
@@ -396,14 +396,17 @@ class OwnedByListedPartyRule : public CompiledRule {
       if (via_name_match) {
         chain += " = party \"" + party.entity->name + "\" (name match)";
       }
+      // Shares rounded down, never across the threshold (from a review, 2026-12-07).
       std::string summary = party.role + " " + party.entity_id + " \"" + party.entity->name +
                             "\" " + FindingName(finding) + " (" + regime.name +
-                            "): blocked owners hold " + FormatNumber(result.blocked_share_lower) +
-                            "%";
+                            "): blocked owners hold " +
+                            FormatNumberDown(result.blocked_share_lower) + "%";
       if (result.blocked_share_upper > result.blocked_share_lower) {
-        summary += " (up to " + FormatNumber(result.blocked_share_upper) + "% with unknown shares)";
+        summary +=
+            " (up to " + FormatNumberDown(result.blocked_share_upper) + "% with unknown shares)";
       }
-      summary += ", effective listed share " + FormatNumber(result.effective_listed_share) + "%";
+      summary +=
+          ", effective listed share " + FormatNumberDown(result.effective_listed_share) + "%";
       if (result.relies_on_stale_record) summary += ", relies on a stale record";
       if (!chain.empty()) summary += "; path " + chain;
       evidence->set_summary(summary);
