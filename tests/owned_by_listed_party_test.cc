@@ -140,6 +140,42 @@ rule { id: "blocked" description: "d" category: SECONDARY_SANCTIONS weight: 95
         std::string::npos);
 }
 
+// From a review, 2026-12-07: an entry without a program (a FollowTheMoney company only related to
+// sanctioned parties) is a node but not a seed; an entity matching it was seeded all the same, so
+// the entity's subsidiaries were blocked by name alone. Its status is now the entry's.
+TEST_CASE("An entity matching a list entry without a program is not a blocked person",
+          "[owned-by-listed]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id) VALUES ('ftm');
+INSERT INTO list_entry (list_id, entry_id, name, programs) VALUES
+  ('ftm', 'Q1', 'ZALA GROUP', 'RUSSIA-EO14024'), ('ftm', 'Q2', 'BLUE HARBOUR LOGISTICS LIMITED', NULL),
+  ('ftm', 'Q3', 'ALATAU GRAIN TERMINAL LLP', NULL);
+INSERT INTO list_link (list_id, entry_id, kind, target_list_id, target_entry_id, share) VALUES
+  ('ftm', 'Q2', 'ownership', 'ftm', 'Q3', 60), ('ftm', 'Q1', 'ownership', 'ftm', 'Q3', 1);
+INSERT INTO entity (entity_id, kind, name) VALUES
+  ('B', 'company', 'Blue Harbour Logistics Limited'), ('C', 'company', 'Alatau Grain Terminal LLP'),
+  ('T', 'company', 'Steppe Horizon Commerce LLP'), ('Z', 'company', 'Zala Group'),
+  ('U', 'company', 'Zala Subsidiary LLP');
+INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+  ('B', 'T', 60, 0, '2025-01-01'), ('Z', 'U', 60, 0, '2025-01-01'), ('C', 'U', 1, 0, NULL);
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S-T', 'KZ'), ('S-U', 'KZ');
+INSERT INTO shipment_party VALUES ('S-T', 'T', 'consignee'), ('S-U', 'U', 'consignee');
+)");
+  Outcome outcome = Screen(dir, db, R"(
+rule { id: "blocked" description: "d" category: SECONDARY_SANCTIONS weight: 95
+  owned_by_listed_party { regime: "ofac" lists: ["ftm"] } })");
+  REQUIRE(outcome.status.ok());
+  CHECK(Hit(outcome, "S-T") == "none");     // B is Q2, which has no program
+  CHECK(Hit(outcome, "S-U") == "blocked");  // Z is Q1, which has one (a list node too)
+  auto owned = testing::RunCorridor(dir, "ownership --db " + db + " --entity T");
+  CHECK(owned.out.find("status: not_blocked") != std::string::npos);
+  auto owner = testing::RunCorridor(dir, "ownership --db " + db + " --entity B");
+  CHECK(owner.out.find("status: listed") == std::string::npos);
+  auto matched = testing::RunCorridor(dir, "ownership --db " + db + " --entity C");
+  CHECK(matched.out.find("status: listed") == std::string::npos);
+}
+
 TEST_CASE("Bad ownership rows are run problems and the run goes on", "[owned-by-listed]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, std::string(kChain) + R"(
