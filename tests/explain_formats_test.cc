@@ -121,6 +121,74 @@ TEST_CASE("explain --format csv: one row per hit, documented columns", "[explain
         "suppressed\",full\r\n");
 }
 
+// From a review, 2026-12-07: the CSV list_entries column and the HTML case report showed scores
+// and shares rounded to nearest (a 0.9963 match as "1", 49.996% as "50%"); like the text explain,
+// they are rounded down, so a shown figure never passes a threshold the true one does not.
+TEST_CASE("explain --format csv and html show scores and shares rounded down and never up",
+          "[explain-formats]") {
+  TempDir dir;
+  const std::string path = dir.File("rounding.scores");
+  std::unique_ptr<ScoreWriter> writer;
+  REQUIRE(ScoreWriter::Open(path, ScoreFormat::kDelimited, &writer).ok());
+  scores::ScoreRecord record;
+  record.mutable_header()->set_as_of("2026-12-01");
+  REQUIRE(writer->Write(record).ok());
+  record.Clear();
+  scores::ShipmentScore* score = record.mutable_shipment();
+  score->set_shipment_id("S-1");
+  score->set_score(60);
+  score->set_band("elevated");
+  score->set_decision(REVIEW);
+  scores::RuleHit* hit = score->add_hits();
+  hit->set_rule_id("sdn_party");
+  hit->set_weight(95);
+  hit->set_contribution(60);
+  scores::Evidence* evidence = hit->add_evidence();
+  evidence->set_summary("consignee matches");
+  scores::ListMatch* match = evidence->mutable_list_match();
+  match->set_list_id("ofac-sdn");
+  match->set_entry_id("1");
+  match->set_entry_name("VOLGA GROUP");
+  match->set_score(0.9963);
+  evidence = hit->add_evidence();
+  evidence->set_summary("consignee minority_ownership");
+  match = evidence->mutable_list_match();
+  match->set_list_id("ofac-sdn");
+  match->set_entry_id("2");
+  match->set_entry_name("KAMA HOLDING");
+  match->set_score(0.29);  // 0.28999999999999998 as a double: still 0.29
+  scores::Ownership* ownership = evidence->mutable_ownership();
+  ownership->set_finding("minority_ownership");
+  ownership->set_regime("ofac");
+  ownership->set_blocked_share_lower(49.996);
+  ownership->set_blocked_share_upper(49.996);
+  scores::OwnershipStep* step = ownership->add_path();
+  step->set_owner("entity:G");
+  step->set_owner_name("Volga Group");
+  step->set_owned_name("Almost Half LLP");
+  step->set_share(49.996);
+  step->set_share_known(true);
+  REQUIRE(writer->Write(record).ok());
+  record.Clear();
+  record.mutable_summary()->set_shipments(1);
+  REQUIRE(writer->Write(record).ok());
+  REQUIRE(writer->Commit().ok());
+
+  auto csv = RunCorridor(dir, "explain --format csv --scores " + path);
+  REQUIRE(csv.exit_code == 0);
+  INFO(csv.out);
+  CHECK(csv.out.find("ofac-sdn:1 VOLGA GROUP (0.99) | ofac-sdn:2 KAMA HOLDING (0.29)") !=
+        std::string::npos);
+  auto html = RunCorridor(dir, "explain --format html --shipment S-1 --scores " + path);
+  REQUIRE(html.exit_code == 0);
+  INFO(html.out);
+  CHECK(html.out.find(", score 0.99</td>") != std::string::npos);
+  CHECK(html.out.find(", score 0.29</td>") != std::string::npos);
+  CHECK(html.out.find("listed share 49.99..49.99%") != std::string::npos);
+  CHECK(html.out.find("holds 49.99% of Almost Half LLP") != std::string::npos);
+  CHECK(html.out.find("50%") == std::string::npos);
+}
+
 TEST_CASE("explain --format json: the Protobuf JSON mapping in a stable envelope",
           "[explain-formats]") {
   TempDir dir;

@@ -140,6 +140,42 @@ rule { id: "blocked" description: "d" category: SECONDARY_SANCTIONS weight: 95
         std::string::npos);
 }
 
+// From a review, 2026-12-07: an entry without a program (a FollowTheMoney company only related to
+// sanctioned parties) is a node but not a seed; an entity matching it was seeded all the same, so
+// the entity's subsidiaries were blocked by name alone. Its status is now the entry's.
+TEST_CASE("An entity matching a list entry without a program is not a blocked person",
+          "[owned-by-listed]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id) VALUES ('ftm');
+INSERT INTO list_entry (list_id, entry_id, name, programs) VALUES
+  ('ftm', 'Q1', 'ZALA GROUP', 'RUSSIA-EO14024'), ('ftm', 'Q2', 'BLUE HARBOUR LOGISTICS LIMITED', NULL),
+  ('ftm', 'Q3', 'ALATAU GRAIN TERMINAL LLP', NULL);
+INSERT INTO list_link (list_id, entry_id, kind, target_list_id, target_entry_id, share) VALUES
+  ('ftm', 'Q2', 'ownership', 'ftm', 'Q3', 60), ('ftm', 'Q1', 'ownership', 'ftm', 'Q3', 1);
+INSERT INTO entity (entity_id, kind, name) VALUES
+  ('B', 'company', 'Blue Harbour Logistics Limited'), ('C', 'company', 'Alatau Grain Terminal LLP'),
+  ('T', 'company', 'Steppe Horizon Commerce LLP'), ('Z', 'company', 'Zala Group'),
+  ('U', 'company', 'Zala Subsidiary LLP');
+INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+  ('B', 'T', 60, 0, '2025-01-01'), ('Z', 'U', 60, 0, '2025-01-01'), ('C', 'U', 1, 0, NULL);
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S-T', 'KZ'), ('S-U', 'KZ');
+INSERT INTO shipment_party VALUES ('S-T', 'T', 'consignee'), ('S-U', 'U', 'consignee');
+)");
+  Outcome outcome = Screen(dir, db, R"(
+rule { id: "blocked" description: "d" category: SECONDARY_SANCTIONS weight: 95
+  owned_by_listed_party { regime: "ofac" lists: ["ftm"] } })");
+  REQUIRE(outcome.status.ok());
+  CHECK(Hit(outcome, "S-T") == "none");     // B is Q2, which has no program
+  CHECK(Hit(outcome, "S-U") == "blocked");  // Z is Q1, which has one (a list node too)
+  auto owned = testing::RunCorridor(dir, "ownership --db " + db + " --entity T");
+  CHECK(owned.out.find("status: not_blocked") != std::string::npos);
+  auto owner = testing::RunCorridor(dir, "ownership --db " + db + " --entity B");
+  CHECK(owner.out.find("status: listed") == std::string::npos);
+  auto matched = testing::RunCorridor(dir, "ownership --db " + db + " --entity C");
+  CHECK(matched.out.find("status: listed") == std::string::npos);
+}
+
 TEST_CASE("Bad ownership rows are run problems and the run goes on", "[owned-by-listed]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, std::string(kChain) + R"(
@@ -153,6 +189,59 @@ INSERT INTO ownership (owner_id, owned_id, share) VALUES ('G', 'NOBODY', 20), ('
     problems.push_back(p.column() + ": " + p.message());
   CHECK(problems.size() == 3);
   CHECK(Hit(outcome, "S-K") == "blocked");
+}
+
+// From a review, 2026-12-07: shares were shown rounded to nearest, so an SDN holding 49.996% (not
+// blocked under OFAC's >= 50%) read "blocked owners hold 50%", the blocking figure. They are shown
+// rounded down, never across a threshold; a sum a hair under 50 from binary floating point
+// (20.31 + 22.65 + 7.04), which blocks within the 1e-9 tolerance, still shows as 50.
+TEST_CASE("Ownership shares are shown rounded down: 49.996% is 49.99% and never 50%",
+          "[owned-by-listed]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id) VALUES ('sdn');
+INSERT INTO list_entry (list_id, entry_id, name, programs) VALUES
+  ('sdn', '1', 'VOLGA GROUP', 'RUSSIA-EO14024'), ('sdn', '2', 'KAMA HOLDING', 'RUSSIA-EO14024'),
+  ('sdn', '3', 'OKA INDUSTRIAL', 'RUSSIA-EO14024');
+INSERT INTO entity (entity_id, kind, name) VALUES
+  ('G', 'company', 'Volga Group'), ('M', 'company', 'Kama Holding'),
+  ('O', 'company', 'Oka Industrial'), ('T', 'company', 'Almost Half LLP'),
+  ('A', 'company', 'Three Owners LLP');
+INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+  ('G', 'T', 49.996, 0, '2025-01-01'),
+  ('G', 'A', 20.31, 0, '2025-01-01'), ('M', 'A', 22.65, 0, '2025-01-01'),
+  ('O', 'A', 7.04, 0, '2025-01-01');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S-T', 'KZ'), ('S-A', 'KZ');
+INSERT INTO shipment_party VALUES ('S-T', 'T', 'consignee'), ('S-A', 'A', 'consignee');
+)");
+  Outcome outcome = Screen(dir, db, RulesFor("ofac"));
+  REQUIRE(outcome.status.ok());
+  CHECK(Hit(outcome, "S-T") == "minority");
+  const std::string summary = outcome.shipments.at("S-T").hits(0).evidence(0).summary();
+  INFO(summary);
+  CHECK(summary.find("blocked owners hold 49.99%, effective listed share 49.99%") !=
+        std::string::npos);
+  CHECK(summary.find("-[49.99%]-> \"Almost Half LLP\"") != std::string::npos);
+  CHECK(summary.find("50%") == std::string::npos);
+  CHECK(Hit(outcome, "S-A") == "blocked");
+  const std::string blocked = outcome.shipments.at("S-A").hits(0).evidence(0).summary();
+  INFO(blocked);
+  CHECK(blocked.find("blocked owners hold 50%") != std::string::npos);
+  // The case the tolerance is for: the sum is stored a hair under 50.
+  CHECK(outcome.shipments.at("S-A").hits(0).evidence(0).ownership().blocked_share_lower() < 50);
+
+  testing::CommandResult result = testing::RunCorridor(dir, "ownership --db " + db + " --entity T");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("status: not_blocked") != std::string::npos);
+  CHECK(result.out.find("held by blocked owners: 49.99%") != std::string::npos);
+  CHECK(result.out.find("effective listed ownership: 49.99%") != std::string::npos);
+  CHECK(result.out.find("(entity:T): 49.99%") != std::string::npos);
+  // The only "50%" is the regime's threshold in the first line.
+  CHECK(result.out.find("50%") == result.out.find("(>= 50%)") + 4);
+  CHECK(result.out.find("50%", result.out.find("(>= 50%)") + 8) == std::string::npos);
+  result = testing::RunCorridor(dir, "ownership --db " + db + " --entity A");
+  CHECK(result.out.find("status: blocked") != std::string::npos);
+  CHECK(result.out.find("held by blocked owners: 50%") != std::string::npos);
 }
 
 TEST_CASE("owned_by_listed_party configuration mistakes", "[owned-by-listed]") {

@@ -111,6 +111,85 @@ TEST_CASE("LoadOwnershipGraph reads ownership rows and list links and reports ba
   }
 }
 
+// From a review, 2026-12-07: a record dated "2025" was read as 2025-12-31 for the as-of filter
+// too, so screening on 2025-05-25 dropped it and an owned party cleared. The filter reads a partial
+// date as the first day of its period; staleness keeps the last day.
+TEST_CASE("A record dated 2025 or 2025-05 is loaded when screening as of 2025-05-25",
+          "[ownership]") {
+  TempDatabase temp("ownership_partial_as_of");
+  REQUIRE(temp.db
+              ->Execute(R"sql(
+    INSERT INTO entity (entity_id, kind, name) VALUES
+      ('RU1', 'company', 'Listed Group'), ('KZ1', 'company', 'KZ Trading House'),
+      ('KZ2', 'company', 'KZ Second'), ('KZ3', 'company', 'KZ Third'),
+      ('KZ4', 'company', 'KZ Fourth');
+    INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+      ('RU1', 'KZ1', 60, 0, '2025'),
+      ('RU1', 'KZ2', 60, 0, '2025-05'),
+      ('RU1', 'KZ3', 60, 0, '2025-06'),
+      ('RU1', 'KZ4', 60, 0, '2026');
+    INSERT INTO list_entry (list_id, entry_id, name) VALUES
+      ('sdn', '100', 'PARENT'), ('sdn', '200', 'SUBSIDIARY'), ('sdn', '300', 'LATER');
+    INSERT INTO list_link (list_id, entry_id, kind, target_list_id, target_entry_id, target_name,
+                           share, as_of) VALUES
+      ('sdn', '100', 'ownership', 'sdn', '200', 'SUBSIDIARY', 60, '2025-05'),
+      ('sdn', '100', 'ownership', 'sdn', '300', 'LATER', 60, '2025-06');
+  )sql")
+              .ok());
+  OwnershipGraph graph;
+  std::vector<OwnershipProblem> problems;
+  OwnershipLoadOptions options;
+  options.as_of = "2025-05-25";
+  REQUIRE(LoadOwnershipGraph(temp.db.get(), options, &graph, &problems).ok());
+  CHECK(problems.empty());
+  auto held = [&](const std::string& name) -> size_t {
+    const NodeId node = graph.Find(name);
+    return node == kNoNode ? 0 : graph.InEdges(node).size();
+  };
+  CHECK(held("entity:KZ1") == 1);  // "2025" may be any day of 2025, 2025-05-25 among them
+  CHECK(held("entity:KZ2") == 1);  // "2025-05" likewise
+  CHECK(held("entity:KZ3") == 0);  // June 2025 starts after the screening date
+  CHECK(held("entity:KZ4") == 0);
+  CHECK(held(ListNodeName("sdn", "200")) == 1);
+  CHECK(held(ListNodeName("sdn", "300")) == 0);
+  // Staleness still reads the end of the period: "2025" is 2025-12-31 there.
+  REQUIRE(held("entity:KZ1") == 1);
+  CHECK(graph.InEdges(graph.Find("entity:KZ1"))[0].as_of_day == ParseDay("2025-12-31"));
+}
+
+// From a review, 2026-12-07: control = 'true' (text in the INTEGER column) was read as 0, no
+// control, without a word, and an EU-controlled party cleared. Like a share it cannot read, the
+// loader reports the row and skips it.
+TEST_CASE("A control value that is not a number is reported and its row skipped", "[ownership]") {
+  TempDatabase temp("ownership_bad_control");
+  REQUIRE(temp.db
+              ->Execute(R"sql(
+    INSERT INTO entity (entity_id, kind, name) VALUES
+      ('EU1', 'company', 'Listed Group'), ('KZ1', 'company', 'KZ Trading House'),
+      ('KZ2', 'company', 'KZ Second'), ('KZ3', 'company', 'KZ Third'), ('KZ4', 'company', 'KZ4');
+    INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+      ('EU1', 'KZ1', 10, 'true', NULL),
+      ('EU1', 'KZ2', 10, 'yes', NULL),
+      ('EU1', 'KZ3', 10, 1, NULL),
+      ('EU1', 'KZ4', 10, 0, NULL);
+  )sql")
+              .ok());
+  OwnershipGraph graph;
+  std::vector<OwnershipProblem> problems;
+  REQUIRE(LoadOwnershipGraph(temp.db.get(), OwnershipLoadOptions(), &graph, &problems).ok());
+  CHECK(Texts(problems) ==
+        std::vector<std::string>{
+            "ownership row 1 (EU1 -> KZ1) control: \"true\" is not a number; skipped",
+            "ownership row 2 (EU1 -> KZ2) control: \"yes\" is not a number; skipped",
+        });
+  CHECK(graph.InEdges(graph.Find("entity:KZ1")).empty());
+  CHECK(graph.InEdges(graph.Find("entity:KZ2")).empty());
+  REQUIRE(graph.InEdges(graph.Find("entity:KZ3")).size() == 1);
+  CHECK(graph.InEdges(graph.Find("entity:KZ3"))[0].control);
+  REQUIRE(graph.InEdges(graph.Find("entity:KZ4")).size() == 1);
+  CHECK_FALSE(graph.InEdges(graph.Find("entity:KZ4"))[0].control);
+}
+
 TEST_CASE("LoadOwnershipGraph fails on a database without the input tables", "[ownership]") {
   const std::string path =
       (std::filesystem::temp_directory_path() / "corridor_ownership_empty.db").string();

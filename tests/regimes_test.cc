@@ -340,6 +340,52 @@ INSERT INTO shipment_party VALUES ('S-SUB', 'SHIPPER', 'shipper'), ('S-SUB', 'E-
             .exit_code == 2);
 }
 
+// From a review, 2026-12-07: the owner matches an SDN entry and an EU entry and holds exactly 50%.
+// Only OFAC's test (>= 50%, FAQ 401) blocks; the EU's (> 50%, Reg. 269/2014 Art. 2 FAQs) does not.
+// The evidence named the EU entry (the owner's first match), so a reviewer checked the wrong
+// designation under the wrong threshold; it names the entries that count under the test that
+// gave the finding.
+TEST_CASE("A block under OFAC's test names the owner's SDN entry and not its EU listing",
+          "[regimes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kLists) + R"(
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs) VALUES
+  ('ofac-sdn', '9001', 'company', 'VOLKOV INDUSTRIAL HOLDING JSC', 'RUSSIA-EO14024'),
+  ('eu-fsf', 'EU-77', 'company', 'VOLKOV INDUSTRIAL HOLDING JOINT STOCK COMPANY', 'UKR');
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('E-L1', 'company', 'Volkov Industrial Holding Joint Stock Company', 'RU'),
+  ('E-T', 'company', 'Steppe Horizon Commerce LLP', 'KZ');
+INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+  ('E-L1', 'E-T', 50, 0, '2025-01-01');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S-T', 'KZ');
+INSERT INTO shipment_party VALUES ('S-T', 'SHIPPER', 'shipper'), ('S-T', 'E-T', 'consignee');
+)");
+  Run run = ScreenWith(dir, db, Bundled(), "2025-06-01");
+  REQUIRE(run.status.ok());
+  INFO(Evidence(run, "S-T"));
+  CHECK(DecisionOf(run, "S-T") == BLOCK);
+  const scores::Evidence* blocked = nullptr;
+  for (const scores::RuleHit& hit : run.shipments.at("S-T").hits()) {
+    if (hit.rule_id() == "owned_by_sdn" && hit.evidence_size() > 0) blocked = &hit.evidence(0);
+  }
+  REQUIRE(blocked != nullptr);
+  CHECK(blocked->ownership().regime() == "ofac");
+  CHECK(blocked->summary().find("(entity:E-L1, listed as ofac-sdn 9001 ") != std::string::npos);
+  CHECK(blocked->summary().find("eu-fsf") == std::string::npos);
+  REQUIRE(blocked->ownership().listed_as_size() == 1);
+  CHECK(blocked->ownership().listed_as(0) == "ofac-sdn:9001");
+  // `corridor ownership --list` names the entry of the lists asked for.
+  auto sdn = testing::RunCorridor(dir, "ownership --db " + db + " --entity E-T --list ofac-sdn");
+  CHECK(sdn.exit_code == 0);
+  CHECK(sdn.out.find("status: blocked") != std::string::npos);
+  CHECK(sdn.out.find("(entity:E-L1, listed as ofac-sdn 9001)") != std::string::npos);
+  CHECK(sdn.out.find("eu-fsf") == std::string::npos);
+  auto eu =
+      testing::RunCorridor(dir, "ownership --db " + db + " --entity E-T --regime eu --list eu-fsf");
+  CHECK(eu.out.find("status: not_blocked") != std::string::npos);
+  CHECK(eu.out.find("(entity:E-L1, listed as eu-fsf EU-77)") != std::string::npos);
+}
+
 // --- origin --------------------------------------------------------------------------------
 
 // 31 CFR 560.206 (Iranian-origin goods); EO 13846 s.3 (buying Iranian petrochemicals is

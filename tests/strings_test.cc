@@ -60,6 +60,24 @@ TEST_CASE("FormatNumber drops trailing zeros", "[base]") {
   CHECK(FormatNumber(1e300, 0).size() == 301);  // no truncation
 }
 
+// From a review, 2026-12-07: shares and scores shown rounded to nearest crossed thresholds.
+TEST_CASE("FormatNumberDown rounds down and keeps decimals that binary floating point stores low",
+          "[base]") {
+  CHECK(FormatNumberDown(49.996) == "49.99");  // FormatNumber: "50"
+  CHECK(FormatNumberDown(0.9963) == "0.99");   // FormatNumber: "1"
+  CHECK(FormatNumberDown(50.004) == "50");
+  CHECK(FormatNumberDown(0.29) == "0.29");  // 0.28999999999999998: a plain floor gives 0.28
+  CHECK(FormatNumberDown(32.05) == "32.05");
+  CHECK(FormatNumberDown(20.31 + 22.65 + 7.04) == "50");  // 49.99999999999999
+  CHECK(FormatNumberDown(0.8) == "0.8");
+  CHECK(FormatNumberDown(62.5) == "62.5");
+  CHECK(FormatNumberDown(100.0) == "100");
+  CHECK(FormatNumberDown(0.0) == "0");
+  CHECK(FormatNumberDown(0.004) == "0");
+  CHECK(FormatNumberDown(0.79999) == "0.79");
+  CHECK(FormatNumberDown(1.23456, 3) == "1.234");
+}
+
 TEST_CASE("FormatNumber writes what printf's %.*f writes", "[base]") {
   // FormatNumber formats with std::to_chars; evidence written before that change used snprintf.
   // Values over many magnitudes and signs, every precision the engine uses, compared with printf

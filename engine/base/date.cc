@@ -31,23 +31,45 @@ std::optional<std::chrono::sys_days> ParseIsoDay(std::string_view text) {
   return std::chrono::sys_days(date);
 }
 
+namespace {
+
+// The year and month of a partial date YYYY (month 0) or YYYY-MM; false for anything else.
+bool ParsePartial(std::string_view text, int* year, int* month) {
+  if (text.size() < 4) return false;
+  *year = Digits(text.substr(0, 4));
+  if (*year < 0) return false;
+  *month = 0;
+  if (text.size() == 4) return true;
+  if (text.size() != 7 || text[4] != '-') return false;
+  *month = Digits(text.substr(5, 2));
+  return *month >= 1 && *month <= 12;
+}
+
+}  // namespace
+
 // A partial date stands for its whole period; its last day is the latest it can mean. Staleness
 // and age checks use it, so a coarse date is never judged older than it may be.
 std::optional<std::chrono::sys_days> ParseIsoDayEndOf(std::string_view text) {
   if (text.size() == 10) return ParseIsoDay(text);
-  int year = Digits(text.substr(0, 4));
-  if (text.size() < 4 || year < 0) return std::nullopt;
-  int month = 12;
-  if (text.size() == 7) {
-    month = text[4] == '-' ? Digits(text.substr(5, 2)) : -1;
-  } else if (text.size() != 4) {
-    return std::nullopt;
-  }
-  if (month < 1 || month > 12) return std::nullopt;
+  int year = 0, month = 0;
+  if (!ParsePartial(text, &year, &month)) return std::nullopt;
+  if (month == 0) month = 12;
   std::chrono::year_month_day_last last{std::chrono::year(year) /
                                         std::chrono::month(static_cast<unsigned>(month)) /
                                         std::chrono::last};
   return std::chrono::sys_days(last);
+}
+
+// Its first day is the earliest it can mean: "is this record dated after day D?" must not say yes
+// for a record that may be from D itself (from a review, 2026-12-07).
+std::optional<std::chrono::sys_days> ParseIsoDayStartOf(std::string_view text) {
+  if (text.size() == 10) return ParseIsoDay(text);
+  int year = 0, month = 0;
+  if (!ParsePartial(text, &year, &month)) return std::nullopt;
+  if (month == 0) month = 1;
+  return std::chrono::sys_days(std::chrono::year(year) /
+                               std::chrono::month(static_cast<unsigned>(month)) /
+                               std::chrono::day(1));
 }
 
 std::optional<int64_t> DayNumber(std::string_view iso_date) {

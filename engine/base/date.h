@@ -21,6 +21,10 @@ std::optional<std::chrono::sys_days> ParseIsoDay(std::string_view text);
 // YYYY-MM-DD -> itself. For records dated to a month or year ("as of 2024" holds all of 2024).
 std::optional<std::chrono::sys_days> ParseIsoDayEndOf(std::string_view text);
 
+// The first day of a date of any ISO precision: YYYY -> YYYY-01-01, YYYY-MM -> YYYY-MM-01. For
+// "dated after day D" filters, which must keep a record that may be from D itself.
+std::optional<std::chrono::sys_days> ParseIsoDayStartOf(std::string_view text);
+
 // Days since 1970-01-01 of a full date, for code that keeps days as integers.
 std::optional<int64_t> DayNumber(std::string_view iso_date);
 

@@ -96,6 +96,17 @@ std::string FormatNumber(double value, int decimals) {
   return out;
 }
 
+std::string FormatNumberDown(double value, int decimals) {
+  // From a review, 2026-12-07: shares and match scores were shown rounded to nearest (49.996% as
+  // "50%", a 0.9963 match as "1"), across the threshold they are tested against. The epsilon
+  // (1e-9, the ownership tests' tolerance) keeps a value that binary floating point stores a hair
+  // below its decimal (0.29 is 0.28999999999999998; 20.31 + 22.65 + 7.04 is 49.99999999999999)
+  // from dropping a step.
+  if (!std::isfinite(value)) return FormatNumber(value, decimals);
+  const double scale = std::pow(10.0, decimals);
+  return FormatNumber(std::floor((value + 1e-9) * scale) / scale, decimals);
+}
+
 namespace {
 
 // One flag per pair of upper-case letters (speed: a set's string compares were 1% of a batch

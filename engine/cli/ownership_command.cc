@@ -16,16 +16,22 @@ namespace po = boost::program_options;
 
 namespace {
 
-std::string Describe(const OwnershipWorld& world, NodeId node) {
+// `lists`: the --list filter (empty: all). The entry named is the node's first match on one of
+// them, the one that makes it a blocked person here (from a review, 2026-12-07: the first match
+// of any list was named, e.g. an EU entry under --list ofac-sdn).
+std::string Describe(const OwnershipWorld& world, NodeId node, const std::set<std::string>& lists) {
   // Appended piece by piece: g++ 12 -O2 reports a false -Werror=restrict on chains of
   // `const char* + std::string` temporaries.
   std::string text = "\"";
   text.append(world.DisplayName(node)).append("\" (").append(world.graph.Name(node));
   auto matches = world.entity_matches.find(node);
-  if (matches != world.entity_matches.end() && !matches->second.empty()) {
-    const ListMatchFact& match = matches->second.front();
-    text.append(", listed as ").append(match.list_id).append(" ").append(match.entry_id);
-    if (match.needs_corroboration) text.append(", an uncorroborated short name");
+  if (matches != world.entity_matches.end()) {
+    for (const ListMatchFact& match : matches->second) {
+      if (!lists.empty() && !lists.count(match.list_id)) continue;
+      text.append(", listed as ").append(match.list_id).append(" ").append(match.entry_id);
+      if (match.needs_corroboration) text.append(", an uncorroborated short name");
+      break;
+    }
   }
   text.append(")");
   return text;
@@ -115,18 +121,20 @@ int RunOwnership(const std::vector<std::string>& args) {
     std::cout << "  no ownership records: not blocked by ownership\n";
     return kExitOk;
   }
+  // Shares are shown rounded down, so a figure never crosses the threshold the status was decided
+  // on (49.996% is "49.99%", not "50%": from a review, 2026-12-07).
   auto report = [&](const OwnershipAnalysis& shown, const std::string& indent) {
     const OwnershipResult& result = shown.Result(node);
     std::cout << indent << "status: " << StatusName(result.status) << "\n"
-              << indent << "held by blocked owners: " << FormatNumber(result.blocked_share_lower)
-              << "%";
+              << indent
+              << "held by blocked owners: " << FormatNumberDown(result.blocked_share_lower) << "%";
     if (result.blocked_share_upper > result.blocked_share_lower) {
-      std::cout << " (up to " << FormatNumber(result.blocked_share_upper)
+      std::cout << " (up to " << FormatNumberDown(result.blocked_share_upper)
                 << "% with unknown shares)";
     }
     std::cout << "\n"
               << indent
-              << "effective listed ownership: " << FormatNumber(result.effective_listed_share)
+              << "effective listed ownership: " << FormatNumberDown(result.effective_listed_share)
               << "%"
               << (result.effective_is_lower_bound ? " (at least; unknown shares on paths)" : "")
               << "\n";
@@ -146,10 +154,10 @@ int RunOwnership(const std::vector<std::string>& args) {
       std::cout << indent << "path " << i + 1 << ":\n";
       for (const OwnershipStep& step : paths[i].steps) {
         bool same_party = step.record_id == OwnershipWorld::kSamePartyRecord;
-        std::cout << indent << "  " << Describe(world, step.owner) << " -> "
-                  << Describe(world, step.owned) << ": "
+        std::cout << indent << "  " << Describe(world, step.owner, list_set) << " -> "
+                  << Describe(world, step.owned, list_set) << ": "
                   << (same_party           ? "same party (name match)"
-                      : step.share_percent ? FormatNumber(*step.share_percent) + "%"
+                      : step.share_percent ? FormatNumberDown(*step.share_percent) + "%"
                                            : "unknown share")
                   << (step.control && !same_party ? ", control" : "")
                   << (step.stale ? ", stale record" : "") << "\n";

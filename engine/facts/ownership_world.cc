@@ -22,6 +22,12 @@ std::vector<NodeId> OwnershipWorld::ListedSeeds(
       // An entity is a seed when one of its name matches reaches `min_score` on one of `lists`:
       // the calling rule's threshold, which may be stricter than the screener's.
       if (corroborated_only && match.needs_corroboration) continue;
+      // A match to an entry that is itself a node of the graph without a program (a
+      // FollowTheMoney company only related to sanctioned parties: below) seeds nothing: the
+      // entity takes that entry's status through the same-party edge. Seeding it made an
+      // unsanctioned company a blocked person by name alone (from a review, 2026-12-07). An entry
+      // that is no node keeps seeding with or without a program (Entity List entries carry none).
+      if (NotASeedEntry(match.list_id, match.entry_id)) continue;
       if (match.score >= min_score && (lists.empty() || lists.count(match.list_id)) &&
           (!counts || counts(match.list_id, match.programs))) {
         seeds.push_back(node);
@@ -40,6 +46,13 @@ std::vector<NodeId> OwnershipWorld::ListedSeeds(
   // Sorted for a deterministic seed order (entity_matches and list_nodes are hash maps).
   std::sort(seeds.begin(), seeds.end());
   return seeds;
+}
+
+bool OwnershipWorld::NotASeedEntry(const std::string& list_id, const std::string& entry_id) const {
+  const NodeId node = graph.Find(ListNodeName(list_id, entry_id));
+  if (node == kNoNode) return false;
+  auto entry = list_nodes.find(node);
+  return entry != list_nodes.end() && !entry->second.has_program;
 }
 
 OwnershipGraph OwnershipWorld::GraphAt(double name_threshold, bool corroborated_only) const {

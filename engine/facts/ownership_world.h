@@ -72,6 +72,9 @@ struct OwnershipWorld {
   // Whether some entity's match at `name_threshold` or above needs corroboration: only then do
   // the graphs and seeds with and without such matches differ.
   bool HasUncorroboratedAt(double name_threshold) const;
+  // Whether the list entry is a node of the graph that carries no sanctions program: neither it
+  // nor an entity whose name matches it is a blocked person (the entity is bridged to it).
+  bool NotASeedEntry(const std::string& list_id, const std::string& entry_id) const;
   // A readable name for a node: the entity's or entry's name.
   std::string DisplayName(NodeId node) const;
 

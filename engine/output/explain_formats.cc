@@ -55,8 +55,10 @@ std::string ReviewText(const scores::Review& review) {
 }
 
 std::string ListEntryText(const scores::ListMatch& match) {
+  // Rounded down like every shown score ("0.80" means at least 0.80): a 0.9963 match is "0.99",
+  // not "1" (from a review, 2026-12-07).
   return match.list_id() + ":" + match.entry_id() + " " + match.entry_name() + " (" +
-         FormatNumber(match.score()) + ")";
+         FormatNumberDown(match.score()) + ")";
 }
 
 // --- CSV --------------------------------------------------------------------------------------
@@ -248,7 +250,7 @@ void HtmlWriter::EvidenceDetails(const scores::Evidence& evidence) {
     const scores::ListMatch& match = evidence.list_match();
     Row("list entry", match.list_id() + ":" + match.entry_id() + " " + match.entry_name());
     Row("names matched", "\"" + match.query_name() + "\" ~ \"" + match.matched_name() + "\"");
-    Row("match", match.method() + ", score " + FormatNumber(match.score()));
+    Row("match", match.method() + ", score " + FormatNumberDown(match.score()));
     if (!match.programs().empty()) Row("programs", match.programs());
     if (!match.explanation().empty()) Row("why", match.explanation());
   }
@@ -268,13 +270,14 @@ void HtmlWriter::EvidenceDetails(const scores::Evidence& evidence) {
   if (!evidence.matched_value().empty()) Row("matched", evidence.matched_value());
   if (evidence.has_ownership()) {
     const scores::Ownership& ownership = evidence.ownership();
+    // Scores and shares rounded down, never across a threshold (from a review, 2026-12-07).
     Row("ownership", ownership.finding() + " (" + ownership.regime() + "), listed share " +
-                         FormatNumber(ownership.blocked_share_lower()) + ".." +
-                         FormatNumber(ownership.blocked_share_upper()) + "%");
+                         FormatNumberDown(ownership.blocked_share_lower()) + ".." +
+                         FormatNumberDown(ownership.blocked_share_upper()) + "%");
     for (const scores::OwnershipStep& step : ownership.path()) {
       Row("owned by",
           step.owner_name() + " (" + step.owner() + ") holds " +
-              (step.share_known() ? FormatNumber(step.share()) + "%" : "an unknown share") +
+              (step.share_known() ? FormatNumberDown(step.share()) + "%" : "an unknown share") +
               " of " + step.owned_name() + (step.stale() ? " [stale record]" : ""));
     }
   }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <unordered_set>
 
+#include "engine/base/date.h"
 #include "engine/base/strings.h"
 
 namespace corridor {
@@ -74,11 +75,14 @@ std::string ReadAsOf(const Statement& row, int column, const std::string& table,
 }
 
 // True when a record dated `as_of` postdates the screening date: not yet known then, so skipped
-// (not a problem of the record).
+// (not a problem of the record). A partial date is read as the FIRST day of its period here (from
+// a review, 2026-12-07): "2025" may stand for any day of 2025, so screening on 2025-05-25 keeps
+// it; the end-of-period reading of ParseDay, cautious for staleness, would drop it and could hide
+// a block.
 bool AfterAsOf(const std::string& as_of, const OwnershipLoadOptions& options) {
   if (as_of.empty() || options.as_of.empty()) return false;
-  std::optional<int32_t> record = ParseDay(as_of);
-  std::optional<int32_t> screening = ParseDay(options.as_of);
+  std::optional<std::chrono::sys_days> record = ParseIsoDayStartOf(as_of);
+  std::optional<std::chrono::sys_days> screening = ParseIsoDayStartOf(options.as_of);
   return record && screening && *record > *screening;
 }
 
@@ -132,8 +136,16 @@ Status LoadEntities(Database* db, const OwnershipLoadOptions& options, Ownership
       problems->push_back({table, row_id, "share", problem});
       continue;
     }
-    // Control is a flag: NULL (not recorded) is no control, any non-zero value is control.
-    const bool control = !row->IsNull(4) && row->Int(4) != 0;
+    // Control is a flag: NULL (not recorded) is no control, any non-zero number is control. A
+    // value that is not a number ('true', 'yes', 'x': SQLite keeps text in an INTEGER column) is
+    // not guessed, as for the share: reading it as 0 hid a controlling owner without a word (from
+    // a review, 2026-12-07), and the analysis has no "control unknown". Reported and skipped.
+    if (!row->IsNull(4) && !row->IsNumeric(4)) {
+      problems->push_back(
+          {table, row_id, "control", "\"" + row->Text(4) + "\" is not a number; skipped"});
+      continue;
+    }
+    const bool control = !row->IsNull(4) && row->Double(4) != 0;
     const std::string as_of = ReadAsOf(*row, 5, table, row_id, problems);
     if (AfterAsOf(as_of, options)) continue;
     graph->AddEdge(graph->AddNode(EntityNodeName(owner)), graph->AddNode(EntityNodeName(owned)),

@@ -29,7 +29,8 @@ struct OwnershipLoadOptions {
   bool finalize = true;
   // YYYY-MM-DD: records dated after it are not loaded (the screening date: what was known then;
   // of several records for one holding, Finalize then keeps the newest on or before it). A
-  // partial date counts as the last day of its period. Empty: every record.
+  // partial date counts as the first day of its period here ("2025" is loaded when screening on
+  // any day of 2025); staleness still reads it as the last. Empty: every record.
   std::string as_of;
 };
 
@@ -40,11 +41,12 @@ std::string ListNodeName(std::string_view list_id, std::string_view entry_id);
 
 // Adds the nodes and edges to `graph` (REQUIRES: !graph->finalized()). Bad rows are reported in
 // `problems` with their table and row and skipped: a NULL or empty id, an owner or owned id
-// that names no entity (or list entry), a share that is not a number or outside 0..100,
-// self-ownership, an unresolved list link target. An as_of that is not an ISO date is
-// reported and the row kept undated. When finalizing, the graph's own problems (superseded
-// records, over-allocation) are appended to `problems` too. Returns an error only when the
-// database cannot be read (missing tables, failed statements).
+// that names no entity (or list entry), a share that is not a number or outside 0..100, a
+// control flag that is not a number (not read as "no control"), self-ownership, an unresolved list
+// link target. An as_of that is not an ISO date is reported and the row kept undated. When
+// finalizing, the graph's own problems (superseded records, over-allocation) are appended to
+// `problems` too. Returns an error only when the database cannot be read (missing tables, failed
+// statements).
 Status LoadOwnershipGraph(Database* db, const OwnershipLoadOptions& options, OwnershipGraph* graph,
                           std::vector<OwnershipProblem>* problems);
 

@@ -114,10 +114,7 @@ class OwnedByListedPartyRule : public CompiledRule {
       if (entry.regime.max_record_age_days > 0) entry.regime.as_of_date = resources->as_of();
       const std::string test = entry.regime.name;
       auto counts = [&](const std::string& list_id, const std::string& programs) {
-        ListMeaning meaning = meanings_.Of(list_id, programs);
-        if (!measures_.empty() && !measures_.count(meaning.measure)) return false;
-        if (!bindings_.empty() && !bindings_.count(meaning.binding)) return false;
-        return !by_list_ || TestOfRegime(meaning.regime) == test;
+        return Counts(test, list_id, programs);
       };
       entry.analysis = resources->AnalyzeOwnership(
           *graph_, world_->ListedSeeds(lists_, name_threshold_, counts, true), entry.regime);
@@ -269,9 +266,29 @@ class OwnedByListedPartyRule : public CompiledRule {
     return found;
   }
 
+  // Whether entries of `list_id` with `programs` are blocked persons under the test `test` (a
+  // regime's name): the rule's measure and binding filter, and under by_list the list regime's
+  // own test. Prepare() seeds each analysis with these; the evidence names only these.
+  bool Counts(const std::string& test, const std::string& list_id,
+              const std::string& programs) const {
+    ListMeaning meaning = meanings_.Of(list_id, programs);
+    if (!measures_.empty() && !measures_.count(meaning.measure)) return false;
+    if (!bindings_.empty() && !bindings_.count(meaning.binding)) return false;
+    return !by_list_ || TestOfRegime(meaning.regime) == test;
+  }
+
+  // Whether `match` makes its entity a blocked person under the test `test`.
+  bool MatchIsSeed(const ListMatchFact& match, const std::string& test, bool namesakes) const {
+    if (match.needs_corroboration && !namesakes) return false;
+    return MatchCounts(match, name_threshold_) && (lists_.empty() || lists_.count(match.list_id)) &&
+           Counts(test, match.list_id, match.programs);
+  }
+
   // " (ofac-sdn 16868)" for the listed owner at the head of a path: the list entry it is, or
-  // the entry its name matched.
-  std::string ListedAs(NodeId node, bool namesakes) const {
+  // the entry its name matched that counts under the test `test` that gave the finding (from a
+  // review, 2026-12-07: the owner's first match of any list was named, e.g. an EU entry for a
+  // block under OFAC's test, which the EU's would not give).
+  std::string ListedAs(NodeId node, const std::string& test, bool namesakes) const {
     auto entry = world_->list_nodes.find(node);
     if (entry != world_->list_nodes.end()) {
       return " (" + world_->graph.Name(node).substr(5) + ")";
@@ -279,8 +296,7 @@ class OwnedByListedPartyRule : public CompiledRule {
     auto matches = world_->entity_matches.find(node);
     if (matches == world_->entity_matches.end()) return " (" + world_->graph.Name(node) + ")";
     for (const ListMatchFact& match : matches->second) {
-      if (match.needs_corroboration && !namesakes) continue;
-      if (MatchCounts(match, name_threshold_) && (lists_.empty() || lists_.count(match.list_id))) {
+      if (MatchIsSeed(match, test, namesakes)) {
         return " (" + world_->graph.Name(node) + ", listed as " + match.list_id + " " +
                match.entry_id + " \"" + match.entry_name + "\")";
       }
@@ -292,7 +308,7 @@ class OwnedByListedPartyRule : public CompiledRule {
   // among its owners, transitively), sorted: the shown paths are at most kMaxPathsPerParty, and a
   // reviewer's cleared decision must see an owner newly listed beyond them (docs/decisions.md).
   std::vector<std::string> UpstreamListedEntries(const OwnershipAnalysis& analysis, NodeId node,
-                                                 bool namesakes) const {
+                                                 const std::string& test, bool namesakes) const {
     const OwnershipGraph& graph = analysis.graph();
     std::vector<std::string> entries;
     std::unordered_set<NodeId> seen = {node};  // ancestors are few: no per-call node_count array
@@ -304,7 +320,7 @@ class OwnedByListedPartyRule : public CompiledRule {
         if (!seen.insert(edge.owner).second) continue;
         frontier.push_back(edge.owner);
         if (analysis.Result(edge.owner).status != OwnershipStatus::kListed) continue;
-        for (std::string& entry : ListedEntries(edge.owner, namesakes)) {
+        for (std::string& entry : ListedEntries(edge.owner, test, namesakes)) {
           entries.push_back(std::move(entry));
         }
       }
@@ -314,16 +330,16 @@ class OwnedByListedPartyRule : public CompiledRule {
     return entries;
   }
 
-  // The list entries `node` counts as ("LIST:ENTRY"): itself for a list node, else every entry
-  // ListedAs could name, in the order of the node's matches.
-  std::vector<std::string> ListedEntries(NodeId node, bool namesakes) const {
+  // The list entries `node` counts as under the test `test` ("LIST:ENTRY"): itself for a list
+  // node, else every entry ListedAs could name, in the order of the node's matches.
+  std::vector<std::string> ListedEntries(NodeId node, const std::string& test,
+                                         bool namesakes) const {
     if (world_->list_nodes.count(node)) return {world_->graph.Name(node).substr(5)};
     std::vector<std::string> entries;
     auto matches = world_->entity_matches.find(node);
     if (matches == world_->entity_matches.end()) return entries;
     for (const ListMatchFact& match : matches->second) {
-      if (match.needs_corroboration && !namesakes) continue;
-      if (MatchCounts(match, name_threshold_) && (lists_.empty() || lists_.count(match.list_id))) {
+      if (MatchIsSeed(match, test, namesakes)) {
         std::string entry = match.list_id + ":" + match.entry_id;
         if (std::find(entries.begin(), entries.end(), entry) == entries.end()) {
           entries.push_back(std::move(entry));
@@ -356,7 +372,8 @@ class OwnedByListedPartyRule : public CompiledRule {
                    const OwnershipRegime& regime, bool namesakes, RuleOutcome* outcome) const {
     const OwnershipResult& result = analysis.Result(node);
     std::vector<OwnershipPath> paths = analysis.Explain(node, kMaxPathsPerParty);
-    const std::vector<std::string> listed_as = UpstreamListedEntries(analysis, node, namesakes);
+    const std::vector<std::string> listed_as =
+        UpstreamListedEntries(analysis, node, regime.name, namesakes);
     if (paths.empty())
       paths.emplace_back();  // the figures alone (e.g. minority via effective share)
     for (const OwnershipPath& path : paths) {
@@ -385,9 +402,9 @@ class OwnedByListedPartyRule : public CompiledRule {
         out->set_stale(step.stale);
         out->set_relation(same_party ? "same party" : "ownership");
         if (chain.empty())
-          chain = "\"" + out->owner_name() + "\"" + ListedAs(step.owner, namesakes);
+          chain = "\"" + out->owner_name() + "\"" + ListedAs(step.owner, regime.name, namesakes);
         std::string link = same_party           ? "is"
-                           : step.share_percent ? FormatNumber(*step.share_percent) + "%"
+                           : step.share_percent ? FormatNumberDown(*step.share_percent) + "%"
                                                 : "unknown share";
         if (step.control && !same_party) link += ", control";
         if (step.stale) link += ", stale record";
@@ -396,14 +413,17 @@ class OwnedByListedPartyRule : public CompiledRule {
       if (via_name_match) {
         chain += " = party \"" + party.entity->name + "\" (name match)";
       }
+      // Shares rounded down, never across the threshold (from a review, 2026-12-07).
       std::string summary = party.role + " " + party.entity_id + " \"" + party.entity->name +
                             "\" " + FindingName(finding) + " (" + regime.name +
-                            "): blocked owners hold " + FormatNumber(result.blocked_share_lower) +
-                            "%";
+                            "): blocked owners hold " +
+                            FormatNumberDown(result.blocked_share_lower) + "%";
       if (result.blocked_share_upper > result.blocked_share_lower) {
-        summary += " (up to " + FormatNumber(result.blocked_share_upper) + "% with unknown shares)";
+        summary +=
+            " (up to " + FormatNumberDown(result.blocked_share_upper) + "% with unknown shares)";
       }
-      summary += ", effective listed share " + FormatNumber(result.effective_listed_share) + "%";
+      summary +=
+          ", effective listed share " + FormatNumberDown(result.effective_listed_share) + "%";
       if (result.relies_on_stale_record) summary += ", relies on a stale record";
       if (!chain.empty()) summary += "; path " + chain;
       evidence->set_summary(summary);
