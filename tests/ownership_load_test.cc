@@ -158,9 +158,9 @@ TEST_CASE("A record dated 2025 or 2025-05 is loaded when screening as of 2025-05
 }
 
 // From a review, 2026-12-07: control = 'true' (text in the INTEGER column) was read as 0, no
-// control, without a word, and an EU-controlled party cleared. Like a share it cannot read, the
-// loader reports the row and skips it.
-TEST_CASE("A control value that is not a number is reported and its row skipped", "[ownership]") {
+// control, without a word, and an EU-controlled party cleared. The loader reports it and reads it
+// as control, keeping the row and its share.
+TEST_CASE("A control value that is not a number is reported and read as control", "[ownership]") {
   TempDatabase temp("ownership_bad_control");
   REQUIRE(temp.db
               ->Execute(R"sql(
@@ -179,11 +179,14 @@ TEST_CASE("A control value that is not a number is reported and its row skipped"
   REQUIRE(LoadOwnershipGraph(temp.db.get(), OwnershipLoadOptions(), &graph, &problems).ok());
   CHECK(Texts(problems) ==
         std::vector<std::string>{
-            "ownership row 1 (EU1 -> KZ1) control: \"true\" is not a number; skipped",
-            "ownership row 2 (EU1 -> KZ2) control: \"yes\" is not a number; skipped",
+            "ownership row 1 (EU1 -> KZ1) control: \"true\" is not a number; read as control",
+            "ownership row 2 (EU1 -> KZ2) control: \"yes\" is not a number; read as control",
         });
-  CHECK(graph.InEdges(graph.Find("entity:KZ1")).empty());
-  CHECK(graph.InEdges(graph.Find("entity:KZ2")).empty());
+  for (const char* node : {"entity:KZ1", "entity:KZ2"}) {
+    REQUIRE(graph.InEdges(graph.Find(node)).size() == 1);
+    CHECK(graph.InEdges(graph.Find(node))[0].control);
+    CHECK(graph.InEdges(graph.Find(node))[0].share_percent == std::optional<double>(10));
+  }
   REQUIRE(graph.InEdges(graph.Find("entity:KZ3")).size() == 1);
   CHECK(graph.InEdges(graph.Find("entity:KZ3"))[0].control);
   REQUIRE(graph.InEdges(graph.Find("entity:KZ4")).size() == 1);

@@ -137,15 +137,16 @@ Status LoadEntities(Database* db, const OwnershipLoadOptions& options, Ownership
       continue;
     }
     // Control is a flag: NULL (not recorded) is no control, any non-zero number is control. A
-    // value that is not a number ('true', 'yes', 'x': SQLite keeps text in an INTEGER column) is
-    // not guessed, as for the share: reading it as 0 hid a controlling owner without a word (from
-    // a review, 2026-12-07), and the analysis has no "control unknown". Reported and skipped.
-    if (!row->IsNull(4) && !row->IsNumeric(4)) {
+    // value that is not a number ('true', 'yes', 'x': SQLite keeps text in an INTEGER column) was
+    // read as 0, no control, without a word, and an EU-controlled party cleared (from a review,
+    // 2026-12-07). It is reported and read as control, the cautious reading; the row and its
+    // share stay (skipping them could clear a majority-owned party).
+    const bool unreadable_control = !row->IsNull(4) && !row->IsNumeric(4);
+    if (unreadable_control) {
       problems->push_back(
-          {table, row_id, "control", "\"" + row->Text(4) + "\" is not a number; skipped"});
-      continue;
+          {table, row_id, "control", "\"" + row->Text(4) + "\" is not a number; read as control"});
     }
-    const bool control = !row->IsNull(4) && row->Double(4) != 0;
+    const bool control = unreadable_control || (!row->IsNull(4) && row->Double(4) != 0);
     const std::string as_of = ReadAsOf(*row, 5, table, row_id, problems);
     if (AfterAsOf(as_of, options)) continue;
     graph->AddEdge(graph->AddNode(EntityNodeName(owner)), graph->AddNode(EntityNodeName(owned)),
