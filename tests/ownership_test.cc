@@ -304,6 +304,29 @@ TEST_CASE("Unknown shares give lower and upper bounds, never 0 or 100", "[owners
   CHECK_FALSE(known["A"].effective_is_lower_bound);
 }
 
+// From a review (2026-12-07): a name match is modelled as the entry owning 100% of the entity, and
+// that 100% was counted among the entity's known shares, leaving no headroom for a blocked
+// owner's unknown share: a match to an unsanctioned company (an OpenSanctions entry) hid the
+// possibly blocked finding. A same-party link is not a holding.
+TEST_CASE("A same-party link leaves the headroom of an unknown share as it was", "[ownership]") {
+  OwnershipGraph graph;
+  const NodeId sdn = graph.AddNode("entity:E-L1");
+  const NodeId party = graph.AddNode("entity:E-T");
+  const NodeId entry = graph.AddNode("list:ftm-os:Q1");  // not sanctioned
+  const NodeId other = graph.AddNode("entity:E-O");
+  graph.AddEdge(sdn, party, std::nullopt, false, {}, 1);
+  graph.AddEdge(other, party, 20.0, false, {}, 2);
+  REQUIRE(graph.AddIdentityEdge(entry, party, -2));
+  graph.Finalize();
+  CHECK(graph.KnownIncomingShare(party) == Approx(20));
+  OwnershipAnalysis analysis = Analyze(graph, {sdn}, OwnershipRegime::Ofac());
+  CHECK(analysis.Result(party).status == kPossibly);
+  CHECK(analysis.Result(party).blocked_share_upper == Approx(80));
+  // A same-party link from a listed entry still makes the entity blocked.
+  OwnershipAnalysis listed = Analyze(graph, {entry}, OwnershipRegime::Ofac());
+  CHECK(listed.Result(party).status == kBlocked);
+}
+
 TEST_CASE("Stale records are counted and flagged when a status depends on them", "[ownership]") {
   OwnershipRegime regime = OwnershipRegime::Ofac();
   regime.max_record_age_days = 365;

@@ -62,9 +62,10 @@ OwnershipGraph OwnershipWorld::GraphAt(double name_threshold, bool corroborated_
     if (edge.score >= name_threshold) {
       // A name match makes the entity the listed entry: modelled as the entry owning 100% of it
       // with control, so the entity takes the entry's status under every regime (100% passes any
-      // threshold) and explanations show the match as one step of the path. Only matches at the
+      // threshold) and explanations show the match as one step of the path; not a holding, so it
+      // leaves the headroom of unknown shares as it was (AddIdentityEdge). Only matches at the
       // rule's threshold count, so each rule gets its own copy of the graph.
-      copy.AddEdge(edge.entry, edge.entity, 100.0, true, {}, kSamePartyRecord);
+      copy.AddIdentityEdge(edge.entry, edge.entity, kSamePartyRecord);
     }
   }
   copy.Finalize();

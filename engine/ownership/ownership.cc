@@ -134,6 +134,12 @@ bool OwnershipGraph::AddEdge(NodeId owner, NodeId owned, std::optional<double> s
   return true;
 }
 
+bool OwnershipGraph::AddIdentityEdge(NodeId entry, NodeId entity, int64_t record_id) {
+  if (!AddEdge(entry, entity, 100.0, true, {}, record_id)) return false;
+  edges_.back().identity = true;
+  return true;
+}
+
 void OwnershipGraph::Finalize() {
   const size_t n = names_.size();
   // Several records for one holding (a registry's yearly filings) would otherwise be added up and
@@ -144,6 +150,7 @@ void OwnershipGraph::Finalize() {
   std::sort(edges_.begin(), edges_.end(), [](const OwnershipEdge& a, const OwnershipEdge& b) {
     if (a.owned != b.owned) return a.owned < b.owned;
     if (a.owner != b.owner) return a.owner < b.owner;
+    if (a.identity != b.identity) return a.identity;  // the same party, whatever else is recorded
     if (a.as_of_day != b.as_of_day) return a.as_of_day > b.as_of_day;
     if (a.share_percent.has_value() != b.share_percent.has_value())
       return a.share_percent.has_value();
@@ -178,7 +185,9 @@ void OwnershipGraph::Finalize() {
   for (const OwnershipEdge& edge : edges_) {
     ++in_offsets_[edge.owned + 1];
     ++out_offsets_[edge.owner + 1];
-    if (edge.share_percent) {
+    if (edge.identity) {
+      // the same party, not a holding
+    } else if (edge.share_percent) {
       known_in_[edge.owned] += *edge.share_percent;
     } else {
       unknown_in_[edge.owned] = 1;

@@ -92,6 +92,9 @@ struct OwnershipEdge {
   bool control = false;
   int32_t as_of_day = kNoDate;
   int64_t record_id = -1;  // the caller's reference (e.g. a row id), returned in evidence
+  // A same-party link (AddIdentityEdge), not a holding: not one of the known shares that bound
+  // the headroom of an unknown share.
+  bool identity = false;
 };
 
 // The ownership graph. Build with AddNode/AddEdge, then Finalize once; after that it is
@@ -110,6 +113,13 @@ class OwnershipGraph {
   // An as_of that is not an ISO date is recorded as a problem and the edge kept undated.
   bool AddEdge(NodeId owner, NodeId owned, std::optional<double> share_percent, bool control,
                std::string_view as_of = {}, int64_t record_id = -1);
+
+  // Adds `entry` -> `entity` as the same party (a name match: the entity is the list entry): 100%
+  // with control, so the entity takes the entry's status under every regime, but not counted
+  // among the entity's known incoming shares. Counted, it left no headroom for an unknown share
+  // of a blocked owner: a name match to an unsanctioned company hid a possibly blocked finding
+  // (from a review, 2026-12-07).
+  bool AddIdentityEdge(NodeId entry, NodeId entity, int64_t record_id);
 
   // Builds the indexes. Several records for the same owner and owned are reduced to one: the
   // latest as_of wins (undated is oldest; ties: a known share, then the larger share), and the
