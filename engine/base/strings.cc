@@ -96,15 +96,22 @@ std::string FormatNumber(double value, int decimals) {
   return out;
 }
 
+double FloorToDecimals(double value, int decimals) {
+  if (!std::isfinite(value)) return value;
+  const double scale = std::pow(10.0, decimals);
+  // value * scale can round either way (0.29 * 100 = 28.999999999999996): the floor is corrected
+  // by comparing the candidate back against the value itself.
+  double units = std::floor(value * scale);
+  if ((units + 1) / scale <= value) units += 1;
+  if (units / scale > value) units -= 1;
+  return units / scale;
+}
+
 std::string FormatNumberDown(double value, int decimals) {
   // From a review, 2026-12-07: shares and match scores were shown rounded to nearest (49.996% as
-  // "50%", a 0.9963 match as "1"), across the threshold they are tested against. The epsilon
-  // (1e-9, the ownership tests' tolerance) keeps a value that binary floating point stores a hair
-  // below its decimal (0.29 is 0.28999999999999998; 20.31 + 22.65 + 7.04 is 49.99999999999999)
-  // from dropping a step.
+  // "50%", a 0.9963 match as "1"), across the threshold they are tested against.
   if (!std::isfinite(value)) return FormatNumber(value, decimals);
-  const double scale = std::pow(10.0, decimals);
-  return FormatNumber(std::floor((value + 1e-9) * scale) / scale, decimals);
+  return FormatNumber(FloorToDecimals(value + 1e-9, decimals), decimals);
 }
 
 namespace {

@@ -73,10 +73,16 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
 // Formats a number with at most `decimals` decimals and no trailing zeros ("62.5", "100").
 std::string FormatNumber(double value, int decimals = 2);
 
-// Like FormatNumber, but rounded DOWN to `decimals`: the shown figure never exceeds the value
-// (within 1e-9, so 0.29, stored as 0.28999999999999998, is "0.29"), so it never crosses a threshold
-// the value does not pass: 49.996 is "49.99", not "50"; a shown "0.80" means at least 0.80. For
-// ownership shares and match scores in evidence and reports.
+// The largest multiple of 10^-decimals that is at most `value` as doubles compare: the figure to
+// show for a value tested against thresholds written with that many decimals (0.29, stored as
+// 0.28999999999999998, is 0.29 and passes ">= 0.29"; 0.9963 is 0.99). Non-finite values pass
+// through.
+double FloorToDecimals(double value, int decimals);
+
+// FormatNumber of FloorToDecimals(value + 1e-9): rounded DOWN, within the ownership tests'
+// tolerance (a sum stored as 49.99999999999999 passes ">= 50" and reads "50"), so a share never
+// shows across a threshold it does not pass: 49.996 is "49.99", not "50". For ownership shares;
+// match scores, compared exactly, use FloorToDecimals itself.
 std::string FormatNumberDown(double value, int decimals = 2);
 
 // True when `text` is a plausible ISO 3166-1 alpha-2 code known to ICU ("CN", "KZ").

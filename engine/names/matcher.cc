@@ -4,16 +4,19 @@
 #include <atomic>
 #include <bit>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <functional>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <utility>
 
+#include "engine/base/date.h"
 #include "engine/base/strings.h"
 #include "engine/names/normalize.h"
 #include "engine/names/score.h"
@@ -323,30 +326,24 @@ MatchExplanation Explain(const ScoringName& query, const ScoringName& candidate,
   return explanation;
 }
 
-// The days a birth date may name, as YYYYMMDD numbers (a month's or year's last day written 31:
-// only the order matters). From a review, 2026-12-07: lists publish ranges ("DOB 1967 to 1969",
-// UN "BETWEEN 1967 AND 1969") and months, imported as ISO intervals ("1967/1969",
+// The days a birth date may name. From a review, 2026-12-07: lists publish ranges ("DOB 1967 to
+// 1969", UN "BETWEEN 1967 AND 1969") and months, imported as ISO intervals ("1967/1969",
 // "1958-02-01/1958-02-28"), and their first characters were compared as a date.
 struct BirthDateSpan {
-  int first = 0;
-  int last = 0;
+  std::chrono::sys_days first;
+  std::chrono::sys_days last;
   bool day = false;  // one full date
 };
 
 // YYYY, YYYY-MM, YYYY-MM-DD, or an interval of two of them ("1967/1969"); false for anything else
-// ("30-35 years old"), from which no year is read.
+// ("30-35 years old"), from which no year is read. Read by the one date parser (date.h).
 bool ParseBirthDateSpan(std::string_view text, BirthDateSpan* span) {
   auto one = [](std::string_view date, BirthDateSpan* out) {
-    if (!IsIsoDate(date)) return false;
-    auto number = [&date](size_t at, size_t length) {
-      int value = 0;
-      for (char c : date.substr(at, length)) value = value * 10 + (c - '0');
-      return value;
-    };
-    int year = number(0, 4) * 10000;
-    int month = date.size() >= 7 ? number(5, 2) * 100 : 0;
-    out->first = year + (month != 0 ? month : 100) + (date.size() == 10 ? number(8, 2) : 1);
-    out->last = year + (month != 0 ? month : 1200) + (date.size() == 10 ? number(8, 2) : 31);
+    std::optional<std::chrono::sys_days> first = ParseIsoDayStartOf(date);
+    std::optional<std::chrono::sys_days> last = ParseIsoDayEndOf(date);
+    if (!first || !last) return false;
+    out->first = *first;
+    out->last = *last;
     out->day = date.size() == 10;
     return true;
   };
@@ -361,6 +358,10 @@ bool ParseBirthDateSpan(std::string_view text, BirthDateSpan* span) {
   return true;
 }
 
+int YearOf(std::chrono::sys_days day) {
+  return static_cast<int>(std::chrono::year_month_day(day).year());
+}
+
 // How a party's birth date agrees with a listed one: 3 the same full date, 2 within the listed
 // date, range or period or holding it (the same at the coarser precision), 1 apart by at most a
 // year, 0 further apart. For single dates this is the comparison of their common ISO prefix.
@@ -368,8 +369,8 @@ int BirthDateAgreement(const BirthDateSpan& query, const BirthDateSpan& listed) 
   if (query.first <= listed.last && listed.first <= query.last) {
     return query.day && listed.day ? 3 : 2;
   }
-  int years_apart = std::max(query.first / 10000 - listed.last / 10000,
-                             listed.first / 10000 - query.last / 10000);
+  int years_apart = std::max(YearOf(query.first) - YearOf(listed.last),
+                             YearOf(listed.first) - YearOf(query.last));
   return years_apart <= 1 ? 1 : 0;
 }
 
@@ -414,7 +415,7 @@ double Corroborate(const NameQuery& query, std::string_view query_number, const 
     // does not; a contradiction needs a date outside every one (from a review, 2026-12-07: a
     // listed range was compared by its first year). Among equals the most precise is shown.
     int best = -1;
-    int best_width = 0;
+    std::chrono::days best_width{0};
     std::string_view best_date, unread;
     for (const std::string& date : record.birth_dates) {
       BirthDateSpan listed;
@@ -423,7 +424,7 @@ double Corroborate(const NameQuery& query, std::string_view query_number, const 
         continue;
       }
       int outcome = BirthDateAgreement(query_span, listed);
-      int width = listed.last - listed.first;
+      const std::chrono::days width = listed.last - listed.first;
       if (outcome > best || (outcome == best && width < best_width)) {
         best = outcome;
         best_width = width;
@@ -2613,13 +2614,9 @@ Status NameIndex::ScorePair(const std::string& query_name, const std::string& ca
 
 std::string FormatScore(double value) {
   if (!std::isfinite(value)) return value > 0 ? "inf" : value < 0 ? "-inf" : "nan";
-  // The largest k with k / 100 <= value, as doubles compare (value * 100 can round either way:
-  // 0.29 * 100 = 28.999999999999996), so a shown score passes a threshold written the same way.
-  double hundredths = std::floor(value * 100);
-  if ((hundredths + 1) / 100 <= value) hundredths += 1;
-  if (hundredths / 100 > value) hundredths -= 1;
+  // A shown score passes a threshold written the same way (FloorToDecimals).
   char buffer[32];
-  std::snprintf(buffer, sizeof(buffer), "%.2f", hundredths / 100);
+  std::snprintf(buffer, sizeof(buffer), "%.2f", FloorToDecimals(value, 2));
   return std::string(buffer) == "-0.00" ? "0.00" : buffer;
 }
 

@@ -58,7 +58,7 @@ std::string ListEntryText(const scores::ListMatch& match) {
   // Rounded down like every shown score ("0.80" means at least 0.80): a 0.9963 match is "0.99",
   // not "1" (from a review, 2026-12-07).
   return match.list_id() + ":" + match.entry_id() + " " + match.entry_name() + " (" +
-         FormatNumberDown(match.score()) + ")";
+         FormatNumber(FloorToDecimals(match.score(), 2)) + ")";
 }
 
 // --- CSV --------------------------------------------------------------------------------------
@@ -250,7 +250,7 @@ void HtmlWriter::EvidenceDetails(const scores::Evidence& evidence) {
     const scores::ListMatch& match = evidence.list_match();
     Row("list entry", match.list_id() + ":" + match.entry_id() + " " + match.entry_name());
     Row("names matched", "\"" + match.query_name() + "\" ~ \"" + match.matched_name() + "\"");
-    Row("match", match.method() + ", score " + FormatNumberDown(match.score()));
+    Row("match", match.method() + ", score " + FormatNumber(FloorToDecimals(match.score(), 2)));
     if (!match.programs().empty()) Row("programs", match.programs());
     if (!match.explanation().empty()) Row("why", match.explanation());
   }
