@@ -463,12 +463,7 @@ class SqliteShipmentSource : public ShipmentSource {
     s.shipment_id = row.Text(0);
     auto& problems = s.problems;
     const std::string& id = s.shipment_id;
-    s.shipped_on = TrimmedText(row, 1);
-    if (s.shipped_on && !IsIsoDate(*s.shipped_on)) {
-      problems.push_back(
-          {"shipment", id, "shipped_on", "not an ISO 8601 date: '" + *s.shipped_on + "'"});
-      s.shipped_on.reset();
-    }
+    s.shipped_on = CheckDate(TrimmedText(row, 1), "shipment", id, "shipped_on", &problems);
     s.mode = TrimmedText(row, 2);
     s.origin_country =
         CheckCountry(TrimmedText(row, 3), "shipment", id, "origin_country", &problems);
@@ -712,12 +707,8 @@ class SqliteShipmentSource : public ShipmentSource {
     ShipmentDocument document;
     document.kind = AsciiLower(*kind);
     document.reference = TrimmedText(r, 2);
-    document.issued_on = TrimmedText(r, 3);
-    if (document.issued_on && !IsIsoDate(*document.issued_on)) {
-      s->problems.push_back({"shipment_document", s->shipment_id, "issued_on",
-                             "not an ISO 8601 date: '" + *document.issued_on + "'"});
-      document.issued_on.reset();
-    }
+    document.issued_on = CheckDate(TrimmedText(r, 3), "shipment_document", s->shipment_id,
+                                   "issued_on", &s->problems);
     document.issuer = TrimmedText(r, 4);
     s->documents.push_back(std::move(document));
   }
@@ -735,12 +726,7 @@ class SqliteShipmentSource : public ShipmentSource {
         CheckCountry(TrimmedText(r, 6), "payment", row_id, "payer_bank_country", &s->problems);
     payment.amount = ReadNumber(r, 7, "payment", row_id, "amount", &s->problems);
     payment.currency = TrimmedText(r, 8);
-    payment.paid_on = TrimmedText(r, 9);
-    if (payment.paid_on && !IsIsoDate(*payment.paid_on)) {
-      s->problems.push_back(
-          {"payment", row_id, "paid_on", "not an ISO 8601 date: '" + *payment.paid_on + "'"});
-      payment.paid_on.reset();
-    }
+    payment.paid_on = CheckDate(TrimmedText(r, 9), "payment", row_id, "paid_on", &s->problems);
     if (payment.payer_entity_id) {
       payment.payer = FindEntity(*payment.payer_entity_id, &s->problems);
       if (!payment.payer) {
@@ -886,6 +872,16 @@ OptionalText CheckCountry(OptionalText value, std::string_view table, std::strin
     return std::nullopt;
   }
   return code;
+}
+
+OptionalText CheckDate(OptionalText value, std::string_view table, std::string_view row_id,
+                       std::string_view column, std::vector<DataProblem>* problems) {
+  if (value && !IsIsoDate(*value)) {
+    problems->push_back({std::string(table), std::string(row_id), std::string(column),
+                         "not an ISO 8601 date: '" + *value + "'"});
+    return std::nullopt;
+  }
+  return value;
 }
 
 OptionalText CheckRegion(OptionalText value, std::string_view table, std::string_view row_id,
@@ -1132,25 +1128,15 @@ Entity InputDatabase::EntityFromRow(const Statement& r, const std::string& entit
   entity.region = CheckRegion(TrimmedText(r, 4), "entity", entity_id, "region", problems);
   CountryFromCode(entity.region, &entity.country);
   entity.address = TrimmedText(r, 5);
-  entity.birth_date = TrimmedText(r, 6);
   // From a review, 2026-12-07: a birth date not written YYYY, YYYY-MM or YYYY-MM-DD ("18/09/1972")
   // was taken as written and the matcher read "18" as the year, so the listed person's own birth
-  // date "conflicted". It is unknown, not a contradiction: reported and not used, as `match`
-  // refuses it (test "A party's birth date not written YYYY-MM-DD is a data problem, not a
-  // contradiction").
-  if (entity.birth_date && !IsIsoDate(*entity.birth_date)) {
-    problems->push_back(
-        {"entity", entity_id, "birth_date", "not an ISO 8601 date: '" + *entity.birth_date + "'"});
-    entity.birth_date.reset();
-  }
+  // date "conflicted". It is unknown, not a contradiction (test "A party's birth date not written
+  // YYYY-MM-DD is a data problem, not a contradiction").
+  entity.birth_date = CheckDate(TrimmedText(r, 6), "entity", entity_id, "birth_date", problems);
   entity.registration_id = TrimmedText(r, 7);
   entity.imo = TrimmedText(r, 8);
-  entity.incorporated_on = TrimmedText(r, 9);
-  if (entity.incorporated_on && !IsIsoDate(*entity.incorporated_on)) {
-    problems->push_back({"entity", entity_id, "incorporated_on",
-                         "not an ISO 8601 date: '" + *entity.incorporated_on + "'"});
-    entity.incorporated_on.reset();
-  }
+  entity.incorporated_on =
+      CheckDate(TrimmedText(r, 9), "entity", entity_id, "incorporated_on", problems);
   entity.activity = TrimmedText(r, 10);
   if (entity.activity) entity.activity = AsciiLower(*entity.activity);
   return entity;

@@ -123,6 +123,10 @@ OptionalText CheckCountry(OptionalText value, std::string_view table, std::strin
                           std::string_view column, std::vector<DataProblem>* problems);
 OptionalText CheckRegion(OptionalText value, std::string_view table, std::string_view row_id,
                          std::string_view column, std::vector<DataProblem>* problems);
+// Checks a date column (YYYY, YYYY-MM or YYYY-MM-DD): appends "not an ISO 8601 date" and returns
+// nullopt when it is not one, so no reader takes a year out of "18/09/1972".
+OptionalText CheckDate(OptionalText value, std::string_view table, std::string_view row_id,
+                       std::string_view column, std::vector<DataProblem>* problems);
 // Sets an unset `country` to the country a checked ISO 3166-2 region or UN/LOCODE names by its
 // first two letters ("IR" of "IR-23", "RU" of "RUVVO"), when those are a known ISO 3166-1 code:
 // a record that gives only the region or the place is in that country, for every rule that reads

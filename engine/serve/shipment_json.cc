@@ -131,19 +131,13 @@ Status ParseParty(const Json& json, size_t index, Shipment* shipment) {
   CORRIDOR_TRY(f.Text("address", &entity.address));
   CORRIDOR_TRY(f.Text("birth_date", &entity.birth_date));
   // From a review, 2026-12-07: as the database's rows (InputDatabase::EntityFromRow).
-  if (entity.birth_date && !IsIsoDate(*entity.birth_date)) {
-    problems.push_back({"entity", entity.entity_id, "birth_date",
-                        "not an ISO 8601 date: '" + *entity.birth_date + "'"});
-    entity.birth_date.reset();
-  }
+  entity.birth_date =
+      CheckDate(entity.birth_date, "entity", entity.entity_id, "birth_date", &problems);
   CORRIDOR_TRY(f.Text("registration_id", &entity.registration_id));
   CORRIDOR_TRY(f.Text("imo", &entity.imo));
   CORRIDOR_TRY(f.Text("incorporated_on", &entity.incorporated_on));
-  if (entity.incorporated_on && !IsIsoDate(*entity.incorporated_on)) {
-    problems.push_back({"entity", entity.entity_id, "incorporated_on",
-                        "not an ISO 8601 date: '" + *entity.incorporated_on + "'"});
-    entity.incorporated_on.reset();
-  }
+  entity.incorporated_on =
+      CheckDate(entity.incorporated_on, "entity", entity.entity_id, "incorporated_on", &problems);
   CORRIDOR_TRY(f.Text("activity", &entity.activity));
   if (entity.activity) entity.activity = AsciiLower(*entity.activity);
   const Json* aliases = nullptr;
@@ -255,11 +249,8 @@ Status ParseDocument(const Json& json, size_t index, Shipment* shipment) {
   document.kind = AsciiLower(*kind);
   CORRIDOR_TRY(f.Text("reference", &document.reference));
   CORRIDOR_TRY(f.Text("issued_on", &document.issued_on));
-  if (document.issued_on && !IsIsoDate(*document.issued_on)) {
-    shipment->problems.push_back({"shipment_document", shipment->shipment_id, "issued_on",
-                                  "not an ISO 8601 date: '" + *document.issued_on + "'"});
-    document.issued_on.reset();
-  }
+  document.issued_on = CheckDate(document.issued_on, "shipment_document", shipment->shipment_id,
+                                 "issued_on", &shipment->problems);
   CORRIDOR_TRY(f.Text("issuer", &document.issuer));
   shipment->documents.push_back(std::move(document));
   return Status::Ok();
@@ -289,11 +280,7 @@ Status ParsePayment(const Json& json, size_t index, Shipment* shipment) {
   CORRIDOR_TRY(f.Number("amount", &payment.amount));
   CORRIDOR_TRY(f.Text("currency", &payment.currency));
   CORRIDOR_TRY(f.Text("paid_on", &payment.paid_on));
-  if (payment.paid_on && !IsIsoDate(*payment.paid_on)) {
-    problems.push_back(
-        {"payment", row_id, "paid_on", "not an ISO 8601 date: '" + *payment.paid_on + "'"});
-    payment.paid_on.reset();
-  }
+  payment.paid_on = CheckDate(payment.paid_on, "payment", row_id, "paid_on", &problems);
   if (payment.payer_entity_id) {
     for (const ShipmentParty& party : shipment->parties) {
       if (party.entity_id == *payment.payer_entity_id) payment.payer = party.entity;
@@ -330,11 +317,7 @@ Status ParseShipmentJson(const Json& body, Shipment* shipment) {
   s.shipment_id = id.value_or("request");
   std::vector<DataProblem>& problems = s.problems;
   CORRIDOR_TRY(f.Text("shipped_on", &s.shipped_on));
-  if (s.shipped_on && !IsIsoDate(*s.shipped_on)) {
-    problems.push_back(
-        {"shipment", s.shipment_id, "shipped_on", "not an ISO 8601 date: '" + *s.shipped_on + "'"});
-    s.shipped_on.reset();
-  }
+  s.shipped_on = CheckDate(s.shipped_on, "shipment", s.shipment_id, "shipped_on", &problems);
   CORRIDOR_TRY(f.Text("mode", &s.mode));
   OptionalText origin, origin_region, destination, destination_region, final_destination;
   CORRIDOR_TRY(f.Text("origin_country", &origin));
