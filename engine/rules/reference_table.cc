@@ -98,18 +98,17 @@ bool ReadReferenceTable(const std::string& relative_path, const char* field,
 bool OverlapCheck::Add(const std::string& key, const ReferenceRow& row,
                        const RuleCompileContext& c) {
   // Open ends compare as the earliest and the latest day ("" before every ISO date).
-  auto to = [](const ReferenceRow& r) {
-    return r.effective_to.empty() ? std::string("9999-12-31") : r.effective_to;
-  };
-  std::vector<ReferenceRow>& rows = seen_[key];
-  for (const ReferenceRow& other : rows) {
-    if (row.effective_from <= to(other) && other.effective_from <= to(row)) {
+  Dates dates{row.effective_from, row.effective_to.empty() ? "9999-12-31" : row.effective_to,
+              row.pos.line};
+  std::vector<Dates>& seen = seen_[key];
+  for (const Dates& other : seen) {
+    if (dates.from <= other.to && other.from <= dates.to) {
       c.Error(row.pos, "\"" + key + "\" is already in force on these dates (line " +
-                           std::to_string(other.pos.line) + ")");
+                           std::to_string(other.line) + ")");
       return false;
     }
   }
-  rows.push_back(row);
+  seen.push_back(std::move(dates));
   return true;
 }
 

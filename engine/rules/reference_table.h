@@ -43,7 +43,12 @@ class OverlapCheck {
   bool Add(const std::string& key, const ReferenceRow& row, const RuleCompileContext& c);
 
  private:
-  std::map<std::string, std::vector<ReferenceRow>> seen_;
+  struct Dates {
+    std::string from;  // "" = always
+    std::string to;    // "9999-12-31" when open
+    int line = 0;
+  };
+  std::map<std::string, std::vector<Dates>> seen_;
 };
 
 // HS prefixes with the reference row that names them, matched longest prefix first among the

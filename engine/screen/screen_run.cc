@@ -1240,29 +1240,30 @@ Status RunScreen(const ScreenOptions& options, ScreenReport* report) {
   }
   mark("name_index");
   // --- regimes --- Lists older than their max_age_days: run problems in the header, or a
-  // refusal when the profile says so (engine/config/rule_set.h CheckListAges).
+  // refusal when the profile says so (engine/config/rule_set.h CheckListAges); and the lists a
+  // rule reads when loaded (RuleNeeds::optional_lists) that the database lacks.
   {
     std::vector<LoadedListVersion> versions;
     for (const scores::ListVersion& list : record.header().lists()) {
       versions.push_back({list.list_id(), list.version()});
     }
-    std::vector<DataProblem> stale;
-    status = CheckListAges(rule_set, versions, options.as_of, &stale);
+    std::vector<DataProblem> problems;
+    status = CheckListAges(rule_set, versions, options.as_of, &problems);
     if (!status.ok()) return status;
     for (const LoadedRule& rule : rule_set.rules) {
       for (const std::string& list : rule.compiled->Needs().optional_lists) {
         if (loaded_lists.count(list)) continue;
-        stale.push_back({"list_source", list, "",
-                         rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
-                             std::to_string(rule.pos.column) + ": rule \"" + rule.config.id() +
-                             "\" reads list \"" + list +
-                             "\", which the database does not hold: that part of the "
-                             "rule matches nothing"});
+        problems.push_back({"list_source", list, "",
+                            rule.pos.file + ":" + std::to_string(rule.pos.line) + ":" +
+                                std::to_string(rule.pos.column) + ": rule \"" + rule.config.id() +
+                                "\" reads list \"" + list +
+                                "\", which the database does not hold: that part of the "
+                                "rule matches nothing"});
       }
     }
     scores::StreamHeader* header = record.mutable_header();
-    header->set_problem_count(header->problem_count() + static_cast<int64_t>(stale.size()));
-    for (const DataProblem& problem : stale) ToProto(problem, header->add_problems());
+    header->set_problem_count(header->problem_count() + static_cast<int64_t>(problems.size()));
+    for (const DataProblem& problem : problems) ToProto(problem, header->add_problems());
   }
   // A delta run carries over what its previous stream holds when nothing but single shipments'
   // records can have changed (WhyNotCarried).
