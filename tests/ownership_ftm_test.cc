@@ -18,7 +18,6 @@ namespace {
 
 // The parties of the cluster that matter here (FtM ids).
 constexpr const char* kZakharov = "NK-aU5ybkbRFJucf8YMwsJvDw";  // person, sanctioned
-constexpr const char* kIzhmash = "NK-nR5AXM9AVPq4pQaSPSaVam";   // JSC NPO IZHMASH, sanctioned
 constexpr const char* kTsstUa = "NK-abdzbEBkqyT29GyREbiURZ";    // "ЦСТ" (UA record), sanctioned
 constexpr const char* kTsstRu = "ru-inn-5920040846";       // ООО "ЦСТ" (INN), not sanctioned
 constexpr const char* kSps = "NK-9Xa4Kg7Y7nfccE7VcZt6Q6";  // ООО "СПС", not sanctioned

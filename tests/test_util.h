@@ -3,6 +3,7 @@
 #ifndef CORRIDOR_TESTS_TEST_UTIL_H_
 #define CORRIDOR_TESTS_TEST_UTIL_H_
 
+#include <cstddef>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -103,6 +104,23 @@ inline std::string ReferenceFile(const std::string& relative) {
   }
   return path;
 }
+
+// How many of a heavy property test's cases a build checks: all of them, or, under AddressSanitizer
+// (CORRIDOR_SANITIZE), every `stride`-th. The sanitizers look for memory errors and undefined
+// behaviour, which a sample walks the same code for at a tenth of the cost; the Release suite
+// checks every case (docs/performance.md, "CI's time"). `stride` 1 in every other build.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+#else
+inline constexpr bool kSanitized = false;
+#endif
+inline size_t SanitizerStride(size_t stride) { return kSanitized ? stride : 1; }
 
 #ifdef CORRIDOR_BINARY  // the test binary; benchmarks that include this header have none
 // Runs the corridor binary with `args`; returns its exit code and captures stdout and stderr.
