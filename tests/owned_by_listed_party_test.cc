@@ -176,6 +176,54 @@ rule { id: "blocked" description: "d" category: SECONDARY_SANCTIONS weight: 95
   CHECK(matched.out.find("status: listed") == std::string::npos);
 }
 
+// From a review, 2026-12-07 (ownership finding 3): the company's records hold one UK-designated
+// company twice ("... Limited" and "... Ltd", duplicate master data), each holding 30% of the
+// consignee. Both match the one entry: one designated person holds 60%, over the UK's 50%
+// (OFSI guidance 4.14 adds up one person's holdings; only unconnected persons' stay apart). Each
+// record was its own group, 30% each, and the consignee was not blocked.
+TEST_CASE("Two records of one listed person are one person under the UK's test",
+          "[owned-by-listed]") {
+  TempDir dir;
+  auto database = [&](const std::string& name, const std::string& second_owner) {
+    return MakeDatabase(dir,
+                        R"(
+INSERT INTO list_source (list_id) VALUES ('uk');
+INSERT INTO list_entry (list_id, entry_id, name, programs) VALUES
+  ('uk', 'RUS1234', 'NORTHERN ARC METALS LIMITED', 'Russia'),
+  ('uk', 'RUS5678', 'SOUTHERN CROSS SMELTING LIMITED', 'Russia');
+INSERT INTO entity (entity_id, kind, name) VALUES
+  ('U1', 'company', 'Northern Arc Metals Limited'), ('U2', 'company', 'Northern Arc Metals Ltd'),
+  ('V', 'company', 'Southern Cross Smelting Limited'), ('T', 'company', 'Steppe Horizon LLP');
+INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+  ('U1', 'T', 30, 0, '2025-01-01'), (')" +
+                            second_owner + R"(', 'T', 30, 0, '2025-01-01');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S-T', 'KZ');
+INSERT INTO shipment_party VALUES ('S-T', 'T', 'consignee');
+)",
+                        name);
+  };
+  const std::string rules = R"(
+rule { id: "blocked" description: "d" category: SECONDARY_SANCTIONS weight: 95
+  owned_by_listed_party { regime: "uk" lists: ["uk"] max_record_age_days: 1095 } })";
+  // One person, two records: blocked, and the evidence names the entry and both records. The
+  // same-party link is no dated record: nothing relies on a stale one.
+  Outcome same = Screen(dir, database("same.db", "U2"), rules);
+  REQUIRE(same.status.ok());
+  REQUIRE(Hit(same, "S-T") == "blocked");
+  const std::string text = same.shipments.at("S-T").hits(0).DebugString();
+  CHECK(text.find("U1") != std::string::npos);
+  CHECK(text.find("U2") != std::string::npos);
+  CHECK(text.find("stale") == std::string::npos);
+  // Two unconnected designated persons, 30% each: not added up under the UK's test.
+  Outcome apart = Screen(dir, database("apart.db", "V"), rules);
+  REQUIRE(apart.status.ok());
+  CHECK(Hit(apart, "S-T") == "none");
+  // The ownership command agrees.
+  auto owned = testing::RunCorridor(
+      dir, "ownership --db " + dir.File("same.db") + " --entity T --regime uk --list uk");
+  CHECK(owned.out.find("status: blocked") != std::string::npos);
+}
+
 TEST_CASE("Bad ownership rows are run problems and the run goes on", "[owned-by-listed]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, std::string(kChain) + R"(

@@ -1,6 +1,9 @@
 #include "engine/facts/ownership_world.h"
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <utility>
 
 #include "engine/facts/party_screener.h"
 #include "engine/ownership/ownership_load.h"
@@ -149,6 +152,9 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
   }
 
   // Entity nodes: screen each once; bridge matches to list entry nodes.
+  // Matches to an entry that is no node, by entity node: an entry two or more entities match is
+  // added below, so that they are one person (below).
+  std::map<std::pair<std::string, std::string>, std::vector<OwnershipWorld::SameParty>> unbridged;
   size_t count = world->graph.node_count();
   for (NodeId node = 0; node < static_cast<NodeId>(count); ++node) {
     const std::string entity_id(EntityIdOfNode(world->graph.Name(node)));
@@ -174,10 +180,46 @@ Status BuildOwnershipWorld(InputDatabase* input, PartyScreener* screener, Owners
     // rule's threshold.
     for (const ListMatchFact& match : facts.list_matches) {
       NodeId entry = world->graph.Find(ListNodeName(match.list_id, match.entry_id));
-      if (entry != kNoNode)
+      if (entry != kNoNode) {
         world->same_party.push_back({entry, node, match.score, match.needs_corroboration});
+      } else {
+        unbridged[{match.list_id, match.entry_id}].push_back(
+            {kNoNode, node, match.score, match.needs_corroboration});
+      }
     }
     world->entity_matches[node] = std::move(facts.list_matches);
+  }
+  // One listed person recorded as several entities (duplicate master data: "Northern Arc Metals
+  // Limited" and "... Ltd") is one person: its holdings add up under every regime, the UK's too,
+  // where unconnected listed persons' do not (OFSI guidance 4.14). Each entity alone is a seed of
+  // its own group; the entry they all match becomes a node that holds each of them as the same
+  // party (GraphAt, at each rule's threshold) and seeds the group that joins them. Before
+  // 2026-12-08 two records of one UK-designated company holding 30% each left the company they
+  // own at review, not hold (from a review). Entries in std::map order: node ids do not depend on
+  // hashing.
+  std::unique_ptr<Statement> entry_row;
+  for (auto& [key, matches] : unbridged) {
+    if (matches.size() < 2 || !has_entries) continue;
+    if (entry_row == nullptr) {
+      status = db->Prepare(
+          "SELECT name, coalesce(programs, '') FROM list_entry WHERE list_id = ?1 AND "
+          "entry_id = ?2",
+          &entry_row);
+      if (!status.ok()) return status;
+    }
+    entry_row->Reset();
+    entry_row->BindText(1, key.first);
+    entry_row->BindText(2, key.second);
+    if (!entry_row->Step()) continue;
+    const NodeId entry = world->graph.AddNode(ListNodeName(key.first, key.second));
+    // Listed whatever its programs: the entities' matches to it made them listed persons, and an
+    // Entity List entry carries no program.
+    world->list_nodes[entry] = {key.first, entry_row->Text(0), true, entry_row->Text(1)};
+    world->names[entry] = entry_row->Text(0);
+    for (OwnershipWorld::SameParty& match : matches) {
+      match.entry = entry;
+      world->same_party.push_back(match);
+    }
   }
   // Finalize a copy once for the problems it finds in the records (over-allocated shares...);
   // the rules' graphs are finalized copies of `graph` (GraphAt) and would find the same ones.

@@ -401,6 +401,9 @@ std::unique_ptr<OwnershipAnalysis::Chain> MakeGroupChain(const Group& group, Nod
 
 bool OwnershipAnalysis::IsStale(const OwnershipEdge& edge) const {
   if (regime_.max_record_age_days <= 0 || as_of_day_ == kNoDate) return false;
+  // A same-party link is this run's name match, not a dated record: never stale. It was, being
+  // undated, and a listed person's two records read "relies on a stale record" (2026-12-08).
+  if (edge.identity) return false;
   // An undated record counts as stale when a maximum age is set: its age cannot be shown to be
   // within the limit.
   return edge.as_of_day == kNoDate || as_of_day_ - edge.as_of_day > regime_.max_record_age_days;
