@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "engine/base/strings.h"
 #include "engine/output/explain_formats.h"
 #include "engine/output/score_stream.h"
 #include "tests/test_util.h"
@@ -100,6 +101,66 @@ TEST_CASE("CSV and HTML escaping helpers", "[explain-formats]") {
   CHECK(CsvField("-2") == "'-2");
   CHECK(HtmlEscape("<a href='x'>\"&\"</a>") ==
         "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;");
+}
+
+// From a review, 2026-12-08: explain printed names raw. A party named with a newline forged report
+// lines (a fake suppressed hit, a fake "1 clear" summary), ESC sequences reached the terminal,
+// and U+202E reversed the rest of the evidence line in text and in the HTML report.
+TEST_CASE("Controls and bidirectional controls in the data are shown as escapes",
+          "[explain-formats]") {
+  CHECK(ShownText("plain Name, Ltd.") == "plain Name, Ltd.");
+  CHECK(ShownText("a\nb\r\tc") == "a\\nb\\r\\tc");
+  CHECK(ShownText("\x1b[8mhidden\x7f") == "\\x1b[8mhidden\\x7f");
+  CHECK(ShownText("\xc2\x9b"
+                  "2J") == "\\x9b2J");  // C1 CSI
+  CHECK(ShownText("A\xe2\x80\xae"
+                  "cba") == "A\\u202ecba");                            // RIGHT-TO-LEFT OVERRIDE
+  CHECK(ShownText("\xe2\x81\xa6x\xe2\x81\xa9") == "\\u2066x\\u2069");  // isolates
+  CHECK(ShownText("\xe2\x80\x8f\xd8\x9c") == "\\u200f\\u061c");
+  // Letters are untouched: Cyrillic, Arabic, Han, and the dashes and quotes beside the controls.
+  CHECK(ShownText("ООО Ромашка خليل 华为 \xe2\x80\x94 \xe2\x80\x9cq\xe2\x80\x9d") ==
+        "ООО Ромашка خليل 华为 \xe2\x80\x94 \xe2\x80\x9cq\xe2\x80\x9d");
+  CHECK(HtmlEscape("x\xe2\x80\xae<y>\n\x1bz") == "x\\u202e&lt;y&gt;\n\\x1bz");
+
+  TempDir dir;
+  const std::string path = dir.File("forged.scores");
+  {
+    std::unique_ptr<ScoreWriter> writer;
+    REQUIRE(ScoreWriter::Open(path, ScoreFormat::kDelimited, &writer).ok());
+    scores::ScoreRecord record;
+    record.mutable_header()->set_engine_version("0.1.0");
+    REQUIRE(writer->Write(record).ok());
+    record.Clear();
+    scores::ShipmentScore* score = record.mutable_shipment();
+    score->set_shipment_id("S-1\nshipment S-9: clear");
+    score->set_decision(BLOCK);
+    scores::RuleHit* hit = score->add_hits();
+    hit->set_rule_id("sdn_party");
+    hit->add_evidence()->set_summary(
+        "consignee Alpha\n  suppressed  sdn_party (not counted)\n1 shipments: 1 clear\x1b[8m "
+        "matches \xe2\x80\xae"
+        "1:nds-cafo");
+    REQUIRE(writer->Write(record).ok());
+    record.Clear();
+    record.mutable_summary()->set_shipments(1);
+    record.mutable_summary()->set_block(1);
+    REQUIRE(writer->Write(record).ok());
+    REQUIRE(writer->Commit().ok());
+  }
+  auto text = RunCorridor(dir, "explain --scores " + path);
+  REQUIRE(text.exit_code == 0);
+  INFO(text.out);
+  CHECK(text.out.find("\n  suppressed") == std::string::npos);
+  CHECK(text.out.find("\n1 shipments: 1 clear") == std::string::npos);
+  CHECK(text.out.find("\nshipment S-9") == std::string::npos);
+  CHECK(text.out.find('\x1b') == std::string::npos);
+  CHECK(text.out.find("\xe2\x80\xae") == std::string::npos);
+  CHECK(text.out.find("consignee Alpha\\n  suppressed") != std::string::npos);
+  auto html = RunCorridor(dir, "explain --format html --scores " + path);
+  REQUIRE(html.exit_code == 0);
+  CHECK(html.out.find("\xe2\x80\xae") == std::string::npos);
+  CHECK(html.out.find('\x1b') == std::string::npos);
+  CHECK(html.out.find("\\u202e1:nds-cafo") != std::string::npos);
 }
 
 TEST_CASE("explain --format csv: one row per hit, documented columns", "[explain-formats]") {

@@ -76,4 +76,32 @@ TEST_CASE("import-list fails fast on a wrong format and a missing option", "[lis
   CHECK_THAT(output, Catch::Contains("no import of list 'ofac-sdn'"));
 }
 
+// From a review, 2026-12-08: `lists --changes` printed entry names raw, so an entry named
+// "Gamma\nremoved  7  Alpha" forged a removal row for an entry still listed, and ESC sequences
+// reached the terminal. Names are shown as ShownText shows them: one line per change.
+TEST_CASE("lists --changes shows one line per change whatever an entry's name holds",
+          "[lists][cli]") {
+  testing::TempDir dir;
+  const std::string db = dir.File("blk.db");
+  testing::WriteText(dir.File("v1.csv"), "id,name,kind,country\n7,Alpha,company,KZ\n");
+  testing::WriteText(dir.File("v2.csv"),
+                     "id,name,kind,country\n7,Alpha,company,KZ\n"
+                     "9,\"Gamma\nremoved  7            Alpha\",company,KZ\n"
+                     "10,\"Delta \x1b[8m(hidden)\",company,KZ\n");
+  std::string output;
+  REQUIRE(RunCorridor("import-list --db " + db + " --format csv --list-id blk --version " +
+                          "2025-01-01 --path " + dir.File("v1.csv"),
+                      &output) == 0);
+  REQUIRE(RunCorridor("import-list --db " + db + " --format csv --list-id blk --version " +
+                          "2025-02-01 --path " + dir.File("v2.csv"),
+                      &output) == 0);
+  REQUIRE(RunCorridor("lists --db " + db + " --changes blk", &output) == 0);
+  INFO(output);
+  CHECK_THAT(output, Catch::Contains(": 2 added, 0 removed, 0 changed\n"));
+  CHECK_THAT(output, !Catch::Contains("\nremoved"));
+  CHECK_THAT(output, Catch::Contains("Gamma\\nremoved  7"));
+  CHECK(output.find('\x1b') == std::string::npos);
+  CHECK_THAT(output, Catch::Contains("Delta \\x1b[8m(hidden)"));
+}
+
 }  // namespace corridor

@@ -191,4 +191,60 @@ StringFilter::StringFilter(size_t expected) {
   mask_ = words - 1;
 }
 
+std::string ShownText(std::string_view text) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte == 0x7f) {
+      switch (byte) {
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        default:
+          out.append("\\x").append(1, kHex[byte >> 4]).append(1, kHex[byte & 15]);
+      }
+      continue;
+    }
+    // C1 controls: U+0080-U+009F, C2 80-C2 9F in UTF-8.
+    if (byte == 0xc2 && i + 1 < text.size()) {
+      const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9f) {
+        out.append("\\x").append(1, kHex[next >> 4]).append(1, kHex[next & 15]);
+        ++i;
+        continue;
+      }
+    }
+    // Bidirectional controls: U+061C (D8 9C), U+200E-U+200F and U+202A-U+202E (E2 80 xx),
+    // U+2066-U+2069 (E2 81 A6-A9).
+    uint32_t bidi = 0;
+    if (byte == 0xd8 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x9c) {
+      bidi = 0x061c;
+    } else if (byte == 0xe2 && i + 2 < text.size()) {
+      const unsigned char b1 = static_cast<unsigned char>(text[i + 1]);
+      const unsigned char b2 = static_cast<unsigned char>(text[i + 2]);
+      if (b1 == 0x80 && (b2 == 0x8e || b2 == 0x8f || (b2 >= 0xaa && b2 <= 0xae))) {
+        bidi = 0x2000 + (b2 - 0x80);
+      } else if (b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9) {
+        bidi = 0x2040 + (b2 - 0x80);
+      }
+    }
+    if (bidi != 0) {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(bidi >> shift) & 15];
+      i += bidi == 0x061c ? 1 : 2;
+      continue;
+    }
+    out += static_cast<char>(byte);
+  }
+  return out;
+}
+
 }  // namespace corridor

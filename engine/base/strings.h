@@ -95,6 +95,15 @@ bool IsRegionCodeShape(std::string_view text);
 // valid month and day.
 bool IsIsoDate(std::string_view text);
 
+// `text` as a line a person reads may show it: every character that would change how the text
+// around it is shown is written as an escape. C0 controls, DEL and the C1 controls as `\xNN`
+// (`\n`, `\r`, `\t` by name), Unicode's bidirectional controls (U+061C, U+200E, U+200F,
+// U+202A-U+202E, U+2066-U+2069) as `\uXXXX`; every other byte as it is. A value from the data
+// (a party's name, an entry's name, a shipment id) then cannot start a report line of its own,
+// drive a terminal (ESC sequences) or reverse the text after it. Backslashes are not doubled: an
+// escape shows a control was there, and a literal "\n" in a name starts no line either.
+std::string ShownText(std::string_view text);
+
 }  // namespace corridor
 
 #endif  // CORRIDOR_ENGINE_BASE_STRINGS_H_

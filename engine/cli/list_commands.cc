@@ -47,8 +47,10 @@ int PrintChanges(Database* db, const std::string& list_id) {
             << (changes.version.empty() ? "unknown" : changes.version) << "): " << changes.added
             << " added, " << changes.removed << " removed, " << changes.changed << " changed\n";
   for (const ListChange& change : changes.changes) {
+    // Names and ids as ShownText shows them: an entry named "X\nremoved 7 Alpha" forged a removal
+    // row, and ESC sequences reached the terminal (from a review, 2026-12-08).
     std::cout << std::left << std::setw(8) << change.change << " " << std::setw(12)
-              << change.entry_id << " " << change.name << "\n";
+              << ShownText(change.entry_id) << " " << ShownText(change.name) << "\n";
   }
   return kExitOk;
 }

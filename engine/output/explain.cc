@@ -74,7 +74,7 @@ std::string TableRow(const scores::ShipmentScore& score) {
     reasons += "  [" + std::to_string(score.problems_size()) + " data problem" +
                (score.problems_size() > 1 ? "s" : "") + "]";
   }
-  return Pad(score.shipment_id(), 12) + Pad(FormatNumber(score.score()), 8) +
+  return Pad(ShownText(score.shipment_id()), 12) + Pad(FormatNumber(score.score()), 8) +
          Pad(DecisionName(score.decision()), 9) + reasons + "\n";
 }
 
@@ -90,13 +90,16 @@ std::string ReviewLine(const scores::Review& review) {
            (review.expires_on().empty() ? "" : ", until " + review.expires_on()) + ")";
   }
   if (!review.lapsed().empty()) line += "; no longer holds: " + review.lapsed();
-  return line;
+  return ShownText(line);
 }
 
 std::string ExplainShipment(const scores::ShipmentScore& score,
                             const scores::StreamHeader* header) {
-  std::string out = "shipment " + score.shipment_id() + ": " + DecisionName(score.decision()) +
-                    ", score " + FormatNumber(score.score()) + " (" + score.band() + ")\n";
+  // Every value from the data is shown through ShownText: a party named "A\n1 shipments: 1 clear"
+  // forged report lines, and ESC sequences reached the terminal (from a review, 2026-12-08).
+  std::string out = "shipment " + ShownText(score.shipment_id()) + ": " +
+                    DecisionName(score.decision()) + ", score " + FormatNumber(score.score()) +
+                    " (" + score.band() + ")\n";
   if (score.categories_size() > 0) {
     out += "  by category:";
     for (const scores::CategoryScore& category : score.categories()) {
@@ -129,10 +132,10 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
       out += ", at least " + DecisionName(hit.decision_floor());
     }
     out += ']';
-    if (!description.empty()) out.append(": ").append(description);
+    if (!description.empty()) out.append(": ").append(ShownText(description));
     out += '\n';
     for (const scores::Evidence& evidence : hit.evidence()) {
-      out += "      - " + evidence.summary() + "\n";
+      out += "      - " + ShownText(evidence.summary()) + "\n";
       if (evidence.has_review()) out += "        review: " + ReviewLine(evidence.review()) + "\n";
     }
   }
@@ -140,7 +143,8 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
   for (const scores::RuleHit& hit : score.suppressed_hits()) {
     out += "  suppressed  " + hit.rule_id() + " (not counted)\n";
     for (const scores::Evidence& evidence : hit.evidence()) {
-      out += "      - " + evidence.summary() + "\n        " + ReviewLine(evidence.review()) + "\n";
+      out += "      - " + ShownText(evidence.summary()) + "\n        " +
+             ReviewLine(evidence.review()) + "\n";
     }
   }
   if (score.compact() && score.hits_size() > 0) {
@@ -149,8 +153,10 @@ std::string ExplainShipment(const scores::ShipmentScore& score,
         "it)\n";
   }
   for (const scores::DataProblem& problem : score.problems()) {
-    out += "  ! data problem: " + problem.table() + " " + problem.row_id() + " " +
-           problem.column() + ": " + problem.message() + "\n";
+    out += "  ! data problem: " +
+           ShownText(problem.table() + " " + problem.row_id() + " " + problem.column() + ": " +
+                     problem.message()) +
+           "\n";
   }
   return out;
 }
@@ -163,8 +169,8 @@ std::string ExplainHeader(const scores::StreamHeader& header) {
       ", schema " + std::to_string(header.schema_version()) + ", as of " + header.as_of() +
       ", rules " + header.rules_digest().substr(0, 12) + "\n";
   for (const scores::ListVersion& list : header.lists()) {
-    out += "  list " + list.list_id() + " version " +
-           (list.version().empty() ? "?" : list.version()) + ", " +
+    out += "  list " + ShownText(list.list_id()) + " version " +
+           ShownText(list.version().empty() ? "?" : list.version()) + ", " +
            std::to_string(list.entry_count()) + " entries\n";
   }
   // The header carries at most 1,000 problems (schemas/scores.proto); the count is the total, so
@@ -175,8 +181,10 @@ std::string ExplainHeader(const scores::StreamHeader& header) {
            "max_age_days, rules with missing inputs):\n";
   }
   for (const scores::DataProblem& problem : header.problems()) {
-    out += "  ! " + problem.table() + " " + problem.row_id() + " " + problem.column() + ": " +
-           problem.message() + "\n";
+    out += "  ! " +
+           ShownText(problem.table() + " " + problem.row_id() + " " + problem.column() + ": " +
+                     problem.message()) +
+           "\n";
   }
   return out;
 }
@@ -188,8 +196,10 @@ std::string ExplainSummary(const scores::StreamSummary& summary) {
                     std::to_string(summary.hold()) + " hold, " + std::to_string(summary.block()) +
                     " block; " + std::to_string(summary.data_problems()) + " data problems\n";
   for (const scores::DataProblem& problem : summary.run_problems()) {
-    out += "  ! " + problem.table() + " " + problem.row_id() + " " + problem.column() + ": " +
-           problem.message() + "\n";
+    out += "  ! " +
+           ShownText(problem.table() + " " + problem.row_id() + " " + problem.column() + ": " +
+                     problem.message()) +
+           "\n";
   }
   return out;
 }

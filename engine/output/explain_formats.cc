@@ -391,9 +391,19 @@ std::string CsvField(const std::string& text) {
 }
 
 std::string HtmlEscape(const std::string& text) {
+  // Controls and bidirectional controls shown as escapes, line by line (ShownText): U+202E in a
+  // name reversed the rest of its evidence line in a browser (from a review, 2026-12-08).
+  std::string shown;
+  for (std::string_view rest = text;;) {
+    const size_t newline = rest.find('\n');
+    shown += ShownText(rest.substr(0, newline));
+    if (newline == std::string_view::npos) break;
+    shown += '\n';
+    rest.remove_prefix(newline + 1);
+  }
   std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
+  out.reserve(shown.size());
+  for (char ch : shown) {
     switch (ch) {
       case '&':
         out += "&amp;";

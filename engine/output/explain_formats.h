@@ -40,8 +40,9 @@ scores::ShipmentScore ExpandCompactRecord(const scores::StreamHeader& header,
                                           const scores::ShipmentScore& score);
 
 // Helpers, exposed for tests.
-std::string CsvField(const std::string& text);    // quoted when needed; formula cells defused
-std::string HtmlEscape(const std::string& text);  // & < > " '
+std::string CsvField(const std::string& text);  // quoted when needed; formula cells defused
+// & < > " ' as entities; controls and bidirectional controls as escapes (ShownText), newlines kept
+std::string HtmlEscape(const std::string& text);
 
 }  // namespace corridor
 
