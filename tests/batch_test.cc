@@ -1538,6 +1538,40 @@ DELETE FROM shipment WHERE shipment_id = 'S-0013';
   CHECK(parsed[1]["new_decision"].is_null());
 }
 
+// From a review, 2026-12-08: diff compared a shard, or a run of selected shipments, against a
+// whole run and listed every shipment the one stream did not screen as a decision gone (exit 0).
+TEST_CASE("diff refuses streams of different shards and compares a selection on what it holds",
+          "[batch]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, BatchWorld(20));
+  std::string rules = BatchRules(dir);
+  ScreenReport report;
+  REQUIRE(RunScreen(Options(db, rules, dir.File("full.scores")), &report).ok());
+  ScreenOptions shard = Options(db, rules, dir.File("shard.scores"));
+  shard.shard_index = 1;
+  shard.shard_count = 2;
+  REQUIRE(RunScreen(shard, &report).ok());
+  testing::CommandResult refused =
+      RunCorridor(dir, "diff " + dir.File("full.scores") + " " + dir.File("shard.scores"));
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("covers the whole run and") != std::string::npos);
+  CHECK(refused.err.find("shard 1/2") != std::string::npos);
+  CHECK(refused.out.empty());
+
+  // S-0004 alone, after it goes to Pakistan: the one change, not 19 shipments gone.
+  Execute(db, "UPDATE shipment SET destination_country = 'PK' WHERE shipment_id = 'S-0004';");
+  ScreenOptions one = Options(db, rules, dir.File("one.scores"));
+  one.shipment_ids = {"S-0004"};
+  REQUIRE(RunScreen(one, &report).ok());
+  testing::CommandResult selected =
+      RunCorridor(dir, "diff " + dir.File("full.scores") + " " + dir.File("one.scores"));
+  REQUIRE(selected.exit_code == 0);
+  CHECK(selected.out ==
+        "shipment_id,old_decision,new_decision,old_score,new_score\n"
+        "S-0004,clear,review,0,30\n");
+  CHECK(selected.err.find("only shipments both streams hold are compared") != std::string::npos);
+}
+
 TEST_CASE("screen writes a summary JSON file and --quiet silences progress", "[batch]") {
   TempDir dir;
   std::string db = MakeDatabase(dir, BatchWorld(50));

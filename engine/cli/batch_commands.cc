@@ -178,13 +178,15 @@ struct Change {
   Outcome before, after;
 };
 
-// Reads every shipment's outcome, in stream (shipment_id) order.
-Status ReadOutcomes(const std::string& path, std::vector<std::pair<std::string, Outcome>>* out) {
+// Reads every shipment's outcome, in stream (shipment_id) order, and the stream's header.
+Status ReadOutcomes(const std::string& path, std::vector<std::pair<std::string, Outcome>>* out,
+                    scores::StreamHeader* header) {
   std::unique_ptr<ScoreReader> reader;
   Status status = ScoreReader::Open(path, &reader);
   if (!status.ok()) return status;
   scores::ScoreRecord record;
   while (reader->Next(&record)) {
+    if (record.has_header()) *header = record.header();
     if (!record.has_shipment()) continue;
     // Keyed by the database's bytes (ShipmentOrderKey): two ids that differ only in bytes that
     // are not UTF-8 are two shipments.
@@ -283,11 +285,31 @@ int RunDiff(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   std::vector<std::pair<std::string, Outcome>> before, after;
-  Status status = ReadOutcomes(paths[0], &before);
-  if (status.ok()) status = ReadOutcomes(paths[1], &after);
+  scores::StreamHeader old_header, new_header;
+  Status status = ReadOutcomes(paths[0], &before, &old_header);
+  if (status.ok()) status = ReadOutcomes(paths[1], &after, &new_header);
   if (!status.ok()) return Fail("diff", status);
+  // Streams that screened different slices differ by what was screened, not by decisions: a
+  // shard against a whole run listed every other shard's shipment as gone (from a review,
+  // 2026-12-08). Shards of different splits are refused; a run of selected shipments
+  // (`screen --shipment`) is compared on the shipments both streams hold, and stderr says so.
+  if (old_header.shard() != new_header.shard()) {
+    auto covers = [](const scores::StreamHeader& header) {
+      return header.shard().empty() ? std::string("the whole run") : "shard " + header.shard();
+    };
+    return Fail("diff", Status::Usage(paths[0] + " covers " + covers(old_header) + " and " +
+                                      paths[1] + " " + covers(new_header) +
+                                      ": compare streams of the same slice (merge the shards "
+                                      "first with corridor merge)"));
+  }
+  const bool selected = old_header.selected_shipments() > 0 || new_header.selected_shipments() > 0;
+  if (selected) {
+    std::cerr << "corridor diff: " << (old_header.selected_shipments() > 0 ? paths[0] : paths[1])
+              << " screened selected shipments only (screen --shipment): only shipments both "
+                 "streams hold are compared\n";
+  }
   // Both streams are in shipment_id order: one merge pass. A shipment in one stream only is a
-  // change too (its decision appears or disappears).
+  // change too (its decision appears or disappears), unless one stream holds selected shipments.
   std::vector<Change> changes;
   size_t i = 0, j = 0;
   while (i < before.size() || j < after.size()) {
@@ -297,12 +319,12 @@ int RunDiff(const std::vector<std::string>& args) {
     if (j == after.size() || (i < before.size() && before[i].first < after[j].first)) {
       change.shipment_id = before[i].second.shipment_id;
       change.before = before[i].second;
-      changes.push_back(std::move(change));
+      if (!selected) changes.push_back(std::move(change));
       ++i;
     } else if (i == before.size() || after[j].first < before[i].first) {
       change.shipment_id = after[j].second.shipment_id;
       change.after = after[j].second;
-      changes.push_back(std::move(change));
+      if (!selected) changes.push_back(std::move(change));
       ++j;
     } else {
       if (before[i].second.decision != after[j].second.decision) {
