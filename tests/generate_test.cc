@@ -112,6 +112,27 @@ TEST_CASE("generate: refuses a file with company records unless forced, bad opti
   result = testing::RunCorridor(dir, "generate --db " + path + " --shipments 5 --entities 50");
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("use --force") != std::string::npos);
+
+  // From a review, 2026-12-08: a count no machine can hold was "internal error: std::bad_alloc"
+  // with a schema-only file left behind, and --seed -1 was read as 2^64-1. Usage errors now,
+  // and no file is written.
+  result = testing::RunCorridor(
+      dir, "generate --db " + dir.File("huge.db") + " --shipments 5 --entities 99999999999999");
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("--entities must be between 10 and 20000000") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir.File("huge.db")));
+  result = testing::RunCorridor(
+      dir, "generate --db " + dir.File("huge.db") + " --shipments 100000001 --entities 50");
+  CHECK(result.exit_code == 2);
+  CHECK(!std::filesystem::exists(dir.File("huge.db")));
+  for (const char* seed : {"-1", "1.5", "", "12x"}) {
+    INFO(seed);
+    result = testing::RunCorridor(dir, "generate --db " + dir.File("seed.db") +
+                                           " --shipments 5 --entities 50 --seed '" + seed + "'");
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("--seed must be a whole number") != std::string::npos);
+    CHECK(!std::filesystem::exists(dir.File("seed.db")));
+  }
 }
 
 // The documented order: lists first (`init`/`import-list`), then `generate --db` the same file.

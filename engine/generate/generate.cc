@@ -503,8 +503,17 @@ Status WriteShipment(int64_t number, int shipment_width, int entity_width,
 
 Status CheckOptions(const GenerateOptions& options) {
   if (options.db_path.empty()) return Status::Usage("--db is required");
-  if (options.shipments < 1) return Status::Usage("--shipments must be at least 1");
-  if (options.entities < 10) return Status::Usage("--entities must be at least 10");
+  // Upper bounds ten times the benchmark's largest run (10 million shipments, 2 million entities):
+  // a mistyped count was an out-of-memory kill or "internal error: std::bad_alloc" with a
+  // schema-only file left behind (from a review, 2026-12-08); now a usage error before any file.
+  if (options.shipments < 1 || options.shipments > kMaxGenerateShipments) {
+    return Status::Usage("--shipments must be between 1 and " +
+                         std::to_string(kMaxGenerateShipments));
+  }
+  if (options.entities < 10 || options.entities > kMaxGenerateEntities) {
+    return Status::Usage("--entities must be between 10 and " +
+                         std::to_string(kMaxGenerateEntities));
+  }
   if (!(options.listed_share >= 0 && options.listed_share <= 1)) {
     return Status::Usage("--listed-share must be between 0 and 1");
   }

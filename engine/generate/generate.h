@@ -19,10 +19,14 @@
 
 namespace corridor {
 
+// The largest counts generate accepts: ten times the benchmark's largest run.
+inline constexpr int64_t kMaxGenerateShipments = 100'000'000;
+inline constexpr int64_t kMaxGenerateEntities = 20'000'000;
+
 struct GenerateOptions {
   std::string db_path;
-  int64_t shipments = 0;  // REQUIRES: >= 1
-  int64_t entities = 0;   // REQUIRES: >= 10
+  int64_t shipments = 0;  // REQUIRES: 1..kMaxGenerateShipments
+  int64_t entities = 0;   // REQUIRES: 10..kMaxGenerateEntities
   uint64_t seed = 1;
   double listed_share = 0.005;  // share of entities named after list entries, 0..1
   // Replace an existing file that holds company records or is not a corridor database.
