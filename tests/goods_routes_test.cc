@@ -510,6 +510,37 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country) VALUES
   CHECK(out.decision() >= HOLD);
 }
 
+// UFLPA s.3: the presumption for goods made "wholly or in part" in Xinjiang applies to every good
+// from 2022-06-21; the DHS strategy update of 2024-07-09 that named aluminium a high-priority
+// sector sets enforcement priorities, so it dates the sector flag, not the trace (review-law
+// finding 5: the aluminium and PVC chains started on 2024-07-09 and this shipment was clear).
+TEST_CASE(
+    "UFLPA tracing: Xinjiang aluminium in profiles to the US is held before the 2024 sector update",
+    "[goods-routes]") {
+  const std::string aluminium = R"(
+INSERT INTO entity (entity_id, kind, name, country, region) VALUES
+  ('XJA', 'company', 'Shihezi Aluminium Smelter Co', 'CN', 'CN-XJ'),
+  ('FSP', 'company', 'Foshan Aluminium Profile Co', 'CN', 'CN-GD'),
+  ('OHB', 'company', 'Ohio Home Goods Inc', 'US', NULL);
+INSERT INTO shipment (shipment_id, shipped_on, origin_country, origin_region, destination_country)
+  VALUES ('AL-IN', '2024-03-01', 'CN', 'CN-XJ', 'CN'), ('AL-US', '2024-05-01', 'CN', 'CN-GD', 'US');
+INSERT INTO shipment_party VALUES ('AL-IN', 'XJA', 'shipper'), ('AL-IN', 'FSP', 'consignee'),
+  ('AL-US', 'FSP', 'shipper'), ('AL-US', 'OHB', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country, origin_region) VALUES
+  ('AL-IN', 1, '760110', 'CN', 'CN-XJ'), ('AL-US', 1, '760421', 'CN', NULL);
+)";
+  for (const std::string as_of : {"2024-05-01", "2024-07-08"}) {
+    Screened run = ScreenCases({}, as_of, aluminium);
+    const scores::ShipmentScore& profiles = run.shipments.at("AL-US");
+    INFO(as_of << "\n" << AllEvidence(profiles));
+    CHECK(profiles.decision() >= HOLD);
+    CHECK(AllEvidence(profiles).find("received HS 760110 (aluminium -> bars and profiles) in "
+                                     "shipment AL-IN line 1 on 2024-03-01") != std::string::npos);
+    // The sector flag is the DHS update's: not before 2024-07-09.
+    CHECK(AllEvidence(profiles).find("high-priority sector aluminium") == std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace corridor
 
