@@ -541,6 +541,47 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country, origin_re
   }
 }
 
+// UFLPA s.3 "wholly or in part", for the sectors DHS named on 2025-08-19 (lithium, steel,
+// copper, caustic soda, red dates; shared/LAW.md "Dates that change decisions"): Xinjiang inputs
+// are traced into the products made of them like cotton into bed linen (review-law finding 4).
+TEST_CASE("UFLPA tracing: Xinjiang lithium, steel, copper, caustic soda and red dates are traced",
+          "[goods-routes]") {
+  Screened run = ScreenCases({}, "2025-10-01", R"(
+INSERT INTO entity (entity_id, kind, name, country, region) VALUES
+  ('XJ', 'company', 'Karamay Industrial Materials Co', 'CN', 'CN-XJ'),
+  ('MKR', 'company', 'Wuxi Energy Storage Manufacturing Co', 'CN', 'CN-JS'),
+  ('OHB', 'company', 'Ohio Home Goods Inc', 'US', NULL);
+INSERT INTO shipment (shipment_id, shipped_on, origin_country, origin_region, destination_country)
+  VALUES ('X-IN', '2025-09-01', 'CN', 'CN-XJ', 'CN'), ('X-US', '2025-10-01', 'CN', 'CN-JS', 'US');
+INSERT INTO shipment_party VALUES ('X-IN', 'XJ', 'shipper'), ('X-IN', 'MKR', 'consignee'),
+  ('X-US', 'MKR', 'shipper'), ('X-US', 'OHB', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country, origin_region) VALUES
+  ('X-IN', 1, '282520', 'CN', 'CN-XJ'), ('X-IN', 2, '720851', 'CN', 'CN-XJ'),
+  ('X-IN', 3, '740311', 'CN', 'CN-XJ'), ('X-IN', 4, '281512', 'CN', 'CN-XJ'),
+  ('X-IN', 5, '081340', 'CN', 'CN-XJ'),
+  ('X-US', 1, '850760', 'CN', NULL), ('X-US', 2, '730890', 'CN', NULL),
+  ('X-US', 3, '854449', 'CN', NULL), ('X-US', 4, '281820', 'CN', NULL),
+  ('X-US', 5, '200899', 'CN', NULL);
+)");
+  const scores::ShipmentScore& out = run.shipments.at("X-US");
+  std::string evidence = AllEvidence(out);
+  INFO(evidence);
+  CHECK(out.decision() >= HOLD);
+  for (const char* expected :
+       {"made in part of Xinjiang inputs: shipper MKR received HS 282520 (lithium "
+        "hydroxide -> lithium-ion batteries)",
+        "made in part of Xinjiang inputs: shipper MKR received HS 720851 (iron and steel "
+        "-> articles of iron or steel)",
+        "made in part of Xinjiang inputs: shipper MKR received HS 740311 (refined copper "
+        "-> insulated wire and cable)",
+        "made in part of Xinjiang inputs: shipper MKR received HS 281512 (caustic soda "
+        "-> alumina)",
+        "made in part of Xinjiang inputs: shipper MKR received HS 081340 (red dates -> "
+        "prepared or preserved fruit)"}) {
+    CHECK(evidence.find(expected) != std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace corridor
 
