@@ -510,6 +510,40 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country) VALUES
   CHECK(out.decision() >= HOLD);
 }
 
+// UFLPA s.2(d)(2)(B) and s.3: goods made wholly or in part by a listed entity are barred. The
+// input's shipper is found on the UFLPA Entity List by the run's name screening, as on its own
+// shipment, not only by its exact spelling (review-law finding 6: "Co Ltd" for a listed "Co.,
+// Ltd." was matched on its own shipment, but the modules made of its polysilicon were clear).
+TEST_CASE("UFLPA tracing: polysilicon from a listed maker spelt Co Ltd is traced into modules",
+          "[goods-routes]") {
+  Screened run = ScreenCases({}, "2025-10-01", R"(
+INSERT INTO list_entry (list_id, entry_id, kind, name, country) VALUES
+  ('uflpa', 'UF-HB', 'company', 'Hefei Bright Silicon Materials Co., Ltd.', 'CN');
+INSERT INTO entity (entity_id, kind, name, country, region) VALUES
+  ('HB2', 'company', 'Hefei Bright Silicon Materials Co Ltd', 'CN', 'CN-AH'),
+  ('MK2', 'company', 'Suzhou Solar Module Manufacturing Co', 'CN', 'CN-JS'),
+  ('OHB', 'company', 'Ohio Home Goods Inc', 'US', NULL);
+INSERT INTO shipment (shipment_id, shipped_on, origin_country, origin_region, destination_country)
+  VALUES ('PS-IN', '2025-09-01', 'CN', 'CN-AH', 'CN'), ('PS-US', '2025-10-01', 'CN', 'CN-JS', 'US');
+INSERT INTO shipment_party VALUES ('PS-IN', 'HB2', 'shipper'), ('PS-IN', 'MK2', 'consignee'),
+  ('PS-US', 'MK2', 'shipper'), ('PS-US', 'OHB', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country, origin_region) VALUES
+  ('PS-IN', 1, '280461', 'CN', 'CN-AH'), ('PS-US', 1, '854143', 'CN', NULL);
+)");
+  const scores::ShipmentScore& input = run.shipments.at("PS-IN");
+  INFO(AllEvidence(input));
+  CHECK(AllEvidence(input).find("\"Hefei Bright Silicon Materials Co Ltd\" is on uflpa as "
+                                "\"Hefei Bright Silicon Materials Co., Ltd.\"") !=
+        std::string::npos);
+  const scores::ShipmentScore& modules = run.shipments.at("PS-US");
+  INFO(AllEvidence(modules));
+  CHECK(modules.decision() >= HOLD);
+  CHECK(AllEvidence(modules).find("received HS 280461 (polysilicon -> modules) in shipment PS-IN "
+                                  "line 1 on 2025-09-01, from HB2 on uflpa as \"Hefei Bright "
+                                  "Silicon Materials Co., Ltd.\" (name match") !=
+        std::string::npos);
+}
+
 // UFLPA s.3: the presumption for goods made "wholly or in part" in Xinjiang applies to every good
 // from 2022-06-21; the DHS strategy update of 2024-07-09 that named aluminium a high-priority
 // sector sets enforcement priorities, so it dates the sector flag, not the trace (review-law
