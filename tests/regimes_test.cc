@@ -181,6 +181,34 @@ TEST_CASE(
   CHECK(after.shipments["S-NES100"].score() >= after.shipments["S-NES30"].score());
 }
 
+// BIS Affiliates Rule: IFR of 2025-09-29 (90 FR 47201), suspended from 2025-11-10 to 2026-11-09.
+// Before the IFR the entry's licence requirement did not reach a legally distinct affiliate (BIS
+// Entity List FAQ on subsidiaries) but ownership by a listed party was a red flag (15 CFR 732
+// Supp. 3): the evidence on such a date must not claim a suspension that had not begun
+// (review-law finding 11).
+TEST_CASE(
+    "Entity List affiliate before the Affiliates Rule (2025-09-28) is a red flag that claims no "
+    "suspension (15 CFR 732 Supp. 3)",
+    "[regimes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kLists) + kNescom);
+  Run before = ScreenWith(dir, db, Bundled(), "2025-09-28");
+  REQUIRE(before.status.ok());
+  INFO(Evidence(before, "S-NES100"));
+  CHECK(DecisionOf(before, "S-NES100") == REVIEW);
+  CHECK(HasHit(before, "S-NES100", "entity_list_affiliate_red_flag_before_rule"));
+  CHECK(!HasHit(before, "S-NES100", "entity_list_affiliate_red_flag"));
+  for (const auto& rule : before.header.rules()) {
+    if (rule.rule_id() == "entity_list_affiliate_red_flag_before_rule")
+      CHECK(rule.description().find("suspended") == std::string::npos);
+  }
+  Run suspended = ScreenWith(dir, db, Bundled(), "2025-11-10");
+  REQUIRE(suspended.status.ok());
+  CHECK(DecisionOf(suspended, "S-NES100") == REVIEW);
+  CHECK(HasHit(suspended, "S-NES100", "entity_list_affiliate_red_flag"));
+  CHECK(!HasHit(suspended, "S-NES100", "entity_list_affiliate_red_flag_before_rule"));
+}
+
 // From a review (2026-12-07): proliferation and ear_scope screen on countries without their
 // lists, so a misspelt list id ("csl_el") silently turned their Entity List part off. Each list
 // such a rule reads that the database lacks is a run problem in the stream's header.
