@@ -510,6 +510,112 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country) VALUES
   CHECK(out.decision() >= HOLD);
 }
 
+// UFLPA s.2(d)(2)(B) and s.3: goods made wholly or in part by a listed entity are barred. The
+// input's shipper is found on the UFLPA Entity List by the run's name screening, as on its own
+// shipment, not only by its exact spelling (review-law finding 6: "Co Ltd" for a listed "Co.,
+// Ltd." was matched on its own shipment, but the modules made of its polysilicon were clear).
+TEST_CASE("UFLPA tracing: polysilicon from a listed maker spelt Co Ltd is traced into modules",
+          "[goods-routes]") {
+  Screened run = ScreenCases({}, "2025-10-01", R"(
+INSERT INTO list_entry (list_id, entry_id, kind, name, country) VALUES
+  ('uflpa', 'UF-HB', 'company', 'Hefei Bright Silicon Materials Co., Ltd.', 'CN');
+INSERT INTO entity (entity_id, kind, name, country, region) VALUES
+  ('HB2', 'company', 'Hefei Bright Silicon Materials Co Ltd', 'CN', 'CN-AH'),
+  ('MK2', 'company', 'Suzhou Solar Module Manufacturing Co', 'CN', 'CN-JS'),
+  ('OHB', 'company', 'Ohio Home Goods Inc', 'US', NULL);
+INSERT INTO shipment (shipment_id, shipped_on, origin_country, origin_region, destination_country)
+  VALUES ('PS-IN', '2025-09-01', 'CN', 'CN-AH', 'CN'), ('PS-US', '2025-10-01', 'CN', 'CN-JS', 'US');
+INSERT INTO shipment_party VALUES ('PS-IN', 'HB2', 'shipper'), ('PS-IN', 'MK2', 'consignee'),
+  ('PS-US', 'MK2', 'shipper'), ('PS-US', 'OHB', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country, origin_region) VALUES
+  ('PS-IN', 1, '280461', 'CN', 'CN-AH'), ('PS-US', 1, '854143', 'CN', NULL);
+)");
+  const scores::ShipmentScore& input = run.shipments.at("PS-IN");
+  INFO(AllEvidence(input));
+  CHECK(AllEvidence(input).find("\"Hefei Bright Silicon Materials Co Ltd\" is on uflpa as "
+                                "\"Hefei Bright Silicon Materials Co., Ltd.\"") !=
+        std::string::npos);
+  const scores::ShipmentScore& modules = run.shipments.at("PS-US");
+  INFO(AllEvidence(modules));
+  CHECK(modules.decision() >= HOLD);
+  CHECK(AllEvidence(modules).find("received HS 280461 (polysilicon -> modules) in shipment PS-IN "
+                                  "line 1 on 2025-09-01, from HB2 on uflpa as \"Hefei Bright "
+                                  "Silicon Materials Co., Ltd.\" (name match") !=
+        std::string::npos);
+}
+
+// UFLPA s.3: the presumption for goods made "wholly or in part" in Xinjiang applies to every good
+// from 2022-06-21; the DHS strategy update of 2024-07-09 that named aluminium a high-priority
+// sector sets enforcement priorities, so it dates the sector flag, not the trace (review-law
+// finding 5: the aluminium and PVC chains started on 2024-07-09 and this shipment was clear).
+TEST_CASE(
+    "UFLPA tracing: Xinjiang aluminium in profiles to the US is held before the 2024 sector update",
+    "[goods-routes]") {
+  const std::string aluminium = R"(
+INSERT INTO entity (entity_id, kind, name, country, region) VALUES
+  ('XJA', 'company', 'Shihezi Aluminium Smelter Co', 'CN', 'CN-XJ'),
+  ('FSP', 'company', 'Foshan Aluminium Profile Co', 'CN', 'CN-GD'),
+  ('OHB', 'company', 'Ohio Home Goods Inc', 'US', NULL);
+INSERT INTO shipment (shipment_id, shipped_on, origin_country, origin_region, destination_country)
+  VALUES ('AL-IN', '2024-03-01', 'CN', 'CN-XJ', 'CN'), ('AL-US', '2024-05-01', 'CN', 'CN-GD', 'US');
+INSERT INTO shipment_party VALUES ('AL-IN', 'XJA', 'shipper'), ('AL-IN', 'FSP', 'consignee'),
+  ('AL-US', 'FSP', 'shipper'), ('AL-US', 'OHB', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country, origin_region) VALUES
+  ('AL-IN', 1, '760110', 'CN', 'CN-XJ'), ('AL-US', 1, '760421', 'CN', NULL);
+)";
+  for (const std::string as_of : {"2024-05-01", "2024-07-08"}) {
+    Screened run = ScreenCases({}, as_of, aluminium);
+    const scores::ShipmentScore& profiles = run.shipments.at("AL-US");
+    INFO(as_of << "\n" << AllEvidence(profiles));
+    CHECK(profiles.decision() >= HOLD);
+    CHECK(AllEvidence(profiles).find("received HS 760110 (aluminium -> bars and profiles) in "
+                                     "shipment AL-IN line 1 on 2024-03-01") != std::string::npos);
+    // The sector flag is the DHS update's: not before 2024-07-09.
+    CHECK(AllEvidence(profiles).find("high-priority sector aluminium") == std::string::npos);
+  }
+}
+
+// UFLPA s.3 "wholly or in part", for the sectors DHS named on 2025-08-19 (lithium, steel,
+// copper, caustic soda, red dates; shared/LAW.md "Dates that change decisions"): Xinjiang inputs
+// are traced into the products made of them like cotton into bed linen (review-law finding 4).
+TEST_CASE("UFLPA tracing: Xinjiang lithium, steel, copper, caustic soda and red dates are traced",
+          "[goods-routes]") {
+  Screened run = ScreenCases({}, "2025-10-01", R"(
+INSERT INTO entity (entity_id, kind, name, country, region) VALUES
+  ('XJ', 'company', 'Karamay Industrial Materials Co', 'CN', 'CN-XJ'),
+  ('MKR', 'company', 'Wuxi Energy Storage Manufacturing Co', 'CN', 'CN-JS'),
+  ('OHB', 'company', 'Ohio Home Goods Inc', 'US', NULL);
+INSERT INTO shipment (shipment_id, shipped_on, origin_country, origin_region, destination_country)
+  VALUES ('X-IN', '2025-09-01', 'CN', 'CN-XJ', 'CN'), ('X-US', '2025-10-01', 'CN', 'CN-JS', 'US');
+INSERT INTO shipment_party VALUES ('X-IN', 'XJ', 'shipper'), ('X-IN', 'MKR', 'consignee'),
+  ('X-US', 'MKR', 'shipper'), ('X-US', 'OHB', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, origin_country, origin_region) VALUES
+  ('X-IN', 1, '282520', 'CN', 'CN-XJ'), ('X-IN', 2, '720851', 'CN', 'CN-XJ'),
+  ('X-IN', 3, '740311', 'CN', 'CN-XJ'), ('X-IN', 4, '281512', 'CN', 'CN-XJ'),
+  ('X-IN', 5, '081340', 'CN', 'CN-XJ'),
+  ('X-US', 1, '850760', 'CN', NULL), ('X-US', 2, '730890', 'CN', NULL),
+  ('X-US', 3, '854449', 'CN', NULL), ('X-US', 4, '281820', 'CN', NULL),
+  ('X-US', 5, '200899', 'CN', NULL);
+)");
+  const scores::ShipmentScore& out = run.shipments.at("X-US");
+  std::string evidence = AllEvidence(out);
+  INFO(evidence);
+  CHECK(out.decision() >= HOLD);
+  for (const char* expected :
+       {"made in part of Xinjiang inputs: shipper MKR received HS 282520 (lithium "
+        "hydroxide -> lithium-ion batteries)",
+        "made in part of Xinjiang inputs: shipper MKR received HS 720851 (iron and steel "
+        "-> articles of iron or steel)",
+        "made in part of Xinjiang inputs: shipper MKR received HS 740311 (refined copper "
+        "-> insulated wire and cable)",
+        "made in part of Xinjiang inputs: shipper MKR received HS 281512 (caustic soda "
+        "-> alumina)",
+        "made in part of Xinjiang inputs: shipper MKR received HS 081340 (red dates -> "
+        "prepared or preserved fruit)"}) {
+    CHECK(evidence.find(expected) != std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace corridor
 

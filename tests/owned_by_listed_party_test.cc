@@ -325,6 +325,9 @@ TEST_CASE("corridor ownership prints the demo's E-STE chain as docs/ownership.md
   CHECK(result.out ==
         "entity E-STE \"Steppe Electronics Trading House LLP\", regime ofac (>= 50%)\n"
         "  status: blocked\n"
+        "  meaning: owned at the threshold by listed parties; their lists' measures decide what "
+        "is prohibited (an asset freeze blocks; a sectoral listing such as SSI restricts only its "
+        "directive's activities)\n"
         "  held by blocked owners: 60%\n"
         "  effective listed ownership: 48%\n"
         "  path 1:\n"

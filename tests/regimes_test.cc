@@ -181,6 +181,80 @@ TEST_CASE(
   CHECK(after.shipments["S-NES100"].score() >= after.shipments["S-NES30"].score());
 }
 
+// BIS Affiliates Rule: IFR of 2025-09-29 (90 FR 47201), suspended from 2025-11-10 to 2026-11-09.
+// Before the IFR the entry's licence requirement did not reach a legally distinct affiliate (BIS
+// Entity List FAQ on subsidiaries) but ownership by a listed party was a red flag (15 CFR 732
+// Supp. 3): the evidence on such a date must not claim a suspension that had not begun
+// (review-law finding 11).
+TEST_CASE(
+    "Entity List affiliate before the Affiliates Rule (2025-09-28) is a red flag that claims no "
+    "suspension (15 CFR 732 Supp. 3)",
+    "[regimes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kLists) + kNescom);
+  Run before = ScreenWith(dir, db, Bundled(), "2025-09-28");
+  REQUIRE(before.status.ok());
+  INFO(Evidence(before, "S-NES100"));
+  CHECK(DecisionOf(before, "S-NES100") == REVIEW);
+  CHECK(HasHit(before, "S-NES100", "entity_list_affiliate_red_flag_before_rule"));
+  CHECK(!HasHit(before, "S-NES100", "entity_list_affiliate_red_flag"));
+  for (const auto& rule : before.header.rules()) {
+    if (rule.rule_id() == "entity_list_affiliate_red_flag_before_rule")
+      CHECK(rule.description().find("suspended") == std::string::npos);
+  }
+  Run suspended = ScreenWith(dir, db, Bundled(), "2025-11-10");
+  REQUIRE(suspended.status.ok());
+  CHECK(DecisionOf(suspended, "S-NES100") == REVIEW);
+  CHECK(HasHit(suspended, "S-NES100", "entity_list_affiliate_red_flag"));
+  CHECK(!HasHit(suspended, "S-NES100", "entity_list_affiliate_red_flag_before_rule"));
+}
+
+// OFAC applies the 50 Percent Rule to the EO 13662 Directives (SSI List) and NS-MBS listings
+// (shared/LAW.md: "50% rule applies to the directive"): a subsidiary owned 50% or more by an SSI
+// entity is subject to the Directive, whose activities (debt, equity) are restricted, not goods
+// trade: reviewed as its owner is, never blocked (review-law finding 3: it was clear).
+const char* kSsi = R"(
+INSERT INTO list_source (list_id, version) VALUES ('csl-ssi', '2025-11-20');
+INSERT INTO list_entry (list_id, entry_id, kind, name, programs, country) VALUES
+  ('csl-ssi', 'SSI-1', 'company', 'Dravenskaya Oil Bank', 'UKRAINE-EO13662', 'RU');
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('E-SSI', 'company', 'Dravenskaya Oil Bank', 'CY'),
+  ('E-SSI60', 'company', 'Limassol Energy Equipment Ltd', 'CY'),
+  ('E-SSI30', 'company', 'Larnaca Pump Service Ltd', 'CY');
+INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+  ('E-SSI', 'E-SSI60', 60, 0, '2025-01-01'), ('E-SSI', 'E-SSI30', 30, 0, '2025-01-01');
+INSERT INTO shipment (shipment_id, destination_country) VALUES
+  ('S-SSI', 'CY'), ('S-SSI60', 'CY'), ('S-SSI30', 'CY');
+INSERT INTO shipment_party VALUES ('S-SSI', 'SHIPPER', 'shipper'), ('S-SSI', 'E-SSI', 'consignee'),
+  ('S-SSI60', 'SHIPPER', 'shipper'), ('S-SSI60', 'E-SSI60', 'consignee'),
+  ('S-SSI30', 'SHIPPER', 'shipper'), ('S-SSI30', 'E-SSI30', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_country) VALUES
+  ('S-SSI', 1, '8413.70', 'Pumps', 'KZ'), ('S-SSI60', 1, '8413.70', 'Pumps', 'KZ'),
+  ('S-SSI30', 1, '8413.70', 'Pumps', 'KZ');
+)";
+
+TEST_CASE(
+    "SSI-listed bank: its 60% subsidiary is reviewed like it, never blocked (OFAC 50 Percent Rule "
+    "applied to the EO 13662 Directives)",
+    "[regimes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kLists) + kSsi);
+  Run run = ScreenWith(dir, db, Bundled(), "2025-12-01");
+  REQUIRE(run.status.ok());
+  INFO(Evidence(run, "S-SSI") + Evidence(run, "S-SSI60") + Evidence(run, "S-SSI30"));
+  CHECK(DecisionOf(run, "S-SSI") == REVIEW);
+  CHECK(HasHit(run, "S-SSI", "restricted_party_review"));
+  CHECK(DecisionOf(run, "S-SSI60") == REVIEW);
+  CHECK(HasHit(run, "S-SSI60", "owned_by_sectoral_listed"));
+  CHECK(!HasHit(run, "S-SSI30", "owned_by_sectoral_listed"));
+  CHECK(run.shipments["S-SSI60"].score() >= run.shipments["S-SSI30"].score());
+  // `corridor ownership` says what "blocked" means there, not that the subsidiary is frozen.
+  auto cli = testing::RunCorridor(dir, "ownership --db " + db + " --entity E-SSI60");
+  CHECK(cli.exit_code == 0);
+  CHECK(cli.out.find("status: blocked\n  meaning: owned at the threshold by listed parties; their "
+                     "lists' measures decide what is prohibited") != std::string::npos);
+}
+
 // From a review (2026-12-07): proliferation and ear_scope screen on countries without their
 // lists, so a misspelt list id ("csl_el") silently turned their Entity List part off. Each list
 // such a rule reads that the database lacks is a run problem in the stream's header.

@@ -125,8 +125,19 @@ int RunOwnership(const std::vector<std::string>& args) {
   // on (49.996% is "49.99%", not "50%": from a review, 2026-12-07).
   auto report = [&](const OwnershipAnalysis& shown, const std::string& indent) {
     const OwnershipResult& result = shown.Result(node);
-    std::cout << indent << "status: " << StatusName(result.status) << "\n"
-              << indent
+    std::cout << indent << "status: " << StatusName(result.status) << "\n";
+    // "blocked" is the ownership test's word: owned at the regime's threshold by listed parties.
+    // What that prohibits is their list's measure, which this command does not know (it reads no
+    // rules): an asset freeze blocks, a sectoral listing (SSI, NS-MBS) reaches only its
+    // directive's activities (from review-law finding 3: an SSI subsidiary read "blocked").
+    if (result.status == OwnershipStatus::kBlocked ||
+        result.status == OwnershipStatus::kPossiblyBlocked) {
+      std::cout << indent
+                << "meaning: owned at the threshold by listed parties; their lists' measures "
+                   "decide what is prohibited (an asset freeze blocks; a sectoral listing such "
+                   "as SSI restricts only its directive's activities)\n";
+    }
+    std::cout << indent
               << "held by blocked owners: " << FormatNumberDown(result.blocked_share_lower) << "%";
     if (result.blocked_share_upper > result.blocked_share_lower) {
       std::cout << " (up to " << FormatNumberDown(result.blocked_share_upper)

@@ -18,6 +18,7 @@
 
 #include "engine/base/sha256.h"
 #include "engine/base/strings.h"
+#include "engine/facts/party_screener.h"
 #include "engine/load/records.h"
 #include "engine/ownership/ownership.h"
 #include "engine/rules/kinds.h"
@@ -99,11 +100,13 @@ class ForcedLabourRule : public CompiledRule {
     return needs;
   }
 
-  bool PreparesFromInputOnly() const override { return true; }
+  // A trace of inputs from listed suppliers asks the run's name screening (ScreenEntity), which
+  // a helper thread has not got.
+  bool PreparesFromInputOnly() const override { return trace_.empty() || entity_lists_.empty(); }
   bool ReadsOtherShipments() const override { return true; }  // traces, import windows
   Status Prepare(RunResources* resources) override {
     Status status = Status::Ok();
-    if (!trace_.empty()) status = LoadReceipts(resources->input());
+    if (!trace_.empty()) status = LoadReceipts(resources);
     if (status.ok() && !import_countries_.empty()) status = LoadImports(resources->input());
     if (status.ok()) DigestHistories();
     return status;
@@ -417,7 +420,11 @@ class ForcedLabourRule : public CompiledRule {
     return false;
   }
 
-  Status LoadReceipts(Database* db);
+  Status LoadReceipts(RunResources* resources);
+  // Why the shipper or manufacturer of a traced input is on an entity list by the run's name
+  // screening ("" when none is), each entity screened once.
+  Status ListedByScreening(RunResources* resources, const std::string& entity_id,
+                           std::map<std::string, std::string>* cache, std::string* why) const;
   Status LoadImports(Database* db);
 
   double max_weight_;
@@ -465,11 +472,37 @@ class ForcedLabourRule : public CompiledRule {
   }
 };
 
+Status ForcedLabourRule::ListedByScreening(RunResources* resources, const std::string& entity_id,
+                                           std::map<std::string, std::string>* cache,
+                                           std::string* why) const {
+  auto cached = cache->find(entity_id);
+  if (cached != cache->end()) {
+    *why = cached->second;
+    return Status::Ok();
+  }
+  EntityFacts facts;
+  Status status = resources->ScreenEntity(entity_id, &facts);
+  if (!status.ok()) return status;
+  std::string& found = (*cache)[entity_id];
+  // As ListedSuppliers decides: a match at this rule's threshold that needs no corroboration (a
+  // short Chinese or Korean name alone is not enough to carry the presumption downstream).
+  for (const ListMatchFact& match : facts.list_matches) {
+    if (entity_lists_.count(match.list_id) == 0 || !MatchDecides(match, name_threshold_)) continue;
+    found = "from " + entity_id + " on " + match.list_id + " as \"" + match.entry_name +
+            "\" (name match " + FormatMatchScore(match.score) + ")";
+    break;
+  }
+  *why = found;
+  return Status::Ok();
+}
+
 // Reads, once per run, every input the trace table knows that a party received from the
 // region: the item's or the shipment's origin region, or a shipper or manufacturer in the region
-// or named on an entity list (by its exact name, case ignored; the run's name screening is not
-// available before the shipments are read).
-Status ForcedLabourRule::LoadReceipts(Database* db) {
+// or on an entity list: by its exact name (case ignored), else by the run's name screening at the
+// rule's threshold, as the listed-party rules match it (from review-law finding 6: "Co Ltd" for a
+// listed "Co., Ltd." was matched on its own shipment but its polysilicon was not traced).
+Status ForcedLabourRule::LoadReceipts(RunResources* resources) {
+  Database* db = resources->input();
   std::set<std::string> region_shippers;  // shipment ids whose shipper is in the region or listed
   std::map<std::string, std::string> shipper_why;
   std::set<std::string> listed_names;
@@ -529,6 +562,8 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
   std::unique_ptr<Statement> consignees;
   status = PrepareConsigneesOf(db, &consignees);
   if (!status.ok()) return status;
+  std::unique_ptr<Statement> suppliers;         // prepared on the first item that needs it
+  std::map<std::string, std::string> screened;  // entity_id -> ListedByScreening's why
   while (query->Step()) {
     std::string hs = Digits(query->Text(2));
     if (hs.size() < 2 || !IsTraceInput(hs)) continue;
@@ -544,6 +579,23 @@ Status ForcedLabourRule::LoadReceipts(Database* db) {
       why = "shipment origin region " + shipment_region;
     } else if (auto found = shipper_why.find(shipment_id); found != shipper_why.end()) {
       why = found->second;
+    } else if (!entity_lists_.empty()) {
+      // The shipper or manufacturer found listed by the name screening, in entity id order.
+      if (suppliers == nullptr) {
+        status =
+            db->Prepare("SELECT entity_id FROM shipment_party WHERE shipment_id = ?1 AND " +
+                            RoleIsSql("role", {"shipper", "manufacturer"}) + " ORDER BY entity_id",
+                        &suppliers);
+        if (!status.ok()) return status;
+      }
+      suppliers->Reset();
+      suppliers->BindText(1, shipment_id);
+      while (why.empty() && suppliers->Step()) {
+        status = ListedByScreening(resources, suppliers->Text(0), &screened, &why);
+        if (!status.ok()) return status;
+      }
+      if (!suppliers->status().ok()) return suppliers->status();
+      if (why.empty()) continue;
     } else {
       continue;
     }

@@ -141,6 +141,17 @@ class RunResources {
     (void)incidents;
     return Status::Error("security incidents are not available in this run");
   }
+  // Appends to facts->list_matches the matches the run's name screening gives the entity
+  // `entity_id`: the screener and cache its shipments' parties get, so a name spelt differently
+  // from the list ("Co Ltd" for "Co., Ltd.") is the same party here as there. Nothing for an entity
+  // the input does not hold, or a run without lists. An error where the run offers no screening
+  // (a helper thread: a rule that asks must not be PreparesFromInputOnly) or the entity cannot be
+  // read.
+  virtual Status ScreenEntity(const std::string& entity_id, EntityFacts* facts) {
+    (void)entity_id;
+    (void)facts;
+    return Status::Error("name screening is not available in this run");
+  }
   virtual const std::string& as_of() const = 0;
   // Records a problem known before any shipment is screened (e.g. a rule switched off because the
   // input lacks its optional columns); the run writes it in the stream header.

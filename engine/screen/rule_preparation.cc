@@ -45,6 +45,10 @@ class NotingResources : public RunResources {
     if (run_ == nullptr) return Status::Error("internal: no incidents on a helper thread");
     return run_->SecurityIncidents(incidents);
   }
+  Status ScreenEntity(const std::string& entity_id, EntityFacts* facts) override {
+    if (run_ == nullptr) return Status::Error("internal: no name screening on a helper thread");
+    return run_->ScreenEntity(entity_id, facts);
+  }
   const std::string& as_of() const override { return *as_of_; }
   void NoteRunProblem(DataProblem problem) override { problems_->push_back(std::move(problem)); }
   Database* input() override { return input_; }

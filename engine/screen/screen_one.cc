@@ -75,6 +75,15 @@ class Resources : public RunResources {
     return analyses_.Get(graph, listed, regime);
   }
 
+  Status ScreenEntity(const std::string& entity_id, EntityFacts* facts) override {
+    if (!input_) return Status::Error("the database is closed after loading");
+    if (screener_ == nullptr) return Status::Ok();  // no lists: no matches
+    std::vector<DataProblem> problems;              // the shipments naming the entity report them
+    std::optional<Entity> entity = input_->FindEntity(entity_id, &problems);
+    if (entity) screener_->Screen(*entity, facts, &problems);
+    return input_->read_status();
+  }
+
   const std::string& as_of() const override { return as_of_; }
   Database* input() override { return input_ ? input_->db() : nullptr; }
 

@@ -463,6 +463,21 @@ class Resources : public RunResources {
     return analyses_.Get(graph, listed, regime);
   }
 
+  Status ScreenEntity(const std::string& entity_id, EntityFacts* facts) override {
+    if (screener_ == nullptr) return Status::Ok();  // no lists: no matches
+    std::vector<DataProblem> problems;              // the shipments naming the entity report them
+    if (read_ != nullptr) {
+      auto found = read_->find(entity_id);
+      if (found != read_->end() && found->second.entity != nullptr) {
+        screener_->Screen(*found->second.entity, facts, &problems);
+        return Status::Ok();
+      }
+    }
+    std::optional<Entity> entity = input_->FindEntity(entity_id, &problems);
+    if (entity) screener_->Screen(*entity, facts, &problems);
+    return input_->read_status();
+  }
+
   const std::string& as_of() const override { return as_of_; }
   Database* input() override { return input_->db(); }
 
