@@ -178,7 +178,7 @@ TEST_CASE("SQL rules: a query that fails names its rule and holds the shipment f
         "evaluated: review)");
 }
 
-TEST_CASE("SQL rules: a row's weight of 0 weighs 0; a weight that is no number is a problem",
+TEST_CASE("SQL rules: a row's weight of 0 weighs 0, and a weight that is no number is a problem",
           "[sql]") {
   // Before: 0, a negative, a non-number and infinity all weighed the rule's full weight (30 here),
   // while 0.001 weighed 0.001 (review finding 5).
