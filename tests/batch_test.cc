@@ -459,7 +459,7 @@ INSERT INTO list_change (import_id, list_id, entry_id, change, name)
         if (!evidence.has_list_match() || !request.entity_id.empty()) continue;
         request.entity_id = evidence.party().entity_id();
         request.hit = {hit.rule_id(), evidence.list_match().list_id(),
-                       evidence.list_match().entry_id()};
+                       evidence.list_match().entry_id(), ""};
       }
     }
   }

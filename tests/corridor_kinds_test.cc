@@ -392,9 +392,11 @@ INSERT INTO shipment (shipment_id, destination_country) VALUES ('S1', 'PK');
 INSERT INTO shipment_party VALUES ('S1', 'C', 'shipper');
 )";
   auto read = Screen(world, SqlRule("SELECT length(address) AS summary FROM party"));
-  CHECK(read["S1"].hits_size() == 0);
   REQUIRE(read["S1"].problems_size() == 1);
   CHECK_THAT(read["S1"].problems(0).message(), Catch::Contains("too big"));
+  // The rule could not be evaluated: its only hit says so and holds the shipment for review.
+  REQUIRE(read["S1"].hits_size() == 1);
+  CHECK(read["S1"].decision() == REVIEW);
   auto unread = Screen(world, SqlRule("SELECT name AS summary FROM party"));
   REQUIRE(unread["S1"].hits_size() == 1);
   CHECK(unread["S1"].hits(0).evidence(0).summary() == "Co");
@@ -447,8 +449,11 @@ TEST_CASE("sql: a runaway query is stopped and recorded as a problem, not a cras
              SqlRule("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
                      "SELECT 'never' AS summary FROM n WHERE i < 0"));
   REQUIRE(scores["S1"].problems_size() == 1);
-  CHECK_THAT(scores["S1"].problems(0).message(), Catch::StartsWith("query failed: ran past its"));
-  CHECK(scores["S1"].hits_size() == 0);
+  CHECK_THAT(scores["S1"].problems(0).message(),
+             Catch::StartsWith("query failed on S1: ran past its"));
+  // The rule did not run: a hit that says so, weighing 0, holds the shipment for review.
+  REQUIRE(scores["S1"].hits_size() == 1);
+  CHECK(scores["S1"].decision() == REVIEW);
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ INSERT INTO list_entry(list_id, entry_id, kind, name, country, digest) VALUES
 DecisionRequest ClearRequest() {
   DecisionRequest request;
   request.entity_id = "E-2";
-  request.hit = {"listed_party_other_list", "csl-other", "77"};
+  request.hit = {"listed_party_other_list", "csl-other", "77", ""};
   request.verdict = decisions::Verdict::kCleared;
   request.decided_by = "a.analyst";
   request.reason = "different company: registered 2019 in Lahore, other owners";

@@ -327,6 +327,87 @@ TEST_CASE("A cleared false positive is suppressed until the party, the entry or 
   }
 }
 
+TEST_CASE("A decision on a SQL rule's evidence covers that evidence, not the rule's new rows",
+          "[decisions]") {
+  // Before: a decision on a SQL rule's hit was keyed on the shipment digest alone, which the lists
+  // do not change, so it also suppressed the rule's new row for a new list match and the shipment
+  // cleared (review finding 1).
+  TempDir dir;
+  std::string db = testing::MakeDatabase(dir, kWorldSql);
+  std::string rules = testing::MakeRules(
+      dir, {{"scoring.textproto", testing::kTestScoring},
+            {"rules.textproto",
+             "rule { id: \"watch_sql\" description: \"d\" category: SECONDARY_SANCTIONS "
+             "weight: 70 decision_floor: HOLD\n"
+             "  sql { query: \"SELECT role || ' ' || entity_id || ' matches ' || list_id || ':' "
+             "|| entry_id AS summary FROM list_match ORDER BY entry_id\" } }\n"}});
+  scores::ShipmentScore first = Screen(dir, db, rules, "S-1", "2026-12-01");
+  REQUIRE(DecisionName(first.decision()) == "hold");
+  REQUIRE(first.hits_size() == 1);
+  REQUIRE(first.hits(0).evidence_size() == 1);
+  const scores::Evidence& seen = first.hits(0).evidence(0);
+  CHECK(seen.summary() == "consignee E-2 matches watch:W-77");
+  REQUIRE(seen.matched_value().size() == 20);
+  CHECK(seen.matched_value().rfind("sql:", 0) == 0);
+
+  SECTION("a decision naming no evidence covers none of a SQL rule's") {
+    auto decided = RunCorridor(dir, "decide --db " + db +
+                                        " --shipment S-1 --hit watch_sql --decision cleared "
+                                        "--by a.analyst --reason 'internal list only'");
+    REQUIRE(decided.exit_code == 0);
+    CHECK(DecisionName(Screen(dir, db, rules, "S-1", "2026-12-01").decision()) == "hold");
+  }
+  SECTION("a decision naming the evidence covers it, and not the rule's row for a new match") {
+    auto decided =
+        RunCorridor(dir, "decide --db " + db + " --shipment S-1 --hit watch_sql --evidence " +
+                             seen.matched_value() +
+                             " --decision cleared --by a.analyst --reason "
+                             "'internal list only'");
+    INFO(decided.err);
+    REQUIRE(decided.exit_code == 0);
+    scores::ShipmentScore cleared = Screen(dir, db, rules, "S-1", "2026-12-01");
+    CHECK(DecisionName(cleared.decision()) == "clear");
+    REQUIRE(cleared.suppressed_hits_size() == 1);
+    CHECK(cleared.suppressed_hits(0).evidence(0).review().reason() == "internal list only");
+    Execute(db,
+            "INSERT INTO list_entry(list_id, entry_id, kind, name, country, digest) VALUES "
+            "('watch', 'W-78', 'company', 'KARAKORAM TRADING COMPANY', 'PK', 'd')");
+    scores::ShipmentScore listed = Screen(dir, db, rules, "S-1", "2026-12-01");
+    CHECK(DecisionName(listed.decision()) == "hold");
+    REQUIRE(listed.hits_size() == 1);
+    REQUIRE(listed.hits(0).evidence_size() == 1);
+    CHECK(listed.hits(0).evidence(0).summary() == "consignee E-2 matches watch:W-78");
+    REQUIRE(listed.suppressed_hits_size() == 1);
+    CHECK(listed.suppressed_hits(0).evidence(0).summary() == "consignee E-2 matches watch:W-77");
+  }
+}
+
+TEST_CASE("An allow-list takes an allowed party's name matches out of a SQL rule's list_match",
+          "[decisions]") {
+  // Before: the listed_party rule showed E-2's match as suppressed, while the same match was a
+  // row of list_match and a SQL rule over it held the shipment (review finding 4).
+  TempDir dir;
+  std::string db = testing::MakeDatabase(dir, kWorldSql);
+  std::string rules = testing::MakeRules(
+      dir, {{"scoring.textproto", testing::kTestScoring},
+            {"rules.textproto",
+             std::string(kWorldRules) +
+                 "rule { id: \"watch_sql\" description: \"d\" category: SECONDARY_SANCTIONS "
+                 "weight: 70 decision_floor: HOLD\n"
+                 "  sql { query: \"SELECT entity_id || ' matches ' || entry_id AS summary FROM "
+                 "list_match\" } }\n"}});
+  REQUIRE(DecisionName(Screen(dir, db, rules, "S-1", "2026-12-01").decision()) == "hold");
+  Execute(db, R"sql(
+    INSERT INTO list_source(list_id, version) VALUES ('good-guys', '2026-12-01');
+    INSERT INTO list_entry(list_id, entry_id, kind, name, country) VALUES
+      ('good-guys', 'E-2', 'company', 'Karakoram Trading Company', 'PK');)sql");
+  scores::ShipmentScore allowed = Screen(dir, db, rules, "S-1", "2026-12-01");
+  CHECK(DecisionName(allowed.decision()) == "clear");
+  for (const scores::RuleHit& hit : allowed.hits()) CHECK(hit.rule_id() != "watch_sql");
+  // The namesake in another country, whom the entry does not name, still hits.
+  CHECK(DecisionName(Screen(dir, db, rules, "S-2", "2026-12-01").decision()) == "hold");
+}
+
 TEST_CASE("A shipment-level hit cleared on its shipment comes back when the shipment changes",
           "[decisions]") {
   TempDir dir;

@@ -81,6 +81,18 @@ class DigestBuilder {
   std::string bytes_;
 };
 
+// The key of a custom SQL rule's piece of evidence (its `matched_value`), which a decision on it
+// names (`corridor decide --evidence`, docs/decisions.md): "sql:" and the first 16 hex digits of
+// the SHA-256 of its summary. The summary is all the rule says of the row, so different evidence
+// (a new list match) has a different key.
+inline constexpr const char* kSqlEvidencePrefix = "sql:";
+inline std::string SqlEvidenceKey(std::string_view summary) {
+  uint64_t bits = Sha256::First8Bytes(summary);
+  std::string key = kSqlEvidencePrefix;
+  for (int shift = 60; shift >= 0; shift -= 4) key += "0123456789abcdef"[(bits >> shift) & 15];
+  return key;
+}
+
 }  // namespace corridor
 
 #endif  // CORRIDOR_ENGINE_BASE_DIGEST_H_

@@ -51,7 +51,7 @@ int RunRecordRun(const std::vector<std::string>& args) {
 
 int RunDecide(const std::vector<std::string>& args) {
   po::options_description options("decide options");
-  std::string db_path, hit, verdict;
+  std::string db_path, hit, verdict, evidence;
   decisions::DecisionRequest request;
   options.add_options()("help,h", "show this help")(
       "db", po::value<std::string>(&db_path)->required(), "input database")(
@@ -61,6 +61,8 @@ int RunDecide(const std::vector<std::string>& args) {
       "the party's entity id (the decision holds in every shipment naming it)")(
       "hit", po::value<std::string>(&hit)->required(),
       "RULE_ID, or RULE_ID:LIST_ID:ENTRY_ID for a list match")(
+      "evidence", po::value<std::string>(&evidence),
+      "sql:DIGEST: the evidence of a custom SQL rule the decision covers (its matched_value)")(
       "decision", po::value<std::string>(&verdict)->required(), "cleared, confirmed or escalated")(
       "by", po::value<std::string>(&request.decided_by)->required(), "who decides")(
       "reason", po::value<std::string>(&request.reason)->required(), "why, in a sentence")(
@@ -79,6 +81,7 @@ int RunDecide(const std::vector<std::string>& args) {
         Status::Usage("--decision must be cleared, confirmed or escalated, got '" + verdict + "'"));
   }
   Status status = decisions::ParseHitRef(hit, &request.hit);
+  request.hit.evidence = evidence;
   decisions::DecisionRecord record;
   if (status.ok()) status = decisions::RecordDecision(db_path, request, &record);
   if (!status.ok()) return Fail("decide", status);

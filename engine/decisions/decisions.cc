@@ -191,8 +191,8 @@ Status InsertDecision(Database* db, DecisionRecord* record) {
   Status status = db->Prepare(
       "INSERT INTO decision(shipment_id, entity_id, rule_id, list_id, entry_id, verdict, "
       "decided_by, reason, decided_at, expires_on, party_digest, entry_digest, shipment_digest, "
-      "chain_digest, lists_seen, seen_as_of) "
-      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
+      "chain_digest, lists_seen, seen_as_of, evidence_digest) "
+      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
       &insert);
   if (!status.ok()) return status;
   insert->BindText(1, record->shipment_id);
@@ -215,6 +215,7 @@ Status InsertDecision(Database* db, DecisionRecord* record) {
   insert->BindText(14, record->chain_digest);
   insert->BindInt(15, record->lists_seen);
   insert->BindText(16, record->seen_as_of);
+  insert->BindText(17, record->hit.evidence);
   status = insert->Run();
   if (!status.ok()) return status;
   record->decision_id = sqlite3_last_insert_rowid(db->handle());
@@ -222,7 +223,9 @@ Status InsertDecision(Database* db, DecisionRecord* record) {
 }
 
 std::string HitText(const HitRef& hit) {
-  return hit.list_id.empty() ? hit.rule_id : hit.rule_id + ":" + hit.list_id + ":" + hit.entry_id;
+  std::string text =
+      hit.list_id.empty() ? hit.rule_id : hit.rule_id + ":" + hit.list_id + ":" + hit.entry_id;
+  return hit.evidence.empty() ? text : text + " evidence " + hit.evidence;
 }
 
 // The audit line of a decision: every field, so the log alone tells the story.
@@ -539,21 +542,24 @@ Status ReadDecisions(Database* db, const DecisionFilter& filter, std::vector<Dec
                   "verdict, decided_by, reason, decided_at, ifnull(expires_on, ''), "
                   "party_digest, entry_digest, shipment_digest, ") +
           (has("chain_digest") ? "chain_digest, " : "'', ") +
-          (has("lists_seen") ? "lists_seen, " : "0, ") + (has("seen_as_of") ? "seen_as_of" : "''") +
+          (has("lists_seen") ? "lists_seen, " : "0, ") +
+          (has("seen_as_of") ? "seen_as_of, " : "'', ") +
+          (has("evidence_digest") ? "evidence_digest" : "''") +
           " FROM decision WHERE (?1 = '' OR shipment_id = ?1) "
           "AND (?2 = '' OR entity_id = ?2) ORDER BY decision_id",
       &query);
   if (!status.ok()) return status;
   query->BindText(1, filter.shipment_id);
   query->BindText(2, filter.entity_id);
-  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, size_t>
+  std::map<std::tuple<std::string, std::string, std::string, std::string, std::string, std::string>,
+           size_t>
       latest;  // key -> index in *out
   while (query->Step()) {
     DecisionRecord record;
     record.decision_id = query->Int(0);
     record.shipment_id = query->Text(1);
     record.entity_id = query->Text(2);
-    record.hit = {query->Text(3), query->Text(4), query->Text(5)};
+    record.hit = {query->Text(3), query->Text(4), query->Text(5), query->Text(17)};
     // The table's CHECK admits only the three names.
     ParseVerdict(query->Text(6), &record.verdict);
     record.decided_by = query->Text(7);
@@ -568,7 +574,7 @@ Status ReadDecisions(Database* db, const DecisionFilter& filter, std::vector<Dec
     record.seen_as_of = query->Text(16);
     if (filter.latest_only) {
       auto key = std::make_tuple(record.shipment_id, record.entity_id, record.hit.rule_id,
-                                 record.hit.list_id, record.hit.entry_id);
+                                 record.hit.list_id, record.hit.entry_id, record.hit.evidence);
       auto found = latest.find(key);
       if (found != latest.end()) {
         (*out)[found->second] = std::move(record);

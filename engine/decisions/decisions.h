@@ -47,6 +47,10 @@ struct HitRef {
   std::string rule_id;
   std::string list_id;  // both set or both empty
   std::string entry_id;
+  // For evidence keyed on its own content (a custom SQL rule's row: its `matched_value`,
+  // `sql:` and 16 hex digits of the SHA-256 of its summary): the evidence the decision covers.
+  // "" for every other hit. `corridor decide --evidence`.
+  std::string evidence;
 };
 // Parses `RULE_ID[:LIST_ID:ENTRY_ID]` (the form `corridor decide --hit` takes and evidence's
 // `matched_value` shows as LIST:ENTRY). The entry id is everything after the second colon, so

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/base/digest.h"
+
 #include "engine/names/normalize.h"
 #include "engine/names/score.h"
 #include "engine/ownership/ownership.h"
@@ -21,6 +23,13 @@ const Entity* PartyEntity(const Shipment& shipment, const std::string& entity_id
     if (payment.payer && payment.payer_entity_id == entity_id) return &*payment.payer;
   }
   return nullptr;
+}
+
+// The key of evidence that names no party nor list entry but stands for its own content: a custom
+// SQL rule's row (matched_value `sql:` and a digest of its summary); "" for other evidence.
+std::string ContentKey(const scores::Evidence& evidence) {
+  if (evidence.has_party() || evidence.has_list_match()) return "";
+  return evidence.matched_value().rfind(kSqlEvidencePrefix, 0) == 0 ? evidence.matched_value() : "";
 }
 
 void SetDecisionReview(const DecisionRecord& decision, scores::Review* review) {
@@ -209,6 +218,11 @@ const DecisionRecord* ReviewBook::FindDecision(const Shipment& shipment, const s
     } else if (!decision.hit.list_id.empty()) {
       continue;
     }
+    // Evidence keyed on its content (a SQL rule's row) is covered only by a decision naming that
+    // evidence; other evidence only by a decision naming none. Before, a decision on a SQL rule's
+    // hit covered every later row of the rule on the shipment, a new SDN match included (review
+    // finding 1).
+    if (decision.hit.evidence != ContentKey(evidence)) continue;
     // The latest decision wins: a shipment-scoped one recorded after a party-wide one overrides
     // it for that shipment, and the other way round.
     if (best == nullptr || decision.decision_id > best->decision_id) best = &decision;

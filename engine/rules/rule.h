@@ -63,6 +63,14 @@ struct RuleOutcome {
   // An exemption (rules::Exemption) applies: the hit's weight is its evidence's strongest weight
   // (0 allowed) and its floor is `floor` alone, not the rule's. The hit stays in the output.
   bool exempt = false;
+  // The rule could not be evaluated on this shipment (a custom SQL query failed at run time): its
+  // evidence says why and, like an exempt hit's, weighs what it says (0) with `floor` alone as
+  // its floor, which the rule sets to REVIEW. A rule that did not run must not leave the
+  // shipment looking clear (docs/rules.md, kind `sql`).
+  bool failed = false;
+  // Every piece of evidence carries its own weight, 0 included (a SQL rule with a `weight`
+  // column): 0 weighs 0, not the rule's weight. The floor stays the rule's.
+  bool own_weights = false;
 };
 
 // Run-wide tables that several rules build alike, built by the first rule that asks and shared
@@ -161,6 +169,10 @@ class RunResources {
   // Tables shared between the rules of this run; null where the run offers none (the rule then
   // builds its own).
   virtual RunShared* shared() { return nullptr; }
+  // Whether an allow-list allows a party, so that its name matches (name_exact, name_fuzzy, with
+  // no identifier corroborating them) are suppressed (decisions::ReviewBook::AllowedParty). Null
+  // where the run has no allow-lists. The function is thread-safe and lives as long as the run.
+  virtual std::function<bool(const Entity&)> AllowedParty() { return nullptr; }
 };
 
 // What a rule needs from the run, declared by the rule itself so the driver never has to know

@@ -18,11 +18,15 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <iterator>
+#include <optional>
 #include <set>
 
+#include "engine/base/digest.h"
 #include "engine/base/strings.h"
 #include "engine/facts/ownership_world.h"
 #include "engine/rules/kinds.h"
@@ -60,6 +64,11 @@ constexpr int ColumnCount(const char* columns) {
   return count;
 }
 static_assert(ColumnCount(kViewColumns[kShipment]) == 11 && ColumnCount(kViewColumns[kLeg]) == 7);
+
+// The subtype of every text value a view gives (sqlite3_result_subtype): SQLite keeps it while
+// the value passes unchanged, so a function can tell a column's value from a literal or a computed
+// one. Not 'J' (74), which SQLite's JSON functions read as "this text is JSON".
+constexpr unsigned int kInputSubtype = 'C';
 
 // One value of a view's row. Text points into the shipment, its facts or a static string, all
 // alive until the query is reset, which Evaluate does before the next shipment's rows are built.
@@ -169,6 +178,9 @@ int ViewColumn(sqlite3_vtab_cursor* cursor, sqlite3_context* context, int column
       // NULL there, silently).
       sqlite3_result_text64(context, value.text.data(), value.text.size(), SQLITE_TRANSIENT,
                             SQLITE_UTF8);
+      // Marked as the input's: a date function given a clock word straight from a view reads it
+      // as unknown (CallDateFunction). Any expression over the value drops the mark.
+      sqlite3_result_subtype(context, kInputSubtype);
       break;
   }
   return SQLITE_OK;
@@ -234,6 +246,23 @@ const std::set<std::string>& DateFunctions() {
   return names;
 }
 
+// The bytes the hex digits `hex` spell ("" when they are not an even count of hex digits).
+std::string HexBytes(const std::string& hex) {
+  if (hex.size() % 2 != 0) return "";
+  std::string bytes;
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    int high = std::isxdigit(static_cast<unsigned char>(hex[i]))
+                   ? std::stoi(hex.substr(i, 1), nullptr, 16)
+                   : -1;
+    int low = std::isxdigit(static_cast<unsigned char>(hex[i + 1]))
+                  ? std::stoi(hex.substr(i + 1, 1), nullptr, 16)
+                  : -1;
+    if (high < 0 || low < 0) return "";
+    bytes += static_cast<char>(high * 16 + low);
+  }
+  return bytes;
+}
+
 // True when a string literal of `sql` is one of the date words that read the clock or the time
 // zone. A literal is the text between single quotes ('' is an escaped quote).
 std::string ClockLiteral(std::string_view sql) {
@@ -243,6 +272,10 @@ std::string ClockLiteral(std::string_view sql) {
       continue;
     }
     if (sql[i] != '\'') continue;
+    // A blob literal (x'6e6f77'): SQLite's date functions read its bytes as text.
+    const bool blob =
+        i > 0 && (sql[i - 1] == 'x' || sql[i - 1] == 'X') &&
+        (i < 2 || !(std::isalnum(static_cast<unsigned char>(sql[i - 2])) || sql[i - 2] == '_'));
     std::string literal;
     for (++i; i < sql.size(); ++i) {
       if (sql[i] == '\'') {
@@ -255,6 +288,7 @@ std::string ClockLiteral(std::string_view sql) {
       }
       literal += sql[i];
     }
+    if (blob) literal = HexBytes(literal);
     std::string word = AsciiLower(std::string(Trim(literal)));
     if (word == "now" || word == "localtime" || word == "utc") return word;
   }
@@ -277,8 +311,16 @@ int Authorize(void* data, int action, const char* a, const char* b, const char*,
   };
   std::string first = a ? a : "";
   bool schema_table = first.rfind("sqlite_", 0) == 0;
-  if ((action == SQLITE_INSERT || action == SQLITE_UPDATE || action == SQLITE_DELETE) &&
-      schema_table) {
+  // A schema change writes the schema table first (an INSERT for CREATE, a DELETE for DROP;
+  // ALTER has an action of its own). An UPDATE of it coming first is SQLite loading a
+  // table-valued function (json_each, pragma_table_info) as a table: refused too, by name
+  // (before, it read "schema changes").
+  if (action == SQLITE_UPDATE && schema_table) {
+    return deny("table-valued functions such as json_each() and pragma_*() (only the views " +
+                Join(std::vector<std::string>(ViewNames().begin(), ViewNames().end()), ", ") +
+                " may be read)");
+  }
+  if ((action == SQLITE_INSERT || action == SQLITE_DELETE) && schema_table) {
     return deny("schema changes (CREATE, DROP, ALTER)");
   }
   switch (action) {
@@ -301,6 +343,12 @@ int Authorize(void* data, int action, const char* a, const char* b, const char*,
       if (function == "load_extension" || function == "fts3_tokenizer" || function == "readfile" ||
           function == "writefile" || function == "edit") {
         return deny("calling " + function + "()");
+      }
+      if (function == "sqlite_version" || function == "sqlite_source_id" ||
+          function == "sqlite_compileoption_get" || function == "sqlite_compileoption_used") {
+        return deny("calling " + function +
+                    "(), whose result depends on the machine's SQLite (the same inputs must give "
+                    "the same output)");
       }
       if (NonDeterministicFunctions().count(function)) {
         return deny("calling " + function +
@@ -348,7 +396,8 @@ int Progress(void* data) {
 // Replaces the built-in date and time functions on the rule's connection: a call that reads the
 // clock (no time value, or 'now') or the time zone ('localtime', 'utc') is an error; any other
 // call is answered by the built-in on a private connection (`dates`). Literal 'now' is refused
-// at prepare time already; this catches values computed at run time ('n' || 'ow').
+// at prepare time already; this catches values computed at run time ('n' || 'ow'). A clock word
+// that is a view's value as the input holds it (leg.arrived_on = 'now') is no date: NULL.
 struct DateFunction {
   std::string name;
   sqlite3* dates;  // a connection with the built-ins; owned by the scratch
@@ -363,10 +412,22 @@ void CallDateFunction(sqlite3_context* context, int argc, sqlite3_value** argv) 
     return;
   }
   for (int i = first_time_value; i < argc; ++i) {
-    if (sqlite3_value_type(argv[i]) != SQLITE_TEXT) continue;
-    std::string word =
-        AsciiLower(std::string(Trim(reinterpret_cast<const char*>(sqlite3_value_text(argv[i])))));
+    // A blob is read as text by the built-ins (date(x'6e6f77') is today): checked as text.
+    const int type = sqlite3_value_type(argv[i]);
+    if (type != SQLITE_TEXT && type != SQLITE_BLOB) continue;
+    const char* bytes = static_cast<const char*>(type == SQLITE_TEXT ? sqlite3_value_text(argv[i])
+                                                                     : sqlite3_value_blob(argv[i]));
+    std::string word = AsciiLower(std::string(Trim(
+        std::string_view(bytes ? bytes : "", static_cast<size_t>(sqlite3_value_bytes(argv[i]))))));
     if (word == "now" || word == "localtime" || word == "utc") {
+      // Straight from the input (a view's column): a value that cannot be a date of the
+      // shipment, so unknown for this row, as SQLite's date functions answer any other text that
+      // is no date. Failing made one bad leg stop the rule for the whole shipment (review
+      // finding 2).
+      if (sqlite3_value_subtype(argv[i]) == kInputSubtype) {
+        sqlite3_result_null(context);
+        return;
+      }
       sqlite3_result_error(
           context,
           (function->name + "() with '" + word + "' depends on when or where the query runs")
@@ -433,9 +494,9 @@ class SqlScratch : public RuleScratch {
     for (const std::string& name : DateFunctions()) {
       date_functions_.push_back(
           std::make_unique<DateFunction>(DateFunction{name, dates_->handle()}));
-      sqlite3_create_function_v2(handle, name.c_str(), -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                 date_functions_.back().get(), CallDateFunction, nullptr, nullptr,
-                                 nullptr);
+      sqlite3_create_function_v2(
+          handle, name.c_str(), -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_SUBTYPE,
+          date_functions_.back().get(), CallDateFunction, nullptr, nullptr, nullptr);
     }
     std::string clock = ClockLiteral(query);
     if (!clock.empty()) {
@@ -451,8 +512,7 @@ class SqlScratch : public RuleScratch {
     if (!authorizer_.denied.empty()) return "not allowed in a rule query: " + authorizer_.denied;
     if (!status.ok()) return "SQL error: " + status.message();
     if (!query_) return "the query is empty";
-    std::string rest(Trim(tail));
-    if (!rest.empty() && rest != ";") return "the query must be a single SELECT statement";
+    if (HasAnotherStatement(tail)) return "the query must be a single SELECT statement";
     if (!query_->IsReadOnly()) return "the query must only read";
     for (int i = 0; i < query_->ColumnCount(); ++i) {
       std::string name = AsciiLower(query_->ColumnName(i));
@@ -463,6 +523,19 @@ class SqlScratch : public RuleScratch {
     sqlite3_progress_handler(handle, kProgressSteps, Progress, &budget_);
     for (int view = 0; view < kViewCount; ++view) reads_[view] = reads_view(kViewNames[view]);
     return "";
+  }
+
+  // Whether `tail` (what follows the first statement) holds a statement: semicolons, spaces and
+  // comments do not (before, `SELECT ...; -- the end` was refused as two statements).
+  bool HasAnotherStatement(std::string_view tail) {
+    while (!Trim(tail).empty()) {
+      std::unique_ptr<Statement> next;
+      std::string_view rest;
+      if (!db_->PrepareFirst(tail, &next, &rest).ok() || next) return true;
+      if (rest.size() >= tail.size()) return true;  // no progress: not a statement SQLite reads
+      tail = rest;
+    }
+    return false;
   }
 
   bool reads_view(const std::string& view) const { return authorizer_.views_read.count(view); }
@@ -494,9 +567,11 @@ class SqlScratch : public RuleScratch {
 
 class SqlRule : public CompiledRule {
  public:
-  SqlRule(std::string query, double name_threshold, int max_rows, int max_millis,
-          bool reads_ownership)
-      : query_(std::move(query)),
+  SqlRule(std::string rule_id, double rule_weight, std::string query, double name_threshold,
+          int max_rows, int max_millis, bool reads_ownership)
+      : rule_id_(std::move(rule_id)),
+        rule_weight_(rule_weight),
+        query_(std::move(query)),
         name_threshold_(name_threshold),
         max_rows_(max_rows),
         max_millis_(max_millis),
@@ -509,6 +584,7 @@ class SqlRule : public CompiledRule {
   }
 
   Status Prepare(RunResources* resources) override {
+    allowed_ = resources->AllowedParty();
     // The ownership view needs the graph only when the query reads it (the authorizer saw it).
     if (!reads_ownership_) return Status::Ok();
     Status status = resources->Ownership(&world_);
@@ -533,7 +609,7 @@ class SqlRule : public CompiledRule {
     auto* scratch = static_cast<SqlScratch*>(context.scratch);
     const std::string& shipment_id = context.shipment.shipment_id;
     if (scratch == nullptr) {
-      outcome->problems.push_back({"rule", shipment_id, "sql", "internal: no scratch"});
+      Fail(shipment_id, "internal: no scratch", outcome);
       return;
     }
     Fill(context, scratch);
@@ -556,28 +632,104 @@ class SqlRule : public CompiledRule {
                                 : query->Text(scratch->summary_column_);
       evidence->set_summary(CutUtf8(std::move(summary), kMaxSummaryBytes));
       evidence->set_field("sql");
-      if (scratch->weight_column_ >= 0 && !query->IsNull(scratch->weight_column_)) {
-        double weight = query->Double(scratch->weight_column_);
-        evidence->set_weight(std::isfinite(weight) ? std::clamp(weight, 0.0, 100.0) : 0.0);
+      if (scratch->weight_column_ >= 0) {
+        outcome->own_weights = true;
+        evidence->set_weight(
+            RowWeight(*query, scratch->weight_column_, shipment_id, rows, outcome));
       }
     }
     if (!query->status().ok()) {
       std::string why = scratch->budget_.out_of_time
                             ? "ran past its " + std::to_string(max_millis_) + " ms budget"
                         : scratch->budget_.out_of_steps ? "ran past its step budget"
-                                                        : query->status().message();
-      outcome->problems.push_back({"rule", shipment_id, "sql", "query failed: " + why});
-      outcome->evidence.clear();
+                                                        : SqliteMessage(query->status());
+      if (rows == 0) {
+        Fail(shipment_id, why, outcome);
+      } else {
+        // The rows found stand: each is a row the query returned. Before, they were thrown away
+        // with the failure, and a query that ran out of steps while counting the rows beyond
+        // max_rows left the shipment clear (review finding 8).
+        NoteFailure(shipment_id, why, outcome);
+        scores::Evidence* evidence = &outcome->evidence.emplace_back();
+        evidence->set_field("sql");
+        evidence->set_summary(
+            rows == max_rows_
+                ? "... and at least " + std::to_string(more) + " more rows not shown (max_rows " +
+                      std::to_string(max_rows_) + "; counting stopped: " + why + ")"
+                : "... the query stopped after " + std::to_string(rows) + " rows (" + why +
+                      "): more rows may not be shown");
+      }
     } else if (more > 0) {
       scores::Evidence* evidence = &outcome->evidence.emplace_back();
       evidence->set_field("sql");
       evidence->set_summary("... and " + std::to_string(more) + " more rows not shown (max_rows " +
                             std::to_string(max_rows_) + ")");
     }
+    // Each piece of evidence is keyed on its content: a decision clearing it covers that
+    // evidence alone (engine/decisions/review_book.cc).
+    for (scores::Evidence& evidence : outcome->evidence) {
+      evidence.set_matched_value(SqlEvidenceKey(evidence.summary()));
+    }
     query->Reset();  // before the views' rows, which the query's values point into, change
   }
 
  private:
+  // The weight of result row `row` (1-based) from its `weight` column: NULL the rule's weight; a
+  // number within 0..100 (0 or less weighs 0, over 100 weighs 100); anything else (text, a blob,
+  // infinity, NaN) weighs 0 and is a problem naming the rule. Before, 0, a negative, a non-number
+  // and infinity all weighed the rule's full weight (review finding 5).
+  double RowWeight(const Statement& query, int column, const std::string& shipment_id, int row,
+                   RuleOutcome* outcome) const {
+    std::string why;
+    switch (query.ColumnType(column)) {
+      case Statement::Type::kNull:
+        return rule_weight_;
+      case Statement::Type::kInteger:
+      case Statement::Type::kFloat: {
+        double weight = query.Double(column);
+        if (std::isfinite(weight)) return std::clamp(weight, 0.0, 100.0);
+        why = "is not a finite number";
+        break;
+      }
+      default:
+        why = "is not a number ('" + CutUtf8(query.Text(column), 40) + "')";
+    }
+    outcome->problems.push_back({"rule", rule_id_, "sql",
+                                 "weight of row " + std::to_string(row) + " on " + shipment_id +
+                                     " " + why + ": counted as 0"});
+    return 0;
+  }
+
+  // Records the failure as a problem naming the rule; returns its message.
+  std::string NoteFailure(const std::string& shipment_id, const std::string& why,
+                          RuleOutcome* outcome) const {
+    std::string message = "query failed on " + shipment_id + ": " + why;
+    outcome->problems.push_back({"rule", rule_id_, "sql", message});
+    return message;
+  }
+
+  // Records that the query failed on the shipment: a problem that names the rule, and a hit
+  // that says so and holds the shipment for review (RuleOutcome::failed). Before, the problem
+  // named neither the rule nor the failure's consequence, and a rule that did not run left the
+  // shipment clear (review findings 2 and 7).
+  void Fail(const std::string& shipment_id, const std::string& why, RuleOutcome* outcome) const {
+    std::string message = NoteFailure(shipment_id, why, outcome);
+    scores::Evidence* evidence = &outcome->evidence.emplace_back();
+    evidence->set_field("sql");
+    evidence->set_summary("rule " + rule_id_ + ": " + message +
+                          " (the rule could not be evaluated: review)");
+    outcome->failed = true;
+    outcome->floor = REVIEW;
+  }
+
+  // SQLite's message without the connection's name (":memory:: "), which tells a reader nothing.
+  static std::string SqliteMessage(const Status& status) {
+    const std::string prefix = ":memory:: ";
+    std::string message = status.message();
+    if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
+    return message;
+  }
+
   // Replaces the views' rows with the shipment's.
   void Fill(const ShipmentContext& context, SqlScratch* scratch) const {
     const Shipment& s = context.shipment;
@@ -625,8 +777,13 @@ class SqlRule : public CompiledRule {
       }
     }
     if (facts != nullptr && scratch->Fills(kListMatch)) {
+      std::optional<bool> allowed;  // asked once, when the party has a name match
       for (const ListMatchFact& m : facts->list_matches) {
         if (!MatchCounts(m, name_threshold_)) continue;
+        if (AllowSuppresses(m)) {
+          if (!allowed) allowed = allowed_(e);
+          if (*allowed) continue;
+        }
         scratch->AddRow(kListMatch, {Text(e.entity_id), Text(party.role), Text(m.list_id),
                                      Text(m.entry_id), Text(m.entry_name), Text(m.matched_name),
                                      Text(m.query_name), Text(m.method), Real(m.score),
@@ -641,10 +798,46 @@ class SqlRule : public CompiledRule {
                         {Text(e.entity_id), Text(party.role), Text(StatusName(result.status)),
                          Real(result.blocked_share_lower), Real(result.blocked_share_upper),
                          Real(result.effective_listed_share)});
+      } else {
+        // A party without ownership records is no node of the graph, but still one row: listed
+        // when its own name screening lists it (as a seed of the graph would be), else
+        // not_blocked; nobody owns it, so its shares are 0. Before, it had no row, and a query
+        // for status 'listed' missed a listed consignee (from a review, 2026-12-08).
+        scratch->AddRow(kOwnership,
+                        {Text(e.entity_id), Text(party.role),
+                         Text(StatusName(OwnListed(e, facts) ? OwnershipStatus::kListed
+                                                             : OwnershipStatus::kNotBlocked)),
+                         Real(0), Real(0), Real(0)});
       }
     }
   }
 
+  // Whether an allow-list naming the party suppresses `match`, as it suppresses the listed_party
+  // rule's evidence (engine/decisions/review_book.h): a name match no identifier corroborates.
+  // Such a match is no row of `list_match` for an allowed party (before, it was, and a query over
+  // the view held a party the company's KYC had cleared: review finding 4).
+  bool AllowSuppresses(const ListMatchFact& match) const {
+    return allowed_ && !match.identifier_corroborates &&
+           (match.method == "name_exact" || match.method == "name_fuzzy");
+  }
+
+  // Whether the party's own name matches make it a listed person, as ListedSeeds counts a node
+  // of the graph: a match at this rule's threshold that needs no corroboration, to an entry that
+  // is not a program-less node of the graph.
+  bool OwnListed(const Entity& party, const EntityFacts* facts) const {
+    if (facts == nullptr) return false;
+    const bool allowed = allowed_ && allowed_(party);
+    for (const ListMatchFact& m : facts->list_matches) {
+      if (MatchDecides(m, name_threshold_) && !world_->NotASeedEntry(m.list_id, m.entry_id) &&
+          !(AllowSuppresses(m) && allowed)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  std::string rule_id_;
+  double rule_weight_;
   std::string query_;
   double name_threshold_;
   int max_rows_;
@@ -653,6 +846,7 @@ class SqlRule : public CompiledRule {
   const OwnershipWorld* world_ = nullptr;
   const OwnershipGraph* graph_ = nullptr;  // run-owned (RunResources::OwnershipGraphAt)
   std::shared_ptr<const OwnershipAnalysis> analysis_;
+  std::function<bool(const Entity&)> allowed_;  // RunResources::AllowedParty; may be null
 };
 
 }  // namespace
@@ -672,7 +866,8 @@ std::unique_ptr<CompiledRule> CompileSql(const rules::Rule& rule, const RuleComp
   if (!error.empty()) c.Error(c.locator.At("query"), error);
   if (c.diagnostics->size() != errors_before) return nullptr;
   return std::make_unique<SqlRule>(
-      config.query(), name_threshold, config.max_rows() > 0 ? config.max_rows() : kDefaultMaxRows,
+      rule.id(), rule.weight(), config.query(), name_threshold,
+      config.max_rows() > 0 ? config.max_rows() : kDefaultMaxRows,
       config.max_millis() > 0 ? config.max_millis() : kDefaultMaxMillis,
       check.reads_view("ownership"));
 }

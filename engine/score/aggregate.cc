@@ -12,6 +12,15 @@ double RoundScore(double value) { return std::round(value * 100.0) / 100.0; }
 
 namespace {
 
+// Whether the hit weighs what its evidence says (0 included) and takes its own floor alone, not
+// the rule's: an exempt hit (rules::Exemption) or one whose rule failed on the shipment.
+bool OwnWeightAndFloor(const RuleOutcome& outcome) { return outcome.exempt || outcome.failed; }
+
+// Whether a piece of the hit's evidence weighing 0 weighs 0, not the rule's weight.
+bool OwnWeights(const RuleOutcome& outcome) {
+  return OwnWeightAndFloor(outcome) || outcome.own_weights;
+}
+
 // The weight of a hit: the strongest evidence weight, where evidence that carries none (0) stands
 // for the rule's own weight.
 double HitWeight(const RuleHitInput& hit) {
@@ -21,7 +30,7 @@ double HitWeight(const RuleHitInput& hit) {
     // times the risk, and adding evidence can only raise its weight (monotone).
     // An exempt hit (rules::Exemption) weighs what its evidence says, 0 included.
     double stands_for =
-        evidence.weight() > 0 || hit.outcome.exempt ? evidence.weight() : hit.rule->weight();
+        evidence.weight() > 0 || OwnWeights(hit.outcome) ? evidence.weight() : hit.rule->weight();
     weight = std::max(weight, stands_for);
   }
   return std::clamp(weight, 0.0, 100.0);
@@ -53,8 +62,9 @@ Decision HitFloor(const RuleHitInput& hit) {
   // The rule's own floor or the one its evidence raised (a goods tier): the stricter wins.
   // Decisions are ordered CLEAR < REVIEW < HOLD < BLOCK, so max is "stricter".
   // An exempt hit's floor is the exemption's alone (rules::Exemption).
-  Decision floor = hit.outcome.exempt ? hit.outcome.floor
-                                      : std::max(hit.rule->decision_floor(), hit.outcome.floor);
+  Decision floor = OwnWeightAndFloor(hit.outcome)
+                       ? hit.outcome.floor
+                       : std::max(hit.rule->decision_floor(), hit.outcome.floor);
   if (NamesakeOnly(hit)) floor = std::min(floor, REVIEW);
   return floor;
 }
@@ -94,7 +104,9 @@ void AggregateScore(std::vector<RuleHitInput> hits, const rules::ScoringConfig& 
     for (scores::Evidence& evidence : entry.hit->outcome.evidence) {
       // The output always carries the weight each piece of evidence stood for, never the 0 that
       // means "the rule's".
-      if (evidence.weight() == 0 && !entry.hit->outcome.exempt) evidence.set_weight(rule.weight());
+      if (evidence.weight() == 0 && !OwnWeights(entry.hit->outcome)) {
+        evidence.set_weight(rule.weight());
+      }
       *hit->add_evidence() = std::move(evidence);
     }
     decision = std::max(decision, floor);

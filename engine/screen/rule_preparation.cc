@@ -53,6 +53,9 @@ class NotingResources : public RunResources {
   void NoteRunProblem(DataProblem problem) override { problems_->push_back(std::move(problem)); }
   Database* input() override { return input_; }
   RunShared* shared() override { return shared_; }
+  std::function<bool(const Entity&)> AllowedParty() override {
+    return run_ == nullptr ? nullptr : run_->AllowedParty();
+  }
 
  private:
   RunResources* run_;  // null on a helper thread

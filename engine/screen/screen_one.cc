@@ -34,6 +34,12 @@ class Resources : public RunResources {
             const decisions::ReviewBook* reviews)
       : input_(input), screener_(screener), as_of_(std::move(as_of)), reviews_(reviews) {}
 
+  std::function<bool(const Entity&)> AllowedParty() override {
+    if (reviews_ == nullptr || reviews_->empty()) return nullptr;
+    const decisions::ReviewBook* book = reviews_;
+    return [book](const Entity& party) { return book->AllowedParty(party).has_value(); };
+  }
+
   Status Ownership(const OwnershipWorld** world) override {
     if (!ownership_ && !input_) return Status::Error("the database is closed after loading");
     if (!ownership_) {

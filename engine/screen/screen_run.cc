@@ -416,6 +416,12 @@ class Resources : public RunResources {
   // ownership world built later (none of the bundled rules builds one then) reads its entities.
   void ForgetEntityReads() { read_ = nullptr; }
 
+  std::function<bool(const Entity&)> AllowedParty() override {
+    if (reviews_ == nullptr || reviews_->empty()) return nullptr;
+    const decisions::ReviewBook* book = reviews_;
+    return [book](const Entity& party) { return book->AllowedParty(party).has_value(); };
+  }
+
   void NoteRunProblem(DataProblem problem) override {
     header_->set_problem_count(header_->problem_count() + 1);
     if (header_->problems_size() < static_cast<int>(kMaxRunProblems))

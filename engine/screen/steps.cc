@@ -76,10 +76,14 @@ std::vector<scores::RuleHit> SuppressReviewed(const decisions::ReviewBook* revie
     RuleHitInput part{hit.rule, {}};
     part.outcome.floor = hit.outcome.floor;
     part.outcome.exempt = hit.outcome.exempt;
+    part.outcome.failed = hit.outcome.failed;
+    part.outcome.own_weights = hit.outcome.own_weights;
     part.outcome.evidence = suppressed;
     out.set_decision_floor(HitFloor(part));
     for (scores::Evidence& evidence : suppressed) {
-      if (evidence.weight() == 0) evidence.set_weight(hit.rule->weight());
+      if (evidence.weight() == 0 && !hit.outcome.failed && !hit.outcome.own_weights) {
+        evidence.set_weight(hit.rule->weight());
+      }
       *out.add_evidence() = std::move(evidence);
     }
   }

@@ -37,13 +37,14 @@ void HandleDecision(RequestContext& context, const httplib::Request& request,
   if (!ParseBody(request, response, &body)) return;
   if (!body.is_object()) return SendError(response, 400, "expected an object");
   for (auto it = body.begin(); it != body.end(); ++it) {
-    static const std::set<std::string> known = {"shipment_id", "party",  "hit",        "decision",
-                                                "by",          "reason", "expires_on", "as_of"};
+    static const std::set<std::string> known = {"shipment_id", "party", "hit",
+                                                "decision",    "by",    "reason",
+                                                "expires_on",  "as_of", "evidence"};
     if (!known.count(it.key())) {
       return SendError(response, 400, "unknown field \"" + it.key() + "\"");
     }
   }
-  std::string hit, decision;
+  std::string hit, decision, evidence;
   decisions::DecisionRequest decide;
   if (!TextField(body, "shipment_id", &decide.shipment_id, response) ||
       !TextField(body, "party", &decide.entity_id, response) ||
@@ -52,13 +53,15 @@ void HandleDecision(RequestContext& context, const httplib::Request& request,
       !TextField(body, "by", &decide.decided_by, response) ||
       !TextField(body, "reason", &decide.reason, response) ||
       !TextField(body, "expires_on", &decide.expires_on, response) ||
-      !TextField(body, "as_of", &decide.seen_as_of, response)) {
+      !TextField(body, "as_of", &decide.seen_as_of, response) ||
+      !TextField(body, "evidence", &evidence, response)) {
     return;
   }
   if (!decisions::ParseVerdict(decision, &decide.verdict)) {
     return SendError(response, 400, "decision must be cleared, confirmed or escalated");
   }
   Status status = decisions::ParseHitRef(hit, &decide.hit);
+  decide.hit.evidence = evidence;  // a SQL rule's evidence key (docs/decisions.md)
   // The rule must be one the engine runs: a typo was recorded, answered 201, and never applied
   // (since 2026-12-07, from a review).
   if (status.ok()) {

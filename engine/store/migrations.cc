@@ -54,7 +54,8 @@ CREATE TABLE IF NOT EXISTS decision (
   shipment_digest TEXT NOT NULL DEFAULT '',     -- ShipmentDigest, for hits without a party
   chain_digest    TEXT NOT NULL DEFAULT '',     -- ChainDigest, for a party's hits without an entry
   lists_seen      INTEGER NOT NULL DEFAULT 0,   -- the latest list_import.import_id when taken
-  seen_as_of      TEXT NOT NULL DEFAULT ''      -- as-of day of the report decided on; '' unknown
+  seen_as_of      TEXT NOT NULL DEFAULT '',     -- as-of day of the report decided on; '' unknown
+  evidence_digest TEXT NOT NULL DEFAULT ''      -- a SQL rule's evidence (matched_value sql:...)
 );
 CREATE INDEX IF NOT EXISTS decision_by_key ON decision(entity_id, rule_id, list_id, entry_id);
 CREATE TRIGGER IF NOT EXISTS decision_append_only_update BEFORE UPDATE ON decision
@@ -94,9 +95,11 @@ Status CreateDecisionTables(Database* db) {
   std::vector<std::string> columns;
   status = db->Columns("decision", &columns);
   if (!status.ok()) return status;
-  const std::pair<const char*, const char*> added[] = {{"chain_digest", "TEXT NOT NULL DEFAULT ''"},
-                                                       {"lists_seen", "INTEGER NOT NULL DEFAULT 0"},
-                                                       {"seen_as_of", "TEXT NOT NULL DEFAULT ''"}};
+  const std::pair<const char*, const char*> added[] = {
+      {"chain_digest", "TEXT NOT NULL DEFAULT ''"},
+      {"lists_seen", "INTEGER NOT NULL DEFAULT 0"},
+      {"seen_as_of", "TEXT NOT NULL DEFAULT ''"},
+      {"evidence_digest", "TEXT NOT NULL DEFAULT ''"}};
   for (const auto& [name, type] : added) {
     if (std::find(columns.begin(), columns.end(), name) != columns.end()) continue;
     status = db->Execute(std::string("ALTER TABLE decision ADD COLUMN ") + name + " " + type);
