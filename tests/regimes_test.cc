@@ -451,6 +451,60 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_count
   CHECK(DecisionOf(run, "S-TOOLS") == BLOCK);
 }
 
+// 31 CFR 560.530 is Iran's licence: it authorises exports of agricultural commodities, medicine
+// and medical devices to Iran, nothing about North Korea (31 CFR 510; UNSCR 1718, 2397), Cuba
+// (31 CFR 515) or Syria before 2025-07-01 (31 CFR 542). From a review, 2026-12: wheat to Iran
+// through Nampo was REVIEW, its North Korean leg "exempt under iran_food_medicine".
+TEST_CASE(
+    "Wheat to Iran through a North Korean port or with a Cuban party is blocked: 31 CFR 560.530 "
+    "exempts only the Iranian evidence",
+    "[regimes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country, activity) VALUES
+  ('E-PRS', 'company', 'Pars Food Distribution Co', 'IR', 'trader'),
+  ('E-CUB', 'company', 'Cubana Grain Brokers SA', 'CU', 'trader');
+INSERT INTO shipment (shipment_id, origin_country, destination_country) VALUES
+  ('S-KP', 'KZ', 'IR'), ('S-NOKP', 'KZ', 'IR'), ('S-CU', 'KZ', 'IR'), ('S-SY', 'KZ', 'IR');
+INSERT INTO shipment_party VALUES ('S-KP', 'SHIPPER', 'shipper'), ('S-KP', 'E-PRS', 'consignee'),
+  ('S-NOKP', 'SHIPPER', 'shipper'), ('S-NOKP', 'E-PRS', 'consignee'),
+  ('S-CU', 'SHIPPER', 'shipper'), ('S-CU', 'E-PRS', 'consignee'), ('S-CU', 'E-CUB', 'notify'),
+  ('S-SY', 'SHIPPER', 'shipper'), ('S-SY', 'E-PRS', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_country) VALUES
+  ('S-KP', 1, '1001.99', 'Wheat', 'KZ'), ('S-NOKP', 1, '1001.99', 'Wheat', 'KZ'),
+  ('S-CU', 1, '1001.99', 'Wheat', 'KZ'), ('S-SY', 1, '1001.99', 'Wheat', 'KZ');
+INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, kind) VALUES
+  ('S-KP', 1, 'KZSCO', 'Aktau', 'KZ', 'port'), ('S-KP', 2, 'KPNAM', 'Nampo', 'KP', 'transshipment'),
+  ('S-KP', 3, 'IRBND', 'Bandar Abbas', 'IR', 'port'),
+  ('S-NOKP', 1, 'KZSCO', 'Aktau', 'KZ', 'port'), ('S-NOKP', 2, 'IRBND', 'Bandar Abbas', 'IR', 'port'),
+  ('S-CU', 1, 'KZSCO', 'Aktau', 'KZ', 'port'), ('S-CU', 2, 'IRBND', 'Bandar Abbas', 'IR', 'port'),
+  ('S-SY', 1, 'KZSCO', 'Aktau', 'KZ', 'port'), ('S-SY', 2, 'SYLTK', 'Latakia', 'SY', 'transshipment'),
+  ('S-SY', 3, 'IRBND', 'Bandar Abbas', 'IR', 'port');
+)");
+  Run run = ScreenWith(dir, db, Bundled(), "2025-06-01");
+  REQUIRE(run.status.ok());
+  INFO(Evidence(run, "S-KP") + Evidence(run, "S-CU") + Evidence(run, "S-SY"));
+  CHECK(DecisionOf(run, "S-NOKP") == REVIEW);
+  CHECK(DecisionOf(run, "S-KP") == BLOCK);
+  CHECK(DecisionOf(run, "S-CU") == BLOCK);
+  CHECK(DecisionOf(run, "S-SY") == BLOCK);
+  for (const scores::RuleHit& hit : run.shipments.at("S-KP").hits()) {
+    if (hit.rule_id() != "embargoed_jurisdiction") continue;
+    CHECK(hit.decision_floor() == BLOCK);
+    CHECK(hit.weight() == 90);
+    for (const scores::Evidence& evidence : hit.evidence()) {
+      bool exempt =
+          evidence.summary().find("; exempt under iran_food_medicine") != std::string::npos;
+      // The Iranian destination, consignee and port are licensed; the North Korean leg is not.
+      CHECK(exempt == (evidence.field() != "leg 2"));
+    }
+  }
+  // From 2025-07-01 (EO 14312) the Syrian leg is no longer embargoed: the licence covers the rest.
+  Run after = ScreenWith(dir, db, Bundled(), "2025-07-01");
+  REQUIRE(after.status.ok());
+  CHECK(DecisionOf(after, "S-SY") == REVIEW);
+}
+
 // --- list age ------------------------------------------------------------------------------
 
 TEST_CASE(
