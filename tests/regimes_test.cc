@@ -505,6 +505,42 @@ INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, ki
   CHECK(DecisionOf(after, "S-SY") == REVIEW);
 }
 
+// 31 CFR 560.530 covers agricultural commodities (7 U.S.C. 5602: food for humans, bottled
+// drinking water included, and animal feed), medicine (21 U.S.C. 321 "drug") and medical devices
+// (21 U.S.C. 321 "device"). From a review, 2026-12: instruments, prosthetics, tea, coffee,
+// chocolate, water and feed to a non-listed Iranian buyer were BLOCK; alcohol stays outside.
+TEST_CASE(
+    "Medical devices, tea, coffee, cocoa, drinking water and animal feed to Iran are exempt under "
+    "31 CFR 560.530, beer is not",
+    "[regimes]") {
+  const std::vector<std::pair<std::string, bool>> goods = {
+      {"9018.90", true},  {"9018.31", true},  {"9019.20", true}, {"9021.39", true},
+      {"9022.14", true},  {"0902.30", true},  {"0901.11", true}, {"1806.90", true},
+      {"2201.10", true},  {"2202.99", true},  {"2309.90", true}, {"2203.00", false},
+      {"2208.30", false}, {"9022.19", false}, {"3004.90", true}, {"1001.99", true}};
+  std::string sql = std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country, activity) VALUES
+  ('E-PRS', 'company', 'Pars Food and Health Distribution Co', 'IR', 'trader');
+)";
+  for (const auto& [hs, covered] : goods) {
+    std::string id = "S-" + hs;
+    sql += "INSERT INTO shipment (shipment_id, origin_country, destination_country) VALUES ('" +
+           id + "', 'KZ', 'IR');\nINSERT INTO shipment_party VALUES ('" + id +
+           "', 'SHIPPER', 'shipper'), ('" + id +
+           "', 'E-PRS', 'consignee');\nINSERT INTO shipment_item (shipment_id, line, hs_code, "
+           "description, origin_country) VALUES ('" +
+           id + "', 1, '" + hs + "', 'goods', 'KZ');\n";
+  }
+  TempDir dir;
+  std::string db = MakeDatabase(dir, sql);
+  Run run = ScreenWith(dir, db, Bundled(), "2025-06-01");
+  REQUIRE(run.status.ok());
+  for (const auto& [hs, covered] : goods) {
+    INFO(hs + "\n" + Evidence(run, "S-" + hs));
+    CHECK(DecisionOf(run, "S-" + hs) == (covered ? REVIEW : BLOCK));
+  }
+}
+
 // --- list age ------------------------------------------------------------------------------
 
 TEST_CASE(
