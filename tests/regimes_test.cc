@@ -541,6 +541,54 @@ INSERT INTO entity (entity_id, kind, name, country, activity) VALUES
   }
 }
 
+// --- occupied Ukraine ----------------------------------------------------------------------
+
+// EO 14065 s.1(a)(ii) bans importing goods from the so-called DNR/LNR; EU Reg. 2022/263 Art. 2
+// (as amended by Reg. 2022/1903) bans importing goods originating in the non-government-
+// controlled areas of Donetsk, Luhansk, Zaporizhzhia and Kherson oblasts. The oblasts are only
+// partly occupied, so an origin in one of them reviews. From a review, 2026-12: anthracite from
+// UA-14 and wheat from UA-23 or UA-65 shipped Poti to Izmir were CLEAR.
+TEST_CASE(
+    "Goods from the partly occupied oblasts of Ukraine are reviewed by item and shipment origin "
+    "(EO 14065 s.1, EU Reg. 2022/263 Art. 2)",
+    "[regimes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('E-IZM', 'company', 'Izmir Coal Trading AS', 'TR');
+INSERT INTO shipment (shipment_id, origin_country, origin_region, destination_country) VALUES
+  ('S-DON', 'GE', NULL, 'TR'), ('S-LUH', 'GE', NULL, 'TR'), ('S-ZAP', 'GE', NULL, 'TR'),
+  ('S-KHE', 'GE', NULL, 'TR'), ('S-CRI', 'GE', NULL, 'TR'), ('S-ODE', 'GE', NULL, 'TR'),
+  ('S-ORG', 'UA', 'UA-65', 'TR');
+INSERT INTO shipment_party SELECT s, 'SHIPPER', 'shipper' FROM (SELECT 'S-DON' s UNION SELECT
+  'S-LUH' UNION SELECT 'S-ZAP' UNION SELECT 'S-KHE' UNION SELECT 'S-CRI' UNION SELECT 'S-ODE'
+  UNION SELECT 'S-ORG');
+INSERT INTO shipment_party SELECT s, 'E-IZM', 'consignee' FROM (SELECT 'S-DON' s UNION SELECT
+  'S-LUH' UNION SELECT 'S-ZAP' UNION SELECT 'S-KHE' UNION SELECT 'S-CRI' UNION SELECT 'S-ODE'
+  UNION SELECT 'S-ORG');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_country, origin_region)
+  VALUES ('S-DON', 1, '2701.11', 'Anthracite', 'UA', 'UA-14'),
+  ('S-LUH', 1, '2701.11', 'Anthracite', 'UA', 'UA-09'),
+  ('S-ZAP', 1, '1001.99', 'Wheat', 'UA', 'UA-23'),
+  ('S-KHE', 1, '1001.99', 'Wheat', 'UA', 'UA-65'),
+  ('S-CRI', 1, '1001.99', 'Wheat', 'UA', 'UA-43'),
+  ('S-ODE', 1, '1001.99', 'Wheat', 'UA', 'UA-51'),
+  ('S-ORG', 1, '1001.99', 'Wheat', 'UA', NULL);
+)");
+  Run run = ScreenWith(dir, db, Bundled(), "2025-06-01");
+  REQUIRE(run.status.ok());
+  for (const char* id : {"S-DON", "S-LUH", "S-ZAP", "S-KHE", "S-ORG"}) {
+    INFO(std::string(id) + "\n" + Evidence(run, id));
+    CHECK(DecisionOf(run, id) >= REVIEW);
+    CHECK(HasHit(run, id, "ukraine_partly_occupied_region"));
+  }
+  CHECK(Evidence(run, "S-DON").find("item 1 origin region UA-14") != std::string::npos);
+  CHECK(Evidence(run, "S-ORG").find("origin region UA-65") != std::string::npos);
+  // Crimea is occupied as a whole (EO 13685): blocked. Odesa oblast is not occupied.
+  CHECK(DecisionOf(run, "S-CRI") == BLOCK);
+  CHECK(DecisionOf(run, "S-ODE") == CLEAR);
+}
+
 // --- list age ------------------------------------------------------------------------------
 
 TEST_CASE(
