@@ -589,6 +589,102 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_count
   CHECK(DecisionOf(run, "S-ODE") == CLEAR);
 }
 
+// EU Reg. 2022/263 (from 2022-02-24) covers the non-government-controlled areas of Donetsk and
+// Luhansk oblasts, Reg. 2022/1903 (from 2022-10-06) those of Zaporizhzhia and Kherson. From a
+// review, 2026-12: the place table had 4 rows, none in Kherson oblast, so legs through Melitopol,
+// Enerhodar, Nova Kakhovka, Henichesk, Skadovsk or Sievierodonetsk only reviewed.
+TEST_CASE(
+    "Legs through the occupied towns of four oblasts are embargo-blocked (EU Reg. 2022/263 as "
+    "amended by 2022/1903, EO 14065)",
+    "[regimes]") {
+  const std::vector<std::pair<std::string, std::string>> towns = {
+      {"Melitopol", "UA-23"},  {"Enerhodar", "UA-23"},  {"Tokmak", "UA-23"},
+      {"Vasylivka", "UA-23"},  {"Berdyansk", "UA-23"},  {"Nova Kakhovka", "UA-65"},
+      {"Henichesk", "UA-65"},  {"Skadovsk", "UA-65"},   {"Sievierodonetsk", "UA-09"},
+      {"Lysychansk", "UA-09"}, {"Alchevsk", "UA-09"},   {"Horlivka", "UA-14"},
+      {"Makiivka", "UA-14"},   {"Yenakiieve", "UA-14"}, {"Khartsyzk", "UA-14"},
+      {"Mariupol", "UA-14"},   {"Energodar", "UA-23"},  {"Severodonetsk", "UA-09"}};
+  std::string sql = std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country, region) VALUES
+  ('E-ODE', 'company', 'Odesa Grain Terminal LLC', 'UA', 'UA-51');
+)";
+  for (size_t i = 0; i < towns.size(); ++i) {
+    std::string id = "S-" + std::to_string(i);
+    sql +=
+        "INSERT INTO shipment (shipment_id, origin_country, destination_country, "
+        "destination_region) VALUES ('" +
+        id + "', 'KZ', 'UA', 'UA-51');\nINSERT INTO shipment_party VALUES ('" + id +
+        "', 'SHIPPER', 'shipper'), ('" + id + "', 'E-ODE', 'consignee');\n" +
+        "INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_country) "
+        "VALUES ('" +
+        id + "', 1, '8516.60', 'Ovens', 'KZ');\n" +
+        "INSERT INTO shipment_leg (shipment_id, seq, location_name, country, region, kind) "
+        "VALUES ('" +
+        id + "', 1, '" + towns[i].first + "', 'UA', '" + towns[i].second +
+        "', 'transshipment'), ('" + id + "', 2, 'Odesa', 'UA', 'UA-51', 'port');\n";
+  }
+  // Tokmok (also spelled Tokmak) in Kyrgyzstan is not the Zaporizhzhia town of the same name.
+  sql += R"(
+INSERT INTO shipment (shipment_id, origin_country, destination_country) VALUES ('S-KG', 'KZ', 'KG');
+INSERT INTO shipment_party VALUES ('S-KG', 'SHIPPER', 'shipper');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_country) VALUES
+  ('S-KG', 1, '8516.60', 'Ovens', 'KZ');
+INSERT INTO shipment_leg (shipment_id, seq, location_name, country, region, kind) VALUES
+  ('S-KG', 1, 'Tokmak', 'KG', 'KG-C', 'inland');
+)";
+  TempDir dir;
+  std::string db = MakeDatabase(dir, sql);
+  Run run = ScreenWith(dir, db, Bundled(), "2025-06-01");
+  REQUIRE(run.status.ok());
+  for (size_t i = 0; i < towns.size(); ++i) {
+    std::string id = "S-" + std::to_string(i);
+    INFO(towns[i].first + "\n" + Evidence(run, id));
+    CHECK(DecisionOf(run, id) == BLOCK);
+    CHECK(Evidence(run, id).find("leg 1 place " + towns[i].first) != std::string::npos);
+  }
+  INFO(Evidence(run, "S-KG"));
+  CHECK(!HasHit(run, "S-KG", "embargoed_jurisdiction"));
+}
+
+// The non-government-controlled areas of Donetsk oblast were covered by EU Reg. 2022/263 from
+// 2022-02-24; Reg. 2022/1903 (2022-10-06) added Kherson and Zaporizhzhia (EUR-Lex 32022R1903,
+// recital 2). From a review, 2026-12: Mariupol was dated 2022-10-06 and cited to 2022/1903.
+// Kherson city, occupied from March 2022, was liberated on 2022-11-11.
+TEST_CASE(
+    "A leg through Mariupol is blocked in summer 2022 under Reg. 2022/263, Kherson city "
+    "only while occupied",
+    "[regimes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country, region) VALUES
+  ('E-ODE', 'company', 'Odesa Grain Terminal LLC', 'UA', 'UA-51');
+INSERT INTO shipment (shipment_id, origin_country, destination_country, destination_region)
+  VALUES ('S-MAR', 'KZ', 'UA', 'UA-51'), ('S-KHE', 'KZ', 'UA', 'UA-51');
+INSERT INTO shipment_party VALUES ('S-MAR', 'SHIPPER', 'shipper'), ('S-MAR', 'E-ODE', 'consignee'),
+  ('S-KHE', 'SHIPPER', 'shipper'), ('S-KHE', 'E-ODE', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_country) VALUES
+  ('S-MAR', 1, '8516.60', 'Ovens', 'KZ'), ('S-KHE', 1, '8516.60', 'Ovens', 'KZ');
+INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, region, kind) VALUES
+  ('S-MAR', 1, 'UAMPW', 'Mariupol', 'UA', 'UA-14', 'port'),
+  ('S-MAR', 2, NULL, 'Odesa', 'UA', 'UA-51', 'port'),
+  ('S-KHE', 1, NULL, 'Kherson', 'UA', 'UA-65', 'port'),
+  ('S-KHE', 2, NULL, 'Odesa', 'UA', 'UA-51', 'port');
+)");
+  Run summer = ScreenWith(dir, db, Bundled(), "2022-08-01");
+  REQUIRE(summer.status.ok());
+  INFO(Evidence(summer, "S-MAR"));
+  CHECK(DecisionOf(summer, "S-MAR") == BLOCK);
+  CHECK(Evidence(summer, "S-MAR").find("Reg. 2022/263") != std::string::npos);
+  CHECK(Evidence(summer, "S-MAR").find("2022/1903") == std::string::npos);
+  Run occupied = ScreenWith(dir, db, Bundled(), "2022-10-20");
+  REQUIRE(occupied.status.ok());
+  CHECK(DecisionOf(occupied, "S-KHE") == BLOCK);
+  Run liberated = ScreenWith(dir, db, Bundled(), "2022-11-11");
+  REQUIRE(liberated.status.ok());
+  CHECK(DecisionOf(liberated, "S-KHE") == REVIEW);
+  CHECK(!HasHit(liberated, "S-KHE", "embargoed_jurisdiction"));
+}
+
 // --- list age ------------------------------------------------------------------------------
 
 TEST_CASE(
