@@ -525,6 +525,240 @@ INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_count
   CHECK(DecisionOf(run, "S-TOOLS") == BLOCK);
 }
 
+// 31 CFR 560.530 is Iran's licence: it authorises exports of agricultural commodities, medicine
+// and medical devices to Iran, nothing about North Korea (31 CFR 510; UNSCR 1718, 2397), Cuba
+// (31 CFR 515) or Syria before 2025-07-01 (31 CFR 542). From a review, 2026-12: wheat to Iran
+// through Nampo was REVIEW, its North Korean leg "exempt under iran_food_medicine".
+TEST_CASE(
+    "Wheat to Iran through a North Korean port or with a Cuban party is blocked: 31 CFR 560.530 "
+    "exempts only the Iranian evidence",
+    "[regimes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country, activity) VALUES
+  ('E-PRS', 'company', 'Pars Food Distribution Co', 'IR', 'trader'),
+  ('E-CUB', 'company', 'Cubana Grain Brokers SA', 'CU', 'trader');
+INSERT INTO shipment (shipment_id, origin_country, destination_country) VALUES
+  ('S-KP', 'KZ', 'IR'), ('S-NOKP', 'KZ', 'IR'), ('S-CU', 'KZ', 'IR'), ('S-SY', 'KZ', 'IR');
+INSERT INTO shipment_party VALUES ('S-KP', 'SHIPPER', 'shipper'), ('S-KP', 'E-PRS', 'consignee'),
+  ('S-NOKP', 'SHIPPER', 'shipper'), ('S-NOKP', 'E-PRS', 'consignee'),
+  ('S-CU', 'SHIPPER', 'shipper'), ('S-CU', 'E-PRS', 'consignee'), ('S-CU', 'E-CUB', 'notify'),
+  ('S-SY', 'SHIPPER', 'shipper'), ('S-SY', 'E-PRS', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_country) VALUES
+  ('S-KP', 1, '1001.99', 'Wheat', 'KZ'), ('S-NOKP', 1, '1001.99', 'Wheat', 'KZ'),
+  ('S-CU', 1, '1001.99', 'Wheat', 'KZ'), ('S-SY', 1, '1001.99', 'Wheat', 'KZ');
+INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, kind) VALUES
+  ('S-KP', 1, 'KZSCO', 'Aktau', 'KZ', 'port'), ('S-KP', 2, 'KPNAM', 'Nampo', 'KP', 'transshipment'),
+  ('S-KP', 3, 'IRBND', 'Bandar Abbas', 'IR', 'port'),
+  ('S-NOKP', 1, 'KZSCO', 'Aktau', 'KZ', 'port'), ('S-NOKP', 2, 'IRBND', 'Bandar Abbas', 'IR', 'port'),
+  ('S-CU', 1, 'KZSCO', 'Aktau', 'KZ', 'port'), ('S-CU', 2, 'IRBND', 'Bandar Abbas', 'IR', 'port'),
+  ('S-SY', 1, 'KZSCO', 'Aktau', 'KZ', 'port'), ('S-SY', 2, 'SYLTK', 'Latakia', 'SY', 'transshipment'),
+  ('S-SY', 3, 'IRBND', 'Bandar Abbas', 'IR', 'port');
+)");
+  Run run = ScreenWith(dir, db, Bundled(), "2025-06-01");
+  REQUIRE(run.status.ok());
+  INFO(Evidence(run, "S-KP") + Evidence(run, "S-CU") + Evidence(run, "S-SY"));
+  CHECK(DecisionOf(run, "S-NOKP") == REVIEW);
+  CHECK(DecisionOf(run, "S-KP") == BLOCK);
+  CHECK(DecisionOf(run, "S-CU") == BLOCK);
+  CHECK(DecisionOf(run, "S-SY") == BLOCK);
+  for (const scores::RuleHit& hit : run.shipments.at("S-KP").hits()) {
+    if (hit.rule_id() != "embargoed_jurisdiction") continue;
+    CHECK(hit.decision_floor() == BLOCK);
+    CHECK(hit.weight() == 90);
+    for (const scores::Evidence& evidence : hit.evidence()) {
+      bool exempt =
+          evidence.summary().find("; exempt under iran_food_medicine") != std::string::npos;
+      // The Iranian destination, consignee and port are licensed; the North Korean leg is not.
+      CHECK(exempt == (evidence.field() != "leg 2"));
+    }
+  }
+  // From 2025-07-01 (EO 14312) the Syrian leg is no longer embargoed: the licence covers the rest.
+  Run after = ScreenWith(dir, db, Bundled(), "2025-07-01");
+  REQUIRE(after.status.ok());
+  CHECK(DecisionOf(after, "S-SY") == REVIEW);
+}
+
+// 31 CFR 560.530 covers agricultural commodities (7 U.S.C. 5602: food for humans, bottled
+// drinking water included, and animal feed), medicine (21 U.S.C. 321 "drug") and medical devices
+// (21 U.S.C. 321 "device"). From a review, 2026-12: instruments, prosthetics, tea, coffee,
+// chocolate, water and feed to a non-listed Iranian buyer were BLOCK; alcohol stays outside.
+TEST_CASE(
+    "Medical devices, tea, coffee, cocoa, drinking water and animal feed to Iran are exempt under "
+    "31 CFR 560.530, beer is not",
+    "[regimes]") {
+  const std::vector<std::pair<std::string, bool>> goods = {
+      {"9018.90", true},  {"9018.31", true},  {"9019.20", true}, {"9021.39", true},
+      {"9022.14", true},  {"0902.30", true},  {"0901.11", true}, {"1806.90", true},
+      {"2201.10", true},  {"2202.99", true},  {"2309.90", true}, {"2203.00", false},
+      {"2208.30", false}, {"9022.19", false}, {"3004.90", true}, {"1001.99", true}};
+  std::string sql = std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country, activity) VALUES
+  ('E-PRS', 'company', 'Pars Food and Health Distribution Co', 'IR', 'trader');
+)";
+  for (const auto& [hs, covered] : goods) {
+    std::string id = "S-" + hs;
+    sql += "INSERT INTO shipment (shipment_id, origin_country, destination_country) VALUES ('" +
+           id + "', 'KZ', 'IR');\nINSERT INTO shipment_party VALUES ('" + id +
+           "', 'SHIPPER', 'shipper'), ('" + id +
+           "', 'E-PRS', 'consignee');\nINSERT INTO shipment_item (shipment_id, line, hs_code, "
+           "description, origin_country) VALUES ('" +
+           id + "', 1, '" + hs + "', 'goods', 'KZ');\n";
+  }
+  TempDir dir;
+  std::string db = MakeDatabase(dir, sql);
+  Run run = ScreenWith(dir, db, Bundled(), "2025-06-01");
+  REQUIRE(run.status.ok());
+  for (const auto& [hs, covered] : goods) {
+    INFO(hs + "\n" + Evidence(run, "S-" + hs));
+    CHECK(DecisionOf(run, "S-" + hs) == (covered ? REVIEW : BLOCK));
+  }
+}
+
+// --- occupied Ukraine ----------------------------------------------------------------------
+
+// EO 14065 s.1(a)(ii) bans importing goods from the so-called DNR/LNR; EU Reg. 2022/263 Art. 2
+// (as amended by Reg. 2022/1903) bans importing goods originating in the non-government-
+// controlled areas of Donetsk, Luhansk, Zaporizhzhia and Kherson oblasts. The oblasts are only
+// partly occupied, so an origin in one of them reviews. From a review, 2026-12: anthracite from
+// UA-14 and wheat from UA-23 or UA-65 shipped Poti to Izmir were CLEAR.
+TEST_CASE(
+    "Goods from the partly occupied oblasts of Ukraine are reviewed by item and shipment origin "
+    "(EO 14065 s.1, EU Reg. 2022/263 Art. 2)",
+    "[regimes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country) VALUES
+  ('E-IZM', 'company', 'Izmir Coal Trading AS', 'TR');
+INSERT INTO shipment (shipment_id, origin_country, origin_region, destination_country) VALUES
+  ('S-DON', 'GE', NULL, 'TR'), ('S-LUH', 'GE', NULL, 'TR'), ('S-ZAP', 'GE', NULL, 'TR'),
+  ('S-KHE', 'GE', NULL, 'TR'), ('S-CRI', 'GE', NULL, 'TR'), ('S-ODE', 'GE', NULL, 'TR'),
+  ('S-ORG', 'UA', 'UA-65', 'TR');
+INSERT INTO shipment_party SELECT s, 'SHIPPER', 'shipper' FROM (SELECT 'S-DON' s UNION SELECT
+  'S-LUH' UNION SELECT 'S-ZAP' UNION SELECT 'S-KHE' UNION SELECT 'S-CRI' UNION SELECT 'S-ODE'
+  UNION SELECT 'S-ORG');
+INSERT INTO shipment_party SELECT s, 'E-IZM', 'consignee' FROM (SELECT 'S-DON' s UNION SELECT
+  'S-LUH' UNION SELECT 'S-ZAP' UNION SELECT 'S-KHE' UNION SELECT 'S-CRI' UNION SELECT 'S-ODE'
+  UNION SELECT 'S-ORG');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_country, origin_region)
+  VALUES ('S-DON', 1, '2701.11', 'Anthracite', 'UA', 'UA-14'),
+  ('S-LUH', 1, '2701.11', 'Anthracite', 'UA', 'UA-09'),
+  ('S-ZAP', 1, '1001.99', 'Wheat', 'UA', 'UA-23'),
+  ('S-KHE', 1, '1001.99', 'Wheat', 'UA', 'UA-65'),
+  ('S-CRI', 1, '1001.99', 'Wheat', 'UA', 'UA-43'),
+  ('S-ODE', 1, '1001.99', 'Wheat', 'UA', 'UA-51'),
+  ('S-ORG', 1, '1001.99', 'Wheat', 'UA', NULL);
+)");
+  Run run = ScreenWith(dir, db, Bundled(), "2025-06-01");
+  REQUIRE(run.status.ok());
+  for (const char* id : {"S-DON", "S-LUH", "S-ZAP", "S-KHE", "S-ORG"}) {
+    INFO(std::string(id) + "\n" + Evidence(run, id));
+    CHECK(DecisionOf(run, id) >= REVIEW);
+    CHECK(HasHit(run, id, "ukraine_partly_occupied_region"));
+  }
+  CHECK(Evidence(run, "S-DON").find("item 1 origin region UA-14") != std::string::npos);
+  CHECK(Evidence(run, "S-ORG").find("origin region UA-65") != std::string::npos);
+  // Crimea is occupied as a whole (EO 13685): blocked. Odesa oblast is not occupied.
+  CHECK(DecisionOf(run, "S-CRI") == BLOCK);
+  CHECK(DecisionOf(run, "S-ODE") == CLEAR);
+}
+
+// EU Reg. 2022/263 (from 2022-02-24) covers the non-government-controlled areas of Donetsk and
+// Luhansk oblasts, Reg. 2022/1903 (from 2022-10-06) those of Zaporizhzhia and Kherson. From a
+// review, 2026-12: the place table had 4 rows, none in Kherson oblast, so legs through Melitopol,
+// Enerhodar, Nova Kakhovka, Henichesk, Skadovsk or Sievierodonetsk only reviewed.
+TEST_CASE(
+    "Legs through the occupied towns of four oblasts are embargo-blocked (EU Reg. 2022/263 as "
+    "amended by 2022/1903, EO 14065)",
+    "[regimes]") {
+  const std::vector<std::pair<std::string, std::string>> towns = {
+      {"Melitopol", "UA-23"},  {"Enerhodar", "UA-23"},  {"Tokmak", "UA-23"},
+      {"Vasylivka", "UA-23"},  {"Berdyansk", "UA-23"},  {"Nova Kakhovka", "UA-65"},
+      {"Henichesk", "UA-65"},  {"Skadovsk", "UA-65"},   {"Sievierodonetsk", "UA-09"},
+      {"Lysychansk", "UA-09"}, {"Alchevsk", "UA-09"},   {"Horlivka", "UA-14"},
+      {"Makiivka", "UA-14"},   {"Yenakiieve", "UA-14"}, {"Khartsyzk", "UA-14"},
+      {"Mariupol", "UA-14"},   {"Energodar", "UA-23"},  {"Severodonetsk", "UA-09"}};
+  std::string sql = std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country, region) VALUES
+  ('E-ODE', 'company', 'Odesa Grain Terminal LLC', 'UA', 'UA-51');
+)";
+  for (size_t i = 0; i < towns.size(); ++i) {
+    std::string id = "S-" + std::to_string(i);
+    sql +=
+        "INSERT INTO shipment (shipment_id, origin_country, destination_country, "
+        "destination_region) VALUES ('" +
+        id + "', 'KZ', 'UA', 'UA-51');\nINSERT INTO shipment_party VALUES ('" + id +
+        "', 'SHIPPER', 'shipper'), ('" + id + "', 'E-ODE', 'consignee');\n" +
+        "INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_country) "
+        "VALUES ('" +
+        id + "', 1, '8516.60', 'Ovens', 'KZ');\n" +
+        "INSERT INTO shipment_leg (shipment_id, seq, location_name, country, region, kind) "
+        "VALUES ('" +
+        id + "', 1, '" + towns[i].first + "', 'UA', '" + towns[i].second +
+        "', 'transshipment'), ('" + id + "', 2, 'Odesa', 'UA', 'UA-51', 'port');\n";
+  }
+  // Tokmok (also spelled Tokmak) in Kyrgyzstan is not the Zaporizhzhia town of the same name.
+  sql += R"(
+INSERT INTO shipment (shipment_id, origin_country, destination_country) VALUES ('S-KG', 'KZ', 'KG');
+INSERT INTO shipment_party VALUES ('S-KG', 'SHIPPER', 'shipper');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_country) VALUES
+  ('S-KG', 1, '8516.60', 'Ovens', 'KZ');
+INSERT INTO shipment_leg (shipment_id, seq, location_name, country, region, kind) VALUES
+  ('S-KG', 1, 'Tokmak', 'KG', 'KG-C', 'inland');
+)";
+  TempDir dir;
+  std::string db = MakeDatabase(dir, sql);
+  Run run = ScreenWith(dir, db, Bundled(), "2025-06-01");
+  REQUIRE(run.status.ok());
+  for (size_t i = 0; i < towns.size(); ++i) {
+    std::string id = "S-" + std::to_string(i);
+    INFO(towns[i].first + "\n" + Evidence(run, id));
+    CHECK(DecisionOf(run, id) == BLOCK);
+    CHECK(Evidence(run, id).find("leg 1 place " + towns[i].first) != std::string::npos);
+  }
+  INFO(Evidence(run, "S-KG"));
+  CHECK(!HasHit(run, "S-KG", "embargoed_jurisdiction"));
+}
+
+// The non-government-controlled areas of Donetsk oblast were covered by EU Reg. 2022/263 from
+// 2022-02-24; Reg. 2022/1903 (2022-10-06) added Kherson and Zaporizhzhia (EUR-Lex 32022R1903,
+// recital 2). From a review, 2026-12: Mariupol was dated 2022-10-06 and cited to 2022/1903.
+// Kherson city, occupied from March 2022, was liberated on 2022-11-11.
+TEST_CASE(
+    "A leg through Mariupol is blocked in summer 2022 under Reg. 2022/263, Kherson city "
+    "only while occupied",
+    "[regimes]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, std::string(kLists) + R"(
+INSERT INTO entity (entity_id, kind, name, country, region) VALUES
+  ('E-ODE', 'company', 'Odesa Grain Terminal LLC', 'UA', 'UA-51');
+INSERT INTO shipment (shipment_id, origin_country, destination_country, destination_region)
+  VALUES ('S-MAR', 'KZ', 'UA', 'UA-51'), ('S-KHE', 'KZ', 'UA', 'UA-51');
+INSERT INTO shipment_party VALUES ('S-MAR', 'SHIPPER', 'shipper'), ('S-MAR', 'E-ODE', 'consignee'),
+  ('S-KHE', 'SHIPPER', 'shipper'), ('S-KHE', 'E-ODE', 'consignee');
+INSERT INTO shipment_item (shipment_id, line, hs_code, description, origin_country) VALUES
+  ('S-MAR', 1, '8516.60', 'Ovens', 'KZ'), ('S-KHE', 1, '8516.60', 'Ovens', 'KZ');
+INSERT INTO shipment_leg (shipment_id, seq, location, location_name, country, region, kind) VALUES
+  ('S-MAR', 1, 'UAMPW', 'Mariupol', 'UA', 'UA-14', 'port'),
+  ('S-MAR', 2, NULL, 'Odesa', 'UA', 'UA-51', 'port'),
+  ('S-KHE', 1, NULL, 'Kherson', 'UA', 'UA-65', 'port'),
+  ('S-KHE', 2, NULL, 'Odesa', 'UA', 'UA-51', 'port');
+)");
+  Run summer = ScreenWith(dir, db, Bundled(), "2022-08-01");
+  REQUIRE(summer.status.ok());
+  INFO(Evidence(summer, "S-MAR"));
+  CHECK(DecisionOf(summer, "S-MAR") == BLOCK);
+  CHECK(Evidence(summer, "S-MAR").find("Reg. 2022/263") != std::string::npos);
+  CHECK(Evidence(summer, "S-MAR").find("2022/1903") == std::string::npos);
+  Run occupied = ScreenWith(dir, db, Bundled(), "2022-10-20");
+  REQUIRE(occupied.status.ok());
+  CHECK(DecisionOf(occupied, "S-KHE") == BLOCK);
+  Run liberated = ScreenWith(dir, db, Bundled(), "2022-11-11");
+  REQUIRE(liberated.status.ok());
+  CHECK(DecisionOf(liberated, "S-KHE") == REVIEW);
+  CHECK(!HasHit(liberated, "S-KHE", "embargoed_jurisdiction"));
+}
+
 // --- list age ------------------------------------------------------------------------------
 
 TEST_CASE(

@@ -21,7 +21,17 @@ struct CompiledExemption {
   std::set<std::string> destinations;
   std::set<int> unless_measures;
   std::set<std::string> unless_activities;
+  std::set<std::string> evidence_countries;  // empty: all of the hit's evidence is covered
 };
+
+// The country a piece of evidence is about: its country, else its region's ("UA-43" -> "UA"),
+// else its leg's or party's. "" when it names none.
+std::string EvidenceCountry(const scores::Evidence& evidence) {
+  if (!evidence.country().empty()) return evidence.country();
+  if (!evidence.region().empty()) return evidence.region().substr(0, evidence.region().find('-'));
+  if (!evidence.leg().country().empty()) return evidence.leg().country();
+  return evidence.party().country();
+}
 
 class RuleInForce : public CompiledRule {
  public:
@@ -62,12 +72,26 @@ class RuleInForce : public CompiledRule {
         }
         continue;
       }
+      // A country's licence covers the evidence in that country only (31 CFR 560.530 is Iran's:
+      // a North Korean leg of wheat to Iran stays blocked). Evidence outside it keeps the rule's
+      // weight and floor, so the hit is not exempt; the covered evidence still says it is.
+      bool all_covered = true;
+      for (const scores::Evidence& evidence : outcome->evidence) {
+        if (!CoversEvidence(exemption, evidence)) all_covered = false;
+      }
       // Exempt: the hit stays, with the exemption's weight and floor, and every piece of
       // evidence says why.
-      outcome->exempt = true;
-      outcome->floor =
-          config.decision_floor() == DECISION_UNSPECIFIED ? CLEAR : config.decision_floor();
+      if (all_covered) {
+        outcome->exempt = true;
+        outcome->floor =
+            config.decision_floor() == DECISION_UNSPECIFIED ? CLEAR : config.decision_floor();
+      }
       for (scores::Evidence& evidence : outcome->evidence) {
+        if (!CoversEvidence(exemption, evidence)) {
+          evidence.set_summary(evidence.summary() + "; not exempt under " + config.id() +
+                               ": the licence covers " + CountryList(exemption) + " only");
+          continue;
+        }
         // A namesake's evidence keeps its cap (kUncorroboratedNameWeight) whatever the exemption
         // weighs.
         evidence.set_weight(evidence.uncorroborated_name()
@@ -102,6 +126,20 @@ class RuleInForce : public CompiledRule {
       }
     }
     return true;
+  }
+
+  static bool CoversEvidence(const CompiledExemption& exemption, const scores::Evidence& evidence) {
+    return exemption.evidence_countries.empty() ||
+           exemption.evidence_countries.count(EvidenceCountry(evidence)) > 0;
+  }
+
+  static std::string CountryList(const CompiledExemption& exemption) {
+    std::string out;
+    for (const std::string& country : exemption.evidence_countries) {
+      if (!out.empty()) out += ", ";
+      out += country;
+    }
+    return out;
   }
 
   // Why the exemption does not hold for these parties ("" when it does).
@@ -141,7 +179,7 @@ CompiledExemption CompileExemption(const rules::Rule& rule, int index,
   static const std::regex kId("[a-z][a-z0-9_]*");
   const rules::Exemption& config = rule.exemption(index);
   FieldLocator at = c.locator.Nested("exemption", index);
-  CompiledExemption out{config, {}, {}, {}, {}};
+  CompiledExemption out{config, {}, {}, {}, {}, {}};
   if (!std::regex_match(config.id(), kId)) {
     c.Error(at.At("id"), "exemption id \"" + config.id() + "\" must be lower_snake_case");
   }
@@ -161,6 +199,13 @@ CompiledExemption CompileExemption(const rules::Rule& rule, int index,
               "unknown country code \"" + config.destination_countries(i) + "\"");
     }
     out.destinations.insert(config.destination_countries(i));
+  }
+  for (int i = 0; i < config.evidence_countries_size(); ++i) {
+    if (!IsKnownCountryCode(config.evidence_countries(i))) {
+      c.Error(at.At("evidence_countries", i),
+              "unknown country code \"" + config.evidence_countries(i) + "\"");
+    }
+    out.evidence_countries.insert(config.evidence_countries(i));
   }
   if (config.hs_prefixes().empty() && config.destination_countries().empty()) {
     c.Error(at.self(), "exemption \"" + config.id() +

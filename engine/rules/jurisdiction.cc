@@ -69,7 +69,8 @@ class JurisdictionRule : public CompiledRule {
     // The most specific match is the evidence: a place, then a region, then the country.
     std::string place;
     if (const PlaceEntry* entry =
-            leg ? places_.MatchPlaceAt(leg->location, leg->location_name, as_of, &place)
+            leg ? places_.MatchPlaceAt(leg->location, leg->location_name, leg->country, leg->region,
+                                       as_of, &place)
                 : nullptr) {
       Add(field, "place", place, *entry, outcome, decorate);
     } else if (const PlaceEntry* in_region = places_.MatchRegionAt(region, as_of)) {

@@ -29,7 +29,7 @@ void PlaceSet::AddCountries(const StringList& codes, std::string_view field,
     }
     // Rules add their own countries before their groups, and lookups take the first entry in
     // force, so a country named both ways is reported by its code rather than as a group member.
-    countries_[codes[i]].push_back(PlaceEntry{codes[i], INT64_MIN, INT64_MAX, ""});
+    countries_[codes[i]].push_back(PlaceEntry{codes[i], INT64_MIN, INT64_MAX, "", "", ""});
   }
 }
 
@@ -42,7 +42,7 @@ void PlaceSet::AddRegions(const StringList& codes, std::string_view field,
       c.Error(c.locator.At(field, i), "not an ISO 3166-2 region code \"" + codes[i] + "\"");
       continue;
     }
-    regions_[codes[i]].push_back(PlaceEntry{codes[i], INT64_MIN, INT64_MAX, ""});
+    regions_[codes[i]].push_back(PlaceEntry{codes[i], INT64_MIN, INT64_MAX, "", "", ""});
   }
 }
 
@@ -59,8 +59,12 @@ void PlaceSet::AddGroups(const StringList& names, std::string_view field,
     // The label names the group, so evidence says why a country counts ("AM (group
     // diversion_risk)") and a reviewer can find the group in the rule files.
     const rules::CountryGroup& config = group->second;
-    PlaceEntry base{"group " + names[i], DayOr(config.effective_from(), INT64_MIN),
-                    DayOr(config.effective_to(), INT64_MAX), ""};
+    PlaceEntry base{"group " + names[i],
+                    DayOr(config.effective_from(), INT64_MIN),
+                    DayOr(config.effective_to(), INT64_MAX),
+                    "",
+                    "",
+                    ""};
     for (const std::string& code : config.countries()) countries_[code].push_back(base);
     for (const std::string& code : config.regions()) regions_[code].push_back(base);
     // Dated members: in force where both the group and the member are.
@@ -80,6 +84,8 @@ void PlaceSet::AddGroups(const StringList& names, std::string_view field,
       entry.from_day = std::max(base.from_day, DayOr(row.effective_from, INT64_MIN));
       entry.to_day = std::min(base.to_day, DayOr(row.effective_to, INT64_MAX));
       entry.source = row.source;
+      entry.country = row.country;
+      entry.region = row.region;
       places_[row.code].push_back(entry);
       place_names_[AsciiUpper(row.name)].push_back(entry);
     }
@@ -121,6 +127,7 @@ const PlaceEntry* PlaceSet::MatchRegionAt(const OptionalText& region,
 }
 
 const PlaceEntry* PlaceSet::MatchPlaceAt(const OptionalText& code, const OptionalText& name,
+                                         const OptionalText& country, const OptionalText& region,
                                          std::string_view as_of, std::string* matched) const {
   if (code && !code->empty()) {
     if (const PlaceEntry* entry = FindAt(places_, *code, as_of)) {
@@ -128,10 +135,19 @@ const PlaceEntry* PlaceSet::MatchPlaceAt(const OptionalText& code, const Optiona
       return entry;
     }
   }
-  if (name && !name->empty()) {
-    if (const PlaceEntry* entry = FindAt(place_names_, AsciiUpper(*name), as_of)) {
+  if (!name || name->empty()) return nullptr;
+  auto found = place_names_.find(AsciiUpper(*name));
+  std::optional<int64_t> day = DayNumber(as_of);
+  if (found == place_names_.end() || !day) return nullptr;
+  // A name alone is weaker than a code: the leg's country and region, when it has them, must be
+  // the row's (a town's name recurs in other oblasts and countries).
+  auto same = [](const OptionalText& leg, const std::string& row) {
+    return !leg || leg->empty() || row.empty() || *leg == row;
+  };
+  for (const PlaceEntry& entry : found->second) {
+    if (entry.InForce(*day) && same(country, entry.country) && same(region, entry.region)) {
       *matched = *name;
-      return entry;
+      return &entry;
     }
   }
   return nullptr;

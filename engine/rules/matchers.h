@@ -28,6 +28,10 @@ struct PlaceEntry {
   int64_t from_day = INT64_MIN;
   int64_t to_day = INT64_MAX;
   std::string source;  // the regulation behind a dated member or place row; may be empty
+  // A place row's country and region: a leg matched by name must not lie elsewhere (Tokmak in
+  // Zaporizhzhia oblast, not Tokmok/Tokmak in Kyrgyzstan). Empty for countries and regions.
+  std::string country;
+  std::string region;
   bool InForce(int64_t day) const { return day >= from_day && day <= to_day; }
 };
 
@@ -52,8 +56,10 @@ class PlaceSet {
   const PlaceEntry* MatchCountryAt(const OptionalText& country, std::string_view as_of) const;
   const PlaceEntry* MatchRegionAt(const OptionalText& region, std::string_view as_of) const;
   // A place of a place table: by UN/LOCODE or gazetteer id (`code`), else by name
-  // (case-insensitive). `matched` is set to the code or name that matched.
+  // (case-insensitive) where the leg's `country` and `region`, when known, are the row's.
+  // `matched` is set to the code or name that matched.
   const PlaceEntry* MatchPlaceAt(const OptionalText& code, const OptionalText& name,
+                                 const OptionalText& country, const OptionalText& region,
                                  std::string_view as_of, std::string* matched) const;
   bool empty() const { return countries_.empty() && regions_.empty() && places_.empty(); }
 
