@@ -32,6 +32,28 @@ TEST_CASE("The bundled rules load without problems", "[rules-config]") {
   CHECK(rule_set.digest.size() == 64);
 }
 
+// From a review of the law behind the rules (2026-12-08, finding 12): 21 bundled rules named no
+// source, e.g. russia_belarus_final_destination, a HOLD whose evidence cited nothing. Each rule's
+// description names the law, guidance or alert it applies, or says it is the company's policy
+// (a data check, a route or security risk no regulation names): ../shared/LAW.md, "How to use
+// this page".
+TEST_CASE("Every bundled rule names its source or says it is company policy", "[rules-config]") {
+  RuleSet rule_set;
+  Diagnostics diagnostics;
+  REQUIRE(LoadRuleSet(testing::SourceFile("rules"), &rule_set, &diagnostics));
+  const char* kSources[] = {"CFR",      "EO 1",       "Reg.",  "UNSCR", "FAQ", "Alert",
+                            "guidance", "Regulation", "UFLPA", "OFSI",  "BIS", "Strategy",
+                            "MTCR",     "NSG",        "SAMLA", "policy"};
+  for (const LoadedRule& rule : rule_set.rules) {
+    INFO(rule.config.id() << ": " << rule.config.description());
+    bool cited = false;
+    for (const char* source : kSources) {
+      cited = cited || rule.config.description().find(source) != std::string::npos;
+    }
+    CHECK(cited);
+  }
+}
+
 TEST_CASE("An unknown field is reported at its line and column", "[rules-config]") {
   TempDir dir;
   std::string folder = MakeRules(
