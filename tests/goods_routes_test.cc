@@ -647,6 +647,25 @@ TEST_CASE("Payments: CHPL chips to Karaganda paid from Moscow are not clear", "[
   CHECK(Hit(run.shipments.at("DV-BEARINGS"), "third_country_payer") == nullptr);
 }
 
+// From a review of the law behind the rules (2026-12-08, finding 12): the diversion_risk group
+// cited FIN-2022-Alert003 but held 10 of its 18 countries, so a CHPL payment from Singapore,
+// India or Serbia was no third-country-payer flag. It holds the alert's 18 and Hong Kong (the
+// tri-seal note of 2023-03-02), as reference/diversion_countries.csv does.
+TEST_CASE("Payments: a payer in any transshipment country of FIN-2022-Alert003 is flagged",
+          "[goods-routes]") {
+  for (const char* country : {"SG", "IN", "RS", "BR", "TW", "HK"}) {
+    INFO(country);
+    Screened run =
+        ScreenCases({"diversion.sql", "payments.sql"}, "2025-12-01",
+                    std::string("UPDATE payment SET payer_country = '") + country +
+                        "', payer_bank_country = '" + country + "' WHERE payment_id = 'PAY-3';");
+    const scores::RuleHit* hit = Hit(run.shipments.at("DV-TOOLS"), "third_country_payer");
+    REQUIRE(hit != nullptr);
+    CHECK(hit->evidence(0).summary().find(std::string("is in ") + country +
+                                          " (group diversion_risk)") != std::string::npos);
+  }
+}
+
 // schemas/input.sql: the payment table is optional; without it the flag is off and the run
 // header says why, as for the other optional inputs.
 TEST_CASE("Payments: without the payment table the third-country flag is off and says why",
