@@ -347,7 +347,7 @@ TEST_CASE("A tier no row of the rule's tables carries is an error at its positio
     const std::vector<std::string> problems = Problems(folder);
     INFO(Joined(problems));
     CHECK(HasProblem(problems,
-                     "goods.textproto:22:13: no row has tier \"Tier1\"; the rule's "
+                     "goods.textproto:16:13: no row has tier \"Tier1\"; the rule's "
                      "tables carry \"OFAC critical\", \"Tier 1\""));
   }
   {
@@ -357,7 +357,7 @@ TEST_CASE("A tier no row of the rule's tables carries is an error at its positio
                      "document_tiers: [\"Tier-1\", \"Tier 2\"]");
     const std::vector<std::string> problems = Problems(folder);
     INFO(Joined(problems));
-    CHECK(HasProblem(problems, "goods.textproto:48:5: no row has tier \"Tier-1\""));
+    CHECK(HasProblem(problems, "goods.textproto:42:5: no row has tier \"Tier-1\""));
   }
   // The bundled folder itself names only tiers its tables carry.
   CHECK(Problems(testing::SourceFile("rules")).empty());
@@ -441,7 +441,7 @@ TEST_CASE("A syntax error in one rule file is the only problem reported for it",
     const std::vector<std::string> problems = Problems(folder);
     INFO(Joined(problems));
     REQUIRE(problems.size() == 1);
-    CHECK(HasProblem(problems, "goods.textproto:22:17: "));
+    CHECK(HasProblem(problems, "goods.textproto:16:17: "));
   }
   {
     TempDir dir;

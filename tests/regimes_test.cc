@@ -284,7 +284,7 @@ TEST_CASE("A list an optional rule part reads and the database lacks is a run pr
   INFO(typo.status.message());
   REQUIRE(typo.status.ok());
   INFO(problems(typo));
-  CHECK(problems(typo).find("goods.textproto:106:1: rule \"proliferation_end_use\" reads list "
+  CHECK(problems(typo).find("goods.textproto:100:1: rule \"proliferation_end_use\" reads list "
                             "\"csl_el\", which the database does not hold") != std::string::npos);
   CHECK(problems(typo).find("rule \"ear_licence_required\" reads list \"csl_el\"") !=
         std::string::npos);
