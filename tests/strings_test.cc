@@ -78,6 +78,18 @@ TEST_CASE("FormatNumberDown rounds down and keeps decimals that binary floating 
   CHECK(FormatNumberDown(1.23456, 3) == "1.234");
 }
 
+// FloorToDecimals is exact, where FormatNumberDown (shares) tolerates 1e-9: a match score a hair
+// under a threshold is shown under it. serve's /match used the tolerance until 2026-12-08, so a
+// score of 0.7999999999 read 0.8 beside "match": false.
+TEST_CASE("FloorToDecimals never shows a score under a threshold as the threshold", "[base]") {
+  CHECK(FloorToDecimals(0.7999999999, 2) == 0.79);
+  CHECK(FloorToDecimals(0.8, 2) == 0.8);
+  CHECK(FloorToDecimals(0.29, 2) == 0.29);  // stored as 0.28999999999999998, and >= 0.29 holds
+  CHECK(FloorToDecimals(0.9963, 2) == 0.99);
+  CHECK(FloorToDecimals(1.0, 2) == 1.0);
+  CHECK(FloorToDecimals(0.0, 2) == 0.0);
+}
+
 TEST_CASE("FormatNumber writes what printf's %.*f writes", "[base]") {
   // FormatNumber formats with std::to_chars; evidence written before that change used snprintf.
   // Values over many magnitudes and signs, every precision the engine uses, compared with printf

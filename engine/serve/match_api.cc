@@ -72,8 +72,9 @@ bool AnyText(const std::string& value) { return !Trim(value).empty(); }
 bool CountryCode(const std::string& value) { return IsKnownCountryCode(AsciiUpper(Trim(value))); }
 bool Date(const std::string& value) { return IsIsoDate(Trim(value)); }
 
-// Score rounded down to two decimals, as every corridor score is shown (names::FormatScore).
-double Rounded(double score) { return std::floor(score * 100 + 1e-9) / 100; }
+// Score rounded down to two decimals, as every corridor score is shown: FloorToDecimals, exact.
+// Its 1e-9 tolerance showed a score a hair under 0.8 as 0.8 beside "match": false.
+double Rounded(double score) { return FloorToDecimals(score, 2); }
 
 Json ResultJson(const names::NameMatch& match, const EntryCatalog& catalog, double threshold) {
   const names::NameRecord& record = *match.record;
