@@ -26,6 +26,7 @@
 #define CORRIDOR_ENGINE_DECISIONS_REVIEW_BOOK_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -75,6 +76,12 @@ class ReviewBook {
     std::string matched_by;  // "entity_id" or "name_and_country"
   };
   std::optional<Allowance> AllowedParty(const Entity& party) const;
+  // `book`'s AllowedParty as a yes/no test for rules (RunResources::AllowedParty); null when
+  // `book` is null or holds nothing. `book` must outlive the function.
+  static std::function<bool(const Entity&)> AllowedPartyTest(const ReviewBook* book) {
+    if (book == nullptr || book->empty()) return nullptr;
+    return [book](const Entity& party) { return book->AllowedParty(party).has_value(); };
+  }
 
  private:
   struct AllowEntry {

@@ -35,9 +35,7 @@ class Resources : public RunResources {
       : input_(input), screener_(screener), as_of_(std::move(as_of)), reviews_(reviews) {}
 
   std::function<bool(const Entity&)> AllowedParty() override {
-    if (reviews_ == nullptr || reviews_->empty()) return nullptr;
-    const decisions::ReviewBook* book = reviews_;
-    return [book](const Entity& party) { return book->AllowedParty(party).has_value(); };
+    return decisions::ReviewBook::AllowedPartyTest(reviews_);
   }
 
   Status Ownership(const OwnershipWorld** world) override {

@@ -417,9 +417,7 @@ class Resources : public RunResources {
   void ForgetEntityReads() { read_ = nullptr; }
 
   std::function<bool(const Entity&)> AllowedParty() override {
-    if (reviews_ == nullptr || reviews_->empty()) return nullptr;
-    const decisions::ReviewBook* book = reviews_;
-    return [book](const Entity& party) { return book->AllowedParty(party).has_value(); };
+    return decisions::ReviewBook::AllowedPartyTest(reviews_);
   }
 
   void NoteRunProblem(DataProblem problem) override {
