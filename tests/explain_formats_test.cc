@@ -250,6 +250,61 @@ TEST_CASE("explain --format csv and html show scores and shares rounded down and
   CHECK(html.out.find("50%") == std::string::npos);
 }
 
+// EU Reg. 269/2014 Art. 2 ("owned more than 50%"): the case report shows the regime's test the
+// shares were judged by and the decimals that show 50.004% passes it ("50%" read as not passing).
+// A stream written before the test was recorded in it shows two decimals, as before.
+TEST_CASE("explain --format html shows the ownership test and a share just over it",
+          "[explain-formats]") {
+  TempDir dir;
+  const std::string path = dir.File("eu.scores");
+  std::unique_ptr<ScoreWriter> writer;
+  REQUIRE(ScoreWriter::Open(path, ScoreFormat::kDelimited, &writer).ok());
+  scores::ScoreRecord record;
+  record.mutable_header()->set_as_of("2026-12-01");
+  REQUIRE(writer->Write(record).ok());
+  for (const char* id : {"S-EU", "S-OLD"}) {
+    record.Clear();
+    scores::ShipmentScore* score = record.mutable_shipment();
+    score->set_shipment_id(id);
+    score->set_decision(BLOCK);
+    scores::RuleHit* hit = score->add_hits();
+    hit->set_rule_id("owned_by_asset_freeze_counterparty");
+    scores::Evidence* evidence = hit->add_evidence();
+    evidence->set_summary("consignee blocked_by_ownership");
+    scores::Ownership* ownership = evidence->mutable_ownership();
+    ownership->set_finding("blocked_by_ownership");
+    ownership->set_regime("eu");
+    if (std::string(id) == "S-EU") {
+      ownership->set_threshold_percent(50);
+      ownership->set_threshold_inclusive(false);
+    }
+    ownership->set_blocked_share_lower(50.004);
+    ownership->set_blocked_share_upper(50.004);
+    scores::OwnershipStep* step = ownership->add_path();
+    step->set_owner("entity:G");
+    step->set_owner_name("Volga Group");
+    step->set_owned_name("Just Over LLP");
+    step->set_share(50.004);
+    step->set_share_known(true);
+    REQUIRE(writer->Write(record).ok());
+  }
+  record.Clear();
+  record.mutable_summary()->set_shipments(2);
+  REQUIRE(writer->Write(record).ok());
+  REQUIRE(writer->Commit().ok());
+
+  auto html = RunCorridor(dir, "explain --format html --shipment S-EU --scores " + path);
+  REQUIRE(html.exit_code == 0);
+  INFO(html.out);
+  CHECK(html.out.find("blocked_by_ownership (eu, more than 50%), listed share 50.004..50.004%") !=
+        std::string::npos);
+  CHECK(html.out.find("holds 50.004% of Just Over LLP") != std::string::npos);
+  html = RunCorridor(dir, "explain --format html --shipment S-OLD --scores " + path);
+  REQUIRE(html.exit_code == 0);
+  INFO(html.out);
+  CHECK(html.out.find("blocked_by_ownership (eu), listed share 50..50%") != std::string::npos);
+}
+
 TEST_CASE("explain --format json: the Protobuf JSON mapping in a stable envelope",
           "[explain-formats]") {
   TempDir dir;

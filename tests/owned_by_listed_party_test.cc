@@ -292,6 +292,51 @@ INSERT INTO shipment_party VALUES ('S-T', 'T', 'consignee'), ('S-A', 'A', 'consi
   CHECK(result.out.find("held by blocked owners: 50%") != std::string::npos);
 }
 
+// EU Reg. 269/2014 Art. 2 and the Commission's FAQ: an entity owned by listed persons "more than
+// 50%" is covered. 50.004% passes that test; shown rounded down to two decimals it read "50%",
+// which under "more than 50%" reads as not passing (left open by the review of 2026-12-07). The
+// evidence shows the decimals that pass; exactly 50% still shows "50%" and is not covered.
+TEST_CASE("EU: a share just over 50% is shown with the decimals that pass the test",
+          "[owned-by-listed]") {
+  TempDir dir;
+  std::string db = MakeDatabase(dir, R"(
+INSERT INTO list_source (list_id) VALUES ('sdn');
+INSERT INTO list_entry (list_id, entry_id, name, programs) VALUES
+  ('sdn', '1', 'VOLGA GROUP', 'RUSSIA-EO14024');
+INSERT INTO entity (entity_id, kind, name) VALUES
+  ('G', 'company', 'Volga Group'), ('J', 'company', 'Just Over LLP'),
+  ('H', 'company', 'Exactly Half LLP');
+INSERT INTO ownership (owner_id, owned_id, share, control, as_of) VALUES
+  ('G', 'J', 50.004, 0, '2025-01-01'), ('G', 'H', 50, 0, '2025-01-01');
+INSERT INTO shipment (shipment_id, destination_country) VALUES ('S-J', 'KZ'), ('S-H', 'KZ');
+INSERT INTO shipment_party VALUES ('S-J', 'J', 'consignee'), ('S-H', 'H', 'consignee');
+)");
+  Outcome outcome = Screen(dir, db, RulesFor("eu"));
+  REQUIRE(outcome.status.ok());
+  CHECK(Hit(outcome, "S-J") == "blocked");
+  const std::string over = outcome.shipments.at("S-J").hits(0).evidence(0).summary();
+  INFO(over);
+  CHECK(over.find("blocked owners hold 50.004%, effective listed share 50.004%") !=
+        std::string::npos);
+  CHECK(over.find("-[50.004%]-> \"Just Over LLP\"") != std::string::npos);
+  const scores::Ownership& test = outcome.shipments.at("S-J").hits(0).evidence(0).ownership();
+  CHECK(test.threshold_percent() == 50);
+  CHECK_FALSE(test.threshold_inclusive());
+  CHECK(Hit(outcome, "S-H") != "blocked");
+  const std::string half = outcome.shipments.at("S-H").hits(0).evidence(0).summary();
+  INFO(half);
+  CHECK(half.find("blocked owners hold 50%") != std::string::npos);
+
+  testing::CommandResult result =
+      testing::RunCorridor(dir, "ownership --db " + db + " --entity J --regime eu");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("held by blocked owners: 50.004%") != std::string::npos);
+  CHECK(result.out.find("(entity:J): 50.004%") != std::string::npos);
+  // Under OFAC's "50% or more" two decimals show it passing: no more are added.
+  result = testing::RunCorridor(dir, "ownership --db " + db + " --entity J --regime ofac");
+  CHECK(result.out.find("held by blocked owners: 50%") != std::string::npos);
+}
+
 TEST_CASE("owned_by_listed_party configuration mistakes", "[owned-by-listed]") {
   TempDir dir;
   std::string folder = testing::MakeRules(

@@ -114,6 +114,18 @@ std::string FormatNumberDown(double value, int decimals) {
   return FormatNumber(FloorToDecimals(value + 1e-9, decimals), decimals);
 }
 
+std::string FormatShareDown(double share, double threshold, bool inclusive) {
+  // The comparison and tolerance of PassesThreshold (engine/ownership/ownership.h).
+  auto passes = [&](double value) {
+    return inclusive ? value >= threshold - 1e-9 : value > threshold + 1e-9;
+  };
+  int decimals = 2;
+  if (passes(share)) {
+    while (decimals < 9 && !passes(FloorToDecimals(share + 1e-9, decimals))) ++decimals;
+  }
+  return FormatNumberDown(share, decimals);
+}
+
 namespace {
 
 // One flag per pair of upper-case letters (speed: a set's string compares were 1% of a batch

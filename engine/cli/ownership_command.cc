@@ -122,7 +122,8 @@ int RunOwnership(const std::vector<std::string>& args) {
     return kExitOk;
   }
   // Shares are shown rounded down, so a figure never crosses the threshold the status was decided
-  // on (49.996% is "49.99%", not "50%": from a review, 2026-12-07).
+  // on (49.996% is "49.99%", not "50%": from a review, 2026-12-07), and with the decimals that
+  // show it passes (50.004% under the EU's "more than 50%" is "50.004%": FormatShare).
   auto report = [&](const OwnershipAnalysis& shown, const std::string& indent) {
     const OwnershipResult& result = shown.Result(node);
     std::cout << indent << "status: " << StatusName(result.status) << "\n";
@@ -138,15 +139,15 @@ int RunOwnership(const std::vector<std::string>& args) {
                    "as SSI restricts only its directive's activities)\n";
     }
     std::cout << indent
-              << "held by blocked owners: " << FormatNumberDown(result.blocked_share_lower) << "%";
+              << "held by blocked owners: " << FormatShare(result.blocked_share_lower, regime)
+              << "%";
     if (result.blocked_share_upper > result.blocked_share_lower) {
-      std::cout << " (up to " << FormatNumberDown(result.blocked_share_upper)
+      std::cout << " (up to " << FormatShare(result.blocked_share_upper, regime)
                 << "% with unknown shares)";
     }
     std::cout << "\n"
-              << indent
-              << "effective listed ownership: " << FormatNumberDown(result.effective_listed_share)
-              << "%"
+              << indent << "effective listed ownership: "
+              << FormatShare(result.effective_listed_share, regime) << "%"
               << (result.effective_is_lower_bound ? " (at least; unknown shares on paths)" : "")
               << "\n";
     if (result.minority_exposure) std::cout << indent << "minority exposure\n";
@@ -168,7 +169,7 @@ int RunOwnership(const std::vector<std::string>& args) {
         std::cout << indent << "  " << Describe(world, step.owner, list_set) << " -> "
                   << Describe(world, step.owned, list_set) << ": "
                   << (same_party           ? "same party (name match)"
-                      : step.share_percent ? FormatNumberDown(*step.share_percent) + "%"
+                      : step.share_percent ? FormatShare(*step.share_percent, regime) + "%"
                                            : "unknown share")
                   << (step.control && !same_party ? ", control" : "")
                   << (step.stale ? ", stale record" : "") << "\n";

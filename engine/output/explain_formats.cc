@@ -270,15 +270,27 @@ void HtmlWriter::EvidenceDetails(const scores::Evidence& evidence) {
   if (!evidence.matched_value().empty()) Row("matched", evidence.matched_value());
   if (evidence.has_ownership()) {
     const scores::Ownership& ownership = evidence.ownership();
-    // Scores and shares rounded down, never across a threshold (from a review, 2026-12-07).
-    Row("ownership", ownership.finding() + " (" + ownership.regime() + "), listed share " +
-                         FormatNumberDown(ownership.blocked_share_lower()) + ".." +
-                         FormatNumberDown(ownership.blocked_share_upper()) + "%");
+    // Scores and shares rounded down, never across a threshold (from a review, 2026-12-07), with
+    // the decimals that show a share passes the regime's test (FormatShareDown); a stream
+    // written before the test was recorded (threshold 0) shows two decimals.
+    auto share = [&](double value) {
+      return ownership.threshold_percent() > 0
+                 ? FormatShareDown(value, ownership.threshold_percent(),
+                                   ownership.threshold_inclusive())
+                 : FormatNumberDown(value);
+    };
+    std::string test;
+    if (ownership.threshold_percent() > 0) {
+      test = std::string(ownership.threshold_inclusive() ? ", at least " : ", more than ") +
+             FormatNumber(ownership.threshold_percent()) + "%";
+    }
+    Row("ownership", ownership.finding() + " (" + ownership.regime() + test + "), listed share " +
+                         share(ownership.blocked_share_lower()) + ".." +
+                         share(ownership.blocked_share_upper()) + "%");
     for (const scores::OwnershipStep& step : ownership.path()) {
-      Row("owned by",
-          step.owner_name() + " (" + step.owner() + ") holds " +
-              (step.share_known() ? FormatNumberDown(step.share()) + "%" : "an unknown share") +
-              " of " + step.owned_name() + (step.stale() ? " [stale record]" : ""));
+      Row("owned by", step.owner_name() + " (" + step.owner() + ") holds " +
+                          (step.share_known() ? share(step.share()) + "%" : "an unknown share") +
+                          " of " + step.owned_name() + (step.stale() ? " [stale record]" : ""));
     }
   }
   if (evidence.has_review()) {

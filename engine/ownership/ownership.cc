@@ -65,6 +65,10 @@ bool PassesThreshold(double share_percent, const OwnershipRegime& regime) {
   return share_percent > regime.threshold_percent + kTolerance;
 }
 
+std::string FormatShare(double share_percent, const OwnershipRegime& regime) {
+  return FormatShareDown(share_percent, regime.threshold_percent, regime.inclusive);
+}
+
 std::optional<int32_t> ParseDay(std::string_view text) {
   // End of the period: "2023" or "2023-06" is read as its last day, so a coarse date is not judged
   // stale earlier than any day it may stand for.

@@ -80,6 +80,11 @@ struct OwnershipRegime {
 // floating sums such as 33.33 + 16.67).
 bool PassesThreshold(double share_percent, const OwnershipRegime& regime);
 
+// A share as evidence shows it: rounded down to two decimals (never across a threshold), with
+// more decimals, up to nine, when two would hide that it passes the regime's threshold: 50.004%
+// under the EU's "more than 50%" is "50.004", not "50", which reads as not passing.
+std::string FormatShare(double share_percent, const OwnershipRegime& regime);
+
 // Parses YYYY, YYYY-MM or YYYY-MM-DD to a day number; a partial date means the last day of its
 // period. nullopt when `text` is not such a date.
 std::optional<int32_t> ParseDay(std::string_view text);

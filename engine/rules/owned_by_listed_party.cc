@@ -387,6 +387,8 @@ class OwnedByListedPartyRule : public CompiledRule {
       ownership->set_blocked_share_upper(result.blocked_share_upper);
       ownership->set_effective_listed_share(result.effective_listed_share);
       ownership->set_relies_on_stale_record(result.relies_on_stale_record);
+      ownership->set_threshold_percent(regime.threshold_percent);
+      ownership->set_threshold_inclusive(regime.inclusive);
       for (const std::string& entry : listed_as) ownership->add_listed_as(entry);
       std::string chain;
       for (const OwnershipStep& step : path.steps) {
@@ -404,7 +406,7 @@ class OwnedByListedPartyRule : public CompiledRule {
         if (chain.empty())
           chain = "\"" + out->owner_name() + "\"" + ListedAs(step.owner, regime.name, namesakes);
         std::string link = same_party           ? "is"
-                           : step.share_percent ? FormatNumberDown(*step.share_percent) + "%"
+                           : step.share_percent ? FormatShare(*step.share_percent, regime) + "%"
                                                 : "unknown share";
         if (step.control && !same_party) link += ", control";
         if (step.stale) link += ", stale record";
@@ -413,17 +415,18 @@ class OwnedByListedPartyRule : public CompiledRule {
       if (via_name_match) {
         chain += " = party \"" + party.entity->name + "\" (name match)";
       }
-      // Shares rounded down, never across the threshold (from a review, 2026-12-07).
+      // Shares rounded down, never across the threshold (from a review, 2026-12-07), with the
+      // decimals that show one passes it (FormatShare).
       std::string summary = party.role + " " + party.entity_id + " \"" + party.entity->name +
                             "\" " + FindingName(finding) + " (" + regime.name +
                             "): blocked owners hold " +
-                            FormatNumberDown(result.blocked_share_lower) + "%";
+                            FormatShare(result.blocked_share_lower, regime) + "%";
       if (result.blocked_share_upper > result.blocked_share_lower) {
         summary +=
-            " (up to " + FormatNumberDown(result.blocked_share_upper) + "% with unknown shares)";
+            " (up to " + FormatShare(result.blocked_share_upper, regime) + "% with unknown shares)";
       }
       summary +=
-          ", effective listed share " + FormatNumberDown(result.effective_listed_share) + "%";
+          ", effective listed share " + FormatShare(result.effective_listed_share, regime) + "%";
       if (result.relies_on_stale_record) summary += ", relies on a stale record";
       if (!chain.empty()) summary += "; path " + chain;
       evidence->set_summary(summary);
