@@ -720,6 +720,20 @@ TEST_CASE("Incidents and ownership changed in place reload the engine", "[serve]
   CHECK(server.server().reloads() == 2);
   REQUIRE(server.server().ReloadIfChanged().ok());
   CHECK(server.server().reloads() == 2);  // nothing changed since
+  // From a review (2026-12-08): an owner's alias added, or its name changed in place, was not
+  // seen (the entity table was counted by rows), so /screen kept clear what the batch blocked.
+  change(
+      "INSERT INTO entity_alias (entity_id, name) SELECT owner_id, 'A New Alias Of The Owner' "
+      "FROM ownership WHERE rowid = (SELECT min(rowid) FROM ownership)");
+  REQUIRE(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 3);
+  change(
+      "UPDATE entity SET name = name || ' Renamed' WHERE entity_id = "
+      "(SELECT owner_id FROM ownership WHERE rowid = (SELECT min(rowid) FROM ownership))");
+  REQUIRE(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 4);
+  REQUIRE(server.server().ReloadIfChanged().ok());
+  CHECK(server.server().reloads() == 4);
 }
 
 TEST_CASE("POST /decisions records a decision that /screen and the batch then honour alike",

@@ -39,15 +39,10 @@ Status LoadEngine(const ServeOptions& options, const std::string& as_of,
   return Status::Ok();
 }
 
-// SHA-256 over every value of every row of `table` ("" when it does not exist): an UPDATE in
-// place changes it, where a row count and the highest rowid do not.
-Status TableDigest(Database* db, const std::string& table, std::string* digest) {
-  digest->clear();
-  bool exists = false;
-  Status status = db->HasTable(table, &exists);
-  if (!status.ok() || !exists) return status;
+// SHA-256 over every value of every row `sql` gives.
+Status QueryDigest(Database* db, const std::string& sql, std::string* digest) {
   std::unique_ptr<Statement> query;
-  status = db->Prepare("SELECT * FROM \"" + table + "\"", &query);
+  Status status = db->Prepare(sql, &query);
   if (!status.ok()) return status;
   Sha256 sha;
   std::string row;
@@ -61,6 +56,38 @@ Status TableDigest(Database* db, const std::string& table, std::string* digest) 
   if (!query->status().ok()) return query->status();
   *digest = sha.HexDigest().substr(0, 16);
   return Status::Ok();
+}
+
+// SHA-256 over every value of every row of `table` ("" when it does not exist): an UPDATE in
+// place changes it, where a row count and the highest rowid do not.
+Status TableDigest(Database* db, const std::string& table, std::string* digest) {
+  digest->clear();
+  bool exists = false;
+  Status status = db->HasTable(table, &exists);
+  if (!status.ok() || !exists) return status;
+  return QueryDigest(db, "SELECT * FROM \"" + table + "\"", digest);
+}
+
+// The records of the entities ownership rows name, and their aliases, by content: the engine's
+// ownership world matches owners' names and aliases against the lists, so a listed owner's
+// alias added or its name changed in place must reload it (from a review, 2026-12-08: the
+// fingerprint counted entity rows only, and /screen kept a company CLEAR that the batch blocked).
+Status OwnershipEntitiesDigest(Database* db, std::string* digest) {
+  digest->clear();
+  bool ownership = false, aliases = false;
+  Status status = db->HasTable("ownership", &ownership);
+  if (status.ok()) status = db->HasTable("entity_alias", &aliases);
+  if (!status.ok() || !ownership) return status;
+  const std::string in =
+      " WHERE CAST(entity_id AS TEXT) IN (SELECT CAST(owner_id AS TEXT) FROM ownership UNION "
+      "SELECT CAST(owned_id AS TEXT) FROM ownership)";
+  status = QueryDigest(db, "SELECT * FROM entity" + in + " ORDER BY entity_id", digest);
+  if (!status.ok() || !aliases) return status;
+  std::string alias_digest;
+  status = QueryDigest(db, "SELECT * FROM entity_alias" + in + " ORDER BY entity_id, name",
+                       &alias_digest);
+  *digest += alias_digest;
+  return status;
 }
 
 }  // namespace
@@ -108,6 +135,10 @@ Status DatabaseFingerprint(const std::string& db_path, std::string* fingerprint)
   if (status.ok()) status = query->status();
   if (!status.ok()) return status;
   query.reset();
+  std::string owners;
+  status = OwnershipEntitiesDigest(db.get(), &owners);
+  if (!status.ok()) return status;
+  *fingerprint += "|" + owners;
   // Recorded decisions are applied by the engine (engine/decisions/review_book.h): a new one
   // reloads it, so /screen honours a decision as the next batch run would. The desk's table
   // exists once the first decision is recorded.
