@@ -752,6 +752,22 @@ TEST_CASE("POST /decisions records a decision that /screen and the batch then ho
                 {"decision", "cleared"},
                 {"by", "t.reviewer"},
                 {"reason", "test: another partnership of the same name"}};
+  // From review-desk2 finding 2 (2026-12-08): a web page on another site recorded a decision
+  // with a cross-origin fetch whose body declared no type. A decision needs a body declared JSON
+  // and no Origin but this server's own.
+  {
+    auto result = client.Post("/decisions", clear.dump(), "text/plain");
+    REQUIRE(result);
+    CHECK(result->status == 415);
+    result = client.Post("/decisions", clear.dump(), "");  // no Content-Type: accepted before
+    REQUIRE(result);
+    CHECK(result->status == 415);
+    httplib::Headers cross = {{"Origin", "https://attacker.example"}};
+    result = client.Post("/decisions", cross, clear.dump(), "application/json");
+    REQUIRE(result);
+    CHECK(result->status == 403);
+    CHECK(ErrorOf(result).find("only from this server's own pages") != std::string::npos);
+  }
   Json bad = clear;
   bad["decision"] = "maybe";
   CHECK(decide(bad)->status == 400);

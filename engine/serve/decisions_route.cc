@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/base/strings.h"
 #include "engine/decisions/decisions.h"
 #include "engine/serve/handlers.h"
 
@@ -33,6 +34,28 @@ bool TextField(const Json& body, const char* name, std::string* out, httplib::Re
 
 void HandleDecision(RequestContext& context, const httplib::Request& request,
                     httplib::Response& response) {
+  // A decision changes what the engine clears, so only a request a web page on another site
+  // cannot make records one (from review-desk2 finding 2, severity A: a cross-origin fetch with a
+  // body of no declared type cleared an SDN match): the body declared as JSON, which a browser
+  // sends across sites only after a CORS preflight this server never grants; and an Origin, when
+  // the browser names one, of this server itself.
+  std::string type = AsciiLower(request.get_header_value("Content-Type"));
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  if (type != "application/json") {
+    return SendError(response, 415,
+                     "a decision's body must be declared JSON (Content-Type: application/json)");
+  }
+  if (request.has_header("Origin")) {
+    std::string origin = request.get_header_value("Origin");
+    const size_t scheme = origin.find("://");
+    origin = scheme == std::string::npos ? "" : origin.substr(scheme + 3);
+    if (AsciiLower(origin) != AsciiLower(request.get_header_value("Host"))) {
+      return SendError(response, 403,
+                       "a decision is recorded only from this server's own pages (Origin \"" +
+                           request.get_header_value("Origin") + "\" is not this server)");
+    }
+  }
   Json body;
   if (!ParseBody(request, response, &body)) return;
   if (!body.is_object()) return SendError(response, 400, "expected an object");
