@@ -797,7 +797,10 @@ TEST_CASE("POST /decisions records a decision that /screen and the batch then ho
   auto result = decide(clear);
   REQUIRE(result->status == 201);
   CHECK(Json::parse(result->body)["decision"] == "cleared");
-  // The engine reloads on the new decision, as it does on an import.
+  // The engine reloads on the new decision before the reply (review-desk2 finding 4, 2026-12-08:
+  // it waited for the next poll), so /screen applies it at once; the poll finds nothing new.
+  CHECK(Json::parse(result->body)["applied"] == true);
+  CHECK(server.server().reloads() == 1);
   REQUIRE(server.server().ReloadIfChanged().ok());
   CHECK(server.server().reloads() == 1);
 

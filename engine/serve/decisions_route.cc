@@ -102,8 +102,16 @@ void HandleDecision(RequestContext& context, const httplib::Request& request,
   decisions::DecisionRecord record;
   if (status.ok()) status = decisions::RecordDecision(context.options.db_path, decide, &record);
   if (!status.ok()) return SendError(response, HttpStatusFor(status), status.message());
+  // The engine applies decisions (engine/decisions/review_book.h): reloaded now, so /screen
+  // honours this one from the reply on, as docs/serve.md says (from review-desk2 finding 4,
+  // 2026-12-08: it waited for the next poll, and a "confirmed" undoing a "cleared" left /screen
+  // clear meanwhile). A failed reload is counted and shown as every reload is (/readyz,
+  // /metrics); the decision stands, and the reply says the engine does not apply it yet.
+  const std::string served_as_of = context.engines.Current()->as_of;
+  Status reload = context.engines.ReloadIfChanged(context.options, served_as_of);
   SendJson(response,
            {{"decision_id", record.decision_id},
+            {"applied", reload.ok()},
             {"shipment_id", record.shipment_id},
             {"party", record.entity_id},
             {"hit", record.hit.list_id.empty() ? record.hit.rule_id
