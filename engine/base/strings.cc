@@ -114,14 +114,17 @@ std::string FormatNumberDown(double value, int decimals) {
   return FormatNumber(FloorToDecimals(value + 1e-9, decimals), decimals);
 }
 
+bool SharePasses(double share, double threshold, bool inclusive) {
+  return inclusive ? share >= threshold - 1e-9 : share > threshold + 1e-9;
+}
+
 std::string FormatShareDown(double share, double threshold, bool inclusive) {
-  // The comparison and tolerance of PassesThreshold (engine/ownership/ownership.h).
-  auto passes = [&](double value) {
-    return inclusive ? value >= threshold - 1e-9 : value > threshold + 1e-9;
-  };
   int decimals = 2;
-  if (passes(share)) {
-    while (decimals < 9 && !passes(FloorToDecimals(share + 1e-9, decimals))) ++decimals;
+  if (SharePasses(share, threshold, inclusive)) {
+    while (decimals < 9 &&
+           !SharePasses(FloorToDecimals(share + 1e-9, decimals), threshold, inclusive)) {
+      ++decimals;
+    }
   }
   return FormatNumberDown(share, decimals);
 }

@@ -84,6 +84,9 @@ double FloorToDecimals(double value, int decimals);
 // shows across a threshold it does not pass: 49.996 is "49.99", not "50". For ownership shares;
 // match scores, compared exactly, use FloorToDecimals itself.
 std::string FormatNumberDown(double value, int decimals = 2);
+// Whether a share (percent) passes `threshold`: at least it when `inclusive`, else more than it,
+// with a 1e-9 tolerance that leans towards the legal reading (engine/ownership's PassesThreshold).
+bool SharePasses(double share, double threshold, bool inclusive);
 // A share (percent) rounded down as FormatNumberDown does, with more decimals, up to nine, when
 // two would hide that it passes `threshold` (at least it when `inclusive`, else more than it
 // with a 1e-9 tolerance): 50.004 against "more than 50" is "50.004", not "50".

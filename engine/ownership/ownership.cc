@@ -61,8 +61,7 @@ OwnershipRegime OwnershipRegime::Uk() {
 bool PassesThreshold(double share_percent, const OwnershipRegime& regime) {
   // The tolerance always leans towards the legal reading: 33.33 + 16.67 is "50 or more" under OFAC,
   // and 50.0000000001 from rounded inputs is not "more than 50" under the EU and UK.
-  if (regime.inclusive) return share_percent >= regime.threshold_percent - kTolerance;
-  return share_percent > regime.threshold_percent + kTolerance;
+  return SharePasses(share_percent, regime.threshold_percent, regime.inclusive);
 }
 
 std::string FormatShare(double share_percent, const OwnershipRegime& regime) {

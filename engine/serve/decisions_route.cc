@@ -39,10 +39,7 @@ void HandleDecision(RequestContext& context, const httplib::Request& request,
   // body of no declared type cleared an SDN match): the body declared as JSON, which a browser
   // sends across sites only after a CORS preflight this server never grants; and an Origin, when
   // the browser names one, of this server itself.
-  std::string type = AsciiLower(request.get_header_value("Content-Type"));
-  type = type.substr(0, type.find(';'));
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  if (type != "application/json") {
+  if (MediaType(request) != "application/json") {
     return SendError(response, 415,
                      "a decision's body must be declared JSON (Content-Type: application/json)");
   }

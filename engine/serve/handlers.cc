@@ -30,10 +30,15 @@ struct TooDeep {};
 
 }  // namespace
 
-bool JsonContentType(const httplib::Request& request, httplib::Response& response) {
+std::string MediaType(const httplib::Request& request) {
   std::string type = AsciiLower(request.get_header_value("Content-Type"));
   type = type.substr(0, type.find(';'));
   while (!type.empty() && type.back() == ' ') type.pop_back();
+  return type;
+}
+
+bool JsonContentType(const httplib::Request& request, httplib::Response& response) {
+  const std::string type = MediaType(request);
   if (type.empty() || type == "application/json") return true;
   // A form-encoded body is parsed by httplib into the request's parameters, after the URL's:
   // text in it would override ?cutoff= and ?threshold= (since 2026-12-07, from a review).

@@ -28,6 +28,8 @@ using Handler = std::function<void(RequestContext&, const httplib::Request&, htt
 void SendError(httplib::Response& response, int status, const std::string& message);
 // Sets `status` and `body` as JSON (invalid UTF-8 in strings becomes U+FFFD).
 void SendJson(httplib::Response& response, const nlohmann::json& body, int status = 200);
+// The request's Content-Type without parameters, lower case ("" when none is given).
+std::string MediaType(const httplib::Request& request);
 // True when the request's body is JSON by its Content-Type (application/json, or none given);
 // else answers 415 and returns false.
 bool JsonContentType(const httplib::Request& request, httplib::Response& response);
